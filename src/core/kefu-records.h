@@ -1,0 +1,11 @@
+/* kefu-records.h: every stored record type, for the store API. */
+#pragma once
+
+#include "kefu-record.h"
+#include "kefu-types.h"
+#include "kefu-enum-types.h"
+#include "kefu-staff.h"
+#include "kefu-department.h"
+#include "kefu-product.h"
+#include "kefu-customer.h"
+#include "kefu-event.h"

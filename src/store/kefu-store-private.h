@@ -1,0 +1,115 @@
+/* kefu-store-private.h: what a backend implements, and what the shared store code uses.
+ *
+ * The store's operations (kefu-store-*.c) are written once, in SQL that both dialects accept:
+ *  - placeholders are written $1, $2 … (PostgreSQL's form); the SQLite backend rewrites them to
+ *    ?1, ?2 … outside string literals when it prepares a statement;
+ *  - RETURNING, ON CONFLICT, LIMIT/OFFSET, ||, TRUE/FALSE, CAST(x AS TEXT) work in both;
+ *  - now() and reverse() exist in both: the SQLite backend registers them as SQL functions
+ *    (now() returns UTC text "YYYY-MM-DD HH:MM:SS.SSSZ");
+ *  - where a parameter's type cannot be inferred by PostgreSQL (e.g. "$1 IS NULL"), write
+ *    CAST($1 AS TEXT) / CAST($1 AS BIGINT), which SQLite accepts too.
+ * What really differs (DDL, the phone-suffix match, full-text search) lives in kefu-schema.c and
+ * kefu_store_dialect_*() below, and nowhere else.
+ *
+ * Parameters are a GVariant tuple (or NULL for none), one child per $n:
+ *   "x" int64, "b" boolean, "s" text, "mx"/"ms"/"mb" nullable forms (Nothing binds NULL),
+ *   "t" is not used: times travel as text from kefu_time_to_db().
+ * Results come back fully read into a KefuRows (no statement stays open across main-loop
+ * iterations: an open read on a shared SQLite file blocks other workstations' commits).
+ */
+#pragma once
+
+#include "kefu-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct _KefuRows KefuRows;
+
+struct _KefuStoreClass
+{
+  GObjectClass parent_class;
+
+  /* Connects (and for SQLite, opens or creates the file and sets the pragmas). Called once,
+   * from kefu_store_open*, on the calling or worker thread. */
+  gboolean  (*connect)        (KefuStore     *self,
+                               GCancellable  *cancellable,
+                               GError       **error);
+  /* Runs a script of several statements without parameters (DDL in migrations). */
+  gboolean  (*exec_script)    (KefuStore     *self,
+                               const char    *script,
+                               GError       **error);
+  /* Runs one statement with parameters and returns every row it produced (zero rows for an
+   * INSERT/UPDATE without RETURNING). `changes` receives the affected-row count. Statements are
+   * prepared once per connection and cached by their SQL text. */
+  KefuRows *(*query)          (KefuStore     *self,
+                               const char    *sql,
+                               GVariant      *params,
+                               gint64        *changes,
+                               GCancellable  *cancellable,
+                               GError       **error);
+  /* Transactions. begin_write takes the write lock at once (SQLite BEGIN IMMEDIATE). */
+  gboolean  (*begin)          (KefuStore     *self,
+                               gboolean       write,
+                               GError       **error);
+  gboolean  (*commit)         (KefuStore     *self,
+                               GError       **error);
+  void      (*rollback)       (KefuStore     *self);
+  /* Backend-specific integrity checks appended to `problems`. */
+  gboolean  (*check)          (KefuStore     *self,
+                               GPtrArray     *problems,
+                               GCancellable  *cancellable,
+                               GError       **error);
+  /* Bulk insert fast path (SQLite: one prepared INSERT in a big transaction; PostgreSQL: COPY).
+   * `table` and `columns` are trusted identifiers from our code, never user text; each row is a
+   * GVariant tuple matching `columns`. */
+  gboolean  (*bulk_insert)    (KefuStore     *self,
+                               const char    *table,
+                               const char *const *columns,
+                               GPtrArray     *rows,
+                               GCancellable  *cancellable,
+                               GError       **error);
+};
+
+/* Result sets: every value kept as text (NULL for SQL NULL), as both backends can give them. */
+KefuRows     *kefu_rows_new            (guint        n_columns);
+void          kefu_rows_free           (KefuRows    *rows);
+/* Backends: append one row of n_columns values (copied; NULL entries are SQL NULL). */
+void          kefu_rows_append         (KefuRows    *rows,
+                                        const char *const *values);
+guint         kefu_rows_get_n_rows     (KefuRows    *rows);
+guint         kefu_rows_get_n_columns  (KefuRows    *rows);
+gboolean      kefu_rows_is_null        (KefuRows    *rows, guint row, guint column);
+const char   *kefu_rows_get_text       (KefuRows    *rows, guint row, guint column);
+gint64        kefu_rows_get_int        (KefuRows    *rows, guint row, guint column);
+/* Accepts SQLite's 0/1 and PostgreSQL's t/f. */
+gboolean      kefu_rows_get_bool       (KefuRows    *rows, guint row, guint column);
+/* Parses both backends' UTC timestamp text; NULL for SQL NULL. */
+GDateTime    *kefu_rows_get_time       (KefuRows    *rows, guint row, guint column);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KefuRows, kefu_rows_free)
+
+/* Times as stored: UTC text "YYYY-MM-DD HH:MM:SS.SSSZ", which sorts as text in SQLite and is
+ * accepted by PostgreSQL's timestamptz. */
+char         *kefu_time_to_db          (GDateTime   *time);
+GDateTime    *kefu_time_from_db        (const char  *text);
+
+/* Shared helpers for the operations, in kefu-store.c. */
+KefuRows     *_kefu_store_query        (KefuStore *self, const char *sql, GVariant *params,
+                                        GCancellable *cancellable, GError **error);
+gint64        _kefu_store_execute      (KefuStore *self, const char *sql, GVariant *params,
+                                        GCancellable *cancellable, GError **error);
+/* Runs `func` in a write transaction, retried as a whole with random back-off while the
+ * database is busy (a shared SQLite file); rolls back on error. */
+typedef gboolean (*KefuStoreTxnFunc) (KefuStore *self, gpointer data,
+                                      GCancellable *cancellable, GError **error);
+gboolean      _kefu_store_write        (KefuStore *self, KefuStoreTxnFunc func, gpointer data,
+                                        GCancellable *cancellable, GError **error);
+/* Appends an event for the current actor; call inside _kefu_store_write. `details` is JSON. */
+gboolean      _kefu_store_add_event    (KefuStore *self, const char *entity, gint64 entity_id,
+                                        const char *action, const char *details,
+                                        GCancellable *cancellable, GError **error);
+
+/* The dialect differences outside DDL. */
+/* A WHERE fragment matching customers.phone_rev against a reversed-digit prefix in $n. */
+const char   *_kefu_store_dialect_phone_suffix_match (KefuStore *self);
+
+G_END_DECLS
