@@ -1,0 +1,435 @@
+/* kefu-customer.c: a customer (客户), as the store reads and writes it.
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kefu-customer"
+
+#include "config.h"
+
+#include "kefu-customer.h"
+#include "kefu-enum-types.h"
+
+struct _KefuCustomer
+{
+  KefuRecord parent_instance;
+
+  char      *name;
+  char      *address;
+  char      *district;
+  gboolean   is_member;
+  char      *member_number;
+  KefuChannel channel;
+  gint64     assigned_clerk_id;
+  char      *notes;
+  GStrv      phones;
+};
+
+G_DEFINE_FINAL_TYPE (KefuCustomer, kefu_customer, KEFU_TYPE_RECORD)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_ADDRESS,
+  PROP_DISTRICT,
+  PROP_IS_MEMBER,
+  PROP_MEMBER_NUMBER,
+  PROP_CHANNEL,
+  PROP_ASSIGNED_CLERK_ID,
+  PROP_NOTES,
+  PROP_PHONES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Stores `value` in `slot` following the record text convention (kefu-record.h): NULL and ""
+ * are the same empty value. Returns TRUE when the stored text changed. */
+static gboolean
+set_text (char       **slot,
+          const char  *value)
+{
+  if (value == NULL)
+    value = "";
+  if (g_strcmp0 (*slot, value) == 0)
+    return FALSE;
+  g_free (*slot);
+  *slot = g_strdup (value);
+  return TRUE;
+}
+
+static void
+kefu_customer_finalize (GObject *object)
+{
+  KefuCustomer *self = KEFU_CUSTOMER (object);
+
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->address, g_free);
+  g_clear_pointer (&self->district, g_free);
+  g_clear_pointer (&self->member_number, g_free);
+  g_clear_pointer (&self->notes, g_free);
+  g_clear_pointer (&self->phones, g_strfreev);
+
+  G_OBJECT_CLASS (kefu_customer_parent_class)->finalize (object);
+}
+
+static void
+kefu_customer_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  KefuCustomer *self = KEFU_CUSTOMER (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, kefu_customer_get_name (self));
+      break;
+    case PROP_ADDRESS:
+      g_value_set_string (value, kefu_customer_get_address (self));
+      break;
+    case PROP_DISTRICT:
+      g_value_set_string (value, kefu_customer_get_district (self));
+      break;
+    case PROP_IS_MEMBER:
+      g_value_set_boolean (value, kefu_customer_get_is_member (self));
+      break;
+    case PROP_MEMBER_NUMBER:
+      g_value_set_string (value, kefu_customer_get_member_number (self));
+      break;
+    case PROP_CHANNEL:
+      g_value_set_enum (value, kefu_customer_get_channel (self));
+      break;
+    case PROP_ASSIGNED_CLERK_ID:
+      g_value_set_int64 (value, kefu_customer_get_assigned_clerk_id (self));
+      break;
+    case PROP_NOTES:
+      g_value_set_string (value, kefu_customer_get_notes (self));
+      break;
+    case PROP_PHONES:
+      g_value_set_boxed (value, kefu_customer_get_phones (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kefu_customer_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  KefuCustomer *self = KEFU_CUSTOMER (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      kefu_customer_set_name (self, g_value_get_string (value));
+      break;
+    case PROP_ADDRESS:
+      kefu_customer_set_address (self, g_value_get_string (value));
+      break;
+    case PROP_DISTRICT:
+      kefu_customer_set_district (self, g_value_get_string (value));
+      break;
+    case PROP_IS_MEMBER:
+      kefu_customer_set_is_member (self, g_value_get_boolean (value));
+      break;
+    case PROP_MEMBER_NUMBER:
+      kefu_customer_set_member_number (self, g_value_get_string (value));
+      break;
+    case PROP_CHANNEL:
+      kefu_customer_set_channel (self, g_value_get_enum (value));
+      break;
+    case PROP_ASSIGNED_CLERK_ID:
+      kefu_customer_set_assigned_clerk_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_NOTES:
+      kefu_customer_set_notes (self, g_value_get_string (value));
+      break;
+    case PROP_PHONES:
+      kefu_customer_set_phones (self, g_value_get_boxed (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kefu_customer_class_init (KefuCustomerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = kefu_customer_finalize;
+  object_class->get_property = kefu_customer_get_property;
+  object_class->set_property = kefu_customer_set_property;
+
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ADDRESS] =
+    g_param_spec_string ("address", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_DISTRICT] =
+    g_param_spec_string ("district", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_IS_MEMBER] =
+    g_param_spec_boolean ("is-member", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_MEMBER_NUMBER] =
+    g_param_spec_string ("member-number", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CHANNEL] =
+    g_param_spec_enum ("channel", NULL, NULL,
+                       KEFU_TYPE_CHANNEL, KEFU_CHANNEL_UNSPECIFIED,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* 0 means "none": ids of stored rows start at 1. */
+  properties[PROP_ASSIGNED_CLERK_ID] =
+    g_param_spec_int64 ("assigned-clerk-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_NOTES] =
+    g_param_spec_string ("notes", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PHONES] =
+    g_param_spec_boxed ("phones", NULL, NULL,
+                        G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+kefu_customer_init (KefuCustomer *self)
+{
+  self->name = g_strdup ("");
+  self->address = g_strdup ("");
+  self->district = g_strdup ("");
+  self->member_number = g_strdup ("");
+  self->notes = g_strdup ("");
+  self->phones = g_new0 (char *, 1);
+}
+
+KefuCustomer *
+kefu_customer_new (void)
+{
+  return g_object_new (KEFU_TYPE_CUSTOMER, NULL);
+}
+
+const char *
+kefu_customer_get_name (KefuCustomer *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER (self), NULL);
+
+  return self->name;
+}
+
+void
+kefu_customer_set_name (KefuCustomer *self,
+                        const char *name)
+{
+  g_return_if_fail (KEFU_IS_CUSTOMER (self));
+
+  if (set_text (&self->name, name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+const char *
+kefu_customer_get_address (KefuCustomer *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER (self), NULL);
+
+  return self->address;
+}
+
+void
+kefu_customer_set_address (KefuCustomer *self,
+                           const char *address)
+{
+  g_return_if_fail (KEFU_IS_CUSTOMER (self));
+
+  if (set_text (&self->address, address))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADDRESS]);
+}
+
+const char *
+kefu_customer_get_district (KefuCustomer *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER (self), NULL);
+
+  return self->district;
+}
+
+void
+kefu_customer_set_district (KefuCustomer *self,
+                            const char *district)
+{
+  g_return_if_fail (KEFU_IS_CUSTOMER (self));
+
+  if (set_text (&self->district, district))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISTRICT]);
+}
+
+gboolean
+kefu_customer_get_is_member (KefuCustomer *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER (self), FALSE);
+
+  return self->is_member;
+}
+
+void
+kefu_customer_set_is_member (KefuCustomer *self,
+                             gboolean is_member)
+{
+  g_return_if_fail (KEFU_IS_CUSTOMER (self));
+
+  is_member = !!is_member;
+
+  if (self->is_member == is_member)
+    return;
+
+  self->is_member = is_member;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_MEMBER]);
+}
+
+const char *
+kefu_customer_get_member_number (KefuCustomer *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER (self), NULL);
+
+  return self->member_number;
+}
+
+void
+kefu_customer_set_member_number (KefuCustomer *self,
+                                 const char *member_number)
+{
+  g_return_if_fail (KEFU_IS_CUSTOMER (self));
+
+  if (set_text (&self->member_number, member_number))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEMBER_NUMBER]);
+}
+
+KefuChannel
+kefu_customer_get_channel (KefuCustomer *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER (self), KEFU_CHANNEL_UNSPECIFIED);
+
+  return self->channel;
+}
+
+void
+kefu_customer_set_channel (KefuCustomer *self,
+                           KefuChannel channel)
+{
+  g_return_if_fail (KEFU_IS_CUSTOMER (self));
+
+  if (g_enum_get_value (g_type_class_peek (KEFU_TYPE_CHANNEL), channel) == NULL)
+    {
+      g_critical ("%s: %d is not a KefuChannel", G_STRFUNC, (int) channel);
+      return;
+    }
+
+  if (self->channel == channel)
+    return;
+
+  self->channel = channel;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANNEL]);
+}
+
+gint64
+kefu_customer_get_assigned_clerk_id (KefuCustomer *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER (self), 0);
+
+  return self->assigned_clerk_id;
+}
+
+void
+kefu_customer_set_assigned_clerk_id (KefuCustomer *self,
+                                     gint64 assigned_clerk_id)
+{
+  g_return_if_fail (KEFU_IS_CUSTOMER (self));
+  g_return_if_fail (assigned_clerk_id >= 0);
+
+  if (self->assigned_clerk_id == assigned_clerk_id)
+    return;
+
+  self->assigned_clerk_id = assigned_clerk_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASSIGNED_CLERK_ID]);
+}
+
+const char *
+kefu_customer_get_notes (KefuCustomer *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER (self), NULL);
+
+  return self->notes;
+}
+
+void
+kefu_customer_set_notes (KefuCustomer *self,
+                         const char *notes)
+{
+  g_return_if_fail (KEFU_IS_CUSTOMER (self));
+
+  if (set_text (&self->notes, notes))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+}
+
+/**
+ * kefu_customer_get_phones:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the normalised phone numbers, primary
+ *   first; an empty array (never NULL) when there are none
+ */
+const char * const *
+kefu_customer_get_phones (KefuCustomer *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER (self), NULL);
+
+  return (const char * const *) self->phones;
+}
+
+/* Keeps a copy of `phones` as given: callers normalise with kefu_phone_normalize() first, and the
+ * record does not second-guess them. NULL and an empty array are the same. */
+void
+kefu_customer_set_phones (KefuCustomer       *self,
+                          const char * const *phones)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_if_fail (KEFU_IS_CUSTOMER (self));
+
+  if (phones == NULL)
+    phones = none;
+
+  if (g_strv_equal ((const char * const *) self->phones, phones))
+    return;
+
+  g_strfreev (self->phones);
+  self->phones = g_strdupv ((char **) phones);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONES]);
+}
+
+/**
+ * kefu_customer_get_primary_phone:
+ *
+ * Returns: (transfer none) (nullable): the first phone number, or NULL when there is none
+ */
+const char *
+kefu_customer_get_primary_phone (KefuCustomer *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER (self), NULL);
+
+  return self->phones[0];
+}

@@ -1,7 +1,13 @@
 /* kefu-record.h: the base of every stored record (id, version, created-at, updated-at).
  *
- * id is 0 until the record is stored; version starts at 1 and is bumped by every update, which
- * must name the version it read (optimistic concurrency). Times are UTC GDateTimes.
+ * id and version are 0 until the record is stored: the store sets version 1 on insert and bumps it
+ * on every update, which must name the version it read (optimistic concurrency). created-at and
+ * updated-at are UTC GDateTimes, NULL until stored.
+ *
+ * Text convention for every record type: text getters never return NULL. An unset or empty text
+ * property reads as "" (so widgets can bind to it directly); setting NULL or "" is the same and
+ * notifies only when the value really changes. The store writes SQL NULL for empty optional text
+ * and reads NULL back as "".
  */
 #pragma once
 
