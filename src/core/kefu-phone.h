@@ -4,6 +4,11 @@
  * Accepted: mobiles (11 digits, ^1[3-9]\d{9}$), landlines with area code (0 + 10 / 2x / three
  * digits + 7–8 digit local number starting 2–9) and an optional extension, 400/800 numbers and
  * 95xxx service numbers; with spaces, dashes, dots, brackets, and +86 / 0086 / 86 prefixes.
+ * Full-width digits and punctuation (１３８－…, （０１０）) count as their ASCII forms. An extension
+ * follows "转", "分机", "ext", "x" or "#", or a last "-123" group after a complete landline number;
+ * only landlines have extensions. A mobile dialled with a leading 0 ("013812345678") is a mobile.
+ * "86" without "+" or "00" is taken as the country code only when what follows is a valid
+ * mobile or landline without its 0.
  *
  * The normalised form is digits only, with an extension after a "-":
  *   "13812345678", "01087654321", "075588889999-123", "4008001234", "95588".
@@ -26,6 +31,7 @@ typedef enum
   KEFU_PHONE_ERROR_BAD_AREA_CODE,
   KEFU_PHONE_ERROR_BAD_LOCAL_NUMBER,
   KEFU_PHONE_ERROR_BAD_EXTENSION,
+  KEFU_PHONE_ERROR_NOT_MAINLAND,   /* another country code (+852, 001 …) */
 } KefuPhoneError;
 
 typedef enum
