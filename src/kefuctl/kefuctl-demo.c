@@ -19,6 +19,7 @@
 #include "kefuctl-names.h"
 #include "kefuctl-random.h"
 #include "core/kefu-enums.h"
+#include "core/kefu-settings-keys.h"
 
 /* The demo's customers come from this fixed seed, so every demo database has the same people. */
 #define DEMO_SEED      G_GUINT64_CONSTANT (20261127)
@@ -442,11 +443,47 @@ demo_customers (Demo    *demo,
   return TRUE;
 }
 
+/* Writes each shared rule's default value where the database has none, so that the settings
+ * table shows administrators (and BI tools) every rule in force. A value set by hand stays. */
+static gboolean
+demo_settings (Demo    *demo,
+               guint   *added,
+               guint   *present,
+               GError **error)
+{
+  const char *const *keys = kefu_setting_get_keys ();
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *value = kefu_store_get_setting (demo->store, keys[i], NULL, &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (value != NULL)
+        {
+          (*present)++;
+          continue;
+        }
+
+      if (!kefu_store_set_setting (demo->store, keys[i], kefu_setting_get_default (keys[i]),
+                                   NULL, error))
+        return FALSE;
+      (*added)++;
+    }
+
+  return TRUE;
+}
+
 static const DemoStep steps[] = {
   { N_("Departments"), demo_departments },
   { N_("Staff"), demo_staff },
   { N_("Products"), demo_products },
   { N_("Customers"), demo_customers },
+  { N_("Settings"), demo_settings },
 };
 
 /* TRUE when the database holds staff or customers and none of the demo's staff logins: then

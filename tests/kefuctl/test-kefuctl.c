@@ -1,0 +1,714 @@
+/* test-kefuctl.c: runs the built kefuctl as a subprocess, as an administrator would, against a
+ * temporary SQLite file and a database on the throwaway PostgreSQL server, and checks what it
+ * wrote through the store API.
+ *
+ * The path of kefuctl comes from meson as the first argument (or $KEFUCTL).
+ */
+#define G_LOG_DOMAIN "kefu-test"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+
+#include "store/kefu-store.h"
+#include "core/kefu-enums.h"
+#include "core/kefu-phone.h"
+#include "kefu-test-pg.h"
+
+static const char *kefuctl_path;
+
+typedef enum
+{
+  BACKEND_SQLITE,
+  BACKEND_POSTGRES,
+} Backend;
+
+typedef struct
+{
+  int   status;  /* exit status; -1 when killed by a signal */
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* A temporary folder per test, also used as $XDG_DATA_HOME so the default database never
+ * touches the developer's own. */
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("kefuctl-test-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* Runs kefuctl with the NULL-terminated arguments, in English, and waits for it. */
+static void
+run_kefuctl_argv (Fixture            *fixture,
+                  Run                *run,
+                  const char *const  *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (char *) kefuctl_path);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", fixture->dir, TRUE);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+  g_test_message ("kefuctl %s → %d\nstdout: %s\nstderr: %s",
+                  args[0] != NULL ? args[0] : "", run->status, run->out, run->err);
+}
+
+#define run_kefuctl(fixture, run, ...) \
+  run_kefuctl_argv ((fixture), (run), (const char *const[]) { __VA_ARGS__, NULL })
+
+/* A new database for `backend`: a file path in the fixture's folder, or a fresh PostgreSQL
+ * database. `option` receives the kefuctl option that names it. */
+static char *
+new_location (Fixture     *fixture,
+              Backend      backend,
+              const char  *name,
+              char       **option)
+{
+  char *location;
+
+  if (backend == BACKEND_POSTGRES)
+    {
+      location = kefu_test_pg_new_database ();
+      *option = g_strdup_printf ("--server=%s", location);
+    }
+  else
+    {
+      location = g_build_filename (fixture->dir, name, NULL);
+      *option = g_strdup_printf ("--database=%s", location);
+    }
+  return location;
+}
+
+static KefuStore *
+open_store (const char *location)
+{
+  g_autoptr(GError) error = NULL;
+  KefuStore *store = kefu_store_open (location, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static void
+assert_success (Run *run)
+{
+  if (run->status != 0)
+    g_error ("kefuctl failed with status %d: %s", run->status, run->err);
+}
+
+static void
+assert_failure (Run *run)
+{
+  g_assert_cmpint (run->status, >, 0);
+  /* The message says what is wrong, on stderr, and nothing pretends to have worked. */
+  g_assert_nonnull (run->err);
+  g_assert_cmpuint (strlen (g_strstrip (run->err)), >, 10);
+  g_assert_null (strstr (run->err, "CRITICAL"));
+}
+
+/* init, then check */
+
+static void
+test_init_check (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  Backend backend = GPOINTER_TO_INT (data);
+  g_autofree char *option = NULL;
+  g_autofree char *location = new_location (fixture, backend, "kefu.db", &option);
+  g_autofree char *version = g_strdup_printf ("%u", kefu_store_schema_version ());
+  g_autofree char *version_line = g_strdup_printf ("Schema version: %u", kefu_store_schema_version ());
+  g_auto(Run) init = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) check = { 0 };
+
+  run_kefuctl (fixture, &init, option, "init");
+  assert_success (&init);
+  g_assert_nonnull (strstr (init.out, version));
+  g_assert_nonnull (strstr (init.out, "Created"));
+  if (backend == BACKEND_SQLITE)
+    g_assert_true (g_file_test (location, G_FILE_TEST_IS_REGULAR));
+
+  /* A second init finds the schema current and says so. */
+  run_kefuctl (fixture, &again, "init", option);
+  assert_success (&again);
+  g_assert_nonnull (strstr (again.out, "up to date"));
+
+  run_kefuctl (fixture, &check, option, "check");
+  assert_success (&check);
+  g_assert_nonnull (strstr (check.out, version_line));
+  g_assert_nonnull (strstr (check.out, "No problems"));
+
+  {
+    g_autoptr(KefuStore) store = open_store (location);
+
+    g_assert_cmpuint (kefu_store_get_schema_version_found (store), ==,
+                      kefu_store_schema_version ());
+  }
+}
+
+/* Without --database, kefuctl uses $XDG_DATA_HOME/kefu/kefu.db and creates its folder. */
+static void
+test_default_database (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "kefu", "kefu.db", NULL);
+  g_auto(Run) init = { 0 };
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  run_kefuctl (fixture, &init, "init");
+  assert_success (&init);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (strstr (init.out, path));
+}
+
+/* demo */
+
+typedef struct
+{
+  guint  n_staff;
+  guint  n_departments;
+  guint  n_products;
+  gint64 n_customers;
+} Counts;
+
+static void
+count_all (const char *location,
+           Counts     *counts)
+{
+  g_autoptr(KefuStore) store = open_store (location);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) staff = kefu_store_list_staff (store, FALSE, NULL, &error);
+  g_autoptr(GListModel) departments = NULL;
+  g_autoptr(GListModel) products = NULL;
+
+  g_assert_no_error (error);
+  departments = kefu_store_list_departments (store, NULL, &error);
+  g_assert_no_error (error);
+  products = kefu_store_list_products (store, FALSE, NULL, &error);
+  g_assert_no_error (error);
+
+  counts->n_staff = g_list_model_get_n_items (staff);
+  counts->n_departments = g_list_model_get_n_items (departments);
+  counts->n_products = g_list_model_get_n_items (products);
+  counts->n_customers = kefu_store_count_customers (store, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+assert_demo_contents (const char *location)
+{
+  g_autoptr(KefuStore) store = open_store (location);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) staff = kefu_store_list_staff (store, FALSE, NULL, &error);
+  g_autoptr(GListModel) products = NULL;
+  g_autoptr(GEnumClass) roles = g_type_class_ref (KEFU_TYPE_ROLE);
+  g_autoptr(GHashTable) logins = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean fresh_milk = FALSE;
+  gint64 n_customers;
+  guint n;
+
+  g_assert_no_error (error);
+
+  /* Someone for every role of core/kefu-types.h, each with a name and a pinyin login. */
+  n = g_list_model_get_n_items (staff);
+  for (guint r = 0; r < roles->n_values; r++)
+    {
+      gboolean seen = FALSE;
+
+      for (guint i = 0; i < n && !seen; i++)
+        {
+          g_autoptr(KefuStaff) member = g_list_model_get_item (staff, i);
+
+          seen = (int) kefu_staff_get_role (member) == roles->values[r].value;
+        }
+      if (!seen)
+        g_error ("demo left role “%s” without staff", roles->values[r].value_nick);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KefuStaff) member = g_list_model_get_item (staff, i);
+      const char *login = kefu_staff_get_login (member);
+
+      g_assert_true (g_utf8_strlen (kefu_staff_get_name (member), -1) >= 2);
+      for (const char *p = login; *p != '\0'; p++)
+        g_assert_true (g_ascii_islower (*p));
+      g_assert_false (g_hash_table_contains (logins, login));
+      g_hash_table_add (logins, (gpointer) login);
+    }
+
+  products = kefu_store_list_products (store, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (products);
+  g_assert_cmpuint (n, >=, 10);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KefuProduct) product = g_list_model_get_item (products, i);
+
+      g_assert_cmpint (kefu_product_get_unit_price (product), >, 0);
+      if (g_str_equal (kefu_product_get_name (product), "鲜牛奶") &&
+          g_strcmp0 (kefu_product_get_spec (product), "250ml") == 0)
+        fresh_milk = TRUE;
+    }
+  g_assert_true (fresh_milk);
+
+  /* A few hundred customers, whose numbers the normaliser accepts unchanged. */
+  n_customers = kefu_store_count_customers (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n_customers, >=, 200);
+  g_assert_cmpint (n_customers, <=, 1000);
+
+  for (gint64 id = 1; id <= 20; id++)
+    {
+      g_autoptr(KefuCustomer) customer = kefu_store_get_customer (store, id, NULL, &error);
+      const char *const *phones;
+
+      g_assert_no_error (error);
+      g_assert_true (g_utf8_strlen (kefu_customer_get_name (customer), -1) >= 2);
+      g_assert_true (g_str_has_prefix (kefu_customer_get_address (customer), "北京市"));
+      g_assert_true (g_str_has_suffix (kefu_customer_get_district (customer), "区"));
+      phones = kefu_customer_get_phones (customer);
+      g_assert_nonnull (phones);
+      for (guint i = 0; phones[i] != NULL; i++)
+        {
+          g_autofree char *normal = kefu_phone_normalize (phones[i], NULL, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpstr (normal, ==, phones[i]);
+        }
+      if (kefu_customer_get_is_member (customer))
+        g_assert_nonnull (kefu_customer_get_member_number (customer));
+    }
+}
+
+static void
+test_demo (Fixture       *fixture,
+           gconstpointer  data)
+{
+  Backend backend = GPOINTER_TO_INT (data);
+  g_autofree char *option = NULL;
+  g_autofree char *location = new_location (fixture, backend, "demo.db", &option);
+  g_auto(Run) first = { 0 };
+  g_auto(Run) second = { 0 };
+  g_auto(Run) check = { 0 };
+  Counts before, after;
+
+  run_kefuctl (fixture, &first, option, "demo");
+  assert_success (&first);
+  assert_demo_contents (location);
+  count_all (location, &before);
+  g_assert_cmpuint (before.n_departments, >=, 10);
+
+  /* The second run finds everything there, adds nothing, and still succeeds. */
+  run_kefuctl (fixture, &second, option, "demo");
+  assert_success (&second);
+  g_assert_nonnull (strstr (second.out, "nothing was added"));
+  count_all (location, &after);
+  g_assert_cmpuint (after.n_staff, ==, before.n_staff);
+  g_assert_cmpuint (after.n_departments, ==, before.n_departments);
+  g_assert_cmpuint (after.n_products, ==, before.n_products);
+  g_assert_cmpint (after.n_customers, ==, before.n_customers);
+
+  run_kefuctl (fixture, &check, option, "check");
+  assert_success (&check);
+}
+
+/* Someone's real data is not mixed with sample people unless they insist. */
+static void
+test_demo_refuses_other_data (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *option = NULL;
+  g_autofree char *location = new_location (fixture, BACKEND_SQLITE, "real.db", &option);
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) forced = { 0 };
+  Counts counts;
+
+  {
+    g_autoptr(KefuStore) store = open_store (location);
+    g_autoptr(KefuCustomer) customer = kefu_customer_new ();
+    const char *phones[] = { "13900001111", NULL };
+    g_autoptr(GError) error = NULL;
+
+    kefu_store_set_system_actor (store);
+    kefu_customer_set_name (customer, "真实客户");
+    kefu_customer_set_phones (customer, phones);
+    kefu_store_create_customer (store, customer, NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  run_kefuctl (fixture, &refused, option, "demo");
+  assert_failure (&refused);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "--force"));
+  count_all (location, &counts);
+  g_assert_cmpint (counts.n_customers, ==, 1);
+  g_assert_cmpuint (counts.n_staff + counts.n_products + counts.n_departments, <=, 1);
+
+  run_kefuctl (fixture, &forced, option, "demo", "--force");
+  assert_success (&forced);
+  count_all (location, &counts);
+  g_assert_cmpint (counts.n_customers, >, 200);
+}
+
+/* generate */
+
+/* Every customer as one line of text, in id order. */
+static char *
+dump_customers (const char *location)
+{
+  g_autoptr(KefuStore) store = open_store (location);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) dump = g_string_new (NULL);
+  g_autoptr(GHashTable) phones_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gint64 n = kefu_store_count_customers (store, NULL, &error);
+
+  g_assert_no_error (error);
+  for (gint64 id = 1; id <= n; id++)
+    {
+      g_autoptr(KefuCustomer) customer = kefu_store_get_customer (store, id, NULL, &error);
+      g_autofree char *phones = NULL;
+
+      g_assert_no_error (error);
+      phones = g_strjoinv (",", (char **) kefu_customer_get_phones (customer));
+      for (const char *const *p = kefu_customer_get_phones (customer); *p != NULL; p++)
+        {
+          g_autofree char *normal = kefu_phone_normalize (*p, NULL, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpstr (normal, ==, *p);
+          /* Unique numbers: the store would have refused a duplicate, but say it here too. */
+          g_assert_false (g_hash_table_contains (phones_seen, *p));
+          g_hash_table_add (phones_seen, g_strdup (*p));
+        }
+      g_string_append_printf (dump, "%s|%s|%s|%s|%d|%s|%s\n",
+                              kefu_customer_get_name (customer),
+                              kefu_customer_get_address (customer),
+                              kefu_customer_get_district (customer),
+                              phones,
+                              kefu_customer_get_is_member (customer),
+                              kefu_customer_get_member_number (customer) ?: "",
+                              kefu_enum_to_nick (KEFU_TYPE_CHANNEL,
+                                                 kefu_customer_get_channel (customer)) ?: "");
+    }
+
+  return g_string_free (g_steal_pointer (&dump), FALSE);
+}
+
+static void
+generate_into (Fixture    *fixture,
+               const char *option,
+               const char *seed)
+{
+  g_auto(Run) run = { 0 };
+
+  run_kefuctl (fixture, &run, option, "generate", "--customers", "2000", "--seed", seed);
+  assert_success (&run);
+  g_assert_nonnull (strstr (run.out, "2000"));
+}
+
+static char *sqlite_seed_7_dump;
+
+static void
+test_generate (Fixture       *fixture,
+               gconstpointer  data)
+{
+  Backend backend = GPOINTER_TO_INT (data);
+  g_autofree char *option_a = NULL, *option_b = NULL, *option_c = NULL;
+  g_autofree char *a = new_location (fixture, backend, "a.db", &option_a);
+  g_autofree char *b = new_location (fixture, backend, "b.db", &option_b);
+  g_autofree char *c = new_location (fixture, backend, "c.db", &option_c);
+  g_autofree char *dump_a = NULL, *dump_b = NULL, *dump_c = NULL;
+  g_auto(Run) repeat = { 0 };
+  g_auto(Run) check = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GHashTable) surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) districts = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_members = 0, n_two_phones = 0;
+
+  generate_into (fixture, option_a, "7");
+  generate_into (fixture, option_b, "7");
+  generate_into (fixture, option_c, "8");
+
+  dump_a = dump_customers (a);
+  dump_b = dump_customers (b);
+  dump_c = dump_customers (c);
+
+  /* Same seed, same data; another seed, other data. */
+  lines = g_strsplit (dump_a, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2001);
+  g_assert_cmpstr (dump_a, ==, dump_b);
+  g_assert_cmpstr (dump_a, !=, dump_c);
+
+  /* The same seed gives the same customers on both backends. */
+  if (backend == BACKEND_SQLITE)
+    sqlite_seed_7_dump = g_strdup (dump_a);
+  else if (sqlite_seed_7_dump != NULL)
+    g_assert_cmpstr (dump_a, ==, sqlite_seed_7_dump);
+
+  /* A plausible spread: many surnames and districts, some members and landlines. */
+  for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "|", -1);
+
+      g_hash_table_add (surnames, g_utf8_substring (fields[0], 0, 1));
+      g_hash_table_add (districts, (gpointer) g_intern_string (fields[2]));
+      n_members += g_str_equal (fields[4], "1");
+      n_two_phones += strchr (fields[3], ',') != NULL;
+    }
+  g_assert_cmpuint (g_hash_table_size (surnames), >=, 50);
+  g_assert_cmpuint (g_hash_table_size (districts), ==, 11);
+  g_assert_cmpuint (n_members, >, 400);
+  g_assert_cmpuint (n_members, <, 800);
+  g_assert_cmpuint (n_two_phones, >, 150);
+  g_assert_cmpuint (n_two_phones, <, 450);
+
+  /* The same seed again into the same database is refused and adds nothing. */
+  run_kefuctl (fixture, &repeat, option_a, "generate", "--customers", "2000", "--seed", "7");
+  assert_failure (&repeat);
+  g_assert_nonnull (strstr (repeat.err, "seed"));
+  {
+    g_autoptr(KefuStore) store = open_store (a);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpint (kefu_store_count_customers (store, NULL, &error), ==, 2000);
+    g_assert_no_error (error);
+  }
+
+  run_kefuctl (fixture, &check, option_a, "check");
+  assert_success (&check);
+}
+
+/* Bad input: a message on stderr and a non-zero status, never a crash or a silent success. */
+
+static void
+test_bad_input (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (fixture->dir, "x.db", NULL);
+  g_autofree char *db_option = g_strdup_printf ("--database=%s", db);
+  g_autofree char *dir_option = g_strdup_printf ("--database=%s", fixture->dir);
+  g_autofree char *text = g_build_filename (fixture->dir, "notes.txt", NULL);
+  g_autofree char *text_option = g_strdup_printf ("--database=%s", text);
+  const char *notes = "这不是数据库, just some notes that are long enough to look like a file.\n";
+  g_autofree char *notes_after = NULL;
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_kefuctl (fixture, &run, db_option, "frobnicate");
+    assert_failure (&run);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "frobnicate"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_kefuctl (fixture, &run, db_option);
+    assert_failure (&run);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_kefuctl (fixture, &run, db_option, "generate", "--customers", "-5");
+    assert_failure (&run);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "-5"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_kefuctl (fixture, &run, db_option, "generate", "--customers=many");
+    assert_failure (&run);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_kefuctl (fixture, &run, db_option, "generate");
+    assert_failure (&run);
+    g_assert_nonnull (strstr (run.err, "--customers"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_kefuctl (fixture, &run, db_option, "--server=postgresql:///nowhere", "init");
+    assert_failure (&run);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_kefuctl (fixture, &run, db_option, "init", "extra");
+    assert_failure (&run);
+    g_assert_nonnull (strstr (run.err, "extra"));
+  }
+  /* None of the usage errors above created the database. */
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_kefuctl (fixture, &run, db_option, "check");
+    assert_failure (&run);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "init"));
+    g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_kefuctl (fixture, &run, dir_option, "init");
+    assert_failure (&run);
+    g_assert_cmpint (run.status, ==, 1);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(GError) error = NULL;
+
+    g_file_set_contents (text, notes, -1, &error);
+    g_assert_no_error (error);
+    run_kefuctl (fixture, &run, text_option, "init");
+    assert_failure (&run);
+    g_assert_cmpint (run.status, ==, 1);
+    /* The file is left as it was. */
+    g_file_get_contents (text, &notes_after, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (notes_after, ==, notes);
+  }
+}
+
+static void
+test_help (Fixture       *fixture,
+           gconstpointer  data)
+{
+  static const char *const commands[] = { "init", "check", "demo", "generate" };
+  g_auto(Run) help = { 0 };
+  g_auto(Run) generate = { 0 };
+  g_auto(Run) demo = { 0 };
+
+  run_kefuctl (fixture, &help, "--help");
+  assert_success (&help);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("\n  %s ", commands[i]);
+
+      g_assert_nonnull (strstr (help.out, line));
+    }
+  g_assert_nonnull (strstr (help.out, "--database"));
+  g_assert_nonnull (strstr (help.out, "--server"));
+
+  run_kefuctl (fixture, &generate, "generate", "--help");
+  assert_success (&generate);
+  g_assert_nonnull (strstr (generate.out, "kefuctl generate"));
+  g_assert_nonnull (strstr (generate.out, "--customers"));
+  g_assert_nonnull (strstr (generate.out, "--seed"));
+
+  run_kefuctl (fixture, &demo, "help", "demo");
+  assert_success (&demo);
+  g_assert_nonnull (strstr (demo.out, "--force"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  /* meson passes kefuctl's path first; take it out before GTest reads the options. */
+  kefuctl_path = g_getenv ("KEFUCTL");
+  if (argc > 1 && argv[1][0] != '-')
+    {
+      kefuctl_path = argv[1];
+      argv[1] = argv[0];
+      argc--;
+      argv++;
+    }
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (kefuctl_path == NULL || !g_file_test (kefuctl_path, G_FILE_TEST_IS_EXECUTABLE))
+    g_error ("give the path of the built kefuctl as the first argument or in $KEFUCTL");
+
+#define ADD(path, func, backend) \
+  g_test_add (path, Fixture, GINT_TO_POINTER (backend), fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/kefu/kefuctl/help", test_help, BACKEND_SQLITE);
+  ADD ("/kefu/kefuctl/bad-input", test_bad_input, BACKEND_SQLITE);
+  ADD ("/kefu/kefuctl/sqlite/default-database", test_default_database, BACKEND_SQLITE);
+  ADD ("/kefu/kefuctl/sqlite/init-check", test_init_check, BACKEND_SQLITE);
+  ADD ("/kefu/kefuctl/sqlite/demo", test_demo, BACKEND_SQLITE);
+  ADD ("/kefu/kefuctl/sqlite/demo-refuses-other-data", test_demo_refuses_other_data,
+       BACKEND_SQLITE);
+  ADD ("/kefu/kefuctl/sqlite/generate", test_generate, BACKEND_SQLITE);
+  ADD ("/kefu/kefuctl/postgres/init-check", test_init_check, BACKEND_POSTGRES);
+  ADD ("/kefu/kefuctl/postgres/demo", test_demo, BACKEND_POSTGRES);
+  ADD ("/kefu/kefuctl/postgres/generate", test_generate, BACKEND_POSTGRES);
+
+#undef ADD
+
+  return g_test_run ();
+}
