@@ -205,11 +205,14 @@ generate_customers (Generator  *generator,
             return FALSE;
           if (g_list_model_get_n_items (found) > 0)
             {
+              g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT, generator->seed);
+
+              /* Numbers travel as text in translatable messages: xgettext cannot read
+               * G_GUINT64_FORMAT inside a string. */
               g_set_error (error, KEFUCTL_ERROR, KEFUCTL_ERROR_REFUSED,
-                           _("The customers of seed %" G_GUINT64_FORMAT " are already in %s "
-                             "(the number %s is taken). Use another --seed, or a new database."),
-                           generator->seed, kefu_store_get_description (generator->store),
-                           phone);
+                           _("The customers of seed %s are already in %s (the number %s is "
+                             "taken). Use another --seed, or a new database."),
+                           seed, kefu_store_get_description (generator->store), phone);
               return FALSE;
             }
         }
@@ -222,8 +225,12 @@ generate_customers (Generator  *generator,
     }
 
   seconds = kefuctl_progress_elapsed (&progress);
-  g_print (_("Generated %" G_GUINT64_FORMAT " customers in %.1f s (%.0f per second).\n"),
-           count, seconds, seconds > 0 ? count / seconds : 0.0);
+  {
+    g_autofree char *n = g_strdup_printf ("%" G_GUINT64_FORMAT, count);
+
+    g_print (_("Generated %s customers in %.1f s (%.0f per second).\n"),
+             n, seconds, seconds > 0 ? count / seconds : 0.0);
+  }
   return TRUE;
 }
 
@@ -244,10 +251,12 @@ generate_validate (GError **error)
         continue;
       if (count < 0 || count > MAX_CUSTOMERS)
         {
+          g_autofree char *max = g_strdup_printf ("%" G_GINT64_FORMAT, MAX_CUSTOMERS);
+          g_autofree char *given = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+
           g_set_error (error, KEFUCTL_ERROR, KEFUCTL_ERROR_USAGE,
-                       _("%s takes a number from 0 to %" G_GINT64_FORMAT ", not "
-                         "%" G_GINT64_FORMAT "."),
-                       steps[i].option, MAX_CUSTOMERS, count);
+                       _("%s takes a number from 0 to %s, not %s."),
+                       steps[i].option, max, given);
           return FALSE;
         }
       any = TRUE;
@@ -263,8 +272,10 @@ generate_validate (GError **error)
 
   if (opt_seed < 0)
     {
+      g_autofree char *given = g_strdup_printf ("%" G_GINT64_FORMAT, opt_seed);
+
       g_set_error (error, KEFUCTL_ERROR, KEFUCTL_ERROR_USAGE,
-                   _("--seed takes a number of 0 or more, not %" G_GINT64_FORMAT "."), opt_seed);
+                   _("--seed takes a number of 0 or more, not %s."), given);
       return FALSE;
     }
 

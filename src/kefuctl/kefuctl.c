@@ -335,9 +335,14 @@ kefuctl_progress_update (KefuctlProgress *progress,
     return;
   progress->last_report = now;
 
-  /* Translators: progress on stderr, e.g. "customers: 120000 of 1000000 (12%)". */
-  g_printerr (_("%s: %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " (%u%%)"),
-              what, done, total, total > 0 ? (guint) (done * 100 / total) : 100);
+  {
+    g_autofree char *done_text = g_strdup_printf ("%" G_GUINT64_FORMAT, done);
+    g_autofree char *total_text = g_strdup_printf ("%" G_GUINT64_FORMAT, total);
+
+    /* Translators: progress on stderr, e.g. "Customers: 120000 of 1000000 (12%)". */
+    g_printerr (_("%s: %s of %s (%u%%)"),
+                what, done_text, total_text, total > 0 ? (guint) (done * 100 / total) : 100);
+  }
   g_printerr (tty && done < total ? "\r" : "\n");
 }
 
