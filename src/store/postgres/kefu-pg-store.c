@@ -295,7 +295,7 @@ set_result_error (KefuPgStore   *self,
     state = "";
 
   if (g_str_equal (state, "57014") && g_cancellable_is_cancelled (cancellable))
-    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Operation was cancelled"));
+    g_cancellable_set_error_if_cancelled (cancellable, error);
   else if (connection_lost (self, result))
     g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_CONNECTION,
                  _("The connection to the PostgreSQL server %s was lost (%s). Check the network "
