@@ -206,6 +206,45 @@ test_reconnect_after_restart (void)
   after = _kefu_store_query (store, "SELECT current_setting('TimeZone')", NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (kefu_rows_get_text (after, 0, 0), ==, "UTC");
+
+  /* A write whose BEGIN meets the dead session reconnects too. */
+  kefu_test_pg_restart ();
+  kefu_store_set_system_actor (store);
+  g_assert_true (kefu_store_set_setting (store, "handover-cutoff", "10:00", NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_connection_lost_in_transaction (void)
+{
+  g_autoptr(KefuStore) store = open_new_database (NULL);
+  KefuStoreClass *klass = KEFU_STORE_GET_CLASS (store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuRows) rows = NULL;
+  gint64 changes = 0;
+
+  g_assert_true (klass->begin (store, TRUE, &error));
+  g_assert_no_error (error);
+  rows = klass->query (store, "INSERT INTO departments (name) VALUES ($1)",
+                       g_variant_new ("(s)", "售后部"), &changes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (changes, ==, 1);
+  g_clear_pointer (&rows, kefu_rows_free);
+
+  kefu_test_pg_restart ();
+
+  /* The transaction died with its session: that is an error, never a silent new session. */
+  rows = klass->query (store, "INSERT INTO departments (name) VALUES ($1)",
+                       g_variant_new ("(s)", "投诉部"), &changes, NULL, &error);
+  g_assert_null (rows);
+  g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_CONNECTION);
+  g_clear_error (&error);
+  klass->rollback (store);
+
+  /* Afterwards the store connects again, and nothing of the lost transaction is there. */
+  rows = _kefu_store_query (store, "SELECT count(*) FROM departments", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kefu_rows_get_int (rows, 0, 0), ==, 0);
 }
 
 static gboolean
@@ -455,6 +494,8 @@ main (int   argc,
   g_test_add_func ("/kefu/pg-connect/description-has-no-password",
                    test_description_has_no_password);
   g_test_add_func ("/kefu/pg-connect/reconnect-after-restart", test_reconnect_after_restart);
+  g_test_add_func ("/kefu/pg-connect/connection-lost-in-transaction",
+                   test_connection_lost_in_transaction);
   g_test_add_func ("/kefu/pg-connect/cancel-running-statement", test_cancel_running_statement);
   g_test_add_func ("/kefu/pg-connect/parameters-as-text", test_parameters_as_text);
   g_test_add_func ("/kefu/pg-connect/errors-by-sqlstate", test_errors_by_sqlstate);
