@@ -81,8 +81,23 @@ kefu_reference_parse (const char  *text,
     return set_invalid (error, "");
   g_strstrip (folded);
 
-  /* Spaces and dashes only group what is read aloud; the letters, the eight date digits and the
-   * sequence are told apart by position. */
+  /* Spaces only group what is read aloud; the letters, the eight date digits and the sequence
+   * are told apart by position. Dashes, when given, must sit where the format puts them, so
+   * that a date with a digit missing is not silently read with the sequence's first digit. */
+  if (strchr (folded, '-') != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (folded, "-", -1);
+      guint n_date_chars = 0;
+
+      if (g_strv_length (parts) != 3)
+        return set_invalid (error, folded);
+      for (const char *q = parts[1]; *q != '\0'; q++)
+        if (*q != ' ')
+          n_date_chars++;
+      if (n_date_chars != 8)
+        return set_invalid (error, folded);
+    }
+
   compact = g_string_new (NULL);
   for (p = folded; *p != '\0'; p++)
     {
