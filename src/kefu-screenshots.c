@@ -1,0 +1,281 @@
+/* kefu-screenshots.c: a picture of every pane.
+ *
+ * The pattern is libadwaita's doc/tools/screenshot.c: the widget's paintable is snapshotted into
+ * a render node, which the window's own renderer turns into a texture saved as PNG. A pane is
+ * pictured only once the window says it is no longer busy (database open, who is working known,
+ * counts and the pane's own data loaded) and two frames have been drawn since.
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kefu-screenshots"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kefu-screenshots.h"
+
+/* How long one pane may take to load before the run fails. */
+#define PANE_TIMEOUT_SECONDS 60
+
+typedef struct
+{
+  KefuWindow *window;
+  GFile      *dir;
+  guint       index;
+  gulong      busy_handler;
+  guint       tick_id;
+  guint       frames;
+  guint       settle_id;
+  guint       timeout_id;
+} Run;
+
+static void take_next (GTask *task);
+
+static void
+run_stop_waiting (Run *run)
+{
+  g_clear_signal_handler (&run->busy_handler, run->window);
+  if (run->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (run->window), run->tick_id);
+      run->tick_id = 0;
+    }
+  g_clear_handle_id (&run->settle_id, g_source_remove);
+  g_clear_handle_id (&run->timeout_id, g_source_remove);
+}
+
+static void
+run_free (Run *run)
+{
+  run_stop_waiting (run);
+  g_clear_object (&run->window);
+  g_clear_object (&run->dir);
+  g_free (run);
+}
+
+gboolean
+kefu_screenshots_save_widget (GtkWidget  *widget,
+                              GFile      *file,
+                              GError    **error)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width, height;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  if (width <= 0 || height <= 0 || renderer == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("The window is not shown, so there is nothing to take a picture of."));
+      return FALSE;
+    }
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("The window drew nothing."));
+      return FALSE;
+    }
+
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_file_get_path (file);
+  if (path == NULL || !gdk_texture_save_to_png (texture, path))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s."), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+settled_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  Run *run = g_task_get_task_data (task);
+  const char *pane = kefu_window_get_pane_names ()[run->index];
+  g_autofree char *basename = g_strdup_printf ("%s.png", pane);
+  g_autoptr(GFile) file = g_file_get_child (run->dir, basename);
+  g_autoptr(GError) error = NULL;
+
+  run->settle_id = 0;
+
+  /* Something may have started loading again in the meantime; wait for it too. */
+  if (kefu_window_get_busy (run->window))
+    {
+      take_next (task);
+      return G_SOURCE_REMOVE;
+    }
+
+  run_stop_waiting (run);
+
+  if (!kefu_screenshots_save_widget (GTK_WIDGET (run->window), file, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return G_SOURCE_REMOVE;
+    }
+
+  g_debug ("Saved %s", g_file_peek_path (file));
+  run->index++;
+  take_next (task);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *frame_clock,
+         gpointer       user_data)
+{
+  GTask *task = user_data;
+  Run *run = g_task_get_task_data (task);
+
+  /* Two frames after the data arrived the layout has settled; a short pause more lets a
+   * late allocation (e.g. a label that wrapped) be drawn too. */
+  if (++run->frames < 2)
+    return G_SOURCE_CONTINUE;
+
+  run->tick_id = 0;
+  run->settle_id = g_timeout_add (100, settled_cb, task);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for_frames (GTask *task)
+{
+  Run *run = g_task_get_task_data (task);
+
+  g_clear_signal_handler (&run->busy_handler, run->window);
+  if (run->tick_id != 0 || run->settle_id != 0)
+    return;
+
+  run->frames = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (run->window));
+  run->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (run->window), tick_cb, task, NULL);
+}
+
+static void
+busy_changed_cb (KefuWindow *window,
+                 GParamSpec *pspec,
+                 GTask      *task)
+{
+  if (!kefu_window_get_busy (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+    wait_for_frames (task);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  Run *run = g_task_get_task_data (task);
+  const char *pane = kefu_window_get_pane_names ()[run->index];
+
+  run->timeout_id = 0;
+  run_stop_waiting (run);
+
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                           _("The “%s” pane was still loading after %d seconds."),
+                           pane, PANE_TIMEOUT_SECONDS);
+  g_object_unref (task);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+take_next (GTask *task)
+{
+  Run *run = g_task_get_task_data (task);
+  const char * const *panes = kefu_window_get_pane_names ();
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      run_stop_waiting (run);
+      g_object_unref (task);
+      return;
+    }
+
+  if (panes[run->index] == NULL)
+    {
+      run_stop_waiting (run);
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+
+  if (run->timeout_id == 0)
+    run->timeout_id = g_timeout_add_seconds (PANE_TIMEOUT_SECONDS, timeout_cb, task);
+
+  kefu_window_select_pane (run->window, panes[run->index]);
+
+  if (run->busy_handler == 0)
+    run->busy_handler = g_signal_connect (run->window, "notify::busy",
+                                          G_CALLBACK (busy_changed_cb), task);
+  if (!kefu_window_get_busy (run->window) && gtk_widget_get_mapped (GTK_WIDGET (run->window)))
+    wait_for_frames (task);
+}
+
+static void
+window_mapped_cb (GtkWidget *widget,
+                  GTask     *task)
+{
+  g_signal_handlers_disconnect_by_func (widget, window_mapped_cb, task);
+  take_next (task);
+}
+
+void
+kefu_screenshots_take_async (KefuWindow          *window,
+                             GFile               *dir,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GTask *task;
+  Run *run;
+
+  g_return_if_fail (KEFU_IS_WINDOW (window));
+  g_return_if_fail (G_IS_FILE (dir));
+
+  task = g_task_new (window, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kefu_screenshots_take_async);
+
+  run = g_new0 (Run, 1);
+  run->window = g_object_ref (window);
+  run->dir = g_object_ref (dir);
+  g_task_set_task_data (task, run, (GDestroyNotify) run_free);
+
+  /* Transitions would be caught half-way. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (window)))
+    take_next (task);
+  else
+    g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), task);
+}
+
+gboolean
+kefu_screenshots_take_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,262 @@
+/* kefu-sidebar-row.c: one pane in the window's sidebar.
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kefu-sidebar-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kefu-sidebar-row.h"
+
+struct _KefuSidebarRow
+{
+  GtkListBoxRow  parent_instance;
+
+  char          *pane_name;
+  char          *title;
+  char          *icon_name;
+  gint64         count;
+
+  GtkLabel      *count_label;
+};
+
+G_DEFINE_FINAL_TYPE (KefuSidebarRow, kefu_sidebar_row, GTK_TYPE_LIST_BOX_ROW)
+
+enum {
+  PROP_0,
+  PROP_PANE_NAME,
+  PROP_TITLE,
+  PROP_ICON_NAME,
+  PROP_COUNT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The accessible name says the count too, so a screen reader hears "Customers, 312". */
+static void
+update_accessible (KefuSidebarRow *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->count >= 0)
+    /* Translators: a pane in the sidebar and its live count, read by screen readers. */
+    text = g_strdup_printf (_("%s, %" G_GINT64_FORMAT), self->title ? self->title : "", self->count);
+  else
+    text = g_strdup (self->title ? self->title : "");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+}
+
+static void
+kefu_sidebar_row_finalize (GObject *object)
+{
+  KefuSidebarRow *self = KEFU_SIDEBAR_ROW (object);
+
+  g_free (self->pane_name);
+  g_free (self->title);
+  g_free (self->icon_name);
+
+  G_OBJECT_CLASS (kefu_sidebar_row_parent_class)->finalize (object);
+}
+
+static void
+kefu_sidebar_row_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), KEFU_TYPE_SIDEBAR_ROW);
+
+  G_OBJECT_CLASS (kefu_sidebar_row_parent_class)->dispose (object);
+}
+
+static void
+kefu_sidebar_row_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  KefuSidebarRow *self = KEFU_SIDEBAR_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PANE_NAME:
+      g_value_set_string (value, self->pane_name);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_ICON_NAME:
+      g_value_set_string (value, self->icon_name);
+      break;
+
+    case PROP_COUNT:
+      g_value_set_int64 (value, self->count);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kefu_sidebar_row_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  KefuSidebarRow *self = KEFU_SIDEBAR_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PANE_NAME:
+      kefu_sidebar_row_set_pane_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_TITLE:
+      kefu_sidebar_row_set_title (self, g_value_get_string (value));
+      break;
+
+    case PROP_ICON_NAME:
+      kefu_sidebar_row_set_icon_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_COUNT:
+      kefu_sidebar_row_set_count (self, g_value_get_int64 (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kefu_sidebar_row_class_init (KefuSidebarRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kefu_sidebar_row_dispose;
+  object_class->finalize = kefu_sidebar_row_finalize;
+  object_class->get_property = kefu_sidebar_row_get_property;
+  object_class->set_property = kefu_sidebar_row_set_property;
+
+  properties[PROP_PANE_NAME] =
+    g_param_spec_string ("pane-name", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_ICON_NAME] =
+    g_param_spec_string ("icon-name", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_COUNT] =
+    g_param_spec_int64 ("count", NULL, NULL, -1, G_MAXINT64, -1,
+                        (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kefu/Kefu/ui/kefu-sidebar-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, KefuSidebarRow, count_label);
+}
+
+static void
+kefu_sidebar_row_init (KefuSidebarRow *self)
+{
+  self->count = -1;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+const char *
+kefu_sidebar_row_get_pane_name (KefuSidebarRow *self)
+{
+  g_return_val_if_fail (KEFU_IS_SIDEBAR_ROW (self), NULL);
+
+  return self->pane_name;
+}
+
+void
+kefu_sidebar_row_set_pane_name (KefuSidebarRow *self,
+                                const char     *pane_name)
+{
+  g_return_if_fail (KEFU_IS_SIDEBAR_ROW (self));
+
+  if (g_set_str (&self->pane_name, pane_name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PANE_NAME]);
+}
+
+const char *
+kefu_sidebar_row_get_title (KefuSidebarRow *self)
+{
+  g_return_val_if_fail (KEFU_IS_SIDEBAR_ROW (self), NULL);
+
+  return self->title;
+}
+
+void
+kefu_sidebar_row_set_title (KefuSidebarRow *self,
+                            const char     *title)
+{
+  g_return_if_fail (KEFU_IS_SIDEBAR_ROW (self));
+
+  if (g_set_str (&self->title, title))
+    {
+      update_accessible (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
+}
+
+const char *
+kefu_sidebar_row_get_icon_name (KefuSidebarRow *self)
+{
+  g_return_val_if_fail (KEFU_IS_SIDEBAR_ROW (self), NULL);
+
+  return self->icon_name;
+}
+
+void
+kefu_sidebar_row_set_icon_name (KefuSidebarRow *self,
+                                const char     *icon_name)
+{
+  g_return_if_fail (KEFU_IS_SIDEBAR_ROW (self));
+
+  if (g_set_str (&self->icon_name, icon_name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ICON_NAME]);
+}
+
+gint64
+kefu_sidebar_row_get_count (KefuSidebarRow *self)
+{
+  g_return_val_if_fail (KEFU_IS_SIDEBAR_ROW (self), -1);
+
+  return self->count;
+}
+
+void
+kefu_sidebar_row_set_count (KefuSidebarRow *self,
+                            gint64          count)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (KEFU_IS_SIDEBAR_ROW (self));
+
+  count = MAX (count, -1);
+  if (self->count == count)
+    return;
+
+  self->count = count;
+
+  if (count >= 0)
+    text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+  gtk_label_set_label (self->count_label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), count >= 0);
+  update_accessible (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
+}

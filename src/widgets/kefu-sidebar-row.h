@@ -1,0 +1,29 @@
+/* kefu-sidebar-row.h: one pane in the window's sidebar: icon, title and an optional live count.
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define KEFU_TYPE_SIDEBAR_ROW (kefu_sidebar_row_get_type ())
+G_DECLARE_FINAL_TYPE (KefuSidebarRow, kefu_sidebar_row, KEFU, SIDEBAR_ROW, GtkListBoxRow)
+
+const char *kefu_sidebar_row_get_pane_name (KefuSidebarRow *self);
+void        kefu_sidebar_row_set_pane_name (KefuSidebarRow *self,
+                                            const char     *pane_name);
+const char *kefu_sidebar_row_get_title     (KefuSidebarRow *self);
+void        kefu_sidebar_row_set_title     (KefuSidebarRow *self,
+                                            const char     *title);
+const char *kefu_sidebar_row_get_icon_name (KefuSidebarRow *self);
+void        kefu_sidebar_row_set_icon_name (KefuSidebarRow *self,
+                                            const char     *icon_name);
+/* The live count; -1 hides it. */
+gint64      kefu_sidebar_row_get_count     (KefuSidebarRow *self);
+void        kefu_sidebar_row_set_count     (KefuSidebarRow *self,
+                                            gint64          count);
+
+G_END_DECLS
