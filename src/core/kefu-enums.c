@@ -67,33 +67,33 @@ kefu_role_get_display_name (KefuRole role)
   switch (role)
     {
     case KEFU_ROLE_CLERK:
-      return _("Clerk");
+      return C_("role", "Clerk");
     case KEFU_ROLE_TEAM_LEAD:
-      return _("Team lead");
+      return C_("role", "Team lead");
     case KEFU_ROLE_CS_MANAGER:
-      return _("CS manager");
+      return C_("role", "CS manager");
     case KEFU_ROLE_QC_MANAGER:
-      return _("QC manager");
+      return C_("role", "QC manager");
     case KEFU_ROLE_GM_OFFICE:
-      return _("GM office director");
+      return C_("role", "GM office director");
     case KEFU_ROLE_MARKETING_DIRECTOR:
-      return _("Marketing director");
+      return C_("role", "Marketing director");
     case KEFU_ROLE_SALES_ADMIN:
-      return _("Sales admin");
+      return C_("role", "Sales admin");
     case KEFU_ROLE_DEPOT_ADMIN:
-      return _("Depot admin");
+      return C_("role", "Depot admin");
     case KEFU_ROLE_SALES_REP:
-      return _("Sales rep");
+      return C_("role", "Sales rep");
     case KEFU_ROLE_TECHNICIAN:
-      return _("Technician");
+      return C_("role", "Technician");
     case KEFU_ROLE_FINANCE:
-      return _("Finance");
+      return C_("role", "Finance");
     case KEFU_ROLE_LOGISTICS:
-      return _("Logistics");
+      return C_("role", "Logistics");
     case KEFU_ROLE_WAREHOUSE:
-      return _("Warehouse");
+      return C_("role", "Warehouse");
     case KEFU_ROLE_ADMINISTRATOR:
-      return _("Administrator");
+      return C_("role", "Administrator");
     default:
       g_return_val_if_reached ("");
     }
@@ -111,14 +111,14 @@ kefu_channel_get_display_name (KefuChannel channel)
     {
     case KEFU_CHANNEL_UNSPECIFIED:
       /* TRANSLATORS: a sales channel that was not given for an order call. */
-      return _("Not specified");
+      return C_("sales channel", "Not specified");
     case KEFU_CHANNEL_HOME_DELIVERY:
       /* TRANSLATORS: the sales channel that delivers to the customer's home (入户). */
-      return _("Home delivery");
+      return C_("sales channel", "Home delivery");
     case KEFU_CHANNEL_RETAIL:
-      return _("Retail");
+      return C_("sales channel", "Retail");
     case KEFU_CHANNEL_SUPERMARKET:
-      return _("Supermarket");
+      return C_("sales channel", "Supermarket");
     default:
       g_return_val_if_reached ("");
     }

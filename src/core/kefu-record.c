@@ -155,9 +155,11 @@ kefu_record_init (KefuRecord *self)
 gint64
 kefu_record_get_id (KefuRecord *self)
 {
-  KefuRecordPrivate *priv = kefu_record_get_instance_private (self);
+  KefuRecordPrivate *priv;
 
   g_return_val_if_fail (KEFU_IS_RECORD (self), 0);
+
+  priv = kefu_record_get_instance_private (self);
 
   return priv->id;
 }
@@ -166,10 +168,12 @@ void
 kefu_record_set_id (KefuRecord *self,
                     gint64      id)
 {
-  KefuRecordPrivate *priv = kefu_record_get_instance_private (self);
+  KefuRecordPrivate *priv;
 
   g_return_if_fail (KEFU_IS_RECORD (self));
   g_return_if_fail (id >= 0);
+
+  priv = kefu_record_get_instance_private (self);
 
   if (priv->id == id)
     return;
@@ -181,9 +185,11 @@ kefu_record_set_id (KefuRecord *self,
 gint64
 kefu_record_get_version (KefuRecord *self)
 {
-  KefuRecordPrivate *priv = kefu_record_get_instance_private (self);
+  KefuRecordPrivate *priv;
 
   g_return_val_if_fail (KEFU_IS_RECORD (self), 0);
+
+  priv = kefu_record_get_instance_private (self);
 
   return priv->version;
 }
@@ -192,10 +198,12 @@ void
 kefu_record_set_version (KefuRecord *self,
                          gint64      version)
 {
-  KefuRecordPrivate *priv = kefu_record_get_instance_private (self);
+  KefuRecordPrivate *priv;
 
   g_return_if_fail (KEFU_IS_RECORD (self));
   g_return_if_fail (version >= 0);
+
+  priv = kefu_record_get_instance_private (self);
 
   if (priv->version == version)
     return;
@@ -212,9 +220,11 @@ kefu_record_set_version (KefuRecord *self,
 GDateTime *
 kefu_record_get_created_at (KefuRecord *self)
 {
-  KefuRecordPrivate *priv = kefu_record_get_instance_private (self);
+  KefuRecordPrivate *priv;
 
   g_return_val_if_fail (KEFU_IS_RECORD (self), NULL);
+
+  priv = kefu_record_get_instance_private (self);
 
   return priv->created_at;
 }
@@ -223,9 +233,11 @@ void
 kefu_record_set_created_at (KefuRecord *self,
                             GDateTime  *created_at)
 {
-  KefuRecordPrivate *priv = kefu_record_get_instance_private (self);
+  KefuRecordPrivate *priv;
 
   g_return_if_fail (KEFU_IS_RECORD (self));
+
+  priv = kefu_record_get_instance_private (self);
 
   if (set_date_time (&priv->created_at, created_at))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
@@ -239,9 +251,11 @@ kefu_record_set_created_at (KefuRecord *self,
 GDateTime *
 kefu_record_get_updated_at (KefuRecord *self)
 {
-  KefuRecordPrivate *priv = kefu_record_get_instance_private (self);
+  KefuRecordPrivate *priv;
 
   g_return_val_if_fail (KEFU_IS_RECORD (self), NULL);
+
+  priv = kefu_record_get_instance_private (self);
 
   return priv->updated_at;
 }
@@ -250,9 +264,11 @@ void
 kefu_record_set_updated_at (KefuRecord *self,
                             GDateTime  *updated_at)
 {
-  KefuRecordPrivate *priv = kefu_record_get_instance_private (self);
+  KefuRecordPrivate *priv;
 
   g_return_if_fail (KEFU_IS_RECORD (self));
+
+  priv = kefu_record_get_instance_private (self);
 
   if (set_date_time (&priv->updated_at, updated_at))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);

@@ -184,6 +184,12 @@ test_staff (void)
   g_assert_cmpint (kefu_staff_get_department_id (staff), ==, 3);
   g_assert_false (kefu_staff_get_active (staff));
 
+  /* A value outside the enum is a programming error: refused loudly, the role unchanged. */
+  g_test_expect_message ("kefu-staff", G_LOG_LEVEL_CRITICAL, "*is not a KefuRole*");
+  kefu_staff_set_role (staff, (KefuRole) 99);
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (kefu_staff_get_role (staff), ==, KEFU_ROLE_TEAM_LEAD);
+
   check_all_properties (G_OBJECT (staff));
   g_assert_finalize_object (staff);
 }
