@@ -574,6 +574,7 @@ kefu_phone_is_search_digits (const char  *text,
 {
   g_autofree char *folded = NULL;
   g_autoptr(GString) found = NULL;
+  gboolean plus = FALSE;
 
   if (digits != NULL)
     *digits = NULL;
@@ -592,10 +593,16 @@ kefu_phone_is_search_digits (const char  *text,
 
       if (g_ascii_isdigit (c))
         g_string_append_c (found, (char) c);
-      else if (!is_separator (c) && c != '+')
+      else if (c == '+' && found->len == 0 && !plus)
+        plus = TRUE;
+      else if (!is_separator (c))
         /* Anything else (a name, an address) means the search is not for a number. */
         return FALSE;
     }
+
+  /* Stored numbers carry no country code, so "+86 138…" searches for "138…". */
+  if (plus && g_str_has_prefix (found->str, "86"))
+    g_string_erase (found, 0, 2);
 
   if (found->len < 4)
     return FALSE;

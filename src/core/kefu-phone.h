@@ -55,7 +55,7 @@ char     *kefu_phone_reversed_digits (const char     *normalized);
 /* For display: "138 1234 5678", "010-8765 4321", "0755-8888 9999 ext. 123" (translated). */
 char     *kefu_phone_format          (const char     *normalized);
 /* TRUE when `text` looks like a partial number to search by: 4 or more digits after removing
- * separators. `digits` receives them. */
+ * separators (and a leading "+86"). `digits` receives them. */
 gboolean  kefu_phone_is_search_digits (const char    *text,
                                        char         **digits);
 

@@ -453,3 +453,27 @@ kefu_setting_validate (const char  *key,
 
   g_assert_not_reached ();
 }
+
+void
+kefu_handover_date_for_order (GDateTime *local_time,
+                              guint      cutoff_minutes,
+                              GDate     *date)
+{
+  guint minute_of_day;
+
+  g_return_if_fail (local_time != NULL);
+  g_return_if_fail (cutoff_minutes < KEFU_MINUTES_PER_DAY);
+  g_return_if_fail (date != NULL);
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date,
+                  (GDateDay) g_date_time_get_day_of_month (local_time),
+                  (GDateMonth) g_date_time_get_month (local_time),
+                  (GDateYear) g_date_time_get_year (local_time));
+
+  /* "Orders taken after the cut-off go into the next day's hand-over." */
+  minute_of_day = (guint) (g_date_time_get_hour (local_time) * 60 +
+                           g_date_time_get_minute (local_time));
+  if (minute_of_day >= cutoff_minutes)
+    g_date_add_days (date, 1);
+}

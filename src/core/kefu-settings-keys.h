@@ -91,4 +91,10 @@ GStrv               kefu_setting_parse_service_areas  (const char   *text,
 gboolean            kefu_service_areas_contain        (const char * const *areas,
                                                        const char         *district);
 
+/* The day whose hand-over an order taken at `local_time` joins: that same day when it was taken
+ * before the cut-off (`cutoff_minutes`, from KEFU_SETTING_HANDOVER_CUTOFF), else the next day. */
+void                kefu_handover_date_for_order      (GDateTime          *local_time,
+                                                       guint               cutoff_minutes,
+                                                       GDate              *date);
+
 G_END_DECLS

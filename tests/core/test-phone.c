@@ -286,7 +286,14 @@ test_search_digits (void)
   g_assert_cmpstr (digits, ==, "5678");
   g_clear_pointer (&digits, g_free);
 
+  g_assert_true (kefu_phone_is_search_digits ("+86 138 1234", &digits));
+  g_assert_cmpstr (digits, ==, "1381234");
+  g_clear_pointer (&digits, g_free);
+
   g_assert_true (kefu_phone_is_search_digits ("5678", NULL));
+
+  g_assert_false (kefu_phone_is_search_digits ("+86", &digits));
+  g_assert_false (kefu_phone_is_search_digits ("1234+", &digits));
 
   g_assert_false (kefu_phone_is_search_digits ("567", &digits));
   g_assert_null (digits);

@@ -283,6 +283,35 @@ test_reasons (void)
                    "“25:00” is not a time of day: hours go from 0 to 23 and minutes from 00 to 59.");
 }
 
+static void
+test_handover_date (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_offset (8 * 3600);
+  struct { int mo, d, h, mi; int want_mo, want_d; } cases[] = {
+    { 11, 27, 9, 59, 11, 27 },   /* before the 10:00 cut-off: today's hand-over */
+    { 11, 27, 10, 0, 11, 28 },   /* at the cut-off: tomorrow's */
+    { 11, 27, 16, 30, 11, 28 },
+    { 11, 30, 23, 59, 12, 1 },   /* across the end of the month */
+    { 12, 31, 10, 1, 1, 1 },     /* and of the year */
+  };
+  guint cutoff = 0;
+
+  g_assert_true (kefu_setting_parse_time_of_day (kefu_setting_get_default (KEFU_SETTING_HANDOVER_CUTOFF),
+                                                 &cutoff, NULL));
+  g_assert_cmpuint (cutoff, ==, 600);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new (tz, 2026, cases[i].mo, cases[i].d,
+                                                   cases[i].h, cases[i].mi, 0);
+      GDate date;
+
+      kefu_handover_date_for_order (when, cutoff, &date);
+      g_assert_cmpuint (g_date_get_month (&date), ==, cases[i].want_mo);
+      g_assert_cmpuint (g_date_get_day (&date), ==, cases[i].want_d);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,6 +328,7 @@ main (int   argc,
   g_test_add_func ("/kefu/settings-keys/service-areas", test_service_areas);
   g_test_add_func ("/kefu/settings-keys/validate", test_validate);
   g_test_add_func ("/kefu/settings-keys/reasons", test_reasons);
+  g_test_add_func ("/kefu/settings-keys/handover-date", test_handover_date);
 
   return g_test_run ();
 }
