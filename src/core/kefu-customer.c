@@ -234,7 +234,7 @@ kefu_customer_get_name (KefuCustomer *self)
 
 void
 kefu_customer_set_name (KefuCustomer *self,
-                        const char *name)
+                        const char   *name)
 {
   g_return_if_fail (KEFU_IS_CUSTOMER (self));
 
@@ -252,7 +252,7 @@ kefu_customer_get_address (KefuCustomer *self)
 
 void
 kefu_customer_set_address (KefuCustomer *self,
-                           const char *address)
+                           const char   *address)
 {
   g_return_if_fail (KEFU_IS_CUSTOMER (self));
 
@@ -270,7 +270,7 @@ kefu_customer_get_district (KefuCustomer *self)
 
 void
 kefu_customer_set_district (KefuCustomer *self,
-                            const char *district)
+                            const char   *district)
 {
   g_return_if_fail (KEFU_IS_CUSTOMER (self));
 
@@ -288,7 +288,7 @@ kefu_customer_get_is_member (KefuCustomer *self)
 
 void
 kefu_customer_set_is_member (KefuCustomer *self,
-                             gboolean is_member)
+                             gboolean      is_member)
 {
   g_return_if_fail (KEFU_IS_CUSTOMER (self));
 
@@ -311,7 +311,7 @@ kefu_customer_get_member_number (KefuCustomer *self)
 
 void
 kefu_customer_set_member_number (KefuCustomer *self,
-                                 const char *member_number)
+                                 const char   *member_number)
 {
   g_return_if_fail (KEFU_IS_CUSTOMER (self));
 
@@ -329,7 +329,7 @@ kefu_customer_get_channel (KefuCustomer *self)
 
 void
 kefu_customer_set_channel (KefuCustomer *self,
-                           KefuChannel channel)
+                           KefuChannel   channel)
 {
   g_return_if_fail (KEFU_IS_CUSTOMER (self));
 
@@ -356,7 +356,7 @@ kefu_customer_get_assigned_clerk_id (KefuCustomer *self)
 
 void
 kefu_customer_set_assigned_clerk_id (KefuCustomer *self,
-                                     gint64 assigned_clerk_id)
+                                     gint64        assigned_clerk_id)
 {
   g_return_if_fail (KEFU_IS_CUSTOMER (self));
   g_return_if_fail (assigned_clerk_id >= 0);
@@ -378,7 +378,7 @@ kefu_customer_get_notes (KefuCustomer *self)
 
 void
 kefu_customer_set_notes (KefuCustomer *self,
-                         const char *notes)
+                         const char   *notes)
 {
   g_return_if_fail (KEFU_IS_CUSTOMER (self));
 

@@ -154,7 +154,7 @@ kefu_department_get_name (KefuDepartment *self)
 
 void
 kefu_department_set_name (KefuDepartment *self,
-                          const char *name)
+                          const char     *name)
 {
   g_return_if_fail (KEFU_IS_DEPARTMENT (self));
 
@@ -172,7 +172,7 @@ kefu_department_get_code (KefuDepartment *self)
 
 void
 kefu_department_set_code (KefuDepartment *self,
-                          const char *code)
+                          const char     *code)
 {
   g_return_if_fail (KEFU_IS_DEPARTMENT (self));
 
@@ -190,7 +190,7 @@ kefu_department_get_description (KefuDepartment *self)
 
 void
 kefu_department_set_description (KefuDepartment *self,
-                                 const char *description)
+                                 const char     *description)
 {
   g_return_if_fail (KEFU_IS_DEPARTMENT (self));
 

@@ -177,7 +177,7 @@ kefu_product_get_name (KefuProduct *self)
 
 void
 kefu_product_set_name (KefuProduct *self,
-                       const char *name)
+                       const char  *name)
 {
   g_return_if_fail (KEFU_IS_PRODUCT (self));
 
@@ -195,7 +195,7 @@ kefu_product_get_spec (KefuProduct *self)
 
 void
 kefu_product_set_spec (KefuProduct *self,
-                       const char *spec)
+                       const char  *spec)
 {
   g_return_if_fail (KEFU_IS_PRODUCT (self));
 
@@ -213,7 +213,7 @@ kefu_product_get_unit_price (KefuProduct *self)
 
 void
 kefu_product_set_unit_price (KefuProduct *self,
-                             gint64 unit_price)
+                             gint64       unit_price)
 {
   g_return_if_fail (KEFU_IS_PRODUCT (self));
   g_return_if_fail (unit_price >= 0);
@@ -235,7 +235,7 @@ kefu_product_get_warranty_months (KefuProduct *self)
 
 void
 kefu_product_set_warranty_months (KefuProduct *self,
-                                  guint warranty_months)
+                                  guint        warranty_months)
 {
   g_return_if_fail (KEFU_IS_PRODUCT (self));
 
@@ -256,7 +256,7 @@ kefu_product_get_active (KefuProduct *self)
 
 void
 kefu_product_set_active (KefuProduct *self,
-                         gboolean active)
+                         gboolean     active)
 {
   g_return_if_fail (KEFU_IS_PRODUCT (self));
 

@@ -178,7 +178,7 @@ kefu_staff_get_name (KefuStaff *self)
 }
 
 void
-kefu_staff_set_name (KefuStaff *self,
+kefu_staff_set_name (KefuStaff  *self,
                      const char *name)
 {
   g_return_if_fail (KEFU_IS_STAFF (self));
@@ -196,7 +196,7 @@ kefu_staff_get_login (KefuStaff *self)
 }
 
 void
-kefu_staff_set_login (KefuStaff *self,
+kefu_staff_set_login (KefuStaff  *self,
                       const char *login)
 {
   g_return_if_fail (KEFU_IS_STAFF (self));
@@ -215,7 +215,7 @@ kefu_staff_get_role (KefuStaff *self)
 
 void
 kefu_staff_set_role (KefuStaff *self,
-                     KefuRole role)
+                     KefuRole   role)
 {
   g_return_if_fail (KEFU_IS_STAFF (self));
 
@@ -242,7 +242,7 @@ kefu_staff_get_department_id (KefuStaff *self)
 
 void
 kefu_staff_set_department_id (KefuStaff *self,
-                              gint64 department_id)
+                              gint64     department_id)
 {
   g_return_if_fail (KEFU_IS_STAFF (self));
   g_return_if_fail (department_id >= 0);
@@ -264,7 +264,7 @@ kefu_staff_get_active (KefuStaff *self)
 
 void
 kefu_staff_set_active (KefuStaff *self,
-                       gboolean active)
+                       gboolean   active)
 {
   g_return_if_fail (KEFU_IS_STAFF (self));
 
