@@ -60,6 +60,8 @@ struct _KefuStoreClass
                                GCancellable  *cancellable,
                                GError       **error);
   /* Bulk insert fast path (SQLite: one prepared INSERT in a big transaction; PostgreSQL: COPY).
+   * It is called inside the write transaction that _kefu_store_write() opened, so that the rows
+   * of several tables commit together: it must not begin or commit a transaction itself.
    * `table` and `columns` are trusted identifiers from our code, never user text; each row is a
    * GVariant tuple matching `columns`. */
   gboolean  (*bulk_insert)    (KefuStore     *self,
@@ -107,6 +109,10 @@ gboolean      _kefu_store_write        (KefuStore *self, KefuStoreTxnFunc func, 
 gboolean      _kefu_store_add_event    (KefuStore *self, const char *entity, gint64 entity_id,
                                         const char *action, const char *details,
                                         GCancellable *cancellable, GError **error);
+
+/* Backends: a human description of the database for messages (the file path, or
+ * user@host/dbname, never a password). */
+void          _kefu_store_set_description (KefuStore *self, const char *description);
 
 /* The dialect differences outside DDL. */
 /* A WHERE fragment matching customers.phone_rev against a reversed-digit prefix in $n. */

@@ -1,0 +1,561 @@
+/* kefu-store.c: the abstract KefuStore: opening, migration, the connection lock, write
+ * transactions with retry, the actor, and the event log writer.
+ *
+ * The operations themselves live in kefu-store-staff.c, kefu-store-customers.c,
+ * kefu-store-events.c and kefu-store-async.c; backends implement kefu-store-private.h.
+ */
+#define G_LOG_DOMAIN "kefu-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libpq-fe.h>
+
+#include "kefu-store-internal.h"
+#include "sqlite/kefu-sqlite-store.h"
+
+#if __has_include("postgres/kefu-pg-store.h")
+# include "postgres/kefu-pg-store.h"
+# define HAVE_PG_STORE 1
+#else
+# define HAVE_PG_STORE 0
+#endif
+
+/* How long a write keeps retrying while another workstation holds a shared SQLite file. */
+#define WRITE_RETRY_TOTAL_USEC (15 * G_USEC_PER_SEC)
+#define WRITE_RETRY_FIRST_USEC (20 * 1000)
+#define WRITE_RETRY_MAX_USEC   (500 * 1000)
+
+typedef struct
+{
+  /* Serialises the connection: one statement or transaction at a time, whichever thread. It is
+   * recursive because the operations run their queries inside _kefu_store_write(). */
+  GRecMutex    lock;
+  guint        txn_depth;
+  gint64       txn_actor;
+
+  GMutex       actor_lock;
+  gint64       actor;
+  gint64       system_actor;
+
+  char        *description;
+  guint        schema_version_found;
+} KefuStorePrivate;
+
+static void kefu_store_initable_iface_init       (GInitableIface      *iface);
+static void kefu_store_async_initable_iface_init (GAsyncInitableIface *iface);
+
+G_DEFINE_ABSTRACT_TYPE_WITH_CODE (KefuStore, kefu_store, G_TYPE_OBJECT,
+                                  G_ADD_PRIVATE (KefuStore)
+                                  G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
+                                                         kefu_store_initable_iface_init)
+                                  G_IMPLEMENT_INTERFACE (G_TYPE_ASYNC_INITABLE,
+                                                         kefu_store_async_initable_iface_init))
+
+G_DEFINE_QUARK (kefu-store-error-quark, kefu_store_error)
+
+guint
+kefu_store_schema_version (void)
+{
+  return _kefu_schema_latest_version ();
+}
+
+static gboolean
+kefu_store_initable_init (GInitable     *initable,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  KefuStore *self = KEFU_STORE (initable);
+  KefuStorePrivate *priv = kefu_store_get_instance_private (self);
+  KefuStoreClass *klass = KEFU_STORE_GET_CLASS (self);
+  g_autoptr(KefuRows) rows = NULL;
+  gboolean ok;
+
+  g_rec_mutex_lock (&priv->lock);
+  ok = klass->connect (self, cancellable, error) &&
+       _kefu_schema_migrate (self, &priv->schema_version_found, cancellable, error);
+  if (ok)
+    rows = _kefu_store_query (self, "SELECT id FROM staff WHERE login = $1",
+                              g_variant_new ("(s)", "system"), cancellable, error);
+  g_rec_mutex_unlock (&priv->lock);
+
+  if (rows == NULL)
+    return FALSE;
+  if (kefu_rows_get_n_rows (rows) != 1)
+    {
+      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_FAILED,
+                   _("The database “%s” has no built-in “system” staff member. "
+                     "Run “kefuctl check” and restore it from a backup."),
+                   kefu_store_get_description (self));
+      return FALSE;
+    }
+  priv->system_actor = kefu_rows_get_int (rows, 0, 0);
+  return TRUE;
+}
+
+static void
+kefu_store_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = kefu_store_initable_init;
+}
+
+static void
+kefu_store_async_initable_iface_init (GAsyncInitableIface *iface)
+{
+  /* GAsyncInitable's default implementation runs GInitable's init in a thread. */
+}
+
+static void
+kefu_store_finalize (GObject *object)
+{
+  KefuStore *self = KEFU_STORE (object);
+  KefuStorePrivate *priv = kefu_store_get_instance_private (self);
+
+  g_free (priv->description);
+  g_rec_mutex_clear (&priv->lock);
+  g_mutex_clear (&priv->actor_lock);
+
+  G_OBJECT_CLASS (kefu_store_parent_class)->finalize (object);
+}
+
+static void
+kefu_store_class_init (KefuStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = kefu_store_finalize;
+}
+
+static void
+kefu_store_init (KefuStore *self)
+{
+  KefuStorePrivate *priv = kefu_store_get_instance_private (self);
+
+  g_rec_mutex_init (&priv->lock);
+  g_mutex_init (&priv->actor_lock);
+}
+
+/* Friends */
+
+void
+_kefu_store_set_description (KefuStore  *self,
+                             const char *description)
+{
+  KefuStorePrivate *priv = kefu_store_get_instance_private (self);
+
+  g_set_str (&priv->description, description);
+}
+
+gint64
+_kefu_store_get_txn_actor (KefuStore *self)
+{
+  KefuStorePrivate *priv = kefu_store_get_instance_private (self);
+
+  return priv->txn_actor;
+}
+
+KefuRows *
+_kefu_store_query (KefuStore     *self,
+                   const char    *sql,
+                   GVariant      *params,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  KefuStorePrivate *priv = kefu_store_get_instance_private (self);
+  g_autoptr(GVariant) owned = params != NULL ? g_variant_ref_sink (params) : NULL;
+  KefuRows *rows;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  g_rec_mutex_lock (&priv->lock);
+  rows = KEFU_STORE_GET_CLASS (self)->query (self, sql, owned, NULL, cancellable, error);
+  g_rec_mutex_unlock (&priv->lock);
+  return rows;
+}
+
+gint64
+_kefu_store_execute (KefuStore     *self,
+                     const char    *sql,
+                     GVariant      *params,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  KefuStorePrivate *priv = kefu_store_get_instance_private (self);
+  g_autoptr(GVariant) owned = params != NULL ? g_variant_ref_sink (params) : NULL;
+  g_autoptr(KefuRows) rows = NULL;
+  gint64 changes = 0;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return -1;
+
+  g_rec_mutex_lock (&priv->lock);
+  rows = KEFU_STORE_GET_CLASS (self)->query (self, sql, owned, &changes, cancellable, error);
+  g_rec_mutex_unlock (&priv->lock);
+  return rows != NULL ? changes : -1;
+}
+
+gboolean
+_kefu_store_write (KefuStore         *self,
+                   KefuStoreTxnFunc   func,
+                   gpointer           data,
+                   GCancellable      *cancellable,
+                   GError           **error)
+{
+  KefuStorePrivate *priv = kefu_store_get_instance_private (self);
+  KefuStoreClass *klass = KEFU_STORE_GET_CLASS (self);
+  gint64 actor = kefu_store_get_actor (self);
+  gint64 deadline;
+  gulong delay = WRITE_RETRY_FIRST_USEC;
+
+  if (actor == 0)
+    {
+      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_NO_ACTOR,
+                   _("No staff member is chosen on this workstation, so the change cannot be "
+                     "recorded. Choose who is working first."));
+      return FALSE;
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  g_rec_mutex_lock (&priv->lock);
+
+  /* A write inside a write joins the outer transaction. */
+  if (priv->txn_depth > 0)
+    {
+      gboolean ok = func (self, data, cancellable, error);
+
+      g_rec_mutex_unlock (&priv->lock);
+      return ok;
+    }
+
+  deadline = g_get_monotonic_time () + WRITE_RETRY_TOTAL_USEC;
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (klass->begin (self, TRUE, &local_error))
+        {
+          gboolean ok;
+
+          priv->txn_depth++;
+          priv->txn_actor = actor;
+          ok = func (self, data, cancellable, &local_error);
+          priv->txn_depth--;
+          priv->txn_actor = 0;
+
+          if (ok && klass->commit (self, &local_error))
+            {
+              g_rec_mutex_unlock (&priv->lock);
+              return TRUE;
+            }
+          /* A failed COMMIT can leave the transaction open (SQLite BUSY): always roll back. */
+          klass->rollback (self);
+        }
+
+      /* Only "busy" is worth retrying, and the whole transaction is retried: its reads may be
+       * stale once another workstation's write has gone in. */
+      if (!g_error_matches (local_error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_BUSY) ||
+          g_cancellable_is_cancelled (cancellable))
+        {
+          g_rec_mutex_unlock (&priv->lock);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (g_get_monotonic_time () + (gint64) delay > deadline)
+        {
+          g_rec_mutex_unlock (&priv->lock);
+          g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_BUSY,
+                       _("Another workstation is holding the database “%s” and it stayed busy "
+                         "too long. Nothing was saved; try again in a moment."),
+                       kefu_store_get_description (self));
+          return FALSE;
+        }
+
+      /* Let other threads of this process use the connection while we wait, and wait a random
+       * time so that two workstations that collided do not collide again. */
+      g_rec_mutex_unlock (&priv->lock);
+      g_usleep (delay / 2 + g_random_int_range (0, (gint32) (delay / 2) + 1));
+      delay = MIN (delay * 2, WRITE_RETRY_MAX_USEC);
+      g_rec_mutex_lock (&priv->lock);
+    }
+}
+
+gboolean
+_kefu_store_add_event (KefuStore     *self,
+                       const char    *entity,
+                       gint64         entity_id,
+                       const char    *action,
+                       const char    *details,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  KefuStorePrivate *priv = kefu_store_get_instance_private (self);
+
+  g_return_val_if_fail (priv->txn_depth > 0, FALSE);
+
+  return _kefu_store_execute (self,
+                              "INSERT INTO events (created_at, staff_id, entity, entity_id, "
+                              "action, details) VALUES (now(), $1, $2, $3, $4, $5)",
+                              g_variant_new ("(xsxss)", priv->txn_actor, entity, entity_id,
+                                             action, details != NULL ? details : "{}"),
+                              cancellable, error) >= 0;
+}
+
+const char *
+_kefu_store_dialect_phone_suffix_match (KefuStore *self)
+{
+  return _kefu_schema_phone_prefix_match (kefu_store_get_backend (self));
+}
+
+/* Public API */
+
+/**
+ * kefu_store_location_is_server:
+ * @location: what the user gave: a file path or a server URI / conninfo
+ *
+ * Returns: %TRUE when @location names a PostgreSQL server rather than a SQLite file.
+ */
+gboolean
+kefu_store_location_is_server (const char *location)
+{
+  const char *p;
+
+  g_return_val_if_fail (location != NULL, FALSE);
+
+  if (g_str_has_prefix (location, "postgres://") || g_str_has_prefix (location, "postgresql://"))
+    return TRUE;
+
+  /* A libpq keyword string starts with "keyword=". A path starts with "/", "." or "~" or has
+   * some other character before any "=". */
+  p = location;
+  while (g_ascii_isspace (*p))
+    p++;
+  if (!g_ascii_isalpha (*p))
+    return FALSE;
+  while (g_ascii_isalnum (*p) || *p == '_')
+    p++;
+  while (g_ascii_isspace (*p))
+    p++;
+  return *p == '=';
+}
+
+/* "user@host:port/dbname" from a conninfo, never the password. */
+static char *
+describe_conninfo (const char *conninfo)
+{
+  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
+  const char *user = NULL, *host = NULL, *port = NULL, *dbname = NULL;
+  GString *text;
+
+  if (options == NULL)
+    return g_strdup (_("PostgreSQL server"));
+
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    {
+      if (o->val == NULL || o->val[0] == '\0')
+        continue;
+      if (g_str_equal (o->keyword, "user"))
+        user = o->val;
+      else if (g_str_equal (o->keyword, "host"))
+        host = o->val;
+      else if (g_str_equal (o->keyword, "port"))
+        port = o->val;
+      else if (g_str_equal (o->keyword, "dbname"))
+        dbname = o->val;
+    }
+
+  text = g_string_new (NULL);
+  if (user != NULL)
+    g_string_append_printf (text, "%s@", user);
+  g_string_append (text, host != NULL ? host : "localhost");
+  if (port != NULL)
+    g_string_append_printf (text, ":%s", port);
+  if (dbname != NULL)
+    g_string_append_printf (text, "/%s", dbname);
+  PQconninfoFree (options);
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * kefu_store_open:
+ * @location: a SQLite file path (created when missing), or a PostgreSQL URI or conninfo
+ * @cancellable: (nullable): to stop connecting
+ * @error: the reason it could not be opened
+ *
+ * Opens and migrates the database.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+KefuStore *
+kefu_store_open (const char    *location,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (kefu_store_location_is_server (location))
+    {
+#if HAVE_PG_STORE
+      KefuStore *store = kefu_pg_store_new (location, cancellable, error);
+
+      if (store != NULL)
+        {
+          KefuStorePrivate *priv = kefu_store_get_instance_private (store);
+
+          if (priv->description == NULL)
+            priv->description = describe_conninfo (location);
+        }
+      return store;
+#else
+      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_CONNECTION,
+                   _("This build of Kefu cannot connect to a PostgreSQL server. "
+                     "Use a database file instead."));
+      return NULL;
+#endif
+    }
+
+  return kefu_sqlite_store_new (location, cancellable, error);
+}
+
+static void
+open_thread_cb (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  KefuStore *store = kefu_store_open (task_data, cancellable, &error);
+
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+/**
+ * kefu_store_open_async:
+ * @location: as for kefu_store_open()
+ * @cancellable: (nullable): to stop connecting
+ * @callback: called on the calling thread's main context when done
+ * @user_data: for @callback
+ *
+ * Opens the store on a thread, so that a slow server never blocks the window.
+ */
+void
+kefu_store_open_async (const char          *location,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (location != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kefu_store_open_async);
+  g_task_set_task_data (task, g_strdup (location), g_free);
+  g_task_run_in_thread (task, open_thread_cb);
+}
+
+/**
+ * kefu_store_open_finish:
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+KefuStore *
+kefu_store_open_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+KefuStoreBackend
+kefu_store_get_backend (KefuStore *self)
+{
+  g_return_val_if_fail (KEFU_IS_STORE (self), KEFU_STORE_BACKEND_SQLITE);
+
+  /* The SQLite backend is ours to name here; anything else is the server backend. */
+  return KEFU_IS_SQLITE_STORE (self) ? KEFU_STORE_BACKEND_SQLITE : KEFU_STORE_BACKEND_POSTGRES;
+}
+
+const char *
+kefu_store_get_description (KefuStore *self)
+{
+  KefuStorePrivate *priv;
+
+  g_return_val_if_fail (KEFU_IS_STORE (self), NULL);
+
+  priv = kefu_store_get_instance_private (self);
+  if (priv->description != NULL)
+    return priv->description;
+  return kefu_store_get_backend (self) == KEFU_STORE_BACKEND_SQLITE
+         ? _("the database file") : _("the PostgreSQL database");
+}
+
+/**
+ * kefu_store_get_schema_version_found:
+ *
+ * Returns: the schema version the database had when it was opened, before any migration (0 for
+ *   a database this store has just created)
+ */
+guint
+kefu_store_get_schema_version_found (KefuStore *self)
+{
+  KefuStorePrivate *priv;
+
+  g_return_val_if_fail (KEFU_IS_STORE (self), 0);
+
+  priv = kefu_store_get_instance_private (self);
+  return priv->schema_version_found;
+}
+
+void
+kefu_store_set_actor (KefuStore *self,
+                      gint64     staff_id)
+{
+  KefuStorePrivate *priv;
+
+  g_return_if_fail (KEFU_IS_STORE (self));
+  g_return_if_fail (staff_id >= 0);
+
+  priv = kefu_store_get_instance_private (self);
+  g_mutex_lock (&priv->actor_lock);
+  priv->actor = staff_id;
+  g_mutex_unlock (&priv->actor_lock);
+}
+
+gint64
+kefu_store_get_actor (KefuStore *self)
+{
+  KefuStorePrivate *priv;
+  gint64 actor;
+
+  g_return_val_if_fail (KEFU_IS_STORE (self), 0);
+
+  priv = kefu_store_get_instance_private (self);
+  g_mutex_lock (&priv->actor_lock);
+  actor = priv->actor;
+  g_mutex_unlock (&priv->actor_lock);
+  return actor;
+}
+
+/**
+ * kefu_store_set_system_actor:
+ *
+ * Records the following writes against the built-in "system" staff member (login `system`),
+ * as kefuctl's init, demo and generate do.
+ */
+void
+kefu_store_set_system_actor (KefuStore *self)
+{
+  KefuStorePrivate *priv;
+
+  g_return_if_fail (KEFU_IS_STORE (self));
+
+  priv = kefu_store_get_instance_private (self);
+  kefu_store_set_actor (self, priv->system_actor);
+}

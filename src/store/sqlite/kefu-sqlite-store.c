@@ -1,0 +1,753 @@
+/* kefu-sqlite-store.c: the SQLite backend.
+ *
+ * One connection per store (one per process per file: closing a second descriptor on the file
+ * would drop SQLite's POSIX locks). A local file runs in WAL mode; a file on a network share runs
+ * with a rollback journal and synchronous=FULL, as WAL does not work over a network filesystem.
+ * Statements are prepared once, cached by their SQL text, and always reset after use, so no read
+ * stays open to block other workstations' commits.
+ */
+#define G_LOG_DOMAIN "kefu-sqlite"
+
+#include "config.h"
+
+#include <errno.h>
+#include <sqlite3.h>
+#include <sys/vfs.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "store/kefu-store-private.h"
+#include "kefu-sqlite-store.h"
+
+/* Filesystem magic numbers (statfs f_type) of network and FUSE filesystems. */
+#define NFS_SUPER_MAGIC   0x6969
+#define SMB_SUPER_MAGIC   0x517B
+#define CIFS_SUPER_MAGIC  0xFF534D42
+#define SMB2_SUPER_MAGIC  0xFE534D42
+#define FUSE_SUPER_MAGIC  0x65735546
+
+#define MIN_SQLITE_VERSION 3042000
+#define BUSY_TIMEOUT_MS    3000
+
+struct _KefuSqliteStore
+{
+  KefuStore     parent_instance;
+
+  char         *path;
+  sqlite3      *db;
+  GHashTable   *statements;   /* SQL text → sqlite3_stmt* */
+  GCancellable *cancellable;  /* of the running statement, for the progress handler */
+  gboolean      network_file;
+  gboolean      created_file;
+};
+
+static void kefu_sqlite_store_initable_iface_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (KefuSqliteStore, kefu_sqlite_store, KEFU_TYPE_STORE,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
+                                                      kefu_sqlite_store_initable_iface_init))
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+static GInitableIface *parent_initable_iface;
+
+/* Errors */
+
+static gboolean
+set_error_from_code (KefuSqliteStore  *self,
+                     int               code,
+                     const char       *what,
+                     GError          **error)
+{
+  const char *message = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (code);
+  int primary = code & 0xff;
+
+  switch (primary)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_BUSY,
+                   _("Another workstation is using the database “%s”. Try again in a moment."),
+                   self->path);
+      return FALSE;
+    case SQLITE_INTERRUPT:
+      if (self->cancellable != NULL && g_cancellable_is_cancelled (self->cancellable))
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
+          return FALSE;
+        }
+      break;
+    case SQLITE_READONLY:
+      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_READ_ONLY,
+                   _("The database file “%s” cannot be written to (%s). Ask your IT contact "
+                     "for write access, or choose another database."), self->path, message);
+      return FALSE;
+    case SQLITE_NOTADB:
+      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Kefu database (it is not a SQLite database file). "
+                     "Choose another file."), self->path);
+      return FALSE;
+    case SQLITE_CONSTRAINT:
+      if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
+        g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_DUPLICATE,
+                     _("This is already recorded (%s)."), message);
+      else if (code == SQLITE_CONSTRAINT_TRIGGER)
+        g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_PERMISSION,
+                     _("The database refused the change: %s."), message);
+      else
+        g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_INVALID,
+                     _("The database refused a value: %s."), message);
+      return FALSE;
+    case SQLITE_FULL:
+      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_FAILED,
+                   _("The disk holding “%s” is full. Free some space and try again."), self->path);
+      return FALSE;
+    case SQLITE_CORRUPT:
+      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_FAILED,
+                   _("The database file “%s” is damaged (%s). Restore it from a backup."),
+                   self->path, message);
+      return FALSE;
+    default:
+      break;
+    }
+
+  g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_FAILED,
+               _("%s failed on “%s”: %s"), what, self->path, message);
+  return FALSE;
+}
+
+/* SQL functions: now() and reverse(), which PostgreSQL has built in. */
+
+static void
+now_func (sqlite3_context  *context,
+          int               argc,
+          sqlite3_value   **argv)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  char *text = kefu_time_to_db (now);
+
+  sqlite3_result_text (context, text, -1, g_free);
+}
+
+static void
+reverse_func (sqlite3_context  *context,
+              int               argc,
+              sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  if (text == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      sqlite3_result_error (context, "reverse(): text is not valid UTF-8", -1);
+      return;
+    }
+  sqlite3_result_text (context, g_utf8_strreverse (text, -1), -1, g_free);
+}
+
+static int
+progress_cb (void *user_data)
+{
+  KefuSqliteStore *self = user_data;
+
+  /* Non-zero interrupts the running statement with SQLITE_INTERRUPT. */
+  return self->cancellable != NULL && g_cancellable_is_cancelled (self->cancellable);
+}
+
+/* Statements */
+
+/* Rewrites PostgreSQL's $1 placeholders to SQLite's ?1, leaving string literals, quoted
+ * identifiers and comments as they are. */
+static char *
+rewrite_placeholders (const char *sql)
+{
+  GString *out = g_string_sized_new (strlen (sql));
+  const char *p = sql;
+
+  while (*p != '\0')
+    {
+      if (*p == '\'' || *p == '"')
+        {
+          char quote = *p;
+
+          g_string_append_c (out, *p++);
+          while (*p != '\0')
+            {
+              g_string_append_c (out, *p);
+              if (*p++ == quote)
+                {
+                  if (*p == quote)        /* a doubled quote stays inside the literal */
+                    g_string_append_c (out, *p++);
+                  else
+                    break;
+                }
+            }
+        }
+      else if (p[0] == '-' && p[1] == '-')
+        {
+          while (*p != '\0' && *p != '\n')
+            g_string_append_c (out, *p++);
+        }
+      else if (*p == '$' && g_ascii_isdigit (p[1]))
+        {
+          g_string_append_c (out, '?');
+          p++;
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static sqlite3_stmt *
+get_statement (KefuSqliteStore  *self,
+               const char       *sql,
+               GError          **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  g_autofree char *rewritten = NULL;
+  int rc;
+
+  if (stmt != NULL)
+    return stmt;
+
+  rewritten = rewrite_placeholders (sql);
+  rc = sqlite3_prepare_v3 (self->db, rewritten, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_code (self, sqlite3_extended_errcode (self->db), _("Preparing a query"), error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+static gboolean
+bind_params (KefuSqliteStore  *self,
+             sqlite3_stmt     *stmt,
+             GVariant         *params,
+             GError          **error)
+{
+  gsize n;
+
+  if (params == NULL)
+    return TRUE;
+
+  n = g_variant_n_children (params);
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr(GVariant) child = g_variant_get_child_value (params, i);
+      g_autoptr(GVariant) value = NULL;
+      int index = (int) i + 1;
+      int rc;
+
+      if (g_variant_is_of_type (child, G_VARIANT_TYPE_MAYBE))
+        {
+          value = g_variant_get_maybe (child);
+          if (value == NULL)
+            {
+              rc = sqlite3_bind_null (stmt, index);
+              goto check;
+            }
+        }
+      else
+        value = g_variant_ref (child);
+
+      if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+        rc = sqlite3_bind_int64 (stmt, index, g_variant_get_int64 (value));
+      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT32))
+        rc = sqlite3_bind_int64 (stmt, index, g_variant_get_int32 (value));
+      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+        rc = sqlite3_bind_int (stmt, index, g_variant_get_boolean (value) ? 1 : 0);
+      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+        rc = sqlite3_bind_double (stmt, index, g_variant_get_double (value));
+      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+        {
+          gsize length;
+          const char *text = g_variant_get_string (value, &length);
+
+          rc = sqlite3_bind_text64 (stmt, index, text, length, SQLITE_TRANSIENT, SQLITE_UTF8);
+        }
+      else
+        g_error ("Unsupported parameter type %s", g_variant_get_type_string (value));
+
+    check:
+      if (rc != SQLITE_OK)
+        return set_error_from_code (self, rc, _("Binding a value"), error);
+    }
+  return TRUE;
+}
+
+static KefuRows *
+run_statement (KefuSqliteStore  *self,
+               sqlite3_stmt     *stmt,
+               gint64           *changes,
+               GError          **error)
+{
+  int n_columns = sqlite3_column_count (stmt);
+  g_autoptr(KefuRows) rows = kefu_rows_new ((guint) n_columns);
+  const char **values = g_newa (const char *, MAX (n_columns, 1));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (int i = 0; i < n_columns; i++)
+        values[i] = (const char *) sqlite3_column_text (stmt, i);
+      kefu_rows_append (rows, values);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_code (self, sqlite3_extended_errcode (self->db), _("A query"), error);
+      return NULL;
+    }
+  if (changes != NULL)
+    *changes = sqlite3_changes64 (self->db);
+  return g_steal_pointer (&rows);
+}
+
+/* KefuStore */
+
+static gboolean
+exec_simple (KefuSqliteStore  *self,
+             const char       *sql,
+             GError          **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_error_from_code (self, sqlite3_extended_errcode (self->db), sql, error);
+  return TRUE;
+}
+
+static gboolean
+is_network_filesystem (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct statfs st;
+
+  /* statfs() on the path rather than on an open descriptor: closing a second descriptor on the
+   * database would drop SQLite's locks. */
+  if (statfs (g_file_test (path, G_FILE_TEST_EXISTS) ? path : dir, &st) != 0)
+    return FALSE;
+
+  switch ((unsigned long) st.f_type)
+    {
+    case NFS_SUPER_MAGIC:
+    case SMB_SUPER_MAGIC:
+    case CIFS_SUPER_MAGIC:
+    case SMB2_SUPER_MAGIC:
+    case FUSE_SUPER_MAGIC:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+kefu_sqlite_store_connect (KefuStore     *store,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  KefuSqliteStore *self = KEFU_SQLITE_STORE (store);
+  g_autofree char *dir = NULL;
+  g_autoptr(KefuRows) rows = NULL;
+  int rc;
+
+  if (sqlite3_libversion_number () < MIN_SQLITE_VERSION)
+    {
+      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_FAILED,
+                   _("Kefu needs SQLite 3.42 or newer; this system has %s. Update SQLite."),
+                   sqlite3_libversion ());
+      return FALSE;
+    }
+
+  _kefu_store_set_description (store, self->path);
+
+  if (g_file_test (self->path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is a folder, not a Kefu database. Choose a file."), self->path);
+      return FALSE;
+    }
+
+  dir = g_path_get_dirname (self->path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_FAILED,
+                   _("Could not create the folder “%s” for the database: %s"),
+                   dir, g_strerror (errsv));
+      return FALSE;
+    }
+
+  self->created_file = !g_file_test (self->path, G_FILE_TEST_EXISTS);
+  self->network_file = is_network_filesystem (self->path);
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX |
+                        SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, KEFU_STORE_ERROR,
+                   (rc & 0xff) == SQLITE_READONLY ? KEFU_STORE_ERROR_READ_ONLY
+                                                   : KEFU_STORE_ERROR_FAILED,
+                   _("Could not open the database file “%s”: %s. Check that the file and its "
+                     "folder exist and that you may write to them."),
+                   self->path, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+
+  /* SQLite quietly opens a write-protected file read-only. Kefu is for recording calls, so a
+   * database that cannot be written is refused at once rather than at the first save.
+   * (The file is opened by sqlite3_open_v2() itself, so this is known before any read.) */
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_READ_ONLY,
+                   _("The database file “%s” is read-only. Ask your IT contact for write access, "
+                     "or choose another database."), self->path);
+      return FALSE;
+    }
+
+  /* Reading the schema tells a file that is not a database at once. */
+  rows = KEFU_STORE_GET_CLASS (store)->query (store, "SELECT COUNT(*) FROM sqlite_schema", NULL,
+                                              NULL, cancellable, error);
+  if (rows == NULL)
+    return FALSE;
+
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_progress_handler (self->db, 1000, progress_cb, self);
+  sqlite3_create_function (self->db, "now", 0, SQLITE_UTF8, NULL, now_func, NULL, NULL);
+  sqlite3_create_function (self->db, "reverse", 1,
+                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           NULL, reverse_func, NULL, NULL);
+
+  if (!exec_simple (self, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+
+  if (self->network_file)
+    {
+      /* WAL needs shared memory that network filesystems do not provide. */
+      g_debug ("%s is on a network filesystem: rollback journal, synchronous=FULL", self->path);
+      return exec_simple (self, "PRAGMA journal_mode = DELETE", error) &&
+             exec_simple (self, "PRAGMA synchronous = FULL", error);
+    }
+  return exec_simple (self, "PRAGMA journal_mode = WAL", error) &&
+         exec_simple (self, "PRAGMA synchronous = NORMAL", error);
+}
+
+static gboolean
+kefu_sqlite_store_exec_script (KefuStore   *store,
+                               const char  *script,
+                               GError     **error)
+{
+  return exec_simple (KEFU_SQLITE_STORE (store), script, error);
+}
+
+static KefuRows *
+kefu_sqlite_store_query (KefuStore     *store,
+                         const char    *sql,
+                         GVariant      *params,
+                         gint64        *changes,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  KefuSqliteStore *self = KEFU_SQLITE_STORE (store);
+  sqlite3_stmt *stmt;
+  KefuRows *rows = NULL;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  stmt = get_statement (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  self->cancellable = cancellable;
+  if (bind_params (self, stmt, params, error))
+    rows = run_statement (self, stmt, changes, error);
+  self->cancellable = NULL;
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return rows;
+}
+
+static gboolean
+kefu_sqlite_store_begin (KefuStore  *store,
+                         gboolean    write,
+                         GError    **error)
+{
+  /* IMMEDIATE takes the write lock at once, so a write never fails half-way for want of it. */
+  return exec_simple (KEFU_SQLITE_STORE (store), write ? "BEGIN IMMEDIATE" : "BEGIN", error);
+}
+
+static gboolean
+kefu_sqlite_store_commit (KefuStore  *store,
+                          GError    **error)
+{
+  return exec_simple (KEFU_SQLITE_STORE (store), "COMMIT", error);
+}
+
+static void
+kefu_sqlite_store_rollback (KefuStore *store)
+{
+  KefuSqliteStore *self = KEFU_SQLITE_STORE (store);
+
+  if (self->db != NULL && !sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static gboolean
+kefu_sqlite_store_check (KefuStore     *store,
+                         GPtrArray     *problems,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  KefuStoreClass *klass = KEFU_STORE_GET_CLASS (store);
+  g_autoptr(KefuRows) quick = NULL;
+  g_autoptr(KefuRows) keys = NULL;
+
+  quick = klass->query (store, "PRAGMA quick_check", NULL, NULL, cancellable, error);
+  if (quick == NULL)
+    return FALSE;
+  for (guint i = 0; i < kefu_rows_get_n_rows (quick); i++)
+    if (g_strcmp0 (kefu_rows_get_text (quick, i, 0), "ok") != 0)
+      g_ptr_array_add (problems, g_strdup (kefu_rows_get_text (quick, i, 0)));
+
+  keys = klass->query (store, "PRAGMA foreign_key_check", NULL, NULL, cancellable, error);
+  if (keys == NULL)
+    return FALSE;
+  for (guint i = 0; i < kefu_rows_get_n_rows (keys); i++)
+    g_ptr_array_add (problems,
+                     g_strdup_printf (_("Row %s of table %s refers to a missing row of %s."),
+                                      kefu_rows_get_text (keys, i, 1),
+                                      kefu_rows_get_text (keys, i, 0),
+                                      kefu_rows_get_text (keys, i, 2)));
+  return TRUE;
+}
+
+static gboolean
+kefu_sqlite_store_bulk_insert (KefuStore          *store,
+                               const char         *table,
+                               const char *const  *columns,
+                               GPtrArray          *rows,
+                               GCancellable       *cancellable,
+                               GError            **error)
+{
+  KefuSqliteStore *self = KEFU_SQLITE_STORE (store);
+  g_autoptr(GString) sql = g_string_new ("INSERT INTO ");
+  guint n_columns = g_strv_length ((char **) columns);
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (!sqlite3_get_autocommit (self->db), FALSE);
+
+  /* `table` and `columns` are identifiers from our own code, never user text. */
+  g_string_append_printf (sql, "%s (", table);
+  for (guint i = 0; i < n_columns; i++)
+    g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", columns[i]);
+  g_string_append (sql, ") VALUES (");
+  for (guint i = 0; i < n_columns; i++)
+    g_string_append_printf (sql, "%s$%u", i > 0 ? ", " : "", i + 1);
+  g_string_append_c (sql, ')');
+
+  stmt = get_statement (self, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  self->cancellable = cancellable;
+  for (guint r = 0; r < rows->len && ok; r++)
+    {
+      int rc;
+
+      if (r % 10000 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      ok = bind_params (self, stmt, g_ptr_array_index (rows, r), error);
+      if (ok && (rc = sqlite3_step (stmt)) != SQLITE_DONE)
+        ok = set_error_from_code (self, sqlite3_extended_errcode (self->db), _("Loading rows"),
+                                  error);
+      sqlite3_reset (stmt);
+    }
+  self->cancellable = NULL;
+  sqlite3_clear_bindings (stmt);
+  return ok;
+}
+
+/* GInitable: chain up, and remove a file we created when it could not become a database. */
+
+static void
+close_db (KefuSqliteStore *self)
+{
+  g_hash_table_remove_all (self->statements);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  self->db = NULL;
+}
+
+static gboolean
+kefu_sqlite_store_initable_init (GInitable     *initable,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  KefuSqliteStore *self = KEFU_SQLITE_STORE (initable);
+
+  if (parent_initable_iface->init (initable, cancellable, error))
+    return TRUE;
+
+  close_db (self);
+  /* The migration is one transaction and rolled back, but the file itself would remain as an
+   * empty "database" that later opens silently: remove what we created. */
+  if (self->created_file)
+    {
+      static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+        {
+          g_autofree char *file = g_strconcat (self->path, suffixes[i], NULL);
+          g_unlink (file);
+        }
+    }
+  return FALSE;
+}
+
+static void
+kefu_sqlite_store_initable_iface_init (GInitableIface *iface)
+{
+  parent_initable_iface = g_type_interface_peek_parent (iface);
+  iface->init = kefu_sqlite_store_initable_init;
+}
+
+/* GObject */
+
+static void
+kefu_sqlite_store_finalize (GObject *object)
+{
+  KefuSqliteStore *self = KEFU_SQLITE_STORE (object);
+
+  close_db (self);
+  g_hash_table_unref (self->statements);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (kefu_sqlite_store_parent_class)->finalize (object);
+}
+
+static void
+kefu_sqlite_store_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  KefuSqliteStore *self = KEFU_SQLITE_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kefu_sqlite_store_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  KefuSqliteStore *self = KEFU_SQLITE_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kefu_sqlite_store_class_init (KefuSqliteStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  KefuStoreClass *store_class = KEFU_STORE_CLASS (klass);
+
+  object_class->finalize = kefu_sqlite_store_finalize;
+  object_class->get_property = kefu_sqlite_store_get_property;
+  object_class->set_property = kefu_sqlite_store_set_property;
+
+  store_class->connect = kefu_sqlite_store_connect;
+  store_class->exec_script = kefu_sqlite_store_exec_script;
+  store_class->query = kefu_sqlite_store_query;
+  store_class->begin = kefu_sqlite_store_begin;
+  store_class->commit = kefu_sqlite_store_commit;
+  store_class->rollback = kefu_sqlite_store_rollback;
+  store_class->check = kefu_sqlite_store_check;
+  store_class->bulk_insert = kefu_sqlite_store_bulk_insert;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+kefu_sqlite_store_init (KefuSqliteStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+}
+
+/**
+ * kefu_sqlite_store_new:
+ * @path: the database file; created, with its folder, when missing
+ *
+ * Returns: (transfer full): the opened and migrated store, or %NULL with @error set
+ */
+KefuStore *
+kefu_sqlite_store_new (const char    *path,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return g_initable_new (KEFU_TYPE_SQLITE_STORE, cancellable, error, "path", path, NULL);
+}
+
+const char *
+kefu_sqlite_store_get_path (KefuSqliteStore *self)
+{
+  g_return_val_if_fail (KEFU_IS_SQLITE_STORE (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+kefu_sqlite_store_get_network_file (KefuSqliteStore *self)
+{
+  g_return_val_if_fail (KEFU_IS_SQLITE_STORE (self), FALSE);
+
+  return self->network_file;
+}

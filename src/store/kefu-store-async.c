@@ -1,0 +1,270 @@
+/* kefu-store-async.c: the store's single worker thread and the _async forms for the UI.
+ *
+ * One exclusive thread per store runs the jobs in order, so the UI never waits on the
+ * connection lock and the connection is used by one thread at a time. Each job is a GTask; a job
+ * cancelled before it starts never touches the database, and one cancelled while it runs finishes
+ * with G_IO_ERROR_CANCELLED (GTask's check-cancellable, and the backends' progress handlers).
+ */
+#define G_LOG_DOMAIN "kefu-store"
+
+#include "config.h"
+
+#include "kefu-store-internal.h"
+
+typedef struct
+{
+  GTask           *task;
+  GTaskThreadFunc  func;
+} Job;
+
+static GMutex pools_lock;
+static GHashTable *pools;   /* KefuStore* → GThreadPool*, see get_pool() */
+
+static void
+worker_cb (gpointer data,
+           gpointer user_data)
+{
+  Job *job = data;
+
+  if (!g_task_return_error_if_cancelled (job->task))
+    job->func (job->task, g_task_get_source_object (job->task), g_task_get_task_data (job->task),
+               g_task_get_cancellable (job->task));
+  g_object_unref (job->task);
+  g_free (job);
+}
+
+static void
+store_finalized_cb (gpointer  data,
+                    GObject  *where_the_object_was)
+{
+  GThreadPool *pool;
+
+  g_mutex_lock (&pools_lock);
+  pool = g_hash_table_lookup (pools, where_the_object_was);
+  g_hash_table_remove (pools, where_the_object_was);
+  g_mutex_unlock (&pools_lock);
+
+  /* Every job holds a reference to the store, so the pool is idle. This can run on the worker
+   * thread itself (a job may drop the last reference), hence no waiting. */
+  if (pool != NULL)
+    g_thread_pool_free (pool, TRUE, FALSE);
+}
+
+/* The pool is made on the first asynchronous call, so kefuctl and tests that never use one do
+ * not start a thread. */
+static GThreadPool *
+get_pool (KefuStore *self)
+{
+  GThreadPool *pool;
+
+  g_mutex_lock (&pools_lock);
+  if (pools == NULL)
+    pools = g_hash_table_new (NULL, NULL);
+  pool = g_hash_table_lookup (pools, self);
+  if (pool == NULL)
+    {
+      pool = g_thread_pool_new (worker_cb, NULL, 1, TRUE, NULL);
+      g_hash_table_insert (pools, self, pool);
+      g_object_weak_ref (G_OBJECT (self), store_finalized_cb, NULL);
+    }
+  g_mutex_unlock (&pools_lock);
+  return pool;
+}
+
+void
+_kefu_store_run_in_worker (KefuStore       *self,
+                           GTask           *task,
+                           GTaskThreadFunc  func)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->task = g_object_ref (task);
+  job->func = func;
+  g_thread_pool_push (get_pool (self), job, NULL);
+}
+
+/* kefu_store_run_async */
+
+typedef struct
+{
+  KefuStoreFunc   func;
+  gpointer        data;
+  GDestroyNotify  data_free;
+} RunData;
+
+static void
+run_data_free (RunData *run)
+{
+  if (run->data_free != NULL)
+    run->data_free (run->data);
+  g_free (run);
+}
+
+static void
+run_thread_cb (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  RunData *run = task_data;
+  GError *error = NULL;
+  gpointer result = run->func (source_object, run->data, cancellable, &error);
+
+  if (error != NULL)
+    {
+      g_clear_object (&result);
+      g_task_return_error (task, error);
+    }
+  else
+    g_task_return_pointer (task, result, g_object_unref);
+}
+
+/**
+ * kefu_store_run_async:
+ * @func: runs on the worker thread; returns a #GObject (or %NULL with an error)
+ * @data: (nullable): for @func
+ * @data_free: (nullable): frees @data when the call is done
+ *
+ * Runs any store function off the main thread, in order with the store's other asynchronous
+ * calls.
+ */
+void
+kefu_store_run_async (KefuStore           *self,
+                      KefuStoreFunc        func,
+                      gpointer             data,
+                      GDestroyNotify       data_free,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RunData *run;
+
+  g_return_if_fail (KEFU_IS_STORE (self));
+  g_return_if_fail (func != NULL);
+
+  run = g_new0 (RunData, 1);
+  run->func = func;
+  run->data = data;
+  run->data_free = data_free;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kefu_store_run_async);
+  g_task_set_task_data (task, run, (GDestroyNotify) run_data_free);
+  _kefu_store_run_in_worker (self, task, run_thread_cb);
+}
+
+/**
+ * kefu_store_run_finish:
+ *
+ * Returns: (transfer full): what the function returned, or %NULL with @error set
+ */
+gpointer
+kefu_store_run_finish (KefuStore     *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* kefu_store_list_staff_async */
+
+static void
+list_staff_thread_cb (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GListModel *staff = kefu_store_list_staff (source_object, GPOINTER_TO_INT (task_data),
+                                             cancellable, &error);
+
+  if (staff == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, staff, g_object_unref);
+}
+
+void
+kefu_store_list_staff_async (KefuStore           *self,
+                             gboolean             active_only,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (KEFU_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kefu_store_list_staff_async);
+  g_task_set_task_data (task, GINT_TO_POINTER (!!active_only), NULL);
+  _kefu_store_run_in_worker (self, task, list_staff_thread_cb);
+}
+
+/**
+ * kefu_store_list_staff_finish:
+ *
+ * Returns: (transfer full): a #GListModel of #KefuStaff, or %NULL with @error set
+ */
+GListModel *
+kefu_store_list_staff_finish (KefuStore     *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* kefu_store_count_customers_async */
+
+static void
+count_customers_thread_cb (GTask        *task,
+                           gpointer      source_object,
+                           gpointer      task_data,
+                           GCancellable *cancellable)
+{
+  GError *error = NULL;
+  gint64 count = kefu_store_count_customers (source_object, cancellable, &error);
+
+  if (count < 0)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_memdup2 (&count, sizeof count), g_free);
+}
+
+void
+kefu_store_count_customers_async (KefuStore           *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (KEFU_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kefu_store_count_customers_async);
+  _kefu_store_run_in_worker (self, task, count_customers_thread_cb);
+}
+
+/**
+ * kefu_store_count_customers_finish:
+ *
+ * Returns: the number of customers, or -1 with @error set
+ */
+gint64
+kefu_store_count_customers_finish (KefuStore     *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_autofree gint64 *count = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), -1);
+
+  count = g_task_propagate_pointer (G_TASK (result), error);
+  return count != NULL ? *count : -1;
+}

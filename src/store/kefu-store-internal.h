@@ -1,0 +1,95 @@
+/* kefu-store-internal.h: helpers shared by the store's own operation files (kefu-store-*.c).
+ *
+ * Backends do not need these; they implement kefu-store-private.h.
+ */
+#pragma once
+
+#include "kefu-store-private.h"
+#include "kefu-schema.h"
+
+G_BEGIN_DECLS
+
+/* Field limits are core's (core/kefu-text.h), so forms, kefuctl and the store agree. Settings
+ * values hold lists (service areas, holidays) and may be long; a customer has few numbers. */
+#define KEFU_STORE_MAX_SETTING_KEY       100
+#define KEFU_STORE_MAX_SETTING_VALUE  100000
+#define KEFU_STORE_MAX_PHONES             10
+
+/* Validates with core's rules (kefu_text_validate_line() for one-line fields, kefu_text_validate()
+ * when `multi_line`) and turns a failure into KEFU_STORE_ERROR_INVALID with core's reason, which
+ * names the field by `label` (translated). */
+gboolean      _kefu_store_validate_text   (const char  *label,
+                                           const char  *value,
+                                           guint        max_chars,
+                                           gboolean     required,
+                                           gboolean     multi_line,
+                                           GError     **error);
+
+/* NULL for an empty string, so that optional text is stored as SQL NULL. */
+const char   *_kefu_store_nullable        (const char  *value);
+
+/* Enum values as readable text (the GEnum nick) and back. */
+const char   *_kefu_store_enum_to_nick    (GType        type,
+                                           int          value);
+int           _kefu_store_enum_from_nick  (GType        type,
+                                           const char  *nick,
+                                           int          fallback);
+
+/* JSON text for event details, built without a JSON library. */
+void          _kefu_json_append_string    (GString     *json,
+                                           const char  *value);
+/* {"changed":["a","b"]} from a NULL-terminated list of field names. */
+char         *_kefu_json_changed          (GPtrArray   *fields);
+
+/* Sets the record's common columns from a row: id, version, created_at, updated_at at the given
+ * column positions. */
+void          _kefu_store_fill_record     (gpointer     record,
+                                           KefuRows    *rows,
+                                           guint        row,
+                                           guint        first_column);
+
+/* The staff id writes are recorded against in the running write transaction. */
+gint64        _kefu_store_get_txn_actor   (KefuStore   *self);
+
+/* Runs `func` on the store's single worker thread (kefu-store-async.c). */
+void          _kefu_store_run_in_worker   (KefuStore       *self,
+                                           GTask           *task,
+                                           GTaskThreadFunc  func);
+
+/* What a write gives back to the record once the transaction has committed (the record itself
+ * is only changed then, so that a transaction retried after "busy" starts from what the caller
+ * gave). kefu-store-staff.c. */
+typedef struct
+{
+  gpointer    record;
+  gint64      id;
+  gint64      version;
+  GDateTime  *created_at;
+  GDateTime  *updated_at;
+  gboolean    changed;
+} KefuWriteResult;
+
+void          _kefu_write_result_clear    (KefuWriteResult *r);
+/* Reads "RETURNING id, version, created_at, updated_at". */
+void          _kefu_write_result_take_row (KefuWriteResult *r,
+                                           KefuRows        *rows);
+void          _kefu_write_result_apply    (KefuWriteResult *r);
+
+/* Checks a row read for update (columns id, version, …): NOT_FOUND when there is none,
+ * STALE_VERSION when its version is not `version`. `what` names the record for the message. */
+gboolean      _kefu_store_check_version   (KefuStore   *self,
+                                           KefuRows    *current,
+                                           gint64       version,
+                                           const char  *what,
+                                           GError     **error);
+void          _kefu_store_set_stale_error (GError    **error,
+                                           const char *what);
+/* Replaces the message of a DUPLICATE error with one that says which rule was broken. */
+void          _kefu_store_rename_duplicate (GError    **error,
+                                            const char *message);
+/* Adds `field` to `changed` when `differs`. */
+void          _kefu_store_note_change     (GPtrArray   *changed,
+                                           const char  *field,
+                                           gboolean     differs);
+
+G_END_DECLS

@@ -1,0 +1,529 @@
+/* test-store-schema.c: opening and migrating, refusing what must be refused (a newer schema,
+ * a file that is not a database, a read-only file), the asynchronous forms, and the helpers
+ * every query relies on (times, placeholders).
+ */
+#define G_LOG_DOMAIN "kefu-test"
+
+#include "config.h"
+
+#include <errno.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "kefu-test-pg.h"
+#include "test-store.h"
+
+/* Migrations */
+
+static void
+test_fresh_database (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) problems = NULL;
+
+  g_assert_cmpuint (kefu_store_get_schema_version_found (fixture->store), ==, 0);
+  g_assert_cmpint (test_count (fixture->store, "SELECT MAX(version) FROM schema_migrations"),
+                   ==, KEFU_SCHEMA_VERSION);
+  g_assert_cmpint (test_count (fixture->store, "SELECT COUNT(*) FROM staff WHERE login = 'system'"),
+                   ==, 1);
+
+  /* Reopening an up-to-date database changes nothing. */
+  fixture_reopen (fixture);
+  g_assert_cmpuint (kefu_store_get_schema_version_found (fixture->store), ==, KEFU_SCHEMA_VERSION);
+  g_assert_cmpint (test_count (fixture->store, "SELECT COUNT(*) FROM schema_migrations"),
+                   ==, KEFU_SCHEMA_VERSION);
+  g_assert_cmpint (test_count (fixture->store, "SELECT COUNT(*) FROM staff"), ==, 1);
+
+  problems = kefu_store_check (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (problems);
+  g_assert_cmpstrv (problems, ((const char *[]) { NULL }));
+}
+
+static void
+test_schema_too_new (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuStore) refused = NULL;
+  g_autoptr(KefuCustomer) customer = test_new_customer ("王伟", "13812345678", NULL);
+  g_autofree char *newer = g_strdup_printf ("%u", KEFU_SCHEMA_VERSION + 1);
+  g_autofree char *known = g_strdup_printf ("%u", KEFU_SCHEMA_VERSION);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM schema_migrations WHERE version = %u",
+                                          KEFU_SCHEMA_VERSION + 1);
+  gsize before_len = 0, after_len = 0;
+
+  g_assert_true (kefu_store_create_customer (fixture->store, customer, NULL, &error));
+  g_assert_no_error (error);
+  /* What a newer Kefu would have written. */
+  g_assert_cmpint (_kefu_store_execute (fixture->store,
+                                        "INSERT INTO schema_migrations (version, applied_at) "
+                                        "VALUES ($1, now())",
+                                        g_variant_new ("(x)", (gint64) KEFU_SCHEMA_VERSION + 1),
+                                        NULL, &error), ==, 1);
+  g_assert_no_error (error);
+  fixture_close (fixture);
+
+  if (test_backend () == KEFU_STORE_BACKEND_SQLITE)
+    {
+      g_file_get_contents (fixture->location, &before, &before_len, &error);
+      g_assert_no_error (error);
+    }
+
+  refused = kefu_store_open (fixture->location, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_SCHEMA_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, newer));
+  g_assert_nonnull (strstr (error->message, known));
+  g_clear_error (&error);
+
+  if (test_backend () == KEFU_STORE_BACKEND_SQLITE)
+    {
+      /* Not one byte changed. */
+      g_file_get_contents (fixture->location, &after, &after_len, &error);
+      g_assert_no_error (error);
+      g_assert_cmpmem (before, before_len, after, after_len);
+    }
+
+  /* Refusing to open left everything in place: take the newer version away again (as if the
+   * newer Kefu had never run) and the customer is still there. */
+  if (test_backend () == KEFU_STORE_BACKEND_SQLITE)
+    {
+      sqlite3 *db = NULL;
+
+      g_assert_cmpint (sqlite3_open (fixture->location, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+    }
+  else
+    {
+      g_autofree char *dbname = NULL;
+      const char *slash = strstr (fixture->location, ":///");
+      const char *question;
+
+      g_assert_nonnull (slash);
+      slash += 4;
+      question = strchr (slash, '?');
+      dbname = question != NULL ? g_strndup (slash, question - slash) : g_strdup (slash);
+      kefu_test_pg_exec (dbname, sql);
+    }
+
+  fixture_reopen (fixture);
+  g_assert_cmpint (kefu_store_count_customers (fixture->store, NULL, &error), ==, 1);
+  g_assert_no_error (error);
+}
+
+/* SQLite files */
+
+static void
+assert_refused_file (const char   *path,
+                     const char   *contents,
+                     gsize         length,
+                     int           code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuStore) store = NULL;
+  g_autofree char *after = NULL;
+  gsize after_length = 0;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+
+  store = kefu_store_open (path, NULL, &error);
+  g_assert_null (store);
+  g_assert_error (error, KEFU_STORE_ERROR, code);
+  g_assert_nonnull (strstr (error->message, path));
+  g_test_message ("refused: %s", error->message);
+  g_clear_error (&error);
+
+  /* The file is left exactly as it was: no journal replay, no schema written into it. */
+  g_file_get_contents (path, &after, &after_length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (contents, length, after, after_length);
+}
+
+static void
+test_not_a_database (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *random_path = NULL;
+  g_autofree char *text_path = NULL;
+  guint8 bytes[8192];
+  GRand *rand;
+
+  if (test_skip_unless_sqlite ())
+    return;
+
+  rand = g_rand_new_with_seed (42);
+  for (gsize i = 0; i < sizeof bytes; i++)
+    bytes[i] = (guint8) g_rand_int_range (rand, 0, 256);
+  g_rand_free (rand);
+
+  random_path = g_build_filename (fixture->dir, "random.db", NULL);
+  assert_refused_file (random_path, (const char *) bytes, sizeof bytes,
+                       KEFU_STORE_ERROR_NOT_A_DATABASE);
+
+  text_path = g_build_filename (fixture->dir, "notes.txt", NULL);
+  assert_refused_file (text_path, "客户名单\n王伟, 13812345678\n", strlen ("客户名单\n王伟, 13812345678\n"),
+                       KEFU_STORE_ERROR_NOT_A_DATABASE);
+}
+
+static void
+test_other_application_database (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuStore) store = NULL;
+
+  if (test_skip_unless_sqlite ())
+    return;
+
+  /* A SQLite database with somebody else's tables (made here through our own connection, then
+   * the Kefu tables removed) must not be turned into a Kefu database. */
+  g_assert_cmpint (_kefu_store_execute (fixture->store, "CREATE TABLE invoices (id INTEGER)",
+                                        NULL, NULL, &error), >=, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (_kefu_store_execute (fixture->store, "DROP TABLE schema_migrations",
+                                        NULL, NULL, &error), >=, 0);
+  g_assert_no_error (error);
+  fixture_close (fixture);
+
+  store = kefu_store_open (fixture->location, NULL, &error);
+  g_assert_null (store);
+  g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_NOT_A_DATABASE);
+}
+
+/* Runs in a child process: when the tests run as root, permissions do not stop root from writing,
+ * so the child drops to the "nobody" user first; a 0444 file is then really read-only. */
+static void
+read_only_child (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuStore) store = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_assert_cmpint (setgid (65534), ==, 0);
+      g_assert_cmpint (setuid (65534), ==, 0);
+    }
+  g_assert_cmpint (access (path, W_OK), !=, 0);
+
+  store = kefu_store_open (path, NULL, &error);
+  g_assert_null (store);
+  g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, path));
+  g_print ("refused: %s\n", error->message);
+}
+
+static void
+test_read_only_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuStore) store = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len = 0, after_len = 0;
+
+  if (g_test_subprocess ())
+    {
+      read_only_child (g_getenv ("KEFU_TEST_READ_ONLY_PATH"));
+      return;
+    }
+  if (test_skip_unless_sqlite ())
+    return;
+
+  dir = g_dir_make_tmp ("kefu-store-ro-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "kefu.db", NULL);
+  store = kefu_store_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&store));
+
+  /* The folder is opened up for "nobody" so that what stops the write is the file's own mode. */
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  g_file_get_contents (path, &before, &before_len, &error);
+  g_assert_no_error (error);
+
+  g_setenv ("KEFU_TEST_READ_ONLY_PATH", path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*read-only*");
+  g_unsetenv ("KEFU_TEST_READ_ONLY_PATH");
+
+  g_file_get_contents (path, &after, &after_len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (before, before_len, after, after_len);
+
+  g_chmod (path, 0600);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_failed_open_leaves_no_file (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(KefuStore) store = NULL;
+  g_autofree char *path = NULL;
+
+  if (test_skip_unless_sqlite ())
+    return;
+
+  /* Opening a new file that stops half-way (here: cancelled) must not leave an empty file that
+   * would later open as a database without its schema. */
+  path = g_build_filename (fixture->dir, "new.db", NULL);
+  g_cancellable_cancel (cancellable);
+  store = kefu_store_open (path, cancellable, &error);
+  g_assert_null (store);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* An existing database is never removed by a failed open. */
+  g_cancellable_reset (cancellable);
+  fixture_close (fixture);
+  g_cancellable_cancel (cancellable);
+  store = kefu_store_open (fixture->location, cancellable, &error);
+  g_assert_null (store);
+  g_assert_true (g_file_test (fixture->location, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_location_kind (void)
+{
+  g_assert_true (kefu_store_location_is_server ("postgresql://kefu@db.example.com/kefu"));
+  g_assert_true (kefu_store_location_is_server ("postgres:///kefu?host=/run/postgresql"));
+  g_assert_true (kefu_store_location_is_server ("host=db.example.com dbname=kefu"));
+  g_assert_true (kefu_store_location_is_server ("  dbname = kefu"));
+  g_assert_false (kefu_store_location_is_server ("/home/clerk/.local/share/kefu/kefu.db"));
+  g_assert_false (kefu_store_location_is_server ("kefu.db"));
+  g_assert_false (kefu_store_location_is_server ("./dbname=kefu.db"));
+  g_assert_false (kefu_store_location_is_server ("/mnt/共享/客服=2026.db"));
+}
+
+/* Times and placeholders */
+
+static void
+test_times (void)
+{
+  g_autoptr(GDateTime) ours = kefu_time_from_db ("2026-11-27 03:29:32.120Z");
+  g_autoptr(GDateTime) pg = kefu_time_from_db ("2026-11-27 03:29:32.12+00");
+  g_autoptr(GDateTime) pg_offset = kefu_time_from_db ("2026-11-27 11:29:32.12+08");
+  g_autoptr(GDateTime) pg_whole = kefu_time_from_db ("2026-11-27 03:29:32+00");
+  g_autoptr(GTimeZone) shanghai = g_time_zone_new_offset (8 * 3600);
+  g_autoptr(GDateTime) local = g_date_time_new (shanghai, 2026, 1, 2, 8, 5, 6.789);
+  g_autofree char *text = NULL;
+  g_autoptr(GDateTime) back = NULL;
+
+  g_assert_nonnull (ours);
+  g_assert_nonnull (pg);
+  g_assert_true (g_date_time_equal (ours, pg));
+  g_assert_true (g_date_time_equal (ours, pg_offset));
+  g_assert_cmpint (g_date_time_get_utc_offset (ours), ==, 0);
+  g_assert_cmpint (g_date_time_get_hour (ours), ==, 3);
+  g_assert_cmpint (g_date_time_get_microsecond (ours), ==, 120000);
+  g_assert_cmpint (g_date_time_get_microsecond (pg_whole), ==, 0);
+
+  /* Stored as UTC text that sorts as text. */
+  text = kefu_time_to_db (local);
+  g_assert_cmpstr (text, ==, "2026-01-02 00:05:06.789Z");
+  back = kefu_time_from_db (text);
+  g_assert_cmpint (g_date_time_to_unix (back), ==, g_date_time_to_unix (local));
+
+  g_assert_null (kefu_time_from_db ("yesterday"));
+  g_assert_null (kefu_time_from_db ("2026-13-01 00:00:00Z"));
+  g_assert_null (kefu_time_from_db ("2026-11-27 03:29:32Zjunk"));
+}
+
+static void
+test_placeholders_and_now (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuRows) rows = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) before = g_date_time_new_now_utc ();
+
+  /* "$1" inside a literal is text, not a placeholder; reverse() and now() exist in both. */
+  rows = _kefu_store_query (fixture->store,
+                            "SELECT '$1 it''s', CAST($1 AS TEXT), reverse($2), "
+                            "CAST(now() AS TEXT), $3",
+                            g_variant_new ("(ssx)", "参数", "5678", G_GINT64_CONSTANT (-9007199254740993)),
+                            NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kefu_rows_get_text (rows, 0, 0), ==, "$1 it's");
+  g_assert_cmpstr (kefu_rows_get_text (rows, 0, 1), ==, "参数");
+  g_assert_cmpstr (kefu_rows_get_text (rows, 0, 2), ==, "8765");
+  g_assert_cmpint (kefu_rows_get_int (rows, 0, 4), ==, G_GINT64_CONSTANT (-9007199254740993));
+
+  now = kefu_rows_get_time (rows, 0, 3);
+  g_assert_nonnull (now);
+  g_assert_cmpint (g_date_time_difference (now, before), >, -5 * G_USEC_PER_SEC);
+  g_assert_cmpint (g_date_time_difference (now, before), <, 60 * G_USEC_PER_SEC);
+}
+
+/* Asynchronous forms */
+
+typedef struct
+{
+  GMainLoop  *loop;
+  GThread    *main_thread;
+  GListModel *staff;
+  gint64      count;
+  GObject    *object;
+  GError     *error;
+  guint       done;
+} AsyncState;
+
+static void
+list_staff_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AsyncState *state = user_data;
+
+  g_assert_true (g_thread_self () == state->main_thread);
+  state->staff = kefu_store_list_staff_finish (KEFU_STORE (source), result, &state->error);
+  state->done++;
+  g_main_loop_quit (state->loop);
+}
+
+static void
+count_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  AsyncState *state = user_data;
+
+  g_assert_true (g_thread_self () == state->main_thread);
+  state->count = kefu_store_count_customers_finish (KEFU_STORE (source), result, &state->error);
+  state->done++;
+  g_main_loop_quit (state->loop);
+}
+
+static gpointer
+get_customer_func (KefuStore     *store,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  /* Runs on the worker thread, never on the main one. */
+  g_assert_false (g_main_context_is_owner (g_main_context_default ()));
+  return kefu_store_get_customer (store, *(gint64 *) data, cancellable, error);
+}
+
+static void
+run_cb (GObject      *source,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  AsyncState *state = user_data;
+
+  state->object = kefu_store_run_finish (KEFU_STORE (source), result, &state->error);
+  state->done++;
+  g_main_loop_quit (state->loop);
+}
+
+static void
+test_async (Fixture       *fixture,
+            gconstpointer  data)
+{
+  AsyncState state = { .loop = g_main_loop_new (NULL, FALSE), .main_thread = g_thread_self () };
+  g_autoptr(KefuCustomer) customer = test_new_customer ("李娜", "13912345678", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 *id = g_new (gint64, 1);
+
+  g_assert_true (kefu_store_create_customer (fixture->store, customer, NULL, &error));
+  g_assert_no_error (error);
+  test_create_staff (fixture->store, "clerk.async", KEFU_ROLE_CLERK);
+
+  kefu_store_list_staff_async (fixture->store, TRUE, NULL, list_staff_cb, &state);
+  g_main_loop_run (state.loop);
+  g_assert_no_error (state.error);
+  g_assert_cmpuint (g_list_model_get_n_items (state.staff), ==, 1);
+  g_clear_object (&state.staff);
+
+  kefu_store_count_customers_async (fixture->store, NULL, count_cb, &state);
+  g_main_loop_run (state.loop);
+  g_assert_no_error (state.error);
+  g_assert_cmpint (state.count, ==, 1);
+
+  *id = kefu_record_get_id (KEFU_RECORD (customer));
+  kefu_store_run_async (fixture->store, get_customer_func, id, g_free, NULL, run_cb, &state);
+  g_main_loop_run (state.loop);
+  g_assert_no_error (state.error);
+  g_assert_true (KEFU_IS_CUSTOMER (state.object));
+  g_assert_cmpstr (kefu_customer_get_name (KEFU_CUSTOMER (state.object)), ==, "李娜");
+  g_clear_object (&state.object);
+
+  /* A cancelled call reports G_IO_ERROR_CANCELLED, which the UI never shows. */
+  g_cancellable_cancel (cancellable);
+  kefu_store_count_customers_async (fixture->store, cancellable, count_cb, &state);
+  g_main_loop_run (state.loop);
+  g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (state.count, ==, -1);
+  g_clear_error (&state.error);
+
+  kefu_store_list_staff_async (fixture->store, FALSE, cancellable, list_staff_cb, &state);
+  g_main_loop_run (state.loop);
+  g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (state.staff);
+  g_clear_error (&state.error);
+
+  g_assert_cmpuint (state.done, ==, 5);
+  g_main_loop_unref (state.loop);
+}
+
+static void
+open_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  AsyncState *state = user_data;
+
+  state->object = G_OBJECT (kefu_store_open_finish (result, &state->error));
+  g_main_loop_quit (state->loop);
+}
+
+static void
+test_open_async (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  AsyncState state = { .loop = g_main_loop_new (NULL, FALSE) };
+
+  fixture_close (fixture);
+  kefu_store_open_async (fixture->location, NULL, open_cb, &state);
+  g_main_loop_run (state.loop);
+  g_assert_no_error (state.error);
+  g_assert_true (KEFU_IS_STORE (state.object));
+  g_assert_cmpuint (kefu_store_get_schema_version_found (KEFU_STORE (state.object)), ==,
+                    KEFU_SCHEMA_VERSION);
+  fixture->store = KEFU_STORE (g_steal_pointer (&state.object));
+  g_main_loop_unref (state.loop);
+}
+
+void
+test_store_add_schema_tests (void)
+{
+  g_test_add_func ("/kefu/store/location-kind", test_location_kind);
+  g_test_add_func ("/kefu/store/times", test_times);
+  TEST_ADD ("placeholders-and-now", test_placeholders_and_now);
+  TEST_ADD ("schema/fresh", test_fresh_database);
+  TEST_ADD ("schema/too-new", test_schema_too_new);
+  TEST_ADD ("sqlite/not-a-database", test_not_a_database);
+  TEST_ADD ("sqlite/other-application", test_other_application_database);
+  g_test_add_func ("/kefu/store/sqlite/read-only", test_read_only_file);
+  TEST_ADD ("sqlite/failed-open-leaves-no-file", test_failed_open_leaves_no_file);
+  TEST_ADD ("async/calls", test_async);
+  TEST_ADD ("async/open", test_open_async);
+}
