@@ -247,7 +247,7 @@ classify (const char     *d,
           KefuPhoneKind  *kind,
           GError        **error)
 {
-  if (plus)
+  if (plus && d[0] != '\0')
     {
       if (!g_str_has_prefix (d, "86"))
         {
