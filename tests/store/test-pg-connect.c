@@ -206,6 +206,11 @@ test_reconnect_after_restart (void)
   after = _kefu_store_query (store, "SELECT current_setting('TimeZone')", NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (kefu_rows_get_text (after, 0, 0), ==, "UTC");
+  g_clear_pointer (&after, kefu_rows_free);
+  after = _kefu_store_query (store, "SELECT current_setting('plan_cache_mode')", NULL, NULL,
+                             &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kefu_rows_get_text (after, 0, 0), ==, "force_custom_plan");
 
   /* A write whose BEGIN meets the dead session reconnects too. */
   kefu_test_pg_restart ();
@@ -434,6 +439,13 @@ test_bulk_copy (void)
 
   g_clear_pointer (&back, kefu_rows_free);
   back = _kefu_store_query (store, "SELECT count(*) FROM copied", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kefu_rows_get_int (back, 0, 0), ==, rows->len);
+
+  /* The load was large for the table, so its statistics were gathered for the planner. */
+  g_clear_pointer (&back, kefu_rows_free);
+  back = _kefu_store_query (store, "SELECT CAST(reltuples AS BIGINT) FROM pg_class "
+                            "WHERE oid = to_regclass('copied')", NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (kefu_rows_get_int (back, 0, 0), ==, rows->len);
 

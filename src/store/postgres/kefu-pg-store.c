@@ -43,7 +43,12 @@ static GParamSpec *properties[N_PROPS];
 /* Settings every session gets, whatever the server's defaults: times are read back in UTC and in
  * ISO form, which kefu_time_from_db() parses, and text is UTF-8. */
 static const char session_setup_sql[] =
-  "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET client_encoding = 'UTF8'";
+  "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET client_encoding = 'UTF8'; "
+  /* A prepared statement is otherwise planned once for any parameter after five runs, and such
+   * a generic plan cannot use an index for "phone_rev LIKE $1": a phone suffix search then
+   * scans every phone (measured: 0.3 ms against 150 ms over 200,000 customers). Planning each
+   * run costs a fraction of a millisecond. */
+  "SET plan_cache_mode = 'force_custom_plan'";
 
 /* Options added to the user's connection string when it does not set them: a dead server or
  * network must turn into an error within seconds, not hang a clerk's window. */
@@ -982,6 +987,37 @@ copy_rows (KefuPgStore        *self,
   return finish_copy (self, NULL, error);
 }
 
+/* Statistics after a load that is large for the table: until autovacuum gets to it the planner
+ * would otherwise guess at the new rows, and for ORDER BY … LIMIT queries it then guesses wrong
+ * (measured: a phone suffix search walked 200,000 rows in 150 ms instead of 0.3 ms). ANALYZE
+ * counts the rows of our own open transaction. */
+static gboolean
+analyze_if_grown (KefuPgStore   *self,
+                  const char    *table,
+                  guint          n_added,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GVariant) params = g_variant_ref_sink (g_variant_new ("(s)", table));
+  g_autoptr(KefuRows) rows = NULL;
+  g_autofree char *sql = NULL;
+  double known;
+
+  rows = kefu_pg_store_query (KEFU_STORE (self),
+                              "SELECT reltuples FROM pg_class WHERE oid = to_regclass($1)",
+                              params, NULL, cancellable, error);
+  if (rows == NULL)
+    return FALSE;
+  /* reltuples is -1 for a table never analysed. */
+  known = kefu_rows_get_n_rows (rows) > 0 ? g_ascii_strtod (kefu_rows_get_text (rows, 0, 0), NULL)
+                                          : 0;
+  if (known >= 0 && n_added <= known / 5)
+    return TRUE;
+
+  sql = g_strdup_printf ("ANALYZE %s", table);
+  return kefu_pg_store_exec_script (KEFU_STORE (self), sql, error);
+}
+
 static gboolean
 kefu_pg_store_bulk_insert (KefuStore          *store,
                            const char         *table,
@@ -1006,7 +1042,8 @@ kefu_pg_store_bulk_insert (KefuStore          *store,
   if (own_transaction && !kefu_pg_store_begin (store, TRUE, error))
     return FALSE;
   if (!ensure_connection (self, error) ||
-      !copy_rows (self, table, columns, rows, cancellable, error))
+      !copy_rows (self, table, columns, rows, cancellable, error) ||
+      !analyze_if_grown (self, table, rows->len, cancellable, error))
     {
       if (own_transaction)
         kefu_pg_store_rollback (store);
