@@ -553,6 +553,12 @@ kefu_pg_store_connect (KefuStore     *store,
         }
 
       fds[0].fd = PQsocket (self->conn);
+      /* Without a socket (between two hosts of a list) libpq has work to do at once. */
+      if (fds[0].fd < 0)
+        {
+          status = PQconnectPoll (self->conn);
+          continue;
+        }
       fds[0].events = status == PGRES_POLLING_READING ? G_IO_IN : G_IO_OUT;
       if (g_cancellable_make_pollfd (cancellable, &fds[1]))
         n_fds = 2;
