@@ -17,14 +17,16 @@
 
 #include "kefu-database-page.h"
 
+/* A plain widget with a bin layout rather than an AdwBin: the status page is a template child,
+ * and gtk_widget_dispose_template() must be the one to unparent it. */
 struct _KefuDatabasePage
 {
-  AdwBin         parent_instance;
+  GtkWidget      parent_instance;
 
   AdwStatusPage *status_page;
 };
 
-G_DEFINE_FINAL_TYPE (KefuDatabasePage, kefu_database_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (KefuDatabasePage, kefu_database_page, GTK_TYPE_WIDGET)
 
 static void
 describe_error (const GError  *error,
@@ -109,6 +111,7 @@ kefu_database_page_class_init (KefuDatabasePageClass *klass)
 
   object_class->dispose = kefu_database_page_dispose;
 
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kefu/Kefu/ui/kefu-database-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuDatabasePage, status_page);
 }

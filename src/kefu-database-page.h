@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 #define KEFU_TYPE_DATABASE_PAGE (kefu_database_page_get_type ())
-G_DECLARE_FINAL_TYPE (KefuDatabasePage, kefu_database_page, KEFU, DATABASE_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (KefuDatabasePage, kefu_database_page, KEFU, DATABASE_PAGE, GtkWidget)
 
 /* `location` may be NULL when no database could even be named (incomplete preferences). */
 void        kefu_database_page_set_error (KefuDatabasePage *self,

@@ -336,15 +336,12 @@ apply_action (GtkWidget  *widget,
   if (!is_valid (self, NULL))
     return;
 
-  /* One delayed write, so a watcher never sees the kind change before its path. */
-  g_settings_delay (self->settings);
-  g_settings_set_string (self->settings, "database-kind", self->database_kind);
+  /* The path or address first, so a watcher never sees the new kind with an old location. */
   if (g_strcmp0 (self->database_kind, "shared") == 0)
     g_settings_set_string (self->settings, "database-path", self->database_path);
   if (g_strcmp0 (self->database_kind, "server") == 0)
     g_settings_set_string (self->settings, "server-uri", self->server_uri);
-  g_settings_apply (self->settings);
-  g_settings_revert (self->settings);
+  g_settings_set_string (self->settings, "database-kind", self->database_kind);
 
   gtk_widget_activate_action (widget, "app.open-database-from-settings", NULL);
   adw_dialog_close (ADW_DIALOG (self));

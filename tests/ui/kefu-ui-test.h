@@ -1,0 +1,176 @@
+/* kefu-ui-test.h: helpers shared by the UI tests: temporary databases, waiting on the main loop,
+ * and finding widgets the way a person would see them.
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "store/kefu-store.h"
+
+/* Runs the main loop until `condition` holds, failing the test after 20 s. */
+#define kefu_test_wait_until(condition)                                              \
+  G_STMT_START {                                                                     \
+    gint64 _deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;                \
+    while (!(condition))                                                             \
+      {                                                                              \
+        if (g_get_monotonic_time () > _deadline)                                     \
+          g_error ("Timed out waiting for %s", #condition);                          \
+        g_main_context_iteration (NULL, FALSE);                                      \
+        g_usleep (1000);                                                             \
+      }                                                                              \
+  } G_STMT_END
+
+/* Lets pending idles and redraws run. */
+static inline void
+kefu_test_flush (void)
+{
+  for (guint i = 0; i < 50; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (1000);
+    }
+}
+
+/* A fresh folder for one test, removed by the caller with kefu_test_remove_dir(). */
+static inline char *
+kefu_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("kefu-ui-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static inline void
+kefu_test_remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        kefu_test_remove_dir (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* Opens (creating) a SQLite store in `dir`. */
+static inline KefuStore *
+kefu_test_open_store (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "kefu.db", NULL);
+  KefuStore *store = kefu_store_open (path, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (KEFU_IS_STORE (store));
+  return store;
+}
+
+/* Adds a staff member as the system actor (as kefuctl does) and returns their id. */
+static inline gint64
+kefu_test_add_staff (KefuStore  *store,
+                     const char *name,
+                     const char *login,
+                     KefuRole    role)
+{
+  g_autoptr(KefuStaff) staff = kefu_staff_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 actor = kefu_store_get_actor (store);
+
+  kefu_staff_set_name (staff, name);
+  kefu_staff_set_login (staff, login);
+  kefu_staff_set_role (staff, role);
+  kefu_staff_set_active (staff, TRUE);
+
+  kefu_store_set_system_actor (store);
+  g_assert_true (kefu_store_create_staff (store, staff, NULL, &error));
+  g_assert_no_error (error);
+  kefu_store_set_actor (store, actor);
+
+  g_assert_cmpint (kefu_record_get_id (KEFU_RECORD (staff)), >, 0);
+  return kefu_record_get_id (KEFU_RECORD (staff));
+}
+
+static inline void
+kefu_test_collect (GtkWidget *widget,
+                   GType      type,
+                   GPtrArray *found)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    kefu_test_collect (child, type, found);
+}
+
+/* Every widget of `type` under `root` (root included), in tree order. */
+static inline GPtrArray *
+kefu_test_find_all (GtkWidget *root,
+                    GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  kefu_test_collect (root, type, found);
+  return found;
+}
+
+/* The only mapped widget of `type` under `root`; fails the test unless there is exactly one. */
+static inline GtkWidget *
+kefu_test_find_mapped (GtkWidget *root,
+                       GType      type)
+{
+  g_autoptr(GPtrArray) all = kefu_test_find_all (root, type);
+  GtkWidget *result = NULL;
+
+  for (guint i = 0; i < all->len; i++)
+    if (gtk_widget_get_mapped (all->pdata[i]))
+      {
+        g_assert_null (result);
+        result = all->pdata[i];
+      }
+
+  g_assert_nonnull (result);
+  return result;
+}
+
+/* Resets every key of the workstation's settings (the memory backend keeps them per process). */
+static inline void
+kefu_test_reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.kefu.Kefu");
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+/* Points $XDG_DATA_HOME at a folder of the test run, so no test touches the user's database.
+ * Call it first in main(): GLib reads the variable once. Returns the folder, to remove at the end. */
+static inline char *
+kefu_test_isolate_data_home (void)
+{
+  char *data_home = kefu_test_make_dir ();
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  return data_home;
+}

@@ -1,0 +1,435 @@
+/* test-window.c: the main window over a real store: panes, counts, who is working,
+ * the database error page, accessibility of the icon-only buttons.
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kefu-test-window"
+
+#include "config.h"
+
+#include "kefu-application.h"
+#include "kefu-database-page.h"
+#include "kefu-staff-chooser.h"
+#include "kefu-window.h"
+#include "widgets/kefu-sidebar-row.h"
+
+#include "kefu-ui-test.h"
+
+static const struct {
+  const char *name;
+  const char *title;
+} expected_panes[] = {
+  { "intake", "Hotline Intake" },
+  { "complaints", "Complaints" },
+  { "aftersales", "After-Sales" },
+  { "callbacks", "Callbacks" },
+  { "customers", "Customers" },
+  { "dashboard", "Dashboard" },
+};
+
+static void
+add_customer (KefuStore  *store,
+              const char *name,
+              const char *phone)
+{
+  g_autoptr(KefuCustomer) customer = kefu_customer_new ();
+  g_autoptr(GError) error = NULL;
+  const char *phones[] = { phone, NULL };
+
+  kefu_customer_set_name (customer, name);
+  kefu_customer_set_phones (customer, phones);
+  g_assert_true (kefu_store_create_customer (store, customer, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* A window over a store with one clerk (remembered as working here) and three customers. */
+static KefuWindow *
+make_window (KefuStore *store,
+             gint64    *clerk_id)
+{
+  g_autoptr(GSettings) settings = g_settings_new (KEFU_SETTINGS_SCHEMA);
+  KefuWindow *window;
+  gint64 id;
+
+  kefu_test_add_staff (store, "赵敏", "zhaomin", KEFU_ROLE_TEAM_LEAD);
+  id = kefu_test_add_staff (store, "王芳", "wangfang", KEFU_ROLE_CLERK);
+  kefu_store_set_actor (store, id);
+  add_customer (store, "李娜", "13800138000");
+  add_customer (store, "张伟", "13912345678");
+  add_customer (store, "刘洋", "010-62345678");
+  kefu_store_set_actor (store, 0);
+
+  g_settings_set_int64 (settings, "current-staff-id", id);
+
+  window = kefu_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  kefu_window_set_store (window, store);
+  kefu_test_wait_until (!kefu_window_get_busy (window));
+
+  *clerk_id = id;
+  return window;
+}
+
+static void
+test_window_panes (void)
+{
+  g_autofree char *dir = kefu_test_make_dir ();
+  g_autoptr(KefuStore) store = kefu_test_open_store (dir);
+  g_autoptr(GPtrArray) rows = NULL;
+  KefuWindow *window;
+  GtkListBox *sidebar;
+  gint64 clerk_id;
+
+  kefu_test_reset_settings ();
+  window = make_window (store, &clerk_id);
+
+  g_assert_cmpstr (kefu_window_get_page (window), ==, "panes");
+
+  /* The sidebar lists the six panes, in order, with their icons. */
+  rows = kefu_test_find_all (GTK_WIDGET (window), KEFU_TYPE_SIDEBAR_ROW);
+  g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (expected_panes));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      KefuSidebarRow *row = rows->pdata[i];
+
+      g_assert_cmpstr (kefu_sidebar_row_get_pane_name (row), ==, expected_panes[i].name);
+      g_assert_cmpstr (kefu_sidebar_row_get_title (row), ==, expected_panes[i].title);
+      g_assert_nonnull (kefu_sidebar_row_get_icon_name (row));
+      g_assert_cmpstr (kefu_window_get_pane_names ()[i], ==, expected_panes[i].name);
+    }
+
+  /* Choosing a row in the sidebar shows that pane, titled as the row. */
+  sidebar = GTK_LIST_BOX (gtk_widget_get_parent (rows->pdata[0]));
+  for (guint i = G_N_ELEMENTS (expected_panes); i-- > 0;)
+    {
+      GtkWidget *status_page;
+
+      gtk_list_box_select_row (sidebar, rows->pdata[i]);
+      g_signal_emit_by_name (sidebar, "row-activated", rows->pdata[i]);
+      kefu_test_flush ();
+
+      g_assert_cmpstr (kefu_window_get_visible_pane (window), ==, expected_panes[i].name);
+      status_page = kefu_test_find_mapped (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
+      g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==,
+                       expected_panes[i].title);
+      g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status_page)), !=, "");
+    }
+
+  g_assert_false (kefu_window_select_pane (window, "no-such-pane"));
+  g_assert_true (kefu_window_select_pane (window, "callbacks"));
+  g_assert_cmpstr (kefu_window_get_visible_pane (window), ==, "callbacks");
+
+  /* The customer count comes from the store; panes without a count show none. */
+  g_assert_cmpint (kefu_sidebar_row_get_count (rows->pdata[4]), ==, 3);
+  g_assert_cmpint (kefu_sidebar_row_get_count (rows->pdata[0]), ==, -1);
+
+  /* The remembered clerk is working, and every write is recorded against them. */
+  g_assert_nonnull (kefu_window_get_staff (window));
+  g_assert_cmpint (kefu_record_get_id (KEFU_RECORD (kefu_window_get_staff (window))), ==, clerk_id);
+  g_assert_cmpint (kefu_store_get_actor (store), ==, clerk_id);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kefu_test_flush ();
+  g_clear_object (&store);
+  kefu_test_remove_dir (dir);
+}
+
+static void
+test_window_counts_follow_store (void)
+{
+  g_autofree char *dir = kefu_test_make_dir ();
+  g_autoptr(KefuStore) store = kefu_test_open_store (dir);
+  g_autoptr(GPtrArray) rows = NULL;
+  KefuWindow *window;
+  gint64 clerk_id;
+
+  kefu_test_reset_settings ();
+  window = make_window (store, &clerk_id);
+  rows = kefu_test_find_all (GTK_WIDGET (window), KEFU_TYPE_SIDEBAR_ROW);
+  g_assert_cmpint (kefu_sidebar_row_get_count (rows->pdata[4]), ==, 3);
+
+  /* A new customer shows in the count once the window looks again (it does on activation). */
+  kefu_store_set_actor (store, clerk_id);
+  add_customer (store, "陈静", "13700001111");
+  kefu_window_set_store (window, store);
+  kefu_test_wait_until (!kefu_window_get_busy (window));
+  g_assert_cmpint (kefu_sidebar_row_get_count (rows->pdata[4]), ==, 4);
+
+  /* While another database opens, nothing of the old one is shown. */
+  kefu_window_show_loading (window, "/nowhere/kefu.db");
+  g_assert_cmpstr (kefu_window_get_page (window), ==, "loading");
+  g_assert_true (kefu_window_get_busy (window));
+  g_assert_cmpint (kefu_sidebar_row_get_count (rows->pdata[4]), ==, -1);
+  g_assert_null (kefu_window_get_store (window));
+  g_assert_null (kefu_window_get_staff (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kefu_test_flush ();
+  g_clear_object (&store);
+  kefu_test_remove_dir (dir);
+}
+
+static void
+test_window_accessibility (void)
+{
+  g_autofree char *dir = kefu_test_make_dir ();
+  g_autoptr(KefuStore) store = kefu_test_open_store (dir);
+  g_autoptr(GPtrArray) menu_buttons = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  KefuWindow *window;
+  gint64 clerk_id;
+
+  kefu_test_reset_settings ();
+  window = make_window (store, &clerk_id);
+
+  /* Every primary menu button (one per page of the window) is labelled for screen readers. */
+  menu_buttons = kefu_test_find_all (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
+  g_assert_cmpuint (menu_buttons->len, ==, 3);
+  for (guint i = 0; i < menu_buttons->len; i++)
+    {
+      GtkWidget *menu_button = menu_buttons->pdata[i];
+
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_ROLE_BUTTON);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (menu_button),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, "Main Menu");
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (menu_button), ==, "Main Menu");
+      g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (menu_button)));
+    }
+
+  /* The button that shows who is working says so, and what it does. */
+  {
+    g_autoptr(GPtrArray) buttons = kefu_test_find_all (GTK_WIDGET (window), GTK_TYPE_BUTTON);
+    GtkWidget *staff_button = NULL;
+
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), "app.switch-staff") == 0)
+        staff_button = buttons->pdata[i];
+
+    g_assert_nonnull (staff_button);
+    gtk_test_accessible_assert_role (GTK_ACCESSIBLE (staff_button), GTK_ACCESSIBLE_ROLE_BUTTON);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (staff_button),
+                                         GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "Working: 王芳. Switch staff member");
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (staff_button), ==, "Switch Staff Member");
+  }
+
+  /* A sidebar row's accessible name carries its count. */
+  rows = kefu_test_find_all (GTK_WIDGET (window), KEFU_TYPE_SIDEBAR_ROW);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (rows->pdata[4]),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Customers, 3");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (rows->pdata[0]),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Hotline Intake");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kefu_test_flush ();
+  g_clear_object (&store);
+  kefu_test_remove_dir (dir);
+}
+
+/* The application under test: not unique, so several test programs can share a session bus. */
+static KefuApplication *
+make_application (void)
+{
+  static guint serial;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup_printf ("io.github.kefu.Kefu.Test%u", ++serial);
+  /* One id per test: an application's D-Bus objects may outlive it until its pending work ends. */
+  KefuApplication *app = g_object_new (KEFU_TYPE_APPLICATION,
+                                       "application-id", id,
+                                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE,
+                                       "resource-base-path", RESOURCE_BASE,
+                                       NULL);
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  return app;
+}
+
+static KefuWindow *
+application_window (KefuApplication *app)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  g_assert_nonnull (windows);
+  g_assert_true (KEFU_IS_WINDOW (windows->data));
+  return windows->data;
+}
+
+static void
+close_application (KefuApplication *app)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (windows->data);
+  kefu_test_flush ();
+  g_object_unref (app);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *action_name)
+{
+  g_autoptr(GPtrArray) buttons = kefu_test_find_all (root, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_widget_get_mapped (buttons->pdata[i]) &&
+        g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), action_name) == 0)
+      return buttons->pdata[i];
+
+  return NULL;
+}
+
+static void
+test_window_not_a_database (void)
+{
+  g_autofree char *dir = kefu_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "notes.db", NULL);
+  g_autofree char *default_db = kefu_application_dup_default_database_path ();
+  const char *text = "Call back Mrs Li about the milk delivery.\n";
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  KefuStore *store;
+  KefuApplication *app;
+  KefuWindow *window;
+  KefuDatabasePage *page;
+  GtkWidget *choose, *retry;
+
+  kefu_test_reset_settings ();
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+
+  app = make_application ();
+  kefu_application_open_location (app, path, FALSE);
+  window = application_window (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (kefu_window_get_page (window), ==, "loading");
+  kefu_test_wait_until (g_strcmp0 (kefu_window_get_page (window), "database-error") == 0);
+
+  page = KEFU_DATABASE_PAGE (kefu_test_find_mapped (GTK_WIDGET (window), KEFU_TYPE_DATABASE_PAGE));
+  g_assert_cmpstr (kefu_database_page_get_title (page), ==, "This File Is Not a Kefu Database");
+  g_assert_null (kefu_application_get_store (app));
+
+  /* The page offers the two ways out, as real buttons wired to the app's actions. */
+  choose = find_button (GTK_WIDGET (page), "app.preferences");
+  retry = find_button (GTK_WIDGET (page), "app.reopen-database");
+  g_assert_nonnull (choose);
+  g_assert_nonnull (retry);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (choose)), ==, "_Choose Another Database…");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (retry)), ==, "_Try Again");
+  g_assert_true (gtk_widget_is_sensitive (choose));
+  g_assert_true (gtk_widget_is_sensitive (retry));
+
+  /* The file was left as it was, and no empty database appeared anywhere in its place. */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, text);
+  g_assert_false (g_file_test (default_db, G_FILE_TEST_EXISTS));
+
+  /* Once the file is a database, Try Again opens it. */
+  g_unlink (path);
+  store = kefu_store_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "reopen-database", NULL);
+  kefu_test_wait_until (g_strcmp0 (kefu_window_get_page (window), "panes") == 0);
+  g_assert_nonnull (kefu_application_get_store (app));
+  g_assert_cmpstr (kefu_application_get_location (app), ==, path);
+
+  close_application (app);
+  kefu_test_remove_dir (dir);
+}
+
+static void
+test_window_missing_shared_file (void)
+{
+  g_autofree char *dir = kefu_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "share", "kefu.db", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (KEFU_SETTINGS_SCHEMA);
+  KefuApplication *app;
+  KefuWindow *window;
+  KefuDatabasePage *page;
+
+  kefu_test_reset_settings ();
+  g_settings_set_string (settings, "database-kind", "shared");
+  g_settings_set_string (settings, "database-path", path);
+
+  app = make_application ();
+  kefu_application_open_from_settings (app);
+  window = application_window (app);
+  gtk_window_present (GTK_WINDOW (window));
+  kefu_test_wait_until (g_strcmp0 (kefu_window_get_page (window), "database-error") == 0);
+
+  /* An unmounted share must not turn into a new, empty database. */
+  page = KEFU_DATABASE_PAGE (kefu_test_find_mapped (GTK_WIDGET (window), KEFU_TYPE_DATABASE_PAGE));
+  g_assert_cmpstr (kefu_database_page_get_title (page), ==, "The Database File Is Missing");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* A server choice without an address says so instead of guessing one. */
+  g_settings_set_string (settings, "database-kind", "server");
+  kefu_application_open_from_settings (app);
+  kefu_test_flush ();
+  g_assert_cmpstr (kefu_window_get_page (window), ==, "database-error");
+  g_assert_cmpstr (kefu_database_page_get_title (page), ==, "No Database Chosen");
+
+  close_application (app);
+  kefu_test_remove_dir (dir);
+}
+
+static void
+test_window_default_database (void)
+{
+  g_autofree char *default_db = kefu_application_dup_default_database_path ();
+  g_autofree char *expected = g_build_filename (g_getenv ("XDG_DATA_HOME"), "kefu", "kefu.db", NULL);
+  KefuApplication *app;
+  KefuWindow *window;
+  AdwDialog *dialog;
+
+  kefu_test_reset_settings ();
+  g_assert_cmpstr (default_db, ==, expected);
+  g_assert_false (g_file_test (default_db, G_FILE_TEST_EXISTS));
+
+  /* With nothing chosen, the local database is created (with its folder) and opened. */
+  app = make_application ();
+  kefu_application_open_from_settings (app);
+  window = application_window (app);
+  gtk_window_present (GTK_WINDOW (window));
+  kefu_test_wait_until (g_strcmp0 (kefu_window_get_page (window), "panes") == 0 &&
+                        !kefu_window_get_busy (window));
+  g_assert_true (g_file_test (default_db, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (kefu_application_get_location (app), ==, default_db);
+
+  /* Nobody works in a fresh database yet: nobody is shown as working, and the staff chooser
+   * explains how to add staff. */
+  g_assert_null (kefu_window_get_staff (window));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (KEFU_IS_STAFF_CHOOSER (dialog));
+  kefu_test_wait_until (!kefu_staff_chooser_get_busy (KEFU_STAFF_CHOOSER (dialog)));
+  g_assert_cmpstr (kefu_staff_chooser_get_page (KEFU_STAFF_CHOOSER (dialog)), ==, "empty");
+
+  close_application (app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = kefu_test_isolate_data_home ();
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/kefu/ui/window/panes", test_window_panes);
+  g_test_add_func ("/kefu/ui/window/counts-follow-store", test_window_counts_follow_store);
+  g_test_add_func ("/kefu/ui/window/accessibility", test_window_accessibility);
+  g_test_add_func ("/kefu/ui/window/not-a-database", test_window_not_a_database);
+  g_test_add_func ("/kefu/ui/window/missing-shared-file", test_window_missing_shared_file);
+  g_test_add_func ("/kefu/ui/window/default-database", test_window_default_database);
+
+  status = g_test_run ();
+  kefu_test_remove_dir (data_home);
+
+  return status;
+}
