@@ -51,6 +51,14 @@ unused_tcp_port (void)
   return port;
 }
 
+static gpointer
+cancel_later_thread (gpointer data)
+{
+  g_usleep (G_USEC_PER_SEC / 5);
+  g_cancellable_cancel (data);
+  return NULL;
+}
+
 static KefuStore *
 open_new_database (char **uri_out)
 {
@@ -104,6 +112,91 @@ test_refused_tcp (void)
   g_assert_null (strstr (error->message, PW_RIGHT));
   /* Refused is immediate: nothing waited for the 10 s connect timeout. */
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+}
+
+static void
+test_host_list (void)
+{
+  g_autofree char *uri = kefu_test_pg_new_database ();
+  g_autofree char *conninfo = NULL;
+  g_autofree char *dbname = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuStore) store = NULL;
+  const char *start = strstr (uri, ":///") + 4;
+
+  /* libpq tries the hosts in turn: the first refuses, the second is our server. */
+  dbname = g_strndup (start, strcspn (start, "?"));
+  conninfo = g_strdup_printf ("host=127.0.0.1,%s port=%u,%u dbname=%s user=postgres",
+                              kefu_test_pg_get_socket_dir (), unused_tcp_port (),
+                              kefu_test_pg_get_port (), dbname);
+  store = kefu_store_open (conninfo, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (kefu_store_get_description (store), kefu_test_pg_get_socket_dir ()));
+}
+
+/* A server that accepts the TCP connection and then never says a word. */
+static GSocket *
+silent_server (guint *port)
+{
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+  GSocket *socket;
+
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  g_socket_bind (socket, any, FALSE, &error);
+  g_assert_no_error (error);
+  g_socket_listen (socket, &error);
+  g_assert_no_error (error);
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  *port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  return socket;
+}
+
+static void
+test_connect_timeout (void)
+{
+  guint port = 0;
+  g_autoptr(GSocket) server = silent_server (&port);
+  g_autofree char *conninfo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuStore) store = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  conninfo = g_strdup_printf ("host=127.0.0.1 port=%u dbname=kefu user=clerk connect_timeout=1 "
+                              "sslmode=disable", port);
+  store = kefu_store_open (conninfo, NULL, &error);
+  g_assert_null (store);
+  g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_CONNECTION);
+  g_test_message ("%s", error->message);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, G_USEC_PER_SEC - G_USEC_PER_SEC / 10);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+}
+
+static void
+test_cancel_connect (void)
+{
+  guint port = 0;
+  g_autoptr(GSocket) server = silent_server (&port);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *conninfo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuStore) store = NULL;
+  gint64 start = g_get_monotonic_time ();
+  GThread *thread;
+
+  /* The default 10 s timeout applies; cancelling must end the wait long before it. */
+  conninfo = g_strdup_printf ("host=127.0.0.1 port=%u dbname=kefu user=clerk sslmode=disable",
+                              port);
+  thread = g_thread_new ("cancel", cancel_later_thread, cancellable);
+  store = kefu_store_open (conninfo, cancellable, &error);
+  g_thread_join (thread);
+  g_assert_null (store);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
 }
 
 static void
@@ -250,21 +343,6 @@ test_connection_lost_in_transaction (void)
   rows = _kefu_store_query (store, "SELECT count(*) FROM departments", NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (kefu_rows_get_int (rows, 0, 0), ==, 0);
-}
-
-static gboolean
-cancel_cb (gpointer data)
-{
-  g_cancellable_cancel (data);
-  return G_SOURCE_REMOVE;
-}
-
-static gpointer
-cancel_later_thread (gpointer data)
-{
-  g_usleep (G_USEC_PER_SEC / 5);
-  cancel_cb (data);
-  return NULL;
 }
 
 static void
@@ -501,6 +579,9 @@ main (int   argc,
 
   g_test_add_func ("/kefu/pg-connect/refused-socket", test_refused_socket);
   g_test_add_func ("/kefu/pg-connect/refused-tcp", test_refused_tcp);
+  g_test_add_func ("/kefu/pg-connect/host-list", test_host_list);
+  g_test_add_func ("/kefu/pg-connect/connect-timeout", test_connect_timeout);
+  g_test_add_func ("/kefu/pg-connect/cancel-connect", test_cancel_connect);
   g_test_add_func ("/kefu/pg-connect/missing-database", test_missing_database);
   g_test_add_func ("/kefu/pg-connect/wrong-password", test_wrong_password);
   g_test_add_func ("/kefu/pg-connect/description-has-no-password",

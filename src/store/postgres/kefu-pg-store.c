@@ -545,8 +545,13 @@ kefu_pg_store_connect (KefuStore     *store,
       if (remaining <= 0)
         {
           g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_CONNECTION,
-                       _("The PostgreSQL server %s did not answer within %d seconds. Check that "
-                         "the server is running and that this computer can reach it."),
+                       ngettext ("The PostgreSQL server %s did not answer within %d second. "
+                                 "Check that the server is running and that this computer can "
+                                 "reach it.",
+                                 "The PostgreSQL server %s did not answer within %d seconds. "
+                                 "Check that the server is running and that this computer can "
+                                 "reach it.",
+                                 timeout),
                        describe (self), timeout);
           g_clear_pointer (&self->conn, PQfinish);
           return FALSE;
