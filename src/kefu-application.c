@@ -334,6 +334,9 @@ kefu_application_command_line (GApplication            *app,
 
       /* Held until the pictures are saved, whatever the window does meanwhile. */
       g_application_hold (app);
+
+      /* Before the window exists, so that no page transition is caught half-way. */
+      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
     }
 
   if (database != NULL)

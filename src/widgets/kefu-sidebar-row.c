@@ -43,8 +43,13 @@ update_accessible (KefuSidebarRow *self)
   g_autofree char *text = NULL;
 
   if (self->count >= 0)
-    /* Translators: a pane in the sidebar and its live count, read by screen readers. */
-    text = g_strdup_printf (_("%s, %" G_GINT64_FORMAT), self->title ? self->title : "", self->count);
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, self->count);
+
+      /* Translators: a pane in the sidebar and its live count (the second %s), read by screen
+       * readers, e.g. "Customers, 312". */
+      text = g_strdup_printf (_("%s, %s"), self->title ? self->title : "", count);
+    }
   else
     text = g_strdup (self->title ? self->title : "");
 
