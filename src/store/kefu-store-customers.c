@@ -371,7 +371,7 @@ kefu_store_get_customer (KefuStore     *self,
   if (kefu_rows_get_n_rows (rows) == 0)
     {
       g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_NOT_FOUND,
-                   _("There is no customer with number %" G_GINT64_FORMAT "."), id);
+                   _("There is no customer with number %lld."), (long long) id);
       return NULL;
     }
   customer = customer_from_row (rows, 0);
@@ -513,6 +513,7 @@ bulk_txn (KefuStore     *self,
   g_autoptr(KefuRows) max = NULL;
   g_autofree char *details = NULL;
   guint n = load->customers->len;
+  gint64 build_usec = 0, insert_usec = 0;
 
   if (lock != NULL && _kefu_store_execute (self, lock, NULL, cancellable, error) < 0)
     return FALSE;
@@ -530,6 +531,7 @@ bulk_txn (KefuStore     *self,
       guint end = MIN (n, start + BULK_CHUNK);
       g_autoptr(GPtrArray) customer_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
       g_autoptr(GPtrArray) phone_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+      gint64 t0 = g_get_monotonic_time (), t1;
 
       for (guint i = start; i < end; i++)
         {
@@ -556,6 +558,8 @@ bulk_txn (KefuStore     *self,
             }
         }
 
+      t1 = g_get_monotonic_time ();
+      build_usec += t1 - t0;
       if (!klass->bulk_insert (self, "customers", customer_bulk_columns, customer_rows,
                                cancellable, error) ||
           !klass->bulk_insert (self, "customer_phones", phone_bulk_columns, phone_rows,
@@ -566,7 +570,10 @@ bulk_txn (KefuStore     *self,
                                                  "imported."));
           return FALSE;
         }
+      insert_usec += g_get_monotonic_time () - t1;
     }
+  g_debug ("Bulk load of %u customers: %.1f s building rows, %.1f s inserting",
+           n, build_usec / 1e6, insert_usec / 1e6);
 
   if (after != NULL && _kefu_store_execute (self, after, NULL, cancellable, error) < 0)
     return FALSE;
@@ -592,6 +599,7 @@ kefu_store_insert_customers_bulk (KefuStore     *self,
 {
   BulkLoad load = { .customers = customers };
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  gint64 start;
   gboolean ok;
 
   g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
@@ -601,6 +609,7 @@ kefu_store_insert_customers_bulk (KefuStore     *self,
     return TRUE;
 
   load.phones = g_ptr_array_new_full (customers->len, (GDestroyNotify) g_strfreev);
+  start = g_get_monotonic_time ();
   for (guint i = 0; i < customers->len; i++)
     {
       KefuCustomer *c = g_ptr_array_index (customers, i);
@@ -615,8 +624,12 @@ kefu_store_insert_customers_bulk (KefuStore     *self,
       g_ptr_array_add (load.phones, phones);
     }
   load.now = kefu_time_to_db (now);
+  g_debug ("Validated %u customers in %.1f s", customers->len,
+           (g_get_monotonic_time () - start) / 1e6);
 
+  start = g_get_monotonic_time ();
   ok = _kefu_store_write (self, bulk_txn, &load, cancellable, error);
+  g_debug ("Bulk load transaction: %.1f s", (g_get_monotonic_time () - start) / 1e6);
   if (ok)
     {
       /* The times as stored (milliseconds), so the records equal what a read gives back. */

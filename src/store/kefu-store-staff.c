@@ -191,7 +191,7 @@ kefu_store_get_staff (KefuStore     *self,
   if (kefu_rows_get_n_rows (rows) == 0)
     {
       g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_NOT_FOUND,
-                   _("There is no staff member with number %" G_GINT64_FORMAT "."), id);
+                   _("There is no staff member with number %lld."), (long long) id);
       return NULL;
     }
   return staff_from_row (rows, 0);

@@ -297,6 +297,59 @@ test_failed_open_leaves_no_file (Fixture       *fixture,
   g_assert_true (g_file_test (fixture->location, G_FILE_TEST_EXISTS));
 }
 
+typedef struct
+{
+  KefuStore *store;
+  gint       locked;
+} Holder;
+
+static gpointer
+hold_write_lock_thread (gpointer data)
+{
+  Holder *holder = data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (KEFU_STORE_GET_CLASS (holder->store)->begin (holder->store, TRUE, &error));
+  g_assert_no_error (error);
+  g_atomic_int_set (&holder->locked, 1);
+  /* Longer than SQLite's own busy timeout, so the other side gets BUSY and has to retry. */
+  g_usleep (4 * G_USEC_PER_SEC);
+  KEFU_STORE_GET_CLASS (holder->store)->rollback (holder->store);
+  return NULL;
+}
+
+static void
+test_busy_retry (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  Holder holder = { 0 };
+  GThread *thread;
+  gint64 start, waited;
+
+  if (test_skip_unless_sqlite ())
+    return;
+
+  /* Another workstation (here: a second connection) holds the write lock of the shared file. */
+  holder.store = kefu_store_open (fixture->location, NULL, &error);
+  g_assert_no_error (error);
+  thread = g_thread_new ("holder", hold_write_lock_thread, &holder);
+  while (!g_atomic_int_get (&holder.locked))
+    g_usleep (1000);
+
+  start = g_get_monotonic_time ();
+  test_create_staff (fixture->store, "patient", KEFU_ROLE_CLERK);
+  waited = g_get_monotonic_time () - start;
+  g_test_message ("the write waited %.1f s", waited / 1e6);
+
+  /* The write went in once the lock was released, after waiting for it, not before. */
+  g_assert_cmpint (waited, >=, 3 * G_USEC_PER_SEC);
+  g_assert_cmpint (test_count (fixture->store, "SELECT COUNT(*) FROM staff WHERE login = 'patient'"),
+                   ==, 1);
+  g_thread_join (thread);
+  g_assert_finalize_object (holder.store);
+}
+
 static void
 test_location_kind (void)
 {
@@ -524,6 +577,7 @@ test_store_add_schema_tests (void)
   TEST_ADD ("sqlite/other-application", test_other_application_database);
   g_test_add_func ("/kefu/store/sqlite/read-only", test_read_only_file);
   TEST_ADD ("sqlite/failed-open-leaves-no-file", test_failed_open_leaves_no_file);
+  TEST_ADD ("sqlite/busy-retry", test_busy_retry);
   TEST_ADD ("async/calls", test_async);
   TEST_ADD ("async/open", test_open_async);
 }
