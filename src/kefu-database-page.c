@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "store/kefu-store.h"
 
@@ -137,7 +138,8 @@ kefu_database_page_set_error (KefuDatabasePage *self,
   describe_error (error, &title, &icon_name);
   escaped_message = g_markup_escape_text (error ? error->message : _("Unknown error"), -1);
 
-  if (location != NULL)
+  /* The location in bold above the message, unless the message names it already. */
+  if (location != NULL && (error == NULL || strstr (error->message, location) == NULL))
     {
       g_autofree char *escaped_location = g_markup_escape_text (location, -1);
 

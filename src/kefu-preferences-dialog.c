@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kefu-application.h"
 #include "kefu-preferences-dialog.h"

@@ -165,7 +165,8 @@ staff_loaded_cb (GObject      *object,
   if (g_list_model_get_n_items (G_LIST_MODEL (self->staff)) == 0)
     {
       g_autofree char *description = NULL;
-      g_autofree char *escaped = g_markup_escape_text (kefu_store_get_description (self->store), -1);
+      g_autofree char *quoted = g_shell_quote (kefu_store_get_description (self->store));
+      g_autofree char *escaped = g_markup_escape_text (quoted, -1);
 
       description =
         g_strdup_printf (_("Every change in Kefu is recorded against the staff member who made it, "
@@ -176,6 +177,8 @@ staff_loaded_cb (GObject      *object,
                          escaped);
       if (kefu_store_get_backend (self->store) == KEFU_STORE_BACKEND_POSTGRES)
         {
+          g_free (escaped);
+          escaped = g_markup_escape_text (kefu_store_get_description (self->store), -1);
           g_free (description);
           description =
             g_strdup_printf (_("Every change in Kefu is recorded against the staff member who made it, "
