@@ -10,6 +10,7 @@
 
 #include "kefu-application.h"
 #include "kefu-database-page.h"
+#include "kefu-preferences-dialog.h"
 #include "kefu-staff-chooser.h"
 #include "kefu-window.h"
 #include "widgets/kefu-sidebar-row.h"
@@ -144,6 +145,7 @@ test_window_counts_follow_store (void)
   g_autoptr(GPtrArray) rows = NULL;
   KefuWindow *window;
   gint64 clerk_id;
+  int width, height;
 
   kefu_test_reset_settings ();
   window = make_window (store, &clerk_id);
@@ -156,6 +158,30 @@ test_window_counts_follow_store (void)
   kefu_window_set_store (window, store);
   kefu_test_wait_until (!kefu_window_get_busy (window));
   g_assert_cmpint (kefu_sidebar_row_get_count (rows->pdata[4]), ==, 4);
+
+  /* Closing the window remembers its size for the next start. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (KEFU_SETTINGS_SCHEMA);
+
+    g_object_ref (window);
+    gtk_window_set_default_size (GTK_WINDOW (window), 910, 655);
+    gtk_window_close (GTK_WINDOW (window));
+    kefu_test_flush ();
+    g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 910);
+    g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 655);
+    g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+    g_object_unref (window);
+
+    window = kefu_window_new (NULL);
+    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+    g_assert_cmpint (width, ==, 910);
+    g_assert_cmpint (height, ==, 655);
+    gtk_window_present (GTK_WINDOW (window));
+    kefu_window_set_store (window, store);
+    kefu_test_wait_until (!kefu_window_get_busy (window));
+    g_ptr_array_unref (rows);
+    rows = kefu_test_find_all (GTK_WIDGET (window), KEFU_TYPE_SIDEBAR_ROW);
+  }
 
   /* While another database opens, nothing of the old one is shown. */
   kefu_window_show_loading (window, "/nowhere/kefu.db");
@@ -378,6 +404,16 @@ test_window_missing_shared_file (void)
 }
 
 static void
+assert_accel (KefuApplication *app,
+              const char      *action,
+              const char      *accel)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
+
+  g_assert_true (g_strv_contains ((const char * const *) accels, accel));
+}
+
+static void
 test_window_default_database (void)
 {
   g_autofree char *default_db = kefu_application_dup_default_database_path ();
@@ -400,6 +436,12 @@ test_window_default_database (void)
   g_assert_true (g_file_test (default_db, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpstr (kefu_application_get_location (app), ==, default_db);
 
+  /* The application's shortcuts and the window's shortcuts dialog are in place. */
+  assert_accel (app, "app.quit", "<Control>q");
+  assert_accel (app, "app.preferences", "<Control>comma");
+  assert_accel (app, "win.show-help-overlay", "<Control>question");
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+
   /* Nobody works in a fresh database yet: nobody is shown as working, and the staff chooser
    * explains how to add staff. */
   g_assert_null (kefu_window_get_staff (window));
@@ -407,6 +449,32 @@ test_window_default_database (void)
   g_assert_true (KEFU_IS_STAFF_CHOOSER (dialog));
   kefu_test_wait_until (!kefu_staff_chooser_get_busy (KEFU_STAFF_CHOOSER (dialog)));
   g_assert_cmpstr (kefu_staff_chooser_get_page (KEFU_STAFF_CHOOSER (dialog)), ==, "empty");
+  adw_dialog_force_close (dialog);
+  kefu_test_flush ();
+
+  /* The primary menu's entries open their dialogs. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  kefu_test_flush ();
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ADW_IS_ABOUT_DIALOG (dialog));
+  g_assert_cmpstr (adw_about_dialog_get_version (ADW_ABOUT_DIALOG (dialog)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_dialog_get_license_type (ADW_ABOUT_DIALOG (dialog)), ==, GTK_LICENSE_GPL_3_0);
+  adw_dialog_force_close (dialog);
+  kefu_test_flush ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  kefu_test_flush ();
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (KEFU_IS_PREFERENCES_DIALOG (dialog));
+  adw_dialog_force_close (dialog);
+  kefu_test_flush ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "switch-staff", NULL);
+  kefu_test_flush ();
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (KEFU_IS_STAFF_CHOOSER (dialog));
+  adw_dialog_force_close (dialog);
+  kefu_test_flush ();
 
   close_application (app);
 }
