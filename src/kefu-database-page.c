@@ -141,7 +141,8 @@ kefu_database_page_set_error (KefuDatabasePage *self,
   /* The location in bold above the message, unless the message names it already. */
   if (location != NULL && (error == NULL || strstr (error->message, location) == NULL))
     {
-      g_autofree char *escaped_location = g_markup_escape_text (location, -1);
+      g_autofree char *shown = kefu_database_page_describe_location (location);
+      g_autofree char *escaped_location = g_markup_escape_text (shown, -1);
 
       description = g_strdup_printf ("<b>%s</b>\n\n%s", escaped_location, escaped_message);
     }
@@ -159,4 +160,31 @@ kefu_database_page_get_title (KefuDatabasePage *self)
   g_return_val_if_fail (KEFU_IS_DATABASE_PAGE (self), NULL);
 
   return adw_status_page_get_title (self->status_page);
+}
+
+char *
+kefu_database_page_describe_location (const char *location)
+{
+  g_autoptr(GRegex) password = NULL;
+
+  g_return_val_if_fail (location != NULL, NULL);
+
+  if (!kefu_store_location_is_server (location))
+    return g_strdup (location);
+
+  if (strstr (location, "://") != NULL)
+    {
+      /* By pattern rather than with GUri: libpq also takes multi-host URIs that GUri rejects,
+       * and those must lose their password too. */
+      g_autoptr(GRegex) userinfo = g_regex_new ("^([a-z]+://[^:/@]*):[^/]*@", G_REGEX_CASELESS, 0, NULL);
+      g_autofree char *without = g_regex_replace (userinfo, location, -1, 0, "\\1@", 0, NULL);
+
+      /* The password may also be a query parameter (…?password=…). */
+      password = g_regex_new ("([?&]password=)[^&]*", G_REGEX_CASELESS, 0, NULL);
+      return g_regex_replace (password, without, -1, 0, "\\1…", 0, NULL);
+    }
+
+  /* libpq's key=value form: password=secret or password='se cret'. */
+  password = g_regex_new ("(\\bpassword\\s*=\\s*)('(?:[^'\\\\]|\\\\.)*'|\\S+)", G_REGEX_CASELESS, 0, NULL);
+  return g_regex_replace (password, location, -1, 0, "\\1…", 0, NULL);
 }

@@ -19,4 +19,7 @@ void        kefu_database_page_set_error (KefuDatabasePage *self,
                                           const GError     *error);
 const char *kefu_database_page_get_title (KefuDatabasePage *self);
 
+/* `location` as it may be shown on screen: a server address loses its password. */
+char       *kefu_database_page_describe_location (const char *location);
+
 G_END_DECLS

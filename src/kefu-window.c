@@ -588,12 +588,14 @@ kefu_window_show_loading (KefuWindow *self,
                           const char *location)
 {
   g_autofree char *escaped = NULL;
+  g_autofree char *shown = NULL;
 
   g_return_if_fail (KEFU_IS_WINDOW (self));
 
   drop_store (self);
 
-  escaped = g_markup_escape_text (location ? location : "", -1);
+  shown = location ? kefu_database_page_describe_location (location) : g_strdup ("");
+  escaped = g_markup_escape_text (shown, -1);
   adw_status_page_set_description (self->loading_page, escaped);
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
 

@@ -479,6 +479,30 @@ test_window_default_database (void)
   close_application (app);
 }
 
+static void
+test_window_location_hides_password (void)
+{
+  static const struct {
+    const char *location;
+    const char *shown;
+  } cases[] = {
+    { "/srv/office/kefu.db", "/srv/office/kefu.db" },
+    { "postgresql://clerk@db.example.com/kefu", "postgresql://clerk@db.example.com/kefu" },
+    { "postgresql://clerk:s3cret@db.example.com:5432/kefu", "postgresql://clerk@db.example.com:5432/kefu" },
+    { "postgres://clerk:p@ss@h1,h2/kefu?sslmode=require", "postgres://clerk@h1,h2/kefu?sslmode=require" },
+    { "postgresql://db.example.com/kefu?user=clerk&password=s3cret", "postgresql://db.example.com/kefu?user=clerk&password=…" },
+    { "host=db.example.com password='se cret' dbname=kefu", "host=db.example.com password=… dbname=kefu" },
+    { "host=db.example.com dbname=kefu password=s3cret", "host=db.example.com dbname=kefu password=…" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = kefu_database_page_describe_location (cases[i].location);
+
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -495,6 +519,7 @@ main (int   argc,
   g_test_add_func ("/kefu/ui/window/not-a-database", test_window_not_a_database);
   g_test_add_func ("/kefu/ui/window/missing-shared-file", test_window_missing_shared_file);
   g_test_add_func ("/kefu/ui/window/default-database", test_window_default_database);
+  g_test_add_func ("/kefu/ui/window/location-hides-password", test_window_location_hides_password);
 
   status = g_test_run ();
   kefu_test_remove_dir (data_home);
