@@ -361,6 +361,17 @@ is_active_cb (KefuWindow *self)
     refresh_counts (self);
 }
 
+static void
+show_pane_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  KefuWindow *self = KEFU_WINDOW (widget);
+
+  if (kefu_window_select_pane (self, g_variant_get_string (param, NULL)))
+    adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
 static gboolean
 kefu_window_close_request (GtkWindow *window)
 {
@@ -474,6 +485,12 @@ kefu_window_class_init (KefuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, staff_name_label);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, staff_role_label);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+
+  /* Alt+1 … Alt+6 go to the panes in sidebar order, as tabs do in other applications. */
+  gtk_widget_class_install_action (widget_class, "pane.show", "s", show_pane_action);
+  for (guint i = 0; pane_names[i] != NULL; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "pane.show", "s", pane_names[i]);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
 }
 

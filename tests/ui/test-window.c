@@ -118,6 +118,11 @@ test_window_panes (void)
       g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status_page)), !=, "");
     }
 
+  /* The pane shortcuts (Alt+1 … Alt+6) go through the same action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pane.show", "s", "aftersales"));
+  g_assert_cmpstr (kefu_window_get_visible_pane (window), ==, "aftersales");
+  g_assert_true (gtk_list_box_row_is_selected (rows->pdata[2]));
+
   g_assert_false (kefu_window_select_pane (window, "no-such-pane"));
   g_assert_true (kefu_window_select_pane (window, "callbacks"));
   g_assert_cmpstr (kefu_window_get_visible_pane (window), ==, "callbacks");
