@@ -537,6 +537,41 @@ test_async (Fixture       *fixture,
   g_main_loop_unref (state.loop);
 }
 
+static gpointer
+cancel_later_thread (gpointer data)
+{
+  g_usleep (G_USEC_PER_SEC / 5);
+  g_cancellable_cancel (data);
+  return NULL;
+}
+
+static void
+test_cancel_running_query (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(KefuRows) rows = NULL;
+  GThread *thread;
+  gint64 start;
+
+  /* A statement that would run for minutes (a slow search over a big table) stops soon after
+   * it is cancelled, and says so. */
+  thread = g_thread_new ("canceller", cancel_later_thread, cancellable);
+  start = g_get_monotonic_time ();
+  rows = _kefu_store_query (fixture->store,
+                            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
+                            "WHERE x < 2000000000) SELECT COUNT(*) FROM c",
+                            NULL, cancellable, &error);
+  g_thread_join (thread);
+  g_assert_null (rows);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+
+  /* The connection is still good afterwards. */
+  g_assert_cmpint (test_count (fixture->store, "SELECT COUNT(*) FROM staff"), ==, 1);
+}
+
 static void
 open_cb (GObject      *source,
          GAsyncResult *result,
@@ -579,5 +614,6 @@ test_store_add_schema_tests (void)
   TEST_ADD ("sqlite/failed-open-leaves-no-file", test_failed_open_leaves_no_file);
   TEST_ADD ("sqlite/busy-retry", test_busy_retry);
   TEST_ADD ("async/calls", test_async);
+  TEST_ADD ("async/cancel-running-query", test_cancel_running_query);
   TEST_ADD ("async/open", test_open_async);
 }
