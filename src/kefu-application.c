@@ -79,8 +79,17 @@ static void
 set_store (KefuApplication *self,
            KefuStore       *store)
 {
-  if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  GAction *switch_staff;
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  /* Choosing who works needs a database to list the staff from. */
+  switch_staff = g_action_map_lookup_action (G_ACTION_MAP (self), "switch-staff");
+  if (switch_staff != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (switch_staff), store != NULL);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 static void
@@ -248,6 +257,8 @@ kefu_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "switch-staff")),
+                               self->store != NULL);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);

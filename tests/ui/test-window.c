@@ -342,6 +342,7 @@ test_window_not_a_database (void)
   page = KEFU_DATABASE_PAGE (kefu_test_find_mapped (GTK_WIDGET (window), KEFU_TYPE_DATABASE_PAGE));
   g_assert_cmpstr (kefu_database_page_get_title (page), ==, "This File Is Not a Kefu Database");
   g_assert_null (kefu_application_get_store (app));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "switch-staff"));
 
   /* The page offers the two ways out, as real buttons wired to the app's actions. */
   choose = find_button (GTK_WIDGET (page), "app.preferences");
@@ -367,6 +368,7 @@ test_window_not_a_database (void)
   kefu_test_wait_until (g_strcmp0 (kefu_window_get_page (window), "panes") == 0);
   g_assert_nonnull (kefu_application_get_store (app));
   g_assert_cmpstr (kefu_application_get_location (app), ==, path);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "switch-staff"));
 
   close_application (app);
   kefu_test_remove_dir (dir);
