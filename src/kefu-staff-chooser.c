@@ -65,6 +65,8 @@ choose (KefuStaffChooser *self,
   gint64 id = kefu_record_get_id (KEFU_RECORD (staff));
 
   kefu_store_set_actor (self->store, id);
+  g_settings_set_string (self->settings, "current-staff-database",
+                         kefu_store_get_description (self->store));
   g_settings_set_int64 (self->settings, "current-staff-id", id);
 
   g_object_ref (self);

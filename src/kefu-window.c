@@ -258,6 +258,7 @@ remembered_staff_cb (GObject      *object,
   g_autoptr(GListModel) staff = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(KefuStaff) found = NULL;
+  g_autofree char *remembered_database = NULL;
   gint64 remembered;
   guint n;
 
@@ -275,7 +276,12 @@ remembered_staff_cb (GObject      *object,
       return;
     }
 
-  remembered = g_settings_get_int64 (self->settings, "current-staff-id");
+  /* An id means someone only in the database it was chosen in. */
+  remembered_database = g_settings_get_string (self->settings, "current-staff-database");
+  if (g_strcmp0 (remembered_database, kefu_store_get_description (self->store)) == 0)
+    remembered = g_settings_get_int64 (self->settings, "current-staff-id");
+  else
+    remembered = 0;
   n = g_list_model_get_n_items (staff);
   for (guint i = 0; i < n && found == NULL; i++)
     {

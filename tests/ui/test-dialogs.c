@@ -274,6 +274,11 @@ test_staff_chooser_sets_actor (void)
   g_assert_cmpint (chosen, ==, clerk_id);
   g_assert_cmpint (kefu_store_get_actor (store), ==, clerk_id);
   g_assert_cmpint (g_settings_get_int64 (settings, "current-staff-id"), ==, clerk_id);
+  {
+    g_autofree char *database = g_settings_get_string (settings, "current-staff-database");
+
+    g_assert_cmpstr (database, ==, kefu_store_get_description (store));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   kefu_test_flush ();

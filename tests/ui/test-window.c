@@ -61,6 +61,7 @@ make_window (KefuStore *store,
   add_customer (store, "刘洋", "010-62345678");
   kefu_store_set_actor (store, 0);
 
+  g_settings_set_string (settings, "current-staff-database", kefu_store_get_description (store));
   g_settings_set_int64 (settings, "current-staff-id", id);
 
   window = kefu_window_new (NULL);
@@ -200,6 +201,43 @@ test_window_counts_follow_store (void)
   kefu_test_flush ();
   g_clear_object (&store);
   kefu_test_remove_dir (dir);
+}
+
+static void
+test_window_staff_belongs_to_database (void)
+{
+  g_autofree char *dir = kefu_test_make_dir ();
+  g_autofree char *other_dir = kefu_test_make_dir ();
+  g_autoptr(KefuStore) store = kefu_test_open_store (dir);
+  g_autoptr(KefuStore) other = kefu_test_open_store (other_dir);
+  g_autoptr(GSettings) settings = g_settings_new (KEFU_SETTINGS_SCHEMA);
+  KefuWindow *window;
+  AdwDialog *dialog;
+  gint64 clerk_id, other_id;
+
+  kefu_test_reset_settings ();
+  window = make_window (store, &clerk_id);
+  g_assert_nonnull (kefu_window_get_staff (window));
+
+  /* The other database has a staff member with the same id, but nobody chose them: the
+   * window asks instead of recording changes against a stranger. */
+  kefu_test_add_staff (other, "钱多多", "qianduoduo", KEFU_ROLE_TEAM_LEAD);
+  other_id = kefu_test_add_staff (other, "孙悦", "sunyue", KEFU_ROLE_CLERK);
+  g_assert_cmpint (other_id, ==, clerk_id);
+
+  kefu_window_set_store (window, other);
+  kefu_test_wait_until (!kefu_window_get_busy (window));
+  g_assert_null (kefu_window_get_staff (window));
+  g_assert_cmpint (kefu_store_get_actor (other), ==, 0);
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (KEFU_IS_STAFF_CHOOSER (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kefu_test_flush ();
+  g_clear_object (&store);
+  g_clear_object (&other);
+  kefu_test_remove_dir (dir);
+  kefu_test_remove_dir (other_dir);
 }
 
 static void
@@ -522,6 +560,7 @@ main (int   argc,
 
   g_test_add_func ("/kefu/ui/window/panes", test_window_panes);
   g_test_add_func ("/kefu/ui/window/counts-follow-store", test_window_counts_follow_store);
+  g_test_add_func ("/kefu/ui/window/staff-belongs-to-database", test_window_staff_belongs_to_database);
   g_test_add_func ("/kefu/ui/window/accessibility", test_window_accessibility);
   g_test_add_func ("/kefu/ui/window/not-a-database", test_window_not_a_database);
   g_test_add_func ("/kefu/ui/window/missing-shared-file", test_window_missing_shared_file);
