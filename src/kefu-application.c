@@ -92,6 +92,22 @@ set_store (KefuApplication *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
+/* A --screenshots run whose database cannot be opened ends at once with the reason, rather
+ * than waiting for someone to fix it in the window. */
+static void
+fail_screenshots (KefuApplication *self,
+                  const GError    *error)
+{
+  if (self->screenshots_dir == NULL)
+    return;
+
+  g_printerr (_("Could not take the screenshots: %s\n"), error->message);
+  g_clear_object (&self->screenshots_dir);
+  self->exit_status = 1;
+  g_application_release (G_APPLICATION (self));
+  g_application_quit (G_APPLICATION (self));
+}
+
 static void
 screenshots_done_cb (GObject      *object,
                      GAsyncResult *result,
@@ -141,15 +157,7 @@ store_open_cb (GObject      *object,
     {
       g_message ("Could not open %s: %s", self->location, error->message);
       kefu_window_show_database_error (window, self->location, error);
-
-      if (self->screenshots_dir != NULL)
-        {
-          g_printerr (_("Could not take the screenshots: %s\n"), error->message);
-          g_clear_object (&self->screenshots_dir);
-          self->exit_status = 1;
-          g_application_release (G_APPLICATION (self));
-          g_application_quit (G_APPLICATION (self));
-        }
+      fail_screenshots (self, error);
       return;
     }
 
@@ -534,14 +542,7 @@ kefu_application_open_location (KefuApplication *self,
                                              location);
 
       kefu_window_show_database_error (window, location, error);
-      if (self->screenshots_dir != NULL)
-        {
-          g_printerr (_("Could not take the screenshots: %s\n"), error->message);
-          g_clear_object (&self->screenshots_dir);
-          self->exit_status = 1;
-          g_application_release (G_APPLICATION (self));
-          g_application_quit (G_APPLICATION (self));
-        }
+      fail_screenshots (self, error);
       return;
     }
 
@@ -568,6 +569,7 @@ kefu_application_open_from_settings (KefuApplication *self)
       g_clear_pointer (&self->location, g_free);
       set_store (self, NULL);
       kefu_window_show_database_error (window, NULL, error);
+      fail_screenshots (self, error);
       return;
     }
 
