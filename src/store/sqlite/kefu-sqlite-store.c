@@ -41,7 +41,7 @@ struct _KefuSqliteStore
   GCancellable *cancellable;  /* of the running statement, for the progress handler */
   gboolean      network_file;
   gboolean      created_file;
-  gboolean      bulk_cache;     /* the page cache is enlarged for a bulk load */
+  gboolean      bulk_cache;     /* the page cache was enlarged for bulk loads */
 };
 
 static void kefu_sqlite_store_initable_iface_init (GInitableIface *iface);
@@ -506,25 +506,11 @@ kefu_sqlite_store_begin (KefuStore  *store,
   return exec_simple (KEFU_SQLITE_STORE (store), write ? "BEGIN IMMEDIATE" : "BEGIN", error);
 }
 
-static void
-end_bulk_cache (KefuSqliteStore *self)
-{
-  if (self->bulk_cache && sqlite3_get_autocommit (self->db))
-    {
-      sqlite3_exec (self->db, "PRAGMA cache_size = -" G_STRINGIFY (CACHE_KIB), NULL, NULL, NULL);
-      self->bulk_cache = FALSE;
-    }
-}
-
 static gboolean
 kefu_sqlite_store_commit (KefuStore  *store,
                           GError    **error)
 {
-  KefuSqliteStore *self = KEFU_SQLITE_STORE (store);
-  gboolean ok = exec_simple (self, "COMMIT", error);
-
-  end_bulk_cache (self);
-  return ok;
+  return exec_simple (KEFU_SQLITE_STORE (store), "COMMIT", error);
 }
 
 static void
@@ -534,8 +520,6 @@ kefu_sqlite_store_rollback (KefuStore *store)
 
   if (self->db != NULL && !sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  if (self->db != NULL)
-    end_bulk_cache (self);
 }
 
 static gboolean
@@ -596,9 +580,9 @@ kefu_sqlite_store_bulk_insert (KefuStore          *store,
   if (stmt == NULL)
     return FALSE;
 
-  /* Large loads insert into indexes in random order (names, reversed phone digits): with the
-   * indexes in memory this is several times faster. The cache shrinks back at the end of the
-   * transaction. */
+  /* Large loads insert into indexes in random order (names, reversed phone digits), which is
+   * faster with the indexes in memory. Only kefuctl's demo and generate load in bulk, batch after
+   * batch, so the connection keeps the larger cache (SQLite allocates it as pages are used). */
   if (!self->bulk_cache)
     {
       if (!exec_simple (self, "PRAGMA cache_size = -" G_STRINGIFY (BULK_CACHE_KIB), error))
