@@ -1,0 +1,38 @@
+/* kefu-sqlite-private.h: helpers of the SQLite backend, in kefu-sqlite-support.c. */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "store/kefu-store-private.h"
+#include "kefu-sqlite-store.h"
+
+G_BEGIN_DECLS
+
+/* Turns a SQLite result code into a KEFU_STORE_ERROR (or G_IO_ERROR_CANCELLED when `cancellable`
+ * interrupted the statement), with a message naming the file `path`; returns FALSE. `what` says
+ * which step failed, for codes without a specific message. */
+gboolean  _kefu_sqlite_set_error             (sqlite3        *db,
+                                              int             code,
+                                              const char     *path,
+                                              GCancellable   *cancellable,
+                                              const char     *what,
+                                              GError        **error);
+/* now(): UTC text "YYYY-MM-DD HH:MM:SS.SSSZ"; reverse(text): characters in reverse order. */
+void      _kefu_sqlite_now_func              (sqlite3_context  *context,
+                                              int               argc,
+                                              sqlite3_value   **argv);
+void      _kefu_sqlite_reverse_func          (sqlite3_context  *context,
+                                              int               argc,
+                                              sqlite3_value   **argv);
+/* PostgreSQL's $1 placeholders as SQLite's ?1, outside literals, quoted names and comments. */
+char     *_kefu_sqlite_rewrite_placeholders  (const char     *sql);
+/* Binds a parameter tuple (see kefu-store-private.h) to ?1, ?2 … The text is not copied: the
+ * tuple must outlive the statement's step. */
+gboolean  _kefu_sqlite_bind_params           (sqlite3_stmt   *stmt,
+                                              GVariant       *params,
+                                              const char     *path,
+                                              GError        **error);
+/* TRUE for a file (or, when missing, its folder) on NFS, SMB/CIFS or FUSE. */
+gboolean  _kefu_sqlite_is_network_filesystem (const char     *path);
+
+G_END_DECLS
