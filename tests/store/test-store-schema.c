@@ -70,6 +70,13 @@ test_schema_too_new (Fixture       *fixture,
 
   if (test_backend () == KEFU_STORE_BACKEND_SQLITE)
     {
+      sqlite3 *db = NULL;
+
+      /* A rollback-journal file, as on a network share: switching it to WAL would rewrite its
+       * header, which opening a refused database must not do either. */
+      g_assert_cmpint (sqlite3_open (fixture->location, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
       g_file_get_contents (fixture->location, &before, &before_len, &error);
       g_assert_no_error (error);
     }

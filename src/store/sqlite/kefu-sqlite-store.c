@@ -224,6 +224,15 @@ kefu_sqlite_store_connect (KefuStore     *store,
       !exec_simple (self, "PRAGMA cache_size = -" G_STRINGIFY (CACHE_KIB), error))
     return FALSE;
 
+  return TRUE;
+}
+
+/* Chooses the journal once the database is known to be ours and current: changing the journal
+ * mode writes to the file, and a database refused at open must be left exactly as it was. */
+static gboolean
+set_journal_mode (KefuSqliteStore  *self,
+                  GError          **error)
+{
   if (self->network_file)
     {
       /* WAL needs shared memory that network filesystems do not provide. */
@@ -404,7 +413,8 @@ kefu_sqlite_store_initable_init (GInitable     *initable,
 {
   KefuSqliteStore *self = KEFU_SQLITE_STORE (initable);
 
-  if (parent_initable_iface->init (initable, cancellable, error))
+  if (parent_initable_iface->init (initable, cancellable, error) &&
+      set_journal_mode (self, error))
     return TRUE;
 
   close_db (self);
