@@ -21,7 +21,7 @@
 
 /* Customers handed to the store per call: large enough that the per-call cost vanishes, small
  * enough that memory stays flat and progress moves. */
-#define BATCH_SIZE 20000
+#define BATCH_SIZE 50000
 
 /* The largest run: keeps every index inside the landline permutation (2^26) with room to spare. */
 #define MAX_CUSTOMERS G_GINT64_CONSTANT (100000000)
