@@ -115,7 +115,8 @@ gboolean      _kefu_store_add_event    (KefuStore *self, const char *entity, gin
 void          _kefu_store_set_description (KefuStore *self, const char *description);
 
 /* The dialect differences outside DDL. */
-/* A WHERE fragment matching customers.phone_rev against a reversed-digit prefix in $n. */
+/* A WHERE fragment matching customer_phones.phone_rev against the pattern in $1: the reversed
+ * digits followed by the dialect's wildcard (see _kefu_schema_phone_prefix_pattern()). */
 const char   *_kefu_store_dialect_phone_suffix_match (KefuStore *self);
 
 G_END_DECLS

@@ -12,14 +12,8 @@
 #include <libpq-fe.h>
 
 #include "kefu-store-internal.h"
+#include "postgres/kefu-pg-store.h"
 #include "sqlite/kefu-sqlite-store.h"
-
-#if __has_include("postgres/kefu-pg-store.h")
-# include "postgres/kefu-pg-store.h"
-# define HAVE_PG_STORE 1
-#else
-# define HAVE_PG_STORE 0
-#endif
 
 /* How long a write keeps retrying while another workstation holds a shared SQLite file. */
 #define WRITE_RETRY_TOTAL_USEC (15 * G_USEC_PER_SEC)
@@ -397,23 +391,17 @@ kefu_store_open (const char    *location,
 
   if (kefu_store_location_is_server (location))
     {
-#if HAVE_PG_STORE
       KefuStore *store = kefu_pg_store_new (location, cancellable, error);
 
       if (store != NULL)
         {
           KefuStorePrivate *priv = kefu_store_get_instance_private (store);
 
+          /* The backend normally describes itself; never leave the description empty. */
           if (priv->description == NULL)
             priv->description = describe_conninfo (location);
         }
       return store;
-#else
-      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_CONNECTION,
-                   _("This build of Kefu cannot connect to a PostgreSQL server. "
-                     "Use a database file instead."));
-      return NULL;
-#endif
     }
 
   return kefu_sqlite_store_new (location, cancellable, error);
