@@ -604,7 +604,46 @@ test_open_async (Fixture       *fixture,
   g_assert_cmpuint (kefu_store_get_schema_version_found (KEFU_STORE (state.object)), ==,
                     KEFU_SCHEMA_VERSION);
   fixture->store = KEFU_STORE (g_steal_pointer (&state.object));
+
+  /* A location that cannot be opened reports why, on the main loop, without a store. */
+  if (test_backend () == KEFU_STORE_BACKEND_SQLITE)
+    {
+      g_autofree char *folder = g_build_filename (fixture->dir, "a-folder", NULL);
+
+      g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+      kefu_store_open_async (folder, NULL, open_cb, &state);
+      g_main_loop_run (state.loop);
+      g_assert_null (state.object);
+      g_assert_error (state.error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_NOT_A_DATABASE);
+      g_clear_error (&state.error);
+    }
   g_main_loop_unref (state.loop);
+}
+
+static void
+test_check_finds_problems (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuCustomer) customer = test_new_customer ("林涛", "13855556666", "13855557777", NULL);
+  g_auto(GStrv) healthy = NULL;
+  g_auto(GStrv) problems = NULL;
+
+  g_assert_true (kefu_store_create_customer (fixture->store, customer, NULL, &error));
+  g_assert_no_error (error);
+  healthy = kefu_store_check (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (healthy), ==, 0);
+
+  /* Someone removed the primary number behind Kefu's back: lookups would miss the customer. */
+  g_assert_cmpint (_kefu_store_execute (fixture->store,
+                                        "DELETE FROM customer_phones WHERE phone = '13855556666'",
+                                        NULL, NULL, &error), ==, 1);
+  g_assert_no_error (error);
+  problems = kefu_store_check (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (problems), ==, 1);
+  g_assert_nonnull (strstr (problems[0], "customer_phones"));
 }
 
 void
@@ -615,6 +654,7 @@ test_store_add_schema_tests (void)
   TEST_ADD ("placeholders-and-now", test_placeholders_and_now);
   TEST_ADD ("schema/fresh", test_fresh_database);
   TEST_ADD ("schema/too-new", test_schema_too_new);
+  TEST_ADD ("schema/check", test_check_finds_problems);
   TEST_ADD ("sqlite/not-a-database", test_not_a_database);
   TEST_ADD ("sqlite/other-application", test_other_application_database);
   g_test_add_func ("/kefu/store/sqlite/read-only", test_read_only_file);
