@@ -1,6 +1,6 @@
 /* bench-store-bulk.c: how long kefu_store_insert_customers_bulk() takes for N customers
- * (default 1,000,000) on a SQLite file or a PostgreSQL URI. Run by `meson test --benchmark`
- * or by hand: bench-store-bulk [N] [LOCATION].
+ * (default 1,000,000) on a SQLite file, a PostgreSQL URI, or (LOCATION "postgres") a throwaway
+ * PostgreSQL server. Run by `meson test --benchmark` or by hand: bench-store-bulk [N] [LOCATION].
  */
 #define G_LOG_DOMAIN "kefu-bench"
 
@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "store/kefu-store.h"
+#include "kefu-test-pg.h"
 
 int
 main (int   argc,
@@ -23,7 +24,9 @@ main (int   argc,
   g_autoptr(GPtrArray) customers = NULL;
   gint64 start, built, loaded;
 
-  if (argc > 2)
+  if (argc > 2 && g_str_equal (argv[2], "postgres"))
+    location = kefu_test_pg_new_database ();
+  else if (argc > 2)
     location = g_strdup (argv[2]);
   else
     {
