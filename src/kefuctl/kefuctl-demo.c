@@ -542,8 +542,9 @@ demo_run (KefuStore  *store,
     {
       g_set_error (error, KEFUCTL_ERROR, KEFUCTL_ERROR_REFUSED,
                    _("The database %s already holds staff or customers that the demo did not "
-                     "create. The demo is meant for a new, empty database: use a new file with "
-                     "--database, or add --force to add the sample data anyway."),
+                     "create. The demo is meant for a new, empty database: choose another one "
+                     "with --database or --server, or add --force to add the sample data "
+                     "anyway."),
                    kefu_store_get_description (store));
       return FALSE;
     }
