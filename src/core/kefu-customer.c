@@ -9,6 +9,7 @@
 
 #include "kefu-customer.h"
 #include "kefu-enum-types.h"
+#include "kefu-record-private.h"
 
 struct _KefuCustomer
 {
@@ -42,21 +43,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Stores `value` in `slot` following the record text convention (kefu-record.h): NULL and ""
- * are the same empty value. Returns TRUE when the stored text changed. */
-static gboolean
-set_text (char       **slot,
-          const char  *value)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*slot, value) == 0)
-    return FALSE;
-  g_free (*slot);
-  *slot = g_strdup (value);
-  return TRUE;
-}
 
 static void
 kefu_customer_finalize (GObject *object)
@@ -238,8 +224,7 @@ kefu_customer_set_name (KefuCustomer *self,
 {
   g_return_if_fail (KEFU_IS_CUSTOMER (self));
 
-  if (set_text (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  _kefu_record_set_string (KEFU_RECORD (self), &self->name, name, properties[PROP_NAME]);
 }
 
 const char *
@@ -256,8 +241,7 @@ kefu_customer_set_address (KefuCustomer *self,
 {
   g_return_if_fail (KEFU_IS_CUSTOMER (self));
 
-  if (set_text (&self->address, address))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADDRESS]);
+  _kefu_record_set_string (KEFU_RECORD (self), &self->address, address, properties[PROP_ADDRESS]);
 }
 
 const char *
@@ -274,8 +258,8 @@ kefu_customer_set_district (KefuCustomer *self,
 {
   g_return_if_fail (KEFU_IS_CUSTOMER (self));
 
-  if (set_text (&self->district, district))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISTRICT]);
+  _kefu_record_set_string (KEFU_RECORD (self), &self->district, district,
+                           properties[PROP_DISTRICT]);
 }
 
 gboolean
@@ -292,13 +276,8 @@ kefu_customer_set_is_member (KefuCustomer *self,
 {
   g_return_if_fail (KEFU_IS_CUSTOMER (self));
 
-  is_member = !!is_member;
-
-  if (self->is_member == is_member)
-    return;
-
-  self->is_member = is_member;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_MEMBER]);
+  _kefu_record_set_boolean (KEFU_RECORD (self), &self->is_member, is_member,
+                            properties[PROP_IS_MEMBER]);
 }
 
 const char *
@@ -315,8 +294,8 @@ kefu_customer_set_member_number (KefuCustomer *self,
 {
   g_return_if_fail (KEFU_IS_CUSTOMER (self));
 
-  if (set_text (&self->member_number, member_number))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEMBER_NUMBER]);
+  _kefu_record_set_string (KEFU_RECORD (self), &self->member_number, member_number,
+                           properties[PROP_MEMBER_NUMBER]);
 }
 
 KefuChannel
@@ -333,17 +312,8 @@ kefu_customer_set_channel (KefuCustomer *self,
 {
   g_return_if_fail (KEFU_IS_CUSTOMER (self));
 
-  if (g_enum_get_value (g_type_class_peek (KEFU_TYPE_CHANNEL), channel) == NULL)
-    {
-      g_critical ("%s: %d is not a KefuChannel", G_STRFUNC, (int) channel);
-      return;
-    }
-
-  if (self->channel == channel)
-    return;
-
-  self->channel = channel;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANNEL]);
+  _kefu_record_set_enum (KEFU_RECORD (self), (int *) &self->channel, channel,
+                         properties[PROP_CHANNEL]);
 }
 
 gint64
@@ -361,11 +331,8 @@ kefu_customer_set_assigned_clerk_id (KefuCustomer *self,
   g_return_if_fail (KEFU_IS_CUSTOMER (self));
   g_return_if_fail (assigned_clerk_id >= 0);
 
-  if (self->assigned_clerk_id == assigned_clerk_id)
-    return;
-
-  self->assigned_clerk_id = assigned_clerk_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASSIGNED_CLERK_ID]);
+  _kefu_record_set_int64 (KEFU_RECORD (self), &self->assigned_clerk_id, assigned_clerk_id,
+                          properties[PROP_ASSIGNED_CLERK_ID]);
 }
 
 const char *
@@ -382,8 +349,7 @@ kefu_customer_set_notes (KefuCustomer *self,
 {
   g_return_if_fail (KEFU_IS_CUSTOMER (self));
 
-  if (set_text (&self->notes, notes))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+  _kefu_record_set_string (KEFU_RECORD (self), &self->notes, notes, properties[PROP_NOTES]);
 }
 
 /**

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "kefu-department.h"
+#include "kefu-record-private.h"
 
 struct _KefuDepartment
 {
@@ -29,21 +30,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Stores `value` in `slot` following the record text convention (kefu-record.h): NULL and ""
- * are the same empty value. Returns TRUE when the stored text changed. */
-static gboolean
-set_text (char       **slot,
-          const char  *value)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*slot, value) == 0)
-    return FALSE;
-  g_free (*slot);
-  *slot = g_strdup (value);
-  return TRUE;
-}
 
 static void
 kefu_department_finalize (GObject *object)
@@ -158,8 +144,7 @@ kefu_department_set_name (KefuDepartment *self,
 {
   g_return_if_fail (KEFU_IS_DEPARTMENT (self));
 
-  if (set_text (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  _kefu_record_set_string (KEFU_RECORD (self), &self->name, name, properties[PROP_NAME]);
 }
 
 const char *
@@ -176,8 +161,7 @@ kefu_department_set_code (KefuDepartment *self,
 {
   g_return_if_fail (KEFU_IS_DEPARTMENT (self));
 
-  if (set_text (&self->code, code))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODE]);
+  _kefu_record_set_string (KEFU_RECORD (self), &self->code, code, properties[PROP_CODE]);
 }
 
 const char *
@@ -194,6 +178,6 @@ kefu_department_set_description (KefuDepartment *self,
 {
   g_return_if_fail (KEFU_IS_DEPARTMENT (self));
 
-  if (set_text (&self->description, description))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+  _kefu_record_set_string (KEFU_RECORD (self), &self->description, description,
+                           properties[PROP_DESCRIPTION]);
 }

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "kefu-product.h"
+#include "kefu-record-private.h"
 
 struct _KefuProduct
 {
@@ -33,21 +34,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Stores `value` in `slot` following the record text convention (kefu-record.h): NULL and ""
- * are the same empty value. Returns TRUE when the stored text changed. */
-static gboolean
-set_text (char       **slot,
-          const char  *value)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*slot, value) == 0)
-    return FALSE;
-  g_free (*slot);
-  *slot = g_strdup (value);
-  return TRUE;
-}
 
 static void
 kefu_product_finalize (GObject *object)
@@ -181,8 +167,7 @@ kefu_product_set_name (KefuProduct *self,
 {
   g_return_if_fail (KEFU_IS_PRODUCT (self));
 
-  if (set_text (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  _kefu_record_set_string (KEFU_RECORD (self), &self->name, name, properties[PROP_NAME]);
 }
 
 const char *
@@ -199,8 +184,7 @@ kefu_product_set_spec (KefuProduct *self,
 {
   g_return_if_fail (KEFU_IS_PRODUCT (self));
 
-  if (set_text (&self->spec, spec))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEC]);
+  _kefu_record_set_string (KEFU_RECORD (self), &self->spec, spec, properties[PROP_SPEC]);
 }
 
 gint64
@@ -218,11 +202,8 @@ kefu_product_set_unit_price (KefuProduct *self,
   g_return_if_fail (KEFU_IS_PRODUCT (self));
   g_return_if_fail (unit_price >= 0);
 
-  if (self->unit_price == unit_price)
-    return;
-
-  self->unit_price = unit_price;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT_PRICE]);
+  _kefu_record_set_int64 (KEFU_RECORD (self), &self->unit_price, unit_price,
+                          properties[PROP_UNIT_PRICE]);
 }
 
 guint
@@ -239,11 +220,8 @@ kefu_product_set_warranty_months (KefuProduct *self,
 {
   g_return_if_fail (KEFU_IS_PRODUCT (self));
 
-  if (self->warranty_months == warranty_months)
-    return;
-
-  self->warranty_months = warranty_months;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WARRANTY_MONTHS]);
+  _kefu_record_set_uint (KEFU_RECORD (self), &self->warranty_months, warranty_months,
+                         properties[PROP_WARRANTY_MONTHS]);
 }
 
 gboolean
@@ -260,11 +238,5 @@ kefu_product_set_active (KefuProduct *self,
 {
   g_return_if_fail (KEFU_IS_PRODUCT (self));
 
-  active = !!active;
-
-  if (self->active == active)
-    return;
-
-  self->active = active;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
+  _kefu_record_set_boolean (KEFU_RECORD (self), &self->active, active, properties[PROP_ACTIVE]);
 }

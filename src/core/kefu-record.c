@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "kefu-record.h"
+#include "kefu-record-private.h"
 
 typedef struct
 {
@@ -175,11 +176,7 @@ kefu_record_set_id (KefuRecord *self,
 
   priv = kefu_record_get_instance_private (self);
 
-  if (priv->id == id)
-    return;
-
-  priv->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  _kefu_record_set_int64 (self, &priv->id, id, properties[PROP_ID]);
 }
 
 gint64
@@ -205,11 +202,7 @@ kefu_record_set_version (KefuRecord *self,
 
   priv = kefu_record_get_instance_private (self);
 
-  if (priv->version == version)
-    return;
-
-  priv->version = version;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
+  _kefu_record_set_int64 (self, &priv->version, version, properties[PROP_VERSION]);
 }
 
 /**

@@ -9,6 +9,7 @@
 
 #include "kefu-staff.h"
 #include "kefu-enum-types.h"
+#include "kefu-record-private.h"
 
 struct _KefuStaff
 {
@@ -34,21 +35,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Stores `value` in `slot` following the record text convention (kefu-record.h): NULL and ""
- * are the same empty value. Returns TRUE when the stored text changed. */
-static gboolean
-set_text (char       **slot,
-          const char  *value)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*slot, value) == 0)
-    return FALSE;
-  g_free (*slot);
-  *slot = g_strdup (value);
-  return TRUE;
-}
 
 static void
 kefu_staff_finalize (GObject *object)
@@ -183,8 +169,7 @@ kefu_staff_set_name (KefuStaff  *self,
 {
   g_return_if_fail (KEFU_IS_STAFF (self));
 
-  if (set_text (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  _kefu_record_set_string (KEFU_RECORD (self), &self->name, name, properties[PROP_NAME]);
 }
 
 const char *
@@ -201,8 +186,7 @@ kefu_staff_set_login (KefuStaff  *self,
 {
   g_return_if_fail (KEFU_IS_STAFF (self));
 
-  if (set_text (&self->login, login))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOGIN]);
+  _kefu_record_set_string (KEFU_RECORD (self), &self->login, login, properties[PROP_LOGIN]);
 }
 
 KefuRole
@@ -219,17 +203,7 @@ kefu_staff_set_role (KefuStaff *self,
 {
   g_return_if_fail (KEFU_IS_STAFF (self));
 
-  if (g_enum_get_value (g_type_class_peek (KEFU_TYPE_ROLE), role) == NULL)
-    {
-      g_critical ("%s: %d is not a KefuRole", G_STRFUNC, (int) role);
-      return;
-    }
-
-  if (self->role == role)
-    return;
-
-  self->role = role;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
+  _kefu_record_set_enum (KEFU_RECORD (self), (int *) &self->role, role, properties[PROP_ROLE]);
 }
 
 gint64
@@ -247,11 +221,8 @@ kefu_staff_set_department_id (KefuStaff *self,
   g_return_if_fail (KEFU_IS_STAFF (self));
   g_return_if_fail (department_id >= 0);
 
-  if (self->department_id == department_id)
-    return;
-
-  self->department_id = department_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEPARTMENT_ID]);
+  _kefu_record_set_int64 (KEFU_RECORD (self), &self->department_id, department_id,
+                          properties[PROP_DEPARTMENT_ID]);
 }
 
 gboolean
@@ -268,11 +239,5 @@ kefu_staff_set_active (KefuStaff *self,
 {
   g_return_if_fail (KEFU_IS_STAFF (self));
 
-  active = !!active;
-
-  if (self->active == active)
-    return;
-
-  self->active = active;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
+  _kefu_record_set_boolean (KEFU_RECORD (self), &self->active, active, properties[PROP_ACTIVE]);
 }
