@@ -58,7 +58,9 @@ void          _kefu_store_run_in_worker   (KefuStore       *self,
 
 /* What a write gives back to the record once the transaction has committed (the record itself
  * is only changed then, so that a transaction retried after "busy" starts from what the caller
- * gave). kefu-store-staff.c. */
+ * gave). The helpers below are in kefu-store-writes.c. An entity whose write needs more data
+ * (customers: the normalised phone numbers) puts a KefuWriteResult first in its own struct, so
+ * that the transaction function receives that struct through _kefu_store_write_record(). */
 typedef struct
 {
   gpointer    record;
@@ -74,6 +76,14 @@ void          _kefu_write_result_clear    (KefuWriteResult *r);
 void          _kefu_write_result_take_row (KefuWriteResult *r,
                                            KefuRows        *rows);
 void          _kefu_write_result_apply    (KefuWriteResult *r);
+
+/* Runs `func` (with `r` as its data) in _kefu_store_write(); after a commit applies the result
+ * to r->record, and frees what `r` holds either way. */
+gboolean      _kefu_store_write_record    (KefuStore         *self,
+                                           KefuWriteResult   *r,
+                                           KefuStoreTxnFunc   func,
+                                           GCancellable      *cancellable,
+                                           GError           **error);
 
 /* Checks a row read for update (columns id, version, …): NOT_FOUND when there is none,
  * STALE_VERSION when its version is not `version`. `what` names the record for the message. */
@@ -91,5 +101,59 @@ void          _kefu_store_rename_duplicate (GError    **error,
 void          _kefu_store_note_change     (GPtrArray   *changed,
                                            const char  *field,
                                            gboolean     differs);
+
+/* Builds a new record (transfer full) from row `row` of `rows`. */
+typedef gpointer (*KefuRecordFromRow) (KefuRows *rows,
+                                       guint     row);
+
+/* Runs `sql` and returns a GListStore of `item_type` with one record per row. */
+GListModel   *_kefu_store_list_records    (KefuStore          *self,
+                                           GType               item_type,
+                                           KefuRecordFromRow   from_row,
+                                           const char         *sql,
+                                           GVariant           *params,
+                                           GCancellable       *cancellable,
+                                           GError            **error);
+
+/* Inside a write transaction: runs an INSERT … RETURNING id, version, created_at, updated_at,
+ * keeps its row in `r` and appends the "create" event for `entity`. A DUPLICATE error gets
+ * `duplicate_message` (when not NULL), which names the rule that was broken. */
+gboolean      _kefu_store_insert_record   (KefuStore        *self,
+                                           KefuWriteResult  *r,
+                                           const char       *entity,
+                                           const char       *sql,
+                                           GVariant         *params,
+                                           const char       *duplicate_message,
+                                           GCancellable     *cancellable,
+                                           GError          **error);
+
+/* Inside a write transaction: reads `record`'s row with `sql` (its one parameter $1 is the id)
+ * and checks that it still has the record's version (see _kefu_store_check_version()). Returns
+ * the row, or NULL with `error` set. */
+KefuRows     *_kefu_store_read_for_update (KefuStore     *self,
+                                           const char    *sql,
+                                           KefuRecord    *record,
+                                           const char    *what,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+
+/* Inside a write transaction, after _kefu_store_read_for_update(): does nothing when `changed`
+ * (field names) is empty; otherwise runs `sql`, an
+ *   UPDATE … SET …, version = version + 1, updated_at = now()
+ *   WHERE id = $n AND version = $m RETURNING id, version, created_at, updated_at
+ * with `params` (floating or not; consumed), keeps its row in `r` and appends the "update" event
+ * for `entity` with the changed fields as details. No row means the record changed since it was
+ * read: STALE_VERSION, with `what` naming the record. A DUPLICATE error gets
+ * `duplicate_message` (when not NULL). */
+gboolean      _kefu_store_update_record   (KefuStore        *self,
+                                           KefuWriteResult  *r,
+                                           const char       *entity,
+                                           const char       *sql,
+                                           GVariant         *params,
+                                           const char       *what,
+                                           GPtrArray        *changed,
+                                           const char       *duplicate_message,
+                                           GCancellable     *cancellable,
+                                           GError          **error);
 
 G_END_DECLS

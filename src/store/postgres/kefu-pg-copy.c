@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <libpq-fe.h>
 
 #include "kefu-pg-store-private.h"
