@@ -31,6 +31,21 @@ _kefu_record_set_string (KefuRecord  *self,
   return TRUE;
 }
 
+/* Also the storage step of the boolean and enum helpers below (gboolean is an int, and the record
+ * enums have no negative values, so they fit an int). */
+static inline gboolean
+_kefu_record_set_int (KefuRecord *self,
+                      int        *field,
+                      int         value,
+                      GParamSpec *pspec)
+{
+  if (*field == value)
+    return FALSE;
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+  return TRUE;
+}
+
 /* Any non-zero value is TRUE, so that a stored boolean compares equal to TRUE. */
 static inline gboolean
 _kefu_record_set_boolean (KefuRecord *self,
@@ -38,12 +53,7 @@ _kefu_record_set_boolean (KefuRecord *self,
                           gboolean    value,
                           GParamSpec *pspec)
 {
-  value = !!value;
-  if (*field == value)
-    return FALSE;
-  *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), pspec);
-  return TRUE;
+  return _kefu_record_set_int (self, field, !!value, pspec);
 }
 
 static inline gboolean
@@ -89,11 +99,7 @@ _kefu_record_set_enum (KefuRecord *self,
                   G_OBJECT_TYPE_NAME (self));
       return FALSE;
     }
-  if (*field == value)
-    return FALSE;
-  *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), pspec);
-  return TRUE;
+  return _kefu_record_set_int (self, field, value, pspec);
 }
 
 G_END_DECLS

@@ -85,6 +85,12 @@ gboolean      _kefu_store_write_record    (KefuStore         *self,
                                            GCancellable      *cancellable,
                                            GError           **error);
 
+/* Ends the parameters of a record's INSERT or UPDATE: an UPDATE (`for_update`) adds the
+ * record's id and the version it was read at, for "WHERE id = $n AND version = $n+1". */
+GVariant     *_kefu_store_record_params_end (GVariantBuilder *builder,
+                                             gpointer         record,
+                                             gboolean         for_update);
+
 /* Checks a row read for update (columns id, version, …): NOT_FOUND when there is none,
  * STALE_VERSION when its version is not `version`. `what` names the record for the message. */
 gboolean      _kefu_store_check_version   (KefuStore   *self,

@@ -67,12 +67,7 @@ product_params (KefuProduct *product,
   g_variant_builder_add (&builder, "x", kefu_product_get_unit_price (product));
   g_variant_builder_add (&builder, "x", (gint64) kefu_product_get_warranty_months (product));
   g_variant_builder_add (&builder, "b", kefu_product_get_active (product));
-  if (for_update)
-    {
-      g_variant_builder_add (&builder, "x", kefu_record_get_id (KEFU_RECORD (product)));
-      g_variant_builder_add (&builder, "x", kefu_record_get_version (KEFU_RECORD (product)));
-    }
-  return g_variant_builder_end (&builder);
+  return _kefu_store_record_params_end (&builder, product, for_update);
 }
 
 GListModel *

@@ -115,12 +115,7 @@ staff_params (KefuStaff *staff,
                                                                   kefu_staff_get_role (staff)));
   g_variant_builder_add (&builder, "mx", department_id > 0, department_id);
   g_variant_builder_add (&builder, "b", kefu_staff_get_active (staff));
-  if (for_update)
-    {
-      g_variant_builder_add (&builder, "x", kefu_record_get_id (KEFU_RECORD (staff)));
-      g_variant_builder_add (&builder, "x", kefu_record_get_version (KEFU_RECORD (staff)));
-    }
-  return g_variant_builder_end (&builder);
+  return _kefu_store_record_params_end (&builder, staff, for_update);
 }
 
 static gboolean

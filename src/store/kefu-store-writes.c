@@ -64,6 +64,19 @@ _kefu_store_write_record (KefuStore         *self,
   return ok;
 }
 
+GVariant *
+_kefu_store_record_params_end (GVariantBuilder *builder,
+                               gpointer         record,
+                               gboolean         for_update)
+{
+  if (for_update)
+    {
+      g_variant_builder_add (builder, "x", kefu_record_get_id (record));
+      g_variant_builder_add (builder, "x", kefu_record_get_version (record));
+    }
+  return g_variant_builder_end (builder);
+}
+
 /* Checks a row read for update: it exists and still has the version the caller read. */
 gboolean
 _kefu_store_check_version (KefuStore   *self,
@@ -141,6 +154,23 @@ _kefu_store_list_records (KefuStore          *self,
   return G_LIST_MODEL (list);
 }
 
+/* Runs an INSERT or UPDATE … RETURNING; a DUPLICATE error gets `duplicate_message` (when not
+ * NULL), which names the rule that was broken. */
+static KefuRows *
+query_returning (KefuStore     *self,
+                 const char    *sql,
+                 GVariant      *params,
+                 const char    *duplicate_message,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  KefuRows *rows = _kefu_store_query (self, sql, params, cancellable, error);
+
+  if (rows == NULL && duplicate_message != NULL)
+    _kefu_store_rename_duplicate (error, duplicate_message);
+  return rows;
+}
+
 gboolean
 _kefu_store_insert_record (KefuStore        *self,
                            KefuWriteResult  *r,
@@ -153,13 +183,9 @@ _kefu_store_insert_record (KefuStore        *self,
 {
   g_autoptr(KefuRows) rows = NULL;
 
-  rows = _kefu_store_query (self, sql, params, cancellable, error);
+  rows = query_returning (self, sql, params, duplicate_message, cancellable, error);
   if (rows == NULL)
-    {
-      if (duplicate_message != NULL)
-        _kefu_store_rename_duplicate (error, duplicate_message);
-      return FALSE;
-    }
+    return FALSE;
   _kefu_write_result_take_row (r, rows);
   return _kefu_store_add_event (self, entity, r->id, "create", "{}", cancellable, error);
 }
@@ -202,13 +228,9 @@ _kefu_store_update_record (KefuStore        *self,
   if (changed->len == 0)
     return TRUE;
 
-  rows = _kefu_store_query (self, sql, owned, cancellable, error);
+  rows = query_returning (self, sql, owned, duplicate_message, cancellable, error);
   if (rows == NULL)
-    {
-      if (duplicate_message != NULL)
-        _kefu_store_rename_duplicate (error, duplicate_message);
-      return FALSE;
-    }
+    return FALSE;
   if (kefu_rows_get_n_rows (rows) == 0)
     {
       /* Changed between our read and our update (possible on PostgreSQL). */
