@@ -25,6 +25,59 @@ G_BEGIN_DECLS
 
 typedef struct _KefuRows KefuRows;
 
+/* One value of a row for bulk_insert_rows(). Text is borrowed: it must stay valid until the row
+ * function is called again (or returns FALSE). */
+typedef enum
+{
+  KEFU_STORE_VALUE_NULL,
+  KEFU_STORE_VALUE_INT64,
+  KEFU_STORE_VALUE_BOOLEAN,
+  KEFU_STORE_VALUE_TEXT,
+} KefuStoreValueType;
+
+typedef struct
+{
+  KefuStoreValueType  type;
+  gint64              number;   /* INT64, and BOOLEAN as 0 or 1 */
+  const char         *text;     /* TEXT: valid UTF-8, never NULL */
+} KefuStoreValue;
+
+/* Fills `values` (one per column) with the next row and returns TRUE, or returns FALSE when there
+ * are no more rows. Called once per row, in order. */
+typedef gboolean (*KefuStoreRowFunc) (gpointer        user_data,
+                                      KefuStoreValue *values);
+
+static inline void
+kefu_store_value_set_int64 (KefuStoreValue *value,
+                            gint64          number)
+{
+  value->type = KEFU_STORE_VALUE_INT64;
+  value->number = number;
+}
+
+static inline void
+kefu_store_value_set_boolean (KefuStoreValue *value,
+                              gboolean        boolean)
+{
+  value->type = KEFU_STORE_VALUE_BOOLEAN;
+  value->number = boolean ? 1 : 0;
+}
+
+/* NULL text is SQL NULL. */
+static inline void
+kefu_store_value_set_text (KefuStoreValue *value,
+                           const char     *text)
+{
+  value->type = text != NULL ? KEFU_STORE_VALUE_TEXT : KEFU_STORE_VALUE_NULL;
+  value->text = text;
+}
+
+static inline void
+kefu_store_value_set_null (KefuStoreValue *value)
+{
+  value->type = KEFU_STORE_VALUE_NULL;
+}
+
 struct _KefuStoreClass
 {
   GObjectClass parent_class;
@@ -70,6 +123,17 @@ struct _KefuStoreClass
                                GPtrArray     *rows,
                                GCancellable  *cancellable,
                                GError       **error);
+  /* Optional: the same bulk insert with the rows coming from `next_row` one at a time, so that
+   * no GVariant (or other copy) is built per row; the same rules as bulk_insert. The shared code
+   * calls it through _kefu_store_bulk_insert_rows(), which falls back to bulk_insert with
+   * GVariant rows for a backend that leaves it NULL. */
+  gboolean  (*bulk_insert_rows) (KefuStore       *self,
+                                 const char      *table,
+                                 const char *const *columns,
+                                 KefuStoreRowFunc next_row,
+                                 gpointer         user_data,
+                                 GCancellable    *cancellable,
+                                 GError         **error);
 };
 
 /* Result sets: every value kept as text (NULL for SQL NULL), as both backends can give them. */
@@ -105,6 +169,13 @@ typedef gboolean (*KefuStoreTxnFunc) (KefuStore *self, gpointer data,
                                       GCancellable *cancellable, GError **error);
 gboolean      _kefu_store_write        (KefuStore *self, KefuStoreTxnFunc func, gpointer data,
                                         GCancellable *cancellable, GError **error);
+/* Inserts the rows `next_row` gives into `table` (see bulk_insert_rows above), through the
+ * backend's bulk_insert_rows, or else through bulk_insert in chunks of GVariant rows. Call it
+ * inside _kefu_store_write. Defined in kefu-store-customers.c, its only user so far. */
+gboolean      _kefu_store_bulk_insert_rows (KefuStore *self, const char *table,
+                                            const char *const *columns,
+                                            KefuStoreRowFunc next_row, gpointer user_data,
+                                            GCancellable *cancellable, GError **error);
 /* Appends an event for the current actor; call inside _kefu_store_write. `details` is JSON. */
 gboolean      _kefu_store_add_event    (KefuStore *self, const char *entity, gint64 entity_id,
                                         const char *action, const char *details,
