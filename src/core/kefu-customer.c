@@ -153,42 +153,26 @@ kefu_customer_class_init (KefuCustomerClass *klass)
   object_class->set_property = kefu_customer_set_property;
 
   properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                         "",
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_string ("name", NULL, NULL, "", KEFU_RECORD_PARAM_FLAGS);
   properties[PROP_ADDRESS] =
-    g_param_spec_string ("address", NULL, NULL,
-                         "",
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_string ("address", NULL, NULL, "", KEFU_RECORD_PARAM_FLAGS);
   properties[PROP_DISTRICT] =
-    g_param_spec_string ("district", NULL, NULL,
-                         "",
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_string ("district", NULL, NULL, "", KEFU_RECORD_PARAM_FLAGS);
   properties[PROP_IS_MEMBER] =
-    g_param_spec_boolean ("is-member", NULL, NULL,
-                          FALSE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_boolean ("is-member", NULL, NULL, FALSE, KEFU_RECORD_PARAM_FLAGS);
   properties[PROP_MEMBER_NUMBER] =
-    g_param_spec_string ("member-number", NULL, NULL,
-                         "",
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_string ("member-number", NULL, NULL, "", KEFU_RECORD_PARAM_FLAGS);
   properties[PROP_CHANNEL] =
     g_param_spec_enum ("channel", NULL, NULL,
                        KEFU_TYPE_CHANNEL, KEFU_CHANNEL_UNSPECIFIED,
-                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                       KEFU_RECORD_PARAM_FLAGS);
   /* 0 means "none": ids of stored rows start at 1. */
   properties[PROP_ASSIGNED_CLERK_ID] =
-    g_param_spec_int64 ("assigned-clerk-id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_int64 ("assigned-clerk-id", NULL, NULL, 0, G_MAXINT64, 0, KEFU_RECORD_PARAM_FLAGS);
   properties[PROP_NOTES] =
-    g_param_spec_string ("notes", NULL, NULL,
-                         "",
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_string ("notes", NULL, NULL, "", KEFU_RECORD_PARAM_FLAGS);
   properties[PROP_PHONES] =
-    g_param_spec_boxed ("phones", NULL, NULL,
-                        G_TYPE_STRV,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_boxed ("phones", NULL, NULL, G_TYPE_STRV, KEFU_RECORD_PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -101,17 +101,11 @@ kefu_department_class_init (KefuDepartmentClass *klass)
   object_class->set_property = kefu_department_set_property;
 
   properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                         "",
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_string ("name", NULL, NULL, "", KEFU_RECORD_PARAM_FLAGS);
   properties[PROP_CODE] =
-    g_param_spec_string ("code", NULL, NULL,
-                         "",
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_string ("code", NULL, NULL, "", KEFU_RECORD_PARAM_FLAGS);
   properties[PROP_DESCRIPTION] =
-    g_param_spec_string ("description", NULL, NULL,
-                         "",
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_string ("description", NULL, NULL, "", KEFU_RECORD_PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -116,25 +116,15 @@ kefu_product_class_init (KefuProductClass *klass)
   object_class->set_property = kefu_product_set_property;
 
   properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                         "",
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_string ("name", NULL, NULL, "", KEFU_RECORD_PARAM_FLAGS);
   properties[PROP_SPEC] =
-    g_param_spec_string ("spec", NULL, NULL,
-                         "",
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_string ("spec", NULL, NULL, "", KEFU_RECORD_PARAM_FLAGS);
   properties[PROP_UNIT_PRICE] =
-    g_param_spec_int64 ("unit-price", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_int64 ("unit-price", NULL, NULL, 0, G_MAXINT64, 0, KEFU_RECORD_PARAM_FLAGS);
   properties[PROP_WARRANTY_MONTHS] =
-    g_param_spec_uint ("warranty-months", NULL, NULL,
-                       0, G_MAXUINT, 0,
-                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_uint ("warranty-months", NULL, NULL, 0, G_MAXUINT, 0, KEFU_RECORD_PARAM_FLAGS);
   properties[PROP_ACTIVE] =
-    g_param_spec_boolean ("active", NULL, NULL,
-                          TRUE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_boolean ("active", NULL, NULL, TRUE, KEFU_RECORD_PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -13,6 +13,10 @@
 
 G_BEGIN_DECLS
 
+/* The flags of every record property: setters notify only on a real change. */
+#define KEFU_RECORD_PARAM_FLAGS \
+  (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY)
+
 /* Text follows the record convention (kefu-record.h): NULL and "" are the same empty value, and
  * the field always holds a string, never NULL. */
 static inline gboolean

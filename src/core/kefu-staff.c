@@ -117,26 +117,18 @@ kefu_staff_class_init (KefuStaffClass *klass)
   object_class->set_property = kefu_staff_set_property;
 
   properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                         "",
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_string ("name", NULL, NULL, "", KEFU_RECORD_PARAM_FLAGS);
   properties[PROP_LOGIN] =
-    g_param_spec_string ("login", NULL, NULL,
-                         "",
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_string ("login", NULL, NULL, "", KEFU_RECORD_PARAM_FLAGS);
   properties[PROP_ROLE] =
     g_param_spec_enum ("role", NULL, NULL,
                        KEFU_TYPE_ROLE, KEFU_ROLE_CLERK,
-                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                       KEFU_RECORD_PARAM_FLAGS);
   /* 0 means "none": ids of stored rows start at 1. */
   properties[PROP_DEPARTMENT_ID] =
-    g_param_spec_int64 ("department-id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_int64 ("department-id", NULL, NULL, 0, G_MAXINT64, 0, KEFU_RECORD_PARAM_FLAGS);
   properties[PROP_ACTIVE] =
-    g_param_spec_boolean ("active", NULL, NULL,
-                          TRUE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_boolean ("active", NULL, NULL, TRUE, KEFU_RECORD_PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
