@@ -66,6 +66,32 @@ KefuStore        *kefu_store_open_finish      (GAsyncResult         *result,
                                                GError              **error);
 gboolean          kefu_store_location_is_server (const char         *location);
 
+/* How to open: kefu_store_open() is kefu_store_open_full() with KEFU_STORE_OPEN_DEFAULT. */
+typedef enum
+{
+  KEFU_STORE_OPEN_DEFAULT     = 0,
+  /* Never change the database: no migration, no journal-mode change. An older or empty schema
+   * opens read-only-in-spirit and reports its version (kefuctl check); a newer one is refused. */
+  KEFU_STORE_OPEN_NO_MIGRATE  = 1 << 0,
+  /* The file is shared by several workstations (Preferences: "shared file"): rollback journal
+   * (DELETE) whatever the filesystem looks like, because a host PC opening it by local path in
+   * WAL mode would lock out the clients on the share. */
+  KEFU_STORE_OPEN_SHARED_FILE = 1 << 1,
+  /* Refuse a missing SQLite file instead of creating it (a shared file whose share is not
+   * mounted must never be replaced by an empty database). */
+  KEFU_STORE_OPEN_MUST_EXIST  = 1 << 2,
+} KefuStoreOpenFlags;
+
+KefuStore        *kefu_store_open_full        (const char           *location,
+                                               KefuStoreOpenFlags    flags,
+                                               GCancellable         *cancellable,
+                                               GError              **error);
+void              kefu_store_open_full_async  (const char           *location,
+                                               KefuStoreOpenFlags    flags,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+
 KefuStoreBackend  kefu_store_get_backend      (KefuStore            *self);
 /* A human description: the file path, or user@host/dbname (never the password). */
 const char       *kefu_store_get_description  (KefuStore            *self);
