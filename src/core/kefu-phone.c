@@ -148,6 +148,16 @@ classify_national (const char     *d,
                        area);
           return NULL;
         }
+      /* The big cities (010 and 02x) moved to 8-digit local numbers long ago, so 7 digits there
+       * is a number with a digit missing, not an old short number. */
+      if (area_len == 3 && local_len != 8)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("A Beijing, Shanghai, Tianjin, Chongqing or 02x number has 8 digits after the area code; this one has %u."),
+                             (guint) local_len);
+          set_length_error (error, local_len, 8, message);
+          return NULL;
+        }
       if (local_len < 7 || local_len > 8)
         {
           g_autofree char *message =

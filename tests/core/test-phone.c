@@ -114,6 +114,13 @@ static const InvalidCase invalid_cases[] = {
   { "010-876543", KEFU_PHONE_ERROR_TOO_SHORT },
   { "0755-888899", KEFU_PHONE_ERROR_TOO_SHORT },
   { "010-876543210", KEFU_PHONE_ERROR_TOO_LONG },
+  /* Beijing and the 02x cities have 8-digit local numbers only: 7 digits is a digit missing. */
+  { "010-8765432", KEFU_PHONE_ERROR_TOO_SHORT },
+  { "02-12345678", KEFU_PHONE_ERROR_TOO_SHORT },
+  { "021-6123456", KEFU_PHONE_ERROR_TOO_SHORT },
+  { "023 6123 456", KEFU_PHONE_ERROR_TOO_SHORT },
+  { "+86 10 8765432", KEFU_PHONE_ERROR_TOO_SHORT },
+  { "0086 21 6123456", KEFU_PHONE_ERROR_TOO_SHORT },
   { "0755-888899991", KEFU_PHONE_ERROR_TOO_LONG },
   { "011-87654321", KEFU_PHONE_ERROR_BAD_AREA_CODE },
   { "019-87654321", KEFU_PHONE_ERROR_BAD_AREA_CODE },
@@ -207,6 +214,18 @@ test_reasons (void)
   g_assert_error (error, KEFU_PHONE_ERROR, KEFU_PHONE_ERROR_TOO_SHORT);
   g_assert_cmpstr (error->message, ==,
                    "A landline number has 7 or 8 digits after the area code 0755; this one has 6.");
+  g_clear_error (&error);
+
+  normalized = kefu_phone_normalize ("010-8765432", NULL, &error);
+  g_assert_error (error, KEFU_PHONE_ERROR, KEFU_PHONE_ERROR_TOO_SHORT);
+  g_assert_cmpstr (error->message, ==,
+                   "A Beijing, Shanghai, Tianjin, Chongqing or 02x number has 8 digits after the area code; this one has 7.");
+  g_clear_error (&error);
+
+  normalized = kefu_phone_normalize ("02-12345678", NULL, &error);
+  g_assert_error (error, KEFU_PHONE_ERROR, KEFU_PHONE_ERROR_TOO_SHORT);
+  g_assert_cmpstr (error->message, ==,
+                   "A Beijing, Shanghai, Tianjin, Chongqing or 02x number has 8 digits after the area code; this one has 7.");
   g_clear_error (&error);
 
   normalized = kefu_phone_normalize ("12812345678", NULL, &error);
