@@ -23,6 +23,9 @@ struct _KefuApplication
   GSettings      *settings;
   KefuStore      *store;
   char           *location;
+  /* How `location` was chosen: a shared file is opened with SHARED_FILE | MUST_EXIST, and Try
+   * Again must open it the same way, never create it. */
+  KefuStoreOpenFlags open_flags;
   GCancellable   *open_cancellable;
   GFile          *screenshots_dir;
   int             exit_status;
@@ -228,8 +231,10 @@ reopen_action (GSimpleAction *action,
   KefuApplication *self = user_data;
   g_autofree char *location = g_strdup (self->location);
 
+  /* The same database the same way: a shared file that vanished (an unmounted share) must stay
+   * refused, not be replaced by a new empty database. */
   if (location != NULL)
-    kefu_application_open_location (self, location, FALSE);
+    kefu_application_open_location (self, location, self->open_flags);
   else
     kefu_application_open_from_settings (self);
 }
@@ -364,12 +369,14 @@ kefu_application_command_line (GApplication            *app,
       g_autofree char *path = g_file_get_path (file);
 
       ensure_main_window (self);
-      kefu_application_open_location (self, path, FALSE);
+      kefu_application_open_location (self, path, KEFU_STORE_OPEN_DEFAULT);
     }
   else if (server != NULL)
     {
       ensure_main_window (self);
-      kefu_application_open_location (self, server, FALSE);
+      /* Only opened, never written to the settings: a command-line choice (and any password
+       * in it) lasts for this run. */
+      kefu_application_open_location (self, server, KEFU_STORE_OPEN_DEFAULT);
     }
 
   g_application_activate (app);
@@ -510,9 +517,9 @@ kefu_application_get_exit_status (KefuApplication *self)
 }
 
 void
-kefu_application_open_location (KefuApplication *self,
-                                const char      *location,
-                                gboolean         must_exist)
+kefu_application_open_location (KefuApplication    *self,
+                                const char         *location,
+                                KefuStoreOpenFlags  flags)
 {
   KefuWindow *window;
 
@@ -527,27 +534,17 @@ kefu_application_open_location (KefuApplication *self,
       g_free (self->location);
       self->location = g_strdup (location);
     }
+  self->open_flags = flags;
 
   set_store (self, NULL);
   window = ensure_main_window (self);
   kefu_window_show_loading (window, location);
 
-  /* A missing shared file usually means an unmounted share: creating an empty database in its
-   * place would split the office's records in two, so that is refused here. */
-  if (must_exist && !kefu_store_location_is_server (location) &&
-      !g_file_test (location, G_FILE_TEST_EXISTS))
-    {
-      g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                                             _("The file %s does not exist. If it is on a file share, check that the share is mounted, then try again."),
-                                             location);
-
-      kefu_window_show_database_error (window, location, error);
-      fail_screenshots (self, error);
-      return;
-    }
-
+  /* A missing shared file usually means an unmounted share: the store refuses it with
+   * KEFU_STORE_OPEN_MUST_EXIST (and creates no folders), which the error page shows as missing. */
   self->open_cancellable = g_cancellable_new ();
-  kefu_store_open_async (location, self->open_cancellable, store_open_cb, g_object_ref (self));
+  kefu_store_open_full_async (location, flags, self->open_cancellable, store_open_cb,
+                              g_object_ref (self));
 }
 
 void
@@ -567,13 +564,17 @@ kefu_application_open_from_settings (KefuApplication *self)
       g_cancellable_cancel (self->open_cancellable);
       g_clear_object (&self->open_cancellable);
       g_clear_pointer (&self->location, g_free);
+      self->open_flags = KEFU_STORE_OPEN_DEFAULT;
       set_store (self, NULL);
       kefu_window_show_database_error (window, NULL, error);
       fail_screenshots (self, error);
       return;
     }
 
-  kefu_application_open_location (self, location, must_exist);
+  /* A shared file is used by several workstations and must already be there. */
+  kefu_application_open_location (self, location,
+                                  must_exist ? (KEFU_STORE_OPEN_SHARED_FILE | KEFU_STORE_OPEN_MUST_EXIST)
+                                             : KEFU_STORE_OPEN_DEFAULT);
 }
 
 char *

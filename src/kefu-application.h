@@ -30,11 +30,12 @@ GSettings       *kefu_application_get_settings       (KefuApplication *self);
 KefuStore       *kefu_application_get_store          (KefuApplication *self);
 const char      *kefu_application_get_location       (KefuApplication *self);
 /* Opens `location` (a SQLite path or a server URI) in the main window, which shows a loading
- * page until the store is open and the error page when it cannot be opened. `must_exist`
- * refuses a missing SQLite file instead of creating it. */
-void             kefu_application_open_location      (KefuApplication *self,
-                                                      const char      *location,
-                                                      gboolean         must_exist);
+ * page until the store is open and the error page when it cannot be opened. `flags` are kept
+ * with the location, so app.reopen-database ("Try Again") opens it the same way: with
+ * KEFU_STORE_OPEN_MUST_EXIST a missing SQLite file is refused instead of created. */
+void             kefu_application_open_location      (KefuApplication    *self,
+                                                      const char         *location,
+                                                      KefuStoreOpenFlags  flags);
 /* Opens the database the workstation's settings name (forgetting --database/--server). */
 void             kefu_application_open_from_settings (KefuApplication *self);
 /* The exit status of the run: non-zero when --screenshots failed. */

@@ -65,6 +65,12 @@ describe_error (const GError  *error,
           *icon_name = "dialog-password-symbolic";
           return;
 
+        case KEFU_STORE_ERROR_MISSING_FILE:
+          /* Usually a file share that is not mounted. */
+          *title = _("The Database File Is Missing");
+          *icon_name = "folder-remote-symbolic";
+          return;
+
         case KEFU_STORE_ERROR_BUSY:
           *title = _("The Database Is Busy");
           return;

@@ -371,7 +371,7 @@ test_window_not_a_database (void)
   g_assert_no_error (error);
 
   app = make_application ();
-  kefu_application_open_location (app, path, FALSE);
+  kefu_application_open_location (app, path, KEFU_STORE_OPEN_DEFAULT);
   window = application_window (app);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_cmpstr (kefu_window_get_page (window), ==, "loading");
@@ -416,8 +416,12 @@ static void
 test_window_missing_shared_file (void)
 {
   g_autofree char *dir = kefu_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "share", "kefu.db", NULL);
+  g_autofree char *share = g_build_filename (dir, "share", NULL);
+  g_autofree char *path = g_build_filename (share, "kefu.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autoptr(GSettings) settings = g_settings_new (KEFU_SETTINGS_SCHEMA);
+  g_autoptr(GError) error = NULL;
+  KefuStore *store;
   KefuApplication *app;
   KefuWindow *window;
   KefuDatabasePage *page;
@@ -436,6 +440,29 @@ test_window_missing_shared_file (void)
   page = KEFU_DATABASE_PAGE (kefu_test_find_mapped (GTK_WIDGET (window), KEFU_TYPE_DATABASE_PAGE));
   g_assert_cmpstr (kefu_database_page_get_title (page), ==, "The Database File Is Missing");
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (share, G_FILE_TEST_EXISTS));
+
+  /* Try Again opens it the same way: still refused, and still nothing created, neither the
+   * file, its journal files, nor the share's folder (a mount point to be). */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "reopen-database", NULL);
+  g_assert_cmpstr (kefu_window_get_page (window), ==, "loading");
+  kefu_test_wait_until (g_strcmp0 (kefu_window_get_page (window), "loading") != 0);
+  g_assert_cmpstr (kefu_window_get_page (window), ==, "database-error");
+  g_assert_cmpstr (kefu_database_page_get_title (page), ==, "The Database File Is Missing");
+  g_assert_null (kefu_application_get_store (app));
+  g_assert_cmpstr (kefu_application_get_location (app), ==, path);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (share, G_FILE_TEST_EXISTS));
+
+  /* Once the share is back, Try Again opens the office's file. */
+  g_assert_cmpint (g_mkdir (share, 0700), ==, 0);
+  store = kefu_store_open_full (path, KEFU_STORE_OPEN_SHARED_FILE, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "reopen-database", NULL);
+  kefu_test_wait_until (g_strcmp0 (kefu_window_get_page (window), "panes") == 0);
+  g_assert_nonnull (kefu_application_get_store (app));
 
   /* A server choice without an address says so instead of guessing one. */
   g_settings_set_string (settings, "database-kind", "server");
