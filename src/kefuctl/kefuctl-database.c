@@ -30,15 +30,33 @@ check_run (KefuStore  *store,
            GError    **error)
 {
   g_auto(GStrv) problems = NULL;
+  guint found = kefu_store_get_schema_version_found (store);
+  guint version = kefu_store_schema_version ();
   guint n_problems;
+
+  /* The store was opened without migrating, so this is the database's own version. */
+  g_print (_("Database: %s\n"), kefu_store_get_description (store));
+  if (found == 0)
+    {
+      g_set_error (error, KEFUCTL_ERROR, KEFUCTL_ERROR_PROBLEMS,
+                   _("%s is not a Kefu database (empty). Create the tables with “kefuctl init”, "
+                     "or give the right database with --database."),
+                   kefu_store_get_description (store));
+      return FALSE;
+    }
+  g_print (_("Schema version: %u\n"), found);
+  if (found < version)
+    {
+      g_set_error (error, KEFUCTL_ERROR, KEFUCTL_ERROR_PROBLEMS,
+                   _("The schema version is older than this build (%u < %u): run “kefuctl init” "
+                     "to migrate."),
+                   found, version);
+      return FALSE;
+    }
 
   problems = kefu_store_check (store, NULL, error);
   if (problems == NULL)
     return FALSE;
-
-  g_print (_("Database: %s\n"), kefu_store_get_description (store));
-  /* Opening migrated an older schema, so the database is now at this build's version. */
-  g_print (_("Schema version: %u\n"), kefu_store_schema_version ());
 
   n_problems = g_strv_length (problems);
   if (n_problems == 0)
@@ -78,5 +96,6 @@ const KefuctlCommand kefuctl_check_command = {
                     "for PostgreSQL: the catalogs) and lists every problem found. The exit "
                     "status is 1 when there are problems."),
   .must_exist = TRUE,
+  .open_flags = KEFU_STORE_OPEN_NO_MIGRATE | KEFU_STORE_OPEN_MUST_EXIST,
   .run = check_run,
 };

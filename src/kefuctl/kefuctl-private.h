@@ -29,6 +29,8 @@ typedef struct
   const GOptionEntry  *entries;      /* may be NULL */
   /* TRUE when a missing SQLite file is an error rather than a database to create. */
   gboolean             must_exist;
+  /* How the command opens the database (check: without migrating it). */
+  KefuStoreOpenFlags   open_flags;
   /* Checks the command's own options before a database is opened. May be NULL. */
   gboolean           (*validate)     (GError      **error);
   gboolean           (*run)          (KefuStore    *store,

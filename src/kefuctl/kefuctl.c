@@ -255,7 +255,7 @@ run_command (const KefuctlCommand  *command,
       return 1;
     }
 
-  store = kefu_store_open (location, NULL, &error);
+  store = kefu_store_open_full (location, command->open_flags, NULL, &error);
   if (store == NULL)
     {
       g_printerr ("kefuctl: %s\n", error->message);

@@ -269,6 +269,18 @@ _kefu_schema_bulk_lock (KefuStoreBackend backend)
   return "LOCK TABLE customers, customer_phones IN SHARE ROW EXCLUSIVE MODE";
 }
 
+/* PostgreSQL's BEGIN takes no lock, so workstations opening a fresh database at the same time
+ * would all run the DDL and all but one fail (duplicate pg_type rows). A transaction-scoped
+ * advisory lock, taken before the version is read, makes them wait for each other; the constant
+ * is "KEFU" in ASCII. SQLite's BEGIN IMMEDIATE already locks the file. */
+const char *
+_kefu_schema_migration_lock (KefuStoreBackend backend)
+{
+  if (backend == KEFU_STORE_BACKEND_SQLITE)
+    return NULL;
+  return "SELECT pg_advisory_xact_lock(1262831189)";
+}
+
 /* Reads the recorded version: 0 when the database is empty. */
 static gboolean
 read_version (KefuStore     *self,
@@ -368,11 +380,13 @@ apply_steps (KefuStore     *self,
 
 gboolean
 _kefu_schema_migrate (KefuStore     *self,
+                      gboolean       migrate,
                       guint         *found,
                       GCancellable  *cancellable,
                       GError       **error)
 {
   KefuStoreClass *klass = KEFU_STORE_GET_CLASS (self);
+  const char *lock_sql;
   guint version = 0;
 
   /* A read transaction first: opening an up-to-date database must not take the write lock that
@@ -389,19 +403,27 @@ _kefu_schema_migrate (KefuStore     *self,
   *found = version;
   if (!refuse_if_too_new (self, version, error))
     return FALSE;
-  if (version == _kefu_schema_latest_version ())
+  if (version == _kefu_schema_latest_version () || !migrate)
     return TRUE;
 
   /* Upgrade under the write lock; read the version again, another workstation may have just
    * migrated the same database. Every step and its record commit together or not at all. */
   if (!klass->begin (self, TRUE, error))
     return FALSE;
-  if (!read_version (self, &version, cancellable, error) ||
+  lock_sql = _kefu_schema_migration_lock (kefu_store_get_backend (self));
+  if ((lock_sql != NULL && _kefu_store_execute (self, lock_sql, NULL, cancellable, error) < 0) ||
+      !read_version (self, &version, cancellable, error) ||
       !refuse_if_too_new (self, version, error) ||
       !apply_steps (self, version, cancellable, error))
     {
       klass->rollback (self);
       return FALSE;
     }
-  return klass->commit (self, error);
+  /* A COMMIT that failed (SQLite busy, a lost server) can leave the transaction open. */
+  if (!klass->commit (self, error))
+    {
+      klass->rollback (self);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -16,12 +16,17 @@ guint         _kefu_schema_latest_version       (void);
 /* Brings the database to the latest version in one transaction. `found` receives the version
  * the database had before (0 for a new, empty database). A database whose recorded version is
  * newer than this build is refused with KEFU_STORE_ERROR_SCHEMA_TOO_NEW and left untouched; a
- * database holding other tables but no Kefu schema is refused with NOT_A_DATABASE. */
+ * database holding other tables but no Kefu schema is refused with NOT_A_DATABASE. Without
+ * `migrate` only `found` is read (and a newer database refused); nothing is changed. */
 gboolean      _kefu_schema_migrate              (KefuStore         *self,
+                                                 gboolean           migrate,
                                                  guint             *found,
                                                  GCancellable      *cancellable,
                                                  GError           **error);
 
+/* Statement run right after the migration's BEGIN, before the version is read, that keeps
+ * other connections out of the migration (PostgreSQL advisory lock); NULL when not needed. */
+const char   *_kefu_schema_migration_lock       (KefuStoreBackend   backend);
 /* A WHERE fragment that matches customer_phones.phone_rev against the pattern in $1, and the
  * pattern for a reversed-digit prefix (SQLite GLOB "4321*", PostgreSQL LIKE "4321%"). The
  * pattern is a whole bound parameter so that both planners can use the index. */

@@ -284,7 +284,7 @@ kefu_store_check (KefuStore     *self,
 
   g_return_val_if_fail (KEFU_IS_STORE (self), NULL);
 
-  if (!KEFU_STORE_GET_CLASS (self)->check (self, problems, cancellable, error))
+  if (!_kefu_store_check_backend (self, problems, cancellable, error))
     return NULL;
 
   version = _kefu_store_query (self, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
@@ -315,10 +315,18 @@ kefu_store_check (KefuStore     *self,
   if (phones == NULL)
     return NULL;
   if (kefu_rows_get_int (phones, 0, 0) > 0)
-    g_ptr_array_add (problems,
-                     g_strdup_printf (_("%s customers have a primary phone number that is not in "
-                                        "customer_phones."),
-                                      kefu_rows_get_text (phones, 0, 0)));
+    {
+      gint64 n = kefu_rows_get_int (phones, 0, 0);
+
+      g_ptr_array_add (problems,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "%" G_GINT64_FORMAT " customer has a primary "
+                                                     "phone number that is not in customer_phones.",
+                                                     "%" G_GINT64_FORMAT " customers have a primary "
+                                                     "phone number that is not in customer_phones.",
+                                                     (gulong) MIN (n, G_MAXULONG)),
+                                        n));
+    }
 
   g_ptr_array_add (problems, NULL);
   return (GStrv) g_ptr_array_steal (problems, NULL);

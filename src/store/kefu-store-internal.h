@@ -48,6 +48,12 @@ void          _kefu_store_fill_record     (gpointer     record,
                                            guint        row,
                                            guint        first_column);
 
+/* Runs the backend's integrity checks (KefuStoreClass.check) under the connection lock. */
+gboolean      _kefu_store_check_backend   (KefuStore   *self,
+                                           GPtrArray   *problems,
+                                           GCancellable *cancellable,
+                                           GError     **error);
+
 /* The staff id writes are recorded against in the running write transaction. */
 gint64        _kefu_store_get_txn_actor   (KefuStore   *self);
 

@@ -181,6 +181,9 @@ gboolean      _kefu_store_add_event    (KefuStore *self, const char *entity, gin
                                         const char *action, const char *details,
                                         GCancellable *cancellable, GError **error);
 
+/* Backends: the flags the store was opened with (kefu_store_open_full()). */
+KefuStoreOpenFlags _kefu_store_get_open_flags (KefuStore *self);
+
 /* Backends: a human description of the database for messages (the file path, or
  * user@host/dbname, never a password). */
 void          _kefu_store_set_description (KefuStore *self, const char *description);

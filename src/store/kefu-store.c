@@ -34,7 +34,16 @@ typedef struct
 
   char        *description;
   guint        schema_version_found;
+  KefuStoreOpenFlags open_flags;
 } KefuStorePrivate;
+
+enum {
+  PROP_0,
+  PROP_OPEN_FLAGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void kefu_store_initable_iface_init       (GInitableIface      *iface);
 static void kefu_store_async_initable_iface_init (GAsyncInitableIface *iface);
@@ -67,7 +76,16 @@ kefu_store_initable_init (GInitable     *initable,
 
   g_rec_mutex_lock (&priv->lock);
   ok = klass->connect (self, cancellable, error) &&
-       _kefu_schema_migrate (self, &priv->schema_version_found, cancellable, error);
+       _kefu_schema_migrate (self, (priv->open_flags & KEFU_STORE_OPEN_NO_MIGRATE) == 0,
+                             &priv->schema_version_found, cancellable, error);
+  /* A database that was not migrated may be empty or older than this build: there is nothing
+   * more to read from it, and kefuctl check reports its version. */
+  if (ok && priv->schema_version_found != _kefu_schema_latest_version () &&
+      (priv->open_flags & KEFU_STORE_OPEN_NO_MIGRATE) != 0)
+    {
+      g_rec_mutex_unlock (&priv->lock);
+      return TRUE;
+    }
   if (ok)
     rows = _kefu_store_query (self, "SELECT id FROM staff WHERE login = $1",
                               g_variant_new ("(s)", "system"), cancellable, error);
@@ -113,11 +131,55 @@ kefu_store_finalize (GObject *object)
 }
 
 static void
+kefu_store_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  KefuStorePrivate *priv = kefu_store_get_instance_private (KEFU_STORE (object));
+
+  switch (prop_id)
+    {
+    case PROP_OPEN_FLAGS:
+      g_value_set_uint (value, priv->open_flags);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kefu_store_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  KefuStorePrivate *priv = kefu_store_get_instance_private (KEFU_STORE (object));
+
+  switch (prop_id)
+    {
+    case PROP_OPEN_FLAGS:
+      priv->open_flags = g_value_get_uint (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 kefu_store_class_init (KefuStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = kefu_store_finalize;
+  object_class->get_property = kefu_store_get_property;
+  object_class->set_property = kefu_store_set_property;
+
+  /* KefuStoreOpenFlags, as given to kefu_store_open_full(). */
+  properties[PROP_OPEN_FLAGS] =
+    g_param_spec_uint ("open-flags", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -130,6 +192,14 @@ kefu_store_init (KefuStore *self)
 }
 
 /* Friends */
+
+KefuStoreOpenFlags
+_kefu_store_get_open_flags (KefuStore *self)
+{
+  KefuStorePrivate *priv = kefu_store_get_instance_private (self);
+
+  return priv->open_flags;
+}
 
 void
 _kefu_store_set_description (KefuStore  *self,
@@ -146,6 +216,22 @@ _kefu_store_get_txn_actor (KefuStore *self)
   KefuStorePrivate *priv = kefu_store_get_instance_private (self);
 
   return priv->txn_actor;
+}
+
+gboolean
+_kefu_store_check_backend (KefuStore     *self,
+                           GPtrArray     *problems,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  KefuStorePrivate *priv = kefu_store_get_instance_private (self);
+  gboolean ok;
+
+  /* The connection is not thread-safe by itself (SQLite is opened NOMUTEX). */
+  g_rec_mutex_lock (&priv->lock);
+  ok = KEFU_STORE_GET_CLASS (self)->check (self, problems, cancellable, error);
+  g_rec_mutex_unlock (&priv->lock);
+  return ok;
 }
 
 KefuRows *
@@ -377,7 +463,7 @@ describe_conninfo (const char *conninfo)
  * @cancellable: (nullable): to stop connecting
  * @error: the reason it could not be opened
  *
- * Opens and migrates the database.
+ * Opens and migrates the database: kefu_store_open_full() with %KEFU_STORE_OPEN_DEFAULT.
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
@@ -386,12 +472,30 @@ kefu_store_open (const char    *location,
                  GCancellable  *cancellable,
                  GError       **error)
 {
+  return kefu_store_open_full (location, KEFU_STORE_OPEN_DEFAULT, cancellable, error);
+}
+
+/**
+ * kefu_store_open_full:
+ * @location: a SQLite file path, or a PostgreSQL URI or conninfo
+ * @flags: how to open (see #KefuStoreOpenFlags)
+ * @cancellable: (nullable): to stop connecting
+ * @error: the reason it could not be opened
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+KefuStore *
+kefu_store_open_full (const char          *location,
+                      KefuStoreOpenFlags   flags,
+                      GCancellable        *cancellable,
+                      GError             **error)
+{
   g_return_val_if_fail (location != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (kefu_store_location_is_server (location))
     {
-      KefuStore *store = kefu_pg_store_new (location, cancellable, error);
+      KefuStore *store = kefu_pg_store_new (location, flags, cancellable, error);
 
       if (store != NULL)
         {
@@ -404,7 +508,22 @@ kefu_store_open (const char    *location,
       return store;
     }
 
-  return kefu_sqlite_store_new (location, cancellable, error);
+  return kefu_sqlite_store_new (location, flags, cancellable, error);
+}
+
+typedef struct
+{
+  char               *location;
+  KefuStoreOpenFlags  flags;
+} OpenData;
+
+static void
+open_data_free (gpointer data)
+{
+  OpenData *open_data = data;
+
+  g_free (open_data->location);
+  g_free (open_data);
 }
 
 static void
@@ -413,8 +532,10 @@ open_thread_cb (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
+  OpenData *open_data = task_data;
   GError *error = NULL;
-  KefuStore *store = kefu_store_open (task_data, cancellable, &error);
+  KefuStore *store = kefu_store_open_full (open_data->location, open_data->flags,
+                                           cancellable, &error);
 
   if (store == NULL)
     g_task_return_error (task, error);
@@ -437,13 +558,37 @@ kefu_store_open_async (const char          *location,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
+  kefu_store_open_full_async (location, KEFU_STORE_OPEN_DEFAULT, cancellable, callback,
+                              user_data);
+}
+
+/**
+ * kefu_store_open_full_async:
+ * @location: as for kefu_store_open_full()
+ * @flags: how to open
+ * @cancellable: (nullable): to stop connecting
+ * @callback: called on the calling thread's main context when done; call
+ *   kefu_store_open_finish() there
+ * @user_data: for @callback
+ */
+void
+kefu_store_open_full_async (const char          *location,
+                            KefuStoreOpenFlags   flags,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
+  OpenData *open_data;
 
   g_return_if_fail (location != NULL);
 
+  open_data = g_new0 (OpenData, 1);
+  open_data->location = g_strdup (location);
+  open_data->flags = flags;
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, kefu_store_open_async);
-  g_task_set_task_data (task, g_strdup (location), g_free);
+  g_task_set_task_data (task, open_data, open_data_free);
   g_task_run_in_thread (task, open_thread_cb);
 }
 

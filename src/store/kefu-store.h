@@ -34,6 +34,8 @@ typedef enum
   KEFU_STORE_ERROR_BUSY,              /* SQLite stayed locked by another workstation too long */
   KEFU_STORE_ERROR_PERMISSION,        /* the actor's role may not do this */
   KEFU_STORE_ERROR_NO_ACTOR,          /* a write without a current staff member */
+  KEFU_STORE_ERROR_MISSING_FILE,      /* KEFU_STORE_OPEN_MUST_EXIST and the file is not there */
+  KEFU_STORE_ERROR_OPEN_ELSEWHERE,    /* a shared file is open in WAL mode through a local path */
 } KefuStoreError;
 
 typedef enum

@@ -412,6 +412,34 @@ test_demo (Fixture       *fixture,
   assert_success (&check);
 }
 
+/* check only looks: an empty file is reported as such and stays empty (it used to be turned
+ * into a database by the migration that opening ran). */
+static void
+test_check_empty_file (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "empty.db", NULL);
+  g_autofree char *option = g_strdup_printf ("--database=%s", path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) check = { 0 };
+  gsize length = 1;
+
+  g_file_set_contents (path, "", 0, &error);
+  g_assert_no_error (error);
+
+  run_kefuctl (fixture, &check, option, "check");
+  assert_failure (&check);
+  g_assert_cmpint (check.status, ==, 1);
+  g_assert_nonnull (strstr (check.err, "not a Kefu database (empty)"));
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, ==, 0);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
 /* Someone's real data is not mixed with sample people unless they insist. */
 static void
 test_demo_refuses_other_data (Fixture       *fixture,
@@ -760,6 +788,7 @@ main (int    argc,
   ADD ("/kefu/kefuctl/sqlite/default-database", test_default_database, BACKEND_SQLITE);
   ADD ("/kefu/kefuctl/sqlite/init-check", test_init_check, BACKEND_SQLITE);
   ADD ("/kefu/kefuctl/sqlite/check-finds-problems", test_check_finds_problems, BACKEND_SQLITE);
+  ADD ("/kefu/kefuctl/sqlite/check-empty-file", test_check_empty_file, BACKEND_SQLITE);
   ADD ("/kefu/kefuctl/sqlite/demo", test_demo, BACKEND_SQLITE);
   ADD ("/kefu/kefuctl/sqlite/demo-refuses-other-data", test_demo_refuses_other_data,
        BACKEND_SQLITE);

@@ -508,8 +508,9 @@ kefu_pg_store_init (KefuPgStore *self)
  * Returns: (transfer full): the store, or %NULL with @error set
  */
 KefuStore *
-kefu_pg_store_new (const char    *conninfo,
-                   GCancellable  *cancellable,
+kefu_pg_store_new (const char          *conninfo,
+                   KefuStoreOpenFlags   flags,
+                   GCancellable        *cancellable,
                    GError       **error)
 {
   g_return_val_if_fail (conninfo != NULL, NULL);
@@ -517,5 +518,6 @@ kefu_pg_store_new (const char    *conninfo,
 
   return g_initable_new (KEFU_TYPE_PG_STORE, cancellable, error,
                          "conninfo", conninfo,
+                         "open-flags", (guint) flags,
                          NULL);
 }

@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (KefuPgStore, kefu_pg_store, KEFU, PG_STORE, KefuStore)
 /* `conninfo` is a postgres:// or postgresql:// URI or a libpq "key=value" string. Connects,
  * migrates the schema and returns the store, or NULL with a KEFU_STORE_ERROR. */
 KefuStore *kefu_pg_store_new (const char    *conninfo,
+                              KefuStoreOpenFlags flags,
                               GCancellable  *cancellable,
                               GError       **error);
 

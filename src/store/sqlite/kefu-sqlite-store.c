@@ -180,9 +180,19 @@ kefu_sqlite_store_connect (KefuStore     *store,
   self->created_file = !g_file_test (self->path, G_FILE_TEST_EXISTS);
   self->network_file = _kefu_sqlite_is_network_filesystem (self->path);
 
+  /* A shared file whose share is not mounted must not be replaced by a new, empty database. */
+  if (self->created_file && (_kefu_store_get_open_flags (store) & KEFU_STORE_OPEN_MUST_EXIST))
+    {
+      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_MISSING_FILE,
+                   _("The database file “%s” does not exist. If it is on a file share, check "
+                     "that the share is connected, then try again."), self->path);
+      return FALSE;
+    }
+
   rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX |
-                        SQLITE_OPEN_EXRESCODE, NULL);
+                        SQLITE_OPEN_READWRITE |
+                        (self->created_file ? SQLITE_OPEN_CREATE : 0) |
+                        SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, KEFU_STORE_ERROR,
@@ -194,6 +204,9 @@ kefu_sqlite_store_connect (KefuStore     *store,
       return FALSE;
     }
   sqlite3_extended_result_codes (self->db, 1);
+  /* Before the first read: while another workstation commits, even reading the schema waits for
+   * its lock instead of failing at once. */
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   /* SQLite quietly opens a write-protected file read-only. Kefu is for recording calls, so a
    * database that cannot be written is refused at once rather than at the first save.
@@ -212,7 +225,6 @@ kefu_sqlite_store_connect (KefuStore     *store,
   if (rows == NULL)
     return FALSE;
 
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_progress_handler (self->db, 1000, progress_cb, self);
   sqlite3_create_function (self->db, "now", 0, SQLITE_UTF8, NULL, _kefu_sqlite_now_func, NULL, NULL);
   sqlite3_create_function (self->db, "reverse", 1,
@@ -231,15 +243,54 @@ kefu_sqlite_store_connect (KefuStore     *store,
 /* Chooses the journal once the database is known to be ours and current: changing the journal
  * mode writes to the file, and a database refused at open must be left exactly as it was. */
 static gboolean
+set_rollback_journal (KefuSqliteStore  *self,
+                      GError          **error)
+{
+  KefuStore *store = KEFU_STORE (self);
+  g_autoptr(KefuRows) rows = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  /* The PRAGMA answers with the mode in force: leaving WAL needs every other connection gone,
+   * so a host PC that has the file open in WAL through its local path keeps it in WAL (or makes
+   * the PRAGMA fail as busy). Either way the workstations on the share would lock each other
+   * out, so refuse with a message that says what to do. */
+  rows = KEFU_STORE_GET_CLASS (store)->query (store, "PRAGMA journal_mode = DELETE", NULL, NULL,
+                                              NULL, &local_error);
+  if ((rows == NULL &&
+       g_error_matches (local_error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_BUSY)) ||
+      (rows != NULL && (kefu_rows_get_n_rows (rows) != 1 ||
+                        g_ascii_strcasecmp (kefu_rows_get_text (rows, 0, 0), "delete") != 0)))
+    {
+      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_OPEN_ELSEWHERE,
+                   _("This database is open on another computer through its local path. Open it "
+                     "through the file share on every computer, then try again."));
+      return FALSE;
+    }
+  if (rows == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return exec_simple (self, "PRAGMA synchronous = FULL", error);
+}
+
+static gboolean
 set_journal_mode (KefuSqliteStore  *self,
                   GError          **error)
 {
-  if (self->network_file)
+  KefuStoreOpenFlags flags = _kefu_store_get_open_flags (KEFU_STORE (self));
+
+  /* Never change a database that is only being looked at (kefuctl check). */
+  if (flags & KEFU_STORE_OPEN_NO_MIGRATE)
+    return TRUE;
+
+  if (self->network_file || (flags & KEFU_STORE_OPEN_SHARED_FILE))
     {
-      /* WAL needs shared memory that network filesystems do not provide. */
-      g_debug ("%s is on a network filesystem: rollback journal, synchronous=FULL", self->path);
-      return exec_simple (self, "PRAGMA journal_mode = DELETE", error) &&
-             exec_simple (self, "PRAGMA synchronous = FULL", error);
+      /* WAL needs shared memory that network filesystems do not provide, and a file shared by
+       * several workstations may be reached by one of them through a local path. */
+      g_debug ("%s is shared or on a network filesystem: rollback journal, synchronous=FULL",
+               self->path);
+      return set_rollback_journal (self, error);
     }
   /* The WAL file is cut back to 64 MB after a checkpoint, so a bulk load does not leave a
    * large one behind. */
@@ -618,13 +669,15 @@ kefu_sqlite_store_init (KefuSqliteStore *self)
  * Returns: (transfer full): the opened and migrated store, or %NULL with @error set
  */
 KefuStore *
-kefu_sqlite_store_new (const char    *path,
-                       GCancellable  *cancellable,
-                       GError       **error)
+kefu_sqlite_store_new (const char          *path,
+                       KefuStoreOpenFlags   flags,
+                       GCancellable        *cancellable,
+                       GError             **error)
 {
   g_return_val_if_fail (path != NULL, NULL);
 
-  return g_initable_new (KEFU_TYPE_SQLITE_STORE, cancellable, error, "path", path, NULL);
+  return g_initable_new (KEFU_TYPE_SQLITE_STORE, cancellable, error, "path", path,
+                         "open-flags", (guint) flags, NULL);
 }
 
 const char *

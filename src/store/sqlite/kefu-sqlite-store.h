@@ -8,8 +8,10 @@ G_BEGIN_DECLS
 #define KEFU_TYPE_SQLITE_STORE (kefu_sqlite_store_get_type ())
 G_DECLARE_FINAL_TYPE (KefuSqliteStore, kefu_sqlite_store, KEFU, SQLITE_STORE, KefuStore)
 
-/* Opens (creating when missing) and migrates the database file at `path`. */
+/* Opens (creating when missing, unless KEFU_STORE_OPEN_MUST_EXIST) and migrates (unless
+ * KEFU_STORE_OPEN_NO_MIGRATE) the database file at `path`. */
 KefuStore *kefu_sqlite_store_new              (const char       *path,
+                                               KefuStoreOpenFlags flags,
                                                GCancellable     *cancellable,
                                                GError          **error);
 const char *kefu_sqlite_store_get_path        (KefuSqliteStore  *self);

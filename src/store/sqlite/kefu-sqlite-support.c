@@ -18,6 +18,9 @@
 #define CIFS_SUPER_MAGIC  0xFF534D42
 #define SMB2_SUPER_MAGIC  0xFE534D42
 #define FUSE_SUPER_MAGIC  0x65735546
+#define V9FS_MAGIC        0x01021997
+#define CEPH_MAGIC        0x00C36400
+#define AFS_MAGIC         0x6B414653
 
 /* Errors */
 
@@ -238,6 +241,9 @@ _kefu_sqlite_is_network_filesystem (const char *path)
     case CIFS_SUPER_MAGIC:
     case SMB2_SUPER_MAGIC:
     case FUSE_SUPER_MAGIC:
+    case V9FS_MAGIC:
+    case CEPH_MAGIC:
+    case AFS_MAGIC:
       return TRUE;
     default:
       return FALSE;
