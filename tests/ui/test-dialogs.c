@@ -218,6 +218,59 @@ test_preferences_store_choice (void)
   kefu_test_flush ();
 }
 
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  g_autoptr(GPtrArray) labels = kefu_test_find_all (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (labels->pdata[i]) &&
+        g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_preferences_tricky_path (void)
+{
+  /* Shares are named by people: R&D, <old>… Markup would fail to parse (a critical warning,
+   * fatal under G_DEBUG=fatal-warnings) and show nothing. */
+  const char *path = "/srv/R&D <old> office/kefu & co.db";
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *stored_path = NULL;
+  KefuPreferencesDialog *dialog;
+  GtkWidget *window;
+  GtkWidget *apply;
+
+  kefu_test_reset_settings ();
+  settings = g_settings_new (KEFU_SETTINGS_SCHEMA);
+  g_settings_set_string (settings, "database-path", path);
+  g_settings_set_string (settings, "database-kind", "shared");
+
+  dialog = kefu_preferences_dialog_new (settings);
+  window = present_on_window (ADW_DIALOG (dialog));
+  apply = find_apply_row (GTK_WIDGET (dialog));
+  assert_kind (dialog, "shared");
+
+  /* The path is shown exactly as it is, as plain text. */
+  g_assert_true (has_label (GTK_WIDGET (dialog), path));
+  g_assert_true (gtk_widget_is_sensitive (apply));
+
+  /* A path chosen in the dialog is shown the same way, and stored unchanged. */
+  g_object_set (dialog, "database-path", "/mnt/a<b>&amp;c/kefu.db", NULL);
+  kefu_test_flush ();
+  g_assert_true (has_label (GTK_WIDGET (dialog), "/mnt/a<b>&amp;c/kefu.db"));
+  gtk_widget_activate (apply);
+  kefu_test_flush ();
+  stored_path = g_settings_get_string (settings, "database-path");
+  g_assert_cmpstr (stored_path, ==, "/mnt/a<b>&amp;c/kefu.db");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kefu_test_flush ();
+}
+
 static void
 chosen_cb (KefuStaffChooser *chooser,
            KefuStaff        *staff,
@@ -330,6 +383,7 @@ main (int   argc,
 
   g_test_add_func ("/kefu/ui/preferences/server-uri-check", test_server_uri_check);
   g_test_add_func ("/kefu/ui/preferences/store-choice", test_preferences_store_choice);
+  g_test_add_func ("/kefu/ui/preferences/tricky-path", test_preferences_tricky_path);
   g_test_add_func ("/kefu/ui/staff-chooser/sets-actor", test_staff_chooser_sets_actor);
   g_test_add_func ("/kefu/ui/staff-chooser/empty", test_staff_chooser_empty);
 
