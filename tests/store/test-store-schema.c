@@ -376,6 +376,233 @@ test_busy_retry (Fixture       *fixture,
   g_assert_finalize_object (holder.store);
 }
 
+/* Open flags */
+
+/* A shared file whose share is not mounted must not be replaced by a new, empty database. */
+static void
+test_must_exist (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuStore) store = NULL;
+
+  if (test_skip_unless_sqlite ())
+    return;
+
+  path = g_build_filename (fixture->dir, "absent", "kefu.db", NULL);
+  store = kefu_store_open_full (path, KEFU_STORE_OPEN_MUST_EXIST, NULL, &error);
+  g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_MISSING_FILE);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* Without migration an empty file opens, says it has no schema, and stays empty. */
+static void
+test_no_migrate (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  KefuStore *store;
+  gsize length = 1;
+
+  if (test_skip_unless_sqlite ())
+    return;
+
+  path = g_build_filename (fixture->dir, "empty.db", NULL);
+  g_file_set_contents (path, "", 0, &error);
+  g_assert_no_error (error);
+
+  store = kefu_store_open_full (path, KEFU_STORE_OPEN_NO_MIGRATE | KEFU_STORE_OPEN_MUST_EXIST,
+                                NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kefu_store_get_schema_version_found (store), ==, 0);
+  g_assert_finalize_object (store);
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, ==, 0);
+
+  /* An up-to-date database opens normally. */
+  store = kefu_store_open_full (fixture->location, KEFU_STORE_OPEN_NO_MIGRATE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kefu_store_get_schema_version_found (store), ==,
+                    kefu_store_schema_version ());
+  g_assert_finalize_object (store);
+}
+
+static char *
+journal_mode (KefuStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuRows) rows = _kefu_store_query (store, "PRAGMA journal_mode", NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (kefu_rows_get_text (rows, 0, 0));
+}
+
+/* A shared file runs with a rollback journal even on a local disk, and refuses to open while
+ * another computer keeps it in WAL through its local path. */
+static void
+test_shared_file (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *mode = NULL;
+  g_autoptr(GError) error = NULL;
+  KefuStore *store;
+  sqlite3 *db = NULL;
+
+  if (test_skip_unless_sqlite ())
+    return;
+
+  /* The fixture's store opened it by local path, in WAL mode; another computer reading it
+   * that way keeps it in WAL. */
+  mode = journal_mode (fixture->store);
+  g_assert_cmpstr (mode, ==, "wal");
+  fixture_close (fixture);
+  g_assert_cmpint (sqlite3_open (fixture->location, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN; SELECT COUNT(*) FROM staff", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  store = kefu_store_open_full (fixture->location, KEFU_STORE_OPEN_SHARED_FILE, NULL, &error);
+  g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_OPEN_ELSEWHERE);
+  g_assert_null (store);
+  g_clear_error (&error);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (db);
+  db = NULL;
+
+  path = g_strdup (fixture->location);
+  store = kefu_store_open_full (path, KEFU_STORE_OPEN_SHARED_FILE, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&mode, g_free);
+  mode = journal_mode (store);
+  g_assert_cmpstr (mode, ==, "delete");
+  g_assert_finalize_object (store);
+
+  /* And it stays so for the next workstation. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "delete");
+    sqlite3_finalize (stmt);
+  }
+  sqlite3_close (db);
+}
+
+typedef struct
+{
+  const char *path;
+  gint        locked;
+} ExclusiveHolder;
+
+static gpointer
+hold_exclusive_thread (gpointer data)
+{
+  ExclusiveHolder *holder = data;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (holder->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_atomic_int_set (&holder->locked, 1);
+  g_usleep (G_USEC_PER_SEC);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  return NULL;
+}
+
+/* Opening waits for another workstation's commit instead of failing at the first read. */
+static void
+test_open_while_locked (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  ExclusiveHolder holder = { 0 };
+  KefuStore *store;
+  GThread *thread;
+
+  if (test_skip_unless_sqlite ())
+    return;
+
+  /* A rollback journal, as on a share: there an exclusive lock keeps readers out too. */
+  fixture_close (fixture);
+  path = g_strdup (fixture->location);
+  store = kefu_store_open_full (path, KEFU_STORE_OPEN_SHARED_FILE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+
+  holder.path = path;
+  thread = g_thread_new ("exclusive", hold_exclusive_thread, &holder);
+  while (!g_atomic_int_get (&holder.locked))
+    g_usleep (1000);
+
+  store = kefu_store_open_full (path, KEFU_STORE_OPEN_SHARED_FILE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_thread_join (thread);
+  g_assert_finalize_object (store);
+}
+
+#define N_CONCURRENT_OPENS 8
+
+static gpointer
+open_thread (gpointer data)
+{
+  GError *error = NULL;
+  KefuStore *store = kefu_store_open (data, NULL, &error);
+
+  if (store != NULL)
+    g_object_unref (store);
+  return error;
+}
+
+/* Workstations opening the same fresh PostgreSQL database at once all get it migrated once. */
+static void
+test_concurrent_first_open (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *location = NULL;
+  GThread *threads[N_CONCURRENT_OPENS];
+  guint failures = 0;
+  KefuStore *store;
+  g_autoptr(GError) error = NULL;
+
+  if (test_backend () != KEFU_STORE_BACKEND_POSTGRES)
+    {
+      g_test_skip ("PostgreSQL case");
+      return;
+    }
+
+  location = kefu_test_pg_new_database ();
+  for (guint i = 0; i < N_CONCURRENT_OPENS; i++)
+    threads[i] = g_thread_new ("open", open_thread, location);
+  for (guint i = 0; i < N_CONCURRENT_OPENS; i++)
+    {
+      g_autoptr(GError) thread_error = g_thread_join (threads[i]);
+
+      if (thread_error != NULL)
+        {
+          g_test_message ("open %u failed: %s", i, thread_error->message);
+          failures++;
+        }
+    }
+  g_assert_cmpuint (failures, ==, 0);
+
+  store = kefu_store_open (location, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_count (store, "SELECT COUNT(*) FROM schema_migrations"), ==,
+                   (gint64) kefu_store_schema_version ());
+  g_assert_cmpint (test_count (store, "SELECT COUNT(*) FROM staff WHERE login = 'system'"), ==, 1);
+  g_assert_finalize_object (store);
+}
+
 static void
 test_location_kind (void)
 {
@@ -679,6 +906,11 @@ test_store_add_schema_tests (void)
   g_test_add_func ("/kefu/store/sqlite/read-only", test_read_only_file);
   TEST_ADD ("sqlite/failed-open-leaves-no-file", test_failed_open_leaves_no_file);
   TEST_ADD ("sqlite/busy-retry", test_busy_retry);
+  TEST_ADD ("sqlite/must-exist", test_must_exist);
+  TEST_ADD ("sqlite/no-migrate", test_no_migrate);
+  TEST_ADD ("sqlite/shared-file", test_shared_file);
+  TEST_ADD ("sqlite/open-while-locked", test_open_while_locked);
+  TEST_ADD ("schema/concurrent-first-open", test_concurrent_first_open);
   TEST_ADD ("async/calls", test_async);
   TEST_ADD ("async/cancel-running-query", test_cancel_running_query);
   TEST_ADD ("async/open", test_open_async);
