@@ -211,6 +211,14 @@ load (KefuStaffChooser *self)
 }
 
 static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  load (KEFU_STAFF_CHOOSER (widget));
+}
+
+static void
 kefu_staff_chooser_constructed (GObject *object)
 {
   KefuStaffChooser *self = KEFU_STAFF_CHOOSER (object);
@@ -331,6 +339,9 @@ kefu_staff_chooser_class_init (KefuStaffChooserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuStaffChooser, error_page);
   gtk_widget_class_bind_template_child (widget_class, KefuStaffChooser, stack);
   gtk_widget_class_bind_template_child (widget_class, KefuStaffChooser, staff_list);
+
+  /* The error page's Try Again: the staff list once more, e.g. once the server is back. */
+  gtk_widget_class_install_action (widget_class, "chooser.reload", NULL, reload_action);
 }
 
 static void

@@ -271,7 +271,11 @@ remembered_staff_cb (GObject      *object,
 
   if (staff == NULL)
     {
-      g_warning ("Could not list the staff: %s", error->message);
+      /* Nobody can be working then, and every write would fail for want of an actor: the
+       * chooser lists the staff again and, if that fails too, shows why, with Try Again. */
+      g_message ("Could not list the staff: %s", error->message);
+      if (!self->unattended)
+        kefu_window_choose_staff (self);
       update_busy (self);
       return;
     }

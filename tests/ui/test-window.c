@@ -17,6 +17,8 @@
 
 #include "kefu-ui-test.h"
 
+#include <sqlite3.h>
+
 static const struct {
   const char *name;
   const char *title;
@@ -475,6 +477,84 @@ test_window_missing_shared_file (void)
   kefu_test_remove_dir (dir);
 }
 
+/* Runs `sql` on the file through a second connection, as another program could. */
+static void
+exec_on_file (const char *path,
+              const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static void
+test_window_staff_list_fails (void)
+{
+  g_autofree char *dir = kefu_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "kefu.db", NULL);
+  g_autoptr(KefuStore) store = kefu_test_open_store (dir);
+  AdwStatusPage *status_page;
+  KefuStaffChooser *chooser;
+  KefuWindow *window;
+  AdwDialog *dialog;
+  GtkWidget *retry;
+
+  kefu_test_reset_settings ();
+  kefu_test_add_staff (store, "王芳", "wangfang", KEFU_ROLE_CLERK);
+
+  /* The staff table goes missing behind the store's back: listing the staff fails. */
+  exec_on_file (path, "ALTER TABLE staff RENAME TO staff_elsewhere");
+
+  window = kefu_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  kefu_window_set_store (window, store);
+  kefu_test_wait_until (!kefu_window_get_busy (window));
+  kefu_test_flush ();
+
+  /* Nobody is working, and the clerk is not left guessing why: the chooser says so. */
+  g_assert_null (kefu_window_get_staff (window));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (KEFU_IS_STAFF_CHOOSER (dialog));
+  chooser = KEFU_STAFF_CHOOSER (dialog);
+  kefu_test_wait_until (!kefu_staff_chooser_get_busy (chooser));
+  kefu_test_flush ();
+  g_assert_cmpstr (kefu_staff_chooser_get_page (chooser), ==, "error");
+  status_page = ADW_STATUS_PAGE (kefu_test_find_mapped (GTK_WIDGET (chooser), ADW_TYPE_STATUS_PAGE));
+  g_assert_cmpstr (adw_status_page_get_title (status_page), ==, "Can’t Load the Staff List");
+  g_assert_nonnull (strstr (adw_status_page_get_description (status_page), "staff"));
+
+  /* Once the table is back, Try Again lists the staff, and choosing one makes them work. */
+  exec_on_file (path, "ALTER TABLE staff_elsewhere RENAME TO staff");
+  retry = find_button (GTK_WIDGET (chooser), "chooser.reload");
+  g_assert_nonnull (retry);
+  gtk_widget_activate (retry);
+  /* A button activated from the keyboard clicks after its pressed look has shown. */
+  kefu_test_wait_until (g_strcmp0 (kefu_staff_chooser_get_page (chooser), "error") != 0);
+  kefu_test_wait_until (!kefu_staff_chooser_get_busy (chooser));
+  kefu_test_flush ();
+  g_assert_cmpstr (kefu_staff_chooser_get_page (chooser), ==, "staff");
+  {
+    g_autoptr(GPtrArray) rows = kefu_test_find_all (GTK_WIDGET (chooser), ADW_TYPE_ACTION_ROW);
+
+    g_assert_cmpuint (rows->len, ==, 1);
+    gtk_widget_activate (rows->pdata[0]);
+  }
+  kefu_test_flush ();
+  g_assert_nonnull (kefu_window_get_staff (window));
+  g_assert_cmpstr (kefu_staff_get_login (kefu_window_get_staff (window)), ==, "wangfang");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kefu_test_flush ();
+  g_clear_object (&store);
+  kefu_test_remove_dir (dir);
+}
+
 static void
 assert_accel (KefuApplication *app,
               const char      *action,
@@ -591,6 +671,7 @@ main (int   argc,
   g_test_add_func ("/kefu/ui/window/accessibility", test_window_accessibility);
   g_test_add_func ("/kefu/ui/window/not-a-database", test_window_not_a_database);
   g_test_add_func ("/kefu/ui/window/missing-shared-file", test_window_missing_shared_file);
+  g_test_add_func ("/kefu/ui/window/staff-list-fails", test_window_staff_list_fails);
   g_test_add_func ("/kefu/ui/window/default-database", test_window_default_database);
   g_test_add_func ("/kefu/ui/window/location-hides-password", test_window_location_hides_password);
 
