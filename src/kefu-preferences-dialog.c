@@ -46,6 +46,44 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The address is kept in GSettings, in plain text for anyone who can read the user's files:
+ * libpq reads the password from ~/.pgpass instead, so one in the address is refused. */
+static void
+set_password_reason (char **reason)
+{
+  if (reason)
+    *reason = g_strdup (_("Don’t put the password in the address: Kefu stores the address in plain text. Put it in ~/.pgpass (host:port:database:user:password), and Kefu will use it."));
+}
+
+/* TRUE when the part of a postgresql:// address after the scheme carries a password: in the
+ * user information (user:password@host) or as a password= parameter. */
+static gboolean
+uri_has_password (const char *rest)
+{
+  gsize authority_length = strcspn (rest, "/?");
+  const char *query = strchr (rest, '?');
+  const char *at = NULL;
+
+  /* The last @ ends the user information: a password may itself hold an @. */
+  for (gsize i = 0; i < authority_length; i++)
+    if (rest[i] == '@')
+      at = rest + i;
+  if (at != NULL && memchr (rest, ':', at - rest) != NULL)
+    return TRUE;
+
+  if (query != NULL)
+    {
+      g_auto(GStrv) parameters = g_strsplit (query + 1, "&", -1);
+
+      for (guint i = 0; parameters[i] != NULL; i++)
+        if (g_str_has_prefix (parameters[i], "password=") ||
+            g_str_equal (parameters[i], "password"))
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
 static gboolean
 is_libpq_key (const char *key,
               gsize       length)
@@ -68,6 +106,7 @@ check_key_values (const char  *text,
 {
   const char *p = text;
   guint pairs = 0;
+  gboolean password = FALSE;
 
   while (*p != '\0')
     {
@@ -91,6 +130,8 @@ check_key_values (const char  *text,
           key_length--;
         if (!is_libpq_key (key, key_length))
           goto bad;
+        if (key_length == strlen ("password") && strncmp (key, "password", key_length) == 0)
+          password = TRUE;
       }
 
       p = eq + 1;
@@ -123,6 +164,11 @@ check_key_values (const char  *text,
       pairs++;
     }
 
+  if (pairs > 0 && password)
+    {
+      set_password_reason (reason);
+      return FALSE;
+    }
   if (pairs > 0)
     return TRUE;
 
@@ -169,6 +215,11 @@ kefu_preferences_check_server_uri (const char  *uri,
         {
           if (reason)
             *reason = g_strdup (_("Add the server’s host name and the database after postgresql://."));
+          return FALSE;
+        }
+      if (uri_has_password (rest))
+        {
+          set_password_reason (reason);
           return FALSE;
         }
       return TRUE;

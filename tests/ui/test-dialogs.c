@@ -54,6 +54,46 @@ test_server_uri_check (void)
     }
 }
 
+static void
+test_server_uri_password (void)
+{
+  static const char *with_password[] = {
+    "postgresql://clerk:s3cret@db.example.com/kefu",
+    "postgres://clerk:p@ss@h1,h2/kefu?sslmode=require",
+    "postgresql://clerk:@db.example.com/kefu",
+    "postgresql://db.example.com/kefu?user=clerk&password=s3cret",
+    "postgresql://db.example.com/kefu?password=s3cret",
+    "host=db.example.com dbname=kefu password=s3cret",
+    "host=db.example.com password='se cret' dbname=kefu",
+    "password = s3cret host=db.example.com",
+  };
+  static const char *without_password[] = {
+    "postgresql://clerk@db.example.com/kefu",
+    "postgresql://clerk@db.example.com:5432/kefu",
+    "postgresql://db.example.com/kefu?user=clerk&passfile=/home/clerk/.pgpass",
+    "host=db.example.com dbname=kefu passfile=/home/clerk/.pgpass",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (with_password); i++)
+    {
+      g_autofree char *reason = NULL;
+
+      g_assert_false (kefu_preferences_check_server_uri (with_password[i], &reason));
+      g_assert_cmpstr (reason, ==,
+                       "Don’t put the password in the address: Kefu stores the address in plain "
+                       "text. Put it in ~/.pgpass (host:port:database:user:password), and Kefu "
+                       "will use it.");
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (without_password); i++)
+    {
+      g_autofree char *reason = NULL;
+
+      g_assert_true (kefu_preferences_check_server_uri (without_password[i], &reason));
+      g_assert_null (reason);
+    }
+}
+
 static GtkWidget *
 present_on_window (AdwDialog *dialog)
 {
@@ -159,6 +199,19 @@ test_preferences_store_choice (void)
   g_assert_true (gtk_widget_get_mapped (error_label));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "postgresql://"));
   g_assert_false (gtk_widget_is_sensitive (apply));
+
+  /* A password typed into the address is refused there, with where to put it instead. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "postgresql://clerk:s3cret@db.example.com/kefu");
+  kefu_test_flush ();
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_true (gtk_widget_get_mapped (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "~/.pgpass"));
+  g_assert_false (gtk_widget_is_sensitive (apply));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "prefs.apply", NULL);
+  kefu_test_flush ();
+  stored_uri = g_settings_get_string (settings, "server-uri");
+  g_assert_cmpstr (stored_uri, ==, "");
+  g_clear_pointer (&stored_uri, g_free);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), good_uri);
   kefu_test_flush ();
@@ -382,6 +435,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/kefu/ui/preferences/server-uri-check", test_server_uri_check);
+  g_test_add_func ("/kefu/ui/preferences/server-uri-password", test_server_uri_password);
   g_test_add_func ("/kefu/ui/preferences/store-choice", test_preferences_store_choice);
   g_test_add_func ("/kefu/ui/preferences/tricky-path", test_preferences_tricky_path);
   g_test_add_func ("/kefu/ui/staff-chooser/sets-actor", test_staff_chooser_sets_actor);
