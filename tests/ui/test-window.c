@@ -555,6 +555,53 @@ test_window_staff_list_fails (void)
   kefu_test_remove_dir (dir);
 }
 
+/* Closes the application's windows once the database has opened or failed, which ends
+ * g_application_run(). */
+static gboolean
+close_when_settled_cb (gpointer user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  if (windows == NULL || !KEFU_IS_WINDOW (windows->data) ||
+      g_strcmp0 (kefu_window_get_page (windows->data), "loading") == 0)
+    return G_SOURCE_CONTINUE;
+
+  while ((windows = gtk_application_get_windows (app)) != NULL)
+    gtk_window_destroy (windows->data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_window_server_option_not_stored (void)
+{
+  /* Nothing listens on port 1: the connection is refused at once. */
+  const char *uri = "postgresql://clerk:s3cret@127.0.0.1:1/kefu";
+  char *argv[] = { "kefu", "--server=postgresql://clerk:s3cret@127.0.0.1:1/kefu", NULL };
+  g_autoptr(GSettings) settings = g_settings_new (KEFU_SETTINGS_SCHEMA);
+  g_autofree char *stored_uri = NULL;
+  g_autofree char *stored_database = NULL;
+  KefuApplication *app;
+  int status;
+
+  kefu_test_reset_settings ();
+  app = make_application ();
+  g_timeout_add (50, close_when_settled_cb, app);
+  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
+  g_assert_cmpint (status, ==, 0);
+
+  /* The run used the address (password and all), but the workstation's settings never saw it:
+   * a command-line choice lasts for one run. */
+  g_assert_cmpstr (kefu_application_get_location (app), ==, uri);
+  g_assert_cmpint (g_settings_get_enum (settings, "database-kind"), ==, KEFU_DATABASE_KIND_LOCAL);
+  stored_uri = g_settings_get_string (settings, "server-uri");
+  g_assert_cmpstr (stored_uri, ==, "");
+  stored_database = g_settings_get_string (settings, "current-staff-database");
+  g_assert_null (strstr (stored_database, "s3cret"));
+
+  close_application (app);
+}
+
 static void
 assert_accel (KefuApplication *app,
               const char      *action,
@@ -672,6 +719,7 @@ main (int   argc,
   g_test_add_func ("/kefu/ui/window/not-a-database", test_window_not_a_database);
   g_test_add_func ("/kefu/ui/window/missing-shared-file", test_window_missing_shared_file);
   g_test_add_func ("/kefu/ui/window/staff-list-fails", test_window_staff_list_fails);
+  g_test_add_func ("/kefu/ui/window/server-option-not-stored", test_window_server_option_not_stored);
   g_test_add_func ("/kefu/ui/window/default-database", test_window_default_database);
   g_test_add_func ("/kefu/ui/window/location-hides-password", test_window_location_hides_password);
 
