@@ -319,12 +319,15 @@ test_connection_lost_in_transaction (void)
   KefuStoreClass *klass = KEFU_STORE_GET_CLASS (store);
   g_autoptr(GError) error = NULL;
   g_autoptr(KefuRows) rows = NULL;
+  /* klass->query does not sink its parameters (the store's helpers do): own them here. */
+  g_autoptr(GVariant) first = g_variant_ref_sink (g_variant_new ("(s)", "售后部"));
+  g_autoptr(GVariant) second = g_variant_ref_sink (g_variant_new ("(s)", "投诉部"));
   gint64 changes = 0;
 
   g_assert_true (klass->begin (store, TRUE, &error));
   g_assert_no_error (error);
   rows = klass->query (store, "INSERT INTO departments (name) VALUES ($1)",
-                       g_variant_new ("(s)", "售后部"), &changes, NULL, &error);
+                       first, &changes, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (changes, ==, 1);
   g_clear_pointer (&rows, kefu_rows_free);
@@ -333,7 +336,7 @@ test_connection_lost_in_transaction (void)
 
   /* The transaction died with its session: that is an error, never a silent new session. */
   rows = klass->query (store, "INSERT INTO departments (name) VALUES ($1)",
-                       g_variant_new ("(s)", "投诉部"), &changes, NULL, &error);
+                       second, &changes, NULL, &error);
   g_assert_null (rows);
   g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_CONNECTION);
   g_clear_error (&error);
@@ -367,6 +370,43 @@ test_cancel_running_statement (void)
   rows = _kefu_store_query (store, "SELECT 1", NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (kefu_rows_get_int (rows, 0, 0), ==, 1);
+}
+
+/* A cancel request that reaches the server after its statement ended stops the next statement
+ * (SQLSTATE 57014) although nobody cancelled that one. Here the statement cancels itself the
+ * first time only (a sequence is not rolled back), as such a late request would. */
+#define SELF_CANCEL_ONCE \
+  "SELECT CASE WHEN nextval('cancel_once') = 1 THEN pg_cancel_backend(pg_backend_pid()) END, " \
+  "pg_sleep(0.3), 42"
+
+static void
+test_late_cancel (void)
+{
+  g_autoptr(KefuStore) store = open_new_database (NULL);
+  KefuStoreClass *klass = KEFU_STORE_GET_CLASS (store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuRows) rows = NULL;
+
+  g_assert_cmpint (_kefu_store_execute (store, "CREATE SEQUENCE cancel_once", NULL, NULL, &error),
+                   >=, 0);
+  g_assert_no_error (error);
+
+  /* Alone, the statement is run again and succeeds. */
+  rows = _kefu_store_query (store, SELF_CANCEL_ONCE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kefu_rows_get_int (rows, 0, 2), ==, 42);
+  g_clear_pointer (&rows, kefu_rows_free);
+
+  /* In a transaction it is BUSY, which makes _kefu_store_write() retry the whole write. */
+  g_assert_cmpint (_kefu_store_execute (store, "SELECT setval('cancel_once', 1, false)", NULL,
+                                        NULL, &error), >=, 0);
+  g_assert_no_error (error);
+  g_assert_true (klass->begin (store, TRUE, &error));
+  g_assert_no_error (error);
+  rows = klass->query (store, SELF_CANCEL_ONCE, NULL, NULL, NULL, &error);
+  g_assert_null (rows);
+  g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_BUSY);
+  klass->rollback (store);
 }
 
 static void
@@ -590,6 +630,7 @@ main (int   argc,
   g_test_add_func ("/kefu/pg-connect/connection-lost-in-transaction",
                    test_connection_lost_in_transaction);
   g_test_add_func ("/kefu/pg-connect/cancel-running-statement", test_cancel_running_statement);
+  g_test_add_func ("/kefu/pg-connect/late-cancel", test_late_cancel);
   g_test_add_func ("/kefu/pg-connect/parameters-as-text", test_parameters_as_text);
   g_test_add_func ("/kefu/pg-connect/errors-by-sqlstate", test_errors_by_sqlstate);
   g_test_add_func ("/kefu/pg-connect/events-append-only", test_events_append_only);

@@ -161,10 +161,11 @@ setup_session (KefuPgStore  *self,
   return ok;
 }
 
-/* Resets a connection that went bad, with back-off: a restarting server takes a moment. */
-static gboolean
-reconnect (KefuPgStore  *self,
-           GError      **error)
+/* Resets a connection that went bad, with back-off: a restarting server takes a moment. The new
+ * session gets the same settings (TimeZone, DateStyle, plan_cache_mode) as the first. */
+gboolean
+_kefu_pg_reconnect (KefuPgStore  *self,
+                    GError      **error)
 {
   static const gulong delays_ms[] = { 0, 250, 1000, 2000 };
 
@@ -217,7 +218,7 @@ _kefu_pg_ensure_connection (KefuPgStore  *self,
                    _kefu_pg_describe (self));
       return FALSE;
     }
-  return reconnect (self, error);
+  return _kefu_pg_reconnect (self, error);
 }
 
 gboolean

@@ -59,6 +59,12 @@ _kefu_pg_set_result_error (KefuPgStore   *self,
 
   if (g_str_equal (state, "57014") && g_cancellable_is_cancelled (cancellable))
     g_cancellable_set_error_if_cancelled (cancellable, error);
+  else if (g_str_equal (state, "57014"))
+    /* A cancel request that arrived late, after the statement it was meant for, stops the next
+     * one: not a real failure, so a write transaction is retried as a whole. */
+    g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_BUSY,
+                 _("A statement was interrupted by a cancellation meant for an earlier one. "
+                   "Try again."));
   else if (_kefu_pg_connection_lost (self, result))
     g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_CONNECTION,
                  _("The connection to the PostgreSQL server %s was lost (%s). Check the network "

@@ -61,6 +61,9 @@ gboolean   _kefu_pg_store_bulk_insert  (KefuStore          *store,
                                         GCancellable       *cancellable,
                                         GError            **error);
 
+/* kefu-pg-connect.c: makes the connection again (statement cache cleared, session set up). */
+gboolean   _kefu_pg_reconnect          (KefuPgStore        *self,
+                                        GError            **error);
 /* kefu-pg-connect.c: before a statement, resets a connection known to be bad (with back-off),
  * unless a transaction was running on it, which is lost and reported. */
 gboolean   _kefu_pg_ensure_connection  (KefuPgStore        *self,

@@ -88,15 +88,53 @@ rows_from_result (PGresult *result)
   return rows;
 }
 
-static void
-cancelled_cb (GCancellable *cancellable,
-              PGcancel     *cancel)
+/* A PGcancel shared by the statement and the threads that send the cancel request, which may
+ * outlive the statement. */
+typedef struct
 {
+  gint      ref_count;
+  PGcancel *cancel;
+} CancelHandle;
+
+static CancelHandle *
+cancel_handle_ref (CancelHandle *handle)
+{
+  g_atomic_int_inc (&handle->ref_count);
+  return handle;
+}
+
+static void
+cancel_handle_unref (CancelHandle *handle)
+{
+  if (g_atomic_int_dec_and_test (&handle->ref_count))
+    {
+      PQfreeCancel (handle->cancel);
+      g_free (handle);
+    }
+}
+
+static gpointer
+send_cancel_thread (gpointer data)
+{
+  CancelHandle *handle = data;
   char message[256];
 
-  /* Asks the server to stop the running statement; it then fails with SQLSTATE 57014. */
-  if (!PQcancel (cancel, message, sizeof message))
+  /* Asks the server to stop the running statement; it then fails with SQLSTATE 57014. PQcancel
+   * connects to the server and waits for it, up to the TCP timeout when the server is gone. */
+  if (!PQcancel (handle->cancel, message, sizeof message))
     g_debug ("Could not cancel the PostgreSQL statement: %s", message);
+  cancel_handle_unref (handle);
+  return NULL;
+}
+
+static void
+cancelled_cb (GCancellable *cancellable,
+              CancelHandle *handle)
+{
+  /* The cancelling thread is often the main thread (a window closing): never block it on the
+   * network, send the request from a thread of its own. */
+  g_thread_unref (g_thread_new ("kefu-pg-cancel", send_cancel_thread,
+                                cancel_handle_ref (handle)));
 }
 
 /* Runs the prepared form of `sql` once; NULL result only when libpq could not even send it. */
@@ -107,15 +145,21 @@ run_once (KefuPgStore   *self,
           GCancellable  *cancellable)
 {
   const char *name = g_hash_table_lookup (self->statements, sql);
-  PGcancel *cancel = NULL;
+  CancelHandle *cancel = NULL;
   gulong handler = 0;
   PGresult *result;
 
   if (cancellable != NULL)
     {
-      cancel = PQgetCancel (self->conn);
-      if (cancel != NULL)
-        handler = g_cancellable_connect (cancellable, G_CALLBACK (cancelled_cb), cancel, NULL);
+      PGcancel *pg_cancel = PQgetCancel (self->conn);
+
+      if (pg_cancel != NULL)
+        {
+          cancel = g_new0 (CancelHandle, 1);
+          cancel->ref_count = 1;
+          cancel->cancel = pg_cancel;
+          handler = g_cancellable_connect (cancellable, G_CALLBACK (cancelled_cb), cancel, NULL);
+        }
     }
 
   if (name == NULL)
@@ -138,7 +182,7 @@ out:
   if (handler != 0)
     g_cancellable_disconnect (cancellable, handler);
   if (cancel != NULL)
-    PQfreeCancel (cancel);
+    cancel_handle_unref (cancel);
   return result;
 }
 
@@ -221,9 +265,19 @@ _kefu_pg_store_query (KefuStore     *store,
       if (attempt == 0 && !self->in_transaction && _kefu_pg_connection_lost (self, result))
         {
           PQclear (result);
-          if (PQstatus (self->conn) == CONNECTION_OK)
-            PQreset (self->conn);
-          g_hash_table_remove_all (self->statements);
+          /* The reconnect path, so that the new session gets our settings again. */
+          if (PQstatus (self->conn) == CONNECTION_OK && !_kefu_pg_reconnect (self, error))
+            return NULL;
+          continue;
+        }
+
+      /* 57014 that we did not ask for is a late cancel request meant for an earlier
+       * statement: a lone statement is run again once; inside a transaction it is reported as
+       * BUSY (see _kefu_pg_set_result_error()), and the write is retried as a whole. */
+      if (attempt == 0 && !self->in_transaction && !g_cancellable_is_cancelled (cancellable) &&
+          g_strcmp0 (PQresultErrorField (result, PG_DIAG_SQLSTATE), "57014") == 0)
+        {
+          PQclear (result);
           continue;
         }
 
