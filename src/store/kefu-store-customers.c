@@ -277,15 +277,20 @@ kefu_store_create_customer (KefuStore     *self,
                             GCancellable  *cancellable,
                             GError       **error)
 {
-  CustomerWrite w = { .result.record = customer };
+  g_autoptr(KefuCustomer) copy = NULL;
+  CustomerWrite w = { 0 };
   gboolean ok;
 
   g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
   g_return_val_if_fail (KEFU_IS_CUSTOMER (customer), FALSE);
 
-  if (!validate_customer (customer, error))
+  /* Validate and store the normalised text; the caller's record gets it after the commit. */
+  copy = _kefu_store_normalized_copy (customer);
+  w.result.record = copy;
+  w.result.original = customer;
+  if (!validate_customer (copy, error))
     return FALSE;
-  w.phones = normalize_phones (customer, error);
+  w.phones = normalize_phones (copy, error);
   if (w.phones == NULL)
     return FALSE;
 
@@ -380,15 +385,20 @@ kefu_store_update_customer (KefuStore     *self,
                             GCancellable  *cancellable,
                             GError       **error)
 {
-  CustomerWrite w = { .result.record = customer };
+  g_autoptr(KefuCustomer) copy = NULL;
+  CustomerWrite w = { 0 };
   gboolean ok;
 
   g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
   g_return_val_if_fail (KEFU_IS_CUSTOMER (customer), FALSE);
 
-  if (!validate_customer (customer, error))
+  /* Validate and store the normalised text; the caller's record gets it after the commit. */
+  copy = _kefu_store_normalized_copy (customer);
+  w.result.record = copy;
+  w.result.original = customer;
+  if (!validate_customer (copy, error))
     return FALSE;
-  w.phones = normalize_phones (customer, error);
+  w.phones = normalize_phones (copy, error);
   if (w.phones == NULL)
     return FALSE;
 

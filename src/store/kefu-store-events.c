@@ -247,11 +247,20 @@ kefu_store_set_setting (KefuStore     *self,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  SetSetting s = { key, value };
+  g_autofree char *stored_key = NULL;
+  g_autofree char *stored_value = NULL;
+  SetSetting s;
 
   g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
+
+  /* Validate and store the text in its stored form. */
+  stored_key = _kefu_store_normalize_text (key);
+  stored_value = _kefu_store_normalize_text (value);
+  key = stored_key;
+  value = stored_value;
+  s = (SetSetting) { key, value };
 
   if (!_kefu_store_validate_text (_("Setting name"), key, KEFU_STORE_MAX_SETTING_KEY, TRUE,
                                   FALSE, error) ||

@@ -70,6 +70,9 @@ void          _kefu_store_run_in_worker   (KefuStore       *self,
 typedef struct
 {
   gpointer    record;
+  /* When not NULL, `record` is the normalised copy of it (_kefu_store_normalized_copy()) that
+   * the write validates and binds; after the commit its text goes back to `original` too. */
+  gpointer    original;
   gint64      id;
   gint64      version;
   GDateTime  *created_at;
@@ -78,6 +81,12 @@ typedef struct
 } KefuWriteResult;
 
 void          _kefu_write_result_clear    (KefuWriteResult *r);
+/* A copy of `record` (transfer full) with every text property in the form it is stored in:
+ * kefu_text_normalize() (trimmed of white space including U+3000, "\r\n" as "\n", NFC).
+ * Writes validate and bind the copy, so that what is checked is exactly what is stored. */
+gpointer      _kefu_store_normalized_copy (gpointer         record);
+/* The same for loose text (settings); a copy of `text` when it is not valid UTF-8. */
+char         *_kefu_store_normalize_text  (const char      *text);
 /* Reads "RETURNING id, version, created_at, updated_at". */
 void          _kefu_write_result_take_row (KefuWriteResult *r,
                                            KefuRows        *rows);

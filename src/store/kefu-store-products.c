@@ -107,12 +107,17 @@ kefu_store_create_product (KefuStore     *self,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  KefuWriteResult r = { .record = product };
+  g_autoptr(KefuProduct) copy = NULL;
+  KefuWriteResult r = { 0 };
 
   g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
   g_return_val_if_fail (KEFU_IS_PRODUCT (product), FALSE);
 
-  return validate_product (product, error) &&
+  /* Validate and store the normalised text; the caller's record gets it after the commit. */
+  copy = _kefu_store_normalized_copy (product);
+  r.record = copy;
+  r.original = product;
+  return validate_product (copy, error) &&
          _kefu_store_write_record (self, &r, create_product_txn, cancellable, error);
 }
 
@@ -166,11 +171,16 @@ kefu_store_update_product (KefuStore     *self,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  KefuWriteResult r = { .record = product };
+  g_autoptr(KefuProduct) copy = NULL;
+  KefuWriteResult r = { 0 };
 
   g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
   g_return_val_if_fail (KEFU_IS_PRODUCT (product), FALSE);
 
-  return validate_product (product, error) &&
+  /* Validate and store the normalised text; the caller's record gets it after the commit. */
+  copy = _kefu_store_normalized_copy (product);
+  r.record = copy;
+  r.original = product;
+  return validate_product (copy, error) &&
          _kefu_store_write_record (self, &r, update_product_txn, cancellable, error);
 }

@@ -12,7 +12,66 @@
 
 #include <glib/gi18n.h>
 
+#include "core/kefu-text.h"
 #include "kefu-store-internal.h"
+
+char *
+_kefu_store_normalize_text (const char *text)
+{
+  char *normalized = kefu_text_normalize (text);
+
+  /* Invalid UTF-8 is kept as it is, for validation to refuse with its reason. */
+  return normalized != NULL ? normalized : g_strdup (text);
+}
+
+gpointer
+_kefu_store_normalized_copy (gpointer record)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  GObject *copy;
+  guint n_pspecs;
+
+  g_return_val_if_fail (KEFU_IS_RECORD (record), NULL);
+
+  copy = g_object_new (G_OBJECT_TYPE (record), NULL);
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (record), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if ((pspecs[i]->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE ||
+          (pspecs[i]->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
+        continue;
+      g_value_init (&value, pspecs[i]->value_type);
+      g_object_get_property (record, pspecs[i]->name, &value);
+      if (pspecs[i]->value_type == G_TYPE_STRING && g_value_get_string (&value) != NULL)
+        g_value_take_string (&value, _kefu_store_normalize_text (g_value_get_string (&value)));
+      g_object_set_property (copy, pspecs[i]->name, &value);
+    }
+  return copy;
+}
+
+/* Gives the normalised text of `r->record` back to `r->original`, after the commit. */
+static void
+copy_text_back (KefuWriteResult *r)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (r->record), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (pspecs[i]->value_type != G_TYPE_STRING ||
+          (pspecs[i]->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE ||
+          (pspecs[i]->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
+        continue;
+      g_value_init (&value, G_TYPE_STRING);
+      g_object_get_property (r->record, pspecs[i]->name, &value);
+      g_object_set_property (r->original, pspecs[i]->name, &value);
+    }
+}
 
 void
 _kefu_write_result_clear (KefuWriteResult *r)
@@ -38,14 +97,18 @@ _kefu_write_result_take_row (KefuWriteResult *r,
 void
 _kefu_write_result_apply (KefuWriteResult *r)
 {
+  gpointer target = r->original != NULL ? r->original : r->record;
+
   if (!r->changed)
     return;
-  kefu_record_set_id (r->record, r->id);
-  kefu_record_set_version (r->record, r->version);
+  if (r->original != NULL)
+    copy_text_back (r);
+  kefu_record_set_id (target, r->id);
+  kefu_record_set_version (target, r->version);
   if (r->created_at != NULL)
-    kefu_record_set_created_at (r->record, r->created_at);
+    kefu_record_set_created_at (target, r->created_at);
   if (r->updated_at != NULL)
-    kefu_record_set_updated_at (r->record, r->updated_at);
+    kefu_record_set_updated_at (target, r->updated_at);
 }
 
 gboolean

@@ -43,6 +43,8 @@ test_metacharacters (Fixture       *fixture,
       g_autoptr(GListModel) products = NULL;
       g_autofree char *key = g_strdup_printf ("test.tricky.%u", i);
       g_autofree char *value = NULL;
+      /* What is stored is the normal form ("\r\n" as "\n", trimmed), byte for byte. */
+      g_autofree char *stored = kefu_text_normalize (tricky[i]);
       /* One-line fields refuse line breaks and tabs; those go to multi-line fields only. */
       gboolean one_line = strpbrk (tricky[i], "\n\t") == NULL;
 
@@ -60,9 +62,9 @@ test_metacharacters (Fixture       *fixture,
       read = kefu_store_get_customer (fixture->store, kefu_record_get_id (KEFU_RECORD (customer)),
                                       NULL, &error);
       g_assert_no_error (error);
-      g_assert_cmpstr (kefu_customer_get_name (read), ==, one_line ? tricky[i] : "客户");
-      g_assert_cmpstr (kefu_customer_get_address (read), ==, tricky[i]);
-      g_assert_cmpstr (kefu_customer_get_notes (read), ==, tricky[i]);
+      g_assert_cmpstr (kefu_customer_get_name (read), ==, one_line ? stored : "客户");
+      g_assert_cmpstr (kefu_customer_get_address (read), ==, stored);
+      g_assert_cmpstr (kefu_customer_get_notes (read), ==, stored);
 
       if (one_line)
         {
@@ -76,7 +78,7 @@ test_metacharacters (Fixture       *fixture,
       g_assert_no_error (error);
       value = kefu_store_get_setting (fixture->store, key, NULL, &error);
       g_assert_no_error (error);
-      g_assert_cmpstr (value, ==, tricky[i]);
+      g_assert_cmpstr (value, ==, stored);
 
       products = kefu_store_list_products (fixture->store, FALSE, NULL, &error);
       g_assert_no_error (error);
@@ -147,6 +149,68 @@ test_control_characters (Fixture       *fixture,
     g_clear_error (&error);
   }
   g_assert_cmpint (test_count (fixture->store, "SELECT COUNT(*) FROM customers"), ==, 0);
+}
+
+/* Text is stored in its normal form: trimmed (also of the ideographic space U+3000 and of a
+ * newline pasted after a name), "\r\n" as "\n", NFC; and the caller's record holds what was
+ * stored once the write is done. */
+static void
+test_normalized (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  /* "e" + combining acute accent composes to U+00E9. */
+  g_autoptr(KefuCustomer) customer = test_new_customer ("\xe3\x80\x80" "王 伟\n", "13800000000",
+                                                        NULL);
+  g_autoptr(KefuCustomer) read = NULL;
+  g_autoptr(KefuStaff) staff = kefu_staff_new ();
+  g_autoptr(KefuStaff) staff_read = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *setting = NULL;
+
+  kefu_customer_set_address (customer, "\t北京市朝阳区 Cafe\xcc\x81 \xe3\x80\x80");
+  kefu_customer_set_notes (customer, "第一行\r\n第二行\r\n");
+  g_assert_true (kefu_store_create_customer (fixture->store, customer, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kefu_customer_get_name (customer), ==, "王 伟");
+  g_assert_cmpstr (kefu_customer_get_address (customer), ==, "北京市朝阳区 Caf\xc3\xa9");
+  g_assert_cmpstr (kefu_customer_get_notes (customer), ==, "第一行\n第二行");
+
+  read = kefu_store_get_customer (fixture->store, kefu_record_get_id (KEFU_RECORD (customer)),
+                                  NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kefu_customer_get_name (read), ==, "王 伟");
+  g_assert_cmpstr (kefu_customer_get_address (read), ==, "北京市朝阳区 Caf\xc3\xa9");
+  g_assert_cmpstr (kefu_customer_get_notes (read), ==, "第一行\n第二行");
+
+  /* An update too; the text in the middle of a one-line field is still refused. */
+  kefu_customer_set_name (customer, " 王伟\t");
+  g_assert_true (kefu_store_update_customer (fixture->store, customer, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kefu_customer_get_name (customer), ==, "王伟");
+  kefu_customer_set_name (customer, "王\t伟");
+  g_assert_false (kefu_store_update_customer (fixture->store, customer, NULL, &error));
+  g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (test_count (fixture->store,
+                               "SELECT COUNT(*) FROM customers WHERE name = '王伟'"), ==, 1);
+
+  kefu_staff_set_name (staff, "李娜\xe3\x80\x80");
+  kefu_staff_set_login (staff, " lina\n");
+  kefu_staff_set_role (staff, KEFU_ROLE_CLERK);
+  g_assert_true (kefu_store_create_staff (fixture->store, staff, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kefu_staff_get_login (staff), ==, "lina");
+  staff_read = kefu_store_get_staff (fixture->store, kefu_record_get_id (KEFU_RECORD (staff)),
+                                     NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kefu_staff_get_name (staff_read), ==, "李娜");
+  g_assert_cmpstr (kefu_staff_get_login (staff_read), ==, "lina");
+
+  g_assert_true (kefu_store_set_setting (fixture->store, "greeting", " 您好\r\n", NULL, &error));
+  g_assert_no_error (error);
+  setting = kefu_store_get_setting (fixture->store, "greeting", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (setting, ==, "您好");
 }
 
 static char *
@@ -234,4 +298,5 @@ test_store_add_text_tests (void)
   TEST_ADD ("text/metacharacters", test_metacharacters);
   TEST_ADD ("text/control-characters", test_control_characters);
   TEST_ADD ("text/long", test_long_text);
+  TEST_ADD ("text/normalized", test_normalized);
 }
