@@ -15,6 +15,9 @@ typedef struct
 {
   GTask           *task;
   GTaskThreadFunc  func;
+  /* The actor when the job was queued: a change asked for before a staff switch is recorded
+   * against whoever asked for it, even when it runs after the switch. */
+  gint64           actor;
 } Job;
 
 static GMutex pools_lock;
@@ -27,8 +30,14 @@ worker_cb (gpointer data,
   Job *job = data;
 
   if (!g_task_return_error_if_cancelled (job->task))
-    job->func (job->task, g_task_get_source_object (job->task), g_task_get_task_data (job->task),
-               g_task_get_cancellable (job->task));
+    {
+      KefuStore *store = g_task_get_source_object (job->task);
+
+      _kefu_store_push_job_actor (store, job->actor);
+      job->func (job->task, store, g_task_get_task_data (job->task),
+                 g_task_get_cancellable (job->task));
+      _kefu_store_pop_job_actor (store);
+    }
   g_object_unref (job->task);
   g_free (job);
 }
@@ -80,6 +89,7 @@ _kefu_store_run_in_worker (KefuStore       *self,
 
   job->task = g_object_ref (task);
   job->func = func;
+  job->actor = kefu_store_get_actor (self);
   g_thread_pool_push (get_pool (self), job, NULL);
 }
 

@@ -57,7 +57,14 @@ gboolean      _kefu_store_check_backend   (KefuStore   *self,
 /* The staff id writes are recorded against in the running write transaction. */
 gint64        _kefu_store_get_txn_actor   (KefuStore   *self);
 
-/* Runs `func` on the store's single worker thread (kefu-store-async.c). */
+/* The worker thread, around a job: the writes of the calling thread are recorded against
+ * `actor` (the actor when the job was queued) instead of the store's current actor. */
+void          _kefu_store_push_job_actor  (KefuStore       *self,
+                                           gint64           actor);
+void          _kefu_store_pop_job_actor   (KefuStore       *self);
+
+/* Runs `func` on the store's single worker thread, with the actor of the moment it was queued
+ * (kefu-store-async.c). */
 void          _kefu_store_run_in_worker   (KefuStore       *self,
                                            GTask           *task,
                                            GTaskThreadFunc  func);

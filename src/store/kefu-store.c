@@ -218,6 +218,47 @@ _kefu_store_get_txn_actor (KefuStore *self)
   return priv->txn_actor;
 }
 
+/* The actor of the job running on this thread, per thread: a job's writes must not see a staff
+ * switch made after it was queued. */
+typedef struct
+{
+  KefuStore *store;
+  gint64     actor;
+} JobActor;
+
+static GPrivate job_actor_key = G_PRIVATE_INIT (g_free);
+
+void
+_kefu_store_push_job_actor (KefuStore *self,
+                            gint64     actor)
+{
+  JobActor *job_actor = g_new0 (JobActor, 1);
+
+  job_actor->store = self;
+  job_actor->actor = actor;
+  g_private_replace (&job_actor_key, job_actor);
+}
+
+void
+_kefu_store_pop_job_actor (KefuStore *self)
+{
+  JobActor *job_actor = g_private_get (&job_actor_key);
+
+  g_return_if_fail (job_actor != NULL && job_actor->store == self);
+  g_private_replace (&job_actor_key, NULL);
+}
+
+/* The actor a write on this thread is recorded against. */
+static gint64
+current_write_actor (KefuStore *self)
+{
+  JobActor *job_actor = g_private_get (&job_actor_key);
+
+  if (job_actor != NULL && job_actor->store == self)
+    return job_actor->actor;
+  return kefu_store_get_actor (self);
+}
+
 gboolean
 _kefu_store_check_backend (KefuStore     *self,
                            GPtrArray     *problems,
@@ -284,7 +325,7 @@ _kefu_store_write (KefuStore         *self,
 {
   KefuStorePrivate *priv = kefu_store_get_instance_private (self);
   KefuStoreClass *klass = KEFU_STORE_GET_CLASS (self);
-  gint64 actor = kefu_store_get_actor (self);
+  gint64 actor = current_write_actor (self);
   gint64 deadline;
   gulong delay = WRITE_RETRY_FIRST_USEC;
 

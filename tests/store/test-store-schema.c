@@ -790,6 +790,108 @@ test_async (Fixture       *fixture,
   g_main_loop_unref (state.loop);
 }
 
+/* A change queued before a staff switch is recorded against whoever asked for it. */
+typedef struct
+{
+  GMutex   lock;
+  GCond    cond;
+  gboolean go;
+  guint    done;
+} Gate;
+
+static gpointer
+wait_at_gate_func (KefuStore     *store,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  Gate *gate = data;
+
+  g_mutex_lock (&gate->lock);
+  while (!gate->go)
+    g_cond_wait (&gate->cond, &gate->lock);
+  g_mutex_unlock (&gate->lock);
+  return NULL;
+}
+
+static gpointer
+set_setting_func (KefuStore     *store,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  kefu_store_set_setting (store, "queued.before.switch", "1", cancellable, error);
+  return NULL;
+}
+
+static void
+gate_job_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Gate *gate = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) object = kefu_store_run_finish (KEFU_STORE (source), result, &error);
+
+  g_assert_no_error (error);
+  gate->done++;
+}
+
+static void
+test_async_actor_when_queued (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  gint64 first = test_create_staff (fixture->store, "first.clerk", KEFU_ROLE_CLERK);
+  gint64 second = test_create_staff (fixture->store, "second.clerk", KEFU_ROLE_CLERK);
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(GError) error = NULL;
+  Gate gate = { 0 };
+  gboolean found = FALSE;
+
+  g_mutex_init (&gate.lock);
+  g_cond_init (&gate.cond);
+
+  kefu_store_set_actor (fixture->store, first);
+  /* The worker is kept busy, so the write is still queued when the staff member changes. */
+  kefu_store_run_async (fixture->store, wait_at_gate_func, &gate, NULL, NULL, gate_job_done_cb,
+                        &gate);
+  kefu_store_run_async (fixture->store, set_setting_func, NULL, NULL, NULL, gate_job_done_cb,
+                        &gate);
+  kefu_store_set_actor (fixture->store, second);
+
+  g_mutex_lock (&gate.lock);
+  gate.go = TRUE;
+  g_cond_signal (&gate.cond);
+  g_mutex_unlock (&gate.lock);
+  while (gate.done < 2)
+    g_main_context_iteration (NULL, TRUE);
+
+  events = kefu_store_list_events (fixture->store, "settings", 0, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(KefuEvent) event = g_list_model_get_item (events, i);
+
+      if (strstr (kefu_event_get_details (event), "queued.before.switch") != NULL)
+        {
+          g_assert_cmpint (kefu_event_get_staff_id (event), ==, first);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+
+  /* A synchronous write on this thread uses the current actor. */
+  g_assert_true (kefu_store_set_setting (fixture->store, "after.switch", "1", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_count (fixture->store,
+                               "SELECT COUNT(*) FROM events WHERE entity = 'settings' AND "
+                               "details LIKE '%after.switch%' AND staff_id = "
+                               "(SELECT id FROM staff WHERE login = 'second.clerk')"), ==, 1);
+  (void) second;
+  g_mutex_clear (&gate.lock);
+  g_cond_clear (&gate.cond);
+}
+
 static gpointer
 cancel_later_thread (gpointer data)
 {
@@ -914,4 +1016,5 @@ test_store_add_schema_tests (void)
   TEST_ADD ("async/calls", test_async);
   TEST_ADD ("async/cancel-running-query", test_cancel_running_query);
   TEST_ADD ("async/open", test_open_async);
+  TEST_ADD ("async/actor-when-queued", test_async_actor_when_queued);
 }
