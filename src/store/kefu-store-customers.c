@@ -103,6 +103,56 @@ is_normalized_phone (const char *phone)
   return n - area_len == 8 || (area_len == 4 && n - area_len == 7);
 }
 
+/* TRUE when kefu_text_normalize() would return `text` unchanged, decided without calling it for
+ * the text bulk loads carry: nothing but ASCII other than "\r" and CJK Unified Ideographs
+ * (U+4E00–U+9FFF), which NFC leaves as they are, and no white space at either end. Anything else
+ * (other scripts, full-width forms, U+3000, invalid UTF-8) goes through the normaliser. */
+static gboolean
+is_normalized_text (const char *text)
+{
+  const guchar *p = (const guchar *) text;
+  gboolean space = FALSE;
+
+  if (p == NULL || *p == '\0')
+    return TRUE;
+  if (g_ascii_isspace (*p))
+    return FALSE;
+  while (*p != '\0')
+    {
+      if (*p < 0x80)
+        {
+          if (*p == '\r')
+            return FALSE;
+          space = g_ascii_isspace (*p);
+          p++;
+        }
+      else if ((p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+        {
+          gunichar c = ((gunichar) (p[0] & 0x0F) << 12) | ((gunichar) (p[1] & 0x3F) << 6) |
+                       (gunichar) (p[2] & 0x3F);
+
+          if (c < 0x4E00 || c > 0x9FFF)
+            return FALSE;
+          space = FALSE;
+          p += 3;
+        }
+      else
+        return FALSE;
+    }
+  return !space;
+}
+
+/* TRUE when every text the bulk load stores for `customer` is already in its stored form. */
+static gboolean
+customer_text_is_normalized (KefuCustomer *customer)
+{
+  return is_normalized_text (kefu_customer_get_name (customer)) &&
+         is_normalized_text (kefu_customer_get_address (customer)) &&
+         is_normalized_text (kefu_customer_get_district (customer)) &&
+         is_normalized_text (kefu_customer_get_member_number (customer)) &&
+         is_normalized_text (kefu_customer_get_notes (customer));
+}
+
 /* The customer's numbers, normalised, without repeats, in the given order. */
 static GStrv
 normalize_phones (KefuCustomer  *customer,
@@ -325,7 +375,7 @@ update_customer_txn (KefuStore     *self,
                                g_variant_new ("(x)", id), cancellable, error);
   if (current == NULL ||
       !_kefu_store_check_version (self, current, kefu_record_get_version (KEFU_RECORD (customer)),
-                                  _("This customer"), error))
+                                  "customers", error))
     return FALSE;
 
   old = customer_from_row (current, 0);
@@ -364,7 +414,7 @@ update_customer_txn (KefuStore     *self,
     return FALSE;
   if (kefu_rows_get_n_rows (rows) == 0)
     {
-      _kefu_store_set_stale_error (error, _("This customer"));
+      _kefu_store_set_stale_error (error, "customers");
       return FALSE;
     }
   _kefu_write_result_take_row (&w->result, rows);
@@ -604,7 +654,8 @@ _kefu_store_bulk_insert_rows (KefuStore          *self,
 
 typedef struct
 {
-  GPtrArray  *customers;
+  GPtrArray  *customers;   /* what is validated and bound: the caller's records, or where their
+                            * text needed normalising, normalised copies of them */
   GPtrArray  *phones;      /* one GStrv per customer */
   char       *now;
   gint64      first_id;
@@ -776,8 +827,9 @@ kefu_store_insert_customers_bulk (KefuStore     *self,
                                   GCancellable  *cancellable,
                                   GError       **error)
 {
-  BulkLoad load = { .customers = customers };
+  BulkLoad load = { 0 };
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GPtrArray) records = NULL;
   gint64 start;
   gboolean ok;
 
@@ -787,6 +839,8 @@ kefu_store_insert_customers_bulk (KefuStore     *self,
   if (customers->len == 0)
     return TRUE;
 
+  records = g_ptr_array_new_full (customers->len, g_object_unref);
+  load.customers = records;
   load.phones = g_ptr_array_new_full (customers->len, (GDestroyNotify) g_strfreev);
   start = g_get_monotonic_time ();
   for (guint i = 0; i < customers->len; i++)
@@ -794,9 +848,27 @@ kefu_store_insert_customers_bulk (KefuStore     *self,
       KefuCustomer *c = g_ptr_array_index (customers, i);
       GStrv phones;
 
+      /* As every write, validate and store the normalised text (_kefu_store_normalized_copy());
+       * a customer whose text is already normalised, as generated data is, is its own copy. */
+      if (customer_text_is_normalized (c))
+        g_ptr_array_add (records, g_object_ref (c));
+      else
+        {
+          g_ptr_array_add (records, _kefu_store_normalized_copy (c));
+          c = g_ptr_array_index (records, i);
+        }
+
       if (!validate_customer (c, error) || (phones = normalize_phones (c, error)) == NULL)
         {
-          g_prefix_error (error, _("Customer %u of %u: "), i + 1, customers->len);
+          /* One sentence for translators, with the position and the reason together. */
+          if (error != NULL && *error != NULL)
+            {
+              char *reason = (*error)->message;
+
+              (*error)->message = g_strdup_printf (_("Customer %u of %u was not loaded: %s"),
+                                                   i + 1, customers->len, reason);
+              g_free (reason);
+            }
           g_ptr_array_unref (load.phones);
           return FALSE;
         }
@@ -817,7 +889,20 @@ kefu_store_insert_customers_bulk (KefuStore     *self,
       for (guint i = 0; i < customers->len; i++)
         {
           KefuRecord *record = g_ptr_array_index (customers, i);
+          KefuCustomer *stored_text = g_ptr_array_index (records, i);
 
+          /* The caller's record gets the text as stored, after the commit. */
+          if (stored_text != (gpointer) record)
+            {
+              KefuCustomer *customer = KEFU_CUSTOMER (record);
+
+              kefu_customer_set_name (customer, kefu_customer_get_name (stored_text));
+              kefu_customer_set_address (customer, kefu_customer_get_address (stored_text));
+              kefu_customer_set_district (customer, kefu_customer_get_district (stored_text));
+              kefu_customer_set_member_number (customer,
+                                               kefu_customer_get_member_number (stored_text));
+              kefu_customer_set_notes (customer, kefu_customer_get_notes (stored_text));
+            }
           kefu_record_set_id (record, load.first_id + i);
           kefu_record_set_version (record, 1);
           kefu_record_set_created_at (record, stored);
