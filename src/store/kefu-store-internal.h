@@ -114,7 +114,8 @@ GVariant     *_kefu_store_record_params_end (GVariantBuilder *builder,
                                              gboolean         for_update);
 
 /* Checks a row read for update (columns id, version, …): NOT_FOUND when there is none,
- * STALE_VERSION when its version is not `version`. `what` names the record for the message. */
+ * STALE_VERSION when its version is not `version`. `what` is the record's table ("customers",
+ * "staff", "products", "departments"), which picks the message (whole translated sentences). */
 gboolean      _kefu_store_check_version   (KefuStore   *self,
                                            KefuRows    *current,
                                            gint64       version,
@@ -171,8 +172,8 @@ KefuRows     *_kefu_store_read_for_update (KefuStore     *self,
  *   WHERE id = $n AND version = $m RETURNING id, version, created_at, updated_at
  * with `params` (floating or not; consumed), keeps its row in `r` and appends the "update" event
  * for `entity` with the changed fields as details. No row means the record changed since it was
- * read: STALE_VERSION, with `what` naming the record. A DUPLICATE error gets
- * `duplicate_message` (when not NULL). */
+ * read: STALE_VERSION, with `what` the record's table (as for _kefu_store_check_version()).
+ * A DUPLICATE error gets `duplicate_message` (when not NULL). */
 gboolean      _kefu_store_update_record   (KefuStore        *self,
                                            KefuWriteResult  *r,
                                            const char       *entity,

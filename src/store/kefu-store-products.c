@@ -135,7 +135,7 @@ update_product_txn (KefuStore     *self,
 
   current = _kefu_store_read_for_update (self,
                                          "SELECT " PRODUCT_COLUMNS " FROM products WHERE id = $1",
-                                         r->record, _("This product"), cancellable, error);
+                                         r->record, "products", cancellable, error);
   if (current == NULL)
     return FALSE;
 
@@ -161,7 +161,7 @@ update_product_txn (KefuStore     *self,
                                     "version = version + 1, updated_at = now() "
                                     "WHERE id = $6 AND version = $7 "
                                     "RETURNING id, version, created_at, updated_at",
-                                    product_params (product, TRUE), _("This product"), changed,
+                                    product_params (product, TRUE), "products", changed,
                                     NULL, cancellable, error);
 }
 

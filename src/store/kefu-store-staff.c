@@ -167,7 +167,7 @@ update_staff_txn (KefuStore     *self,
   g_autoptr(KefuStaff) old = NULL;
   g_autoptr(GPtrArray) changed = g_ptr_array_new ();
 
-  current = _kefu_store_read_for_update (self, STAFF_BY_ID, r->record, _("This staff member"),
+  current = _kefu_store_read_for_update (self, STAFF_BY_ID, r->record, "staff",
                                          cancellable, error);
   if (current == NULL)
     return FALSE;
@@ -191,7 +191,7 @@ update_staff_txn (KefuStore     *self,
                                     "department_id = $4, active = $5, version = version + 1, "
                                     "updated_at = now() WHERE id = $6 AND version = $7 "
                                     "RETURNING id, version, created_at, updated_at",
-                                    staff_params (staff, TRUE), _("This staff member"), changed,
+                                    staff_params (staff, TRUE), "staff", changed,
                                     DUPLICATE_LOGIN, cancellable, error);
 }
 

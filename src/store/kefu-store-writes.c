@@ -140,6 +140,41 @@ _kefu_store_record_params_end (GVariantBuilder *builder,
   return g_variant_builder_end (builder);
 }
 
+/* Whole sentences per kind of record, so that translators never see a glued fragment. `what`
+ * is the record's table. */
+static const char *
+not_found_message (const char *what)
+{
+  if (g_str_equal (what, "customers"))
+    return _("This customer no longer exists. Reload the list.");
+  if (g_str_equal (what, "staff"))
+    return _("This staff member no longer exists. Reload the list.");
+  if (g_str_equal (what, "products"))
+    return _("This product no longer exists. Reload the list.");
+  if (g_str_equal (what, "departments"))
+    return _("This department no longer exists. Reload the list.");
+  return _("This record no longer exists. Reload the list.");
+}
+
+static const char *
+stale_message (const char *what)
+{
+  if (g_str_equal (what, "customers"))
+    return _("This customer was changed by someone else since you opened it. Reload it and "
+             "make your change again.");
+  if (g_str_equal (what, "staff"))
+    return _("This staff member was changed by someone else since you opened it. Reload it "
+             "and make your change again.");
+  if (g_str_equal (what, "products"))
+    return _("This product was changed by someone else since you opened it. Reload it and "
+             "make your change again.");
+  if (g_str_equal (what, "departments"))
+    return _("This department was changed by someone else since you opened it. Reload it and "
+             "make your change again.");
+  return _("This record was changed by someone else since you opened it. Reload it and make "
+           "your change again.");
+}
+
 /* Checks a row read for update: it exists and still has the version the caller read. */
 gboolean
 _kefu_store_check_version (KefuStore   *self,
@@ -150,8 +185,8 @@ _kefu_store_check_version (KefuStore   *self,
 {
   if (kefu_rows_get_n_rows (current) == 0)
     {
-      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_NOT_FOUND,
-                   _("%s no longer exists. Reload the list."), what);
+      g_set_error_literal (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_NOT_FOUND,
+                           not_found_message (what));
       return FALSE;
     }
   if (kefu_rows_get_int (current, 0, 1) != version)
@@ -166,9 +201,8 @@ void
 _kefu_store_set_stale_error (GError    **error,
                              const char *what)
 {
-  g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_STALE_VERSION,
-               _("%s was changed by someone else since you opened it. Reload it and make "
-                 "your change again."), what);
+  g_set_error_literal (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_STALE_VERSION,
+                       stale_message (what));
 }
 
 void

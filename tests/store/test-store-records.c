@@ -108,6 +108,8 @@ test_stale_and_missing (Fixture       *fixture,
   kefu_staff_set_name (mine, "李强强");
   g_assert_false (kefu_store_update_staff (fixture->store, mine, NULL, &error));
   g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_STALE_VERSION);
+  /* One whole sentence that names the kind of record. */
+  g_assert_true (g_str_has_prefix (error->message, "This staff member was changed by someone"));
   g_assert_nonnull (strstr (error->message, "Reload"));
   g_clear_error (&error);
   g_assert_cmpint (kefu_record_get_version (KEFU_RECORD (mine)), ==, 1);
@@ -124,6 +126,7 @@ test_stale_and_missing (Fixture       *fixture,
   kefu_record_set_id (KEFU_RECORD (mine), id + 1000);
   g_assert_false (kefu_store_update_staff (fixture->store, mine, NULL, &error));
   g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "This staff member no longer exists. Reload the list.");
 }
 
 static void
@@ -305,6 +308,7 @@ test_customers (Fixture       *fixture,
   kefu_customer_set_name (customer, "陈晶");
   g_assert_false (kefu_store_update_customer (fixture->store, customer, NULL, &error));
   g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_STALE_VERSION);
+  g_assert_true (g_str_has_prefix (error->message, "This customer was changed by someone"));
   g_clear_error (&error);
 
   g_assert_cmpint (kefu_store_count_customers (fixture->store, NULL, &error), ==, 1);

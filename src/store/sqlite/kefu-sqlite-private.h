@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 /* Turns a SQLite result code into a KEFU_STORE_ERROR (or G_IO_ERROR_CANCELLED when `cancellable`
  * interrupted the statement), with a message naming the file `path`; returns FALSE. `what` says
- * which step failed, for codes without a specific message. */
+ * which step failed (or is the SQL run); it goes to the debug log only, never to the message. */
 gboolean  _kefu_sqlite_set_error             (sqlite3        *db,
                                               int             code,
                                               const char     *path,

@@ -90,7 +90,7 @@ get_statement (KefuSqliteStore  *self,
   rc = sqlite3_prepare_v3 (self->db, rewritten, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_error_from_code (self, sqlite3_extended_errcode (self->db), _("Preparing a query"), error);
+      set_error_from_code (self, sqlite3_extended_errcode (self->db), "preparing a statement", error);
       return NULL;
     }
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
@@ -117,7 +117,7 @@ run_statement (KefuSqliteStore  *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_error_from_code (self, sqlite3_extended_errcode (self->db), _("A query"), error);
+      set_error_from_code (self, sqlite3_extended_errcode (self->db), "a statement", error);
       return NULL;
     }
   if (changes != NULL)

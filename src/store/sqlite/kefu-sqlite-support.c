@@ -84,8 +84,12 @@ _kefu_sqlite_set_error (sqlite3       *db,
       break;
     }
 
+  /* `what` (the step, or the SQL of a script) is for the log only: users get one sentence that
+   * never shows SQL. */
+  g_debug ("%s failed on %s: %s", what, path, message);
   g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_FAILED,
-               _("%s failed on “%s”: %s"), what, path, message);
+               _("The database file “%s” reported an error (%s). Try again; if it happens again, "
+                 "run “kefuctl check” on it."), path, message);
   return FALSE;
 }
 
@@ -218,7 +222,7 @@ _kefu_sqlite_bind_params (sqlite3_stmt  *stmt,
     check:
       if (rc != SQLITE_OK)
         return _kefu_sqlite_set_error (sqlite3_db_handle (stmt), rc, path, NULL,
-                                       _("Binding a value"), error);
+                                       "binding a value", error);
     }
   return TRUE;
 }
