@@ -328,13 +328,14 @@ kefu_store_check (KefuStore     *self,
       gint64 n = kefu_rows_get_int (phones, 0, 0);
 
       g_ptr_array_add (problems,
+                       /* %lld rather than G_GINT64_FORMAT: xgettext cannot expand macros. */
                        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                     "%" G_GINT64_FORMAT " customer has a primary "
-                                                     "phone number that is not in customer_phones.",
-                                                     "%" G_GINT64_FORMAT " customers have a primary "
-                                                     "phone number that is not in customer_phones.",
+                                                     "%lld customer has a primary phone number "
+                                                     "that is not in customer_phones.",
+                                                     "%lld customers have a primary phone number "
+                                                     "that is not in customer_phones.",
                                                      (gulong) MIN (n, G_MAXULONG)),
-                                        n));
+                                        (long long) n));
     }
 
   g_ptr_array_add (problems, NULL);

@@ -991,6 +991,8 @@ test_check_finds_problems (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (problems), ==, 1);
   g_assert_nonnull (strstr (problems[0], "customer_phones"));
+  /* One customer: the singular form of the sentence. */
+  g_assert_true (g_str_has_prefix (problems[0], "1 customer has a primary phone number"));
 }
 
 void
