@@ -384,18 +384,22 @@ test_must_exist (Fixture       *fixture,
                  gconstpointer  data)
 {
   g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(KefuStore) store = NULL;
 
   if (test_skip_unless_sqlite ())
     return;
 
-  path = g_build_filename (fixture->dir, "absent", "kefu.db", NULL);
+  folder = g_build_filename (fixture->dir, "absent", NULL);
+  path = g_build_filename (folder, "kefu.db", NULL);
   store = kefu_store_open_full (path, KEFU_STORE_OPEN_MUST_EXIST, NULL, &error);
   g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_MISSING_FILE);
   g_assert_null (store);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* Nor its folder: on a share that is not mounted, that is the mount point. */
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
 }
 
 /* Without migration an empty file opens, says it has no schema, and stays empty. */

@@ -166,6 +166,17 @@ kefu_sqlite_store_connect (KefuStore     *store,
       return FALSE;
     }
 
+  /* A shared file whose share is not mounted must not be replaced by a new, empty database, nor
+   * its folder (the mount point to be) created. */
+  if ((_kefu_store_get_open_flags (store) & KEFU_STORE_OPEN_MUST_EXIST) &&
+      !g_file_test (self->path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_MISSING_FILE,
+                   _("The database file “%s” does not exist. If it is on a file share, check "
+                     "that the share is connected, then try again."), self->path);
+      return FALSE;
+    }
+
   dir = g_path_get_dirname (self->path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -179,15 +190,6 @@ kefu_sqlite_store_connect (KefuStore     *store,
 
   self->created_file = !g_file_test (self->path, G_FILE_TEST_EXISTS);
   self->network_file = _kefu_sqlite_is_network_filesystem (self->path);
-
-  /* A shared file whose share is not mounted must not be replaced by a new, empty database. */
-  if (self->created_file && (_kefu_store_get_open_flags (store) & KEFU_STORE_OPEN_MUST_EXIST))
-    {
-      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_MISSING_FILE,
-                   _("The database file “%s” does not exist. If it is on a file share, check "
-                     "that the share is connected, then try again."), self->path);
-      return FALSE;
-    }
 
   rc = sqlite3_open_v2 (self->path, &self->db,
                         SQLITE_OPEN_READWRITE |
