@@ -133,8 +133,18 @@ cancelled_cb (GCancellable *cancellable,
 {
   /* The cancelling thread is often the main thread (a window closing): never block it on the
    * network, send the request from a thread of its own. */
-  g_thread_unref (g_thread_new ("kefu-pg-cancel", send_cancel_thread,
-                                cancel_handle_ref (handle)));
+  g_autoptr(GError) error = NULL;
+  GThread *thread = g_thread_try_new ("kefu-pg-cancel", send_cancel_thread,
+                                      cancel_handle_ref (handle), &error);
+
+  if (thread != NULL)
+    g_thread_unref (thread);
+  else
+    {
+      /* No thread to be had (resources exhausted): the statement then runs to its end. */
+      g_debug ("Could not start a thread to cancel the PostgreSQL statement: %s", error->message);
+      cancel_handle_unref (handle);
+    }
 }
 
 /* Runs the prepared form of `sql` once; NULL result only when libpq could not even send it. */
