@@ -36,5 +36,7 @@ KefuCustomer    *test_new_customer       (const char *name, const char *first_ph
 void             test_store_add_records_tests (void);
 void             test_store_add_text_tests    (void);
 void             test_store_add_schema_tests  (void);
+void             test_store_add_open_tests    (void);
+void             test_store_add_async_tests   (void);
 
 G_END_DECLS
