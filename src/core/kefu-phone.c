@@ -350,6 +350,49 @@ read_extension (const char  *text,
   return TRUE;
 }
 
+/* This sits next to classify() on purpose: it must take only digits that classify() returns
+ * unchanged, so a change to the rules above must be made here too (tests/core/test-phone.c
+ * compares the two on many generated numbers). Extensions are left to the normaliser: whether
+ * "…-12" is an extension depends on whether the digits together already make a valid number. */
+gboolean
+kefu_phone_is_normalized (const char *digits)
+{
+  gsize n = 0;
+  gsize area_len;
+
+  g_return_val_if_fail (digits != NULL, FALSE);
+
+  for (const char *p = digits; *p != '\0'; p++, n++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+
+  /* No prefix "86" or "0086" can start any of the forms below except 800, so classify()'s
+   * country-code paths never see them; they all go straight to classify_national(). */
+  if (digits[0] == '1')
+    return n == 11 && digits[1] >= '3' && digits[1] <= '9';
+  if (g_str_has_prefix (digits, "400") || g_str_has_prefix (digits, "800"))
+    return n == 10;
+  if (g_str_has_prefix (digits, "95"))
+    return n == 5;
+  if (digits[0] != '0' || n < 2)
+    return FALSE;
+
+  /* A landline: 010 and 02x are followed by 8 digits, other area codes (0 and three digits) by
+   * 7 or 8, and the local number starts with 2–9. "01" then a mobile is a mobile dialled with a
+   * 0, and "00" an international prefix, both changed or refused by the normaliser. */
+  if (digits[1] == '1')
+    area_len = digits[2] == '0' ? 3 : 0;
+  else if (digits[1] == '2')
+    area_len = 3;
+  else if (digits[1] != '0')
+    area_len = 4;
+  else
+    area_len = 0;
+  if (area_len == 0 || n <= area_len || digits[area_len] < '2')
+    return FALSE;
+  return n - area_len == 8 || (area_len == 4 && n - area_len == 7);
+}
+
 /**
  * kefu_phone_normalize:
  * @input: the number as typed

@@ -58,5 +58,10 @@ char     *kefu_phone_format          (const char     *normalized);
  * separators (and a leading "+86"). `digits` receives them. */
 gboolean  kefu_phone_is_search_digits (const char    *text,
                                        char         **digits);
+/* TRUE when `digits` is already a normalised number, so that kefu_phone_normalize() would
+ * return it unchanged: a mobile, a landline without extension, or a 400/800/95xxx number, in
+ * ASCII digits only. Cheaper than the normaliser, for bulk loads of already-normalised data.
+ * It may say FALSE for some normalised numbers (those with an extension); never TRUE wrongly. */
+gboolean  kefu_phone_is_normalized   (const char    *digits);
 
 G_END_DECLS

@@ -175,6 +175,51 @@ kefu_text_normalize (const char *text)
   return g_utf8_normalize (unix_breaks->str, unix_breaks->len, G_NORMALIZE_NFC);
 }
 
+/* This sits next to kefu_text_normalize() on purpose: what it takes must be text the normaliser
+ * returns unchanged, so a change there must be made here too (tests/core/test-text.c compares
+ * the two on many generated texts). It takes ASCII other than "\r" (no "\r\n" to rewrite) and
+ * CJK Unified Ideographs U+4E00–U+9FFF, which have no decomposition and do not combine, so NFC
+ * leaves them as they are; and no white space at either end: on ASCII, g_ascii_isspace() and the
+ * trim's g_unichar_isspace() agree (space, "\t", "\n", "\f", "\r"; not "\v"). Everything else,
+ * including full-width forms, U+3000, combining marks and invalid UTF-8, is left to the
+ * normaliser. */
+gboolean
+kefu_text_is_normalized (const char *text)
+{
+  const guchar *p = (const guchar *) text;
+  gboolean space = FALSE;
+
+  /* The store keeps a NULL text as NULL, and the normaliser gives "" for "". */
+  if (p == NULL || *p == '\0')
+    return TRUE;
+  if (g_ascii_isspace (*p))
+    return FALSE;
+  while (*p != '\0')
+    {
+      if (*p < 0x80)
+        {
+          if (*p == '\r')
+            return FALSE;
+          space = g_ascii_isspace (*p);
+          p++;
+        }
+      else if ((p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+        {
+          /* The range check below also rules out overlong forms and surrogates. */
+          gunichar c = ((gunichar) (p[0] & 0x0F) << 12) | ((gunichar) (p[1] & 0x3F) << 6) |
+                       (gunichar) (p[2] & 0x3F);
+
+          if (c < 0x4E00 || c > 0x9FFF)
+            return FALSE;
+          space = FALSE;
+          p += 3;
+        }
+      else
+        return FALSE;
+    }
+  return !space;
+}
+
 static gunichar
 fold_char (gunichar c)
 {

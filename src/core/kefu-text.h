@@ -55,6 +55,11 @@ gboolean  kefu_text_validate_line   (const char  *text,
 /* The form in which text is stored: trimmed, "\r\n" as "\n", composed (NFC) so that the same
  * characters typed on different systems compare equal. NULL for NULL or invalid UTF-8. */
 char     *kefu_text_normalize       (const char  *text);
+/* TRUE when `text` is already in its stored form: NULL (stored as NULL), or text that
+ * kefu_text_normalize() would return unchanged. Cheaper than the normaliser, for bulk loads; it
+ * only knows ASCII and the common Chinese characters (U+4E00–U+9FFF), so it may say FALSE for
+ * other normalised text, but never TRUE wrongly. */
+gboolean  kefu_text_is_normalized   (const char  *text);
 /* Full-width ASCII (０-９, Ａ-Ｚ, （）, －, ：, ，, ．…) as ASCII, the ideographic space as a space and
  * the various dashes and minus signs as "-", which is how Chinese input methods often type
  * numbers. Other characters are kept. NULL for NULL or invalid UTF-8. */

@@ -67,90 +67,17 @@ load_phones (KefuStore     *self,
   return TRUE;
 }
 
-/* TRUE when `phone` is a mobile or landline number exactly as kefu_phone_normalize() writes it,
- * which the normaliser then returns unchanged: ASCII digits only, and either a mobile
- * (1[3-9] and 9 more digits) or a landline without extension (0, then the area code 10 or 2x
- * and 8 digits, or three digits not starting with 0 or 1 and 7 or 8 digits; the local number
- * starts with 2–9). Anything else, including every number that needs a change, goes through the
- * normaliser. This is an exact check, not trust in the caller: a bulk load of a million
- * already-normalised numbers (kefuctl generate) then skips the normaliser's folding and parsing,
- * which cost a tenth of the load. It must follow the normaliser's rules (kefu-phone.c): a
- * number it takes must be one the normaliser returns unchanged. */
-static gboolean
-is_normalized_phone (const char *phone)
-{
-  gsize n = 0, area_len;
-
-  for (const char *p = phone; *p != '\0'; p++, n++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-
-  if (phone[0] == '1')
-    return n == 11 && phone[1] >= '3' && phone[1] <= '9';
-  if (phone[0] != '0' || n < 2)
-    return FALSE;
-  if (phone[1] == '1')
-    area_len = phone[2] == '0' ? 3 : 0;  /* 010 only; 01 then a mobile is a mobile dialled with 0 */
-  else if (phone[1] == '2')
-    area_len = 3;
-  else if (phone[1] != '0')
-    area_len = 4;
-  else
-    area_len = 0;                          /* 00: an international prefix */
-  if (area_len == 0 || n <= area_len || phone[area_len] < '2')
-    return FALSE;
-  /* Beijing and 02x have 8-digit local numbers; other cities 7 or 8. */
-  return n - area_len == 8 || (area_len == 4 && n - area_len == 7);
-}
-
-/* TRUE when kefu_text_normalize() would return `text` unchanged, decided without calling it for
- * the text bulk loads carry: nothing but ASCII other than "\r" and CJK Unified Ideographs
- * (U+4E00–U+9FFF), which NFC leaves as they are, and no white space at either end. Anything else
- * (other scripts, full-width forms, U+3000, invalid UTF-8) goes through the normaliser. */
-static gboolean
-is_normalized_text (const char *text)
-{
-  const guchar *p = (const guchar *) text;
-  gboolean space = FALSE;
-
-  if (p == NULL || *p == '\0')
-    return TRUE;
-  if (g_ascii_isspace (*p))
-    return FALSE;
-  while (*p != '\0')
-    {
-      if (*p < 0x80)
-        {
-          if (*p == '\r')
-            return FALSE;
-          space = g_ascii_isspace (*p);
-          p++;
-        }
-      else if ((p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
-        {
-          gunichar c = ((gunichar) (p[0] & 0x0F) << 12) | ((gunichar) (p[1] & 0x3F) << 6) |
-                       (gunichar) (p[2] & 0x3F);
-
-          if (c < 0x4E00 || c > 0x9FFF)
-            return FALSE;
-          space = FALSE;
-          p += 3;
-        }
-      else
-        return FALSE;
-    }
-  return !space;
-}
-
-/* TRUE when every text the bulk load stores for `customer` is already in its stored form. */
+/* TRUE when every text the bulk load stores for `customer` is already in its stored form, so
+ * that the customer can be its own normalised copy. The check lives in core next to the
+ * normaliser so that the two cannot drift apart. */
 static gboolean
 customer_text_is_normalized (KefuCustomer *customer)
 {
-  return is_normalized_text (kefu_customer_get_name (customer)) &&
-         is_normalized_text (kefu_customer_get_address (customer)) &&
-         is_normalized_text (kefu_customer_get_district (customer)) &&
-         is_normalized_text (kefu_customer_get_member_number (customer)) &&
-         is_normalized_text (kefu_customer_get_notes (customer));
+  return kefu_text_is_normalized (kefu_customer_get_name (customer)) &&
+         kefu_text_is_normalized (kefu_customer_get_address (customer)) &&
+         kefu_text_is_normalized (kefu_customer_get_district (customer)) &&
+         kefu_text_is_normalized (kefu_customer_get_member_number (customer)) &&
+         kefu_text_is_normalized (kefu_customer_get_notes (customer));
 }
 
 /* The customer's numbers, normalised, without repeats, in the given order. */
@@ -171,7 +98,7 @@ normalize_phones (KefuCustomer  *customer,
       g_autofree char *normalized = NULL;
       gboolean seen = FALSE;
 
-      if (is_normalized_phone (phones[i]))
+      if (kefu_phone_is_normalized (phones[i]))
         normalized = g_strdup (phones[i]);
       else
         normalized = kefu_phone_normalize (phones[i], NULL, &phone_error);

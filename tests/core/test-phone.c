@@ -327,6 +327,116 @@ test_search_digits (void)
   g_assert_null (digits);
 }
 
+/* kefu_phone_is_normalized() is what lets a bulk load skip the normaliser, so a TRUE it gives
+ * wrongly would store a number the normaliser would have changed or refused. */
+static void
+assert_check_agrees (const char *digits,
+                     guint      *n_taken)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *normalized = kefu_phone_normalize (digits, NULL, &error);
+  gboolean unchanged = normalized != NULL && strcmp (normalized, digits) == 0;
+  gboolean only_digits = TRUE;
+
+  for (const char *p = digits; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      only_digits = FALSE;
+
+  if (kefu_phone_is_normalized (digits))
+    {
+      if (!unchanged)
+        g_error ("“%s” is taken as normalised, but the normaliser gives “%s” (%s)", digits,
+                 normalized != NULL ? normalized : "",
+                 error != NULL ? error->message : "no error");
+      (*n_taken)++;
+    }
+  else if (unchanged && only_digits)
+    /* Every normalised number without an extension is digits only; the check should know all
+     * of them, or bulk loads quietly become slow. */
+    g_error ("“%s” is normalised but the check does not take it", digits);
+}
+
+static void
+test_is_normalized_crafted (void)
+{
+  static const char * const taken[] = {
+    "13812345678", "19912345678", "01087654321", "02187654321", "02987654321",
+    "07558888999", "075588889999", "05712345678", "057123456789", "4008001234", "8001234567", "95588", "95555",
+  };
+  static const char * const refused[] = {
+    "", "1", "12812345678", "10812345678", "1381234567", "138123456789", "013812345678",
+    "01187654321", "0108765432", "010876543210", "01007654321", "01017654321", "0018765432",
+    "00861381234567", "8613812345678", "+8613812345678", "86 138 1234 5678", "0755888899",
+    "0755188889999", "0755088889999", "07558888999-12", "075588889999-123", "075588889999123",
+    "400800123", "40080012345", "800123456", "9558", "955888", "95588888", "1234567",
+    "12345678", "87654321", "0", "00", "010", "0755", "１３８１２３４５６７８", "138 1234 5678",
+    "138-1234-5678", " 13812345678", "13812345678 ", "13812345678x", "0x1", "٣٣٣",
+  };
+  guint n_taken = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (taken); i++)
+    {
+      g_autofree char *normalized = kefu_phone_normalize (taken[i], NULL, NULL);
+
+      g_test_message ("%s", taken[i]);
+      g_assert_true (kefu_phone_is_normalized (taken[i]));
+      g_assert_cmpstr (normalized, ==, taken[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      if (kefu_phone_is_normalized (refused[i]))
+        g_error ("“%s” should not be taken as normalised", refused[i]);
+      assert_check_agrees (refused[i], &n_taken);
+    }
+  g_assert_cmpuint (n_taken, ==, 0);
+}
+
+/* Many random digit strings with the prefixes that decide the normaliser's path. A fixed seed
+ * keeps a failure reproducible. */
+static void
+test_is_normalized_generated (void)
+{
+  static const char * const prefixes[] = { "", "0", "1", "86", "0086", "400", "800", "95", "01",
+                                           "010", "02", "13", "0755" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261127);
+  g_autoptr(GString) digits = g_string_new (NULL);
+  guint n_taken = 0;
+
+  for (guint i = 0; i < 100000; i++)
+    {
+      const char *prefix = prefixes[g_rand_int_range (rand, 0, G_N_ELEMENTS (prefixes))];
+      guint length = g_rand_int_range (rand, 3, 16);
+
+      g_string_assign (digits, prefix);
+      while (digits->len < length)
+        g_string_append_c (digits, (char) ('0' + g_rand_int_range (rand, 0, 10)));
+
+      /* Now and then a separator or an extension, which the check must leave to the
+       * normaliser. */
+      switch (g_rand_int_range (rand, 0, 20))
+        {
+        case 0:
+          g_string_insert_c (digits, g_rand_int_range (rand, 0, digits->len + 1), '-');
+          break;
+        case 1:
+          g_string_append_printf (digits, "-%u", g_rand_int_range (rand, 0, 10000));
+          break;
+        case 2:
+          g_string_insert_c (digits, g_rand_int_range (rand, 0, digits->len + 1), ' ');
+          break;
+        default:
+          break;
+        }
+
+      assert_check_agrees (digits->str, &n_taken);
+    }
+
+  /* The check must really take numbers, or the bulk load never skips the normaliser and this
+   * test proves nothing. */
+  g_test_message ("%u of 100000 generated numbers taken as normalised", n_taken);
+  g_assert_cmpuint (n_taken, >, 2000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -342,6 +452,8 @@ main (int   argc,
   g_test_add_func ("/kefu/phone/lookup", test_lookup);
   g_test_add_func ("/kefu/phone/format", test_format);
   g_test_add_func ("/kefu/phone/search-digits", test_search_digits);
+  g_test_add_func ("/kefu/phone/is-normalized-crafted", test_is_normalized_crafted);
+  g_test_add_func ("/kefu/phone/is-normalized-generated", test_is_normalized_generated);
 
   return g_test_run ();
 }

@@ -149,6 +149,142 @@ test_fold_width (void)
   g_assert_null (kefu_text_fold_width ("\xc0"));
 }
 
+/* kefu_text_is_normalized() lets a bulk load store text without the normaliser, so a TRUE it
+ * gives wrongly would store text in a form other writes never produce. */
+static void
+assert_check_agrees (const char *text,
+                     guint      *n_taken)
+{
+  g_autofree char *normalized = NULL;
+
+  if (!kefu_text_is_normalized (text))
+    return;
+
+  normalized = kefu_text_normalize (text);
+  if (g_strcmp0 (normalized, text) != 0)
+    {
+      g_autofree char *escaped = g_strescape (text, NULL);
+
+      g_error ("“%s” is taken as normalised, but the normaliser changes or refuses it", escaped);
+    }
+  (*n_taken)++;
+}
+
+static void
+test_is_normalized_crafted (void)
+{
+  static const char * const taken[] = {
+    "", "a", "张三", "北京市朝阳区建国路88号", "line one\nline two", "a\tb", "Room 3-2, 长安街",
+    "一", "\xe9\xbf\xbf" /* U+9FFF */, "\xe4\xb8\x80" /* U+4E00 */, "a\vb",
+    /* "\v" is no white space to the trim, nor to the check. */
+    "a\v", "\va",
+  };
+  static const char * const refused[] = {
+    " a", "a ", "\ta", "a\n", "\n", " ", "a\r\nb", "a\rb", "\xe3\x80\x80张三", "张三\xe3\x80\x80",
+    "张\xe3\x80\x80三", "ＡＢＣ", "１３８", "e\xcc\x81", "\xc3\xa9", "\xe2\x84\xab" /* U+212B */,
+    "\xef\xa4\x80" /* U+F900 */, "\xe4\xb8" /* cut short */, "\xe0\x80\x80" /* overlong */,
+    "\xed\xa0\x80" /* surrogate */, "\xff", "a\xc2\xa0", "\xf0\x9f\x98\x80", "\xe3\x80\x82",
+    "a\f", "\fa",
+  };
+  guint n_taken = 0;
+
+  /* The store keeps a missing text as NULL, which is its stored form. */
+  g_assert_true (kefu_text_is_normalized (NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (taken); i++)
+    {
+      g_autofree char *normalized = kefu_text_normalize (taken[i]);
+
+      g_test_message ("%s", taken[i]);
+      g_assert_true (kefu_text_is_normalized (taken[i]));
+      g_assert_cmpstr (normalized, ==, taken[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *escaped = g_strescape (refused[i], NULL);
+
+      g_test_message ("%s", escaped);
+      g_assert_false (kefu_text_is_normalized (refused[i]));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (taken); i++)
+    assert_check_agrees (taken[i], &n_taken);
+  g_assert_cmpuint (n_taken, ==, G_N_ELEMENTS (taken));
+}
+
+/* Appends one random piece: mostly what generated customers carry (ASCII, Chinese characters),
+ * with the white space, line breaks, full-width forms and characters NFC changes that the check
+ * must leave to the normaliser. */
+static void
+append_random_piece (GString *text,
+                     GRand   *rand)
+{
+  static const gunichar others[] = {
+    0x3000, 0x00A0, 0x3001, 0x3002, 0xFF0C, 0xFF1A, 0x0301, 0x00E9, 0x212B, 0xF900, 0x2F00,
+    0x1100, 0x1161, 0xAC00, 0x1F600, 0x2028, 0x0085, 0xFEFF, 0x4DFF, 0xA000,
+  };
+  static const char * const spaces[] = { " ", "\t", "\n", "\r", "\r\n", "\v", "\f" };
+
+  switch (g_rand_int_range (rand, 0, 10))
+    {
+    case 0: case 1: case 2:
+      g_string_append_c (text, (char) g_rand_int_range (rand, 0x20, 0x7F));
+      break;
+    case 3: case 4: case 5:
+      g_string_append_unichar (text, g_rand_int_range (rand, 0x4E00, 0xA000));
+      break;
+    case 6:
+      g_string_append (text, spaces[g_rand_int_range (rand, 0, G_N_ELEMENTS (spaces))]);
+      break;
+    case 7:
+      /* Full-width ASCII, as Chinese input methods type it. */
+      g_string_append_unichar (text, g_rand_int_range (rand, 0xFF01, 0xFF5F));
+      break;
+    case 8:
+      g_string_append_unichar (text, others[g_rand_int_range (rand, 0, G_N_ELEMENTS (others))]);
+      break;
+    default:
+      /* Now and then a byte that breaks the UTF-8. */
+      if (g_rand_int_range (rand, 0, 4) == 0)
+        g_string_append_c (text, (char) g_rand_int_range (rand, 0x80, 0x100));
+      else
+        g_string_append_c (text, (char) g_rand_int_range (rand, 0x01, 0x20));
+      break;
+    }
+}
+
+static void
+test_is_normalized_generated (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261127);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n_taken = 0;
+
+  for (guint i = 0; i < 100000; i++)
+    {
+      guint n_pieces = g_rand_int_range (rand, 0, 13);
+
+      g_string_truncate (text, 0);
+      /* Half the texts are only ASCII letters and Chinese characters with inner spaces, the kind
+       * the check is for, so that it is tried on many texts it takes. */
+      if (i % 2 == 0)
+        for (guint j = 0; j < n_pieces; j++)
+          {
+            if (g_rand_boolean (rand))
+              g_string_append_unichar (text, g_rand_int_range (rand, 0x4E00, 0xA000));
+            else
+              g_string_append_c (text, (char) g_rand_int_range (rand, 0x20, 0x7F));
+          }
+      else
+        for (guint j = 0; j < n_pieces; j++)
+          append_random_piece (text, rand);
+
+      assert_check_agrees (text->str, &n_taken);
+    }
+
+  g_test_message ("%u of 100000 generated texts taken as normalised", n_taken);
+  g_assert_cmpuint (n_taken, >, 20000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -162,6 +298,8 @@ main (int   argc,
   g_test_add_func ("/kefu/text/invalid-text", test_invalid_text);
   g_test_add_func ("/kefu/text/normalize", test_normalize);
   g_test_add_func ("/kefu/text/fold-width", test_fold_width);
+  g_test_add_func ("/kefu/text/is-normalized-crafted", test_is_normalized_crafted);
+  g_test_add_func ("/kefu/text/is-normalized-generated", test_is_normalized_generated);
 
   return g_test_run ();
 }
