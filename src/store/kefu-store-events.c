@@ -334,7 +334,7 @@ kefu_store_check (KefuStore     *self,
                                                      "that is not in customer_phones.",
                                                      "%lld customers have a primary phone number "
                                                      "that is not in customer_phones.",
-                                                     (gulong) MIN (n, G_MAXULONG)),
+                                                     (gulong) n),
                                         (long long) n));
     }
 

@@ -185,4 +185,13 @@ gboolean      _kefu_store_update_record   (KefuStore        *self,
                                            GCancellable     *cancellable,
                                            GError          **error);
 
+/* Customers, shared by kefu-store-customers.c and kefu-store-customers-bulk.c. */
+/* The customer's numbers, normalised, without repeats, in the given order; NULL with an error. */
+GStrv         _kefu_store_customer_normalize_phones (KefuCustomer  *customer,
+                                                     GError       **error);
+gboolean      _kefu_store_customer_validate         (KefuCustomer  *customer,
+                                                     GError       **error);
+/* The channel as stored: its nick, or NULL for "unspecified". */
+const char   *_kefu_store_customer_channel_nick     (KefuCustomer  *customer);
+
 G_END_DECLS
