@@ -235,18 +235,19 @@ create_customer_txn (KefuStore     *self,
                                 cancellable, error);
 }
 
-gboolean
-kefu_store_create_customer (KefuStore     *self,
-                            KefuCustomer  *customer,
-                            GCancellable  *cancellable,
-                            GError       **error)
+/* Creating and updating share this: validate a normalised copy of `customer` and its numbers,
+ * run `txn` in a write transaction, and give the stored text and numbers back to `customer`
+ * after the commit. */
+static gboolean
+write_customer (KefuStore         *self,
+                KefuCustomer      *customer,
+                KefuStoreTxnFunc   txn,
+                GCancellable      *cancellable,
+                GError           **error)
 {
   g_autoptr(KefuCustomer) copy = NULL;
   CustomerWrite w = { 0 };
   gboolean ok;
-
-  g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KEFU_IS_CUSTOMER (customer), FALSE);
 
   /* Validate and store the normalised text; the caller's record gets it after the commit. */
   copy = _kefu_store_normalized_copy (customer);
@@ -258,7 +259,7 @@ kefu_store_create_customer (KefuStore     *self,
   if (w.phones == NULL)
     return FALSE;
 
-  ok = _kefu_store_write (self, create_customer_txn, &w, cancellable, error);
+  ok = _kefu_store_write (self, txn, &w, cancellable, error);
   if (ok)
     {
       _kefu_write_result_apply (&w.result);
@@ -267,6 +268,18 @@ kefu_store_create_customer (KefuStore     *self,
   _kefu_write_result_clear (&w.result);
   g_strfreev (w.phones);
   return ok;
+}
+
+gboolean
+kefu_store_create_customer (KefuStore     *self,
+                            KefuCustomer  *customer,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KEFU_IS_CUSTOMER (customer), FALSE);
+
+  return write_customer (self, customer, create_customer_txn, cancellable, error);
 }
 
 static gboolean
@@ -349,32 +362,10 @@ kefu_store_update_customer (KefuStore     *self,
                             GCancellable  *cancellable,
                             GError       **error)
 {
-  g_autoptr(KefuCustomer) copy = NULL;
-  CustomerWrite w = { 0 };
-  gboolean ok;
-
   g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
   g_return_val_if_fail (KEFU_IS_CUSTOMER (customer), FALSE);
 
-  /* Validate and store the normalised text; the caller's record gets it after the commit. */
-  copy = _kefu_store_normalized_copy (customer);
-  w.result.record = copy;
-  w.result.original = customer;
-  if (!_kefu_store_customer_validate (copy, error))
-    return FALSE;
-  w.phones = _kefu_store_customer_normalize_phones (copy, error);
-  if (w.phones == NULL)
-    return FALSE;
-
-  ok = _kefu_store_write (self, update_customer_txn, &w, cancellable, error);
-  if (ok)
-    {
-      _kefu_write_result_apply (&w.result);
-      kefu_customer_set_phones (customer, (const char * const *) w.phones);
-    }
-  _kefu_write_result_clear (&w.result);
-  g_strfreev (w.phones);
-  return ok;
+  return write_customer (self, customer, update_customer_txn, cancellable, error);
 }
 
 KefuCustomer *
