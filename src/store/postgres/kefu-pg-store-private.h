@@ -60,6 +60,13 @@ gboolean   _kefu_pg_store_bulk_insert  (KefuStore          *store,
                                         GPtrArray          *rows,
                                         GCancellable       *cancellable,
                                         GError            **error);
+gboolean   _kefu_pg_store_bulk_insert_rows (KefuStore        *store,
+                                            const char       *table,
+                                            const char *const *columns,
+                                            KefuStoreRowFunc  next_row,
+                                            gpointer          user_data,
+                                            GCancellable     *cancellable,
+                                            GError          **error);
 
 /* kefu-pg-connect.c: makes the connection again (statement cache cleared, session set up). */
 gboolean   _kefu_pg_reconnect          (KefuPgStore        *self,

@@ -541,6 +541,7 @@ kefu_pg_store_class_init (KefuPgStoreClass *klass)
   store_class->rollback = _kefu_pg_store_rollback;
   store_class->check = kefu_pg_store_check;
   store_class->bulk_insert = _kefu_pg_store_bulk_insert;
+  store_class->bulk_insert_rows = _kefu_pg_store_bulk_insert_rows;
 
   /**
    * KefuPgStore:conninfo:
