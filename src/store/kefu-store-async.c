@@ -278,3 +278,265 @@ kefu_store_count_customers_finish (KefuStore     *self,
   count = g_task_propagate_pointer (G_TASK (result), error);
   return count != NULL ? *count : -1;
 }
+
+/* Record writes: kefu_store_create_customer_async() and the others.
+ *
+ * The synchronous writes set the id, version, times, normalised text and phones on the record
+ * they are given, on the thread that runs them. Run on the worker, that would emit the record's
+ * notifications there while it is bound to widgets on the main thread. So the _async forms take
+ * two snapshots of the record on the calling thread, run the write on the worker against one of
+ * them, and _finish (on the calling thread, where the callback runs) sets on the caller's record
+ * what the write changed in that snapshot. */
+
+typedef gboolean (*RecordWriteFunc) (KefuStore     *self,
+                                     gpointer       record,
+                                     GCancellable  *cancellable,
+                                     GError       **error);
+
+typedef struct
+{
+  RecordWriteFunc  func;
+  /* The caller's record: only _finish touches it, on the calling thread. */
+  GObject         *record;
+  /* Snapshots taken when the write was asked for; the worker writes `after` only. */
+  GObject         *before;
+  GObject         *after;
+} RecordWrite;
+
+static void
+record_write_free (RecordWrite *write)
+{
+  g_clear_object (&write->record);
+  g_clear_object (&write->before);
+  g_clear_object (&write->after);
+  g_free (write);
+}
+
+static void
+record_write_thread_cb (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  RecordWrite *write = task_data;
+  GError *error = NULL;
+
+  if (write->func (source_object, write->after, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+write_record_async (KefuStore           *self,
+                    gpointer             record,
+                    RecordWriteFunc      func,
+                    gpointer             source_tag,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RecordWrite *write;
+
+  write = g_new0 (RecordWrite, 1);
+  write->func = func;
+  write->record = g_object_ref (record);
+  write->before = _kefu_store_record_copy (record);
+  write->after = _kefu_store_record_copy (record);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  /* A write that committed must say so even when it was cancelled meanwhile, or the caller's
+   * record would keep its old version and its next update would fail as stale. A cancellation
+   * before the write starts, or one the backend notices while it runs, still reports
+   * G_IO_ERROR_CANCELLED. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, write, (GDestroyNotify) record_write_free);
+  _kefu_store_run_in_worker (self, task, record_write_thread_cb);
+}
+
+static gboolean
+write_record_finish (KefuStore     *self,
+                     GAsyncResult  *result,
+                     gpointer       source_tag,
+                     GError       **error)
+{
+  RecordWrite *write;
+  g_autoptr(GObject) record = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, source_tag), FALSE);
+
+  write = g_task_get_task_data (G_TASK (result));
+  /* Dropped here, on the calling thread, rather than wherever the task is freed. */
+  record = g_steal_pointer (&write->record);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  if (record != NULL)
+    _kefu_store_record_apply_changes (record, write->before, write->after);
+  return TRUE;
+}
+
+/* The sync writes, with the record as a plain pointer for RecordWriteFunc. */
+#define RECORD_WRITE_FUNC(func) ((RecordWriteFunc) (void (*) (void)) (func))
+
+/**
+ * kefu_store_create_customer_async:
+ *
+ * kefu_store_create_customer() on the worker thread; @customer gets its id, version, times and
+ * stored text in kefu_store_create_customer_finish(), not before.
+ */
+void
+kefu_store_create_customer_async (KefuStore           *self,
+                                  KefuCustomer        *customer,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (KEFU_IS_STORE (self));
+  g_return_if_fail (KEFU_IS_CUSTOMER (customer));
+
+  write_record_async (self, customer, RECORD_WRITE_FUNC (kefu_store_create_customer),
+                      kefu_store_create_customer_async, cancellable, callback, user_data);
+}
+
+gboolean
+kefu_store_create_customer_finish (KefuStore     *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return write_record_finish (self, result, kefu_store_create_customer_async, error);
+}
+
+void
+kefu_store_update_customer_async (KefuStore           *self,
+                                  KefuCustomer        *customer,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (KEFU_IS_STORE (self));
+  g_return_if_fail (KEFU_IS_CUSTOMER (customer));
+
+  write_record_async (self, customer, RECORD_WRITE_FUNC (kefu_store_update_customer),
+                      kefu_store_update_customer_async, cancellable, callback, user_data);
+}
+
+gboolean
+kefu_store_update_customer_finish (KefuStore     *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return write_record_finish (self, result, kefu_store_update_customer_async, error);
+}
+
+void
+kefu_store_create_staff_async (KefuStore           *self,
+                               KefuStaff           *staff,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (KEFU_IS_STORE (self));
+  g_return_if_fail (KEFU_IS_STAFF (staff));
+
+  write_record_async (self, staff, RECORD_WRITE_FUNC (kefu_store_create_staff),
+                      kefu_store_create_staff_async, cancellable, callback, user_data);
+}
+
+gboolean
+kefu_store_create_staff_finish (KefuStore     *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return write_record_finish (self, result, kefu_store_create_staff_async, error);
+}
+
+void
+kefu_store_update_staff_async (KefuStore           *self,
+                               KefuStaff           *staff,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (KEFU_IS_STORE (self));
+  g_return_if_fail (KEFU_IS_STAFF (staff));
+
+  write_record_async (self, staff, RECORD_WRITE_FUNC (kefu_store_update_staff),
+                      kefu_store_update_staff_async, cancellable, callback, user_data);
+}
+
+gboolean
+kefu_store_update_staff_finish (KefuStore     *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return write_record_finish (self, result, kefu_store_update_staff_async, error);
+}
+
+void
+kefu_store_create_product_async (KefuStore           *self,
+                                 KefuProduct         *product,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (KEFU_IS_STORE (self));
+  g_return_if_fail (KEFU_IS_PRODUCT (product));
+
+  write_record_async (self, product, RECORD_WRITE_FUNC (kefu_store_create_product),
+                      kefu_store_create_product_async, cancellable, callback, user_data);
+}
+
+gboolean
+kefu_store_create_product_finish (KefuStore     *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return write_record_finish (self, result, kefu_store_create_product_async, error);
+}
+
+void
+kefu_store_update_product_async (KefuStore           *self,
+                                 KefuProduct         *product,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (KEFU_IS_STORE (self));
+  g_return_if_fail (KEFU_IS_PRODUCT (product));
+
+  write_record_async (self, product, RECORD_WRITE_FUNC (kefu_store_update_product),
+                      kefu_store_update_product_async, cancellable, callback, user_data);
+}
+
+gboolean
+kefu_store_update_product_finish (KefuStore     *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return write_record_finish (self, result, kefu_store_update_product_async, error);
+}
+
+void
+kefu_store_create_department_async (KefuStore           *self,
+                                    KefuDepartment      *department,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (KEFU_IS_STORE (self));
+  g_return_if_fail (KEFU_IS_DEPARTMENT (department));
+
+  write_record_async (self, department, RECORD_WRITE_FUNC (kefu_store_create_department),
+                      kefu_store_create_department_async, cancellable, callback, user_data);
+}
+
+gboolean
+kefu_store_create_department_finish (KefuStore     *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return write_record_finish (self, result, kefu_store_create_department_async, error);
+}

@@ -94,6 +94,16 @@ void          _kefu_write_result_clear    (KefuWriteResult *r);
 gpointer      _kefu_store_normalized_copy (gpointer         record);
 /* The same for loose text (settings); a copy of `text` when it is not valid UTF-8. */
 char         *_kefu_store_normalize_text  (const char      *text);
+/* A plain copy of `record` (transfer full): every field as it is, nothing normalised. The
+ * _async writes run on such a snapshot, taken on the calling thread, so that the worker thread
+ * never touches the caller's record. */
+gpointer      _kefu_store_record_copy     (gpointer         record);
+/* Sets on `record` every field whose value differs between `before` (a snapshot of it) and
+ * `after` (the same snapshot once a write has changed it): id, version, times, normalised text,
+ * phones. Notifications are emitted together at the end, on the calling thread. */
+void          _kefu_store_record_apply_changes (gpointer    record,
+                                                gpointer    before,
+                                                gpointer    after);
 /* Reads "RETURNING id, version, created_at, updated_at". */
 void          _kefu_write_result_take_row (KefuWriteResult *r,
                                            KefuRows        *rows);

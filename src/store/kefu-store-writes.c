@@ -24,14 +24,23 @@ _kefu_store_normalize_text (const char *text)
   return normalized != NULL ? normalized : g_strdup (text);
 }
 
-gpointer
-_kefu_store_normalized_copy (gpointer record)
+/* Whether `pspec` is one of the record's own fields: readable and writable after construction.
+ * Records hold only plain values (numbers, text, times, lists of text), never other objects, so
+ * copying these makes an independent record. */
+static gboolean
+is_record_field (GParamSpec *pspec)
+{
+  return (pspec->flags & G_PARAM_READWRITE) == G_PARAM_READWRITE &&
+         (pspec->flags & G_PARAM_CONSTRUCT_ONLY) == 0;
+}
+
+static gpointer
+copy_record (gpointer record,
+             gboolean normalize)
 {
   g_autofree GParamSpec **pspecs = NULL;
   GObject *copy;
   guint n_pspecs;
-
-  g_return_val_if_fail (KEFU_IS_RECORD (record), NULL);
 
   copy = g_object_new (G_OBJECT_TYPE (record), NULL);
   pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (record), &n_pspecs);
@@ -39,16 +48,89 @@ _kefu_store_normalized_copy (gpointer record)
     {
       g_auto(GValue) value = G_VALUE_INIT;
 
-      if ((pspecs[i]->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE ||
-          (pspecs[i]->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
+      if (!is_record_field (pspecs[i]))
         continue;
       g_value_init (&value, pspecs[i]->value_type);
       g_object_get_property (record, pspecs[i]->name, &value);
-      if (pspecs[i]->value_type == G_TYPE_STRING && g_value_get_string (&value) != NULL)
+      if (normalize && pspecs[i]->value_type == G_TYPE_STRING &&
+          g_value_get_string (&value) != NULL)
         g_value_take_string (&value, _kefu_store_normalize_text (g_value_get_string (&value)));
       g_object_set_property (copy, pspecs[i]->name, &value);
     }
   return copy;
+}
+
+gpointer
+_kefu_store_normalized_copy (gpointer record)
+{
+  g_return_val_if_fail (KEFU_IS_RECORD (record), NULL);
+
+  return copy_record (record, TRUE);
+}
+
+gpointer
+_kefu_store_record_copy (gpointer record)
+{
+  g_return_val_if_fail (KEFU_IS_RECORD (record), NULL);
+
+  return copy_record (record, FALSE);
+}
+
+/* GParamSpecBoxed compares pointers, so two copies of the same time or list would always
+ * differ; those are compared by value here. */
+static gboolean
+values_equal (GParamSpec   *pspec,
+              const GValue *a,
+              const GValue *b)
+{
+  if (pspec->value_type == G_TYPE_DATE_TIME)
+    {
+      GDateTime *ta = g_value_get_boxed (a);
+      GDateTime *tb = g_value_get_boxed (b);
+
+      return ta == NULL || tb == NULL ? ta == tb : g_date_time_equal (ta, tb);
+    }
+  if (pspec->value_type == G_TYPE_STRV)
+    {
+      const char * const *la = g_value_get_boxed (a);
+      const char * const *lb = g_value_get_boxed (b);
+
+      return la == NULL || lb == NULL ? la == lb : g_strv_equal (la, lb);
+    }
+  return g_param_values_cmp (pspec, a, b) == 0;
+}
+
+void
+_kefu_store_record_apply_changes (gpointer record,
+                                  gpointer before,
+                                  gpointer after)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  g_return_if_fail (KEFU_IS_RECORD (record));
+  g_return_if_fail (G_OBJECT_TYPE (before) == G_OBJECT_TYPE (record));
+  g_return_if_fail (G_OBJECT_TYPE (after) == G_OBJECT_TYPE (record));
+
+  /* Notifications are held back until every field is set, so that a handler never sees a new
+   * version with the old text. */
+  g_object_freeze_notify (record);
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (record), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) old_value = G_VALUE_INIT;
+      g_auto(GValue) new_value = G_VALUE_INIT;
+
+      if (!is_record_field (pspecs[i]))
+        continue;
+      g_value_init (&old_value, pspecs[i]->value_type);
+      g_value_init (&new_value, pspecs[i]->value_type);
+      g_object_get_property (before, pspecs[i]->name, &old_value);
+      g_object_get_property (after, pspecs[i]->name, &new_value);
+      if (!values_equal (pspecs[i], &old_value, &new_value))
+        g_object_set_property (record, pspecs[i]->name, &new_value);
+    }
+  g_object_thaw_notify (record);
 }
 
 /* Gives the normalised text of `r->record` back to `r->original`, after the commit. */

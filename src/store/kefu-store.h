@@ -8,6 +8,14 @@
  * serialised by the store) and the UI uses the _async/_finish forms, which run the same code on
  * the store's single worker thread. Every write records the current actor (kefu_store_set_actor())
  * and appends to the `events` table in the same transaction.
+ *
+ * The synchronous record writes (kefu_store_create_customer(), kefu_store_update_customer(),
+ * kefu_store_create_staff(), …) set the id, version, times, stored (normalised) text and, for a
+ * customer, the normalised phones on the record they are given, after the commit, on the thread
+ * that calls them; the record then emits its notify signals on that thread. UI code must never
+ * run them on the worker (not through kefu_store_run_async() either): it must use their _async
+ * forms, which write a copy of the record taken when they are called and set what the write
+ * changed on the caller's record in their _finish, on the calling thread.
  */
 #pragma once
 
@@ -117,7 +125,8 @@ GListModel       *kefu_store_list_staff       (KefuStore *self, gboolean active_
                                                GCancellable *cancellable, GError **error);
 KefuStaff        *kefu_store_get_staff        (KefuStore *self, gint64 id,
                                                GCancellable *cancellable, GError **error);
-/* Inserts `staff` (its id and version are set on success). */
+/* Inserts `staff` (its id and version are set on success, on the calling thread: the UI uses
+ * kefu_store_create_staff_async()). */
 gboolean          kefu_store_create_staff     (KefuStore *self, KefuStaff *staff,
                                                GCancellable *cancellable, GError **error);
 /* Updates where id and version match; bumps the version on success. */
@@ -191,6 +200,55 @@ void              kefu_store_list_staff_async (KefuStore *self, gboolean active_
                                                GAsyncReadyCallback callback, gpointer user_data);
 GListModel       *kefu_store_list_staff_finish (KefuStore *self, GAsyncResult *result,
                                                 GError **error);
+/* Record writes for the UI. Each takes a snapshot of the record on the calling thread and runs
+ * the synchronous write on the worker against it; the caller's record is left alone until the
+ * _finish call (made on the calling thread, in the callback), which sets on it what the write
+ * changed: id, version, created/updated times, normalised text, phones. On an error (a stale
+ * version, a duplicate, G_IO_ERROR_CANCELLED when cancelled before the write committed) the
+ * record is unchanged. A write that committed reports success even when cancelled afterwards,
+ * so that the record gets its new version. Do not change the record while its write is pending:
+ * a field the write changed (say, trimmed text) is set again in _finish. */
+void              kefu_store_create_customer_async (KefuStore *self, KefuCustomer *customer,
+                                                    GCancellable *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer user_data);
+gboolean          kefu_store_create_customer_finish (KefuStore *self, GAsyncResult *result,
+                                                     GError **error);
+void              kefu_store_update_customer_async (KefuStore *self, KefuCustomer *customer,
+                                                    GCancellable *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer user_data);
+gboolean          kefu_store_update_customer_finish (KefuStore *self, GAsyncResult *result,
+                                                     GError **error);
+void              kefu_store_create_staff_async (KefuStore *self, KefuStaff *staff,
+                                                 GCancellable *cancellable,
+                                                 GAsyncReadyCallback callback, gpointer user_data);
+gboolean          kefu_store_create_staff_finish (KefuStore *self, GAsyncResult *result,
+                                                  GError **error);
+void              kefu_store_update_staff_async (KefuStore *self, KefuStaff *staff,
+                                                 GCancellable *cancellable,
+                                                 GAsyncReadyCallback callback, gpointer user_data);
+gboolean          kefu_store_update_staff_finish (KefuStore *self, GAsyncResult *result,
+                                                  GError **error);
+void              kefu_store_create_product_async (KefuStore *self, KefuProduct *product,
+                                                   GCancellable *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer user_data);
+gboolean          kefu_store_create_product_finish (KefuStore *self, GAsyncResult *result,
+                                                    GError **error);
+void              kefu_store_update_product_async (KefuStore *self, KefuProduct *product,
+                                                   GCancellable *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer user_data);
+gboolean          kefu_store_update_product_finish (KefuStore *self, GAsyncResult *result,
+                                                    GError **error);
+void              kefu_store_create_department_async (KefuStore *self, KefuDepartment *department,
+                                                      GCancellable *cancellable,
+                                                      GAsyncReadyCallback callback,
+                                                      gpointer user_data);
+gboolean          kefu_store_create_department_finish (KefuStore *self, GAsyncResult *result,
+                                                       GError **error);
+
 void              kefu_store_count_customers_async (KefuStore *self, GCancellable *cancellable,
                                                     GAsyncReadyCallback callback, gpointer user_data);
 gint64            kefu_store_count_customers_finish (KefuStore *self, GAsyncResult *result,

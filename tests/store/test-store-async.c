@@ -25,6 +25,11 @@ typedef struct
   GObject    *object;
   GError     *error;
   guint       done;
+  /* Record writes: the _finish to call, what it returned, the record's notifications so far. */
+  gboolean  (*write_finish) (KefuStore *, GAsyncResult *, GError **);
+  gboolean    written;
+  guint       notifies;
+  guint       notifies_before_finish;
 } AsyncState;
 
 static void
@@ -304,6 +309,147 @@ test_open_async (Fixture       *fixture,
   g_main_loop_unref (state.loop);
 }
 
+/* Record writes: the caller's record changes only in _finish, on the main thread. */
+
+static void
+record_notify_cb (GObject    *object,
+                  GParamSpec *pspec,
+                  gpointer    user_data)
+{
+  AsyncState *state = user_data;
+
+  /* A notification on the worker would reach widgets bound to the record off the main thread. */
+  g_assert_true (g_thread_self () == state->main_thread);
+  state->notifies++;
+}
+
+static void
+write_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  AsyncState *state = user_data;
+
+  g_assert_true (g_thread_self () == state->main_thread);
+  state->notifies_before_finish = state->notifies;
+  state->written = state->write_finish (KEFU_STORE (source), result, &state->error);
+  state->done++;
+  g_main_loop_quit (state->loop);
+}
+
+/* Runs the queued write to its callback; returns whether _finish reported success. */
+static gboolean
+wait_for_write (AsyncState *state)
+{
+  state->notifies = 0;
+  state->notifies_before_finish = 0;
+  g_main_loop_run (state->loop);
+  g_assert_cmpuint (state->notifies_before_finish, ==, 0);
+  return state->written;
+}
+
+static void
+test_async_write_customer (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  AsyncState state = { .loop = g_main_loop_new (NULL, FALSE), .main_thread = g_thread_self () };
+  g_autoptr(KefuCustomer) customer = test_new_customer ("\u3000王芳 ", "+86 139-1234-5678", NULL);
+  g_autoptr(KefuCustomer) other = NULL;
+  g_autoptr(KefuCustomer) stored = NULL;
+  g_autoptr(KefuStaff) staff = kefu_staff_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_signal_connect (customer, "notify", G_CALLBACK (record_notify_cb), &state);
+
+  /* Create: the record gets its id, version, times, stored text and numbers in _finish. */
+  state.write_finish = kefu_store_create_customer_finish;
+  kefu_store_create_customer_async (fixture->store, customer, NULL, write_cb, &state);
+  g_assert_cmpint (kefu_record_get_id (KEFU_RECORD (customer)), ==, 0);
+  g_assert_true (wait_for_write (&state));
+  g_assert_no_error (state.error);
+  g_assert_cmpuint (state.notifies, >, 0);
+  id = kefu_record_get_id (KEFU_RECORD (customer));
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (kefu_record_get_version (KEFU_RECORD (customer)), ==, 1);
+  g_assert_nonnull (kefu_record_get_created_at (KEFU_RECORD (customer)));
+  g_assert_nonnull (kefu_record_get_updated_at (KEFU_RECORD (customer)));
+  g_assert_cmpstr (kefu_customer_get_name (customer), ==, "王芳");
+  g_assert_cmpstrv (kefu_customer_get_phones (customer),
+                    ((const char *[]) { "13912345678", NULL }));
+
+  stored = kefu_store_get_customer (fixture->store, id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kefu_customer_get_name (stored), ==, "王芳");
+  g_assert_true (g_date_time_equal (kefu_record_get_created_at (KEFU_RECORD (stored)),
+                                    kefu_record_get_created_at (KEFU_RECORD (customer))));
+  g_clear_object (&stored);
+
+  /* Update: the new version and the stored text, again only in _finish. */
+  kefu_customer_set_name (customer, " 王芳芳 ");
+  kefu_customer_set_phones (customer, (const char *[]) { "139 1234 5678", "010-8765-4321", NULL });
+  state.write_finish = kefu_store_update_customer_finish;
+  kefu_store_update_customer_async (fixture->store, customer, NULL, write_cb, &state);
+  g_assert_cmpint (kefu_record_get_version (KEFU_RECORD (customer)), ==, 1);
+  g_assert_true (wait_for_write (&state));
+  g_assert_no_error (state.error);
+  g_assert_cmpuint (state.notifies, >, 0);
+  g_assert_cmpint (kefu_record_get_id (KEFU_RECORD (customer)), ==, id);
+  g_assert_cmpint (kefu_record_get_version (KEFU_RECORD (customer)), ==, 2);
+  g_assert_cmpstr (kefu_customer_get_name (customer), ==, "王芳芳");
+  g_assert_cmpstrv (kefu_customer_get_phones (customer),
+                    ((const char *[]) { "13912345678", "01087654321", NULL }));
+
+  /* Stale: someone else changed the customer; the write fails and the record is left as it
+   * was, not even its text normalised. */
+  other = kefu_store_get_customer (fixture->store, id, NULL, &error);
+  g_assert_no_error (error);
+  kefu_customer_set_notes (other, "来电要求回访");
+  g_assert_true (kefu_store_update_customer (fixture->store, other, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kefu_record_get_version (KEFU_RECORD (other)), ==, 3);
+
+  kefu_customer_set_address (customer, " 北京市朝阳区 ");
+  kefu_store_update_customer_async (fixture->store, customer, NULL, write_cb, &state);
+  g_assert_false (wait_for_write (&state));
+  g_assert_error (state.error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_STALE_VERSION);
+  g_clear_error (&state.error);
+  g_assert_cmpuint (state.notifies, ==, 0);
+  g_assert_cmpint (kefu_record_get_version (KEFU_RECORD (customer)), ==, 2);
+  g_assert_cmpstr (kefu_customer_get_address (customer), ==, " 北京市朝阳区 ");
+
+  /* Cancelled before it ran: G_IO_ERROR_CANCELLED, the record and the row unchanged. */
+  g_signal_connect (other, "notify", G_CALLBACK (record_notify_cb), &state);
+  kefu_customer_set_name (other, " 王小芳 ");
+  g_cancellable_cancel (cancellable);
+  kefu_store_update_customer_async (fixture->store, other, cancellable, write_cb, &state);
+  g_assert_false (wait_for_write (&state));
+  g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&state.error);
+  g_assert_cmpuint (state.notifies, ==, 0);
+  g_assert_cmpint (kefu_record_get_version (KEFU_RECORD (other)), ==, 3);
+  g_assert_cmpstr (kefu_customer_get_name (other), ==, " 王小芳 ");
+  stored = kefu_store_get_customer (fixture->store, id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kefu_record_get_version (KEFU_RECORD (stored)), ==, 3);
+  g_assert_cmpstr (kefu_customer_get_name (stored), ==, "王芳芳");
+
+  /* The other records share the same path: a staff member gets its id in _finish. */
+  kefu_staff_set_name (staff, " 张伟 ");
+  kefu_staff_set_login (staff, "zhang.wei");
+  kefu_staff_set_role (staff, KEFU_ROLE_CLERK);
+  g_signal_connect (staff, "notify", G_CALLBACK (record_notify_cb), &state);
+  state.write_finish = kefu_store_create_staff_finish;
+  kefu_store_create_staff_async (fixture->store, staff, NULL, write_cb, &state);
+  g_assert_true (wait_for_write (&state));
+  g_assert_no_error (state.error);
+  g_assert_cmpint (kefu_record_get_id (KEFU_RECORD (staff)), >, 0);
+  g_assert_cmpstr (kefu_staff_get_name (staff), ==, "张伟");
+
+  g_assert_cmpuint (state.done, ==, 5);
+  g_main_loop_unref (state.loop);
+}
 
 void
 test_store_add_async_tests (void)
@@ -312,4 +458,5 @@ test_store_add_async_tests (void)
   TEST_ADD ("async/cancel-running-query", test_cancel_running_query);
   TEST_ADD ("async/open", test_open_async);
   TEST_ADD ("async/actor-when-queued", test_async_actor_when_queued);
+  TEST_ADD ("async/write-customer", test_async_write_customer);
 }
