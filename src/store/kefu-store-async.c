@@ -129,6 +129,30 @@ run_thread_cb (GTask        *task,
     g_task_return_pointer (task, result, g_object_unref);
 }
 
+/* kefu_store_run_async() with the source tag of the public function that uses it. */
+static void
+run_tagged_async (KefuStore           *self,
+                  KefuStoreFunc        func,
+                  gpointer             data,
+                  GDestroyNotify       data_free,
+                  gpointer             source_tag,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RunData *run = g_new0 (RunData, 1);
+
+  run->func = func;
+  run->data = data;
+  run->data_free = data_free;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, run, (GDestroyNotify) run_data_free);
+  _kefu_store_run_in_worker (self, task, run_thread_cb);
+}
+
 /**
  * kefu_store_run_async:
  * @func: runs on the worker thread; returns a #GObject (or %NULL with an error)
@@ -147,21 +171,11 @@ kefu_store_run_async (KefuStore           *self,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  RunData *run;
-
   g_return_if_fail (KEFU_IS_STORE (self));
   g_return_if_fail (func != NULL);
 
-  run = g_new0 (RunData, 1);
-  run->func = func;
-  run->data = data;
-  run->data_free = data_free;
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, kefu_store_run_async);
-  g_task_set_task_data (task, run, (GDestroyNotify) run_data_free);
-  _kefu_store_run_in_worker (self, task, run_thread_cb);
+  run_tagged_async (self, func, data, data_free, kefu_store_run_async,
+                    cancellable, callback, user_data);
 }
 
 /**
@@ -181,20 +195,13 @@ kefu_store_run_finish (KefuStore     *self,
 
 /* kefu_store_list_staff_async */
 
-static void
-list_staff_thread_cb (GTask        *task,
-                      gpointer      source_object,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
+static gpointer
+list_staff_func (KefuStore     *self,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
-  GError *error = NULL;
-  GListModel *staff = kefu_store_list_staff (source_object, GPOINTER_TO_INT (task_data),
-                                             cancellable, &error);
-
-  if (staff == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, staff, g_object_unref);
+  return kefu_store_list_staff (self, GPOINTER_TO_INT (data), cancellable, error);
 }
 
 void
@@ -204,14 +211,10 @@ kefu_store_list_staff_async (KefuStore           *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (KEFU_IS_STORE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, kefu_store_list_staff_async);
-  g_task_set_task_data (task, GINT_TO_POINTER (!!active_only), NULL);
-  _kefu_store_run_in_worker (self, task, list_staff_thread_cb);
+  run_tagged_async (self, list_staff_func, GINT_TO_POINTER (!!active_only), NULL,
+                    kefu_store_list_staff_async, cancellable, callback, user_data);
 }
 
 /**
