@@ -80,16 +80,10 @@ kefu_store_create_department (KefuStore       *self,
                               GCancellable    *cancellable,
                               GError         **error)
 {
-  g_autoptr(KefuDepartment) copy = NULL;
-  KefuWriteResult r = { 0 };
-
   g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
   g_return_val_if_fail (KEFU_IS_DEPARTMENT (department), FALSE);
 
-  /* Validate and store the normalised text; the caller's record gets it after the commit. */
-  copy = _kefu_store_normalized_copy (department);
-  r.record = copy;
-  r.original = department;
-  return validate_department (copy, error) &&
-         _kefu_store_write_record (self, &r, create_department_txn, cancellable, error);
+  return _kefu_store_write_record (self, department,
+                                   (KefuRecordValidateFunc) validate_department,
+                                   create_department_txn, cancellable, error);
 }

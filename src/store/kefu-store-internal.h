@@ -109,13 +109,18 @@ void          _kefu_write_result_take_row (KefuWriteResult *r,
                                            KefuRows        *rows);
 void          _kefu_write_result_apply    (KefuWriteResult *r);
 
-/* Runs `func` (with `r` as its data) in _kefu_store_write(); after a commit applies the result
- * to r->record, and frees what `r` holds either way. */
-gboolean      _kefu_store_write_record    (KefuStore         *self,
-                                           KefuWriteResult   *r,
-                                           KefuStoreTxnFunc   func,
-                                           GCancellable      *cancellable,
-                                           GError           **error);
+/* Checks a record's fields before it is written; FALSE with KEFU_STORE_ERROR_INVALID. */
+typedef gboolean (*KefuRecordValidateFunc) (gpointer record, GError **error);
+
+/* Every record write: validates a normalised copy of `record` (so that what is checked is
+ * exactly what is stored), runs `func` in _kefu_store_write() with a KefuWriteResult for that
+ * copy as its data, and after a commit gives `record` its id, version, times and stored text. */
+gboolean      _kefu_store_write_record    (KefuStore              *self,
+                                           gpointer                record,
+                                           KefuRecordValidateFunc  validate,
+                                           KefuStoreTxnFunc        func,
+                                           GCancellable           *cancellable,
+                                           GError                **error);
 
 /* Ends the parameters of a record's INSERT or UPDATE: an UPDATE (`for_update`) adds the
  * record's id and the version it was read at, for "WHERE id = $n AND version = $n+1". */

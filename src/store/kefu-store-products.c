@@ -107,18 +107,11 @@ kefu_store_create_product (KefuStore     *self,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  g_autoptr(KefuProduct) copy = NULL;
-  KefuWriteResult r = { 0 };
-
   g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
   g_return_val_if_fail (KEFU_IS_PRODUCT (product), FALSE);
 
-  /* Validate and store the normalised text; the caller's record gets it after the commit. */
-  copy = _kefu_store_normalized_copy (product);
-  r.record = copy;
-  r.original = product;
-  return validate_product (copy, error) &&
-         _kefu_store_write_record (self, &r, create_product_txn, cancellable, error);
+  return _kefu_store_write_record (self, product, (KefuRecordValidateFunc) validate_product,
+                                   create_product_txn, cancellable, error);
 }
 
 static gboolean
@@ -171,16 +164,9 @@ kefu_store_update_product (KefuStore     *self,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  g_autoptr(KefuProduct) copy = NULL;
-  KefuWriteResult r = { 0 };
-
   g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
   g_return_val_if_fail (KEFU_IS_PRODUCT (product), FALSE);
 
-  /* Validate and store the normalised text; the caller's record gets it after the commit. */
-  copy = _kefu_store_normalized_copy (product);
-  r.record = copy;
-  r.original = product;
-  return validate_product (copy, error) &&
-         _kefu_store_write_record (self, &r, update_product_txn, cancellable, error);
+  return _kefu_store_write_record (self, product, (KefuRecordValidateFunc) validate_product,
+                                   update_product_txn, cancellable, error);
 }

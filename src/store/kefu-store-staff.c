@@ -141,18 +141,11 @@ kefu_store_create_staff (KefuStore     *self,
                          GCancellable  *cancellable,
                          GError       **error)
 {
-  g_autoptr(KefuStaff) copy = NULL;
-  KefuWriteResult r = { 0 };
-
   g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
   g_return_val_if_fail (KEFU_IS_STAFF (staff), FALSE);
 
-  /* Validate and store the normalised text; the caller's record gets it after the commit. */
-  copy = _kefu_store_normalized_copy (staff);
-  r.record = copy;
-  r.original = staff;
-  return validate_staff (copy, error) &&
-         _kefu_store_write_record (self, &r, create_staff_txn, cancellable, error);
+  return _kefu_store_write_record (self, staff, (KefuRecordValidateFunc) validate_staff,
+                                   create_staff_txn, cancellable, error);
 }
 
 static gboolean
@@ -201,16 +194,9 @@ kefu_store_update_staff (KefuStore     *self,
                          GCancellable  *cancellable,
                          GError       **error)
 {
-  g_autoptr(KefuStaff) copy = NULL;
-  KefuWriteResult r = { 0 };
-
   g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
   g_return_val_if_fail (KEFU_IS_STAFF (staff), FALSE);
 
-  /* Validate and store the normalised text; the caller's record gets it after the commit. */
-  copy = _kefu_store_normalized_copy (staff);
-  r.record = copy;
-  r.original = staff;
-  return validate_staff (copy, error) &&
-         _kefu_store_write_record (self, &r, update_staff_txn, cancellable, error);
+  return _kefu_store_write_record (self, staff, (KefuRecordValidateFunc) validate_staff,
+                                   update_staff_txn, cancellable, error);
 }

@@ -194,18 +194,23 @@ _kefu_write_result_apply (KefuWriteResult *r)
 }
 
 gboolean
-_kefu_store_write_record (KefuStore         *self,
-                          KefuWriteResult   *r,
-                          KefuStoreTxnFunc   func,
-                          GCancellable      *cancellable,
-                          GError           **error)
+_kefu_store_write_record (KefuStore              *self,
+                          gpointer                record,
+                          KefuRecordValidateFunc  validate,
+                          KefuStoreTxnFunc        func,
+                          GCancellable           *cancellable,
+                          GError                **error)
 {
+  g_autoptr(GObject) copy = _kefu_store_normalized_copy (record);
+  KefuWriteResult r = { .record = copy, .original = record };
   gboolean ok;
 
-  ok = _kefu_store_write (self, func, r, cancellable, error);
+  if (!validate (copy, error))
+    return FALSE;
+  ok = _kefu_store_write (self, func, &r, cancellable, error);
   if (ok)
-    _kefu_write_result_apply (r);
-  _kefu_write_result_clear (r);
+    _kefu_write_result_apply (&r);
+  _kefu_write_result_clear (&r);
   return ok;
 }
 
