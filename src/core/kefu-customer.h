@@ -31,4 +31,20 @@ const char * const *kefu_customer_get_phones (KefuCustomer *self);
 void kefu_customer_set_phones (KefuCustomer *self, const char * const *phones);
 const char *kefu_customer_get_primary_phone (KefuCustomer *self);
 
+/* Read-only for the UI (set by the store on reads): the customer's last call, for the lookup's
+ * one-line summary, and the assignment state (客户资料处理): when the customer was assigned to
+ * their clerk, and when that clerk first contacted them (NULL until then). */
+GDateTime *kefu_customer_get_last_contact_at (KefuCustomer *self);
+void kefu_customer_set_last_contact_at (KefuCustomer *self, GDateTime *time);
+KefuCallKind kefu_customer_get_last_call_kind (KefuCustomer *self);
+void kefu_customer_set_last_call_kind (KefuCustomer *self, KefuCallKind kind);
+const char *kefu_customer_get_last_call_summary (KefuCustomer *self);
+void kefu_customer_set_last_call_summary (KefuCustomer *self, const char *summary);
+const char *kefu_customer_get_assigned_clerk_name (KefuCustomer *self);
+void kefu_customer_set_assigned_clerk_name (KefuCustomer *self, const char *name);
+GDateTime *kefu_customer_get_assigned_at (KefuCustomer *self);
+void kefu_customer_set_assigned_at (KefuCustomer *self, GDateTime *time);
+GDateTime *kefu_customer_get_first_contact_at (KefuCustomer *self);
+void kefu_customer_set_first_contact_at (KefuCustomer *self, GDateTime *time);
+
 G_END_DECLS

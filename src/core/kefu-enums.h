@@ -26,4 +26,17 @@ const char *kefu_role_get_display_name     (KefuRole     role);
 /* Translated channel names (入户 / 零售 / 卖场); "Not specified" for KEFU_CHANNEL_UNSPECIFIED. */
 const char *kefu_channel_get_display_name  (KefuChannel  channel);
 
+/* Translated names of the hotline enums, for forms, lists and history. */
+const char *kefu_call_kind_get_display_name          (KefuCallKind          kind);
+const char *kefu_handover_state_get_display_name     (KefuHandoverState     state);
+const char *kefu_complaint_category_get_display_name (KefuComplaintCategory category);
+const char *kefu_product_symptom_get_display_name    (KefuProductSymptom    symptom);
+const char *kefu_service_issue_get_display_name      (KefuServiceIssue      issue);
+const char *kefu_complaint_stage_get_display_name    (KefuComplaintStage    stage);
+const char *kefu_lead_state_get_display_name         (KefuLeadState         state);
+/* One topic flag's name; "Products", "Prices" … */
+const char *kefu_inquiry_topic_get_display_name      (KefuInquiryTopics     topic);
+/* The names of every topic set, joined with the locale's list separator ("、" in Chinese). */
+char       *kefu_inquiry_topics_format               (KefuInquiryTopics     topics);
+
 G_END_DECLS

@@ -38,4 +38,89 @@ typedef enum
   KEFU_CHANNEL_SUPERMARKET,   /* 卖场 */
 } KefuChannel;
 
+/* The three kinds of hotline call (判断客户电话类别), each with its own record form. */
+typedef enum
+{
+  KEFU_CALL_KIND_ORDER,       /* 《客户定奶电话记录单》 定奶电话 */
+  KEFU_CALL_KIND_COMPLAINT,   /* 《客户投诉电话记录单》 投诉电话 */
+  KEFU_CALL_KIND_INQUIRY,     /* 《客户咨询电话记录单》 咨询电话 */
+} KefuCallKind;
+
+/* Where an order form is in the daily hand-over to the sales admins. */
+typedef enum
+{
+  KEFU_HANDOVER_STATE_WAITING,      /* 待交接: waits for its day's hand-over */
+  KEFU_HANDOVER_STATE_HANDED_OVER,  /* 已交接: given to the channel's sales admin */
+} KefuHandoverState;
+
+/* What a complaint is about. A complaint judged not well founded has no category. */
+typedef enum
+{
+  KEFU_COMPLAINT_CATEGORY_UNSPECIFIED,     /* stored as NULL */
+  KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY, /* 产品质量问题 */
+  KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY, /* 服务质量问题 */
+} KefuComplaintCategory;
+
+/* The symptom of a product-quality complaint. */
+typedef enum
+{
+  KEFU_PRODUCT_SYMPTOM_UNSPECIFIED,  /* stored as NULL */
+  KEFU_PRODUCT_SYMPTOM_ODD_SMELL,    /* 异味 */
+  KEFU_PRODUCT_SYMPTOM_SPOILED,      /* 腐烂变质 */
+  KEFU_PRODUCT_SYMPTOM_OUT_OF_SPEC,  /* 技术规格不符合标准 */
+  KEFU_PRODUCT_SYMPTOM_OTHER,        /* 其他 */
+} KefuProductSymptom;
+
+/* The failing of a service-quality complaint. */
+typedef enum
+{
+  KEFU_SERVICE_ISSUE_UNSPECIFIED,     /* stored as NULL */
+  KEFU_SERVICE_ISSUE_LATE_DELIVERY,   /* 送货不及时 */
+  KEFU_SERVICE_ISSUE_SHORT_DELIVERY,  /* 送货量不足 */
+  KEFU_SERVICE_ISSUE_STAFF_CONDUCT,   /* 员工服务技能或态度差 */
+  KEFU_SERVICE_ISSUE_BILLING_ERROR,   /* 货款结算方面差错 */
+  KEFU_SERVICE_ISSUE_OTHER,           /* 其他 */
+} KefuServiceIssue;
+
+/* The stages of a complaint (the board works them; intake creates New, Routed or Explained). */
+typedef enum
+{
+  KEFU_COMPLAINT_STAGE_NEW,          /* 新建: no department could be routed to yet */
+  KEFU_COMPLAINT_STAGE_ROUTED,       /* 已分派: the departments were notified */
+  KEFU_COMPLAINT_STAGE_IN_PROGRESS,  /* 处理中 */
+  KEFU_COMPLAINT_STAGE_RESOLVED,     /* 已解决 */
+  KEFU_COMPLAINT_STAGE_CALLED_BACK,  /* 已回访 */
+  KEFU_COMPLAINT_STAGE_CLOSED,       /* 已结案 */
+  KEFU_COMPLAINT_STAGE_EXPLAINED,    /* 已解释: not well founded, closed at intake */
+  KEFU_COMPLAINT_STAGE_REOPENED,     /* 重新处理 */
+} KefuComplaintStage;
+
+/* What an inquiry call asked about; several at once. */
+typedef enum /*< flags >*/
+{
+  KEFU_INQUIRY_TOPIC_NONE       = 0,
+  KEFU_INQUIRY_TOPIC_PRODUCTS   = 1 << 0,  /* 产品 */
+  KEFU_INQUIRY_TOPIC_PRICES     = 1 << 1,  /* 价格 */
+  KEFU_INQUIRY_TOPIC_DELIVERY   = 1 << 2,  /* 送货 */
+  KEFU_INQUIRY_TOPIC_PAYMENT    = 1 << 3,  /* 付款方式 */
+  KEFU_INQUIRY_TOPIC_PROMOTIONS = 1 << 4,  /* 促销活动 */
+  KEFU_INQUIRY_TOPIC_ADVANTAGES = 1 << 5,  /* 产品优势 */
+} KefuInquiryTopics;
+
+/* A potential order from an inquiry (潜在订单), followed up by the team lead. */
+typedef enum
+{
+  KEFU_LEAD_STATE_OPEN,       /* 待跟进 */
+  KEFU_LEAD_STATE_CONVERTED,  /* 已转订单 */
+  KEFU_LEAD_STATE_DROPPED,    /* 已放弃 */
+} KefuLeadState;
+
+/* What an entry of a customer's history is (later panes add shipments, jobs, callbacks). */
+typedef enum
+{
+  KEFU_HISTORY_KIND_ORDER_CALL,
+  KEFU_HISTORY_KIND_COMPLAINT_CALL,
+  KEFU_HISTORY_KIND_INQUIRY_CALL,
+} KefuHistoryKind;
+
 G_END_DECLS

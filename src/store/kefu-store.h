@@ -255,3 +255,7 @@ gint64            kefu_store_count_customers_finish (KefuStore *self, GAsyncResu
                                                      GError **error);
 
 G_END_DECLS
+
+/* The hotline calls and customer-list APIs, in their own headers. */
+#include "kefu-store-calls.h"
+#include "kefu-store-customer-list.h"
