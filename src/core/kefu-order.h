@@ -6,6 +6,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "kefu-record.h"
 #include "kefu-types.h"
 #include "kefu-order-line.h"

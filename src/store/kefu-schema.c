@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "kefu-schema.h"
+#include "kefu-schema-steps.h"
 
 typedef struct
 {
@@ -20,16 +21,9 @@ typedef struct
   const char *postgres;
 } KefuSchemaStep;
 
-/* SQLite stores times as UTC text that sorts correctly; the default is written with strftime()
- * rather than our now() function so that the sqlite3 command-line tool can insert rows too. */
-#define SQLITE_NOW "(strftime('%Y-%m-%d %H:%M:%fZ', 'now'))"
-
-/* The role and channel values are the nicks of KefuRole and KefuChannel in core/kefu-types.h. */
-#define ROLE_VALUES \
-  "'clerk', 'team-lead', 'cs-manager', 'qc-manager', 'gm-office', 'marketing-director', " \
-  "'sales-admin', 'depot-admin', 'sales-rep', 'technician', 'finance', 'logistics', " \
-  "'warehouse', 'administrator'"
-#define CHANNEL_VALUES "'home-delivery', 'retail', 'supermarket'"
+#define SQLITE_NOW KEFU_SQLITE_NOW
+#define ROLE_VALUES KEFU_SCHEMA_ROLE_VALUES
+#define CHANNEL_VALUES KEFU_SCHEMA_CHANNEL_VALUES
 
 static const KefuSchemaStep steps[] = {
   {
@@ -207,6 +201,12 @@ static const KefuSchemaStep steps[] = {
     "CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events\n"
     "  FOR EACH STATEMENT EXECUTE FUNCTION kefu_events_append_only ();\n"
     "INSERT INTO staff (name, login, role, active) VALUES ('System', 'system', 'administrator', FALSE);\n",
+  },
+  {
+    2, "hotline calls: calls, orders and lines, complaints and routes, inquiries, leads; "
+       "customer lookup and assignment",
+    _kefu_schema_v2_sqlite,
+    _kefu_schema_v2_postgres,
   },
 };
 
