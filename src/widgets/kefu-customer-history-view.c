@@ -1,0 +1,594 @@
+/* kefu-customer-history-view.c: a customer's history, loaded off the main thread.
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kefu-customer-history-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/kefu-enums.h"
+
+#include "kefu-customer-history-view.h"
+
+/* A load that answers this fast never shows the spinner, so picking a caller does not flicker. */
+#define SPINNER_DELAY_MS 250
+
+struct _KefuCustomerHistoryView
+{
+  AdwBin          parent_instance;
+
+  KefuStore      *store;
+  gint64          customer_id;
+  GCancellable   *cancellable;
+  GListStore     *entries;
+  guint           spinner_source;
+  gboolean        busy;
+
+  GtkStack       *stack;
+  AdwStatusPage  *empty_page;
+  AdwStatusPage  *error_page;
+  GtkListView    *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (KefuCustomerHistoryView, kefu_customer_history_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CUSTOMER_ID,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_busy (KefuCustomerHistoryView *self,
+          gboolean                 busy)
+{
+  if (self->busy == busy)
+    return;
+
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+show_empty (KefuCustomerHistoryView *self)
+{
+  if (self->customer_id == 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Customer Chosen"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("The calls, orders and complaints of the chosen customer show here."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No History Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("This customer has not called before."));
+    }
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static gboolean
+spinner_timeout_cb (gpointer user_data)
+{
+  KefuCustomerHistoryView *self = user_data;
+
+  self->spinner_source = 0;
+  if (self->busy)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+list_history_func (KefuStore     *store,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  gint64 customer_id = *(gint64 *) data;
+
+  return kefu_store_list_customer_history (store, customer_id, KEFU_CUSTOMER_HISTORY_LIMIT,
+                                           cancellable, error);
+}
+
+static void
+list_history_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(KefuCustomerHistoryView) self = user_data;
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  entries = kefu_store_run_finish (KEFU_STORE (object), result, &error);
+  /* A cancelled load was replaced by another (or the view went away): never an error. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->spinner_source, g_source_remove);
+
+  if (entries == NULL)
+    {
+      g_autofree char *description = NULL;
+
+      g_list_store_remove_all (self->entries);
+      /* Translators: shown when a customer's history could not be read; %s is the reason. */
+      description = g_strdup_printf (_("%s Check the connection to the database, then try again."),
+                                     error->message);
+      adw_status_page_set_description (self->error_page, description);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      set_busy (self, FALSE);
+      return;
+    }
+
+  n = g_list_model_get_n_items (entries);
+  {
+    g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+
+    for (guint i = 0; i < n; i++)
+      g_ptr_array_add (items, g_list_model_get_item (entries, i));
+    g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
+                         items->pdata, items->len);
+  }
+
+  if (n == 0)
+    show_empty (self);
+  else
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      gtk_list_view_scroll_to (self->list_view, 0, GTK_LIST_SCROLL_NONE, NULL);
+    }
+
+  set_busy (self, FALSE);
+}
+
+static void
+load (KefuCustomerHistoryView *self)
+{
+  gint64 *customer_id;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->spinner_source, g_source_remove);
+
+  if (self->store == NULL || self->customer_id == 0)
+    {
+      g_list_store_remove_all (self->entries);
+      show_empty (self);
+      set_busy (self, FALSE);
+      return;
+    }
+
+  /* The previous customer's entries go at once: a clerk must never read someone else's history
+   * beside the caller they are talking to. */
+  g_list_store_remove_all (self->entries);
+  gtk_stack_set_visible_child_name (self->stack, "blank");
+
+  self->cancellable = g_cancellable_new ();
+  customer_id = g_new (gint64, 1);
+  *customer_id = self->customer_id;
+  set_busy (self, TRUE);
+  self->spinner_source = g_timeout_add (SPINNER_DELAY_MS, spinner_timeout_cb, self);
+  kefu_store_run_async (self->store, list_history_func, customer_id, g_free,
+                        self->cancellable, list_history_cb, g_object_ref (self));
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  load (KEFU_CUSTOMER_HISTORY_VIEW (widget));
+}
+
+/* Closures of the row template. */
+
+static const char *
+kind_icon_name (KefuHistoryKind kind)
+{
+  switch (kind)
+    {
+    case KEFU_HISTORY_KIND_ORDER_CALL:
+      return "package-x-generic-symbolic";
+    case KEFU_HISTORY_KIND_COMPLAINT_CALL:
+      return "dialog-warning-symbolic";
+    case KEFU_HISTORY_KIND_INQUIRY_CALL:
+      return "dialog-question-symbolic";
+    default:
+      return "text-x-generic-symbolic";
+    }
+}
+
+static const char *
+kind_name (KefuHistoryKind kind)
+{
+  switch (kind)
+    {
+    case KEFU_HISTORY_KIND_ORDER_CALL:
+      return kefu_call_kind_get_display_name (KEFU_CALL_KIND_ORDER);
+    case KEFU_HISTORY_KIND_COMPLAINT_CALL:
+      return kefu_call_kind_get_display_name (KEFU_CALL_KIND_COMPLAINT);
+    case KEFU_HISTORY_KIND_INQUIRY_CALL:
+      return kefu_call_kind_get_display_name (KEFU_CALL_KIND_INQUIRY);
+    default:
+      return "";
+    }
+}
+
+static char *
+entry_icon_name (gpointer          unused,
+                 KefuHistoryEntry *entry)
+{
+  if (entry == NULL)
+    return NULL;
+
+  return g_strdup (kind_icon_name (kefu_history_entry_get_kind (entry)));
+}
+
+static char *
+entry_title (gpointer          unused,
+             KefuHistoryEntry *entry)
+{
+  const char *reference;
+  const char *kind;
+
+  if (entry == NULL)
+    return NULL;
+
+  kind = kind_name (kefu_history_entry_get_kind (entry));
+  reference = kefu_history_entry_get_reference (entry);
+  if (reference == NULL || *reference == '\0')
+    return g_strdup (kind);
+
+  /* Translators: a line of a customer's history: the kind of entry and its reference number,
+   * e.g. "Complaint · TS-20261120-0003". */
+  return g_strdup_printf (_("%s · %s"), kind, reference);
+}
+
+static char *
+format_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (time == NULL)
+    return g_strdup ("");
+
+  local = g_date_time_to_local (time);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+static char *
+entry_time (gpointer          unused,
+            KefuHistoryEntry *entry)
+{
+  if (entry == NULL)
+    return NULL;
+
+  return format_time (kefu_history_entry_get_occurred_at (entry));
+}
+
+static char *
+entry_summary (gpointer          unused,
+               KefuHistoryEntry *entry)
+{
+  if (entry == NULL)
+    return NULL;
+
+  return g_strdup (kefu_history_entry_get_summary (entry));
+}
+
+static char *
+entry_status (gpointer          unused,
+              KefuHistoryEntry *entry)
+{
+  if (entry == NULL)
+    return NULL;
+
+  return kefu_customer_history_format_status (kefu_history_entry_get_kind (entry),
+                                              kefu_history_entry_get_status (entry));
+}
+
+static gboolean
+entry_has_status (gpointer          unused,
+                  KefuHistoryEntry *entry)
+{
+  const char *status;
+
+  if (entry == NULL)
+    return FALSE;
+
+  status = kefu_history_entry_get_status (entry);
+  return status != NULL && *status != '\0';
+}
+
+static char *
+entry_staff (gpointer          unused,
+             KefuHistoryEntry *entry)
+{
+  const char *name;
+
+  if (entry == NULL)
+    return NULL;
+
+  name = kefu_history_entry_get_staff_name (entry);
+  if (name == NULL || *name == '\0')
+    return g_strdup ("");
+
+  /* Translators: who took a call in a customer's history; %s is a clerk's name. */
+  return g_strdup_printf (_("by %s"), name);
+}
+
+/* What a screen reader says for one entry: everything the row shows, in reading order. */
+static char *
+entry_accessible_label (gpointer          unused,
+                        KefuHistoryEntry *entry)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *staff = NULL;
+  g_autoptr(GString) label = NULL;
+
+  if (entry == NULL)
+    return NULL;
+
+  title = entry_title (NULL, entry);
+  time = entry_time (NULL, entry);
+  status = entry_status (NULL, entry);
+  staff = entry_staff (NULL, entry);
+
+  label = g_string_new (title);
+  /* Translators: the separator between the parts of a history entry read by a screen reader. */
+  g_string_append_printf (label, _(", %s"), time);
+  if (*kefu_history_entry_get_summary (entry) != '\0')
+    g_string_append_printf (label, _(", %s"), kefu_history_entry_get_summary (entry));
+  if (status != NULL)
+    g_string_append_printf (label, _(", %s"), status);
+  if (*staff != '\0')
+    g_string_append_printf (label, _(", %s"), staff);
+
+  return g_string_free_and_steal (g_steal_pointer (&label));
+}
+
+static void
+kefu_customer_history_view_dispose (GObject *object)
+{
+  KefuCustomerHistoryView *self = KEFU_CUSTOMER_HISTORY_VIEW (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->spinner_source, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_CUSTOMER_HISTORY_VIEW);
+
+  g_clear_object (&self->entries);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (kefu_customer_history_view_parent_class)->dispose (object);
+}
+
+static void
+kefu_customer_history_view_get_property (GObject    *object,
+                                         guint       prop_id,
+                                         GValue     *value,
+                                         GParamSpec *pspec)
+{
+  KefuCustomerHistoryView *self = KEFU_CUSTOMER_HISTORY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_CUSTOMER_ID:
+      g_value_set_int64 (value, self->customer_id);
+      break;
+
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kefu_customer_history_view_set_property (GObject      *object,
+                                         guint         prop_id,
+                                         const GValue *value,
+                                         GParamSpec   *pspec)
+{
+  KefuCustomerHistoryView *self = KEFU_CUSTOMER_HISTORY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      kefu_customer_history_view_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_CUSTOMER_ID:
+      kefu_customer_history_view_set_customer_id (self, g_value_get_int64 (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kefu_customer_history_view_class_init (KefuCustomerHistoryViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kefu_customer_history_view_dispose;
+  object_class->get_property = kefu_customer_history_view_get_property;
+  object_class->set_property = kefu_customer_history_view_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, KEFU_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_CUSTOMER_ID] =
+    g_param_spec_int64 ("customer-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/kefu/Kefu/ui/kefu-customer-history-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerHistoryView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerHistoryView, error_page);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerHistoryView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerHistoryView, stack);
+  gtk_widget_class_bind_template_callback (widget_class, entry_accessible_label);
+  gtk_widget_class_bind_template_callback (widget_class, entry_has_status);
+  gtk_widget_class_bind_template_callback (widget_class, entry_icon_name);
+  gtk_widget_class_bind_template_callback (widget_class, entry_staff);
+  gtk_widget_class_bind_template_callback (widget_class, entry_status);
+  gtk_widget_class_bind_template_callback (widget_class, entry_summary);
+  gtk_widget_class_bind_template_callback (widget_class, entry_time);
+  gtk_widget_class_bind_template_callback (widget_class, entry_title);
+
+  gtk_widget_class_install_action (widget_class, "history.reload", NULL, reload_action);
+
+  gtk_widget_class_set_css_name (widget_class, "kefu-customer-history-view");
+}
+
+static void
+kefu_customer_history_view_init (KefuCustomerHistoryView *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->entries = g_list_store_new (KEFU_TYPE_HISTORY_ENTRY);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->entries)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+
+  show_empty (self);
+}
+
+GtkWidget *
+kefu_customer_history_view_new (void)
+{
+  return g_object_new (KEFU_TYPE_CUSTOMER_HISTORY_VIEW, NULL);
+}
+
+KefuStore *
+kefu_customer_history_view_get_store (KefuCustomerHistoryView *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER_HISTORY_VIEW (self), NULL);
+
+  return self->store;
+}
+
+void
+kefu_customer_history_view_set_store (KefuCustomerHistoryView *self,
+                                      KefuStore               *store)
+{
+  g_return_if_fail (KEFU_IS_CUSTOMER_HISTORY_VIEW (self));
+  g_return_if_fail (store == NULL || KEFU_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  load (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+gint64
+kefu_customer_history_view_get_customer_id (KefuCustomerHistoryView *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER_HISTORY_VIEW (self), 0);
+
+  return self->customer_id;
+}
+
+void
+kefu_customer_history_view_set_customer_id (KefuCustomerHistoryView *self,
+                                            gint64                   customer_id)
+{
+  g_return_if_fail (KEFU_IS_CUSTOMER_HISTORY_VIEW (self));
+  g_return_if_fail (customer_id >= 0);
+
+  if (self->customer_id == customer_id)
+    return;
+
+  self->customer_id = customer_id;
+  load (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOMER_ID]);
+}
+
+gboolean
+kefu_customer_history_view_get_busy (KefuCustomerHistoryView *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER_HISTORY_VIEW (self), FALSE);
+
+  return self->busy;
+}
+
+void
+kefu_customer_history_view_reload (KefuCustomerHistoryView *self)
+{
+  g_return_if_fail (KEFU_IS_CUSTOMER_HISTORY_VIEW (self));
+
+  load (self);
+}
+
+GListModel *
+kefu_customer_history_view_get_entries (KefuCustomerHistoryView *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER_HISTORY_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->entries);
+}
+
+char *
+kefu_customer_history_format_status (KefuHistoryKind  kind,
+                                     const char      *status)
+{
+  int value;
+
+  if (status == NULL || *status == '\0')
+    return NULL;
+
+  switch (kind)
+    {
+    case KEFU_HISTORY_KIND_ORDER_CALL:
+      if (kefu_enum_from_nick (KEFU_TYPE_HANDOVER_STATE, status, &value))
+        return g_strdup (kefu_handover_state_get_display_name (value));
+      break;
+
+    case KEFU_HISTORY_KIND_COMPLAINT_CALL:
+      if (kefu_enum_from_nick (KEFU_TYPE_COMPLAINT_STAGE, status, &value))
+        return g_strdup (kefu_complaint_stage_get_display_name (value));
+      break;
+
+    case KEFU_HISTORY_KIND_INQUIRY_CALL:
+      if (kefu_enum_from_nick (KEFU_TYPE_LEAD_STATE, status, &value))
+        return g_strdup (kefu_lead_state_get_display_name (value));
+      break;
+
+    default:
+      break;
+    }
+
+  /* A state this build has no words for (a newer pane's) is still better shown than hidden. */
+  return g_strdup (status);
+}
