@@ -24,6 +24,14 @@ struct _KefuCustomer
   gint64     assigned_clerk_id;
   char      *notes;
   GStrv      phones;
+
+  /* Read-only for the UI, filled by the store on reads. */
+  GDateTime *last_contact_at;
+  KefuCallKind last_call_kind;
+  char      *last_call_summary;
+  char      *assigned_clerk_name;
+  GDateTime *assigned_at;
+  GDateTime *first_contact_at;
 };
 
 G_DEFINE_FINAL_TYPE (KefuCustomer, kefu_customer, KEFU_TYPE_RECORD)
@@ -39,6 +47,12 @@ enum {
   PROP_ASSIGNED_CLERK_ID,
   PROP_NOTES,
   PROP_PHONES,
+  PROP_LAST_CONTACT_AT,
+  PROP_LAST_CALL_KIND,
+  PROP_LAST_CALL_SUMMARY,
+  PROP_ASSIGNED_CLERK_NAME,
+  PROP_ASSIGNED_AT,
+  PROP_FIRST_CONTACT_AT,
   N_PROPS
 };
 
@@ -55,6 +69,11 @@ kefu_customer_finalize (GObject *object)
   g_clear_pointer (&self->member_number, g_free);
   g_clear_pointer (&self->notes, g_free);
   g_clear_pointer (&self->phones, g_strfreev);
+  g_clear_pointer (&self->last_contact_at, g_date_time_unref);
+  g_clear_pointer (&self->last_call_summary, g_free);
+  g_clear_pointer (&self->assigned_clerk_name, g_free);
+  g_clear_pointer (&self->assigned_at, g_date_time_unref);
+  g_clear_pointer (&self->first_contact_at, g_date_time_unref);
 
   G_OBJECT_CLASS (kefu_customer_parent_class)->finalize (object);
 }
@@ -95,6 +114,24 @@ kefu_customer_get_property (GObject    *object,
       break;
     case PROP_PHONES:
       g_value_set_boxed (value, kefu_customer_get_phones (self));
+      break;
+    case PROP_LAST_CONTACT_AT:
+      g_value_set_boxed (value, kefu_customer_get_last_contact_at (self));
+      break;
+    case PROP_LAST_CALL_KIND:
+      g_value_set_enum (value, kefu_customer_get_last_call_kind (self));
+      break;
+    case PROP_LAST_CALL_SUMMARY:
+      g_value_set_string (value, kefu_customer_get_last_call_summary (self));
+      break;
+    case PROP_ASSIGNED_CLERK_NAME:
+      g_value_set_string (value, kefu_customer_get_assigned_clerk_name (self));
+      break;
+    case PROP_ASSIGNED_AT:
+      g_value_set_boxed (value, kefu_customer_get_assigned_at (self));
+      break;
+    case PROP_FIRST_CONTACT_AT:
+      g_value_set_boxed (value, kefu_customer_get_first_contact_at (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -138,6 +175,24 @@ kefu_customer_set_property (GObject      *object,
     case PROP_PHONES:
       kefu_customer_set_phones (self, g_value_get_boxed (value));
       break;
+    case PROP_LAST_CONTACT_AT:
+      kefu_customer_set_last_contact_at (self, g_value_get_boxed (value));
+      break;
+    case PROP_LAST_CALL_KIND:
+      kefu_customer_set_last_call_kind (self, g_value_get_enum (value));
+      break;
+    case PROP_LAST_CALL_SUMMARY:
+      kefu_customer_set_last_call_summary (self, g_value_get_string (value));
+      break;
+    case PROP_ASSIGNED_CLERK_NAME:
+      kefu_customer_set_assigned_clerk_name (self, g_value_get_string (value));
+      break;
+    case PROP_ASSIGNED_AT:
+      kefu_customer_set_assigned_at (self, g_value_get_boxed (value));
+      break;
+    case PROP_FIRST_CONTACT_AT:
+      kefu_customer_set_first_contact_at (self, g_value_get_boxed (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -173,6 +228,21 @@ kefu_customer_class_init (KefuCustomerClass *klass)
     g_param_spec_string ("notes", NULL, NULL, "", KEFU_RECORD_PARAM_FLAGS);
   properties[PROP_PHONES] =
     g_param_spec_boxed ("phones", NULL, NULL, G_TYPE_STRV, KEFU_RECORD_PARAM_FLAGS);
+  /* The last call's time, kind and summary; the kind means nothing while the time is NULL. */
+  properties[PROP_LAST_CONTACT_AT] =
+    g_param_spec_boxed ("last-contact-at", NULL, NULL, G_TYPE_DATE_TIME, KEFU_RECORD_PARAM_FLAGS);
+  properties[PROP_LAST_CALL_KIND] =
+    g_param_spec_enum ("last-call-kind", NULL, NULL,
+                       KEFU_TYPE_CALL_KIND, KEFU_CALL_KIND_ORDER,
+                       KEFU_RECORD_PARAM_FLAGS);
+  properties[PROP_LAST_CALL_SUMMARY] =
+    g_param_spec_string ("last-call-summary", NULL, NULL, "", KEFU_RECORD_PARAM_FLAGS);
+  properties[PROP_ASSIGNED_CLERK_NAME] =
+    g_param_spec_string ("assigned-clerk-name", NULL, NULL, "", KEFU_RECORD_PARAM_FLAGS);
+  properties[PROP_ASSIGNED_AT] =
+    g_param_spec_boxed ("assigned-at", NULL, NULL, G_TYPE_DATE_TIME, KEFU_RECORD_PARAM_FLAGS);
+  properties[PROP_FIRST_CONTACT_AT] =
+    g_param_spec_boxed ("first-contact-at", NULL, NULL, G_TYPE_DATE_TIME, KEFU_RECORD_PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -186,6 +256,8 @@ kefu_customer_init (KefuCustomer *self)
   self->member_number = g_strdup ("");
   self->notes = g_strdup ("");
   self->phones = g_new0 (char *, 1);
+  self->last_call_summary = g_strdup ("");
+  self->assigned_clerk_name = g_strdup ("");
 }
 
 KefuCustomer *
@@ -382,4 +454,128 @@ kefu_customer_get_primary_phone (KefuCustomer *self)
   g_return_val_if_fail (KEFU_IS_CUSTOMER (self), NULL);
 
   return self->phones[0];
+}
+
+/**
+ * kefu_customer_get_last_contact_at:
+ *
+ * Returns: (transfer none) (nullable): when the customer last called, in UTC, or NULL when never
+ */
+GDateTime *
+kefu_customer_get_last_contact_at (KefuCustomer *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER (self), NULL);
+
+  return self->last_contact_at;
+}
+
+void
+kefu_customer_set_last_contact_at (KefuCustomer *self,
+                                   GDateTime    *time)
+{
+  g_return_if_fail (KEFU_IS_CUSTOMER (self));
+
+  _kefu_record_set_date_time (KEFU_RECORD (self), &self->last_contact_at, time,
+                              properties[PROP_LAST_CONTACT_AT]);
+}
+
+KefuCallKind
+kefu_customer_get_last_call_kind (KefuCustomer *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER (self), KEFU_CALL_KIND_ORDER);
+
+  return self->last_call_kind;
+}
+
+void
+kefu_customer_set_last_call_kind (KefuCustomer *self,
+                                  KefuCallKind  kind)
+{
+  g_return_if_fail (KEFU_IS_CUSTOMER (self));
+
+  _kefu_record_set_enum (KEFU_RECORD (self), (int *) &self->last_call_kind, kind,
+                         properties[PROP_LAST_CALL_KIND]);
+}
+
+const char *
+kefu_customer_get_last_call_summary (KefuCustomer *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER (self), NULL);
+
+  return self->last_call_summary;
+}
+
+void
+kefu_customer_set_last_call_summary (KefuCustomer *self,
+                                     const char   *summary)
+{
+  g_return_if_fail (KEFU_IS_CUSTOMER (self));
+
+  _kefu_record_set_string (KEFU_RECORD (self), &self->last_call_summary, summary,
+                           properties[PROP_LAST_CALL_SUMMARY]);
+}
+
+const char *
+kefu_customer_get_assigned_clerk_name (KefuCustomer *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER (self), NULL);
+
+  return self->assigned_clerk_name;
+}
+
+void
+kefu_customer_set_assigned_clerk_name (KefuCustomer *self,
+                                       const char   *name)
+{
+  g_return_if_fail (KEFU_IS_CUSTOMER (self));
+
+  _kefu_record_set_string (KEFU_RECORD (self), &self->assigned_clerk_name, name,
+                           properties[PROP_ASSIGNED_CLERK_NAME]);
+}
+
+/**
+ * kefu_customer_get_assigned_at:
+ *
+ * Returns: (transfer none) (nullable): when the customer was assigned to their clerk, in UTC
+ */
+GDateTime *
+kefu_customer_get_assigned_at (KefuCustomer *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER (self), NULL);
+
+  return self->assigned_at;
+}
+
+void
+kefu_customer_set_assigned_at (KefuCustomer *self,
+                               GDateTime    *time)
+{
+  g_return_if_fail (KEFU_IS_CUSTOMER (self));
+
+  _kefu_record_set_date_time (KEFU_RECORD (self), &self->assigned_at, time,
+                              properties[PROP_ASSIGNED_AT]);
+}
+
+/**
+ * kefu_customer_get_first_contact_at:
+ *
+ * Returns: (transfer none) (nullable): when the assigned clerk first contacted the customer, in
+ *   UTC, or NULL until then
+ */
+GDateTime *
+kefu_customer_get_first_contact_at (KefuCustomer *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER (self), NULL);
+
+  return self->first_contact_at;
+}
+
+void
+kefu_customer_set_first_contact_at (KefuCustomer *self,
+                                    GDateTime    *time)
+{
+  g_return_if_fail (KEFU_IS_CUSTOMER (self));
+
+  _kefu_record_set_date_time (KEFU_RECORD (self), &self->first_contact_at, time,
+                              properties[PROP_FIRST_CONTACT_AT]);
 }

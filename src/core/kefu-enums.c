@@ -123,3 +123,237 @@ kefu_channel_get_display_name (KefuChannel channel)
       g_return_val_if_reached ("");
     }
 }
+
+/**
+ * kefu_call_kind_get_display_name:
+ *
+ * Returns: (transfer none): the call kind's translated name
+ */
+const char *
+kefu_call_kind_get_display_name (KefuCallKind kind)
+{
+  switch (kind)
+    {
+    case KEFU_CALL_KIND_ORDER:
+      /* TRANSLATORS: the kind of hotline call that orders products (定奶电话). */
+      return C_("call kind", "Order");
+    case KEFU_CALL_KIND_COMPLAINT:
+      return C_("call kind", "Complaint");
+    case KEFU_CALL_KIND_INQUIRY:
+      return C_("call kind", "Inquiry");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * kefu_handover_state_get_display_name:
+ *
+ * Returns: (transfer none): the hand-over state's translated name
+ */
+const char *
+kefu_handover_state_get_display_name (KefuHandoverState state)
+{
+  switch (state)
+    {
+    case KEFU_HANDOVER_STATE_WAITING:
+      /* TRANSLATORS: an order form waiting for the day's hand-over to the sales admins. */
+      return C_("handover state", "Waiting for hand-over");
+    case KEFU_HANDOVER_STATE_HANDED_OVER:
+      return C_("handover state", "Handed over");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * kefu_complaint_category_get_display_name:
+ *
+ * Returns: (transfer none): the category's translated name
+ */
+const char *
+kefu_complaint_category_get_display_name (KefuComplaintCategory category)
+{
+  switch (category)
+    {
+    case KEFU_COMPLAINT_CATEGORY_UNSPECIFIED:
+      return C_("complaint category", "Not classified");
+    case KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY:
+      return C_("complaint category", "Product quality");
+    case KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY:
+      return C_("complaint category", "Service quality");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * kefu_product_symptom_get_display_name:
+ *
+ * Returns: (transfer none): the symptom's translated name
+ */
+const char *
+kefu_product_symptom_get_display_name (KefuProductSymptom symptom)
+{
+  switch (symptom)
+    {
+    case KEFU_PRODUCT_SYMPTOM_UNSPECIFIED:
+      return C_("product symptom", "Not specified");
+    case KEFU_PRODUCT_SYMPTOM_ODD_SMELL:
+      return C_("product symptom", "Odd smell");
+    case KEFU_PRODUCT_SYMPTOM_SPOILED:
+      return C_("product symptom", "Spoiled");
+    case KEFU_PRODUCT_SYMPTOM_OUT_OF_SPEC:
+      /* TRANSLATORS: the product does not meet its technical specification. */
+      return C_("product symptom", "Out of spec");
+    case KEFU_PRODUCT_SYMPTOM_OTHER:
+      return C_("product symptom", "Other");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * kefu_service_issue_get_display_name:
+ *
+ * Returns: (transfer none): the service issue's translated name
+ */
+const char *
+kefu_service_issue_get_display_name (KefuServiceIssue issue)
+{
+  switch (issue)
+    {
+    case KEFU_SERVICE_ISSUE_UNSPECIFIED:
+      return C_("service issue", "Not specified");
+    case KEFU_SERVICE_ISSUE_LATE_DELIVERY:
+      return C_("service issue", "Late delivery");
+    case KEFU_SERVICE_ISSUE_SHORT_DELIVERY:
+      /* TRANSLATORS: fewer products were delivered than ordered. */
+      return C_("service issue", "Short delivery");
+    case KEFU_SERVICE_ISSUE_STAFF_CONDUCT:
+      return C_("service issue", "Staff skill or attitude");
+    case KEFU_SERVICE_ISSUE_BILLING_ERROR:
+      return C_("service issue", "Billing error");
+    case KEFU_SERVICE_ISSUE_OTHER:
+      return C_("service issue", "Other");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * kefu_complaint_stage_get_display_name:
+ *
+ * Returns: (transfer none): the stage's translated name
+ */
+const char *
+kefu_complaint_stage_get_display_name (KefuComplaintStage stage)
+{
+  switch (stage)
+    {
+    case KEFU_COMPLAINT_STAGE_NEW:
+      return C_("complaint stage", "New");
+    case KEFU_COMPLAINT_STAGE_ROUTED:
+      /* TRANSLATORS: the departments responsible were notified of the complaint. */
+      return C_("complaint stage", "Routed");
+    case KEFU_COMPLAINT_STAGE_IN_PROGRESS:
+      return C_("complaint stage", "In progress");
+    case KEFU_COMPLAINT_STAGE_RESOLVED:
+      return C_("complaint stage", "Resolved");
+    case KEFU_COMPLAINT_STAGE_CALLED_BACK:
+      return C_("complaint stage", "Called back");
+    case KEFU_COMPLAINT_STAGE_CLOSED:
+      return C_("complaint stage", "Closed");
+    case KEFU_COMPLAINT_STAGE_EXPLAINED:
+      /* TRANSLATORS: a complaint found not well founded, explained to the customer and closed. */
+      return C_("complaint stage", "Explained");
+    case KEFU_COMPLAINT_STAGE_REOPENED:
+      return C_("complaint stage", "Reopened");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * kefu_lead_state_get_display_name:
+ *
+ * Returns: (transfer none): the lead state's translated name
+ */
+const char *
+kefu_lead_state_get_display_name (KefuLeadState state)
+{
+  switch (state)
+    {
+    case KEFU_LEAD_STATE_OPEN:
+      /* TRANSLATORS: a potential order waiting for the team lead to follow it up. */
+      return C_("lead state", "To follow up");
+    case KEFU_LEAD_STATE_CONVERTED:
+      return C_("lead state", "Turned into an order");
+    case KEFU_LEAD_STATE_DROPPED:
+      return C_("lead state", "Dropped");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * kefu_inquiry_topic_get_display_name:
+ * @topic: exactly one topic flag
+ *
+ * Returns: (transfer none): the topic's translated name
+ */
+const char *
+kefu_inquiry_topic_get_display_name (KefuInquiryTopics topic)
+{
+  switch (topic)
+    {
+    case KEFU_INQUIRY_TOPIC_PRODUCTS:
+      return C_("inquiry topic", "Products");
+    case KEFU_INQUIRY_TOPIC_PRICES:
+      return C_("inquiry topic", "Prices");
+    case KEFU_INQUIRY_TOPIC_DELIVERY:
+      return C_("inquiry topic", "Delivery");
+    case KEFU_INQUIRY_TOPIC_PAYMENT:
+      return C_("inquiry topic", "Payment methods");
+    case KEFU_INQUIRY_TOPIC_PROMOTIONS:
+      return C_("inquiry topic", "Promotions");
+    case KEFU_INQUIRY_TOPIC_ADVANTAGES:
+      return C_("inquiry topic", "Product advantages");
+    case KEFU_INQUIRY_TOPIC_NONE:
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * kefu_inquiry_topics_format:
+ *
+ * Returns: (transfer full): the names of the topics set in `topics`, in the enum's order, joined
+ *   with the locale's list separator; "" when none is set
+ */
+char *
+kefu_inquiry_topics_format (KefuInquiryTopics topics)
+{
+  g_autoptr(GFlagsClass) klass = g_type_class_ref (KEFU_TYPE_INQUIRY_TOPICS);
+  g_autoptr(GString) text = NULL;
+  /* TRANSLATORS: what separates the items of a list of names ("Products, Prices"); Chinese
+   * uses the enumeration comma "、". */
+  const char *separator = C_("list separator", ", ");
+
+  g_return_val_if_fail ((topics & ~klass->mask) == 0, g_strdup (""));
+
+  text = g_string_new (NULL);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      guint flag = klass->values[i].value;
+
+      if (flag == 0 || (topics & flag) != flag)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, separator);
+      g_string_append (text, kefu_inquiry_topic_get_display_name (flag));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

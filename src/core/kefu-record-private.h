@@ -106,4 +106,60 @@ _kefu_record_set_enum (KefuRecord *self,
   return _kefu_record_set_int (self, field, value, pspec);
 }
 
+/* `pspec` is a GParamSpecFlags: bits outside its flags type are refused with a critical, like
+ * the enum helper above. */
+static inline gboolean
+_kefu_record_set_flags (KefuRecord *self,
+                        guint      *field,
+                        guint       value,
+                        GParamSpec *pspec)
+{
+  GFlagsClass *flags_class = G_PARAM_SPEC_FLAGS (pspec)->flags_class;
+
+  if ((value & ~flags_class->mask) != 0)
+    {
+      g_critical ("0x%x is not a %s (property “%s” of %s)", value,
+                  g_type_name (G_TYPE_FROM_CLASS (flags_class)), pspec->name,
+                  G_OBJECT_TYPE_NAME (self));
+      return FALSE;
+    }
+  return _kefu_record_set_uint (self, field, value, pspec);
+}
+
+/* NULL means "not set". Two GDateTimes for the same instant are the same value, whatever their
+ * time zones, so that re-reading a stored time does not notify. The field keeps a reference. */
+static inline gboolean
+_kefu_record_set_date_time (KefuRecord  *self,
+                            GDateTime  **field,
+                            GDateTime   *value,
+                            GParamSpec  *pspec)
+{
+  if (*field == value || (*field != NULL && value != NULL && g_date_time_equal (*field, value)))
+    return FALSE;
+  g_clear_pointer (field, g_date_time_unref);
+  if (value != NULL)
+    *field = g_date_time_ref (value);
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+  return TRUE;
+}
+
+/* A calendar date (GDate, boxed as G_TYPE_DATE); NULL means "not set". The field holds its own
+ * copy. Setters check that a given date is valid before calling this. */
+static inline gboolean
+_kefu_record_set_date (KefuRecord   *self,
+                       GDate       **field,
+                       const GDate  *value,
+                       GParamSpec   *pspec)
+{
+  if (*field == NULL && value == NULL)
+    return FALSE;
+  if (*field != NULL && value != NULL && g_date_compare (*field, value) == 0)
+    return FALSE;
+  g_clear_pointer (field, g_date_free);
+  if (value != NULL)
+    *field = g_date_copy (value);
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+  return TRUE;
+}
+
 G_END_DECLS
