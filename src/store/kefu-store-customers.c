@@ -13,21 +13,22 @@
 
 #include <glib/gi18n.h>
 
+#include "core/kefu-enums.h"
 #include "core/kefu-phone.h"
 #include "core/kefu-text.h"
-#include "kefu-store-internal.h"
+#include "kefu-store-customers-private.h"
 
-#define CUSTOMER_COLUMNS \
-  "customers.id, customers.version, customers.created_at, customers.updated_at, " \
-  "customers.name, customers.phone, customers.address, customers.district, " \
-  "customers.is_member, customers.member_number, customers.channel, " \
-  "customers.assigned_clerk_id, customers.notes"
+#define CUSTOMER_COLUMNS KEFU_STORE_CUSTOMER_COLUMNS
+#define CUSTOMER_FROM KEFU_STORE_CUSTOMER_FROM
 
-static KefuCustomer *
-customer_from_row (KefuRows *rows,
-                   guint     i)
+KefuCustomer *
+_kefu_store_customer_from_row (KefuRows *rows,
+                               guint     i)
 {
   KefuCustomer *customer = kefu_customer_new ();
+  g_autoptr(GDateTime) last_contact_at = kefu_rows_get_time (rows, i, 13);
+  g_autoptr(GDateTime) assigned_at = kefu_rows_get_time (rows, i, 17);
+  g_autoptr(GDateTime) first_contact_at = kefu_rows_get_time (rows, i, 18);
 
   _kefu_store_fill_record (customer, rows, i, 0);
   kefu_customer_set_name (customer, kefu_rows_get_text (rows, i, 4));
@@ -41,6 +42,16 @@ customer_from_row (KefuRows *rows,
                                                          KEFU_CHANNEL_UNSPECIFIED));
   kefu_customer_set_assigned_clerk_id (customer, kefu_rows_get_int (rows, i, 11));
   kefu_customer_set_notes (customer, kefu_rows_get_text (rows, i, 12));
+  kefu_customer_set_last_contact_at (customer, last_contact_at);
+  if (!kefu_rows_is_null (rows, i, 14))
+    kefu_customer_set_last_call_kind (customer,
+                                      _kefu_store_enum_from_nick (KEFU_TYPE_CALL_KIND,
+                                                                  kefu_rows_get_text (rows, i, 14),
+                                                                  KEFU_CALL_KIND_ORDER));
+  kefu_customer_set_last_call_summary (customer, kefu_rows_get_text (rows, i, 15));
+  kefu_customer_set_assigned_clerk_name (customer, kefu_rows_get_text (rows, i, 16));
+  kefu_customer_set_assigned_at (customer, assigned_at);
+  kefu_customer_set_first_contact_at (customer, first_contact_at);
   return customer;
 }
 
@@ -64,6 +75,94 @@ load_phones (KefuStore     *self,
     g_ptr_array_add (phones, (gpointer) kefu_rows_get_text (rows, i, 0));
   g_ptr_array_add (phones, NULL);
   kefu_customer_set_phones (customer, (const char * const *) phones->pdata);
+  return TRUE;
+}
+
+char *
+_kefu_store_id_placeholders (guint first)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < KEFU_STORE_ID_CHUNK; i++)
+    g_string_append_printf (text, "%s$%u", i > 0 ? ", " : "", first + i);
+  return g_string_free (text, FALSE);
+}
+
+void
+_kefu_store_add_id_chunk (GVariantBuilder *builder,
+                          const gint64    *ids,
+                          guint            n)
+{
+  g_assert (n <= KEFU_STORE_ID_CHUNK);
+
+  for (guint i = 0; i < KEFU_STORE_ID_CHUNK; i++)
+    g_variant_builder_add (builder, "x", i < n ? ids[i] : (gint64) 0);
+}
+
+gboolean
+_kefu_store_customers_load_phones (KefuStore     *self,
+                                   GPtrArray     *customers,
+                                   GCancellable  *cancellable,
+                                   GError       **error)
+{
+  g_autofree char *placeholders = _kefu_store_id_placeholders (1);
+  g_autofree char *sql = g_strconcat ("SELECT customer_id, phone FROM customer_phones "
+                                      "WHERE customer_id IN (", placeholders, ") "
+                                      "ORDER BY customer_id, position, id", NULL);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                       (GDestroyNotify) g_ptr_array_unref);
+  g_autofree gint64 *ids = g_new (gint64, MAX (customers->len, 1));
+
+  for (guint i = 0; i < customers->len; i++)
+    ids[i] = kefu_record_get_id (g_ptr_array_index (customers, i));
+
+  /* One statement per chunk of ids, whatever the page size, on both backends. */
+  for (guint start = 0; start < customers->len; start += KEFU_STORE_ID_CHUNK)
+    {
+      guint n = MIN (KEFU_STORE_ID_CHUNK, customers->len - start);
+      g_autoptr(KefuRows) rows = NULL;
+      GVariantBuilder builder;
+
+      g_variant_builder_init (&builder, G_VARIANT_TYPE_TUPLE);
+      _kefu_store_add_id_chunk (&builder, ids + start, n);
+      rows = _kefu_store_query (self, sql, g_variant_builder_end (&builder), cancellable, error);
+      if (rows == NULL)
+        return FALSE;
+      for (guint r = 0; r < kefu_rows_get_n_rows (rows); r++)
+        {
+          gint64 id = kefu_rows_get_int (rows, r, 0);
+          GPtrArray *phones = g_hash_table_lookup (by_id, &id);
+
+          if (phones == NULL)
+            {
+              gint64 *key = &ids[start];
+
+              /* The key points into `ids`, which outlives the table. */
+              for (guint k = 0; k < n; k++)
+                if (ids[start + k] == id)
+                  key = &ids[start + k];
+              phones = g_ptr_array_new_with_free_func (g_free);
+              g_hash_table_insert (by_id, key, phones);
+            }
+          g_ptr_array_add (phones, g_strdup (kefu_rows_get_text (rows, r, 1)));
+        }
+    }
+
+  for (guint i = 0; i < customers->len; i++)
+    {
+      GPtrArray *phones = g_hash_table_lookup (by_id, &ids[i]);
+      static const char *const none[] = { NULL };
+
+      if (phones != NULL)
+        {
+          g_ptr_array_add (phones, NULL);
+          kefu_customer_set_phones (g_ptr_array_index (customers, i),
+                                    (const char * const *) phones->pdata);
+          g_ptr_array_remove_index (phones, phones->len - 1);
+        }
+      else
+        kefu_customer_set_phones (g_ptr_array_index (customers, i), none);
+    }
   return TRUE;
 }
 
@@ -146,32 +245,24 @@ _kefu_store_customer_channel_nick (KefuCustomer *customer)
   return _kefu_store_enum_to_nick (KEFU_TYPE_CHANNEL, channel);
 }
 
-/* $1…$9 are the columns; an UPDATE adds the id as $10 and the version read as $11. */
-static GVariant *
-customer_params (KefuCustomer *customer,
-                 const char   *primary_phone,
-                 gboolean      for_update)
+/* Adds $1…$9, the columns, to `builder`; each statement adds its own parameters after them. */
+static void
+add_customer_params (GVariantBuilder *builder,
+                     KefuCustomer    *customer,
+                     const char      *primary_phone)
 {
   gint64 clerk = kefu_customer_get_assigned_clerk_id (customer);
-  GVariantBuilder builder;
 
-  g_variant_builder_init (&builder, G_VARIANT_TYPE_TUPLE);
-  g_variant_builder_add (&builder, "s", kefu_customer_get_name (customer));
-  g_variant_builder_add (&builder, "ms", primary_phone);
-  g_variant_builder_add (&builder, "ms", _kefu_store_nullable (kefu_customer_get_address (customer)));
-  g_variant_builder_add (&builder, "ms", _kefu_store_nullable (kefu_customer_get_district (customer)));
-  g_variant_builder_add (&builder, "b", kefu_customer_get_is_member (customer));
-  g_variant_builder_add (&builder, "ms",
+  g_variant_builder_add (builder, "s", kefu_customer_get_name (customer));
+  g_variant_builder_add (builder, "ms", primary_phone);
+  g_variant_builder_add (builder, "ms", _kefu_store_nullable (kefu_customer_get_address (customer)));
+  g_variant_builder_add (builder, "ms", _kefu_store_nullable (kefu_customer_get_district (customer)));
+  g_variant_builder_add (builder, "b", kefu_customer_get_is_member (customer));
+  g_variant_builder_add (builder, "ms",
                          _kefu_store_nullable (kefu_customer_get_member_number (customer)));
-  g_variant_builder_add (&builder, "ms", _kefu_store_customer_channel_nick (customer));
-  g_variant_builder_add (&builder, "mx", clerk > 0, clerk);
-  g_variant_builder_add (&builder, "ms", _kefu_store_nullable (kefu_customer_get_notes (customer)));
-  if (for_update)
-    {
-      g_variant_builder_add (&builder, "x", kefu_record_get_id (KEFU_RECORD (customer)));
-      g_variant_builder_add (&builder, "x", kefu_record_get_version (KEFU_RECORD (customer)));
-    }
-  return g_variant_builder_end (&builder);
+  g_variant_builder_add (builder, "ms", _kefu_store_customer_channel_nick (customer));
+  g_variant_builder_add (builder, "mx", clerk > 0, clerk);
+  g_variant_builder_add (builder, "ms", _kefu_store_nullable (kefu_customer_get_notes (customer)));
 }
 
 static gboolean
@@ -209,6 +300,50 @@ typedef struct
   GStrv            phones;
 } CustomerWrite;
 
+gboolean
+_kefu_store_customer_insert_txn (KefuStore        *self,
+                                 KefuCustomer     *customer,
+                                 KefuWriteResult  *r,
+                                 GCancellable     *cancellable,
+                                 GError          **error)
+{
+  g_auto(GStrv) phones = NULL;
+  g_autoptr(KefuRows) rows = NULL;
+  GVariantBuilder builder;
+
+  g_return_val_if_fail (KEFU_IS_CUSTOMER (customer), FALSE);
+  g_return_val_if_fail (r != NULL, FALSE);
+
+  /* Numbers already normalised (the usual case) pass through the normaliser unchanged, so a
+   * transaction retried after "busy" gets the same ones. */
+  phones = _kefu_store_customer_normalize_phones (customer, error);
+  if (phones == NULL)
+    return FALSE;
+  kefu_customer_set_phones (customer, (const char * const *) phones);
+
+  /* $10: an assigned clerk gets the customer as of now (the "to contact" list counts from it). */
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_TUPLE);
+  add_customer_params (&builder, customer, phones[0]);
+  g_variant_builder_add (&builder, "b", kefu_customer_get_assigned_clerk_id (customer) > 0);
+
+  rows = _kefu_store_query (self,
+                            "INSERT INTO customers (name, phone, address, district, is_member, "
+                            "member_number, channel, assigned_clerk_id, notes, assigned_at, "
+                            "version, created_at, updated_at) "
+                            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+                            "CASE WHEN $10 THEN now() END, 1, now(), now()) "
+                            "RETURNING id, version, created_at, updated_at",
+                            g_variant_builder_end (&builder), cancellable, error);
+  if (rows == NULL)
+    return FALSE;
+  _kefu_write_result_take_row (r, rows);
+
+  return insert_phones (self, r->id, phones, cancellable, error) &&
+         _kefu_store_write_name_grams (self, r->id, kefu_customer_get_name (customer), FALSE,
+                                       cancellable, error) &&
+         _kefu_store_add_event (self, "customers", r->id, "create", "{}", cancellable, error);
+}
+
 static gboolean
 create_customer_txn (KefuStore     *self,
                      gpointer       data,
@@ -216,23 +351,8 @@ create_customer_txn (KefuStore     *self,
                      GError       **error)
 {
   CustomerWrite *w = data;
-  g_autoptr(KefuRows) rows = NULL;
 
-  rows = _kefu_store_query (self,
-                            "INSERT INTO customers (name, phone, address, district, is_member, "
-                            "member_number, channel, assigned_clerk_id, notes, version, "
-                            "created_at, updated_at) "
-                            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, now(), now()) "
-                            "RETURNING id, version, created_at, updated_at",
-                            customer_params (w->result.record, w->phones[0], FALSE),
-                            cancellable, error);
-  if (rows == NULL)
-    return FALSE;
-  _kefu_write_result_take_row (&w->result, rows);
-
-  return insert_phones (self, w->result.id, w->phones, cancellable, error) &&
-         _kefu_store_add_event (self, "customers", w->result.id, "create", "{}",
-                                cancellable, error);
+  return _kefu_store_customer_insert_txn (self, w->result.record, &w->result, cancellable, error);
 }
 
 /* Creating and updating share this: validate a normalised copy of `customer` and its numbers,
@@ -296,16 +416,21 @@ update_customer_txn (KefuStore     *self,
   g_autoptr(KefuCustomer) old = NULL;
   g_autoptr(GPtrArray) changed = g_ptr_array_new ();
   g_autofree char *details = NULL;
+  g_autofree char *old_key = NULL;
+  g_autofree char *new_key = NULL;
+  GVariantBuilder builder;
   gboolean phones_changed;
+  gboolean reassigned;
 
-  current = _kefu_store_query (self, "SELECT " CUSTOMER_COLUMNS " FROM customers WHERE id = $1",
+  current = _kefu_store_query (self, "SELECT " CUSTOMER_COLUMNS " FROM " CUSTOMER_FROM
+                               " WHERE customers.id = $1",
                                g_variant_new ("(x)", id), cancellable, error);
   if (current == NULL ||
       !_kefu_store_check_version (self, current, kefu_record_get_version (KEFU_RECORD (customer)),
                                   "customers", error))
     return FALSE;
 
-  old = customer_from_row (current, 0);
+  old = _kefu_store_customer_from_row (current, 0);
   if (!load_phones (self, old, cancellable, error))
     return FALSE;
 
@@ -330,13 +455,27 @@ update_customer_txn (KefuStore     *self,
   if (changed->len == 0)
     return TRUE;
 
+  /* $10 and $11 find the row; $12 says the clerk changed, which restarts the assignment (a new
+   * assigned time, no first contact yet), and $13 whether there is a clerk at all now. */
+  reassigned = kefu_customer_get_assigned_clerk_id (old) !=
+               kefu_customer_get_assigned_clerk_id (customer);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_TUPLE);
+  add_customer_params (&builder, customer, w->phones[0]);
+  g_variant_builder_add (&builder, "x", id);
+  g_variant_builder_add (&builder, "x", kefu_record_get_version (KEFU_RECORD (customer)));
+  g_variant_builder_add (&builder, "b", reassigned);
+  g_variant_builder_add (&builder, "b", kefu_customer_get_assigned_clerk_id (customer) > 0);
   rows = _kefu_store_query (self,
                             "UPDATE customers SET name = $1, phone = $2, address = $3, "
                             "district = $4, is_member = $5, member_number = $6, channel = $7, "
-                            "assigned_clerk_id = $8, notes = $9, version = version + 1, "
+                            "assigned_clerk_id = $8, notes = $9, "
+                            "assigned_at = CASE WHEN $12 THEN CASE WHEN $13 THEN now() END "
+                            "ELSE assigned_at END, "
+                            "first_contact_at = CASE WHEN $12 THEN NULL ELSE first_contact_at END, "
+                            "version = version + 1, "
                             "updated_at = now() WHERE id = $10 AND version = $11 "
                             "RETURNING id, version, created_at, updated_at",
-                            customer_params (customer, w->phones[0], TRUE), cancellable, error);
+                            g_variant_builder_end (&builder), cancellable, error);
   if (rows == NULL)
     return FALSE;
   if (kefu_rows_get_n_rows (rows) == 0)
@@ -350,6 +489,14 @@ update_customer_txn (KefuStore     *self,
       (_kefu_store_execute (self, "DELETE FROM customer_phones WHERE customer_id = $1",
                             g_variant_new ("(x)", id), cancellable, error) < 0 ||
        !insert_phones (self, id, w->phones, cancellable, error)))
+    return FALSE;
+
+  /* The grams follow the name's key: a change of case or spacing alone keeps them. */
+  old_key = _kefu_store_name_key (kefu_customer_get_name (old));
+  new_key = _kefu_store_name_key (kefu_customer_get_name (customer));
+  if (!g_str_equal (old_key, new_key) &&
+      !_kefu_store_write_name_grams (self, id, kefu_customer_get_name (customer), TRUE,
+                                     cancellable, error))
     return FALSE;
 
   details = _kefu_json_changed (changed);
@@ -379,7 +526,8 @@ kefu_store_get_customer (KefuStore     *self,
 
   g_return_val_if_fail (KEFU_IS_STORE (self), NULL);
 
-  rows = _kefu_store_query (self, "SELECT " CUSTOMER_COLUMNS " FROM customers WHERE id = $1",
+  rows = _kefu_store_query (self, "SELECT " CUSTOMER_COLUMNS " FROM " CUSTOMER_FROM
+                               " WHERE customers.id = $1",
                             g_variant_new ("(x)", id), cancellable, error);
   if (rows == NULL)
     return NULL;
@@ -389,7 +537,7 @@ kefu_store_get_customer (KefuStore     *self,
                    _("There is no customer with number %lld."), (long long) id);
       return NULL;
     }
-  customer = customer_from_row (rows, 0);
+  customer = _kefu_store_customer_from_row (rows, 0);
   if (!load_phones (self, customer, cancellable, error))
     return NULL;
   return g_steal_pointer (&customer);
@@ -413,6 +561,7 @@ kefu_store_find_customers_by_phone (KefuStore     *self,
   g_autoptr(KefuRows) rows = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *pattern = NULL;
+  g_autoptr(GPtrArray) customers = NULL;
   GListStore *list;
   gsize n_digits = 0;
   gboolean has_extension = FALSE;
@@ -444,7 +593,7 @@ kefu_store_find_customers_by_phone (KefuStore     *self,
   if (has_extension)
     {
       /* A number with its extension is a full number: only an exact match makes sense. */
-      sql = g_strdup ("SELECT DISTINCT " CUSTOMER_COLUMNS " FROM customers "
+      sql = g_strdup ("SELECT DISTINCT " CUSTOMER_COLUMNS " FROM " CUSTOMER_FROM " "
                       "JOIN customer_phones ON customer_phones.customer_id = customers.id "
                       "WHERE customer_phones.phone = $1 ORDER BY customers.id LIMIT $2");
       pattern = g_strdup (digits);
@@ -454,7 +603,7 @@ kefu_store_find_customers_by_phone (KefuStore     *self,
       /* Full numbers and suffixes alike: the reversed number starts with the reversed digits. */
       g_autofree char *reversed = g_strreverse (g_strdup (digits));
 
-      sql = g_strconcat ("SELECT DISTINCT " CUSTOMER_COLUMNS " FROM customers "
+      sql = g_strconcat ("SELECT DISTINCT " CUSTOMER_COLUMNS " FROM " CUSTOMER_FROM " "
                          "JOIN customer_phones ON customer_phones.customer_id = customers.id "
                          "WHERE ", _kefu_schema_phone_prefix_match (backend),
                          " ORDER BY customers.id LIMIT $2", NULL);
@@ -466,18 +615,14 @@ kefu_store_find_customers_by_phone (KefuStore     *self,
   if (rows == NULL)
     return NULL;
 
-  list = g_list_store_new (KEFU_TYPE_CUSTOMER);
+  customers = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < kefu_rows_get_n_rows (rows); i++)
-    {
-      g_autoptr(KefuCustomer) customer = customer_from_row (rows, i);
+    g_ptr_array_add (customers, _kefu_store_customer_from_row (rows, i));
+  if (!_kefu_store_customers_load_phones (self, customers, cancellable, error))
+    return NULL;
 
-      if (!load_phones (self, customer, cancellable, error))
-        {
-          g_object_unref (list);
-          return NULL;
-        }
-      g_list_store_append (list, customer);
-    }
+  list = g_list_store_new (KEFU_TYPE_CUSTOMER);
+  g_list_store_splice (list, 0, 0, customers->pdata, customers->len);
   return G_LIST_MODEL (list);
 }
 

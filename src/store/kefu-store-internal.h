@@ -208,5 +208,16 @@ gboolean      _kefu_store_customer_validate         (KefuCustomer  *customer,
                                                      GError       **error);
 /* The channel as stored: its nick, or NULL for "unspecified". */
 const char   *_kefu_store_customer_channel_nick     (KefuCustomer  *customer);
+/* Inside a write transaction: inserts `customer`, a normalised copy (_kefu_store_normalized_copy())
+ * that the caller has validated with _kefu_store_customer_validate(), with its phone numbers
+ * (normalised here and set back on `customer`), its name grams and the "create" event. `r`
+ * receives the new row (id, version, times) as for _kefu_write_result_take_row(); its record
+ * fields are not used. A customer created with an assigned clerk gets the assigned time now.
+ * A number that another customer has already fails with KEFU_STORE_ERROR_DUPLICATE. */
+gboolean      _kefu_store_customer_insert_txn       (KefuStore        *self,
+                                                     KefuCustomer     *customer,
+                                                     KefuWriteResult  *r,
+                                                     GCancellable     *cancellable,
+                                                     GError          **error);
 
 G_END_DECLS
