@@ -1,0 +1,837 @@
+/* kefu-store-calls-read.c: reading hotline calls back: one call with its detail record, the
+ * recent calls, and a customer's history; plus the row mappers and copies the other call files
+ * share (kefu-store-calls-private.h).
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kefu-store"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "core/kefu-enums.h"
+#include "kefu-store-calls-private.h"
+
+#define COMPLAINT_COLUMNS \
+  "complaints.id, complaints.version, complaints.created_at, complaints.updated_at, " \
+  "complaints.call_id, calls.reference, complaints.owner_id, complaints.subject, " \
+  "complaints.reason, complaints.well_founded, complaints.explanation, complaints.category, " \
+  "complaints.symptom, complaints.purchase_method, complaints.purchase_place, " \
+  "complaints.batch_number, CAST(complaints.production_date AS TEXT), complaints.product_id, " \
+  "complaints.service_issue, complaints.staff_identity, complaints.work_place, " \
+  "complaints.work_manner, complaints.harmed, complaints.urgent, complaints.stage"
+
+#define INQUIRY_COLUMNS \
+  "inquiries.id, inquiries.version, inquiries.created_at, inquiries.updated_at, " \
+  "inquiries.call_id, inquiries.topics, inquiries.answer, inquiries.potential_order, leads.id"
+
+/* Dates */
+
+char *
+_kefu_store_date_to_text (const GDate *date)
+{
+  if (date == NULL || !g_date_valid (date))
+    return NULL;
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+gboolean
+_kefu_store_date_from_text (const char *text,
+                            GDate      *date)
+{
+  unsigned year, month, day;
+  int consumed = 0;
+
+  if (text == NULL ||
+      sscanf (text, "%4u-%2u-%2u%n", &year, &month, &day, &consumed) != 3 ||
+      text[consumed] != '\0' ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return TRUE;
+}
+
+/* Inquiry topics */
+
+char *
+_kefu_store_topics_to_text (KefuInquiryTopics topics)
+{
+  g_autoptr(GFlagsClass) flags_class = g_type_class_ref (KEFU_TYPE_INQUIRY_TOPICS);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < flags_class->n_values; i++)
+    {
+      const GFlagsValue *value = &flags_class->values[i];
+
+      if (value->value == 0 || (topics & value->value) != value->value)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, ',');
+      g_string_append (text, value->value_nick);
+    }
+  return g_string_free (text, FALSE);
+}
+
+KefuInquiryTopics
+_kefu_store_topics_from_text (const char *text)
+{
+  g_autoptr(GFlagsClass) flags_class = g_type_class_ref (KEFU_TYPE_INQUIRY_TOPICS);
+  g_auto(GStrv) nicks = NULL;
+  guint topics = 0;
+
+  if (text == NULL)
+    return KEFU_INQUIRY_TOPIC_NONE;
+  nicks = g_strsplit (text, ",", -1);
+  for (guint i = 0; nicks[i] != NULL; i++)
+    {
+      const GFlagsValue *value = g_flags_get_value_by_nick (flags_class, nicks[i]);
+
+      /* A topic a newer Kefu added is skipped rather than read as something else. */
+      if (value != NULL)
+        topics |= value->value;
+      else if (nicks[i][0] != '\0')
+        g_debug ("Unknown inquiry topic “%s” in the database", nicks[i]);
+    }
+  return topics;
+}
+
+/* Row mappers */
+
+#define ENUM_AT(type, column, fallback) \
+  _kefu_store_enum_from_nick (type, kefu_rows_get_text (rows, row, (column)), fallback)
+
+KefuCall *
+_kefu_store_call_from_row (KefuRows *rows,
+                           guint     row,
+                           guint     first)
+{
+  KefuCall *call = kefu_call_new ();
+  g_autoptr(GDateTime) received_at = kefu_rows_get_time (rows, row, first + 12);
+
+  _kefu_store_fill_record (call, rows, row, first);
+  kefu_call_set_reference (call, kefu_rows_get_text (rows, row, first + 4));
+  kefu_call_set_kind (call, ENUM_AT (KEFU_TYPE_CALL_KIND, first + 5, KEFU_CALL_KIND_ORDER));
+  kefu_call_set_customer_id (call, kefu_rows_get_int (rows, row, first + 6));
+  kefu_call_set_caller_name (call, kefu_rows_get_text (rows, row, first + 7));
+  kefu_call_set_address (call, kefu_rows_get_text (rows, row, first + 8));
+  kefu_call_set_phone (call, kefu_rows_get_text (rows, row, first + 9));
+  kefu_call_set_clerk_id (call, kefu_rows_get_int (rows, row, first + 10));
+  kefu_call_set_clerk_name (call, kefu_rows_get_text (rows, row, first + 11));
+  kefu_call_set_received_at (call, received_at);
+  kefu_call_set_notes (call, kefu_rows_get_text (rows, row, first + 13));
+  kefu_call_set_summary (call, kefu_rows_get_text (rows, row, first + 14));
+  return call;
+}
+
+KefuOrder *
+_kefu_store_order_from_row (KefuRows *rows,
+                            guint     row,
+                            guint     first)
+{
+  KefuOrder *order = kefu_order_new ();
+  g_autoptr(GDateTime) handed_over_at = kefu_rows_get_time (rows, row, first + 12);
+  g_autoptr(GDateTime) notified_at = kefu_rows_get_time (rows, row, first + 14);
+  GDate date;
+
+  _kefu_store_fill_record (order, rows, row, first);
+  kefu_order_set_call_id (order, kefu_rows_get_int (rows, row, first + 4));
+  kefu_order_set_channel (order, ENUM_AT (KEFU_TYPE_CHANNEL, first + 5, KEFU_CHANNEL_UNSPECIFIED));
+  kefu_order_set_delivery_address (order, kefu_rows_get_text (rows, row, first + 6));
+  kefu_order_set_district (order, kefu_rows_get_text (rows, row, first + 7));
+  if (_kefu_store_date_from_text (kefu_rows_get_text (rows, row, first + 8), &date))
+    kefu_order_set_handover_date (order, &date);
+  kefu_order_set_handover_state (order, ENUM_AT (KEFU_TYPE_HANDOVER_STATE, first + 9,
+                                                 KEFU_HANDOVER_STATE_WAITING));
+  kefu_order_set_handed_to_id (order, kefu_rows_get_int (rows, row, first + 10));
+  kefu_order_set_handed_to_name (order, kefu_rows_get_text (rows, row, first + 11));
+  kefu_order_set_handed_over_at (order, handed_over_at);
+  kefu_order_set_out_of_area (order, kefu_rows_get_bool (rows, row, first + 13));
+  kefu_order_set_area_notified_at (order, notified_at);
+  kefu_order_set_area_notified_by_id (order, kefu_rows_get_int (rows, row, first + 15));
+  kefu_order_set_area_note (order, kefu_rows_get_text (rows, row, first + 16));
+  kefu_order_set_lead_id (order, kefu_rows_get_int (rows, row, first + 17));
+  return order;
+}
+
+void
+_kefu_store_order_add_line_from_row (KefuOrder *order,
+                                     KefuRows  *rows,
+                                     guint      row)
+{
+  KefuOrderLine *line = kefu_order_add_line (order);
+
+  kefu_order_line_set_id (line, kefu_rows_get_int (rows, row, 0));
+  kefu_order_line_set_product_id (line, kefu_rows_get_int (rows, row, 2));
+  kefu_order_line_set_product_name (line, kefu_rows_get_text (rows, row, 3));
+  kefu_order_line_set_spec (line, kefu_rows_get_text (rows, row, 4));
+  kefu_order_line_set_quantity (line, (guint) kefu_rows_get_int (rows, row, 5));
+  kefu_order_line_set_unit_price (line, kefu_rows_get_int (rows, row, 6));
+}
+
+static KefuComplaint *
+complaint_from_row (KefuRows *rows,
+                    guint     row)
+{
+  KefuComplaint *complaint = kefu_complaint_new ();
+  GDate date;
+
+  _kefu_store_fill_record (complaint, rows, row, 0);
+  kefu_complaint_set_call_id (complaint, kefu_rows_get_int (rows, row, 4));
+  kefu_complaint_set_reference (complaint, kefu_rows_get_text (rows, row, 5));
+  kefu_complaint_set_owner_id (complaint, kefu_rows_get_int (rows, row, 6));
+  kefu_complaint_set_subject (complaint, kefu_rows_get_text (rows, row, 7));
+  kefu_complaint_set_reason (complaint, kefu_rows_get_text (rows, row, 8));
+  kefu_complaint_set_well_founded (complaint, kefu_rows_get_bool (rows, row, 9));
+  kefu_complaint_set_explanation (complaint, kefu_rows_get_text (rows, row, 10));
+  kefu_complaint_set_category (complaint, ENUM_AT (KEFU_TYPE_COMPLAINT_CATEGORY, 11,
+                                                   KEFU_COMPLAINT_CATEGORY_UNSPECIFIED));
+  kefu_complaint_set_symptom (complaint, ENUM_AT (KEFU_TYPE_PRODUCT_SYMPTOM, 12,
+                                                  KEFU_PRODUCT_SYMPTOM_UNSPECIFIED));
+  kefu_complaint_set_purchase_method (complaint, kefu_rows_get_text (rows, row, 13));
+  kefu_complaint_set_purchase_place (complaint, kefu_rows_get_text (rows, row, 14));
+  kefu_complaint_set_batch_number (complaint, kefu_rows_get_text (rows, row, 15));
+  if (_kefu_store_date_from_text (kefu_rows_get_text (rows, row, 16), &date))
+    kefu_complaint_set_production_date (complaint, &date);
+  kefu_complaint_set_product_id (complaint, kefu_rows_get_int (rows, row, 17));
+  kefu_complaint_set_service_issue (complaint, ENUM_AT (KEFU_TYPE_SERVICE_ISSUE, 18,
+                                                        KEFU_SERVICE_ISSUE_UNSPECIFIED));
+  kefu_complaint_set_staff_identity (complaint, kefu_rows_get_text (rows, row, 19));
+  kefu_complaint_set_work_place (complaint, kefu_rows_get_text (rows, row, 20));
+  kefu_complaint_set_work_manner (complaint, kefu_rows_get_text (rows, row, 21));
+  kefu_complaint_set_harmed (complaint, kefu_rows_get_bool (rows, row, 22));
+  kefu_complaint_set_urgent (complaint, kefu_rows_get_bool (rows, row, 23));
+  kefu_complaint_set_stage (complaint, ENUM_AT (KEFU_TYPE_COMPLAINT_STAGE, 24,
+                                                KEFU_COMPLAINT_STAGE_NEW));
+  return complaint;
+}
+
+static KefuInquiry *
+inquiry_from_row (KefuRows *rows,
+                  guint     row)
+{
+  KefuInquiry *inquiry = kefu_inquiry_new ();
+
+  _kefu_store_fill_record (inquiry, rows, row, 0);
+  kefu_inquiry_set_call_id (inquiry, kefu_rows_get_int (rows, row, 4));
+  kefu_inquiry_set_topics (inquiry, _kefu_store_topics_from_text (kefu_rows_get_text (rows, row, 5)));
+  kefu_inquiry_set_answer (inquiry, kefu_rows_get_text (rows, row, 6));
+  kefu_inquiry_set_potential_order (inquiry, kefu_rows_get_bool (rows, row, 7));
+  kefu_inquiry_set_lead_id (inquiry, kefu_rows_get_int (rows, row, 8));
+  return inquiry;
+}
+
+#undef ENUM_AT
+
+/* Copies */
+
+static gboolean
+is_field (GParamSpec *pspec)
+{
+  return (pspec->flags & G_PARAM_READWRITE) == G_PARAM_READWRITE &&
+         (pspec->flags & G_PARAM_CONSTRUCT_ONLY) == 0;
+}
+
+/* Order lines are plain GObjects (not records): their fields are copied property by property,
+ * as kefu-store-writes.c does for records. */
+static void
+copy_line (KefuOrderLine *to,
+           KefuOrderLine *from,
+           gboolean       normalize)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (from), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (!is_field (pspecs[i]))
+        continue;
+      g_value_init (&value, pspecs[i]->value_type);
+      g_object_get_property (G_OBJECT (from), pspecs[i]->name, &value);
+      if (normalize && pspecs[i]->value_type == G_TYPE_STRING &&
+          g_value_get_string (&value) != NULL)
+        g_value_take_string (&value, _kefu_store_normalize_text (g_value_get_string (&value)));
+      g_object_set_property (G_OBJECT (to), pspecs[i]->name, &value);
+    }
+}
+
+static void
+apply_line_changes (KefuOrderLine *line,
+                    KefuOrderLine *before,
+                    KefuOrderLine *after)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  g_object_freeze_notify (G_OBJECT (line));
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (line), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) old_value = G_VALUE_INIT;
+      g_auto(GValue) new_value = G_VALUE_INIT;
+
+      if (!is_field (pspecs[i]))
+        continue;
+      g_value_init (&old_value, pspecs[i]->value_type);
+      g_value_init (&new_value, pspecs[i]->value_type);
+      g_object_get_property (G_OBJECT (before), pspecs[i]->name, &old_value);
+      g_object_get_property (G_OBJECT (after), pspecs[i]->name, &new_value);
+      if (g_param_values_cmp (pspecs[i], &old_value, &new_value) != 0)
+        g_object_set_property (G_OBJECT (line), pspecs[i]->name, &new_value);
+    }
+  g_object_thaw_notify (G_OBJECT (line));
+}
+
+static gpointer
+copy_record (gpointer record,
+             gboolean normalize)
+{
+  return normalize ? _kefu_store_normalized_copy (record) : _kefu_store_record_copy (record);
+}
+
+KefuCall *
+_kefu_store_call_copy (KefuCall *call,
+                       gboolean  normalize)
+{
+  KefuCall *copy;
+
+  g_return_val_if_fail (KEFU_IS_CALL (call), NULL);
+
+  /* The detail records are not properties, so the record copy leaves them out. */
+  copy = copy_record (call, normalize);
+  switch (kefu_call_get_kind (call))
+    {
+    case KEFU_CALL_KIND_ORDER:
+      if (kefu_call_get_order (call) != NULL)
+        {
+          KefuOrder *order = kefu_call_get_order (call);
+          g_autoptr(KefuOrder) order_copy = copy_record (order, normalize);
+          GListModel *lines = G_LIST_MODEL (kefu_order_get_lines (order));
+
+          for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+            {
+              g_autoptr(KefuOrderLine) line = g_list_model_get_item (lines, i);
+
+              copy_line (kefu_order_add_line (order_copy), line, normalize);
+            }
+          kefu_call_set_order (copy, order_copy);
+        }
+      break;
+    case KEFU_CALL_KIND_COMPLAINT:
+      if (kefu_call_get_complaint (call) != NULL)
+        {
+          KefuComplaint *complaint = kefu_call_get_complaint (call);
+          g_autoptr(KefuComplaint) complaint_copy = copy_record (complaint, normalize);
+          GPtrArray *routes = kefu_complaint_get_routes (complaint);
+
+          for (guint i = 0; routes != NULL && i < routes->len; i++)
+            {
+              KefuComplaintRoute *route = g_ptr_array_index (routes, i);
+
+              kefu_complaint_add_route (complaint_copy,
+                                        kefu_complaint_route_new (route->department_id,
+                                                                  route->department_name,
+                                                                  route->role));
+            }
+          kefu_call_set_complaint (copy, complaint_copy);
+        }
+      break;
+    case KEFU_CALL_KIND_INQUIRY:
+      if (kefu_call_get_inquiry (call) != NULL)
+        {
+          g_autoptr(KefuInquiry) inquiry_copy = copy_record (kefu_call_get_inquiry (call),
+                                                             normalize);
+
+          kefu_call_set_inquiry (copy, inquiry_copy);
+        }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  return copy;
+}
+
+static gboolean
+routes_equal (GPtrArray *a,
+              GPtrArray *b)
+{
+  guint n_a = a != NULL ? a->len : 0;
+  guint n_b = b != NULL ? b->len : 0;
+
+  if (n_a != n_b)
+    return FALSE;
+  for (guint i = 0; i < n_a; i++)
+    {
+      KefuComplaintRoute *ra = g_ptr_array_index (a, i);
+      KefuComplaintRoute *rb = g_ptr_array_index (b, i);
+
+      if (ra->department_id != rb->department_id || ra->role != rb->role ||
+          g_strcmp0 (ra->department_name, rb->department_name) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+_kefu_store_call_apply_changes (KefuCall *call,
+                                KefuCall *before,
+                                KefuCall *after)
+{
+  g_return_if_fail (KEFU_IS_CALL (call));
+  g_return_if_fail (KEFU_IS_CALL (before));
+  g_return_if_fail (KEFU_IS_CALL (after));
+
+  /* The detail record first, so that a handler of the call's new id finds it complete. */
+  switch (kefu_call_get_kind (after))
+    {
+    case KEFU_CALL_KIND_ORDER:
+      {
+        KefuOrder *order = kefu_call_get_order (call);
+        KefuOrder *order_before = kefu_call_get_order (before);
+        KefuOrder *order_after = kefu_call_get_order (after);
+        GListModel *lines, *lines_before, *lines_after;
+        guint n;
+
+        if (order == NULL || order_before == NULL || order_after == NULL)
+          break;
+        _kefu_store_record_apply_changes (order, order_before, order_after);
+        lines = G_LIST_MODEL (kefu_order_get_lines (order));
+        lines_before = G_LIST_MODEL (kefu_order_get_lines (order_before));
+        lines_after = G_LIST_MODEL (kefu_order_get_lines (order_after));
+        n = g_list_model_get_n_items (lines);
+        /* Lines changed meanwhile (against the documented rule) cannot be matched up. */
+        if (n != g_list_model_get_n_items (lines_before) ||
+            n != g_list_model_get_n_items (lines_after))
+          break;
+        for (guint i = 0; i < n; i++)
+          {
+            g_autoptr(KefuOrderLine) line = g_list_model_get_item (lines, i);
+            g_autoptr(KefuOrderLine) line_before = g_list_model_get_item (lines_before, i);
+            g_autoptr(KefuOrderLine) line_after = g_list_model_get_item (lines_after, i);
+
+            apply_line_changes (line, line_before, line_after);
+          }
+      }
+      break;
+    case KEFU_CALL_KIND_COMPLAINT:
+      {
+        KefuComplaint *complaint = kefu_call_get_complaint (call);
+        KefuComplaint *complaint_before = kefu_call_get_complaint (before);
+        KefuComplaint *complaint_after = kefu_call_get_complaint (after);
+        GPtrArray *routes;
+
+        if (complaint == NULL || complaint_before == NULL || complaint_after == NULL)
+          break;
+        _kefu_store_record_apply_changes (complaint, complaint_before, complaint_after);
+        routes = kefu_complaint_get_routes (complaint_after);
+        if (!routes_equal (kefu_complaint_get_routes (complaint_before), routes))
+          {
+            kefu_complaint_clear_routes (complaint);
+            for (guint i = 0; routes != NULL && i < routes->len; i++)
+              {
+                KefuComplaintRoute *route = g_ptr_array_index (routes, i);
+
+                kefu_complaint_add_route (complaint,
+                                          kefu_complaint_route_new (route->department_id,
+                                                                    route->department_name,
+                                                                    route->role));
+              }
+          }
+      }
+      break;
+    case KEFU_CALL_KIND_INQUIRY:
+      if (kefu_call_get_inquiry (call) != NULL && kefu_call_get_inquiry (before) != NULL &&
+          kefu_call_get_inquiry (after) != NULL)
+        _kefu_store_record_apply_changes (kefu_call_get_inquiry (call),
+                                          kefu_call_get_inquiry (before),
+                                          kefu_call_get_inquiry (after));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  _kefu_store_record_apply_changes (call, before, after);
+}
+
+/* Staff */
+
+gboolean
+_kefu_store_staff_role (KefuStore     *self,
+                        gint64         staff_id,
+                        KefuRole      *role,
+                        char         **name,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(KefuRows) rows = NULL;
+
+  rows = _kefu_store_query (self, "SELECT role, active, name FROM staff WHERE id = $1",
+                            g_variant_new ("(x)", staff_id), cancellable, error);
+  if (rows == NULL)
+    return FALSE;
+  if (kefu_rows_get_n_rows (rows) == 0)
+    {
+      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_NOT_FOUND,
+                   _("There is no staff member with number %lld. Reload the staff list and "
+                     "choose again."), (long long) staff_id);
+      return FALSE;
+    }
+  if (!kefu_rows_get_bool (rows, 0, 1))
+    {
+      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_INVALID,
+                   _("%s no longer works here (the staff member is inactive). Choose someone "
+                     "else."), kefu_rows_get_text (rows, 0, 2));
+      return FALSE;
+    }
+  *role = _kefu_store_enum_from_nick (KEFU_TYPE_ROLE, kefu_rows_get_text (rows, 0, 0),
+                                      KEFU_ROLE_CLERK);
+  if (name != NULL)
+    *name = g_strdup (kefu_rows_get_text (rows, 0, 2));
+  return TRUE;
+}
+
+/* Reading calls */
+
+static gboolean
+load_order (KefuStore     *self,
+            KefuCall      *call,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(KefuRows) rows = NULL;
+  g_autoptr(KefuRows) lines = NULL;
+  g_autoptr(KefuOrder) order = NULL;
+
+  rows = _kefu_store_query (self,
+                            "SELECT " KEFU_ORDER_COLUMNS " FROM orders " KEFU_ORDER_JOIN_HANDED
+                            " WHERE orders.call_id = $1",
+                            g_variant_new ("(x)", kefu_record_get_id (KEFU_RECORD (call))),
+                            cancellable, error);
+  if (rows == NULL)
+    return FALSE;
+  if (kefu_rows_get_n_rows (rows) == 0)
+    return TRUE;
+  order = _kefu_store_order_from_row (rows, 0, 0);
+
+  lines = _kefu_store_query (self,
+                             "SELECT " KEFU_ORDER_LINE_COLUMNS " FROM order_lines "
+                             "WHERE order_id = $1 ORDER BY position",
+                             g_variant_new ("(x)", kefu_record_get_id (KEFU_RECORD (order))),
+                             cancellable, error);
+  if (lines == NULL)
+    return FALSE;
+  for (guint i = 0; i < kefu_rows_get_n_rows (lines); i++)
+    _kefu_store_order_add_line_from_row (order, lines, i);
+  kefu_call_set_order (call, order);
+  return TRUE;
+}
+
+static gboolean
+load_complaint (KefuStore     *self,
+                KefuCall      *call,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(KefuRows) rows = NULL;
+  g_autoptr(KefuRows) routes = NULL;
+  g_autoptr(KefuComplaint) complaint = NULL;
+
+  rows = _kefu_store_query (self,
+                            "SELECT " COMPLAINT_COLUMNS " FROM complaints "
+                            "JOIN calls ON calls.id = complaints.call_id "
+                            "WHERE complaints.call_id = $1",
+                            g_variant_new ("(x)", kefu_record_get_id (KEFU_RECORD (call))),
+                            cancellable, error);
+  if (rows == NULL)
+    return FALSE;
+  if (kefu_rows_get_n_rows (rows) == 0)
+    return TRUE;
+  complaint = complaint_from_row (rows, 0);
+
+  routes = _kefu_store_query (self,
+                              "SELECT complaint_routes.department_id, departments.name, "
+                              "complaint_routes.role FROM complaint_routes "
+                              "JOIN departments ON departments.id = complaint_routes.department_id "
+                              "WHERE complaint_routes.complaint_id = $1 "
+                              "ORDER BY complaint_routes.id",
+                              g_variant_new ("(x)", kefu_record_get_id (KEFU_RECORD (complaint))),
+                              cancellable, error);
+  if (routes == NULL)
+    return FALSE;
+  for (guint i = 0; i < kefu_rows_get_n_rows (routes); i++)
+    kefu_complaint_add_route (complaint,
+                              kefu_complaint_route_new (kefu_rows_get_int (routes, i, 0),
+                                                        kefu_rows_get_text (routes, i, 1),
+                                                        _kefu_store_enum_from_nick (
+                                                          KEFU_TYPE_ROLE,
+                                                          kefu_rows_get_text (routes, i, 2),
+                                                          KEFU_ROLE_CS_MANAGER)));
+  kefu_call_set_complaint (call, complaint);
+  return TRUE;
+}
+
+static gboolean
+load_inquiry (KefuStore     *self,
+              KefuCall      *call,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(KefuRows) rows = NULL;
+  g_autoptr(KefuInquiry) inquiry = NULL;
+
+  rows = _kefu_store_query (self,
+                            "SELECT " INQUIRY_COLUMNS " FROM inquiries "
+                            "LEFT JOIN leads ON leads.inquiry_id = inquiries.id "
+                            "WHERE inquiries.call_id = $1",
+                            g_variant_new ("(x)", kefu_record_get_id (KEFU_RECORD (call))),
+                            cancellable, error);
+  if (rows == NULL)
+    return FALSE;
+  if (kefu_rows_get_n_rows (rows) == 0)
+    return TRUE;
+  inquiry = inquiry_from_row (rows, 0);
+  kefu_call_set_inquiry (call, inquiry);
+  return TRUE;
+}
+
+/**
+ * kefu_store_get_call:
+ * @id: the call's id
+ *
+ * Returns: (transfer full): the call with its detail record (an order with its lines, a
+ *   complaint with its routes, or an inquiry), or %NULL with @error set
+ */
+KefuCall *
+kefu_store_get_call (KefuStore     *self,
+                     gint64         id,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(KefuRows) rows = NULL;
+  g_autoptr(KefuCall) call = NULL;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (KEFU_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  rows = _kefu_store_query (self,
+                            "SELECT " KEFU_CALL_COLUMNS " FROM " KEFU_CALL_FROM
+                            " WHERE calls.id = $1",
+                            g_variant_new ("(x)", id), cancellable, error);
+  if (rows == NULL)
+    return NULL;
+  if (kefu_rows_get_n_rows (rows) == 0)
+    {
+      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_NOT_FOUND,
+                   _("There is no call with number %lld. Reload the list."), (long long) id);
+      return NULL;
+    }
+  call = _kefu_store_call_from_row (rows, 0, 0);
+
+  switch (kefu_call_get_kind (call))
+    {
+    case KEFU_CALL_KIND_ORDER:
+      ok = load_order (self, call, cancellable, error);
+      break;
+    case KEFU_CALL_KIND_COMPLAINT:
+      ok = load_complaint (self, call, cancellable, error);
+      break;
+    case KEFU_CALL_KIND_INQUIRY:
+      ok = load_inquiry (self, call, cancellable, error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  return ok ? g_steal_pointer (&call) : NULL;
+}
+
+/**
+ * kefu_store_list_recent_calls:
+ * @clerk_id: the clerk whose calls to list, or 0 for everyone's
+ * @since: (nullable): the earliest received time, or %NULL for no bound
+ * @limit: the most calls to return; 0 for 100
+ *
+ * Returns: (transfer full): a #GListModel of #KefuCall, newest first, without detail records
+ */
+GListModel *
+kefu_store_list_recent_calls (KefuStore     *self,
+                              gint64         clerk_id,
+                              GDateTime     *since,
+                              guint          limit,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_autofree char *since_text = NULL;
+  g_autoptr(KefuRows) rows = NULL;
+  GVariant *params;
+  const char *sql;
+  GListStore *list;
+  gint64 n = limit > 0 ? limit : 100;
+
+  g_return_val_if_fail (KEFU_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+#define RECENT(where) \
+  "SELECT " KEFU_CALL_COLUMNS " FROM " KEFU_CALL_FROM " " where \
+  " ORDER BY calls.received_at DESC, calls.id DESC LIMIT $1"
+  /* One statement per combination, so that each walks its own index (calls_clerk_id or
+   * calls_received_at) backwards instead of testing "$n = 0 OR …" on every row. */
+  if (since != NULL)
+    since_text = kefu_time_to_db (since);
+  if (clerk_id > 0 && since != NULL)
+    {
+      sql = RECENT ("WHERE calls.clerk_id = $2 AND calls.received_at >= $3");
+      params = g_variant_new ("(xxs)", n, clerk_id, since_text);
+    }
+  else if (clerk_id > 0)
+    {
+      sql = RECENT ("WHERE calls.clerk_id = $2");
+      params = g_variant_new ("(xx)", n, clerk_id);
+    }
+  else if (since != NULL)
+    {
+      sql = RECENT ("WHERE calls.received_at >= $2");
+      params = g_variant_new ("(xs)", n, since_text);
+    }
+  else
+    {
+      sql = RECENT ("");
+      params = g_variant_new ("(x)", n);
+    }
+#undef RECENT
+
+  rows = _kefu_store_query (self, sql, params, cancellable, error);
+  if (rows == NULL)
+    return NULL;
+  list = g_list_store_new (KEFU_TYPE_CALL);
+  for (guint i = 0; i < kefu_rows_get_n_rows (rows); i++)
+    {
+      g_autoptr(KefuCall) call = _kefu_store_call_from_row (rows, i, 0);
+
+      g_list_store_append (list, call);
+    }
+  return G_LIST_MODEL (list);
+}
+
+/* The customer's history as one statement: every source is a SELECT of the same eight columns
+ * (kind as a KefuHistoryKind nick, entity table, entity id, reference, time, summary, status
+ * nick, staff name), so that later panes (shipments, service jobs, callbacks) add theirs with
+ * UNION ALL inside the parentheses, and the database sorts and limits the whole. The status of a
+ * call is its complaint's stage, its order's hand-over state, or its lead's state. */
+#define HISTORY_SQL \
+  "SELECT kind, entity, entity_id, reference, occurred_at, summary, status, staff_name FROM (" \
+  "  SELECT calls.kind || '-call' AS kind, 'calls' AS entity, calls.id AS entity_id, " \
+  "    calls.reference AS reference, calls.received_at AS occurred_at, " \
+  "    calls.summary AS summary, " \
+  "    COALESCE(complaints.stage, orders.handover_state, leads.state) AS status, " \
+  "    staff.name AS staff_name " \
+  "  FROM calls JOIN staff ON staff.id = calls.clerk_id " \
+  "  LEFT JOIN complaints ON complaints.call_id = calls.id " \
+  "  LEFT JOIN orders ON orders.call_id = calls.id " \
+  "  LEFT JOIN inquiries ON inquiries.call_id = calls.id " \
+  "  LEFT JOIN leads ON leads.inquiry_id = inquiries.id " \
+  "  WHERE calls.customer_id = $1" \
+  ") AS history ORDER BY occurred_at DESC, entity_id DESC LIMIT $2"
+
+/**
+ * kefu_store_list_customer_history:
+ * @customer_id: the customer
+ * @limit: the most entries to return; 0 for 100
+ *
+ * Returns: (transfer full): a #GListModel of #KefuHistoryEntry, newest first
+ */
+GListModel *
+kefu_store_list_customer_history (KefuStore     *self,
+                                  gint64         customer_id,
+                                  guint          limit,
+                                  GCancellable  *cancellable,
+                                  GError       **error)
+{
+  g_autoptr(KefuRows) rows = NULL;
+  GListStore *list;
+
+  g_return_val_if_fail (KEFU_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  rows = _kefu_store_query (self, HISTORY_SQL,
+                            g_variant_new ("(xx)", customer_id, (gint64) (limit > 0 ? limit : 100)),
+                            cancellable, error);
+  if (rows == NULL)
+    return NULL;
+
+  list = g_list_store_new (KEFU_TYPE_HISTORY_ENTRY);
+  for (guint i = 0; i < kefu_rows_get_n_rows (rows); i++)
+    {
+      g_autoptr(GDateTime) occurred_at = kefu_rows_get_time (rows, i, 4);
+      g_autoptr(KefuHistoryEntry) entry = NULL;
+      KefuHistoryKind kind;
+
+      kind = _kefu_store_enum_from_nick (KEFU_TYPE_HISTORY_KIND, kefu_rows_get_text (rows, i, 0),
+                                         KEFU_HISTORY_KIND_ORDER_CALL);
+      entry = kefu_history_entry_new (kind,
+                                      kefu_rows_get_text (rows, i, 1),
+                                      kefu_rows_get_int (rows, i, 2),
+                                      kefu_rows_get_text (rows, i, 3),
+                                      occurred_at,
+                                      kefu_rows_get_text (rows, i, 5),
+                                      kefu_rows_get_text (rows, i, 6),
+                                      kefu_rows_get_text (rows, i, 7));
+      g_list_store_append (list, entry);
+    }
+  return G_LIST_MODEL (list);
+}
+
+GListModel *
+_kefu_store_list_calls_with_orders (KefuStore     *self,
+                                    const char    *sql,
+                                    const char    *lines_sql,
+                                    GVariant      *params,
+                                    GCancellable  *cancellable,
+                                    GError       **error)
+{
+  g_autoptr(GVariant) owned = params != NULL ? g_variant_ref_sink (params) : NULL;
+  g_autoptr(KefuRows) rows = NULL;
+  g_autoptr(KefuRows) lines = NULL;
+  g_autoptr(GHashTable) orders = NULL;
+  GListStore *list;
+
+  rows = _kefu_store_query (self, sql, owned, cancellable, error);
+  if (rows == NULL)
+    return NULL;
+  lines = _kefu_store_query (self, lines_sql, owned, cancellable, error);
+  if (lines == NULL)
+    return NULL;
+
+  /* Order id → order, borrowed: the calls in `list` keep the orders alive. */
+  orders = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  list = g_list_store_new (KEFU_TYPE_CALL);
+  for (guint i = 0; i < kefu_rows_get_n_rows (rows); i++)
+    {
+      g_autoptr(KefuCall) call = _kefu_store_call_from_row (rows, i, 0);
+      g_autoptr(KefuOrder) order = _kefu_store_order_from_row (rows, i, KEFU_CALL_N_COLUMNS);
+      gint64 order_id = kefu_record_get_id (KEFU_RECORD (order));
+
+      kefu_call_set_order (call, order);
+      g_hash_table_insert (orders, g_memdup2 (&order_id, sizeof order_id), order);
+      g_list_store_append (list, call);
+    }
+  for (guint i = 0; i < kefu_rows_get_n_rows (lines); i++)
+    {
+      gint64 order_id = kefu_rows_get_int (lines, i, 1);
+      KefuOrder *order = g_hash_table_lookup (orders, &order_id);
+
+      /* An order that arrived between the two statements has no call in the list. */
+      if (order != NULL)
+        _kefu_store_order_add_line_from_row (order, lines, i);
+    }
+  return G_LIST_MODEL (list);
+}
