@@ -253,11 +253,26 @@ const char *
 _kefu_schema_after_explicit_ids (KefuStoreBackend  backend,
                                  const char       *table)
 {
+#define SETVAL(table) \
+  "SELECT setval(pg_get_serial_sequence('" table "', 'id'), " \
+  "(SELECT COALESCE(MAX(id), 1) FROM " table "))"
+  static const char *const statements[][2] = {
+    { "customers", SETVAL ("customers") },
+    { "calls", SETVAL ("calls") },
+    { "orders", SETVAL ("orders") },
+    { "order_lines", SETVAL ("order_lines") },
+    { "complaints", SETVAL ("complaints") },
+    { "complaint_routes", SETVAL ("complaint_routes") },
+    { "inquiries", SETVAL ("inquiries") },
+    { "leads", SETVAL ("leads") },
+  };
+#undef SETVAL
+
   if (backend == KEFU_STORE_BACKEND_SQLITE)
     return NULL;
-  if (g_str_equal (table, "customers"))
-    return "SELECT setval(pg_get_serial_sequence('customers', 'id'), "
-           "(SELECT COALESCE(MAX(id), 1) FROM customers))";
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    if (g_str_equal (table, statements[i][0]))
+      return statements[i][1];
   g_return_val_if_reached (NULL);
 }
 
@@ -267,6 +282,17 @@ _kefu_schema_bulk_lock (KefuStoreBackend backend)
   if (backend == KEFU_STORE_BACKEND_SQLITE)
     return NULL;
   return "LOCK TABLE customers, customer_phones IN SHARE ROW EXCLUSIVE MODE";
+}
+
+const char *
+_kefu_schema_calls_bulk_lock (KefuStoreBackend backend)
+{
+  if (backend == KEFU_STORE_BACKEND_SQLITE)
+    return NULL;
+  /* Saves of single calls wait (their inserts need ROW EXCLUSIVE), so that no reference number
+   * or id is taken twice; readers go on. */
+  return "LOCK TABLE calls, orders, order_lines, complaints, complaint_routes, inquiries, leads "
+         "IN SHARE ROW EXCLUSIVE MODE";
 }
 
 /* PostgreSQL's BEGIN takes no lock, so workstations opening a fresh database at the same time

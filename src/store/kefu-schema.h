@@ -35,12 +35,16 @@ char         *_kefu_schema_phone_prefix_pattern (KefuStoreBackend   backend,
                                                  const char        *reversed_digits);
 
 /* Statement to run after rows were inserted with explicit ids, so that the id generator does
- * not hand them out again (PostgreSQL identity sequences); NULL when nothing is needed. */
+ * not hand them out again (PostgreSQL identity sequences); NULL when nothing is needed. `table`
+ * is customers, or one of the hotline tables a bulk load of calls writes. */
 const char   *_kefu_schema_after_explicit_ids   (KefuStoreBackend   backend,
                                                  const char        *table);
 
 /* Statement that keeps other writers out of `customers` while a bulk load picks explicit ids
  * (PostgreSQL table lock; SQLite's BEGIN IMMEDIATE already does it); NULL when not needed. */
 const char   *_kefu_schema_bulk_lock            (KefuStoreBackend   backend);
+/* The same for a bulk load of calls (kefu-store-calls-bulk.c): the calls and every table of
+ * what calls create. */
+const char   *_kefu_schema_calls_bulk_lock      (KefuStoreBackend   backend);
 
 G_END_DECLS

@@ -1,0 +1,102 @@
+/* kefu-store-calls-bulk.h: loading calls by the hundred thousand (kefuctl generate, imports of
+ * a hotline's history), and reading every customer's contact details compactly for it.
+ *
+ * Not included by kefu-store.h: only kefuctl and the tests need it.
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kefu-store.h"
+
+G_BEGIN_DECLS
+
+/* What became of the lead of an inquiry loaded in the same call (see below). */
+typedef struct
+{
+  guint          inquiry;    /* index in `calls` of an inquiry call with a potential order */
+  KefuLeadState  state;      /* CONVERTED or DROPPED */
+  guint          order;      /* CONVERTED: index in `calls` of the order call that converted it;
+                              * its received time and clerk close the lead */
+  GDateTime     *closed_at;  /* DROPPED: when it was dropped */
+  gint64         closed_by;  /* DROPPED: who dropped it */
+  const char    *note;       /* DROPPED: why (required) */
+} KefuCallBulkLead;
+
+/* Inserts many calls of the past with their detail records in one transaction, through the
+ * backend's bulk path (SQLite: one prepared statement per table; PostgreSQL: COPY), and one
+ * event for the whole load. Each call must have been received (in the past), name an existing
+ * customer (customer-id) and clerk, and hold the detail record of its kind; it is checked with
+ * kefu_call_validate() and its text and phone are stored normalised.
+ *
+ * The store decides, as kefu_store_save_call() does: the reference number (per kind and local
+ * day, each day's numbers following those already stored, in the order of `calls`, which should
+ * be the order of their received times), the summary when the call has none
+ * (kefu_call_build_summary()), an order's hand-over date when it has none (the cut-off setting)
+ * and its out-of-area flag (the service-areas setting), a complaint's owner (the clerk), routes
+ * (to the departments of the active staff holding the roles kefu_complaint_route_roles()
+ * names), urgency (when harmed) and, when its stage is NEW, the intake stage, and a lead for
+ * each inquiry with a potential order (open unless `leads` says otherwise). An order whose
+ * lead-id is set converts that lead, which must be open. What happened after the call is taken
+ * from the records as given: hand-over state, recipient and time, the out-of-area notice, a
+ * complaint's later stage.
+ *
+ * Customers' last contact is not updated here (a load of many batches would update the same
+ * customers again and again): call kefu_store_update_last_contacts() once after the last batch.
+ *
+ * On success every record gets its id, version and times, the calls their reference and
+ * summary, orders their hand-over date, out-of-area flag and lead id, complaints their
+ * reference, owner, urgency, stage and routes, inquiries their lead id. */
+gboolean      kefu_store_insert_calls_bulk     (KefuStore               *self,
+                                                GPtrArray               *calls,
+                                                const KefuCallBulkLead  *leads,
+                                                guint                    n_leads,
+                                                GCancellable            *cancellable,
+                                                GError                 **error);
+
+/* Sets the last call and last contact of every customer who has a call with an id of at least
+ * `first_call_id` (0: of every customer who has calls) from their newest call, and the first
+ * contact of those assigned to a clerk, where not set yet, from that clerk's first call with
+ * them, in one set-based UPDATE. Returns the number of customers updated, or -1 with `error`. */
+gint64        kefu_store_update_last_contacts  (KefuStore     *self,
+                                                gint64         first_call_id,
+                                                GCancellable  *cancellable,
+                                                GError       **error);
+
+/* The contact details of customers, held compactly (a million take about 150 MB), for making
+ * calls of existing customers at scale without a record object each. */
+typedef struct
+{
+  gint64       id;
+  const char  *name;
+  const char  *address;            /* NULL when none */
+  const char  *district;           /* NULL when none */
+  const char  *phone;              /* the primary number, normalised */
+  gint64       assigned_clerk_id;  /* 0 when none */
+  KefuChannel  channel;
+} KefuCustomerContact;
+
+typedef struct _KefuCustomerContacts KefuCustomerContacts;
+
+KefuCustomerContacts      *kefu_customer_contacts_new     (void);
+void                       kefu_customer_contacts_free    (KefuCustomerContacts *contacts);
+guint                      kefu_customer_contacts_get_len (KefuCustomerContacts *contacts);
+/* Transfer none; valid as long as `contacts` is. */
+const KefuCustomerContact *kefu_customer_contacts_get     (KefuCustomerContacts *contacts,
+                                                           guint                 index);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KefuCustomerContacts, kefu_customer_contacts_free)
+
+/* Appends to `contacts` the customers whose id is greater than `after_id`, in id order, at most
+ * `limit` of them; `n_read` receives how many (fewer than `limit` at the end). */
+gboolean      kefu_store_read_customer_contacts (KefuStore             *self,
+                                                 KefuCustomerContacts  *contacts,
+                                                 gint64                 after_id,
+                                                 guint                  limit,
+                                                 guint                 *n_read,
+                                                 GCancellable          *cancellable,
+                                                 GError               **error);
+
+G_END_DECLS
