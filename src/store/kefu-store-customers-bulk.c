@@ -14,7 +14,7 @@
 
 #include "core/kefu-phone.h"
 #include "core/kefu-text.h"
-#include "kefu-store-internal.h"
+#include "kefu-store-customers-private.h"
 
 /* TRUE when every text the bulk load stores for `customer` is already in its stored form, so
  * that the customer can be its own normalised copy. The check lives in core next to the
@@ -97,23 +97,29 @@ typedef struct
   GPtrArray  *phones;      /* one GStrv per customer */
   char       *now;
   gint64      first_id;
+  GString    *gram_text;  /* every gram of every name, each ended by a NUL */
+  GArray     *gram_rows;  /* GramRow, in customer order */
 } BulkLoad;
 
 static const char *const customer_bulk_columns[] = {
   "id", "name", "phone", "address", "district", "is_member", "member_number", "channel",
-  "assigned_clerk_id", "notes", "version", "created_at", "updated_at", NULL
+  "assigned_clerk_id", "notes", "assigned_at", "version", "created_at", "updated_at", NULL
 };
 static const char *const phone_bulk_columns[] = {
   "customer_id", "phone", "phone_rev", "position", "created_at", NULL
+};
+static const char *const gram_bulk_columns[] = {
+  "gram", "customer_id", NULL
 };
 
 /* Where the row functions are in the load. */
 typedef struct
 {
-  BulkLoad  *load;
-  guint      customer;  /* index into load->customers */
-  guint      phone;     /* index into that customer's numbers */
-  GString   *reversed;  /* phone_rev of the current phone row */
+  BulkLoad    *load;
+  guint        customer;  /* index into load->customers */
+  guint        phone;     /* index into that customer's numbers */
+  GString     *reversed;  /* phone_rev of the current phone row */
+  guint        gram_row;  /* index into load->gram_rows */
 } BulkCursor;
 
 static gboolean
@@ -146,9 +152,11 @@ next_customer_row (gpointer        user_data,
   else
     kefu_store_value_set_null (&values[8]);
   kefu_store_value_set_text (&values[9], _kefu_store_nullable (kefu_customer_get_notes (c)));
-  kefu_store_value_set_int64 (&values[10], 1);
-  kefu_store_value_set_text (&values[11], load->now);
+  /* As for a single customer: an assigned clerk has the customer as of now. */
+  kefu_store_value_set_text (&values[10], clerk > 0 ? load->now : NULL);
+  kefu_store_value_set_int64 (&values[11], 1);
   kefu_store_value_set_text (&values[12], load->now);
+  kefu_store_value_set_text (&values[13], load->now);
 
   cursor->customer++;
   return TRUE;
@@ -191,6 +199,64 @@ next_phone_row (gpointer        user_data,
   kefu_store_value_set_text (&values[4], load->now);
 
   cursor->phone++;
+  return TRUE;
+}
+
+/* One row of customer_name_grams before the load knows its ids: the gram (an offset into the
+ * load's gram text) and the customer's index in the load. */
+typedef struct
+{
+  guint32 offset;
+  guint32 customer;
+} GramRow;
+
+/* The gram rows of every customer of the load, made before the write transaction so that no
+ * lock is held meanwhile. They stay in customer order: sorted by gram (the primary key) they
+ * went in more slowly, as the index on customer_id then took them in random order instead. */
+static void
+make_gram_rows (BulkLoad *load)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+  g_autoptr(GString) grams = g_string_new (NULL);
+
+  load->gram_text = g_string_new (NULL);
+  load->gram_rows = g_array_sized_new (FALSE, FALSE, sizeof (GramRow),
+                                       load->customers->len * 5);
+  for (guint i = 0; i < load->customers->len; i++)
+    {
+      KefuCustomer *c = g_ptr_array_index (load->customers, i);
+      guint n;
+      const char *gram;
+
+      g_string_truncate (key, 0);
+      _kefu_store_append_name_key (key, kefu_customer_get_name (c));
+      n = _kefu_store_name_grams_from_key (key->str, grams);
+      gram = grams->str;
+      for (guint g = 0; g < n; g++)
+        {
+          gsize length = strlen (gram);
+          GramRow row = { (guint32) load->gram_text->len, i };
+
+          g_string_append_len (load->gram_text, gram, (gssize) length + 1);
+          g_array_append_val (load->gram_rows, row);
+          gram += length + 1;
+        }
+    }
+}
+
+static gboolean
+next_gram_row (gpointer        user_data,
+               KefuStoreValue *values)
+{
+  BulkCursor *cursor = user_data;
+  BulkLoad *load = cursor->load;
+  const GramRow *row;
+
+  if (cursor->gram_row >= load->gram_rows->len)
+    return FALSE;
+  row = &g_array_index (load->gram_rows, GramRow, cursor->gram_row++);
+  kefu_store_value_set_text (&values[0], load->gram_text->str + row->offset);
+  kefu_store_value_set_int64 (&values[1], load->first_id + row->customer);
   return TRUE;
 }
 
@@ -241,6 +307,15 @@ bulk_txn (KefuStore     *self,
       return FALSE;
     }
   g_debug ("Bulk load of %u customers: %.1f s inserting", n,
+           (g_get_monotonic_time () - start) / 1e6);
+
+  /* The name grams, so that bulk-loaded customers are found by name like any other. */
+  start = g_get_monotonic_time ();
+  cursor.gram_row = 0;
+  if (!_kefu_store_bulk_insert_rows (self, "customer_name_grams", gram_bulk_columns,
+                                     next_gram_row, &cursor, cancellable, error))
+    return FALSE;
+  g_debug ("Bulk load of %u customers: %.1f s inserting name grams", n,
            (g_get_monotonic_time () - start) / 1e6);
 
   if (after != NULL && _kefu_store_execute (self, after, NULL, cancellable, error) < 0)
@@ -317,6 +392,11 @@ kefu_store_insert_customers_bulk (KefuStore     *self,
            (g_get_monotonic_time () - start) / 1e6);
 
   start = g_get_monotonic_time ();
+  make_gram_rows (&load);
+  g_debug ("Made %u name grams in %.1f s", load.gram_rows->len,
+           (g_get_monotonic_time () - start) / 1e6);
+
+  start = g_get_monotonic_time ();
   ok = _kefu_store_write (self, bulk_txn, &load, cancellable, error);
   g_debug ("Bulk load transaction: %.1f s", (g_get_monotonic_time () - start) / 1e6);
   if (ok)
@@ -350,6 +430,8 @@ kefu_store_insert_customers_bulk (KefuStore     *self,
         }
     }
   g_ptr_array_unref (load.phones);
+  g_array_unref (load.gram_rows);
+  g_string_free (load.gram_text, TRUE);
   g_free (load.now);
   return ok;
 }
