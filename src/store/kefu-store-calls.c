@@ -645,7 +645,8 @@ save_complaint (KefuStore     *self,
   GPtrArray *routes;
 
   /* Only the fields of the complaint's category are kept: the form holds both sets while the
-   * clerk decides, and a complaint that is not well founded has no category at all. */
+   * clerk decides, the call rules check only the category's own, and a complaint that is not
+   * well founded has no category at all. */
   if (!kefu_complaint_get_well_founded (complaint))
     kefu_complaint_set_category (complaint, KEFU_COMPLAINT_CATEGORY_UNSPECIFIED);
   if (kefu_complaint_get_category (complaint) != KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY)
@@ -664,9 +665,6 @@ save_complaint (KefuStore     *self,
       kefu_complaint_set_work_place (complaint, NULL);
       kefu_complaint_set_work_manner (complaint, NULL);
     }
-  if (kefu_complaint_get_well_founded (complaint))
-    kefu_complaint_set_explanation (complaint, NULL);
-
   /* Whoever takes the call owns the complaint to the end (谁先接待谁负责到底). */
   kefu_complaint_set_owner_id (complaint, kefu_call_get_clerk_id (call));
   kefu_complaint_set_urgent (complaint, kefu_complaint_get_harmed (complaint));

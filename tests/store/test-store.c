@@ -170,20 +170,20 @@ test_new_customer (const char *name,
   return customer;
 }
 
-int
-main (int   argc,
-      char *argv[])
+void
+test_store_init (int    *argc,
+                 char ***argv)
 {
   /* --backend is ours; remove it before GTest sees the arguments. */
-  for (int i = 1; i < argc; i++)
+  for (int i = 1; i < *argc; i++)
     {
       const char *value = NULL;
       int consumed = 0;
 
-      if (g_str_equal (argv[i], "--backend") && i + 1 < argc)
-        value = argv[i + 1], consumed = 2;
-      else if (g_str_has_prefix (argv[i], "--backend="))
-        value = argv[i] + strlen ("--backend="), consumed = 1;
+      if (g_str_equal ((*argv)[i], "--backend") && i + 1 < *argc)
+        value = (*argv)[i + 1], consumed = 2;
+      else if (g_str_has_prefix ((*argv)[i], "--backend="))
+        value = (*argv)[i] + strlen ("--backend="), consumed = 1;
       if (value == NULL)
         continue;
 
@@ -194,13 +194,22 @@ main (int   argc,
       else
         g_error ("Unknown backend “%s”: use sqlite or postgres", value);
 
-      memmove (&argv[i], &argv[i + consumed], (argc - i - consumed + 1) * sizeof (char *));
-      argc -= consumed;
+      memmove (&(*argv)[i], &(*argv)[i + consumed], (*argc - i - consumed + 1) * sizeof (char *));
+      *argc -= consumed;
       i--;
     }
 
   setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (argc, argv, NULL);
+}
+
+/* Other store test programs (test-store-calls) share the fixture with their own main(). */
+#ifndef TEST_STORE_NO_MAIN
+int
+main (int   argc,
+      char *argv[])
+{
+  test_store_init (&argc, &argv);
 
   test_store_add_schema_tests ();
   test_store_add_records_tests ();
@@ -208,3 +217,4 @@ main (int   argc,
 
   return g_test_run ();
 }
+#endif

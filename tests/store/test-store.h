@@ -15,6 +15,8 @@ typedef struct
   char      *dir;        /* SQLite: the temporary folder holding the file */
 } Fixture;
 
+/* Reads --backend sqlite|postgres from the arguments, then g_test_init(). */
+void             test_store_init         (int *argc, char ***argv);
 KefuStoreBackend test_backend            (void);
 gboolean         test_skip_unless_sqlite (void);
 
