@@ -27,9 +27,16 @@
 #define BATCH_WHERE \
   "orders.handover_state = '" KEFU_HANDOVER_WAITING "' AND orders.handover_date <= $1"
 
-/* Open out-of-area orders, through the partial index orders_out_of_area. */
-#define OUT_OF_AREA_WHERE \
-  "orders.out_of_area = TRUE AND orders.area_notified_at IS NULL"
+/* Open out-of-area orders, through the partial index orders_out_of_area, whose condition the
+ * query must repeat as each dialect wrote it: SQLite matches "out_of_area = 1" (not "= TRUE"),
+ * and PostgreSQL refuses to compare a boolean with 1. */
+static const char *
+out_of_area_where (KefuStore *self)
+{
+  return kefu_store_get_backend (self) == KEFU_STORE_BACKEND_POSTGRES ?
+         "orders.out_of_area AND orders.area_notified_at IS NULL" :
+         "orders.out_of_area = 1 AND orders.area_notified_at IS NULL";
+}
 
 /**
  * kefu_store_list_handover_orders:
@@ -56,9 +63,9 @@ kefu_store_list_handover_orders (KefuStore     *self,
                                              CALLS_WITH_ORDERS "WHERE " BATCH_WHERE
                                              " ORDER BY orders.channel, calls.received_at, calls.id",
                                              "SELECT " KEFU_ORDER_LINE_COLUMNS " FROM order_lines "
-                                             "JOIN orders ON orders.id = order_lines.order_id "
-                                             "WHERE " BATCH_WHERE
-                                             " ORDER BY order_lines.order_id, order_lines.position",
+                                             "WHERE order_lines.order_id IN (SELECT orders.id "
+                                             "FROM orders WHERE " BATCH_WHERE ") "
+                                             "ORDER BY order_lines.order_id, order_lines.position",
                                              g_variant_new ("(s)", day_text),
                                              cancellable, error);
 }
@@ -218,17 +225,19 @@ kefu_store_list_out_of_area_orders (KefuStore     *self,
                                     GCancellable  *cancellable,
                                     GError       **error)
 {
+  g_autofree char *sql = NULL;
+  g_autofree char *lines_sql = NULL;
+  const char *where;
+
   g_return_val_if_fail (KEFU_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _kefu_store_list_calls_with_orders (self,
-                                             CALLS_WITH_ORDERS "WHERE " OUT_OF_AREA_WHERE
-                                             " ORDER BY orders.id",
-                                             "SELECT " KEFU_ORDER_LINE_COLUMNS " FROM order_lines "
-                                             "JOIN orders ON orders.id = order_lines.order_id "
-                                             "WHERE " OUT_OF_AREA_WHERE
-                                             " ORDER BY order_lines.order_id, order_lines.position",
-                                             NULL, cancellable, error);
+  where = out_of_area_where (self);
+  sql = g_strconcat (CALLS_WITH_ORDERS "WHERE ", where, " ORDER BY orders.id", NULL);
+  lines_sql = g_strconcat ("SELECT " KEFU_ORDER_LINE_COLUMNS " FROM order_lines "
+                           "WHERE order_lines.order_id IN (SELECT orders.id FROM orders WHERE ",
+                           where, ") ORDER BY order_lines.order_id, order_lines.position", NULL);
+  return _kefu_store_list_calls_with_orders (self, sql, lines_sql, NULL, cancellable, error);
 }
 
 typedef struct
