@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "core/kefu-enums.h"
+#include "customers/kefu-customers-pane.h"
 
 #include "kefu-application.h"
 #include "kefu-database-page.h"
@@ -47,6 +48,7 @@ struct _KefuWindow
   AdwAvatar            *staff_avatar;
   GtkLabel             *staff_name_label;
   GtkLabel             *staff_role_label;
+  KefuCustomersPane    *customers_pane;
 };
 
 G_DEFINE_FINAL_TYPE (KefuWindow, kefu_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -345,6 +347,8 @@ sidebar_row_selected_cb (KefuWindow     *self,
   page = gtk_stack_get_visible_child (self->pane_stack);
   if (ADW_IS_TOOLBAR_VIEW (page))
     content = adw_toolbar_view_get_content (ADW_TOOLBAR_VIEW (page));
+  else
+    content = page;  /* a pane with its own toolbar view says itself whether it is busy */
 
   /* Panes whose content loads data say so with a boolean "busy" property. */
   if (content != NULL &&
@@ -481,9 +485,11 @@ kefu_window_class_init (KefuWindowClass *klass)
 
   g_type_ensure (KEFU_TYPE_DATABASE_PAGE);
   g_type_ensure (KEFU_TYPE_SIDEBAR_ROW);
+  g_type_ensure (KEFU_TYPE_CUSTOMERS_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kefu/Kefu/ui/kefu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, content_page);
+  gtk_widget_class_bind_template_child (widget_class, KefuWindow, customers_pane);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, database_page);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, main_stack);
@@ -531,6 +537,9 @@ kefu_window_init (KefuWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
+
+  g_object_bind_property (self, "store", self->customers_pane, "store", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "staff", self->customers_pane, "staff", G_BINDING_SYNC_CREATE);
 
   set_staff (self, NULL);
   kefu_window_select_pane (self, "intake");

@@ -1,0 +1,1070 @@
+/* kefu-customer-list-model.c: the customers pane's lazy, paged list of customers.
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kefu-customer-list-model"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kefu-customer-list-model.h"
+
+/* One page of rows: the items handed out for its positions. `items` holds one KefuCustomer per
+ * position of the page, placeholders until `filled`. */
+typedef struct
+{
+  guint      index;
+  guint64    serial;      /* unique over the model's life, so a late answer finds its own page */
+  guint64    last_used;   /* the model's use counter when a row of it was last asked for */
+  GPtrArray *items;
+  gboolean   filled;
+  gboolean   wanted;      /* waiting in `wanted` for a read */
+} Page;
+
+struct _KefuCustomerListModel
+{
+  GObject           parent_instance;
+
+  KefuStore        *store;
+  char             *query;
+  gint64            assigned_clerk_id;
+  gboolean          to_contact;
+  KefuCustomerSort  sort;
+  gboolean          descending;
+
+  GArray           *ids;          /* gint64, in list order */
+  GHashTable       *pages;        /* page index → Page */
+  GQueue            wanted;       /* Page*, the most recently asked for first */
+  guint64           use_counter;
+  guint64           next_serial;
+
+  GCancellable     *ids_cancellable;
+  GCancellable     *page_cancellable;
+  guint64           page_in_flight;   /* serial of the page being read, 0 when none */
+  guint             reload_source;
+  guint             fetch_source;
+  GError           *error;
+  gboolean          loading;
+  gboolean          filling;
+
+  /* For the debug timings (G_MESSAGES_DEBUG=kefu-customer-list-model): when the last reload was
+   * asked for, until its first page is filled. */
+  gint64            reload_started;
+  gboolean          timing_first_page;
+};
+
+static void kefu_customer_list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (KefuCustomerListModel, kefu_customer_list_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      kefu_customer_list_model_iface_init))
+
+G_DEFINE_ENUM_TYPE (KefuCustomerSort, kefu_customer_sort,
+                    G_DEFINE_ENUM_VALUE (KEFU_CUSTOMER_SORT_NAME, "name"),
+                    G_DEFINE_ENUM_VALUE (KEFU_CUSTOMER_SORT_DISTRICT, "district"),
+                    G_DEFINE_ENUM_VALUE (KEFU_CUSTOMER_SORT_LAST_CONTACT, "last-contact"))
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_QUERY,
+  PROP_ASSIGNED_CLERK_ID,
+  PROP_TO_CONTACT,
+  PROP_SORT,
+  PROP_DESCENDING,
+  PROP_LOADING,
+  PROP_FILLING,
+  PROP_ITEM_TYPE,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void schedule_fetch (KefuCustomerListModel *self);
+
+static void
+page_free (Page *page)
+{
+  g_ptr_array_unref (page->items);
+  g_free (page);
+}
+
+/* A page is in use while someone besides the cache holds one of its items: the list view holds
+ * the items of the rows it shows, and drops them when they scroll away. Reading only pages in
+ * use keeps a fast scroll through a million rows from queueing thousands of reads, and never
+ * evicting them keeps shown rows filling in. */
+static gboolean
+page_in_use (Page *page)
+{
+  for (guint i = 0; i < page->items->len; i++)
+    if (g_atomic_int_get ((int *) &G_OBJECT (page->items->pdata[i])->ref_count) > 1)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+set_loading (KefuCustomerListModel *self,
+             gboolean               loading)
+{
+  if (self->loading == loading)
+    return;
+
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+update_filling (KefuCustomerListModel *self)
+{
+  gboolean filling = self->page_in_flight != 0 || self->fetch_source != 0;
+
+  if (self->filling == filling)
+    return;
+
+  self->filling = filling;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILLING]);
+}
+
+static void
+forget_page (KefuCustomerListModel *self,
+             Page                  *page)
+{
+  if (page->wanted)
+    g_queue_remove (&self->wanted, page);
+  g_hash_table_remove (self->pages, GUINT_TO_POINTER (page->index));
+}
+
+static Page *
+make_page (KefuCustomerListModel *self,
+           guint                  index)
+{
+  Page *page = g_new0 (Page, 1);
+  guint start = index * KEFU_CUSTOMER_LIST_PAGE_SIZE;
+  guint end = MIN (start + KEFU_CUSTOMER_LIST_PAGE_SIZE, self->ids->len);
+
+  g_assert (start < end);
+
+  page->index = index;
+  page->serial = ++self->next_serial;
+  page->items = g_ptr_array_new_full (end - start, g_object_unref);
+  for (guint i = start; i < end; i++)
+    {
+      KefuCustomer *customer = kefu_customer_new ();
+
+      kefu_record_set_id (KEFU_RECORD (customer), g_array_index (self->ids, gint64, i));
+      g_ptr_array_add (page->items, customer);
+    }
+
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
+  return page;
+}
+
+/* Keeps at most KEFU_CUSTOMER_LIST_MAX_PAGES pages, dropping the least recently used ones that
+ * nobody shows. */
+static void
+evict_pages (KefuCustomerListModel *self,
+             Page                  *keep)
+{
+  while (g_hash_table_size (self->pages) > KEFU_CUSTOMER_LIST_MAX_PAGES)
+    {
+      GHashTableIter iter;
+      Page *page;
+      Page *oldest = NULL;
+
+      g_hash_table_iter_init (&iter, self->pages);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
+        {
+          if (page == keep || page->serial == self->page_in_flight || page_in_use (page))
+            continue;
+          if (oldest == NULL || page->last_used < oldest->last_used)
+            oldest = page;
+        }
+
+      /* Every page is shown: a window taller than 10,000 rows. Keep them. */
+      if (oldest == NULL)
+        return;
+
+      forget_page (self, oldest);
+    }
+}
+
+/* Copies what the store read into the placeholder, which notifies its bound widgets. */
+static void
+fill_customer (KefuCustomer *dest,
+               KefuCustomer *src)
+{
+  KefuRecord *d = KEFU_RECORD (dest);
+  KefuRecord *s = KEFU_RECORD (src);
+
+  g_object_freeze_notify (G_OBJECT (dest));
+  kefu_customer_set_name (dest, kefu_customer_get_name (src));
+  kefu_customer_set_phones (dest, kefu_customer_get_phones (src));
+  kefu_customer_set_address (dest, kefu_customer_get_address (src));
+  kefu_customer_set_district (dest, kefu_customer_get_district (src));
+  kefu_customer_set_is_member (dest, kefu_customer_get_is_member (src));
+  kefu_customer_set_member_number (dest, kefu_customer_get_member_number (src));
+  kefu_customer_set_channel (dest, kefu_customer_get_channel (src));
+  kefu_customer_set_notes (dest, kefu_customer_get_notes (src));
+  kefu_customer_set_assigned_clerk_id (dest, kefu_customer_get_assigned_clerk_id (src));
+  kefu_customer_set_assigned_clerk_name (dest, kefu_customer_get_assigned_clerk_name (src));
+  kefu_customer_set_assigned_at (dest, kefu_customer_get_assigned_at (src));
+  kefu_customer_set_first_contact_at (dest, kefu_customer_get_first_contact_at (src));
+  kefu_customer_set_last_contact_at (dest, kefu_customer_get_last_contact_at (src));
+  kefu_customer_set_last_call_kind (dest, kefu_customer_get_last_call_kind (src));
+  kefu_customer_set_last_call_summary (dest, kefu_customer_get_last_call_summary (src));
+  kefu_record_set_created_at (d, kefu_record_get_created_at (s));
+  kefu_record_set_updated_at (d, kefu_record_get_updated_at (s));
+  /* Last: a version above 0 is what tells a filled item from a placeholder. */
+  kefu_record_set_version (d, kefu_record_get_version (s));
+  g_object_thaw_notify (G_OBJECT (dest));
+}
+
+/* Reading one page */
+
+typedef struct
+{
+  GWeakRef   model;
+  guint64    serial;
+  guint      index;
+  gint64    *ids;
+  guint      n_ids;
+  GPtrArray *customers;   /* set by the worker */
+} PageRead;
+
+static void
+page_read_free (PageRead *read)
+{
+  g_weak_ref_clear (&read->model);
+  g_free (read->ids);
+  g_clear_pointer (&read->customers, g_ptr_array_unref);
+  g_free (read);
+}
+
+static gpointer
+read_page_func (KefuStore     *store,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  PageRead *read = data;
+
+  /* The rows go back through `read`, which the callback owns; kefu_store_run_async() only
+   * carries objects. */
+  read->customers = kefu_store_get_customers (store, read->ids, read->n_ids, cancellable, error);
+  return NULL;
+}
+
+static void
+read_page_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  PageRead *read = user_data;
+  g_autoptr(KefuCustomerListModel) self = g_weak_ref_get (&read->model);
+  g_autoptr(GError) error = NULL;
+  Page *page;
+
+  g_clear_pointer (&read->ids, g_free);
+  kefu_store_run_finish (KEFU_STORE (object), result, &error);
+
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      page_read_free (read);
+      return;
+    }
+
+  if (self->page_in_flight == read->serial)
+    {
+      self->page_in_flight = 0;
+      g_clear_object (&self->page_cancellable);
+    }
+
+  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (read->index));
+  if (error != NULL)
+    {
+      /* The rows stay empty; showing them again asks again. */
+      g_warning ("Could not read customers: %s", error->message);
+    }
+  else if (page != NULL && page->serial == read->serial)
+    {
+      guint j = 0;
+
+      /* The store answers in the order asked and leaves out customers that are gone since the
+       * ids were read; those rows stay empty until the next reload. */
+      for (guint i = 0; i < page->items->len && j < read->customers->len; i++)
+        {
+          KefuCustomer *item = page->items->pdata[i];
+          KefuCustomer *row = read->customers->pdata[j];
+
+          if (kefu_record_get_id (KEFU_RECORD (item)) == kefu_record_get_id (KEFU_RECORD (row)))
+            {
+              fill_customer (item, row);
+              j++;
+            }
+        }
+      page->filled = TRUE;
+
+      if (self->timing_first_page)
+        {
+          self->timing_first_page = FALSE;
+          g_debug ("Reload to first page filled: %.1f ms",
+                   (g_get_monotonic_time () - self->reload_started) / 1000.0);
+        }
+    }
+
+  page_read_free (read);
+  schedule_fetch (self);
+  update_filling (self);
+}
+
+static gboolean
+fetch_cb (gpointer user_data)
+{
+  KefuCustomerListModel *self = user_data;
+  PageRead *read;
+  Page *page = NULL;
+  guint start;
+
+  self->fetch_source = 0;
+
+  if (self->page_in_flight != 0 || self->store == NULL)
+    {
+      update_filling (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  while (page == NULL && !g_queue_is_empty (&self->wanted))
+    {
+      Page *candidate = g_queue_pop_head (&self->wanted);
+
+      candidate->wanted = FALSE;
+      /* Rows scrolled past before their turn are not read; showing them again asks again. */
+      if (!candidate->filled && page_in_use (candidate))
+        page = candidate;
+    }
+
+  if (page == NULL)
+    {
+      update_filling (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  read = g_new0 (PageRead, 1);
+  g_weak_ref_init (&read->model, self);
+  read->serial = page->serial;
+  read->index = page->index;
+  read->n_ids = page->items->len;
+  read->ids = g_new (gint64, read->n_ids);
+  start = page->index * KEFU_CUSTOMER_LIST_PAGE_SIZE;
+  memcpy (read->ids, &g_array_index (self->ids, gint64, start), read->n_ids * sizeof (gint64));
+
+  self->page_in_flight = page->serial;
+  self->page_cancellable = g_cancellable_new ();
+  kefu_store_run_async (self->store, read_page_func, read, NULL, self->page_cancellable,
+                        read_page_cb, read);
+  update_filling (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Reads wanted pages from an idle, so that the rows a list view asks for in one frame are all
+ * known (and held) before the first read starts. */
+static void
+schedule_fetch (KefuCustomerListModel *self)
+{
+  if (self->fetch_source != 0 || self->page_in_flight != 0 || g_queue_is_empty (&self->wanted))
+    return;
+
+  self->fetch_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fetch_cb, self, NULL);
+  update_filling (self);
+}
+
+static void
+cancel_page_read (KefuCustomerListModel *self)
+{
+  if (self->page_cancellable != NULL)
+    g_cancellable_cancel (self->page_cancellable);
+  g_clear_object (&self->page_cancellable);
+  self->page_in_flight = 0;
+}
+
+/* Reading the ids */
+
+typedef struct
+{
+  GWeakRef          model;
+  KefuCustomerFilter filter;
+  char             *query;
+  KefuCustomerSort  sort;
+  gboolean          descending;
+  gint64            started;
+  GArray           *ids;     /* set by the worker */
+} IdsRead;
+
+static void
+ids_read_free (IdsRead *read)
+{
+  g_weak_ref_clear (&read->model);
+  g_free (read->query);
+  g_clear_pointer (&read->ids, g_array_unref);
+  g_free (read);
+}
+
+static gpointer
+read_ids_func (KefuStore     *store,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  IdsRead *read = data;
+
+  read->filter.query = read->query;
+  read->ids = kefu_store_list_customer_ids (store, &read->filter, read->sort, read->descending,
+                                            cancellable, error);
+  return NULL;
+}
+
+/* Replaces the ids with `ids` and says what changed in one items-changed: the rows before the
+ * first difference stay, and so do those after the last one when the length is unchanged (a
+ * refresh after an edit keeps the scroll position and selection). */
+static void
+replace_ids (KefuCustomerListModel *self,
+             GArray                *ids)
+{
+  guint old_n = self->ids->len;
+  guint new_n = ids->len;
+  guint prefix = 0;
+  guint suffix = 0;
+  const gint64 *a = (const gint64 *) (gpointer) self->ids->data;
+  const gint64 *b = (const gint64 *) (gpointer) ids->data;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  GHashTableIter iter;
+  Page *page;
+
+  while (prefix < old_n && prefix < new_n && a[prefix] == b[prefix])
+    prefix++;
+  if (old_n == new_n)
+    while (suffix < old_n - prefix && a[old_n - 1 - suffix] == b[new_n - 1 - suffix])
+      suffix++;
+
+  cancel_page_read (self);
+  g_queue_clear (&self->wanted);
+
+  /* Pages whose rows keep their ids and positions keep their items, which the list view may be
+   * showing; those are read again (the reload may follow an edit of them), the others go. */
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
+    {
+      guint start = page->index * KEFU_CUSTOMER_LIST_PAGE_SIZE;
+      guint end = start + page->items->len;
+      /* The last page of a list that grew would be short of rows. */
+      gboolean whole = start < new_n &&
+                       page->items->len == MIN (KEFU_CUSTOMER_LIST_PAGE_SIZE, new_n - start);
+      gboolean unchanged = whole &&
+                           (end <= prefix || (old_n == new_n && start >= old_n - suffix));
+
+      page->wanted = FALSE;
+      if (unchanged && page_in_use (page))
+        {
+          page->filled = FALSE;
+          page->serial = ++self->next_serial;
+          g_ptr_array_add (kept, page);
+          g_hash_table_iter_steal (&iter);
+        }
+      else
+        g_hash_table_iter_remove (&iter);
+    }
+
+  g_array_unref (self->ids);
+  self->ids = g_array_ref (ids);
+
+  for (guint i = 0; i < kept->len; i++)
+    {
+      page = kept->pdata[i];
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page->index), page);
+      page->wanted = TRUE;
+      g_queue_push_tail (&self->wanted, page);
+    }
+
+  if (old_n - prefix - suffix > 0 || new_n - prefix - suffix > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                                old_n - prefix - suffix, new_n - prefix - suffix);
+  if (old_n != new_n)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+
+  schedule_fetch (self);
+}
+
+static void
+read_ids_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  IdsRead *read = user_data;
+  g_autoptr(KefuCustomerListModel) self = g_weak_ref_get (&read->model);
+  g_autoptr(GError) error = NULL;
+
+  kefu_store_run_finish (KEFU_STORE (object), result, &error);
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      ids_read_free (read);
+      return;
+    }
+
+  g_clear_object (&self->ids_cancellable);
+  g_clear_error (&self->error);
+
+  if (error != NULL)
+    self->error = g_steal_pointer (&error);
+  else
+    {
+      g_debug ("Read %u customer ids in %.1f ms", read->ids->len,
+               (g_get_monotonic_time () - read->started) / 1000.0);
+      self->timing_first_page = read->ids->len > 0;
+      replace_ids (self, read->ids);
+    }
+
+  ids_read_free (read);
+  set_loading (self, FALSE);
+  update_filling (self);
+}
+
+static gboolean
+reload_cb (gpointer user_data)
+{
+  KefuCustomerListModel *self = user_data;
+
+  self->reload_source = 0;
+  kefu_customer_list_model_reload (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_reload (KefuCustomerListModel *self)
+{
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_cb, self, NULL);
+  set_loading (self, TRUE);
+}
+
+/* GListModel */
+
+static GType
+kefu_customer_list_model_get_item_type (GListModel *model)
+{
+  return KEFU_TYPE_CUSTOMER;
+}
+
+static guint
+kefu_customer_list_model_get_n_items (GListModel *model)
+{
+  return KEFU_CUSTOMER_LIST_MODEL (model)->ids->len;
+}
+
+static gpointer
+kefu_customer_list_model_get_item (GListModel *model,
+                                   guint       position)
+{
+  KefuCustomerListModel *self = KEFU_CUSTOMER_LIST_MODEL (model);
+  guint index = position / KEFU_CUSTOMER_LIST_PAGE_SIZE;
+  Page *page;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
+  if (page == NULL)
+    {
+      page = make_page (self, index);
+      evict_pages (self, page);
+    }
+
+  page->last_used = ++self->use_counter;
+  if (!page->filled && !page->wanted && page->serial != self->page_in_flight)
+    {
+      page->wanted = TRUE;
+      g_queue_push_head (&self->wanted, page);
+      schedule_fetch (self);
+    }
+  else if (page->wanted && self->wanted.head->data != page)
+    {
+      /* The rows asked for last are read first: they are the ones on screen now. */
+      g_queue_remove (&self->wanted, page);
+      g_queue_push_head (&self->wanted, page);
+    }
+
+  return g_object_ref (page->items->pdata[position % KEFU_CUSTOMER_LIST_PAGE_SIZE]);
+}
+
+static void
+kefu_customer_list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = kefu_customer_list_model_get_item_type;
+  iface->get_n_items = kefu_customer_list_model_get_n_items;
+  iface->get_item = kefu_customer_list_model_get_item;
+}
+
+/* GObject */
+
+static void
+kefu_customer_list_model_dispose (GObject *object)
+{
+  KefuCustomerListModel *self = KEFU_CUSTOMER_LIST_MODEL (object);
+
+  if (self->ids_cancellable != NULL)
+    g_cancellable_cancel (self->ids_cancellable);
+  g_clear_object (&self->ids_cancellable);
+  cancel_page_read (self);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_handle_id (&self->fetch_source, g_source_remove);
+  g_queue_clear (&self->wanted);
+  g_hash_table_remove_all (self->pages);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (kefu_customer_list_model_parent_class)->dispose (object);
+}
+
+static void
+kefu_customer_list_model_finalize (GObject *object)
+{
+  KefuCustomerListModel *self = KEFU_CUSTOMER_LIST_MODEL (object);
+
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_error (&self->error);
+  g_free (self->query);
+
+  G_OBJECT_CLASS (kefu_customer_list_model_parent_class)->finalize (object);
+}
+
+static void
+kefu_customer_list_model_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  KefuCustomerListModel *self = KEFU_CUSTOMER_LIST_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_QUERY:
+      g_value_set_string (value, kefu_customer_list_model_get_query (self));
+      break;
+
+    case PROP_ASSIGNED_CLERK_ID:
+      g_value_set_int64 (value, self->assigned_clerk_id);
+      break;
+
+    case PROP_TO_CONTACT:
+      g_value_set_boolean (value, self->to_contact);
+      break;
+
+    case PROP_SORT:
+      g_value_set_enum (value, self->sort);
+      break;
+
+    case PROP_DESCENDING:
+      g_value_set_boolean (value, self->descending);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+
+    case PROP_FILLING:
+      g_value_set_boolean (value, self->filling);
+      break;
+
+    case PROP_ITEM_TYPE:
+      g_value_set_gtype (value, KEFU_TYPE_CUSTOMER);
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->ids->len);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kefu_customer_list_model_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
+{
+  KefuCustomerListModel *self = KEFU_CUSTOMER_LIST_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      kefu_customer_list_model_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_QUERY:
+      kefu_customer_list_model_set_query (self, g_value_get_string (value));
+      break;
+
+    case PROP_ASSIGNED_CLERK_ID:
+      kefu_customer_list_model_set_assigned_clerk_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_TO_CONTACT:
+      kefu_customer_list_model_set_to_contact (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SORT:
+      kefu_customer_list_model_set_sort (self, g_value_get_enum (value), self->descending);
+      break;
+
+    case PROP_DESCENDING:
+      kefu_customer_list_model_set_sort (self, self->sort, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kefu_customer_list_model_class_init (KefuCustomerListModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = kefu_customer_list_model_dispose;
+  object_class->finalize = kefu_customer_list_model_finalize;
+  object_class->get_property = kefu_customer_list_model_get_property;
+  object_class->set_property = kefu_customer_list_model_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, KEFU_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_QUERY] =
+    g_param_spec_string ("query", NULL, NULL, "",
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_ASSIGNED_CLERK_ID] =
+    g_param_spec_int64 ("assigned-clerk-id", NULL, NULL, -1, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_TO_CONTACT] =
+    g_param_spec_boolean ("to-contact", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_SORT] =
+    g_param_spec_enum ("sort", NULL, NULL, KEFU_TYPE_CUSTOMER_SORT, KEFU_CUSTOMER_SORT_NAME,
+                       (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_DESCENDING] =
+    g_param_spec_boolean ("descending", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_FILLING] =
+    g_param_spec_boolean ("filling", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_ITEM_TYPE] =
+    g_param_spec_gtype ("item-type", NULL, NULL, KEFU_TYPE_CUSTOMER,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+kefu_customer_list_model_init (KefuCustomerListModel *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) page_free);
+  g_queue_init (&self->wanted);
+}
+
+KefuCustomerListModel *
+kefu_customer_list_model_new (KefuStore *store)
+{
+  g_return_val_if_fail (store == NULL || KEFU_IS_STORE (store), NULL);
+
+  return g_object_new (KEFU_TYPE_CUSTOMER_LIST_MODEL,
+                       "store", store,
+                       NULL);
+}
+
+KefuStore *
+kefu_customer_list_model_get_store (KefuCustomerListModel *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self), NULL);
+
+  return self->store;
+}
+
+void
+kefu_customer_list_model_set_store (KefuCustomerListModel *self,
+                                    KefuStore             *store)
+{
+  g_return_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self));
+  g_return_if_fail (store == NULL || KEFU_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  /* Nothing of another database may stay on screen, not even for one reload. */
+  {
+    g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    replace_ids (self, none);
+  }
+  if (store != NULL)
+    schedule_reload (self);
+  else
+    {
+      g_clear_handle_id (&self->reload_source, g_source_remove);
+      if (self->ids_cancellable != NULL)
+        g_cancellable_cancel (self->ids_cancellable);
+      g_clear_object (&self->ids_cancellable);
+      set_loading (self, FALSE);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+void
+kefu_customer_list_model_get_filter (KefuCustomerListModel *self,
+                                     KefuCustomerFilter    *filter)
+{
+  g_return_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self));
+  g_return_if_fail (filter != NULL);
+
+  filter->query = self->query;
+  filter->assigned_clerk_id = self->assigned_clerk_id;
+  filter->to_contact = self->to_contact;
+}
+
+void
+kefu_customer_list_model_set_filter (KefuCustomerListModel    *self,
+                                     const KefuCustomerFilter *filter)
+{
+  g_return_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self));
+  g_return_if_fail (filter != NULL);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  kefu_customer_list_model_set_query (self, filter->query);
+  kefu_customer_list_model_set_assigned_clerk_id (self, filter->assigned_clerk_id);
+  kefu_customer_list_model_set_to_contact (self, filter->to_contact);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+const char *
+kefu_customer_list_model_get_query (KefuCustomerListModel *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self), NULL);
+
+  return self->query ? self->query : "";
+}
+
+void
+kefu_customer_list_model_set_query (KefuCustomerListModel *self,
+                                    const char            *query)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self));
+
+  /* Spaces around what was typed change nothing, so they do not cost a reload. */
+  stripped = g_strstrip (g_strdup (query ? query : ""));
+  if (*stripped == '\0')
+    g_clear_pointer (&stripped, g_free);
+
+  if (!g_set_str (&self->query, stripped))
+    return;
+
+  schedule_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
+}
+
+gint64
+kefu_customer_list_model_get_assigned_clerk_id (KefuCustomerListModel *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self), 0);
+
+  return self->assigned_clerk_id;
+}
+
+void
+kefu_customer_list_model_set_assigned_clerk_id (KefuCustomerListModel *self,
+                                                gint64                 clerk_id)
+{
+  g_return_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self));
+  g_return_if_fail (clerk_id >= -1);
+
+  if (self->assigned_clerk_id == clerk_id)
+    return;
+
+  self->assigned_clerk_id = clerk_id;
+  schedule_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASSIGNED_CLERK_ID]);
+}
+
+gboolean
+kefu_customer_list_model_get_to_contact (KefuCustomerListModel *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self), FALSE);
+
+  return self->to_contact;
+}
+
+void
+kefu_customer_list_model_set_to_contact (KefuCustomerListModel *self,
+                                         gboolean               to_contact)
+{
+  g_return_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self));
+
+  to_contact = !!to_contact;
+  if (self->to_contact == to_contact)
+    return;
+
+  self->to_contact = to_contact;
+  schedule_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TO_CONTACT]);
+}
+
+KefuCustomerSort
+kefu_customer_list_model_get_sort (KefuCustomerListModel *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self), KEFU_CUSTOMER_SORT_NAME);
+
+  return self->sort;
+}
+
+gboolean
+kefu_customer_list_model_get_descending (KefuCustomerListModel *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self), FALSE);
+
+  return self->descending;
+}
+
+void
+kefu_customer_list_model_set_sort (KefuCustomerListModel *self,
+                                   KefuCustomerSort       sort,
+                                   gboolean               descending)
+{
+  g_return_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self));
+  g_return_if_fail (sort <= KEFU_CUSTOMER_SORT_LAST_CONTACT);
+
+  descending = !!descending;
+  if (self->sort == sort && self->descending == descending)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->sort != sort)
+    {
+      self->sort = sort;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
+    }
+  if (self->descending != descending)
+    {
+      self->descending = descending;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCENDING]);
+    }
+  schedule_reload (self);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+kefu_customer_list_model_reload (KefuCustomerListModel *self)
+{
+  IdsRead *read;
+
+  g_return_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self));
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->ids_cancellable != NULL)
+    g_cancellable_cancel (self->ids_cancellable);
+  g_clear_object (&self->ids_cancellable);
+
+  if (self->store == NULL)
+    {
+      set_loading (self, FALSE);
+      return;
+    }
+
+  read = g_new0 (IdsRead, 1);
+  g_weak_ref_init (&read->model, self);
+  read->query = g_strdup (self->query);
+  read->filter.assigned_clerk_id = self->assigned_clerk_id;
+  read->filter.to_contact = self->to_contact;
+  read->sort = self->sort;
+  read->descending = self->descending;
+  read->started = self->reload_started = g_get_monotonic_time ();
+  self->timing_first_page = FALSE;
+
+  self->ids_cancellable = g_cancellable_new ();
+  set_loading (self, TRUE);
+  kefu_store_run_async (self->store, read_ids_func, read, NULL, self->ids_cancellable,
+                        read_ids_cb, read);
+}
+
+gboolean
+kefu_customer_list_model_get_loading (KefuCustomerListModel *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self), FALSE);
+
+  return self->loading;
+}
+
+gboolean
+kefu_customer_list_model_get_filling (KefuCustomerListModel *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self), FALSE);
+
+  return self->filling;
+}
+
+const GError *
+kefu_customer_list_model_get_error (KefuCustomerListModel *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self), NULL);
+
+  return self->error;
+}
+
+gint64
+kefu_customer_list_model_get_id (KefuCustomerListModel *self,
+                                 guint                  position)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self), 0);
+
+  if (position >= self->ids->len)
+    return 0;
+
+  return g_array_index (self->ids, gint64, position);
+}
+
+GArray *
+kefu_customer_list_model_dup_ids (KefuCustomerListModel *self)
+{
+  GArray *copy;
+
+  g_return_val_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self), NULL);
+
+  copy = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->ids->len);
+  g_array_append_vals (copy, self->ids->data, self->ids->len);
+  return copy;
+}
+
+guint
+kefu_customer_list_model_get_n_cached_pages (KefuCustomerListModel *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self), 0);
+
+  return g_hash_table_size (self->pages);
+}

@@ -1,0 +1,899 @@
+/* kefu-customer-page.c: reading, checking and saving one customer.
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kefu-customer-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/kefu-enums.h"
+#include "core/kefu-phone.h"
+#include "core/kefu-text.h"
+#include "widgets/kefu-customer-history-view.h"
+
+#include "kefu-customer-page.h"
+
+struct _KefuCustomerPage
+{
+  AdwNavigationPage        parent_instance;
+
+  KefuStore               *store;
+  gint64                   customer_id;
+  KefuCustomer            *customer;
+  GCancellable            *cancellable;
+  GPtrArray               *phone_rows;    /* AdwEntryRow, in order */
+  guint                    filling : 1;   /* the form is being set from a record */
+  guint                    loading : 1;
+  guint                    saving : 1;
+  guint                    modified : 1;
+  gboolean                 busy;
+
+  GtkWidget               *add_phone_row;
+  GtkLabel                *address_error;
+  AdwEntryRow             *address_row;
+  AdwActionRow            *assigned_at_row;
+  AdwBanner               *banner;
+  AdwComboRow             *channel_row;
+  AdwActionRow            *clerk_row;
+  AdwEntryRow             *district_row;
+  GtkLabel                *district_error;
+  AdwStatusPage           *error_page;
+  AdwActionRow            *first_contact_row;
+  KefuCustomerHistoryView *history_view;
+  GtkLabel                *member_number_error;
+  AdwEntryRow             *member_number_row;
+  AdwSwitchRow            *member_row;
+  GtkLabel                *name_error;
+  AdwEntryRow             *name_row;
+  GtkLabel                *notes_error;
+  GtkTextView             *notes_view;
+  GtkLabel                *phones_error;
+  GtkListBox              *phones_list;
+  GtkStack                *stack;
+};
+
+G_DEFINE_FINAL_TYPE (KefuCustomerPage, kefu_customer_page, ADW_TYPE_NAVIGATION_PAGE)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CUSTOMER_ID,
+  PROP_BUSY,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The channels in the order the combo row lists them (the enum's order). */
+#define N_CHANNELS (KEFU_CHANNEL_SUPERMARKET + 1)
+
+static void field_changed_cb (KefuCustomerPage *self);
+
+static void
+update_busy (KefuCustomerPage *self)
+{
+  gboolean busy = self->loading || self->saving ||
+                  kefu_customer_history_view_get_busy (self->history_view);
+
+  if (self->busy == busy)
+    return;
+
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+update_actions (KefuCustomerPage *self)
+{
+  gboolean ready = self->customer != NULL && !self->loading && !self->saving;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.save", ready && self->modified);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.add-phone", ready);
+}
+
+static void
+set_modified (KefuCustomerPage *self,
+              gboolean          modified)
+{
+  modified = !!modified;
+  if (self->modified == modified)
+    return;
+
+  self->modified = modified;
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+/* Every readable and writable property, so a copy carries everything the store read. */
+static KefuCustomer *
+copy_customer (KefuCustomer *customer)
+{
+  KefuCustomer *copy = kefu_customer_new ();
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (customer), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if ((pspecs[i]->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE ||
+          (pspecs[i]->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
+        continue;
+
+      g_value_init (&value, pspecs[i]->value_type);
+      g_object_get_property (G_OBJECT (customer), pspecs[i]->name, &value);
+      g_object_set_property (G_OBJECT (copy), pspecs[i]->name, &value);
+    }
+
+  return copy;
+}
+
+static char *
+format_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (time == NULL)
+    return NULL;
+
+  local = g_date_time_to_local (time);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+/* Field errors */
+
+static void
+show_problem (GtkWidget  *field,
+              GtkLabel   *label,
+              const char *message)
+{
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (field, "error");
+      gtk_label_set_label (label, message);
+      gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (field),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (field),
+                                      GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, label, NULL,
+                                      -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (field, "error");
+      gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (field),
+                                     GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE);
+    }
+}
+
+static char *
+notes_text (KefuCustomerPage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* The same checks, with the same field names, as the store applies (kefu-store-customers.c),
+ * so that nothing the form accepts is refused on save. Returns the first field in error. */
+static GtkWidget *
+check_text_fields (KefuCustomerPage *self)
+{
+  g_autofree char *notes = notes_text (self);
+  GtkWidget *first = NULL;
+  struct {
+    GtkWidget  *field;
+    GtkLabel   *label;
+    const char *text;
+    guint       max;
+    gboolean    required;
+    gboolean    multi_line;
+    const char *name;
+  } checks[] = {
+    { GTK_WIDGET (self->name_row), self->name_error,
+      gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+      KEFU_TEXT_MAX_NAME, TRUE, FALSE, _("Name") },
+    { GTK_WIDGET (self->address_row), self->address_error,
+      gtk_editable_get_text (GTK_EDITABLE (self->address_row)),
+      KEFU_TEXT_MAX_ADDRESS, FALSE, TRUE, _("Address") },
+    { GTK_WIDGET (self->district_row), self->district_error,
+      gtk_editable_get_text (GTK_EDITABLE (self->district_row)),
+      KEFU_TEXT_MAX_DISTRICT, FALSE, FALSE, _("District") },
+    { GTK_WIDGET (self->member_number_row), self->member_number_error,
+      gtk_editable_get_text (GTK_EDITABLE (self->member_number_row)),
+      KEFU_TEXT_MAX_CODE, FALSE, FALSE, _("Member number") },
+    { GTK_WIDGET (self->notes_view), self->notes_error, notes,
+      KEFU_TEXT_MAX_NOTES, FALSE, TRUE, _("Notes") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean ok;
+
+      if (checks[i].multi_line)
+        ok = kefu_text_validate (checks[i].text, checks[i].max, checks[i].required,
+                                 checks[i].name, &error);
+      else
+        ok = kefu_text_validate_line (checks[i].text, checks[i].max, checks[i].required,
+                                      checks[i].name, &error);
+
+      show_problem (checks[i].field, checks[i].label, ok ? NULL : error->message);
+      if (!ok && first == NULL)
+        first = checks[i].field;
+    }
+
+  return first;
+}
+
+/* Checks every phone row: each a valid number, none twice, at least one. `normalized` (when not
+ * NULL) receives the numbers as the store keeps them. Returns the first row in error. */
+static GtkWidget *
+check_phones (KefuCustomerPage  *self,
+              GStrv             *normalized)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *message = NULL;
+  GtkWidget *first = NULL;
+
+  for (guint i = 0; i < self->phone_rows->len; i++)
+    {
+      GtkWidget *row = self->phone_rows->pdata[i];
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+      g_autoptr(GError) error = NULL;
+      g_autofree char *number = NULL;
+
+      gtk_widget_remove_css_class (row, "error");
+      if (*text == '\0')
+        continue;
+
+      number = kefu_phone_normalize (text, NULL, &error);
+      if (number == NULL)
+        {
+          if (message == NULL)
+            /* Translators: a phone number the customer form refuses: the number as typed and
+             * the reason, e.g. "138 1234 567: A mobile number has 11 digits; this one has 10." */
+            message = g_strdup_printf (_("%s: %s"), text, error->message);
+        }
+      else if (g_hash_table_contains (seen, number))
+        {
+          if (message == NULL)
+            /* Translators: %s is a phone number typed twice in the customer form. */
+            message = g_strdup_printf (_("%s is listed twice."), text);
+        }
+      else
+        {
+          g_strv_builder_add (builder, number);
+          g_hash_table_add (seen, g_steal_pointer (&number));
+          continue;
+        }
+
+      gtk_widget_add_css_class (row, "error");
+      if (first == NULL)
+        first = row;
+    }
+
+  if (message == NULL && g_hash_table_size (seen) == 0)
+    {
+      message = g_strdup (_("Enter at least one phone number: customers are found by it."));
+      first = self->phone_rows->len > 0 ? self->phone_rows->pdata[0] : self->add_phone_row;
+    }
+
+  show_problem (GTK_WIDGET (self->phones_list), self->phones_error, message);
+  if (normalized != NULL)
+    *normalized = g_strv_builder_end (builder);
+
+  return first;
+}
+
+/* Phone rows */
+
+static void
+remove_phone_clicked_cb (GtkButton   *button,
+                         AdwEntryRow *row)
+{
+  KefuCustomerPage *self = KEFU_CUSTOMER_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (row),
+                                                                        KEFU_TYPE_CUSTOMER_PAGE));
+
+  g_ptr_array_remove (self->phone_rows, row);
+  gtk_list_box_remove (self->phones_list, GTK_WIDGET (row));
+  field_changed_cb (self);
+  check_phones (self, NULL);
+}
+
+static AdwEntryRow *
+add_phone_row (KefuCustomerPage *self,
+               const char       *text)
+{
+  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Phone"));
+  adw_entry_row_set_input_purpose (row, GTK_INPUT_PURPOSE_PHONE);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove This Phone Number"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove this phone number"),
+                                  -1);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_phone_clicked_cb), row);
+  adw_entry_row_add_suffix (row, remove);
+
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (field_changed_cb), self);
+
+  gtk_list_box_insert (self->phones_list, GTK_WIDGET (row), self->phone_rows->len);
+  g_ptr_array_add (self->phone_rows, row);
+  return row;
+}
+
+static void
+clear_phone_rows (KefuCustomerPage *self)
+{
+  for (guint i = 0; i < self->phone_rows->len; i++)
+    gtk_list_box_remove (self->phones_list, self->phone_rows->pdata[i]);
+  g_ptr_array_set_size (self->phone_rows, 0);
+}
+
+/* Showing a record */
+
+static void
+show_assignment (KefuCustomerPage *self,
+                 KefuCustomer     *customer)
+{
+  const char *clerk = kefu_customer_get_assigned_clerk_name (customer);
+  g_autofree char *assigned_at = format_time (kefu_customer_get_assigned_at (customer));
+  g_autofree char *first_contact = format_time (kefu_customer_get_first_contact_at (customer));
+  gboolean assigned = kefu_customer_get_assigned_clerk_id (customer) != 0;
+
+  adw_action_row_set_subtitle (self->clerk_row,
+                               assigned ? clerk : _("Not assigned to a clerk"));
+  gtk_widget_set_visible (GTK_WIDGET (self->assigned_at_row), assigned && assigned_at != NULL);
+  adw_action_row_set_subtitle (self->assigned_at_row, assigned_at ? assigned_at : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->first_contact_row), assigned);
+  adw_action_row_set_subtitle (self->first_contact_row,
+                               first_contact ? first_contact
+                                             : _("Not yet: on the clerk’s list to contact"));
+}
+
+static void
+fill_form (KefuCustomerPage *self,
+           KefuCustomer     *customer)
+{
+  const char * const *phones = kefu_customer_get_phones (customer);
+  const char *name = kefu_customer_get_name (customer);
+
+  self->filling = TRUE;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
+  clear_phone_rows (self);
+  for (guint i = 0; phones != NULL && phones[i] != NULL; i++)
+    {
+      g_autofree char *formatted = kefu_phone_format (phones[i]);
+
+      add_phone_row (self, formatted);
+    }
+  if (self->phone_rows->len == 0)
+    add_phone_row (self, "");
+  gtk_editable_set_text (GTK_EDITABLE (self->address_row), kefu_customer_get_address (customer));
+  gtk_editable_set_text (GTK_EDITABLE (self->district_row), kefu_customer_get_district (customer));
+  adw_switch_row_set_active (self->member_row, kefu_customer_get_is_member (customer));
+  gtk_editable_set_text (GTK_EDITABLE (self->member_number_row),
+                         kefu_customer_get_member_number (customer));
+  adw_combo_row_set_selected (self->channel_row, kefu_customer_get_channel (customer));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
+                            kefu_customer_get_notes (customer), -1);
+  show_assignment (self, customer);
+
+  adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), *name ? name : _("Customer"));
+
+  self->filling = FALSE;
+
+  /* A record as stored has no problems to show. */
+  check_text_fields (self);
+  check_phones (self, NULL);
+  set_modified (self, FALSE);
+}
+
+static void
+field_changed_cb (KefuCustomerPage *self)
+{
+  if (self->filling)
+    return;
+
+  set_modified (self, TRUE);
+  /* Checked as the clerk types, so a problem shows while they still look at the field. */
+  check_text_fields (self);
+}
+
+static void
+phone_focus_left (KefuCustomerPage *self)
+{
+  if (!self->filling && self->customer != NULL)
+    check_phones (self, NULL);
+}
+
+/* Loading */
+
+static gpointer
+get_customer_func (KefuStore     *store,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  return kefu_store_get_customer (store, *(gint64 *) data, cancellable, error);
+}
+
+typedef enum
+{
+  READ_SHOW,       /* fill the form */
+  READ_REFRESH,    /* after a stale save: take the stored version, keep what was typed */
+} ReadPurpose;
+
+typedef struct
+{
+  KefuCustomerPage *page;
+  ReadPurpose       purpose;
+} ReadRequest;
+
+static void
+get_customer_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ReadRequest *request = user_data;
+  g_autoptr(KefuCustomerPage) self = request->page;
+  ReadPurpose purpose = request->purpose;
+  g_autoptr(KefuCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_free (request);
+
+  customer = kefu_store_run_finish (KEFU_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->loading = FALSE;
+
+  if (customer == NULL && purpose == READ_SHOW)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+    }
+  else if (customer == NULL)
+    {
+      /* The stale save said so already; the next save will say what is wrong. */
+      g_debug ("Could not read the stored customer again: %s", error->message);
+    }
+  else if (purpose == READ_SHOW)
+    {
+      g_set_object (&self->customer, customer);
+      fill_form (self, customer);
+      gtk_stack_set_visible_child_name (self->stack, "form");
+    }
+  else
+    {
+      /* The form keeps what was typed; the next save writes it over the stored version. */
+      g_set_object (&self->customer, customer);
+      show_assignment (self, customer);
+    }
+
+  update_actions (self);
+  update_busy (self);
+}
+
+static void
+read_customer (KefuCustomerPage *self,
+               ReadPurpose       purpose)
+{
+  ReadRequest *request;
+  gint64 *id;
+
+  if (self->store == NULL || self->customer_id == 0)
+    return;
+
+  request = g_new0 (ReadRequest, 1);
+  request->page = g_object_ref (self);
+  request->purpose = purpose;
+  id = g_new (gint64, 1);
+  *id = self->customer_id;
+
+  self->loading = TRUE;
+  if (purpose == READ_SHOW)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  update_actions (self);
+  update_busy (self);
+  kefu_store_run_async (self->store, get_customer_func, id, g_free, self->cancellable,
+                        get_customer_cb, request);
+}
+
+/* Saving */
+
+typedef struct
+{
+  KefuCustomerPage *page;
+  KefuCustomer     *edited;
+} SaveRequest;
+
+static void
+update_customer_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  SaveRequest *request = user_data;
+  g_autoptr(KefuCustomerPage) self = request->page;
+  g_autoptr(KefuCustomer) edited = request->edited;
+  g_autoptr(GError) error = NULL;
+
+  g_free (request);
+
+  if (!kefu_store_update_customer_finish (KEFU_STORE (object), result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->saving = FALSE;
+
+  if (error == NULL)
+    {
+      adw_banner_set_revealed (self->banner, FALSE);
+      g_set_object (&self->customer, edited);
+      /* The form shows what the store keeps (trimmed text, normalised phones). */
+      fill_form (self, edited);
+      g_signal_emit (self, signals[SAVED], 0, edited);
+    }
+  else if (g_error_matches (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_STALE_VERSION))
+    {
+      adw_banner_set_title (self->banner,
+                            _("Another clerk changed this customer while you were editing. "
+                              "Your changes are still here, not saved: check them and save again "
+                              "to keep them."));
+      adw_banner_set_revealed (self->banner, TRUE);
+      read_customer (self, READ_REFRESH);
+    }
+  else if (g_error_matches (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_DUPLICATE))
+    {
+      show_problem (GTK_WIDGET (self->phones_list), self->phones_error, error->message);
+    }
+  else
+    {
+      adw_banner_set_title (self->banner, error->message);
+      adw_banner_set_revealed (self->banner, TRUE);
+    }
+
+  update_actions (self);
+  update_busy (self);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  KefuCustomerPage *self = KEFU_CUSTOMER_PAGE (widget);
+  g_autoptr(KefuCustomer) edited = NULL;
+  SaveRequest *request;
+  g_auto(GStrv) phones = NULL;
+  g_autofree char *notes = NULL;
+  GtkWidget *first_text;
+  GtkWidget *first_phone;
+  gboolean member;
+
+  if (self->customer == NULL || self->saving || self->loading)
+    return;
+
+  /* Every problem at once, and nothing typed is lost. */
+  first_text = check_text_fields (self);
+  first_phone = check_phones (self, &phones);
+  if (first_text != NULL || first_phone != NULL)
+    {
+      GtkWidget *first = first_text;
+
+      if (first == NULL || (first != GTK_WIDGET (self->name_row) && first_phone != NULL))
+        first = first_phone;
+      gtk_widget_grab_focus (first);
+      return;
+    }
+
+  member = adw_switch_row_get_active (self->member_row);
+  notes = notes_text (self);
+
+  edited = copy_customer (self->customer);
+  kefu_customer_set_name (edited, gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+  kefu_customer_set_phones (edited, (const char * const *) phones);
+  kefu_customer_set_address (edited, gtk_editable_get_text (GTK_EDITABLE (self->address_row)));
+  kefu_customer_set_district (edited, gtk_editable_get_text (GTK_EDITABLE (self->district_row)));
+  kefu_customer_set_is_member (edited, member);
+  kefu_customer_set_member_number (edited,
+                                   member ? gtk_editable_get_text (GTK_EDITABLE (self->member_number_row))
+                                          : "");
+  kefu_customer_set_channel (edited, adw_combo_row_get_selected (self->channel_row));
+  kefu_customer_set_notes (edited, notes);
+
+  self->saving = TRUE;
+  update_actions (self);
+  update_busy (self);
+  request = g_new0 (SaveRequest, 1);
+  request->page = g_object_ref (self);
+  request->edited = g_object_ref (edited);
+  kefu_store_update_customer_async (self->store, edited, self->cancellable,
+                                    update_customer_cb, request);
+}
+
+static void
+add_phone_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  KefuCustomerPage *self = KEFU_CUSTOMER_PAGE (widget);
+  AdwEntryRow *row = add_phone_row (self, "");
+
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  read_customer (KEFU_CUSTOMER_PAGE (widget), READ_SHOW);
+}
+
+static void
+phones_focus_cb (KefuCustomerPage        *self,
+                 GtkEventControllerFocus *controller)
+{
+  phone_focus_left (self);
+}
+
+static void
+kefu_customer_page_constructed (GObject *object)
+{
+  KefuCustomerPage *self = KEFU_CUSTOMER_PAGE (object);
+
+  G_OBJECT_CLASS (kefu_customer_page_parent_class)->constructed (object);
+
+  read_customer (self, READ_SHOW);
+}
+
+static void
+kefu_customer_page_dispose (GObject *object)
+{
+  KefuCustomerPage *self = KEFU_CUSTOMER_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_CUSTOMER_PAGE);
+
+  g_clear_pointer (&self->phone_rows, g_ptr_array_unref);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->customer);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (kefu_customer_page_parent_class)->dispose (object);
+}
+
+static void
+kefu_customer_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  KefuCustomerPage *self = KEFU_CUSTOMER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_CUSTOMER_ID:
+      g_value_set_int64 (value, self->customer_id);
+      break;
+
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kefu_customer_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  KefuCustomerPage *self = KEFU_CUSTOMER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      g_object_notify_by_pspec (object, pspec);
+      break;
+
+    case PROP_CUSTOMER_ID:
+      self->customer_id = g_value_get_int64 (value);
+      g_object_notify_by_pspec (object, pspec);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kefu_customer_page_class_init (KefuCustomerPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = kefu_customer_page_constructed;
+  object_class->dispose = kefu_customer_page_dispose;
+  object_class->get_property = kefu_customer_page_get_property;
+  object_class->set_property = kefu_customer_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, KEFU_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_CUSTOMER_ID] =
+    g_param_spec_int64 ("customer-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KefuCustomerPage::saved:
+   * @customer: the customer as stored now
+   */
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, KEFU_TYPE_CUSTOMER);
+
+  g_type_ensure (KEFU_TYPE_CUSTOMER_HISTORY_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/kefu/Kefu/ui/kefu-customer-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, add_phone_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, address_error);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, address_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, assigned_at_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, banner);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, channel_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, clerk_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, district_error);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, district_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, first_contact_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, history_view);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, member_number_error);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, member_number_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, member_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, name_error);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, notes_error);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, phones_error);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, phones_list);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, stack);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "customer.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "customer.add-phone", NULL, add_phone_action);
+  gtk_widget_class_install_action (widget_class, "customer.reload", NULL, reload_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "customer.save", NULL);
+}
+
+static void
+kefu_customer_page_init (KefuCustomerPage *self)
+{
+  g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
+  GtkEventController *focus;
+
+  self->phone_rows = g_ptr_array_new ();
+  self->cancellable = g_cancellable_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (KefuChannel channel = 0; channel < N_CHANNELS; channel++)
+    gtk_string_list_append (channels, kefu_channel_get_display_name (channel));
+  adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (channels));
+
+  /* A phone number is checked when the clerk leaves it: a half-typed one is not a mistake. */
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (phones_focus_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->phones_list), focus);
+
+  g_signal_connect_swapped (self->history_view, "notify::busy", G_CALLBACK (update_busy), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->notes_view), "changed",
+                            G_CALLBACK (field_changed_cb), self);
+
+  update_actions (self);
+}
+
+KefuCustomerPage *
+kefu_customer_page_new (KefuStore *store,
+                        gint64     customer_id)
+{
+  g_return_val_if_fail (KEFU_IS_STORE (store), NULL);
+  g_return_val_if_fail (customer_id > 0, NULL);
+
+  return g_object_new (KEFU_TYPE_CUSTOMER_PAGE,
+                       "store", store,
+                       "customer-id", customer_id,
+                       NULL);
+}
+
+KefuStore *
+kefu_customer_page_get_store (KefuCustomerPage *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER_PAGE (self), NULL);
+
+  return self->store;
+}
+
+gint64
+kefu_customer_page_get_customer_id (KefuCustomerPage *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER_PAGE (self), 0);
+
+  return self->customer_id;
+}
+
+KefuCustomer *
+kefu_customer_page_get_customer (KefuCustomerPage *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER_PAGE (self), NULL);
+
+  return self->customer;
+}
+
+gboolean
+kefu_customer_page_get_busy (KefuCustomerPage *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER_PAGE (self), FALSE);
+
+  return self->busy;
+}
+
+gboolean
+kefu_customer_page_get_modified (KefuCustomerPage *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER_PAGE (self), FALSE);
+
+  return self->modified;
+}
