@@ -316,6 +316,44 @@ _kefu_store_execute (KefuStore     *self,
   return rows != NULL ? changes : -1;
 }
 
+GArray *
+_kefu_store_query_int64_column (KefuStore     *self,
+                                const char    *sql,
+                                GVariant      *params,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  KefuStorePrivate *priv = kefu_store_get_instance_private (self);
+  KefuStoreClass *klass = KEFU_STORE_GET_CLASS (self);
+  g_autoptr(GVariant) owned = params != NULL ? g_variant_ref_sink (params) : NULL;
+  g_autoptr(KefuRows) rows = NULL;
+  GArray *column;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  g_rec_mutex_lock (&priv->lock);
+  if (klass->query_int64_column != NULL)
+    {
+      column = klass->query_int64_column (self, sql, owned, cancellable, error);
+      g_rec_mutex_unlock (&priv->lock);
+      return column;
+    }
+  rows = klass->query (self, sql, owned, NULL, cancellable, error);
+  g_rec_mutex_unlock (&priv->lock);
+  if (rows == NULL)
+    return NULL;
+
+  column = g_array_sized_new (FALSE, FALSE, sizeof (gint64), kefu_rows_get_n_rows (rows));
+  for (guint i = 0; i < kefu_rows_get_n_rows (rows); i++)
+    {
+      gint64 value = kefu_rows_get_int (rows, i, 0);
+
+      g_array_append_val (column, value);
+    }
+  return column;
+}
+
 gboolean
 _kefu_store_write (KefuStore         *self,
                    KefuStoreTxnFunc   func,

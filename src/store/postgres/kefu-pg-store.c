@@ -218,15 +218,15 @@ _kefu_pg_store_exec_script (KefuStore   *store,
   return ok;
 }
 
-KefuRows *
-_kefu_pg_store_query (KefuStore     *store,
-                     const char    *sql,
-                     GVariant      *params,
-                     gint64        *changes,
-                     GCancellable  *cancellable,
-                     GError       **error)
+/* Runs `sql` with `params` and returns its successful result (transfer full), or NULL with
+ * `error` set; reconnects and retries as the comments below say. */
+static PGresult *
+execute (KefuPgStore   *self,
+         const char    *sql,
+         GVariant      *params,
+         GCancellable  *cancellable,
+         GError       **error)
 {
-  KefuPgStore *self = KEFU_PG_STORE (store);
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
 
   if (params != NULL)
@@ -255,18 +255,7 @@ _kefu_pg_store_query (KefuStore     *store,
       result = run_once (self, sql, values, cancellable);
       status = PQresultStatus (result);
       if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)
-        {
-          KefuRows *rows = rows_from_result (result);
-
-          if (changes != NULL)
-            {
-              const char *tuples = PQcmdTuples (result);
-
-              *changes = tuples[0] != '\0' ? g_ascii_strtoll (tuples, NULL, 10) : 0;
-            }
-          PQclear (result);
-          return rows;
-        }
+        return result;
 
       /* A connection that dropped between transactions (a restarted server, a network blip)
        * is made again and the statement run once more: outside a transaction nothing of it
@@ -297,6 +286,55 @@ _kefu_pg_store_query (KefuStore     *store,
       PQclear (result);
       return NULL;
     }
+}
+
+KefuRows *
+_kefu_pg_store_query (KefuStore     *store,
+                     const char    *sql,
+                     GVariant      *params,
+                     gint64        *changes,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  PGresult *result = execute (KEFU_PG_STORE (store), sql, params, cancellable, error);
+  KefuRows *rows;
+
+  if (result == NULL)
+    return NULL;
+  rows = rows_from_result (result);
+  if (changes != NULL)
+    {
+      const char *tuples = PQcmdTuples (result);
+
+      *changes = tuples[0] != '\0' ? g_ascii_strtoll (tuples, NULL, 10) : 0;
+    }
+  PQclear (result);
+  return rows;
+}
+
+/* The first column parsed straight from libpq's result, without a copy of its text per row. */
+static GArray *
+kefu_pg_store_query_int64_column (KefuStore     *store,
+                                  const char    *sql,
+                                  GVariant      *params,
+                                  GCancellable  *cancellable,
+                                  GError       **error)
+{
+  PGresult *result = execute (KEFU_PG_STORE (store), sql, params, cancellable, error);
+  GArray *column;
+  int n_rows;
+
+  if (result == NULL)
+    return NULL;
+  n_rows = PQntuples (result);
+  column = g_array_sized_new (FALSE, FALSE, sizeof (gint64), (guint) n_rows);
+  g_array_set_size (column, (guint) n_rows);
+  for (int r = 0; r < n_rows; r++)
+    g_array_index (column, gint64, r) = PQnfields (result) > 0 && !PQgetisnull (result, r, 0)
+                                        ? g_ascii_strtoll (PQgetvalue (result, r, 0), NULL, 10)
+                                        : 0;
+  PQclear (result);
+  return column;
 }
 
 static gboolean
@@ -536,6 +574,7 @@ kefu_pg_store_class_init (KefuPgStoreClass *klass)
   store_class->connect = _kefu_pg_store_connect;
   store_class->exec_script = _kefu_pg_store_exec_script;
   store_class->query = _kefu_pg_store_query;
+  store_class->query_int64_column = kefu_pg_store_query_int64_column;
   store_class->begin = _kefu_pg_store_begin;
   store_class->commit = _kefu_pg_store_commit;
   store_class->rollback = _kefu_pg_store_rollback;

@@ -338,6 +338,49 @@ kefu_sqlite_store_query (KefuStore     *store,
   return rows;
 }
 
+/* Ids straight from sqlite3_column_int64(): no text, no row object per value. */
+static GArray *
+kefu_sqlite_store_query_int64_column (KefuStore     *store,
+                                      const char    *sql,
+                                      GVariant      *params,
+                                      GCancellable  *cancellable,
+                                      GError       **error)
+{
+  KefuSqliteStore *self = KEFU_SQLITE_STORE (store);
+  g_autoptr(GArray) column = NULL;
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_DONE;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  stmt = get_statement (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  self->cancellable = cancellable;
+  if (_kefu_sqlite_bind_params (stmt, params, self->path, error))
+    {
+      column = g_array_new (FALSE, FALSE, sizeof (gint64));
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 value = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (column, value);
+        }
+      if (rc != SQLITE_DONE)
+        {
+          set_error_from_code (self, sqlite3_extended_errcode (self->db), "a statement", error);
+          g_clear_pointer (&column, g_array_unref);
+        }
+    }
+  self->cancellable = NULL;
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return g_steal_pointer (&column);
+}
+
 static gboolean
 kefu_sqlite_store_begin (KefuStore  *store,
                          gboolean    write,
@@ -644,6 +687,7 @@ kefu_sqlite_store_class_init (KefuSqliteStoreClass *klass)
   store_class->connect = kefu_sqlite_store_connect;
   store_class->exec_script = kefu_sqlite_store_exec_script;
   store_class->query = kefu_sqlite_store_query;
+  store_class->query_int64_column = kefu_sqlite_store_query_int64_column;
   store_class->begin = kefu_sqlite_store_begin;
   store_class->commit = kefu_sqlite_store_commit;
   store_class->rollback = kefu_sqlite_store_rollback;
