@@ -23,9 +23,10 @@ G_BEGIN_DECLS
   "customers.assigned_clerk_id, customers.notes, customers.last_contact_at, " \
   "last_call.kind, last_call.summary, assigned_clerk.name, customers.assigned_at, " \
   "customers.first_contact_at"
-#define KEFU_STORE_CUSTOMER_FROM \
-  "customers LEFT JOIN calls last_call ON last_call.id = customers.last_call_id " \
+#define KEFU_STORE_CUSTOMER_JOINS \
+  "LEFT JOIN calls last_call ON last_call.id = customers.last_call_id " \
   "LEFT JOIN staff assigned_clerk ON assigned_clerk.id = customers.assigned_clerk_id"
+#define KEFU_STORE_CUSTOMER_FROM "customers " KEFU_STORE_CUSTOMER_JOINS
 
 /* A new customer (transfer full) from row `row` of rows read with KEFU_STORE_CUSTOMER_COLUMNS;
  * its phones are not loaded. */
