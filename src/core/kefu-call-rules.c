@@ -108,8 +108,9 @@ validate_common (KefuCall  *call,
         add_problem (problems, "phone", g_strdup (error->message));
     }
 
-  /* An order needs somewhere to deliver to; the delivery address defaults to this one. */
-  check_text (problems, "address", kefu_call_get_address (call), KEFU_TEXT_MAX_ADDRESS, TRUE,
+  /* An order needs somewhere to deliver to; the delivery address defaults to this one.
+   * Addresses may take several lines, as in the customer records they are copied from. */
+  check_text (problems, "address", kefu_call_get_address (call), KEFU_TEXT_MAX_ADDRESS, FALSE,
               _("Address"), is_order ? _("Enter the caller’s address, where the order is delivered.")
                                      : NULL);
 
@@ -172,7 +173,7 @@ validate_order (KefuOrder *order,
                  g_strdup (_("Choose the sales channel: home delivery, retail or supermarket.")));
 
   check_text (problems, "delivery-address", kefu_order_get_delivery_address (order),
-              KEFU_TEXT_MAX_ADDRESS, TRUE, _("Delivery address"), NULL);
+              KEFU_TEXT_MAX_ADDRESS, FALSE, _("Delivery address"), NULL);
   check_text (problems, "district", kefu_order_get_district (order), KEFU_TEXT_MAX_DISTRICT,
               TRUE, _("District"), NULL);
 

@@ -204,7 +204,7 @@ test_order_fields (void)
   kefu_order_line_set_unit_price (second, G_GINT64_CONSTANT (100000000));
   assert_fields (call, "");
 
-  kefu_order_set_delivery_address (order, "上海\n浦东");
+  kefu_order_set_delivery_address (order, "上海\x01浦东");
   kefu_order_set_district (order, long_district);
   assert_fields (call, "delivery-address district");
   kefu_order_set_delivery_address (order, NULL);
