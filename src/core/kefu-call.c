@@ -15,17 +15,17 @@ struct _KefuCall
 {
   KefuRecord parent_instance;
 
-  char      *reference;
-  KefuCallKind kind;
-  gint64     customer_id;
-  char      *caller_name;
-  char      *address;
-  char      *phone;
-  gint64     clerk_id;
-  char      *clerk_name;
-  GDateTime *received_at;
-  char      *notes;
-  char      *summary;
+  char          *reference;
+  KefuCallKind   kind;
+  gint64         customer_id;
+  char          *caller_name;
+  char          *address;
+  char          *phone;
+  gint64         clerk_id;
+  char          *clerk_name;
+  GDateTime     *received_at;
+  char          *notes;
+  char          *summary;
 
   KefuOrder     *order;
   KefuComplaint *complaint;
@@ -54,7 +54,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
 
 static gboolean
 order_is_blank (KefuOrder *order)

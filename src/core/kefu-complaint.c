@@ -16,28 +16,28 @@ struct _KefuComplaint
 {
   KefuRecord parent_instance;
 
-  gint64     call_id;
-  char      *reference;
-  gint64     owner_id;
-  char      *subject;
-  char      *reason;
-  gboolean   well_founded;
-  char      *explanation;
-  KefuComplaintCategory category;
-  KefuProductSymptom symptom;
-  char      *purchase_method;
-  char      *purchase_place;
-  char      *batch_number;
-  GDate     *production_date;
-  gint64     product_id;
-  KefuServiceIssue service_issue;
-  char      *staff_identity;
-  char      *work_place;
-  char      *work_manner;
-  gboolean   harmed;
-  gboolean   urgent;
-  KefuComplaintStage stage;
-  GPtrArray *routes;
+  gint64                 call_id;
+  char                  *reference;
+  gint64                 owner_id;
+  char                  *subject;
+  char                  *reason;
+  gboolean               well_founded;
+  char                  *explanation;
+  KefuComplaintCategory  category;
+  KefuProductSymptom     symptom;
+  char                  *purchase_method;
+  char                  *purchase_place;
+  char                  *batch_number;
+  GDate                 *production_date;
+  gint64                 product_id;
+  KefuServiceIssue       service_issue;
+  char                  *staff_identity;
+  char                  *work_place;
+  char                  *work_manner;
+  gboolean               harmed;
+  gboolean               urgent;
+  KefuComplaintStage     stage;
+  GPtrArray             *routes;
 };
 
 G_DEFINE_FINAL_TYPE (KefuComplaint, kefu_complaint, KEFU_TYPE_RECORD)

@@ -15,23 +15,23 @@ struct _KefuCustomer
 {
   KefuRecord parent_instance;
 
-  char      *name;
-  char      *address;
-  char      *district;
-  gboolean   is_member;
-  char      *member_number;
-  KefuChannel channel;
-  gint64     assigned_clerk_id;
-  char      *notes;
-  GStrv      phones;
+  char         *name;
+  char         *address;
+  char         *district;
+  gboolean      is_member;
+  char         *member_number;
+  KefuChannel   channel;
+  gint64        assigned_clerk_id;
+  char         *notes;
+  GStrv         phones;
 
   /* Read-only for the UI, filled by the store on reads. */
-  GDateTime *last_contact_at;
-  KefuCallKind last_call_kind;
-  char      *last_call_summary;
-  char      *assigned_clerk_name;
-  GDateTime *assigned_at;
-  GDateTime *first_contact_at;
+  GDateTime    *last_contact_at;
+  KefuCallKind  last_call_kind;
+  char         *last_call_summary;
+  char         *assigned_clerk_name;
+  GDateTime    *assigned_at;
+  GDateTime    *first_contact_at;
 };
 
 G_DEFINE_FINAL_TYPE (KefuCustomer, kefu_customer, KEFU_TYPE_RECORD)

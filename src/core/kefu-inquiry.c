@@ -16,11 +16,11 @@ struct _KefuInquiry
 {
   KefuRecord parent_instance;
 
-  gint64     call_id;
-  KefuInquiryTopics topics;
-  char      *answer;
-  gboolean   potential_order;
-  gint64     lead_id;
+  gint64             call_id;
+  KefuInquiryTopics  topics;
+  char              *answer;
+  gboolean           potential_order;
+  gint64             lead_id;
 };
 
 G_DEFINE_FINAL_TYPE (KefuInquiry, kefu_inquiry, KEFU_TYPE_RECORD)

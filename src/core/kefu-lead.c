@@ -15,21 +15,21 @@ struct _KefuLead
 {
   KefuRecord parent_instance;
 
-  gint64     inquiry_id;
-  gint64     call_id;
-  char      *call_reference;
-  gint64     customer_id;
-  char      *caller_name;
-  char      *phone;
-  char      *address;
-  gint64     clerk_id;
-  char      *clerk_name;
-  GDateTime *received_at;
-  char      *summary;
-  KefuLeadState state;
-  gint64     order_call_id;
-  GDateTime *closed_at;
-  char      *note;
+  gint64         inquiry_id;
+  gint64         call_id;
+  char          *call_reference;
+  gint64         customer_id;
+  char          *caller_name;
+  char          *phone;
+  char          *address;
+  gint64         clerk_id;
+  char          *clerk_name;
+  GDateTime     *received_at;
+  char          *summary;
+  KefuLeadState  state;
+  gint64         order_call_id;
+  GDateTime     *closed_at;
+  char          *note;
 };
 
 G_DEFINE_FINAL_TYPE (KefuLead, kefu_lead, KEFU_TYPE_RECORD)

@@ -16,27 +16,27 @@ struct _KefuOrder
 {
   KefuRecord parent_instance;
 
-  gint64     call_id;
-  KefuChannel channel;
-  char      *delivery_address;
-  char      *district;
-  GDate     *handover_date;
-  KefuHandoverState handover_state;
-  gint64     handed_to_id;
-  char      *handed_to_name;
-  GDateTime *handed_over_at;
-  gboolean   out_of_area;
-  GDateTime *area_notified_at;
-  gint64     area_notified_by_id;
-  char      *area_note;
-  gint64     lead_id;
+  gint64             call_id;
+  KefuChannel        channel;
+  char              *delivery_address;
+  char              *district;
+  GDate             *handover_date;
+  KefuHandoverState  handover_state;
+  gint64             handed_to_id;
+  char              *handed_to_name;
+  GDateTime         *handed_over_at;
+  gboolean           out_of_area;
+  GDateTime         *area_notified_at;
+  gint64             area_notified_by_id;
+  char              *area_note;
+  gint64             lead_id;
 
   /* The lines (KefuOrderLine), and the same lines in the same order with a reference and a
    * notify::total handler each: items-changed does not say which items it removed, so the order
    * keeps its own list to disconnect them. */
-  GListStore *lines;
-  GPtrArray  *watched_lines;
-  gint64      total;
+  GListStore        *lines;
+  GPtrArray         *watched_lines;
+  gint64             total;
 };
 
 G_DEFINE_FINAL_TYPE (KefuOrder, kefu_order, KEFU_TYPE_RECORD)
@@ -63,7 +63,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
 
 /* Sums quantity × unit price of the lines, saturating instead of wrapping on absurd amounts (the
  * call rules refuse those before anything is stored). */
