@@ -38,6 +38,15 @@ gboolean      _kefu_store_customers_load_phones (KefuStore    *self,
                                                  GCancellable *cancellable,
                                                  GError      **error);
 
+/* Inside a write transaction: updates `customer` (normalised, validated, with the version it was
+ * read at) as kefu_store_update_customer() does: phones, name grams, assignment times, the
+ * "update" event with the changed fields. `r` receives the new row when something changed. */
+gboolean      _kefu_store_customer_update_txn  (KefuStore        *self,
+                                                KefuCustomer     *customer,
+                                                KefuWriteResult  *r,
+                                                GCancellable     *cancellable,
+                                                GError          **error);
+
 /* Id lists: statements take a fixed number of ids ("customers.id IN ($1, … $100)"), so that one
  * prepared statement serves every page on both backends; unused places hold 0, which no row
  * has. */

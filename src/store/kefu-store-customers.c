@@ -504,6 +504,34 @@ update_customer_txn (KefuStore     *self,
 }
 
 gboolean
+_kefu_store_customer_update_txn (KefuStore        *self,
+                                 KefuCustomer     *customer,
+                                 KefuWriteResult  *r,
+                                 GCancellable     *cancellable,
+                                 GError          **error)
+{
+  CustomerWrite w = { 0 };
+  gboolean ok;
+
+  w.phones = _kefu_store_customer_normalize_phones (customer, error);
+  if (w.phones == NULL)
+    return FALSE;
+  kefu_customer_set_phones (customer, (const char * const *) w.phones);
+  w.result.record = customer;
+  ok = update_customer_txn (self, &w, cancellable, error);
+  /* The row the update returned, for the caller; the record is the caller's. */
+  r->id = w.result.id;
+  r->version = w.result.version;
+  r->changed = w.result.changed;
+  g_clear_pointer (&r->created_at, g_date_time_unref);
+  g_clear_pointer (&r->updated_at, g_date_time_unref);
+  r->created_at = g_steal_pointer (&w.result.created_at);
+  r->updated_at = g_steal_pointer (&w.result.updated_at);
+  g_strfreev (w.phones);
+  return ok;
+}
+
+gboolean
 kefu_store_update_customer (KefuStore     *self,
                             KefuCustomer  *customer,
                             GCancellable  *cancellable,
