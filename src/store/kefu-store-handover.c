@@ -122,9 +122,11 @@ check_hand_over (KefuStore     *self,
         return FALSE;
       if (recipient_role != receiver)
         {
-          /* TRANSLATORS: e.g. "Li Na is a Clerk, but Home delivery orders go to a Depot admin.
-           * Choose a Depot admin for them." */
           g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_INVALID,
+                       /* TRANSLATORS: the person, their role, a sales channel, then the role
+                        * that receives that channel's orders (twice), e.g. "Li Na is a Sales
+                        * admin, but Home delivery orders go to a Depot admin. Choose a Depot
+                        * admin for them." */
                        _("%s is a %s, but %s orders go to a %s. Choose a %s for them."),
                        name, kefu_role_get_display_name (recipient_role),
                        kefu_channel_get_display_name (channel),

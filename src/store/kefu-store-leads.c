@@ -38,7 +38,8 @@ lead_from_row (KefuRows *rows,
   /* What was asked, then what the clerk answered (the call's summary). */
   if (topic_names != NULL && topic_names[0] != '\0')
     /* TRANSLATORS: a lead's summary: the topics asked about, then the clerk's answer. */
-    summary = g_strdup_printf (_("%s: %s"), topic_names, kefu_rows_get_text (rows, row, 14));
+    summary = g_strdup_printf (C_("lead summary", "%s: %s"), topic_names,
+                               kefu_rows_get_text (rows, row, 14));
   else
     summary = g_strdup (kefu_rows_get_text (rows, row, 14));
 
