@@ -1157,6 +1157,94 @@ test_save_async (Fixture       *fixture,
   g_clear_error (&state.error);
 }
 
+/* Two workstations at once (PostgreSQL: two sessions really run in parallel; a shared SQLite
+ * file serialises its writers, and one process must not open it twice). */
+
+typedef struct
+{
+  const char    *location;
+  const Company *company;
+  GMutex         lock;
+  GCond          cond;
+  gboolean       go;
+  guint          n_saves;
+} Race;
+
+static gpointer
+race_thread (gpointer data)
+{
+  Race *race = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuStore) store = kefu_store_open (race->location, NULL, &error);
+  g_autoptr(GDateTime) received = test_local_time (2026, 3, 10, 9, 0);
+
+  g_assert_no_error (error);
+  kefu_store_set_system_actor (store);
+  g_mutex_lock (&race->lock);
+  while (!race->go)
+    g_cond_wait (&race->cond, &race->lock);
+  g_mutex_unlock (&race->lock);
+
+  for (guint i = 0; i < race->n_saves; i++)
+    {
+      /* The same new caller on both workstations. */
+      g_autoptr(KefuCall) call = test_order_call (race->company, race->company->clerk,
+                                                  "138 0013 8000", "朝阳区",
+                                                  KEFU_CHANNEL_RETAIL, received);
+
+      g_assert_true (kefu_store_save_call (store, call, NULL, &error));
+      g_assert_no_error (error);
+    }
+  return NULL;
+}
+
+static void
+test_concurrent_saves (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  KefuStore *store = fixture->store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuRows) rows = NULL;
+  GThread *threads[2];
+  Company co;
+  Race race = { .location = fixture->location, .company = &co, .n_saves = 10 };
+
+  if (test_backend () != KEFU_STORE_BACKEND_POSTGRES)
+    {
+      g_test_skip ("PostgreSQL sessions only: SQLite's BEGIN IMMEDIATE serialises the writers");
+      return;
+    }
+
+  test_company_setup (store, &co);
+  g_mutex_init (&race.lock);
+  g_cond_init (&race.cond);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("race", race_thread, &race);
+  /* Let both connect, then start them together. */
+  g_usleep (200 * 1000);
+  g_mutex_lock (&race.lock);
+  race.go = TRUE;
+  g_cond_broadcast (&race.cond);
+  g_mutex_unlock (&race.lock);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+  g_mutex_clear (&race.lock);
+  g_cond_clear (&race.cond);
+
+  /* One customer for the number, and the day's numbers 1 to 20 without a gap or a repeat. */
+  g_assert_cmpint (test_count (store, "SELECT COUNT(*) FROM customers"), ==, 1);
+  rows = _kefu_store_query (store, "SELECT reference FROM calls ORDER BY reference", NULL, NULL,
+                            &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kefu_rows_get_n_rows (rows), ==, 2 * race.n_saves);
+  for (guint i = 0; i < kefu_rows_get_n_rows (rows); i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("DH-20260310-%04u", i + 1);
+
+      g_assert_cmpstr (kefu_rows_get_text (rows, i, 0), ==, expected);
+    }
+}
+
 void
 test_store_add_calls_tests (void)
 {
@@ -1176,6 +1264,7 @@ test_store_add_calls_tests (void)
   TEST_ADD ("calls/recent", test_recent_calls);
   TEST_ADD ("calls/history", test_history);
   TEST_ADD ("calls/save-async", test_save_async);
+  TEST_ADD ("calls/concurrent-saves", test_concurrent_saves);
 }
 
 int
