@@ -1,7 +1,8 @@
 /* kefu-store-calls-private.h: what the call files of the store share (kefu-store-calls.c,
- * kefu-store-calls-read.c, kefu-store-calls-async.c, kefu-store-handover.c,
+ * kefu-store-calls-details.c, kefu-store-calls-read.c, kefu-store-calls-copy.c,
+ * kefu-store-calls-async.c, kefu-store-handover.c,
  * kefu-store-leads.c): the column lists of the hotline tables, building records from rows, and
- * deep copies of a call with its detail record.
+ * deep copies of a call with its detail record, and the steps of saving a call.
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -79,6 +80,27 @@ KefuCall      *_kefu_store_call_copy           (KefuCall *call,
 void           _kefu_store_call_apply_changes  (KefuCall *call,
                                                 KefuCall *before,
                                                 KefuCall *after);
+
+/* Inside the transaction of kefu_store_save_call(), on its working copy of the call
+ * (kefu-store-calls-details.c): the lines' product names from the products, before the summary
+ * is built; then the detail record of the call's kind, once the call's row is written. Each sets
+ * on the copy what it decided. */
+gboolean       _kefu_store_call_fill_product_names (KefuStore     *self,
+                                                    KefuOrder     *order,
+                                                    GCancellable  *cancellable,
+                                                    GError       **error);
+gboolean       _kefu_store_call_save_order     (KefuStore     *self,
+                                                KefuCall      *call,
+                                                GCancellable  *cancellable,
+                                                GError       **error);
+gboolean       _kefu_store_call_save_complaint (KefuStore     *self,
+                                                KefuCall      *call,
+                                                GCancellable  *cancellable,
+                                                GError       **error);
+gboolean       _kefu_store_call_save_inquiry   (KefuStore     *self,
+                                                KefuCall      *call,
+                                                GCancellable  *cancellable,
+                                                GError       **error);
 
 /* The role of an active staff member; FALSE with `error` set (NOT_FOUND, or INVALID when the
  * person has left) otherwise. `name` (nullable) receives their name. */
