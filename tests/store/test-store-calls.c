@@ -1,7 +1,9 @@
-/* test-store-calls.c: saving hotline calls and reading them back, on both backends: every new
- * table, the customer found or created by phone, reference numbers, complaint routing, the
- * hand-over cut-off and the service areas, the customer history and the asynchronous save.
- * The hand-over, out-of-area notices and leads are in test-store-handover.c.
+/* test-store-calls.c: saving hotline calls and reading them back, on both backends: orders and
+ * their lines, the customer found or created by phone, reference numbers, the hand-over cut-off
+ * and the service areas; and the helpers and main() of the call tests. Complaint routing and
+ * inquiries are in test-store-complaints.c, lists, history and the asynchronous save in
+ * test-store-calls-lists.c, the hand-over, out-of-area notices and leads in
+ * test-store-handover.c.
  */
 #define G_LOG_DOMAIN "kefu-test"
 
@@ -47,10 +49,10 @@ test_make_staff (KefuStore  *store,
   return kefu_record_get_id (KEFU_RECORD (staff));
 }
 
-static gint64
-make_product (KefuStore  *store,
-              const char *name,
-              gint64      price)
+gint64
+test_make_product (KefuStore  *store,
+                   const char *name,
+                   gint64      price)
 {
   g_autoptr(KefuProduct) product = kefu_product_new ();
   g_autoptr(GError) error = NULL;
@@ -85,8 +87,8 @@ test_company_setup (KefuStore *store,
                                           company->sales_department, TRUE);
   company->depot_admin = test_make_staff (store, "depot", KEFU_ROLE_DEPOT_ADMIN,
                                           company->sales_department, TRUE);
-  company->milk = make_product (store, "鲜牛奶", 1250);
-  company->yogurt = make_product (store, "酸奶", 400);
+  company->milk = test_make_product (store, "鲜牛奶", 1250);
+  company->yogurt = test_make_product (store, "酸奶", 400);
 }
 
 GDateTime *
@@ -251,11 +253,11 @@ set_setting (KefuStore  *store,
   g_assert_no_error (error);
 }
 
-static void
-assert_date (const GDate *date,
-             int          year,
-             int          month,
-             int          day)
+void
+test_assert_date (const GDate *date,
+                  int          year,
+                  int          month,
+                  int          day)
 {
   g_assert_nonnull (date);
   g_assert_true (g_date_valid (date));
@@ -301,7 +303,7 @@ test_save_order (Fixture       *fixture,
   g_assert_cmpint (kefu_record_get_id (KEFU_RECORD (order)), >, 0);
   g_assert_cmpint (kefu_record_get_version (KEFU_RECORD (order)), ==, 1);
   g_assert_cmpint (kefu_order_get_call_id (order), ==, kefu_record_get_id (KEFU_RECORD (call)));
-  assert_date (kefu_order_get_handover_date (order), 2026, 3, 10);
+  test_assert_date (kefu_order_get_handover_date (order), 2026, 3, 10);
   g_assert_cmpint (kefu_order_get_handover_state (order), ==, KEFU_HANDOVER_STATE_WAITING);
   g_assert_false (kefu_order_get_out_of_area (order));
   lines = G_LIST_MODEL (kefu_order_get_lines (order));
@@ -357,7 +359,7 @@ test_save_order (Fixture       *fixture,
   g_assert_cmpint (kefu_order_get_channel (order), ==, KEFU_CHANNEL_HOME_DELIVERY);
   g_assert_cmpstr (kefu_order_get_delivery_address (order), ==, "北京市朝阳区建国路88号 3单元");
   g_assert_cmpstr (kefu_order_get_district (order), ==, "朝阳区");
-  assert_date (kefu_order_get_handover_date (order), 2026, 3, 10);
+  test_assert_date (kefu_order_get_handover_date (order), 2026, 3, 10);
   g_assert_cmpint (kefu_order_get_total (order), ==, 4900);
   lines = G_LIST_MODEL (kefu_order_get_lines (order));
   g_assert_cmpuint (g_list_model_get_n_items (lines), ==, 2);
@@ -393,11 +395,11 @@ test_cutoff (Fixture       *fixture,
   test_company_setup (store, &co);
   first = test_order_call (&co, co.clerk, "13800138000", "朝阳区", KEFU_CHANNEL_RETAIL, before);
   test_save_call (store, first);
-  assert_date (kefu_order_get_handover_date (kefu_call_get_order (first)), 2026, 3, 10);
+  test_assert_date (kefu_order_get_handover_date (kefu_call_get_order (first)), 2026, 3, 10);
 
   second = test_order_call (&co, co.clerk, "13800138000", "朝阳区", KEFU_CHANNEL_RETAIL, at);
   test_save_call (store, second);
-  assert_date (kefu_order_get_handover_date (kefu_call_get_order (second)), 2026, 3, 11);
+  test_assert_date (kefu_order_get_handover_date (kefu_call_get_order (second)), 2026, 3, 11);
   stored_date = test_query_text (store, "SELECT CAST(handover_date AS TEXT) FROM orders WHERE id = $1",
                                  kefu_record_get_id (KEFU_RECORD (kefu_call_get_order (second))));
   g_assert_cmpstr (stored_date, ==, "2026-03-11");
@@ -405,12 +407,12 @@ test_cutoff (Fixture       *fixture,
   /* After the cut-off on the last day of a month: the first of the next. */
   third = test_order_call (&co, co.clerk, "13800138000", "朝阳区", KEFU_CHANNEL_RETAIL, late);
   test_save_call (store, third);
-  assert_date (kefu_order_get_handover_date (kefu_call_get_order (third)), 2026, 4, 1);
+  test_assert_date (kefu_order_get_handover_date (kefu_call_get_order (third)), 2026, 4, 1);
 
   set_setting (store, KEFU_SETTING_HANDOVER_CUTOFF, "14:00");
   fourth = test_order_call (&co, co.clerk, "13800138000", "朝阳区", KEFU_CHANNEL_RETAIL, afternoon);
   test_save_call (store, fourth);
-  assert_date (kefu_order_get_handover_date (kefu_call_get_order (fourth)), 2026, 3, 11);
+  test_assert_date (kefu_order_get_handover_date (kefu_call_get_order (fourth)), 2026, 3, 11);
 }
 
 static void
@@ -677,574 +679,6 @@ test_references (Fixture       *fixture,
   g_assert_cmpstr (kefu_call_get_reference (big), ==, "DH-20260312-10001");
 }
 
-/* Complaints */
-
-static KefuComplaint *
-save_complaint (Fixture               *fixture,
-                const Company         *co,
-                KefuComplaintCategory  category,
-                gboolean               harmed,
-                KefuCall             **call_out)
-{
-  g_autoptr(GDateTime) received = test_local_time (2026, 3, 10, 9, 0);
-  KefuCall *call = test_complaint_call (co, co->clerk, "13800138000", category, harmed, received);
-
-  test_save_call (fixture->store, call);
-  *call_out = call;
-  return kefu_call_get_complaint (call);
-}
-
-static void
-assert_routes (KefuComplaint *complaint,
-               const gint64   departments[],
-               const KefuRole roles[],
-               guint          n)
-{
-  GPtrArray *routes = kefu_complaint_get_routes (complaint);
-
-  g_assert_cmpuint (routes->len, ==, n);
-  for (guint i = 0; i < n; i++)
-    {
-      KefuComplaintRoute *route = g_ptr_array_index (routes, i);
-
-      g_assert_cmpint (route->department_id, ==, departments[i]);
-      g_assert_cmpint (route->role, ==, roles[i]);
-      g_assert_cmpstr (route->department_name, !=, "");
-    }
-}
-
-static void
-test_route_product_quality (Fixture       *fixture,
-                            gconstpointer  data)
-{
-  KefuStore *store = fixture->store;
-  g_autoptr(KefuCall) call = NULL;
-  g_autoptr(KefuCall) stored = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *service_issue = NULL;
-  KefuComplaint *complaint;
-  Company co;
-  gint64 departments[3];
-  const KefuRole roles[] = { KEFU_ROLE_QC_MANAGER, KEFU_ROLE_CS_MANAGER, KEFU_ROLE_GM_OFFICE };
-
-  test_company_setup (store, &co);
-  /* A QC manager who has left, in a department of their own, receives nothing. */
-  test_make_staff (store, "old-qcm", KEFU_ROLE_QC_MANAGER,
-                   test_make_department (store, "旧品控部"), FALSE);
-
-  complaint = save_complaint (fixture, &co, KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY, FALSE, &call);
-  departments[0] = co.qc_department;
-  departments[1] = co.cs_department;
-  departments[2] = co.gm_department;
-  assert_routes (complaint, departments, roles, 3);
-  g_assert_cmpstr (((KefuComplaintRoute *) g_ptr_array_index (kefu_complaint_get_routes (complaint),
-                                                              0))->department_name, ==, "品控部");
-  g_assert_cmpint (kefu_complaint_get_stage (complaint), ==, KEFU_COMPLAINT_STAGE_ROUTED);
-  g_assert_false (kefu_complaint_get_urgent (complaint));
-  g_assert_cmpint (kefu_complaint_get_owner_id (complaint), ==, co.clerk);
-  g_assert_cmpint (kefu_complaint_get_call_id (complaint), ==, kefu_record_get_id (KEFU_RECORD (call)));
-  g_assert_cmpint (kefu_record_get_version (KEFU_RECORD (complaint)), ==, 1);
-  g_assert_cmpstr (kefu_complaint_get_batch_number (complaint), ==, "AB-20260301");
-  /* The service fields typed meanwhile are not kept for a product complaint. */
-  g_assert_cmpint (kefu_complaint_get_service_issue (complaint), ==, KEFU_SERVICE_ISSUE_UNSPECIFIED);
-  service_issue = test_query_text (store, "SELECT service_issue FROM complaints WHERE id = $1",
-                                   kefu_record_get_id (KEFU_RECORD (complaint)));
-  g_assert_null (service_issue);
-  g_assert_cmpint (test_count (store, "SELECT COUNT(*) FROM complaint_routes"), ==, 3);
-  g_assert_cmpint (test_count (store, "SELECT COUNT(*) FROM events WHERE entity = 'complaints'"), ==, 1);
-
-  stored = kefu_store_get_call (store, kefu_record_get_id (KEFU_RECORD (call)), NULL, &error);
-  g_assert_no_error (error);
-  complaint = kefu_call_get_complaint (stored);
-  g_assert_nonnull (complaint);
-  assert_routes (complaint, departments, roles, 3);
-  g_assert_cmpstr (kefu_complaint_get_reference (complaint), ==, kefu_call_get_reference (call));
-  g_assert_cmpstr (kefu_complaint_get_subject (complaint), ==, "鲜牛奶");
-  g_assert_cmpstr (kefu_complaint_get_reason (complaint), ==, "有异味");
-  g_assert_true (kefu_complaint_get_well_founded (complaint));
-  g_assert_cmpint (kefu_complaint_get_category (complaint), ==,
-                   KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY);
-  g_assert_cmpint (kefu_complaint_get_symptom (complaint), ==, KEFU_PRODUCT_SYMPTOM_ODD_SMELL);
-  g_assert_cmpstr (kefu_complaint_get_purchase_method (complaint), ==, "超市购买");
-  g_assert_cmpstr (kefu_complaint_get_purchase_place (complaint), ==, "华联超市");
-  g_assert_cmpstr (kefu_complaint_get_batch_number (complaint), ==, "AB-20260301");
-  assert_date (kefu_complaint_get_production_date (complaint), 2026, 3, 1);
-  g_assert_cmpint (kefu_complaint_get_product_id (complaint), ==, co.milk);
-  g_assert_cmpstr (kefu_complaint_get_staff_identity (complaint), ==, "");
-  g_assert_cmpint (kefu_complaint_get_stage (complaint), ==, KEFU_COMPLAINT_STAGE_ROUTED);
-  g_assert_cmpint (kefu_complaint_get_owner_id (complaint), ==, co.clerk);
-}
-
-static void
-test_route_service (Fixture       *fixture,
-                    gconstpointer  data)
-{
-  KefuStore *store = fixture->store;
-  g_autoptr(KefuCall) call = NULL;
-  g_autoptr(KefuCall) stored = NULL;
-  g_autoptr(GError) error = NULL;
-  KefuComplaint *complaint;
-  Company co;
-  const KefuRole roles[] = { KEFU_ROLE_CS_MANAGER };
-  gint64 departments[1];
-
-  test_company_setup (store, &co);
-  complaint = save_complaint (fixture, &co, KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY, FALSE, &call);
-  departments[0] = co.cs_department;
-  assert_routes (complaint, departments, roles, 1);
-  g_assert_false (kefu_complaint_get_urgent (complaint));
-  g_assert_cmpint (kefu_complaint_get_stage (complaint), ==, KEFU_COMPLAINT_STAGE_ROUTED);
-  /* The product fields typed meanwhile are not kept for a service complaint. */
-  g_assert_cmpstr (kefu_complaint_get_batch_number (complaint), ==, "");
-  g_assert_null (kefu_complaint_get_production_date (complaint));
-
-  stored = kefu_store_get_call (store, kefu_record_get_id (KEFU_RECORD (call)), NULL, &error);
-  g_assert_no_error (error);
-  complaint = kefu_call_get_complaint (stored);
-  g_assert_cmpint (kefu_complaint_get_service_issue (complaint), ==, KEFU_SERVICE_ISSUE_LATE_DELIVERY);
-  g_assert_cmpstr (kefu_complaint_get_staff_identity (complaint), ==, "工号 1024");
-  g_assert_cmpstr (kefu_complaint_get_work_place (complaint), ==, "朝阳站");
-  g_assert_cmpstr (kefu_complaint_get_work_manner (complaint), ==, "送奶到户");
-  g_assert_cmpint (kefu_complaint_get_symptom (complaint), ==, KEFU_PRODUCT_SYMPTOM_UNSPECIFIED);
-  g_assert_null (kefu_complaint_get_production_date (complaint));
-  assert_routes (complaint, departments, roles, 1);
-}
-
-static void
-test_route_harmed (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  KefuStore *store = fixture->store;
-  g_autoptr(KefuCall) product = NULL;
-  g_autoptr(KefuCall) service = NULL;
-  g_autoptr(KefuCall) stored = NULL;
-  g_autoptr(GError) error = NULL;
-  KefuComplaint *complaint;
-  Company co;
-  const KefuRole service_roles[] = { KEFU_ROLE_CS_MANAGER, KEFU_ROLE_GM_OFFICE };
-  gint64 service_departments[2];
-
-  test_company_setup (store, &co);
-
-  /* Harmed: urgent, and the GM office goes along (the same office, once, for product quality). */
-  complaint = save_complaint (fixture, &co, KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY, TRUE, &product);
-  g_assert_true (kefu_complaint_get_urgent (complaint));
-  g_assert_cmpuint (kefu_complaint_get_routes (complaint)->len, ==, 3);
-  g_assert_cmpint (test_count (store, "SELECT COUNT(*) FROM complaints WHERE urgent = TRUE "
-                                      "AND harmed = TRUE"), ==, 1);
-
-  complaint = save_complaint (fixture, &co, KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY, TRUE, &service);
-  service_departments[0] = co.cs_department;
-  service_departments[1] = co.gm_department;
-  assert_routes (complaint, service_departments, service_roles, 2);
-  g_assert_true (kefu_complaint_get_urgent (complaint));
-
-  stored = kefu_store_get_call (store, kefu_record_get_id (KEFU_RECORD (service)), NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (kefu_complaint_get_urgent (kefu_call_get_complaint (stored)));
-  g_assert_true (kefu_complaint_get_harmed (kefu_call_get_complaint (stored)));
-  assert_routes (kefu_call_get_complaint (stored), service_departments, service_roles, 2);
-}
-
-static void
-test_route_not_well_founded (Fixture       *fixture,
-                             gconstpointer  data)
-{
-  KefuStore *store = fixture->store;
-  g_autoptr(GDateTime) received = test_local_time (2026, 3, 10, 9, 0);
-  g_autoptr(KefuCall) call = NULL;
-  g_autoptr(KefuCall) stored = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *category = NULL;
-  KefuComplaint *complaint;
-  Company co;
-
-  test_company_setup (store, &co);
-  call = test_complaint_call (&co, co.clerk, "13800138000",
-                              KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY, FALSE, received);
-  complaint = kefu_call_get_complaint (call);
-  kefu_complaint_set_well_founded (complaint, FALSE);
-
-  /* Not well founded needs the explanation given to the customer. */
-  g_assert_false (kefu_store_save_call (store, call, NULL, &error));
-  g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_INVALID);
-  g_clear_error (&error);
-
-  kefu_complaint_set_explanation (complaint, "已向客户解释保质期的含义");
-  test_save_call (store, call);
-  g_assert_cmpint (kefu_complaint_get_stage (complaint), ==, KEFU_COMPLAINT_STAGE_EXPLAINED);
-  g_assert_cmpuint (kefu_complaint_get_routes (complaint)->len, ==, 0);
-  g_assert_cmpint (kefu_complaint_get_category (complaint), ==, KEFU_COMPLAINT_CATEGORY_UNSPECIFIED);
-  g_assert_cmpint (test_count (store, "SELECT COUNT(*) FROM complaint_routes"), ==, 0);
-  category = test_query_text (store, "SELECT category FROM complaints WHERE id = $1",
-                              kefu_record_get_id (KEFU_RECORD (complaint)));
-  g_assert_null (category);
-
-  stored = kefu_store_get_call (store, kefu_record_get_id (KEFU_RECORD (call)), NULL, &error);
-  g_assert_no_error (error);
-  complaint = kefu_call_get_complaint (stored);
-  g_assert_false (kefu_complaint_get_well_founded (complaint));
-  g_assert_cmpstr (kefu_complaint_get_explanation (complaint), ==, "已向客户解释保质期的含义");
-  g_assert_cmpint (kefu_complaint_get_stage (complaint), ==, KEFU_COMPLAINT_STAGE_EXPLAINED);
-}
-
-static void
-test_route_nobody (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  KefuStore *store = fixture->store;
-  g_autoptr(GDateTime) received = test_local_time (2026, 3, 10, 9, 0);
-  g_autoptr(KefuCall) call = NULL;
-  Company co = { 0 };
-
-  /* A new installation: a clerk and a product, nobody to route to yet. */
-  co.clerk = test_make_staff (store, "clerk", KEFU_ROLE_CLERK, 0, TRUE);
-  co.milk = make_product (store, "鲜牛奶", 1250);
-  call = test_complaint_call (&co, co.clerk, "13800138000",
-                              KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY, FALSE, received);
-  test_save_call (store, call);
-  g_assert_cmpint (kefu_complaint_get_stage (kefu_call_get_complaint (call)), ==,
-                   KEFU_COMPLAINT_STAGE_NEW);
-  g_assert_cmpuint (kefu_complaint_get_routes (kefu_call_get_complaint (call))->len, ==, 0);
-}
-
-/* Inquiries, recent calls, history */
-
-static void
-test_inquiry (Fixture       *fixture,
-              gconstpointer  data)
-{
-  KefuStore *store = fixture->store;
-  g_autoptr(GDateTime) received = test_local_time (2026, 3, 10, 9, 0);
-  g_autoptr(KefuCall) call = NULL;
-  g_autoptr(KefuCall) plain = NULL;
-  g_autoptr(KefuCall) stored = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *topics = NULL;
-  KefuInquiry *inquiry;
-  Company co;
-
-  test_company_setup (store, &co);
-  call = test_inquiry_call (co.clerk, "13800138000", TRUE, received);
-  test_save_call (store, call);
-  inquiry = kefu_call_get_inquiry (call);
-  g_assert_cmpint (kefu_record_get_id (KEFU_RECORD (inquiry)), >, 0);
-  g_assert_cmpint (kefu_inquiry_get_call_id (inquiry), ==, kefu_record_get_id (KEFU_RECORD (call)));
-  g_assert_cmpint (kefu_inquiry_get_lead_id (inquiry), >, 0);
-  g_assert_cmpstr (kefu_call_get_summary (call), ==, "介绍了鲜牛奶的价格和送货方式");
-  topics = test_query_text (store, "SELECT topics FROM inquiries WHERE id = $1",
-                            kefu_record_get_id (KEFU_RECORD (inquiry)));
-  g_assert_cmpstr (topics, ==, "products,prices");
-  g_assert_cmpint (test_count (store, "SELECT COUNT(*) FROM leads WHERE state = 'open'"), ==, 1);
-  g_assert_cmpint (test_count (store, "SELECT COUNT(*) FROM events WHERE entity = 'leads'"), ==, 1);
-  g_assert_cmpint (test_count (store, "SELECT COUNT(*) FROM events WHERE entity = 'inquiries'"), ==, 1);
-
-  stored = kefu_store_get_call (store, kefu_record_get_id (KEFU_RECORD (call)), NULL, &error);
-  g_assert_no_error (error);
-  inquiry = kefu_call_get_inquiry (stored);
-  g_assert_cmpuint (kefu_inquiry_get_topics (inquiry), ==,
-                    KEFU_INQUIRY_TOPIC_PRODUCTS | KEFU_INQUIRY_TOPIC_PRICES);
-  g_assert_cmpstr (kefu_inquiry_get_answer (inquiry), ==, "介绍了鲜牛奶的价格和送货方式");
-  g_assert_true (kefu_inquiry_get_potential_order (inquiry));
-  g_assert_cmpint (kefu_inquiry_get_lead_id (inquiry), ==,
-                   kefu_inquiry_get_lead_id (kefu_call_get_inquiry (call)));
-
-  /* No potential order, no lead. */
-  plain = test_inquiry_call (co.clerk, "13800138000", FALSE, received);
-  test_save_call (store, plain);
-  g_assert_cmpint (kefu_inquiry_get_lead_id (kefu_call_get_inquiry (plain)), ==, 0);
-  g_assert_cmpint (test_count (store, "SELECT COUNT(*) FROM leads"), ==, 1);
-}
-
-static void
-test_recent_calls (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  KefuStore *store = fixture->store;
-  g_autoptr(GListModel) all = NULL;
-  g_autoptr(GListModel) mine = NULL;
-  g_autoptr(GListModel) since = NULL;
-  g_autoptr(GListModel) mine_since = NULL;
-  g_autoptr(GListModel) two = NULL;
-  g_autoptr(GDateTime) bound = test_local_time (2026, 3, 11, 0, 0);
-  g_autoptr(GError) error = NULL;
-  gint64 ids[4];
-  Company co;
-
-  test_company_setup (store, &co);
-  for (guint i = 0; i < 4; i++)
-    {
-      g_autoptr(GDateTime) received = test_local_time (2026, 3, 10 + i, 9, 0);
-      g_autoptr(KefuCall) call = test_inquiry_call (i % 2 == 0 ? co.clerk : co.clerk2,
-                                                    "13800138000", FALSE, received);
-
-      test_save_call (store, call);
-      ids[i] = kefu_record_get_id (KEFU_RECORD (call));
-    }
-
-  all = kefu_store_list_recent_calls (store, 0, NULL, 0, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 4);
-  for (guint i = 0; i < 4; i++)
-    {
-      g_autoptr(KefuCall) call = g_list_model_get_item (all, i);
-
-      /* Newest first, with the summary but no detail record. */
-      g_assert_cmpint (kefu_record_get_id (KEFU_RECORD (call)), ==, ids[3 - i]);
-      g_assert_cmpstr (kefu_call_get_summary (call), !=, "");
-      g_assert_null (kefu_call_get_inquiry (call));
-    }
-
-  mine = kefu_store_list_recent_calls (store, co.clerk, NULL, 0, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (mine), ==, 2);
-  since = kefu_store_list_recent_calls (store, 0, bound, 0, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (since), ==, 3);
-  mine_since = kefu_store_list_recent_calls (store, co.clerk, bound, 0, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (mine_since), ==, 1);
-  two = kefu_store_list_recent_calls (store, 0, NULL, 2, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (two), ==, 2);
-}
-
-static void
-test_history (Fixture       *fixture,
-              gconstpointer  data)
-{
-  KefuStore *store = fixture->store;
-  g_autoptr(GDateTime) first_time = test_local_time (2026, 3, 10, 9, 0);
-  g_autoptr(GDateTime) second_time = test_local_time (2026, 3, 11, 9, 0);
-  g_autoptr(GDateTime) third_time = test_local_time (2026, 3, 12, 9, 0);
-  g_autoptr(KefuCall) order = NULL;
-  g_autoptr(KefuCall) complaint = NULL;
-  g_autoptr(KefuCall) inquiry = NULL;
-  g_autoptr(KefuCall) other = NULL;
-  g_autoptr(GListModel) history = NULL;
-  g_autoptr(GListModel) limited = NULL;
-  g_autoptr(GError) error = NULL;
-  Company co;
-  const struct
-  {
-    KefuCall        **call;
-    KefuHistoryKind   kind;
-    const char       *status;
-  } expected[] = {
-    { &complaint, KEFU_HISTORY_KIND_COMPLAINT_CALL, "routed" },
-    { &inquiry, KEFU_HISTORY_KIND_INQUIRY_CALL, "open" },
-    { &order, KEFU_HISTORY_KIND_ORDER_CALL, "waiting" },
-  };
-
-  test_company_setup (store, &co);
-  /* Saved in another order than they happened. */
-  inquiry = test_inquiry_call (co.clerk2, "13800138000", TRUE, second_time);
-  test_save_call (store, inquiry);
-  order = test_order_call (&co, co.clerk, "13800138000", "朝阳区", KEFU_CHANNEL_RETAIL, first_time);
-  test_save_call (store, order);
-  complaint = test_complaint_call (&co, co.clerk, "13800138000",
-                                   KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY, FALSE, third_time);
-  test_save_call (store, complaint);
-  other = test_inquiry_call (co.clerk, "13900139000", FALSE, third_time);
-  test_save_call (store, other);
-
-  history = kefu_store_list_customer_history (store, kefu_call_get_customer_id (order), 0, NULL,
-                                              &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (history), ==, G_N_ELEMENTS (expected));
-  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
-    {
-      g_autoptr(KefuHistoryEntry) entry = g_list_model_get_item (history, i);
-      KefuCall *call = *expected[i].call;
-
-      g_assert_cmpint (kefu_history_entry_get_kind (entry), ==, expected[i].kind);
-      g_assert_cmpstr (kefu_history_entry_get_entity (entry), ==, "calls");
-      g_assert_cmpint (kefu_history_entry_get_entity_id (entry), ==,
-                       kefu_record_get_id (KEFU_RECORD (call)));
-      g_assert_cmpstr (kefu_history_entry_get_reference (entry), ==, kefu_call_get_reference (call));
-      g_assert_cmpstr (kefu_history_entry_get_summary (entry), ==, kefu_call_get_summary (call));
-      g_assert_cmpstr (kefu_history_entry_get_status (entry), ==, expected[i].status);
-      g_assert_true (g_date_time_equal (kefu_history_entry_get_occurred_at (entry),
-                                        kefu_call_get_received_at (call)));
-      g_assert_cmpstr (kefu_history_entry_get_staff_name (entry), ==,
-                       kefu_call_get_clerk_id (call) == co.clerk ? "clerk" : "clerk2");
-    }
-
-  limited = kefu_store_list_customer_history (store, kefu_call_get_customer_id (order), 1, NULL,
-                                              &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (limited), ==, 1);
-}
-
-/* Asynchronous save */
-
-typedef struct
-{
-  GMainLoop *loop;
-  KefuCall  *call;
-  GError    *error;
-  gboolean   saved;
-  gint64     id_before_finish;
-} AsyncSave;
-
-static void
-save_call_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  AsyncSave *state = user_data;
-
-  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
-  /* Untouched until _finish, although the worker has saved it by now. */
-  state->id_before_finish = kefu_record_get_id (KEFU_RECORD (state->call));
-  state->saved = kefu_store_save_call_finish (KEFU_STORE (source), result, &state->error);
-  g_main_loop_quit (state->loop);
-}
-
-static void
-test_save_async (Fixture       *fixture,
-                 gconstpointer  data)
-{
-  KefuStore *store = fixture->store;
-  g_autoptr(GDateTime) received = test_local_time (2026, 3, 10, 9, 0);
-  g_autoptr(KefuCall) call = NULL;
-  g_autoptr(KefuCall) invalid = NULL;
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  AsyncSave state = { .loop = loop };
-  KefuComplaint *complaint;
-  Company co;
-
-  test_company_setup (store, &co);
-  call = test_complaint_call (&co, co.clerk, "138 0013 8000",
-                              KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY, TRUE, received);
-  complaint = kefu_call_get_complaint (call);
-
-  state.call = call;
-  kefu_store_save_call_async (store, call, NULL, save_call_cb, &state);
-  /* Nothing is set on the caller's call before _finish. */
-  g_assert_cmpint (kefu_record_get_id (KEFU_RECORD (call)), ==, 0);
-  g_main_loop_run (loop);
-  g_assert_no_error (state.error);
-  g_assert_true (state.saved);
-  g_assert_cmpint (state.id_before_finish, ==, 0);
-
-  g_assert_cmpint (kefu_record_get_id (KEFU_RECORD (call)), >, 0);
-  g_assert_cmpint (kefu_record_get_version (KEFU_RECORD (call)), ==, 1);
-  g_assert_cmpstr (kefu_call_get_reference (call), ==, "TS-20260310-0001");
-  g_assert_cmpstr (kefu_call_get_phone (call), ==, "13800138000");
-  g_assert_cmpstr (kefu_call_get_caller_name (call), ==, "张三");
-  g_assert_cmpint (kefu_call_get_customer_id (call), >, 0);
-  g_assert_cmpstr (kefu_call_get_summary (call), !=, "");
-  /* The same complaint object, now with what the store decided. */
-  g_assert_true (kefu_call_get_complaint (call) == complaint);
-  g_assert_cmpint (kefu_record_get_id (KEFU_RECORD (complaint)), >, 0);
-  g_assert_cmpstr (kefu_complaint_get_reference (complaint), ==, "TS-20260310-0001");
-  g_assert_true (kefu_complaint_get_urgent (complaint));
-  g_assert_cmpint (kefu_complaint_get_stage (complaint), ==, KEFU_COMPLAINT_STAGE_ROUTED);
-  g_assert_cmpuint (kefu_complaint_get_routes (complaint)->len, ==, 3);
-  g_assert_cmpstr (kefu_complaint_get_batch_number (complaint), ==, "AB-20260301");
-  g_assert_cmpint (test_count (store, "SELECT COUNT(*) FROM complaints"), ==, 1);
-
-  /* An invalid call fails in _finish and stays as typed. */
-  invalid = test_inquiry_call (co.clerk, "", FALSE, received);
-  state.call = invalid;
-  kefu_store_save_call_async (store, invalid, NULL, save_call_cb, &state);
-  g_main_loop_run (loop);
-  g_assert_error (state.error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_INVALID);
-  g_assert_false (state.saved);
-  g_assert_cmpint (kefu_record_get_id (KEFU_RECORD (invalid)), ==, 0);
-  g_assert_cmpstr (kefu_call_get_caller_name (invalid), ==, " 张三\u3000");
-  g_clear_error (&state.error);
-}
-
-/* Two workstations at once (PostgreSQL: two sessions really run in parallel; a shared SQLite
- * file serialises its writers, and one process must not open it twice). */
-
-typedef struct
-{
-  const char    *location;
-  const Company *company;
-  GMutex         lock;
-  GCond          cond;
-  gboolean       go;
-  guint          n_saves;
-} Race;
-
-static gpointer
-race_thread (gpointer data)
-{
-  Race *race = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KefuStore) store = kefu_store_open (race->location, NULL, &error);
-  g_autoptr(GDateTime) received = test_local_time (2026, 3, 10, 9, 0);
-
-  g_assert_no_error (error);
-  kefu_store_set_system_actor (store);
-  g_mutex_lock (&race->lock);
-  while (!race->go)
-    g_cond_wait (&race->cond, &race->lock);
-  g_mutex_unlock (&race->lock);
-
-  for (guint i = 0; i < race->n_saves; i++)
-    {
-      /* The same new caller on both workstations. */
-      g_autoptr(KefuCall) call = test_order_call (race->company, race->company->clerk,
-                                                  "138 0013 8000", "朝阳区",
-                                                  KEFU_CHANNEL_RETAIL, received);
-
-      g_assert_true (kefu_store_save_call (store, call, NULL, &error));
-      g_assert_no_error (error);
-    }
-  return NULL;
-}
-
-static void
-test_concurrent_saves (Fixture       *fixture,
-                       gconstpointer  data)
-{
-  KefuStore *store = fixture->store;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KefuRows) rows = NULL;
-  GThread *threads[2];
-  Company co;
-  Race race = { .location = fixture->location, .company = &co, .n_saves = 10 };
-
-  if (test_backend () != KEFU_STORE_BACKEND_POSTGRES)
-    {
-      g_test_skip ("PostgreSQL sessions only: SQLite's BEGIN IMMEDIATE serialises the writers");
-      return;
-    }
-
-  test_company_setup (store, &co);
-  g_mutex_init (&race.lock);
-  g_cond_init (&race.cond);
-  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
-    threads[i] = g_thread_new ("race", race_thread, &race);
-  /* Let both connect, then start them together. */
-  g_usleep (200 * 1000);
-  g_mutex_lock (&race.lock);
-  race.go = TRUE;
-  g_cond_broadcast (&race.cond);
-  g_mutex_unlock (&race.lock);
-  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
-    g_thread_join (threads[i]);
-  g_mutex_clear (&race.lock);
-  g_cond_clear (&race.cond);
-
-  /* One customer for the number, and the day's numbers 1 to 20 without a gap or a repeat. */
-  g_assert_cmpint (test_count (store, "SELECT COUNT(*) FROM customers"), ==, 1);
-  rows = _kefu_store_query (store, "SELECT reference FROM calls ORDER BY reference", NULL, NULL,
-                            &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (kefu_rows_get_n_rows (rows), ==, 2 * race.n_saves);
-  for (guint i = 0; i < kefu_rows_get_n_rows (rows); i++)
-    {
-      g_autofree char *expected = g_strdup_printf ("DH-20260310-%04u", i + 1);
-
-      g_assert_cmpstr (kefu_rows_get_text (rows, i, 0), ==, expected);
-    }
-}
-
 void
 test_store_add_calls_tests (void)
 {
@@ -1255,16 +689,6 @@ test_store_add_calls_tests (void)
   TEST_ADD ("calls/rolled-back-together", test_rolled_back_together);
   TEST_ADD ("calls/first-contact", test_first_contact);
   TEST_ADD ("calls/references", test_references);
-  TEST_ADD ("calls/route-product-quality", test_route_product_quality);
-  TEST_ADD ("calls/route-service", test_route_service);
-  TEST_ADD ("calls/route-harmed", test_route_harmed);
-  TEST_ADD ("calls/route-not-well-founded", test_route_not_well_founded);
-  TEST_ADD ("calls/route-nobody", test_route_nobody);
-  TEST_ADD ("calls/inquiry", test_inquiry);
-  TEST_ADD ("calls/recent", test_recent_calls);
-  TEST_ADD ("calls/history", test_history);
-  TEST_ADD ("calls/save-async", test_save_async);
-  TEST_ADD ("calls/concurrent-saves", test_concurrent_saves);
 }
 
 int
@@ -1278,6 +702,8 @@ main (int   argc,
 
   test_store_init (&argc, &argv);
   test_store_add_calls_tests ();
+  test_store_add_complaint_tests ();
+  test_store_add_call_list_tests ();
   test_store_add_handover_tests ();
   return g_test_run ();
 }

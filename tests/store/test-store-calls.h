@@ -31,6 +31,7 @@ void          test_company_setup        (KefuStore *store, Company *company);
 gint64        test_make_department      (KefuStore *store, const char *name);
 gint64        test_make_staff           (KefuStore *store, const char *login, KefuRole role,
                                          gint64 department_id, gboolean active);
+gint64        test_make_product         (KefuStore *store, const char *name, gint64 price);
 
 /* A time in Asia/Shanghai, as the clerk would type it; returned in UTC like the form stores it. */
 GDateTime    *test_local_time           (int year, int month, int day, int hour, int minute);
@@ -49,8 +50,11 @@ KefuCall     *test_inquiry_call         (gint64 clerk, const char *phone, gboole
 void          test_save_call            (KefuStore *store, KefuCall *call);
 /* The text of one value of a query's single row. */
 char         *test_query_text           (KefuStore *store, const char *sql, gint64 id);
+void          test_assert_date          (const GDate *date, int year, int month, int day);
 
-void          test_store_add_calls_tests    (void);
-void          test_store_add_handover_tests (void);
+void          test_store_add_calls_tests     (void);
+void          test_store_add_complaint_tests (void);
+void          test_store_add_call_list_tests (void);
+void          test_store_add_handover_tests  (void);
 
 G_END_DECLS
