@@ -214,6 +214,9 @@ main (int   argc,
   test_store_add_schema_tests ();
   test_store_add_records_tests ();
   test_store_add_text_tests ();
+  test_store_add_customer_search_tests ();
+  test_store_add_customer_list_tests ();
+  test_store_add_import_tests ();
 
   return g_test_run ();
 }

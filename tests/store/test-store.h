@@ -40,5 +40,8 @@ void             test_store_add_text_tests    (void);
 void             test_store_add_schema_tests  (void);
 void             test_store_add_open_tests    (void);
 void             test_store_add_async_tests   (void);
+void             test_store_add_customer_search_tests (void);
+void             test_store_add_customer_list_tests   (void);
+void             test_store_add_import_tests          (void);
 
 G_END_DECLS
