@@ -1,0 +1,1156 @@
+/* kefu-call-form.c: the call form of the hotline intake pane.
+ *
+ * The form never keeps its own copy of what is typed: every field writes into the form call as
+ * the clerk types (bindings and change handlers), and follows the call when it changes from
+ * outside (a picked caller, a restored draft). So the call is always what the clerk sees, the
+ * pane can write it to a draft at any moment, and changing the kind loses nothing: the three
+ * detail records stay on the call.
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kefu-call-form"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/kefu-call-rules.h"
+#include "core/kefu-enums.h"
+#include "core/kefu-text.h"
+
+#include "kefu-call-form.h"
+#include "kefu-complaint-form.h"
+#include "kefu-form-field.h"
+#include "kefu-inquiry-form.h"
+#include "kefu-order-form.h"
+#include "kefu-text-row.h"
+
+struct _KefuCallForm
+{
+  AdwBin             parent_instance;
+
+  KefuStore         *store;
+  KefuStaff         *staff;
+  KefuCall          *call;
+  /* The store's active products, for the order lines and the complaint's product. The list
+   * object stays the same; a reload replaces its items. */
+  GListStore        *products;
+  GCancellable      *cancellable;
+  gboolean           busy;
+  gboolean           blank;
+  /* The kind shown while there is no call. */
+  KefuCallKind       kind;
+  /* Set while the form changes the call itself (a new call's received time, the clerk): those
+   * are not the clerk's edits and emit no "changed". */
+  gboolean           loading;
+  /* Set while the form writes the call's received time into its entry. */
+  gboolean           syncing_received;
+  /* The clerk typed a received time: it no longer follows the start of the call. */
+  gboolean           received_edited;
+  guint              validate_source;
+  /* The order whose lines the form watches for changes. */
+  KefuOrder         *watched_order;
+
+  GBindingGroup     *call_bindings;
+  GSignalGroup      *call_signals;
+  GSignalGroup      *order_signals;
+  GSignalGroup      *complaint_signals;
+  GSignalGroup      *inquiry_signals;
+
+  AdwBanner         *products_banner;
+  AdwToggleGroup    *kind_toggles;
+  AdwEntryRow       *name_row;
+  GtkImage          *known_icon;
+  AdwEntryRow       *phone_row;
+  AdwEntryRow       *address_row;
+  GtkStack          *kind_stack;
+  KefuOrderForm     *order_form;
+  KefuComplaintForm *complaint_form;
+  KefuInquiryForm   *inquiry_form;
+  KefuTextRow       *notes_row;
+  AdwEntryRow       *received_row;
+  AdwActionRow      *clerk_row;
+};
+
+G_DEFINE_FINAL_TYPE (KefuCallForm, kefu_call_form, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_STAFF,
+  PROP_CALL,
+  PROP_BLANK,
+  PROP_BUSY,
+  PROP_KIND_NAME,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void schedule_validation (KefuCallForm *self);
+
+static KefuCallKind
+current_kind (KefuCallForm *self)
+{
+  return self->call != NULL ? kefu_call_get_kind (self->call) : self->kind;
+}
+
+static void
+set_busy (KefuCallForm *self,
+          gboolean      busy)
+{
+  if (self->busy == busy)
+    return;
+
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+update_blank (KefuCallForm *self)
+{
+  gboolean blank = self->call == NULL || kefu_call_is_blank (self->call);
+
+  if (self->blank == blank)
+    return;
+
+  self->blank = blank;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLANK]);
+}
+
+/* "2026-11-27 09:41", in local time. */
+static char *
+format_received_at (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (time == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_local (time);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+static void
+sync_received (KefuCallForm *self)
+{
+  GDateTime *received_at = self->call != NULL ? kefu_call_get_received_at (self->call) : NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->received_row));
+  g_autoptr(GDateTime) shown = kefu_call_form_parse_received_at (text, NULL);
+  g_autofree char *new_text = NULL;
+
+  /* Text that means the same minute stays as the clerk typed it. */
+  if (shown != NULL && received_at != NULL
+      && g_date_time_to_unix (shown) / 60 == g_date_time_to_unix (received_at) / 60)
+    return;
+
+  new_text = format_received_at (received_at);
+  self->syncing_received = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->received_row), new_text);
+  self->syncing_received = FALSE;
+  kefu_form_field_set_parse_error (GTK_WIDGET (self->received_row), NULL);
+}
+
+static void
+update_clerk (KefuCallForm *self)
+{
+  const char *name = NULL;
+
+  if (self->staff != NULL)
+    name = kefu_staff_get_name (self->staff);
+  else if (self->call != NULL)
+    name = kefu_call_get_clerk_name (self->call);
+
+  adw_action_row_set_subtitle (self->clerk_row,
+                               name != NULL && *name != '\0' ? name : _("No one is signed in"));
+}
+
+/* The call is taken by whoever works at this workstation now (a draft restored by the next
+ * shift belongs to the clerk who finishes it). */
+static void
+apply_staff_to_call (KefuCallForm *self)
+{
+  if (self->call == NULL || self->staff == NULL
+      || kefu_record_get_id (KEFU_RECORD (self->call)) != 0)
+    return;
+
+  self->loading = TRUE;
+  kefu_call_set_clerk_id (self->call, kefu_record_get_id (KEFU_RECORD (self->staff)));
+  kefu_call_set_clerk_name (self->call, kefu_staff_get_name (self->staff));
+  self->loading = FALSE;
+}
+
+static void
+update_kind (KefuCallForm *self)
+{
+  const char *name = kefu_enum_to_nick (KEFU_TYPE_CALL_KIND, current_kind (self));
+
+  gtk_stack_set_visible_child_name (self->kind_stack, name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND_NAME]);
+  schedule_validation (self);
+}
+
+static void
+update_known (KefuCallForm *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->known_icon),
+                          self->call != NULL && kefu_call_get_customer_id (self->call) != 0);
+}
+
+/* Something of the call changed: by the clerk, unless the form itself is setting it up. */
+static void
+call_changed (KefuCallForm *self)
+{
+  gboolean was_blank = self->blank;
+
+  if (self->loading || self->call == NULL)
+    return;
+
+  update_blank (self);
+
+  /* A call starts when the clerk starts recording it, not when the form was emptied after the
+   * previous one: the received time moves to now on the first edit, unless it was typed. */
+  if (was_blank && !self->blank && !self->received_edited)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      self->loading = TRUE;
+      kefu_call_set_received_at (self->call, now);
+      self->loading = FALSE;
+    }
+
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  schedule_validation (self);
+}
+
+static void
+line_notify_cb (KefuCallForm *self)
+{
+  call_changed (self);
+}
+
+static void
+watch_lines (KefuCallForm *self,
+             guint         position,
+             guint         added)
+{
+  GListModel *lines = G_LIST_MODEL (kefu_order_get_lines (self->watched_order));
+
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(KefuOrderLine) line = g_list_model_get_item (lines, i);
+
+      g_signal_connect_object (line, "notify", G_CALLBACK (line_notify_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+}
+
+static void
+lines_changed_cb (KefuCallForm *self,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  GListModel   *lines)
+{
+  watch_lines (self, position, added);
+  call_changed (self);
+}
+
+static void
+set_watched_order (KefuCallForm *self,
+                   KefuOrder    *order)
+{
+  if (self->watched_order == order)
+    return;
+
+  if (self->watched_order != NULL)
+    {
+      GListModel *lines = G_LIST_MODEL (kefu_order_get_lines (self->watched_order));
+      guint n = g_list_model_get_n_items (lines);
+
+      g_signal_handlers_disconnect_by_data (lines, self);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(KefuOrderLine) line = g_list_model_get_item (lines, i);
+
+          g_signal_handlers_disconnect_by_data (line, self);
+        }
+    }
+
+  g_set_object (&self->watched_order, order);
+
+  if (order != NULL)
+    {
+      GListModel *lines = G_LIST_MODEL (kefu_order_get_lines (order));
+
+      g_signal_connect_object (lines, "items-changed", G_CALLBACK (lines_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      watch_lines (self, 0, g_list_model_get_n_items (lines));
+    }
+}
+
+static void
+bind_details (KefuCallForm *self)
+{
+  KefuOrder *order = self->call != NULL ? kefu_call_get_order (self->call) : NULL;
+  KefuComplaint *complaint = self->call != NULL ? kefu_call_get_complaint (self->call) : NULL;
+  KefuInquiry *inquiry = self->call != NULL ? kefu_call_get_inquiry (self->call) : NULL;
+
+  g_signal_group_set_target (self->order_signals, order);
+  g_signal_group_set_target (self->complaint_signals, complaint);
+  g_signal_group_set_target (self->inquiry_signals, inquiry);
+  set_watched_order (self, order);
+
+  kefu_order_form_set_caller_address (self->order_form,
+                                      self->call != NULL ? kefu_call_get_address (self->call) : NULL);
+  kefu_order_form_set_order (self->order_form, order);
+  kefu_complaint_form_set_complaint (self->complaint_form, complaint);
+  kefu_inquiry_form_set_inquiry (self->inquiry_form, inquiry);
+}
+
+static void
+call_notify_cb (KefuCallForm *self,
+                GParamSpec   *pspec,
+                KefuCall     *call)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (g_str_equal (name, "address"))
+    kefu_order_form_set_caller_address (self->order_form, kefu_call_get_address (call));
+  else if (g_str_equal (name, "received-at"))
+    sync_received (self);
+  else if (g_str_equal (name, "clerk-name"))
+    update_clerk (self);
+  else if (g_str_equal (name, "customer-id"))
+    update_known (self);
+  else if (g_str_equal (name, "kind"))
+    update_kind (self);
+  else if (g_str_equal (name, "order") || g_str_equal (name, "complaint")
+           || g_str_equal (name, "inquiry"))
+    {
+      gboolean loading = self->loading;
+
+      /* Showing another detail record changes nothing by itself (the order form may guess
+       * the district of a restored address). */
+      self->loading = TRUE;
+      bind_details (self);
+      self->loading = loading;
+    }
+
+  call_changed (self);
+}
+
+static void
+detail_notify_cb (KefuCallForm *self)
+{
+  call_changed (self);
+}
+
+/* Shows the problems of the call under its fields: those of the fields the clerk has left (all
+ * of them when `all`, which marks them left) and every field whose text does not parse.
+ * Returns the number of problems shown, with the first field that has one in `first`. */
+static guint
+show_problems (KefuCallForm  *self,
+               GDateTime     *now,
+               gboolean       all,
+               GtkWidget    **first)
+{
+  g_autoptr(GPtrArray) fields = kefu_form_field_list (GTK_WIDGET (self));
+  g_autoptr(GPtrArray) problems = NULL;
+  guint n_shown = 0;
+
+  if (first != NULL)
+    *first = NULL;
+
+  if (self->call != NULL)
+    problems = kefu_call_validate (self->call, now);
+  else
+    problems = g_ptr_array_new ();
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      GtkWidget *field = fields->pdata[i];
+      const char *id = kefu_form_field_get_id (field);
+      const char *message = kefu_form_field_get_parse_error (field);
+
+      if (all)
+        kefu_form_field_set_touched (field, TRUE);
+
+      /* The reason the text cannot be read comes first: the call holds no value for it, so
+       * its own problem ("enter a quantity") would mislead. */
+      if (message == NULL && kefu_form_field_get_touched (field))
+        for (guint j = 0; j < problems->len; j++)
+          {
+            KefuFieldProblem *problem = problems->pdata[j];
+
+            if (g_strcmp0 (problem->field, id) == 0)
+              {
+                message = problem->message;
+                break;
+              }
+          }
+
+      kefu_form_field_show_message (field, message);
+      if (message != NULL)
+        {
+          n_shown++;
+          if (first != NULL && *first == NULL)
+            *first = field;
+        }
+    }
+
+  /* A problem without a field on the form would let a call through that the store refuses:
+   * it counts, and says which field the form is missing. */
+  for (guint j = 0; j < problems->len; j++)
+    {
+      KefuFieldProblem *problem = problems->pdata[j];
+
+      if (kefu_form_field_find (fields, problem->field) == NULL)
+        {
+          g_message ("The call form has no field “%s” for the problem “%s”",
+                     problem->field, problem->message);
+          n_shown++;
+        }
+    }
+
+  return n_shown;
+}
+
+static gboolean
+validate_cb (gpointer user_data)
+{
+  KefuCallForm *self = user_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  self->validate_source = 0;
+  show_problems (self, now, FALSE, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The messages are brought up to date once the current change is complete (the kind's form
+ * may show other fields in its own handlers of the same change). */
+static void
+schedule_validation (KefuCallForm *self)
+{
+  if (self->validate_source != 0)
+    return;
+
+  self->validate_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, validate_cb, self, NULL);
+}
+
+static void
+validate_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  schedule_validation (KEFU_CALL_FORM (widget));
+}
+
+static void
+received_changed_cb (KefuCallForm *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) received_at = NULL;
+  const char *text;
+
+  if (self->syncing_received || self->call == NULL)
+    return;
+
+  text = gtk_editable_get_text (GTK_EDITABLE (self->received_row));
+  self->received_edited = TRUE;
+
+  /* An empty field is for the call's validation to ask about once the clerk left it. */
+  if (*text == '\0')
+    {
+      kefu_call_set_received_at (self->call, NULL);
+      kefu_form_field_set_parse_error (GTK_WIDGET (self->received_row), NULL);
+      return;
+    }
+
+  received_at = kefu_call_form_parse_received_at (text, &error);
+  if (received_at != NULL)
+    {
+      self->syncing_received = TRUE;
+      kefu_call_set_received_at (self->call, received_at);
+      self->syncing_received = FALSE;
+    }
+  kefu_form_field_set_parse_error (GTK_WIDGET (self->received_row),
+                                   error != NULL ? error->message : NULL);
+}
+
+/* "9:41" or "09:41:05". */
+static gboolean
+parse_time_of_day (const char *text,
+                   guint      *hour,
+                   guint      *minute,
+                   guint      *second)
+{
+  int consumed = 0;
+
+  *second = 0;
+  if (sscanf (text, "%2u:%2u:%2u%n", hour, minute, second, &consumed) == 3
+      && text[consumed] == '\0')
+    return TRUE;
+
+  consumed = 0;
+  *second = 0;
+  return sscanf (text, "%2u:%2u%n", hour, minute, &consumed) == 2 && text[consumed] == '\0'
+    && g_ascii_isdigit (text[0]);
+}
+
+static gpointer
+list_products_func (KefuStore     *store,
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  return kefu_store_list_products (store, TRUE, cancellable, error);
+}
+
+static void
+list_products_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(KefuCallForm) self = user_data;
+  g_autoptr(GListModel) products = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  guint n;
+
+  products = kefu_store_run_finish (KEFU_STORE (object), result, &error);
+  /* Cancelled: the store changed or the form went away. Never an error. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->cancellable);
+  set_busy (self, FALSE);
+
+  if (products == NULL)
+    {
+      g_autofree char *title = NULL;
+
+      /* Translators: %s is the reason, e.g. "The connection to the server was lost." */
+      title = g_strdup_printf (_("The products could not be loaded: %s"), error->message);
+      adw_banner_set_title (self->products_banner, title);
+      gtk_widget_set_visible (GTK_WIDGET (self->products_banner), TRUE);
+      adw_banner_set_revealed (self->products_banner, TRUE);
+      return;
+    }
+
+  adw_banner_set_revealed (self->products_banner, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->products_banner), FALSE);
+
+  n = g_list_model_get_n_items (products);
+  items = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (products, i));
+  g_list_store_splice (self->products, 0, g_list_model_get_n_items (G_LIST_MODEL (self->products)),
+                       items->pdata, items->len);
+}
+
+static void
+load_products (KefuCallForm *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if (self->store == NULL)
+    {
+      g_list_store_remove_all (self->products);
+      set_busy (self, FALSE);
+      return;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  set_busy (self, TRUE);
+  kefu_store_run_async (self->store, list_products_func, NULL, NULL, self->cancellable,
+                        list_products_cb, g_object_ref (self));
+}
+
+static void
+products_retry_cb (KefuCallForm *self)
+{
+  adw_banner_set_revealed (self->products_banner, FALSE);
+  load_products (self);
+}
+
+static void
+kefu_call_form_dispose (GObject *object)
+{
+  KefuCallForm *self = KEFU_CALL_FORM (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->validate_source, g_source_remove);
+
+  if (self->call_bindings != NULL)
+    g_binding_group_set_source (self->call_bindings, NULL);
+  if (self->call_signals != NULL)
+    {
+      g_signal_group_set_target (self->call_signals, NULL);
+      g_signal_group_set_target (self->order_signals, NULL);
+      g_signal_group_set_target (self->complaint_signals, NULL);
+      g_signal_group_set_target (self->inquiry_signals, NULL);
+    }
+  set_watched_order (self, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_CALL_FORM);
+  g_clear_object (&self->call_bindings);
+  g_clear_object (&self->call_signals);
+  g_clear_object (&self->order_signals);
+  g_clear_object (&self->complaint_signals);
+  g_clear_object (&self->inquiry_signals);
+  g_clear_object (&self->call);
+  g_clear_object (&self->staff);
+  g_clear_object (&self->store);
+  g_clear_object (&self->products);
+
+  G_OBJECT_CLASS (kefu_call_form_parent_class)->dispose (object);
+}
+
+static void
+kefu_call_form_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  KefuCallForm *self = KEFU_CALL_FORM (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_STAFF:
+      g_value_set_object (value, self->staff);
+      break;
+    case PROP_CALL:
+      g_value_set_object (value, self->call);
+      break;
+    case PROP_BLANK:
+      g_value_set_boolean (value, self->blank);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    case PROP_KIND_NAME:
+      g_value_set_string (value, kefu_call_form_get_kind_name (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kefu_call_form_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  KefuCallForm *self = KEFU_CALL_FORM (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      kefu_call_form_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_STAFF:
+      kefu_call_form_set_staff (self, g_value_get_object (value));
+      break;
+    case PROP_CALL:
+      kefu_call_form_set_call (self, g_value_get_object (value));
+      break;
+    case PROP_KIND_NAME:
+      kefu_call_form_set_kind_name (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kefu_call_form_class_init (KefuCallFormClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kefu_call_form_dispose;
+  object_class->get_property = kefu_call_form_get_property;
+  object_class->set_property = kefu_call_form_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, KEFU_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_STAFF] =
+    g_param_spec_object ("staff", NULL, NULL, KEFU_TYPE_STAFF,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CALL] =
+    g_param_spec_object ("call", NULL, NULL, KEFU_TYPE_CALL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_BLANK] =
+    g_param_spec_boolean ("blank", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* A string rather than the enum, so that it can back the stateful action "call-form.kind". */
+  properties[PROP_KIND_NAME] =
+    g_param_spec_string ("kind-name", NULL, NULL, "order",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_property_action (widget_class, "call-form.kind", "kind-name");
+  gtk_widget_class_install_action (widget_class, KEFU_FORM_FIELD_VALIDATE_ACTION, NULL,
+                                   validate_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
+                                       "call-form.kind", "s", "order");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
+                                       "call-form.kind", "s", "complaint");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK,
+                                       "call-form.kind", "s", "inquiry");
+
+  g_type_ensure (ADW_TYPE_TOGGLE_GROUP);
+  g_type_ensure (KEFU_TYPE_COMPLAINT_FORM);
+  g_type_ensure (KEFU_TYPE_INQUIRY_FORM);
+  g_type_ensure (KEFU_TYPE_ORDER_FORM);
+  g_type_ensure (KEFU_TYPE_TEXT_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/kefu/Kefu/ui/kefu-call-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, KefuCallForm, address_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuCallForm, clerk_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuCallForm, complaint_form);
+  gtk_widget_class_bind_template_child (widget_class, KefuCallForm, inquiry_form);
+  gtk_widget_class_bind_template_child (widget_class, KefuCallForm, kind_stack);
+  gtk_widget_class_bind_template_child (widget_class, KefuCallForm, kind_toggles);
+  gtk_widget_class_bind_template_child (widget_class, KefuCallForm, known_icon);
+  gtk_widget_class_bind_template_child (widget_class, KefuCallForm, name_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuCallForm, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuCallForm, order_form);
+  gtk_widget_class_bind_template_child (widget_class, KefuCallForm, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuCallForm, products_banner);
+  gtk_widget_class_bind_template_child (widget_class, KefuCallForm, received_row);
+  gtk_widget_class_bind_template_callback (widget_class, products_retry_cb);
+  gtk_widget_class_bind_template_callback (widget_class, received_changed_cb);
+}
+
+static void
+kefu_call_form_init (KefuCallForm *self)
+{
+  self->blank = TRUE;
+  self->kind = KEFU_CALL_KIND_ORDER;
+  self->products = g_list_store_new (KEFU_TYPE_PRODUCT);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->products_banner), FALSE);
+
+  kefu_order_form_set_products (self->order_form, G_LIST_MODEL (self->products));
+  kefu_complaint_form_set_products (self->complaint_form, G_LIST_MODEL (self->products));
+
+  g_object_bind_property (self, "kind-name", self->kind_toggles, "active-name",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+
+  self->call_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->call_bindings, "caller-name", self->name_row, "text",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_binding_group_bind (self->call_bindings, "phone", self->phone_row, "text",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_binding_group_bind (self->call_bindings, "address", self->address_row, "text",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_binding_group_bind (self->call_bindings, "notes", self->notes_row, "text",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+
+  self->call_signals = g_signal_group_new (KEFU_TYPE_CALL);
+  g_signal_group_connect_swapped (self->call_signals, "notify", G_CALLBACK (call_notify_cb), self);
+  self->order_signals = g_signal_group_new (KEFU_TYPE_ORDER);
+  g_signal_group_connect_swapped (self->order_signals, "notify", G_CALLBACK (detail_notify_cb), self);
+  self->complaint_signals = g_signal_group_new (KEFU_TYPE_COMPLAINT);
+  g_signal_group_connect_swapped (self->complaint_signals, "notify",
+                                  G_CALLBACK (detail_notify_cb), self);
+  self->inquiry_signals = g_signal_group_new (KEFU_TYPE_INQUIRY);
+  g_signal_group_connect_swapped (self->inquiry_signals, "notify",
+                                  G_CALLBACK (detail_notify_cb), self);
+
+  kefu_form_field_setup (GTK_WIDGET (self->name_row), "caller-name");
+  kefu_form_field_setup (GTK_WIDGET (self->phone_row), "phone");
+  kefu_form_field_setup (GTK_WIDGET (self->address_row), "address");
+  kefu_form_field_setup (GTK_WIDGET (self->notes_row), "notes");
+  kefu_form_field_setup (GTK_WIDGET (self->received_row), "received-at");
+
+  update_clerk (self);
+  update_kind (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+}
+
+KefuCallForm *
+kefu_call_form_new (void)
+{
+  return g_object_new (KEFU_TYPE_CALL_FORM, NULL);
+}
+
+KefuStore *
+kefu_call_form_get_store (KefuCallForm *self)
+{
+  g_return_val_if_fail (KEFU_IS_CALL_FORM (self), NULL);
+
+  return self->store;
+}
+
+void
+kefu_call_form_set_store (KefuCallForm *self,
+                          KefuStore    *store)
+{
+  g_return_if_fail (KEFU_IS_CALL_FORM (self));
+  g_return_if_fail (store == NULL || KEFU_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  load_products (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+KefuStaff *
+kefu_call_form_get_staff (KefuCallForm *self)
+{
+  g_return_val_if_fail (KEFU_IS_CALL_FORM (self), NULL);
+
+  return self->staff;
+}
+
+void
+kefu_call_form_set_staff (KefuCallForm *self,
+                          KefuStaff    *staff)
+{
+  g_return_if_fail (KEFU_IS_CALL_FORM (self));
+  g_return_if_fail (staff == NULL || KEFU_IS_STAFF (staff));
+
+  if (!g_set_object (&self->staff, staff))
+    return;
+
+  apply_staff_to_call (self);
+  update_clerk (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAFF]);
+}
+
+KefuCall *
+kefu_call_form_get_call (KefuCallForm *self)
+{
+  g_return_val_if_fail (KEFU_IS_CALL_FORM (self), NULL);
+
+  return self->call;
+}
+
+void
+kefu_call_form_set_call (KefuCallForm *self,
+                         KefuCall     *call)
+{
+  g_autoptr(GPtrArray) fields = NULL;
+
+  g_return_if_fail (KEFU_IS_CALL_FORM (self));
+  g_return_if_fail (call == NULL || KEFU_IS_CALL (call));
+
+  if (self->call == call)
+    return;
+
+  self->loading = TRUE;
+
+  g_set_object (&self->call, call);
+  if (call != NULL && kefu_call_get_received_at (call) == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      kefu_call_set_received_at (call, now);
+    }
+  self->received_edited = FALSE;
+
+  g_binding_group_set_source (self->call_bindings, call);
+  g_signal_group_set_target (self->call_signals, call);
+  bind_details (self);
+  apply_staff_to_call (self);
+  sync_received (self);
+
+  /* Another call starts afresh: no field has been left yet, and nothing is wrong until the
+   * clerk had a chance to type. */
+  g_clear_handle_id (&self->validate_source, g_source_remove);
+  fields = kefu_form_field_list_all (GTK_WIDGET (self));
+  for (guint i = 0; i < fields->len; i++)
+    {
+      kefu_form_field_set_touched (fields->pdata[i], FALSE);
+      kefu_form_field_show_message (fields->pdata[i], NULL);
+    }
+
+  self->loading = FALSE;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self), call != NULL);
+  update_blank (self);
+  update_clerk (self);
+  update_known (self);
+  update_kind (self);
+  g_clear_handle_id (&self->validate_source, g_source_remove);
+  /* A restored draft may hold text that does not parse: say so at once. */
+  if (call != NULL)
+    schedule_validation (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CALL]);
+}
+
+gboolean
+kefu_call_form_get_blank (KefuCallForm *self)
+{
+  g_return_val_if_fail (KEFU_IS_CALL_FORM (self), TRUE);
+
+  return self->blank;
+}
+
+gboolean
+kefu_call_form_get_busy (KefuCallForm *self)
+{
+  g_return_val_if_fail (KEFU_IS_CALL_FORM (self), FALSE);
+
+  return self->busy;
+}
+
+const char *
+kefu_call_form_get_kind_name (KefuCallForm *self)
+{
+  g_return_val_if_fail (KEFU_IS_CALL_FORM (self), NULL);
+
+  return kefu_enum_to_nick (KEFU_TYPE_CALL_KIND, current_kind (self));
+}
+
+void
+kefu_call_form_set_kind_name (KefuCallForm *self,
+                              const char   *kind_name)
+{
+  int kind;
+
+  g_return_if_fail (KEFU_IS_CALL_FORM (self));
+
+  /* The toggle group has no active toggle for a moment while it changes. */
+  if (kind_name == NULL)
+    return;
+  if (!kefu_enum_from_nick (KEFU_TYPE_CALL_KIND, kind_name, &kind))
+    {
+      g_critical ("“%s” is not a kind of call", kind_name);
+      return;
+    }
+  if ((KefuCallKind) kind == current_kind (self))
+    return;
+
+  self->kind = kind;
+  if (self->call != NULL)
+    kefu_call_set_kind (self->call, kind);   /* Notifies "kind", which shows it. */
+  else
+    update_kind (self);
+}
+
+void
+kefu_call_form_set_caller (KefuCallForm *self,
+                           KefuCustomer *customer)
+{
+  KefuOrder *order;
+  const char *phone;
+
+  g_return_if_fail (KEFU_IS_CALL_FORM (self));
+  g_return_if_fail (KEFU_IS_CUSTOMER (customer));
+
+  if (self->call == NULL)
+    return;
+
+  /* The order goes to the picked customer's address, in its district (guessed again when the
+   * address is set below), unless the clerk types another. */
+  order = kefu_call_get_order (self->call);
+  if (order != NULL)
+    {
+      kefu_order_set_delivery_address (order, NULL);
+      kefu_order_set_district (order, NULL);
+    }
+
+  phone = kefu_customer_get_primary_phone (customer);
+  kefu_call_set_customer_id (self->call, kefu_record_get_id (KEFU_RECORD (customer)));
+  kefu_call_set_caller_name (self->call, kefu_customer_get_name (customer));
+  kefu_call_set_address (self->call, kefu_customer_get_address (customer));
+  kefu_call_set_phone (self->call, phone != NULL ? phone : "");
+}
+
+void
+kefu_call_form_set_new_caller (KefuCallForm *self,
+                               const char   *phone)
+{
+  g_return_if_fail (KEFU_IS_CALL_FORM (self));
+  g_return_if_fail (phone != NULL);
+
+  if (self->call == NULL)
+    return;
+
+  kefu_call_set_customer_id (self->call, 0);
+  kefu_call_set_phone (self->call, phone);
+}
+
+gboolean
+kefu_call_form_check (KefuCallForm *self,
+                      GDateTime    *now)
+{
+  GtkWidget *first = NULL;
+  guint n_problems;
+
+  g_return_val_if_fail (KEFU_IS_CALL_FORM (self), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  if (self->call == NULL)
+    return FALSE;
+
+  if (kefu_call_get_kind (self->call) == KEFU_CALL_KIND_ORDER)
+    kefu_order_form_apply_defaults (self->order_form);
+
+  g_clear_handle_id (&self->validate_source, g_source_remove);
+  n_problems = show_problems (self, now, TRUE, &first);
+  if (first != NULL)
+    kefu_form_field_focus (first);
+
+  return n_problems == 0;
+}
+
+void
+kefu_call_form_focus_details (KefuCallForm *self)
+{
+  g_return_if_fail (KEFU_IS_CALL_FORM (self));
+
+  if (self->call == NULL)
+    return;
+
+  if (*kefu_call_get_caller_name (self->call) == '\0')
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+      return;
+    }
+
+  switch (kefu_call_get_kind (self->call))
+    {
+    case KEFU_CALL_KIND_ORDER:
+      kefu_order_form_focus_first (self->order_form);
+      break;
+    case KEFU_CALL_KIND_COMPLAINT:
+      kefu_complaint_form_focus_first (self->complaint_form);
+      break;
+    case KEFU_CALL_KIND_INQUIRY:
+      kefu_inquiry_form_focus_first (self->inquiry_form);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+GtkWidget *
+kefu_call_form_get_field (KefuCallForm *self,
+                          const char   *field_id)
+{
+  g_autoptr(GPtrArray) fields = NULL;
+
+  g_return_val_if_fail (KEFU_IS_CALL_FORM (self), NULL);
+  g_return_val_if_fail (field_id != NULL, NULL);
+
+  fields = kefu_form_field_list (GTK_WIDGET (self));
+  return kefu_form_field_find (fields, field_id);
+}
+
+const char *
+kefu_call_form_get_field_message (KefuCallForm *self,
+                                  const char   *field_id)
+{
+  GtkWidget *field;
+
+  g_return_val_if_fail (KEFU_IS_CALL_FORM (self), NULL);
+  g_return_val_if_fail (field_id != NULL, NULL);
+
+  field = kefu_call_form_get_field (self, field_id);
+  return field != NULL ? kefu_form_field_get_message (field) : NULL;
+}
+
+GDateTime *
+kefu_call_form_parse_received_at (const char  *text,
+                                  GError     **error)
+{
+  g_autofree char *folded = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GError) date_error = NULL;
+  const char *time_part;
+  char *date_part;
+  GDate date;
+  guint hour = 0, minute = 0, second = 0;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Full-width digits and colons, as a Chinese input method types them, read as ASCII. */
+  folded = kefu_text_fold_width (text != NULL ? text : "");
+  if (folded == NULL)
+    folded = g_strdup ("");
+  g_strstrip (folded);
+
+  /* The date, then the time after the last space ("2026年11月27日 9:41" has no other). */
+  time_part = strrchr (folded, ' ');
+  if (time_part == NULL)
+    time_part = strchr (folded, 'T');
+  if (time_part == NULL)
+    {
+      g_set_error (error, KEFU_CALL_RULES_ERROR, KEFU_CALL_RULES_ERROR_INVALID,
+                   /* Translators: %s is what the clerk typed into the received time field. */
+                   _("“%s” is not a date and time; enter both, e.g. 2026-11-27 09:41."),
+                   folded);
+      return NULL;
+    }
+
+  date_part = g_strndup (folded, time_part - folded);
+  time_part++;
+  g_date_clear (&date, 1);
+  if (!kefu_date_parse (date_part, &date, &date_error))
+    {
+      g_free (date_part);
+      g_propagate_error (error, g_steal_pointer (&date_error));
+      return NULL;
+    }
+  g_free (date_part);
+
+  if (!parse_time_of_day (time_part, &hour, &minute, &second))
+    {
+      g_set_error (error, KEFU_CALL_RULES_ERROR, KEFU_CALL_RULES_ERROR_INVALID,
+                   /* Translators: %s is what the clerk typed as the time of day. */
+                   _("“%s” is not a time of day; enter hours and minutes, e.g. 09:41."),
+                   time_part);
+      return NULL;
+    }
+
+  if (hour > 23 || minute > 59 || second > 59)
+    {
+      g_set_error (error, KEFU_CALL_RULES_ERROR, KEFU_CALL_RULES_ERROR_OUT_OF_RANGE,
+                   _("“%s” is not a time of day; enter hours from 0 to 23 and minutes from 0 to 59."),
+                   time_part);
+      return NULL;
+    }
+
+  local = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                 g_date_get_day (&date), (int) hour, (int) minute, second);
+  if (local == NULL)
+    {
+      g_set_error (error, KEFU_CALL_RULES_ERROR, KEFU_CALL_RULES_ERROR_INVALID,
+                   _("“%s” is not a date and time; enter both, e.g. 2026-11-27 09:41."),
+                   folded);
+      return NULL;
+    }
+
+  return g_date_time_to_utc (local);
+}
