@@ -61,7 +61,6 @@ struct _KefuCustomersPane
   AdwNavigationView      *navigation_view;
   GtkSearchEntry         *search_entry;
   GtkLabel               *status_label;
-  AdwToastOverlay        *toast_overlay;
 };
 
 G_DEFINE_FINAL_TYPE (KefuCustomersPane, kefu_customers_pane, ADW_TYPE_BIN)
@@ -80,10 +79,16 @@ static void
 toast (KefuCustomersPane *self,
        const char        *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  GtkWidget *overlay = adw_bin_get_child (ADW_BIN (self));
+  AdwToast *toast;
 
+  /* Nobody is told anything by a pane that is going away. */
+  if (overlay == NULL)
+    return;
+
+  toast = adw_toast_new (message);
   adw_toast_set_use_markup (toast, FALSE);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 static char *
@@ -589,7 +594,6 @@ import_action (GtkWidget  *widget,
   dialog = kefu_import_dialog_new (self->store);
   g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
   adw_dialog_present (ADW_DIALOG (dialog), widget);
-  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.choose", NULL);
 }
 
 static void
@@ -793,6 +797,18 @@ kefu_customers_pane_dispose (GObject *object)
   self->page = NULL;
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  /* The widgets go with the toast overlay, after this dispose (AdwBin's): nothing they say
+   * on the way out may reach this pane. */
+  if (self->column_view != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+      g_signal_handlers_disconnect_by_data (self->column_view, self);
+      g_signal_handlers_disconnect_by_data (self->filter_dropdown, self);
+      g_signal_handlers_disconnect_by_data (self->search_entry, self);
+      g_signal_handlers_disconnect_by_data (self->navigation_view, self);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_CUSTOMERS_PANE);
 
@@ -903,7 +919,6 @@ kefu_customers_pane_class_init (KefuCustomersPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuCustomersPane, navigation_view);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomersPane, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomersPane, status_label);
-  gtk_widget_class_bind_template_child (widget_class, KefuCustomersPane, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_last_contact);

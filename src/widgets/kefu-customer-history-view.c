@@ -371,6 +371,7 @@ kefu_customer_history_view_dispose (GObject *object)
   g_clear_handle_id (&self->spinner_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_CUSTOMER_HISTORY_VIEW);
+  self->stack = NULL;
 
   g_clear_object (&self->entries);
   g_clear_object (&self->store);
@@ -455,7 +456,6 @@ kefu_customer_history_view_class_init (KefuCustomerHistoryViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerHistoryView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerHistoryView, error_page);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerHistoryView, list_view);
-  gtk_widget_class_bind_template_child (widget_class, KefuCustomerHistoryView, stack);
   gtk_widget_class_bind_template_callback (widget_class, entry_accessible_label);
   gtk_widget_class_bind_template_callback (widget_class, entry_has_status);
   gtk_widget_class_bind_template_callback (widget_class, entry_icon_name);
@@ -476,6 +476,9 @@ kefu_customer_history_view_init (KefuCustomerHistoryView *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The template's top widget is AdwBin's child, not a bound template child, so that AdwBin
+   * alone unparents it. */
+  self->stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
 
   self->entries = g_list_store_new (KEFU_TYPE_HISTORY_ENTRY);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->entries)));
