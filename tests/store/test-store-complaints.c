@@ -289,6 +289,48 @@ test_inquiry (Fixture       *fixture,
   g_assert_cmpint (test_count (store, "SELECT COUNT(*) FROM leads"), ==, 1);
 }
 
+/* The intake form keeps an order, a complaint and an inquiry on one call while the clerk
+ * decides the kind: only the record of the kind chosen is written, and the others are left as
+ * they were typed, on the same objects. */
+static void
+test_form_call (Fixture       *fixture,
+                gconstpointer  data)
+{
+  KefuStore *store = fixture->store;
+  g_autoptr(GDateTime) received = test_local_time (2026, 3, 10, 9, 0);
+  g_autoptr(KefuCall) typed = NULL;
+  g_autoptr(KefuCall) call = kefu_call_new_for_form ();
+  KefuOrder *order = kefu_call_get_order (call);
+  KefuInquiry *inquiry = kefu_call_get_inquiry (call);
+  Company co;
+
+  test_company_setup (store, &co);
+  typed = test_complaint_call (&co, co.clerk, "138 0013 8000",
+                               KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY, FALSE, received);
+  kefu_call_set_kind (call, KEFU_CALL_KIND_COMPLAINT);
+  kefu_call_set_caller_name (call, kefu_call_get_caller_name (typed));
+  kefu_call_set_address (call, kefu_call_get_address (typed));
+  kefu_call_set_phone (call, kefu_call_get_phone (typed));
+  kefu_call_set_clerk_id (call, co.clerk);
+  kefu_call_set_received_at (call, received);
+  kefu_call_set_complaint (call, kefu_call_get_complaint (typed));
+  /* Half-typed in the other forms before the clerk switched. */
+  kefu_order_set_delivery_address (order, "  半个地址");
+  kefu_inquiry_set_answer (inquiry, "  还没说完");
+
+  test_save_call (store, call);
+  g_assert_cmpstr (kefu_call_get_reference (call), ==, "TS-20260310-0001");
+  g_assert_cmpint (kefu_record_get_id (KEFU_RECORD (kefu_call_get_complaint (call))), >, 0);
+  g_assert_true (kefu_call_get_order (call) == order);
+  g_assert_true (kefu_call_get_inquiry (call) == inquiry);
+  g_assert_cmpint (kefu_record_get_id (KEFU_RECORD (order)), ==, 0);
+  g_assert_cmpstr (kefu_order_get_delivery_address (order), ==, "  半个地址");
+  g_assert_cmpstr (kefu_inquiry_get_answer (inquiry), ==, "  还没说完");
+  g_assert_cmpint (test_count (store, "SELECT COUNT(*) FROM orders"), ==, 0);
+  g_assert_cmpint (test_count (store, "SELECT COUNT(*) FROM inquiries"), ==, 0);
+  g_assert_cmpint (test_count (store, "SELECT COUNT(*) FROM complaints"), ==, 1);
+}
+
 void
 test_store_add_complaint_tests (void)
 {
@@ -298,4 +340,5 @@ test_store_add_complaint_tests (void)
   TEST_ADD ("calls/route-not-well-founded", test_route_not_well_founded);
   TEST_ADD ("calls/route-nobody", test_route_nobody);
   TEST_ADD ("calls/inquiry", test_inquiry);
+  TEST_ADD ("calls/form-call", test_form_call);
 }
