@@ -33,6 +33,13 @@ typedef struct
   KefuStoreOpenFlags   open_flags;
   /* Checks the command's own options before a database is opened. May be NULL. */
   gboolean           (*validate)     (GError      **error);
+  /* The words a command takes after its name, for its usage line ("customers FILE.csv"), and
+   * the function that receives them (`argv[0]` is the first word) before the database is
+   * opened. Both NULL for a command that takes none, which then refuses any. */
+  const char          *parameters;   /* N_() */
+  gboolean           (*take_arguments) (int          argc,
+                                        char       **argv,
+                                        GError     **error);
   gboolean           (*run)          (KefuStore    *store,
                                       GError      **error);
 } KefuctlCommand;
@@ -43,6 +50,8 @@ extern const KefuctlCommand kefuctl_init_command;
 extern const KefuctlCommand kefuctl_check_command;
 extern const KefuctlCommand kefuctl_demo_command;
 extern const KefuctlCommand kefuctl_generate_command;
+extern const KefuctlCommand kefuctl_import_command;
+extern const KefuctlCommand kefuctl_export_command;
 
 /* Progress lines on stderr for long runs: printed at most about once a second. */
 typedef struct

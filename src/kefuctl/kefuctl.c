@@ -39,6 +39,8 @@ static const KefuctlCommand *const commands[] = {
   &kefuctl_check_command,
   &kefuctl_demo_command,
   &kefuctl_generate_command,
+  &kefuctl_import_command,
+  &kefuctl_export_command,
 };
 
 G_DEFINE_QUARK (kefuctl-error-quark, kefuctl_error)
@@ -117,7 +119,8 @@ main_context (void)
 static GOptionContext *
 command_context (const KefuctlCommand *command)
 {
-  GOptionContext *context = g_option_context_new (NULL);
+  GOptionContext *context = g_option_context_new (command->parameters != NULL
+                                                  ? _(command->parameters) : NULL);
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _(command->summary));
@@ -227,7 +230,12 @@ run_command (const KefuctlCommand  *command,
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (error->message);
 
-  if (argc > 1)
+  if (command->take_arguments != NULL)
+    {
+      if (!command->take_arguments (argc - 1, argv + 1, &error))
+        return usage_error (error->message);
+    }
+  else if (argc > 1)
     {
       g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s” after “%s”."),
                                                   argv[1], command->name);
