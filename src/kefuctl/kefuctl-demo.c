@@ -16,6 +16,8 @@
 #include "config.h"
 
 #include "kefuctl-private.h"
+#include "kefuctl-calls.h"
+#include "kefuctl-demo-calls.h"
 #include "kefuctl-names.h"
 #include "kefuctl-random.h"
 #include "core/kefu-enums.h"
@@ -469,7 +471,13 @@ demo_settings (Demo    *demo,
           continue;
         }
 
-      if (!kefu_store_set_setting (demo->store, keys[i], kefu_setting_get_default (keys[i]),
+      /* The demo's dairy delivers in the districts its customers live in, so that an order
+       * from elsewhere shows what an out-of-area order looks like; every other rule is the
+       * default. */
+      if (!kefu_store_set_setting (demo->store, keys[i],
+                                   g_str_equal (keys[i], KEFU_SETTING_SERVICE_AREAS) ?
+                                   kefuctl_calls_service_areas :
+                                   kefu_setting_get_default (keys[i]),
                                    NULL, error))
         return FALSE;
       (*added)++;
@@ -478,12 +486,23 @@ demo_settings (Demo    *demo,
   return TRUE;
 }
 
+static gboolean
+demo_calls (Demo    *demo,
+            guint   *added,
+            guint   *present,
+            GError **error)
+{
+  return kefuctl_demo_calls (demo->store, demo->staff_ids, added, present, error);
+}
+
+/* Calls come last: they need the staff, products, customers and the service areas. */
 static const DemoStep steps[] = {
   { N_("Departments"), demo_departments },
   { N_("Staff"), demo_staff },
   { N_("Products"), demo_products },
   { N_("Customers"), demo_customers },
   { N_("Settings"), demo_settings },
+  { N_("Calls"), demo_calls },
 };
 
 /* TRUE when the database holds staff or customers and none of the demo's staff logins: then
@@ -589,8 +608,10 @@ const KefuctlCommand kefuctl_demo_command = {
   .summary = N_("Fill the database with realistic Chinese sample data"),
   .description = N_("Adds departments, staff for every role (logins in pinyin), the dairy’s "
                     "products, a few hundred customers in Beijing with addresses, mobile and "
-                    "landline numbers, members and assigned clerks, and the default shared "
-                    "settings, so that a new user sees a living application.\n"
+                    "landline numbers, members and assigned clerks, the shared settings, and "
+                    "a busy day of hotline calls today with the week before it (orders, urgent "
+                    "complaints, inquiries and leads), taken by the demo clerks, so that a new "
+                    "user sees a living application.\n"
                     "Running demo again adds only what is missing and exits with status 0. "
                     "A database that holds other staff or customers is refused unless --force "
                     "is given."),

@@ -15,7 +15,9 @@
 
 #include <stdio.h>
 
+#include "core/kefu-call-rules.h"
 #include "kefuctl-private.h"
+#include "kefuctl-generate-calls.h"
 #include "kefuctl-names.h"
 #include "kefuctl-random.h"
 
@@ -30,12 +32,21 @@
 #define MAX_CUSTOMERS G_GINT64_CONSTANT (100000000)
 
 static gint64 opt_customers = -1;
+static gint64 opt_calls = -1;
+static char *opt_until;
 static gint64 opt_seed = 1;
+/* The last day of the generated calls: --until, or yesterday. */
+static GDate until_day;
 
 static const GOptionEntry generate_entries[] = {
   { "customers", 'c', 0, G_OPTION_ARG_INT64, &opt_customers,
     N_("Generate N customers (names, addresses, districts, unique mobile and some landline "
        "numbers, members, channels)"), N_("N") },
+  { "calls", 0, 0, G_OPTION_ARG_INT64, &opt_calls,
+    N_("Generate N hotline calls of the customers and clerks in the database (orders, "
+       "complaints, inquiries with leads), spread over the three years up to --until"), N_("N") },
+  { "until", 0, 0, G_OPTION_ARG_STRING, &opt_until,
+    N_("The last day of the generated calls (default: yesterday)"), N_("DATE") },
   { "seed", 0, 0, G_OPTION_ARG_INT64, &opt_seed,
     N_("Seed of the generator (default 1): the same seed always gives the same data"), N_("S") },
   { NULL }
@@ -297,9 +308,51 @@ generate_customers (Generator  *generator,
   return ok;
 }
 
+static gboolean
+generate_calls (Generator  *generator,
+                guint64     count,
+                GError    **error)
+{
+  return kefuctl_generate_calls (generator->store, generator->seed, count, &until_day, error);
+}
+
+/* Customers first: the calls are made for the customers in the database. */
 static const GenerateStep steps[] = {
   { "--customers", N_("Customers"), &opt_customers, generate_customers },
+  { "--calls", N_("Calls"), &opt_calls, generate_calls },
 };
+
+/* Reads --until into until_day: a date not after today, yesterday when not given. */
+static gboolean
+parse_until (GError **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) local_error = NULL;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  if (opt_until == NULL)
+    {
+      until_day = today;
+      g_date_subtract_days (&until_day, 1);
+      return TRUE;
+    }
+  if (!kefu_date_parse (opt_until, &until_day, &local_error))
+    {
+      g_set_error (error, KEFUCTL_ERROR, KEFUCTL_ERROR_USAGE, "--until: %s",
+                   local_error->message);
+      return FALSE;
+    }
+  if (g_date_compare (&until_day, &today) > 0)
+    {
+      g_set_error (error, KEFUCTL_ERROR, KEFUCTL_ERROR_USAGE,
+                   _("--until cannot be later than today: calls cannot come in the future."));
+      return FALSE;
+    }
+  return TRUE;
+}
 
 static gboolean
 generate_validate (GError **error)
@@ -332,6 +385,9 @@ generate_validate (GError **error)
                              "--seed 1”."));
       return FALSE;
     }
+
+  if (!parse_until (error))
+    return FALSE;
 
   if (opt_seed < 0)
     {
@@ -371,6 +427,11 @@ const KefuctlCommand kefuctl_generate_command = {
                     "names, addresses and numbers, on every machine. Customers get unique valid "
                     "phone numbers, so runs with different seeds can go into one database. "
                     "Existing active clerks are assigned to about half of the customers. "
+                    "Calls are made for the customers, clerks and products in the database, day "
+                    "by day over three years with the hotline's weekly and hourly rhythm: about "
+                    "55% orders, 20% complaints and 25% inquiries, with what happened to them "
+                    "since (hand-overs, complaint stages, leads converted or dropped); the same "
+                    "database, seed and --until give the same calls. "
                     "Progress is shown on stderr when a run takes more than a second."),
   .entries = generate_entries,
   .validate = generate_validate,

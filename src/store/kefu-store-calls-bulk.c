@@ -154,13 +154,22 @@ stored_text (BulkLoad   *load,
   if (text == NULL || kefu_text_is_normalized (text))
     return text;
   normalized = kefu_text_normalize (text);
+  if (g_strcmp0 (normalized, text) == 0)
+    return text;
   return normalized != NULL ? g_string_chunk_insert (load->strings, normalized) : NULL;
 }
 
+/* kefu_text_is_normalized() answers for ASCII and common Chinese characters only; text with
+ * other characters (the "×" of "250ml×12盒", "。") is compared with its normalised form. */
 static gboolean
 text_is_stored_form (const char *text)
 {
-  return kefu_text_is_normalized (text);
+  g_autofree char *normalized = NULL;
+
+  if (kefu_text_is_normalized (text))
+    return TRUE;
+  normalized = kefu_text_normalize (text);
+  return g_strcmp0 (normalized, text) == 0;
 }
 
 /* TRUE when every text of the call and its detail record of its kind is in its stored form, so
@@ -1240,11 +1249,13 @@ bulk_txn (KefuStore     *self,
   for (guint t = 0; t < G_N_ELEMENTS (bulk_tables); t++)
     {
       BulkCursor cursor = { .load = load, .actor = _kefu_store_get_txn_actor (self) };
+      gint64 table_start = g_get_monotonic_time ();
       gboolean ok;
 
       ok = _kefu_store_bulk_insert_rows (self, bulk_tables[t].table, bulk_tables[t].columns,
                                          bulk_tables[t].next_row, &cursor, cancellable, error);
       g_free (cursor.scratch);
+      g_debug ("  %s: %.2f s", bulk_tables[t].table, (g_get_monotonic_time () - table_start) / 1e6);
       if (!ok)
         {
           _kefu_store_rename_duplicate (error, _("Some of these calls already have their "
@@ -1265,6 +1276,9 @@ bulk_txn (KefuStore     *self,
         return FALSE;
     }
 
+  for (guint i = 0; i < load->leads->len; i++)
+    if (g_array_index (load->leads, BulkLead, i).state == KEFU_LEAD_STATE_CONVERTED)
+      n_converted++;
   details = g_strdup_printf ("{\"count\":%u,\"first_id\":%" G_GINT64_FORMAT
                              ",\"last_id\":%" G_GINT64_FORMAT ",\"orders\":%u,\"complaints\":%u,"
                              "\"inquiries\":%u,\"leads\":%u,\"leads_converted\":%u}",
@@ -1467,9 +1481,10 @@ kefu_store_update_last_contacts (KefuStore     *self,
   g_return_val_if_fail (error == NULL || *error == NULL, -1);
 
   /* As kefu_store_save_call(): these columns follow the calls, so they are not the customer's
-   * own edits and do not change its version. Each subquery is one seek on calls_customer_id
-   * (customer_id, received_at); the first contact is the assigned clerk's first call since
-   * the assignment. */
+   * own edits and do not change its version. Each subquery reads the customer's calls through
+   * calls_customer_id (customer_id, received_at); the clerk is tested inside the aggregate, as a
+   * condition on calls.clerk_id would let SQLite walk every call of that clerk instead. The
+   * first contact is the assigned clerk's first call since the assignment. */
   return _kefu_store_execute (self,
                               "UPDATE customers SET "
                               "last_call_id = (SELECT calls.id FROM calls "
@@ -1478,11 +1493,11 @@ kefu_store_update_last_contacts (KefuStore     *self,
                               "last_contact_at = (SELECT MAX(calls.received_at) FROM calls "
                               "WHERE calls.customer_id = customers.id), "
                               "first_contact_at = COALESCE(first_contact_at, "
-                              "(SELECT MIN(calls.received_at) FROM calls "
-                              "WHERE calls.customer_id = customers.id "
-                              "AND calls.clerk_id = customers.assigned_clerk_id "
+                              "(SELECT MIN(CASE WHEN calls.clerk_id = customers.assigned_clerk_id "
                               "AND (customers.assigned_at IS NULL OR "
-                              "calls.received_at >= customers.assigned_at))) "
+                              "calls.received_at >= customers.assigned_at) "
+                              "THEN calls.received_at END) FROM calls "
+                              "WHERE calls.customer_id = customers.id)) "
                               "WHERE id IN (SELECT customer_id FROM calls WHERE id >= $1)",
                               g_variant_new ("(x)", first_call_id), cancellable, error);
 }

@@ -1,0 +1,987 @@
+/* kefuctl-generate-calls.c: `kefuctl generate --calls N`, a dairy hotline's three years.
+ *
+ * The calls are made day by day, oldest first, on a second thread one batch ahead of the store
+ * (as the customers are): each day gets its share of the calls (weekdays busier than weekends,
+ * the business growing slowly), each call a time from the hotline's day (peaks in the morning
+ * and the afternoon), a kind (55% orders, 20% complaints, 25% inquiries), a customer (a fifth of
+ * the customers make most of the calls) and a clerk (often the customer's own). What happened
+ * after the call is filled in as the app would have recorded it by now: orders of past days
+ * handed over to their channel's sales admin, out-of-area customers told, complaints worked
+ * through their stages, leads converted by a later order of the same customer or dropped.
+ *
+ * Everything comes from the "calls" random stream of the seed, the customers and staff in the
+ * database and the last day, so the same database, seed and day give the same calls.
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kefu-ctl"
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "core/kefu-call-rules.h"
+#include "core/kefu-roles.h"
+#include "core/kefu-settings-keys.h"
+#include "store/kefu-store-calls-bulk.h"
+#include "kefuctl-calls.h"
+#include "kefuctl-generate-calls.h"
+#include "kefuctl-names.h"
+#include "kefuctl-private.h"
+#include "kefuctl-random.h"
+
+/* Calls handed to the store per transaction: at about 2 KB of records per call, two batches in
+ * memory stay under half a gigabyte, and each commit rewrites the random index pages of
+ * calls_customer_id once per batch rather than once per few calls. */
+#define BATCH_SIZE 100000
+#define YEARS 3
+/* Customers are read in pages of this many. */
+#define CONTACTS_PAGE 100000
+
+/* Shares of the calls' kinds, per thousand: orders, complaints, inquiries. */
+static const guint kind_weights[] = { 550, 200, 250 };
+
+/* Calls per hour of the local day, on weekdays and at weekends: the hotline opens at 8:30,
+ * is busiest in the morning, quiet over lunch, busy again in the afternoon. */
+static const guint weekday_hours[24] = {
+  0, 0, 0, 0, 0, 0, 0, 2, 9, 14, 15, 12, 6, 8, 12, 12, 10, 6, 3, 1, 0, 0, 0, 0
+};
+static const guint weekend_hours[24] = {
+  0, 0, 0, 0, 0, 0, 0, 1, 5, 9, 10, 9, 5, 6, 8, 7, 5, 3, 1, 0, 0, 0, 0, 0
+};
+/* Monday is the busiest day (the weekend's problems), Sunday the quietest. */
+static const guint weekday_weights[8] = { 0, 118, 108, 104, 100, 102, 66, 52 };
+
+typedef struct
+{
+  gint64   id;
+  gboolean active;
+} Clerk;
+
+typedef struct
+{
+  KefuStore            *store;
+  guint64               seed;
+  guint64               count;
+  GDate                 first_day;
+  GDate                 last_day;
+  GDate                 today;
+  guint                 n_days;
+  guint64              *per_day;       /* calls per day */
+  GDateTime            *now;
+  GTimeZone            *tz;
+  GArray               *clerks;        /* Clerk: everyone who took calls */
+  GArray               *active_clerks; /* gint64 */
+  GHashTable           *active_ids;    /* the active clerks' ids */
+  GArray               *team_leads;    /* gint64, active */
+  GArray               *receivers[4];  /* gint64 per channel: active staff of its receiving role */
+  KefuctlCatalog        catalog;
+  KefuCustomerContacts *contacts;
+  guint                 n_regular;     /* the first this many customers (permuted) call most */
+  guint                 perm_bits;
+  guint64               perm_key;
+  guint                 cutoff;
+  GStrv                 areas;
+} Generator;
+
+/* A lead to be converted by an order of the same customer on a later day. */
+typedef struct
+{
+  GDate      day;
+  guint      customer;
+  gint64     clerk;
+  KefuCall  *inquiry;
+  guint      batch;
+  guint      index;
+} Conversion;
+
+static void
+conversion_free (Conversion *conversion)
+{
+  g_object_unref (conversion->inquiry);
+  g_free (conversion);
+}
+
+/* What the maker thread hands to the store: the calls of a batch, what became of their leads,
+ * and the orders that convert leads of earlier batches (whose ids are known only once those
+ * were stored). */
+typedef struct
+{
+  guint      number;
+  GPtrArray *calls;         /* KefuCall */
+  GArray    *leads;         /* KefuCallBulkLead */
+  GPtrArray *times;         /* GDateTime the leads point to */
+  GPtrArray *resolve;       /* pairs: order call, inquiry call */
+  guint      n_kind[3];
+} Batch;
+
+static Batch *
+batch_new (guint number)
+{
+  Batch *batch = g_new0 (Batch, 1);
+
+  batch->number = number;
+  batch->calls = g_ptr_array_new_full (BATCH_SIZE, g_object_unref);
+  batch->leads = g_array_new (FALSE, FALSE, sizeof (KefuCallBulkLead));
+  batch->times = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
+  batch->resolve = g_ptr_array_new_with_free_func (g_object_unref);
+  return batch;
+}
+
+static void
+batch_free (Batch *batch)
+{
+  g_ptr_array_unref (batch->calls);
+  g_array_unref (batch->leads);
+  g_ptr_array_unref (batch->times);
+  g_ptr_array_unref (batch->resolve);
+  g_free (batch);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Batch, batch_free)
+
+/* The state of the maker thread. */
+typedef struct
+{
+  Generator     *generator;
+  KefuctlRandom  random;
+  GAsyncQueue   *wanted;
+  GAsyncQueue   *ready;
+  Batch         *batch;
+  guint          n_batches;
+  GPtrArray     *conversions;   /* Conversion, oldest first */
+  GString       *text;
+} Maker;
+
+#define MAKE_BATCH GINT_TO_POINTER (1)
+#define STOP       GINT_TO_POINTER (2)
+
+/* Setting up */
+
+static void
+stream_init (KefuctlRandom *random,
+             guint64        seed,
+             const char    *kind)
+{
+  guint64 hash = G_GUINT64_CONSTANT (14695981039346656037);
+
+  /* As kefuctl-generate.c: each kind of record draws from the seed mixed with its name. */
+  for (const char *p = kind; *p != '\0'; p++)
+    hash = (hash ^ (guchar) *p) * G_GUINT64_CONSTANT (1099511628211);
+  kefuctl_random_init (random, seed ^ hash);
+}
+
+static gboolean
+load_staff (Generator  *generator,
+            GError    **error)
+{
+  g_autoptr(GListModel) members = kefu_store_list_staff (generator->store, FALSE, NULL, error);
+  guint n;
+
+  if (members == NULL)
+    return FALSE;
+
+  n = g_list_model_get_n_items (members);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KefuStaff) member = g_list_model_get_item (members, i);
+      gint64 id = kefu_record_get_id (KEFU_RECORD (member));
+      gboolean active = kefu_staff_get_active (member);
+      KefuRole role = kefu_staff_get_role (member);
+
+      if (role == KEFU_ROLE_CLERK)
+        {
+          Clerk clerk = { id, active };
+
+          g_array_append_val (generator->clerks, clerk);
+          if (active)
+            {
+              g_array_append_val (generator->active_clerks, id);
+              g_hash_table_add (generator->active_ids, g_memdup2 (&id, sizeof id));
+            }
+        }
+      if (!active)
+        continue;
+      if (role == KEFU_ROLE_TEAM_LEAD)
+        g_array_append_val (generator->team_leads, id);
+      for (KefuChannel channel = KEFU_CHANNEL_HOME_DELIVERY; channel <= KEFU_CHANNEL_SUPERMARKET;
+           channel++)
+        {
+          KefuRole receiver;
+
+          if (kefu_channel_get_order_receiver (channel, &receiver) && receiver == role)
+            g_array_append_val (generator->receivers[channel], id);
+        }
+    }
+
+  if (generator->active_clerks->len == 0)
+    {
+      g_set_error (error, KEFUCTL_ERROR, KEFUCTL_ERROR_REFUSED,
+                   _("There are no active clerks in %s to take the calls. Add staff first, for "
+                     "example with “kefuctl demo”."),
+                   kefu_store_get_description (generator->store));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_customers (Generator  *generator,
+                GError    **error)
+{
+  gint64 after = 0;
+  guint n_read = CONTACTS_PAGE;
+  guint n;
+
+  generator->contacts = kefu_customer_contacts_new ();
+  while (n_read == CONTACTS_PAGE)
+    {
+      guint len;
+
+      if (!kefu_store_read_customer_contacts (generator->store, generator->contacts, after,
+                                              CONTACTS_PAGE, &n_read, NULL, error))
+        return FALSE;
+      len = kefu_customer_contacts_get_len (generator->contacts);
+      if (len > 0)
+        after = kefu_customer_contacts_get (generator->contacts, len - 1)->id;
+    }
+
+  n = kefu_customer_contacts_get_len (generator->contacts);
+  if (n == 0)
+    {
+      g_set_error (error, KEFUCTL_ERROR, KEFUCTL_ERROR_REFUSED,
+                   _("There are no customers in %s to make the calls. Generate them in the same "
+                     "run with --customers, or add them first."),
+                   kefu_store_get_description (generator->store));
+      return FALSE;
+    }
+
+  /* A fifth of the customers are regulars who make most of the calls; which ones is a
+   * permutation of the index, so that they are spread over every district and age of record. */
+  generator->n_regular = MAX (1, n / 5);
+  generator->perm_bits = 2;
+  while (generator->perm_bits < 32 && (G_GUINT64_CONSTANT (1) << generator->perm_bits) < n)
+    generator->perm_bits += 2;
+  return TRUE;
+}
+
+static gboolean
+load_rules (Generator  *generator,
+            GError    **error)
+{
+  g_autofree char *cutoff = NULL;
+  g_autofree char *areas = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  cutoff = kefu_store_get_setting (generator->store, KEFU_SETTING_HANDOVER_CUTOFF, NULL,
+                                   &local_error);
+  if (local_error == NULL)
+    areas = kefu_store_get_setting (generator->store, KEFU_SETTING_SERVICE_AREAS, NULL,
+                                    &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  /* The same rules as the store applies, so that what is filled in here agrees with it. */
+  if (cutoff == NULL || !kefu_setting_parse_time_of_day (cutoff, &generator->cutoff, NULL))
+    kefu_setting_parse_time_of_day (kefu_setting_get_default (KEFU_SETTING_HANDOVER_CUTOFF),
+                                    &generator->cutoff, NULL);
+  generator->areas = kefu_setting_parse_service_areas (areas != NULL ? areas : "", NULL);
+  if (generator->areas == NULL)
+    generator->areas = g_new0 (char *, 1);
+  return TRUE;
+}
+
+typedef struct
+{
+  guint   day;
+  guint64 remainder;
+} Remainder;
+
+static int
+compare_remainders (const void *a,
+                    const void *b)
+{
+  const Remainder *ra = a, *rb = b;
+
+  if (ra->remainder != rb->remainder)
+    return ra->remainder > rb->remainder ? -1 : 1;
+  return ra->day < rb->day ? -1 : ra->day > rb->day;
+}
+
+/* Each day's share of the calls, in whole calls that add up to the count exactly. */
+static void
+plan_days (Generator *generator)
+{
+  g_autofree guint64 *weights = g_new0 (guint64, generator->n_days);
+  g_autofree Remainder *remainders = g_new0 (Remainder, generator->n_days);
+  guint64 total = 0, given = 0;
+  GDate day = generator->first_day;
+
+  for (guint d = 0; d < generator->n_days; d++, g_date_add_days (&day, 1))
+    {
+      /* A slowly growing business: the last year has a third more calls than the first. */
+      weights[d] = weekday_weights[g_date_get_weekday (&day)] *
+                   (guint64) (850 + 300 * d / generator->n_days);
+      total += weights[d];
+    }
+
+  generator->per_day = g_new0 (guint64, generator->n_days);
+  for (guint d = 0; d < generator->n_days; d++)
+    {
+      /* count × weight stays below 2^63 for every count kefuctl accepts (10^8 × 3·10^5). */
+      guint64 product = generator->count * weights[d];
+
+      generator->per_day[d] = product / total;
+      remainders[d].day = d;
+      remainders[d].remainder = product % total;
+      given += generator->per_day[d];
+    }
+  qsort (remainders, generator->n_days, sizeof (Remainder), compare_remainders);
+  for (guint i = 0; given < generator->count; i++, given++)
+    generator->per_day[remainders[i % generator->n_days].day]++;
+}
+
+/* Making calls */
+
+/* A bijection of [0, n): cycle-walking the Feistel permutation of the next power of four. */
+static guint
+permute_below (Generator *generator,
+               guint      index,
+               guint      n)
+{
+  guint32 value = kefuctl_permute (index, generator->perm_bits, generator->perm_key);
+
+  while (value >= n)
+    value = kefuctl_permute (value, generator->perm_bits, generator->perm_key);
+  return value;
+}
+
+static guint
+pick_customer (Maker *maker)
+{
+  Generator *generator = maker->generator;
+  guint n = kefu_customer_contacts_get_len (generator->contacts);
+  guint index;
+
+  if (kefuctl_random_permille (&maker->random, 600))
+    index = kefuctl_random_below (&maker->random, generator->n_regular);
+  else
+    index = kefuctl_random_below (&maker->random, n);
+  return permute_below (generator, index, n);
+}
+
+/* A clerk who worked on day `d`: the customer's own clerk four times in ten, else anyone on
+ * duty; clerks who have left took calls in the first half of the period only. */
+static gint64
+pick_clerk (Maker                      *maker,
+            guint                       d,
+            const KefuCustomerContact  *customer)
+{
+  Generator *generator = maker->generator;
+  gboolean early = d < generator->n_days / 2;
+  gint64 assigned = customer->assigned_clerk_id;
+
+  if (assigned > 0 && g_hash_table_contains (generator->active_ids, &assigned) &&
+      kefuctl_random_permille (&maker->random, 400))
+    return assigned;
+  if (early)
+    return g_array_index (generator->clerks, Clerk,
+                          kefuctl_random_below (&maker->random, generator->clerks->len)).id;
+  return g_array_index (generator->active_clerks, gint64,
+                        kefuctl_random_below (&maker->random, generator->active_clerks->len));
+}
+
+static gint64
+pick_from (KefuctlRandom *random,
+           GArray        *ids)
+{
+  if (ids->len == 0)
+    return 0;
+  return g_array_index (ids, gint64, kefuctl_random_below (random, ids->len));
+}
+
+/* A time on `day` (local) at `hour`:`minute`, or NULL when that is not in the past. */
+static GDateTime *
+past_time (Generator   *generator,
+           const GDate *day,
+           guint        hour,
+           guint        minute)
+{
+  GDateTime *time = g_date_time_new (generator->tz, g_date_get_year (day),
+                                     g_date_get_month (day), g_date_get_day (day),
+                                     (int) hour, (int) minute, 0);
+
+  if (time != NULL && g_date_time_compare (time, generator->now) >= 0)
+    g_clear_pointer (&time, g_date_time_unref);
+  return time;
+}
+
+static void
+set_call_common (Maker                      *maker,
+                 KefuCall                   *call,
+                 const KefuCustomerContact  *customer,
+                 gint64                      clerk,
+                 GDateTime                  *received)
+{
+  kefu_call_set_customer_id (call, customer->id);
+  kefu_call_set_caller_name (call, customer->name);
+  kefu_call_set_phone (call, customer->phone);
+  kefu_call_set_clerk_id (call, clerk);
+  kefu_call_set_received_at (call, received);
+  if (customer->address != NULL)
+    kefu_call_set_address (call, customer->address);
+}
+
+static KefuChannel
+pick_channel (KefuctlRandom              *random,
+              const KefuCustomerContact  *customer)
+{
+  static const guint weights[] = { 55, 25, 20 };
+
+  if (customer->channel != KEFU_CHANNEL_UNSPECIFIED)
+    return customer->channel;
+  return KEFU_CHANNEL_HOME_DELIVERY + kefuctl_random_weighted (random, weights, 3, 100);
+}
+
+/* An order, and what happened to it after the call. */
+static void
+make_order (Maker                      *maker,
+            KefuCall                   *call,
+            const KefuCustomerContact  *customer,
+            GDateTime                  *received,
+            const GDate                *day)
+{
+  Generator *generator = maker->generator;
+  KefuctlRandom *random = &maker->random;
+  KefuChannel channel = pick_channel (random, customer);
+  const char *address = customer->address;
+  const char *district = customer->district;
+  guint where = kefuctl_random_below (random, 1000);
+  KefuOrder *order;
+  GDate handover;
+  gint64 receiver;
+
+  /* Most orders go to the caller's home; some to a relative or an office in the city, a few
+   * to somewhere the dairy does not deliver. */
+  g_string_truncate (maker->text, 0);
+  if (where < 10)
+    {
+      district = kefuctl_calls_far_address (random, maker->text);
+      address = maker->text->str;
+    }
+  else if (where < 60 || address == NULL || district == NULL)
+    {
+      district = kefuctl_names_address (random, maker->text);
+      address = maker->text->str;
+    }
+  if (kefu_call_get_address (call)[0] == '\0')
+    kefu_call_set_address (call, address);
+
+  kefuctl_calls_make_order (random, &generator->catalog, call, channel, address, district);
+  order = kefu_call_get_order (call);
+
+  /* Orders of days whose hand-over has happened were handed to the channel's sales admin a
+   * little before the cut-off. */
+  kefu_handover_date_for_order (received, generator->cutoff, &handover);
+  kefu_order_set_handover_date (order, &handover);
+  receiver = pick_from (random, generator->receivers[channel]);
+  if (g_date_compare (&handover, &generator->today) < 0 && receiver > 0)
+    {
+      guint minutes = generator->cutoff - MIN (generator->cutoff, 15 + kefuctl_random_below (random, 45));
+      g_autoptr(GDateTime) handed = past_time (generator, &handover, minutes / 60, minutes % 60);
+
+      if (handed != NULL)
+        {
+          kefu_order_set_handover_state (order, KEFU_HANDOVER_STATE_HANDED_OVER);
+          kefu_order_set_handed_to_id (order, receiver);
+          kefu_order_set_handed_over_at (order, handed);
+        }
+    }
+
+  /* An out-of-area customer is told by the sales admin a few hours after the hand-over. */
+  if (!kefu_service_areas_contain ((const char * const *) generator->areas, district) &&
+      kefu_order_get_handover_state (order) == KEFU_HANDOVER_STATE_HANDED_OVER)
+    {
+      g_autoptr(GDateTime) told = g_date_time_add_minutes (kefu_order_get_handed_over_at (order),
+                                                           60 + kefuctl_random_below (random, 180));
+
+      if (g_date_time_compare (told, generator->now) < 0)
+        {
+          kefu_order_set_area_notified_at (order, told);
+          kefu_order_set_area_notified_by_id (order, receiver);
+          kefu_order_set_area_note (order, kefuctl_calls_area_note (random));
+        }
+    }
+}
+
+/* The stage a complaint of that age has reached on the board. */
+static KefuComplaintStage
+complaint_stage (KefuctlRandom *random,
+                 guint          age_days)
+{
+  guint pick = kefuctl_random_below (random, 100);
+
+  if (age_days > 30)
+    return pick < 85 ? KEFU_COMPLAINT_STAGE_CLOSED :
+           pick < 95 ? KEFU_COMPLAINT_STAGE_CALLED_BACK : KEFU_COMPLAINT_STAGE_RESOLVED;
+  if (age_days > 7)
+    return pick < 40 ? KEFU_COMPLAINT_STAGE_RESOLVED :
+           pick < 80 ? KEFU_COMPLAINT_STAGE_CALLED_BACK : KEFU_COMPLAINT_STAGE_IN_PROGRESS;
+  /* NEW: the store routes it and gives it its intake stage. */
+  return pick < 60 ? KEFU_COMPLAINT_STAGE_NEW : KEFU_COMPLAINT_STAGE_IN_PROGRESS;
+}
+
+static void
+make_complaint (Maker                      *maker,
+                KefuCall                   *call,
+                const KefuCustomerContact  *customer,
+                const GDate                *day,
+                guint                       age_days)
+{
+  KefuctlRandom *random = &maker->random;
+  guint pick = kefuctl_random_below (random, 1000);
+  KefuctlComplaintShape shape;
+
+  /* One complaint in eight is a misunderstanding; of the rest a little more are about the
+   * product than the service, and about one complaint in a hundred is the urgent case. */
+  if (pick < 120)
+    shape = KEFUCTL_COMPLAINT_NOT_FOUNDED;
+  else if (pick < 130)
+    shape = KEFUCTL_COMPLAINT_HARMED;
+  else if (pick < 600)
+    shape = KEFUCTL_COMPLAINT_PRODUCT;
+  else
+    shape = KEFUCTL_COMPLAINT_SERVICE;
+
+  kefuctl_calls_make_complaint (random, &maker->generator->catalog, call, shape, day,
+                                customer->district);
+  if (shape != KEFUCTL_COMPLAINT_NOT_FOUNDED)
+    kefu_complaint_set_stage (kefu_call_get_complaint (call), complaint_stage (random, age_days));
+}
+
+/* An inquiry; a potential order's lead is converted by an order a few days later, dropped
+ * after a day or two, or (when recent) still open. */
+static void
+make_inquiry (Maker                      *maker,
+              KefuCall                   *call,
+              guint                       customer,
+              gint64                      clerk,
+              const GDate                *day,
+              guint                       age_days)
+{
+  Generator *generator = maker->generator;
+  KefuctlRandom *random = &maker->random;
+  gboolean potential = kefuctl_random_permille (random, 200);
+  guint outcome, delay;
+
+  kefuctl_calls_make_inquiry (random, call, potential);
+  if (!potential)
+    return;
+
+  outcome = kefuctl_random_below (random, 100);
+  delay = 1 + kefuctl_random_below (random, 5);
+  if (outcome < 45)
+    {
+      Conversion *conversion = g_new0 (Conversion, 1);
+
+      conversion->day = *day;
+      g_date_add_days (&conversion->day, delay);
+      if (g_date_compare (&conversion->day, &generator->last_day) > 0)
+        {
+          /* Too recent to be converted yet: the lead stays open. */
+          g_free (conversion);
+          return;
+        }
+      conversion->customer = customer;
+      conversion->clerk = kefuctl_random_permille (random, 600) ? clerk : 0;
+      conversion->inquiry = g_object_ref (call);
+      conversion->batch = maker->batch->number;
+      conversion->index = maker->batch->calls->len;
+      g_ptr_array_add (maker->conversions, conversion);
+      return;
+    }
+
+  /* Followed up the next day or so (a lead not converted is followed up the next day); a
+   * recent one may still be open. */
+  if (outcome < 85 || age_days > 14)
+    {
+      GDate closed_day = *day;
+      g_autoptr(GDateTime) closed = NULL;
+      gint64 by = pick_from (random, generator->team_leads);
+      KefuCallBulkLead lead = { .inquiry = maker->batch->calls->len,
+                                .state = KEFU_LEAD_STATE_DROPPED };
+
+      g_date_add_days (&closed_day, MIN (delay, 3));
+      closed = past_time (generator, &closed_day, 10 + kefuctl_random_below (random, 7),
+                          kefuctl_random_below (random, 60));
+      if (closed == NULL)
+        return;
+      lead.closed_at = closed;
+      lead.closed_by = by > 0 ? by : clerk;
+      lead.note = kefuctl_calls_drop_note (random);
+      g_ptr_array_add (maker->batch->times, g_steal_pointer (&closed));
+      g_array_append_val (maker->batch->leads, lead);
+    }
+}
+
+/* One slot of a day: a second of the day and what is called then. */
+typedef struct
+{
+  guint32     second;
+  guint32     order;      /* creation order, for ties */
+  KefuCallKind kind;
+  Conversion *conversion; /* an order converting this lead, or NULL */
+} Slot;
+
+static int
+compare_slots (const void *a,
+               const void *b)
+{
+  const Slot *sa = a, *sb = b;
+
+  if (sa->second != sb->second)
+    return sa->second < sb->second ? -1 : 1;
+  return sa->order < sb->order ? -1 : sa->order > sb->order;
+}
+
+static guint32
+pick_second (KefuctlRandom *random,
+             const GDate   *day)
+{
+  GDateWeekday weekday = g_date_get_weekday (day);
+  const guint *hours = weekday >= G_DATE_SATURDAY ? weekend_hours : weekday_hours;
+  guint total = 0, hour;
+
+  for (guint h = 0; h < 24; h++)
+    total += hours[h];
+  hour = kefuctl_random_weighted (random, hours, 24, total);
+  return hour * 3600 + kefuctl_random_below (random, 3600);
+}
+
+static void
+push_batch (Maker *maker)
+{
+  g_async_queue_push (maker->ready, maker->batch);
+  maker->batch = NULL;
+}
+
+/* Starts a new batch once the maker may (the store has taken the one before the previous). */
+static gboolean
+ensure_batch (Maker *maker)
+{
+  if (maker->batch != NULL && maker->batch->calls->len < BATCH_SIZE)
+    return TRUE;
+  if (maker->batch != NULL)
+    push_batch (maker);
+  if (g_async_queue_pop (maker->wanted) != MAKE_BATCH)
+    return FALSE;
+  maker->batch = batch_new (maker->n_batches++);
+  return TRUE;
+}
+
+static gboolean
+make_slot_call (Maker       *maker,
+                guint        d,
+                const GDate *day,
+                Slot        *slot)
+{
+  Generator *generator = maker->generator;
+  g_autoptr(KefuCall) call = kefu_call_new ();
+  g_autoptr(GDateTime) received = NULL;
+  const KefuCustomerContact *customer;
+  guint customer_index;
+  gint64 clerk;
+  guint age = (guint) g_date_days_between (day, &generator->today);
+
+  if (!ensure_batch (maker))
+    return FALSE;
+
+  received = g_date_time_new (generator->tz, g_date_get_year (day), g_date_get_month (day),
+                              g_date_get_day (day), (int) (slot->second / 3600),
+                              (int) (slot->second / 60 % 60), (double) (slot->second % 60));
+  customer_index = slot->conversion != NULL ? slot->conversion->customer : pick_customer (maker);
+  customer = kefu_customer_contacts_get (generator->contacts, customer_index);
+  clerk = slot->conversion != NULL && slot->conversion->clerk > 0 ?
+          slot->conversion->clerk : pick_clerk (maker, d, customer);
+  set_call_common (maker, call, customer, clerk, received);
+
+  switch (slot->kind)
+    {
+    case KEFU_CALL_KIND_ORDER:
+      make_order (maker, call, customer, received, day);
+      break;
+    case KEFU_CALL_KIND_COMPLAINT:
+      make_complaint (maker, call, customer, day, age);
+      break;
+    case KEFU_CALL_KIND_INQUIRY:
+      make_inquiry (maker, call, customer_index, clerk, day, age);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (slot->conversion != NULL)
+    {
+      Conversion *conversion = slot->conversion;
+
+      if (conversion->batch == maker->batch->number)
+        {
+          KefuCallBulkLead lead = { .inquiry = conversion->index,
+                                    .state = KEFU_LEAD_STATE_CONVERTED,
+                                    .order = maker->batch->calls->len };
+
+          g_array_append_val (maker->batch->leads, lead);
+        }
+      else
+        {
+          g_ptr_array_add (maker->batch->resolve, g_object_ref (call));
+          g_ptr_array_add (maker->batch->resolve, g_object_ref (conversion->inquiry));
+        }
+    }
+
+  maker->batch->n_kind[slot->kind]++;
+  g_ptr_array_add (maker->batch->calls, g_steal_pointer (&call));
+  return TRUE;
+}
+
+static gboolean
+make_day (Maker  *maker,
+          guint   d,
+          GDate  *day)
+{
+  Generator *generator = maker->generator;
+  guint64 n = generator->per_day[d];
+  g_autofree Slot *slots = g_new0 (Slot, MAX (n, 1));
+  g_autoptr(GPtrArray) due = g_ptr_array_new_with_free_func ((GDestroyNotify) conversion_free);
+  guint n_slots = 0;
+  gboolean ok = TRUE;
+
+  /* Leads due today are converted first; those the day has no room for wait a day. */
+  for (guint i = 0; i < maker->conversions->len && due->len < n;)
+    {
+      Conversion *conversion = g_ptr_array_index (maker->conversions, i);
+
+      if (g_date_compare (&conversion->day, day) <= 0)
+        g_ptr_array_add (due, g_ptr_array_steal_index (maker->conversions, i));
+      else
+        i++;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      Slot *slot = &slots[n_slots];
+
+      slot->order = n_slots;
+      slot->second = pick_second (&maker->random, day);
+      if (i < due->len)
+        {
+          slot->conversion = g_ptr_array_index (due, i);
+          slot->kind = KEFU_CALL_KIND_ORDER;
+        }
+      else
+        slot->kind = kefuctl_random_weighted (&maker->random, kind_weights, 3, 1000);
+      n_slots++;
+    }
+  qsort (slots, n_slots, sizeof (Slot), compare_slots);
+
+  for (guint i = 0; i < n_slots && ok; i++)
+    ok = make_slot_call (maker, d, day, &slots[i]);
+  return ok;
+}
+
+static gpointer
+make_batches (gpointer data)
+{
+  Maker *maker = data;
+  Generator *generator = maker->generator;
+  GDate day = generator->first_day;
+  gboolean ok = TRUE;
+
+  for (guint d = 0; d < generator->n_days && ok; d++, g_date_add_days (&day, 1))
+    ok = make_day (maker, d, &day);
+  if (ok && maker->batch != NULL)
+    push_batch (maker);
+  g_clear_pointer (&maker->batch, batch_free);
+  return NULL;
+}
+
+/* Storing */
+
+static void
+resolve_leads (Batch *batch)
+{
+  /* The inquiries are in batches stored before: their leads have ids by now. */
+  for (guint i = 0; i + 1 < batch->resolve->len; i += 2)
+    {
+      KefuCall *order_call = g_ptr_array_index (batch->resolve, i);
+      KefuCall *inquiry_call = g_ptr_array_index (batch->resolve, i + 1);
+
+      kefu_order_set_lead_id (kefu_call_get_order (order_call),
+                              kefu_inquiry_get_lead_id (kefu_call_get_inquiry (inquiry_call)));
+    }
+}
+
+static gboolean
+store_batches (Generator  *generator,
+               Maker      *maker,
+               GError    **error)
+{
+  KefuctlProgress progress;
+  guint64 done = 0, n_kind[3] = { 0 }, n_leads = 0;
+  gint64 first_call_id = 0;
+  gint64 n_updated;
+  double seconds;
+
+  kefuctl_progress_start (&progress);
+  while (done < generator->count)
+    {
+      g_autoptr(Batch) batch = g_async_queue_pop (maker->ready);
+
+      /* The next batch is made while this one is stored. */
+      if (done + batch->calls->len < generator->count)
+        g_async_queue_push (maker->wanted, MAKE_BATCH);
+
+      resolve_leads (batch);
+      if (!kefu_store_insert_calls_bulk (generator->store, batch->calls,
+                                         (const KefuCallBulkLead *) (gpointer) batch->leads->data,
+                                         batch->leads->len, NULL, error))
+        return FALSE;
+
+      if (first_call_id == 0)
+        first_call_id = kefu_record_get_id (g_ptr_array_index (batch->calls, 0));
+      for (guint k = 0; k < 3; k++)
+        n_kind[k] += batch->n_kind[k];
+      for (guint i = 0; i < batch->calls->len; i++)
+        {
+          KefuCall *call = g_ptr_array_index (batch->calls, i);
+
+          if (kefu_call_get_kind (call) == KEFU_CALL_KIND_INQUIRY &&
+              kefu_inquiry_get_lead_id (kefu_call_get_inquiry (call)) != 0)
+            n_leads++;
+        }
+      done += batch->calls->len;
+      kefuctl_progress_update (&progress, _("Calls"), done, generator->count);
+    }
+  seconds = kefuctl_progress_elapsed (&progress);
+
+  {
+    g_autofree char *n = g_strdup_printf ("%" G_GUINT64_FORMAT, generator->count);
+    g_autofree char *orders = g_strdup_printf ("%" G_GUINT64_FORMAT, n_kind[KEFU_CALL_KIND_ORDER]);
+    g_autofree char *complaints = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                                   n_kind[KEFU_CALL_KIND_COMPLAINT]);
+    g_autofree char *inquiries = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                                  n_kind[KEFU_CALL_KIND_INQUIRY]);
+    g_autofree char *leads = g_strdup_printf ("%" G_GUINT64_FORMAT, n_leads);
+
+    g_print (_("Generated %s calls (%s orders, %s complaints, %s inquiries with %s leads) in "
+               "%.1f s (%.0f per second).\n"),
+             n, orders, complaints, inquiries, leads, seconds,
+             seconds > 0 ? generator->count / seconds : 0.0);
+  }
+
+  /* Once, after every batch: a customer's last contact is their newest call of all. */
+  kefuctl_progress_start (&progress);
+  n_updated = kefu_store_update_last_contacts (generator->store, first_call_id, NULL, error);
+  if (n_updated < 0)
+    return FALSE;
+  {
+    g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, n_updated);
+
+    g_print (_("Updated the last contact of %s customers in %.1f s.\n"), n,
+             kefuctl_progress_elapsed (&progress));
+  }
+  return TRUE;
+}
+
+static void
+generator_clear (Generator *generator)
+{
+  g_clear_pointer (&generator->per_day, g_free);
+  g_clear_pointer (&generator->now, g_date_time_unref);
+  g_clear_pointer (&generator->tz, g_time_zone_unref);
+  g_clear_pointer (&generator->clerks, g_array_unref);
+  g_clear_pointer (&generator->active_clerks, g_array_unref);
+  g_clear_pointer (&generator->active_ids, g_hash_table_unref);
+  g_clear_pointer (&generator->team_leads, g_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (generator->receivers); i++)
+    g_clear_pointer (&generator->receivers[i], g_array_unref);
+  kefuctl_catalog_clear (&generator->catalog);
+  g_clear_pointer (&generator->contacts, kefu_customer_contacts_free);
+  g_clear_pointer (&generator->areas, g_strfreev);
+}
+
+gboolean
+kefuctl_generate_calls (KefuStore    *store,
+                        guint64       seed,
+                        guint64       count,
+                        const GDate  *last_day,
+                        GError      **error)
+{
+  Generator generator = { 0 };
+  Maker maker = { 0 };
+  KefuctlRandom keys;
+  GThread *thread;
+  gboolean ok;
+
+  if (count == 0)
+    return TRUE;
+
+  generator.store = store;
+  generator.seed = seed;
+  generator.count = count;
+  generator.tz = g_time_zone_new_local ();
+  generator.now = g_date_time_new_now (generator.tz);
+  g_date_clear (&generator.today, 1);
+  g_date_set_dmy (&generator.today, g_date_time_get_day_of_month (generator.now),
+                  g_date_time_get_month (generator.now), g_date_time_get_year (generator.now));
+  generator.last_day = *last_day;
+  generator.first_day = *last_day;
+  g_date_subtract_years (&generator.first_day, YEARS);
+  g_date_add_days (&generator.first_day, 1);
+  generator.n_days = (guint) g_date_days_between (&generator.first_day, &generator.last_day) + 1;
+  generator.clerks = g_array_new (FALSE, FALSE, sizeof (Clerk));
+  generator.active_clerks = g_array_new (FALSE, FALSE, sizeof (gint64));
+  generator.active_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  generator.team_leads = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < G_N_ELEMENTS (generator.receivers); i++)
+    generator.receivers[i] = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  ok = load_staff (&generator, error) &&
+       kefuctl_catalog_load (&generator.catalog, store, error) &&
+       load_rules (&generator, error) &&
+       load_customers (&generator, error);
+  if (!ok)
+    {
+      generator_clear (&generator);
+      return FALSE;
+    }
+
+  plan_days (&generator);
+  stream_init (&maker.random, seed, "calls");
+  stream_init (&keys, seed, "calls-regulars");
+  generator.perm_key = kefuctl_random_next (&keys);
+
+  maker.generator = &generator;
+  maker.wanted = g_async_queue_new ();
+  maker.ready = g_async_queue_new_full ((GDestroyNotify) batch_free);
+  maker.conversions = g_ptr_array_new_with_free_func ((GDestroyNotify) conversion_free);
+  maker.text = g_string_new (NULL);
+  g_async_queue_push (maker.wanted, MAKE_BATCH);
+  thread = g_thread_new ("kefuctl-calls", make_batches, &maker);
+
+  ok = store_batches (&generator, &maker, error);
+
+  /* After a failure the maker may be waiting for the word to make another batch. */
+  if (!ok)
+    g_async_queue_push (maker.wanted, STOP);
+  g_thread_join (thread);
+  g_async_queue_unref (maker.wanted);
+  g_async_queue_unref (maker.ready);
+  g_ptr_array_unref (maker.conversions);
+  g_string_free (maker.text, TRUE);
+  generator_clear (&generator);
+  return ok;
+}
