@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <errno.h>
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "kefu-application.h"
@@ -49,6 +50,10 @@ static const GOptionEntry option_entries[] = {
     N_("Connect to the PostgreSQL server URI, e.g. postgresql://clerk@db.example.com/kefu"), N_("URI") },
   { "screenshots", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Save a picture of every pane into DIR, then quit"), N_("DIR") },
+  /* Translators: the placeholder of --incoming-call in kefu --help. */
+  { "incoming-call", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Start a new call from NUMBER in the intake pane (for a telephone system or softphone)"),
+    N_("NUMBER") },
   { NULL }
 };
 
@@ -279,6 +284,9 @@ kefu_application_startup (GApplication *app)
                                          shortcuts_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
                                          (const char *[]) { "<Control>w", NULL });
+  /* A new call from anywhere in the window: the clerk's most frequent action. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-call('')",
+                                         (const char *[]) { "<Control>n", NULL });
 }
 
 static void
@@ -306,6 +314,47 @@ kefu_application_activate (GApplication *app)
     }
 }
 
+/* The caller's number as telephone systems hand it over: a plain number, or a URI such as
+ * "sip:13812345678@pbx.example.com;user=phone" or "tel:+86-138-1234-5678". The lookup reads any
+ * way of writing the number itself; only the URI around it is taken off here. */
+char *
+kefu_application_clean_incoming_number (const char *text)
+{
+  g_autofree char *number = NULL;
+  char *end;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  number = g_strstrip (g_strdup (text));
+  /* A display name may come first: "王伟" <sip:…>. */
+  if (strchr (number, '<') != NULL && strchr (number, '>') != NULL)
+    {
+      char *start = strchr (number, '<') + 1;
+      char *close = strchr (start, '>');
+      char *inner = close != NULL ? g_strndup (start, close - start) : g_strdup (start);
+
+      g_free (number);
+      number = g_strstrip (inner);
+    }
+
+  for (const char * const *scheme = (const char * const []) { "sips:", "sip:", "tel:", NULL };
+       *scheme != NULL; scheme++)
+    if (g_ascii_strncasecmp (number, *scheme, strlen (*scheme)) == 0)
+      {
+        char *rest = g_strdup (number + strlen (*scheme));
+
+        g_free (number);
+        number = rest;
+        break;
+      }
+
+  end = strpbrk (number, "@;?");
+  if (end != NULL)
+    *end = '\0';
+
+  return g_strstrip (g_steal_pointer (&number));
+}
+
 static int
 kefu_application_command_line (GApplication            *app,
                                GApplicationCommandLine *command_line)
@@ -315,8 +364,10 @@ kefu_application_command_line (GApplication            *app,
   g_autofree char *database = NULL;
   g_autofree char *server = NULL;
   g_autofree char *screenshots = NULL;
+  g_autofree char *incoming_call = NULL;
 
   g_variant_dict_lookup (options, "database", "^ay", &database);
+  g_variant_dict_lookup (options, "incoming-call", "s", &incoming_call);
   g_variant_dict_lookup (options, "server", "s", &server);
   g_variant_dict_lookup (options, "screenshots", "^ay", &screenshots);
 
@@ -380,6 +431,18 @@ kefu_application_command_line (GApplication            *app,
     }
 
   g_application_activate (app);
+
+  /* The telephony hand-off (screen pop), also when a running Kefu is reached through D-Bus: the
+   * window comes up with a new call from the number. */
+  if (incoming_call != NULL && self->screenshots_dir == NULL)
+    {
+      g_autofree char *number = kefu_application_clean_incoming_number (incoming_call);
+      KefuWindow *window = ensure_main_window (self);
+
+      g_action_group_activate_action (G_ACTION_GROUP (window), "new-call",
+                                      g_variant_new_string (number));
+      gtk_window_present (GTK_WINDOW (window));
+    }
 
   return 0;
 }

@@ -41,6 +41,10 @@ void             kefu_application_open_from_settings (KefuApplication *self);
 /* The exit status of the run: non-zero when --screenshots failed. */
 int              kefu_application_get_exit_status    (KefuApplication *self);
 
+/* The number in what a telephone system hands --incoming-call: a plain number, or a SIP or tel
+ * URI with an optional display name ("王伟" <sip:13812345678@pbx;user=phone>). */
+char            *kefu_application_clean_incoming_number (const char *text);
+
 /* The default local database, $XDG_DATA_HOME/kefu/kefu.db. */
 char            *kefu_application_dup_default_database_path (void);
 /* Which database `settings` name. Returns NULL with an error when the choice is incomplete

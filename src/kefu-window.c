@@ -11,6 +11,7 @@
 
 #include "core/kefu-enums.h"
 #include "customers/kefu-customers-pane.h"
+#include "intake/kefu-intake-pane.h"
 
 #include "kefu-application.h"
 #include "kefu-database-page.h"
@@ -49,6 +50,7 @@ struct _KefuWindow
   GtkLabel             *staff_name_label;
   GtkLabel             *staff_role_label;
   KefuCustomersPane    *customers_pane;
+  KefuIntakePane       *intake_pane;
 };
 
 G_DEFINE_FINAL_TYPE (KefuWindow, kefu_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -386,6 +388,20 @@ show_pane_action (GtkWidget  *widget,
     adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
+/* win.new-call: a new call in the intake pane, with the caller's number when a telephone
+ * system handed one over ("" for none). */
+static void
+new_call_activated (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  KefuWindow *self = KEFU_WINDOW (user_data);
+
+  kefu_window_select_pane (self, "intake");
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  kefu_intake_pane_start_call (self->intake_pane, g_variant_get_string (param, NULL));
+}
+
 static gboolean
 kefu_window_close_request (GtkWindow *window)
 {
@@ -486,11 +502,13 @@ kefu_window_class_init (KefuWindowClass *klass)
   g_type_ensure (KEFU_TYPE_DATABASE_PAGE);
   g_type_ensure (KEFU_TYPE_SIDEBAR_ROW);
   g_type_ensure (KEFU_TYPE_CUSTOMERS_PANE);
+  g_type_ensure (KEFU_TYPE_INTAKE_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kefu/Kefu/ui/kefu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, content_page);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, customers_pane);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, database_page);
+  gtk_widget_class_bind_template_child (widget_class, KefuWindow, intake_pane);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, pane_stack);
@@ -540,6 +558,16 @@ kefu_window_init (KefuWindow *self)
 
   g_object_bind_property (self, "store", self->customers_pane, "store", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "staff", self->customers_pane, "staff", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "store", self->intake_pane, "store", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "staff", self->intake_pane, "staff", G_BINDING_SYNC_CREATE);
+  {
+    static const GActionEntry intake_actions[] = {
+      { "new-call", new_call_activated, "s" },
+    };
+
+    g_action_map_add_action_entries (G_ACTION_MAP (self), intake_actions,
+                                     G_N_ELEMENTS (intake_actions), self);
+  }
 
   set_staff (self, NULL);
   kefu_window_select_pane (self, "intake");

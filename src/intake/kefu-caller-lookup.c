@@ -690,8 +690,12 @@ kefu_caller_lookup_set_store (KefuCallerLookup *self,
   if (!g_set_object (&self->store, store))
     return;
 
-  /* Results of another database must never be picked. */
-  kefu_caller_lookup_clear (self);
+  /* Results of another database must never be picked; what is typed is searched again in the
+   * new one (a number handed over before the database had opened, say). */
+  cancel_search (self);
+  hide_results (self);
+  set_busy (self, FALSE);
+  run_search (self, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 

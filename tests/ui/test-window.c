@@ -117,7 +117,8 @@ test_window_panes (void)
       g_assert_cmpstr (kefu_window_get_visible_pane (window), ==, expected_panes[i].name);
       /* Built panes show their own content (test-customers.c drives the customers pane); the
        * others a placeholder that says what they will do. */
-      if (g_str_equal (expected_panes[i].name, "customers"))
+      if (g_str_equal (expected_panes[i].name, "customers") ||
+          g_str_equal (expected_panes[i].name, "intake"))
         continue;
       status_page = kefu_test_find_mapped (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
       g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==,
@@ -259,8 +260,12 @@ test_window_accessibility (void)
   kefu_test_reset_settings ();
   window = make_window (store, &clerk_id);
 
-  /* Every primary menu button (one per page of the window) is labelled for screen readers. */
+  /* Every primary menu button (one per page of the window) is labelled for screen readers;
+   * the panes' own menus are tested with the panes. */
   menu_buttons = kefu_test_find_all (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
+  for (guint i = menu_buttons->len; i-- > 0;)
+    if (!gtk_menu_button_get_primary (menu_buttons->pdata[i]))
+      g_ptr_array_remove_index (menu_buttons, i);
   g_assert_cmpuint (menu_buttons->len, ==, 3);
   for (guint i = 0; i < menu_buttons->len; i++)
     {
