@@ -41,6 +41,7 @@ static const KefuctlCommand *const commands[] = {
   &kefuctl_generate_command,
   &kefuctl_import_command,
   &kefuctl_export_command,
+  &kefuctl_bench_command,
 };
 
 G_DEFINE_QUARK (kefuctl-error-quark, kefuctl_error)
