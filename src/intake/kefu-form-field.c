@@ -49,13 +49,19 @@ static void
 update_message_row (GtkWidget  *widget,
                     FieldState *state)
 {
+  gboolean shown = state->message != NULL && gtk_widget_get_visible (widget);
+
   if (state->message_row == NULL)
     return;
 
   gtk_label_set_label (state->message_label, state->message != NULL ? state->message : "");
   /* A hidden field (a part of the form that does not apply) hides its message too. */
-  gtk_widget_set_visible (state->message_row,
-                          state->message != NULL && gtk_widget_get_visible (widget));
+  gtk_widget_set_visible (state->message_row, shown);
+  /* The message reads as part of the field: no separator between them. */
+  if (shown)
+    gtk_widget_add_css_class (widget, "kefu-has-message");
+  else
+    gtk_widget_remove_css_class (widget, "kefu-has-message");
 }
 
 static void

@@ -170,7 +170,6 @@ kefu_inquiry_form_init (KefuInquiryForm *self)
       GtkWidget *button = gtk_toggle_button_new_with_label (kefu_inquiry_topic_get_display_name (topic_flags[i]));
 
       gtk_widget_add_css_class (button, "kefu-topic");
-      gtk_widget_add_css_class (button, "pill");
       g_signal_connect (button, "toggled", G_CALLBACK (topic_toggled_cb), self);
       adw_wrap_box_append (self->topics_box, button);
       self->topic_buttons[i] = GTK_TOGGLE_BUTTON (button);

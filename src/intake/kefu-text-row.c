@@ -45,6 +45,19 @@ pressed_cb (GtkGestureClick *gesture,
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
+/* As an entry row does, the row shows a focus ring while its text has the focus. */
+static void
+focus_enter_cb (KefuTextRow *self)
+{
+  gtk_widget_add_css_class (GTK_WIDGET (self), "focused");
+}
+
+static void
+focus_leave_cb (KefuTextRow *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "focused");
+}
+
 static gboolean
 kefu_text_row_grab_focus (GtkWidget *widget)
 {
@@ -117,6 +130,8 @@ kefu_text_row_class_init (KefuTextRowClass *klass)
                                                "/io/github/kefu/Kefu/ui/kefu-text-row.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuTextRow, text_view);
   gtk_widget_class_bind_template_child (widget_class, KefuTextRow, title_label);
+  gtk_widget_class_bind_template_callback (widget_class, focus_enter_cb);
+  gtk_widget_class_bind_template_callback (widget_class, focus_leave_cb);
   gtk_widget_class_bind_template_callback (widget_class, pressed_cb);
 }
 
