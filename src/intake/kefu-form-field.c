@@ -100,6 +100,10 @@ ensure_message_row (GtkWidget  *widget,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
+  /* A list box hands Tab to the next sensitive row and stops when that row takes no focus:
+   * an insensitive message row is passed over, so Tab still goes on to the next field. The
+   * style sheet keeps its text from looking disabled. */
+  gtk_widget_set_sensitive (row, FALSE);
   gtk_widget_add_css_class (row, "kefu-field-message-row");
   gtk_widget_set_visible (row, FALSE);
   gtk_list_box_insert (GTK_LIST_BOX (parent), row,

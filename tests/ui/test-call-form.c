@@ -732,6 +732,109 @@ test_draft_file (void)
   g_assert_false (kefu_draft_file_exists (draft));
 }
 
+/* The field that holds `widget` (the focus is on an entry row's text, inside the row). */
+static const char *
+field_id_of (GtkWidget *widget)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (kefu_form_field_is_field (widget))
+      return kefu_form_field_get_id (widget);
+  return NULL;
+}
+
+/* Presses Tab from `first` until the focus reaches `last`, and returns the fields it passed, in
+ * order, each once. */
+static GPtrArray *
+tab_through (Fixture    *fixture,
+             const char *first,
+             const char *last)
+{
+  GPtrArray *visited = g_ptr_array_new_with_free_func (g_free);
+
+  kefu_form_field_focus (field (fixture, first));
+  kefu_test_flush ();
+  g_ptr_array_add (visited, g_strdup (first));
+
+  for (guint i = 0; i < 100; i++)
+    {
+      const char *id;
+
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD));
+      id = field_id_of (gtk_root_get_focus (GTK_ROOT (fixture->window)));
+      /* The lines' remove buttons are inside the list of lines, the field "lines". */
+      if (g_strcmp0 (id, "lines") == 0)
+        continue;
+      if (id != NULL && !g_str_equal (id, visited->pdata[visited->len - 1]))
+        g_ptr_array_add (visited, g_strdup (id));
+      if (g_strcmp0 (id, last) == 0)
+        return visited;
+    }
+
+  g_error ("Tab never reached “%s” from “%s”", last, first);
+}
+
+static void
+assert_visited (GPtrArray          *visited,
+                const char * const *expected)
+{
+  g_autofree char *seen = NULL;
+
+  g_ptr_array_add (visited, NULL);
+  seen = g_strjoinv (" ", (char **) visited->pdata);
+  if (visited->len - 1 != g_strv_length ((char **) expected))
+    g_error ("Tab went %s", seen);
+  for (guint i = 0; expected[i] != NULL; i++)
+    if (g_strcmp0 (visited->pdata[i], expected[i]) != 0)
+      g_error ("Tab went %s", seen);
+}
+
+static void
+test_call_form_tab_order (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char * const order[] = {
+    "caller-name", "phone", "address",
+    "line-1-product", "line-1-spec", "line-1-quantity", "line-1-unit-price",
+    "line-2-product", "line-2-spec", "line-2-quantity", "line-2-unit-price",
+    "channel", "delivery-address", "district", "notes", "received-at", NULL
+  };
+  const char * const complaint[] = {
+    "caller-name", "phone", "address", "subject", "reason", "category", "symptom",
+    "purchase-method", "purchase-place", "batch-number", "production-date", "notes",
+    "received-at", NULL
+  };
+  const char * const inquiry[] = {
+    "caller-name", "phone", "address", "topics", "answer", "notes", "received-at", NULL
+  };
+  g_autoptr(GPtrArray) visited = NULL;
+
+  /* Top to bottom, every field of the order, the lines in their order. */
+  g_assert_true (gtk_widget_activate_action (field (fixture, "line-1-product"),
+                                             "order-form.add-line", NULL));
+  kefu_test_flush ();
+  visited = tab_through (fixture, "caller-name", "received-at");
+  assert_visited (visited, order);
+  g_clear_pointer (&visited, g_ptr_array_unref);
+
+  /* The fields left empty now show what they lack under them; Tab passes the messages by. */
+  kefu_test_flush ();
+  g_assert_nonnull (message_of (fixture, "phone"));
+  visited = tab_through (fixture, "caller-name", "received-at");
+  assert_visited (visited, order);
+  g_clear_pointer (&visited, g_ptr_array_unref);
+
+  choose_kind (fixture, "complaint");
+  adw_toggle_group_set_active_name (toggles_of (fixture, "category"), "product-quality");
+  kefu_test_flush ();
+  visited = tab_through (fixture, "caller-name", "received-at");
+  assert_visited (visited, complaint);
+  g_clear_pointer (&visited, g_ptr_array_unref);
+
+  choose_kind (fixture, "inquiry");
+  visited = tab_through (fixture, "caller-name", "received-at");
+  assert_visited (visited, inquiry);
+}
+
 static void
 test_call_form_accessibility (Fixture       *fixture,
                               gconstpointer  data)
@@ -805,6 +908,7 @@ main (int   argc,
   ADD ("received-time", test_call_form_received_time);
   ADD ("draft-round-trip", test_call_form_draft_round_trip);
   ADD ("accessibility", test_call_form_accessibility);
+  ADD ("tab-order", test_call_form_tab_order);
 #undef ADD
   g_test_add_func ("/kefu/ui/call-form/draft-file", test_draft_file);
 
