@@ -86,6 +86,9 @@ typedef struct
   GArray       *inquiries;
   GArray       *leads;        /* BulkLead */
   GStringChunk *strings;      /* text made here: summaries, normalised values */
+  /* The local time zone, looked up once: g_date_time_to_local() looks it up on every call,
+   * which cost more than the rest of preparing a call. */
+  GTimeZone    *tz;
   char         *now;
   guint         n_lines;
 
@@ -112,6 +115,7 @@ bulk_load_clear (BulkLoad *load)
   g_clear_pointer (&load->leads, g_array_unref);
   g_clear_pointer (&load->strings, g_string_chunk_free);
   g_clear_pointer (&load->now, g_free);
+  g_clear_pointer (&load->tz, g_time_zone_unref);
   g_clear_pointer (&load->routes, g_array_unref);
   g_clear_pointer (&load->route_ends, g_array_unref);
   g_clear_pointer (&load->department_names, g_hash_table_unref);
@@ -424,7 +428,7 @@ prepare_call (BulkLoad   *load,
   c->lead = -1;
   c->converts = -1;
   received = kefu_call_get_received_at (call);
-  local = g_date_time_to_local (received);
+  local = g_date_time_to_timezone (received, load->tz);
   c->day = (guint32) (g_date_time_get_year (local) * 10000 + g_date_time_get_month (local) * 100 +
                       g_date_time_get_day_of_month (local));
   time_to_text (received, c->received);
@@ -664,7 +668,8 @@ assign_references (KefuStore     *self,
 
       if (sequence == NULL)
         {
-          g_autoptr(GDateTime) local = g_date_time_to_local (kefu_call_get_received_at (c->call));
+          g_autoptr(GDateTime) local = g_date_time_to_timezone (kefu_call_get_received_at (c->call),
+                                                                 load->tz);
           g_autofree char *first = kefu_reference_format (kefu_call_kind_reference_prefix (c->kind),
                                                           local, 1);
           guint64 highest = 0;
@@ -1433,6 +1438,7 @@ kefu_store_insert_calls_bulk (KefuStore               *self,
   load.route_ends = g_array_new (FALSE, FALSE, sizeof (guint));
   load.department_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   load.now = kefu_time_to_db (now);
+  load.tz = g_time_zone_new_local ();
 
   ok = TRUE;
   for (guint i = 0; i < calls->len && ok; i++)
