@@ -186,9 +186,11 @@ pick_samples (Bench   *bench,
               GError **error)
 {
   /* A customer after a random position in the id range; generated and demo ids are dense. */
-  for (guint i = 0; i < n_samples * 2 && kefu_customer_contacts_get_len (bench->samples) < n_samples; i++)
+  for (guint i = 0;
+       i < n_samples * 2 && kefu_customer_contacts_get_len (bench->samples) < n_samples; i++)
     {
-      gint64 after = kefuctl_random_below (&bench->random, (guint32) MIN (n_customers, G_MAXUINT32));
+      guint32 range = (guint32) MIN (n_customers, G_MAXUINT32);
+      gint64 after = kefuctl_random_below (&bench->random, range);
       guint n_read = 0;
 
       if (!kefu_store_read_customer_contacts (bench->store, bench->samples, after, 1, &n_read,

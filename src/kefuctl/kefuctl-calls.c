@@ -283,7 +283,8 @@ set_production_date (KefuctlRandom *random,
   guint shelf_months = kefu_product_get_warranty_months (product);
 
   /* Fresh products are days old when they are drunk; long-life ones weeks or months. */
-  g_date_subtract_days (&date, 1 + kefuctl_random_below (random, shelf_months == 0 ? 7 : 30 * MIN (shelf_months, 6)));
+  g_date_subtract_days (&date, 1 + kefuctl_random_below (random, shelf_months == 0 ?
+                                                                 7 : 30 * MIN (shelf_months, 6)));
   kefu_complaint_set_production_date (complaint, &date);
 }
 

@@ -135,7 +135,8 @@ add_planned (GArray   *plan,
 static PlanKind
 random_kind (KefuctlRandom *random)
 {
-  static const guint weights[] = { 50, 10, 8, 2, 25 };  /* order, product, service, not founded, inquiry */
+  /* Orders, product and service complaints, misunderstandings, inquiries. */
+  static const guint weights[] = { 50, 10, 8, 2, 25 };
   static const PlanKind kinds[] = {
     PLAN_ORDER, PLAN_PRODUCT, PLAN_SERVICE, PLAN_NOT_FOUNDED, PLAN_INQUIRY,
   };

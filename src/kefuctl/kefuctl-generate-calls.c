@@ -493,7 +493,8 @@ make_order (Maker                      *maker,
   receiver = pick_from (random, generator->receivers[channel]);
   if (g_date_compare (&handover, &generator->today) < 0 && receiver > 0)
     {
-      guint minutes = generator->cutoff - MIN (generator->cutoff, 15 + kefuctl_random_below (random, 45));
+      guint early = 15 + kefuctl_random_below (random, 45);
+      guint minutes = generator->cutoff - MIN (generator->cutoff, early);
       g_autoptr(GDateTime) handed = past_time (generator, &handover, minutes / 60, minutes % 60);
 
       if (handed != NULL)

@@ -330,25 +330,25 @@ check_bulk_call (KefuCall   *call,
 
   if (kefu_record_get_id (KEFU_RECORD (call)) != 0)
     {
-      set_invalid (error, _("the call is already stored."));
+      set_invalid (error, _("The call is already stored."));
       return FALSE;
     }
   if (kefu_call_get_customer_id (call) <= 0)
     {
-      set_invalid (error, _("it names no customer; a bulk load takes calls of existing "
-                            "customers only."));
+      set_invalid (error, _("The call names no customer; a bulk load takes calls of "
+                            "existing customers only."));
       return FALSE;
     }
   if (kefu_call_get_clerk_id (call) <= 0)
     {
-      set_invalid (error, _("it names no clerk."));
+      set_invalid (error, _("The call names no clerk."));
       return FALSE;
     }
   if ((kind == KEFU_CALL_KIND_ORDER && kefu_call_get_order (call) == NULL) ||
       (kind == KEFU_CALL_KIND_COMPLAINT && kefu_call_get_complaint (call) == NULL) ||
       (kind == KEFU_CALL_KIND_INQUIRY && kefu_call_get_inquiry (call) == NULL))
     {
-      set_invalid (error, _("it has no form of its kind."));
+      set_invalid (error, _("The call has no form of its kind."));
       return FALSE;
     }
   if (kind == KEFU_CALL_KIND_ORDER)
@@ -359,14 +359,15 @@ check_bulk_call (KefuCall   *call,
           (kefu_order_get_handed_to_id (order) <= 0 ||
            kefu_order_get_handed_over_at (order) == NULL))
         {
-          set_invalid (error, _("its order is handed over, but not to whom or when."));
+          set_invalid (error, _("The order is marked handed over but does not say to whom or "
+                                "when."));
           return FALSE;
         }
       if (kefu_order_get_area_notified_at (order) != NULL &&
           (kefu_order_get_area_notified_by_id (order) <= 0 ||
            kefu_order_get_area_note (order)[0] == '\0'))
         {
-          set_invalid (error, _("its out-of-area notice says neither who gave it nor what "
+          set_invalid (error, _("The out-of-area notice does not say who gave it or what "
                                 "was said."));
           return FALSE;
         }
@@ -379,8 +380,8 @@ check_bulk_call (KefuCall   *call,
       if (kefu_complaint_get_stage (complaint) != KEFU_COMPLAINT_STAGE_NEW &&
           explained == kefu_complaint_get_well_founded (complaint))
         {
-          set_invalid (error, _("only a complaint that is not well founded closes as "
-                                "explained, and it can close no other way."));
+          set_invalid (error, _("Only a complaint that is not well founded closes as "
+                                "explained, and such a complaint closes no other way."));
           return FALSE;
         }
     }
@@ -403,7 +404,7 @@ prepare_call (BulkLoad   *load,
 
   if (!KEFU_IS_CALL (call))
     {
-      set_call_invalid (error, index, load->n_calls, _("it is not a call."));
+      set_call_invalid (error, index, load->n_calls, _("This is not a call."));
       return FALSE;
     }
 
@@ -1205,7 +1206,7 @@ convert_stored_leads (KefuStore     *self,
       if (kefu_rows_get_n_rows (rows) == 0)
         {
           set_call_invalid (error, index, load->n_calls,
-                            _("the lead its order converts is not open."));
+                            _("The lead that the order converts is not open."));
           return FALSE;
         }
       (*n_converted)++;
@@ -1365,11 +1366,11 @@ apply_to_records (BulkLoad *load)
             for (guint r = start; r < end; r++)
               {
                 BulkRoute *route = &g_array_index (load->routes, BulkRoute, r);
+                const char *name = g_hash_table_lookup (load->department_names,
+                                                        &route->department_id);
 
                 kefu_complaint_add_route (complaint,
-                                          kefu_complaint_route_new (route->department_id,
-                                                                    g_hash_table_lookup (load->department_names,
-                                                                                         &route->department_id),
+                                          kefu_complaint_route_new (route->department_id, name,
                                                                     route->role));
               }
             break;
@@ -1566,7 +1567,8 @@ chunk_text (GStringChunk *strings,
   if (text == NULL)
     return NULL;
   /* Names and districts repeat (王伟, 朝阳区): those are kept once. */
-  return shared ? g_string_chunk_insert_const (strings, text) : g_string_chunk_insert (strings, text);
+  return shared ? g_string_chunk_insert_const (strings, text)
+                : g_string_chunk_insert (strings, text);
 }
 
 /**

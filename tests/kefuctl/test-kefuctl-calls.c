@@ -279,9 +279,8 @@ check_generated_calls (KefuStore   *store,
       g_assert_cmpstr (day_text, ==, expected_day);
       top = GPOINTER_TO_SIZE (g_hash_table_lookup (highest, kind_day));
       g_hash_table_insert (highest, g_strdup (kind_day), GSIZE_TO_POINTER (MAX (top, sequence)));
-      g_hash_table_insert (numbers, g_strdup (kind_day),
-                           GSIZE_TO_POINTER (GPOINTER_TO_SIZE (g_hash_table_lookup (numbers,
-                                                                                    kind_day)) + 1));
+      top = GPOINTER_TO_SIZE (g_hash_table_lookup (numbers, kind_day));
+      g_hash_table_insert (numbers, g_strdup (kind_day), GSIZE_TO_POINTER (top + 1));
 
       if (kefu_record_get_id (KEFU_RECORD (call)) < first_id)
         continue;
@@ -342,7 +341,8 @@ check_generated_records (KefuStore *store)
   g_assert_cmpint (count (store, "SELECT COUNT(*) FROM complaints "
                                  "WHERE category = 'product-quality' AND NOT EXISTS "
                                  "(SELECT 1 FROM complaint_routes AS r WHERE "
-                                 "r.complaint_id = complaints.id AND r.role = 'qc-manager')"), ==, 0);
+                                 "r.complaint_id = complaints.id AND r.role = 'qc-manager')"),
+                   ==, 0);
   g_assert_cmpint (count (store, "SELECT COUNT(*) FROM complaints WHERE well_founded = FALSE AND "
                                  "(stage <> 'explained' OR EXISTS (SELECT 1 FROM "
                                  "complaint_routes AS r WHERE r.complaint_id = complaints.id))"),
