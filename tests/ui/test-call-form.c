@@ -189,6 +189,39 @@ choose_kind (Fixture    *fixture,
   g_assert_cmpstr (kefu_call_form_get_kind_name (fixture->form), ==, kind);
 }
 
+/* Presses `accelerator` ("<Control>2") on the form, through the shortcuts it installed. */
+static void
+press_shortcut (Fixture    *fixture,
+                const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->form));
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                           GTK_WIDGET (fixture->form),
+                                                           gtk_shortcut_get_arguments (shortcut)));
+              kefu_test_flush ();
+              return;
+            }
+        }
+    }
+
+  g_error ("The form has no shortcut %s", accelerator);
+}
+
 /* Picks the product named `name` in the drop-down of line `number`. */
 static void
 pick_product (Fixture    *fixture,
@@ -336,6 +369,14 @@ test_call_form_kinds_keep_everything (Fixture       *fixture,
   choose_kind (fixture, "inquiry");
   g_assert_true (gtk_toggle_button_get_active (prices));
   g_assert_cmpstr (text_of (fixture, "answer"), ==, "950ml 12.50 元");
+
+  /* Ctrl+1, Ctrl+2 and Ctrl+3 choose the kind from the keyboard. */
+  press_shortcut (fixture, "<Control>1");
+  g_assert_cmpint (kefu_call_get_kind (fixture->call), ==, KEFU_CALL_KIND_ORDER);
+  press_shortcut (fixture, "<Control>2");
+  g_assert_cmpint (kefu_call_get_kind (fixture->call), ==, KEFU_CALL_KIND_COMPLAINT);
+  press_shortcut (fixture, "<Control>3");
+  g_assert_cmpint (kefu_call_get_kind (fixture->call), ==, KEFU_CALL_KIND_INQUIRY);
 
   /* The kind's toggles follow the action. */
   {
