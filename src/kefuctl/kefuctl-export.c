@@ -183,7 +183,9 @@ export_run (KefuStore  *store,
       return FALSE;
     }
 
-  g_print (_("Exported %u customers to %s.\n"), ids->len, export_file);
+  g_print (ngettext ("Exported %u customer to %s.\n", "Exported %u customers to %s.\n",
+                     ids->len),
+           ids->len, export_file);
   return TRUE;
 }
 

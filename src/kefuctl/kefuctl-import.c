@@ -166,10 +166,11 @@ preview (KefuStore  *store,
       n_stored += known;
     }
 
-  g_print (opt_merge ? _("Dry run: %u new customers would be created, %u stored customers "
-                         "merged with the file, %u rows rejected. Nothing was changed.\n")
-                     : _("Dry run: %u new customers would be created, %u stored customers "
-                         "skipped, %u rows rejected. Nothing was changed.\n"),
+  /* Counts as "label: number", which reads right for 1 and for many in every language. */
+  g_print (opt_merge ? _("Dry run, nothing was changed. New customers: %u; stored customers to "
+                         "merge: %u; rows rejected: %u.\n")
+                     : _("Dry run, nothing was changed. New customers: %u; stored customers to "
+                         "skip: %u; rows rejected: %u.\n"),
            customers->len - n_stored, n_stored, n_rejected);
   return TRUE;
 }
@@ -206,7 +207,9 @@ import_run (KefuStore  *store,
                    _("Could not read %s as a CSV file: %s"), import_file, local_error->message);
       return FALSE;
     }
-  g_print (_("Read %u rows from %s (%s).\n"), rows->len - 1, import_file, encoding_name (encoding));
+  g_print (ngettext ("Read %u row from %s (%s).\n", "Read %u rows from %s (%s).\n",
+                     rows->len - 1),
+           rows->len - 1, import_file, encoding_name (encoding));
 
   if (!map_columns (g_ptr_array_index (rows, 0), &mapping, &n_columns, error))
     return FALSE;
@@ -237,7 +240,7 @@ import_run (KefuStore  *store,
       return FALSE;
     }
 
-  g_print (_("Imported: %u new customers created, %u merged, %u skipped; %u rows rejected.\n"),
+  g_print (_("Imported. New customers: %u; merged: %u; skipped: %u; rows rejected: %u.\n"),
            summary.created, summary.merged, summary.skipped, rejections->len);
   return TRUE;
 }

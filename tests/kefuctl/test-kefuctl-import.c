@@ -232,8 +232,8 @@ assert_chinese_file_imported (Fixture *fixture,
   g_assert_nonnull (strstr (run->out, "Row 5 (line 7) rejected: Same phone 13812345678 as row 1"));
   g_assert_nonnull (strstr (run->out, "Row 6 (line 8) rejected: Member “也许”"));
   g_assert_nonnull (strstr (run->out, "“客户来源”"));
-  g_assert_nonnull (strstr (run->out, "3 new customers created, 0 merged, 0 skipped; "
-                                      "4 rows rejected"));
+  g_assert_nonnull (strstr (run->out, "Imported. New customers: 3; merged: 0; skipped: 0; "
+                                      "rows rejected: 4."));
 
   g_assert_cmpint (kefu_store_count_customers (store, NULL, &error), ==, 3);
   zhang = find_one (store, "13812345678");
@@ -313,8 +313,8 @@ test_duplicates (Fixture       *fixture,
   run_kefuctl (fixture, &dry, fixture->option, "import", "customers", second, "--dry-run",
                "--merge");
   assert_success (&dry);
-  g_assert_nonnull (strstr (dry.out, "1 new customers would be created, 1 stored customers "
-                                     "merged"));
+  g_assert_nonnull (strstr (dry.out, "New customers: 1; stored customers to merge: 1; "
+                                     "rows rejected: 0."));
   {
     g_autoptr(KefuStore) store = open_store (fixture);
 
@@ -323,7 +323,7 @@ test_duplicates (Fixture       *fixture,
 
   run_kefuctl (fixture, &skip, fixture->option, "import", "customers", second);
   assert_success (&skip);
-  g_assert_nonnull (strstr (skip.out, "1 new customers created, 0 merged, 1 skipped"));
+  g_assert_nonnull (strstr (skip.out, "New customers: 1; merged: 0; skipped: 1;"));
   {
     g_autoptr(KefuStore) store = open_store (fixture);
     g_autoptr(KefuCustomer) wang = find_one (store, "13800000001");
@@ -334,7 +334,7 @@ test_duplicates (Fixture       *fixture,
 
   run_kefuctl (fixture, &merge, fixture->option, "import", "customers", second, "--merge");
   assert_success (&merge);
-  g_assert_nonnull (strstr (merge.out, "0 new customers created, 2 merged, 0 skipped"));
+  g_assert_nonnull (strstr (merge.out, "New customers: 0; merged: 2; skipped: 0;"));
   {
     g_autoptr(KefuStore) store = open_store (fixture);
     g_autoptr(KefuCustomer) wang = find_one (store, "13800000001");
@@ -456,8 +456,8 @@ test_export (Fixture       *fixture,
   assert_success (&init);
   run_kefuctl (fixture, &again, second_option, "import", "customers", exported);
   assert_success (&again);
-  g_assert_nonnull (strstr (again.out, "4 new customers created, 0 merged, 0 skipped; "
-                                       "0 rows rejected"));
+  g_assert_nonnull (strstr (again.out, "New customers: 4; merged: 0; skipped: 0; "
+                                       "rows rejected: 0."));
   {
     g_autoptr(KefuStore) store = kefu_store_open (second_db, NULL, &error);
     g_autoptr(KefuCustomer) zhang = NULL;
