@@ -78,8 +78,9 @@ choose_grams (KefuStore          *self,
   g_autoptr(GArray) counted = g_array_new (FALSE, FALSE, sizeof (CountedGram));
   guint n = _kefu_store_name_grams_from_key (match->key, grams);
   const char *gram = grams->str;
+  gboolean ok = TRUE;
 
-  for (guint i = 0; i < n; i++, gram += strlen (gram) + 1)
+  for (guint i = 0; i < n && ok; i++, gram += strlen (gram) + 1)
     {
       CountedGram entry;
 
@@ -87,17 +88,21 @@ choose_grams (KefuStore          *self,
         continue;
       entry.count = count_gram (self, gram, cancellable, error);
       if (entry.count < 0)
-        break;
-      entry.gram = g_strdup (gram);
-      g_array_append_val (counted, entry);
-      if (entry.count == 0)
+        ok = FALSE;
+      else if (entry.count == 0)
         {
+          /* No name has this pair: no name can contain the key. */
           match->kind = KEFU_CUSTOMER_MATCH_NONE;
           break;
         }
+      else
+        {
+          entry.gram = g_strdup (gram);
+          g_array_append_val (counted, entry);
+        }
     }
 
-  if (match->kind == KEFU_CUSTOMER_MATCH_NAME && (error == NULL || *error == NULL))
+  if (ok && match->kind == KEFU_CUSTOMER_MATCH_NAME)
     {
       g_array_sort (counted, compare_counted);
       for (guint i = 0; i < counted->len && i < KEFU_CUSTOMER_MATCH_MAX_GRAMS; i++)
@@ -105,7 +110,7 @@ choose_grams (KefuStore          *self,
     }
   for (guint i = 0; i < counted->len; i++)
     g_free (g_array_index (counted, CountedGram, i).gram);
-  return error == NULL || *error == NULL;
+  return ok;
 }
 
 gboolean
