@@ -665,6 +665,26 @@ pick_second (KefuctlRandom *random,
   return hour * 3600 + kefuctl_random_below (random, 3600);
 }
 
+/* A second of `day`; on today (--until today), one that has passed. */
+static guint32
+pick_past_second (Maker       *maker,
+                  const GDate *day)
+{
+  Generator *generator = maker->generator;
+  guint32 second = pick_second (&maker->random, day);
+  guint32 limit;
+
+  if (g_date_compare (day, &generator->today) != 0)
+    return second;
+  limit = (guint32) (g_date_time_get_hour (generator->now) * 3600 +
+                     g_date_time_get_minute (generator->now) * 60 +
+                     g_date_time_get_second (generator->now));
+  /* The hotline's day up to now, or when it has hardly begun, the hours that have passed. */
+  for (guint tries = 0; second >= limit && tries < 50; tries++)
+    second = pick_second (&maker->random, day);
+  return second < limit ? second : (guint32) ((guint64) second * limit / (24 * 3600));
+}
+
 static void
 push_batch (Maker *maker)
 {
@@ -784,7 +804,7 @@ make_day (Maker  *maker,
       Slot *slot = &slots[n_slots];
 
       slot->order = n_slots;
-      slot->second = pick_second (&maker->random, day);
+      slot->second = pick_past_second (maker, day);
       if (i < due->len)
         {
           slot->conversion = g_ptr_array_index (due, i);

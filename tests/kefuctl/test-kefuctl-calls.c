@@ -508,7 +508,7 @@ test_generate_calls_deterministic (Fixture       *fixture,
 }
 
 /* A database without clerks, products or customers is refused with a reason; so is a last day
- * in the future. */
+ * in the future, while today is fine. */
 static void
 test_generate_calls_refused (Fixture       *fixture,
                              gconstpointer  data)
@@ -536,6 +536,34 @@ test_generate_calls_refused (Fixture       *fixture,
   g_assert_nonnull (strstr (future.err, "--until"));
   run_kefuctl (fixture, &bad_date, option, "generate", "--calls", "10", "--until", "June");
   g_assert_cmpint (bad_date.status, ==, 2);
+
+  /* Up to today is allowed: today's calls have all come in already. */
+  {
+    g_autofree char *today_text = NULL;
+    g_autoptr(KefuStore) store = NULL;
+    g_autoptr(GListModel) calls = NULL;
+    g_autoptr(GDateTime) now = NULL;
+    g_auto(Run) demo = { 0 };
+    g_auto(Run) generate = { 0 };
+    GDate day;
+
+    today (&day);
+    today_text = date_text (&day);
+    run_kefuctl (fixture, &demo, option, "demo");
+    assert_success (&demo);
+    run_kefuctl (fixture, &generate, option, "generate", "--calls", "3000", "--until",
+                 today_text);
+    assert_success (&generate);
+    now = g_date_time_new_now_utc ();
+    store = open_store (location);
+    calls = all_calls (store);
+    for (guint i = 0; i < g_list_model_get_n_items (calls); i++)
+      {
+        g_autoptr(KefuCall) call = g_list_model_get_item (calls, i);
+
+        g_assert_cmpint (g_date_time_compare (kefu_call_get_received_at (call), now), <=, 0);
+      }
+  }
 }
 
 /* demo */
