@@ -269,15 +269,21 @@ create_recipient_row (KefuHandoverDialog *self,
 
   if (c->staff_ids->len == 1)
     {
+      g_autofree char *subtitle = NULL;
+      GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
+                                      "icon-name", "avatar-default-symbolic",
+                                      "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                      NULL);
+
       row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Goes to"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   gtk_string_list_get_string (names, 0));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_label_new (kefu_role_get_display_name (receiver)));
-      gtk_widget_add_css_class (gtk_widget_get_last_child (row), "dim-label");
-      adw_action_row_set_subtitle_selectable (ADW_ACTION_ROW (row), FALSE);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     gtk_string_list_get_string (names, 0));
+      /* Translators: who receives a channel's orders at the hand-over; %s is a role, e.g.
+       * "Depot admin". */
+      subtitle = g_strdup_printf (_("Receives them, as the %s"), kefu_role_get_display_name (receiver));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       return row;
     }
 

@@ -109,6 +109,7 @@ show_complaint_result (KefuIntakePane *self,
   gtk_label_set_label (self->reference_detail, detail);
   gtk_widget_set_visible (GTK_WIDGET (self->reference_detail), *detail != '\0');
   gtk_revealer_set_reveal_child (self->reference_revealer, TRUE);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->form_scroller), 0);
 }
 
 static gboolean

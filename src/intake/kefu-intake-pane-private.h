@@ -1,6 +1,6 @@
-/* kefu-intake-pane-private.h: what the intake pane's files share (kefu-intake-pane.c: the pane,
- * its caller card and drafts; kefu-intake-pane-actions.c: saving, new calls, discarding and the
- * dialogs).
+/* kefu-intake-pane-private.h: what the intake pane's files share (kefu-intake-pane.c: the pane
+ * and its caller card; kefu-intake-pane-drafts.c: drafts and kept calls;
+ * kefu-intake-pane-actions.c: saving, new calls, discarding and the dialogs).
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -52,6 +52,7 @@ struct _KefuIntakePane
   GtkLabel                *customer_phones_label;
   AdwBanner               *error_banner;
   KefuCallForm            *form;
+  GtkScrolledWindow       *form_scroller;
   KefuCustomerHistoryView *history_view;
   AdwBanner               *kept_banner;
   KefuCallerLookup        *lookup;
@@ -81,6 +82,20 @@ void      _kefu_intake_pane_show_customer   (KefuIntakePane *self,
                                              KefuCustomer   *customer);
 void      _kefu_intake_pane_show_recent     (KefuIntakePane *self);
 void      _kefu_intake_pane_hide_reference  (KefuIntakePane *self);
+void      _kefu_intake_pane_update_busy     (KefuIntakePane *self);
+void      _kefu_intake_pane_toast           (KefuIntakePane *self,
+                                             const char     *text,
+                                             guint           timeout);
+void      _kefu_intake_pane_emit_call_saved (KefuIntakePane *self,
+                                             KefuCall       *call);
+
+/* kefu-intake-pane-drafts.c */
+/* Reads the drafts of the pane's database (the banner says when a call came back), and writes
+ * the form's call before they are closed. */
+void      _kefu_intake_pane_open_drafts     (KefuIntakePane *self);
+void      _kefu_intake_pane_close_drafts    (KefuIntakePane *self);
+/* Writes the form's call to the draft after a pause in typing. */
+void      _kefu_intake_pane_schedule_draft  (KefuIntakePane *self);
 /* Writes the form's call to the draft now (or removes the draft when the form is blank). */
 void      _kefu_intake_pane_save_draft      (KefuIntakePane *self);
 void      _kefu_intake_pane_delete_draft    (KefuIntakePane *self);
@@ -90,12 +105,6 @@ void      _kefu_intake_pane_keep_call       (KefuIntakePane *self,
                                              KefuCall       *call);
 /* The latest kept call, no longer kept (transfer full), or NULL. */
 KefuCall *_kefu_intake_pane_take_kept_call  (KefuIntakePane *self);
-void      _kefu_intake_pane_update_busy     (KefuIntakePane *self);
-void      _kefu_intake_pane_toast           (KefuIntakePane *self,
-                                             const char     *text,
-                                             guint           timeout);
-void      _kefu_intake_pane_emit_call_saved (KefuIntakePane *self,
-                                             KefuCall       *call);
 
 /* kefu-intake-pane-actions.c */
 void      _kefu_intake_pane_install_actions (GtkWidgetClass *widget_class);

@@ -262,7 +262,7 @@ drop_action (GtkWidget  *widget,
   heading = g_strdup_printf (_("Drop the Lead of %s?"), kefu_lead_get_caller_name (lead));
   prompt = kefu_text_prompt_new (heading,
                                  _("The lead leaves the list. Say why, so the clerk who took the call can learn from it."),
-                                 _("Reason"), _("_Drop Lead"), TRUE);
+                                 _("Reason for dropping"), _("_Drop Lead"), TRUE);
   g_object_set_data (G_OBJECT (prompt), "lead-id", GSIZE_TO_POINTER ((gsize) id));
   g_signal_connect_object (prompt, "response", G_CALLBACK (drop_prompt_response_cb), self, 0);
   adw_dialog_present (ADW_DIALOG (prompt), GTK_WIDGET (self));

@@ -157,7 +157,15 @@ list_calls_cb (GObject      *object,
   n = g_list_model_get_n_items (calls);
   items = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (calls, i));
+    {
+      KefuCall *call = g_list_model_get_item (calls, i);
+
+      /* The clerk's own list does not repeat their name on every row. These calls are this
+       * list's own copies. */
+      if (listed_clerk (self) != 0)
+        kefu_call_set_clerk_name (call, "");
+      g_ptr_array_add (items, call);
+    }
   g_list_store_splice (self->calls, 0, g_list_model_get_n_items (G_LIST_MODEL (self->calls)),
                        items->pdata, items->len);
 
@@ -226,12 +234,13 @@ call_icon_name (gpointer  unused,
 
   switch (kefu_call_get_kind (call))
     {
+    /* The icons of the form's kind toggles. */
     case KEFU_CALL_KIND_ORDER:
       return g_strdup ("package-x-generic-symbolic");
     case KEFU_CALL_KIND_COMPLAINT:
-      return g_strdup ("dialog-warning-symbolic");
+      return g_strdup ("mail-mark-important-symbolic");
     case KEFU_CALL_KIND_INQUIRY:
-      return g_strdup ("dialog-question-symbolic");
+      return g_strdup ("help-faq-symbolic");
     default:
       return g_strdup ("call-start-symbolic");
     }

@@ -10,8 +10,12 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
+#include "core/kefu-enums.h"
 #include "core/kefu-settings-keys.h"
 #include "intake/kefu-call-form.h"
 #include "intake/kefu-caller-lookup.h"
@@ -25,9 +29,45 @@
 #include "intake/kefu-text-row.h"
 #include "widgets/kefu-customer-history-view.h"
 #include "kefu-application.h"
+#include "kefu-screenshots.h"
 #include "kefu-window.h"
 
 #include "kefu-ui-test.h"
+
+/* With KEFU_INTAKE_SHOTS=DIR the tests save pictures of what they show into DIR, in the
+ * language of the environment when KEFU_LOCALEDIR names the compiled catalogues (for looking at
+ * the pane in Chinese); words the tests look for are then looked up in that language. */
+static gboolean translated;
+
+#define T(text) g_dgettext (GETTEXT_PACKAGE, text)
+
+static void
+shoot (GtkWidget  *widget,
+       const char *name)
+{
+  const char *dir = g_getenv ("KEFU_INTAKE_SHOTS");
+  g_autofree char *basename = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 until;
+
+  if (dir == NULL)
+    return;
+
+  /* Let transitions end and the frame be drawn. */
+  until = g_get_monotonic_time () + 600 * 1000;
+  gtk_widget_queue_draw (widget);
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+
+  basename = g_strdup_printf ("%s.png", name);
+  file = g_file_new_build_filename (dir, basename, NULL);
+  if (!kefu_screenshots_save_widget (GTK_WIDGET (gtk_widget_get_root (widget)), file, &error))
+    g_test_message ("No picture %s: %s", name, error->message);
+}
 
 /* The people and things of a small dairy hotline. */
 typedef struct
@@ -531,7 +571,7 @@ test_intake_complaint_new_customer (void)
   type_into (field (host.pane, "purchase-method"), "送奶到户");
   type_into (field (host.pane, "batch-number"), "b20261120-3");
   adw_switch_row_set_active (ADW_SWITCH_ROW (find_titled (GTK_WIDGET (host.pane), ADW_TYPE_SWITCH_ROW,
-                                                          "Customer Harmed or Hospitalised")),
+                                                          T ("Customer Harmed or Hospitalised"))),
                              TRUE);
   kefu_test_flush ();
   g_assert_false (kefu_call_form_get_blank (form_of (host.pane)));
@@ -584,13 +624,15 @@ test_intake_complaint_new_customer (void)
         if (g_strcmp0 (text, kefu_call_get_reference (stored)) == 0 &&
             gtk_widget_has_css_class (labels->pdata[i], "title-1"))
           reference_shown = TRUE;
-        if (strstr (text, "Urgent") != NULL && strstr (text, "品控部") != NULL &&
-            strstr (text, "总经办") != NULL)
+        /* Urgent: in the error colour, naming who was told. */
+        if (gtk_widget_has_css_class (labels->pdata[i], "error") && strstr (text, "品控部") != NULL &&
+            strstr (text, "客服中心") != NULL && strstr (text, "总经办") != NULL)
           urgency_shown = TRUE;
       }
     g_assert_true (reference_shown);
     g_assert_true (urgency_shown);
   }
+  shoot (GTK_WIDGET (host.pane), "complaint-saved");
   g_assert_true (kefu_call_form_get_blank (form_of (host.pane)));
   g_assert_true (kefu_call_form_get_call (form_of (host.pane)) != call);
   recent = kefu_recent_calls_get_calls (KEFU_RECENT_CALLS (kefu_intake_pane_get_recent_calls (host.pane)));
@@ -677,8 +719,10 @@ test_intake_lookup_known_caller (void)
 
     g_assert_cmpint (kefu_record_get_id (KEFU_RECORD (first)), ==, wang_wei);
     g_assert_cmpstr (kefu_customer_get_name (second), ==, "王伟强");
-    g_assert_cmpstr (last, ==, "Inquiry · 2 days ago · 酸奶每箱48元");
+    if (!translated)
+      g_assert_cmpstr (last, ==, "Inquiry · 2 days ago · 酸奶每箱48元");
   }
+  shoot (GTK_WIDGET (host.pane), "lookup-results");
 
   /* Down, Up, Down: the second row; Enter picks it. */
   press_key_in_lookup (host.pane, GDK_KEY_Down);
@@ -707,6 +751,7 @@ test_intake_lookup_known_caller (void)
     g_assert_cmpint (kefu_customer_history_view_get_customer_id (history), ==, wang_wei);
     g_assert_cmpuint (g_list_model_get_n_items (kefu_customer_history_view_get_entries (history)), ==, 1);
   }
+  shoot (GTK_WIDGET (host.pane), "caller-picked");
 
   host_close (&host);
   fixture_clear (&f);
@@ -786,6 +831,7 @@ test_intake_order_after_cutoff (void)
   kefu_test_wait_until (!kefu_handover_dialog_get_busy (dialog));
   g_assert_cmpuint (g_list_model_get_n_items (kefu_handover_dialog_get_orders (dialog)), ==, 2);
   g_assert_cmpint (kefu_handover_dialog_get_recipient (dialog, KEFU_CHANNEL_HOME_DELIVERY), ==, f.depot_admin);
+  shoot (GTK_WIDGET (host.pane), "handover");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "handover.hand-over", NULL));
   kefu_test_wait_until (!kefu_handover_dialog_get_busy (dialog) &&
                         g_list_model_get_n_items (kefu_handover_dialog_get_orders (dialog)) == 0);
@@ -826,12 +872,14 @@ test_intake_lead_to_order (void)
   type_into (field (host.pane, "caller-name"), "何敏");
   type_into (field (host.pane, "address"), "北京市朝阳区光华路5号");
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_titled (field (host.pane, "topics"), GTK_TYPE_TOGGLE_BUTTON,
-                                                                "Prices")), TRUE);
+                                                                kefu_inquiry_topic_get_display_name (KEFU_INQUIRY_TOPIC_PRICES))),
+                                TRUE);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_titled (field (host.pane, "topics"), GTK_TYPE_TOGGLE_BUTTON,
-                                                                "Delivery")), TRUE);
+                                                                kefu_inquiry_topic_get_display_name (KEFU_INQUIRY_TOPIC_DELIVERY))),
+                                TRUE);
   type_into (field (host.pane, "answer"), "鲜牛奶950ml每瓶12.5元，每天早上7点前送到");
   adw_switch_row_set_active (ADW_SWITCH_ROW (find_titled (GTK_WIDGET (host.pane), ADW_TYPE_SWITCH_ROW,
-                                                          "Potential Order")),
+                                                          T ("Potential Order"))),
                              TRUE);
   kefu_test_flush ();
   inquiry = save (host.pane);
@@ -857,6 +905,7 @@ test_intake_lead_to_order (void)
   lead = g_list_model_get_item (kefu_leads_dialog_get_leads (dialog), 0);
   g_assert_cmpstr (kefu_lead_get_caller_name (lead), ==, "何敏");
   g_assert_cmpstr (kefu_lead_get_clerk_name (lead), ==, "王芳");
+  shoot (GTK_WIDGET (host.pane), "leads");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "leads.make-order-call", "x",
                                              kefu_record_get_id (KEFU_RECORD (lead))));
@@ -869,6 +918,7 @@ test_intake_lead_to_order (void)
   g_assert_cmpstr (kefu_call_get_caller_name (call), ==, "何敏");
   g_assert_cmpint (kefu_call_get_customer_id (call), ==, kefu_lead_get_customer_id (lead));
   g_assert_cmpint (kefu_order_get_lead_id (kefu_call_get_order (call)), ==, kefu_record_get_id (KEFU_RECORD (lead)));
+  shoot (GTK_WIDGET (host.pane), "lead-order-call");
 
   fill_order (host.pane, &f, "30", "home-delivery");
   order = save (host.pane);
@@ -939,8 +989,9 @@ test_intake_draft_survives_window (void)
 
   window = make_window (&f);
   pane = window_pane (window);
-  banner = banner_titled (GTK_WIDGET (pane), "A call you were recording was restored");
+  banner = banner_titled (GTK_WIDGET (pane), T ("A call you were recording was restored"));
   g_assert_true (adw_banner_get_revealed (banner));
+  shoot (GTK_WIDGET (pane), "draft-restored");
   call = kefu_call_form_get_call (form_of (pane));
   g_assert_cmpint (kefu_call_get_kind (call), ==, KEFU_CALL_KIND_COMPLAINT);
   g_assert_cmpstr (kefu_call_form_get_kind_name (form_of (pane)), ==, "complaint");
@@ -959,7 +1010,7 @@ test_intake_draft_survives_window (void)
 
   window = make_window (&f);
   pane = window_pane (window);
-  banner = banner_titled (GTK_WIDGET (pane), "A call you were recording was restored");
+  banner = banner_titled (GTK_WIDGET (pane), T ("A call you were recording was restored"));
   g_assert_false (adw_banner_get_revealed (banner));
   g_assert_true (kefu_call_form_get_blank (form_of (pane)));
 
@@ -1011,7 +1062,8 @@ test_intake_escape_asks (void)
   dialog = visible_dialog (GTK_WIDGET (host.pane));
   g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
   g_assert_cmpstr (adw_alert_dialog_get_close_response (ADW_ALERT_DIALOG (dialog)), ==, "keep");
-  gtk_widget_activate (find_titled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Keep Editing"));
+  shoot (GTK_WIDGET (host.pane), "discard-question");
+  gtk_widget_activate (find_titled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, T ("_Keep Editing")));
   kefu_test_wait_until (visible_dialog (GTK_WIDGET (host.pane)) == NULL);
   g_assert_cmpstr (kefu_call_get_caller_name (kefu_call_form_get_call (form_of (host.pane))), ==, "林峰");
 
@@ -1020,7 +1072,7 @@ test_intake_escape_asks (void)
   kefu_test_flush ();
   dialog = visible_dialog (GTK_WIDGET (host.pane));
   g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
-  gtk_widget_activate (find_titled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Discard"));
+  gtk_widget_activate (find_titled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, T ("_Discard")));
   kefu_test_wait_until (visible_dialog (GTK_WIDGET (host.pane)) == NULL);
   g_assert_true (kefu_call_form_get_blank (form_of (host.pane)));
 
@@ -1047,6 +1099,7 @@ test_intake_invalid_save_keeps_form (void)
   g_assert_nonnull (kefu_call_form_get_field_message (form_of (host.pane), "phone"));
   g_assert_nonnull (kefu_call_form_get_field_message (form_of (host.pane), "subject"));
   g_assert_cmpstr (kefu_call_get_caller_name (kefu_call_form_get_call (form_of (host.pane))), ==, "孔明");
+  shoot (GTK_WIDGET (host.pane), "invalid");
   g_assert_null (kefu_intake_pane_get_shown_reference (host.pane));
   g_assert_cmpuint (g_list_model_get_n_items (kefu_recent_calls_get_calls (KEFU_RECENT_CALLS (kefu_intake_pane_get_recent_calls (host.pane)))), ==, 0);
 
@@ -1093,6 +1146,7 @@ test_intake_out_of_area (void)
   g_assert_true (KEFU_IS_OUT_OF_AREA_DIALOG (dialog));
   kefu_test_wait_until (!kefu_out_of_area_dialog_get_busy (dialog));
   g_assert_cmpuint (g_list_model_get_n_items (kefu_out_of_area_dialog_get_orders (dialog)), ==, 1);
+  shoot (GTK_WIDGET (host.pane), "out-of-area");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "area.notified", "x",
                                              kefu_record_get_id (KEFU_RECORD (kefu_call_get_order (stored)))));
@@ -1103,7 +1157,8 @@ test_intake_out_of_area (void)
   g_assert_false (adw_alert_dialog_get_response_enabled (prompt, KEFU_TEXT_PROMPT_ACCEPT));
   type_into (GTK_WIDGET (kefu_text_prompt_get_entry (prompt)), "已电话致歉，告知燕郊不在配送范围");
   g_assert_true (adw_alert_dialog_get_response_enabled (prompt, KEFU_TEXT_PROMPT_ACCEPT));
-  gtk_widget_activate (find_titled (GTK_WIDGET (prompt), GTK_TYPE_BUTTON, "_Record and Close"));
+  shoot (GTK_WIDGET (host.pane), "out-of-area-notice");
+  gtk_widget_activate (find_titled (GTK_WIDGET (prompt), GTK_TYPE_BUTTON, T ("_Record and Close")));
   kefu_test_wait_until (!kefu_out_of_area_dialog_get_busy (dialog) &&
                         g_list_model_get_n_items (kefu_out_of_area_dialog_get_orders (dialog)) == 0);
 
@@ -1198,8 +1253,9 @@ hand_off_check_cb (gpointer user_data)
   call = kefu_call_form_get_call (form_of (pane));
   g_assert_cmpstr (kefu_call_get_phone (call), ==, "13912340000");
   g_assert_cmpstr (kefu_call_get_caller_name (call), ==, "");
-  kept = banner_titled (GTK_WIDGET (pane), "The call you were recording was kept as a draft");
+  kept = banner_titled (GTK_WIDGET (pane), T ("The call you were recording was kept as a draft"));
   g_assert_true (adw_banner_get_revealed (kept));
+  shoot (GTK_WIDGET (pane), "incoming-call-kept");
 
   /* Restore brings the first call back and keeps the second in its place. */
   type_into (field (pane, "caller-name"), "赵雷");
@@ -1329,6 +1385,15 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+
+  if (g_getenv ("KEFU_LOCALEDIR") != NULL)
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KEFU_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+      translated = TRUE;
+    }
 
   g_test_add_func ("/kefu/ui/intake/complaint-new-customer", test_intake_complaint_new_customer);
   g_test_add_func ("/kefu/ui/intake/lookup-known-caller", test_intake_lookup_known_caller);
