@@ -1107,6 +1107,90 @@ test_intake_invalid_save_keeps_form (void)
   fixture_clear (&f);
 }
 
+/* A save the store refuses (here: no actor, as after a lost connection the write has no one to
+ * record it against) keeps everything typed, says what happened with Try Again, and keeps the
+ * draft; Try Again saves once the cause is gone. */
+static void
+test_intake_save_error_keeps_call (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(KefuCall) call = NULL;
+  gulong handler;
+  AdwBanner *error_banner = NULL;
+  Host host;
+
+  fixture_init (&f);
+  host = host_pane (&f, f.clerk);
+
+  look_up (host.pane, "13722226666");
+  g_signal_emit_by_name (lookup_entry (host.pane), "activate");
+  kefu_test_flush ();
+  choose_kind (host.pane, "complaint");
+  type_into (field (host.pane, "caller-name"), "贺军");
+  type_into (field (host.pane, "subject"), "送奶员");
+  type_into (field (host.pane, "reason"), "连续三天送晚了");
+  choose_toggle (field (host.pane, "category"), "service-quality");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field (host.pane, "service-issue")),
+                              KEFU_SERVICE_ISSUE_LATE_DELIVERY);
+  kefu_test_flush ();
+
+  kefu_store_set_actor (f.store, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (host.pane), "intake.save", NULL));
+  {
+    g_autoptr(GPtrArray) banners = kefu_test_find_all (GTK_WIDGET (host.pane), ADW_TYPE_BANNER);
+
+    kefu_test_wait_until (({
+      for (guint i = 0; i < banners->len; i++)
+        if (adw_banner_get_revealed (banners->pdata[i]) &&
+            adw_banner_get_button_label (banners->pdata[i]) != NULL &&
+            g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (banners->pdata[i])), "intake.save") == 0)
+          error_banner = banners->pdata[i];
+      error_banner != NULL; }));
+  }
+  shoot (GTK_WIDGET (host.pane), "save-failed");
+
+  /* Nothing was lost: the form has the call, and so has the draft. */
+  g_assert_cmpstr (kefu_call_get_caller_name (kefu_call_form_get_call (form_of (host.pane))), ==, "贺军");
+  g_assert_false (kefu_call_form_get_blank (form_of (host.pane)));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (form_of (host.pane))));
+  {
+    g_autoptr(KefuDraftFile) draft = kefu_draft_file_new (kefu_store_get_description (f.store));
+    g_autoptr(KefuCall) kept = kefu_draft_file_load (draft, NULL);
+
+    g_assert_nonnull (kept);
+    g_assert_cmpstr (kefu_call_get_caller_name (kept), ==, "贺军");
+  }
+
+  /* Try Again, once the clerk is known again. */
+  kefu_store_set_actor (f.store, kefu_record_get_id (KEFU_RECORD (f.clerk)));
+  handler = g_signal_connect (host.pane, "call-saved", G_CALLBACK (call_saved_cb), NULL);
+  g_clear_object (&saved_call);
+  {
+    g_autoptr(GPtrArray) buttons = kefu_test_find_all (GTK_WIDGET (error_banner), GTK_TYPE_BUTTON);
+
+    g_assert_cmpuint (buttons->len, ==, 1);
+    kefu_test_wait_until (gtk_widget_get_mapped (buttons->pdata[0]));
+    gtk_widget_activate (buttons->pdata[0]);
+  }
+  kefu_test_wait_until (saved_call != NULL);
+  g_signal_handler_disconnect (host.pane, handler);
+  call = g_steal_pointer (&saved_call);
+  kefu_test_flush ();
+
+  g_assert_false (adw_banner_get_revealed (error_banner));
+  g_assert_cmpint (kefu_complaint_get_category (kefu_call_get_complaint (call)), ==,
+                   KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY);
+  g_assert_true (kefu_call_form_get_blank (form_of (host.pane)));
+  {
+    g_autoptr(KefuDraftFile) draft = kefu_draft_file_new (kefu_store_get_description (f.store));
+
+    g_assert_false (kefu_draft_file_exists (draft));
+  }
+
+  host_close (&host);
+  fixture_clear (&f);
+}
+
 /* An order outside the service area is flagged on save; the sales admin records that the
  * customer was told, which closes it. */
 static void
@@ -1402,6 +1486,7 @@ main (int   argc,
   g_test_add_func ("/kefu/ui/intake/draft-survives-window", test_intake_draft_survives_window);
   g_test_add_func ("/kefu/ui/intake/escape-asks", test_intake_escape_asks);
   g_test_add_func ("/kefu/ui/intake/invalid-save-keeps-form", test_intake_invalid_save_keeps_form);
+  g_test_add_func ("/kefu/ui/intake/save-error-keeps-call", test_intake_save_error_keeps_call);
   g_test_add_func ("/kefu/ui/intake/out-of-area", test_intake_out_of_area);
   g_test_add_func ("/kefu/ui/intake/incoming-call", test_intake_incoming_call);
   g_test_add_func ("/kefu/ui/intake/incoming-number-forms", test_intake_incoming_number_forms);
