@@ -203,8 +203,8 @@ _kefu_customer_match_name (const KefuCustomerMatch *match,
 
 /* "$n" for the next parameter, which `builder` receives as `value`. */
 static char *
-next_param (guint    *n_params,
-            GVariant *value,
+next_param (guint           *n_params,
+            GVariant        *value,
             GVariantBuilder *builder)
 {
   g_variant_builder_add_value (builder, value);
@@ -230,15 +230,16 @@ _kefu_customer_match_append_condition (const KefuCustomerMatch *match,
       {
         g_autofree char *p = next_param (n_params, g_variant_new_string (match->phone_pattern),
                                          params);
-        g_autofree char *condition = NULL;
+        const char *condition = _kefu_store_dialect_phone_suffix_match (self);
+        const char *placeholder = strstr (condition, "$1");
 
-        /* The dialect's prefix match is written for $1; this statement has its own number. */
-        condition = g_strdup (_kefu_store_dialect_phone_suffix_match (self));
+        /* The dialect's prefix match is written for $1; here the pattern has its own number. */
+        g_assert (placeholder != NULL);
         g_string_append (where, "customers.id IN (SELECT customer_phones.customer_id "
                                 "FROM customer_phones WHERE ");
-        g_string_append_len (where, condition, strstr (condition, "$1") - condition);
+        g_string_append_len (where, condition, placeholder - condition);
         g_string_append (where, p);
-        g_string_append (where, strstr (condition, "$1") + 2);
+        g_string_append (where, placeholder + 2);
         g_string_append (where, ")");
         break;
       }
