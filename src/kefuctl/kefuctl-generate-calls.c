@@ -114,6 +114,10 @@ typedef struct
   GPtrArray *times;         /* GDateTime the leads point to */
   GPtrArray *resolve;       /* pairs: order call, inquiry call */
   guint      n_kind[3];
+  /* Checked and worked out by the maker (kefu_calls_bulk_prepare()), so that the store's thread
+   * only inserts; or why it could not be. */
+  KefuCallsBulk *prepared;
+  GError        *error;
 } Batch;
 
 static Batch *
@@ -136,6 +140,8 @@ batch_free (Batch *batch)
   g_array_unref (batch->leads);
   g_ptr_array_unref (batch->times);
   g_ptr_array_unref (batch->resolve);
+  g_clear_pointer (&batch->prepared, kefu_calls_bulk_free);
+  g_clear_error (&batch->error);
   g_free (batch);
 }
 
@@ -688,7 +694,12 @@ pick_past_second (Maker       *maker,
 static void
 push_batch (Maker *maker)
 {
-  g_async_queue_push (maker->ready, maker->batch);
+  Batch *batch = maker->batch;
+  const KefuCallBulkLead *leads = (const KefuCallBulkLead *) (gpointer) batch->leads->data;
+
+  batch->prepared = kefu_calls_bulk_prepare (batch->calls, leads, batch->leads->len,
+                                             &batch->error);
+  g_async_queue_push (maker->ready, batch);
   maker->batch = NULL;
 }
 
@@ -874,10 +885,11 @@ store_batches (Generator  *generator,
         g_async_queue_push (maker->wanted, MAKE_BATCH);
 
       resolve_leads (batch);
-      if (!kefu_store_insert_calls_bulk (generator->store, batch->calls,
-                                         (const KefuCallBulkLead *) (gpointer) batch->leads->data,
-                                         batch->leads->len, NULL, error))
+      if (batch->prepared == NULL ||
+          !kefu_store_insert_calls_prepared (generator->store, batch->prepared, NULL, error))
         {
+          if (batch->error != NULL)
+            g_propagate_error (error, g_steal_pointer (&batch->error));
           batch_free (batch);
           return FALSE;
         }

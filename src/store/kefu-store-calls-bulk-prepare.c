@@ -20,27 +20,6 @@
 #include "kefu-store-calls-bulk-private.h"
 
 void
-_kefu_bulk_load_clear (KefuBulkLoad *load)
-{
-  for (guint i = 0; i < load->n_calls; i++)
-    {
-      g_clear_object (&load->calls[i].call);
-      g_clear_object (&load->calls[i].before);
-    }
-  g_clear_pointer (&load->calls, g_free);
-  g_clear_pointer (&load->orders, g_array_unref);
-  g_clear_pointer (&load->complaints, g_array_unref);
-  g_clear_pointer (&load->inquiries, g_array_unref);
-  g_clear_pointer (&load->leads, g_array_unref);
-  g_clear_pointer (&load->strings, g_string_chunk_free);
-  g_clear_pointer (&load->now, g_free);
-  g_clear_pointer (&load->tz, g_time_zone_unref);
-  g_clear_pointer (&load->routes, g_array_unref);
-  g_clear_pointer (&load->route_ends, g_array_unref);
-  g_clear_pointer (&load->department_names, g_hash_table_unref);
-}
-
-void
 _kefu_bulk_set_invalid (GError     **error,
                         const char  *message)
 {
@@ -171,6 +150,23 @@ _kefu_bulk_date_to_text (const GDate *date,
               g_date_get_day (date));
 }
 
+/* A setting's value, or its default when it was never set. */
+static char *
+read_setting (KefuStore     *self,
+              const char    *key,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(KefuRows) rows = _kefu_store_query (self, "SELECT value FROM settings WHERE key = $1",
+                                                g_variant_new ("(s)", key), cancellable, error);
+
+  if (rows == NULL)
+    return NULL;
+  if (kefu_rows_get_n_rows (rows) == 0 || kefu_rows_is_null (rows, 0, 0))
+    return g_strdup (kefu_setting_get_default (key));
+  return g_strdup (kefu_rows_get_text (rows, 0, 0));
+}
+
 gboolean
 _kefu_bulk_read_rules (KefuStore      *self,
                        KefuBulkRules  *rules,
@@ -179,22 +175,20 @@ _kefu_bulk_read_rules (KefuStore      *self,
 {
   g_autofree char *cutoff = NULL;
   g_autofree char *areas = NULL;
-  g_autoptr(GError) local_error = NULL;
 
-  cutoff = kefu_store_get_setting (self, KEFU_SETTING_HANDOVER_CUTOFF, cancellable, &local_error);
-  if (local_error == NULL)
-    areas = kefu_store_get_setting (self, KEFU_SETTING_SERVICE_AREAS, cancellable, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  g_clear_pointer (&rules->areas, g_strfreev);
+  cutoff = read_setting (self, KEFU_SETTING_HANDOVER_CUTOFF, cancellable, error);
+  if (cutoff == NULL)
+    return FALSE;
+  areas = read_setting (self, KEFU_SETTING_SERVICE_AREAS, cancellable, error);
+  if (areas == NULL)
+    return FALSE;
 
   /* As kefu_store_save_call(): a value damaged by another tool falls back to the default. */
-  if (cutoff == NULL || !kefu_setting_parse_time_of_day (cutoff, &rules->cutoff, NULL))
+  if (!kefu_setting_parse_time_of_day (cutoff, &rules->cutoff, NULL))
     kefu_setting_parse_time_of_day (kefu_setting_get_default (KEFU_SETTING_HANDOVER_CUTOFF),
                                     &rules->cutoff, NULL);
-  rules->areas = kefu_setting_parse_service_areas (areas != NULL ? areas : "", NULL);
+  rules->areas = kefu_setting_parse_service_areas (areas, NULL);
   if (rules->areas == NULL)
     rules->areas = g_new0 (char *, 1);
   return TRUE;
@@ -240,7 +234,7 @@ check_bulk_call (KefuCall  *call,
   if (kefu_call_get_customer_id (call) <= 0)
     {
       _kefu_bulk_set_invalid (error, _("The call names no customer; a bulk load takes calls of "
-                            "existing customers only."));
+                                       "existing customers only."));
       return FALSE;
     }
   if (kefu_call_get_clerk_id (call) <= 0)
@@ -263,16 +257,16 @@ check_bulk_call (KefuCall  *call,
           (kefu_order_get_handed_to_id (order) <= 0 ||
            kefu_order_get_handed_over_at (order) == NULL))
         {
-          _kefu_bulk_set_invalid (error, _("The order is marked handed over but does not say to whom or "
-                                "when."));
+          _kefu_bulk_set_invalid (error, _("The order is marked handed over but does not say to "
+                                           "whom or when."));
           return FALSE;
         }
       if (kefu_order_get_area_notified_at (order) != NULL &&
           (kefu_order_get_area_notified_by_id (order) <= 0 ||
            kefu_order_get_area_note (order)[0] == '\0'))
         {
-          _kefu_bulk_set_invalid (error, _("The out-of-area notice does not say who gave it or what "
-                                "was said."));
+          _kefu_bulk_set_invalid (error, _("The out-of-area notice does not say who gave it or "
+                                           "what was said."));
           return FALSE;
         }
     }
@@ -285,7 +279,7 @@ check_bulk_call (KefuCall  *call,
           explained == kefu_complaint_get_well_founded (complaint))
         {
           _kefu_bulk_set_invalid (error, _("Only a complaint that is not well founded closes as "
-                                "explained, and such a complaint closes no other way."));
+                                           "explained, and such a complaint closes no other way."));
           return FALSE;
         }
     }
@@ -294,12 +288,11 @@ check_bulk_call (KefuCall  *call,
 
 /* Checks the call, and works out what does not depend on the database. */
 gboolean
-_kefu_bulk_prepare_call (KefuBulkLoad   *load,
-                         KefuBulkRules  *rules,
-                         guint           index,
-                         KefuCall       *call,
-                         GDateTime      *now,
-                         GError        **error)
+_kefu_bulk_prepare_call (KefuBulkLoad  *load,
+                         guint          index,
+                         KefuCall      *call,
+                         GDateTime     *now,
+                         GError       **error)
 {
   KefuBulkCall *c = &load->calls[index];
   g_autoptr(GDateTime) local = NULL;
@@ -318,6 +311,7 @@ _kefu_bulk_prepare_call (KefuBulkLoad   *load,
     c->call = g_object_ref (call);
   else
     {
+      c->original = g_object_ref (call);
       c->before = _kefu_store_call_copy (call, FALSE);
       c->call = _kefu_store_call_copy (call, TRUE);
       call = c->call;
@@ -367,8 +361,9 @@ _kefu_bulk_prepare_call (KefuBulkLoad   *load,
         g_array_append_val (load->orders, index);
         load->n_lines += g_list_model_get_n_items (G_LIST_MODEL (kefu_order_get_lines (order)));
 
-        /* As a save: the delivery address defaults to the caller's, the district is guessed
-         * from it when not given, and decides whether the order is out of the area. */
+        /* As a save: the delivery address defaults to the caller's, and the district (which
+         * decides in the transaction whether the order is out of the area) is guessed from it
+         * when not given. */
         c->delivery_address = kefu_order_get_delivery_address (order);
         if (c->delivery_address[0] == '\0')
           c->delivery_address = kefu_call_get_address (call);
@@ -380,19 +375,10 @@ _kefu_bulk_prepare_call (KefuBulkLoad   *load,
             c->district = district != NULL ? g_string_chunk_insert_const (load->strings, district)
                                            : NULL;
           }
-        c->out_of_area = !kefu_service_areas_contain ((const char * const *) rules->areas,
-                                                      c->district);
-
         if (given != NULL && g_date_valid (given))
           _kefu_bulk_date_to_text (given, c->handover_date);
         else
-          {
-            GDate date;
-
-            kefu_handover_date_for_order (local, rules->cutoff, &date);
-            _kefu_bulk_date_to_text (&date, c->handover_date);
-            c->handover_decided = TRUE;
-          }
+          c->handover_decided = TRUE;
         break;
       }
     case KEFU_CALL_KIND_COMPLAINT:
@@ -442,14 +428,15 @@ _kefu_bulk_prepare_leads (KefuBulkLoad            *load,
 
       if (inquiry == NULL || inquiry->kind != KEFU_CALL_KIND_INQUIRY || inquiry->lead < 0)
         {
-          _kefu_bulk_set_invalid (error, _("A lead of the load does not belong to an inquiry call with a "
-                                "potential order. Nothing was loaded."));
+          _kefu_bulk_set_invalid (error, _("A lead of the load does not belong to an inquiry call "
+                                           "with a potential order. Nothing was loaded."));
           return FALSE;
         }
       lead = &g_array_index (load->leads, KefuBulkLead, inquiry->lead);
       if (lead->state != KEFU_LEAD_STATE_OPEN)
         {
-          _kefu_bulk_set_invalid (error, _("A lead of the load is closed twice. Nothing was loaded."));
+          _kefu_bulk_set_invalid (error, _("A lead of the load is closed twice. Nothing was "
+                                           "loaded."));
           return FALSE;
         }
 
@@ -461,9 +448,9 @@ _kefu_bulk_prepare_leads (KefuBulkLoad            *load,
               kefu_order_get_lead_id (kefu_call_get_order (order->call)) != 0 ||
               strcmp (order->received, inquiry->received) < 0)
             {
-              _kefu_bulk_set_invalid (error, _("A lead of the load is converted by a call that is not a "
-                                    "later order, or by an order that converts another lead. "
-                                    "Nothing was loaded."));
+              _kefu_bulk_set_invalid (error, _("A lead of the load is converted by a call that is "
+                                               "not a later order, or by an order that converts "
+                                               "another lead. Nothing was loaded."));
               return FALSE;
             }
           order->converts = inquiry->lead;
@@ -474,25 +461,99 @@ _kefu_bulk_prepare_leads (KefuBulkLoad            *load,
         }
       else if (outcome->state == KEFU_LEAD_STATE_DROPPED)
         {
-          if (outcome->closed_at == NULL || outcome->closed_by <= 0 || outcome->note == NULL ||
-              stored_text (load, outcome->note) == NULL ||
-              stored_text (load, outcome->note)[0] == '\0')
+          const char *note = stored_text (load, outcome->note);
+
+          if (outcome->closed_at == NULL || outcome->closed_by <= 0 || note == NULL ||
+              note[0] == '\0')
             {
-              _kefu_bulk_set_invalid (error, _("A lead of the load is dropped without saying when, by whom "
-                                    "or why. Nothing was loaded."));
+              _kefu_bulk_set_invalid (error, _("A lead of the load is dropped without saying when, "
+                                               "by whom or why. Nothing was loaded."));
               return FALSE;
             }
           lead->state = KEFU_LEAD_STATE_DROPPED;
           _kefu_bulk_time_to_text (outcome->closed_at, lead->closed_at);
           lead->closed_by = outcome->closed_by;
-          lead->note = stored_text (load, outcome->note);
+          /* A copy: the caller's note need not outlive this call. */
+          lead->note = g_string_chunk_insert (load->strings, note);
         }
       else
         {
-          _kefu_bulk_set_invalid (error, _("A lead of the load is neither converted nor dropped. Nothing "
-                                "was loaded."));
+          _kefu_bulk_set_invalid (error, _("A lead of the load is neither converted nor dropped. "
+                                           "Nothing was loaded."));
           return FALSE;
         }
     }
   return TRUE;
+}
+
+/**
+ * kefu_calls_bulk_prepare:
+ * @calls: (element-type KefuCall): new calls with their detail records, oldest first
+ * @leads: (array length=n_leads) (nullable): what became of the leads of inquiries in @calls
+ *
+ * See kefu-store-calls-bulk.h.
+ *
+ * Returns: (transfer full): the prepared load, or %NULL with @error set
+ */
+KefuCallsBulk *
+kefu_calls_bulk_prepare (GPtrArray               *calls,
+                         const KefuCallBulkLead  *leads,
+                         guint                    n_leads,
+                         GError                 **error)
+{
+  g_autoptr(KefuCallsBulk) load = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  gint64 start = g_get_monotonic_time ();
+
+  g_return_val_if_fail (calls != NULL, NULL);
+  g_return_val_if_fail (leads != NULL || n_leads == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  load = g_new0 (KefuCallsBulk, 1);
+  load->n_calls = calls->len;
+  load->calls = g_new0 (KefuBulkCall, calls->len);
+  load->orders = g_array_new (FALSE, FALSE, sizeof (guint));
+  load->complaints = g_array_new (FALSE, FALSE, sizeof (guint));
+  load->inquiries = g_array_new (FALSE, FALSE, sizeof (guint));
+  load->leads = g_array_new (FALSE, FALSE, sizeof (KefuBulkLead));
+  load->strings = g_string_chunk_new (64 * 1024);
+  load->routes = g_array_new (FALSE, FALSE, sizeof (KefuBulkRoute));
+  load->route_ends = g_array_new (FALSE, FALSE, sizeof (guint));
+  load->department_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  load->now = kefu_time_to_db (now);
+  load->tz = g_time_zone_new_local ();
+
+  for (guint i = 0; i < calls->len; i++)
+    if (!_kefu_bulk_prepare_call (load, i, g_ptr_array_index (calls, i), now, error))
+      return NULL;
+  if (!_kefu_bulk_prepare_leads (load, leads, n_leads, error))
+    return NULL;
+  g_debug ("Prepared %u calls in %.1f s", calls->len, (g_get_monotonic_time () - start) / 1e6);
+  return g_steal_pointer (&load);
+}
+
+void
+kefu_calls_bulk_free (KefuCallsBulk *load)
+{
+  if (load == NULL)
+    return;
+  for (guint i = 0; i < load->n_calls; i++)
+    {
+      g_clear_object (&load->calls[i].call);
+      g_clear_object (&load->calls[i].original);
+      g_clear_object (&load->calls[i].before);
+    }
+  g_free (load->calls);
+  g_array_unref (load->orders);
+  g_array_unref (load->complaints);
+  g_array_unref (load->inquiries);
+  g_array_unref (load->leads);
+  g_string_chunk_free (load->strings);
+  g_free (load->now);
+  g_time_zone_unref (load->tz);
+  g_strfreev (load->rules.areas);
+  g_array_unref (load->routes);
+  g_array_unref (load->route_ends);
+  g_hash_table_unref (load->department_names);
+  g_free (load);
 }

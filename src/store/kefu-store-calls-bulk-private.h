@@ -19,8 +19,10 @@ G_BEGIN_DECLS
 typedef struct
 {
   /* What is bound: the caller's call, or where its text needed normalising, a normalised copy
-   * of it (then `before` is a plain copy of the caller's, to give the changes back). */
+   * of it (then `original` is the caller's and `before` a plain copy of it, to give the changes
+   * back). */
   KefuCall            *call;
+  KefuCall            *original;
   KefuCall            *before;
   KefuCallKind         kind;
   guint                detail;            /* position among the load's calls of its kind */
@@ -62,7 +64,13 @@ typedef struct
 
 typedef struct
 {
-  KefuStoreBackend  backend;
+  guint   cutoff;   /* minutes after local midnight */
+  GStrv   areas;    /* service areas; empty: everywhere */
+} KefuBulkRules;
+
+/* A load (KefuCallsBulk in the public header). */
+struct _KefuCallsBulk
+{
   KefuBulkCall     *calls;
   guint             n_calls;
   GArray           *orders;       /* guint: call indexes of each kind, in order */
@@ -75,24 +83,21 @@ typedef struct
   GTimeZone        *tz;
   char             *now;
   guint             n_lines;
+  gboolean          inserted;
 
   /* Decided in the transaction (and reset when it is retried). */
+  KefuStoreBackend  backend;
+  KefuBulkRules     rules;
   gint64            first_call, first_order, first_line, first_complaint, first_route,
                     first_inquiry, first_lead;
   GArray           *routes;       /* KefuBulkRoute, complaint by complaint */
   GArray           *route_ends;   /* guint per complaint: the end of its routes in `routes` */
   GHashTable       *department_names;  /* gint64 id → name */
-} KefuBulkLoad;
-
-typedef struct
-{
-  guint   cutoff;   /* minutes after local midnight */
-  GStrv   areas;    /* service areas; empty: everywhere */
-} KefuBulkRules;
+};
+typedef struct _KefuCallsBulk KefuBulkLoad;
 
 /* Preparing (kefu-store-calls-bulk-prepare.c): everything that does not depend on the
  * database, before the transaction. */
-void          _kefu_bulk_load_clear        (KefuBulkLoad            *load);
 void          _kefu_bulk_set_invalid       (GError                 **error,
                                             const char              *message);
 /* One sentence for translators, with the position and the reason together. */
@@ -106,14 +111,13 @@ void          _kefu_bulk_time_to_text      (GDateTime               *time,
                                             char                     out[32]);
 void          _kefu_bulk_date_to_text      (const GDate             *date,
                                             char                     out[16]);
-/* The cut-off and service areas, as kefu_store_save_call() reads them. */
+/* The cut-off and service areas, as kefu_store_save_call() reads them: in the transaction. */
 gboolean      _kefu_bulk_read_rules        (KefuStore               *self,
                                             KefuBulkRules           *rules,
                                             GCancellable            *cancellable,
                                             GError                 **error);
 /* Checks call `index` of the load and works out what does not depend on the database. */
 gboolean      _kefu_bulk_prepare_call      (KefuBulkLoad            *load,
-                                            KefuBulkRules           *rules,
                                             guint                    index,
                                             KefuCall                *call,
                                             GDateTime               *now,

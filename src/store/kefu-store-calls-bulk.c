@@ -23,6 +23,7 @@
 
 #include "core/kefu-call-rules.h"
 #include "core/kefu-reference.h"
+#include "core/kefu-settings-keys.h"
 #include "kefu-store-calls-bulk-private.h"
 
 /* Inside the transaction */
@@ -117,8 +118,8 @@ assign_references (KefuStore     *self,
         }
       if (sequence->next > KEFU_REFERENCE_SEQUENCE_MAX)
         {
-          _kefu_bulk_set_invalid (error, _("No reference number is left for a kind of call on one of the "
-                                "days of the load. Nothing was loaded."));
+          _kefu_bulk_set_invalid (error, _("No reference number is left for a kind of call on one "
+                                           "of the days of the load. Nothing was loaded."));
           return FALSE;
         }
       g_snprintf (c->reference, sizeof c->reference, "%s%0*" G_GUINT64_FORMAT, sequence->prefix,
@@ -205,6 +206,39 @@ route_complaints (KefuStore     *self,
   return TRUE;
 }
 
+/* What the shared rules decide for each order, read in the transaction as a save reads them:
+ * the hand-over date of an order that has none (the cut-off) and the out-of-area flag (the
+ * service areas). */
+static gboolean
+decide_orders (KefuStore     *self,
+               KefuBulkLoad  *load,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  if (load->orders->len == 0)
+    return TRUE;
+  if (!_kefu_bulk_read_rules (self, &load->rules, cancellable, error))
+    return FALSE;
+
+  for (guint k = 0; k < load->orders->len; k++)
+    {
+      KefuBulkCall *c = &load->calls[g_array_index (load->orders, guint, k)];
+
+      c->out_of_area = !kefu_service_areas_contain ((const char * const *) load->rules.areas,
+                                                    c->district);
+      if (c->handover_decided)
+        {
+          g_autoptr(GDateTime) local = g_date_time_to_timezone (kefu_call_get_received_at (c->call),
+                                                                load->tz);
+          GDate date;
+
+          kefu_handover_date_for_order (local, load->rules.cutoff, &date);
+          _kefu_bulk_date_to_text (&date, c->handover_date);
+        }
+    }
+  return TRUE;
+}
+
 /* Marks the leads stored before that orders of the load convert; each must still be open. */
 static gboolean
 convert_stored_leads (KefuStore     *self,
@@ -279,7 +313,8 @@ bulk_txn (KefuStore     *self,
       return FALSE;
 
   if (!assign_references (self, load, cancellable, error) ||
-      !route_complaints (self, load, cancellable, error))
+      !route_complaints (self, load, cancellable, error) ||
+      !decide_orders (self, load, cancellable, error))
     return FALSE;
 
   if (!_kefu_bulk_insert_tables (self, load, cancellable, error))
@@ -408,6 +443,48 @@ apply_to_records (KefuBulkLoad *load)
 }
 
 /**
+ * kefu_store_insert_calls_prepared:
+ * @bulk: a load from kefu_calls_bulk_prepare(), not inserted yet
+ *
+ * See kefu-store-calls-bulk.h.
+ *
+ * Returns: %TRUE on success; on an error nothing was stored and the records are unchanged
+ */
+gboolean
+kefu_store_insert_calls_prepared (KefuStore      *self,
+                                  KefuCallsBulk  *bulk,
+                                  GCancellable   *cancellable,
+                                  GError        **error)
+{
+  gint64 start;
+
+  g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (bulk != NULL, FALSE);
+  g_return_val_if_fail (!bulk->inserted, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (bulk->n_calls == 0)
+    return TRUE;
+
+  bulk->backend = kefu_store_get_backend (self);
+  start = g_get_monotonic_time ();
+  if (!_kefu_store_write (self, bulk_txn, bulk, cancellable, error))
+    return FALSE;
+  g_debug ("Bulk load transaction: %.1f s", (g_get_monotonic_time () - start) / 1e6);
+  bulk->inserted = TRUE;
+
+  start = g_get_monotonic_time ();
+  apply_to_records (bulk);
+  /* A call whose text was normalised was stored from a copy: the caller's gets the changes. */
+  for (guint i = 0; i < bulk->n_calls; i++)
+    if (bulk->calls[i].original != NULL)
+      _kefu_store_call_apply_changes (bulk->calls[i].original, bulk->calls[i].before,
+                                      bulk->calls[i].call);
+  g_debug ("Records updated in %.1f s", (g_get_monotonic_time () - start) / 1e6);
+  return TRUE;
+}
+
+/**
  * kefu_store_insert_calls_bulk:
  * @calls: (element-type KefuCall): new calls with their detail records, oldest first
  * @leads: (array length=n_leads) (nullable): what became of the leads of inquiries in @calls
@@ -424,62 +501,15 @@ kefu_store_insert_calls_bulk (KefuStore               *self,
                               GCancellable            *cancellable,
                               GError                 **error)
 {
-  KefuBulkLoad load = { 0 };
-  KefuBulkRules rules = { 0 };
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  gint64 start;
-  gboolean ok;
+  g_autoptr(KefuCallsBulk) bulk = NULL;
 
   g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
   g_return_val_if_fail (calls != NULL, FALSE);
   g_return_val_if_fail (leads != NULL || n_leads == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (calls->len == 0)
-    return TRUE;
-  if (!_kefu_bulk_read_rules (self, &rules, cancellable, error))
-    return FALSE;
-
-  start = g_get_monotonic_time ();
-  load.backend = kefu_store_get_backend (self);
-  load.n_calls = calls->len;
-  load.calls = g_new0 (KefuBulkCall, calls->len);
-  load.orders = g_array_new (FALSE, FALSE, sizeof (guint));
-  load.complaints = g_array_new (FALSE, FALSE, sizeof (guint));
-  load.inquiries = g_array_new (FALSE, FALSE, sizeof (guint));
-  load.leads = g_array_new (FALSE, FALSE, sizeof (KefuBulkLead));
-  load.strings = g_string_chunk_new (64 * 1024);
-  load.routes = g_array_new (FALSE, FALSE, sizeof (KefuBulkRoute));
-  load.route_ends = g_array_new (FALSE, FALSE, sizeof (guint));
-  load.department_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  load.now = kefu_time_to_db (now);
-  load.tz = g_time_zone_new_local ();
-
-  ok = TRUE;
-  for (guint i = 0; i < calls->len && ok; i++)
-    ok = _kefu_bulk_prepare_call (&load, &rules, i, g_ptr_array_index (calls, i), now, error);
-  ok = ok && _kefu_bulk_prepare_leads (&load, leads, n_leads, error);
-  g_strfreev (rules.areas);
-  g_debug ("Prepared %u calls in %.1f s", calls->len, (g_get_monotonic_time () - start) / 1e6);
-
-  if (ok)
-    {
-      start = g_get_monotonic_time ();
-      ok = _kefu_store_write (self, bulk_txn, &load, cancellable, error);
-      g_debug ("Bulk load transaction: %.1f s", (g_get_monotonic_time () - start) / 1e6);
-    }
-  if (ok)
-    {
-      apply_to_records (&load);
-      /* A call whose text was normalised was stored from a copy: the caller's gets the changes. */
-      for (guint i = 0; i < load.n_calls; i++)
-        if (load.calls[i].before != NULL)
-          _kefu_store_call_apply_changes (g_ptr_array_index (calls, i), load.calls[i].before,
-                                          load.calls[i].call);
-    }
-
-  _kefu_bulk_load_clear (&load);
-  return ok;
+  bulk = kefu_calls_bulk_prepare (calls, leads, n_leads, error);
+  return bulk != NULL && kefu_store_insert_calls_prepared (self, bulk, cancellable, error);
 }
 
 /* Last contacts */

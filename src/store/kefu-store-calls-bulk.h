@@ -57,6 +57,26 @@ gboolean      kefu_store_insert_calls_bulk     (KefuStore               *self,
                                                 GCancellable            *cancellable,
                                                 GError                 **error);
 
+/* The same in two steps, so that the checking and working out, which needs no database, can be
+ * done on another thread while the previous load is inserted (kefuctl generate does this).
+ * kefu_calls_bulk_prepare() may be called on any thread and does not touch the database (the
+ * settings are read when inserting). The records are bound when the load is inserted and must
+ * not change in between, except an order's lead-id: a lead id learnt after preparing (that of
+ * an inquiry of an earlier load) may be set on its order then. kefu_store_insert_calls_prepared()
+ * inserts a prepared load once. */
+typedef struct _KefuCallsBulk KefuCallsBulk;
+
+KefuCallsBulk *kefu_calls_bulk_prepare          (GPtrArray               *calls,
+                                                 const KefuCallBulkLead  *leads,
+                                                 guint                    n_leads,
+                                                 GError                 **error);
+gboolean       kefu_store_insert_calls_prepared (KefuStore               *self,
+                                                 KefuCallsBulk           *bulk,
+                                                 GCancellable            *cancellable,
+                                                 GError                 **error);
+void           kefu_calls_bulk_free             (KefuCallsBulk           *bulk);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KefuCallsBulk, kefu_calls_bulk_free)
+
 /* Sets the last call and last contact of every customer who has a call with an id of at least
  * `first_call_id` (0: of every customer who has calls) from their newest call, and the first
  * contact of those assigned to a clerk, where not set yet, from that clerk's first call with
