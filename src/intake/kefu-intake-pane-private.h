@@ -38,6 +38,7 @@ struct _KefuIntakePane
   guint                    draft_source;
   gboolean                 busy;
   gboolean                 loading_customer;
+  gboolean                 mapped_before;
   /* A failed draft write is said once, not on every keystroke. */
   gboolean                 draft_error_shown;
   /* Where the keyboard focus was when a save started, to go back to if the save fails. */

@@ -332,23 +332,30 @@ static void
 kefu_intake_pane_map (GtkWidget *widget)
 {
   KefuIntakePane *self = KEFU_INTAKE_PANE (widget);
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+  GtkWidget *focus;
   GtkRoot *root;
 
   GTK_WIDGET_CLASS (kefu_intake_pane_parent_class)->map (widget);
 
-  /* Shown with nothing focused in it, the pane is ready for the next call at once; a dialog
-   * (who is working, say) keeps the focus it has. */
+  /* Other clerks' calls of the meantime, when it is shown again. */
+  if (self->mapped_before)
+    kefu_recent_calls_reload (self->recent_calls);
+  self->mapped_before = TRUE;
+
+  /* Shown with nothing focused, or after another pane had the focus, the pane is ready for the
+   * next call at once. The focus stays in the sidebar (a keyboard user going through the panes)
+   * and in a dialog (who is working, say). */
   root = gtk_widget_get_root (widget);
   if (root == NULL || (ADW_IS_APPLICATION_WINDOW (root) &&
                        adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (root)) != NULL))
     return;
 
-  {
-    GtkWidget *focus = gtk_root_get_focus (root);
-
-    if (focus == NULL || !gtk_widget_is_ancestor (focus, widget))
-      kefu_caller_lookup_focus (self->lookup);
-  }
+  focus = gtk_root_get_focus (root);
+  if (focus == NULL ||
+      (!gtk_widget_is_ancestor (focus, widget) && parent != NULL &&
+       gtk_widget_is_ancestor (focus, parent)))
+    kefu_caller_lookup_focus (self->lookup);
 }
 
 static void
