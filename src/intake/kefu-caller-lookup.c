@@ -365,6 +365,27 @@ entry_key_pressed_cb (KefuCallerLookup      *self,
     }
 }
 
+/* The results belong to the field: they step aside when the clerk goes on to the form (or to
+ * another window), and come back with the field. */
+static void
+focus_leave_cb (KefuCallerLookup        *self,
+                GtkEventControllerFocus *controller)
+{
+  gtk_revealer_set_reveal_child (self->revealer, FALSE);
+}
+
+static void
+focus_enter_cb (KefuCallerLookup        *self,
+                GtkEventControllerFocus *controller)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+
+  if (*text != '\0' && g_strcmp0 (text, self->searched_text) == 0 && !self->busy &&
+      (g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0 ||
+       g_strcmp0 (gtk_stack_get_visible_child_name (self->results_stack), "list") != 0))
+    gtk_revealer_set_reveal_child (self->revealer, TRUE);
+}
+
 static void
 list_activate_cb (KefuCallerLookup *self,
                   guint             position,
@@ -637,6 +658,8 @@ kefu_caller_lookup_class_init (KefuCallerLookupClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, entry_key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, focus_enter_cb);
+  gtk_widget_class_bind_template_callback (widget_class, focus_leave_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_accessible_label);
   gtk_widget_class_bind_template_callback (widget_class, row_address);
