@@ -26,7 +26,7 @@
 #include "kefu-store-customer-match.h"
 
 /* A pair that occurs this often or more is no better a driver than another one. */
-#define GRAM_COUNT_CAP 5000
+#define GRAM_COUNT_CAP 1000
 /* Pairs counted to find the rarest; a longer key's other pairs are left to the check in C. */
 #define MAX_COUNTED_GRAMS 8
 
