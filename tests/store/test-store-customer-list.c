@@ -123,6 +123,29 @@ test_queries (Fixture       *fixture,
   assert_list ("7 4 2 1 3 8 6 5", store, "", 0, FALSE, KEFU_CUSTOMER_SORT_NAME, FALSE);
 }
 
+/* The shared fallback through query() gives what the backend's own id reader gives. */
+static void
+test_fallback_reader (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  KefuStore *store = fixture->store;
+  KefuStoreClass *klass = KEFU_STORE_GET_CLASS (store);
+  gpointer own = klass->query_int64_column;
+  g_autofree char *by_name = NULL;
+  g_autofree char *by_contact = NULL;
+
+  create_rows (store);
+  g_assert_nonnull (own);
+  by_name = list (store, "王", 0, FALSE, KEFU_CUSTOMER_SORT_NAME, FALSE);
+  by_contact = list (store, NULL, 0, FALSE, KEFU_CUSTOMER_SORT_LAST_CONTACT, TRUE);
+
+  klass->query_int64_column = NULL;
+  assert_list (by_name, store, "王", 0, FALSE, KEFU_CUSTOMER_SORT_NAME, FALSE);
+  assert_list (by_contact, store, NULL, 0, FALSE, KEFU_CUSTOMER_SORT_LAST_CONTACT, TRUE);
+  klass->query_int64_column = own;
+  g_assert_cmpstr (by_name, ==, "1 3 8 6");
+}
+
 static void
 test_get_customers (Fixture       *fixture,
                     gconstpointer  data)
@@ -439,6 +462,7 @@ test_store_add_customer_list_tests (void)
 {
   TEST_ADD ("customer-list/sorts", test_sorts);
   TEST_ADD ("customer-list/queries", test_queries);
+  TEST_ADD ("customer-list/fallback-reader", test_fallback_reader);
   TEST_ADD ("customer-list/get-customers", test_get_customers);
   TEST_ADD ("customer-list/assign-unassigned", test_assign_unassigned);
   TEST_ADD ("customer-list/assign-selected", test_assign_selected);
