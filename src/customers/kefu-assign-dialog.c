@@ -394,6 +394,14 @@ inputs_changed_cb (KefuAssignDialog *self)
 }
 
 static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  adw_dialog_close (ADW_DIALOG (widget));
+}
+
+static void
 confirm_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
@@ -569,6 +577,7 @@ kefu_assign_dialog_class_init (KefuAssignDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuAssignDialog, unassigned_row);
   gtk_widget_class_bind_template_callback (widget_class, inputs_changed_cb);
 
+  gtk_widget_class_install_action (widget_class, "assign.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "assign.confirm", NULL, confirm_action);
 }
 

@@ -25,16 +25,16 @@ kefu_customer_export_append_header (GString *out)
   const char *fields[] = {
     /* Translators: CSV column headers of the customer export. Use the words the import
      * recognises: 姓名, 电话, 地址, 区县, 会员, 会员号, 渠道, 备注. */
-    _("Name"),
-    _("Phone"),
-    _("Address"),
-    _("District"),
-    _("Member"),
-    _("Member number"),
-    _("Channel"),
-    _("Assigned clerk"),
-    _("Last contact"),
-    _("Notes"),
+    C_("csv header", "Name"),
+    C_("csv header", "Phone"),
+    C_("csv header", "Address"),
+    C_("csv header", "District"),
+    C_("csv header", "Member"),
+    C_("csv header", "Member number"),
+    C_("csv header", "Channel"),
+    C_("csv header", "Assigned clerk"),
+    C_("csv header", "Last contact"),
+    C_("csv header", "Notes"),
     NULL
   };
 
@@ -98,7 +98,8 @@ kefu_customer_export_append_row (GString      *out,
   fields[2] = kefu_customer_get_address (customer);
   fields[3] = kefu_customer_get_district (customer);
   /* Translators: the member column of the customer export; the import reads 是/否. */
-  fields[4] = kefu_customer_get_is_member (customer) ? _("Yes") : _("No");
+  fields[4] = kefu_customer_get_is_member (customer) ? C_("csv member", "Yes")
+                                                     : C_("csv member", "No");
   fields[5] = kefu_customer_get_member_number (customer);
   fields[6] = channel != KEFU_CHANNEL_UNSPECIFIED ? kefu_channel_get_display_name (channel) : "";
   fields[7] = kefu_customer_get_assigned_clerk_name (customer);

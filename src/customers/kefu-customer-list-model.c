@@ -11,6 +11,9 @@
 
 #include "kefu-customer-list-model.h"
 
+/* A change bigger than this (removed + added rows) is announced in two steps; see replace_ids(). */
+#define REPLACE_IN_TWO_STEPS 1000
+
 /* One page of rows: the items handed out for its positions. `items` holds one KefuCustomer per
  * position of the page, placeholders until `filled`. */
 typedef struct
@@ -321,13 +324,34 @@ read_page_cb (GObject      *object,
   update_filling (self);
 }
 
+static void
+start_read (KefuCustomerListModel *self,
+            Page                  *page)
+{
+  PageRead *read = g_new0 (PageRead, 1);
+  guint start = page->index * KEFU_CUSTOMER_LIST_PAGE_SIZE;
+
+  g_assert (self->page_in_flight == 0);
+
+  g_weak_ref_init (&read->model, self);
+  read->serial = page->serial;
+  read->index = page->index;
+  read->n_ids = page->items->len;
+  read->ids = g_new (gint64, read->n_ids);
+  memcpy (read->ids, &g_array_index (self->ids, gint64, start), read->n_ids * sizeof (gint64));
+
+  self->page_in_flight = page->serial;
+  self->page_cancellable = g_cancellable_new ();
+  kefu_store_run_async (self->store, read_page_func, read, NULL, self->page_cancellable,
+                        read_page_cb, read);
+  update_filling (self);
+}
+
 static gboolean
 fetch_cb (gpointer user_data)
 {
   KefuCustomerListModel *self = user_data;
-  PageRead *read;
   Page *page = NULL;
-  guint start;
 
   self->fetch_source = 0;
 
@@ -353,33 +377,21 @@ fetch_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  read = g_new0 (PageRead, 1);
-  g_weak_ref_init (&read->model, self);
-  read->serial = page->serial;
-  read->index = page->index;
-  read->n_ids = page->items->len;
-  read->ids = g_new (gint64, read->n_ids);
-  start = page->index * KEFU_CUSTOMER_LIST_PAGE_SIZE;
-  memcpy (read->ids, &g_array_index (self->ids, gint64, start), read->n_ids * sizeof (gint64));
-
-  self->page_in_flight = page->serial;
-  self->page_cancellable = g_cancellable_new ();
-  kefu_store_run_async (self->store, read_page_func, read, NULL, self->page_cancellable,
-                        read_page_cb, read);
-  update_filling (self);
-
+  start_read (self, page);
   return G_SOURCE_REMOVE;
 }
 
-/* Reads wanted pages from an idle, so that the rows a list view asks for in one frame are all
- * known (and held) before the first read starts. */
+/* Reads wanted pages from an idle, so that the rows a list view asks for at once (in its
+ * items-changed handler, or while it lays out a frame) are all known and held before the first
+ * read starts. The idle runs before the next frame is laid out and drawn (it has a higher
+ * priority than GTK's redraw), so a page read starts at once, not a frame later. */
 static void
 schedule_fetch (KefuCustomerListModel *self)
 {
   if (self->fetch_source != 0 || self->page_in_flight != 0 || g_queue_is_empty (&self->wanted))
     return;
 
-  self->fetch_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fetch_cb, self, NULL);
+  self->fetch_source = g_idle_add_full (G_PRIORITY_DEFAULT, fetch_cb, self, NULL);
   update_filling (self);
 }
 
@@ -429,8 +441,10 @@ read_ids_func (KefuStore     *store,
 }
 
 /* Replaces the ids with `ids` and says what changed in one items-changed: the rows before the
- * first difference stay, and so do those after the last one when the length is unchanged (a
- * refresh after an edit keeps the scroll position and selection). */
+ * first difference and after the last one stay (a refresh after an edit or a new customer keeps
+ * the scroll position and selection). Pages are kept only where their rows keep their
+ * positions: before the change, or after it when the length is the same; the view keeps the
+ * items of the other rows it shows, already filled. */
 static void
 replace_ids (KefuCustomerListModel *self,
              GArray                *ids)
@@ -439,6 +453,7 @@ replace_ids (KefuCustomerListModel *self,
   guint new_n = ids->len;
   guint prefix = 0;
   guint suffix = 0;
+  guint removed, added;
   const gint64 *a = (const gint64 *) (gpointer) self->ids->data;
   const gint64 *b = (const gint64 *) (gpointer) ids->data;
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
@@ -447,9 +462,9 @@ replace_ids (KefuCustomerListModel *self,
 
   while (prefix < old_n && prefix < new_n && a[prefix] == b[prefix])
     prefix++;
-  if (old_n == new_n)
-    while (suffix < old_n - prefix && a[old_n - 1 - suffix] == b[new_n - 1 - suffix])
-      suffix++;
+  while (suffix < old_n - prefix && suffix < new_n - prefix &&
+         a[old_n - 1 - suffix] == b[new_n - 1 - suffix])
+    suffix++;
 
   cancel_page_read (self);
   g_queue_clear (&self->wanted);
@@ -479,6 +494,22 @@ replace_ids (KefuCustomerListModel *self,
         g_hash_table_iter_remove (&iter);
     }
 
+  removed = old_n - prefix - suffix;
+  added = new_n - prefix - suffix;
+
+  /* GTK's list views look for each added item among the rows they showed before, asking for
+   * every one: a re-sort of a million rows cost a million get_item() calls, two seconds. A
+   * replacement of the whole list is therefore said as what it is, a removal of everything then
+   * an addition, with the model empty in between (nothing of a page is kept then). */
+  if (prefix == 0 && suffix == 0 && removed > 0 && added > 0 &&
+      removed + added > REPLACE_IN_TWO_STEPS)
+    {
+      g_assert (kept->len == 0);
+      g_array_set_size (self->ids, 0);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+      removed = 0;
+    }
+
   g_array_unref (self->ids);
   self->ids = g_array_ref (ids);
 
@@ -490,9 +521,29 @@ replace_ids (KefuCustomerListModel *self,
       g_queue_push_tail (&self->wanted, page);
     }
 
-  if (old_n - prefix - suffix > 0 || new_n - prefix - suffix > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
-                                old_n - prefix - suffix, new_n - prefix - suffix);
+  /* A list that changed from its first row will show its first rows: their read starts before
+   * the view makes its rows for them, on the store's thread while this one builds widgets. */
+  if (prefix == 0 && new_n > 0 && self->store != NULL)
+    {
+      page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (0));
+      if (page == NULL)
+        {
+          page = make_page (self, 0);
+          page->last_used = ++self->use_counter;
+        }
+      if (!page->filled)
+        {
+          if (page->wanted)
+            {
+              g_queue_remove (&self->wanted, page);
+              page->wanted = FALSE;
+            }
+          start_read (self, page);
+        }
+    }
+
+  if (removed > 0 || added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
   if (old_n != new_n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 

@@ -209,7 +209,8 @@ check_text_fields (KefuCustomerPage *self)
   } checks[] = {
     { GTK_WIDGET (self->name_row), self->name_error,
       gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
-      KEFU_TEXT_MAX_NAME, TRUE, FALSE, _("Name") },
+      /* Translators: a customer's name (姓名) as the form's reasons name it. */
+      KEFU_TEXT_MAX_NAME, TRUE, FALSE, C_("customer field", "Name") },
     { GTK_WIDGET (self->address_row), self->address_error,
       gtk_editable_get_text (GTK_EDITABLE (self->address_row)),
       KEFU_TEXT_MAX_ADDRESS, FALSE, TRUE, _("Address") },

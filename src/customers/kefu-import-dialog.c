@@ -91,6 +91,7 @@ update_state (KefuImportDialog *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.confirm", ready && to_write > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.choose", !self->importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.cancel", !self->importing);
   /* An import in progress finishes first, so the user learns whether it happened. */
   adw_dialog_set_can_close (ADW_DIALOG (self), !self->importing);
 
@@ -686,6 +687,14 @@ import_cb (GObject      *object,
 }
 
 static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  adw_dialog_close (ADW_DIALOG (widget));
+}
+
+static void
 confirm_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
@@ -833,6 +842,7 @@ kefu_import_dialog_class_init (KefuImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuImportDialog, working_page);
 
   gtk_widget_class_install_action (widget_class, "import.choose", NULL, choose_action);
+  gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "import.confirm", NULL, confirm_action);
 }
 

@@ -119,6 +119,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
+  /* A read still queued when its model went away holds the store until it has answered. */
+  wait_until (g_atomic_int_get ((int *) &G_OBJECT (fixture->store)->ref_count) == 1);
   g_assert_finalize_object (fixture->store);
   remove_dir (fixture->dir);
   g_free (fixture->dir);
@@ -192,8 +194,8 @@ test_count (Fixture       *fixture,
   g_assert_cmpuint (changes, ==, 1);
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), N_CUSTOMERS));
   g_assert_cmpint (kefu_customer_list_model_get_id (model, N_CUSTOMERS), ==, 0);
-  /* Nothing is read before a row is asked for. */
-  g_assert_cmpuint (kefu_customer_list_model_get_n_cached_pages (model), ==, 0);
+  /* Only the first page is read before any row is asked for: a new list shows its top. */
+  g_assert_cmpuint (kefu_customer_list_model_get_n_cached_pages (model), ==, 1);
 }
 
 static void
@@ -297,7 +299,9 @@ test_order (Fixture       *fixture,
   kefu_customer_list_model_set_sort (model, KEFU_CUSTOMER_SORT_NAME, TRUE);
   wait_until (!kefu_customer_list_model_get_loading (model));
   assert_sorted (model, KEFU_CUSTOMER_SORT_NAME, TRUE);
-  g_assert_cmpuint (changes, ==, 3);
+  /* The first load, then each re-sort as a removal of every row and an addition (GTK's views
+   * would otherwise ask for each added row, see replace_ids()). */
+  g_assert_cmpuint (changes, ==, 1 + 2 * 2);
 }
 
 static void
