@@ -179,23 +179,60 @@ describe_saved (KefuCall *call)
     }
 }
 
+/* A call that came in during the save starts now (the failed call, if any, is kept). */
+static void
+start_pending_call (KefuIntakePane *self)
+{
+  g_autofree char *number = g_steal_pointer (&self->pending_number);
+
+  if (number != NULL)
+    kefu_intake_pane_start_call (self, number);
+}
+
+/* A save is never cancelled: once the store has it, it either commits or says why not. The pane
+ * may have moved on meanwhile (closed, or another database opened), having written the call to
+ * the draft; the draft then goes once the call is stored, so that it cannot be saved twice. */
+typedef struct
+{
+  KefuIntakePane *self;
+  KefuCall       *call;
+  KefuDraftFile  *draft;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_clear_object (&job->self);
+  g_clear_object (&job->call);
+  g_clear_object (&job->draft);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveJob, save_job_free)
+
 static void
 save_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autoptr(KefuIntakePane) self = user_data;
+  g_autoptr(SaveJob) job = user_data;
+  KefuIntakePane *self = job->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(KefuCall) call = NULL;
   gboolean saved;
 
   saved = kefu_store_save_call_finish (KEFU_STORE (object), result, &error);
-  /* Cancelled: the pane or its database went away, and the draft was written then. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+
+  if (self->saving_call != job->call)
+    {
+      g_autoptr(GError) delete_error = NULL;
+
+      if (saved && job->draft != NULL && !kefu_draft_file_delete (job->draft, &delete_error))
+        g_message ("Could not remove the draft of a saved call: %s", delete_error->message);
+      return;
+    }
 
   call = g_steal_pointer (&self->saving_call);
-  g_clear_object (&self->save_cancellable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->form), TRUE);
 
   if (!saved)
@@ -226,6 +263,7 @@ save_cb (GObject      *object,
       if (self->focus_before_save != NULL && gtk_widget_get_mapped (self->focus_before_save))
         gtk_widget_grab_focus (self->focus_before_save);
       g_clear_weak_pointer (&self->focus_before_save);
+      start_pending_call (self);
       return;
     }
 
@@ -255,6 +293,7 @@ save_cb (GObject      *object,
   kefu_caller_lookup_focus (self->lookup);
   _kefu_intake_pane_update_actions (self);
   _kefu_intake_pane_emit_call_saved (self, call);
+  start_pending_call (self);
 }
 
 static void
@@ -297,15 +336,20 @@ save_action (GtkWidget  *widget,
   /* The store writes a snapshot and sets on the call what it decided when it finishes; the form
    * is locked meanwhile so nothing typed is lost between the two. */
   self->saving_call = g_object_ref (call);
-  self->save_cancellable = g_cancellable_new ();
   if (_kefu_intake_pane_focus_in_form (self))
     g_set_weak_pointer (&self->focus_before_save,
                         gtk_root_get_focus (gtk_widget_get_root (widget)));
   _kefu_intake_pane_focus_out_of_form (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->form), FALSE);
   _kefu_intake_pane_update_actions (self);
-  kefu_store_save_call_async (self->store, call, self->save_cancellable, save_cb,
-                              g_object_ref (self));
+  {
+    SaveJob *job = g_new0 (SaveJob, 1);
+
+    job->self = g_object_ref (self);
+    job->call = g_object_ref (call);
+    job->draft = self->draft != NULL ? g_object_ref (self->draft) : NULL;
+    kefu_store_save_call_async (self->store, call, NULL, save_cb, job);
+  }
 }
 
 /* Starting, discarding and restoring */

@@ -24,16 +24,17 @@ struct _KefuIntakePane
   KefuStaff               *staff;
   /* Reading a caller's record (a restored draft names only the id). */
   GCancellable            *cancellable;
-  /* The save under way; cancelled when the pane goes or the database changes. */
-  GCancellable            *save_cancellable;
   /* The form in progress, kept on disk as the clerk types, per database. */
   KefuDraftFile           *draft;
   /* Calls set aside by new ones (an incoming call while recording), oldest first, each in a
    * draft of its own until restored. */
   GPtrArray               *kept_calls;
-  /* The call being saved: the form is locked until it is stored or refused. */
+  /* The call being saved: the form is locked until it is stored or refused. NULL again when
+   * the pane moved on before the answer (kefu-intake-pane-actions.c, save_cb). */
   KefuCall                *saving_call;
   char                    *shown_reference;
+  /* A call that came in while one was being saved ("" without a number), started after. */
+  char                    *pending_number;
   gint64                   shown_customer_id;
   guint                    draft_source;
   gboolean                 busy;

@@ -368,11 +368,8 @@ kefu_intake_pane_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  /* A save in flight finishes in the store; only its answer is dropped. Its draft was written
-   * above, so nothing is lost if it failed. */
-  if (self->save_cancellable != NULL)
-    g_cancellable_cancel (self->save_cancellable);
-  g_clear_object (&self->save_cancellable);
+  /* A save in flight finishes in the store, and removes the draft written above if it stored
+   * the call. */
   g_clear_handle_id (&self->draft_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_INTAKE_PANE);
@@ -392,6 +389,7 @@ kefu_intake_pane_finalize (GObject *object)
   KefuIntakePane *self = KEFU_INTAKE_PANE (object);
 
   g_free (self->shown_reference);
+  g_free (self->pending_number);
 
   G_OBJECT_CLASS (kefu_intake_pane_parent_class)->finalize (object);
 }
@@ -569,9 +567,6 @@ kefu_intake_pane_set_store (KefuIntakePane *self,
 
   /* The draft belongs to the database it was typed for. */
   _kefu_intake_pane_close_drafts (self);
-  if (self->save_cancellable != NULL)
-    g_cancellable_cancel (self->save_cancellable);
-  g_clear_object (&self->save_cancellable);
   adw_banner_set_revealed (self->error_banner, FALSE);
   _kefu_intake_pane_hide_reference (self);
 
@@ -587,7 +582,9 @@ kefu_intake_pane_set_store (KefuIntakePane *self,
    * another database does not, and its draft has just been written. */
   if (old_store != NULL || self->saving_call != NULL || _kefu_intake_pane_form_is_blank (self))
     _kefu_intake_pane_reset_form (self);
+  /* A save in flight ends on its own (see save_cb). */
   g_clear_object (&self->saving_call);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->form), TRUE);
   g_clear_object (&old_store);
   _kefu_intake_pane_show_recent (self);
 
@@ -649,18 +646,25 @@ kefu_intake_pane_start_call (KefuIntakePane *self,
 {
   g_return_if_fail (KEFU_IS_INTAKE_PANE (self));
 
+  /* The call being saved may not change until the store has it: the next one starts then. */
+  if (self->saving_call != NULL)
+    {
+      g_free (self->pending_number);
+      self->pending_number = g_strdup (number != NULL ? number : "");
+      return;
+    }
+
   _kefu_intake_pane_hide_reference (self);
   adw_banner_set_revealed (self->error_banner, FALSE);
 
   /* A call in the form is never thrown away by the next one: it waits as a kept draft. */
-  if (self->saving_call == NULL && !_kefu_intake_pane_form_is_blank (self))
+  if (!_kefu_intake_pane_form_is_blank (self))
     {
       _kefu_intake_pane_keep_current (self);
       _kefu_intake_pane_delete_draft (self);
     }
 
-  if (self->saving_call == NULL)
-    _kefu_intake_pane_reset_form (self);
+  _kefu_intake_pane_reset_form (self);
   _kefu_intake_pane_show_recent (self);
 
   if (number != NULL && *number != '\0')

@@ -1038,6 +1038,53 @@ test_intake_draft_survives_window (void)
   fixture_clear (&f);
 }
 
+/* A window closed while its call is being saved: the call is stored once, and the draft that
+ * kept it meanwhile goes, so the next window does not bring back a call already saved. */
+static void
+test_intake_close_while_saving (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(KefuDraftFile) draft = NULL;
+  g_autoptr(GListModel) calls = NULL;
+  g_autoptr(GError) error = NULL;
+  KefuIntakePane *pane;
+  KefuWindow *window;
+
+  fixture_init (&f);
+  draft = kefu_draft_file_new (kefu_store_get_description (f.store));
+  window = make_window (&f);
+  pane = window_pane (window);
+
+  look_up (pane, "13655557777");
+  g_signal_emit_by_name (lookup_entry (pane), "activate");
+  kefu_test_flush ();
+  choose_kind (pane, "inquiry");
+  type_into (field (pane, "caller-name"), "史强");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_titled (field (pane, "topics"), GTK_TYPE_TOGGLE_BUTTON,
+                                                                kefu_inquiry_topic_get_display_name (KEFU_INQUIRY_TOPIC_PROMOTIONS))),
+                                TRUE);
+  type_into (field (pane, "answer"), "本月订一年送两个月");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "intake.save", NULL));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The answer comes after the window has gone. */
+  kefu_test_wait_until (({
+    g_clear_object (&calls);
+    calls = kefu_store_list_recent_calls (f.store, 0, NULL, 10, NULL, NULL);
+    calls != NULL && g_list_model_get_n_items (calls) == 1; }));
+  kefu_test_wait_until (!kefu_draft_file_exists (draft));
+
+  window = make_window (&f);
+  pane = window_pane (window);
+  g_assert_true (kefu_call_form_get_blank (form_of (pane)));
+  g_assert_false (adw_banner_get_revealed (banner_titled (GTK_WIDGET (pane),
+                                                          T ("A call you were recording was restored"))));
+  gtk_window_destroy (GTK_WINDOW (window));
+  kefu_test_flush ();
+  fixture_clear (&f);
+}
+
 /* Escape asks before throwing away a call that has something in it, and only then. */
 static void
 test_intake_escape_asks (void)
@@ -1484,6 +1531,7 @@ main (int   argc,
   g_test_add_func ("/kefu/ui/intake/order-after-cutoff", test_intake_order_after_cutoff);
   g_test_add_func ("/kefu/ui/intake/lead-to-order", test_intake_lead_to_order);
   g_test_add_func ("/kefu/ui/intake/draft-survives-window", test_intake_draft_survives_window);
+  g_test_add_func ("/kefu/ui/intake/close-while-saving", test_intake_close_while_saving);
   g_test_add_func ("/kefu/ui/intake/escape-asks", test_intake_escape_asks);
   g_test_add_func ("/kefu/ui/intake/invalid-save-keeps-form", test_intake_invalid_save_keeps_form);
   g_test_add_func ("/kefu/ui/intake/save-error-keeps-call", test_intake_save_error_keeps_call);
