@@ -896,6 +896,28 @@ test_intake_lead_to_order (void)
 
   /* The team lead opens the leads and makes the order call. */
   host = host_pane (&f, f.team_lead);
+
+  /* Today's calls: the team lead took none; everyone's has the clerk's inquiry, with its clerk. */
+  {
+    KefuRecentCalls *recent = KEFU_RECENT_CALLS (kefu_intake_pane_get_recent_calls (host.pane));
+    g_autoptr(GPtrArray) toggles = kefu_test_find_all (GTK_WIDGET (recent), ADW_TYPE_TOGGLE_GROUP);
+
+    g_assert_cmpuint (g_list_model_get_n_items (kefu_recent_calls_get_calls (recent)), ==, 0);
+    g_assert_cmpuint (toggles->len, ==, 1);
+    adw_toggle_group_set_active_name (toggles->pdata[0], "everyone");
+    g_assert_true (kefu_recent_calls_get_everyone (recent));
+    kefu_test_wait_until (!kefu_recent_calls_get_busy (recent));
+    g_assert_cmpuint (g_list_model_get_n_items (kefu_recent_calls_get_calls (recent)), ==, 1);
+    {
+      g_autoptr(KefuCall) listed = g_list_model_get_item (kefu_recent_calls_get_calls (recent), 0);
+
+      g_assert_cmpint (kefu_record_get_id (KEFU_RECORD (listed)), ==, kefu_record_get_id (KEFU_RECORD (inquiry)));
+      g_assert_cmpstr (kefu_call_get_clerk_name (listed), ==, "王芳");
+    }
+    adw_toggle_group_set_active_name (toggles->pdata[0], "mine");
+    kefu_test_wait_until (!kefu_recent_calls_get_busy (recent));
+    g_assert_cmpuint (g_list_model_get_n_items (kefu_recent_calls_get_calls (recent)), ==, 0);
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (host.pane), "intake.leads", NULL));
   kefu_test_flush ();
   dialog = KEFU_LEADS_DIALOG (visible_dialog (GTK_WIDGET (host.pane)));
