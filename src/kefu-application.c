@@ -314,47 +314,6 @@ kefu_application_activate (GApplication *app)
     }
 }
 
-/* The caller's number as telephone systems hand it over: a plain number, or a URI such as
- * "sip:13812345678@pbx.example.com;user=phone" or "tel:+86-138-1234-5678". The lookup reads any
- * way of writing the number itself; only the URI around it is taken off here. */
-char *
-kefu_application_clean_incoming_number (const char *text)
-{
-  g_autofree char *number = NULL;
-  char *end;
-
-  g_return_val_if_fail (text != NULL, NULL);
-
-  number = g_strstrip (g_strdup (text));
-  /* A display name may come first: "王伟" <sip:…>. */
-  if (strchr (number, '<') != NULL && strchr (number, '>') != NULL)
-    {
-      char *start = strchr (number, '<') + 1;
-      char *close = strchr (start, '>');
-      char *inner = close != NULL ? g_strndup (start, close - start) : g_strdup (start);
-
-      g_free (number);
-      number = g_strstrip (inner);
-    }
-
-  for (const char * const *scheme = (const char * const []) { "sips:", "sip:", "tel:", NULL };
-       *scheme != NULL; scheme++)
-    if (g_ascii_strncasecmp (number, *scheme, strlen (*scheme)) == 0)
-      {
-        char *rest = g_strdup (number + strlen (*scheme));
-
-        g_free (number);
-        number = rest;
-        break;
-      }
-
-  end = strpbrk (number, "@;?");
-  if (end != NULL)
-    *end = '\0';
-
-  return g_strstrip (g_steal_pointer (&number));
-}
-
 static int
 kefu_application_command_line (GApplication            *app,
                                GApplicationCommandLine *command_line)
@@ -701,4 +660,45 @@ kefu_application_resolve_location (GSettings  *settings,
         return g_steal_pointer (&path);
       }
     }
+}
+
+/* The caller's number as telephone systems hand it over: a plain number, or a URI such as
+ * "sip:13812345678@pbx.example.com;user=phone" or "tel:+86-138-1234-5678". The lookup reads any
+ * way of writing the number itself; only the URI around it is taken off here. */
+char *
+kefu_application_clean_incoming_number (const char *text)
+{
+  g_autofree char *number = NULL;
+  char *end;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  number = g_strstrip (g_strdup (text));
+  /* A display name may come first: "王伟" <sip:…>. */
+  if (strchr (number, '<') != NULL && strchr (number, '>') != NULL)
+    {
+      char *start = strchr (number, '<') + 1;
+      char *close = strchr (start, '>');
+      char *inner = close != NULL ? g_strndup (start, close - start) : g_strdup (start);
+
+      g_free (number);
+      number = g_strstrip (inner);
+    }
+
+  for (const char * const *scheme = (const char * const []) { "sips:", "sip:", "tel:", NULL };
+       *scheme != NULL; scheme++)
+    if (g_ascii_strncasecmp (number, *scheme, strlen (*scheme)) == 0)
+      {
+        char *rest = g_strdup (number + strlen (*scheme));
+
+        g_free (number);
+        number = rest;
+        break;
+      }
+
+  end = strpbrk (number, "@;?");
+  if (end != NULL)
+    *end = '\0';
+
+  return g_strstrip (g_steal_pointer (&number));
 }
