@@ -472,6 +472,8 @@ make_order (Maker                      *maker,
   KefuOrder *order;
   GDate handover;
   gint64 receiver;
+  guint early, later;
+  const char *note;
 
   /* Most orders go to the caller's home; some to a relative or an office in the city, a few
    * to somewhere the dairy does not deliver. */
@@ -493,13 +495,14 @@ make_order (Maker                      *maker,
   order = kefu_call_get_order (call);
 
   /* Orders of days whose hand-over has happened were handed to the channel's sales admin a
-   * little before the cut-off. */
+   * little before the cut-off. Whether it has happened depends on the day of the run, so what
+   * it needs is drawn either way, and the random stream stays that of the seed and --until. */
   kefu_handover_date_for_order (received, generator->cutoff, &handover);
   kefu_order_set_handover_date (order, &handover);
   receiver = pick_from (random, generator->receivers[channel]);
+  early = 15 + kefuctl_random_below (random, 45);
   if (g_date_compare (&handover, &generator->today) < 0 && receiver > 0)
     {
-      guint early = 15 + kefuctl_random_below (random, 45);
       guint minutes = generator->cutoff - MIN (generator->cutoff, early);
       g_autoptr(GDateTime) handed = past_time (generator, &handover, minutes / 60, minutes % 60);
 
@@ -511,18 +514,22 @@ make_order (Maker                      *maker,
         }
     }
 
-  /* An out-of-area customer is told by the sales admin a few hours after the hand-over. */
+  /* An out-of-area customer is told by the sales admin a few hours after the hand-over. What
+   * is said and when is drawn for every order, whether or not it is used, so that the time of
+   * day of the run cannot change the random stream (and every call after it). */
+  later = 60 + kefuctl_random_below (random, 180);
+  note = kefuctl_calls_area_note (random);
   if (!kefu_service_areas_contain ((const char * const *) generator->areas, district) &&
       kefu_order_get_handover_state (order) == KEFU_HANDOVER_STATE_HANDED_OVER)
     {
       g_autoptr(GDateTime) told = g_date_time_add_minutes (kefu_order_get_handed_over_at (order),
-                                                           60 + kefuctl_random_below (random, 180));
+                                                           later);
 
       if (g_date_time_compare (told, generator->now) < 0)
         {
           kefu_order_set_area_notified_at (order, told);
           kefu_order_set_area_notified_by_id (order, receiver);
-          kefu_order_set_area_note (order, kefuctl_calls_area_note (random));
+          kefu_order_set_area_note (order, note);
         }
     }
 }
@@ -585,14 +592,24 @@ make_inquiry (Maker                      *maker,
   Generator *generator = maker->generator;
   KefuctlRandom *random = &maker->random;
   gboolean potential = kefuctl_random_permille (random, 200);
-  guint outcome, delay;
+  guint outcome, delay, hour, minute;
+  gboolean same_clerk;
+  const char *note;
+  gint64 by;
 
   kefuctl_calls_make_inquiry (random, call, potential);
   if (!potential)
     return;
 
+  /* Everything a lead's outcome may need is drawn first: which outcome applies can depend on
+   * the day of the run (a recent lead is still open), the random stream must not. */
   outcome = kefuctl_random_below (random, 100);
   delay = 1 + kefuctl_random_below (random, 5);
+  same_clerk = kefuctl_random_permille (random, 600);
+  by = pick_from (random, generator->team_leads);
+  hour = 10 + kefuctl_random_below (random, 7);
+  minute = kefuctl_random_below (random, 60);
+  note = kefuctl_calls_drop_note (random);
   if (outcome < 45)
     {
       Conversion *conversion = g_new0 (Conversion, 1);
@@ -606,7 +623,7 @@ make_inquiry (Maker                      *maker,
           return;
         }
       conversion->customer = customer;
-      conversion->clerk = kefuctl_random_permille (random, 600) ? clerk : 0;
+      conversion->clerk = same_clerk ? clerk : 0;
       conversion->inquiry = g_object_ref (call);
       conversion->batch = maker->batch->number;
       conversion->index = maker->batch->calls->len;
@@ -620,18 +637,16 @@ make_inquiry (Maker                      *maker,
     {
       GDate closed_day = *day;
       g_autoptr(GDateTime) closed = NULL;
-      gint64 by = pick_from (random, generator->team_leads);
       KefuCallBulkLead lead = { .inquiry = maker->batch->calls->len,
-                                .state = KEFU_LEAD_STATE_DROPPED };
+                                .state = KEFU_LEAD_STATE_DROPPED, .note = note };
 
+      /* A lead too recent to be dropped yet stays open. */
       g_date_add_days (&closed_day, MIN (delay, 3));
-      closed = past_time (generator, &closed_day, 10 + kefuctl_random_below (random, 7),
-                          kefuctl_random_below (random, 60));
+      closed = past_time (generator, &closed_day, hour, minute);
       if (closed == NULL)
         return;
       lead.closed_at = closed;
       lead.closed_by = by > 0 ? by : clerk;
-      lead.note = kefuctl_calls_drop_note (random);
       g_ptr_array_add (maker->batch->times, g_steal_pointer (&closed));
       g_array_append_val (maker->batch->leads, lead);
     }
