@@ -11,8 +11,10 @@
 
 #include "kefu-customer-list-model.h"
 
-/* A change bigger than this (removed + added rows) is announced in two steps; see replace_ids(). */
+/* A replacement adding more rows than this is announced in two steps, the first with about
+ * REPLACE_HEAD new rows; see replace_ids(). */
 #define REPLACE_IN_TWO_STEPS 1000
+#define REPLACE_HEAD 400
 
 /* One page of rows: the items handed out for its positions. `items` holds one KefuCustomer per
  * position of the page, placeholders until `filled`. */
@@ -294,6 +296,7 @@ read_page_cb (GObject      *object,
     }
   else if (page != NULL && page->serial == read->serial)
     {
+      gint64 fill_started = g_get_monotonic_time ();
       guint j = 0;
 
       /* The store answers in the order asked and leaves out customers that are gone since the
@@ -310,6 +313,8 @@ read_page_cb (GObject      *object,
             }
         }
       page->filled = TRUE;
+      g_debug ("Filled page %u in %.1f ms", page->index,
+               (g_get_monotonic_time () - fill_started) / 1000.0);
 
       if (self->timing_first_page)
         {
@@ -453,7 +458,8 @@ replace_ids (KefuCustomerListModel *self,
   guint new_n = ids->len;
   guint prefix = 0;
   guint suffix = 0;
-  guint removed, added;
+  guint removed, added, head;
+  gboolean split;
   const gint64 *a = (const gint64 *) (gpointer) self->ids->data;
   const gint64 *b = (const gint64 *) (gpointer) ids->data;
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
@@ -465,6 +471,27 @@ replace_ids (KefuCustomerListModel *self,
   while (suffix < old_n - prefix && suffix < new_n - prefix &&
          a[old_n - 1 - suffix] == b[new_n - 1 - suffix])
     suffix++;
+
+  /* GTK's list views look for each added item among the rows they showed before, asking for
+   * every one: a re-sort announced as one change of a million rows cost a million get_item()
+   * calls, two seconds. A big replacement is therefore said in two steps: first the changed
+   * rows replaced by the head of the new ones (enough for a screen, ending on a page boundary,
+   * so that the view reuses its rows for them), then the rest added after it. The rows after
+   * the change are counted as changed then, so that no page moves in between. */
+  removed = old_n - prefix - suffix;
+  added = new_n - prefix - suffix;
+  split = removed > 0 && added > REPLACE_IN_TWO_STEPS;
+  if (split)
+    {
+      suffix = 0;
+      removed = old_n - prefix;
+      added = new_n - prefix;
+      head = (prefix + REPLACE_HEAD + KEFU_CUSTOMER_LIST_PAGE_SIZE - 1) /
+             KEFU_CUSTOMER_LIST_PAGE_SIZE * KEFU_CUSTOMER_LIST_PAGE_SIZE - prefix;
+      head = MIN (head, added);
+    }
+  else
+    head = added;
 
   cancel_page_read (self);
   g_queue_clear (&self->wanted);
@@ -480,7 +507,8 @@ replace_ids (KefuCustomerListModel *self,
       gboolean whole = start < new_n &&
                        page->items->len == MIN (KEFU_CUSTOMER_LIST_PAGE_SIZE, new_n - start);
       gboolean unchanged = whole &&
-                           (end <= prefix || (old_n == new_n && start >= old_n - suffix));
+                           (end <= prefix ||
+                            (suffix > 0 && old_n == new_n && start >= old_n - suffix));
 
       page->wanted = FALSE;
       if (unchanged && page_in_use (page))
@@ -494,24 +522,15 @@ replace_ids (KefuCustomerListModel *self,
         g_hash_table_iter_remove (&iter);
     }
 
-  removed = old_n - prefix - suffix;
-  added = new_n - prefix - suffix;
-
-  /* GTK's list views look for each added item among the rows they showed before, asking for
-   * every one: a re-sort of a million rows cost a million get_item() calls, two seconds. A
-   * replacement of the whole list is therefore said as what it is, a removal of everything then
-   * an addition, with the model empty in between (nothing of a page is kept then). */
-  if (prefix == 0 && suffix == 0 && removed > 0 && added > 0 &&
-      removed + added > REPLACE_IN_TWO_STEPS)
-    {
-      g_assert (kept->len == 0);
-      g_array_set_size (self->ids, 0);
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
-      removed = 0;
-    }
-
   g_array_unref (self->ids);
-  self->ids = g_array_ref (ids);
+  if (head < added)
+    {
+      /* The new list's first rows only, for the first step. */
+      self->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), prefix + head);
+      g_array_append_vals (self->ids, ids->data, prefix + head);
+    }
+  else
+    self->ids = g_array_ref (ids);
 
   for (guint i = 0; i < kept->len; i++)
     {
@@ -542,8 +561,14 @@ replace_ids (KefuCustomerListModel *self,
         }
     }
 
-  if (removed > 0 || added > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
+  if (removed > 0 || head > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, head);
+  if (head < added)
+    {
+      g_array_unref (self->ids);
+      self->ids = g_array_ref (ids);
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix + head, 0, added - head);
+    }
   if (old_n != new_n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 

@@ -42,6 +42,8 @@ struct _KefuCustomersPane
   GFile                  *export_file;
   KefuCustomerPage       *page;             /* the customer page shown, if any */
   guint                   store_pending : 1;  /* given a store while hidden */
+  guint                   preload_source;
+  guint                   refresh_source;
   guint                   loading_clerks : 1;
   guint                   rebuilding_filters : 1;
   gboolean                busy;
@@ -412,7 +414,7 @@ sorter_changed_cb (KefuCustomersPane *self,
  *
  * Made in C rather than with GtkBuilderListItemFactory templates: the column view makes some 200
  * rows of six cells whenever the list is replaced, and parsing a template for each of them cost
- * about 200 ms at every search or sort. A cell shows one text made from its customer and is
+ * about 200 ms at every search or sort. Each cell is one GtkInscription. A cell shows one text made from its customer and is
  * refreshed when the customer's version changes, which is when the model fills a placeholder or
  * reads a changed customer again (fill_customer() sets the version last). */
 
@@ -486,12 +488,12 @@ cell_last_contact (KefuCustomer *customer)
 static void
 cell_refresh (GtkColumnViewCell *cell)
 {
-  GtkWidget *label = gtk_column_view_cell_get_child (cell);
+  GtkWidget *inscription = gtk_column_view_cell_get_child (cell);
   KefuCustomer *customer = gtk_column_view_cell_get_item (cell);
-  CellText text = g_object_get_data (G_OBJECT (label), "kefu-cell-text");
+  CellText text = g_object_get_data (G_OBJECT (inscription), "kefu-cell-text");
   g_autofree char *value = customer != NULL ? text (customer) : NULL;
 
-  gtk_label_set_label (GTK_LABEL (label), value ? value : "");
+  gtk_inscription_set_text (GTK_INSCRIPTION (inscription), value);
 }
 
 static void
@@ -507,14 +509,18 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkColumnViewCell        *cell,
                CellText                  text)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  /* GtkInscription: a label made for list cells, whose size does not depend on its text, so
+   * that filling a row in does not lay the list out again. */
+  GtkWidget *inscription = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 8);
   if (text == cell_phones || text == cell_last_contact)
-    gtk_widget_add_css_class (label, "numeric");
-  g_object_set_data (G_OBJECT (label), "kefu-cell-text", text);
-  gtk_column_view_cell_set_child (cell, label);
+    gtk_widget_add_css_class (inscription, "numeric");
+  g_object_set_data (G_OBJECT (inscription), "kefu-cell-text", text);
+  gtk_column_view_cell_set_child (cell, inscription);
 }
 
 static void
@@ -871,9 +877,36 @@ load_store (KefuCustomersPane *self)
   model_changed_cb (self);
 }
 
-/* The list is read when the pane is first shown, not when the window opens: a million ids are
- * not worth reading for a clerk who stays in the intake pane, and would delay its lookups on the
- * store's one worker. Shown again, it is read again, cheaply, to show what others changed. */
+/* The list of a database is read a few seconds after it opens, in the background, so that the
+ * pane shows it at once when it is chosen; not at once, because reading a million ids takes the
+ * store's one worker for a few hundred milliseconds, and the intake pane's first lookups must
+ * not wait behind it. Shown (again), the list is read again, to show what others changed: the
+ * rows on screen stay meanwhile, and only what changed moves. */
+#define PRELOAD_DELAY_SECONDS 3
+
+static gboolean
+preload_cb (gpointer user_data)
+{
+  KefuCustomersPane *self = user_data;
+
+  self->preload_source = 0;
+  if (self->store_pending)
+    load_store (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  KefuCustomersPane *self = user_data;
+
+  self->refresh_source = 0;
+  kefu_customer_list_model_reload (self->model);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 kefu_customers_pane_map (GtkWidget *widget)
 {
@@ -881,10 +914,13 @@ kefu_customers_pane_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (kefu_customers_pane_parent_class)->map (widget);
 
+  g_clear_handle_id (&self->preload_source, g_source_remove);
   if (self->store_pending)
     load_store (self);
-  else if (self->store != NULL)
-    kefu_customer_list_model_reload (self->model);
+  else if (self->store != NULL && self->refresh_source == 0)
+    /* After the frame that asks for the shown rows: their page goes to the store's worker
+     * before the (longer) reading of every id. */
+    self->refresh_source = g_idle_add_full (G_PRIORITY_LOW, refresh_cb, self, NULL);
 }
 
 static void
@@ -895,6 +931,8 @@ kefu_customers_pane_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);
+  g_clear_handle_id (&self->preload_source, g_source_remove);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (self->page != NULL)
     g_signal_handlers_disconnect_by_data (self->page, self);
   self->page = NULL;
@@ -1121,13 +1159,16 @@ kefu_customers_pane_set_store (KefuCustomersPane *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   rebuild_filters (self);
 
+  g_clear_handle_id (&self->preload_source, g_source_remove);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (store == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
     load_store (self);
   else
     {
-      /* Only what belongs to no database is kept until the pane is shown. */
+      /* Nothing of another database is kept until the list is read. */
       kefu_customer_list_model_set_store (self->model, NULL);
       self->store_pending = TRUE;
+      self->preload_source = g_timeout_add_seconds (PRELOAD_DELAY_SECONDS, preload_cb, self);
     }
 
   model_changed_cb (self);

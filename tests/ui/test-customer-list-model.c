@@ -299,8 +299,9 @@ test_order (Fixture       *fixture,
   kefu_customer_list_model_set_sort (model, KEFU_CUSTOMER_SORT_NAME, TRUE);
   wait_until (!kefu_customer_list_model_get_loading (model));
   assert_sorted (model, KEFU_CUSTOMER_SORT_NAME, TRUE);
-  /* The first load, then each re-sort as a removal of every row and an addition (GTK's views
-   * would otherwise ask for each added row, see replace_ids()). */
+  /* The first load, then each re-sort in two steps: the head of the new order in place of
+   * every row, then the rest (GTK's views would otherwise ask for each added row, see
+   * replace_ids()). */
   g_assert_cmpuint (changes, ==, 1 + 2 * 2);
 }
 
