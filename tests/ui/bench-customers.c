@@ -247,6 +247,9 @@ bench_scroll (Bench *bench)
   gint64 started;
 
   bench->gaps = g_new0 (gint64, n_steps * 4);
+  bench->frames = 0;
+  bench->last_frame = 0;
+  bench->longest_gap = 0;
 
   /* A quick drag: three screens a step, one step per main-loop turn, 600 steps. */
   tick = gtk_widget_add_tick_callback (GTK_WIDGET (bench->window), tick_cb, bench, NULL);
@@ -301,6 +304,52 @@ bench_scroll (Bench *bench)
 
   g_rand_free (rand);
   g_clear_pointer (&bench->gaps, g_free);
+}
+
+/* Writing a big list to CSV, a chunk at a time, while the pane stays usable. */
+static void
+bench_export (Bench *bench)
+{
+  KefuCustomerListModel *model = kefu_customers_pane_get_model (bench->pane);
+  g_autofree char *dir = kefu_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "export.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+  guint n;
+  gint64 started;
+  double seconds;
+
+  kefu_customer_list_model_set_query (model, "李");
+  kefu_test_wait_until (!kefu_customers_pane_get_busy (bench->pane));
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  started = g_get_monotonic_time ();
+  kefu_customers_pane_export_to_file (bench->pane, file);
+  bench->longest_gap = 0;
+  bench->last_frame = 0;
+  bench->frames = 0;
+  bench->gaps = g_new0 (gint64, 100000);
+  {
+    guint tick = gtk_widget_add_tick_callback (GTK_WIDGET (bench->window), tick_cb, bench, NULL);
+
+    while (kefu_customers_pane_get_busy (bench->pane))
+      {
+        /* Something moves on screen, as the progress bar does. */
+        gtk_widget_queue_draw (GTK_WIDGET (bench->window));
+        g_main_context_iteration (NULL, TRUE);
+      }
+    gtk_widget_remove_tick_callback (GTK_WIDGET (bench->window), tick);
+  }
+  seconds = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
+  g_assert_nonnull (info);
+  g_test_message ("EXPORT: %u customers in %.1f s (%.0f a second, %.1f MB); longest pause between "
+                  "frames meanwhile %.1f ms", n, seconds, n / seconds,
+                  g_file_info_get_size (info) / 1e6, bench->longest_gap / 1000.0);
+  g_clear_pointer (&bench->gaps, g_free);
+  kefu_test_remove_dir (dir);
+  kefu_customer_list_model_set_query (model, "");
+  kefu_test_wait_until (!kefu_customers_pane_get_busy (bench->pane));
 }
 
 static KefuStore *
@@ -374,6 +423,7 @@ bench_customers (void)
   bench_open (&bench);
   bench_show (&bench);
   bench_sort_and_search (&bench);
+  bench_export (&bench);
   bench_scroll (&bench);
 
   gtk_window_destroy (bench.window);
