@@ -414,7 +414,7 @@ sorter_changed_cb (KefuCustomersPane *self,
  *
  * Made in C rather than with GtkBuilderListItemFactory templates: the column view makes some 200
  * rows of six cells whenever the list is replaced, and parsing a template for each of them cost
- * about 200 ms at every search or sort. Each cell is one GtkInscription. A cell shows one text made from its customer and is
+ * about 200 ms at every search or sort. A cell shows one text made from its customer and is
  * refreshed when the customer's version changes, which is when the model fills a placeholder or
  * reads a changed customer again (fill_customer() sets the version last). */
 
@@ -488,12 +488,12 @@ cell_last_contact (KefuCustomer *customer)
 static void
 cell_refresh (GtkColumnViewCell *cell)
 {
-  GtkWidget *inscription = gtk_column_view_cell_get_child (cell);
+  GtkWidget *label = gtk_column_view_cell_get_child (cell);
   KefuCustomer *customer = gtk_column_view_cell_get_item (cell);
-  CellText text = g_object_get_data (G_OBJECT (inscription), "kefu-cell-text");
+  CellText text = g_object_get_data (G_OBJECT (label), "kefu-cell-text");
   g_autofree char *value = customer != NULL ? text (customer) : NULL;
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (inscription), value);
+  gtk_label_set_label (GTK_LABEL (label), value != NULL ? value : "");
 }
 
 static void
@@ -509,18 +509,17 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkColumnViewCell        *cell,
                CellText                  text)
 {
-  /* GtkInscription: a label made for list cells, whose size does not depend on its text, so
-   * that filling a row in does not lay the list out again. */
-  GtkWidget *inscription = gtk_inscription_new (NULL);
+  /* A GtkLabel, not a GtkInscription: an inscription centres each cell's own text, so Chinese
+   * names sat lower than the digits beside them; labels share the row's baseline. */
+  GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 0);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 8);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   if (text == cell_phones || text == cell_last_contact)
-    gtk_widget_add_css_class (inscription, "numeric");
-  g_object_set_data (G_OBJECT (inscription), "kefu-cell-text", text);
-  gtk_column_view_cell_set_child (cell, inscription);
+    gtk_widget_add_css_class (label, "numeric");
+  g_object_set_data (G_OBJECT (label), "kefu-cell-text", text);
+  gtk_column_view_cell_set_child (cell, label);
 }
 
 static void

@@ -203,7 +203,7 @@ kind_icon_name (KefuHistoryKind kind)
     case KEFU_HISTORY_KIND_COMPLAINT_CALL:
       return "dialog-warning-symbolic";
     case KEFU_HISTORY_KIND_INQUIRY_CALL:
-      return "dialog-question-symbolic";
+      return "help-faq-symbolic";
     default:
       return "text-x-generic-symbolic";
     }
