@@ -5,9 +5,11 @@
  *   bench-customers                                      (makes its own: KEFU_BENCH_CUSTOMERS,
  *                                                         default 200,000, in a temporary folder)
  *
- * "Open" is measured from giving the shown pane its database to the first frame drawn after the
- * top rows were filled in; the pane must open within KEFU_BENCH_OPEN_BUDGET_MS (default 300, the
- * issue's figure) as a median of five opens. Scrolling is measured as the longest pause between
+ * "Open" is measured from the model's reload (giving the shown pane its database) to the top rows
+ * filled in, and to the first frame drawn after that; "show" from choosing the pane once it has
+ * read the list in the background (as it does a few seconds after a database opens). Both must
+ * fill the rows within KEFU_BENCH_OPEN_BUDGET_MS (default 300, the issue's figure), as medians
+ * of five. Scrolling is measured as the longest pause between
  * frames while the list is dragged through quickly, and the time until the rows of a jump
  * anywhere in the list are filled.
  *
@@ -100,16 +102,21 @@ wait_first_rows (Bench  *bench,
   return (g_get_monotonic_time () - started) / 1000.0;
 }
 
+/* The figure for opening the list, unless KEFU_BENCH_OPEN_BUDGET_MS says otherwise. */
+static double
+open_budget (void)
+{
+  const char *budget = g_getenv ("KEFU_BENCH_OPEN_BUDGET_MS");
+
+  return budget != NULL ? g_ascii_strtod (budget, NULL) : 300;
+}
+
 static void
 bench_open (Bench *bench)
 {
   double filled[RUNS];
   double drawn[RUNS];
-  double budget = 300;
-  const char *budget_env = g_getenv ("KEFU_BENCH_OPEN_BUDGET_MS");
-
-  if (budget_env != NULL)
-    budget = g_ascii_strtod (budget_env, NULL);
+  double budget = open_budget ();
 
   for (guint run = 0; run < RUNS; run++)
     {
@@ -161,6 +168,7 @@ bench_show (Bench *bench)
 
   g_test_message ("SHOW (the pane chosen after the background read): first rows filled after a "
                   "median %.1f ms, drawn after %.1f ms", median (filled, RUNS), median (drawn, RUNS));
+  g_assert_cmpfloat (median (filled, RUNS), <, open_budget ());
 }
 
 static void
