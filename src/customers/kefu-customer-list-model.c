@@ -9,56 +9,12 @@
 
 #include <string.h>
 
-#include "kefu-customer-list-model.h"
+#include "kefu-customer-list-model-private.h"
 
 /* A replacement adding more rows than this is announced in two steps, the first with about
  * REPLACE_HEAD new rows; see replace_ids(). */
 #define REPLACE_IN_TWO_STEPS 1000
 #define REPLACE_HEAD 400
-
-/* One page of rows: the items handed out for its positions. `items` holds one KefuCustomer per
- * position of the page, placeholders until `filled`. */
-typedef struct
-{
-  guint      index;
-  guint64    serial;      /* unique over the model's life, so a late answer finds its own page */
-  guint64    last_used;   /* the model's use counter when a row of it was last asked for */
-  GPtrArray *items;
-  gboolean   filled;
-  gboolean   wanted;      /* waiting in `wanted` for a read */
-} Page;
-
-struct _KefuCustomerListModel
-{
-  GObject           parent_instance;
-
-  KefuStore        *store;
-  char             *query;
-  gint64            assigned_clerk_id;
-  gboolean          to_contact;
-  KefuCustomerSort  sort;
-  gboolean          descending;
-
-  GArray           *ids;          /* gint64, in list order */
-  GHashTable       *pages;        /* page index → Page */
-  GQueue            wanted;       /* Page*, the most recently asked for first */
-  guint64           use_counter;
-  guint64           next_serial;
-
-  GCancellable     *ids_cancellable;
-  GCancellable     *page_cancellable;
-  guint64           page_in_flight;   /* serial of the page being read, 0 when none */
-  guint             reload_source;
-  guint             fetch_source;
-  GError           *error;
-  gboolean          loading;
-  gboolean          filling;
-
-  /* For the debug timings (G_MESSAGES_DEBUG=kefu-customer-list-model): when the last reload was
-   * asked for, until its first page is filled. */
-  gint64            reload_started;
-  gboolean          timing_first_page;
-};
 
 static void kefu_customer_list_model_iface_init (GListModelInterface *iface);
 
@@ -88,29 +44,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void schedule_fetch (KefuCustomerListModel *self);
-
-static void
-page_free (Page *page)
-{
-  g_ptr_array_unref (page->items);
-  g_free (page);
-}
-
-/* A page is in use while someone besides the cache holds one of its items: the list view holds
- * the items of the rows it shows, and drops them when they scroll away. Reading only pages in
- * use keeps a fast scroll through a million rows from queueing thousands of reads, and never
- * evicting them keeps shown rows filling in. */
-static gboolean
-page_in_use (Page *page)
-{
-  for (guint i = 0; i < page->items->len; i++)
-    if (g_atomic_int_get ((int *) &G_OBJECT (page->items->pdata[i])->ref_count) > 1)
-      return TRUE;
-
-  return FALSE;
-}
-
 static void
 set_loading (KefuCustomerListModel *self,
              gboolean               loading)
@@ -122,8 +55,8 @@ set_loading (KefuCustomerListModel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
-static void
-update_filling (KefuCustomerListModel *self)
+void
+_kefu_customer_list_model_update_filling (KefuCustomerListModel *self)
 {
   gboolean filling = self->page_in_flight != 0 || self->fetch_source != 0;
 
@@ -132,281 +65,6 @@ update_filling (KefuCustomerListModel *self)
 
   self->filling = filling;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILLING]);
-}
-
-static void
-forget_page (KefuCustomerListModel *self,
-             Page                  *page)
-{
-  if (page->wanted)
-    g_queue_remove (&self->wanted, page);
-  g_hash_table_remove (self->pages, GUINT_TO_POINTER (page->index));
-}
-
-static Page *
-make_page (KefuCustomerListModel *self,
-           guint                  index)
-{
-  Page *page = g_new0 (Page, 1);
-  guint start = index * KEFU_CUSTOMER_LIST_PAGE_SIZE;
-  guint end = MIN (start + KEFU_CUSTOMER_LIST_PAGE_SIZE, self->ids->len);
-
-  g_assert (start < end);
-
-  page->index = index;
-  page->serial = ++self->next_serial;
-  page->items = g_ptr_array_new_full (end - start, g_object_unref);
-  for (guint i = start; i < end; i++)
-    {
-      KefuCustomer *customer = kefu_customer_new ();
-
-      kefu_record_set_id (KEFU_RECORD (customer), g_array_index (self->ids, gint64, i));
-      g_ptr_array_add (page->items, customer);
-    }
-
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
-  return page;
-}
-
-/* Keeps at most KEFU_CUSTOMER_LIST_MAX_PAGES pages, dropping the least recently used ones that
- * nobody shows. */
-static void
-evict_pages (KefuCustomerListModel *self,
-             Page                  *keep)
-{
-  while (g_hash_table_size (self->pages) > KEFU_CUSTOMER_LIST_MAX_PAGES)
-    {
-      GHashTableIter iter;
-      Page *page;
-      Page *oldest = NULL;
-
-      g_hash_table_iter_init (&iter, self->pages);
-      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
-        {
-          if (page == keep || page->serial == self->page_in_flight || page_in_use (page))
-            continue;
-          if (oldest == NULL || page->last_used < oldest->last_used)
-            oldest = page;
-        }
-
-      /* Every page is shown: a window taller than 10,000 rows. Keep them. */
-      if (oldest == NULL)
-        return;
-
-      forget_page (self, oldest);
-    }
-}
-
-/* Copies what the store read into the placeholder, which notifies its bound widgets. */
-static void
-fill_customer (KefuCustomer *dest,
-               KefuCustomer *src)
-{
-  KefuRecord *d = KEFU_RECORD (dest);
-  KefuRecord *s = KEFU_RECORD (src);
-
-  g_object_freeze_notify (G_OBJECT (dest));
-  kefu_customer_set_name (dest, kefu_customer_get_name (src));
-  kefu_customer_set_phones (dest, kefu_customer_get_phones (src));
-  kefu_customer_set_address (dest, kefu_customer_get_address (src));
-  kefu_customer_set_district (dest, kefu_customer_get_district (src));
-  kefu_customer_set_is_member (dest, kefu_customer_get_is_member (src));
-  kefu_customer_set_member_number (dest, kefu_customer_get_member_number (src));
-  kefu_customer_set_channel (dest, kefu_customer_get_channel (src));
-  kefu_customer_set_notes (dest, kefu_customer_get_notes (src));
-  kefu_customer_set_assigned_clerk_id (dest, kefu_customer_get_assigned_clerk_id (src));
-  kefu_customer_set_assigned_clerk_name (dest, kefu_customer_get_assigned_clerk_name (src));
-  kefu_customer_set_assigned_at (dest, kefu_customer_get_assigned_at (src));
-  kefu_customer_set_first_contact_at (dest, kefu_customer_get_first_contact_at (src));
-  kefu_customer_set_last_contact_at (dest, kefu_customer_get_last_contact_at (src));
-  kefu_customer_set_last_call_kind (dest, kefu_customer_get_last_call_kind (src));
-  kefu_customer_set_last_call_summary (dest, kefu_customer_get_last_call_summary (src));
-  kefu_record_set_created_at (d, kefu_record_get_created_at (s));
-  kefu_record_set_updated_at (d, kefu_record_get_updated_at (s));
-  /* Last: a version above 0 is what tells a filled item from a placeholder. */
-  kefu_record_set_version (d, kefu_record_get_version (s));
-  g_object_thaw_notify (G_OBJECT (dest));
-}
-
-/* Reading one page */
-
-typedef struct
-{
-  GWeakRef   model;
-  guint64    serial;
-  guint      index;
-  gint64    *ids;
-  guint      n_ids;
-  GPtrArray *customers;   /* set by the worker */
-} PageRead;
-
-static void
-page_read_free (PageRead *read)
-{
-  g_weak_ref_clear (&read->model);
-  g_free (read->ids);
-  g_clear_pointer (&read->customers, g_ptr_array_unref);
-  g_free (read);
-}
-
-static gpointer
-read_page_func (KefuStore     *store,
-                gpointer       data,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  PageRead *read = data;
-
-  /* The rows go back through `read`, which the callback owns; kefu_store_run_async() only
-   * carries objects. */
-  read->customers = kefu_store_get_customers (store, read->ids, read->n_ids, cancellable, error);
-  return NULL;
-}
-
-static void
-read_page_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  PageRead *read = user_data;
-  g_autoptr(KefuCustomerListModel) self = g_weak_ref_get (&read->model);
-  g_autoptr(GError) error = NULL;
-  Page *page;
-
-  g_clear_pointer (&read->ids, g_free);
-  kefu_store_run_finish (KEFU_STORE (object), result, &error);
-
-  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      page_read_free (read);
-      return;
-    }
-
-  if (self->page_in_flight == read->serial)
-    {
-      self->page_in_flight = 0;
-      g_clear_object (&self->page_cancellable);
-    }
-
-  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (read->index));
-  if (error != NULL)
-    {
-      /* The rows stay empty; showing them again asks again. */
-      g_warning ("Could not read customers: %s", error->message);
-    }
-  else if (page != NULL && page->serial == read->serial)
-    {
-      gint64 fill_started = g_get_monotonic_time ();
-      guint j = 0;
-
-      /* The store answers in the order asked and leaves out customers that are gone since the
-       * ids were read; those rows stay empty until the next reload. */
-      for (guint i = 0; i < page->items->len && j < read->customers->len; i++)
-        {
-          KefuCustomer *item = page->items->pdata[i];
-          KefuCustomer *row = read->customers->pdata[j];
-
-          if (kefu_record_get_id (KEFU_RECORD (item)) == kefu_record_get_id (KEFU_RECORD (row)))
-            {
-              fill_customer (item, row);
-              j++;
-            }
-        }
-      page->filled = TRUE;
-      g_debug ("Filled page %u in %.1f ms", page->index,
-               (g_get_monotonic_time () - fill_started) / 1000.0);
-
-      if (self->timing_first_page)
-        {
-          self->timing_first_page = FALSE;
-          g_debug ("Reload to first page filled: %.1f ms",
-                   (g_get_monotonic_time () - self->reload_started) / 1000.0);
-        }
-    }
-
-  page_read_free (read);
-  schedule_fetch (self);
-  update_filling (self);
-}
-
-static void
-start_read (KefuCustomerListModel *self,
-            Page                  *page)
-{
-  PageRead *read = g_new0 (PageRead, 1);
-  guint start = page->index * KEFU_CUSTOMER_LIST_PAGE_SIZE;
-
-  g_assert (self->page_in_flight == 0);
-
-  g_weak_ref_init (&read->model, self);
-  read->serial = page->serial;
-  read->index = page->index;
-  read->n_ids = page->items->len;
-  read->ids = g_new (gint64, read->n_ids);
-  memcpy (read->ids, &g_array_index (self->ids, gint64, start), read->n_ids * sizeof (gint64));
-
-  self->page_in_flight = page->serial;
-  self->page_cancellable = g_cancellable_new ();
-  kefu_store_run_async (self->store, read_page_func, read, NULL, self->page_cancellable,
-                        read_page_cb, read);
-  update_filling (self);
-}
-
-static gboolean
-fetch_cb (gpointer user_data)
-{
-  KefuCustomerListModel *self = user_data;
-  Page *page = NULL;
-
-  self->fetch_source = 0;
-
-  if (self->page_in_flight != 0 || self->store == NULL)
-    {
-      update_filling (self);
-      return G_SOURCE_REMOVE;
-    }
-
-  while (page == NULL && !g_queue_is_empty (&self->wanted))
-    {
-      Page *candidate = g_queue_pop_head (&self->wanted);
-
-      candidate->wanted = FALSE;
-      /* Rows scrolled past before their turn are not read; showing them again asks again. */
-      if (!candidate->filled && page_in_use (candidate))
-        page = candidate;
-    }
-
-  if (page == NULL)
-    {
-      update_filling (self);
-      return G_SOURCE_REMOVE;
-    }
-
-  start_read (self, page);
-  return G_SOURCE_REMOVE;
-}
-
-/* Reads wanted pages from an idle, so that the rows a list view asks for at once (in its
- * items-changed handler, or while it lays out a frame) are all known and held before the first
- * read starts. The idle runs before the next frame is laid out and drawn (it has a higher
- * priority than GTK's redraw), so a page read starts at once, not a frame later. */
-static void
-schedule_fetch (KefuCustomerListModel *self)
-{
-  if (self->fetch_source != 0 || self->page_in_flight != 0 || g_queue_is_empty (&self->wanted))
-    return;
-
-  self->fetch_source = g_idle_add_full (G_PRIORITY_DEFAULT, fetch_cb, self, NULL);
-  update_filling (self);
-}
-
-static void
-cancel_page_read (KefuCustomerListModel *self)
-{
-  if (self->page_cancellable != NULL)
-    g_cancellable_cancel (self->page_cancellable);
-  g_clear_object (&self->page_cancellable);
-  self->page_in_flight = 0;
 }
 
 /* Reading the ids */
@@ -493,7 +151,7 @@ replace_ids (KefuCustomerListModel *self,
   else
     head = added;
 
-  cancel_page_read (self);
+  _kefu_customer_list_model_cancel_read (self);
   g_queue_clear (&self->wanted);
 
   /* Pages whose rows keep their ids and positions keep their items, which the list view may be
@@ -511,7 +169,7 @@ replace_ids (KefuCustomerListModel *self,
                             (suffix > 0 && old_n == new_n && start >= old_n - suffix));
 
       page->wanted = FALSE;
-      if (unchanged && page_in_use (page))
+      if (unchanged && _kefu_customer_list_page_in_use (page))
         {
           page->filled = FALSE;
           page->serial = ++self->next_serial;
@@ -547,7 +205,7 @@ replace_ids (KefuCustomerListModel *self,
       page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (0));
       if (page == NULL)
         {
-          page = make_page (self, 0);
+          page = _kefu_customer_list_model_make_page (self, 0);
           page->last_used = ++self->use_counter;
         }
       if (!page->filled)
@@ -557,7 +215,7 @@ replace_ids (KefuCustomerListModel *self,
               g_queue_remove (&self->wanted, page);
               page->wanted = FALSE;
             }
-          start_read (self, page);
+          _kefu_customer_list_model_start_read (self, page);
         }
     }
 
@@ -572,7 +230,7 @@ replace_ids (KefuCustomerListModel *self,
   if (old_n != new_n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 
-  schedule_fetch (self);
+  _kefu_customer_list_model_schedule_fetch (self);
 }
 
 static void
@@ -606,7 +264,7 @@ read_ids_cb (GObject      *object,
 
   ids_read_free (read);
   set_loading (self, FALSE);
-  update_filling (self);
+  _kefu_customer_list_model_update_filling (self);
 }
 
 static gboolean
@@ -656,8 +314,8 @@ kefu_customer_list_model_get_item (GListModel *model,
   page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
   if (page == NULL)
     {
-      page = make_page (self, index);
-      evict_pages (self, page);
+      page = _kefu_customer_list_model_make_page (self, index);
+      _kefu_customer_list_model_evict_pages (self, page);
     }
 
   page->last_used = ++self->use_counter;
@@ -665,7 +323,7 @@ kefu_customer_list_model_get_item (GListModel *model,
     {
       page->wanted = TRUE;
       g_queue_push_head (&self->wanted, page);
-      schedule_fetch (self);
+      _kefu_customer_list_model_schedule_fetch (self);
     }
   else if (page->wanted && self->wanted.head->data != page)
     {
@@ -695,7 +353,7 @@ kefu_customer_list_model_dispose (GObject *object)
   if (self->ids_cancellable != NULL)
     g_cancellable_cancel (self->ids_cancellable);
   g_clear_object (&self->ids_cancellable);
-  cancel_page_read (self);
+  _kefu_customer_list_model_cancel_read (self);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_handle_id (&self->fetch_source, g_source_remove);
   g_queue_clear (&self->wanted);
@@ -860,7 +518,7 @@ static void
 kefu_customer_list_model_init (KefuCustomerListModel *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) page_free);
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) _kefu_customer_list_page_free);
   g_queue_init (&self->wanted);
 }
 

@@ -1,4 +1,4 @@
-/* kefu-customers-pane.c: the list of customers and what can be done with it.
+/* kefu-customers-pane.c: the list of customers: search, filters, sort, the customer page.
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,64 +9,10 @@
 
 #include <glib/gi18n.h>
 
-#include "core/kefu-enums.h"
-#include "core/kefu-phone.h"
 #include "core/kefu-roles.h"
 
-#include "kefu-assign-dialog.h"
-#include "kefu-customer-export.h"
-#include "kefu-customer-page.h"
-#include "kefu-customers-pane.h"
-#include "kefu-import-dialog.h"
-
-/* One entry of the "which customers" drop-down. */
-typedef struct
-{
-  gint64   assigned_clerk_id;   /* as KefuCustomerFilter */
-  gboolean to_contact;
-} FilterChoice;
-
-struct _KefuCustomersPane
-{
-  AdwBin                  parent_instance;
-
-  KefuStore              *store;
-  KefuStaff              *staff;
-  KefuCustomerListModel  *model;
-  GtkMultiSelection      *selection;
-  GArray                 *filters;          /* FilterChoice, as the drop-down lists them */
-  GtkStringList          *filter_names;
-  GPtrArray              *clerks;           /* KefuStaff */
-  GCancellable           *cancellable;      /* the store's calls; renewed per store */
-  GCancellable           *export_cancellable;
-  GFile                  *export_file;
-  KefuCustomerPage       *page;             /* the customer page shown, if any */
-  guint                   store_pending : 1;  /* given a store while hidden */
-  guint                   preload_source;
-  guint                   refresh_source;
-  guint                   loading_clerks : 1;
-  guint                   rebuilding_filters : 1;
-  gboolean                busy;
-
-  GtkWidget              *assign_button;
-  GtkColumnViewColumn    *clerk_column;
-  GtkColumnViewColumn    *district_column;
-  GtkDropDown            *filter_dropdown;
-  AdwStatusPage          *empty_page;
-  GtkWidget              *empty_import_button;
-  AdwStatusPage          *error_page;
-  GtkWidget              *export_box;
-  GtkProgressBar         *export_progress;
-  GtkColumnViewColumn    *last_contact_column;
-  GtkColumnViewColumn    *member_column;
-  GtkStack               *list_stack;
-  GtkColumnView          *column_view;
-  GtkColumnViewColumn    *name_column;
-  GtkColumnViewColumn    *phone_column;
-  AdwNavigationView      *navigation_view;
-  GtkSearchEntry         *search_entry;
-  GtkLabel               *status_label;
-};
+#include "kefu-customer-cells.h"
+#include "kefu-customers-pane-private.h"
 
 G_DEFINE_FINAL_TYPE (KefuCustomersPane, kefu_customers_pane, ADW_TYPE_BIN)
 
@@ -80,8 +26,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-toast (KefuCustomersPane *self,
+void
+_kefu_customers_pane_toast (KefuCustomersPane *self,
        const char        *message)
 {
   GtkWidget *overlay = adw_bin_get_child (ADW_BIN (self));
@@ -96,20 +42,20 @@ toast (KefuCustomersPane *self,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
-static char *
-format_count (guint count)
+char *
+_kefu_customers_pane_format_count (guint count)
 {
   return g_strdup_printf ("%'u", count);
 }
 
-static gboolean
-can_assign (KefuCustomersPane *self)
+gboolean
+_kefu_customers_pane_can_assign (KefuCustomersPane *self)
 {
   return self->staff != NULL && kefu_role_can_assign_customers (kefu_staff_get_role (self->staff));
 }
 
-static void
-update_busy (KefuCustomersPane *self)
+void
+_kefu_customers_pane_update_busy (KefuCustomersPane *self)
 {
   gboolean busy = kefu_customer_list_model_get_loading (self->model) ||
                   kefu_customer_list_model_get_filling (self->model) ||
@@ -132,12 +78,12 @@ n_selected (KefuCustomersPane *self)
   return (guint) MIN (gtk_bitset_get_size (selected), G_MAXUINT);
 }
 
-static void
-update_actions (KefuCustomersPane *self)
+void
+_kefu_customers_pane_update_actions (KefuCustomersPane *self)
 {
   gboolean ready = self->store != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.assign", ready && can_assign (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.assign", ready && _kefu_customers_pane_can_assign (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.import", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.export",
                                  ready && self->export_cancellable == NULL &&
@@ -154,7 +100,7 @@ update_status (KefuCustomersPane *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   guint selected = n_selected (self);
-  g_autofree char *count = format_count (n);
+  g_autofree char *count = _kefu_customers_pane_format_count (n);
   g_autofree char *text = NULL;
 
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -164,7 +110,7 @@ update_status (KefuCustomersPane *self)
                           count);
   if (selected > 0)
     {
-      g_autofree char *number = format_count (selected);
+      g_autofree char *number = _kefu_customers_pane_format_count (selected);
       g_autofree char *with_selection = NULL;
 
       with_selection = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -236,8 +182,8 @@ model_changed_cb (KefuCustomersPane *self)
 {
   update_view (self);
   update_status (self);
-  update_actions (self);
-  update_busy (self);
+  _kefu_customers_pane_update_actions (self);
+  _kefu_customers_pane_update_busy (self);
 }
 
 static void
@@ -250,7 +196,7 @@ model_loading_cb (KefuCustomersPane *self)
   /* A failed refresh keeps the previous rows; a toast says they may be out of date. */
   if (!kefu_customer_list_model_get_loading (self->model) && error != NULL &&
       g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
-    toast (self, error->message);
+    _kefu_customers_pane_toast (self, error->message);
 }
 
 /* The "which customers" drop-down */
@@ -350,7 +296,7 @@ list_clerks_cb (GObject      *object,
   if (staff == NULL)
     {
       /* The list works without the per-clerk filters; say why they are missing. */
-      toast (self, error->message);
+      _kefu_customers_pane_toast (self, error->message);
     }
   else
     {
@@ -365,7 +311,7 @@ list_clerks_cb (GObject      *object,
     }
 
   rebuild_filters (self);
-  update_busy (self);
+  _kefu_customers_pane_update_busy (self);
 }
 
 /* Search and sort */
@@ -410,152 +356,6 @@ sorter_changed_cb (KefuCustomersPane *self,
                                      column != NULL && order == GTK_SORT_DESCENDING);
 }
 
-/* Cells.
- *
- * Made in C rather than with GtkBuilderListItemFactory templates: the column view makes some 200
- * rows of six cells whenever the list is replaced, and parsing a template for each of them cost
- * about 200 ms at every search or sort. A cell shows one text made from its customer and is
- * refreshed when the customer's version changes, which is when the model fills a placeholder or
- * reads a changed customer again (fill_customer() sets the version last). */
-
-typedef char * (*CellText) (KefuCustomer *customer);
-
-static char *
-cell_name (KefuCustomer *customer)
-{
-  return g_strdup (kefu_customer_get_name (customer));
-}
-
-static char *
-cell_phones (KefuCustomer *customer)
-{
-  const char * const *phones = kefu_customer_get_phones (customer);
-  g_autofree char *first = NULL;
-  guint n;
-
-  if (phones == NULL || phones[0] == NULL)
-    return g_strdup ("");
-
-  first = kefu_phone_format (phones[0]);
-  n = g_strv_length ((char **) phones);
-  if (n == 1)
-    return g_steal_pointer (&first);
-
-  /* Translators: the phone column when a customer has several numbers: the first, and how
-   * many more, e.g. "138 1234 5678 (+1)". */
-  return g_strdup_printf (_("%s (+%u)"), first, n - 1);
-}
-
-static char *
-cell_district (KefuCustomer *customer)
-{
-  return g_strdup (kefu_customer_get_district (customer));
-}
-
-static char *
-cell_member (KefuCustomer *customer)
-{
-  const char *number = kefu_customer_get_member_number (customer);
-
-  if (!kefu_customer_get_is_member (customer))
-    return g_strdup ("");
-  if (*number == '\0')
-    /* Translators: the member column of the customers list, for a member without a number. */
-    return g_strdup (C_("member column", "Member"));
-
-  return g_strdup (number);
-}
-
-static char *
-cell_clerk (KefuCustomer *customer)
-{
-  return g_strdup (kefu_customer_get_assigned_clerk_name (customer));
-}
-
-static char *
-cell_last_contact (KefuCustomer *customer)
-{
-  GDateTime *time = kefu_customer_get_last_contact_at (customer);
-  g_autoptr(GDateTime) local = NULL;
-
-  if (time == NULL)
-    return g_strdup ("");
-
-  local = g_date_time_to_local (time);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
-static void
-cell_refresh (GtkColumnViewCell *cell)
-{
-  GtkWidget *label = gtk_column_view_cell_get_child (cell);
-  KefuCustomer *customer = gtk_column_view_cell_get_item (cell);
-  CellText text = g_object_get_data (G_OBJECT (label), "kefu-cell-text");
-  g_autofree char *value = customer != NULL ? text (customer) : NULL;
-
-  gtk_label_set_label (GTK_LABEL (label), value != NULL ? value : "");
-}
-
-static void
-cell_version_cb (KefuCustomer      *customer,
-                 GParamSpec        *pspec,
-                 GtkColumnViewCell *cell)
-{
-  cell_refresh (cell);
-}
-
-static void
-cell_setup_cb (GtkSignalListItemFactory *factory,
-               GtkColumnViewCell        *cell,
-               CellText                  text)
-{
-  /* A GtkLabel, not a GtkInscription: an inscription centres each cell's own text, so Chinese
-   * names sat lower than the digits beside them; labels share the row's baseline. */
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  if (text == cell_phones || text == cell_last_contact)
-    gtk_widget_add_css_class (label, "numeric");
-  g_object_set_data (G_OBJECT (label), "kefu-cell-text", text);
-  gtk_column_view_cell_set_child (cell, label);
-}
-
-static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkColumnViewCell        *cell,
-              CellText                  text)
-{
-  KefuCustomer *customer = gtk_column_view_cell_get_item (cell);
-
-  g_signal_connect (customer, "notify::version", G_CALLBACK (cell_version_cb), cell);
-  cell_refresh (cell);
-}
-
-static void
-cell_unbind_cb (GtkSignalListItemFactory *factory,
-                GtkColumnViewCell        *cell,
-                CellText                  text)
-{
-  KefuCustomer *customer = gtk_column_view_cell_get_item (cell);
-
-  if (customer != NULL)
-    g_signal_handlers_disconnect_by_func (customer, cell_version_cb, cell);
-}
-
-static void
-set_cell_factory (GtkColumnViewColumn *column,
-                  CellText             text)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), text);
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), text);
-  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), text);
-  gtk_column_view_column_set_factory (column, factory);
-}
-
 /* The customer page */
 
 static void
@@ -567,7 +367,7 @@ page_saved_cb (KefuCustomersPane *self,
 
   /* Translators: a toast after saving a customer; %s is their name. */
   message = g_strdup_printf (_("Saved %s"), kefu_customer_get_name (customer));
-  toast (self, message);
+  _kefu_customers_pane_toast (self, message);
   /* The changed row (and its place, if its name or district moved it) shows at once. */
   kefu_customer_list_model_reload (self->model);
 }
@@ -581,7 +381,7 @@ page_popped_cb (KefuCustomersPane *self,
     {
       g_signal_handlers_disconnect_by_data (self->page, self);
       self->page = NULL;
-      update_busy (self);
+      _kefu_customers_pane_update_busy (self);
     }
 }
 
@@ -599,259 +399,7 @@ static void
 selection_changed_cb (KefuCustomersPane *self)
 {
   update_status (self);
-  update_actions (self);
-}
-
-/* Actions */
-
-static GArray *
-selected_ids (KefuCustomersPane *self)
-{
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GtkBitsetIter iter;
-  guint position;
-
-  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
-       more;
-       more = gtk_bitset_iter_next (&iter, &position))
-    {
-      gint64 id = kefu_customer_list_model_get_id (self->model, position);
-
-      if (id != 0)
-        g_array_append_val (ids, id);
-    }
-
-  return ids;
-}
-
-static void
-assigned_cb (KefuCustomersPane *self,
-             guint              customers,
-             guint              clerks,
-             KefuAssignDialog  *dialog)
-{
-  g_autofree char *number = format_count (customers);
-  g_autofree char *counted = NULL;
-  g_autofree char *message = NULL;
-
-  counted = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          /* Translators: %s is a number. */
-                                          "%s customer", "%s customers", customers),
-                             number);
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          /* Translators: a toast after assigning customers; %s
-                                           * is "N customers", %u the number of clerks. */
-                                          "Assigned %s to %u clerk",
-                                          "Assigned %s to %u clerks",
-                                          clerks),
-                             counted, clerks);
-  toast (self, message);
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
-  kefu_customer_list_model_reload (self->model);
-}
-
-static void
-assign_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  KefuCustomersPane *self = KEFU_CUSTOMERS_PANE (widget);
-  g_autoptr(GArray) ids = NULL;
-  KefuAssignDialog *dialog;
-
-  if (self->store == NULL || !can_assign (self))
-    return;
-
-  ids = selected_ids (self);
-  dialog = kefu_assign_dialog_new (self->store, ids);
-  g_signal_connect_object (dialog, "assigned", G_CALLBACK (assigned_cb), self, G_CONNECT_SWAPPED);
-  adw_dialog_present (ADW_DIALOG (dialog), widget);
-}
-
-static void
-imported_cb (KefuCustomersPane *self,
-             guint              created,
-             guint              merged,
-             guint              skipped,
-             KefuImportDialog  *dialog)
-{
-  g_autofree char *n_created = format_count (created);
-  g_autofree char *n_merged = format_count (merged);
-  g_autofree char *n_skipped = format_count (skipped);
-  g_autofree char *message = NULL;
-
-  /* Translators: a toast after an import; each %s is a number. */
-  message = g_strdup_printf (_("Imported: %s new, %s merged, %s skipped"),
-                             n_created, n_merged, n_skipped);
-  toast (self, message);
-  kefu_customer_list_model_reload (self->model);
-}
-
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  KefuCustomersPane *self = KEFU_CUSTOMERS_PANE (widget);
-  KefuImportDialog *dialog;
-
-  if (self->store == NULL)
-    return;
-
-  dialog = kefu_import_dialog_new (self->store);
-  g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
-  adw_dialog_present (ADW_DIALOG (dialog), widget);
-}
-
-static void
-export_progress_cb (guint    done,
-                    guint    total,
-                    gpointer user_data)
-{
-  KefuCustomersPane *self = user_data;
-  g_autofree char *n_done = format_count (done);
-  g_autofree char *n_total = format_count (total);
-  g_autofree char *text = NULL;
-
-  /* Translators: export progress, e.g. "2,000 of 10,000". */
-  text = g_strdup_printf (_("%s of %s"), n_done, n_total);
-  gtk_progress_bar_set_fraction (self->export_progress, total > 0 ? (double) done / total : 1.0);
-  gtk_progress_bar_set_text (self->export_progress, text);
-}
-
-static void
-export_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(KefuCustomersPane) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_steal_pointer (&self->export_file);
-  guint written = 0;
-
-  kefu_customer_export_finish (result, &written, &error);
-  g_clear_object (&self->export_cancellable);
-
-  /* The pane went away meanwhile (its dispose cancelled the export). */
-  if (self->cancellable == NULL)
-    return;
-
-  gtk_widget_set_visible (self->export_box, FALSE);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    toast (self, _("Export stopped; no file was written"));
-  else if (error != NULL)
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: %s says why the export failed. */
-      message = g_strdup_printf (_("Could not export the customers: %s"), error->message);
-      toast (self, message);
-    }
-  else
-    {
-      g_autofree char *number = format_count (written);
-      g_autofree char *name = file ? g_file_get_basename (file) : g_strdup ("");
-      g_autofree char *message = NULL;
-
-      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              /* Translators: a toast after an export; the first
-                                               * %s is a number, the second a file name. */
-                                              "Exported %s customer to %s",
-                                              "Exported %s customers to %s",
-                                              written),
-                                 number, name);
-      toast (self, message);
-    }
-
-  update_actions (self);
-  update_busy (self);
-}
-
-static void
-save_dialog_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(KefuCustomersPane) self = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
-  if (file == NULL)
-    {
-      if (self->cancellable != NULL &&
-          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-          !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) &&
-          !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
-        toast (self, error->message);
-      return;
-    }
-
-  kefu_customers_pane_export_to_file (self, file);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  KefuCustomersPane *self = KEFU_CUSTOMERS_PANE (widget);
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *day = g_date_time_format (now, "%Y%m%d");
-  g_autofree char *name = NULL;
-
-  /* Translators: the suggested file name of a customer export; %s is the date (20261127).
-   * Chinese users may prefer 客户-%s.csv. */
-  name = g_strdup_printf (_("customers-%s.csv"), day);
-  gtk_file_dialog_set_title (dialog, _("Export Customers"));
-  gtk_file_dialog_set_initial_name (dialog, name);
-  gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), self->cancellable,
-                        save_dialog_cb, g_object_ref (self));
-}
-
-static void
-cancel_export_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
-{
-  KefuCustomersPane *self = KEFU_CUSTOMERS_PANE (widget);
-
-  if (self->export_cancellable != NULL)
-    g_cancellable_cancel (self->export_cancellable);
-}
-
-static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  kefu_customer_list_model_reload (KEFU_CUSTOMERS_PANE (widget)->model);
-}
-
-static void
-open_selected_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
-{
-  KefuCustomersPane *self = KEFU_CUSTOMERS_PANE (widget);
-  g_autoptr(GArray) ids = selected_ids (self);
-
-  if (ids->len > 0)
-    kefu_customers_pane_open_customer (self, g_array_index (ids, gint64, 0));
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  KefuCustomersPane *self = KEFU_CUSTOMERS_PANE (widget);
-
-  adw_navigation_view_pop_to_tag (self->navigation_view, "list");
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  _kefu_customers_pane_update_actions (self);
 }
 
 /* Showing the pane */
@@ -1067,13 +615,7 @@ kefu_customers_pane_class_init (KefuCustomersPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "customers.assign", NULL, assign_action);
-  gtk_widget_class_install_action (widget_class, "customers.cancel-export", NULL, cancel_export_action);
-  gtk_widget_class_install_action (widget_class, "customers.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "customers.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "customers.open-selected", NULL, open_selected_action);
-  gtk_widget_class_install_action (widget_class, "customers.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "customers.search", NULL, search_action);
+  _kefu_customers_pane_install_actions (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "customers.search", NULL);
 }
@@ -1090,17 +632,17 @@ kefu_customers_pane_init (KefuCustomersPane *self)
   self->filter_names = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->filter_dropdown, G_LIST_MODEL (self->filter_names));
 
-  set_cell_factory (self->name_column, cell_name);
-  set_cell_factory (self->phone_column, cell_phones);
-  set_cell_factory (self->district_column, cell_district);
-  set_cell_factory (self->member_column, cell_member);
-  set_cell_factory (self->clerk_column, cell_clerk);
-  set_cell_factory (self->last_contact_column, cell_last_contact);
+  kefu_customer_cell_set_factory (self->name_column, KEFU_CUSTOMER_CELL_NAME);
+  kefu_customer_cell_set_factory (self->phone_column, KEFU_CUSTOMER_CELL_PHONES);
+  kefu_customer_cell_set_factory (self->district_column, KEFU_CUSTOMER_CELL_DISTRICT);
+  kefu_customer_cell_set_factory (self->member_column, KEFU_CUSTOMER_CELL_MEMBER);
+  kefu_customer_cell_set_factory (self->clerk_column, KEFU_CUSTOMER_CELL_CLERK);
+  kefu_customer_cell_set_factory (self->last_contact_column, KEFU_CUSTOMER_CELL_LAST_CONTACT);
 
   self->model = kefu_customer_list_model_new (NULL);
   g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (model_changed_cb), self);
   g_signal_connect_swapped (self->model, "notify::loading", G_CALLBACK (model_loading_cb), self);
-  g_signal_connect_swapped (self->model, "notify::filling", G_CALLBACK (update_busy), self);
+  g_signal_connect_swapped (self->model, "notify::filling", G_CALLBACK (_kefu_customers_pane_update_busy), self);
 
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   g_signal_connect_swapped (self->selection, "selection-changed",
@@ -1192,9 +734,9 @@ kefu_customers_pane_set_staff (KefuCustomersPane *self,
   if (!g_set_object (&self->staff, staff))
     return;
 
-  gtk_widget_set_visible (self->assign_button, can_assign (self));
+  gtk_widget_set_visible (self->assign_button, _kefu_customers_pane_can_assign (self));
   rebuild_filters (self);
-  update_actions (self);
+  _kefu_customers_pane_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAFF]);
 }
 
@@ -1230,35 +772,8 @@ kefu_customers_pane_open_customer (KefuCustomersPane *self,
 
   page = kefu_customer_page_new (self->store, customer_id);
   g_signal_connect_swapped (page, "saved", G_CALLBACK (page_saved_cb), self);
-  g_signal_connect_swapped (page, "notify::busy", G_CALLBACK (update_busy), self);
+  g_signal_connect_swapped (page, "notify::busy", G_CALLBACK (_kefu_customers_pane_update_busy), self);
   self->page = page;
   adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (page));
-  update_busy (self);
-}
-
-void
-kefu_customers_pane_export_to_file (KefuCustomersPane *self,
-                                    GFile             *file)
-{
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GCancellable) cancellable = NULL;
-
-  g_return_if_fail (KEFU_IS_CUSTOMERS_PANE (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  if (self->store == NULL || self->export_cancellable != NULL)
-    return;
-
-  /* The list as shown now; changes made while the file is written do not move its rows. */
-  ids = kefu_customer_list_model_dup_ids (self->model);
-  self->export_cancellable = g_cancellable_new ();
-  g_set_object (&self->export_file, file);
-  gtk_progress_bar_set_fraction (self->export_progress, 0.0);
-  gtk_progress_bar_set_text (self->export_progress, NULL);
-  gtk_widget_set_visible (self->export_box, TRUE);
-  update_actions (self);
-  update_busy (self);
-
-  kefu_customer_export_async (self->store, ids, file, export_progress_cb, self,
-                              self->export_cancellable, export_cb, g_object_ref (self));
+  _kefu_customers_pane_update_busy (self);
 }
