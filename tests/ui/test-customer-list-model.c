@@ -13,6 +13,7 @@
 
 #include <glib/gstdio.h>
 
+#include "customers/kefu-customer-cells.h"
 #include "customers/kefu-customer-list-model.h"
 
 /* More than KEFU_CUSTOMER_LIST_MAX_PAGES pages, so that the bound is reached. */
@@ -492,6 +493,61 @@ test_no_store (Fixture       *fixture,
   wait_until (g_atomic_int_get ((int *) &G_OBJECT (fixture->store)->ref_count) == 1);
 }
 
+/* What the list's cells say, with no display needed. */
+static void
+test_cell_text (void)
+{
+  g_autoptr(KefuCustomer) customer = kefu_customer_new ();
+  g_autoptr(GDateTime) contact = g_date_time_new_utc (2026, 11, 20, 6, 30, 0);
+  g_autoptr(GDateTime) local = g_date_time_to_local (contact);
+  g_autofree char *expected_time = g_date_time_format (local, "%Y-%m-%d %H:%M");
+  const char *one[] = { "13812345678", NULL };
+  const char *two[] = { "13812345678", "01062345678", NULL };
+  struct { KefuCustomerCell cell; const char *text; } empty[] = {
+    { KEFU_CUSTOMER_CELL_NAME, "" }, { KEFU_CUSTOMER_CELL_PHONES, "" },
+    { KEFU_CUSTOMER_CELL_DISTRICT, "" }, { KEFU_CUSTOMER_CELL_MEMBER, "" },
+    { KEFU_CUSTOMER_CELL_CLERK, "" }, { KEFU_CUSTOMER_CELL_LAST_CONTACT, "" },
+  };
+
+  /* A placeholder shows nothing in every column. */
+  for (guint i = 0; i < G_N_ELEMENTS (empty); i++)
+    {
+      g_autofree char *text = kefu_customer_cell_text (customer, empty[i].cell);
+
+      g_assert_cmpstr (text, ==, empty[i].text);
+    }
+
+  kefu_customer_set_name (customer, "王伟");
+  kefu_customer_set_phones (customer, one);
+  kefu_customer_set_is_member (customer, TRUE);
+  kefu_customer_set_assigned_clerk_name (customer, "王芳");
+  kefu_customer_set_last_contact_at (customer, contact);
+  {
+    g_autofree char *name = kefu_customer_cell_text (customer, KEFU_CUSTOMER_CELL_NAME);
+    g_autofree char *phone = kefu_customer_cell_text (customer, KEFU_CUSTOMER_CELL_PHONES);
+    g_autofree char *member = kefu_customer_cell_text (customer, KEFU_CUSTOMER_CELL_MEMBER);
+    g_autofree char *clerk = kefu_customer_cell_text (customer, KEFU_CUSTOMER_CELL_CLERK);
+    g_autofree char *time = kefu_customer_cell_text (customer, KEFU_CUSTOMER_CELL_LAST_CONTACT);
+
+    g_assert_cmpstr (name, ==, "王伟");
+    g_assert_cmpstr (phone, ==, "138 1234 5678");
+    g_assert_cmpstr (member, ==, "Member");
+    g_assert_cmpstr (clerk, ==, "王芳");
+    g_assert_cmpstr (time, ==, expected_time);
+  }
+
+  /* Several numbers: the first and how many more; a member number instead of the word. */
+  kefu_customer_set_phones (customer, two);
+  kefu_customer_set_member_number (customer, "88010001");
+  {
+    g_autofree char *phone = kefu_customer_cell_text (customer, KEFU_CUSTOMER_CELL_PHONES);
+    g_autofree char *member = kefu_customer_cell_text (customer, KEFU_CUSTOMER_CELL_MEMBER);
+
+    g_assert_cmpstr (phone, ==, "138 1234 5678 (+1)");
+    g_assert_cmpstr (member, ==, "88010001");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -512,6 +568,8 @@ main (int   argc,
               fixture_set_up, test_reload_minimal, fixture_tear_down);
   g_test_add ("/kefu/customer-list-model/no-store", Fixture, NULL,
               fixture_set_up, test_no_store, fixture_tear_down);
+
+  g_test_add_func ("/kefu/customer-list-model/cell-text", test_cell_text);
 
   return g_test_run ();
 }
