@@ -100,6 +100,7 @@ update_actions (KefuCustomerPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.save", ready && self->modified);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.add-phone", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.discard", ready && self->modified);
 }
 
 static void
@@ -111,6 +112,9 @@ set_modified (KefuCustomerPage *self,
     return;
 
   self->modified = modified;
+  /* Back (button, Escape, swipe) would drop what was typed: it comes back once it is saved or
+   * discarded. */
+  adw_navigation_page_set_can_pop (ADW_NAVIGATION_PAGE (self), !modified);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
@@ -640,6 +644,20 @@ save_action (GtkWidget  *widget,
 }
 
 static void
+discard_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  KefuCustomerPage *self = KEFU_CUSTOMER_PAGE (widget);
+
+  if (self->customer == NULL || self->saving)
+    return;
+
+  adw_banner_set_revealed (self->banner, FALSE);
+  fill_form (self, self->customer);
+}
+
+static void
 add_phone_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
@@ -814,6 +832,7 @@ kefu_customer_page_class_init (KefuCustomerPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "customer.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "customer.add-phone", NULL, add_phone_action);
+  gtk_widget_class_install_action (widget_class, "customer.discard", NULL, discard_action);
   gtk_widget_class_install_action (widget_class, "customer.reload", NULL, reload_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "customer.save", NULL);

@@ -262,6 +262,10 @@ search_action (GtkWidget  *widget,
 {
   KefuCustomersPane *self = KEFU_CUSTOMERS_PANE (widget);
 
+  /* A customer's unsaved changes are not dropped for a search. */
+  if (self->page != NULL && kefu_customer_page_get_modified (self->page))
+    return;
+
   adw_navigation_view_pop_to_tag (self->navigation_view, "list");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }

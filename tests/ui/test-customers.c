@@ -357,6 +357,10 @@ test_edit (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (address_error));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (address_error)), "Address"));
   g_assert_true (kefu_customer_page_get_modified (page));
+  /* Going back would lose it: only Save or Discard Changes leave the page. */
+  g_assert_false (adw_navigation_page_get_can_pop (ADW_NAVIGATION_PAGE (page)));
+  g_assert_true (gtk_widget_get_visible (find_by_id (GTK_WIDGET (page), GTK_TYPE_BUTTON,
+                                                     "discard_button")));
   save (fixture, page);
   stored = kefu_store_get_customer (fixture->store, id, NULL, &error);
   g_assert_no_error (error);
@@ -408,6 +412,14 @@ test_edit (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (kefu_customer_get_notes (stored), ==, "只在上午送奶");
   g_assert_cmpint (kefu_record_get_version (KEFU_RECORD (stored)), ==, 4);
+  g_assert_true (adw_navigation_page_get_can_pop (ADW_NAVIGATION_PAGE (page)));
+
+  /* Discard Changes puts the stored values back. */
+  gtk_editable_set_text (GTK_EDITABLE (address), "随便写的");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "customer.discard", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (address)), ==, "北京市西城区金融大街 7 号");
+  g_assert_false (kefu_customer_page_get_modified (page));
+  g_assert_true (adw_navigation_page_get_can_pop (ADW_NAVIGATION_PAGE (page)));
 
   /* A phone number that is not one is refused with the normaliser's reason. */
   {
