@@ -468,9 +468,14 @@ test_assign (Fixture       *fixture,
   {
     g_autofree char *name = g_strdup_printf ("clerk-%" G_GINT64_FORMAT, fixture->clerks[3]);
 
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (GTK_WIDGET (dialog),
-                                                               GTK_TYPE_CHECK_BUTTON, name)),
-                                 FALSE);
+    GtkWidget *check = find_named (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, name);
+    GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+
+    /* A screen reader names each box by its clerk's row, whose title labels it. */
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "孙丽");
+    g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (check),
+                                                     GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
   }
   kefu_test_flush ();
   kefu_test_wait_until (!kefu_assign_dialog_get_busy (dialog));
