@@ -192,7 +192,7 @@ read_page_cb (GObject      *object,
   if (error != NULL)
     {
       /* The rows stay empty; showing them again asks again. */
-      g_warning ("Could not read customers: %s", error->message);
+      _kefu_customer_list_model_read_failed (self, error);
     }
   else if (page != NULL && page->serial == read->serial)
     {

@@ -69,5 +69,8 @@ void      _kefu_customer_list_model_start_read      (KefuCustomerListModel *self
 void      _kefu_customer_list_model_schedule_fetch  (KefuCustomerListModel *self);
 void      _kefu_customer_list_model_cancel_read     (KefuCustomerListModel *self);
 void      _kefu_customer_list_model_update_filling  (KefuCustomerListModel *self);
+/* Emits ::page-failed. */
+void      _kefu_customer_list_model_read_failed     (KefuCustomerListModel *self,
+                                                     const GError          *error);
 
 G_END_DECLS

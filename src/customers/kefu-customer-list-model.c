@@ -44,6 +44,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  PAGE_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 set_loading (KefuCustomerListModel *self,
              gboolean               loading)
@@ -65,6 +72,13 @@ _kefu_customer_list_model_update_filling (KefuCustomerListModel *self)
 
   self->filling = filling;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILLING]);
+}
+
+void
+_kefu_customer_list_model_read_failed (KefuCustomerListModel *self,
+                                       const GError          *error)
+{
+  g_signal_emit (self, signals[PAGE_FAILED], 0, error);
 }
 
 /* Reading the ids */
@@ -512,6 +526,14 @@ kefu_customer_list_model_class_init (KefuCustomerListModelClass *klass)
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KefuCustomerListModel::page-failed:
+   * @error: why some rows could not be read (they stay empty until shown again)
+   */
+  signals[PAGE_FAILED] =
+    g_signal_new ("page-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void

@@ -64,7 +64,9 @@ void              kefu_customer_list_model_reload             (KefuCustomerListM
 gboolean          kefu_customer_list_model_get_loading        (KefuCustomerListModel *self);
 /* TRUE while a page of shown rows is being read. */
 gboolean          kefu_customer_list_model_get_filling        (KefuCustomerListModel *self);
-/* The last read failed (NULL when it did not); the list keeps the previous ids. */
+/* The last read of the ids failed (NULL when it did not); the list keeps the previous ids. A
+ * page that cannot be read emits "page-failed" (GError) instead; its rows stay empty until they
+ * are shown again. */
 const GError     *kefu_customer_list_model_get_error          (KefuCustomerListModel *self);
 
 /* The id at `position`, without making an item; 0 past the end. */

@@ -187,6 +187,17 @@ model_changed_cb (KefuCustomersPane *self)
 }
 
 static void
+page_failed_cb (KefuCustomersPane *self,
+                const GError      *error)
+{
+  g_autofree char *message = NULL;
+
+  /* Translators: some rows of the customers list could not be read; %s says why. */
+  message = g_strdup_printf (_("Some customers could not be shown: %s"), error->message);
+  _kefu_customers_pane_toast (self, message);
+}
+
+static void
 model_loading_cb (KefuCustomersPane *self)
 {
   const GError *error = kefu_customer_list_model_get_error (self->model);
@@ -643,6 +654,7 @@ kefu_customers_pane_init (KefuCustomersPane *self)
   g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (model_changed_cb), self);
   g_signal_connect_swapped (self->model, "notify::loading", G_CALLBACK (model_loading_cb), self);
   g_signal_connect_swapped (self->model, "notify::filling", G_CALLBACK (_kefu_customers_pane_update_busy), self);
+  g_signal_connect_swapped (self->model, "page-failed", G_CALLBACK (page_failed_cb), self);
 
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   g_signal_connect_swapped (self->selection, "selection-changed",
