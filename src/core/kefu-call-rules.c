@@ -208,6 +208,12 @@ validate_complaint (KefuComplaint *complaint,
               well_founded ? NULL
                            : _("Enter how the complaint was explained to the customer: it is not well founded."));
 
+  /* A harmed customer's complaint is always acted on (the most urgent case); it cannot close at
+   * intake as explained. */
+  if (!well_founded && kefu_complaint_get_harmed (complaint))
+    add_problem (problems, "harmed",
+                 g_strdup (_("A customer who was harmed or hospitalised must be followed up: mark the complaint as well founded.")));
+
   /* A complaint that is not well founded closes as explained, without a category; what was
    * typed into the category's fields is kept but not checked. */
   if (!well_founded)

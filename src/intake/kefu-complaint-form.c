@@ -170,10 +170,18 @@ update_well_founded (KefuComplaintForm *self)
 static void
 update_harmed (KefuComplaintForm *self)
 {
-  if (adw_switch_row_get_active (self->harmed_row))
+  gboolean harmed = adw_switch_row_get_active (self->harmed_row);
+
+  if (harmed)
     gtk_widget_add_css_class (GTK_WIDGET (self->harmed_row), "kefu-active");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->harmed_row), "kefu-active");
+
+  /* A customer who was harmed is never "explained away" at intake: the most urgent case in the
+   * whole procedure must reach the departments, so the judgement is fixed to well founded. */
+  if (harmed && self->complaint != NULL && !kefu_complaint_get_well_founded (self->complaint))
+    kefu_complaint_set_well_founded (self->complaint, TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->well_founded_row), !harmed);
 }
 
 static void

@@ -281,6 +281,12 @@ test_complaint_fields (void)
   kefu_complaint_set_explanation (complaint, "送货时间是早上七点前,已向客户说明。");
   assert_fields (call, "");
 
+  /* A harmed customer's complaint cannot be explained away at intake. */
+  kefu_complaint_set_harmed (complaint, TRUE);
+  assert_fields (call, "harmed");
+  kefu_complaint_set_harmed (complaint, FALSE);
+  assert_fields (call, "");
+
   kefu_call_set_complaint (call, NULL);
   assert_fields (call, "subject");
 }
