@@ -519,7 +519,8 @@ make_day (Maker  *maker,
   Generator *generator = maker->generator;
   guint64 n = generator->per_day[d];
   g_autofree Slot *slots = g_new0 (Slot, MAX (n, 1));
-  g_autoptr(GPtrArray) due = g_ptr_array_new_with_free_func ((GDestroyNotify) _kefuctl_calls_conversion_free);
+  g_autoptr(GPtrArray) due =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) _kefuctl_calls_conversion_free);
   guint n_slots = 0;
   gboolean ok = TRUE;
 

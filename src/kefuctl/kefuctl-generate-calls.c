@@ -389,7 +389,8 @@ kefuctl_generate_calls (KefuStore    *store,
   maker.wanted = g_async_queue_new ();
   maker.ready = g_async_queue_new_full ((GDestroyNotify) _kefuctl_calls_batch_free);
   maker.spent = g_async_queue_new_full ((GDestroyNotify) _kefuctl_calls_batch_free);
-  maker.conversions = g_ptr_array_new_with_free_func ((GDestroyNotify) _kefuctl_calls_conversion_free);
+  maker.conversions =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) _kefuctl_calls_conversion_free);
   maker.text = g_string_new (NULL);
   g_async_queue_push (maker.wanted, MAKE_BATCH);
   thread = g_thread_new ("kefuctl-calls", _kefuctl_calls_make_batches, &maker);
