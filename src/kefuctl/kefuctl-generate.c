@@ -423,6 +423,7 @@ generate_run (KefuStore  *store,
 const KefuctlCommand kefuctl_generate_command = {
   .name = "generate",
   .summary = N_("Generate synthetic data at scale for benchmarks"),
+  /* xgettext:no-c-format */
   .description = N_("Adds deterministic synthetic records: the same --seed always gives the same "
                     "names, addresses and numbers, on every machine. Customers get unique valid "
                     "phone numbers, so runs with different seeds can go into one database. "
