@@ -13,6 +13,7 @@
 
 #include "kefu-customer-cells.h"
 #include "kefu-customers-pane-private.h"
+#include "widgets/kefu-list-loader.h"
 
 G_DEFINE_FINAL_TYPE (KefuCustomersPane, kefu_customers_pane, ADW_TYPE_BIN)
 
@@ -144,15 +145,7 @@ update_view (KefuCustomersPane *self)
   const GError *error = kefu_customer_list_model_get_error (self->model);
 
   if (error != NULL && n == 0)
-    {
-      g_autofree char *description = NULL;
-
-      /* Translators: %s says why the customers could not be listed. */
-      description = g_strdup_printf (_("%s Check the connection to the database, then try again."),
-                                     error->message);
-      adw_status_page_set_description (self->error_page, description);
-      gtk_stack_set_visible_child_name (self->list_stack, "error");
-    }
+    kefu_list_loader_show_error (self->list_stack, self->error_page, error->message);
   else if (n == 0 && (kefu_customer_list_model_get_loading (self->model) || self->store_pending))
     gtk_stack_set_visible_child_name (self->list_stack, "loading");
   else if (n == 0 && filter_is_set (self))

@@ -25,6 +25,7 @@
 #include "kefu-inquiry-form.h"
 #include "kefu-order-form.h"
 #include "kefu-text-row.h"
+#include "widgets/kefu-list-loader.h"
 
 
 G_DEFINE_FINAL_TYPE (KefuCallForm, kefu_call_form, ADW_TYPE_BIN)
@@ -353,8 +354,6 @@ list_products_cb (GObject      *object,
   g_autoptr(KefuCallForm) self = user_data;
   g_autoptr(GListModel) products = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  guint n;
 
   products = kefu_store_run_finish (KEFU_STORE (object), result, &error);
   /* Cancelled: the store changed or the form went away. Never an error. */
@@ -379,12 +378,7 @@ list_products_cb (GObject      *object,
   adw_banner_set_revealed (self->products_banner, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->products_banner), FALSE);
 
-  n = g_list_model_get_n_items (products);
-  items = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (products, i));
-  g_list_store_splice (self->products, 0, g_list_model_get_n_items (G_LIST_MODEL (self->products)),
-                       items->pdata, items->len);
+  kefu_list_store_replace_all (self->products, products);
 }
 
 static void

@@ -18,6 +18,7 @@
 #include "core/kefu-phone.h"
 
 #include "kefu-caller-lookup.h"
+#include "widgets/kefu-list-loader.h"
 
 /* Long enough that a number typed at speed searches once, short enough to feel immediate. */
 #define SEARCH_DELAY_MS 150
@@ -521,11 +522,9 @@ row_accessible_label (gpointer      unused,
     /* Translators: read by a screen reader after a customer's name. */
     g_string_append (label, _(", member"));
   /* Translators: the separator between the parts of a lookup result read by a screen reader. */
-  if (*phone != '\0')
-    g_string_append_printf (label, _(", %s"), phone);
+  kefu_accessible_label_append (label, phone);
   g_string_append_printf (label, _(", %s"), address);
-  if (*last != '\0')
-    g_string_append_printf (label, _(", %s"), last);
+  kefu_accessible_label_append (label, last);
 
   return g_string_free_and_steal (g_steal_pointer (&label));
 }

@@ -20,6 +20,7 @@
 #include "core/kefu-settings-keys.h"
 
 #include "kefu-handover-dialog.h"
+#include "widgets/kefu-list-loader.h"
 
 #define N_CHANNELS 4
 
@@ -460,15 +461,7 @@ load_cb (GObject      *object,
   g_clear_object (&self->cancellable);
 
   if (orders == NULL)
-    {
-      g_autofree char *description = NULL;
-
-      /* Translators: the hand-over could not be read; %s is the reason. */
-      description = g_strdup_printf (_("%s Check the connection to the database, then try again."),
-                                     error->message);
-      adw_status_page_set_description (self->error_page, description);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-    }
+    kefu_list_loader_show_error (self->stack, self->error_page, error->message);
   else
     show_batch (self, orders, job->staff, job->cutoff);
 

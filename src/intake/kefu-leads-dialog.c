@@ -17,6 +17,7 @@
 #include "kefu-caller-lookup.h"
 #include "kefu-leads-dialog.h"
 #include "kefu-text-prompt.h"
+#include "widgets/kefu-list-loader.h"
 
 struct _KefuLeadsDialog
 {
@@ -110,8 +111,6 @@ list_leads_cb (GObject      *object,
   g_autoptr(KefuLeadsDialog) self = user_data;
   g_autoptr(GListModel) leads = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  guint n;
 
   leads = kefu_store_run_finish (KEFU_STORE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -122,24 +121,13 @@ list_leads_cb (GObject      *object,
 
   if (leads == NULL)
     {
-      g_autofree char *description = NULL;
-
-      /* Translators: the leads could not be read; %s is the reason. */
-      description = g_strdup_printf (_("%s Check the connection to the database, then try again."),
-                                     error->message);
-      adw_status_page_set_description (self->error_page, description);
-      gtk_stack_set_visible_child_name (self->stack, "error");
+      kefu_list_loader_show_error (self->stack, self->error_page, error->message);
       return;
     }
 
-  n = g_list_model_get_n_items (leads);
-  items = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (leads, i));
-  g_list_store_splice (self->leads, 0, g_list_model_get_n_items (G_LIST_MODEL (self->leads)),
-                       items->pdata, items->len);
-
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+  kefu_list_store_replace_all (self->leads, leads);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (leads) > 0 ? "list" : "empty");
 }
 
 static void

@@ -14,6 +14,7 @@
 #include "kefu-caller-lookup.h"
 #include "kefu-out-of-area-dialog.h"
 #include "kefu-text-prompt.h"
+#include "widgets/kefu-list-loader.h"
 
 struct _KefuOutOfAreaDialog
 {
@@ -91,8 +92,6 @@ list_orders_cb (GObject      *object,
   g_autoptr(KefuOutOfAreaDialog) self = user_data;
   g_autoptr(GListModel) orders = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  guint n;
 
   orders = kefu_store_run_finish (KEFU_STORE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -103,24 +102,13 @@ list_orders_cb (GObject      *object,
 
   if (orders == NULL)
     {
-      g_autofree char *description = NULL;
-
-      /* Translators: the out-of-area orders could not be read; %s is the reason. */
-      description = g_strdup_printf (_("%s Check the connection to the database, then try again."),
-                                     error->message);
-      adw_status_page_set_description (self->error_page, description);
-      gtk_stack_set_visible_child_name (self->stack, "error");
+      kefu_list_loader_show_error (self->stack, self->error_page, error->message);
       return;
     }
 
-  n = g_list_model_get_n_items (orders);
-  items = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (orders, i));
-  g_list_store_splice (self->orders, 0, g_list_model_get_n_items (G_LIST_MODEL (self->orders)),
-                       items->pdata, items->len);
-
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+  kefu_list_store_replace_all (self->orders, orders);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (orders) > 0 ? "list" : "empty");
 }
 
 static void

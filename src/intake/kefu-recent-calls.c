@@ -12,6 +12,7 @@
 #include "core/kefu-enums.h"
 
 #include "kefu-recent-calls.h"
+#include "widgets/kefu-list-loader.h"
 
 /* A list that answers this fast never shows the spinner. */
 #define SPINNER_DELAY_MS 250
@@ -142,14 +143,8 @@ list_calls_cb (GObject      *object,
 
   if (calls == NULL)
     {
-      g_autofree char *description = NULL;
-
       g_list_store_remove_all (self->calls);
-      /* Translators: shown when today's calls could not be read; %s is the reason. */
-      description = g_strdup_printf (_("%s Check the connection to the database, then try again."),
-                                     error->message);
-      adw_status_page_set_description (self->error_page, description);
-      gtk_stack_set_visible_child_name (self->stack, "error");
+      kefu_list_loader_show_error (self->stack, self->error_page, error->message);
       set_busy (self, FALSE);
       return;
     }
@@ -351,10 +346,8 @@ call_accessible_label (gpointer  unused,
   /* Translators: the separator between the parts of a call read by a screen reader. */
   g_string_append_printf (label, _(", %s"), title);
   g_string_append_printf (label, _(", %s"), subtitle);
-  if (*kefu_call_get_summary (call) != '\0')
-    g_string_append_printf (label, _(", %s"), kefu_call_get_summary (call));
-  if (*clerk != '\0')
-    g_string_append_printf (label, _(", %s"), clerk);
+  kefu_accessible_label_append (label, kefu_call_get_summary (call));
+  kefu_accessible_label_append (label, clerk);
 
   return g_string_free_and_steal (g_steal_pointer (&label));
 }

@@ -12,6 +12,7 @@
 #include "core/kefu-enums.h"
 
 #include "kefu-customer-history-view.h"
+#include "kefu-list-loader.h"
 
 /* A load that answers this fast never shows the spinner, so picking a caller does not flicker. */
 #define SPINNER_DELAY_MS 250
@@ -106,7 +107,6 @@ list_history_cb (GObject      *object,
   g_autoptr(KefuCustomerHistoryView) self = user_data;
   g_autoptr(GListModel) entries = NULL;
   g_autoptr(GError) error = NULL;
-  guint n;
 
   entries = kefu_store_run_finish (KEFU_STORE (object), result, &error);
   /* A cancelled load was replaced by another (or the view went away): never an error. */
@@ -118,29 +118,14 @@ list_history_cb (GObject      *object,
 
   if (entries == NULL)
     {
-      g_autofree char *description = NULL;
-
       g_list_store_remove_all (self->entries);
-      /* Translators: shown when a customer's history could not be read; %s is the reason. */
-      description = g_strdup_printf (_("%s Check the connection to the database, then try again."),
-                                     error->message);
-      adw_status_page_set_description (self->error_page, description);
-      gtk_stack_set_visible_child_name (self->stack, "error");
+      kefu_list_loader_show_error (self->stack, self->error_page, error->message);
       set_busy (self, FALSE);
       return;
     }
 
-  n = g_list_model_get_n_items (entries);
-  {
-    g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
-
-    for (guint i = 0; i < n; i++)
-      g_ptr_array_add (items, g_list_model_get_item (entries, i));
-    g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
-                         items->pdata, items->len);
-  }
-
-  if (n == 0)
+  kefu_list_store_replace_all (self->entries, entries);
+  if (g_list_model_get_n_items (entries) == 0)
     show_empty (self);
   else
     {
@@ -350,12 +335,9 @@ entry_accessible_label (gpointer          unused,
   label = g_string_new (title);
   /* Translators: the separator between the parts of a history entry read by a screen reader. */
   g_string_append_printf (label, _(", %s"), time);
-  if (*kefu_history_entry_get_summary (entry) != '\0')
-    g_string_append_printf (label, _(", %s"), kefu_history_entry_get_summary (entry));
-  if (status != NULL)
-    g_string_append_printf (label, _(", %s"), status);
-  if (*staff != '\0')
-    g_string_append_printf (label, _(", %s"), staff);
+  kefu_accessible_label_append (label, kefu_history_entry_get_summary (entry));
+  kefu_accessible_label_append (label, status);
+  kefu_accessible_label_append (label, staff);
 
   return g_string_free_and_steal (g_steal_pointer (&label));
 }

@@ -1,0 +1,20 @@
+/* kefu-list-loader.h: what every list read off the main thread does with the answer.
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+void  kefu_list_store_replace_all   (GListStore    *store,
+                                     GListModel    *items);
+void  kefu_list_loader_show_error   (GtkStack      *stack,
+                                     AdwStatusPage *error_page,
+                                     const char    *reason);
+void  kefu_accessible_label_append  (GString       *label,
+                                     const char    *part);
+
+G_END_DECLS
