@@ -532,10 +532,8 @@ hand_over_cb (GObject      *object,
     {
       /* Translators: the hand-over failed; %s is the reason. Nothing was handed over. */
       g_autofree char *text = g_strdup_printf (_("Nothing was handed over: %s"), error->message);
-      AdwToast *toast = adw_toast_new (text);
 
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      kefu_toast_overlay_add_error (self->toast_overlay, text);
       update_actions (self);
     }
   else

@@ -83,17 +83,6 @@ find_lead (KefuLeadsDialog *self,
   return NULL;
 }
 
-static void
-show_error_toast (KefuLeadsDialog *self,
-                  const char      *message)
-{
-  AdwToast *toast = adw_toast_new (message);
-
-  /* An error stays until it is read. */
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 static gpointer
 list_leads_func (KefuStore     *store,
                  gpointer       data,
@@ -184,7 +173,7 @@ drop_lead_cb (GObject      *object,
       /* Translators: a lead could not be dropped; %s is the reason. */
       g_autofree char *text = g_strdup_printf (_("The lead was not dropped: %s"), error->message);
 
-      show_error_toast (self, text);
+      kefu_toast_overlay_add_error (self->toast_overlay, text);
     }
   else
     {

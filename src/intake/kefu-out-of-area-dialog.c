@@ -181,10 +181,8 @@ record_notice_cb (GObject      *object,
     {
       /* Translators: the notice could not be recorded; %s is the reason. */
       g_autofree char *text = g_strdup_printf (_("The notice was not recorded: %s"), error->message);
-      AdwToast *toast = adw_toast_new (text);
 
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      kefu_toast_overlay_add_error (self->toast_overlay, text);
     }
   else
     adw_toast_overlay_add_toast (self->toast_overlay,

@@ -88,3 +88,24 @@ kefu_accessible_label_append (GString    *label,
   /* Translators: the separator between the parts of a row read by a screen reader. */
   g_string_append_printf (label, _(", %s"), part);
 }
+
+/**
+ * kefu_toast_overlay_add_error:
+ * @overlay: the dialog's toast overlay
+ * @text: what failed and why
+ *
+ * Shows a toast that a write failed. An error stays until it is read: it never times out.
+ */
+void
+kefu_toast_overlay_add_error (AdwToastOverlay *overlay,
+                              const char      *text)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+  g_return_if_fail (text != NULL);
+
+  toast = adw_toast_new (text);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (overlay, toast);
+}

@@ -16,5 +16,7 @@ void  kefu_list_loader_show_error   (GtkStack      *stack,
                                      const char    *reason);
 void  kefu_accessible_label_append  (GString       *label,
                                      const char    *part);
+void  kefu_toast_overlay_add_error  (AdwToastOverlay *overlay,
+                                     const char      *text);
 
 G_END_DECLS
