@@ -237,6 +237,7 @@ _kefu_customer_list_model_start_read (KefuCustomerListModel *self,
   guint start = page->index * KEFU_CUSTOMER_LIST_PAGE_SIZE;
 
   g_assert (self->page_in_flight == 0);
+  g_assert (start + page->items->len <= self->n_known);
 
   g_weak_ref_init (&read->model, self);
   read->serial = page->serial;
@@ -271,8 +272,10 @@ fetch_cb (gpointer user_data)
       Page *candidate = g_queue_pop_head (&self->wanted);
 
       candidate->wanted = FALSE;
-      /* Rows scrolled past before their turn are not read; showing them again asks again. */
-      if (!candidate->filled && _kefu_customer_list_page_in_use (candidate))
+      /* Rows scrolled past before their turn are not read; showing them again asks again.
+       * Rows whose ids are not known yet wait for them (see ids_arrived()). */
+      if (!candidate->filled && candidate->index * KEFU_CUSTOMER_LIST_PAGE_SIZE < self->n_known &&
+          _kefu_customer_list_page_in_use (candidate))
         page = candidate;
     }
 

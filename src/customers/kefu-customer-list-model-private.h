@@ -34,6 +34,13 @@ struct _KefuCustomerListModel
   gboolean          descending;
 
   GArray           *ids;          /* gint64, in list order */
+  /* The ids before this position are known; after it (while the whole list is read behind its
+   * head) they are 0, and their rows placeholders that are not read until their ids arrive. */
+  guint             n_known;
+  /* The store, filter or order changed since the last reload: the rows shown are not the list
+   * asked for, so its head goes first (a refresh of the same list reads it whole, so that it
+   * changes only where the store did). */
+  gboolean          reshaped;
   GHashTable       *pages;        /* page index → Page */
   GQueue            wanted;       /* Page*, the most recently asked for first */
   guint64           use_counter;

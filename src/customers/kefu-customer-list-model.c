@@ -16,6 +16,11 @@
 #define REPLACE_IN_TWO_STEPS 1000
 #define REPLACE_HEAD 400
 
+/* A reload first reads this many ids (whole pages) and the list's length, shows them with
+ * placeholders for the rest, and reads every id behind them: the first screen does not wait for
+ * a million ids. */
+#define HEAD_IDS (2 * KEFU_CUSTOMER_LIST_PAGE_SIZE)
+
 static void kefu_customer_list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (KefuCustomerListModel, kefu_customer_list_model, G_TYPE_OBJECT,
@@ -91,6 +96,8 @@ typedef struct
   KefuCustomerSort  sort;
   gboolean          descending;
   gint64            started;
+  gboolean          head;    /* the first HEAD_IDS ids and the count, not every id */
+  gint64            n_total; /* set by the worker for a head: the count, or -1 */
   GArray           *ids;     /* set by the worker */
 } IdsRead;
 
@@ -112,8 +119,13 @@ read_ids_func (KefuStore     *store,
   IdsRead *read = data;
 
   read->filter.query = read->query;
-  read->ids = kefu_store_list_customer_ids (store, &read->filter, read->sort, read->descending,
-                                            cancellable, error);
+  if (read->head)
+    read->ids = kefu_store_list_customer_ids_head (store, &read->filter, read->sort,
+                                                   read->descending, HEAD_IDS, &read->n_total,
+                                                   cancellable, error);
+  else
+    read->ids = kefu_store_list_customer_ids (store, &read->filter, read->sort,
+                                              read->descending, cancellable, error);
   return NULL;
 }
 
@@ -124,7 +136,8 @@ read_ids_func (KefuStore     *store,
  * items of the other rows it shows, already filled. */
 static void
 replace_ids (KefuCustomerListModel *self,
-             GArray                *ids)
+             GArray                *ids,
+             guint                  n_known)
 {
   guint old_n = self->ids->len;
   guint new_n = ids->len;
@@ -138,10 +151,11 @@ replace_ids (KefuCustomerListModel *self,
   GHashTableIter iter;
   Page *page;
 
-  while (prefix < old_n && prefix < new_n && a[prefix] == b[prefix])
+  /* Ids not known yet (0) are never the same row. */
+  while (prefix < old_n && prefix < new_n && a[prefix] == b[prefix] && a[prefix] != 0)
     prefix++;
   while (suffix < old_n - prefix && suffix < new_n - prefix &&
-         a[old_n - 1 - suffix] == b[new_n - 1 - suffix])
+         a[old_n - 1 - suffix] == b[new_n - 1 - suffix] && b[new_n - 1 - suffix] != 0)
     suffix++;
 
   /* GTK's list views look for each added item among the rows they showed before, asking for
@@ -195,6 +209,7 @@ replace_ids (KefuCustomerListModel *self,
     }
 
   g_array_unref (self->ids);
+  self->n_known = n_known;
   if (head < added)
     {
       /* The new list's first rows only, for the first step. */
@@ -214,7 +229,7 @@ replace_ids (KefuCustomerListModel *self,
 
   /* A list that changed from its first row will show its first rows: their read starts before
    * the view makes its rows for them, on the store's thread while this one builds widgets. */
-  if (prefix == 0 && new_n > 0 && self->store != NULL)
+  if (prefix == 0 && new_n > 0 && n_known > 0 && self->store != NULL)
     {
       page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (0));
       if (page == NULL)
@@ -247,6 +262,85 @@ replace_ids (KefuCustomerListModel *self,
   _kefu_customer_list_model_schedule_fetch (self);
 }
 
+static void read_ids_cb (GObject *object, GAsyncResult *result, gpointer user_data);
+
+static void
+start_ids_read (KefuCustomerListModel *self,
+                gboolean               head)
+{
+  IdsRead *read = g_new0 (IdsRead, 1);
+
+  g_weak_ref_init (&read->model, self);
+  read->query = g_strdup (self->query);
+  read->filter.assigned_clerk_id = self->assigned_clerk_id;
+  read->filter.to_contact = self->to_contact;
+  read->sort = self->sort;
+  read->descending = self->descending;
+  read->head = head;
+  read->started = g_get_monotonic_time ();
+
+  kefu_store_run_async (self->store, read_ids_func, read, NULL, self->ids_cancellable,
+                        read_ids_cb, read);
+}
+
+/* Every id has arrived behind the head shown: when the list starts with that head and has the
+ * length announced, the placeholders get their ids in place (no items-changed: the rows stay
+ * where they are) and those on screen are read; otherwise the list changed in between and is
+ * replaced like any reload. */
+static void
+ids_arrived (KefuCustomerListModel *self,
+             GArray                *ids)
+{
+  GHashTableIter iter;
+  Page *page;
+
+  if (ids->len != self->ids->len || self->n_known > ids->len ||
+      memcmp (ids->data, self->ids->data, self->n_known * sizeof (gint64)) != 0)
+    {
+      g_debug ("The list changed behind its head; replacing it");
+      replace_ids (self, ids, ids->len);
+      return;
+    }
+
+  g_array_unref (self->ids);
+  self->ids = g_array_ref (ids);
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
+    {
+      guint start = page->index * KEFU_CUSTOMER_LIST_PAGE_SIZE;
+
+      if (start < self->n_known)
+        continue;
+      for (guint i = 0; i < page->items->len; i++)
+        kefu_record_set_id (KEFU_RECORD (page->items->pdata[i]),
+                            g_array_index (ids, gint64, start + i));
+      if (!page->filled && !page->wanted && _kefu_customer_list_page_in_use (page))
+        {
+          page->wanted = TRUE;
+          g_queue_push_tail (&self->wanted, page);
+        }
+    }
+  self->n_known = ids->len;
+  _kefu_customer_list_model_schedule_fetch (self);
+}
+
+/* The head shown and the whole list still to come: the ids not known yet are 0. A list whose
+ * length only the whole read can tell (n_total -1) shows its head alone until then. */
+static void
+head_arrived (KefuCustomerListModel *self,
+              GArray                *head,
+              gint64                 n_total)
+{
+  g_autoptr(GArray) ids = NULL;
+  guint n = n_total > head->len ? (guint) MIN (n_total, (gint64) G_MAXUINT) : head->len;
+
+  ids = g_array_sized_new (FALSE, TRUE, sizeof (gint64), n);
+  g_array_append_vals (ids, head->data, head->len);
+  g_array_set_size (ids, n);
+  replace_ids (self, ids, head->len);
+}
+
 static void
 read_ids_cb (GObject      *object,
              GAsyncResult *result,
@@ -263,17 +357,50 @@ read_ids_cb (GObject      *object,
       return;
     }
 
-  g_clear_object (&self->ids_cancellable);
   g_clear_error (&self->error);
 
+  if (error == NULL && read->head && read->ids->len == HEAD_IDS &&
+      (read->n_total < 0 || read->n_total > read->ids->len))
+    {
+      /* More to come: the head now, every id next (the store runs its calls in order, so the
+       * first page's read, asked for while the head is shown, goes before it). */
+      g_debug ("Read the first %u of %" G_GINT64_FORMAT " customer ids in %.1f ms",
+               read->ids->len, read->n_total,
+               (g_get_monotonic_time () - read->started) / 1000.0);
+      self->timing_first_page = TRUE;
+      head_arrived (self, read->ids, read->n_total);
+      start_ids_read (self, FALSE);
+      ids_read_free (read);
+      return;
+    }
+
+  g_clear_object (&self->ids_cancellable);
+
   if (error != NULL)
-    self->error = g_steal_pointer (&error);
+    {
+      self->error = g_steal_pointer (&error);
+      /* The rows whose ids never came go: only known rows may stay. */
+      if (self->n_known < self->ids->len)
+        {
+          g_autoptr(GArray) known = g_array_sized_new (FALSE, FALSE, sizeof (gint64),
+                                                       self->n_known);
+
+          g_array_append_vals (known, self->ids->data, self->n_known);
+          replace_ids (self, known, known->len);
+        }
+    }
+  else if (!read->head && self->n_known < self->ids->len)
+    {
+      g_debug ("Read all %u customer ids in %.1f ms", read->ids->len,
+               (g_get_monotonic_time () - read->started) / 1000.0);
+      ids_arrived (self, read->ids);
+    }
   else
     {
       g_debug ("Read %u customer ids in %.1f ms", read->ids->len,
                (g_get_monotonic_time () - read->started) / 1000.0);
       self->timing_first_page = read->ids->len > 0;
-      replace_ids (self, read->ids);
+      replace_ids (self, read->ids, read->ids->len);
     }
 
   ids_read_free (read);
@@ -297,6 +424,7 @@ schedule_reload (KefuCustomerListModel *self)
 {
   if (self->reload_source == 0)
     self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_cb, self, NULL);
+  self->reshaped = TRUE;
   set_loading (self, TRUE);
 }
 
@@ -576,7 +704,7 @@ kefu_customer_list_model_set_store (KefuCustomerListModel *self,
   {
     g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-    replace_ids (self, none);
+    replace_ids (self, none, 0);
   }
   if (store != NULL)
     schedule_reload (self);
@@ -738,8 +866,6 @@ kefu_customer_list_model_set_sort (KefuCustomerListModel *self,
 void
 kefu_customer_list_model_reload (KefuCustomerListModel *self)
 {
-  IdsRead *read;
-
   g_return_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self));
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
@@ -753,20 +879,13 @@ kefu_customer_list_model_reload (KefuCustomerListModel *self)
       return;
     }
 
-  read = g_new0 (IdsRead, 1);
-  g_weak_ref_init (&read->model, self);
-  read->query = g_strdup (self->query);
-  read->filter.assigned_clerk_id = self->assigned_clerk_id;
-  read->filter.to_contact = self->to_contact;
-  read->sort = self->sort;
-  read->descending = self->descending;
-  read->started = self->reload_started = g_get_monotonic_time ();
+  self->reload_started = g_get_monotonic_time ();
   self->timing_first_page = FALSE;
 
   self->ids_cancellable = g_cancellable_new ();
   set_loading (self, TRUE);
-  kefu_store_run_async (self->store, read_ids_func, read, NULL, self->ids_cancellable,
-                        read_ids_cb, read);
+  start_ids_read (self, self->reshaped || self->ids->len == 0);
+  self->reshaped = FALSE;
 }
 
 gboolean
@@ -812,8 +931,9 @@ kefu_customer_list_model_dup_ids (KefuCustomerListModel *self)
 
   g_return_val_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self), NULL);
 
-  copy = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->ids->len);
-  g_array_append_vals (copy, self->ids->data, self->ids->len);
+  /* While the whole list is read behind its head, only the ids known so far. */
+  copy = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->n_known);
+  g_array_append_vals (copy, self->ids->data, self->n_known);
   return copy;
 }
 

@@ -8,6 +8,11 @@
  * is shown, into a bounded cache. Filtering and sorting happen in SQL; a change of either reloads
  * the ids with one items-changed covering only what changed.
  *
+ * A first load, or a change of filter or order, reads the first ids and the count first
+ * (kefu_store_list_customer_ids_head()) and shows them at once, the rows after them placeholders
+ * with id 0; every id is read behind them and, when the list still starts the same, given to the
+ * placeholders in place (no items-changed), else the list is replaced as on a reload.
+ *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -60,7 +65,8 @@ void              kefu_customer_list_model_set_sort           (KefuCustomerListM
 
 /* Reads the ids again now (after a change in the store). */
 void              kefu_customer_list_model_reload             (KefuCustomerListModel *self);
-/* TRUE while the ids are being read (the list shows the previous ones meanwhile). */
+/* TRUE while the ids are being read (the list shows the previous ones, or the head of the new
+ * ones, meanwhile). */
 gboolean          kefu_customer_list_model_get_loading        (KefuCustomerListModel *self);
 /* TRUE while a page of shown rows is being read. */
 gboolean          kefu_customer_list_model_get_filling        (KefuCustomerListModel *self);
@@ -69,10 +75,11 @@ gboolean          kefu_customer_list_model_get_filling        (KefuCustomerListM
  * are shown again. */
 const GError     *kefu_customer_list_model_get_error          (KefuCustomerListModel *self);
 
-/* The id at `position`, without making an item; 0 past the end. */
+/* The id at `position`, without making an item; 0 past the end or while not known yet. */
 gint64            kefu_customer_list_model_get_id             (KefuCustomerListModel *self,
                                                                guint                  position);
-/* A copy of the ordered ids (gint64), for export and for assigning a selection. */
+/* A copy of the ordered ids (gint64), for export and for assigning a selection: only those
+ * known yet while loading. */
 GArray           *kefu_customer_list_model_dup_ids            (KefuCustomerListModel *self);
 /* The number of pages held now (for tests of the bound). */
 guint             kefu_customer_list_model_get_n_cached_pages (KefuCustomerListModel *self);

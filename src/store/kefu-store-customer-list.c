@@ -67,6 +67,7 @@ append_part (KefuStore                *self,
              const KefuCustomerFilter *filter,
              const ListPart           *part,
              gboolean                  descending,
+             guint                     limit,
              GArray                   *ids,
              GCancellable             *cancellable,
              GError                  **error)
@@ -90,6 +91,13 @@ append_part (KefuStore                *self,
   for (guint i = 0; i < G_N_ELEMENTS (part->order) && part->order[i] != NULL; i++)
     g_string_append_printf (sql, "%s%s%s", i > 0 ? ", " : "", part->order[i],
                             descending ? " DESC" : "");
+  /* A name query checked here is cut after the check instead: the database cannot know which
+   * of its rows the check keeps. */
+  if (limit > 0 && !check)
+    {
+      g_variant_builder_add (&builder, "x", (gint64) limit);
+      g_string_append_printf (sql, " LIMIT $%u", ++n_params);
+    }
   params = g_variant_ref_sink (g_variant_builder_end (&builder));
 
   if (!check)
@@ -112,40 +120,75 @@ append_part (KefuStore                *self,
                                 error);
       if (rows == NULL)
         return FALSE;
-      for (guint i = 0; i < kefu_rows_get_n_rows (rows); i++)
+      for (guint i = 0, found = 0;
+           i < kefu_rows_get_n_rows (rows) && (limit == 0 || found < limit); i++)
         if (_kefu_customer_match_name (match, kefu_rows_get_text (rows, i, 1)))
           {
             gint64 id = kefu_rows_get_int (rows, i, 0);
 
             g_array_append_val (ids, id);
+            found++;
           }
     }
   return TRUE;
 }
 
-/**
- * kefu_store_list_customer_ids:
- * @filter: (nullable): which customers; %NULL for everyone
- * @sort: the order
- * @descending: %TRUE for the reverse order (ties too)
- *
- * Returns: (transfer full) (element-type gint64): the ids, in order
- */
-GArray *
-kefu_store_list_customer_ids (KefuStore                 *self,
-                              const KefuCustomerFilter  *filter,
-                              KefuCustomerSort           sort,
-                              gboolean                   descending,
-                              GCancellable              *cancellable,
-                              GError                   **error)
+/* How many customers the filter lets through (count(*) with the same conditions, which the
+ * database answers from its smallest index), or -1 when only a check here could say (a long
+ * name query, whose list is short and read whole anyway). */
+static gboolean
+count_customers (KefuStore                *self,
+                 const KefuCustomerMatch  *match,
+                 const KefuCustomerFilter *filter,
+                 gint64                   *n_total,
+                 GCancellable             *cancellable,
+                 GError                  **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM customers WHERE ");
+  g_autoptr(GVariant) params = NULL;
+  g_autoptr(GArray) counts = NULL;
+  GVariantBuilder builder;
+  guint n_params = 0;
+
+  if (match->kind == KEFU_CUSTOMER_MATCH_NONE)
+    {
+      *n_total = 0;
+      return TRUE;
+    }
+  if (_kefu_customer_match_needs_check (match))
+    {
+      *n_total = -1;
+      return TRUE;
+    }
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_TUPLE);
+  _kefu_customer_match_append_condition (match, self, sql, &builder, &n_params);
+  append_filter (filter, sql, &builder, &n_params);
+  params = g_variant_ref_sink (g_variant_builder_end (&builder));
+  counts = _kefu_store_query_int64_column (self, sql->str, n_params > 0 ? params : NULL,
+                                           cancellable, error);
+  if (counts == NULL)
+    return FALSE;
+  *n_total = counts->len > 0 ? g_array_index (counts, gint64, 0) : 0;
+  return TRUE;
+}
+
+/* The ids in order, all of them (limit 0) or the first `limit`; with `n_total`, their count. */
+static GArray *
+list_ids (KefuStore                 *self,
+          const KefuCustomerFilter  *filter,
+          KefuCustomerSort           sort,
+          gboolean                   descending,
+          guint                      limit,
+          gint64                    *n_total,
+          GCancellable              *cancellable,
+          GError                   **error)
 {
   KefuCustomerMatch match;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   const ListPart *parts;
   guint n_parts;
   gint64 start = g_get_monotonic_time ();
-
-  g_return_val_if_fail (KEFU_IS_STORE (self), NULL);
 
   switch (sort)
     {
@@ -174,21 +217,85 @@ kefu_store_list_customer_ids (KefuStore                 *self,
 
   /* The parts are read one after the other: a customer whose district or last contact changes
    * in between may be in neither or in both until the next refresh, which lists that refresh on
-   * every change get anyway. */
+   * every change get anyway. A head reads the parts in the same order as the whole list and
+   * stops at `limit`, so that it is the whole list's beginning. */
   for (guint i = 0; i < n_parts && match.kind != KEFU_CUSTOMER_MATCH_NONE; i++)
     {
       const ListPart *part = &parts[descending ? n_parts - 1 - i : i];
 
-      if (!append_part (self, &match, filter, part, descending, ids, cancellable, error))
+      if (limit > 0 && ids->len >= limit)
+        break;
+      if (!append_part (self, &match, filter, part, descending,
+                        limit > 0 ? limit - ids->len : 0, ids, cancellable, error))
+        {
+          _kefu_customer_match_clear (&match);
+          return NULL;
+        }
+    }
+
+  if (n_total != NULL)
+    {
+      /* A head shorter than asked for is the whole list: no count needed. */
+      if (limit > 0 && ids->len < limit)
+        *n_total = ids->len;
+      else if (!count_customers (self, &match, filter, n_total, cancellable, error))
         {
           _kefu_customer_match_clear (&match);
           return NULL;
         }
     }
   _kefu_customer_match_clear (&match);
-  g_debug ("Listed %u customer ids in %.1f ms", ids->len,
+  g_debug ("Listed %u customer ids (limit %u) in %.1f ms", ids->len, limit,
            (g_get_monotonic_time () - start) / 1e3);
   return g_steal_pointer (&ids);
+}
+
+/**
+ * kefu_store_list_customer_ids:
+ * @filter: (nullable): which customers; %NULL for everyone
+ * @sort: the order
+ * @descending: %TRUE for the reverse order (ties too)
+ *
+ * Returns: (transfer full) (element-type gint64): the ids, in order
+ */
+GArray *
+kefu_store_list_customer_ids (KefuStore                 *self,
+                              const KefuCustomerFilter  *filter,
+                              KefuCustomerSort           sort,
+                              gboolean                   descending,
+                              GCancellable              *cancellable,
+                              GError                   **error)
+{
+  g_return_val_if_fail (KEFU_IS_STORE (self), NULL);
+
+  return list_ids (self, filter, sort, descending, 0, NULL, cancellable, error);
+}
+
+/**
+ * kefu_store_list_customer_ids_head:
+ * @filter: (nullable): which customers; %NULL for everyone
+ * @sort: the order
+ * @descending: %TRUE for the reverse order (ties too)
+ * @limit: how many ids at most, above 0
+ * @n_total: (out) (optional): how many the whole list has, or -1 when unknown
+ *
+ * Returns: (transfer full) (element-type gint64): the first @limit ids of
+ *   kefu_store_list_customer_ids() for the same arguments
+ */
+GArray *
+kefu_store_list_customer_ids_head (KefuStore                 *self,
+                                   const KefuCustomerFilter  *filter,
+                                   KefuCustomerSort           sort,
+                                   gboolean                   descending,
+                                   guint                      limit,
+                                   gint64                    *n_total,
+                                   GCancellable              *cancellable,
+                                   GError                   **error)
+{
+  g_return_val_if_fail (KEFU_IS_STORE (self), NULL);
+  g_return_val_if_fail (limit > 0, NULL);
+
+  return list_ids (self, filter, sort, descending, limit, n_total, cancellable, error);
 }
 
 /**

@@ -44,6 +44,13 @@ typedef struct
 GArray      *kefu_store_list_customer_ids     (KefuStore *self, const KefuCustomerFilter *filter,
                                                KefuCustomerSort sort, gboolean descending,
                                                GCancellable *cancellable, GError **error);
+/* The first `limit` ids of that list, for showing its top rows before the whole list is read;
+ * `n_total` (optional) receives the whole list's length (count(*) with the filter), or -1 when
+ * only the whole list can tell (a long name query, whose list is short anyway). */
+GArray      *kefu_store_list_customer_ids_head (KefuStore *self, const KefuCustomerFilter *filter,
+                                                KefuCustomerSort sort, gboolean descending,
+                                                guint limit, gint64 *n_total,
+                                                GCancellable *cancellable, GError **error);
 /* The customers with these ids (KefuCustomer, with last contact and assigned clerk name), in the
  * order given; ids no longer present are left out. At most 1000 ids per call. */
 GPtrArray   *kefu_store_get_customers         (KefuStore *self, const gint64 *ids, guint n_ids,

@@ -146,6 +146,73 @@ test_fallback_reader (Fixture       *fixture,
   g_assert_cmpstr (by_name, ==, "1 3 8 6");
 }
 
+/* The head of each list is the start of the whole list, whatever part (no district, never
+ * contacted) it ends in, and the count is the whole list's length. */
+static void
+test_head (Fixture       *fixture,
+           gconstpointer  data)
+{
+  static const char * const queries[] = { NULL, "王", "王伟", "王伟明", "5678", "伟王" };
+  static const gint64 clerks[] = { 0, -1, 424242 };
+  KefuStore *store = fixture->store;
+
+  create_rows (store);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    for (guint c = 0; c < G_N_ELEMENTS (clerks); c++)
+      for (KefuCustomerSort sort = KEFU_CUSTOMER_SORT_NAME; sort <= KEFU_CUSTOMER_SORT_LAST_CONTACT;
+           sort++)
+        for (guint descending = 0; descending < 2; descending++)
+          {
+            KefuCustomerFilter filter = { queries[q], clerks[c], FALSE };
+            g_autoptr(GError) error = NULL;
+            g_autoptr(GArray) all = kefu_store_list_customer_ids (store, &filter, sort,
+                                                                  descending, NULL, &error);
+
+            g_assert_no_error (error);
+            for (guint limit = 1; limit <= G_N_ELEMENTS (rows) + 1; limit++)
+              {
+                g_autoptr(GArray) head = NULL;
+                gint64 n_total = -2;
+
+                head = kefu_store_list_customer_ids_head (store, &filter, sort, descending, limit,
+                                                          &n_total, NULL, &error);
+                g_assert_no_error (error);
+                g_assert_cmpuint (head->len, ==, MIN (limit, all->len));
+                g_assert_cmpmem (head->data, head->len * sizeof (gint64),
+                                 all->data, head->len * sizeof (gint64));
+                /* Only a name query checked outside the database leaves the count unknown. */
+                if (n_total == -1 && head->len == limit)
+                  g_assert_cmpstr (queries[q], ==, "王伟明");
+                else
+                  g_assert_cmpint (n_total, ==, all->len);
+
+                /* The count is optional. */
+                g_clear_pointer (&head, g_array_unref);
+                head = kefu_store_list_customer_ids_head (store, &filter, sort, descending, limit,
+                                                          NULL, NULL, &error);
+                g_assert_no_error (error);
+                g_assert_cmpuint (head->len, ==, MIN (limit, all->len));
+              }
+          }
+
+  /* Not just everyone: the count follows the filter. */
+  {
+    KefuCustomerFilter filter = { "王", 0, FALSE };
+    gint64 n_total = 0;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GArray) head = kefu_store_list_customer_ids_head (store, &filter,
+                                                                KEFU_CUSTOMER_SORT_NAME, FALSE, 2,
+                                                                &n_total, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (head->len, ==, 2);
+    g_assert_cmpint (g_array_index (head, gint64, 0), ==, ids[0]);
+    g_assert_cmpint (g_array_index (head, gint64, 1), ==, ids[2]);
+    g_assert_cmpint (n_total, ==, 4);
+  }
+}
+
 static void
 test_get_customers (Fixture       *fixture,
                     gconstpointer  data)
@@ -463,6 +530,7 @@ test_store_add_customer_list_tests (void)
   TEST_ADD ("customer-list/sorts", test_sorts);
   TEST_ADD ("customer-list/queries", test_queries);
   TEST_ADD ("customer-list/fallback-reader", test_fallback_reader);
+  TEST_ADD ("customer-list/head", test_head);
   TEST_ADD ("customer-list/get-customers", test_get_customers);
   TEST_ADD ("customer-list/assign-unassigned", test_assign_unassigned);
   TEST_ADD ("customer-list/assign-selected", test_assign_selected);

@@ -62,11 +62,14 @@ frame_cb (GdkFrameClock *clock,
 }
 
 /* Waits until the list's first row is filled in (`filled` receives when, in ms after `started`)
- * and a frame has been drawn since (returned). */
+ * and a frame has been drawn since (returned). From an empty list (`from_empty`) the first rows
+ * shown are the new list's, which shows its head before every id is read; otherwise the rows
+ * shown until the ids are read may be the previous list's. */
 static double
-wait_first_rows (Bench  *bench,
-                 gint64  started,
-                 double *filled)
+wait_first_rows (Bench    *bench,
+                 gint64    started,
+                 gboolean  from_empty,
+                 double   *filled)
 {
   KefuCustomerListModel *model = kefu_customers_pane_get_model (bench->pane);
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (bench->window));
@@ -75,7 +78,7 @@ wait_first_rows (Bench  *bench,
   gulong handler;
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
-  while (kefu_customer_list_model_get_loading (model) ||
+  while ((!from_empty && kefu_customer_list_model_get_loading (model)) ||
          g_list_model_get_n_items (G_LIST_MODEL (model)) == 0)
     {
       g_main_context_iteration (NULL, TRUE);
@@ -127,7 +130,7 @@ bench_open (Bench *bench)
 
       started = g_get_monotonic_time ();
       kefu_customers_pane_set_store (bench->pane, bench->store);
-      drawn[run] = wait_first_rows (bench, started, &filled[run]);
+      drawn[run] = wait_first_rows (bench, started, TRUE, &filled[run]);
       g_test_message ("open %u: first rows filled after %.1f ms, drawn after %.1f ms",
                       run + 1, filled[run], drawn[run]);
       /* Let the filters' staff list and the rest settle before the next run. */
@@ -162,7 +165,7 @@ bench_show (Bench *bench)
 
       started = g_get_monotonic_time ();
       gtk_widget_set_visible (GTK_WIDGET (bench->pane), TRUE);
-      drawn[run] = wait_first_rows (bench, started, &filled[run]);
+      drawn[run] = wait_first_rows (bench, started, FALSE, &filled[run]);
       kefu_test_wait_until (!kefu_customers_pane_get_busy (bench->pane));
     }
 
@@ -190,7 +193,7 @@ bench_sort_and_search (Bench *bench)
       double filled, drawn;
 
       kefu_customer_list_model_set_sort (model, sorts[i].sort, sorts[i].descending);
-      drawn = wait_first_rows (bench, started, &filled);
+      drawn = wait_first_rows (bench, started, FALSE, &filled);
       g_test_message ("SORT by %s: first rows filled after %.1f ms, drawn after %.1f ms",
                       sorts[i].name, filled, drawn);
       kefu_test_wait_until (!kefu_customers_pane_get_busy (bench->pane));
@@ -202,7 +205,7 @@ bench_sort_and_search (Bench *bench)
       double filled, drawn;
 
       kefu_customer_list_model_set_query (model, queries[i]);
-      drawn = wait_first_rows (bench, started, &filled);
+      drawn = wait_first_rows (bench, started, FALSE, &filled);
       g_test_message ("SEARCH \"%s\" (%u customers): first rows filled after %.1f ms, drawn after "
                       "%.1f ms", queries[i], g_list_model_get_n_items (G_LIST_MODEL (model)),
                       filled, drawn);

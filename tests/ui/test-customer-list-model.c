@@ -406,6 +406,115 @@ test_page_eviction (Fixture       *fixture,
   }
 }
 
+static void changes_cb (GListModel *model, guint position, guint removed, guint added,
+                        GArray *log);
+
+/* A first load shows the head of the list and its full length before every id is read; the rows
+ * after the head are placeholders without an id, which get their ids, then their fields, in
+ * place once the whole list has arrived. The same happens after a change of order. */
+static void
+test_head_then_all (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(KefuCustomerListModel) model = kefu_customer_list_model_new (fixture->store);
+  g_autoptr(GArray) log = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) head_items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) later_items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) stored_ids = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GError) error = NULL;
+  guint head_len = 0;
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (changes_cb), log);
+  stored_ids = kefu_store_list_customer_ids (fixture->store, NULL, KEFU_CUSTOMER_SORT_NAME, FALSE,
+                                             NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored_ids->len, ==, N_CUSTOMERS);
+
+  /* The head: every row counted at once, in one items-changed, while the ids are still read. */
+  wait_until (g_list_model_get_n_items (G_LIST_MODEL (model)) > 0);
+  g_assert_true (kefu_customer_list_model_get_loading (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CUSTOMERS);
+  g_assert_cmpuint (log->len, ==, 3);
+  g_assert_cmpuint (g_array_index (log, guint, 2), ==, N_CUSTOMERS);
+  while (kefu_customer_list_model_get_id (model, head_len) != 0)
+    {
+      g_assert_cmpint (kefu_customer_list_model_get_id (model, head_len), ==,
+                       g_array_index (stored_ids, gint64, head_len));
+      head_len++;
+    }
+  g_assert_cmpuint (head_len, >, 0);
+  g_assert_cmpuint (head_len, <, N_CUSTOMERS);
+  g_assert_cmpuint (head_len % KEFU_CUSTOMER_LIST_PAGE_SIZE, ==, 0);
+  ids = kefu_customer_list_model_dup_ids (model);
+  g_assert_cmpuint (ids->len, ==, head_len);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* Rows of the head and rows after it, as a view showing them would hold them. */
+  for (guint i = 0; i < 20; i++)
+    g_ptr_array_add (head_items, g_list_model_get_item (G_LIST_MODEL (model), i));
+  for (guint i = 0; i < 20; i++)
+    {
+      KefuCustomer *item = g_list_model_get_item (G_LIST_MODEL (model), 5000 + i);
+
+      g_assert_cmpint (kefu_record_get_id (KEFU_RECORD (item)), ==, 0);
+      g_assert_cmpint (kefu_record_get_version (KEFU_RECORD (item)), ==, 0);
+      g_ptr_array_add (later_items, item);
+    }
+
+  /* Every id arrived: no further items-changed, the placeholders got their ids and then their
+   * fields, and the list is the store's, without a row twice. */
+  wait_until (!kefu_customer_list_model_get_loading (model));
+  g_assert_null (kefu_customer_list_model_get_error (model));
+  g_assert_cmpuint (log->len, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CUSTOMERS);
+  ids = kefu_customer_list_model_dup_ids (model);
+  g_assert_cmpmem (ids->data, ids->len * sizeof (gint64),
+                   stored_ids->data, stored_ids->len * sizeof (gint64));
+  for (guint i = 0; i < ids->len; i++)
+    g_assert_true (g_hash_table_add (seen, &g_array_index (ids, gint64, i)));
+  for (guint i = 0; i < later_items->len; i++)
+    g_assert_cmpint (kefu_record_get_id (later_items->pdata[i]), ==,
+                     g_array_index (stored_ids, gint64, 5000 + i));
+  for (guint i = 0; i < later_items->len; i++)
+    {
+      KefuCustomer *item = later_items->pdata[i];
+      g_autoptr(KefuCustomer) stored = NULL;
+      g_autoptr(KefuCustomer) again = g_list_model_get_item (G_LIST_MODEL (model), 5000 + i);
+
+      g_assert_true (again == item);
+      wait_until (kefu_record_get_version (KEFU_RECORD (item)) > 0);
+      stored = kefu_store_get_customer (fixture->store, kefu_record_get_id (KEFU_RECORD (item)),
+                                        NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (kefu_customer_get_name (item), ==, kefu_customer_get_name (stored));
+      g_assert_cmpstrv (kefu_customer_get_phones (item), kefu_customer_get_phones (stored));
+    }
+  for (guint i = 0; i < head_items->len; i++)
+    wait_until (kefu_record_get_version (KEFU_RECORD (head_items->pdata[i])) > 0);
+
+  /* A re-sort shows the new order's head at once, then fills the rest in place. */
+  g_clear_pointer (&stored_ids, g_array_unref);
+  stored_ids = kefu_store_list_customer_ids (fixture->store, NULL, KEFU_CUSTOMER_SORT_DISTRICT,
+                                             TRUE, NULL, &error);
+  g_assert_no_error (error);
+  g_array_set_size (log, 0);
+  kefu_customer_list_model_set_sort (model, KEFU_CUSTOMER_SORT_DISTRICT, TRUE);
+  wait_until (log->len > 0);
+  g_assert_true (kefu_customer_list_model_get_loading (model));
+  g_assert_cmpint (kefu_customer_list_model_get_id (model, 0), ==,
+                   g_array_index (stored_ids, gint64, 0));
+  g_assert_cmpint (kefu_customer_list_model_get_id (model, N_CUSTOMERS - 1), ==, 0);
+  wait_until (!kefu_customer_list_model_get_loading (model));
+  g_clear_pointer (&ids, g_array_unref);
+  ids = kefu_customer_list_model_dup_ids (model);
+  g_assert_cmpmem (ids->data, ids->len * sizeof (gint64),
+                   stored_ids->data, stored_ids->len * sizeof (gint64));
+  /* The two steps of a big replacement (see test_order), nothing when the ids arrive. */
+  g_assert_cmpuint (log->len, ==, 2 * 3);
+}
+
 static void
 changes_cb (GListModel *model,
             guint       position,
@@ -564,6 +673,8 @@ main (int   argc,
               fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/kefu/customer-list-model/page-eviction", Fixture, NULL,
               fixture_set_up, test_page_eviction, fixture_tear_down);
+  g_test_add ("/kefu/customer-list-model/head-then-all", Fixture, NULL,
+              fixture_set_up, test_head_then_all, fixture_tear_down);
   g_test_add ("/kefu/customer-list-model/reload-minimal", Fixture, NULL,
               fixture_set_up, test_reload_minimal, fixture_tear_down);
   g_test_add ("/kefu/customer-list-model/no-store", Fixture, NULL,
