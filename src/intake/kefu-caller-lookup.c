@@ -14,11 +14,9 @@
 
 #include <glib/gi18n.h>
 
-#include "core/kefu-enums.h"
 #include "core/kefu-phone.h"
 
-#include "kefu-caller-lookup.h"
-#include "widgets/kefu-list-loader.h"
+#include "kefu-caller-lookup-private.h"
 
 /* Long enough that a number typed at speed searches once, short enough to feel immediate. */
 #define SEARCH_DELAY_MS 150
@@ -405,130 +403,6 @@ retry_action (GtkWidget  *widget,
   run_search (self, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
 }
 
-/* Closures of the row template. */
-
-static gboolean
-is_new_caller (KefuCustomer *customer)
-{
-  return kefu_record_get_id (KEFU_RECORD (customer)) == 0;
-}
-
-static char *
-row_title (gpointer      unused,
-           KefuCustomer *customer)
-{
-  if (customer == NULL)
-    return NULL;
-
-  if (is_new_caller (customer))
-    return g_strdup (_("New Caller"));
-
-  return g_strdup (kefu_customer_get_name (customer));
-}
-
-static char *
-row_avatar_text (gpointer      unused,
-                 KefuCustomer *customer)
-{
-  if (customer == NULL || is_new_caller (customer))
-    return NULL;
-
-  return g_strdup (kefu_customer_get_name (customer));
-}
-
-static gboolean
-row_is_member (gpointer      unused,
-               KefuCustomer *customer)
-{
-  return customer != NULL && !is_new_caller (customer) && kefu_customer_get_is_member (customer);
-}
-
-static char *
-row_phone (gpointer      unused,
-           KefuCustomer *customer)
-{
-  const char *phone;
-
-  if (customer == NULL)
-    return NULL;
-
-  phone = kefu_customer_get_primary_phone (customer);
-  if (phone == NULL || *phone == '\0')
-    return g_strdup ("");
-
-  return kefu_phone_format (phone);
-}
-
-static char *
-row_address (gpointer      unused,
-             KefuCustomer *customer)
-{
-  const char *address;
-
-  if (customer == NULL)
-    return NULL;
-
-  if (is_new_caller (customer))
-    return g_strdup (_("Not in the customer records: the call’s details make a new customer"));
-
-  address = kefu_customer_get_address (customer);
-  if (*address == '\0')
-    return g_strdup (_("No address on file"));
-
-  return g_strdup (address);
-}
-
-static char *
-row_last_contact (gpointer      unused,
-                  KefuCustomer *customer)
-{
-  g_autoptr(GDateTime) now = NULL;
-
-  if (customer == NULL || is_new_caller (customer))
-    return g_strdup ("");
-
-  now = g_date_time_new_now_utc ();
-  return kefu_caller_lookup_format_last_contact (customer, now);
-}
-
-static gboolean
-row_has_last_contact (gpointer      unused,
-                      KefuCustomer *customer)
-{
-  return customer != NULL && !is_new_caller (customer) &&
-         kefu_customer_get_last_contact_at (customer) != NULL;
-}
-
-static char *
-row_accessible_label (gpointer      unused,
-                      KefuCustomer *customer)
-{
-  g_autofree char *title = NULL;
-  g_autofree char *phone = NULL;
-  g_autofree char *address = NULL;
-  g_autofree char *last = NULL;
-  g_autoptr(GString) label = NULL;
-
-  if (customer == NULL)
-    return NULL;
-
-  title = row_title (NULL, customer);
-  phone = row_phone (NULL, customer);
-  address = row_address (NULL, customer);
-  last = row_last_contact (NULL, customer);
-
-  label = g_string_new (title);
-  if (row_is_member (NULL, customer))
-    /* Translators: read by a screen reader after a customer's name. */
-    g_string_append (label, _(", member"));
-  /* Translators: the separator between the parts of a lookup result read by a screen reader. */
-  kefu_accessible_label_append (label, phone);
-  g_string_append_printf (label, _(", %s"), address);
-  kefu_accessible_label_append (label, last);
-
-  return g_string_free_and_steal (g_steal_pointer (&label));
-}
-
 static void
 kefu_caller_lookup_dispose (GObject *object)
 {
@@ -660,14 +534,22 @@ kefu_caller_lookup_class_init (KefuCallerLookupClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, focus_enter_cb);
   gtk_widget_class_bind_template_callback (widget_class, focus_leave_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, row_accessible_label);
-  gtk_widget_class_bind_template_callback (widget_class, row_address);
-  gtk_widget_class_bind_template_callback (widget_class, row_avatar_text);
-  gtk_widget_class_bind_template_callback (widget_class, row_has_last_contact);
-  gtk_widget_class_bind_template_callback (widget_class, row_is_member);
-  gtk_widget_class_bind_template_callback (widget_class, row_last_contact);
-  gtk_widget_class_bind_template_callback (widget_class, row_phone);
-  gtk_widget_class_bind_template_callback (widget_class, row_title);
+  gtk_widget_class_bind_template_callback_full (widget_class, "row_accessible_label",
+                                                G_CALLBACK (_kefu_caller_lookup_row_accessible_label));
+  gtk_widget_class_bind_template_callback_full (widget_class, "row_address",
+                                                G_CALLBACK (_kefu_caller_lookup_row_address));
+  gtk_widget_class_bind_template_callback_full (widget_class, "row_avatar_text",
+                                                G_CALLBACK (_kefu_caller_lookup_row_avatar_text));
+  gtk_widget_class_bind_template_callback_full (widget_class, "row_has_last_contact",
+                                                G_CALLBACK (_kefu_caller_lookup_row_has_last_contact));
+  gtk_widget_class_bind_template_callback_full (widget_class, "row_is_member",
+                                                G_CALLBACK (_kefu_caller_lookup_row_is_member));
+  gtk_widget_class_bind_template_callback_full (widget_class, "row_last_contact",
+                                                G_CALLBACK (_kefu_caller_lookup_row_last_contact));
+  gtk_widget_class_bind_template_callback_full (widget_class, "row_phone",
+                                                G_CALLBACK (_kefu_caller_lookup_row_phone));
+  gtk_widget_class_bind_template_callback_full (widget_class, "row_title",
+                                                G_CALLBACK (_kefu_caller_lookup_row_title));
 
   gtk_widget_class_install_action (widget_class, "lookup.retry", NULL, retry_action);
 
@@ -800,93 +682,8 @@ kefu_caller_lookup_pick (KefuCallerLookup *self,
   /* The field is emptied for the next call: the chosen customer shows beside the form. */
   kefu_caller_lookup_clear (self);
 
-  if (is_new_caller (customer))
+  if (_kefu_caller_lookup_is_new_caller (customer))
     g_signal_emit (self, signals[NEW_CALLER], 0, kefu_customer_get_primary_phone (customer));
   else
     g_signal_emit (self, signals[CUSTOMER_PICKED], 0, customer);
-}
-
-char *
-kefu_format_relative_time (GDateTime *time,
-                           GDateTime *now)
-{
-  g_autoptr(GDateTime) local_time = NULL;
-  g_autoptr(GDateTime) local_now = NULL;
-  GTimeSpan span;
-  int days;
-
-  g_return_val_if_fail (time != NULL, NULL);
-  g_return_val_if_fail (now != NULL, NULL);
-
-  span = g_date_time_difference (now, time);
-  if (span < G_TIME_SPAN_MINUTE)
-    return g_strdup (_("just now"));
-  if (span < G_TIME_SPAN_HOUR)
-    {
-      int minutes = (int) (span / G_TIME_SPAN_MINUTE);
-
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute ago", "%d minutes ago",
-                                           minutes), minutes);
-    }
-
-  /* Past the hour, days count as the calendar has them: a call at 23:00 was "yesterday" at
-   * 08:00, although fewer than 24 hours have passed. */
-  local_time = g_date_time_to_local (time);
-  local_now = g_date_time_to_local (now);
-  {
-    GDate date_time, date_now;
-
-    g_date_clear (&date_time, 1);
-    g_date_clear (&date_now, 1);
-    g_date_set_dmy (&date_time, g_date_time_get_day_of_month (local_time),
-                    g_date_time_get_month (local_time), g_date_time_get_year (local_time));
-    g_date_set_dmy (&date_now, g_date_time_get_day_of_month (local_now),
-                    g_date_time_get_month (local_now), g_date_time_get_year (local_now));
-    days = g_date_days_between (&date_time, &date_now);
-  }
-
-  if (days <= 0)
-    {
-      int hours = (int) (span / G_TIME_SPAN_HOUR);
-
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour ago", "%d hours ago", hours),
-                              hours);
-    }
-  if (days == 1)
-    return g_strdup (_("yesterday"));
-  if (days < 31)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago", days), days);
-
-  return g_date_time_format (local_time, "%Y-%m-%d");
-}
-
-char *
-kefu_caller_lookup_format_last_contact (KefuCustomer *customer,
-                                        GDateTime    *now)
-{
-  GDateTime *last;
-  const char *summary;
-  g_autofree char *when = NULL;
-
-  g_return_val_if_fail (KEFU_IS_CUSTOMER (customer), NULL);
-  g_return_val_if_fail (now != NULL, NULL);
-
-  last = kefu_customer_get_last_contact_at (customer);
-  if (last == NULL)
-    return g_strdup ("");
-
-  when = kefu_format_relative_time (last, now);
-  summary = kefu_customer_get_last_call_summary (customer);
-  if (*summary == '\0')
-    /* Translators: a customer's last contact: the kind of call and when, e.g.
-     * "Complaint · 2 days ago". */
-    return g_strdup_printf (_("%s · %s"),
-                            kefu_call_kind_get_display_name (kefu_customer_get_last_call_kind (customer)),
-                            when);
-
-  /* Translators: a customer's last contact: the kind of call, when, and what it was about, e.g.
-   * "Complaint · 2 days ago · 鲜牛奶: 有异味". */
-  return g_strdup_printf (_("%s · %s · %s"),
-                          kefu_call_kind_get_display_name (kefu_customer_get_last_call_kind (customer)),
-                          when, summary);
 }
