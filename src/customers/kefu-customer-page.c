@@ -1,4 +1,5 @@
-/* kefu-customer-page.c: reading, checking and saving one customer.
+/* kefu-customer-page.c: reading and saving one customer (its form, with the checks, is in
+ * kefu-customer-page-form.c).
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,50 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "core/kefu-enums.h"
-#include "core/kefu-phone.h"
-#include "core/kefu-text.h"
-#include "widgets/kefu-customer-history-view.h"
 
-#include "kefu-customer-page.h"
-
-struct _KefuCustomerPage
-{
-  AdwNavigationPage        parent_instance;
-
-  KefuStore               *store;
-  gint64                   customer_id;
-  KefuCustomer            *customer;
-  GCancellable            *cancellable;
-  GPtrArray               *phone_rows;    /* AdwEntryRow, in order */
-  guint                    filling : 1;   /* the form is being set from a record */
-  guint                    loading : 1;
-  guint                    saving : 1;
-  guint                    modified : 1;
-  gboolean                 busy;
-
-  GtkWidget               *add_phone_row;
-  GtkLabel                *address_error;
-  AdwEntryRow             *address_row;
-  AdwActionRow            *assigned_at_row;
-  AdwBanner               *banner;
-  AdwComboRow             *channel_row;
-  AdwActionRow            *clerk_row;
-  AdwEntryRow             *district_row;
-  GtkLabel                *district_error;
-  AdwStatusPage           *error_page;
-  AdwActionRow            *first_contact_row;
-  KefuCustomerHistoryView *history_view;
-  GtkLabel                *member_number_error;
-  AdwEntryRow             *member_number_row;
-  AdwSwitchRow            *member_row;
-  GtkLabel                *name_error;
-  AdwEntryRow             *name_row;
-  GtkLabel                *notes_error;
-  GtkTextView             *notes_view;
-  GtkLabel                *phones_error;
-  GtkListBox              *phones_list;
-  GtkStack                *stack;
-};
+#include "kefu-customer-page-private.h"
 
 G_DEFINE_FINAL_TYPE (KefuCustomerPage, kefu_customer_page, ADW_TYPE_NAVIGATION_PAGE)
 
@@ -78,7 +37,6 @@ static guint signals[N_SIGNALS];
 /* The channels in the order the combo row lists them (the enum's order). */
 #define N_CHANNELS (KEFU_CHANNEL_SUPERMARKET + 1)
 
-static void field_changed_cb (KefuCustomerPage *self);
 
 static void
 update_busy (KefuCustomerPage *self)
@@ -103,9 +61,9 @@ update_actions (KefuCustomerPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.discard", ready && self->modified);
 }
 
-static void
-set_modified (KefuCustomerPage *self,
-              gboolean          modified)
+void
+_kefu_customer_page_set_modified (KefuCustomerPage *self,
+                                  gboolean          modified)
 {
   modified = !!modified;
   if (self->modified == modified)
@@ -142,299 +100,6 @@ copy_customer (KefuCustomer *customer)
     }
 
   return copy;
-}
-
-static char *
-format_time (GDateTime *time)
-{
-  g_autoptr(GDateTime) local = NULL;
-
-  if (time == NULL)
-    return NULL;
-
-  local = g_date_time_to_local (time);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
-/* Field errors */
-
-static void
-show_problem (GtkWidget  *field,
-              GtkLabel   *label,
-              const char *message)
-{
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (field, "error");
-      gtk_label_set_label (label, message);
-      gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (field),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (field),
-                                      GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, label, NULL,
-                                      -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (field, "error");
-      gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_relation (GTK_ACCESSIBLE (field),
-                                     GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE);
-    }
-}
-
-static char *
-notes_text (KefuCustomerPage *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-/* The same checks, with the same field names, as the store applies (kefu-store-customers.c),
- * so that nothing the form accepts is refused on save. Returns the first field in error. */
-static GtkWidget *
-check_text_fields (KefuCustomerPage *self)
-{
-  g_autofree char *notes = notes_text (self);
-  GtkWidget *first = NULL;
-  struct {
-    GtkWidget  *field;
-    GtkLabel   *label;
-    const char *text;
-    guint       max;
-    gboolean    required;
-    gboolean    multi_line;
-    const char *name;
-  } checks[] = {
-    { GTK_WIDGET (self->name_row), self->name_error,
-      gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
-      /* Translators: a customer's name (姓名) as the form's reasons name it. */
-      KEFU_TEXT_MAX_NAME, TRUE, FALSE, C_("customer field", "Name") },
-    { GTK_WIDGET (self->address_row), self->address_error,
-      gtk_editable_get_text (GTK_EDITABLE (self->address_row)),
-      KEFU_TEXT_MAX_ADDRESS, FALSE, TRUE, _("Address") },
-    { GTK_WIDGET (self->district_row), self->district_error,
-      gtk_editable_get_text (GTK_EDITABLE (self->district_row)),
-      KEFU_TEXT_MAX_DISTRICT, FALSE, FALSE, _("District") },
-    { GTK_WIDGET (self->member_number_row), self->member_number_error,
-      gtk_editable_get_text (GTK_EDITABLE (self->member_number_row)),
-      KEFU_TEXT_MAX_CODE, FALSE, FALSE, _("Member number") },
-    { GTK_WIDGET (self->notes_view), self->notes_error, notes,
-      KEFU_TEXT_MAX_NOTES, FALSE, TRUE, _("Notes") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      gboolean ok;
-
-      if (checks[i].multi_line)
-        ok = kefu_text_validate (checks[i].text, checks[i].max, checks[i].required,
-                                 checks[i].name, &error);
-      else
-        ok = kefu_text_validate_line (checks[i].text, checks[i].max, checks[i].required,
-                                      checks[i].name, &error);
-
-      show_problem (checks[i].field, checks[i].label, ok ? NULL : error->message);
-      if (!ok && first == NULL)
-        first = checks[i].field;
-    }
-
-  return first;
-}
-
-/* Checks every phone row: each a valid number, none twice, at least one. `normalized` (when not
- * NULL) receives the numbers as the store keeps them. Returns the first row in error. */
-static GtkWidget *
-check_phones (KefuCustomerPage  *self,
-              GStrv             *normalized)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *message = NULL;
-  GtkWidget *first = NULL;
-
-  for (guint i = 0; i < self->phone_rows->len; i++)
-    {
-      GtkWidget *row = self->phone_rows->pdata[i];
-      const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-      g_autoptr(GError) error = NULL;
-      g_autofree char *number = NULL;
-
-      gtk_widget_remove_css_class (row, "error");
-      if (*text == '\0')
-        continue;
-
-      number = kefu_phone_normalize (text, NULL, &error);
-      if (number == NULL)
-        {
-          if (message == NULL)
-            /* Translators: a phone number the customer form refuses: the number as typed and
-             * the reason, e.g. "138 1234 567: A mobile number has 11 digits; this one has 10." */
-            message = g_strdup_printf (_("%s: %s"), text, error->message);
-        }
-      else if (g_hash_table_contains (seen, number))
-        {
-          if (message == NULL)
-            /* Translators: %s is a phone number typed twice in the customer form. */
-            message = g_strdup_printf (_("%s is listed twice."), text);
-        }
-      else
-        {
-          g_strv_builder_add (builder, number);
-          g_hash_table_add (seen, g_steal_pointer (&number));
-          continue;
-        }
-
-      gtk_widget_add_css_class (row, "error");
-      if (first == NULL)
-        first = row;
-    }
-
-  if (message == NULL && g_hash_table_size (seen) == 0)
-    {
-      message = g_strdup (_("Enter at least one phone number: customers are found by it."));
-      first = self->phone_rows->len > 0 ? self->phone_rows->pdata[0] : self->add_phone_row;
-    }
-
-  show_problem (GTK_WIDGET (self->phones_list), self->phones_error, message);
-  if (normalized != NULL)
-    *normalized = g_strv_builder_end (builder);
-
-  return first;
-}
-
-/* Phone rows */
-
-static void
-remove_phone_clicked_cb (GtkButton   *button,
-                         AdwEntryRow *row)
-{
-  KefuCustomerPage *self = KEFU_CUSTOMER_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (row),
-                                                                        KEFU_TYPE_CUSTOMER_PAGE));
-
-  g_ptr_array_remove (self->phone_rows, row);
-  gtk_list_box_remove (self->phones_list, GTK_WIDGET (row));
-  field_changed_cb (self);
-  check_phones (self, NULL);
-}
-
-static AdwEntryRow *
-add_phone_row (KefuCustomerPage *self,
-               const char       *text)
-{
-  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Phone"));
-  adw_entry_row_set_input_purpose (row, GTK_INPUT_PURPOSE_PHONE);
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove This Phone Number"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove this phone number"),
-                                  -1);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_phone_clicked_cb), row);
-  adw_entry_row_add_suffix (row, remove);
-
-  g_signal_connect_swapped (row, "changed", G_CALLBACK (field_changed_cb), self);
-
-  gtk_list_box_insert (self->phones_list, GTK_WIDGET (row), self->phone_rows->len);
-  g_ptr_array_add (self->phone_rows, row);
-  return row;
-}
-
-static void
-clear_phone_rows (KefuCustomerPage *self)
-{
-  for (guint i = 0; i < self->phone_rows->len; i++)
-    gtk_list_box_remove (self->phones_list, self->phone_rows->pdata[i]);
-  g_ptr_array_set_size (self->phone_rows, 0);
-}
-
-/* Showing a record */
-
-static void
-show_assignment (KefuCustomerPage *self,
-                 KefuCustomer     *customer)
-{
-  const char *clerk = kefu_customer_get_assigned_clerk_name (customer);
-  g_autofree char *assigned_at = format_time (kefu_customer_get_assigned_at (customer));
-  g_autofree char *first_contact = format_time (kefu_customer_get_first_contact_at (customer));
-  gboolean assigned = kefu_customer_get_assigned_clerk_id (customer) != 0;
-
-  adw_action_row_set_subtitle (self->clerk_row,
-                               assigned ? clerk : _("Not assigned to a clerk"));
-  gtk_widget_set_visible (GTK_WIDGET (self->assigned_at_row), assigned && assigned_at != NULL);
-  adw_action_row_set_subtitle (self->assigned_at_row, assigned_at ? assigned_at : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->first_contact_row), assigned);
-  adw_action_row_set_subtitle (self->first_contact_row,
-                               first_contact ? first_contact
-                                             : _("Not yet: on the clerk’s list to contact"));
-}
-
-static void
-fill_form (KefuCustomerPage *self,
-           KefuCustomer     *customer)
-{
-  const char * const *phones = kefu_customer_get_phones (customer);
-  const char *name = kefu_customer_get_name (customer);
-
-  self->filling = TRUE;
-
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
-  clear_phone_rows (self);
-  for (guint i = 0; phones != NULL && phones[i] != NULL; i++)
-    {
-      g_autofree char *formatted = kefu_phone_format (phones[i]);
-
-      add_phone_row (self, formatted);
-    }
-  if (self->phone_rows->len == 0)
-    add_phone_row (self, "");
-  gtk_editable_set_text (GTK_EDITABLE (self->address_row), kefu_customer_get_address (customer));
-  gtk_editable_set_text (GTK_EDITABLE (self->district_row), kefu_customer_get_district (customer));
-  adw_switch_row_set_active (self->member_row, kefu_customer_get_is_member (customer));
-  gtk_editable_set_text (GTK_EDITABLE (self->member_number_row),
-                         kefu_customer_get_member_number (customer));
-  adw_combo_row_set_selected (self->channel_row, kefu_customer_get_channel (customer));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
-                            kefu_customer_get_notes (customer), -1);
-  show_assignment (self, customer);
-
-  adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), *name ? name : _("Customer"));
-
-  self->filling = FALSE;
-
-  /* A record as stored has no problems to show. */
-  check_text_fields (self);
-  check_phones (self, NULL);
-  set_modified (self, FALSE);
-}
-
-static void
-field_changed_cb (KefuCustomerPage *self)
-{
-  if (self->filling)
-    return;
-
-  set_modified (self, TRUE);
-  /* Checked as the clerk types, so a problem shows while they still look at the field. */
-  check_text_fields (self);
-}
-
-static void
-phone_focus_left (KefuCustomerPage *self)
-{
-  if (!self->filling && self->customer != NULL)
-    check_phones (self, NULL);
 }
 
 /* Loading */
@@ -492,14 +157,14 @@ get_customer_cb (GObject      *object,
   else if (purpose == READ_SHOW)
     {
       g_set_object (&self->customer, customer);
-      fill_form (self, customer);
+      _kefu_customer_page_fill_form (self, customer);
       gtk_stack_set_visible_child_name (self->stack, "form");
     }
   else
     {
       /* The form keeps what was typed; the next save writes it over the stored version. */
       g_set_object (&self->customer, customer);
-      show_assignment (self, customer);
+      _kefu_customer_page_show_assignment (self, customer);
     }
 
   update_actions (self);
@@ -562,7 +227,7 @@ update_customer_cb (GObject      *object,
       adw_banner_set_revealed (self->banner, FALSE);
       g_set_object (&self->customer, edited);
       /* The form shows what the store keeps (trimmed text, normalised phones). */
-      fill_form (self, edited);
+      _kefu_customer_page_fill_form (self, edited);
       g_signal_emit (self, signals[SAVED], 0, edited);
     }
   else if (g_error_matches (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_STALE_VERSION))
@@ -576,7 +241,8 @@ update_customer_cb (GObject      *object,
     }
   else if (g_error_matches (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_DUPLICATE))
     {
-      show_problem (GTK_WIDGET (self->phones_list), self->phones_error, error->message);
+      _kefu_customer_page_show_problem (GTK_WIDGET (self->phones_list), self->phones_error,
+                                        error->message);
     }
   else
     {
@@ -606,8 +272,8 @@ save_action (GtkWidget  *widget,
     return;
 
   /* Every problem at once, and nothing typed is lost. */
-  first_text = check_text_fields (self);
-  first_phone = check_phones (self, &phones);
+  first_text = _kefu_customer_page_check_text_fields (self);
+  first_phone = _kefu_customer_page_check_phones (self, &phones);
   if (first_text != NULL || first_phone != NULL)
     {
       GtkWidget *first = first_text;
@@ -619,7 +285,7 @@ save_action (GtkWidget  *widget,
     }
 
   member = adw_switch_row_get_active (self->member_row);
-  notes = notes_text (self);
+  notes = _kefu_customer_page_notes_text (self);
 
   edited = copy_customer (self->customer);
   kefu_customer_set_name (edited, gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
@@ -654,7 +320,7 @@ discard_action (GtkWidget  *widget,
     return;
 
   adw_banner_set_revealed (self->banner, FALSE);
-  fill_form (self, self->customer);
+  _kefu_customer_page_fill_form (self, self->customer);
 }
 
 static void
@@ -663,7 +329,7 @@ add_phone_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   KefuCustomerPage *self = KEFU_CUSTOMER_PAGE (widget);
-  AdwEntryRow *row = add_phone_row (self, "");
+  AdwEntryRow *row = _kefu_customer_page_add_phone_row (self, "");
 
   gtk_widget_grab_focus (GTK_WIDGET (row));
 }
@@ -680,7 +346,7 @@ static void
 phones_focus_cb (KefuCustomerPage        *self,
                  GtkEventControllerFocus *controller)
 {
-  phone_focus_left (self);
+  _kefu_customer_page_phone_focus_left (self);
 }
 
 static void
@@ -828,7 +494,8 @@ kefu_customer_page_class_init (KefuCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, phones_error);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, phones_list);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, stack);
-  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "field_changed_cb",
+                                                G_CALLBACK (_kefu_customer_page_field_changed_cb));
 
   gtk_widget_class_install_action (widget_class, "customer.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "customer.add-phone", NULL, add_phone_action);
@@ -860,7 +527,7 @@ kefu_customer_page_init (KefuCustomerPage *self)
 
   g_signal_connect_swapped (self->history_view, "notify::busy", G_CALLBACK (update_busy), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->notes_view), "changed",
-                            G_CALLBACK (field_changed_cb), self);
+                            G_CALLBACK (_kefu_customer_page_field_changed_cb), self);
 
   update_actions (self);
 }
