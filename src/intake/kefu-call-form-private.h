@@ -67,4 +67,28 @@ void _kefu_call_form_validate_action     (GtkWidget    *widget,
                                           const char   *action_name,
                                           GVariant     *parameter);
 
+/* In kefu-call-form.c: bring what the form shows about the call up to date. */
+void _kefu_call_form_update_blank        (KefuCallForm *self);
+void _kefu_call_form_update_clerk        (KefuCallForm *self);
+void _kefu_call_form_update_known        (KefuCallForm *self);
+void _kefu_call_form_update_kind         (KefuCallForm *self);
+/* Emits "changed": the clerk changed the call. */
+void _kefu_call_form_emit_changed        (KefuCallForm *self);
+
+/* In kefu-call-form-bind.c: the form follows its call. */
+/* Writes the call's received time into its entry, unless the text means the same minute. */
+void _kefu_call_form_sync_received       (KefuCallForm *self);
+/* Watches the lines of `order` for changes (none when NULL). */
+void _kefu_call_form_set_watched_order   (KefuCallForm *self,
+                                          KefuOrder    *order);
+/* Shows the call's detail records in the order, complaint and inquiry forms. */
+void _kefu_call_form_bind_details        (KefuCallForm *self);
+/* "notify" of the call and of its detail records. */
+void _kefu_call_form_call_notify_cb      (KefuCallForm *self,
+                                          GParamSpec   *pspec,
+                                          KefuCall     *call);
+void _kefu_call_form_detail_notify_cb    (KefuCallForm *self);
+/* The template callback "received_changed_cb": the clerk typed a received time. */
+void _kefu_call_form_received_changed_cb (KefuCallForm *self);
+
 G_END_DECLS

@@ -66,8 +66,8 @@ set_busy (KefuCallForm *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static void
-update_blank (KefuCallForm *self)
+void
+_kefu_call_form_update_blank (KefuCallForm *self)
 {
   gboolean blank = self->call == NULL || kefu_call_is_blank (self->call);
 
@@ -78,40 +78,8 @@ update_blank (KefuCallForm *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLANK]);
 }
 
-/* "2026-11-27 09:41", in local time. */
-static char *
-format_received_at (GDateTime *time)
-{
-  g_autoptr(GDateTime) local = NULL;
-
-  if (time == NULL)
-    return g_strdup ("");
-  local = g_date_time_to_local (time);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
-static void
-sync_received (KefuCallForm *self)
-{
-  GDateTime *received_at = self->call != NULL ? kefu_call_get_received_at (self->call) : NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->received_row));
-  g_autoptr(GDateTime) shown = kefu_call_form_parse_received_at (text, NULL);
-  g_autofree char *new_text = NULL;
-
-  /* Text that means the same minute stays as the clerk typed it. */
-  if (shown != NULL && received_at != NULL
-      && g_date_time_to_unix (shown) / 60 == g_date_time_to_unix (received_at) / 60)
-    return;
-
-  new_text = format_received_at (received_at);
-  self->syncing_received = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->received_row), new_text);
-  self->syncing_received = FALSE;
-  kefu_form_field_set_parse_error (GTK_WIDGET (self->received_row), NULL);
-}
-
-static void
-update_clerk (KefuCallForm *self)
+void
+_kefu_call_form_update_clerk (KefuCallForm *self)
 {
   const char *name = NULL;
 
@@ -139,8 +107,8 @@ apply_staff_to_call (KefuCallForm *self)
   self->loading = FALSE;
 }
 
-static void
-update_kind (KefuCallForm *self)
+void
+_kefu_call_form_update_kind (KefuCallForm *self)
 {
   const char *name = kefu_enum_to_nick (KEFU_TYPE_CALL_KIND, current_kind (self));
 
@@ -149,192 +117,17 @@ update_kind (KefuCallForm *self)
   _kefu_call_form_schedule_validation (self);
 }
 
-static void
-update_known (KefuCallForm *self)
+void
+_kefu_call_form_update_known (KefuCallForm *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->known_icon),
                           self->call != NULL && kefu_call_get_customer_id (self->call) != 0);
 }
 
-/* Something of the call changed: by the clerk, unless the form itself is setting it up. */
-static void
-call_changed (KefuCallForm *self)
+void
+_kefu_call_form_emit_changed (KefuCallForm *self)
 {
-  gboolean was_blank = self->blank;
-
-  if (self->loading || self->call == NULL)
-    return;
-
-  update_blank (self);
-
-  /* A call starts when the clerk starts recording it, not when the form was emptied after the
-   * previous one: the received time moves to now on the first edit, unless it was typed. */
-  if (was_blank && !self->blank && !self->received_edited)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-      self->loading = TRUE;
-      kefu_call_set_received_at (self->call, now);
-      self->loading = FALSE;
-    }
-
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
-  _kefu_call_form_schedule_validation (self);
-}
-
-static void
-line_notify_cb (KefuCallForm *self)
-{
-  call_changed (self);
-}
-
-static void
-watch_lines (KefuCallForm *self,
-             guint         position,
-             guint         added)
-{
-  GListModel *lines = G_LIST_MODEL (kefu_order_get_lines (self->watched_order));
-
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr(KefuOrderLine) line = g_list_model_get_item (lines, i);
-
-      g_signal_connect_object (line, "notify", G_CALLBACK (line_notify_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
-}
-
-static void
-lines_changed_cb (KefuCallForm *self,
-                  guint         position,
-                  guint         removed,
-                  guint         added,
-                  GListModel   *lines)
-{
-  watch_lines (self, position, added);
-  call_changed (self);
-}
-
-static void
-set_watched_order (KefuCallForm *self,
-                   KefuOrder    *order)
-{
-  if (self->watched_order == order)
-    return;
-
-  if (self->watched_order != NULL)
-    {
-      GListModel *lines = G_LIST_MODEL (kefu_order_get_lines (self->watched_order));
-      guint n = g_list_model_get_n_items (lines);
-
-      g_signal_handlers_disconnect_by_data (lines, self);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(KefuOrderLine) line = g_list_model_get_item (lines, i);
-
-          g_signal_handlers_disconnect_by_data (line, self);
-        }
-    }
-
-  g_set_object (&self->watched_order, order);
-
-  if (order != NULL)
-    {
-      GListModel *lines = G_LIST_MODEL (kefu_order_get_lines (order));
-
-      g_signal_connect_object (lines, "items-changed", G_CALLBACK (lines_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      watch_lines (self, 0, g_list_model_get_n_items (lines));
-    }
-}
-
-static void
-bind_details (KefuCallForm *self)
-{
-  KefuOrder *order = self->call != NULL ? kefu_call_get_order (self->call) : NULL;
-  KefuComplaint *complaint = self->call != NULL ? kefu_call_get_complaint (self->call) : NULL;
-  KefuInquiry *inquiry = self->call != NULL ? kefu_call_get_inquiry (self->call) : NULL;
-
-  g_signal_group_set_target (self->order_signals, order);
-  g_signal_group_set_target (self->complaint_signals, complaint);
-  g_signal_group_set_target (self->inquiry_signals, inquiry);
-  set_watched_order (self, order);
-
-  kefu_order_form_set_caller_address (self->order_form,
-                                      self->call != NULL ? kefu_call_get_address (self->call) : NULL);
-  kefu_order_form_set_order (self->order_form, order);
-  kefu_complaint_form_set_complaint (self->complaint_form, complaint);
-  kefu_inquiry_form_set_inquiry (self->inquiry_form, inquiry);
-}
-
-static void
-call_notify_cb (KefuCallForm *self,
-                GParamSpec   *pspec,
-                KefuCall     *call)
-{
-  const char *name = g_param_spec_get_name (pspec);
-
-  if (g_str_equal (name, "address"))
-    kefu_order_form_set_caller_address (self->order_form, kefu_call_get_address (call));
-  else if (g_str_equal (name, "received-at"))
-    sync_received (self);
-  else if (g_str_equal (name, "clerk-name"))
-    update_clerk (self);
-  else if (g_str_equal (name, "customer-id"))
-    update_known (self);
-  else if (g_str_equal (name, "kind"))
-    update_kind (self);
-  else if (g_str_equal (name, "order") || g_str_equal (name, "complaint")
-           || g_str_equal (name, "inquiry"))
-    {
-      gboolean loading = self->loading;
-
-      /* Showing another detail record changes nothing by itself (the order form may guess
-       * the district of a restored address). */
-      self->loading = TRUE;
-      bind_details (self);
-      self->loading = loading;
-    }
-
-  call_changed (self);
-}
-
-static void
-detail_notify_cb (KefuCallForm *self)
-{
-  call_changed (self);
-}
-
-static void
-received_changed_cb (KefuCallForm *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) received_at = NULL;
-  const char *text;
-
-  if (self->syncing_received || self->call == NULL)
-    return;
-
-  text = gtk_editable_get_text (GTK_EDITABLE (self->received_row));
-  self->received_edited = TRUE;
-
-  /* An empty field is for the call's validation to ask about once the clerk left it. */
-  if (*text == '\0')
-    {
-      kefu_call_set_received_at (self->call, NULL);
-      kefu_form_field_set_parse_error (GTK_WIDGET (self->received_row), NULL);
-      return;
-    }
-
-  received_at = kefu_call_form_parse_received_at (text, &error);
-  if (received_at != NULL)
-    {
-      self->syncing_received = TRUE;
-      kefu_call_set_received_at (self->call, received_at);
-      self->syncing_received = FALSE;
-    }
-  kefu_form_field_set_parse_error (GTK_WIDGET (self->received_row),
-                                   error != NULL ? error->message : NULL);
 }
 
 static gpointer
@@ -425,7 +218,7 @@ kefu_call_form_dispose (GObject *object)
       g_signal_group_set_target (self->complaint_signals, NULL);
       g_signal_group_set_target (self->inquiry_signals, NULL);
     }
-  set_watched_order (self, NULL);
+  _kefu_call_form_set_watched_order (self, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_CALL_FORM);
   g_clear_object (&self->call_bindings);
@@ -567,7 +360,8 @@ kefu_call_form_class_init (KefuCallFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuCallForm, products_banner);
   gtk_widget_class_bind_template_child (widget_class, KefuCallForm, received_row);
   gtk_widget_class_bind_template_callback (widget_class, products_retry_cb);
-  gtk_widget_class_bind_template_callback (widget_class, received_changed_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "received_changed_cb",
+                                                G_CALLBACK (_kefu_call_form_received_changed_cb));
 }
 
 static void
@@ -597,15 +391,17 @@ kefu_call_form_init (KefuCallForm *self)
                         G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 
   self->call_signals = g_signal_group_new (KEFU_TYPE_CALL);
-  g_signal_group_connect_swapped (self->call_signals, "notify", G_CALLBACK (call_notify_cb), self);
+  g_signal_group_connect_swapped (self->call_signals, "notify",
+                                  G_CALLBACK (_kefu_call_form_call_notify_cb), self);
   self->order_signals = g_signal_group_new (KEFU_TYPE_ORDER);
-  g_signal_group_connect_swapped (self->order_signals, "notify", G_CALLBACK (detail_notify_cb), self);
+  g_signal_group_connect_swapped (self->order_signals, "notify",
+                                  G_CALLBACK (_kefu_call_form_detail_notify_cb), self);
   self->complaint_signals = g_signal_group_new (KEFU_TYPE_COMPLAINT);
   g_signal_group_connect_swapped (self->complaint_signals, "notify",
-                                  G_CALLBACK (detail_notify_cb), self);
+                                  G_CALLBACK (_kefu_call_form_detail_notify_cb), self);
   self->inquiry_signals = g_signal_group_new (KEFU_TYPE_INQUIRY);
   g_signal_group_connect_swapped (self->inquiry_signals, "notify",
-                                  G_CALLBACK (detail_notify_cb), self);
+                                  G_CALLBACK (_kefu_call_form_detail_notify_cb), self);
 
   kefu_form_field_setup (GTK_WIDGET (self->name_row), "caller-name");
   kefu_form_field_setup (GTK_WIDGET (self->phone_row), "phone");
@@ -613,8 +409,8 @@ kefu_call_form_init (KefuCallForm *self)
   kefu_form_field_setup (GTK_WIDGET (self->notes_row), "notes");
   kefu_form_field_setup (GTK_WIDGET (self->received_row), "received-at");
 
-  update_clerk (self);
-  update_kind (self);
+  _kefu_call_form_update_clerk (self);
+  _kefu_call_form_update_kind (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
 }
 
@@ -665,7 +461,7 @@ kefu_call_form_set_staff (KefuCallForm *self,
     return;
 
   apply_staff_to_call (self);
-  update_clerk (self);
+  _kefu_call_form_update_clerk (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAFF]);
 }
 
@@ -702,9 +498,9 @@ kefu_call_form_set_call (KefuCallForm *self,
 
   g_binding_group_set_source (self->call_bindings, call);
   g_signal_group_set_target (self->call_signals, call);
-  bind_details (self);
+  _kefu_call_form_bind_details (self);
   apply_staff_to_call (self);
-  sync_received (self);
+  _kefu_call_form_sync_received (self);
 
   /* Another call starts afresh: no field has been left yet, and nothing is wrong until the
    * clerk had a chance to type. */
@@ -719,10 +515,10 @@ kefu_call_form_set_call (KefuCallForm *self,
   self->loading = FALSE;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), call != NULL);
-  update_blank (self);
-  update_clerk (self);
-  update_known (self);
-  update_kind (self);
+  _kefu_call_form_update_blank (self);
+  _kefu_call_form_update_clerk (self);
+  _kefu_call_form_update_known (self);
+  _kefu_call_form_update_kind (self);
   g_clear_handle_id (&self->validate_source, g_source_remove);
   /* A restored draft may hold text that does not parse: say so at once. */
   if (call != NULL)
@@ -778,7 +574,7 @@ kefu_call_form_set_kind_name (KefuCallForm *self,
   if (self->call != NULL)
     kefu_call_set_kind (self->call, kind);   /* Notifies "kind", which shows it. */
   else
-    update_kind (self);
+    _kefu_call_form_update_kind (self);
 }
 
 void
