@@ -1,5 +1,6 @@
 /* kefu-customer-list-model-private.h: what the customer list model's files share (the model in
- * kefu-customer-list-model.c, its page cache in kefu-customer-list-model-pages.c).
+ * kefu-customer-list-model.c, its page cache in kefu-customer-list-model-pages.c, the reading of
+ * its ids in kefu-customer-list-model-reload.c).
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -79,5 +80,16 @@ void      _kefu_customer_list_model_update_filling  (KefuCustomerListModel *self
 /* Emits ::page-failed. */
 void      _kefu_customer_list_model_read_failed     (KefuCustomerListModel *self,
                                                      const GError          *error);
+void      _kefu_customer_list_model_set_loading     (KefuCustomerListModel *self,
+                                                     gboolean               loading);
+void      _kefu_customer_list_model_notify_n_items  (KefuCustomerListModel *self);
+/* Reads the ids of the list asked for: when `head`, the first ones and the count, then every id
+ * behind them; otherwise every id at once. */
+void      _kefu_customer_list_model_start_ids_read  (KefuCustomerListModel *self,
+                                                     gboolean               head);
+/* Replaces the ids with `ids`, of which the first `n_known` are known (the others 0). */
+void      _kefu_customer_list_model_replace_ids     (KefuCustomerListModel *self,
+                                                     GArray                *ids,
+                                                     guint                  n_known);
 
 G_END_DECLS
