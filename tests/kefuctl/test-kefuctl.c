@@ -18,8 +18,7 @@
 #include "core/kefu-enums.h"
 #include "core/kefu-phone.h"
 #include "kefu-test-pg.h"
-
-static const char *kefuctl_path;
+#include "kefuctl-test.h"
 
 typedef enum
 {
@@ -27,48 +26,12 @@ typedef enum
   BACKEND_POSTGRES,
 } Backend;
 
-typedef struct
-{
-  int   status;  /* exit status; -1 when killed by a signal */
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 /* A temporary folder per test, also used as $XDG_DATA_HOME so the default database never
  * touches the developer's own. */
 typedef struct
 {
   char *dir;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -87,41 +50,6 @@ fixture_tear_down (Fixture       *fixture,
   remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
-
-/* Runs kefuctl with the NULL-terminated arguments, in English, and waits for it. */
-static void
-run_kefuctl_argv (Fixture            *fixture,
-                  Run                *run,
-                  const char *const  *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (argv, (char *) kefuctl_path);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", fixture->dir, TRUE);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-
-  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-  g_test_message ("kefuctl %s → %d\nstdout: %s\nstderr: %s",
-                  args[0] != NULL ? args[0] : "", run->status, run->out, run->err);
-}
-
-#define run_kefuctl(fixture, run, ...) \
-  run_kefuctl_argv ((fixture), (run), (const char *const[]) { __VA_ARGS__, NULL })
 
 /* A new database for `backend`: a file path in the fixture's folder, or a fresh PostgreSQL
  * database. `option` receives the kefuctl option that names it. */
@@ -765,20 +693,8 @@ int
 main (int    argc,
       char **argv)
 {
-  /* meson passes kefuctl's path first; take it out before GTest reads the options. */
-  kefuctl_path = g_getenv ("KEFUCTL");
-  if (argc > 1 && argv[1][0] != '-')
-    {
-      kefuctl_path = argv[1];
-      argv[1] = argv[0];
-      argc--;
-      argv++;
-    }
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (kefuctl_path == NULL || !g_file_test (kefuctl_path, G_FILE_TEST_IS_EXECUTABLE))
-    g_error ("give the path of the built kefuctl as the first argument or in $KEFUCTL");
+  /* meson passes kefuctl's path first. */
+  kefuctl_test_init (&argc, &argv);
 
 #define ADD(path, func, backend) \
   g_test_add (path, Fixture, GINT_TO_POINTER (backend), fixture_set_up, func, fixture_tear_down)
