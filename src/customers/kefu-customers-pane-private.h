@@ -34,7 +34,6 @@ struct _KefuCustomersPane
   GFile                  *export_file;
   KefuCustomerPage       *page;             /* the customer page shown, if any */
   guint                   store_pending : 1;  /* given a store while hidden */
-  guint                   preload_source;
   guint                   refresh_source;
   guint                   loading_clerks : 1;
   guint                   rebuilding_filters : 1;

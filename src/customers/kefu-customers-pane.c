@@ -428,25 +428,10 @@ load_store (KefuCustomersPane *self)
   model_changed_cb (self);
 }
 
-/* The list of a database is read a few seconds after it opens, in the background, so that the
- * pane shows it at once when it is chosen; not at once, because reading a million ids takes the
- * store's one worker for a few hundred milliseconds, and the intake pane's first lookups must
- * not wait behind it. Shown (again), the list is read again, to show what others changed: the
- * rows on screen stay meanwhile, and only what changed moves. */
-#define PRELOAD_DELAY_SECONDS 3
-
-static gboolean
-preload_cb (gpointer user_data)
-{
-  KefuCustomersPane *self = user_data;
-
-  self->preload_source = 0;
-  if (self->store_pending)
-    load_store (self);
-
-  return G_SOURCE_REMOVE;
-}
-
+/* The list is read when the pane is first shown, not when a database opens: most workstations
+ * take calls and may never show it, and the model shows its first rows from a short head read
+ * while every id is read behind them. Shown again, the list is read again, to show what others
+ * changed: the rows on screen stay meanwhile, and only what changed moves. */
 static gboolean
 refresh_cb (gpointer user_data)
 {
@@ -465,7 +450,6 @@ kefu_customers_pane_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (kefu_customers_pane_parent_class)->map (widget);
 
-  g_clear_handle_id (&self->preload_source, g_source_remove);
   if (self->store_pending)
     load_store (self);
   else if (self->store != NULL && self->refresh_source == 0)
@@ -482,7 +466,6 @@ kefu_customers_pane_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);
-  g_clear_handle_id (&self->preload_source, g_source_remove);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (self->page != NULL)
     g_signal_handlers_disconnect_by_data (self->page, self);
@@ -705,7 +688,6 @@ kefu_customers_pane_set_store (KefuCustomersPane *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   rebuild_filters (self);
 
-  g_clear_handle_id (&self->preload_source, g_source_remove);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (store == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
     load_store (self);
@@ -714,7 +696,6 @@ kefu_customers_pane_set_store (KefuCustomersPane *self,
       /* Nothing of another database is kept until the list is read. */
       kefu_customer_list_model_set_store (self->model, NULL);
       self->store_pending = TRUE;
-      self->preload_source = g_timeout_add_seconds (PRELOAD_DELAY_SECONDS, preload_cb, self);
     }
 
   model_changed_cb (self);
