@@ -26,6 +26,24 @@ G_BEGIN_DECLS
 #define KEFU_SETTING_SERVICE_AREAS          "service.areas"
 /* The hotline's staffed hours, one range per shift. */
 #define KEFU_SETTING_OFFICE_HOURS           "office.hours"
+/* The departments' working time, over which complaint deadlines are counted
+ * (kefu-work-calendar.h): hours ("08:30-17:30"), ISO weekdays ("1-6": Monday–Saturday) and
+ * holidays ("2026-10-01..2026-10-07, 2027-01-01"). */
+#define KEFU_SETTING_WORK_HOURS             "work.hours"
+#define KEFU_SETTING_WORK_DAYS              "work.days"
+#define KEFU_SETTING_WORK_HOLIDAYS          "work.holidays"
+/* Complaint deadlines (kefu-complaint-flow.h): a routed department acknowledges within this many
+ * working hours; a harmed customer's complaint within this many minutes of any hour; the
+ * resolution within this many working days per category. The callback uses
+ * KEFU_SETTING_CALLBACK_WINDOW_DAYS, counted in working days after the resolution. */
+#define KEFU_SETTING_COMPLAINT_ACK_HOURS            "complaint.acknowledge-hours"
+#define KEFU_SETTING_COMPLAINT_HARMED_ACK_MINUTES   "complaint.harmed-acknowledge-minutes"
+#define KEFU_SETTING_COMPLAINT_RESOLVE_DAYS_PRODUCT "complaint.resolve-days.product-quality"
+#define KEFU_SETTING_COMPLAINT_RESOLVE_DAYS_SERVICE "complaint.resolve-days.service-quality"
+/* Batch clustering: this many complaints about one product and batch within this many days flag
+ * a possible quality incident to the QC manager. */
+#define KEFU_SETTING_BATCH_WINDOW_DAYS      "complaint.batch-window-days"
+#define KEFU_SETTING_BATCH_THRESHOLD        "complaint.batch-threshold"
 
 #define KEFU_MINUTES_PER_DAY (24 * 60)
 #define KEFU_CALLBACK_WINDOW_DAYS_MAX 30
@@ -90,6 +108,22 @@ GStrv               kefu_setting_parse_service_areas  (const char   *text,
  * contains one of the areas ("北京市朝阳区" is in "朝阳区"). */
 gboolean            kefu_service_areas_contain        (const char * const *areas,
                                                        const char         *district);
+
+/* Working ISO weekdays: "1-6", "1,2,3,4,5", "周一至周六", "Mon-Sat" → bit (1 << d) per day d
+ * (1 = Monday … 7 = Sunday); at least one day. */
+gboolean            kefu_setting_parse_weekdays       (const char   *text,
+                                                       guint        *weekdays,
+                                                       GError      **error);
+/* Holiday dates and ranges ("2026-10-01..2026-10-07, 2027-01-01"), element type GDate, sorted,
+ * without repeats; empty text gives an empty array. */
+GArray             *kefu_setting_parse_holidays       (const char   *text,
+                                                       GError      **error);
+/* A whole number from `min` to `max` (the reason names the range). */
+gboolean            kefu_setting_parse_count          (const char   *text,
+                                                       guint         min,
+                                                       guint         max,
+                                                       guint        *value,
+                                                       GError      **error);
 
 /* The day whose hand-over an order taken at `local_time` joins: that same day when it was taken
  * before the cut-off (`cutoff_minutes`, from KEFU_SETTING_HANDOVER_CUTOFF), else the next day. */

@@ -123,4 +123,60 @@ typedef enum
   KEFU_HISTORY_KIND_INQUIRY_CALL,
 } KefuHistoryKind;
 
+/* The customer's answer at a callback (满意 / 一般 / 不满意); the complaint board and the
+ * callback calendar record it in the same place. */
+typedef enum
+{
+  KEFU_SATISFACTION_UNSPECIFIED,    /* stored as NULL: not asked yet */
+  KEFU_SATISFACTION_SATISFIED,      /* 满意 */
+  KEFU_SATISFACTION_SO_SO,          /* 一般 */
+  KEFU_SATISFACTION_NOT_SATISFIED,  /* 不满意 */
+} KefuSatisfaction;
+
+/* What someone does to a complaint on the board or its detail page. The first six move it to
+ * another stage; the others leave the stage as it is (kefu-complaint-flow.h has the table). */
+typedef enum
+{
+  KEFU_COMPLAINT_ACTION_ROUTE,           /* New → Routed: departments chosen and notified */
+  KEFU_COMPLAINT_ACTION_ACKNOWLEDGE,     /* Routed / Reopened → In progress (受理) */
+  KEFU_COMPLAINT_ACTION_RESOLVE,         /* In progress → Resolved, with the resolution */
+  KEFU_COMPLAINT_ACTION_RECORD_CALLBACK, /* Resolved → Called back (satisfied, so-so) or
+                                          * Reopened (not satisfied), with the customer's words */
+  KEFU_COMPLAINT_ACTION_REOPEN,          /* Called back → Reopened, with the reason */
+  KEFU_COMPLAINT_ACTION_CLOSE,           /* Called back → Closed (结案) */
+  KEFU_COMPLAINT_ACTION_ADD_NOTE,        /* a note on the timeline */
+  KEFU_COMPLAINT_ACTION_RECORD_VISIT,    /* who went, when, outcome (harmed customers) */
+  KEFU_COMPLAINT_ACTION_ESCALATE,        /* one level up by hand, with the reason */
+  KEFU_COMPLAINT_ACTION_EDIT_ROUTES,     /* add or remove a department, with the reason */
+  KEFU_COMPLAINT_ACTION_EDIT_DETAILS,    /* change what was captured at intake */
+} KefuComplaintAction;
+
+/* The deadline a complaint is working against now. */
+typedef enum
+{
+  KEFU_COMPLAINT_DEADLINE_NONE,         /* closed, explained, or waiting for the close */
+  KEFU_COMPLAINT_DEADLINE_ROUTE,        /* New: a lead must route it (same time as acknowledge) */
+  KEFU_COMPLAINT_DEADLINE_ACKNOWLEDGE,  /* a routed department acknowledges */
+  KEFU_COMPLAINT_DEADLINE_RESOLVE,      /* the resolution is recorded */
+  KEFU_COMPLAINT_DEADLINE_CALLBACK,     /* the customer is called back */
+} KefuComplaintDeadline;
+
+/* How close a deadline is, for the card colour: green, amber, red. */
+typedef enum
+{
+  KEFU_DEADLINE_STATE_NONE,     /* no deadline */
+  KEFU_DEADLINE_STATE_ON_TIME,  /* green */
+  KEFU_DEADLINE_STATE_SOON,     /* amber: less than a quarter of the allowed time is left */
+  KEFU_DEADLINE_STATE_OVERDUE,  /* red */
+} KefuDeadlineState;
+
+/* Who a late complaint has been escalated to (owner's team lead → CS manager → GM office). */
+typedef enum
+{
+  KEFU_ESCALATION_NONE,        /* 0 */
+  KEFU_ESCALATION_TEAM_LEAD,   /* 1: the owner's team lead (组长) */
+  KEFU_ESCALATION_CS_MANAGER,  /* 2: 客服中心经理 */
+  KEFU_ESCALATION_GM_OFFICE,   /* 3: 总经办 */
+} KefuEscalationLevel;
+
 G_END_DECLS

@@ -19,3 +19,5 @@
 
 extern const char _kefu_schema_v2_sqlite[];
 extern const char _kefu_schema_v2_postgres[];
+extern const char _kefu_schema_v3_sqlite[];
+extern const char _kefu_schema_v3_postgres[];

@@ -208,6 +208,12 @@ static const KefuSchemaStep steps[] = {
     _kefu_schema_v2_sqlite,
     _kefu_schema_v2_postgres,
   },
+  {
+    3, "complaint escalation board: stage times, deadlines, escalation, outcome, "
+       "acknowledgements, visits, routing rules, batch alerts",
+    _kefu_schema_v3_sqlite,
+    _kefu_schema_v3_postgres,
+  },
 };
 
 /* How to create the version table and ask which tables exist, per dialect. */

@@ -1,0 +1,52 @@
+/* kefu-store-complaints-private.h: what the complaint files of the store share: the deadline
+ * rules and work calendar read from the settings, the deadline of a complaint entering a stage,
+ * the events they write, the card columns, and the batch check run when a complaint is saved.
+ *
+ * Writes (kefu-store-complaint-changes.c, kefu-store-complaint-rules.c, and the complaint part of
+ * saving a call) and reads (kefu-store-complaint-board.c, kefu-store-complaint-deadlines.c,
+ * kefu-store-complaint-notices.c) both use these.
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "kefu-store-internal.h"
+#include "kefu-store-complaints.h"
+
+G_BEGIN_DECLS
+
+/* The deadline rules and the work calendar from the settings table (defaults where unset), read
+ * inside the caller's transaction. */
+gboolean           _kefu_store_complaint_deadline_rules (KefuStore *self,
+                                                         KefuComplaintDeadlineRules *rules,
+                                                         KefuWorkCalendar **calendar,
+                                                         GCancellable *cancellable,
+                                                         GError **error);
+/* Sets the complaint's stage, stage_since = `since`, the deadline kind and time it then works
+ * against, and bumps its version, inside the caller's transaction (the escalation level stays:
+ * it is the history of lateness, not of the current deadline). */
+gboolean           _kefu_store_complaint_enter_stage    (KefuStore *self, gint64 complaint_id,
+                                                         KefuComplaintStage stage,
+                                                         GDateTime *since,
+                                                         GCancellable *cancellable,
+                                                         GError **error);
+/* After a product-quality complaint with a batch number was saved: when its product and batch
+ * now reach the threshold within the window and no open alert covers them, writes a batch alert
+ * and its "batch-flagged" event. */
+gboolean           _kefu_store_complaint_check_batch    (KefuStore *self, gint64 complaint_id,
+                                                         GCancellable *cancellable,
+                                                         GError **error);
+/* The staff id of the built-in "system" row, which writes escalations. */
+gint64             _kefu_store_system_staff_id          (KefuStore *self,
+                                                         GCancellable *cancellable,
+                                                         GError **error);
+
+/* The card columns: FROM KEFU_COMPLAINT_CARD_FROM, and the card from a row of them. */
+#define KEFU_COMPLAINT_CARD_FROM \
+  "complaints JOIN calls ON calls.id = complaints.call_id " \
+  "JOIN staff AS owner ON owner.id = complaints.owner_id"
+KefuComplaintCard *_kefu_store_complaint_card_from_row  (KefuRows *rows, guint row);
+extern const char  _kefu_complaint_card_columns[];
+
+G_END_DECLS
