@@ -297,6 +297,125 @@ kefu_lead_state_get_display_name (KefuLeadState state)
 }
 
 /**
+ * kefu_satisfaction_get_display_name:
+ *
+ * Returns: (transfer none): the answer's translated name
+ */
+const char *
+kefu_satisfaction_get_display_name (KefuSatisfaction satisfaction)
+{
+  switch (satisfaction)
+    {
+    case KEFU_SATISFACTION_UNSPECIFIED:
+      /* TRANSLATORS: the customer has not been asked at a callback yet. */
+      return C_("satisfaction", "Not asked");
+    case KEFU_SATISFACTION_SATISFIED:
+      return C_("satisfaction", "Satisfied");
+    case KEFU_SATISFACTION_SO_SO:
+      /* TRANSLATORS: the customer is neither satisfied nor unsatisfied (一般). */
+      return C_("satisfaction", "So-so");
+    case KEFU_SATISFACTION_NOT_SATISFIED:
+      return C_("satisfaction", "Not satisfied");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * kefu_complaint_action_get_display_name:
+ *
+ * Returns: (transfer none): the action's translated label; an ellipsis says it asks for more
+ */
+const char *
+kefu_complaint_action_get_display_name (KefuComplaintAction action)
+{
+  switch (action)
+    {
+    case KEFU_COMPLAINT_ACTION_ROUTE:
+      /* TRANSLATORS: a button that sends a complaint to the departments responsible (分派). */
+      return C_("complaint action", "Route…");
+    case KEFU_COMPLAINT_ACTION_ACKNOWLEDGE:
+      /* TRANSLATORS: a button by which a department accepts a complaint to work on (受理). */
+      return C_("complaint action", "Acknowledge");
+    case KEFU_COMPLAINT_ACTION_RESOLVE:
+      return C_("complaint action", "Record Resolution…");
+    case KEFU_COMPLAINT_ACTION_RECORD_CALLBACK:
+      return C_("complaint action", "Record Callback…");
+    case KEFU_COMPLAINT_ACTION_REOPEN:
+      return C_("complaint action", "Reopen…");
+    case KEFU_COMPLAINT_ACTION_CLOSE:
+      /* TRANSLATORS: a button that closes a handled complaint (结案). */
+      return C_("complaint action", "Close");
+    case KEFU_COMPLAINT_ACTION_ADD_NOTE:
+      return C_("complaint action", "Add Note…");
+    case KEFU_COMPLAINT_ACTION_RECORD_VISIT:
+      /* TRANSLATORS: records a visit to a harmed customer: who went, when, the outcome. */
+      return C_("complaint action", "Record Visit…");
+    case KEFU_COMPLAINT_ACTION_ESCALATE:
+      return C_("complaint action", "Escalate…");
+    case KEFU_COMPLAINT_ACTION_EDIT_ROUTES:
+      return C_("complaint action", "Change Departments…");
+    case KEFU_COMPLAINT_ACTION_EDIT_DETAILS:
+      return C_("complaint action", "Edit Details");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * kefu_complaint_deadline_get_display_name:
+ *
+ * Returns: (transfer none): the deadline's translated name, "" for none
+ */
+const char *
+kefu_complaint_deadline_get_display_name (KefuComplaintDeadline deadline)
+{
+  switch (deadline)
+    {
+    case KEFU_COMPLAINT_DEADLINE_NONE:
+      return "";
+    case KEFU_COMPLAINT_DEADLINE_ROUTE:
+      /* TRANSLATORS: the deadline by which a new complaint must be sent to departments, as in
+       * "Escalated to the CS manager (routing late)". */
+      return C_("complaint deadline", "routing");
+    case KEFU_COMPLAINT_DEADLINE_ACKNOWLEDGE:
+      /* TRANSLATORS: the deadline by which a department must accept the complaint (受理). */
+      return C_("complaint deadline", "acknowledgement");
+    case KEFU_COMPLAINT_DEADLINE_RESOLVE:
+      return C_("complaint deadline", "resolution");
+    case KEFU_COMPLAINT_DEADLINE_CALLBACK:
+      /* TRANSLATORS: the deadline by which the customer must be called back (回访). */
+      return C_("complaint deadline", "callback");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * kefu_escalation_level_get_display_name:
+ *
+ * Returns: (transfer none): the level's translated name, "" for none
+ */
+const char *
+kefu_escalation_level_get_display_name (KefuEscalationLevel level)
+{
+  switch (level)
+    {
+    case KEFU_ESCALATION_NONE:
+      return "";
+    case KEFU_ESCALATION_TEAM_LEAD:
+      return C_("escalation level", "Team lead");
+    case KEFU_ESCALATION_CS_MANAGER:
+      return C_("escalation level", "CS manager");
+    case KEFU_ESCALATION_GM_OFFICE:
+      /* TRANSLATORS: the general manager's office (总经办). */
+      return C_("escalation level", "GM office");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
  * kefu_inquiry_topic_get_display_name:
  * @topic: exactly one topic flag
  *

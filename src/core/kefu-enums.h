@@ -34,6 +34,15 @@ const char *kefu_product_symptom_get_display_name    (KefuProductSymptom    symp
 const char *kefu_service_issue_get_display_name      (KefuServiceIssue      issue);
 const char *kefu_complaint_stage_get_display_name    (KefuComplaintStage    stage);
 const char *kefu_lead_state_get_display_name         (KefuLeadState         state);
+/* The customer's answer at a callback (满意 / 一般 / 不满意); "Not asked" when unspecified. */
+const char *kefu_satisfaction_get_display_name       (KefuSatisfaction      satisfaction);
+/* A complaint action as a button or menu label ("Route…", "Acknowledge", "Record Resolution…"). */
+const char *kefu_complaint_action_get_display_name   (KefuComplaintAction   action);
+/* The deadline a complaint works against, as a noun ("acknowledgement", "resolution"); "" for
+ * none. */
+const char *kefu_complaint_deadline_get_display_name (KefuComplaintDeadline deadline);
+/* Who a complaint is escalated to ("Team lead", "CS manager", "GM office"); "" for none. */
+const char *kefu_escalation_level_get_display_name   (KefuEscalationLevel   level);
 /* One topic flag's name; "Products", "Prices" … */
 const char *kefu_inquiry_topic_get_display_name      (KefuInquiryTopics     topic);
 /* The names of every topic set, joined with the locale's list separator ("、" in Chinese). */
