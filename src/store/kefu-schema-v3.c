@@ -20,6 +20,12 @@
 #define SATISFACTION_VALUES "'satisfied', 'so-so', 'not-satisfied'"
 #define CATEGORY_VALUES     "'product-quality', 'service-quality'"
 
+/* The open complaints whose deadline has not been computed yet: the deadline check
+ * (kefu-store-complaint-deadlines.c) asks for exactly this, so that once every deadline is known
+ * it reads an empty index. */
+#define DUE_MISSING_WHERE \
+  "due_at IS NULL AND stage IN ('new', 'routed', 'in-progress', 'reopened', 'resolved')"
+
 /* Complaints stored by step 2 start their stage at their creation; their deadline is computed by
  * the first deadline check (due_at NULL on an open complaint means "not computed yet"). */
 
@@ -46,6 +52,9 @@ const char _kefu_schema_v3_sqlite[] =
   "  batch_key = NULLIF(UPPER(TRIM(batch_number)), '');\n"
   "CREATE INDEX complaints_due_at ON complaints (due_at) WHERE due_at IS NOT NULL;\n"
   "CREATE INDEX complaints_created_at ON complaints (created_at, id);\n"
+  "CREATE INDEX complaints_closed_at ON complaints (closed_at, id) WHERE closed_at IS NOT NULL;\n"
+  "CREATE INDEX complaints_due_missing ON complaints (id)\n"
+  "  WHERE " DUE_MISSING_WHERE ";\n"
   "CREATE INDEX complaints_batch_key ON complaints (batch_key, product_id, created_at)\n"
   "  WHERE batch_key IS NOT NULL;\n"
   "ALTER TABLE complaint_routes ADD COLUMN acknowledged_at TEXT;\n"
@@ -112,6 +121,9 @@ const char _kefu_schema_v3_postgres[] =
   "  batch_key = NULLIF(UPPER(BTRIM(batch_number)), '');\n"
   "CREATE INDEX complaints_due_at ON complaints (due_at) WHERE due_at IS NOT NULL;\n"
   "CREATE INDEX complaints_created_at ON complaints (created_at, id);\n"
+  "CREATE INDEX complaints_closed_at ON complaints (closed_at, id) WHERE closed_at IS NOT NULL;\n"
+  "CREATE INDEX complaints_due_missing ON complaints (id)\n"
+  "  WHERE " DUE_MISSING_WHERE ";\n"
   "CREATE INDEX complaints_batch_key ON complaints (batch_key, product_id, created_at)\n"
   "  WHERE batch_key IS NOT NULL;\n"
   "ALTER TABLE complaint_routes ADD COLUMN acknowledged_at TIMESTAMPTZ;\n"

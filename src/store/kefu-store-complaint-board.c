@@ -1,0 +1,691 @@
+/* kefu-store-complaint-board.c: reading complaints for the escalation board and its list view:
+ * the filter, the card (one row of the card columns), the board, the sorted ids of the list
+ * view, cards by id and the sidebar's counts. Every filter and sort runs in SQL with bound
+ * parameters; the statement text is put together only from the constant fragments below.
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kefu-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "core/kefu-enums.h"
+#include "kefu-store-complaints-private.h"
+
+/* The stages still being worked, as stored (kefu_complaint_stage_is_open ()). */
+#define OPEN_STAGES "'new', 'routed', 'in-progress', 'reopened', 'resolved', 'called-back'"
+
+/* The board's column order, which KEFU_COMPLAINT_SORT_STAGE sorts by too. */
+#define STAGE_ORDER \
+  "CASE complaints.stage WHEN 'new' THEN 0 WHEN 'routed' THEN 1 WHEN 'in-progress' THEN 2 " \
+  "WHEN 'reopened' THEN 3 WHEN 'resolved' THEN 4 WHEN 'called-back' THEN 5 " \
+  "WHEN 'closed' THEN 6 ELSE 7 END"
+
+/* The card: 29 columns over KEFU_COMPLAINT_CARD_FROM. The routed departments come as two
+ * correlated subqueries over complaint_routes' (complaint_id, department_id) index, in routing
+ * order (string_agg with ORDER BY: PostgreSQL, and SQLite since 3.44), so that one row is a whole
+ * card and a page of cards is one statement. A batch is flagged while an alert about its product
+ * and batch is open. */
+const char _kefu_complaint_card_columns[] =
+  "complaints.id, complaints.version, complaints.call_id, calls.reference, calls.customer_id, "
+  "calls.caller_name, calls.phone, complaints.category, complaints.subject, complaints.reason, "
+  "complaints.product_id, complaints.batch_number, complaints.harmed, complaints.urgent, "
+  "complaints.stage, complaints.owner_id, owner.name, calls.received_at, "
+  "complaints.stage_since, complaints.due_kind, complaints.due_at, "
+  "complaints.escalation_level, complaints.resolution, complaints.satisfaction, "
+  "complaints.customer_words, "
+  "(SELECT string_agg(departments.name, '、' ORDER BY complaint_routes.id) "
+  " FROM complaint_routes JOIN departments ON departments.id = complaint_routes.department_id "
+  " WHERE complaint_routes.complaint_id = complaints.id), "
+  "(SELECT string_agg(CAST(complaint_routes.department_id AS TEXT), ',' "
+  "   ORDER BY complaint_routes.id) "
+  " FROM complaint_routes WHERE complaint_routes.complaint_id = complaints.id), "
+  "(complaints.batch_key IS NOT NULL AND EXISTS (SELECT 1 FROM batch_alerts "
+  " WHERE batch_alerts.batch_key = complaints.batch_key "
+  " AND batch_alerts.product_id IS NOT DISTINCT FROM complaints.product_id "
+  " AND batch_alerts.acknowledged_at IS NULL)), "
+  "(SELECT COUNT(*) FROM complaint_visits WHERE complaint_visits.complaint_id = complaints.id)";
+
+#define ENUM_AT(type, column, fallback) \
+  _kefu_store_enum_from_nick (type, kefu_rows_get_text (rows, row, (column)), fallback)
+
+KefuComplaintCard *
+_kefu_store_complaint_card_from_row (KefuRows *rows,
+                                     guint     row)
+{
+  KefuComplaintCard *card = kefu_complaint_card_new ();
+  g_autoptr(GDateTime) received_at = kefu_rows_get_time (rows, row, 17);
+  g_autoptr(GDateTime) stage_since = kefu_rows_get_time (rows, row, 18);
+  g_autoptr(GDateTime) due_at = kefu_rows_get_time (rows, row, 20);
+  const char *ids = kefu_rows_get_text (rows, row, 26);
+  gint64 level;
+
+  kefu_complaint_card_set_id (card, kefu_rows_get_int (rows, row, 0));
+  kefu_complaint_card_set_version (card, kefu_rows_get_int (rows, row, 1));
+  kefu_complaint_card_set_call_id (card, kefu_rows_get_int (rows, row, 2));
+  kefu_complaint_card_set_reference (card, kefu_rows_get_text (rows, row, 3));
+  kefu_complaint_card_set_customer_id (card, kefu_rows_get_int (rows, row, 4));
+  kefu_complaint_card_set_customer_name (card, kefu_rows_get_text (rows, row, 5));
+  kefu_complaint_card_set_phone (card, kefu_rows_get_text (rows, row, 6));
+  kefu_complaint_card_set_category (card, ENUM_AT (KEFU_TYPE_COMPLAINT_CATEGORY, 7,
+                                                   KEFU_COMPLAINT_CATEGORY_UNSPECIFIED));
+  kefu_complaint_card_set_subject (card, kefu_rows_get_text (rows, row, 8));
+  kefu_complaint_card_set_reason (card, kefu_rows_get_text (rows, row, 9));
+  kefu_complaint_card_set_product_id (card, kefu_rows_get_int (rows, row, 10));
+  kefu_complaint_card_set_batch_number (card, kefu_rows_get_text (rows, row, 11));
+  kefu_complaint_card_set_harmed (card, kefu_rows_get_bool (rows, row, 12));
+  kefu_complaint_card_set_urgent (card, kefu_rows_get_bool (rows, row, 13));
+  kefu_complaint_card_set_stage (card, ENUM_AT (KEFU_TYPE_COMPLAINT_STAGE, 14,
+                                                KEFU_COMPLAINT_STAGE_NEW));
+  kefu_complaint_card_set_owner_id (card, kefu_rows_get_int (rows, row, 15));
+  kefu_complaint_card_set_owner_name (card, kefu_rows_get_text (rows, row, 16));
+  kefu_complaint_card_set_received_at (card, received_at);
+  kefu_complaint_card_set_stage_since (card, stage_since);
+  /* A kind without a time (or a time without a kind) is no deadline at all. */
+  if (due_at != NULL && !kefu_rows_is_null (rows, row, 19))
+    kefu_complaint_card_set_due (card, ENUM_AT (KEFU_TYPE_COMPLAINT_DEADLINE, 19,
+                                                KEFU_COMPLAINT_DEADLINE_NONE),
+                                 due_at);
+  else
+    kefu_complaint_card_set_due (card, KEFU_COMPLAINT_DEADLINE_NONE, NULL);
+  level = CLAMP (kefu_rows_get_int (rows, row, 21), KEFU_ESCALATION_NONE, KEFU_ESCALATION_GM_OFFICE);
+  kefu_complaint_card_set_escalation (card, (KefuEscalationLevel) level);
+  kefu_complaint_card_set_resolution (card, kefu_rows_get_text (rows, row, 22));
+  kefu_complaint_card_set_satisfaction (card, ENUM_AT (KEFU_TYPE_SATISFACTION, 23,
+                                                       KEFU_SATISFACTION_UNSPECIFIED));
+  kefu_complaint_card_set_customer_words (card, kefu_rows_get_text (rows, row, 24));
+  kefu_complaint_card_set_departments (card, kefu_rows_get_text (rows, row, 25));
+  if (ids != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (ids, ",", -1);
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        if (parts[i][0] != '\0')
+          kefu_complaint_card_add_department_id (card, g_ascii_strtoll (parts[i], NULL, 10));
+    }
+  kefu_complaint_card_set_batch_flagged (card, kefu_rows_get_bool (rows, row, 27));
+  kefu_complaint_card_set_n_visits (card, (guint) kefu_rows_get_int (rows, row, 28));
+  return card;
+}
+
+#undef ENUM_AT
+
+/* The filter */
+
+/**
+ * kefu_complaint_filter_new:
+ *
+ * Returns: (transfer full): a filter that lets every complaint through
+ */
+KefuComplaintFilter *
+kefu_complaint_filter_new (void)
+{
+  return g_new0 (KefuComplaintFilter, 1);
+}
+
+/**
+ * kefu_complaint_filter_copy:
+ *
+ * Returns: (transfer full): a deep copy of @filter
+ */
+KefuComplaintFilter *
+kefu_complaint_filter_copy (const KefuComplaintFilter *filter)
+{
+  KefuComplaintFilter *copy;
+
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  copy = g_memdup2 (filter, sizeof *filter);
+  copy->received_from = filter->received_from != NULL ? g_date_time_ref (filter->received_from) : NULL;
+  copy->received_to = filter->received_to != NULL ? g_date_time_ref (filter->received_to) : NULL;
+  copy->now = filter->now != NULL ? g_date_time_ref (filter->now) : NULL;
+  copy->text = g_strdup (filter->text);
+  copy->batch_key = g_strdup (filter->batch_key);
+  return copy;
+}
+
+void
+kefu_complaint_filter_free (KefuComplaintFilter *filter)
+{
+  if (filter == NULL)
+    return;
+  g_clear_pointer (&filter->received_from, g_date_time_unref);
+  g_clear_pointer (&filter->received_to, g_date_time_unref);
+  g_clear_pointer (&filter->now, g_date_time_unref);
+  g_free (filter->text);
+  g_free (filter->batch_key);
+  g_free (filter);
+}
+
+/* Building the statement: constant fragments with numbered parameters. */
+
+typedef struct
+{
+  GString         *where;
+  GVariantBuilder  params;
+  guint            n_params;
+} Query;
+
+static void
+query_init (Query *q)
+{
+  q->where = g_string_new (NULL);
+  g_variant_builder_init (&q->params, G_VARIANT_TYPE_TUPLE);
+  q->n_params = 0;
+}
+
+static void
+query_clear (Query *q)
+{
+  g_string_free (q->where, TRUE);
+  g_variant_builder_clear (&q->params);
+}
+
+/* Adds `value` as the next parameter and returns its number. */
+static guint
+query_param (Query    *q,
+             GVariant *value)
+{
+  g_variant_builder_add_value (&q->params, value);
+  return ++q->n_params;
+}
+
+/* Appends " AND " and `format`, in which every "%u" is the number of the parameter just added. */
+G_GNUC_PRINTF (2, 3)
+static void
+query_and (Query      *q,
+           const char *format,
+           ...)
+{
+  va_list args;
+
+  if (q->where->len > 0)
+    g_string_append (q->where, " AND ");
+  va_start (args, format);
+  g_string_append_vprintf (q->where, format, args);
+  va_end (args);
+}
+
+/* The parameters (NULL for none; floating). The builder is spent. */
+static GVariant *
+query_end_params (Query *q)
+{
+  if (q->n_params == 0)
+    {
+      g_variant_builder_clear (&q->params);
+      g_variant_builder_init (&q->params, G_VARIANT_TYPE_TUPLE);
+      return NULL;
+    }
+  return g_variant_builder_end (&q->params);
+}
+
+/* "%needle%" for LIKE: lower-case ASCII (both sides are lowered, so "ts-" finds "TS-"), with the
+ * pattern characters of the text itself escaped so that "50%" means the three characters. */
+static char *
+like_pattern (const char *text)
+{
+  g_autofree char *lower = g_ascii_strdown (text, -1);
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = lower; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+  return g_string_free (pattern, FALSE);
+}
+
+/* The conditions of `filter`. `per_row` picks EXISTS over IN for the department tests: the board
+ * tests a few thousand open complaints one by one, the list view scans every complaint and is
+ * better served by the set of the department's complaints. */
+static void
+query_add_filter (Query                     *q,
+                  const KefuComplaintFilter *filter,
+                  gboolean                   per_row)
+{
+  guint n;
+
+  switch (filter->scope)
+    {
+    case KEFU_COMPLAINT_SCOPE_MINE:
+      n = query_param (q, g_variant_new_int64 (filter->staff_id));
+      query_and (q, "complaints.owner_id = $%u", n);
+      break;
+    case KEFU_COMPLAINT_SCOPE_MY_DEPARTMENT:
+      /* A staff member without a department has no department's complaints. */
+      n = query_param (q, g_variant_new_int64 (filter->staff_id));
+      if (per_row)
+        query_and (q, "EXISTS (SELECT 1 FROM complaint_routes AS mine "
+                      "JOIN staff AS me ON me.department_id = mine.department_id "
+                      "WHERE mine.complaint_id = complaints.id AND me.id = $%u)", n);
+      else
+        query_and (q, "complaints.id IN (SELECT mine.complaint_id FROM complaint_routes AS mine "
+                      "JOIN staff AS me ON me.department_id = mine.department_id "
+                      "WHERE me.id = $%u)", n);
+      break;
+    case KEFU_COMPLAINT_SCOPE_ALL:
+    default:
+      break;
+    }
+
+  if (filter->category != KEFU_COMPLAINT_CATEGORY_UNSPECIFIED)
+    {
+      n = query_param (q, g_variant_new_string (_kefu_store_enum_to_nick (KEFU_TYPE_COMPLAINT_CATEGORY,
+                                                                          filter->category)));
+      query_and (q, "complaints.category = $%u", n);
+    }
+
+  if (filter->department_id > 0)
+    {
+      n = query_param (q, g_variant_new_int64 (filter->department_id));
+      if (per_row)
+        query_and (q, "EXISTS (SELECT 1 FROM complaint_routes AS routed "
+                      "WHERE routed.complaint_id = complaints.id AND routed.department_id = $%u)",
+                   n);
+      else
+        query_and (q, "complaints.id IN (SELECT routed.complaint_id FROM complaint_routes AS routed "
+                      "WHERE routed.department_id = $%u)", n);
+    }
+
+  if (filter->overdue_only)
+    {
+      g_autoptr(GDateTime) now = filter->now != NULL ? g_date_time_ref (filter->now)
+                                                     : g_date_time_new_now_utc ();
+      g_autofree char *now_text = kefu_time_to_db (now);
+
+      n = query_param (q, g_variant_new_string (now_text));
+      query_and (q, "complaints.due_at < $%u", n);
+    }
+
+  if (filter->urgent_only)
+    query_and (q, "complaints.urgent = TRUE");
+
+  if (filter->received_from != NULL)
+    {
+      g_autofree char *text = kefu_time_to_db (filter->received_from);
+
+      n = query_param (q, g_variant_new_string (text));
+      query_and (q, "calls.received_at >= $%u", n);
+    }
+  if (filter->received_to != NULL)
+    {
+      g_autofree char *text = kefu_time_to_db (filter->received_to);
+
+      n = query_param (q, g_variant_new_string (text));
+      query_and (q, "calls.received_at < $%u", n);
+    }
+
+  if (filter->text != NULL)
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (filter->text));
+
+      if (trimmed[0] != '\0')
+        {
+          g_autofree char *pattern = like_pattern (trimmed);
+
+          n = query_param (q, g_variant_new_string (pattern));
+          query_and (q, "(LOWER(calls.reference) LIKE $%u ESCAPE '\\' "
+                        "OR LOWER(calls.caller_name) LIKE $%u ESCAPE '\\' "
+                        "OR calls.phone LIKE $%u ESCAPE '\\' "
+                        "OR LOWER(complaints.batch_number) LIKE $%u ESCAPE '\\' "
+                        "OR LOWER(complaints.reason) LIKE $%u ESCAPE '\\')",
+                     n, n, n, n, n);
+        }
+    }
+
+  /* The linked complaints of a batch: its product (none stays none) and batch. */
+  if (filter->batch_key != NULL)
+    {
+      n = query_param (q, g_variant_new_string (filter->batch_key));
+      query_and (q, "complaints.batch_key = $%u", n);
+      if (filter->product_id > 0)
+        {
+          n = query_param (q, g_variant_new_int64 (filter->product_id));
+          query_and (q, "complaints.product_id = $%u", n);
+        }
+      else
+        query_and (q, "complaints.product_id IS NULL");
+    }
+  else if (filter->product_id > 0)
+    {
+      n = query_param (q, g_variant_new_int64 (filter->product_id));
+      query_and (q, "complaints.product_id = $%u", n);
+    }
+}
+
+static GListModel *
+cards_from_rows (KefuRows *rows)
+{
+  GListStore *list = g_list_store_new (KEFU_TYPE_COMPLAINT_CARD);
+
+  for (guint i = 0; i < kefu_rows_get_n_rows (rows); i++)
+    {
+      g_autoptr(KefuComplaintCard) card = _kefu_store_complaint_card_from_row (rows, i);
+
+      g_list_store_append (list, card);
+    }
+  return G_LIST_MODEL (list);
+}
+
+/* Public API */
+
+/**
+ * kefu_store_list_board_complaints:
+ * @filter: (nullable): which complaints; %NULL for all
+ * @closed_days: also the complaints closed in this many last days (0: none)
+ *
+ * Returns: (transfer full): a #GListModel of #KefuComplaintCard in board order: by stage
+ *   (New, Routed, In progress, Reopened, Resolved, Called back, Closed), within a stage urgent
+ *   ones first, then by deadline (none last), then oldest first
+ */
+GListModel *
+kefu_store_list_board_complaints (KefuStore                 *self,
+                                  const KefuComplaintFilter *filter,
+                                  guint                      closed_days,
+                                  GCancellable              *cancellable,
+                                  GError                   **error)
+{
+  g_autoptr(KefuComplaintFilter) all = NULL;
+  g_autoptr(KefuRows) rows = NULL;
+  g_autoptr(GString) sql = NULL;
+  Query q;
+  GVariant *params;
+
+  g_return_val_if_fail (KEFU_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (filter == NULL)
+    filter = all = kefu_complaint_filter_new ();
+
+  query_init (&q);
+  if (closed_days > 0)
+    {
+      g_autoptr(GDateTime) now = filter->now != NULL ? g_date_time_ref (filter->now)
+                                                     : g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) since = g_date_time_add_days (now, -(gint) closed_days);
+      g_autofree char *since_text = kefu_time_to_db (since);
+      guint n = query_param (&q, g_variant_new_string (since_text));
+
+      /* Each side of the OR has its index: complaints_stage and complaints_closed_at. */
+      query_and (&q, "(complaints.stage IN (" OPEN_STAGES ") OR (complaints.stage = 'closed' "
+                     "AND complaints.closed_at >= $%u))", n);
+    }
+  else
+    query_and (&q, "complaints.stage IN (" OPEN_STAGES ")");
+  query_add_filter (&q, filter, TRUE);
+
+  sql = g_string_new ("SELECT ");
+  g_string_append (sql, _kefu_complaint_card_columns);
+  g_string_append (sql, " FROM " KEFU_COMPLAINT_CARD_FROM " WHERE ");
+  g_string_append (sql, q.where->str);
+  g_string_append (sql, " ORDER BY " STAGE_ORDER ", "
+                        "CASE WHEN complaints.urgent THEN 0 ELSE 1 END, "
+                        "CASE WHEN complaints.due_at IS NULL THEN 1 ELSE 0 END, "
+                        "complaints.due_at, calls.received_at, complaints.id");
+  params = query_end_params (&q);
+  query_clear (&q);
+
+  rows = _kefu_store_query (self, sql->str, params, cancellable, error);
+  if (rows == NULL)
+    return NULL;
+  return cards_from_rows (rows);
+}
+
+/**
+ * kefu_store_list_complaint_ids:
+ * @filter: (nullable): which complaints; %NULL for all
+ * @sort: the column to sort by; ties go by id, in the same direction
+ * @descending: largest first
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of every complaint matching @filter,
+ *   of any stage, sorted
+ */
+GArray *
+kefu_store_list_complaint_ids (KefuStore                 *self,
+                               const KefuComplaintFilter *filter,
+                               KefuComplaintSort          sort,
+                               gboolean                   descending,
+                               GCancellable              *cancellable,
+                               GError                   **error)
+{
+  g_autoptr(KefuComplaintFilter) all = NULL;
+  g_autoptr(GString) sql = NULL;
+  const char *dir = descending ? " DESC" : "";
+  const char *key;
+  Query q;
+  GVariant *params;
+
+  g_return_val_if_fail (KEFU_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (filter == NULL)
+    filter = all = kefu_complaint_filter_new ();
+
+  query_init (&q);
+  query_add_filter (&q, filter, FALSE);
+
+  switch (sort)
+    {
+    case KEFU_COMPLAINT_SORT_DUE:
+      key = NULL;
+      break;
+    case KEFU_COMPLAINT_SORT_REFERENCE:
+      key = "calls.reference";
+      break;
+    case KEFU_COMPLAINT_SORT_CUSTOMER:
+      key = "calls.caller_name";
+      break;
+    case KEFU_COMPLAINT_SORT_STAGE:
+      key = STAGE_ORDER;
+      break;
+    case KEFU_COMPLAINT_SORT_OWNER:
+      key = "owner.name";
+      break;
+    case KEFU_COMPLAINT_SORT_RECEIVED:
+    default:
+      key = "calls.received_at";
+      break;
+    }
+
+  sql = g_string_new ("SELECT complaints.id FROM " KEFU_COMPLAINT_CARD_FROM);
+  if (q.where->len > 0)
+    g_string_append_printf (sql, " WHERE %s", q.where->str);
+  g_string_append (sql, " ORDER BY ");
+  if (key == NULL)
+    /* Complaints without a deadline stay last whichever way the deadlines go. */
+    g_string_append_printf (sql, "CASE WHEN complaints.due_at IS NULL THEN 1 ELSE 0 END, "
+                                 "complaints.due_at%s", dir);
+  else
+    g_string_append_printf (sql, "%s%s", key, dir);
+  g_string_append_printf (sql, ", complaints.id%s", dir);
+  params = query_end_params (&q);
+  query_clear (&q);
+
+  return _kefu_store_query_int64_column (self, sql->str, params, cancellable, error);
+}
+
+/* Pages are read with IN lists of a few fixed lengths (padded with the first id), so that the
+ * backends' statement caches hold five statements rather than one per page length. */
+static const guint in_list_sizes[] = { 1, 8, 32, 128, 256 };
+
+static gboolean
+read_cards (KefuStore     *self,
+            const gint64  *ids,
+            guint          n_ids,
+            GHashTable    *cards,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  guint size = in_list_sizes[G_N_ELEMENTS (in_list_sizes) - 1];
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  g_autoptr(KefuRows) rows = NULL;
+  GVariantBuilder params;
+
+  for (guint i = 0; i < G_N_ELEMENTS (in_list_sizes); i++)
+    if (in_list_sizes[i] >= n_ids)
+      {
+        size = in_list_sizes[i];
+        break;
+      }
+  g_assert (n_ids > 0 && n_ids <= size);
+
+  g_string_append (sql, _kefu_complaint_card_columns);
+  g_string_append (sql, " FROM " KEFU_COMPLAINT_CARD_FROM " WHERE complaints.id IN (");
+  g_variant_builder_init (&params, G_VARIANT_TYPE_TUPLE);
+  for (guint i = 0; i < size; i++)
+    {
+      g_string_append_printf (sql, i > 0 ? ", $%u" : "$%u", i + 1);
+      g_variant_builder_add (&params, "x", ids[i < n_ids ? i : 0]);
+    }
+  g_string_append_c (sql, ')');
+
+  rows = _kefu_store_query (self, sql->str, g_variant_builder_end (&params), cancellable, error);
+  if (rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < kefu_rows_get_n_rows (rows); i++)
+    {
+      KefuComplaintCard *card = _kefu_store_complaint_card_from_row (rows, i);
+      gint64 id = kefu_complaint_card_get_id (card);
+
+      g_hash_table_replace (cards, g_memdup2 (&id, sizeof id), card);
+    }
+  return TRUE;
+}
+
+/**
+ * kefu_store_get_complaint_cards:
+ * @ids: (array length=n_ids): complaint ids
+ *
+ * Returns: (transfer full) (element-type KefuComplaintCard): the cards of @ids in the same
+ *   order; ids that are no longer there are left out
+ */
+GPtrArray *
+kefu_store_get_complaint_cards (KefuStore     *self,
+                                const gint64  *ids,
+                                guint          n_ids,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  g_autoptr(GHashTable) cards = NULL;
+  GPtrArray *result;
+  const guint page = in_list_sizes[G_N_ELEMENTS (in_list_sizes) - 1];
+
+  g_return_val_if_fail (KEFU_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  cards = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  for (guint start = 0; start < n_ids; start += page)
+    if (!read_cards (self, ids + start, MIN (page, n_ids - start), cards, cancellable, error))
+      return NULL;
+
+  result = g_ptr_array_new_full (n_ids, g_object_unref);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      KefuComplaintCard *card = g_hash_table_lookup (cards, &ids[i]);
+
+      if (card != NULL)
+        g_ptr_array_add (result, g_object_ref (card));
+    }
+  return result;
+}
+
+/**
+ * kefu_store_get_complaint_card:
+ *
+ * Returns: (transfer full): the complaint's card, or %NULL with %KEFU_STORE_ERROR_NOT_FOUND
+ */
+KefuComplaintCard *
+kefu_store_get_complaint_card (KefuStore     *self,
+                               gint64         complaint_id,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  g_autoptr(GPtrArray) cards = NULL;
+
+  g_return_val_if_fail (KEFU_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  cards = kefu_store_get_complaint_cards (self, &complaint_id, 1, cancellable, error);
+  if (cards == NULL)
+    return NULL;
+  if (cards->len == 0)
+    {
+      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_NOT_FOUND,
+                   _("There is no complaint with number %lld. Reload the board."),
+                   (long long) complaint_id);
+      return NULL;
+    }
+  return g_object_ref (g_ptr_array_index (cards, 0));
+}
+
+/**
+ * kefu_store_find_complaint_by_call:
+ *
+ * Returns: the id of the call's complaint, 0 when the call is not a complaint (or on an error,
+ *   with @error set)
+ */
+gint64
+kefu_store_find_complaint_by_call (KefuStore     *self,
+                                   gint64         call_id,
+                                   GCancellable  *cancellable,
+                                   GError       **error)
+{
+  g_autoptr(KefuRows) rows = NULL;
+
+  g_return_val_if_fail (KEFU_IS_STORE (self), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  rows = _kefu_store_query (self, "SELECT id FROM complaints WHERE call_id = $1",
+                            g_variant_new ("(x)", call_id), cancellable, error);
+  if (rows == NULL || kefu_rows_get_n_rows (rows) == 0)
+    return 0;
+  return kefu_rows_get_int (rows, 0, 0);
+}
+
+/**
+ * kefu_store_count_open_complaints:
+ * @n_open: (out) (optional): open complaints
+ * @n_urgent: (out) (optional): of them, urgent ones
+ * @n_overdue: (out) (optional): of them, past their deadline now
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+kefu_store_count_open_complaints (KefuStore     *self,
+                                  gint64        *n_open,
+                                  gint64        *n_urgent,
+                                  gint64        *n_overdue,
+                                  GCancellable  *cancellable,
+                                  GError       **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *now_text = kefu_time_to_db (now);
+  g_autoptr(KefuRows) rows = NULL;
+
+  g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  rows = _kefu_store_query (self,
+                            "SELECT COUNT(*), "
+                            "COALESCE(SUM(CASE WHEN urgent THEN 1 ELSE 0 END), 0), "
+                            "COALESCE(SUM(CASE WHEN due_at < $1 THEN 1 ELSE 0 END), 0) "
+                            "FROM complaints WHERE stage IN (" OPEN_STAGES ")",
+                            g_variant_new ("(s)", now_text), cancellable, error);
+  if (rows == NULL)
+    return FALSE;
+  if (n_open != NULL)
+    *n_open = kefu_rows_get_int (rows, 0, 0);
+  if (n_urgent != NULL)
+    *n_urgent = kefu_rows_get_int (rows, 0, 1);
+  if (n_overdue != NULL)
+    *n_overdue = kefu_rows_get_int (rows, 0, 2);
+  return TRUE;
+}
