@@ -11,7 +11,10 @@ test_known_keys (void)
   const char * const *keys = kefu_setting_get_keys ();
   const char * const expected[] = {
     "handover.cutoff", "callback.window-days", "callback.quiet-hours", "service.areas",
-    "office.hours", NULL
+    "office.hours", "work.hours", "work.days", "work.holidays", "complaint.acknowledge-hours",
+    "complaint.harmed-acknowledge-minutes", "complaint.resolve-days.product-quality",
+    "complaint.resolve-days.service-quality", "complaint.batch-window-days",
+    "complaint.batch-threshold", NULL
   };
 
   g_assert_true (g_strv_equal (keys, expected));
@@ -35,6 +38,15 @@ test_known_keys (void)
                    "12:00-14:00,21:00-08:30");
   g_assert_cmpstr (kefu_setting_get_default (KEFU_SETTING_SERVICE_AREAS), ==, "");
   g_assert_cmpstr (kefu_setting_get_default (KEFU_SETTING_OFFICE_HOURS), ==, "08:30-17:30");
+  g_assert_cmpstr (kefu_setting_get_default (KEFU_SETTING_WORK_HOURS), ==, "08:30-17:30");
+  g_assert_cmpstr (kefu_setting_get_default (KEFU_SETTING_WORK_DAYS), ==, "1-6");
+  g_assert_cmpstr (kefu_setting_get_default (KEFU_SETTING_WORK_HOLIDAYS), ==, "");
+  g_assert_cmpstr (kefu_setting_get_default (KEFU_SETTING_COMPLAINT_ACK_HOURS), ==, "2");
+  g_assert_cmpstr (kefu_setting_get_default (KEFU_SETTING_COMPLAINT_HARMED_ACK_MINUTES), ==, "30");
+  g_assert_cmpstr (kefu_setting_get_default (KEFU_SETTING_COMPLAINT_RESOLVE_DAYS_PRODUCT), ==, "2");
+  g_assert_cmpstr (kefu_setting_get_default (KEFU_SETTING_COMPLAINT_RESOLVE_DAYS_SERVICE), ==, "1");
+  g_assert_cmpstr (kefu_setting_get_default (KEFU_SETTING_BATCH_WINDOW_DAYS), ==, "7");
+  g_assert_cmpstr (kefu_setting_get_default (KEFU_SETTING_BATCH_THRESHOLD), ==, "3");
 
   g_assert_false (kefu_setting_is_known ("handover.cutof"));
   g_assert_false (kefu_setting_is_known (NULL));
@@ -251,6 +263,30 @@ test_validate (void)
     { KEFU_SETTING_OFFICE_HOURS, "8:30", FALSE, KEFU_SETTING_ERROR_INVALID_RANGE },
     { KEFU_SETTING_SERVICE_AREAS, "", TRUE, 0 },
     { KEFU_SETTING_SERVICE_AREAS, "朝阳区\n海淀区", TRUE, 0 },
+    { KEFU_SETTING_WORK_HOURS, "21:00-06:00", TRUE, 0 },
+    { KEFU_SETTING_WORK_HOURS, "", FALSE, KEFU_SETTING_ERROR_INVALID_RANGE },
+    { KEFU_SETTING_WORK_DAYS, "周一至周五", TRUE, 0 },
+    { KEFU_SETTING_WORK_DAYS, "", FALSE, KEFU_SETTING_ERROR_INVALID_RANGE },
+    { KEFU_SETTING_WORK_DAYS, "1-8", FALSE, KEFU_SETTING_ERROR_INVALID_RANGE },
+    { KEFU_SETTING_WORK_HOLIDAYS, "", TRUE, 0 },
+    { KEFU_SETTING_WORK_HOLIDAYS, "2026-10-01..2026-10-07", TRUE, 0 },
+    { KEFU_SETTING_WORK_HOLIDAYS, "2026-10-07..2026-10-01", FALSE, KEFU_SETTING_ERROR_INVALID_RANGE },
+    { KEFU_SETTING_COMPLAINT_ACK_HOURS, "1", TRUE, 0 },
+    { KEFU_SETTING_COMPLAINT_ACK_HOURS, "72", TRUE, 0 },
+    { KEFU_SETTING_COMPLAINT_ACK_HOURS, "0", FALSE, KEFU_SETTING_ERROR_INVALID_NUMBER },
+    { KEFU_SETTING_COMPLAINT_ACK_HOURS, "73", FALSE, KEFU_SETTING_ERROR_INVALID_NUMBER },
+    { KEFU_SETTING_COMPLAINT_HARMED_ACK_MINUTES, "5", TRUE, 0 },
+    { KEFU_SETTING_COMPLAINT_HARMED_ACK_MINUTES, "4", FALSE, KEFU_SETTING_ERROR_INVALID_NUMBER },
+    { KEFU_SETTING_COMPLAINT_HARMED_ACK_MINUTES, "241", FALSE, KEFU_SETTING_ERROR_INVALID_NUMBER },
+    { KEFU_SETTING_COMPLAINT_RESOLVE_DAYS_PRODUCT, "30", TRUE, 0 },
+    { KEFU_SETTING_COMPLAINT_RESOLVE_DAYS_PRODUCT, "31", FALSE, KEFU_SETTING_ERROR_INVALID_NUMBER },
+    { KEFU_SETTING_COMPLAINT_RESOLVE_DAYS_SERVICE, "0", FALSE, KEFU_SETTING_ERROR_INVALID_NUMBER },
+    { KEFU_SETTING_BATCH_WINDOW_DAYS, "90", TRUE, 0 },
+    { KEFU_SETTING_BATCH_WINDOW_DAYS, "91", FALSE, KEFU_SETTING_ERROR_INVALID_NUMBER },
+    { KEFU_SETTING_BATCH_THRESHOLD, "2", TRUE, 0 },
+    { KEFU_SETTING_BATCH_THRESHOLD, "1", FALSE, KEFU_SETTING_ERROR_INVALID_NUMBER },
+    { KEFU_SETTING_BATCH_THRESHOLD, "51", FALSE, KEFU_SETTING_ERROR_INVALID_NUMBER },
+    { KEFU_SETTING_BATCH_THRESHOLD, "three", FALSE, KEFU_SETTING_ERROR_INVALID_NUMBER },
     { "handover.cutof", "10:00", FALSE, KEFU_SETTING_ERROR_UNKNOWN_KEY },
     { NULL, "10:00", FALSE, KEFU_SETTING_ERROR_UNKNOWN_KEY },
   };
@@ -281,6 +317,155 @@ test_reasons (void)
   g_assert_false (kefu_setting_validate (KEFU_SETTING_HANDOVER_CUTOFF, "25:00", &error));
   g_assert_cmpstr (error->message, ==,
                    "“25:00” is not a time of day: hours go from 0 to 23 and minutes from 00 to 59.");
+}
+
+#define DAYS(...) weekday_bits ((const guint[]) { __VA_ARGS__, 0 })
+
+static guint
+weekday_bits (const guint *days)
+{
+  guint bits = 0;
+
+  for (guint i = 0; days[i] != 0; i++)
+    bits |= 1u << days[i];
+  return bits;
+}
+
+static void
+test_weekdays (void)
+{
+  struct { const char *text; guint want; } valid[] = {
+    { "1-6", DAYS (1, 2, 3, 4, 5, 6) },
+    { "1,2,3", DAYS (1, 2, 3) },
+    { "1、3，5", DAYS (1, 3, 5) },
+    { "Mon-Sat", DAYS (1, 2, 3, 4, 5, 6) },
+    { "mon - fri", DAYS (1, 2, 3, 4, 5) },
+    { "Monday-Friday, Sunday", DAYS (1, 2, 3, 4, 5, 7) },
+    { "周一至周六", DAYS (1, 2, 3, 4, 5, 6) },
+    { "周一到周五", DAYS (1, 2, 3, 4, 5) },
+    { "星期一至星期五", DAYS (1, 2, 3, 4, 5) },
+    { "星期一、星期三、星期日", DAYS (1, 3, 7) },
+    { "周六至周一", DAYS (6, 7, 1) },    /* over the weekend */
+    { "１－５", DAYS (1, 2, 3, 4, 5) },  /* typed full width */
+    { "7", DAYS (7) },
+  };
+  const char *invalid[] = { NULL, "", " , ", "0", "8", "1-8", "Funday", "周八", "1-", "Mon-" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      guint days = 0;
+
+      g_test_message ("weekdays “%s”", valid[i].text);
+      g_assert_true (kefu_setting_parse_weekdays (valid[i].text, &days, &error));
+      g_assert_no_error (error);
+      g_assert_cmphex (days, ==, valid[i].want);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      guint days = 12345;
+
+      g_test_message ("weekdays “%s”", invalid[i]);
+      g_assert_false (kefu_setting_parse_weekdays (invalid[i], &days, &error));
+      g_assert_error (error, KEFU_SETTING_ERROR, KEFU_SETTING_ERROR_INVALID_RANGE);
+      g_assert_cmpuint (days, ==, 12345);
+    }
+}
+
+static void
+assert_date (GArray *dates,
+             guint   index,
+             int     year,
+             int     month,
+             int     day)
+{
+  const GDate *date = &g_array_index (dates, GDate, index);
+
+  g_assert_cmpint (g_date_get_year (date), ==, year);
+  g_assert_cmpint (g_date_get_month (date), ==, month);
+  g_assert_cmpint (g_date_get_day (date), ==, day);
+}
+
+static void
+test_holidays (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) none = kefu_setting_parse_holidays ("", &error);
+  g_autoptr(GArray) week = kefu_setting_parse_holidays ("2027-01-01, 2026-10-01..2026-10-07", &error);
+  g_autoptr(GArray) chinese = kefu_setting_parse_holidays ("2026-10-01至2026-10-03；2026年10月2日", &error);
+  g_autoptr(GArray) over_year_end = kefu_setting_parse_holidays ("2026/12/31 ~ 2027/1/2", &error);
+  g_autoptr(GArray) year = kefu_setting_parse_holidays ("2028-01-01..2028-12-31", &error);
+  const char *invalid[] = {
+    "2026-10-07..2026-10-01",   /* reversed */
+    "2026-01-01..2027-01-02",   /* 367 days */
+    "2026-02-30",
+    "2026-10",
+    "26-10-01",
+    "tomorrow",
+    "2026-10-01..",
+  };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  /* Sorted, whatever the order typed. */
+  g_assert_cmpuint (week->len, ==, 8);
+  assert_date (week, 0, 2026, 10, 1);
+  assert_date (week, 6, 2026, 10, 7);
+  assert_date (week, 7, 2027, 1, 1);
+
+  /* Without repeats. */
+  g_assert_cmpuint (chinese->len, ==, 3);
+  assert_date (chinese, 1, 2026, 10, 2);
+
+  g_assert_cmpuint (over_year_end->len, ==, 3);
+  assert_date (over_year_end, 2, 2027, 1, 2);
+
+  /* A leap year's 366 days are still one range. */
+  g_assert_cmpuint (year->len, ==, 366);
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(GArray) dates = NULL;
+
+      g_test_message ("holidays “%s”", invalid[i]);
+      dates = kefu_setting_parse_holidays (invalid[i], &error);
+      g_assert_null (dates);
+      g_assert_error (error, KEFU_SETTING_ERROR, KEFU_SETTING_ERROR_INVALID_RANGE);
+      g_clear_error (&error);
+    }
+
+  g_assert_null (kefu_setting_parse_holidays ("2026-10-07..2026-10-01", &error));
+  g_assert_cmpstr (error->message, ==,
+                   "The holidays “2026-10-07..2026-10-01” end before they start; write the earlier date first.");
+}
+
+static void
+test_count (void)
+{
+  g_autoptr(GError) error = NULL;
+  guint value = 0;
+
+  g_assert_true (kefu_setting_parse_count (" 7 ", 1, 90, &value, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (value, ==, 7);
+  g_assert_true (kefu_setting_parse_count ("３０", 1, 90, &value, &error));
+  g_assert_cmpuint (value, ==, 30);
+
+  value = 99;
+  g_assert_false (kefu_setting_parse_count ("91", 1, 90, &value, &error));
+  g_assert_cmpuint (value, ==, 99);
+  g_assert_cmpstr (error->message, ==, "“91” is not a whole number from 1 to 90; give one in that range.");
+  g_clear_error (&error);
+
+  g_assert_false (kefu_setting_parse_count ("-1", 1, 90, &value, &error));
+  g_assert_error (error, KEFU_SETTING_ERROR, KEFU_SETTING_ERROR_INVALID_NUMBER);
+  g_clear_error (&error);
+
+  g_assert_false (kefu_setting_parse_count ("2.5", 1, 90, &value, &error));
+  g_assert_error (error, KEFU_SETTING_ERROR, KEFU_SETTING_ERROR_INVALID_NUMBER);
 }
 
 static void
@@ -328,6 +513,9 @@ main (int   argc,
   g_test_add_func ("/kefu/settings-keys/service-areas", test_service_areas);
   g_test_add_func ("/kefu/settings-keys/validate", test_validate);
   g_test_add_func ("/kefu/settings-keys/reasons", test_reasons);
+  g_test_add_func ("/kefu/settings-keys/weekdays", test_weekdays);
+  g_test_add_func ("/kefu/settings-keys/holidays", test_holidays);
+  g_test_add_func ("/kefu/settings-keys/count", test_count);
   g_test_add_func ("/kefu/settings-keys/handover-date", test_handover_date);
 
   return g_test_run ();
