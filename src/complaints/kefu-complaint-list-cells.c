@@ -1,0 +1,226 @@
+/* kefu-complaint-list-cells.c: the cells of the complaint list view.
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kefu-complaint-list-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/kefu-enums.h"
+#include "widgets/kefu-lazy-item.h"
+
+#include "kefu-complaint-list-cells.h"
+#include "kefu-detail-format.h"
+
+static const char *
+category_icon_name (KefuComplaintCategory category)
+{
+  switch (category)
+    {
+    case KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY:
+      return "package-x-generic-symbolic";
+    case KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY:
+      return "avatar-default-symbolic";
+    case KEFU_COMPLAINT_CATEGORY_UNSPECIFIED:
+    default:
+      return NULL;
+    }
+}
+
+char *
+kefu_complaint_cell_text (KefuComplaintCard *card,
+                          KefuComplaintCell  cell,
+                          GDateTime         *now)
+{
+  g_autoptr(GDateTime) current = NULL;
+
+  g_return_val_if_fail (KEFU_IS_COMPLAINT_CARD (card), NULL);
+
+  switch (cell)
+    {
+    case KEFU_COMPLAINT_CELL_REFERENCE:
+      return g_strdup (kefu_complaint_card_get_reference (card));
+
+    case KEFU_COMPLAINT_CELL_RECEIVED:
+      return kefu_detail_format_local_time (kefu_complaint_card_get_received_at (card));
+
+    case KEFU_COMPLAINT_CELL_CUSTOMER:
+      return g_strdup (kefu_complaint_card_get_customer_name (card));
+
+    case KEFU_COMPLAINT_CELL_CATEGORY:
+      if (kefu_complaint_card_get_category (card) == KEFU_COMPLAINT_CATEGORY_UNSPECIFIED)
+        return g_strdup ("");
+      return g_strdup (kefu_complaint_category_get_display_name (kefu_complaint_card_get_category (card)));
+
+    case KEFU_COMPLAINT_CELL_STAGE:
+      return g_strdup (kefu_complaint_stage_get_display_name (kefu_complaint_card_get_stage (card)));
+
+    case KEFU_COMPLAINT_CELL_DEADLINE:
+      if (kefu_complaint_card_get_due_at (card) == NULL)
+        return g_strdup ("");
+      if (now == NULL)
+        now = current = g_date_time_new_now_utc ();
+      return kefu_detail_format_time_left (kefu_complaint_card_get_due_at (card), now);
+
+    case KEFU_COMPLAINT_CELL_OWNER:
+      return g_strdup (kefu_complaint_card_get_owner_name (card));
+
+    case KEFU_COMPLAINT_CELL_DEPARTMENTS:
+      return g_strdup (kefu_complaint_card_get_departments (card));
+
+    case KEFU_COMPLAINT_CELL_URGENT:
+      /* Translators: the badge of a complaint whose customer was harmed, in the list view. */
+      return g_strdup (kefu_complaint_card_get_urgent (card) ? C_("complaint badge", "Urgent") : "");
+
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static GtkWidget *
+cell_label (GtkWidget *cell_child)
+{
+  return GTK_IS_LABEL (cell_child) ? cell_child : gtk_widget_get_last_child (cell_child);
+}
+
+static void
+cell_refresh (GtkColumnViewCell *cell)
+{
+  GtkWidget *child = gtk_column_view_cell_get_child (cell);
+  KefuComplaintCell kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "kefu-cell"));
+  KefuLazyItem *item = gtk_column_view_cell_get_item (cell);
+  KefuComplaintCard *card = item != NULL ? kefu_lazy_item_get_value (item) : NULL;
+  g_autofree char *text = card != NULL ? kefu_complaint_cell_text (card, kind, NULL) : NULL;
+  GtkWidget *label = cell_label (child);
+
+  gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "");
+
+  if (kind == KEFU_COMPLAINT_CELL_CATEGORY)
+    {
+      GtkWidget *image = gtk_widget_get_first_child (child);
+      const char *icon = card != NULL ? category_icon_name (kefu_complaint_card_get_category (card)) : NULL;
+
+      gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
+      gtk_widget_set_visible (image, icon != NULL);
+    }
+  else if (kind == KEFU_COMPLAINT_CELL_DEADLINE)
+    {
+      GtkWidget *image = gtk_widget_get_first_child (child);
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      KefuDeadlineState state = card != NULL ? kefu_complaint_card_get_deadline_state (card, now)
+                                             : KEFU_DEADLINE_STATE_NONE;
+      const char *style = kefu_detail_deadline_style_class (state);
+      const char *icon = kefu_detail_deadline_icon_name (state);
+      const char *deadline = card != NULL ? kefu_detail_deadline_name (kefu_complaint_card_get_due_kind (card))
+                                          : NULL;
+
+      gtk_widget_remove_css_class (child, "success");
+      gtk_widget_remove_css_class (child, "warning");
+      gtk_widget_remove_css_class (child, "error");
+      if (style != NULL)
+        gtk_widget_add_css_class (child, style);
+      gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
+      gtk_widget_set_visible (image, icon != NULL && text != NULL && *text != '\0');
+      /* The kind of deadline goes in the tooltip: the column stays narrow enough for a table. */
+      gtk_widget_set_tooltip_text (child, deadline != NULL && text != NULL && *text != '\0' ? deadline : NULL);
+    }
+  else if (kind == KEFU_COMPLAINT_CELL_URGENT)
+    gtk_widget_set_visible (label, text != NULL && *text != '\0');
+}
+
+static void
+cell_value_cb (KefuLazyItem      *item,
+               GParamSpec        *pspec,
+               GtkColumnViewCell *cell)
+{
+  cell_refresh (cell);
+}
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkColumnViewCell        *cell,
+               gpointer                  user_data)
+{
+  KefuComplaintCell kind = GPOINTER_TO_UINT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *child = label;
+
+  /* Labels, not inscriptions: they share the row's baseline, so Chinese text sits level with
+   * the digits beside it. */
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+
+  switch (kind)
+    {
+    case KEFU_COMPLAINT_CELL_REFERENCE:
+    case KEFU_COMPLAINT_CELL_RECEIVED:
+      gtk_widget_add_css_class (label, "numeric");
+      break;
+
+    case KEFU_COMPLAINT_CELL_CATEGORY:
+    case KEFU_COMPLAINT_CELL_DEADLINE:
+      child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_box_append (GTK_BOX (child), gtk_image_new ());
+      gtk_box_append (GTK_BOX (child), label);
+      if (kind == KEFU_COMPLAINT_CELL_DEADLINE)
+        gtk_widget_add_css_class (label, "numeric");
+      break;
+
+    case KEFU_COMPLAINT_CELL_URGENT:
+      gtk_widget_set_halign (label, GTK_ALIGN_START);
+      gtk_widget_add_css_class (label, "kefu-badge");
+      gtk_widget_add_css_class (label, "error");
+      break;
+
+    case KEFU_COMPLAINT_CELL_CUSTOMER:
+    case KEFU_COMPLAINT_CELL_STAGE:
+    case KEFU_COMPLAINT_CELL_OWNER:
+    case KEFU_COMPLAINT_CELL_DEPARTMENTS:
+    default:
+      break;
+    }
+
+  g_object_set_data (G_OBJECT (child), "kefu-cell", GUINT_TO_POINTER (kind));
+  gtk_column_view_cell_set_child (cell, child);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkColumnViewCell        *cell,
+              gpointer                  user_data)
+{
+  KefuLazyItem *item = gtk_column_view_cell_get_item (cell);
+
+  g_signal_connect (item, "notify::value", G_CALLBACK (cell_value_cb), cell);
+  cell_refresh (cell);
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkColumnViewCell        *cell,
+                gpointer                  user_data)
+{
+  KefuLazyItem *item = gtk_column_view_cell_get_item (cell);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, cell_value_cb, cell);
+}
+
+void
+kefu_complaint_cell_set_factory (GtkColumnViewColumn *column,
+                                 KefuComplaintCell    cell)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column));
+  g_return_if_fail (cell <= KEFU_COMPLAINT_CELL_URGENT);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GUINT_TO_POINTER (cell));
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GUINT_TO_POINTER (cell));
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), GUINT_TO_POINTER (cell));
+  gtk_column_view_column_set_factory (column, factory);
+}
