@@ -49,6 +49,9 @@ batch_new (guint number)
   batch->leads = g_array_new (FALSE, FALSE, sizeof (KefuCallBulkLead));
   batch->times = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
   batch->resolve = g_ptr_array_new_with_free_func (g_object_unref);
+  batch->progress = g_array_new (FALSE, FALSE, sizeof (KefuCallBulkComplaint));
+  batch->alerts = g_array_new (FALSE, FALSE, sizeof (KefuCallBulkBatchAlert));
+  batch->owned = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
   return batch;
 }
 
@@ -59,6 +62,9 @@ _kefuctl_calls_batch_free (Batch *batch)
   g_array_unref (batch->leads);
   g_ptr_array_unref (batch->times);
   g_ptr_array_unref (batch->resolve);
+  g_array_unref (batch->progress);
+  g_array_unref (batch->alerts);
+  g_ptr_array_unref (batch->owned);
   g_clear_pointer (&batch->prepared, kefu_calls_bulk_free);
   g_clear_error (&batch->error);
   g_free (batch);
@@ -264,28 +270,41 @@ static void
 make_complaint (Maker                      *maker,
                 KefuCall                   *call,
                 const KefuCustomerContact  *customer,
+                GDateTime                  *received,
                 const GDate                *day,
                 guint                       age_days)
 {
   KefuctlRandom *random = &maker->random;
-  guint pick = kefuctl_random_below (random, 1000);
   KefuctlComplaintShape shape;
+  KefuComplaintStage stage = KEFU_COMPLAINT_STAGE_NEW;
 
-  /* One complaint in eight is a misunderstanding; of the rest a little more are about the
-   * product than the service, and about one complaint in a hundred is the urgent case. */
-  if (pick < 120)
-    shape = KEFUCTL_COMPLAINT_NOT_FOUNDED;
-  else if (pick < 130)
-    shape = KEFUCTL_COMPLAINT_HARMED;
-  else if (pick < 600)
-    shape = KEFUCTL_COMPLAINT_PRODUCT;
+  if (maker->generator->complaints_only)
+    shape = _kefuctl_complaints_shape (maker);
   else
-    shape = KEFUCTL_COMPLAINT_SERVICE;
+    {
+      guint pick = kefuctl_random_below (random, 1000);
+
+      /* One complaint in eight is a misunderstanding; of the rest a little more are about the
+       * product than the service, and about one complaint in a hundred is the urgent case. */
+      if (pick < 120)
+        shape = KEFUCTL_COMPLAINT_NOT_FOUNDED;
+      else if (pick < 130)
+        shape = KEFUCTL_COMPLAINT_HARMED;
+      else if (pick < 600)
+        shape = KEFUCTL_COMPLAINT_PRODUCT;
+      else
+        shape = KEFUCTL_COMPLAINT_SERVICE;
+    }
 
   kefuctl_calls_make_complaint (random, &maker->generator->catalog, call, shape, day,
                                 customer->district);
-  if (shape != KEFUCTL_COMPLAINT_NOT_FOUNDED)
-    kefu_complaint_set_stage (kefu_call_get_complaint (call), complaint_stage (random, age_days));
+  /* --complaints decides the stage with what happened since; --calls by the age alone. */
+  if (shape != KEFUCTL_COMPLAINT_NOT_FOUNDED && !maker->generator->complaints_only)
+    {
+      stage = complaint_stage (random, age_days);
+      kefu_complaint_set_stage (kefu_call_get_complaint (call), stage);
+    }
+  _kefuctl_complaints_after_call (maker, call, received, day, stage);
 }
 
 /* An inquiry; a potential order's lead is converted by an order a few days later, dropped
@@ -423,6 +442,13 @@ push_batch (Maker *maker)
 
   batch->prepared = kefu_calls_bulk_prepare (batch->calls, leads, batch->leads->len,
                                              &batch->error);
+  if (batch->prepared != NULL &&
+      !kefu_calls_bulk_set_complaints (batch->prepared,
+                                       (const KefuCallBulkComplaint *) (gpointer)
+                                       batch->progress->data, batch->progress->len,
+                                       (const KefuCallBulkBatchAlert *) (gpointer)
+                                       batch->alerts->data, batch->alerts->len, &batch->error))
+    g_clear_pointer (&batch->prepared, kefu_calls_bulk_free);
   g_async_queue_push (maker->ready, batch);
   maker->batch = NULL;
 }
@@ -478,7 +504,7 @@ make_slot_call (Maker       *maker,
       make_order (maker, call, customer, received, day);
       break;
     case KEFU_CALL_KIND_COMPLAINT:
-      make_complaint (maker, call, customer, day, age);
+      make_complaint (maker, call, customer, received, day, age);
       break;
     case KEFU_CALL_KIND_INQUIRY:
       make_inquiry (maker, call, customer_index, clerk, day, age);
@@ -546,6 +572,8 @@ make_day (Maker  *maker,
           slot->conversion = g_ptr_array_index (due, i);
           slot->kind = KEFU_CALL_KIND_ORDER;
         }
+      else if (generator->complaints_only)
+        slot->kind = KEFU_CALL_KIND_COMPLAINT;
       else
         slot->kind = kefuctl_random_weighted (&maker->random, kind_weights, 3, 1000);
       n_slots++;

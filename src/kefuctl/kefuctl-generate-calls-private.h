@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "core/kefu-complaint-flow.h"
 #include "store/kefu-store-calls-bulk.h"
 #include "kefuctl-calls.h"
 #include "kefuctl-random.h"
@@ -48,6 +49,20 @@ typedef struct
   guint64               perm_key;
   guint                 cutoff;
   GStrv                 areas;
+  /* What happened to the complaints (kefuctl-generate-complaints.c). --complaints makes only
+   * complaint calls, of which `open_share` are still open, the younger the likelier (linearly
+   * less likely up to `open_window_hours` of age). */
+  gboolean              complaints_only;
+  double                open_share;
+  double                open_window_hours;
+  KefuComplaintDeadlineRules rules;
+  KefuWorkCalendar     *calendar;
+  guint                 batch_window_days;
+  guint                 batch_threshold;
+  gint64                qc_manager;    /* who acknowledges batch alerts; 0: none */
+  guint64               n_open;        /* counted by the maker */
+  guint64               n_overdue;
+  guint64               n_alerts;
 } Generator;
 
 /* A lead to be converted by an order of the same customer on a later day. */
@@ -71,6 +86,9 @@ typedef struct
   GArray    *leads;         /* KefuCallBulkLead */
   GPtrArray *times;         /* GDateTime the leads point to */
   GPtrArray *resolve;       /* pairs: order call, inquiry call */
+  GArray    *progress;      /* KefuCallBulkComplaint */
+  GArray    *alerts;        /* KefuCallBulkBatchAlert */
+  GPtrArray *owned;         /* GDateTime the two point to */
   guint      n_kind[3];
   /* Checked and worked out by the maker (kefu_calls_bulk_prepare()), so that the store's thread
    * only inserts; or why it could not be. */
@@ -92,6 +110,13 @@ typedef struct
   guint          n_batches;
   GPtrArray     *conversions;   /* Conversion, oldest first */
   GString       *text;
+  /* What happened to complaints after the call is drawn from a stream of its own, so that the
+   * calls themselves stay those of the seed. */
+  KefuctlRandom  progress;
+  GHashTable    *clusters;      /* "product/batch key" → Cluster (kefuctl-generate-complaints.c) */
+  gint64         incident_product;
+  char           incident_batch[24];
+  GDate          incident_until;
 } Maker;
 
 #define MAKE_BATCH GINT_TO_POINTER (1)
@@ -103,5 +128,23 @@ void     _kefuctl_calls_batch_free      (Batch      *batch);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Batch, _kefuctl_calls_batch_free)
 /* The maker thread's function: makes every batch of the run, day by day. */
 gpointer _kefuctl_calls_make_batches    (gpointer    data);
+
+/* kefuctl-generate-complaints.c */
+/* Reads the deadline rules, work calendar and batch settings, and works out the open window. */
+gboolean _kefuctl_complaints_setup      (Generator   *generator,
+                                         GError     **error);
+void     _kefuctl_complaints_clear      (Generator   *generator);
+void     _kefuctl_complaints_maker_init (Maker       *maker);
+void     _kefuctl_complaints_maker_clear (Maker      *maker);
+/* --complaints: the shape of the next complaint (misunderstanding, harmed, product, service). */
+KefuctlComplaintShape _kefuctl_complaints_shape (Maker *maker);
+/* After the complaint of `call` (the next of the batch) was made: --complaints gives product
+ * complaints batch numbers that cluster and flags the clusters; both modes record what happened
+ * to a well-founded complaint since (`stage`: the stage --calls chose, or NEW to decide here). */
+void     _kefuctl_complaints_after_call (Maker              *maker,
+                                         KefuCall           *call,
+                                         GDateTime          *received,
+                                         const GDate        *day,
+                                         KefuComplaintStage  stage);
 
 G_END_DECLS

@@ -240,6 +240,42 @@ resolve_leads (Batch *batch)
     }
 }
 
+static void
+print_summary (Generator     *generator,
+               const guint64  n_kind[3],
+               guint64        n_leads,
+               double         seconds)
+{
+  g_autofree char *n = g_strdup_printf ("%" G_GUINT64_FORMAT, generator->count);
+  double rate = seconds > 0 ? generator->count / seconds : 0.0;
+
+  /* Numbers travel as text: xgettext cannot read G_GUINT64_FORMAT inside a string. */
+  if (generator->complaints_only)
+    {
+      g_autofree char *open = g_strdup_printf ("%" G_GUINT64_FORMAT, generator->n_open);
+      g_autofree char *overdue = g_strdup_printf ("%" G_GUINT64_FORMAT, generator->n_overdue);
+      g_autofree char *alerts = g_strdup_printf ("%" G_GUINT64_FORMAT, generator->n_alerts);
+
+      g_print (_("Generated %s complaint calls (%s still open, %s of them past their deadline; "
+                 "%s batch alerts) in %.1f s (%.0f per second).\n"),
+               n, open, overdue, alerts, seconds, rate);
+    }
+  else
+    {
+      g_autofree char *orders = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                                 n_kind[KEFU_CALL_KIND_ORDER]);
+      g_autofree char *complaints = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                                     n_kind[KEFU_CALL_KIND_COMPLAINT]);
+      g_autofree char *inquiries = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                                    n_kind[KEFU_CALL_KIND_INQUIRY]);
+      g_autofree char *leads = g_strdup_printf ("%" G_GUINT64_FORMAT, n_leads);
+
+      g_print (_("Generated %s calls (%s orders, %s complaints, %s inquiries with %s leads) in "
+                 "%.1f s (%.0f per second).\n"),
+               n, orders, complaints, inquiries, leads, seconds, rate);
+    }
+}
+
 static gboolean
 store_batches (Generator  *generator,
                Maker      *maker,
@@ -284,24 +320,13 @@ store_batches (Generator  *generator,
         }
       done += batch->calls->len;
       g_async_queue_push (maker->spent, batch);
-      kefuctl_progress_update (&progress, _("Calls"), done, generator->count);
+      kefuctl_progress_update (&progress, generator->complaints_only ? _("Complaints")
+                                                                     : _("Calls"),
+                               done, generator->count);
     }
   seconds = kefuctl_progress_elapsed (&progress);
 
-  {
-    g_autofree char *n = g_strdup_printf ("%" G_GUINT64_FORMAT, generator->count);
-    g_autofree char *orders = g_strdup_printf ("%" G_GUINT64_FORMAT, n_kind[KEFU_CALL_KIND_ORDER]);
-    g_autofree char *complaints = g_strdup_printf ("%" G_GUINT64_FORMAT,
-                                                   n_kind[KEFU_CALL_KIND_COMPLAINT]);
-    g_autofree char *inquiries = g_strdup_printf ("%" G_GUINT64_FORMAT,
-                                                  n_kind[KEFU_CALL_KIND_INQUIRY]);
-    g_autofree char *leads = g_strdup_printf ("%" G_GUINT64_FORMAT, n_leads);
-
-    g_print (_("Generated %s calls (%s orders, %s complaints, %s inquiries with %s leads) in "
-               "%.1f s (%.0f per second).\n"),
-             n, orders, complaints, inquiries, leads, seconds,
-             seconds > 0 ? generator->count / seconds : 0.0);
-  }
+  print_summary (generator, n_kind, n_leads, seconds);
 
   /* Once, after every batch: a customer's last contact is their newest call of all. */
   kefuctl_progress_start (&progress);
@@ -332,14 +357,17 @@ generator_clear (Generator *generator)
   kefuctl_catalog_clear (&generator->catalog);
   g_clear_pointer (&generator->contacts, kefu_customer_contacts_free);
   g_clear_pointer (&generator->areas, g_strfreev);
+  _kefuctl_complaints_clear (generator);
 }
 
-gboolean
-kefuctl_generate_calls (KefuStore    *store,
-                        guint64       seed,
-                        guint64       count,
-                        const GDate  *last_day,
-                        GError      **error)
+static gboolean
+generate (KefuStore    *store,
+          guint64       seed,
+          guint64       count,
+          gboolean      complaints_only,
+          double        open_share,
+          const GDate  *last_day,
+          GError      **error)
 {
   Generator generator = { 0 };
   Maker maker = { 0 };
@@ -353,6 +381,8 @@ kefuctl_generate_calls (KefuStore    *store,
   generator.store = store;
   generator.seed = seed;
   generator.count = count;
+  generator.complaints_only = complaints_only;
+  generator.open_share = open_share;
   generator.tz = g_time_zone_new_local ();
   generator.now = g_date_time_new_now (generator.tz);
   g_date_clear (&generator.today, 1);
@@ -381,7 +411,16 @@ kefuctl_generate_calls (KefuStore    *store,
     }
 
   plan_days (&generator);
-  stream_init (&maker.random, seed, "calls");
+  if (!_kefuctl_complaints_setup (&generator, error))
+    {
+      generator_clear (&generator);
+      return FALSE;
+    }
+  /* The complaints' own calls come from a stream of their own, so that --complaints and
+   * --calls of one seed are different calls. */
+  stream_init (&maker.random, seed, complaints_only ? "complaints" : "calls");
+  stream_init (&maker.progress, seed, "complaint-progress");
+  _kefuctl_complaints_maker_init (&maker);
   stream_init (&keys, seed, "calls-regulars");
   generator.perm_key = kefuctl_random_next (&keys);
 
@@ -406,6 +445,28 @@ kefuctl_generate_calls (KefuStore    *store,
   g_async_queue_unref (maker.spent);
   g_ptr_array_unref (maker.conversions);
   g_string_free (maker.text, TRUE);
+  _kefuctl_complaints_maker_clear (&maker);
   generator_clear (&generator);
   return ok;
+}
+
+gboolean
+kefuctl_generate_calls (KefuStore    *store,
+                        guint64       seed,
+                        guint64       count,
+                        const GDate  *last_day,
+                        GError      **error)
+{
+  return generate (store, seed, count, FALSE, 0, last_day, error);
+}
+
+gboolean
+kefuctl_generate_complaints (KefuStore    *store,
+                             guint64       seed,
+                             guint64       count,
+                             double        open_share,
+                             const GDate  *last_day,
+                             GError      **error)
+{
+  return generate (store, seed, count, TRUE, open_share, last_day, error);
 }

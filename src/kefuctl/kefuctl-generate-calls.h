@@ -17,4 +17,15 @@ gboolean kefuctl_generate_calls (KefuStore    *store,
                                  const GDate  *last_day,
                                  GError      **error);
 
+/* Adds `count` complaint calls the same way, of which about `open_share` (0–1) are still open
+ * (the younger the likelier) and the rest closed, each with what happened to it since (stage
+ * times, resolution, callback, deadlines and escalations, visits) and the batch alerts their
+ * clusters raised. */
+gboolean kefuctl_generate_complaints (KefuStore    *store,
+                                      guint64       seed,
+                                      guint64       count,
+                                      double        open_share,
+                                      const GDate  *last_day,
+                                      GError      **error);
+
 G_END_DECLS

@@ -33,6 +33,8 @@
 
 static gint64 opt_customers = -1;
 static gint64 opt_calls = -1;
+static gint64 opt_complaints = -1;
+static double opt_open_percent = 1.0;
 static char *opt_until;
 static gint64 opt_seed = 1;
 /* The last day of the generated calls: --until, or yesterday. */
@@ -45,6 +47,14 @@ static const GOptionEntry generate_entries[] = {
   { "calls", 0, 0, G_OPTION_ARG_INT64, &opt_calls,
     N_("Generate N hotline calls of the customers and clerks in the database (orders, "
        "complaints, inquiries with leads), spread over the three years up to --until"), N_("N") },
+  { "complaints", 0, 0, G_OPTION_ARG_INT64, &opt_complaints,
+    N_("Generate N complaint calls over the same three years, most of them closed long ago "
+       "with their resolution and callback, a few still open on the board (see "
+       "--open-percent), some past their deadline and escalated, and batch alerts where "
+       "complaints about one batch cluster"), N_("N") },
+  { "open-percent", 0, 0, G_OPTION_ARG_DOUBLE, &opt_open_percent,
+    N_("The share of the generated complaints still open, in percent (default 1: 500,000 "
+       "complaints leave about 5,000 on the board)"), N_("P") },
   { "until", 0, 0, G_OPTION_ARG_STRING, &opt_until,
     N_("The last day of the generated calls (default: yesterday)"), N_("DATE") },
   { "seed", 0, 0, G_OPTION_ARG_INT64, &opt_seed,
@@ -316,10 +326,20 @@ generate_calls (Generator  *generator,
   return kefuctl_generate_calls (generator->store, generator->seed, count, &until_day, error);
 }
 
+static gboolean
+generate_complaints (Generator  *generator,
+                     guint64     count,
+                     GError    **error)
+{
+  return kefuctl_generate_complaints (generator->store, generator->seed, count,
+                                      opt_open_percent / 100.0, &until_day, error);
+}
+
 /* Customers first: the calls are made for the customers in the database. */
 static const GenerateStep steps[] = {
   { "--customers", N_("Customers"), &opt_customers, generate_customers },
   { "--calls", N_("Calls"), &opt_calls, generate_calls },
+  { "--complaints", N_("Complaints"), &opt_complaints, generate_complaints },
 };
 
 /* Reads --until into until_day: a date not after today, yesterday when not given. */
@@ -389,6 +409,15 @@ generate_validate (GError **error)
   if (!parse_until (error))
     return FALSE;
 
+  if (!(opt_open_percent >= 0 && opt_open_percent <= 100))
+    {
+      g_autofree char *given = g_strdup_printf ("%g", opt_open_percent);
+
+      g_set_error (error, KEFUCTL_ERROR, KEFUCTL_ERROR_USAGE,
+                   _("--open-percent takes a number from 0 to 100, not %s."), given);
+      return FALSE;
+    }
+
   if (opt_seed < 0)
     {
       g_autofree char *given = g_strdup_printf ("%" G_GINT64_FORMAT, opt_seed);
@@ -433,6 +462,9 @@ const KefuctlCommand kefuctl_generate_command = {
                     "55% orders, 20% complaints and 25% inquiries, with what happened to them "
                     "since (hand-overs, complaint stages, leads converted or dropped); the same "
                     "database, seed and --until give the same calls. "
+                    "Complaints are complaint calls only, made the same way, for benchmarks of "
+                    "the complaint board: most closed with every step, a share still open in "
+                    "every stage of the board. "
                     "Progress is shown on stderr when a run takes more than a second."),
   .entries = generate_entries,
   .validate = generate_validate,

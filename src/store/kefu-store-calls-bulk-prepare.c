@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "core/kefu-call-rules.h"
+#include "core/kefu-complaint-flow.h"
 #include "core/kefu-phone.h"
 #include "core/kefu-settings-keys.h"
 #include "core/kefu-text.h"
@@ -393,6 +394,17 @@ _kefu_bulk_prepare_call (KefuBulkLoad  *load,
             kefu_batch_number_validate (c->batch_number, &batch, NULL) &&
             g_strcmp0 (batch, c->batch_number) != 0)
           c->batch_number = g_string_chunk_insert (load->strings, batch);
+        /* The batch as compared for clustering (schema step 3), kept where the number is: on
+         * well-founded product-quality complaints. Batches repeat, so each key is stored once. */
+        if (c->batch_number != NULL && c->batch_number[0] != '\0' &&
+            kefu_complaint_get_well_founded (complaint) &&
+            kefu_complaint_get_category (complaint) == KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY)
+          {
+            g_autofree char *key = kefu_batch_number_key (c->batch_number);
+
+            if (key != NULL && key[0] != '\0')
+              c->batch_key = g_string_chunk_insert_const (load->strings, key);
+          }
         break;
       }
     case KEFU_CALL_KIND_INQUIRY:
@@ -516,6 +528,8 @@ kefu_calls_bulk_prepare (GPtrArray               *calls,
   load->complaints = g_array_new (FALSE, FALSE, sizeof (guint));
   load->inquiries = g_array_new (FALSE, FALSE, sizeof (guint));
   load->leads = g_array_new (FALSE, FALSE, sizeof (KefuBulkLead));
+  load->progress = g_array_new (FALSE, FALSE, sizeof (KefuBulkProgress));
+  load->alerts = g_array_new (FALSE, FALSE, sizeof (KefuBulkAlert));
   load->strings = g_string_chunk_new (64 * 1024);
   load->routes = g_array_new (FALSE, FALSE, sizeof (KefuBulkRoute));
   load->route_ends = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -548,6 +562,8 @@ kefu_calls_bulk_free (KefuCallsBulk *load)
   g_array_unref (load->complaints);
   g_array_unref (load->inquiries);
   g_array_unref (load->leads);
+  g_array_unref (load->progress);
+  g_array_unref (load->alerts);
   g_string_chunk_free (load->strings);
   g_free (load->now);
   g_time_zone_unref (load->tz);

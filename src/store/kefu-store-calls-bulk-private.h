@@ -40,7 +40,9 @@ typedef struct
   gint                 converts;          /* the lead row of this load it converts, or -1 */
   /* Complaints */
   const char          *batch_number;
+  const char          *batch_key;         /* kefu_batch_number_key(), NULL without a batch */
   KefuComplaintStage   stage;             /* decided in the transaction */
+  guint                progress;          /* its KefuBulkProgress + 1, 0 when none */
   /* Inquiries */
   gint                 lead;              /* its lead row, or -1 */
 } KefuBulkCall;
@@ -56,10 +58,47 @@ typedef struct
   const char    *note;
 } KefuBulkLead;
 
+/* What happened to a complaint after the call (KefuCallBulkComplaint), its times as stored text
+ * ("" for none) and its text in the load's strings. */
+typedef struct
+{
+  KefuComplaintStage     stage;
+  char                   stage_since[32];
+  char                   routed_at[32];
+  char                   acknowledged_at[32];
+  gint64                 acknowledged_by;
+  char                   resolved_at[32];
+  char                   called_back_at[32];
+  char                   closed_at[32];
+  KefuComplaintDeadline  due_kind;
+  char                   due_at[32];
+  KefuEscalationLevel    escalation_level;
+  char                   escalated_at[32];
+  const char            *resolution;
+  KefuSatisfaction       satisfaction;
+  const char            *customer_words;
+  const char            *visitors;
+  char                   visited_at[32];
+  const char            *visit_outcome;
+  gint64                 visit_recorded_by;
+} KefuBulkProgress;
+
+/* A batch alert of the load. */
+typedef struct
+{
+  guint        call;
+  guint        count;
+  char         first_at[32];
+  char         acknowledged_at[32];
+  gint64       acknowledged_by;
+  const char  *note;
+} KefuBulkAlert;
+
 typedef struct
 {
   gint64    department_id;
   KefuRole  role;
+  gint64    member_id;      /* an active member of that role in the department */
 } KefuBulkRoute;
 
 typedef struct
@@ -77,6 +116,9 @@ struct _KefuCallsBulk
   GArray           *complaints;
   GArray           *inquiries;
   GArray           *leads;        /* KefuBulkLead */
+  GArray           *progress;     /* KefuBulkProgress */
+  GArray           *alerts;       /* KefuBulkAlert */
+  guint             n_visits;
   GStringChunk     *strings;      /* text made here: summaries, normalised values */
   /* The local time zone, looked up once: g_date_time_to_local() looks it up on every call,
    * which cost more than the rest of preparing a call. */
@@ -89,7 +131,7 @@ struct _KefuCallsBulk
   KefuStoreBackend  backend;
   KefuBulkRules     rules;
   gint64            first_call, first_order, first_line, first_complaint, first_route,
-                    first_inquiry, first_lead;
+                    first_inquiry, first_lead, first_visit, first_alert;
   GArray           *routes;       /* KefuBulkRoute, complaint by complaint */
   GArray           *route_ends;   /* guint per complaint: the end of its routes in `routes` */
   GHashTable       *department_names;  /* gint64 id → name */

@@ -49,10 +49,23 @@ static const char *const complaint_columns[] = {
   "id", "call_id", "owner_id", "subject", "reason", "well_founded", "explanation", "category",
   "symptom", "purchase_method", "purchase_place", "batch_number", "production_date",
   "product_id", "service_issue", "staff_identity", "work_place", "work_manner", "harmed",
-  "urgent", "stage", "version", "created_at", "updated_at", NULL
+  "urgent", "stage", "version", "created_at", "updated_at",
+  /* Schema step 3. */
+  "stage_since", "due_kind", "due_at", "escalation_level", "escalated_at", "routed_at",
+  "acknowledged_at", "resolved_at", "called_back_at", "closed_at", "resolution", "satisfaction",
+  "customer_words", "batch_key", NULL
 };
 static const char *const route_columns[] = {
-  "id", "complaint_id", "department_id", "role", "created_at", NULL
+  "id", "complaint_id", "department_id", "role", "created_at", "acknowledged_at",
+  "acknowledged_by", NULL
+};
+static const char *const visit_columns[] = {
+  "id", "complaint_id", "visitors", "visited_at", "outcome", "recorded_by", "created_at", NULL
+};
+static const char *const alert_columns[] = {
+  "id", "product_id", "batch_key", "batch_number", "complaint_count", "first_at", "flagged_at",
+  "flagged_complaint_id", "acknowledged_at", "acknowledged_by", "note", "version", "created_at",
+  NULL
 };
 
 /* Where the row functions are in the load. Text a row function makes must stay valid until it
@@ -297,6 +310,70 @@ next_line_row (gpointer        user_data,
   return TRUE;
 }
 
+static void
+set_optional_text (KefuStoreValue *value,
+                   const char     *text)
+{
+  kefu_store_value_set_text (value, text != NULL && text[0] != '\0' ? text : NULL);
+}
+
+static KefuBulkProgress *
+call_progress (KefuBulkLoad *load,
+               KefuBulkCall *c)
+{
+  return c->progress > 0 ? &g_array_index (load->progress, KefuBulkProgress, c->progress - 1)
+                         : NULL;
+}
+
+/* The step-3 columns of a complaint: from what happened to it when the load says, else as the
+ * migration to step 3 fills complaints stored before it (no deadline yet: the first deadline
+ * check computes it). */
+static void
+set_progress_values (KefuBulkLoad   *load,
+                     KefuBulkCall   *c,
+                     KefuStoreValue *values)
+{
+  KefuBulkProgress *p = call_progress (load, c);
+  gboolean routed = c->stage != KEFU_COMPLAINT_STAGE_NEW &&
+                    c->stage != KEFU_COMPLAINT_STAGE_EXPLAINED;
+  gboolean closed = c->stage == KEFU_COMPLAINT_STAGE_CLOSED ||
+                    c->stage == KEFU_COMPLAINT_STAGE_EXPLAINED;
+
+  if (p == NULL)
+    {
+      kefu_store_value_set_text (&values[0], c->received);
+      kefu_store_value_set_null (&values[1]);
+      kefu_store_value_set_null (&values[2]);
+      kefu_store_value_set_int64 (&values[3], 0);
+      kefu_store_value_set_null (&values[4]);
+      kefu_store_value_set_text (&values[5], routed ? c->received : NULL);
+      for (guint i = 6; i < 9; i++)
+        kefu_store_value_set_null (&values[i]);
+      kefu_store_value_set_text (&values[9], closed ? c->received : NULL);
+      for (guint i = 10; i < 13; i++)
+        kefu_store_value_set_null (&values[i]);
+    }
+  else
+    {
+      kefu_store_value_set_text (&values[0], p->stage_since);
+      kefu_store_value_set_text (&values[1], nick_or_null (KEFU_TYPE_COMPLAINT_DEADLINE,
+                                                           p->due_kind));
+      set_optional_text (&values[2], p->due_at);
+      kefu_store_value_set_int64 (&values[3], p->escalation_level);
+      set_optional_text (&values[4], p->escalated_at);
+      set_optional_text (&values[5], p->routed_at);
+      set_optional_text (&values[6], p->acknowledged_at);
+      set_optional_text (&values[7], p->resolved_at);
+      set_optional_text (&values[8], p->called_back_at);
+      set_optional_text (&values[9], p->closed_at);
+      set_optional_text (&values[10], p->resolution);
+      kefu_store_value_set_text (&values[11], nick_or_null (KEFU_TYPE_SATISFACTION,
+                                                            p->satisfaction));
+      set_optional_text (&values[12], p->customer_words);
+    }
+  kefu_store_value_set_text (&values[13], c->batch_key);
+}
+
 static gboolean
 next_complaint_row (gpointer        user_data,
                     KefuStoreValue *values)
@@ -374,6 +451,7 @@ next_complaint_row (gpointer        user_data,
   kefu_store_value_set_int64 (&values[21], 1);
   kefu_store_value_set_text (&values[22], load->now);
   kefu_store_value_set_text (&values[23], load->now);
+  set_progress_values (load, c, &values[24]);
 
   cursor->next++;
   return TRUE;
@@ -401,7 +479,91 @@ next_route_row (gpointer        user_data,
   kefu_store_value_set_text (&values[3], _kefu_store_enum_to_nick (KEFU_TYPE_ROLE, route->role));
   kefu_store_value_set_text (&values[4], load->now);
 
+  /* The first department acknowledged the complaint when it went in progress. */
+  {
+    KefuBulkCall *c = &load->calls[g_array_index (load->complaints, guint, cursor->next)];
+    KefuBulkProgress *p = call_progress (load, c);
+    guint first = cursor->next > 0 ? g_array_index (load->route_ends, guint, cursor->next - 1)
+                                   : 0;
+
+    if (p != NULL && p->acknowledged_at[0] != '\0' && cursor->n_rows == first)
+      {
+        kefu_store_value_set_text (&values[5], p->acknowledged_at);
+        set_optional_id (&values[6], p->acknowledged_by > 0 ? p->acknowledged_by
+                                                             : route->member_id);
+      }
+    else
+      {
+        kefu_store_value_set_null (&values[5]);
+        kefu_store_value_set_null (&values[6]);
+      }
+  }
+
   cursor->n_rows++;
+  return TRUE;
+}
+
+static gboolean
+next_visit_row (gpointer        user_data,
+                KefuStoreValue *values)
+{
+  KefuBulkCursor *cursor = user_data;
+  KefuBulkLoad *load = cursor->load;
+  KefuBulkProgress *p = NULL;
+
+  /* The next complaint with a visit. */
+  for (; cursor->next < load->complaints->len; cursor->next++)
+    {
+      p = call_progress (load, &load->calls[g_array_index (load->complaints, guint,
+                                                           cursor->next)]);
+      if (p != NULL && p->visitors != NULL)
+        break;
+    }
+  if (cursor->next >= load->complaints->len)
+    return FALSE;
+
+  kefu_store_value_set_int64 (&values[0], load->first_visit + cursor->n_rows);
+  kefu_store_value_set_int64 (&values[1], load->first_complaint + cursor->next);
+  kefu_store_value_set_text (&values[2], p->visitors);
+  kefu_store_value_set_text (&values[3], p->visited_at);
+  kefu_store_value_set_text (&values[4], p->visit_outcome);
+  kefu_store_value_set_int64 (&values[5], p->visit_recorded_by);
+  kefu_store_value_set_text (&values[6], p->visited_at);
+
+  cursor->next++;
+  cursor->n_rows++;
+  return TRUE;
+}
+
+static gboolean
+next_alert_row (gpointer        user_data,
+                KefuStoreValue *values)
+{
+  KefuBulkCursor *cursor = user_data;
+  KefuBulkLoad *load = cursor->load;
+  KefuBulkAlert *alert;
+  KefuBulkCall *c;
+
+  if (cursor->next >= load->alerts->len)
+    return FALSE;
+  alert = &g_array_index (load->alerts, KefuBulkAlert, cursor->next);
+  c = &load->calls[alert->call];
+
+  kefu_store_value_set_int64 (&values[0], load->first_alert + cursor->next);
+  set_optional_id (&values[1], kefu_complaint_get_product_id (kefu_call_get_complaint (c->call)));
+  kefu_store_value_set_text (&values[2], c->batch_key);
+  kefu_store_value_set_text (&values[3], c->batch_number);
+  kefu_store_value_set_int64 (&values[4], alert->count);
+  kefu_store_value_set_text (&values[5], alert->first_at);
+  kefu_store_value_set_text (&values[6], c->received);
+  kefu_store_value_set_int64 (&values[7], load->first_complaint + c->detail);
+  set_optional_text (&values[8], alert->acknowledged_at);
+  set_optional_id (&values[9], alert->acknowledged_by);
+  set_optional_text (&values[10], alert->note);
+  kefu_store_value_set_int64 (&values[11], 1);
+  kefu_store_value_set_text (&values[12], c->received);
+
+  cursor->next++;
   return TRUE;
 }
 
@@ -421,6 +583,8 @@ static const KefuBulkTable bulk_tables[] = {
   { "order_lines", line_columns, next_line_row },
   { "complaints", complaint_columns, next_complaint_row },
   { "complaint_routes", route_columns, next_route_row },
+  { "complaint_visits", visit_columns, next_visit_row },
+  { "batch_alerts", alert_columns, next_alert_row },
 };
 
 gboolean
@@ -453,8 +617,21 @@ _kefu_bulk_after_explicit_ids (KefuStore     *self,
 {
   for (guint t = 0; t < G_N_ELEMENTS (bulk_tables); t++)
     {
-      const char *after = _kefu_schema_after_explicit_ids (load->backend, bulk_tables[t].table);
+      const char *table = bulk_tables[t].table;
+      const char *after;
 
+      /* The tables of schema step 3 are moved here, as kefu-schema.c knows only the earlier
+       * ones. */
+      if (g_str_equal (table, "complaint_visits"))
+        after = load->backend == KEFU_STORE_BACKEND_SQLITE ? NULL :
+                "SELECT setval(pg_get_serial_sequence('complaint_visits', 'id'), "
+                "(SELECT COALESCE(MAX(id), 1) FROM complaint_visits))";
+      else if (g_str_equal (table, "batch_alerts"))
+        after = load->backend == KEFU_STORE_BACKEND_SQLITE ? NULL :
+                "SELECT setval(pg_get_serial_sequence('batch_alerts', 'id'), "
+                "(SELECT COALESCE(MAX(id), 1) FROM batch_alerts))";
+      else
+        after = _kefu_schema_after_explicit_ids (load->backend, table);
       if (after != NULL && _kefu_store_execute (self, after, NULL, cancellable, error) < 0)
         return FALSE;
     }

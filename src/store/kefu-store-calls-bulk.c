@@ -148,24 +148,29 @@ route_complaints (KefuStore     *self,
   if (load->complaints->len == 0)
     return TRUE;
 
+  /* With each department one of its members holding the role, who acknowledges the complaints
+   * that the load says were acknowledged. */
   rows = _kefu_store_query (self,
-                            "SELECT DISTINCT staff.role, departments.id, departments.name "
+                            "SELECT staff.role, departments.id, departments.name, MIN(staff.id) "
                             "FROM staff JOIN departments ON departments.id = staff.department_id "
-                            "WHERE staff.active = TRUE ORDER BY staff.role, departments.id",
+                            "WHERE staff.active = TRUE "
+                            "GROUP BY staff.role, departments.id, departments.name "
+                            "ORDER BY staff.role, departments.id",
                             NULL, cancellable, error);
   if (rows == NULL)
     return FALSE;
   by_role = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   for (guint r = 0; r < (guint) roles->n_values; r++)
-    g_ptr_array_add (by_role, g_array_new (FALSE, FALSE, sizeof (gint64)));
+    g_ptr_array_add (by_role, g_array_new (FALSE, FALSE, sizeof (KefuBulkRoute)));
   for (guint i = 0; i < kefu_rows_get_n_rows (rows); i++)
     {
       int role = _kefu_store_enum_from_nick (KEFU_TYPE_ROLE, kefu_rows_get_text (rows, i, 0), -1);
       gint64 department = kefu_rows_get_int (rows, i, 1);
+      KefuBulkRoute route = { department, role, kefu_rows_get_int (rows, i, 3) };
 
       if (role < 0 || (guint) role >= by_role->len)
         continue;
-      g_array_append_val (g_ptr_array_index (by_role, role), department);
+      g_array_append_val (g_ptr_array_index (by_role, role), route);
       g_hash_table_insert (load->department_names, g_memdup2 (&department, sizeof department),
                            g_strdup (kefu_rows_get_text (rows, i, 2)));
     }
@@ -178,15 +183,22 @@ route_complaints (KefuStore     *self,
       KefuRole route_roles[4];
       guint n_roles, start = load->routes->len, end;
 
-      n_roles = kefu_complaint_route_roles (kefu_complaint_get_category (complaint), well_founded,
-                                            kefu_complaint_get_harmed (complaint), route_roles);
+      /* A complaint the load says is still New was routed to nobody yet. */
+      if (c->progress > 0 &&
+          g_array_index (load->progress, KefuBulkProgress, c->progress - 1).stage ==
+          KEFU_COMPLAINT_STAGE_NEW)
+        n_roles = 0;
+      else
+        n_roles = kefu_complaint_route_roles (kefu_complaint_get_category (complaint),
+                                              well_founded, kefu_complaint_get_harmed (complaint),
+                                              route_roles);
       for (guint r = 0; r < n_roles; r++)
         {
           GArray *departments = g_ptr_array_index (by_role, route_roles[r]);
 
           for (guint d = 0; d < departments->len; d++)
             {
-              KefuBulkRoute route = { g_array_index (departments, gint64, d), route_roles[r] };
+              KefuBulkRoute route = g_array_index (departments, KefuBulkRoute, d);
               gboolean seen = FALSE;
 
               for (guint j = start; j < load->routes->len && !seen; j++)
@@ -199,9 +211,14 @@ route_complaints (KefuStore     *self,
       end = load->routes->len;
       g_array_append_val (load->route_ends, end);
 
-      c->stage = kefu_complaint_get_stage (complaint);
-      if (c->stage == KEFU_COMPLAINT_STAGE_NEW)
-        c->stage = kefu_complaint_intake_stage (well_founded, end - start);
+      if (c->progress > 0)
+        c->stage = g_array_index (load->progress, KefuBulkProgress, c->progress - 1).stage;
+      else
+        {
+          c->stage = kefu_complaint_get_stage (complaint);
+          if (c->stage == KEFU_COMPLAINT_STAGE_NEW)
+            c->stage = kefu_complaint_intake_stage (well_founded, end - start);
+        }
     }
   return TRUE;
 }
@@ -301,9 +318,16 @@ bulk_txn (KefuStore     *self,
     { "SELECT COALESCE(MAX(id), 0) FROM complaint_routes", &load->first_route },
     { "SELECT COALESCE(MAX(id), 0) FROM inquiries", &load->first_inquiry },
     { "SELECT COALESCE(MAX(id), 0) FROM leads", &load->first_lead },
+    { "SELECT COALESCE(MAX(id), 0) FROM complaint_visits", &load->first_visit },
+    { "SELECT COALESCE(MAX(id), 0) FROM batch_alerts", &load->first_alert },
   };
 
   if (lock != NULL && _kefu_store_execute (self, lock, NULL, cancellable, error) < 0)
+    return FALSE;
+  /* The tables of schema step 3 too, which kefu-schema.c's lock does not name. */
+  if (lock != NULL &&
+      _kefu_store_execute (self, "LOCK TABLE complaint_visits, batch_alerts "
+                           "IN SHARE ROW EXCLUSIVE MODE", NULL, cancellable, error) < 0)
     return FALSE;
 
   /* The ids are chosen here so that the detail rows can name their call, and the lock keeps
@@ -336,11 +360,12 @@ bulk_txn (KefuStore     *self,
       n_converted++;
   details = g_strdup_printf ("{\"count\":%u,\"first_id\":%" G_GINT64_FORMAT
                              ",\"last_id\":%" G_GINT64_FORMAT ",\"orders\":%u,\"complaints\":%u,"
-                             "\"inquiries\":%u,\"leads\":%u,\"leads_converted\":%u}",
+                             "\"inquiries\":%u,\"leads\":%u,\"leads_converted\":%u,"
+                             "\"visits\":%u,\"batch_alerts\":%u}",
                              load->n_calls, load->first_call,
                              load->first_call + load->n_calls - 1, load->orders->len,
                              load->complaints->len, load->inquiries->len, load->leads->len,
-                             n_converted);
+                             n_converted, load->n_visits, load->alerts->len);
   return _kefu_store_add_event (self, "calls", 0, "bulk-insert", details, cancellable, error);
 }
 

@@ -77,6 +77,62 @@ gboolean       kefu_store_insert_calls_prepared (KefuStore               *self,
 void           kefu_calls_bulk_free             (KefuCallsBulk           *bulk);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KefuCallsBulk, kefu_calls_bulk_free)
 
+/* What happened to a complaint of a load after the call, for loads of a hotline's history
+ * (kefuctl generate --complaints): the stage it has reached, when it entered each stage, the
+ * deadline it now works against and how far it was escalated, the resolution, the callback
+ * result, and a visit to a harmed customer. The times must be consistent with the stage (a
+ * closed complaint was routed, acknowledged, resolved, called back and closed, in that order);
+ * they are checked. A complaint given no such record gets what the migration to schema step 3
+ * gives complaints stored before it: its stage since the call, routed (unless New or
+ * Explained) and closed (when Closed or Explained) at the call, and no deadline yet (the first
+ * deadline check computes it). */
+typedef struct
+{
+  guint                  complaint;        /* index in `calls` of a complaint call */
+  KefuComplaintStage     stage;            /* NEW: stays New, routed to nobody yet */
+  GDateTime             *stage_since;      /* when it entered `stage` */
+  GDateTime             *routed_at;        /* from Routed on */
+  GDateTime             *acknowledged_at;  /* from In progress on; the first route's */
+  gint64                 acknowledged_by;  /* 0: the route's department's first member */
+  GDateTime             *resolved_at;      /* from Resolved on (the last resolution) */
+  GDateTime             *called_back_at;   /* from Called back on */
+  GDateTime             *closed_at;        /* Closed */
+  KefuComplaintDeadline  due_kind;         /* the deadline of the stage (NONE when closed) */
+  GDateTime             *due_at;
+  KefuEscalationLevel    escalation_level;
+  GDateTime             *escalated_at;     /* when it rose to that level */
+  const char            *resolution;       /* from Resolved on */
+  KefuSatisfaction       satisfaction;     /* from Called back on, and Reopened by a callback */
+  const char            *customer_words;
+  /* A visit to a harmed customer (NULL visitors: none). */
+  const char            *visitors;
+  GDateTime             *visited_at;
+  const char            *visit_outcome;
+  gint64                 visit_recorded_by;
+} KefuCallBulkComplaint;
+
+/* A batch alert raised by a complaint of the load (the one that made its product and batch reach
+ * the threshold within the window; kefuctl works the clusters out over the whole history). */
+typedef struct
+{
+  guint        complaint;        /* index in `calls` of a product-quality complaint with a batch */
+  guint        count;            /* complaints about the batch within the window then */
+  GDateTime   *first_at;         /* the first of them */
+  GDateTime   *acknowledged_at;  /* NULL: the alert is still open */
+  gint64       acknowledged_by;
+  const char  *note;
+} KefuCallBulkBatchAlert;
+
+/* Adds what happened to complaints of a prepared load, and the batch alerts they raised, before
+ * it is inserted (any thread; the text is copied). FALSE with KEFU_STORE_ERROR_INVALID when a
+ * record does not belong to a complaint call of the load or its times do not fit its stage. */
+gboolean       kefu_calls_bulk_set_complaints   (KefuCallsBulk                *bulk,
+                                                 const KefuCallBulkComplaint  *complaints,
+                                                 guint                         n_complaints,
+                                                 const KefuCallBulkBatchAlert *alerts,
+                                                 guint                         n_alerts,
+                                                 GError                      **error);
+
 /* Sets the last call and last contact of every customer who has a call with an id of at least
  * `first_call_id` (0: of every customer who has calls) from their newest call, and the first
  * contact of those assigned to a clerk, where not set yet, from that clerk's first call with
