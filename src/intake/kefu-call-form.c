@@ -578,6 +578,16 @@ kefu_call_form_set_kind_name (KefuCallForm *self,
 }
 
 void
+kefu_call_form_set_kind_locked (KefuCallForm *self,
+                                gboolean      locked)
+{
+  g_return_if_fail (KEFU_IS_CALL_FORM (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->kind_toggles), !locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "call-form.kind", !locked);
+}
+
+void
 kefu_call_form_set_caller (KefuCallForm *self,
                            KefuCustomer *customer)
 {

@@ -43,6 +43,11 @@ const char   *kefu_call_form_get_kind_name     (KefuCallForm *self);
 void          kefu_call_form_set_kind_name     (KefuCallForm *self,
                                                 const char   *kind_name);
 
+/* Locks the kind of the call (a stored complaint edited on its detail page): the kind toggles
+ * are hidden and Ctrl+1/2/3 do nothing. */
+void          kefu_call_form_set_kind_locked   (KefuCallForm *self,
+                                                gboolean      locked);
+
 /* A picked customer: name, address (and an empty delivery address and district), phone,
  * customer id. */
 void          kefu_call_form_set_caller        (KefuCallForm *self,

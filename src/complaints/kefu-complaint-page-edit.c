@@ -1,0 +1,286 @@
+/* kefu-complaint-page-edit.c: correcting what was captured on the complaint call, with the
+ * intake's own form and validation, until the complaint is resolved.
+ *
+ * The form edits a copy of the call, so that discarding is dropping the copy and the save
+ * writes another copy on the store's worker (the store sets what it wrote on the record it is
+ * given, which must not be one the form is bound to). While the copy holds changes the page
+ * cannot be popped: its back button asks first.
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kefu-complaint-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/kefu-complaint-flow.h"
+#include "widgets/kefu-list-loader.h"
+
+#include "kefu-complaint-page-private.h"
+
+/* Every readable and writable property, so the copy carries everything the store read. */
+static GObject *
+copy_properties (GObject *object)
+{
+  GObject *copy = g_object_new (G_OBJECT_TYPE (object), NULL);
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if ((pspecs[i]->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE
+          || (pspecs[i]->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
+        continue;
+
+      g_value_init (&value, pspecs[i]->value_type);
+      g_object_get_property (object, pspecs[i]->name, &value);
+      g_object_set_property (copy, pspecs[i]->name, &value);
+    }
+
+  return copy;
+}
+
+KefuCall *
+_kefu_complaint_page_copy_call (KefuCall *call)
+{
+  g_autoptr(KefuCall) copy = KEFU_CALL (copy_properties (G_OBJECT (call)));
+  KefuComplaint *complaint = kefu_call_get_complaint (call);
+
+  /* The detail records are objects: the copy gets its own complaint, and no other record
+   * (a complaint call stores only its complaint). */
+  kefu_call_set_order (copy, NULL);
+  kefu_call_set_inquiry (copy, NULL);
+  if (complaint != NULL)
+    {
+      g_autoptr(KefuComplaint) complaint_copy = KEFU_COMPLAINT (copy_properties (G_OBJECT (complaint)));
+      GPtrArray *routes = kefu_complaint_get_routes (complaint);
+
+      kefu_complaint_clear_routes (complaint_copy);
+      for (guint i = 0; routes != NULL && i < routes->len; i++)
+        {
+          KefuComplaintRoute *route = routes->pdata[i];
+
+          kefu_complaint_add_route (complaint_copy,
+                                    kefu_complaint_route_new (route->department_id,
+                                                              route->department_name,
+                                                              route->role));
+        }
+      kefu_call_set_complaint (copy, complaint_copy);
+    }
+  else
+    kefu_call_set_complaint (copy, NULL);
+
+  return g_steal_pointer (&copy);
+}
+
+gboolean
+_kefu_complaint_page_can_edit (KefuComplaintPage *self)
+{
+  KefuComplaintActor actor;
+
+  if (self->card == NULL || self->call == NULL || self->staff == NULL)
+    return FALSE;
+
+  _kefu_complaint_page_get_actor (self, &actor);
+  return kefu_complaint_flow_check (KEFU_COMPLAINT_ACTION_EDIT_DETAILS,
+                                    kefu_complaint_card_get_stage (self->card), &actor, NULL, NULL);
+}
+
+void
+_kefu_complaint_page_set_modified (KefuComplaintPage *self,
+                                   gboolean           modified)
+{
+  modified = !!modified;
+  if (self->modified == modified)
+    return;
+
+  self->modified = modified;
+  /* Back (button, Escape, swipe) would drop what was typed: the page's own back button takes
+   * its place and asks first. */
+  adw_navigation_page_set_can_pop (ADW_NAVIGATION_PAGE (self), !modified);
+  gtk_widget_set_visible (GTK_WIDGET (self->leave_button), modified);
+  _kefu_complaint_page_update_actions (self);
+}
+
+static void
+stop_editing (KefuComplaintPage *self)
+{
+  self->editing = FALSE;
+  _kefu_complaint_page_set_modified (self, FALSE);
+  kefu_call_form_set_call (self->call_form, NULL);
+  g_clear_object (&self->edit_call);
+  gtk_stack_set_visible_child_name (self->intake_stack, "view");
+  _kefu_complaint_page_update_actions (self);
+}
+
+void
+_kefu_complaint_page_edit (KefuComplaintPage *self)
+{
+  if (self->editing || !_kefu_complaint_page_can_edit (self))
+    return;
+
+  g_set_object (&self->edit_call, NULL);
+  self->edit_call = _kefu_complaint_page_copy_call (self->call);
+  self->editing = TRUE;
+  kefu_call_form_set_call (self->call_form, self->edit_call);
+  gtk_stack_set_visible_child_name (self->intake_stack, "edit");
+  _kefu_complaint_page_update_actions (self);
+  kefu_call_form_focus_details (self->call_form);
+}
+
+void
+_kefu_complaint_page_follow_read (KefuComplaintPage *self)
+{
+  KefuComplaint *complaint;
+  KefuComplaint *edited;
+
+  if (!self->editing || self->saving || self->edit_call == NULL)
+    return;
+
+  if (!_kefu_complaint_page_can_edit (self))
+    {
+      stop_editing (self);
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("The complaint is resolved: what was captured on the call can no longer change.")));
+      return;
+    }
+
+  /* An action on the complaint (a note, an acknowledgement) changes its version but not what
+   * was captured: the edit goes on against the version just read. */
+  complaint = kefu_call_get_complaint (self->call);
+  edited = kefu_call_get_complaint (self->edit_call);
+  kefu_record_set_version (KEFU_RECORD (self->edit_call),
+                           kefu_record_get_version (KEFU_RECORD (self->call)));
+  if (complaint != NULL && edited != NULL)
+    kefu_record_set_version (KEFU_RECORD (edited), kefu_record_get_version (KEFU_RECORD (complaint)));
+}
+
+void
+_kefu_complaint_page_discard (KefuComplaintPage *self)
+{
+  if (!self->editing || self->saving)
+    return;
+
+  stop_editing (self);
+}
+
+/* Saving */
+
+static gpointer
+update_func (KefuStore     *store,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  KefuCall *call = data;
+
+  if (!kefu_store_update_complaint_call (store, call, cancellable, error))
+    return NULL;
+  return g_object_ref (call);
+}
+
+static void
+update_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(KefuComplaintPage) self = user_data;
+  g_autoptr(KefuCall) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  saved = kefu_store_run_finish (KEFU_STORE (object), result, &error);
+  self->saving = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->call_form), TRUE);
+
+  if (saved == NULL)
+    {
+      /* A cancelled save is the page going away: nothing to show. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      /* What was typed stays in the form: a stale version or a refusal is shown, and the
+       * complaint behind it is read again. */
+      _kefu_complaint_page_update_actions (self);
+      _kefu_complaint_page_show_error (self, error);
+      return;
+    }
+
+  stop_editing (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Changes saved")));
+  gtk_widget_activate_action (GTK_WIDGET (self), "complaints.reload", NULL);
+  _kefu_complaint_page_reload (self);
+}
+
+void
+_kefu_complaint_page_save (KefuComplaintPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  KefuCall *copy;
+
+  if (!self->editing || self->saving || self->store == NULL)
+    return;
+
+  if (!kefu_call_form_check (self->call_form, now))
+    return;
+
+  self->saving = TRUE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->call_form), FALSE);
+  _kefu_complaint_page_update_actions (self);
+
+  copy = _kefu_complaint_page_copy_call (self->edit_call);
+  /* Not cancellable: a write that committed must come back to clear the form. */
+  kefu_store_run_async (self->store, update_func, copy, g_object_unref,
+                        NULL, update_cb, g_object_ref (self));
+}
+
+/* Leaving with changes */
+
+static void
+leave_chosen_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(KefuComplaintPage) self = user_data;
+  const char *response = adw_alert_dialog_choose_finish (ADW_ALERT_DIALOG (object), result);
+
+  if (g_str_equal (response, "save"))
+    _kefu_complaint_page_save (self);
+  else if (g_str_equal (response, "discard"))
+    {
+      stop_editing (self);
+      gtk_widget_activate_action (GTK_WIDGET (self), "navigation.pop", NULL);
+    }
+}
+
+void
+_kefu_complaint_page_leave (KefuComplaintPage *self)
+{
+  AdwDialog *dialog;
+
+  if (!self->modified)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "navigation.pop", NULL);
+      return;
+    }
+
+  dialog = adw_alert_dialog_new (_("Discard the Changes?"),
+                                 _("What you changed on the complaint call is not saved yet."));
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Keep Editing"),
+                                  "discard", _("_Discard"),
+                                  "save", _("_Save"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "discard",
+                                            ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "save",
+                                            ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "save");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), GTK_WIDGET (self), NULL,
+                           leave_chosen_cb, g_object_ref (self));
+}

@@ -1,0 +1,116 @@
+/* kefu-complaint-page-private.h: what the detail page's files share: the page's struct, its
+ * sections (kefu-complaint-page-sections.c) and the editing of what was captured at intake
+ * (kefu-complaint-page-edit.c).
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "intake/kefu-call-form.h"
+#include "store/kefu-store-complaints.h"
+#include "widgets/kefu-customer-history-view.h"
+
+#include "kefu-complaint-page.h"
+#include "kefu-complaint-timeline-view.h"
+
+G_BEGIN_DECLS
+
+struct _KefuComplaintPage
+{
+  AdwNavigationPage          parent_instance;
+
+  KefuStore                 *store;
+  KefuStaff                 *staff;
+  gint64                     complaint_id;
+  gboolean                   busy;
+
+  /* What was read, all at once (kefu_complaint_page_reload ()). */
+  KefuComplaintCard         *card;
+  KefuCall                  *call;
+  GListModel                *timeline;
+  GPtrArray                 *visits;     /* KefuComplaintVisit */
+  GPtrArray                 *linked;     /* KefuComplaintCard: the same product and batch */
+  GListModel                *products;
+
+  GCancellable              *load_cancellable;
+  GCancellable              *action_cancellable;
+  gboolean                   acting;
+
+  /* The intake edit: a copy of the call the form changes; `modified` once something was
+   * typed. */
+  KefuCall                  *edit_call;
+  gboolean                   editing;
+  gboolean                   modified;
+  gboolean                   saving;
+
+  AdwBanner                 *banner;
+  GtkListBox                *batch_list;
+  AdwPreferencesGroup       *batch_group;
+  KefuCallForm              *call_form;
+  GtkListBox                *deadlines_list;
+  GtkBox                    *deadline_box;
+  GtkImage                  *deadline_icon;
+  GtkLabel                  *deadline_label;
+  GtkButton                 *discard_button;
+  GtkButton                 *edit_button;
+  AdwStatusPage             *error_page;
+  GtkLabel                  *escalation_label;
+  GtkLabel                  *heading_label;
+  KefuCustomerHistoryView   *history_view;
+  AdwPreferencesGroup       *intake_group;
+  GtkListBox                *intake_list;
+  GtkStack                  *intake_stack;
+  GtkButton                 *leave_button;
+  AdwWrapBox                *actions_box;
+  GtkButton                 *note_button;
+  GtkListBox                *outcome_list;
+  GtkLabel                  *owner_label;
+  GtkButton                 *routes_button;
+  GtkListBox                *routes_list;
+  GtkButton                 *save_button;
+  GtkStack                  *stack;
+  GtkLabel                  *stage_label;
+  GtkLabel                  *summary_label;
+  KefuComplaintTimelineView *timeline_view;
+  AdwToastOverlay           *toast_overlay;
+  GtkLabel                  *urgent_label;
+  GtkButton                 *visit_button;
+  AdwPreferencesGroup       *visits_group;
+  GtkListBox                *visits_list;
+};
+
+/* In kefu-complaint-page.c. */
+void     _kefu_complaint_page_reload          (KefuComplaintPage *self);
+void     _kefu_complaint_page_update_actions  (KefuComplaintPage *self);
+/* Shows a store's refusal or failure: a banner that stays for a stale version (with the
+ * complaint read again), a toast otherwise. */
+void     _kefu_complaint_page_show_error      (KefuComplaintPage *self,
+                                               const GError      *error);
+/* The rules' view of the person working now on this complaint. */
+void     _kefu_complaint_page_get_actor       (KefuComplaintPage  *self,
+                                               KefuComplaintActor *actor);
+
+/* In kefu-complaint-page-sections.c: fill the head and sections from what was read. */
+void     _kefu_complaint_page_show_head       (KefuComplaintPage *self);
+void     _kefu_complaint_page_show_sections   (KefuComplaintPage *self);
+/* The last event of `action` ("acknowledged" …) on the timeline, or NULL. */
+KefuEvent *_kefu_complaint_page_find_event    (KefuComplaintPage *self,
+                                               const char        *action,
+                                               gint64             department_id);
+
+/* In kefu-complaint-page-edit.c: the intake edit. */
+gboolean _kefu_complaint_page_can_edit        (KefuComplaintPage *self);
+void     _kefu_complaint_page_edit            (KefuComplaintPage *self);
+void     _kefu_complaint_page_discard         (KefuComplaintPage *self);
+void     _kefu_complaint_page_save            (KefuComplaintPage *self);
+void     _kefu_complaint_page_leave           (KefuComplaintPage *self);
+/* After a read: an edit in progress goes on against the version read, or ends once the
+ * complaint can no longer be edited. */
+void     _kefu_complaint_page_follow_read     (KefuComplaintPage *self);
+void     _kefu_complaint_page_set_modified    (KefuComplaintPage *self,
+                                               gboolean           modified);
+/* A copy of a call and its complaint that shares nothing with it. */
+KefuCall *_kefu_complaint_page_copy_call      (KefuCall          *call);
+
+G_END_DECLS

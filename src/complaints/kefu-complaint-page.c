@@ -1,0 +1,703 @@
+/* kefu-complaint-page.c: the detail page of one complaint: reading it, its actions and their
+ * outcome. The sections are filled in kefu-complaint-page-sections.c and the intake edit lives
+ * in kefu-complaint-page-edit.c.
+ *
+ * Everything the page shows is read in one go on the store's worker (card, call, timeline,
+ * visits, the complaints about the same batch, the products), so the sections never disagree
+ * with each other; every action and every save reads it all again.
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kefu-complaint-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/kefu-complaint-flow.h"
+#include "core/kefu-enums.h"
+#include "widgets/kefu-list-loader.h"
+
+#include "kefu-complaint-actions.h"
+#include "kefu-complaint-page-private.h"
+#include "kefu-complaint-timeline-view.h"
+#include "kefu-detail-format.h"
+
+G_DEFINE_FINAL_TYPE (KefuComplaintPage, kefu_complaint_page, ADW_TYPE_NAVIGATION_PAGE)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_STAFF,
+  PROP_COMPLAINT_ID,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The actions of the head, in the order of the work. Notes, visits and route changes have
+ * buttons of their own in their sections. */
+static const KefuComplaintAction head_actions[] = {
+  KEFU_COMPLAINT_ACTION_ROUTE,
+  KEFU_COMPLAINT_ACTION_ACKNOWLEDGE,
+  KEFU_COMPLAINT_ACTION_RESOLVE,
+  KEFU_COMPLAINT_ACTION_RECORD_CALLBACK,
+  KEFU_COMPLAINT_ACTION_CLOSE,
+  KEFU_COMPLAINT_ACTION_REOPEN,
+  KEFU_COMPLAINT_ACTION_ESCALATE,
+};
+
+static void
+set_busy (KefuComplaintPage *self,
+          gboolean           busy)
+{
+  if (self->busy == busy)
+    return;
+
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+void
+_kefu_complaint_page_get_actor (KefuComplaintPage  *self,
+                                KefuComplaintActor *actor)
+{
+  gint64 staff_id = self->staff != NULL ? kefu_record_get_id (KEFU_RECORD (self->staff)) : 0;
+  gint64 department_id = self->staff != NULL ? kefu_staff_get_department_id (self->staff) : 0;
+  GArray *ids = self->card != NULL ? kefu_complaint_card_get_department_ids (self->card) : NULL;
+
+  actor->role = self->staff != NULL ? kefu_staff_get_role (self->staff) : KEFU_ROLE_CLERK;
+  actor->is_owner = self->card != NULL && staff_id != 0
+                    && kefu_complaint_card_get_owner_id (self->card) == staff_id;
+  actor->in_routed_department = FALSE;
+  for (guint i = 0; ids != NULL && department_id != 0 && i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == department_id)
+      actor->in_routed_department = TRUE;
+}
+
+/* Whether `action` can be taken now: FALSE with no reason when the stage does not allow it at
+ * all (the button is left out), FALSE with the reason when this person may not or something is
+ * missing first (the button shows, disabled, with the reason as its tooltip). */
+static gboolean
+check_action (KefuComplaintPage    *self,
+              KefuComplaintAction   action,
+              char                **reason)
+{
+  KefuComplaintActor actor;
+  KefuComplaintActionInput input = { 0 };
+  g_autoptr(GError) error = NULL;
+  GArray *ids = kefu_complaint_card_get_department_ids (self->card);
+
+  *reason = NULL;
+  if (self->staff == NULL)
+    return FALSE;
+
+  _kefu_complaint_page_get_actor (self, &actor);
+  /* The text, answer and departments come from the dialog: here they count as given, so that
+   * only what is really missing (a visit before the resolution) is reported. */
+  input.text = "-";
+  input.satisfaction = KEFU_SATISFACTION_SATISFIED;
+  input.harmed = kefu_complaint_card_get_harmed (self->card);
+  input.n_visits = kefu_complaint_card_get_n_visits (self->card);
+  input.n_routes = MAX (ids != NULL ? ids->len : 0, 1);
+  input.escalation = kefu_complaint_card_get_escalation (self->card);
+
+  if (kefu_complaint_flow_check (action, kefu_complaint_card_get_stage (self->card), &actor,
+                                 &input, &error))
+    return TRUE;
+
+  if (!g_error_matches (error, KEFU_COMPLAINT_FLOW_ERROR, KEFU_COMPLAINT_FLOW_ERROR_NOT_ALLOWED))
+    *reason = g_strdup (error->message);
+  return FALSE;
+}
+
+static void
+action_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(KefuComplaintPage) self = user_data;
+  g_autoptr(KefuComplaintCard) card = NULL;
+  g_autoptr(GError) error = NULL;
+
+  card = kefu_complaint_action_run_finish (result, &error);
+  self->acting = FALSE;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      _kefu_complaint_page_update_actions (self);
+      return;
+    }
+
+  if (card == NULL)
+    {
+      _kefu_complaint_page_show_error (self, error);
+      return;
+    }
+
+  g_set_object (&self->card, card);
+  adw_banner_set_revealed (self->banner, FALSE);
+  /* The board, list and banner follow the change. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "complaints.reload", NULL);
+  _kefu_complaint_page_reload (self);
+}
+
+static void
+run_action (KefuComplaintPage   *self,
+            KefuComplaintAction  action)
+{
+  if (self->card == NULL || self->store == NULL || self->acting)
+    return;
+
+  self->acting = TRUE;
+  _kefu_complaint_page_update_actions (self);
+  g_cancellable_cancel (self->action_cancellable);
+  g_clear_object (&self->action_cancellable);
+  self->action_cancellable = g_cancellable_new ();
+  kefu_complaint_action_run (GTK_WIDGET (self), self->store, self->card, action,
+                             KEFU_SATISFACTION_UNSPECIFIED, self->action_cancellable,
+                             action_done_cb, g_object_ref (self));
+}
+
+static void
+action_button_clicked_cb (GtkButton         *button,
+                          KefuComplaintPage *self)
+{
+  run_action (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "kefu-action")));
+}
+
+/* Sets up `button` for `action`: shown when the stage allows it, enabled when this person
+ * may take it now, with the reason as its tooltip otherwise. */
+static void
+setup_action_button (KefuComplaintPage   *self,
+                     GtkButton           *button,
+                     KefuComplaintAction  action)
+{
+  g_autofree char *reason = NULL;
+  gboolean allowed = self->card != NULL && check_action (self, action, &reason);
+
+  gtk_button_set_label (button, kefu_detail_action_label (action));
+  gtk_button_set_use_underline (button, TRUE);
+  g_object_set_data (G_OBJECT (button), "kefu-action", GINT_TO_POINTER (action));
+  gtk_widget_set_visible (GTK_WIDGET (button), allowed || reason != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (button), allowed && !self->acting);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button), reason);
+}
+
+void
+_kefu_complaint_page_update_actions (KefuComplaintPage *self)
+{
+  GtkWidget *child;
+  gboolean first = TRUE;
+  gboolean has_card = self->card != NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box))) != NULL)
+    adw_wrap_box_remove (self->actions_box, child);
+
+  for (guint i = 0; has_card && i < G_N_ELEMENTS (head_actions); i++)
+    {
+      GtkWidget *button = gtk_button_new ();
+
+      setup_action_button (self, GTK_BUTTON (button), head_actions[i]);
+      if (!gtk_widget_get_visible (button))
+        {
+          g_object_ref_sink (button);
+          g_object_unref (button);
+          continue;
+        }
+      /* The next step of the work stands out; the others (escalate, reopen) do not. */
+      if (first && gtk_widget_get_sensitive (button)
+          && head_actions[i] != KEFU_COMPLAINT_ACTION_ESCALATE)
+        {
+          gtk_widget_add_css_class (button, "suggested-action");
+          first = FALSE;
+        }
+      gtk_widget_add_css_class (button, "pill");
+      g_signal_connect_object (button, "clicked", G_CALLBACK (action_button_clicked_cb), self, 0);
+      adw_wrap_box_append (self->actions_box, button);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->actions_box),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->actions_box)) != NULL);
+
+  if (has_card)
+    {
+      setup_action_button (self, self->routes_button, KEFU_COMPLAINT_ACTION_EDIT_ROUTES);
+      setup_action_button (self, self->visit_button, KEFU_COMPLAINT_ACTION_RECORD_VISIT);
+      setup_action_button (self, self->note_button, KEFU_COMPLAINT_ACTION_ADD_NOTE);
+    }
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->routes_button), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->visit_button), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->note_button), FALSE);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_button),
+                          !self->editing && has_card && _kefu_complaint_page_can_edit (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->save_button), self->editing);
+  gtk_widget_set_visible (GTK_WIDGET (self->discard_button), self->editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "complaint.edit",
+                                 has_card && !self->editing && _kefu_complaint_page_can_edit (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "complaint.save",
+                                 self->editing && self->modified && !self->saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "complaint.discard",
+                                 self->editing && !self->saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "complaint.print", has_card);
+}
+
+void
+_kefu_complaint_page_show_error (KefuComplaintPage *self,
+                                 const GError      *error)
+{
+  if (g_error_matches (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_STALE_VERSION))
+    {
+      adw_banner_set_title (self->banner,
+                            _("Someone else changed this complaint. It was reloaded; check and try again."));
+      adw_banner_set_revealed (self->banner, TRUE);
+    }
+  else
+    kefu_toast_overlay_add_error (self->toast_overlay, error->message);
+
+  /* Whatever went wrong, what is shown is brought back to what is stored. */
+  _kefu_complaint_page_reload (self);
+}
+
+/* Loading */
+
+static gpointer
+load_func (KefuStore     *store,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  gint64 id = *(gint64 *) data;
+  g_autoptr(GObject) result = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(KefuComplaintCard) card = NULL;
+  g_autoptr(KefuCall) call = NULL;
+  g_autoptr(GListModel) timeline = NULL;
+  g_autoptr(GPtrArray) visits = NULL;
+  g_autoptr(GPtrArray) linked = NULL;
+  g_autoptr(GListModel) products = NULL;
+  const char *batch;
+
+  card = kefu_store_get_complaint_card (store, id, cancellable, error);
+  if (card == NULL)
+    return NULL;
+  call = kefu_store_get_call (store, kefu_complaint_card_get_call_id (card), cancellable, error);
+  if (call == NULL)
+    return NULL;
+  timeline = kefu_store_list_complaint_timeline (store, id, cancellable, error);
+  if (timeline == NULL)
+    return NULL;
+  visits = kefu_store_list_complaint_visits (store, id, cancellable, error);
+  if (visits == NULL)
+    return NULL;
+  products = kefu_store_list_products (store, FALSE, cancellable, error);
+  if (products == NULL)
+    return NULL;
+
+  batch = kefu_complaint_card_get_batch_number (card);
+  if (batch != NULL && *batch != '\0')
+    {
+      g_autoptr(KefuComplaintFilter) filter = kefu_complaint_filter_new ();
+      g_autoptr(GArray) ids = NULL;
+      g_autoptr(GArray) others = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      filter->product_id = kefu_complaint_card_get_product_id (card);
+      filter->batch_key = kefu_batch_number_key (batch);
+      ids = kefu_store_list_complaint_ids (store, filter, KEFU_COMPLAINT_SORT_RECEIVED, FALSE,
+                                           cancellable, error);
+      if (ids == NULL)
+        return NULL;
+      for (guint i = 0; i < ids->len; i++)
+        if (g_array_index (ids, gint64, i) != id)
+          g_array_append_val (others, g_array_index (ids, gint64, i));
+      linked = kefu_store_get_complaint_cards (store, (const gint64 *) (gpointer) others->data,
+                                               others->len, cancellable, error);
+      if (linked == NULL)
+        return NULL;
+    }
+  else
+    linked = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_object_set_data_full (result, "card", g_steal_pointer (&card), g_object_unref);
+  g_object_set_data_full (result, "call", g_steal_pointer (&call), g_object_unref);
+  g_object_set_data_full (result, "timeline", g_steal_pointer (&timeline), g_object_unref);
+  g_object_set_data_full (result, "visits", g_steal_pointer (&visits),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (result, "linked", g_steal_pointer (&linked),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (result, "products", g_steal_pointer (&products), g_object_unref);
+  return g_steal_pointer (&result);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(KefuComplaintPage) self = user_data;
+  g_autoptr(GObject) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  loaded = kefu_store_run_finish (KEFU_STORE (object), result, &error);
+  /* Cancelled: a newer read or the page went away. Never an error. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->load_cancellable);
+
+  if (loaded == NULL)
+    {
+      /* A page already showing the complaint keeps it, and says what went wrong. */
+      if (self->card != NULL)
+        kefu_toast_overlay_add_error (self->toast_overlay, error->message);
+      else
+        kefu_list_loader_show_error (self->stack, self->error_page, error->message);
+      set_busy (self, FALSE);
+      return;
+    }
+
+  g_set_object (&self->card, g_object_get_data (loaded, "card"));
+  g_set_object (&self->call, g_object_get_data (loaded, "call"));
+  g_set_object (&self->timeline, g_object_get_data (loaded, "timeline"));
+  g_set_object (&self->products, g_object_get_data (loaded, "products"));
+  g_clear_pointer (&self->visits, g_ptr_array_unref);
+  self->visits = g_ptr_array_ref (g_object_get_data (loaded, "visits"));
+  g_clear_pointer (&self->linked, g_ptr_array_unref);
+  self->linked = g_ptr_array_ref (g_object_get_data (loaded, "linked"));
+
+  adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self),
+                                 kefu_complaint_card_get_reference (self->card));
+  _kefu_complaint_page_follow_read (self);
+  _kefu_complaint_page_show_head (self);
+  _kefu_complaint_page_show_sections (self);
+  _kefu_complaint_page_update_actions (self);
+  gtk_stack_set_visible_child_name (self->stack, "complaint");
+  set_busy (self, FALSE);
+}
+
+void
+_kefu_complaint_page_reload (KefuComplaintPage *self)
+{
+  gint64 *id;
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+
+  if (self->store == NULL || self->complaint_id <= 0)
+    return;
+
+  if (self->card == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+
+  id = g_new (gint64, 1);
+  *id = self->complaint_id;
+  self->load_cancellable = g_cancellable_new ();
+  set_busy (self, TRUE);
+  kefu_store_run_async (self->store, load_func, id, g_free, self->load_cancellable, load_cb,
+                        g_object_ref (self));
+}
+
+/* Actions and callbacks */
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KefuComplaintPage *self = KEFU_COMPLAINT_PAGE (widget);
+
+  adw_banner_set_revealed (self->banner, FALSE);
+  _kefu_complaint_page_reload (self);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  KefuComplaintPage *self = KEFU_COMPLAINT_PAGE (widget);
+
+  gtk_widget_activate_action (widget, "complaints.print", "x", self->complaint_id);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _kefu_complaint_page_edit (KEFU_COMPLAINT_PAGE (widget));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _kefu_complaint_page_save (KEFU_COMPLAINT_PAGE (widget));
+}
+
+static void
+discard_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  _kefu_complaint_page_discard (KEFU_COMPLAINT_PAGE (widget));
+}
+
+static void
+leave_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  _kefu_complaint_page_leave (KEFU_COMPLAINT_PAGE (widget));
+}
+
+static void
+banner_dismiss_cb (KefuComplaintPage *self)
+{
+  adw_banner_set_revealed (self->banner, FALSE);
+}
+
+static void
+batch_row_activated_cb (KefuComplaintPage *self,
+                        GtkListBoxRow     *row)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "kefu-complaint-id"));
+
+  if (id > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "complaints.open", "x", id);
+}
+
+static void
+call_form_changed_cb (KefuComplaintPage *self)
+{
+  if (self->editing)
+    _kefu_complaint_page_set_modified (self, TRUE);
+}
+
+/* Overrides */
+
+static void
+kefu_complaint_page_constructed (GObject *object)
+{
+  KefuComplaintPage *self = KEFU_COMPLAINT_PAGE (object);
+
+  G_OBJECT_CLASS (kefu_complaint_page_parent_class)->constructed (object);
+
+  _kefu_complaint_page_update_actions (self);
+  _kefu_complaint_page_reload (self);
+}
+
+static void
+kefu_complaint_page_dispose (GObject *object)
+{
+  KefuComplaintPage *self = KEFU_COMPLAINT_PAGE (object);
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_cancellable_cancel (self->action_cancellable);
+  g_clear_object (&self->action_cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_COMPLAINT_PAGE);
+
+  g_clear_object (&self->card);
+  g_clear_object (&self->call);
+  g_clear_object (&self->edit_call);
+  g_clear_object (&self->timeline);
+  g_clear_object (&self->products);
+  g_clear_pointer (&self->visits, g_ptr_array_unref);
+  g_clear_pointer (&self->linked, g_ptr_array_unref);
+  g_clear_object (&self->staff);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (kefu_complaint_page_parent_class)->dispose (object);
+}
+
+static void
+kefu_complaint_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  KefuComplaintPage *self = KEFU_COMPLAINT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_STAFF:
+      g_value_set_object (value, self->staff);
+      break;
+    case PROP_COMPLAINT_ID:
+      g_value_set_int64 (value, self->complaint_id);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kefu_complaint_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  KefuComplaintPage *self = KEFU_COMPLAINT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      if (g_set_object (&self->store, g_value_get_object (value)))
+        {
+          kefu_call_form_set_store (self->call_form, self->store);
+          kefu_customer_history_view_set_store (self->history_view, self->store);
+          /* Constructed already: a new database shows its own copy of the complaint. */
+          if (self->complaint_id > 0)
+            {
+              g_clear_object (&self->card);
+              _kefu_complaint_page_reload (self);
+            }
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_STAFF:
+      if (g_set_object (&self->staff, g_value_get_object (value)))
+        {
+          /* What this person may do differs. */
+          _kefu_complaint_page_update_actions (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_COMPLAINT_ID:
+      self->complaint_id = g_value_get_int64 (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kefu_complaint_page_class_init (KefuComplaintPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = kefu_complaint_page_constructed;
+  object_class->dispose = kefu_complaint_page_dispose;
+  object_class->get_property = kefu_complaint_page_get_property;
+  object_class->set_property = kefu_complaint_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, KEFU_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_STAFF] =
+    g_param_spec_object ("staff", NULL, NULL, KEFU_TYPE_STAFF,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_COMPLAINT_ID] =
+    g_param_spec_int64 ("complaint-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "complaint.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "complaint.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "complaint.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "complaint.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "complaint.discard", NULL, discard_action);
+  gtk_widget_class_install_action (widget_class, "complaint.leave", NULL, leave_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "complaint.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "complaint.print", NULL);
+
+  g_type_ensure (KEFU_TYPE_CALL_FORM);
+  g_type_ensure (KEFU_TYPE_COMPLAINT_TIMELINE_VIEW);
+  g_type_ensure (KEFU_TYPE_CUSTOMER_HISTORY_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/kefu/Kefu/ui/kefu-complaint-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, actions_box);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, banner);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, batch_group);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, batch_list);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, call_form);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, deadline_box);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, deadline_icon);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, deadline_label);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, deadlines_list);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, discard_button);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, escalation_label);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, history_view);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, intake_group);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, intake_list);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, intake_stack);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, leave_button);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, note_button);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, outcome_list);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, owner_label);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, routes_button);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, routes_list);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, stage_label);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, urgent_label);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, visit_button);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, visits_group);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, visits_list);
+  gtk_widget_class_bind_template_callback (widget_class, banner_dismiss_cb);
+  gtk_widget_class_bind_template_callback (widget_class, batch_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, call_form_changed_cb);
+}
+
+static void
+kefu_complaint_page_init (KefuComplaintPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  kefu_call_form_set_kind_locked (self->call_form, TRUE);
+  g_signal_connect_object (self->routes_button, "clicked",
+                           G_CALLBACK (action_button_clicked_cb), self, 0);
+  g_signal_connect_object (self->visit_button, "clicked",
+                           G_CALLBACK (action_button_clicked_cb), self, 0);
+  g_signal_connect_object (self->note_button, "clicked",
+                           G_CALLBACK (action_button_clicked_cb), self, 0);
+}
+
+KefuComplaintPage *
+kefu_complaint_page_new (KefuStore *store,
+                         KefuStaff *staff,
+                         gint64     complaint_id)
+{
+  g_return_val_if_fail (store == NULL || KEFU_IS_STORE (store), NULL);
+  g_return_val_if_fail (staff == NULL || KEFU_IS_STAFF (staff), NULL);
+  g_return_val_if_fail (complaint_id > 0, NULL);
+
+  return g_object_new (KEFU_TYPE_COMPLAINT_PAGE,
+                       "store", store,
+                       "staff", staff,
+                       "complaint-id", complaint_id,
+                       NULL);
+}
+
+gint64
+kefu_complaint_page_get_complaint_id (KefuComplaintPage *self)
+{
+  g_return_val_if_fail (KEFU_IS_COMPLAINT_PAGE (self), 0);
+
+  return self->complaint_id;
+}
