@@ -21,6 +21,7 @@
 #include <stdlib.h>
 
 #include "core/kefu-roles.h"
+#include "store/kefu-store-calls-bulk.h"
 #include "kefuctl-calls.h"
 #include "kefuctl-demo-calls.h"
 #include "kefuctl-names.h"
@@ -54,6 +55,8 @@ typedef enum
   PLAN_INQUIRY,
   PLAN_INQUIRY_LEAD,      /* a potential order; its lead stays open */
   PLAN_INQUIRY_DROPPED,   /* a potential order whose lead the team lead drops */
+  PLAN_PRODUCT_BATCH,     /* one of three complaints about one bad batch within a week */
+  PLAN_UNROUTED,          /* a complaint that reached no department yet (the board's New) */
 } PlanKind;
 
 typedef struct
@@ -232,6 +235,14 @@ make_plan (DemoCalls *demo)
     add_planned (plan, 3, 16 * 60 + 35, callers[next_caller++], PLAN_HARMED, -1);
     add_planned (plan, 1, 16 * 60 + 5, callers[next_caller++], PLAN_INQUIRY_LEAD, -1);
   }
+  {
+    /* A bad batch: three customers complain about it within a week, which flags it to the QC
+     * manager; and a complaint this morning that no department has received yet. */
+    add_planned (plan, 5, 10 * 60 + 25, callers[next_caller++], PLAN_PRODUCT_BATCH, -1);
+    add_planned (plan, 3, 14 * 60 + 50, callers[next_caller++], PLAN_PRODUCT_BATCH, -1);
+    add_planned (plan, 0, 9 * 60 + 5, callers[next_caller++], PLAN_PRODUCT_BATCH, -1);
+    add_planned (plan, 0, 8 * 60 + 40, callers[next_caller++], PLAN_UNROUTED, -1);
+  }
 
   /* Today's callers called before: one or two earlier calls each, mostly orders. */
   for (guint i = 0; i < TODAY_CALLS; i++)
@@ -384,6 +395,34 @@ pick_clerk (DemoCalls    *demo,
                                                                     demo->clerks->len));
 }
 
+/* The bad batch: the first everyday product, made nine days before today on line B. */
+static void
+set_bad_batch (DemoCalls     *demo,
+               KefuComplaint *complaint)
+{
+  KefuctlCatalog *catalog = &demo->catalog;
+  KefuProduct *product;
+  const char *spec;
+  g_autofree char *subject = NULL;
+  char batch[24];
+  GDate made = demo->today;
+
+  if (catalog->n_food == 0)
+    return;
+  product = g_ptr_array_index (catalog->products, catalog->food[0]);
+  spec = kefu_product_get_spec (product);
+  subject = spec != NULL && spec[0] != '\0' ?
+            g_strdup_printf ("%s %s", kefu_product_get_name (product), spec) :
+            g_strdup (kefu_product_get_name (product));
+  g_date_subtract_days (&made, 9);
+  g_snprintf (batch, sizeof batch, "%02u%02u%02u-B2-07", g_date_get_year (&made) % 100,
+              g_date_get_month (&made), g_date_get_day (&made));
+  kefu_complaint_set_subject (complaint, subject);
+  kefu_complaint_set_product_id (complaint, kefu_record_get_id (KEFU_RECORD (product)));
+  kefu_complaint_set_production_date (complaint, &made);
+  kefu_complaint_set_batch_number (complaint, batch);
+}
+
 static void
 fill_call (DemoCalls    *demo,
            KefuCall     *call,
@@ -422,6 +461,15 @@ fill_call (DemoCalls    *demo,
       break;
     case PLAN_HARMED:
       kefuctl_calls_make_complaint (random, &demo->catalog, call, KEFUCTL_COMPLAINT_HARMED,
+                                    day, district);
+      break;
+    case PLAN_PRODUCT_BATCH:
+      kefuctl_calls_make_complaint (random, &demo->catalog, call, KEFUCTL_COMPLAINT_PRODUCT,
+                                    day, district);
+      set_bad_batch (demo, kefu_call_get_complaint (call));
+      break;
+    case PLAN_UNROUTED:
+      kefuctl_calls_make_complaint (random, &demo->catalog, call, KEFUCTL_COMPLAINT_SERVICE,
                                     day, district);
       break;
     case PLAN_NOT_FOUNDED:
@@ -498,7 +546,25 @@ save_planned (DemoCalls  *demo,
 
   /* The clerk who takes the call is the one the store records it against. */
   kefu_store_set_actor (demo->store, clerk);
-  if (!kefu_store_save_call (demo->store, call, NULL, error))
+  if (planned->kind == PLAN_UNROUTED)
+    {
+      /* Saving routes every complaint to the departments the demo has, so the one that
+       * reached nobody yet comes in as a hotline's history does, left New. */
+      g_autoptr(GPtrArray) calls = g_ptr_array_new ();
+      g_autoptr(KefuCallsBulk) bulk = NULL;
+      KefuCallBulkComplaint unrouted = { .complaint = 0, .stage = KEFU_COMPLAINT_STAGE_NEW,
+                                         .stage_since = received };
+
+      g_ptr_array_add (calls, call);
+      bulk = kefu_calls_bulk_prepare (calls, NULL, 0, error);
+      if (bulk == NULL ||
+          !kefu_calls_bulk_set_complaints (bulk, &unrouted, 1, NULL, 0, error) ||
+          !kefu_store_insert_calls_prepared (demo->store, bulk, NULL, error) ||
+          kefu_store_update_last_contacts (demo->store, kefu_record_get_id (KEFU_RECORD (call)),
+                                           NULL, error) < 0)
+        return FALSE;
+    }
+  else if (!kefu_store_save_call (demo->store, call, NULL, error))
     return FALSE;
   g_hash_table_add (demo->called_days, day_key (customer_id, received));
   (*added)++;

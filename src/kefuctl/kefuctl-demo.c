@@ -18,6 +18,7 @@
 #include "kefuctl-private.h"
 #include "kefuctl-calls.h"
 #include "kefuctl-demo-calls.h"
+#include "kefuctl-demo-complaints.h"
 #include "kefuctl-names.h"
 #include "kefuctl-random.h"
 #include "core/kefu-enums.h"
@@ -495,7 +496,17 @@ demo_calls (Demo    *demo,
   return kefuctl_demo_calls (demo->store, demo->staff_ids, added, present, error);
 }
 
-/* Calls come last: they need the staff, products, customers and the service areas. */
+static gboolean
+demo_complaints (Demo    *demo,
+                 guint   *added,
+                 guint   *present,
+                 GError **error)
+{
+  return kefuctl_demo_complaints (demo->store, demo->staff_ids, added, present, error);
+}
+
+/* Calls come last: they need the staff, products, customers and the service areas; then their
+ * complaints are worked. */
 static const DemoStep steps[] = {
   { N_("Departments"), demo_departments },
   { N_("Staff"), demo_staff },
@@ -503,6 +514,7 @@ static const DemoStep steps[] = {
   { N_("Customers"), demo_customers },
   { N_("Settings"), demo_settings },
   { N_("Calls"), demo_calls },
+  { N_("Complaints"), demo_complaints },
 };
 
 /* TRUE when the database holds staff or customers and none of the demo's staff logins: then
@@ -610,7 +622,9 @@ const KefuctlCommand kefuctl_demo_command = {
                     "products, a few hundred customers in Beijing with addresses, mobile and "
                     "landline numbers, members and assigned clerks, the shared settings, and "
                     "a busy day of hotline calls today with the week before it (orders, urgent "
-                    "complaints, inquiries and leads), taken by the demo clerks, so that a new "
+                    "complaints, inquiries and leads), taken by the demo clerks, with the "
+                    "complaints worked through every stage of the board (some late and "
+                    "escalated, a harmed customer visited, a bad batch flagged), so that a new "
                     "user sees a living application.\n"
                     "Running demo again adds only what is missing and exits with status 0. "
                     "A database that holds other staff or customers is refused unless --force "
