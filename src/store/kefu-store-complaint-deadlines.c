@@ -52,7 +52,7 @@ fill_deadlines_txn (KefuStore     *self,
   rows = _kefu_store_query (self,
                             "SELECT id, stage, category, harmed, "
                             "COALESCE(stage_since, created_at) "
-                            "FROM complaints WHERE " DUE_MISSING,
+                            "FROM complaints WHERE " DUE_MISSING " ORDER BY id",
                             NULL, cancellable, error);
   if (rows == NULL)
     return FALSE;
@@ -99,10 +99,12 @@ fill_deadlines_txn (KefuStore     *self,
 
 /* Escalation */
 
+/* In id order, so that two workstations raising the same complaints at once lock them in the
+ * same order (PostgreSQL would otherwise find a deadlock). */
 #define LATE_SQL \
   "SELECT id, stage_since, due_at, escalation_level, due_kind FROM complaints " \
   "WHERE due_at IS NOT NULL AND due_at < $1 AND escalation_level < 3 " \
-  "AND stage IN (" OPEN_STAGES ")"
+  "AND stage IN (" OPEN_STAGES ") ORDER BY id"
 
 /* The level row `row` of LATE_SQL should have at `now`, when higher than its own; else NONE. */
 static KefuEscalationLevel
@@ -114,7 +116,7 @@ level_due (KefuRows  *rows,
   g_autoptr(GDateTime) due = kefu_rows_get_time (rows, row, 2);
   KefuEscalationLevel level;
 
-  if (since == NULL || due == NULL)
+  if (due == NULL)
     return KEFU_ESCALATION_NONE;
   level = kefu_complaint_escalation_due (since, due, now);
   return (gint64) level > kefu_rows_get_int (rows, row, 3) ? level : KEFU_ESCALATION_NONE;

@@ -120,7 +120,7 @@ typedef struct
 } Reader;
 
 /* The complaint events are on entity "complaint" (kefu-store-complaints.h); a complaint routed
- * at intake has only the "create" event of its table, "complaints", with {"routes":[ids]}. */
+ * at intake has its "routed" event too. */
 
 /* Columns of NOTICES_SQL from 8 on: the complaint's urgent flag, its owner's department. */
 static gboolean
@@ -136,19 +136,17 @@ concerns (const Reader *reader,
   if (kefu_rows_get_int (rows, row, 2) == reader->staff_id)
     return FALSE;
 
-  if (g_str_equal (action, "routed") || g_str_equal (action, "create") ||
-      g_str_equal (action, "routes-changed"))
+  if (g_str_equal (action, "routed") || g_str_equal (action, "routes-changed"))
     {
-      const char *key = g_str_equal (action, "routed") ? "departments"
-                        : g_str_equal (action, "create") ? "routes" : "added";
-      g_autoptr(GArray) ids = json_department_ids (details, key);
-      gboolean urgent = kefu_rows_get_bool (rows, row, 8);
+      gboolean routed = g_str_equal (action, "routed");
+      g_autoptr(GArray) ids = json_department_ids (details, routed ? "departments" : "added");
+      gboolean urgent = kefu_rows_get_bool (rows, row, 8) || strstr (details, "\"urgent\":true");
 
       if (reader->department_id > 0 && ids_contain (ids, reader->department_id))
         return TRUE;
       /* A harmed customer is the most urgent case there is: the managers hear of it when it
        * reaches anyone, whoever it was routed to. */
-      return manager && urgent && ids->len > 0 && !g_str_equal (action, "routes-changed");
+      return manager && urgent && routed;
     }
 
   if (g_str_equal (action, "escalated"))
@@ -184,10 +182,8 @@ concerns (const Reader *reader,
   "FROM events LEFT JOIN staff AS actor ON actor.id = events.staff_id " \
   "LEFT JOIN complaints ON complaints.id = events.entity_id " \
   "LEFT JOIN staff AS owner ON owner.id = complaints.owner_id " \
-  "WHERE events.id > $1 AND events.id <= $2 " \
-  "AND ((events.entity = 'complaint' " \
-  "      AND events.action IN ('routed', 'routes-changed', 'escalated', 'batch-flagged')) " \
-  "     OR (events.entity = 'complaints' AND events.action = 'create')) " \
+  "WHERE events.id > $1 AND events.id <= $2 AND events.entity = 'complaint' " \
+  "AND events.action IN ('routed', 'routes-changed', 'escalated', 'batch-flagged') " \
   "ORDER BY events.id"
 
 /**
