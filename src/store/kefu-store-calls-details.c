@@ -15,6 +15,7 @@
 #include "core/kefu-call-rules.h"
 #include "core/kefu-settings-keys.h"
 #include "kefu-store-calls-private.h"
+#include "kefu-store-complaint-changes-private.h"
 
 static void
 set_invalid (GError    **error,
@@ -241,22 +242,59 @@ _kefu_store_call_save_order (KefuStore     *self,
                                 "create", details, cancellable, error);
 }
 
-/* The departments of the active staff holding each role the routing rules name, each
- * department once, with the first role that named it. */
+/* Where a new complaint goes: the site's routing rules for its category when it has any (those
+ * for harmed customers only when the customer was harmed), else the departments of the active
+ * staff holding each role the role defaults name; each department once, in order. A route from
+ * a rule has no role (`*from_rules`), as no role named it. */
 static gboolean
 route_complaint (KefuStore      *self,
                  KefuComplaint  *complaint,
+                 gboolean       *from_rules,
                  GCancellable   *cancellable,
                  GError        **error)
 {
+  KefuComplaintCategory category = kefu_complaint_get_category (complaint);
+  gboolean harmed = kefu_complaint_get_harmed (complaint);
   KefuRole roles[4];
   guint n_roles;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   kefu_complaint_clear_routes (complaint);
-  n_roles = kefu_complaint_route_roles (kefu_complaint_get_category (complaint),
-                                        kefu_complaint_get_well_founded (complaint),
-                                        kefu_complaint_get_harmed (complaint), roles);
+  *from_rules = FALSE;
+  if (!kefu_complaint_get_well_founded (complaint))
+    return TRUE;
+
+  if (category != KEFU_COMPLAINT_CATEGORY_UNSPECIFIED)
+    {
+      g_autoptr(GPtrArray) rules = _kefu_store_stored_routing_rules (self, category,
+                                                                     cancellable, error);
+
+      if (rules == NULL)
+        return FALSE;
+      if (rules->len > 0)
+        {
+          *from_rules = TRUE;
+          for (guint i = 0; i < rules->len; i++)
+            {
+              KefuRoutingRule *rule = g_ptr_array_index (rules, i);
+
+              if ((rule->harmed_only && !harmed) ||
+                  !g_hash_table_add (seen, g_memdup2 (&rule->department_id,
+                                                      sizeof rule->department_id)))
+                continue;
+              /* Stored without a role; read back, such a route shows the CS manager's role like
+               * every route whose role is unknown (kefu-store-calls-read.c). */
+              kefu_complaint_add_route (complaint,
+                                        kefu_complaint_route_new (rule->department_id,
+                                                                  rule->department_name,
+                                                                  KEFU_ROLE_CS_MANAGER));
+            }
+          return TRUE;
+        }
+    }
+
+  n_roles = kefu_complaint_route_roles (category, kefu_complaint_get_well_founded (complaint),
+                                        harmed, roles);
   for (guint i = 0; i < n_roles; i++)
     {
       g_autoptr(KefuRows) rows = NULL;
@@ -286,6 +324,35 @@ route_complaint (KefuStore      *self,
   return TRUE;
 }
 
+/* The "routed" event of a complaint routed at intake, as a change on the board writes it, so
+ * that the departments' notices and the timeline find it (with "urgent" for a harmed
+ * customer). */
+static gboolean
+add_routed_event (KefuStore      *self,
+                  KefuComplaint  *complaint,
+                  GCancellable   *cancellable,
+                  GError        **error)
+{
+  GPtrArray *routes = kefu_complaint_get_routes (complaint);
+  g_autoptr(GString) details = g_string_new ("{\"departments\":[");
+
+  for (guint i = 0; i < routes->len; i++)
+    {
+      KefuComplaintRoute *route = g_ptr_array_index (routes, i);
+
+      g_string_append_printf (details, "%s{\"id\":%" G_GINT64_FORMAT ",\"name\":",
+                              i > 0 ? "," : "", route->department_id);
+      _kefu_json_append_string (details, route->department_name);
+      g_string_append_c (details, '}');
+    }
+  g_string_append (details, "],\"from\":\"new\",\"to\":\"routed\"");
+  if (kefu_complaint_get_harmed (complaint))
+    g_string_append (details, ",\"urgent\":true");
+  g_string_append_c (details, '}');
+  return _kefu_store_add_event (self, "complaint", kefu_record_get_id (KEFU_RECORD (complaint)),
+                                "routed", details->str, cancellable, error);
+}
+
 gboolean
 _kefu_store_call_save_complaint (KefuStore     *self,
                                  KefuCall      *call,
@@ -298,38 +365,41 @@ _kefu_store_call_save_complaint (KefuStore     *self,
   g_autoptr(GString) details = g_string_new ("{\"routes\":[");
   g_autoptr(KefuRows) rows = NULL;
   KefuWriteResult r = { .record = complaint };
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) due = NULL;
+  g_autofree char *now_text = NULL;
+  g_autofree char *due_text = NULL;
+  g_autofree char *batch_key = NULL;
+  KefuComplaintDeadline due_kind = KEFU_COMPLAINT_DEADLINE_NONE;
+  KefuComplaintStage stage;
+  gboolean from_rules;
   GPtrArray *routes;
 
   /* Only the fields of the complaint's category are kept: the form holds both sets while the
    * clerk decides, the call rules check only the category's own, and a complaint that is not
    * well founded has no category at all. */
-  if (!kefu_complaint_get_well_founded (complaint))
-    kefu_complaint_set_category (complaint, KEFU_COMPLAINT_CATEGORY_UNSPECIFIED);
-  if (kefu_complaint_get_category (complaint) != KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY)
-    {
-      kefu_complaint_set_symptom (complaint, KEFU_PRODUCT_SYMPTOM_UNSPECIFIED);
-      kefu_complaint_set_purchase_method (complaint, NULL);
-      kefu_complaint_set_purchase_place (complaint, NULL);
-      kefu_complaint_set_batch_number (complaint, NULL);
-      kefu_complaint_set_production_date (complaint, NULL);
-      kefu_complaint_set_product_id (complaint, 0);
-    }
-  if (kefu_complaint_get_category (complaint) != KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY)
-    {
-      kefu_complaint_set_service_issue (complaint, KEFU_SERVICE_ISSUE_UNSPECIFIED);
-      kefu_complaint_set_staff_identity (complaint, NULL);
-      kefu_complaint_set_work_place (complaint, NULL);
-      kefu_complaint_set_work_manner (complaint, NULL);
-    }
+  _kefu_store_complaint_keep_category_fields (complaint);
   /* Whoever takes the call owns the complaint to the end (谁先接待谁负责到底). */
   kefu_complaint_set_owner_id (complaint, kefu_call_get_clerk_id (call));
   kefu_complaint_set_urgent (complaint, kefu_complaint_get_harmed (complaint));
-  if (!route_complaint (self, complaint, cancellable, error))
+  if (!route_complaint (self, complaint, &from_rules, cancellable, error))
     return FALSE;
   routes = kefu_complaint_get_routes (complaint);
-  kefu_complaint_set_stage (complaint,
-                            kefu_complaint_intake_stage (kefu_complaint_get_well_founded (complaint),
-                                                         routes->len));
+  stage = kefu_complaint_intake_stage (kefu_complaint_get_well_founded (complaint), routes->len);
+  kefu_complaint_set_stage (complaint, stage);
+
+  /* The complaint enters its stage when it is saved: its first deadline (route or acknowledge)
+   * counts from then, as that is when the departments are notified. */
+  now = g_date_time_new_now_utc ();
+  now_text = kefu_time_to_db (now);
+  if (!_kefu_store_complaint_deadline (self, stage, kefu_complaint_get_category (complaint),
+                                       kefu_complaint_get_harmed (complaint), now, &due_kind,
+                                       &due, cancellable, error))
+    return FALSE;
+  if (due != NULL)
+    due_text = kefu_time_to_db (due);
+  if (kefu_complaint_get_batch_number (complaint)[0] != '\0')
+    batch_key = kefu_batch_number_key (kefu_complaint_get_batch_number (complaint));
 
   product_id = kefu_complaint_get_product_id (complaint);
   production_date = _kefu_store_date_to_text (kefu_complaint_get_production_date (complaint));
@@ -340,11 +410,12 @@ _kefu_store_call_save_complaint (KefuStore     *self,
                             "well_founded, explanation, category, symptom, purchase_method, "
                             "purchase_place, batch_number, production_date, product_id, "
                             "service_issue, staff_identity, work_place, work_manner, harmed, "
-                            "urgent, stage, version, created_at, updated_at) VALUES ($1, $2, $3, "
+                            "urgent, stage, stage_since, due_kind, due_at, routed_at, closed_at, "
+                            "batch_key, version, created_at, updated_at) VALUES ($1, $2, $3, "
                             "$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
-                            "$19, $20, 1, now(), now()) "
+                            "$19, $20, $21, $22, $23, $24, $25, $26, 1, now(), now()) "
                             "RETURNING id, version, created_at, updated_at",
-                            g_variant_new ("(xxssbmsmsmsmsmsmsmsmxmsmsmsmsbbs)",
+                            g_variant_new ("(xxssbmsmsmsmsmsmsmsmxmsmsmsmsbbssmsmsmsmsms)",
                                            kefu_record_get_id (KEFU_RECORD (call)),
                                            kefu_complaint_get_owner_id (complaint),
                                            kefu_complaint_get_subject (complaint),
@@ -371,7 +442,14 @@ _kefu_store_call_save_complaint (KefuStore     *self,
                                            kefu_complaint_get_harmed (complaint),
                                            kefu_complaint_get_urgent (complaint),
                                            _kefu_store_enum_to_nick (KEFU_TYPE_COMPLAINT_STAGE,
-                                                                     kefu_complaint_get_stage (complaint))),
+                                                                     stage),
+                                           now_text,
+                                           NICK_OR_NULL (KEFU_TYPE_COMPLAINT_DEADLINE, due_kind,
+                                                         KEFU_COMPLAINT_DEADLINE_NONE),
+                                           due_text,
+                                           stage == KEFU_COMPLAINT_STAGE_ROUTED ? now_text : NULL,
+                                           stage == KEFU_COMPLAINT_STAGE_EXPLAINED ? now_text : NULL,
+                                           batch_key),
                             cancellable, error);
 #undef NICK_OR_NULL
   if (rows == NULL)
@@ -386,10 +464,12 @@ _kefu_store_call_save_complaint (KefuStore     *self,
 
       if (_kefu_store_execute (self,
                                "INSERT INTO complaint_routes (complaint_id, department_id, role, "
-                               "created_at) VALUES ($1, $2, $3, now())",
-                               g_variant_new ("(xxs)", kefu_record_get_id (KEFU_RECORD (complaint)),
+                               "created_at, added_by) VALUES ($1, $2, $3, $4, $5)",
+                               g_variant_new ("(xxmssx)", kefu_record_get_id (KEFU_RECORD (complaint)),
                                               route->department_id,
-                                              _kefu_store_enum_to_nick (KEFU_TYPE_ROLE, route->role)),
+                                              from_rules ? NULL :
+                                              _kefu_store_enum_to_nick (KEFU_TYPE_ROLE, route->role),
+                                              now_text, _kefu_store_get_txn_actor (self)),
                                cancellable, error) < 0)
         return FALSE;
       g_string_append_printf (details, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
@@ -405,8 +485,16 @@ _kefu_store_call_save_complaint (KefuStore     *self,
   _kefu_json_append_string (details, _kefu_store_enum_to_nick (KEFU_TYPE_COMPLAINT_STAGE,
                                                                kefu_complaint_get_stage (complaint)));
   g_string_append_c (details, '}');
-  return _kefu_store_add_event (self, "complaints", kefu_record_get_id (KEFU_RECORD (complaint)),
-                                "create", details->str, cancellable, error);
+  if (!_kefu_store_add_event (self, "complaints", kefu_record_get_id (KEFU_RECORD (complaint)),
+                              "create", details->str, cancellable, error))
+    return FALSE;
+  if (stage == KEFU_COMPLAINT_STAGE_ROUTED &&
+      !add_routed_event (self, complaint, cancellable, error))
+    return FALSE;
+  /* A third complaint about one batch within the window flags it to the QC manager. */
+  return batch_key == NULL ||
+         _kefu_store_complaint_check_batch (self, kefu_record_get_id (KEFU_RECORD (complaint)),
+                                            cancellable, error);
 }
 
 gboolean

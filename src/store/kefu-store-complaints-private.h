@@ -23,6 +23,24 @@ gboolean           _kefu_store_complaint_deadline_rules (KefuStore *self,
                                                          KefuWorkCalendar **calendar,
                                                          GCancellable *cancellable,
                                                          GError **error);
+/* The deadline a complaint of `category` (harmed or not) works against once it has entered
+ * `stage` at `since`, from the settings, inside the caller's transaction; `*due` gets NULL for
+ * none. Used where a complaint is created with its deadline (saving a call) rather than moved. */
+gboolean           _kefu_store_complaint_deadline       (KefuStore *self,
+                                                         KefuComplaintStage stage,
+                                                         KefuComplaintCategory category,
+                                                         gboolean harmed,
+                                                         GDateTime *since,
+                                                         KefuComplaintDeadline *kind,
+                                                         GDateTime **due,
+                                                         GCancellable *cancellable,
+                                                         GError **error);
+/* The stored routing rules of `category` in their order (element type KefuRoutingRule), empty
+ * when the category routes by the role defaults. */
+GPtrArray         *_kefu_store_stored_routing_rules     (KefuStore *self,
+                                                         KefuComplaintCategory category,
+                                                         GCancellable *cancellable,
+                                                         GError **error);
 /* Sets the complaint's stage, stage_since = `since`, the deadline kind and time it then works
  * against, and bumps its version, inside the caller's transaction (the escalation level stays:
  * it is the history of lateness, not of the current deadline). */
