@@ -1,5 +1,9 @@
 /* kefu-sidebar-row.c: one pane in the window's sidebar.
  *
+ * The urgent marker is text in the destructive colour ("2 urgent"), never colour alone, and the
+ * accessible name carries the count, the urgent and the overdue numbers, so a screen reader
+ * hears "Complaints, 12, 2 urgent, 3 overdue".
+ *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,8 +23,11 @@ struct _KefuSidebarRow
   char          *title;
   char          *icon_name;
   gint64         count;
+  gint64         urgent;
+  gint64         overdue;
 
   GtkLabel      *count_label;
+  GtkLabel      *urgent_label;
 };
 
 G_DEFINE_FINAL_TYPE (KefuSidebarRow, kefu_sidebar_row, GTK_TYPE_LIST_BOX_ROW)
@@ -31,16 +38,51 @@ enum {
   PROP_TITLE,
   PROP_ICON_NAME,
   PROP_COUNT,
+  PROP_URGENT,
+  PROP_OVERDUE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-/* The accessible name says the count too, so a screen reader hears "Customers, 312". */
+/* Counts of open items fit an int; a plural form needs one. */
+static int
+clamp_int (gint64 value)
+{
+  return (int) CLAMP (value, 0, G_MAXINT);
+}
+
+/* "2 urgent, 3 overdue", or NULL when nothing needs attention. */
+static char *
+describe_attention (KefuSidebarRow *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (self->urgent > 0)
+    /* Translators: how many open items of a pane are urgent, in the sidebar. */
+    g_string_append_printf (text, ngettext ("%d urgent", "%d urgent", clamp_int (self->urgent)),
+                            clamp_int (self->urgent));
+  if (self->overdue > 0)
+    {
+      if (text->len > 0)
+        /* Translators: the separator between "2 urgent" and "3 overdue". */
+        g_string_append (text, _(", "));
+      /* Translators: how many open items of a pane are past their deadline, in the sidebar. */
+      g_string_append_printf (text, ngettext ("%d overdue", "%d overdue",
+                                                clamp_int (self->overdue)),
+                              clamp_int (self->overdue));
+    }
+
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+/* The accessible name says the count too, so a screen reader hears "Customers, 312", and what
+ * needs attention: "Complaints, 12, 2 urgent, 3 overdue". */
 static void
 update_accessible (KefuSidebarRow *self)
 {
   g_autofree char *text = NULL;
+  g_autofree char *attention = describe_attention (self);
 
   if (self->count >= 0)
     {
@@ -53,9 +95,36 @@ update_accessible (KefuSidebarRow *self)
   else
     text = g_strdup (self->title ? self->title : "");
 
+  if (attention != NULL)
+    {
+      g_autofree char *with = NULL;
+
+      /* Translators: a pane with its count, then what needs attention, read by screen readers,
+       * e.g. "Complaints, 12, 2 urgent, 3 overdue". */
+      with = g_strdup_printf (_("%s, %s"), text, attention);
+      g_free (text);
+      text = g_steal_pointer (&with);
+    }
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), attention);
+}
+
+static void
+update_urgent_label (KefuSidebarRow *self)
+{
+  if (self->urgent > 0)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: the red pill beside a pane in the sidebar; keep it short. */
+      text = g_strdup_printf (ngettext ("%d urgent", "%d urgent", clamp_int (self->urgent)),
+                              clamp_int (self->urgent));
+      gtk_label_set_label (self->urgent_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->urgent_label), self->urgent > 0);
 }
 
 static void
@@ -104,6 +173,14 @@ kefu_sidebar_row_get_property (GObject    *object,
       g_value_set_int64 (value, self->count);
       break;
 
+    case PROP_URGENT:
+      g_value_set_int64 (value, self->urgent);
+      break;
+
+    case PROP_OVERDUE:
+      g_value_set_int64 (value, self->overdue);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -135,6 +212,14 @@ kefu_sidebar_row_set_property (GObject      *object,
       kefu_sidebar_row_set_count (self, g_value_get_int64 (value));
       break;
 
+    case PROP_URGENT:
+      kefu_sidebar_row_set_urgent (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_OVERDUE:
+      kefu_sidebar_row_set_overdue (self, g_value_get_int64 (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -164,16 +249,26 @@ kefu_sidebar_row_class_init (KefuSidebarRowClass *klass)
     g_param_spec_int64 ("count", NULL, NULL, -1, G_MAXINT64, -1,
                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
 
+  properties[PROP_URGENT] =
+    g_param_spec_int64 ("urgent", NULL, NULL, -1, G_MAXINT64, -1,
+                        (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_OVERDUE] =
+    g_param_spec_int64 ("overdue", NULL, NULL, -1, G_MAXINT64, -1,
+                        (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kefu/Kefu/ui/kefu-sidebar-row.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuSidebarRow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, KefuSidebarRow, urgent_label);
 }
 
 static void
 kefu_sidebar_row_init (KefuSidebarRow *self)
 {
   self->count = -1;
+  self->urgent = -1;
+  self->overdue = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
@@ -264,4 +359,53 @@ kefu_sidebar_row_set_count (KefuSidebarRow *self,
   update_accessible (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
+}
+
+gint64
+kefu_sidebar_row_get_urgent (KefuSidebarRow *self)
+{
+  g_return_val_if_fail (KEFU_IS_SIDEBAR_ROW (self), -1);
+
+  return self->urgent;
+}
+
+void
+kefu_sidebar_row_set_urgent (KefuSidebarRow *self,
+                             gint64          urgent)
+{
+  g_return_if_fail (KEFU_IS_SIDEBAR_ROW (self));
+
+  urgent = MAX (urgent, -1);
+  if (self->urgent == urgent)
+    return;
+
+  self->urgent = urgent;
+  update_urgent_label (self);
+  update_accessible (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URGENT]);
+}
+
+gint64
+kefu_sidebar_row_get_overdue (KefuSidebarRow *self)
+{
+  g_return_val_if_fail (KEFU_IS_SIDEBAR_ROW (self), -1);
+
+  return self->overdue;
+}
+
+void
+kefu_sidebar_row_set_overdue (KefuSidebarRow *self,
+                              gint64          overdue)
+{
+  g_return_if_fail (KEFU_IS_SIDEBAR_ROW (self));
+
+  overdue = MAX (overdue, -1);
+  if (self->overdue == overdue)
+    return;
+
+  self->overdue = overdue;
+  update_accessible (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERDUE]);
 }

@@ -1,4 +1,5 @@
-/* kefu-sidebar-row.h: one pane in the window's sidebar: icon, title and an optional live count.
+/* kefu-sidebar-row.h: one pane in the window's sidebar: icon, title, an optional live count and
+ * an optional marker of what needs attention now (urgent and overdue items).
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,5 +26,14 @@ void        kefu_sidebar_row_set_icon_name (KefuSidebarRow *self,
 gint64      kefu_sidebar_row_get_count     (KefuSidebarRow *self);
 void        kefu_sidebar_row_set_count     (KefuSidebarRow *self,
                                             gint64          count);
+
+/* How many of the counted items are urgent (a red "N urgent" pill) and how many overdue (said in
+ * the tooltip and to screen readers); 0 or -1 shows nothing. */
+gint64      kefu_sidebar_row_get_urgent    (KefuSidebarRow *self);
+void        kefu_sidebar_row_set_urgent    (KefuSidebarRow *self,
+                                            gint64          urgent);
+gint64      kefu_sidebar_row_get_overdue   (KefuSidebarRow *self);
+void        kefu_sidebar_row_set_overdue   (KefuSidebarRow *self,
+                                            gint64          overdue);
 
 G_END_DECLS
