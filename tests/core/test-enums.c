@@ -84,6 +84,81 @@ test_display_names (void)
   g_assert_cmpuint (g_hash_table_size (seen), ==, 14);
 }
 
+typedef const char *(*DisplayName) (int value);
+
+/* Every value of `type` has its own non-empty name, but for `skip` (a value that means "none"). */
+static void
+assert_distinct_names (GType       type,
+                       DisplayName display_name,
+                       int         skip)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      const char *name;
+
+      if (klass->values[i].value == skip)
+        continue;
+      name = display_name (klass->values[i].value);
+      g_assert_nonnull (name);
+      g_assert_cmpstr (name, !=, "");
+      g_assert_true (g_hash_table_add (seen, (gpointer) name));
+    }
+}
+
+static void
+test_complaint_names (void)
+{
+  const struct { KefuComplaintAction action; const char *label; } actions[] = {
+    { KEFU_COMPLAINT_ACTION_ROUTE, "Route…" },
+    { KEFU_COMPLAINT_ACTION_ACKNOWLEDGE, "Acknowledge" },
+    { KEFU_COMPLAINT_ACTION_RESOLVE, "Record Resolution…" },
+    { KEFU_COMPLAINT_ACTION_RECORD_CALLBACK, "Record Callback…" },
+    { KEFU_COMPLAINT_ACTION_REOPEN, "Reopen…" },
+    { KEFU_COMPLAINT_ACTION_CLOSE, "Close" },
+    { KEFU_COMPLAINT_ACTION_ADD_NOTE, "Add Note…" },
+    { KEFU_COMPLAINT_ACTION_RECORD_VISIT, "Record Visit…" },
+    { KEFU_COMPLAINT_ACTION_ESCALATE, "Escalate…" },
+    { KEFU_COMPLAINT_ACTION_EDIT_ROUTES, "Change Departments…" },
+    { KEFU_COMPLAINT_ACTION_EDIT_DETAILS, "Edit Details" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    g_assert_cmpstr (kefu_complaint_action_get_display_name (actions[i].action), ==,
+                     actions[i].label);
+
+  g_assert_cmpstr (kefu_satisfaction_get_display_name (KEFU_SATISFACTION_SATISFIED), ==, "Satisfied");
+  g_assert_cmpstr (kefu_satisfaction_get_display_name (KEFU_SATISFACTION_SO_SO), ==, "So-so");
+  g_assert_cmpstr (kefu_satisfaction_get_display_name (KEFU_SATISFACTION_NOT_SATISFIED), ==,
+                   "Not satisfied");
+  g_assert_cmpstr (kefu_complaint_deadline_get_display_name (KEFU_COMPLAINT_DEADLINE_ACKNOWLEDGE),
+                   ==, "acknowledgement");
+  g_assert_cmpstr (kefu_complaint_deadline_get_display_name (KEFU_COMPLAINT_DEADLINE_RESOLVE), ==,
+                   "resolution");
+  g_assert_cmpstr (kefu_complaint_deadline_get_display_name (KEFU_COMPLAINT_DEADLINE_CALLBACK), ==,
+                   "callback");
+  g_assert_cmpstr (kefu_complaint_deadline_get_display_name (KEFU_COMPLAINT_DEADLINE_ROUTE), ==,
+                   "routing");
+  g_assert_cmpstr (kefu_complaint_deadline_get_display_name (KEFU_COMPLAINT_DEADLINE_NONE), ==, "");
+  g_assert_cmpstr (kefu_escalation_level_get_display_name (KEFU_ESCALATION_TEAM_LEAD), ==, "Team lead");
+  g_assert_cmpstr (kefu_escalation_level_get_display_name (KEFU_ESCALATION_CS_MANAGER), ==, "CS manager");
+  g_assert_cmpstr (kefu_escalation_level_get_display_name (KEFU_ESCALATION_GM_OFFICE), ==, "GM office");
+  g_assert_cmpstr (kefu_escalation_level_get_display_name (KEFU_ESCALATION_NONE), ==, "");
+
+  assert_distinct_names (KEFU_TYPE_SATISFACTION, (DisplayName) kefu_satisfaction_get_display_name, -1);
+  assert_distinct_names (KEFU_TYPE_COMPLAINT_ACTION,
+                         (DisplayName) kefu_complaint_action_get_display_name, -1);
+  assert_distinct_names (KEFU_TYPE_COMPLAINT_DEADLINE,
+                         (DisplayName) kefu_complaint_deadline_get_display_name,
+                         KEFU_COMPLAINT_DEADLINE_NONE);
+  assert_distinct_names (KEFU_TYPE_ESCALATION_LEVEL,
+                         (DisplayName) kefu_escalation_level_get_display_name, KEFU_ESCALATION_NONE);
+  assert_distinct_names (KEFU_TYPE_COMPLAINT_STAGE,
+                         (DisplayName) kefu_complaint_stage_get_display_name, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -95,6 +170,7 @@ main (int   argc,
   g_test_add_func ("/kefu/enums/nicks", test_nicks);
   g_test_add_func ("/kefu/enums/round-trip", test_round_trip);
   g_test_add_func ("/kefu/enums/display-names", test_display_names);
+  g_test_add_func ("/kefu/enums/complaint-names", test_complaint_names);
 
   return g_test_run ();
 }
