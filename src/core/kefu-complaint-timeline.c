@@ -250,7 +250,7 @@ escalated_title (JsonObject *details)
       return g_strdup (_("Escalated to the GM office"));
     case KEFU_ESCALATION_NONE:
     default:
-      return g_strdup (_("Escalated"));
+      return g_strdup (C_("complaint timeline", "Escalated"));
     }
 }
 
@@ -272,7 +272,7 @@ called_back_title (JsonObject *details)
     case KEFU_SATISFACTION_NOT_SATISFIED:
       return g_strdup (_("Called back: not satisfied"));
     default:
-      return g_strdup (_("Called back"));
+      return g_strdup (C_("complaint timeline", "Called back"));
     }
 }
 
@@ -347,7 +347,7 @@ kefu_complaint_event_title (KefuEvent *event)
       if (names != NULL)
         /* TRANSLATORS: %s lists the departments ("品控部、客服中心"). */
         return g_strdup_printf (_("Routed to %s"), names);
-      return g_strdup (_("Routed"));
+      return g_strdup (C_("complaint timeline", "Routed"));
     }
 
   if (g_str_equal (action, "acknowledged"))
@@ -357,7 +357,7 @@ kefu_complaint_event_title (KefuEvent *event)
       if (name != NULL)
         /* TRANSLATORS: %s is the department that accepted the complaint (受理). */
         return g_strdup_printf (_("Acknowledged by %s"), name);
-      return g_strdup (_("Acknowledged"));
+      return g_strdup (C_("complaint timeline", "Acknowledged"));
     }
 
   if (g_str_equal (action, "resolved"))
@@ -365,11 +365,11 @@ kefu_complaint_event_title (KefuEvent *event)
   if (g_str_equal (action, "called-back"))
     return called_back_title (details);
   if (g_str_equal (action, "reopened"))
-    return g_strdup (_("Reopened"));
+    return g_strdup (C_("complaint timeline", "Reopened"));
   if (g_str_equal (action, "closed"))
-    return g_strdup (_("Closed"));
+    return g_strdup (C_("complaint timeline", "Closed"));
   if (g_str_equal (action, "note"))
-    return g_strdup (_("Note"));
+    return g_strdup (C_("complaint timeline", "Note"));
   if (g_str_equal (action, "visit"))
     {
       const char *visitors = member_text (details, "visitors");
@@ -418,9 +418,9 @@ kefu_complaint_event_text (KefuEvent *event)
       /* The printed record has no title column wide enough for who and when: say them here. */
       if (visitors != NULL && when != NULL && text != NULL)
         /* TRANSLATORS: who visited a harmed customer, when, and the outcome. */
-        return g_strdup_printf (_("%s went on %s: %s"), visitors, when, text);
+        return g_strdup_printf (_("%s visited on %s: %s"), visitors, when, text);
       if (visitors != NULL && when != NULL)
-        return g_strdup_printf (_("%s went on %s."), visitors, when);
+        return g_strdup_printf (_("%s visited on %s."), visitors, when);
       if (when != NULL && text != NULL)
         /* TRANSLATORS: when a harmed customer was visited, and the outcome. */
         return g_strdup_printf (_("On %s: %s"), when, text);

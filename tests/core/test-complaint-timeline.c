@@ -91,7 +91,7 @@ test_titles (void)
       "dialog-warning-symbolic" },
     { "visit", "{\"visitors\":\"张经理、李主任\",\"visited_at\":\"2026-11-27T10:00:00Z\","
       "\"text\":\"客户已出院\"}", "Customer visited by 张经理、李主任",
-      "张经理、李主任 went on 2026-11-27 18:00: 客户已出院", "find-location-symbolic" },
+      "张经理、李主任 visited on 2026-11-27 18:00: 客户已出院", "find-location-symbolic" },
     { "details-changed", "{\"changes\":{}}", "Details changed", NULL, "document-properties-symbolic" },
     /* A later version's event: its name. */
     { "merged", "{}", "merged", NULL, "dialog-information-symbolic" },
