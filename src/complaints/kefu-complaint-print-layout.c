@@ -1,0 +1,775 @@
+/* kefu-complaint-print-layout.c: the complaint record (《客户投诉电话记录单》) as a filled paper
+ * form: its rows made from the store's records, laid out on A4 pages and drawn with Pango.
+ *
+ * The form is a list of rows: the title, section headings, and bordered rows of cells (label /
+ * value pairs, or the columns of a table). A row never splits across pages; a table's header
+ * row is drawn again at the top of each page it continues on.
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kefu-complaint-print"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "core/kefu-complaint-timeline.h"
+#include "core/kefu-enums.h"
+#include "core/kefu-phone.h"
+#include "store/kefu-store-calls.h"
+#include "store/kefu-store-complaints.h"
+
+#include "kefu-complaint-print-private.h"
+#include "kefu-detail-format.h"
+
+/* Noto Sans CJK holds the Latin letters too, so both languages print in one face. */
+#define FONT_FAMILY "Noto Sans CJK SC, Noto Sans, Sans"
+#define BODY_SIZE 9.5
+#define TITLE_SIZE 17
+#define HEADING_SIZE 11
+#define SMALL_SIZE 8
+#define CELL_PAD 4.0
+#define LINE_WIDTH 0.6
+#define FOOTER_HEIGHT 20.0
+#define SECTION_GAP 10.0
+
+typedef enum
+{
+  ROW_TITLE,      /* the form's name, centred */
+  ROW_META,       /* the reference (right) and when it was printed (left) under the title */
+  ROW_HEADING,    /* a section's name */
+  ROW_CELLS,      /* bordered cells */
+} RowKind;
+
+#define MAX_CELLS 4
+
+typedef struct
+{
+  RowKind  kind;
+  guint    n_cells;
+  char    *text[MAX_CELLS];
+  double   widths[MAX_CELLS];   /* fractions of the width, summing to 1 */
+  gboolean label[MAX_CELLS];    /* a label cell: shaded, bold */
+  int      table;               /* the table's index in `heads` when a table's body row, or -1 */
+  double   height;              /* set by paginate */
+} Row;
+
+/* Where a row goes: its page and its top. A repeated table header is placed like any row. */
+typedef struct
+{
+  guint  row;
+  double y;
+} Placement;
+
+struct _KefuPrintDocument
+{
+  char      *reference;
+  char      *printed_at;
+  GPtrArray *rows;        /* Row */
+  GArray    *heads;       /* guint: each table's header row */
+  GPtrArray *pages;       /* GArray of Placement, one a page */
+  double     width;
+  double     height;
+  PangoContext *context;
+};
+
+static void
+row_free (Row *row)
+{
+  for (guint i = 0; i < row->n_cells; i++)
+    g_free (row->text[i]);
+  g_free (row);
+}
+
+void
+_kefu_print_document_free (KefuPrintDocument *document)
+{
+  if (document == NULL)
+    return;
+
+  g_free (document->reference);
+  g_free (document->printed_at);
+  g_clear_pointer (&document->rows, g_ptr_array_unref);
+  g_clear_pointer (&document->heads, g_array_unref);
+  g_clear_pointer (&document->pages, g_ptr_array_unref);
+  g_clear_object (&document->context);
+  g_free (document);
+}
+
+const char *
+_kefu_print_document_get_reference (KefuPrintDocument *document)
+{
+  return document->reference;
+}
+
+/* Building the rows */
+
+static Row *
+add_row (KefuPrintDocument *document,
+         RowKind            kind)
+{
+  Row *row = g_new0 (Row, 1);
+
+  row->kind = kind;
+  row->table = -1;
+  g_ptr_array_add (document->rows, row);
+  return row;
+}
+
+static void
+add_text_row (KefuPrintDocument *document,
+              RowKind            kind,
+              const char        *text,
+              const char        *second)
+{
+  Row *row = add_row (document, kind);
+
+  row->n_cells = second != NULL ? 2 : 1;
+  row->text[0] = g_strdup (text);
+  row->widths[0] = second != NULL ? 0.5 : 1.0;
+  if (second != NULL)
+    {
+      row->text[1] = g_strdup (second);
+      row->widths[1] = 0.5;
+    }
+}
+
+static const double LABEL_WIDTH = 0.19;
+
+/* A row of one or two label / value pairs; a NULL second label makes the first value span the
+ * row. Empty values stay empty boxes, as on paper. */
+static void
+add_pairs (KefuPrintDocument *document,
+           const char        *label1,
+           const char        *value1,
+           const char        *label2,
+           const char        *value2)
+{
+  Row *row = add_row (document, ROW_CELLS);
+
+  row->text[0] = g_strdup (label1);
+  row->label[0] = TRUE;
+  row->widths[0] = LABEL_WIDTH;
+  row->text[1] = g_strdup (value1 != NULL ? value1 : "");
+  if (label2 == NULL)
+    {
+      row->n_cells = 2;
+      row->widths[1] = 1.0 - LABEL_WIDTH;
+      return;
+    }
+
+  row->n_cells = 4;
+  row->widths[1] = 0.5 - LABEL_WIDTH;
+  row->text[2] = g_strdup (label2);
+  row->label[2] = TRUE;
+  row->widths[2] = LABEL_WIDTH;
+  row->text[3] = g_strdup (value2 != NULL ? value2 : "");
+  row->widths[3] = 0.5 - LABEL_WIDTH;
+}
+
+/* Starts a table: its header row, repeated on every page it continues on. */
+static int
+add_table_head (KefuPrintDocument *document,
+                guint              n_cells,
+                const char *const *titles,
+                const double      *widths)
+{
+  Row *row = add_row (document, ROW_CELLS);
+  guint index = document->rows->len - 1;
+
+  row->n_cells = n_cells;
+  for (guint i = 0; i < n_cells; i++)
+    {
+      row->text[i] = g_strdup (titles[i]);
+      row->widths[i] = widths[i];
+      row->label[i] = TRUE;
+    }
+  g_array_append_val (document->heads, index);
+  return document->heads->len - 1;
+}
+
+static void
+add_table_row (KefuPrintDocument *document,
+               int                table,
+               const char *const *cells)
+{
+  Row *head = document->rows->pdata[g_array_index (document->heads, guint, table)];
+  Row *row = add_row (document, ROW_CELLS);
+
+  row->n_cells = head->n_cells;
+  row->table = table;
+  for (guint i = 0; i < head->n_cells; i++)
+    {
+      row->text[i] = g_strdup (cells[i] != NULL ? cells[i] : "");
+      row->widths[i] = head->widths[i];
+    }
+}
+
+static const char *
+yes_no (gboolean value)
+{
+  /* Translators: an answer on the printed complaint record (是 / 否). */
+  return value ? C_("printed record", "Yes") : C_("printed record", "No");
+}
+
+static char *
+format_date (const GDate *date)
+{
+  char buffer[32];
+
+  if (date == NULL || !g_date_valid (date))
+    return g_strdup ("");
+  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", date);
+  return g_strdup (buffer);
+}
+
+/* Two texts joined for one cell ("超市购买, 华联超市"), leaving out the empty ones. */
+static char *
+join_two (const char *a,
+          const char *b)
+{
+  gboolean has_a = a != NULL && *a != '\0';
+  gboolean has_b = b != NULL && *b != '\0';
+
+  if (has_a && has_b)
+    /* Translators: two parts of one answer on the printed record, e.g. a purchase method and
+     * place: "超市购买, 华联超市". */
+    return g_strdup_printf (C_("printed record", "%s, %s"), a, b);
+  return g_strdup (has_a ? a : has_b ? b : "");
+}
+
+static void
+add_intake (KefuPrintDocument *document,
+            KefuCall          *call,
+            KefuComplaint     *complaint,
+            KefuComplaintCard *card)
+{
+  g_autofree char *received = kefu_detail_format_local_time (kefu_call_get_received_at (call));
+  g_autofree char *phone = kefu_phone_format (kefu_call_get_phone (call));
+  KefuComplaintCategory category = kefu_complaint_get_category (complaint);
+
+  add_pairs (document, _("Received"), received, _("Clerk"), kefu_call_get_clerk_name (call));
+  add_pairs (document, _("Customer"), kefu_call_get_caller_name (call), _("Phone"),
+             phone != NULL && *phone != '\0' ? phone : kefu_call_get_phone (call));
+  add_pairs (document, _("Address"), kefu_call_get_address (call), NULL, NULL);
+  /* Translators: 投诉对象 on the printed complaint record: what the complaint is about. */
+  add_pairs (document, _("Complaint about"), kefu_complaint_get_subject (complaint), NULL, NULL);
+  /* Translators: 投诉事由 on the printed complaint record. */
+  add_pairs (document, _("Reason"), kefu_complaint_get_reason (complaint), NULL, NULL);
+  /* Translators: 理由是否充分 on the printed complaint record. */
+  add_pairs (document, _("Well founded"), yes_no (kefu_complaint_get_well_founded (complaint)),
+             _("Category"),
+             category != KEFU_COMPLAINT_CATEGORY_UNSPECIFIED ? kefu_complaint_category_get_display_name (category) : "");
+  if (!kefu_complaint_get_well_founded (complaint))
+    add_pairs (document, _("Explanation"), kefu_complaint_get_explanation (complaint), NULL, NULL);
+
+  if (category == KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY)
+    {
+      g_autofree char *produced = format_date (kefu_complaint_get_production_date (complaint));
+      g_autofree char *purchase = join_two (kefu_complaint_get_purchase_method (complaint),
+                                            kefu_complaint_get_purchase_place (complaint));
+      KefuProductSymptom symptom = kefu_complaint_get_symptom (complaint);
+
+      add_pairs (document, _("Symptom"),
+                 symptom != KEFU_PRODUCT_SYMPTOM_UNSPECIFIED ? kefu_product_symptom_get_display_name (symptom) : "",
+                 _("Batch number"), kefu_complaint_get_batch_number (complaint));
+      /* Translators: 出厂日期 and 购买方式和地点 on the printed complaint record. */
+      add_pairs (document, _("Production date"), produced, _("Bought how and where"), purchase);
+    }
+  else if (category == KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY)
+    {
+      g_autofree char *work = join_two (kefu_complaint_get_work_place (complaint),
+                                        kefu_complaint_get_work_manner (complaint));
+      KefuServiceIssue issue = kefu_complaint_get_service_issue (complaint);
+
+      add_pairs (document, _("Service issue"),
+                 issue != KEFU_SERVICE_ISSUE_UNSPECIFIED ? kefu_service_issue_get_display_name (issue) : "",
+                 /* Translators: 员工姓名或工号 on the printed complaint record. */
+                 _("Staff name or number"), kefu_complaint_get_staff_identity (complaint));
+      /* Translators: 工作地点和方式 on the printed complaint record. */
+      add_pairs (document, _("Place and manner of work"), work, NULL, NULL);
+    }
+
+  /* Translators: 身体损害、生病住院 on the printed complaint record. */
+  add_pairs (document, _("Customer harmed"), yes_no (kefu_complaint_get_harmed (complaint)),
+             _("Stage"), kefu_complaint_stage_get_display_name (kefu_complaint_card_get_stage (card)));
+}
+
+static void
+add_routing (KefuPrintDocument *document,
+             KefuComplaintCard *card,
+             GListModel        *timeline)
+{
+  g_autoptr(GString) acknowledged = g_string_new (NULL);
+  g_autofree char *due = NULL;
+  KefuComplaintDeadline kind = kefu_complaint_card_get_due_kind (card);
+  KefuEscalationLevel level = kefu_complaint_card_get_escalation (card);
+
+  /* Who acknowledged and when, from the timeline: one line each. */
+  for (guint i = 0; timeline != NULL && i < g_list_model_get_n_items (timeline); i++)
+    {
+      g_autoptr(KefuEvent) event = g_list_model_get_item (timeline, i);
+      g_autofree char *title = NULL;
+      g_autofree char *when = NULL;
+
+      if (g_strcmp0 (kefu_event_get_action (event), "acknowledged") != 0)
+        continue;
+      title = kefu_complaint_event_title (event);
+      when = kefu_detail_format_local_time (kefu_event_get_created_at (event));
+      if (acknowledged->len > 0)
+        g_string_append_c (acknowledged, '\n');
+      g_string_append_printf (acknowledged, "%s  %s", when, title);
+    }
+
+  if (kind != KEFU_COMPLAINT_DEADLINE_NONE && kefu_complaint_card_get_due_at (card) != NULL)
+    {
+      g_autofree char *at = kefu_detail_format_local_time (kefu_complaint_card_get_due_at (card));
+
+      /* Translators: the next deadline on the printed record: by when, and what, e.g.
+       * "2026-11-28 17:30 (resolution)". */
+      due = g_strdup_printf (C_("printed record", "%s (%s)"), at,
+                             kefu_complaint_deadline_get_display_name (kind));
+    }
+
+  add_text_row (document, ROW_HEADING, _("Routing"), NULL);
+  add_pairs (document, _("Departments"), kefu_complaint_card_get_departments (card),
+             _("Owner"), kefu_complaint_card_get_owner_name (card));
+  add_pairs (document, _("Acknowledged"), acknowledged->str, NULL, NULL);
+  add_pairs (document, _("Next deadline"), due != NULL ? due : "",
+             _("Escalated to"), level != KEFU_ESCALATION_NONE ? kefu_escalation_level_get_display_name (level) : "");
+}
+
+static void
+add_outcome (KefuPrintDocument *document,
+             KefuComplaintCard *card,
+             GPtrArray         *visits)
+{
+  KefuSatisfaction satisfaction = kefu_complaint_card_get_satisfaction (card);
+  const char *words = kefu_complaint_card_get_customer_words (card);
+  g_autofree char *callback = NULL;
+
+  if (satisfaction == KEFU_SATISFACTION_UNSPECIFIED)
+    callback = g_strdup ("");
+  else if (words != NULL && *words != '\0')
+    /* Translators: the callback result on the printed record: the answer, then the customer's
+     * words, e.g. "So-so: 希望送货更准时". */
+    callback = g_strdup_printf (C_("printed record", "%s: %s"),
+                                kefu_satisfaction_get_display_name (satisfaction), words);
+  else
+    callback = g_strdup (kefu_satisfaction_get_display_name (satisfaction));
+
+  add_text_row (document, ROW_HEADING, _("Outcome"), NULL);
+  add_pairs (document, _("Resolution"), kefu_complaint_card_get_resolution (card), NULL, NULL);
+  /* Translators: 回访结果 on the printed complaint record. */
+  add_pairs (document, _("Callback result"), callback, NULL, NULL);
+
+  if (visits != NULL && visits->len > 0)
+    {
+      const char *titles[] = { _("Visited"), _("Who went"), _("Outcome"), _("Recorded by") };
+      const double widths[] = { 0.2, 0.2, 0.45, 0.15 };
+      int table;
+
+      add_text_row (document, ROW_HEADING, _("Visits"), NULL);
+      table = add_table_head (document, 4, titles, widths);
+      for (guint i = 0; i < visits->len; i++)
+        {
+          KefuComplaintVisit *visit = visits->pdata[i];
+          g_autofree char *when = kefu_detail_format_local_time (visit->visited_at);
+          const char *cells[] = { when, visit->visitors, visit->outcome, visit->recorded_by_name };
+
+          add_table_row (document, table, cells);
+        }
+    }
+}
+
+static void
+add_timeline (KefuPrintDocument *document,
+              GListModel        *timeline)
+{
+  const char *titles[] = { _("Time"), _("By"), _("Event"), _("Details") };
+  const double widths[] = { 0.17, 0.12, 0.28, 0.43 };
+  guint n = timeline != NULL ? g_list_model_get_n_items (timeline) : 0;
+  int table;
+
+  add_text_row (document, ROW_HEADING, _("Timeline"), NULL);
+  table = add_table_head (document, 4, titles, widths);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KefuEvent) event = g_list_model_get_item (timeline, i);
+      g_autofree char *when = kefu_detail_format_local_time (kefu_event_get_created_at (event));
+      g_autofree char *title = kefu_complaint_event_title (event);
+      g_autofree char *text = kefu_complaint_event_text (event);
+      g_autoptr(GPtrArray) changes = kefu_complaint_event_changes (event);
+      g_autoptr(GString) details = g_string_new (text);
+      const char *cells[4];
+
+      for (guint j = 0; changes != NULL && j < changes->len; j++)
+        {
+          KefuFieldChange *change = changes->pdata[j];
+
+          if (details->len > 0)
+            g_string_append_c (details, '\n');
+          /* Translators: a field changed, on the printed record's timeline: "Reason: old → new". */
+          g_string_append_printf (details, C_("printed record", "%s: %s → %s"), change->label,
+                                  change->old_value != NULL ? change->old_value : "—",
+                                  change->new_value != NULL ? change->new_value : "—");
+        }
+
+      cells[0] = when;
+      cells[1] = kefu_event_get_staff_name (event);
+      cells[2] = title;
+      cells[3] = details->str;
+      add_table_row (document, table, cells);
+    }
+}
+
+KefuPrintDocument *
+_kefu_print_document_read (KefuStore     *store,
+                           gint64         complaint_id,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(KefuPrintDocument) document = NULL;
+  g_autoptr(KefuComplaintCard) card = NULL;
+  g_autoptr(KefuCall) call = NULL;
+  g_autoptr(GPtrArray) visits = NULL;
+  g_autoptr(GListModel) timeline = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *printed = NULL;
+  KefuComplaint *complaint;
+
+  g_return_val_if_fail (KEFU_IS_STORE (store), NULL);
+
+  card = kefu_store_get_complaint_card (store, complaint_id, cancellable, error);
+  if (card == NULL)
+    return NULL;
+  call = kefu_store_get_call (store, kefu_complaint_card_get_call_id (card), cancellable, error);
+  if (call == NULL)
+    return NULL;
+  complaint = kefu_call_get_complaint (call);
+  if (complaint == NULL)
+    {
+      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_NOT_FOUND,
+                   _("Call %s holds no complaint; it cannot be printed as a complaint record."),
+                   kefu_call_get_reference (call));
+      return NULL;
+    }
+  visits = kefu_store_list_complaint_visits (store, complaint_id, cancellable, error);
+  if (visits == NULL)
+    return NULL;
+  timeline = kefu_store_list_complaint_timeline (store, complaint_id, cancellable, error);
+  if (timeline == NULL)
+    return NULL;
+
+  document = g_new0 (KefuPrintDocument, 1);
+  document->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  document->heads = g_array_new (FALSE, FALSE, sizeof (guint));
+  document->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  document->reference = g_strdup (kefu_complaint_card_get_reference (card));
+  printed = kefu_detail_format_local_time (now);
+  /* Translators: under the title of the printed complaint record. */
+  document->printed_at = g_strdup_printf (_("Printed %s"), printed);
+
+  /* Translators: the title of the printed complaint record, 客户投诉电话记录单. */
+  add_text_row (document, ROW_TITLE, _("Complaint Call Record"), NULL);
+  {
+    /* Translators: the reference number at the top of the printed record, "No. TS-20261127-0001". */
+    g_autofree char *number = g_strdup_printf (_("No. %s"), document->reference);
+
+    add_text_row (document, ROW_META, document->printed_at, number);
+  }
+  add_intake (document, call, complaint, card);
+  add_routing (document, card, timeline);
+  add_outcome (document, card, visits);
+  add_timeline (document, timeline);
+
+  return g_steal_pointer (&document);
+}
+
+/* Layout */
+
+static PangoLayout *
+make_layout (KefuPrintDocument *document,
+             const char        *text,
+             double             size,
+             gboolean           bold,
+             double             width)
+{
+  PangoLayout *layout = pango_layout_new (document->context);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FAMILY);
+
+  pango_font_description_set_size (font, (gint) (size * PANGO_SCALE));
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (width > 0)
+    pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return (double) height / PANGO_SCALE;
+}
+
+static PangoLayout *
+cell_layout (KefuPrintDocument *document,
+             Row               *row,
+             guint              cell)
+{
+  double width = row->widths[cell] * document->width - 2 * CELL_PAD;
+  gboolean head = row->table < 0 && row->label[cell];
+
+  switch (row->kind)
+    {
+    case ROW_TITLE:
+      return make_layout (document, row->text[cell], TITLE_SIZE, TRUE, width + 2 * CELL_PAD);
+    case ROW_META:
+      return make_layout (document, row->text[cell], SMALL_SIZE, FALSE, width + 2 * CELL_PAD);
+    case ROW_HEADING:
+      return make_layout (document, row->text[cell], HEADING_SIZE, TRUE, width + 2 * CELL_PAD);
+    case ROW_CELLS:
+    default:
+      return make_layout (document, row->text[cell], BODY_SIZE, head, width);
+    }
+}
+
+static double
+measure_row (KefuPrintDocument *document,
+             Row               *row)
+{
+  double height = 0;
+
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      g_autoptr(PangoLayout) layout = cell_layout (document, row, i);
+
+      height = MAX (height, layout_height (layout));
+    }
+
+  switch (row->kind)
+    {
+    case ROW_TITLE:
+      return height + 6;
+    case ROW_META:
+      return height + 6;
+    case ROW_HEADING:
+      return height + SECTION_GAP + 3;
+    case ROW_CELLS:
+    default:
+      return height + 2 * CELL_PAD;
+    }
+}
+
+guint
+_kefu_print_document_paginate (KefuPrintDocument *document,
+                               cairo_t           *cr,
+                               double             width,
+                               double             height)
+{
+  cairo_font_options_t *options;
+  GArray *page;
+  double y = 0;
+  double bottom;
+
+  g_return_val_if_fail (document != NULL, 0);
+
+  /* Points everywhere: the resolution that makes a 10-point font 10 units high in cairo's
+   * space, on a PDF surface and on a print context whose unit is points. Unhinted metrics, so
+   * that what was measured is what is drawn at any scale. */
+  g_clear_object (&document->context);
+  document->context = pango_cairo_create_context (cr);
+  pango_cairo_context_set_resolution (document->context, 72);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (document->context, options);
+  cairo_font_options_destroy (options);
+
+  document->width = width;
+  document->height = height;
+  bottom = height - FOOTER_HEIGHT;
+  g_ptr_array_set_size (document->pages, 0);
+
+  for (guint i = 0; i < document->rows->len; i++)
+    ((Row *) document->rows->pdata[i])->height = measure_row (document, document->rows->pdata[i]);
+
+  page = g_array_new (FALSE, FALSE, sizeof (Placement));
+  g_ptr_array_add (document->pages, page);
+  for (guint i = 0; i < document->rows->len; i++)
+    {
+      Row *row = document->rows->pdata[i];
+      double needed = row->height;
+      Row *next = i + 1 < document->rows->len ? document->rows->pdata[i + 1] : NULL;
+
+      /* A heading stays with the row under it; a table's header with its first row. */
+      if (next != NULL && (row->kind == ROW_HEADING ||
+                           (row->kind == ROW_CELLS && row->table < 0 && next->table >= 0)))
+        needed += next->height;
+
+      if (y + needed > bottom && page->len > 0)
+        {
+          page = g_array_new (FALSE, FALSE, sizeof (Placement));
+          g_ptr_array_add (document->pages, page);
+          y = 0;
+          /* A table going on: its header first. */
+          if (row->table >= 0)
+            {
+              Placement head = { g_array_index (document->heads, guint, row->table), 0 };
+
+              g_array_append_val (page, head);
+              y += ((Row *) document->rows->pdata[head.row])->height;
+            }
+        }
+
+      /* A heading at the top of a page needs no gap above it. */
+      {
+        Placement placement = { i, y };
+
+        if (row->kind == ROW_HEADING && y == 0)
+          placement.y = -SECTION_GAP;
+        g_array_append_val (page, placement);
+        y = placement.y + row->height;
+      }
+    }
+
+  return document->pages->len;
+}
+
+/* Drawing */
+
+static void
+draw_row (KefuPrintDocument *document,
+          cairo_t           *cr,
+          Row               *row,
+          double             y)
+{
+  double x = 0;
+
+  if (row->kind == ROW_TITLE)
+    {
+      g_autoptr(PangoLayout) layout = cell_layout (document, row, 0);
+
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      cairo_move_to (cr, 0, y);
+      pango_cairo_show_layout (cr, layout);
+      return;
+    }
+
+  if (row->kind == ROW_HEADING)
+    {
+      g_autoptr(PangoLayout) layout = cell_layout (document, row, 0);
+
+      cairo_move_to (cr, 0, y + SECTION_GAP);
+      pango_cairo_show_layout (cr, layout);
+      return;
+    }
+
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      double w = row->widths[i] * document->width;
+      g_autoptr(PangoLayout) layout = cell_layout (document, row, i);
+
+      if (row->kind == ROW_META)
+        {
+          if (i == 1)
+            pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+          cairo_move_to (cr, x, y + 2);
+          pango_cairo_show_layout (cr, layout);
+          x += w;
+          continue;
+        }
+
+      if (row->label[i])
+        {
+          cairo_set_source_rgb (cr, 0.93, 0.93, 0.93);
+          cairo_rectangle (cr, x, y, w, row->height);
+          cairo_fill (cr);
+        }
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_set_line_width (cr, LINE_WIDTH);
+      cairo_rectangle (cr, x, y, w, row->height);
+      cairo_stroke (cr);
+
+      cairo_move_to (cr, x + CELL_PAD, y + CELL_PAD);
+      pango_cairo_show_layout (cr, layout);
+      x += w;
+    }
+}
+
+static char *
+footer_text (KefuPrintDocument *document,
+             guint              page)
+{
+  /* Translators: the foot of each printed page: the reference, the page and the page count,
+   * e.g. "TS-20261127-0001 · Page 1 of 3". */
+  return g_strdup_printf (_("%s · Page %u of %u"), document->reference, page + 1, document->pages->len);
+}
+
+void
+_kefu_print_document_draw_page (KefuPrintDocument *document,
+                                cairo_t           *cr,
+                                guint              page)
+{
+  GArray *placements;
+  g_autofree char *footer = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+
+  g_return_if_fail (document != NULL);
+  g_return_if_fail (page < document->pages->len);
+
+  placements = document->pages->pdata[page];
+  cairo_save (cr);
+  pango_cairo_update_context (cr, document->context);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (guint i = 0; i < placements->len; i++)
+    {
+      Placement *placement = &g_array_index (placements, Placement, i);
+
+      draw_row (document, cr, document->rows->pdata[placement->row], placement->y);
+    }
+
+  footer = footer_text (document, page);
+  layout = make_layout (document, footer, SMALL_SIZE, FALSE, document->width);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+  cairo_move_to (cr, 0, document->height - layout_height (layout));
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
+char *
+_kefu_print_document_page_text (KefuPrintDocument *document,
+                                 guint              page)
+{
+  GString *text = g_string_new (NULL);
+  GArray *placements;
+  g_autofree char *footer = NULL;
+
+  g_return_val_if_fail (document != NULL, NULL);
+  g_return_val_if_fail (page < document->pages->len, NULL);
+
+  placements = document->pages->pdata[page];
+  for (guint i = 0; i < placements->len; i++)
+    {
+      Row *row = document->rows->pdata[g_array_index (placements, Placement, i).row];
+
+      for (guint j = 0; j < row->n_cells; j++)
+        {
+          g_string_append (text, row->text[j]);
+          g_string_append_c (text, '\n');
+        }
+    }
+  footer = footer_text (document, page);
+  g_string_append (text, footer);
+  g_string_append_c (text, '\n');
+  return g_string_free (text, FALSE);
+}
