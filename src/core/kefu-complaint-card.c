@@ -400,7 +400,7 @@ kefu_complaint_card_get_id (KefuComplaintCard *self)
 
 void
 kefu_complaint_card_set_id (KefuComplaintCard *self,
-                            gint64 id)
+                            gint64             id)
 {
   g_return_if_fail (KEFU_IS_COMPLAINT_CARD (self));
 
@@ -421,7 +421,7 @@ kefu_complaint_card_get_version (KefuComplaintCard *self)
 
 void
 kefu_complaint_card_set_version (KefuComplaintCard *self,
-                                 gint64 version)
+                                 gint64             version)
 {
   g_return_if_fail (KEFU_IS_COMPLAINT_CARD (self));
 
@@ -442,7 +442,7 @@ kefu_complaint_card_get_call_id (KefuComplaintCard *self)
 
 void
 kefu_complaint_card_set_call_id (KefuComplaintCard *self,
-                                 gint64 call_id)
+                                 gint64             call_id)
 {
   g_return_if_fail (KEFU_IS_COMPLAINT_CARD (self));
 
@@ -463,7 +463,7 @@ kefu_complaint_card_get_reference (KefuComplaintCard *self)
 
 void
 kefu_complaint_card_set_reference (KefuComplaintCard *self,
-                                   const char *reference)
+                                   const char        *reference)
 {
   g_return_if_fail (KEFU_IS_COMPLAINT_CARD (self));
 
@@ -482,7 +482,7 @@ kefu_complaint_card_get_customer_id (KefuComplaintCard *self)
 
 void
 kefu_complaint_card_set_customer_id (KefuComplaintCard *self,
-                                     gint64 customer_id)
+                                     gint64             customer_id)
 {
   g_return_if_fail (KEFU_IS_COMPLAINT_CARD (self));
 
@@ -503,7 +503,7 @@ kefu_complaint_card_get_customer_name (KefuComplaintCard *self)
 
 void
 kefu_complaint_card_set_customer_name (KefuComplaintCard *self,
-                                       const char *name)
+                                       const char        *name)
 {
   g_return_if_fail (KEFU_IS_COMPLAINT_CARD (self));
 
@@ -522,7 +522,7 @@ kefu_complaint_card_get_phone (KefuComplaintCard *self)
 
 void
 kefu_complaint_card_set_phone (KefuComplaintCard *self,
-                               const char *phone)
+                               const char        *phone)
 {
   g_return_if_fail (KEFU_IS_COMPLAINT_CARD (self));
 
@@ -540,8 +540,8 @@ kefu_complaint_card_get_category (KefuComplaintCard *self)
 }
 
 void
-kefu_complaint_card_set_category (KefuComplaintCard *self,
-                                  KefuComplaintCategory category)
+kefu_complaint_card_set_category (KefuComplaintCard     *self,
+                                  KefuComplaintCategory  category)
 {
   g_return_if_fail (KEFU_IS_COMPLAINT_CARD (self));
 
@@ -562,7 +562,7 @@ kefu_complaint_card_get_subject (KefuComplaintCard *self)
 
 void
 kefu_complaint_card_set_subject (KefuComplaintCard *self,
-                                 const char *subject)
+                                 const char        *subject)
 {
   g_return_if_fail (KEFU_IS_COMPLAINT_CARD (self));
 
@@ -581,7 +581,7 @@ kefu_complaint_card_get_reason (KefuComplaintCard *self)
 
 void
 kefu_complaint_card_set_reason (KefuComplaintCard *self,
-                                const char *reason)
+                                const char        *reason)
 {
   g_return_if_fail (KEFU_IS_COMPLAINT_CARD (self));
 
@@ -600,7 +600,7 @@ kefu_complaint_card_get_product_id (KefuComplaintCard *self)
 
 void
 kefu_complaint_card_set_product_id (KefuComplaintCard *self,
-                                    gint64 product_id)
+                                    gint64             product_id)
 {
   g_return_if_fail (KEFU_IS_COMPLAINT_CARD (self));
 
@@ -621,7 +621,7 @@ kefu_complaint_card_get_batch_number (KefuComplaintCard *self)
 
 void
 kefu_complaint_card_set_batch_number (KefuComplaintCard *self,
-                                      const char *batch)
+                                      const char        *batch)
 {
   g_return_if_fail (KEFU_IS_COMPLAINT_CARD (self));
 
@@ -640,7 +640,7 @@ kefu_complaint_card_get_batch_flagged (KefuComplaintCard *self)
 
 void
 kefu_complaint_card_set_batch_flagged (KefuComplaintCard *self,
-                                       gboolean batch_flagged)
+                                       gboolean           batch_flagged)
 {
   g_return_if_fail (KEFU_IS_COMPLAINT_CARD (self));
 
@@ -662,7 +662,7 @@ kefu_complaint_card_get_harmed (KefuComplaintCard *self)
 
 void
 kefu_complaint_card_set_harmed (KefuComplaintCard *self,
-                                gboolean harmed)
+                                gboolean           harmed)
 {
   g_return_if_fail (KEFU_IS_COMPLAINT_CARD (self));
 
@@ -684,7 +684,7 @@ kefu_complaint_card_get_urgent (KefuComplaintCard *self)
 
 void
 kefu_complaint_card_set_urgent (KefuComplaintCard *self,
-                                gboolean urgent)
+                                gboolean           urgent)
 {
   g_return_if_fail (KEFU_IS_COMPLAINT_CARD (self));
 
@@ -705,8 +705,8 @@ kefu_complaint_card_get_stage (KefuComplaintCard *self)
 }
 
 void
-kefu_complaint_card_set_stage (KefuComplaintCard *self,
-                               KefuComplaintStage stage)
+kefu_complaint_card_set_stage (KefuComplaintCard  *self,
+                               KefuComplaintStage  stage)
 {
   g_return_if_fail (KEFU_IS_COMPLAINT_CARD (self));
 
@@ -727,7 +727,7 @@ kefu_complaint_card_get_owner_id (KefuComplaintCard *self)
 
 void
 kefu_complaint_card_set_owner_id (KefuComplaintCard *self,
-                                  gint64 staff_id)
+                                  gint64             staff_id)
 {
   g_return_if_fail (KEFU_IS_COMPLAINT_CARD (self));
 
@@ -748,7 +748,7 @@ kefu_complaint_card_get_owner_name (KefuComplaintCard *self)
 
 void
 kefu_complaint_card_set_owner_name (KefuComplaintCard *self,
-                                    const char *name)
+                                    const char        *name)
 {
   g_return_if_fail (KEFU_IS_COMPLAINT_CARD (self));
 
@@ -767,7 +767,7 @@ kefu_complaint_card_get_departments (KefuComplaintCard *self)
 
 void
 kefu_complaint_card_set_departments (KefuComplaintCard *self,
-                                     const char *names)
+                                     const char        *names)
 {
   g_return_if_fail (KEFU_IS_COMPLAINT_CARD (self));
 
@@ -814,7 +814,7 @@ kefu_complaint_card_get_received_at (KefuComplaintCard *self)
 
 void
 kefu_complaint_card_set_received_at (KefuComplaintCard *self,
-                                     GDateTime *time)
+                                     GDateTime         *time)
 {
   g_return_if_fail (KEFU_IS_COMPLAINT_CARD (self));
 
@@ -842,7 +842,7 @@ kefu_complaint_card_get_stage_since (KefuComplaintCard *self)
 
 void
 kefu_complaint_card_set_stage_since (KefuComplaintCard *self,
-                                     GDateTime *time)
+                                     GDateTime         *time)
 {
   g_return_if_fail (KEFU_IS_COMPLAINT_CARD (self));
 
@@ -913,8 +913,8 @@ kefu_complaint_card_get_escalation (KefuComplaintCard *self)
 }
 
 void
-kefu_complaint_card_set_escalation (KefuComplaintCard *self,
-                                    KefuEscalationLevel level)
+kefu_complaint_card_set_escalation (KefuComplaintCard   *self,
+                                    KefuEscalationLevel  level)
 {
   g_return_if_fail (KEFU_IS_COMPLAINT_CARD (self));
 
@@ -945,7 +945,7 @@ kefu_complaint_card_get_resolution (KefuComplaintCard *self)
 
 void
 kefu_complaint_card_set_resolution (KefuComplaintCard *self,
-                                    const char *resolution)
+                                    const char        *resolution)
 {
   g_return_if_fail (KEFU_IS_COMPLAINT_CARD (self));
 
@@ -964,7 +964,7 @@ kefu_complaint_card_get_satisfaction (KefuComplaintCard *self)
 
 void
 kefu_complaint_card_set_satisfaction (KefuComplaintCard *self,
-                                      KefuSatisfaction satisfaction)
+                                      KefuSatisfaction   satisfaction)
 {
   g_return_if_fail (KEFU_IS_COMPLAINT_CARD (self));
 
@@ -985,7 +985,7 @@ kefu_complaint_card_get_customer_words (KefuComplaintCard *self)
 
 void
 kefu_complaint_card_set_customer_words (KefuComplaintCard *self,
-                                        const char *words)
+                                        const char        *words)
 {
   g_return_if_fail (KEFU_IS_COMPLAINT_CARD (self));
 
@@ -1004,7 +1004,7 @@ kefu_complaint_card_get_n_visits (KefuComplaintCard *self)
 
 void
 kefu_complaint_card_set_n_visits (KefuComplaintCard *self,
-                                  guint n_visits)
+                                  guint              n_visits)
 {
   g_return_if_fail (KEFU_IS_COMPLAINT_CARD (self));
 
