@@ -367,6 +367,27 @@ test_summer_time (void)
   g_assert_cmpint (kefu_work_calendar_working_minutes_between (night, oct24_2000, oct25_1200),
                    ==, 10 * 60);
 
+  /* A shift that would start in the skipped hour starts as the clocks go forward (as
+   * g_date_time_new () moves such a time): 02:30 does not exist on 29 March, so the early shift
+   * runs 03:00-06:00 that day. */
+  {
+    g_autoptr(KefuWorkCalendar) early = calendar_new ("02:30-06:00", EVERY_DAY, "", berlin);
+    g_autoptr(GDateTime) mar29_0000 = at (berlin, 3, 29, 0, 0);
+    g_autoptr(GDateTime) mar29_0359 = g_date_time_new_utc (2026, 3, 29, 1, 59, 0);
+    g_autoptr(GDateTime) mar30_0000 = at (berlin, 3, 30, 0, 0);
+
+    g_assert_cmpint (kefu_work_calendar_working_minutes_between (early, mar29_0000, mar30_0000),
+                     ==, 180);
+    g_assert_true (kefu_work_calendar_is_working_time (early, mar29_0359));
+    {
+      g_autoptr(GDateTime) jump = g_date_time_new_utc (2026, 3, 29, 1, 0, 0);
+      g_autoptr(GDateTime) before_jump = g_date_time_new_utc (2026, 3, 29, 0, 59, 0);
+
+      g_assert_true (kefu_work_calendar_is_working_time (early, jump));
+      g_assert_false (kefu_work_calendar_is_working_time (early, before_jump));
+    }
+  }
+
   /* Eight working hours from Saturday 21:00 in March end at 06:00 local, the end of the shift. */
   {
     g_autoptr(GDateTime) mar28_2100 = at (berlin, 3, 28, 21, 0);
