@@ -125,7 +125,8 @@ _kefu_store_complaint_check_batch (KefuStore     *self,
                                   cancellable, error) >= 0;
     }
   /* An acknowledged alert closed its cluster: the complaints saved before the QC manager took
-   * note of it were seen, so only those saved since can form a new one. */
+   * note of it were seen, so only those saved since can form a new one. Times have millisecond
+   * precision: one saved in the very millisecond of the acknowledgement counts as saved since. */
   if (kefu_rows_get_n_rows (alerts) > 0)
     {
       g_autoptr(GDateTime) acknowledged = kefu_rows_get_time (alerts, 0, 2);
@@ -138,7 +139,7 @@ _kefu_store_complaint_check_batch (KefuStore     *self,
                                 "COALESCE(complaints.product_id, 0) = $2 AND "
                                 "complaints.category = 'product-quality' AND "
                                 "calls.received_at >= $3 AND calls.received_at <= $4 AND "
-                                "complaints.created_at > $5 "
+                                "complaints.created_at >= $5 "
                                 "ORDER BY calls.received_at",
                                 g_variant_new ("(sxsss)", batch_key, product_id, start_text,
                                                end_text, acknowledged_text),
