@@ -353,7 +353,8 @@ _kefu_store_complaint_do_visit (KefuStore     *self,
                  _("The visit time lies in the future. Record a visit once it has taken place."));
       return FALSE;
     }
-  if (!_kefu_store_validate_text (_("Who went"), d->visitors, MAX_VISITORS, TRUE, FALSE, error))
+  if (!_kefu_store_validate_text (C_("complaint change field", "Who went"), d->visitors,
+                                  MAX_VISITORS, TRUE, FALSE, error))
     return FALSE;
 
   visited_utc = g_date_time_to_utc (d->change->visited_at);

@@ -427,22 +427,23 @@ validate_change (KefuChangeInput  *d,
 {
   const char *label;
 
+  /* The labels name the text in the validation's messages ("Resolution is too long"). */
   switch (d->change->action)
     {
     case KEFU_COMPLAINT_ACTION_RESOLVE:
-      label = _("Resolution");
+      label = C_("complaint change field", "Resolution");
       break;
     case KEFU_COMPLAINT_ACTION_RECORD_CALLBACK:
-      label = _("Customer's words");
+      label = C_("complaint change field", "Customer's words");
       break;
     case KEFU_COMPLAINT_ACTION_RECORD_VISIT:
-      label = _("Outcome of the visit");
+      label = C_("complaint change field", "Outcome of the visit");
       break;
     case KEFU_COMPLAINT_ACTION_ADD_NOTE:
-      label = _("Note");
+      label = C_("complaint change field", "Note");
       break;
     default:
-      label = _("Reason");
+      label = C_("complaint change field", "Reason");
       break;
     }
   /* The outcome of a visit is a column of its own row, always required; the other texts are
