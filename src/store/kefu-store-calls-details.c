@@ -1,7 +1,8 @@
 /* kefu-store-calls-details.c: the detail record of a call being saved (an order with its lines,
- * hand-over date, out-of-area flag and converted lead; a complaint with its routes; an inquiry
- * with its lead), inside the transaction of kefu_store_save_call() (kefu-store-calls.c), after
- * the call's row is written.
+ * hand-over date, out-of-area flag and converted lead; a complaint with its routes, its first
+ * stage time and deadline, its "routed" event and the batch check; an inquiry with its lead),
+ * inside the transaction of kefu_store_save_call() (kefu-store-calls.c), after the call's row is
+ * written.
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later

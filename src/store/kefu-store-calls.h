@@ -24,8 +24,10 @@ G_BEGIN_DECLS
  *  - gives it a reference number for its kind and day (DH-/TS-/ZX-YYYYMMDD-NNNN, local day);
  *  - an order: the hand-over date from the received time and the cut-off setting, the out-of-area
  *    flag from its district and the service-areas setting, and its lead marked converted;
- *  - a complaint: owner = the clerk, routes to the departments of the active staff holding the
- *    roles kefu_complaint_route_roles() names, urgent when harmed, the intake stage;
+ *  - a complaint: owner = the clerk, routes from the routing rules of its category
+ *    (kefu-store-complaints.h) or else to the departments of the active staff holding the roles
+ *    kefu_complaint_route_roles() names, urgent when harmed, the intake stage with its time and
+ *    first deadline, and a batch alert when it makes its batch a possible quality incident;
  *  - an inquiry with a potential order: a lead in state OPEN.
  * On success the call and its detail record get their ids, versions, reference, summary and
  * what the store decided (customer id, hand-over date, out-of-area, routes, stage, lead id). */

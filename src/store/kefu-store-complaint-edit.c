@@ -460,7 +460,7 @@ edit_call_txn (KefuStore     *self,
     return FALSE;
 
   if ((has_field (&changes, "batch_number") || has_field (&changes, "product") ||
-       has_field (&changes, "category")) &&
+       has_field (&changes, "category") || has_field (&changes, "received_at")) &&
       !_kefu_store_complaint_check_batch (self, complaint_id, cancellable, error))
     return FALSE;
 

@@ -778,6 +778,86 @@ test_edit_routes (Fixture       *fixture,
   message = tc_refused (store, co.clerk2, change, KEFU_STORE_ERROR_PERMISSION);
 }
 
+/* Acknowledging for a department: one's own, or any routed one for a manager */
+
+static void
+test_acknowledge_department (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  KefuStore *store = fixture->store;
+  g_autoptr(KefuComplaintChange) change = NULL;
+  g_autoptr(KefuComplaintCard) card = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(KefuRows) acknowledged = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  Company co;
+
+  test_company_setup (store, &co);
+  id = tc_save_complaint (store, &co, KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY, FALSE, NULL, NULL,
+                          0, NULL);
+
+  /* A clerk of the routed CS centre may not acknowledge for the QC department… */
+  change = tc_change_new (store, KEFU_COMPLAINT_ACTION_ACKNOWLEDGE, id, NULL);
+  change->department_id = co.qc_department;
+  message = tc_refused (store, co.clerk2, change, KEFU_STORE_ERROR_PERMISSION);
+  /* …nobody for a department it is not routed to… */
+  change->department_id = co.sales_department;
+  g_clear_pointer (&message, g_free);
+  message = tc_refused (store, co.cs_manager, change, KEFU_STORE_ERROR_INVALID);
+  /* …and a manager may, for any routed one. */
+  change->department_id = co.gm_department;
+  card = tc_apply (store, co.cs_manager, change);
+  details = tc_event_details (store, id, "acknowledged");
+  expected = g_strdup_printf ("{\"department\":{\"id\":%" G_GINT64_FORMAT ",\"name\":\"总经办\"},"
+                              "\"from\":\"routed\",\"to\":\"in-progress\"}", co.gm_department);
+  g_assert_cmpstr (details, ==, expected);
+  acknowledged = _kefu_store_query (store,
+                                    "SELECT department_id, acknowledged_by FROM complaint_routes "
+                                    "WHERE complaint_id = $1 AND acknowledged_at IS NOT NULL",
+                                    g_variant_new ("(x)", id), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kefu_rows_get_n_rows (acknowledged), ==, 1);
+  g_assert_cmpint (kefu_rows_get_int (acknowledged, 0, 0), ==, co.gm_department);
+  g_assert_cmpint (kefu_rows_get_int (acknowledged, 0, 1), ==, co.cs_manager);
+}
+
+/* Staff who have left work no complaints, not even notes; nobody signed in neither. */
+static void
+test_inactive_actor (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  KefuStore *store = fixture->store;
+  g_autoptr(KefuComplaintChange) change = NULL;
+  g_autoptr(KefuComplaintCard) card = NULL;
+  g_autoptr(KefuComplaintCard) none = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gint64 former;
+  gint64 id;
+  Company co;
+
+  test_company_setup (store, &co);
+  former = test_make_staff (store, "former", KEFU_ROLE_CS_MANAGER, co.cs_department, FALSE);
+  id = tc_save_complaint (store, &co, KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY, FALSE, NULL, NULL,
+                          0, NULL);
+  change = tc_change_new (store, KEFU_COMPLAINT_ACTION_ADD_NOTE, id, "已致电客户");
+  message = tc_refused (store, former, change, KEFU_STORE_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (message, "former"));
+
+  kefu_store_set_actor (store, 0);
+  none = kefu_store_change_complaint (store, change, NULL, &error);
+  g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_NO_ACTOR);
+  g_assert_null (none);
+
+  /* The built-in system actor (inactive by design) still writes. */
+  kefu_store_set_system_actor (store);
+  card = tc_apply (store, kefu_store_get_actor (store), change);
+  g_assert_cmpint (tc_count_events (store, id, "note"), ==, 1);
+}
+
 void
 test_store_add_complaint_change_tests (void)
 {
@@ -788,6 +868,8 @@ test_store_add_complaint_change_tests (void)
   TEST_ADD ("complaint-changes/harmed-visit", test_harmed_visit);
   TEST_ADD ("complaint-changes/escalate", test_escalate);
   TEST_ADD ("complaint-changes/edit-routes", test_edit_routes);
+  TEST_ADD ("complaint-changes/acknowledge-department", test_acknowledge_department);
+  TEST_ADD ("complaint-changes/inactive-actor", test_inactive_actor);
 }
 
 int
