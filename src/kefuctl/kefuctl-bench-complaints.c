@@ -199,18 +199,53 @@ check_many_late (gpointer   data,
 }
 
 /* One row per sort order of the list view. */
-static gboolean list_sorted_received (gpointer d, GError **e)
-{ ((BenchComplaints *) d)->sort = KEFU_COMPLAINT_SORT_RECEIVED; return list_ids (d, e); }
-static gboolean list_sorted_due (gpointer d, GError **e)
-{ ((BenchComplaints *) d)->sort = KEFU_COMPLAINT_SORT_DUE; return list_ids (d, e); }
-static gboolean list_sorted_reference (gpointer d, GError **e)
-{ ((BenchComplaints *) d)->sort = KEFU_COMPLAINT_SORT_REFERENCE; return list_ids (d, e); }
-static gboolean list_sorted_customer (gpointer d, GError **e)
-{ ((BenchComplaints *) d)->sort = KEFU_COMPLAINT_SORT_CUSTOMER; return list_ids (d, e); }
-static gboolean list_sorted_stage (gpointer d, GError **e)
-{ ((BenchComplaints *) d)->sort = KEFU_COMPLAINT_SORT_STAGE; return list_ids (d, e); }
-static gboolean list_sorted_owner (gpointer d, GError **e)
-{ ((BenchComplaints *) d)->sort = KEFU_COMPLAINT_SORT_OWNER; return list_ids (d, e); }
+static gboolean
+list_sorted_received (gpointer   data,
+                      GError   **error)
+{
+  ((BenchComplaints *) data)->sort = KEFU_COMPLAINT_SORT_RECEIVED;
+  return list_ids (data, error);
+}
+
+static gboolean
+list_sorted_due (gpointer   data,
+                 GError   **error)
+{
+  ((BenchComplaints *) data)->sort = KEFU_COMPLAINT_SORT_DUE;
+  return list_ids (data, error);
+}
+
+static gboolean
+list_sorted_reference (gpointer   data,
+                       GError   **error)
+{
+  ((BenchComplaints *) data)->sort = KEFU_COMPLAINT_SORT_REFERENCE;
+  return list_ids (data, error);
+}
+
+static gboolean
+list_sorted_customer (gpointer   data,
+                      GError   **error)
+{
+  ((BenchComplaints *) data)->sort = KEFU_COMPLAINT_SORT_CUSTOMER;
+  return list_ids (data, error);
+}
+
+static gboolean
+list_sorted_stage (gpointer   data,
+                   GError   **error)
+{
+  ((BenchComplaints *) data)->sort = KEFU_COMPLAINT_SORT_STAGE;
+  return list_ids (data, error);
+}
+
+static gboolean
+list_sorted_owner (gpointer   data,
+                   GError   **error)
+{
+  ((BenchComplaints *) data)->sort = KEFU_COMPLAINT_SORT_OWNER;
+  return list_ids (data, error);
+}
 
 static const KefuctlBenchOperation operations[] = {
   { N_("Opening the board"), 200, board_all, 0 },
