@@ -99,12 +99,12 @@ append_text (GString    *json,
 }
 
 static gboolean
-add_event (KefuStore     *self,
-           KefuChangeTarget     *c,
-           const char    *action,
-           GString       *details,
-           GCancellable  *cancellable,
-           GError       **error)
+add_event (KefuStore         *self,
+           KefuChangeTarget  *c,
+           const char        *action,
+           GString           *details,
+           GCancellable      *cancellable,
+           GError           **error)
 {
   return _kefu_store_add_event (self, "complaint", c->id, action, details->str,
                                 cancellable, error);
@@ -113,10 +113,10 @@ add_event (KefuStore     *self,
 /* A change that leaves the stage as it is still makes a new version, so that every board
  * showing the complaint reloads it and a change made against the old one is refused. */
 static gboolean
-bump_version (KefuStore     *self,
-              KefuChangeTarget     *c,
-              GCancellable  *cancellable,
-              GError       **error)
+bump_version (KefuStore         *self,
+              KefuChangeTarget  *c,
+              GCancellable      *cancellable,
+              GError           **error)
 {
   return _kefu_store_execute (self,
                               "UPDATE complaints SET version = version + 1, updated_at = now() "
@@ -125,13 +125,13 @@ bump_version (KefuStore     *self,
 }
 
 static gboolean
-insert_routes (KefuStore     *self,
-               KefuChangeTarget     *c,
-               GArray        *ids,
-               const char    *reason,
-               GString       *json,
-               GCancellable  *cancellable,
-               GError       **error)
+insert_routes (KefuStore         *self,
+               KefuChangeTarget  *c,
+               GArray            *ids,
+               const char        *reason,
+               GString           *json,
+               GCancellable      *cancellable,
+               GError           **error)
 {
   for (guint i = 0; i < ids->len; i++)
     {
@@ -155,11 +155,11 @@ insert_routes (KefuStore     *self,
 }
 
 gboolean
-_kefu_store_complaint_do_route (KefuStore     *self,
-          KefuChangeTarget     *c,
-          GArray        *added,
-          GCancellable  *cancellable,
-          GError       **error)
+_kefu_store_complaint_do_route (KefuStore         *self,
+                                KefuChangeTarget  *c,
+                                GArray            *added,
+                                GCancellable      *cancellable,
+                                GError           **error)
 {
   g_autoptr(GString) json = g_string_new ("{\"departments\":[");
 
@@ -179,11 +179,11 @@ _kefu_store_complaint_do_route (KefuStore     *self,
 }
 
 gboolean
-_kefu_store_complaint_do_acknowledge (KefuStore     *self,
-                KefuChangeInput    *d,
-                KefuChangeTarget     *c,
-                GCancellable  *cancellable,
-                GError       **error)
+_kefu_store_complaint_do_acknowledge (KefuStore         *self,
+                                      KefuChangeInput   *d,
+                                      KefuChangeTarget  *c,
+                                      GCancellable      *cancellable,
+                                      GError           **error)
 {
   g_autoptr(GString) json = g_string_new ("{\"department\":");
   gint64 department_id = d->change->department_id;
@@ -230,11 +230,11 @@ _kefu_store_complaint_do_acknowledge (KefuStore     *self,
 }
 
 gboolean
-_kefu_store_complaint_do_resolve (KefuStore     *self,
-            KefuChangeInput    *d,
-            KefuChangeTarget     *c,
-            GCancellable  *cancellable,
-            GError       **error)
+_kefu_store_complaint_do_resolve (KefuStore         *self,
+                                  KefuChangeInput   *d,
+                                  KefuChangeTarget  *c,
+                                  GCancellable      *cancellable,
+                                  GError           **error)
 {
   g_autoptr(GString) json = g_string_new ("{");
 
@@ -253,11 +253,11 @@ _kefu_store_complaint_do_resolve (KefuStore     *self,
 }
 
 gboolean
-_kefu_store_complaint_do_record_callback (KefuStore     *self,
-                    KefuChangeInput    *d,
-                    KefuChangeTarget     *c,
-                    GCancellable  *cancellable,
-                    GError       **error)
+_kefu_store_complaint_do_record_callback (KefuStore         *self,
+                                          KefuChangeInput   *d,
+                                          KefuChangeTarget  *c,
+                                          GCancellable      *cancellable,
+                                          GError           **error)
 {
   KefuSatisfaction satisfaction = d->change->satisfaction;
   KefuComplaintStage to = kefu_complaint_action_target (KEFU_COMPLAINT_ACTION_RECORD_CALLBACK,
@@ -282,13 +282,13 @@ _kefu_store_complaint_do_record_callback (KefuStore     *self,
 /* Reopen and close: a move with the reason, if any. */
 gboolean
 _kefu_store_complaint_do_move (KefuStore           *self,
-         KefuChangeInput          *d,
-         KefuChangeTarget           *c,
-         KefuComplaintStage   to,
-         const char          *action,
-         const char          *time_column_sql,
-         GCancellable        *cancellable,
-         GError             **error)
+                               KefuChangeInput     *d,
+                               KefuChangeTarget    *c,
+                               KefuComplaintStage   to,
+                               const char          *action,
+                               const char          *time_column_sql,
+                               GCancellable        *cancellable,
+                               GError             **error)
 {
   g_autoptr(GString) json = g_string_new ("{");
 
@@ -314,11 +314,11 @@ _kefu_store_complaint_do_move (KefuStore           *self,
 }
 
 gboolean
-_kefu_store_complaint_do_note (KefuStore     *self,
-         KefuChangeInput    *d,
-         KefuChangeTarget     *c,
-         GCancellable  *cancellable,
-         GError       **error)
+_kefu_store_complaint_do_note (KefuStore         *self,
+                               KefuChangeInput   *d,
+                               KefuChangeTarget  *c,
+                               GCancellable      *cancellable,
+                               GError           **error)
 {
   g_autoptr(GString) json = g_string_new ("{\"text\":");
 
@@ -329,11 +329,11 @@ _kefu_store_complaint_do_note (KefuStore     *self,
 }
 
 gboolean
-_kefu_store_complaint_do_visit (KefuStore     *self,
-          KefuChangeInput    *d,
-          KefuChangeTarget     *c,
-          GCancellable  *cancellable,
-          GError       **error)
+_kefu_store_complaint_do_visit (KefuStore         *self,
+                                KefuChangeInput   *d,
+                                KefuChangeTarget  *c,
+                                GCancellable      *cancellable,
+                                GError           **error)
 {
   g_autoptr(GDateTime) latest = g_date_time_add_minutes (c->now, VISIT_CLOCK_SLACK_MINUTES);
   g_autoptr(GString) json = g_string_new ("{\"visitors\":");
@@ -378,11 +378,11 @@ _kefu_store_complaint_do_visit (KefuStore     *self,
 }
 
 gboolean
-_kefu_store_complaint_do_escalate (KefuStore     *self,
-             KefuChangeInput    *d,
-             KefuChangeTarget     *c,
-             GCancellable  *cancellable,
-             GError       **error)
+_kefu_store_complaint_do_escalate (KefuStore         *self,
+                                   KefuChangeInput   *d,
+                                   KefuChangeTarget  *c,
+                                   GCancellable      *cancellable,
+                                   GError           **error)
 {
   KefuEscalationLevel level = c->escalation + 1;
   g_autoptr(GString) json = g_string_new (NULL);
@@ -407,13 +407,13 @@ _kefu_store_complaint_do_escalate (KefuStore     *self,
 }
 
 gboolean
-_kefu_store_complaint_do_edit_routes (KefuStore     *self,
-                KefuChangeInput    *d,
-                KefuChangeTarget     *c,
-                GArray        *added,
-                GArray        *removed,
-                GCancellable  *cancellable,
-                GError       **error)
+_kefu_store_complaint_do_edit_routes (KefuStore         *self,
+                                      KefuChangeInput   *d,
+                                      KefuChangeTarget  *c,
+                                      GArray            *added,
+                                      GArray            *removed,
+                                      GCancellable      *cancellable,
+                                      GError           **error)
 {
   g_autoptr(GString) json = g_string_new ("{\"added\":[");
 

@@ -210,12 +210,12 @@ _kefu_store_complaint_flow_error (GError  *flow_error,
 }
 
 static gboolean
-read_complaint (KefuStore      *self,
+read_complaint (KefuStore           *self,
                 KefuChangeInput     *d,
-                KefuChangeTarget      *c,
-                KefuComplaintActor *actor,
-                GCancellable   *cancellable,
-                GError        **error)
+                KefuChangeTarget    *c,
+                KefuComplaintActor  *actor,
+                GCancellable        *cancellable,
+                GError             **error)
 {
   g_autoptr(KefuRows) rows = NULL;
   g_autoptr(KefuRows) routes = NULL;
@@ -291,11 +291,11 @@ unique_ids (GArray *ids)
  * (routed), and refuses what cannot be: removing a department it is not routed to, or the last
  * one. */
 static gboolean
-route_changes (KefuChangeInput    *d,
-               KefuChangeTarget     *c,
-               GArray       **added_out,
-               GArray       **removed_out,
-               GError       **error)
+route_changes (KefuChangeInput   *d,
+               KefuChangeTarget  *c,
+               GArray           **added_out,
+               GArray           **removed_out,
+               GError           **error)
 {
   g_autoptr(GArray) requested_add = unique_ids (d->change->add_departments);
   g_autoptr(GArray) requested_remove = unique_ids (d->change->remove_departments);
@@ -423,7 +423,7 @@ change_complaint_txn (KefuStore     *self,
  * line is expected. Whether it is required is the flow's rule. */
 static gboolean
 validate_change (KefuChangeInput  *d,
-                 GError     **error)
+                 GError          **error)
 {
   const char *label;
 

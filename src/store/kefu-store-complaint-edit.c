@@ -204,10 +204,10 @@ product_name (KefuStore     *self,
 
 /* Compares what was stored with the edit, field by field. */
 static void
-compare (KefuRows      *old,
-         KefuCall      *call,
-         const char    *new_product,
-         Changes       *changes)
+compare (KefuRows   *old,
+         KefuCall   *call,
+         const char *new_product,
+         Changes    *changes)
 {
   KefuComplaint *complaint = kefu_call_get_complaint (call);
   g_autoptr(GDateTime) old_received = kefu_rows_get_time (old, 0, OLD_RECEIVED_AT);
@@ -275,11 +275,11 @@ has_field (Changes    *changes,
 /* A new category or harm changes the deadline of the stage the complaint is in, counted from
  * when it entered the stage as before. */
 static gboolean
-update_deadline (KefuStore     *self,
-                 KefuRows      *old,
-                 KefuComplaint *complaint,
-                 GCancellable  *cancellable,
-                 GError       **error)
+update_deadline (KefuStore      *self,
+                 KefuRows       *old,
+                 KefuComplaint  *complaint,
+                 GCancellable   *cancellable,
+                 GError        **error)
 {
   KefuComplaintStage stage = _kefu_store_enum_from_nick (KEFU_TYPE_COMPLAINT_STAGE,
                                                          kefu_rows_get_text (old, 0, OLD_STAGE),

@@ -27,10 +27,10 @@
 /* The value of every key in `keys` (NULL-terminated) as stored, or its default when unset, in a
  * table owned by the caller. One query for all of them. */
 static GHashTable *
-read_settings (KefuStore          *self,
-               const char * const *keys,
-               GCancellable       *cancellable,
-               GError            **error)
+read_settings (KefuStore           *self,
+               const char * const  *keys,
+               GCancellable        *cancellable,
+               GError             **error)
 {
   g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
@@ -70,11 +70,11 @@ count_setting (GHashTable *values,
 }
 
 gboolean
-_kefu_store_complaint_deadline_rules (KefuStore                  *self,
-                                      KefuComplaintDeadlineRules *rules,
-                                      KefuWorkCalendar          **calendar,
-                                      GCancellable               *cancellable,
-                                      GError                    **error)
+_kefu_store_complaint_deadline_rules (KefuStore                   *self,
+                                      KefuComplaintDeadlineRules  *rules,
+                                      KefuWorkCalendar           **calendar,
+                                      GCancellable                *cancellable,
+                                      GError                     **error)
 {
   static const char * const keys[] = {
     KEFU_SETTING_WORK_HOURS,
@@ -168,12 +168,12 @@ _kefu_store_complaint_deadline (KefuStore              *self,
 /* Stages */
 
 gboolean
-_kefu_store_complaint_enter_stage (KefuStore          *self,
-                                   gint64              complaint_id,
-                                   KefuComplaintStage  stage,
-                                   GDateTime          *since,
-                                   GCancellable       *cancellable,
-                                   GError            **error)
+_kefu_store_complaint_enter_stage (KefuStore           *self,
+                                   gint64               complaint_id,
+                                   KefuComplaintStage   stage,
+                                   GDateTime           *since,
+                                   GCancellable        *cancellable,
+                                   GError             **error)
 {
   g_autoptr(KefuRows) rows = NULL;
   g_autoptr(GDateTime) due = NULL;
@@ -253,10 +253,10 @@ kefu_routing_rule_free (KefuRoutingRule *rule)
 }
 
 static KefuRoutingRule *
-routing_rule_new (KefuComplaintCategory category,
-                  gint64                department_id,
-                  const char           *department_name,
-                  gboolean              harmed_only)
+routing_rule_new (KefuComplaintCategory  category,
+                  gint64                 department_id,
+                  const char            *department_name,
+                  gboolean               harmed_only)
 {
   KefuRoutingRule *rule = g_new0 (KefuRoutingRule, 1);
 
