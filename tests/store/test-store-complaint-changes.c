@@ -215,13 +215,13 @@ tc_assert_minutes (GDateTime *earlier,
 /* The stage columns after a move: the stage, its time (= the column the action sets), and the
  * deadline `minutes` after it (-1: none). */
 static void
-assert_stage (KefuStore             *store,
-              KefuComplaintCard     *card,
-              gint64                 complaint_id,
-              const char            *stage,
-              const char            *time_column,
-              const char            *due_kind,
-              gint64                 minutes)
+assert_stage (KefuStore         *store,
+              KefuComplaintCard *card,
+              gint64             complaint_id,
+              const char        *stage,
+              const char        *time_column,
+              const char        *due_kind,
+              gint64             minutes)
 {
   g_autofree char *stored_stage = tc_complaint_text (store, complaint_id, "stage");
   g_autofree char *stored_kind = tc_complaint_text (store, complaint_id, "due_kind");
