@@ -25,7 +25,7 @@
 /* Settings */
 
 /* The value of every key in `keys` (NULL-terminated) as stored, or its default when unset, in a
- * table owned by the caller. One query for all of them. */
+ * table owned by the caller. One query for all of them: a complaint call's save reads them. */
 static GHashTable *
 read_settings (KefuStore           *self,
                const char * const  *keys,
@@ -33,19 +33,31 @@ read_settings (KefuStore           *self,
                GError             **error)
 {
   g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GPtrArray) params = g_ptr_array_new ();
+  g_autoptr(GString) sql = g_string_new ("SELECT key, value FROM settings WHERE key IN (");
+  g_autoptr(KefuRows) rows = NULL;
 
   for (guint i = 0; keys[i] != NULL; i++)
     {
-      g_autoptr(KefuRows) rows = NULL;
+      /* Placeholders only: the keys are bound, never written into the SQL. */
+      g_string_append_printf (sql, "%s$%u", i > 0 ? ", " : "", i + 1);
+      g_ptr_array_add (params, g_variant_new_string (keys[i]));
+      g_hash_table_insert (values, (gpointer) keys[i], g_strdup (kefu_setting_get_default (keys[i])));
+    }
+  g_string_append_c (sql, ')');
 
-      rows = _kefu_store_query (self, "SELECT value FROM settings WHERE key = $1",
-                                g_variant_new ("(s)", keys[i]), cancellable, error);
-      if (rows == NULL)
-        return NULL;
-      if (kefu_rows_get_n_rows (rows) > 0 && !kefu_rows_is_null (rows, 0, 0))
-        g_hash_table_insert (values, (gpointer) keys[i], g_strdup (kefu_rows_get_text (rows, 0, 0)));
-      else
-        g_hash_table_insert (values, (gpointer) keys[i], g_strdup (kefu_setting_get_default (keys[i])));
+  rows = _kefu_store_query (self, sql->str,
+                            g_variant_new_tuple ((GVariant **) params->pdata, params->len),
+                            cancellable, error);
+  if (rows == NULL)
+    return NULL;
+  for (guint i = 0; i < kefu_rows_get_n_rows (rows); i++)
+    {
+      const char *key = kefu_rows_get_text (rows, i, 0);
+
+      for (guint k = 0; keys[k] != NULL; k++)
+        if (g_strcmp0 (key, keys[k]) == 0 && !kefu_rows_is_null (rows, i, 1))
+          g_hash_table_insert (values, (gpointer) keys[k], g_strdup (kefu_rows_get_text (rows, i, 1)));
     }
   return g_steal_pointer (&values);
 }
