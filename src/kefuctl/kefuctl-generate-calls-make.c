@@ -256,12 +256,14 @@ complaint_stage (KefuctlRandom *random,
 {
   guint pick = kefuctl_random_below (random, 100);
 
+  /* A month on, nearly every complaint is closed (the board would otherwise hold years of
+   * them); within the month most are closed or waiting for their callback or close. */
   if (age_days > 30)
-    return pick < 85 ? KEFU_COMPLAINT_STAGE_CLOSED :
-           pick < 95 ? KEFU_COMPLAINT_STAGE_CALLED_BACK : KEFU_COMPLAINT_STAGE_RESOLVED;
+    return pick < 99 ? KEFU_COMPLAINT_STAGE_CLOSED : KEFU_COMPLAINT_STAGE_CALLED_BACK;
   if (age_days > 7)
-    return pick < 40 ? KEFU_COMPLAINT_STAGE_RESOLVED :
-           pick < 80 ? KEFU_COMPLAINT_STAGE_CALLED_BACK : KEFU_COMPLAINT_STAGE_IN_PROGRESS;
+    return pick < 60 ? KEFU_COMPLAINT_STAGE_CLOSED :
+           pick < 75 ? KEFU_COMPLAINT_STAGE_CALLED_BACK :
+           pick < 92 ? KEFU_COMPLAINT_STAGE_RESOLVED : KEFU_COMPLAINT_STAGE_IN_PROGRESS;
   /* NEW: the store routes it and gives it its intake stage. */
   return pick < 60 ? KEFU_COMPLAINT_STAGE_NEW : KEFU_COMPLAINT_STAGE_IN_PROGRESS;
 }
