@@ -158,14 +158,21 @@ show_message (GtkWidget  *row,
               GtkLabel   *message,
               const char *reason)
 {
+  /* The label's row sits right under the field's row in the group's list. */
+  GtkWidget *message_row = gtk_widget_get_parent (GTK_WIDGET (message));
+
   if (reason != NULL)
     {
       gtk_widget_add_css_class (row, "error");
+      gtk_widget_add_css_class (row, "kefu-has-message");
       gtk_label_set_label (message, reason);
     }
   else
-    gtk_widget_remove_css_class (row, "error");
-  gtk_widget_set_visible (GTK_WIDGET (message), reason != NULL);
+    {
+      gtk_widget_remove_css_class (row, "error");
+      gtk_widget_remove_css_class (row, "kefu-has-message");
+    }
+  gtk_widget_set_visible (message_row, reason != NULL);
 }
 
 /* Checks every field, shows the reasons, and says whether anything changed. */
@@ -725,6 +732,15 @@ static void
 kefu_complaint_settings_page_init (KefuComplaintSettingsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* A screen reader reads the reason with the field. */
+  for (guint i = 0; i < N_FIELDS; i++)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (field_row (self, i)),
+                                    GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, field_message (self, i),
+                                    NULL, -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->work_days_row),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->work_days_message,
+                                  NULL, -1);
 
   _kefu_complaint_settings_page_update (self);
 }
