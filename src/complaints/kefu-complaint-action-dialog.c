@@ -394,13 +394,13 @@ setup_for_action (KefuComplaintActionDialog *self,
     case KEFU_COMPLAINT_ACTION_REOPEN:
       title = _("Reopen the Complaint");
       apply = _("Re_open");
-      text_title = _("Reason");
+      text_title = C_("action", "Reason");
       explanation = _("The complaint goes back to the departments to be acknowledged and worked again.");
       break;
     case KEFU_COMPLAINT_ACTION_ESCALATE:
       title = _("Escalate the Complaint");
       apply = _("_Escalate");
-      text_title = _("Reason");
+      text_title = C_("action", "Reason");
       explanation = _("The complaint rises one level (team lead → CS manager → GM office), which is notified.");
       break;
     case KEFU_COMPLAINT_ACTION_ADD_NOTE:
@@ -418,7 +418,7 @@ setup_for_action (KefuComplaintActionDialog *self,
     case KEFU_COMPLAINT_ACTION_EDIT_ROUTES:
       title = _("Change Departments");
       apply = _("_Change");
-      text_title = _("Reason");
+      text_title = C_("action", "Reason");
       explanation = _("Tick a department to add it, clear one to remove it. Added departments are notified.");
       break;
     case KEFU_COMPLAINT_ACTION_ACKNOWLEDGE:

@@ -107,15 +107,35 @@ _kefu_complaint_page_set_modified (KefuComplaintPage *self,
   _kefu_complaint_page_update_actions (self);
 }
 
+/* Takes the keyboard focus out of the form before it is hidden or disabled, so that its
+ * entries stop their cursors properly (an entry that loses the focus that way keeps blinking
+ * and GTK warns). TRUE when the form had it. */
+static gboolean
+release_focus (KefuComplaintPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->call_form)))
+    return FALSE;
+
+  gtk_root_set_focus (root, NULL);
+  return TRUE;
+}
+
 static void
 stop_editing (KefuComplaintPage *self)
 {
+  gboolean had_focus = release_focus (self);
+
   self->editing = FALSE;
   _kefu_complaint_page_set_modified (self, FALSE);
   kefu_call_form_set_call (self->call_form, NULL);
   g_clear_object (&self->edit_call);
   gtk_stack_set_visible_child_name (self->intake_stack, "view");
   _kefu_complaint_page_update_actions (self);
+  if (had_focus)
+    gtk_widget_grab_focus (GTK_WIDGET (self->edit_button));
 }
 
 void
@@ -229,6 +249,7 @@ _kefu_complaint_page_save (KefuComplaintPage *self)
     return;
 
   self->saving = TRUE;
+  release_focus (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->call_form), FALSE);
   _kefu_complaint_page_update_actions (self);
 

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "core/kefu-complaint-flow.h"
 #include "core/kefu-enums.h"
 #include "core/kefu-event.h"
 
@@ -403,7 +404,11 @@ show_visits (KefuComplaintPage *self)
   guint n = self->visits != NULL ? self->visits->len : 0;
 
   gtk_list_box_remove_all (self->visits_list);
-  gtk_widget_set_visible (GTK_WIDGET (self->visits_group), harmed || n > 0);
+  /* Visits are for harmed customers first, but anyone may go and see a customer while the
+   * complaint is open; a closed one shows the visits it had. */
+  gtk_widget_set_visible (GTK_WIDGET (self->visits_group),
+                          harmed || n > 0
+                          || kefu_complaint_stage_is_open (kefu_complaint_card_get_stage (self->card)));
 
   for (guint i = 0; i < n; i++)
     {
@@ -427,6 +432,8 @@ show_visits (KefuComplaintPage *self)
                                 _("A harmed customer is visited at once by the CS centre and the GM office; the resolution needs a visit recorded first."));
       gtk_widget_add_css_class (row, "warning");
     }
+  else if (n == 0)
+    add_row (self->visits_list, _("No visit recorded"), NULL);
 }
 
 static void

@@ -148,8 +148,19 @@ static void
 run_action (KefuComplaintPage   *self,
             KefuComplaintAction  action)
 {
+  g_autofree char *reason = NULL;
+
   if (self->card == NULL || self->store == NULL || self->acting)
     return;
+
+  /* A button is only pressed when the rules allow it, but it may be activated another way
+   * (a shortcut, a screen reader): the reason is said, nothing is run. */
+  if (!check_action (self, action, &reason))
+    {
+      if (reason != NULL)
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (reason));
+      return;
+    }
 
   self->acting = TRUE;
   _kefu_complaint_page_update_actions (self);

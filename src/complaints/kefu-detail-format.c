@@ -27,24 +27,24 @@ kefu_detail_format_local_time (GDateTime *time)
 static char *
 format_span (gint64 minutes)
 {
-  gint64 days = minutes / (24 * 60);
-  gint64 hours = (minutes / 60) % 24;
-  gint64 mins = minutes % 60;
+  int days = (int) MIN (minutes / (24 * 60), G_MAXINT);
+  int hours = (int) ((minutes / 60) % 24);
+  int mins = (int) (minutes % 60);
 
   if (days > 0 && hours > 0)
     /* Translators: a span of time, days and hours, e.g. "3 d 2 h". */
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " d %" G_GINT64_FORMAT " h"), days, hours);
+    return g_strdup_printf (_("%d d %d h"), days, hours);
   if (days > 0)
     /* Translators: a span of time in days, e.g. "3 d". */
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " d"), days);
+    return g_strdup_printf (_("%d d"), days);
   if (hours > 0 && mins > 0)
     /* Translators: a span of time, hours and minutes, e.g. "2 h 10 min". */
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " h %" G_GINT64_FORMAT " min"), hours, mins);
+    return g_strdup_printf (_("%d h %d min"), hours, mins);
   if (hours > 0)
     /* Translators: a span of time in hours, e.g. "2 h". */
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " h"), hours);
+    return g_strdup_printf (_("%d h"), hours);
   /* Translators: a span of time in minutes, e.g. "12 min". */
-  return g_strdup_printf (_("%" G_GINT64_FORMAT " min"), mins);
+  return g_strdup_printf (_("%d min"), mins);
 }
 
 char *
