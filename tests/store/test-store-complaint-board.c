@@ -604,6 +604,31 @@ test_sorts (Fixture       *fixture,
       g_assert_cmpint (kefu_complaint_card_get_stage (g_ptr_array_index (cards, i)), ==, want[i]);
   }
 
+  /* With a filter, each way of sorting keeps to it: 甲's complaints from 王五, C and G. */
+  {
+    g_autoptr(KefuComplaintFilter) filter = kefu_complaint_filter_new ();
+    const struct { KefuComplaintSort sort; gboolean descending; gint64 first; } cases[] = {
+      { KEFU_COMPLAINT_SORT_STAGE, FALSE, g }, { KEFU_COMPLAINT_SORT_STAGE, TRUE, k.c },
+      { KEFU_COMPLAINT_SORT_OWNER, FALSE, k.c }, { KEFU_COMPLAINT_SORT_OWNER, TRUE, g },
+      { KEFU_COMPLAINT_SORT_RECEIVED, FALSE, k.c }, { KEFU_COMPLAINT_SORT_RECEIVED, TRUE, g },
+    };
+
+    filter->scope = KEFU_COMPLAINT_SCOPE_MINE;
+    filter->staff_id = k.site.clerk;
+    filter->text = g_strdup ("王五");
+    for (guint n = 0; n < G_N_ELEMENTS (cases); n++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GArray) ids = kefu_store_list_complaint_ids (store, filter, cases[n].sort,
+                                                               cases[n].descending, NULL, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (ids->len, ==, 2);
+        g_assert_cmpint (g_array_index (ids, gint64, 0), ==, cases[n].first);
+        g_assert_cmpint (g_array_index (ids, gint64, 1), ==, cases[n].first == g ? k.c : g);
+      }
+  }
+
   /* By deadline: none last, whichever the direction; ties by id. */
   set_due (store, k.a, "callback", since, due2);
   set_due (store, k.b, "acknowledge", since, due1);
@@ -626,6 +651,25 @@ test_sorts (Fixture       *fixture,
         want = expect (k.b, k.d, k.a, k.c, k.e, k.f, g, (gint64) 0);
       g_assert_cmpstr (got, ==, want);
     }
+  /* The same with a filter on the call: C (due) before G (none), both ways. */
+  {
+    g_autoptr(KefuComplaintFilter) filter = kefu_complaint_filter_new ();
+
+    filter->text = g_strdup ("王五");
+    for (int descending = 0; descending <= 1; descending++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GArray) ids = kefu_store_list_complaint_ids (store, filter,
+                                                               KEFU_COMPLAINT_SORT_DUE,
+                                                               descending, NULL, &error);
+        g_autofree char *got = NULL;
+        g_autofree char *want = expect (k.c, g, (gint64) 0);
+
+        g_assert_no_error (error);
+        got = ids_text (ids);
+        g_assert_cmpstr (got, ==, want);
+      }
+  }
 }
 
 /* The board */
