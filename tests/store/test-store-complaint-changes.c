@@ -858,9 +858,46 @@ test_inactive_actor (Fixture       *fixture,
   g_assert_cmpint (tc_count_events (store, id, "note"), ==, 1);
 }
 
+/* The change a UI hands to the worker thread is copied whole. */
+static void
+test_change_copy (void)
+{
+  g_autoptr(KefuComplaintChange) change = kefu_complaint_change_new (KEFU_COMPLAINT_ACTION_EDIT_ROUTES,
+                                                                     7, 3);
+  g_autoptr(KefuComplaintChange) copy = NULL;
+
+  g_assert_cmpint (change->satisfaction, ==, KEFU_SATISFACTION_UNSPECIFIED);
+  g_assert_null (change->add_departments);
+  change->text = g_strdup ("转营销部");
+  change->add_departments = ids (5, 6, 0);
+  change->visitors = g_strdup ("王经理");
+  change->visited_at = g_date_time_new_utc (2026, 11, 20, 2, 30, 0);
+  change->department_id = 4;
+
+  copy = kefu_complaint_change_copy (change);
+  g_assert_cmpint (copy->action, ==, KEFU_COMPLAINT_ACTION_EDIT_ROUTES);
+  g_assert_cmpint (copy->complaint_id, ==, 7);
+  g_assert_cmpint (copy->version, ==, 3);
+  g_assert_cmpint (copy->department_id, ==, 4);
+  g_assert_true (copy->text != change->text);
+  g_assert_cmpstr (copy->text, ==, "转营销部");
+  g_assert_true (copy->add_departments != change->add_departments);
+  g_assert_cmpuint (copy->add_departments->len, ==, 2);
+  g_assert_cmpint (g_array_index (copy->add_departments, gint64, 1), ==, 6);
+  g_assert_null (copy->remove_departments);
+  g_assert_cmpstr (copy->visitors, ==, "王经理");
+  g_assert_true (g_date_time_equal (copy->visited_at, change->visited_at));
+
+  /* The copy lives on after the original is gone. */
+  g_clear_pointer (&change, kefu_complaint_change_free);
+  g_assert_cmpstr (copy->text, ==, "转营销部");
+  g_assert_cmpint (g_array_index (copy->add_departments, gint64, 0), ==, 5);
+}
+
 void
 test_store_add_complaint_change_tests (void)
 {
+  g_test_add_func ("/kefu/store/complaint-changes/change-copy", test_change_copy);
   TEST_ADD ("complaint-changes/full-flow", test_full_flow);
   TEST_ADD ("complaint-changes/route", test_route);
   TEST_ADD ("complaint-changes/reopen", test_reopen);
