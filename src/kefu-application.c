@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "kefu-application.h"
+#include "kefu-complaint-settings-page.h"
 #include "kefu-preferences-dialog.h"
 #include "kefu-screenshots.h"
 #include "kefu-window.h"
@@ -216,8 +217,31 @@ preferences_action (GSimpleAction *action,
 {
   KefuApplication *self = user_data;
   AdwDialog *dialog = ADW_DIALOG (kefu_preferences_dialog_new (self->settings));
+  KefuWindow *window = ensure_main_window (self);
 
-  adw_dialog_present (dialog, GTK_WIDGET (ensure_main_window (self)));
+  /* The shared rules live in the open database: without one there is nothing to show. */
+  if (self->store != NULL)
+    adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (dialog),
+                                ADW_PREFERENCES_PAGE (kefu_complaint_settings_page_new (self->store,
+                                                                                        kefu_window_get_staff (window))));
+
+  adw_dialog_present (dialog, GTK_WIDGET (window));
+}
+
+/* app.open-complaint (x): a complaint notification's default action, also when the window was
+ * closed or hidden meanwhile. */
+static void
+open_complaint_action (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  KefuApplication *self = user_data;
+  KefuWindow *window = ensure_main_window (self);
+  gint64 complaint_id = g_variant_get_int64 (param);
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (complaint_id > 0)
+    kefu_window_open_complaint (window, complaint_id);
 }
 
 static void
@@ -257,6 +281,7 @@ static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "preferences", preferences_action },
   { "switch-staff", switch_staff_action },
+  { "open-complaint", open_complaint_action, "x" },
   /* "Try Again" on the database error page: the same database once more. */
   { "reopen-database", reopen_action },
   /* Preferences' Apply: the database the settings name now. */

@@ -1,4 +1,5 @@
-/* kefu-screenshots.c: a picture of every pane.
+/* kefu-screenshots.c: a picture of every pane, and of the Complaints pane's list view and one
+ * complaint's detail page.
  *
  * The pattern is libadwaita's doc/tools/screenshot.c: the widget's paintable is snapshotted into
  * a render node, which the window's own renderer turns into a texture saved as PNG. A pane is
@@ -14,15 +15,28 @@
 
 #include <glib/gi18n.h>
 
+#include "complaints/kefu-complaints-pane.h"
+#include "store/kefu-store-complaints.h"
+
 #include "kefu-screenshots.h"
 
 /* How long one pane may take to load before the run fails. */
 #define PANE_TIMEOUT_SECONDS 60
 
+/* One picture: the file it is saved as (without .png) and how the window is brought to it. A
+ * step without `prepare` shows the pane of the same name; one with it calls wait_step () when
+ * the window shows what it should (or skip_step () when there is nothing to show). */
+typedef struct
+{
+  const char  *name;
+  void       (*prepare) (GTask *task);
+} Step;
+
 typedef struct
 {
   KefuWindow *window;
   GFile      *dir;
+  GArray     *steps;
   guint       index;
   gulong      busy_handler;
   guint       tick_id;
@@ -32,6 +46,7 @@ typedef struct
 } Run;
 
 static void take_next (GTask *task);
+static void wait_step (GTask *task);
 
 static void
 run_stop_waiting (Run *run)
@@ -52,6 +67,7 @@ run_free (Run *run)
   run_stop_waiting (run);
   g_clear_object (&run->window);
   g_clear_object (&run->dir);
+  g_clear_pointer (&run->steps, g_array_unref);
   g_free (run);
 }
 
@@ -110,8 +126,8 @@ settled_cb (gpointer user_data)
 {
   GTask *task = user_data;
   Run *run = g_task_get_task_data (task);
-  const char *pane = kefu_window_get_pane_names ()[run->index];
-  g_autofree char *basename = g_strdup_printf ("%s.png", pane);
+  const char *name = g_array_index (run->steps, Step, run->index).name;
+  g_autofree char *basename = g_strdup_printf ("%s.png", name);
   g_autoptr(GFile) file = g_file_get_child (run->dir, basename);
   g_autoptr(GError) error = NULL;
 
@@ -120,7 +136,7 @@ settled_cb (gpointer user_data)
   /* Something may have started loading again in the meantime; wait for it too. */
   if (kefu_window_get_busy (run->window))
     {
-      take_next (task);
+      wait_step (task);
       return G_SOURCE_REMOVE;
     }
 
@@ -187,24 +203,148 @@ timeout_cb (gpointer user_data)
 {
   GTask *task = user_data;
   Run *run = g_task_get_task_data (task);
-  const char *pane = kefu_window_get_pane_names ()[run->index];
+  const char *name = g_array_index (run->steps, Step, run->index).name;
 
   run->timeout_id = 0;
   run_stop_waiting (run);
 
   g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
                            _("The “%s” pane was still loading after %d seconds."),
-                           pane, PANE_TIMEOUT_SECONDS);
+                           name, PANE_TIMEOUT_SECONDS);
   g_object_unref (task);
 
   return G_SOURCE_REMOVE;
+}
+
+/* Waits until the window is no longer busy, then for the frames, then saves the picture. */
+static void
+wait_step (GTask *task)
+{
+  Run *run = g_task_get_task_data (task);
+
+  if (run->timeout_id == 0)
+    run->timeout_id = g_timeout_add_seconds (PANE_TIMEOUT_SECONDS, timeout_cb, task);
+
+  if (run->busy_handler == 0)
+    run->busy_handler = g_signal_connect (run->window, "notify::busy",
+                                          G_CALLBACK (busy_changed_cb), task);
+  if (!kefu_window_get_busy (run->window) && gtk_widget_get_mapped (GTK_WIDGET (run->window)))
+    wait_for_frames (task);
+}
+
+/* Nothing to picture in this step (say, no complaint to open): on to the next. */
+static void
+skip_step (GTask *task)
+{
+  Run *run = g_task_get_task_data (task);
+
+  run_stop_waiting (run);
+  run->index++;
+  take_next (task);
+}
+
+static KefuComplaintsPane *
+find_complaints_pane (GtkWidget *widget)
+{
+  if (KEFU_IS_COMPLAINTS_PANE (widget))
+    return KEFU_COMPLAINTS_PANE (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      KefuComplaintsPane *pane = find_complaints_pane (child);
+
+      if (pane != NULL)
+        return pane;
+    }
+
+  return NULL;
+}
+
+static void
+show_complaints_view (Run        *run,
+                      const char *view)
+{
+  KefuComplaintsPane *pane = find_complaints_pane (GTK_WIDGET (run->window));
+
+  kefu_window_select_pane (run->window, "complaints");
+  if (pane != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (pane), "complaints.view", "s", view);
+}
+
+static void
+prepare_complaints_list (GTask *task)
+{
+  show_complaints_view (g_task_get_task_data (task), "list");
+  wait_step (task);
+}
+
+static void
+detail_cards_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GTask *task = user_data;
+  Run *run = g_task_get_task_data (task);
+  g_autoptr(GListModel) cards = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuComplaintCard) chosen = NULL;
+  guint n;
+
+  cards = kefu_store_list_board_complaints_finish (KEFU_STORE (object), result, &error);
+  if (cards == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+
+  /* The urgent one, which the board shows first in its column; else the first card. */
+  n = g_list_model_get_n_items (cards);
+  for (guint i = 0; i < n && chosen == NULL; i++)
+    {
+      g_autoptr(KefuComplaintCard) card = g_list_model_get_item (cards, i);
+
+      if (kefu_complaint_card_get_urgent (card))
+        chosen = g_steal_pointer (&card);
+    }
+  if (chosen == NULL && n > 0)
+    chosen = g_list_model_get_item (cards, 0);
+
+  if (chosen == NULL)
+    {
+      skip_step (task);
+      return;
+    }
+
+  kefu_window_open_complaint (run->window, kefu_complaint_card_get_id (chosen));
+  wait_step (task);
+}
+
+static void
+prepare_complaint_detail (GTask *task)
+{
+  Run *run = g_task_get_task_data (task);
+  KefuStore *store = kefu_window_get_store (run->window);
+  g_autoptr(KefuComplaintFilter) filter = kefu_complaint_filter_new ();
+
+  show_complaints_view (run, "board");
+  if (store == NULL)
+    {
+      skip_step (task);
+      return;
+    }
+
+  kefu_store_list_board_complaints_async (store, filter, 0, g_task_get_cancellable (task),
+                                          detail_cards_cb, task);
 }
 
 static void
 take_next (GTask *task)
 {
   Run *run = g_task_get_task_data (task);
-  const char * const *panes = kefu_window_get_pane_names ();
+  const Step *step;
 
   if (g_task_return_error_if_cancelled (task))
     {
@@ -213,7 +353,7 @@ take_next (GTask *task)
       return;
     }
 
-  if (panes[run->index] == NULL)
+  if (run->index >= run->steps->len)
     {
       run_stop_waiting (run);
       g_task_return_boolean (task, TRUE);
@@ -221,16 +361,14 @@ take_next (GTask *task)
       return;
     }
 
-  if (run->timeout_id == 0)
-    run->timeout_id = g_timeout_add_seconds (PANE_TIMEOUT_SECONDS, timeout_cb, task);
-
-  kefu_window_select_pane (run->window, panes[run->index]);
-
-  if (run->busy_handler == 0)
-    run->busy_handler = g_signal_connect (run->window, "notify::busy",
-                                          G_CALLBACK (busy_changed_cb), task);
-  if (!kefu_window_get_busy (run->window) && gtk_widget_get_mapped (GTK_WIDGET (run->window)))
-    wait_for_frames (task);
+  step = &g_array_index (run->steps, Step, run->index);
+  if (step->prepare != NULL)
+    step->prepare (task);
+  else
+    {
+      kefu_window_select_pane (run->window, step->name);
+      wait_step (task);
+    }
 }
 
 static void
@@ -260,6 +398,12 @@ kefu_screenshots_take_async (KefuWindow          *window,
   run = g_new0 (Run, 1);
   run->window = g_object_ref (window);
   run->dir = g_object_ref (dir);
+  run->steps = g_array_new (FALSE, FALSE, sizeof (Step));
+  for (const char * const *pane = kefu_window_get_pane_names (); *pane != NULL; pane++)
+    g_array_append_val (run->steps, ((Step) { *pane, NULL }));
+  /* The same complaints as a table, and one complaint's page: the urgent one if there is one. */
+  g_array_append_val (run->steps, ((Step) { "complaints-list", prepare_complaints_list }));
+  g_array_append_val (run->steps, ((Step) { "complaints-detail", prepare_complaint_detail }));
   g_task_set_task_data (task, run, (GDestroyNotify) run_free);
 
   /* Transitions would be caught half-way. */

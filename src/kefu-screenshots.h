@@ -13,7 +13,9 @@
 G_BEGIN_DECLS
 
 /* Selects each pane of `window` in turn, waits until the window is no longer busy, and saves
- * the whole window as DIR/<pane>.png. */
+ * the whole window as DIR/<pane>.png; then the Complaints pane's list view as
+ * DIR/complaints-list.png and one complaint's detail page (the urgent one, else the first on the
+ * board; none when there are no complaints) as DIR/complaints-detail.png. */
 void     kefu_screenshots_take_async  (KefuWindow          *window,
                                        GFile               *dir,
                                        GCancellable        *cancellable,

@@ -9,11 +9,14 @@
 
 #include <glib/gi18n.h>
 
+#include "complaints/kefu-complaints-pane.h"
 #include "core/kefu-enums.h"
 #include "customers/kefu-customers-pane.h"
 #include "intake/kefu-intake-pane.h"
+#include "store/kefu-store-complaint-counts.h"
 
 #include "kefu-application.h"
+#include "kefu-complaint-watcher.h"
 #include "kefu-database-page.h"
 #include "kefu-staff-chooser.h"
 #include "kefu-window.h"
@@ -30,10 +33,14 @@ struct _KefuWindow
   KefuStaffChooser     *chooser;
   /* Follows the "busy" property of the visible pane's content, when it has one. */
   GSignalGroup         *pane_signals;
+  /* The escalation check and the notifications, for the store and staff shown. */
+  KefuComplaintWatcher *watcher;
   guint                 loading : 1;
   guint                 staff_loading : 1;
   guint                 unattended : 1;
   guint                 counts_pending;
+  /* Something changed while counts were being read: read them once more afterwards. */
+  guint                 counts_again : 1;
   /* Bumped whenever the store changes, so late answers about the old one are ignored. */
   guint                 generation;
   gboolean              busy;
@@ -49,6 +56,7 @@ struct _KefuWindow
   AdwAvatar            *staff_avatar;
   GtkLabel             *staff_name_label;
   GtkLabel             *staff_role_label;
+  KefuComplaintsPane   *complaints_pane;
   KefuCustomersPane    *customers_pane;
   KefuIntakePane       *intake_pane;
 };
@@ -82,10 +90,19 @@ typedef struct
   gint64    (*count_finish) (KefuStore           *store,
                              GAsyncResult        *result,
                              GError             **error);
+  /* Optional, used instead of count_finish: also how many are urgent and overdue, for the
+   * row's marker. */
+  gint64    (*count_finish_full) (KefuStore      *store,
+                                  GAsyncResult   *result,
+                                  gint64         *n_urgent,
+                                  gint64         *n_overdue,
+                                  GError        **error);
 } KefuPaneCounter;
 
 static const KefuPaneCounter pane_counters[] = {
-  { "customers", kefu_store_count_customers_async, kefu_store_count_customers_finish },
+  { "complaints", kefu_store_count_open_complaints_async, kefu_store_count_open_complaints_finish,
+    kefu_store_count_open_complaints_finish_full },
+  { "customers", kefu_store_count_customers_async, kefu_store_count_customers_finish, NULL },
 };
 
 static KefuSidebarRow *
@@ -123,6 +140,7 @@ static void
 update_busy (KefuWindow *self)
 {
   gboolean busy = self->loading || self->staff_loading || self->counts_pending > 0 ||
+                  (self->watcher != NULL && kefu_complaint_watcher_get_busy (self->watcher)) ||
                   pane_content_busy (self);
 
   if (self->busy == busy)
@@ -174,6 +192,8 @@ typedef struct
   guint     generation;
 } CountRequest;
 
+static void refresh_counts (KefuWindow *self);
+
 static void
 count_cb (GObject      *object,
           GAsyncResult *result,
@@ -184,12 +204,18 @@ count_cb (GObject      *object,
   const KefuPaneCounter *counter = &pane_counters[request->index];
   g_autoptr(GError) error = NULL;
   guint generation = request->generation;
+  gint64 n_urgent = -1;
+  gint64 n_overdue = -1;
   gint64 count;
+  KefuSidebarRow *row;
 
   g_weak_ref_clear (&request->window);
   g_free (request);
 
-  count = counter->count_finish (KEFU_STORE (object), result, &error);
+  if (counter->count_finish_full != NULL)
+    count = counter->count_finish_full (KEFU_STORE (object), result, &n_urgent, &n_overdue, &error);
+  else
+    count = counter->count_finish (KEFU_STORE (object), result, &error);
   /* A count of a database the window no longer shows is dropped. */
   if (self == NULL || generation != self->generation ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -197,15 +223,21 @@ count_cb (GObject      *object,
 
   g_assert (self->counts_pending > 0);
   self->counts_pending--;
+  row = find_row (self, counter->pane);
 
   if (error != NULL)
     {
       /* A count is a convenience: the pane itself reports the problem when it is opened. */
       g_debug ("Could not count %s: %s", counter->pane, error->message);
-      kefu_sidebar_row_set_count (find_row (self, counter->pane), -1);
+      kefu_sidebar_row_set_count (row, -1);
     }
   else
-    kefu_sidebar_row_set_count (find_row (self, counter->pane), count);
+    kefu_sidebar_row_set_count (row, count);
+  kefu_sidebar_row_set_urgent (row, n_urgent);
+  kefu_sidebar_row_set_overdue (row, n_overdue);
+
+  if (self->counts_pending == 0 && self->counts_again)
+    refresh_counts (self);
 
   update_busy (self);
 }
@@ -213,8 +245,17 @@ count_cb (GObject      *object,
 static void
 refresh_counts (KefuWindow *self)
 {
-  if (self->store == NULL || self->counts_pending > 0)
+  if (self->store == NULL)
     return;
+
+  /* The counts being read may have been read before the change that asks for these. */
+  if (self->counts_pending > 0)
+    {
+      self->counts_again = TRUE;
+      return;
+    }
+
+  self->counts_again = FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (pane_counters); i++)
     {
@@ -370,6 +411,21 @@ sidebar_row_activated_cb (KefuWindow    *self,
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
+/* After each escalation check: the counts may have moved (an escalation makes a complaint
+ * overdue, someone else's new complaint adds one), and the board is read again when the check
+ * escalated something or the log has new events. */
+static void
+complaints_checked_cb (KefuWindow           *self,
+                       guint                 n_escalated,
+                       gboolean              changed,
+                       KefuComplaintWatcher *watcher)
+{
+  refresh_counts (self);
+
+  if (changed)
+    gtk_widget_activate_action (GTK_WIDGET (self->complaints_pane), "complaints.reload", NULL);
+}
+
 static void
 is_active_cb (KefuWindow *self)
 {
@@ -437,6 +493,12 @@ kefu_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   if (self->pane_signals != NULL)
     g_signal_group_set_target (self->pane_signals, NULL);
+  if (self->watcher != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->watcher, self);
+      g_object_set (self->watcher, "store", NULL, "staff", NULL, NULL);
+    }
+  g_clear_object (&self->watcher);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_WINDOW);
 
@@ -501,10 +563,12 @@ kefu_window_class_init (KefuWindowClass *klass)
 
   g_type_ensure (KEFU_TYPE_DATABASE_PAGE);
   g_type_ensure (KEFU_TYPE_SIDEBAR_ROW);
+  g_type_ensure (KEFU_TYPE_COMPLAINTS_PANE);
   g_type_ensure (KEFU_TYPE_CUSTOMERS_PANE);
   g_type_ensure (KEFU_TYPE_INTAKE_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kefu/Kefu/ui/kefu-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KefuWindow, complaints_pane);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, content_page);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, customers_pane);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, database_page);
@@ -560,6 +624,18 @@ kefu_window_init (KefuWindow *self)
   g_object_bind_property (self, "staff", self->customers_pane, "staff", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "store", self->intake_pane, "store", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "staff", self->intake_pane, "staff", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "store", self->complaints_pane, "store", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "staff", self->complaints_pane, "staff", G_BINDING_SYNC_CREATE);
+
+  /* The escalation check runs for the database and person shown; the notifications go through
+   * the application the window belongs to. */
+  self->watcher = kefu_complaint_watcher_new ();
+  g_object_bind_property (self, "application", self->watcher, "application",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "store", self->watcher, "store", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "staff", self->watcher, "staff", G_BINDING_SYNC_CREATE);
+  g_signal_connect_swapped (self->watcher, "notify::busy", G_CALLBACK (update_busy), self);
+  g_signal_connect_swapped (self->watcher, "checked", G_CALLBACK (complaints_checked_cb), self);
   {
     static const GActionEntry intake_actions[] = {
       { "new-call", new_call_activated, "s" },
@@ -633,6 +709,7 @@ drop_store (KefuWindow *self)
   self->cancellable = g_cancellable_new ();
   self->generation++;
   self->counts_pending = 0;
+  self->counts_again = FALSE;
   self->staff_loading = FALSE;
 
   if (self->chooser != NULL)
@@ -640,7 +717,13 @@ drop_store (KefuWindow *self)
   g_clear_object (&self->chooser);
 
   for (guint i = 0; i < G_N_ELEMENTS (pane_counters); i++)
-    kefu_sidebar_row_set_count (find_row (self, pane_counters[i].pane), -1);
+    {
+      KefuSidebarRow *row = find_row (self, pane_counters[i].pane);
+
+      kefu_sidebar_row_set_count (row, -1);
+      kefu_sidebar_row_set_urgent (row, -1);
+      kefu_sidebar_row_set_overdue (row, -1);
+    }
 
   set_staff (self, NULL);
   if (g_set_object (&self->store, NULL))
@@ -756,4 +839,24 @@ kefu_window_get_busy (KefuWindow *self)
   g_return_val_if_fail (KEFU_IS_WINDOW (self), FALSE);
 
   return self->busy;
+}
+
+void
+kefu_window_open_complaint (KefuWindow *self,
+                            gint64      complaint_id)
+{
+  g_return_if_fail (KEFU_IS_WINDOW (self));
+  g_return_if_fail (complaint_id > 0);
+
+  kefu_window_select_pane (self, "complaints");
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  kefu_complaints_pane_open_complaint (self->complaints_pane, complaint_id);
+}
+
+KefuComplaintWatcher *
+kefu_window_get_complaint_watcher (KefuWindow *self)
+{
+  g_return_val_if_fail (KEFU_IS_WINDOW (self), NULL);
+
+  return self->watcher;
 }

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "kefu-complaint-watcher.h"
 #include "store/kefu-store.h"
 
 G_BEGIN_DECLS
@@ -48,5 +49,11 @@ void                kefu_window_set_unattended       (KefuWindow     *self,
 /* TRUE while the window is still loading what it shows (the database, who is working, the
  * counts, or data of the visible pane). --screenshots waits for FALSE. */
 gboolean            kefu_window_get_busy             (KefuWindow     *self);
+
+/* Shows the Complaints pane with the complaint's detail page (a notification's action). */
+void                kefu_window_open_complaint       (KefuWindow     *self,
+                                                      gint64          complaint_id);
+/* The escalation check and notifications of the store and staff the window shows. */
+KefuComplaintWatcher *kefu_window_get_complaint_watcher (KefuWindow  *self);
 
 G_END_DECLS
