@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/kefu-complaint-flow.h"
+#include "core/kefu-complaint-timeline.h"
 #include "core/kefu-settings-keys.h"
 #include "core/kefu-work-calendar.h"
 #include "test-store-complaint-changes.h"
@@ -487,6 +488,21 @@ test_update_call (Fixture       *fixture,
                                 "\"reason\":[\"有异味\",\"变质了\"],"
                                 "\"symptom\":[\"odd-smell\",\"spoiled\"],"
                                 "\"batch_number\":[\"AB-20260301\",\"B2\"]}}");
+  {
+    g_autoptr(KefuEvent) event = kefu_event_new (1, NULL, co.clerk, "clerk", "complaint", id,
+                                                 "details-changed", details);
+    g_autoptr(GPtrArray) words = kefu_complaint_event_changes (event);
+    KefuFieldChange *change;
+
+    /* The timeline reads each field old → new, in the order written. */
+    g_assert_cmpuint (words->len, ==, 4);
+    change = g_ptr_array_index (words, 1);
+    g_assert_cmpstr (change->old_value, ==, "有异味");
+    g_assert_cmpstr (change->new_value, ==, "变质了");
+    change = g_ptr_array_index (words, 3);
+    g_assert_cmpstr (change->old_value, ==, "AB-20260301");
+    g_assert_cmpstr (change->new_value, ==, "B2");
+  }
   /* The call and its complaint carry their new versions and stored text. */
   g_assert_cmpint (kefu_record_get_version (KEFU_RECORD (complaint)), ==, 2);
   g_assert_cmpint (kefu_record_get_version (KEFU_RECORD (call)), ==, call_version + 1);
@@ -548,17 +564,21 @@ static void
 test_timeline (Fixture       *fixture,
                gconstpointer  data)
 {
+  /* The titles are the timeline's words (kefu-complaint-timeline.h) read from the details the
+   * store wrote, so the two agree on the details' form. */
   static const struct
   {
     const char *entity;
     const char *action;
     const char *staff;
+    const char *title;
+    const char *text;
   } expected[] = {
-    { "call", "created", "System" },
-    { "complaint", "routed", "System" },
-    { "complaint", "acknowledged", "qcm" },
-    { "complaint", "note", "clerk" },
-    { "complaint", "resolved", "qcm" },
+    { "call", "created", "System", "Complaint call taken by System", NULL },
+    { "complaint", "routed", "System", "Routed to 品控部, 客服中心, 总经办", NULL },
+    { "complaint", "acknowledged", "qcm", "Acknowledged by 品控部", NULL },
+    { "complaint", "note", "clerk", NULL, "客户要求上门" },
+    { "complaint", "resolved", "qcm", NULL, "已上门更换" },
   };
   KefuStore *store = fixture->store;
   g_autoptr(GListModel) timeline = NULL;
@@ -598,6 +618,17 @@ test_timeline (Fixture       *fixture,
       previous = kefu_event_get_id (event);
       if (i == 3)
         g_assert_cmpstr (kefu_event_get_details (event), ==, "{\"text\":\"客户要求上门\"}");
+      {
+        g_autofree char *title = kefu_complaint_event_title (event);
+        g_autofree char *text = kefu_complaint_event_text (event);
+
+        /* An event the words do not know is titled with its bare action name. */
+        g_assert_cmpstr (title, !=, expected[i].action);
+        if (expected[i].title != NULL)
+          g_assert_cmpstr (title, ==, expected[i].title);
+        if (expected[i].text != NULL)
+          g_assert_cmpstr (text, ==, expected[i].text);
+      }
     }
 }
 
