@@ -239,6 +239,11 @@ open_complaint_action (GSimpleAction *action,
   KefuWindow *window = ensure_main_window (self);
   gint64 complaint_id = g_variant_get_int64 (param);
 
+  /* Started by the notification itself (Kefu was not running): open the database first. */
+  if (self->store == NULL && self->open_cancellable == NULL &&
+      g_strcmp0 (kefu_window_get_page (window), "database-error") != 0)
+    kefu_application_open_from_settings (self);
+
   gtk_window_present (GTK_WINDOW (window));
   if (complaint_id > 0)
     kefu_window_open_complaint (window, complaint_id);

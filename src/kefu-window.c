@@ -41,6 +41,8 @@ struct _KefuWindow
   guint                 counts_pending;
   /* Something changed while counts were being read: read them once more afterwards. */
   guint                 counts_again : 1;
+  /* A complaint asked for (by a notification) before the database and who works were known. */
+  gint64                pending_complaint;
   /* Bumped whenever the store changes, so late answers about the old one are ignored. */
   guint                 generation;
   gboolean              busy;
@@ -367,6 +369,14 @@ remembered_staff_cb (GObject      *object,
 
   if (found == NULL && !self->unattended)
     kefu_window_choose_staff (self);
+
+  if (self->pending_complaint > 0)
+    {
+      gint64 complaint_id = self->pending_complaint;
+
+      self->pending_complaint = 0;
+      kefu_window_open_complaint (self, complaint_id);
+    }
 
   update_busy (self);
 }
@@ -850,6 +860,15 @@ kefu_window_open_complaint (KefuWindow *self,
 
   kefu_window_select_pane (self, "complaints");
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+
+  /* A notification clicked while Kefu was starting: the page opens once the database is open and
+   * who is working is known, so that it shows the actions that person may take. */
+  if (self->store == NULL || self->staff_loading)
+    {
+      self->pending_complaint = complaint_id;
+      return;
+    }
+
   kefu_complaints_pane_open_complaint (self->complaints_pane, complaint_id);
 }
 

@@ -50,7 +50,8 @@ void                kefu_window_set_unattended       (KefuWindow     *self,
  * counts, or data of the visible pane). --screenshots waits for FALSE. */
 gboolean            kefu_window_get_busy             (KefuWindow     *self);
 
-/* Shows the Complaints pane with the complaint's detail page (a notification's action). */
+/* Shows the Complaints pane with the complaint's detail page (a notification's action); while the
+ * database is still opening, once it is open and who is working is known. */
 void                kefu_window_open_complaint       (KefuWindow     *self,
                                                       gint64          complaint_id);
 /* The escalation check and notifications of the store and staff the window shows. */

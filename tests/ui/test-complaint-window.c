@@ -168,6 +168,23 @@ test_open_complaint_action (void)
   g_test_message ("Closing the window");
   gtk_window_destroy (GTK_WINDOW (window));
   kefu_test_flush ();
+
+  /* Asked for while the database is still opening (Kefu started by the notification): the page
+   * opens once the database is open and who works is known. */
+  window = kefu_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  kefu_window_show_loading (window, kefu_store_get_description (store));
+  kefu_window_open_complaint (window, id);
+  kefu_window_set_store (window, store);
+  kefu_test_wait_until (!kefu_window_get_busy (window));
+  kefu_test_flush ();
+  g_assert_cmpstr (kefu_window_get_visible_pane (window), ==, "complaints");
+  page = KEFU_COMPLAINT_PAGE (kefu_test_find_mapped (GTK_WIDGET (window), KEFU_TYPE_COMPLAINT_PAGE));
+  g_assert_cmpint (kefu_complaint_page_get_complaint_id (page), ==, id);
+  gtk_window_destroy (GTK_WINDOW (window));
+  kefu_test_flush ();
+
   g_clear_object (&store);
   kefu_test_remove_dir (dir);
 }
