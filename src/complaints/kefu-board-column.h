@@ -1,6 +1,7 @@
 /* kefu-board-column.h: one column of the escalation board: the stage's name and count over a
- * GtkListView of its cards (rows recycled, so thousands of cards stay fast). Cards dropped on it
- * are offered to the pane through "card-dropped", which decides before anything is written.
+ * one-column GtkGridView of its cards (rows recycled, so thousands of cards stay fast). Cards
+ * dropped on it are offered to the pane through "card-dropped", which decides before anything
+ * is written.
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -33,6 +34,9 @@ void                kefu_board_column_set_staff       (KefuBoardColumn    *self,
 /* Shows the deadlines of the cards on screen as at `now` (NULL: the current time). */
 void                kefu_board_column_refresh         (KefuBoardColumn    *self,
                                                        GDateTime          *now);
+/* Scrolls to the card of `complaint_id` and gives it the focus; FALSE when it is not here. */
+gboolean            kefu_board_column_focus_card      (KefuBoardColumn    *self,
+                                                       gint64              complaint_id);
 /* The drop target on the column (tests drive the drop through it). */
 GtkDropTarget      *kefu_board_column_get_drop_target (KefuBoardColumn    *self);
 /* The card widgets on screen, in no particular order (for tests). */

@@ -41,6 +41,7 @@ struct _KefuComplaintsPane
   guint                   loading_board : 1;
   guint                   loading_departments : 1;
   guint                   loaded : 1;        /* the board has been read once for this store */
+  guint                   list_stale : 1;    /* the list has not been given the current filter */
   gboolean                busy;
   gboolean                show_filters;
 

@@ -13,6 +13,7 @@
 #include "core/kefu-enums.h"
 #include "widgets/kefu-list-loader.h"
 
+#include "kefu-complaint-card-widget.h"
 #include "kefu-complaints-pane-private.h"
 
 G_DEFINE_FINAL_TYPE (KefuComplaintsPane, kefu_complaints_pane, ADW_TYPE_BIN)
@@ -169,7 +170,12 @@ board_read_cb (GObject      *object,
   g_autoptr(GListModel) board = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *by_stage[KEFU_BOARD_N_COLUMNS];
+  GtkWidget *focus;
+  GtkRoot *root;
+  gint64 focused_id = 0;
   guint n;
+
+  gint64 answered = g_get_monotonic_time ();
 
   board = kefu_store_list_board_complaints_finish (KEFU_STORE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
@@ -193,6 +199,19 @@ board_read_cb (GObject      *object,
 
   g_clear_pointer (&self->load_error, g_free);
   self->loaded = TRUE;
+
+  /* A keyboard user who just moved a card keeps it in hand wherever it went. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    {
+      GtkWidget *card_widget = KEFU_IS_COMPLAINT_CARD_WIDGET (focus)
+                               ? focus
+                               : gtk_widget_get_ancestor (focus, KEFU_TYPE_COMPLAINT_CARD_WIDGET);
+
+      if (card_widget != NULL && kefu_complaint_card_widget_get_card (KEFU_COMPLAINT_CARD_WIDGET (card_widget)) != NULL)
+        focused_id = kefu_complaint_card_get_id (kefu_complaint_card_widget_get_card (KEFU_COMPLAINT_CARD_WIDGET (card_widget)));
+    }
 
   /* One pass over the answer: the store gives each stage urgent first, then by deadline, then
    * oldest first, and each column takes its cards in one change. */
@@ -220,9 +239,14 @@ board_read_cb (GObject      *object,
       kefu_board_column_set_cards (self->columns[i], by_stage[i], self->clock);
       g_ptr_array_unref (by_stage[i]);
     }
+  for (guint i = 0; focused_id != 0 && i < KEFU_BOARD_N_COLUMNS; i++)
+    if (kefu_board_column_focus_card (self->columns[i], focused_id))
+      break;
 
   self->load_time = g_get_monotonic_time () - self->load_started;
-  g_debug ("Board of %u complaints read and filled in %.1f ms", n, self->load_time / 1000.0);
+  g_debug ("Board of %u complaints read in %.1f ms, columns filled in %.1f ms more", n,
+           (answered - self->load_started) / 1000.0,
+           (g_get_monotonic_time () - answered) / 1000.0);
 
   update_board_view (self);
   _kefu_complaints_pane_update_actions (self);
@@ -294,20 +318,45 @@ departments_read_cb (GObject      *object,
   _kefu_complaints_pane_update_busy (self);
 }
 
+/* The list view reads every matching id (closed ones too, half a million on a big site), on
+ * the store's one worker: it gets the store and the filter only while it is shown. */
+static void
+sync_list_view (KefuComplaintsPane *self)
+{
+  KefuStore *list_store = NULL;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "list") != 0)
+    return;
+
+  g_object_get (self->list_view, "store", &list_store, NULL);
+  if (self->list_stale || list_store != self->store)
+    {
+      g_autoptr(KefuComplaintFilter) filter = _kefu_complaints_pane_make_filter (self);
+
+      kefu_complaint_list_view_set_filter (self->list_view, filter);
+      if (list_store != self->store)
+        g_object_set (self->list_view, "store", self->store, NULL);
+      self->list_stale = FALSE;
+    }
+  g_clear_object (&list_store);
+}
+
 void
 _kefu_complaints_pane_reload (KefuComplaintsPane *self)
 {
-  g_autoptr(KefuComplaintFilter) filter = NULL;
-
   g_return_if_fail (KEFU_IS_COMPLAINTS_PANE (self));
 
+  /* The board is asked for first: the store has one worker, and what is on screen comes
+   * before what is not. */
   read_board (self);
   if (self->store == NULL)
     return;
 
   kefu_batch_alert_banner_reload (self->banner);
-  filter = _kefu_complaints_pane_make_filter (self);
-  kefu_complaint_list_view_set_filter (self->list_view, filter);
+  /* The list reads every matching id (closed ones too): only when it is shown, or when it is
+   * next shown, never behind the board's back. */
+  self->list_stale = TRUE;
+  sync_list_view (self);
 }
 
 static void
@@ -634,7 +683,9 @@ set_store (KefuComplaintsPane *self,
   self->cancellable = g_cancellable_new ();
   self->loading_departments = FALSE;
   adw_navigation_view_pop_to_tag (self->navigation_view, "board");
-  g_object_set (self->list_view, "store", store, NULL);
+  /* The list gets the store when it is shown (sync_list_view ()). */
+  g_object_set (self->list_view, "store", NULL, NULL);
+  self->list_stale = TRUE;
   g_object_set (self->banner, "store", store, NULL);
   kefu_complaint_filter_bar_set_departments (self->filter_bar, NULL);
 
@@ -704,6 +755,7 @@ _kefu_complaints_pane_set_view (KefuComplaintsPane *self,
   if (g_strcmp0 (adw_toggle_group_get_active_name (self->view_toggles), view) != 0)
     adw_toggle_group_set_active_name (self->view_toggles, view);
   gtk_stack_set_visible_child_name (self->view_stack, view);
+  sync_list_view (self);
   _kefu_complaints_pane_update_busy (self);
 }
 
