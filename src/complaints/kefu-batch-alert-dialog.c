@@ -231,7 +231,8 @@ take_note_clicked_cb (GtkButton            *button,
 
   /* Translators: the question when the QC manager takes note of a batch alert; %s is the product
    * and its batch, e.g. "鲜牛奶 batch 20261101A". */
-  body = g_strdup_printf (_("Say what is done about %s (checked, withdrawn, sent to the lab…). The alert then leaves the board."),
+  body = g_strdup_printf (_("Say what is done about %s (checked, withdrawn, sent to the lab…). "
+                            "The alert then leaves the board."),
                           title);
   dialog = adw_alert_dialog_new (_("Take Note of the Alert"), body);
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
@@ -253,7 +254,8 @@ take_note_clicked_cb (GtkButton            *button,
   g_signal_connect_object (entry, "changed", G_CALLBACK (note_changed_cb), dialog, 0);
 
   g_object_set_data (G_OBJECT (dialog), "kefu-note-entry", entry);
-  g_object_set_data (G_OBJECT (dialog), "kefu-alert-id", g_object_get_data (G_OBJECT (button), "kefu-alert-id"));
+  g_object_set_data (G_OBJECT (dialog), "kefu-alert-id",
+                     g_object_get_data (G_OBJECT (button), "kefu-alert-id"));
   g_object_set_data (G_OBJECT (dialog), "kefu-alert-version",
                      g_object_get_data (G_OBJECT (button), "kefu-alert-version"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (note_response_cb), self, 0);

@@ -250,20 +250,30 @@ add_intake (KefuPrintDocument *document,
   g_autofree char *phone = kefu_phone_format (kefu_call_get_phone (call));
   KefuComplaintCategory category = kefu_complaint_get_category (complaint);
 
-  add_pairs (document, _("Received"), received, _("Clerk"), kefu_call_get_clerk_name (call));
-  add_pairs (document, _("Customer"), kefu_call_get_caller_name (call), _("Phone"),
+  const char *category_name = category != KEFU_COMPLAINT_CATEGORY_UNSPECIFIED
+                              ? kefu_complaint_category_get_display_name (category) : "";
+
+  add_pairs (document,
+             C_("printed record", "Received"), received,
+             C_("printed record", "Clerk"), kefu_call_get_clerk_name (call));
+  add_pairs (document,
+             C_("printed record", "Customer"), kefu_call_get_caller_name (call),
+             C_("printed record", "Phone"),
              phone != NULL && *phone != '\0' ? phone : kefu_call_get_phone (call));
-  add_pairs (document, _("Address"), kefu_call_get_address (call), NULL, NULL);
+  add_pairs (document, C_("printed record", "Address"), kefu_call_get_address (call), NULL, NULL);
   /* Translators: 投诉对象 on the printed complaint record: what the complaint is about. */
-  add_pairs (document, _("Complaint about"), kefu_complaint_get_subject (complaint), NULL, NULL);
+  add_pairs (document, C_("printed record", "Complaint about"),
+             kefu_complaint_get_subject (complaint), NULL, NULL);
   /* Translators: 投诉事由 on the printed complaint record. */
-  add_pairs (document, _("Reason"), kefu_complaint_get_reason (complaint), NULL, NULL);
+  add_pairs (document, C_("printed record", "Reason"),
+             kefu_complaint_get_reason (complaint), NULL, NULL);
   /* Translators: 理由是否充分 on the printed complaint record. */
-  add_pairs (document, _("Well founded"), yes_no (kefu_complaint_get_well_founded (complaint)),
-             _("Category"),
-             category != KEFU_COMPLAINT_CATEGORY_UNSPECIFIED ? kefu_complaint_category_get_display_name (category) : "");
+  add_pairs (document,
+             C_("printed record", "Well founded"), yes_no (kefu_complaint_get_well_founded (complaint)),
+             C_("printed record", "Category"), category_name);
   if (!kefu_complaint_get_well_founded (complaint))
-    add_pairs (document, _("Explanation"), kefu_complaint_get_explanation (complaint), NULL, NULL);
+    add_pairs (document, C_("printed record", "Explanation"),
+               kefu_complaint_get_explanation (complaint), NULL, NULL);
 
   if (category == KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY)
     {
@@ -272,11 +282,15 @@ add_intake (KefuPrintDocument *document,
                                             kefu_complaint_get_purchase_place (complaint));
       KefuProductSymptom symptom = kefu_complaint_get_symptom (complaint);
 
-      add_pairs (document, _("Symptom"),
-                 symptom != KEFU_PRODUCT_SYMPTOM_UNSPECIFIED ? kefu_product_symptom_get_display_name (symptom) : "",
-                 _("Batch number"), kefu_complaint_get_batch_number (complaint));
+      add_pairs (document,
+                 C_("printed record", "Symptom"),
+                 symptom != KEFU_PRODUCT_SYMPTOM_UNSPECIFIED
+                 ? kefu_product_symptom_get_display_name (symptom) : "",
+                 C_("printed record", "Batch number"), kefu_complaint_get_batch_number (complaint));
       /* Translators: 出厂日期 and 购买方式和地点 on the printed complaint record. */
-      add_pairs (document, _("Production date"), produced, _("Bought how and where"), purchase);
+      add_pairs (document,
+                 C_("printed record", "Production date"), produced,
+                 C_("printed record", "Bought how and where"), purchase);
     }
   else if (category == KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY)
     {
@@ -284,17 +298,22 @@ add_intake (KefuPrintDocument *document,
                                         kefu_complaint_get_work_manner (complaint));
       KefuServiceIssue issue = kefu_complaint_get_service_issue (complaint);
 
-      add_pairs (document, _("Service issue"),
-                 issue != KEFU_SERVICE_ISSUE_UNSPECIFIED ? kefu_service_issue_get_display_name (issue) : "",
+      add_pairs (document,
+                 C_("printed record", "Service issue"),
+                 issue != KEFU_SERVICE_ISSUE_UNSPECIFIED
+                 ? kefu_service_issue_get_display_name (issue) : "",
                  /* Translators: 员工姓名或工号 on the printed complaint record. */
-                 _("Staff name or number"), kefu_complaint_get_staff_identity (complaint));
+                 C_("printed record", "Staff name or number"),
+                 kefu_complaint_get_staff_identity (complaint));
       /* Translators: 工作地点和方式 on the printed complaint record. */
-      add_pairs (document, _("Place and manner of work"), work, NULL, NULL);
+      add_pairs (document, C_("printed record", "Place and manner of work"), work, NULL, NULL);
     }
 
   /* Translators: 身体损害、生病住院 on the printed complaint record. */
-  add_pairs (document, _("Customer harmed"), yes_no (kefu_complaint_get_harmed (complaint)),
-             _("Stage"), kefu_complaint_stage_get_display_name (kefu_complaint_card_get_stage (card)));
+  add_pairs (document,
+             C_("printed record", "Customer harmed"), yes_no (kefu_complaint_get_harmed (complaint)),
+             C_("printed record", "Stage"),
+             kefu_complaint_stage_get_display_name (kefu_complaint_card_get_stage (card)));
 }
 
 static void
@@ -333,12 +352,13 @@ add_routing (KefuPrintDocument *document,
                              kefu_complaint_deadline_get_display_name (kind));
     }
 
-  add_text_row (document, ROW_HEADING, _("Routing"), NULL);
-  add_pairs (document, _("Departments"), kefu_complaint_card_get_departments (card),
-             _("Owner"), kefu_complaint_card_get_owner_name (card));
-  add_pairs (document, _("Acknowledged"), acknowledged->str, NULL, NULL);
-  add_pairs (document, _("Next deadline"), due != NULL ? due : "",
-             _("Escalated to"), level != KEFU_ESCALATION_NONE ? kefu_escalation_level_get_display_name (level) : "");
+  add_text_row (document, ROW_HEADING, C_("printed record", "Routing"), NULL);
+  add_pairs (document, C_("printed record", "Departments"), kefu_complaint_card_get_departments (card),
+             C_("printed record", "Owner"), kefu_complaint_card_get_owner_name (card));
+  add_pairs (document, C_("printed record", "Acknowledged"), acknowledged->str, NULL, NULL);
+  add_pairs (document, C_("printed record", "Next deadline"), due != NULL ? due : "",
+             C_("printed record", "Escalated to"),
+             level != KEFU_ESCALATION_NONE ? kefu_escalation_level_get_display_name (level) : "");
 }
 
 static void
@@ -360,18 +380,24 @@ add_outcome (KefuPrintDocument *document,
   else
     callback = g_strdup (kefu_satisfaction_get_display_name (satisfaction));
 
-  add_text_row (document, ROW_HEADING, _("Outcome"), NULL);
-  add_pairs (document, _("Resolution"), kefu_complaint_card_get_resolution (card), NULL, NULL);
+  add_text_row (document, ROW_HEADING, C_("printed record", "Outcome"), NULL);
+  add_pairs (document, C_("printed record", "Resolution"),
+             kefu_complaint_card_get_resolution (card), NULL, NULL);
   /* Translators: 回访结果 on the printed complaint record. */
-  add_pairs (document, _("Callback result"), callback, NULL, NULL);
+  add_pairs (document, C_("printed record", "Callback result"), callback, NULL, NULL);
 
   if (visits != NULL && visits->len > 0)
     {
-      const char *titles[] = { _("Visited"), _("Who went"), _("Outcome"), _("Recorded by") };
+      const char *titles[] = {
+        C_("printed record", "Visited"),
+        C_("printed record", "Who went"),
+        C_("printed record", "Visit outcome"),
+        C_("printed record", "Recorded by"),
+      };
       const double widths[] = { 0.2, 0.2, 0.45, 0.15 };
       int table;
 
-      add_text_row (document, ROW_HEADING, _("Visits"), NULL);
+      add_text_row (document, ROW_HEADING, C_("printed record", "Visits"), NULL);
       table = add_table_head (document, 4, titles, widths);
       for (guint i = 0; i < visits->len; i++)
         {
@@ -388,12 +414,17 @@ static void
 add_timeline (KefuPrintDocument *document,
               GListModel        *timeline)
 {
-  const char *titles[] = { _("Time"), _("By"), _("Event"), _("Details") };
+  const char *titles[] = {
+    C_("printed record", "Time"),
+    C_("printed record", "By"),
+    C_("printed record", "Event"),
+    C_("printed record", "Details"),
+  };
   const double widths[] = { 0.17, 0.12, 0.28, 0.43 };
   guint n = timeline != NULL ? g_list_model_get_n_items (timeline) : 0;
   int table;
 
-  add_text_row (document, ROW_HEADING, _("Timeline"), NULL);
+  add_text_row (document, ROW_HEADING, C_("printed record", "Timeline"), NULL);
   table = add_table_head (document, 4, titles, widths);
   for (guint i = 0; i < n; i++)
     {

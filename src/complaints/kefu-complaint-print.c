@@ -67,7 +67,8 @@ kefu_complaint_print_to_pdf (KefuStore   *store,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    /* Translators: %s is the file, then cairo's reason. */
-                   _("Could not write the complaint record to %s: %s. Check that the folder exists and can be written to."),
+                   _("Could not write the complaint record to %s: %s. Check that the folder "
+                     "exists and can be written to."),
                    path, cairo_status_to_string (status));
       return FALSE;
     }
