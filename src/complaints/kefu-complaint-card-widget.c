@@ -81,7 +81,8 @@ static const KefuComplaintAction menu_actions[] = {
 char *
 kefu_board_format_duration (GTimeSpan span)
 {
-  gint64 minutes = MAX (span, 0) / G_TIME_SPAN_MINUTE;
+  /* Whole minutes, rounded up: "0 min left" would read as already late. */
+  gint64 minutes = (MAX (span, 0) + G_TIME_SPAN_MINUTE - 1) / G_TIME_SPAN_MINUTE;
   gint64 days = minutes / (24 * 60);
   gint64 hours = (minutes / 60) % 24;
 
@@ -246,7 +247,7 @@ category_icon_name (KefuComplaintCategory category)
     case KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY:
       return "package-x-generic-symbolic";
     case KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY:
-      return "avatar-default-symbolic";
+      return "system-users-symbolic";
     case KEFU_COMPLAINT_CATEGORY_UNSPECIFIED:
     default:
       return "dialog-question-symbolic";
@@ -473,7 +474,12 @@ update (KefuComplaintCardWidget *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->reason_label),
                                kefu_complaint_card_get_reason (self->card));
   set_label (self->owner_label, kefu_complaint_card_get_owner_name (self->card));
-  set_label (self->departments_label, kefu_complaint_card_get_departments (self->card));
+  if (kefu_complaint_card_get_departments (self->card) != NULL &&
+      *kefu_complaint_card_get_departments (self->card) != '\0')
+    set_label (self->departments_label, kefu_complaint_card_get_departments (self->card));
+  else
+    /* Translators: a new complaint's card before any department receives it. */
+    set_label (self->departments_label, _("Not routed yet"));
   gtk_widget_set_visible (GTK_WIDGET (self->urgent_label), kefu_complaint_card_get_urgent (self->card));
   gtk_widget_set_visible (GTK_WIDGET (self->batch_label),
                           kefu_complaint_card_get_batch_flagged (self->card));

@@ -848,9 +848,9 @@ test_filters (Fixture       *f,
 
       if (!ADW_IS_BUTTON_CONTENT (child))
         continue;
-      if (g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (child)), "_Overdue") == 0)
+      if (g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (child)), "Overdue") == 0)
         overdue = toggles->pdata[i];
-      else if (g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (child)), "_Urgent") == 0)
+      else if (g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (child)), "Urgent") == 0)
         urgent = toggles->pdata[i];
     }
   g_assert_nonnull (overdue);
