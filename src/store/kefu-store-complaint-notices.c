@@ -1,7 +1,7 @@
 /* kefu-store-complaint-notices.c: which new complaint events a workstation turns into desktop
  * notifications for the person working at it: a complaint routed to their department (at intake,
- * by a lead, or added to its routes), a harmed customer's complaint for the CS manager and the GM
- * office, an escalation to their level (the owner's team lead, the CS manager, the GM office) and
+ * by a lead, or added to its routes), a harmed customer's complaint (routed, or found harmed
+ * later) for the CS manager, the GM office and the departments on it, an escalation to their level (the owner's team lead, the CS manager, the GM office) and
  * a flagged batch for the QC manager. The events are read by id, a short range since the last
  * call; who is concerned is decided here from the details the writes put in each event.
  *
@@ -122,7 +122,8 @@ typedef struct
 /* The complaint events are on entity "complaint" (kefu-store-complaints.h); a complaint routed
  * at intake has its "routed" event too. */
 
-/* Columns of NOTICES_SQL from 8 on: the complaint's urgent flag, its owner's department. */
+/* Columns of NOTICES_SQL from 8 on: the complaint's urgent flag, its owner's department, whether
+ * it is routed to the reader's department now. */
 static gboolean
 concerns (const Reader *reader,
           KefuRows     *rows,
@@ -173,17 +174,26 @@ concerns (const Reader *reader,
   if (g_str_equal (action, "batch-flagged"))
     return reader->role == KEFU_ROLE_QC_MANAGER;
 
+  /* A customer found to be harmed after the call: the managers and the departments working on
+   * it must know at once (the edit marks such a change with "urgent"). */
+  if (g_str_equal (action, "details-changed"))
+    return strstr (details, "\"urgent\":true") != NULL &&
+           (manager || kefu_rows_get_bool (rows, row, 10));
+
   return FALSE;
 }
 
 #define NOTICES_SQL \
   "SELECT events.id, events.created_at, events.staff_id, actor.name, events.entity, " \
-  "events.entity_id, events.action, events.details, complaints.urgent, owner.department_id " \
+  "events.entity_id, events.action, events.details, complaints.urgent, owner.department_id, " \
+  "EXISTS (SELECT 1 FROM complaint_routes WHERE complaint_routes.complaint_id = complaints.id " \
+  "        AND complaint_routes.department_id = $3) " \
   "FROM events LEFT JOIN staff AS actor ON actor.id = events.staff_id " \
   "LEFT JOIN complaints ON complaints.id = events.entity_id " \
   "LEFT JOIN staff AS owner ON owner.id = complaints.owner_id " \
   "WHERE events.id > $1 AND events.id <= $2 AND events.entity = 'complaint' " \
-  "AND events.action IN ('routed', 'routes-changed', 'escalated', 'batch-flagged') " \
+  "AND events.action IN ('routed', 'routes-changed', 'escalated', 'batch-flagged', " \
+  "                      'details-changed') " \
   "ORDER BY events.id"
 
 /**
@@ -242,7 +252,8 @@ kefu_store_list_complaint_notices (KefuStore     *self,
                                             KEFU_ROLE_CLERK);
   reader.department_id = kefu_rows_get_int (staff, 0, 1);
 
-  rows = _kefu_store_query (self, NOTICES_SQL, g_variant_new ("(xx)", after_event_id, max_id),
+  rows = _kefu_store_query (self, NOTICES_SQL,
+                            g_variant_new ("(xxx)", after_event_id, max_id, reader.department_id),
                             cancellable, error);
   if (rows == NULL)
     return NULL;

@@ -356,6 +356,27 @@ test_notices (Fixture       *fixture,
     ASSERT_NOTICES (store, site.lead, before, "");
   }
 
+  /* A customer found harmed after the call: the managers and the departments on it. Other
+   * edits tell nobody. */
+  {
+    gint64 before = test_count (store, "SELECT MAX(id) FROM events");
+    g_autofree char *urgent = g_strdup_printf ("details-changed:%" G_GINT64_FORMAT, s);
+
+    board_exec (store, "INSERT INTO events (created_at, staff_id, entity, entity_id, action, "
+                       "details) VALUES (now(), $1, 'complaint', $2, 'details-changed', "
+                       "'{\"changes\":{\"harmed\":[false,true]},\"urgent\":true}')",
+                g_variant_new ("(xx)", site.clerk, s));
+    board_exec (store, "INSERT INTO events (created_at, staff_id, entity, entity_id, action, "
+                       "details) VALUES (now(), $1, 'complaint', $2, 'details-changed', "
+                       "'{\"changes\":{\"reason\":[\"晚\",\"很晚\"]}}')",
+                g_variant_new ("(xx)", site.clerk, s));
+    ASSERT_NOTICES (store, site.cs_manager, before, urgent);
+    ASSERT_NOTICES (store, site.gm_office, before, urgent);
+    ASSERT_NOTICES (store, site.clerk2, before, urgent);
+    ASSERT_NOTICES (store, site.qc_manager, before, "");
+    ASSERT_NOTICES (store, site.clerk, before, "");
+  }
+
   /* Departments added to the routes hear of it; those removed and those kept do not. */
   {
     gint64 before = test_count (store, "SELECT MAX(id) FROM events");
