@@ -610,6 +610,16 @@ kefu_complaint_action_dialog_set_busy (KefuComplaintActionDialog *self,
   g_return_if_fail (KEFU_IS_COMPLAINT_ACTION_DIALOG (self));
 
   self->busy = !!busy;
+  if (busy)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      /* A field that is disabled while it has the focus never hears it leave and keeps its
+       * cursor blinking: the focus leaves first. */
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->content_box)))
+        gtk_root_set_focus (root, NULL);
+    }
   gtk_widget_set_sensitive (GTK_WIDGET (self->content_box), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->apply_button), !busy);
   adw_dialog_set_can_close (ADW_DIALOG (self), !busy);

@@ -166,7 +166,11 @@ present_dialog (GTask      *task,
   /* The first handler marks the dialog applied, so that its closing by the change's answer
    * is not taken for a cancel. */
   g_signal_connect (run->dialog, "apply", G_CALLBACK (dialog_applied_cb), NULL);
-  g_signal_connect_object (run->dialog, "apply", G_CALLBACK (dialog_apply_cb), task, 0);
+  /* The handlers hold the task until the dialog is destroyed; the task never watches the
+   * dialog back, so their teardown never meets. */
+  g_signal_connect_data (run->dialog, "apply", G_CALLBACK (dialog_apply_cb),
+                         g_object_ref (task), (GClosureNotify) (void (*) (void)) g_object_unref,
+                         0);
   g_signal_connect_data (run->dialog, "closed", G_CALLBACK (dialog_closed_cb),
                          g_object_ref (task), (GClosureNotify) (void (*) (void)) g_object_unref,
                          0);

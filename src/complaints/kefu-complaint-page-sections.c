@@ -268,11 +268,21 @@ show_intake (KefuComplaintPage *self)
   add_value_row (self->intake_list, _("Received"), received);
   add_value_row (self->intake_list, _("Clerk"), kefu_call_get_clerk_name (call));
 
-  if (_kefu_complaint_page_can_edit (self))
-    adw_preferences_group_set_description (self->intake_group, NULL);
+  /* Why it cannot be corrected, in the rules' own words: resolved already, or not this
+   * person's to change. */
+  if (self->staff != NULL && !_kefu_complaint_page_can_edit (self))
+    {
+      KefuComplaintActor actor;
+      g_autoptr(GError) error = NULL;
+
+      _kefu_complaint_page_get_actor (self, &actor);
+      kefu_complaint_flow_check (KEFU_COMPLAINT_ACTION_EDIT_DETAILS,
+                                 kefu_complaint_card_get_stage (self->card), &actor, NULL, &error);
+      adw_preferences_group_set_description (self->intake_group,
+                                             error != NULL ? error->message : NULL);
+    }
   else
-    adw_preferences_group_set_description (self->intake_group,
-                                           _("Read only: what was captured on the call cannot change once the complaint is resolved."));
+    adw_preferences_group_set_description (self->intake_group, NULL);
 }
 
 static void
@@ -497,7 +507,11 @@ show_batch (KefuComplaintPage *self)
     return;
 
   /* Translators: the heading of the complaints about one batch: "Batch B2026-1127 (3 more)". */
-  title = g_strdup_printf (ngettext ("Batch %s (%u more)", "Batch %s (%u more)", n), batch, n);
+  if (n > 0)
+    title = g_strdup_printf (ngettext ("Batch %s (%u more)", "Batch %s (%u more)", n), batch, n);
+  else
+    /* Translators: the heading of the complaints about one batch when there are no others. */
+    title = g_strdup_printf (_("Batch %s"), batch);
   adw_preferences_group_set_title (self->batch_group, title);
   adw_preferences_group_set_description (self->batch_group,
                                          kefu_complaint_card_get_batch_flagged (self->card)

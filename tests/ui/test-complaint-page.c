@@ -21,6 +21,9 @@
 #include "intake/kefu-text-row.h"
 #include "store/kefu-store-complaints.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
+
 #include "kefu-ui-test.h"
 
 typedef struct
@@ -314,6 +317,61 @@ label_shown (Fixture    *fixture,
   return FALSE;
 }
 
+/* With KEFU_TEST_SHOTS set to a folder, saves what the page (all of it, not only what the
+ * window shows) or an open dialog looks like now, for a person to look at in English and
+ * Chinese. Nothing is asserted on the pictures. */
+static void
+shoot (Fixture    *fixture,
+       const char *name)
+{
+  const char *dir = g_getenv ("KEFU_TEST_SHOTS");
+  AdwDialog *dialog = adw_window_get_visible_dialog (fixture->window);
+  g_autoptr(GPtrArray) clamps = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkWidget *widget;
+  GskRenderer *renderer;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  kefu_test_flush ();
+  if (dialog != NULL)
+    widget = GTK_WIDGET (dialog);
+  else
+    {
+      /* The clamp of the page's content, not those of its loading and error pages. */
+      clamps = kefu_test_find_all (GTK_WIDGET (fixture->page), ADW_TYPE_CLAMP);
+      widget = NULL;
+      for (guint i = 0; i < clamps->len && widget == NULL; i++)
+        if (gtk_widget_get_mapped (clamps->pdata[i]) && ADW_IS_CLAMP (clamps->pdata[i])
+            && GTK_IS_VIEWPORT (gtk_widget_get_parent (clamps->pdata[i])))
+          widget = clamps->pdata[i];
+      g_assert_nonnull (widget);
+    }
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  /* The window's background under the page, as a person sees it. */
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.98, 0.98, 0.98, 1.0 },
+                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -418,9 +476,11 @@ test_all_stages (Fixture       *fixture,
   g_assert_cmpuint (length, >=, 1);
   g_assert_true (label_shown (fixture, kefu_complaint_stage_get_display_name (KEFU_COMPLAINT_STAGE_NEW)));
 
+  shoot (fixture, "page-new");
   /* The team lead routes it: nothing chosen is refused with the reason, then QC. */
   dialog = open_dialog (fixture, KEFU_COMPLAINT_ACTION_ROUTE);
   g_assert_false (kefu_complaint_action_dialog_apply (dialog));
+  shoot (fixture, "dialog-route");
   g_assert_nonnull (kefu_complaint_action_dialog_get_message (dialog, "departments"));
   g_assert_cmpint (stored_stage (fixture), ==, KEFU_COMPLAINT_STAGE_NEW);
   g_assert_true (kefu_complaint_action_dialog_set_department (dialog, fixture->qc, TRUE));
@@ -446,9 +506,11 @@ test_all_stages (Fixture       *fixture,
   apply_dialog (fixture, dialog, KEFU_COMPLAINT_STAGE_IN_PROGRESS);
   g_assert_cmpuint (shown_timeline_length (fixture), ==, ++length);
 
+  shoot (fixture, "page-in-progress");
   dialog = open_dialog (fixture, KEFU_COMPLAINT_ACTION_RESOLVE);
   g_assert_false (kefu_complaint_action_dialog_apply (dialog));
   g_assert_nonnull (kefu_complaint_action_dialog_get_message (dialog, "text"));
+  shoot (fixture, "dialog-resolve");
   kefu_complaint_action_dialog_set_text (dialog, "批次抽检合格,为运输温度问题,已为客户换货并致歉");
   apply_dialog (fixture, dialog, KEFU_COMPLAINT_STAGE_RESOLVED);
   g_assert_cmpuint (shown_timeline_length (fixture), ==, ++length);
@@ -470,13 +532,24 @@ test_all_stages (Fixture       *fixture,
   {
     guint reloads = fixture->n_reloads;
 
-    g_signal_emit_by_name (confirm, "response", "close");
+    g_autoptr(GPtrArray) buttons = kefu_test_find_all (GTK_WIDGET (confirm), GTK_TYPE_BUTTON);
+    gboolean pressed = FALSE;
+
+    /* The alert's own button, as a person presses it. */
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), _("C_lose Complaint")) == 0)
+        {
+          g_signal_emit_by_name (buttons->pdata[i], "clicked");
+          pressed = TRUE;
+        }
+    g_assert_true (pressed);
     kefu_test_wait_until (fixture->n_reloads > reloads);
   }
   g_assert_cmpint (stored_stage (fixture), ==, KEFU_COMPLAINT_STAGE_CLOSED);
   wait_page (fixture);
   g_assert_cmpuint (shown_timeline_length (fixture), ==, ++length);
   g_assert_true (label_shown (fixture, kefu_complaint_stage_get_display_name (KEFU_COMPLAINT_STAGE_CLOSED)));
+  shoot (fixture, "page-closed");
 
   /* The timeline says what was done, newest last, with the texts that came with it. */
   text = timeline_text (fixture);
@@ -586,11 +659,12 @@ test_edit_intake (Fixture       *fixture,
 
   act_as (fixture, fixture->clerk);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (form)));
-  g_assert_nonnull (find_button (fixture, "_Edit"));
+  g_assert_nonnull (find_button (fixture, _("_Edit")));
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "complaint.edit", NULL);
   kefu_test_flush ();
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (form)));
   g_assert_true (adw_navigation_page_get_can_pop (ADW_NAVIGATION_PAGE (fixture->page)));
+  shoot (fixture, "page-editing");
 
   reason = kefu_call_form_get_field (form, "reason");
   g_assert_true (KEFU_IS_TEXT_ROW (reason));
@@ -631,6 +705,7 @@ test_edit_intake (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "有异味 → 有异味,已变质"));
   g_assert_nonnull (strstr (text, "张三 → 张三丰"));
   g_assert_true (label_shown (fixture, "有异味,已变质"));
+  shoot (fixture, "page-edited");
 
   /* Resolved: the call as captured can no longer change. */
   act_as (fixture, fixture->team_lead);
@@ -646,7 +721,7 @@ test_edit_intake (Fixture       *fixture,
   apply_dialog (fixture, dialog, KEFU_COMPLAINT_STAGE_RESOLVED);
 
   act_as (fixture, fixture->clerk);
-  g_assert_null (find_button (fixture, "_Edit"));
+  g_assert_null (find_button (fixture, _("_Edit")));
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "complaint.edit", NULL);
   kefu_test_flush ();
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (form)));
@@ -682,6 +757,7 @@ test_not_satisfied (Fixture       *fixture,
   kefu_complaint_action_dialog_set_satisfaction (dialog, KEFU_SATISFACTION_NOT_SATISFIED);
   g_assert_false (kefu_complaint_action_dialog_apply (dialog));
   message = kefu_complaint_action_dialog_get_message (dialog, "text");
+  shoot (fixture, "dialog-callback");
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (message, "reopens"));
   g_assert_cmpint (stored_stage (fixture), ==, KEFU_COMPLAINT_STAGE_RESOLVED);
@@ -745,6 +821,7 @@ test_visit_escalate_batch (Fixture       *fixture,
   g_assert_false (kefu_complaint_action_dialog_apply (dialog));
   g_assert_nonnull (kefu_complaint_action_dialog_get_message (dialog, "visitors"));
   g_assert_nonnull (kefu_complaint_action_dialog_get_message (dialog, "visited-at"));
+  shoot (fixture, "dialog-visit");
   kefu_complaint_action_dialog_set_visitors (dialog, "李强、周涛");
   kefu_complaint_action_dialog_set_visited_text (dialog, "2026-11-20 09:30");
   apply_dialog (fixture, dialog, KEFU_COMPLAINT_STAGE_NEW);
@@ -771,6 +848,7 @@ test_visit_escalate_batch (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (kefu_complaint_card_get_escalation (card), ==, KEFU_ESCALATION_TEAM_LEAD);
   g_assert_true (label_shown (fixture, kefu_detail_escalation_name (KEFU_ESCALATION_TEAM_LEAD)));
+  shoot (fixture, "page-visit-escalated");
 }
 
 /* The words and times of the page. */
@@ -800,9 +878,23 @@ main (int   argc,
   g_autofree char *data_home = kefu_test_isolate_data_home ();
   int result;
 
-  /* The assertions read the English strings. */
-  g_setenv ("LANGUAGE", "C", TRUE);
+  /* The assertions read the English strings; KEFU_TEST_SHOTS_LANG (say, zh_CN.UTF-8) shows the
+   * pictures in another language instead, where only the pictures matter. */
+  if (g_getenv ("KEFU_TEST_SHOTS_LANG") != NULL)
+    {
+      g_setenv ("LANG", g_getenv ("KEFU_TEST_SHOTS_LANG"), TRUE);
+      g_setenv ("LC_ALL", g_getenv ("KEFU_TEST_SHOTS_LANG"), TRUE);
+      g_unsetenv ("LANGUAGE");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KEFU_TEST_SHOTS_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
+  else
+    g_setenv ("LANGUAGE", "C", TRUE);
   gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init () keeps the C locale; the pictures want the one asked for. */
+  if (g_getenv ("KEFU_TEST_SHOTS_LANG") != NULL)
+    setlocale (LC_ALL, "");
   adw_init ();
 
   g_test_add_func ("/kefu/complaint-page/format", test_format);
