@@ -86,8 +86,8 @@ _kefu_complaints_pane_update_busy (KefuComplaintsPane *self)
   if (self->page != NULL)
     g_object_get (self->page, "busy", &page_busy, NULL);
 
-  busy = self->loading_board || self->loading_departments || self->store_pending ||
-         list_busy || page_busy;
+  /* A pane given a store while hidden is not busy: it reads when it is shown. */
+  busy = self->loading_board || self->loading_departments || list_busy || page_busy;
   if (self->busy == busy)
     return;
 
@@ -660,8 +660,8 @@ kefu_complaints_pane_init (KefuComplaintsPane *self)
   g_signal_connect_swapped (self->list_view, "notify::busy",
                             G_CALLBACK (_kefu_complaints_pane_update_busy), self);
 
-  /* Typing on the board searches. */
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  /* Typing on the board or the list searches (not on a detail page, whose fields take it). */
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->view_stack));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   update_board_view (self);
