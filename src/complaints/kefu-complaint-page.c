@@ -582,7 +582,12 @@ kefu_complaint_page_set_property (GObject      *object,
     case PROP_STAFF:
       if (g_set_object (&self->staff, g_value_get_object (value)))
         {
-          /* What this person may do differs. */
+          /* What this person may do differs, and so does what the page says about it. */
+          if (self->card != NULL && self->call != NULL)
+            {
+              _kefu_complaint_page_follow_read (self);
+              _kefu_complaint_page_show_sections (self);
+            }
           _kefu_complaint_page_update_actions (self);
           g_object_notify_by_pspec (object, pspec);
         }
