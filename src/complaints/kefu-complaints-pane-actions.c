@@ -260,6 +260,7 @@ clear_filters_cb (GtkWidget  *widget,
 {
   KefuComplaintsPane *self = KEFU_COMPLAINTS_PANE (widget);
 
+  g_debug ("Clearing the filters (bar set: %d)", kefu_complaint_filter_bar_is_set (self->filter_bar));
   /* One read for both: the search text first, quietly, then the bar's change reads. */
   g_signal_handlers_block_matched (self->search_entry, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");

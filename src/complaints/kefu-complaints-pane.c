@@ -272,6 +272,7 @@ read_board (KefuComplaintsPane *self)
     }
 
   filter = _kefu_complaints_pane_make_filter (self);
+  g_debug ("Reading the board (text: %s)", filter->text != NULL ? filter->text : "none");
   self->load_cancellable = g_cancellable_new ();
   self->loading_board = TRUE;
   self->load_started = g_get_monotonic_time ();
