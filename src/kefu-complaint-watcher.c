@@ -153,6 +153,29 @@ details_lookup (const char *details,
   return NULL;
 }
 
+/* The name of department `department_id` in a routing event's "departments" (or "added") list,
+ * which the store writes as {"id":3,"name":"品控部"}. */
+static char *
+details_department_name (const char *details,
+                         gint64      department_id)
+{
+  g_autofree char *needle = NULL;
+  g_autofree char *object = NULL;
+  const char *p;
+
+  if (details == NULL || department_id <= 0)
+    return NULL;
+
+  needle = g_strdup_printf ("{\"id\":%" G_GINT64_FORMAT ",", department_id);
+  p = strstr (details, needle);
+  if (p == NULL)
+    return NULL;
+
+  /* The object alone, from its { to its }: names cannot hold an unescaped brace's quote. */
+  object = g_strndup (p, strcspn (p, "}") + 1);
+  return details_lookup (object, "name");
+}
+
 static const char *
 deadline_words (const char *deadline)
 {
@@ -207,6 +230,7 @@ join_lines (const char *first,
 gboolean
 kefu_complaint_notice_describe (KefuEvent          *event,
                                 KefuComplaintCard  *card,
+                                gint64              department_id,
                                 guint               batch_window_days,
                                 char              **title,
                                 char              **body,
@@ -236,8 +260,10 @@ kefu_complaint_notice_describe (KefuEvent          *event,
     reference = kefu_complaint_card_get_reference (card);
   if (reference == NULL || reference[0] == '\0')
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, kefu_event_get_entity_id (event));
+
       /* Translators: a complaint whose reference number could not be read: "#42". */
-      fallback_reference = g_strdup_printf (_("#%" G_GINT64_FORMAT), kefu_event_get_entity_id (event));
+      fallback_reference = g_strdup_printf (_("#%s"), number);
       reference = fallback_reference;
     }
 
@@ -312,8 +338,12 @@ kefu_complaint_notice_describe (KefuEvent          *event,
     }
   else if (g_str_equal (action, "routed") || g_str_equal (action, "routes-changed"))
     {
+      g_autofree char *mine = details_department_name (details, department_id);
       const char *departments = card != NULL ? kefu_complaint_card_get_departments (card) : NULL;
 
+      /* The person's own department when the event names it, else every routed one. */
+      if (mine != NULL && mine[0] != '\0')
+        departments = mine;
       if (departments != NULL && departments[0] != '\0')
         /* Translators: a notification title: a complaint reference and the departments it went
          * to, e.g. "Complaint TS-20261127-0003 routed to 品控部". */
@@ -407,7 +437,10 @@ send_notice (KefuComplaintWatcher *self,
   gboolean urgent = FALSE;
   gint64 complaint_id = kefu_event_get_entity_id (event);
 
-  if (!kefu_complaint_notice_describe (event, card, batch_window_days, &title, &body, &urgent))
+  gint64 department_id = self->staff != NULL ? kefu_staff_get_department_id (self->staff) : 0;
+
+  if (!kefu_complaint_notice_describe (event, card, department_id, batch_window_days, &title,
+                                       &body, &urgent))
     return;
 
   g_signal_emit (self, signals[SIGNAL_NOTICE], 0, complaint_id, kefu_event_get_id (event),
@@ -416,12 +449,15 @@ send_notice (KefuComplaintWatcher *self,
   if (self->application != NULL)
     {
       g_autoptr(GNotification) notification = g_notification_new (title);
-      g_autoptr(GIcon) icon = g_themed_icon_new (urgent ? "dialog-warning-symbolic"
-                                                        : "mail-unread-symbolic");
-
       if (body != NULL)
         g_notification_set_body (notification, body);
-      g_notification_set_icon (notification, icon);
+      /* Otherwise the application's icon, as for any notification of Kefu. */
+      if (urgent)
+        {
+          g_autoptr(GIcon) icon = g_themed_icon_new ("dialog-warning-symbolic");
+
+          g_notification_set_icon (notification, icon);
+        }
       g_notification_set_priority (notification, urgent ? G_NOTIFICATION_PRIORITY_URGENT
                                                         : G_NOTIFICATION_PRIORITY_HIGH);
       g_notification_set_default_action_and_target (notification, "app.open-complaint", "x",

@@ -47,12 +47,13 @@ void                  kefu_complaint_watcher_check (KefuComplaintWatcher *self);
 gboolean              kefu_complaint_watcher_get_busy (KefuComplaintWatcher *self);
 
 /* The words of one notice: `event` (from kefu_store_list_complaint_notices ()) about the
- * complaint `card` (NULL when it could not be read), with the batch window in days for a
- * flagged batch. FALSE when the event is nothing to notify about. Titles read like
+ * complaint `card` (NULL when it could not be read), for someone in department `department_id`
+ * (0: none; a routing names theirs), with the batch window in days for a flagged batch. FALSE when the event is nothing to notify about. Titles read like
  * "Complaint TS-20261127-0003 routed to 品控部", "Escalated to you: TS-… (acknowledgement late)",
  * "Urgent: customer harmed — TS-…", "Batch 20261120A flagged: 3 complaints in 7 days". */
 gboolean              kefu_complaint_notice_describe (KefuEvent          *event,
                                                       KefuComplaintCard  *card,
+                                                      gint64              department_id,
                                                       guint               batch_window_days,
                                                       char              **title,
                                                       char              **body,

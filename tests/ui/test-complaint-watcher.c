@@ -156,7 +156,7 @@ test_notice_words (void)
       gboolean urgent = FALSE;
 
       g_test_message ("case %u: %s", i, cases[i].action);
-      g_assert_cmpint (kefu_complaint_notice_describe (event, c, 7, &title, &body, &urgent), ==,
+      g_assert_cmpint (kefu_complaint_notice_describe (event, c, 0, 7, &title, &body, &urgent), ==,
                        cases[i].notified);
       if (!cases[i].notified)
         continue;
@@ -168,6 +168,25 @@ test_notice_words (void)
       g_assert_cmpint (urgent, ==, cases[i].urgent);
     }
 
+  /* Someone in the QC department reads their own department in a routing. */
+  {
+    g_autoptr(KefuEvent) event = complaint_event (21, 7, "routed",
+                                                  "{\"departments\":[{\"id\":1,\"name\":\"客服中心\"},"
+                                                  "{\"id\":3,\"name\":\"品控部\"}],\"from\":\"new\","
+                                                  "\"to\":\"routed\"}");
+    g_autoptr(KefuComplaintCard) c = card (FALSE);
+    g_autofree char *title = NULL;
+    g_autofree char *body = NULL;
+
+    g_assert_true (kefu_complaint_notice_describe (event, c, 3, 7, &title, &body, NULL));
+    g_assert_cmpstr (title, ==, "Complaint TS-20261127-0003 routed to 品控部");
+    g_clear_pointer (&title, g_free);
+    g_clear_pointer (&body, g_free);
+    /* A department the event does not name: every routed one, from the card. */
+    g_assert_true (kefu_complaint_notice_describe (event, c, 9, 7, &title, &body, NULL));
+    g_assert_cmpstr (title, ==, "Complaint TS-20261127-0003 routed to 品控部、客服中心");
+  }
+
   /* Without the card (it could not be read) the notice still names the complaint. */
   {
     g_autoptr(KefuEvent) event = complaint_event (20, 42, "escalated",
@@ -175,7 +194,7 @@ test_notice_words (void)
     g_autofree char *title = NULL;
     g_autofree char *body = NULL;
 
-    g_assert_true (kefu_complaint_notice_describe (event, NULL, 7, &title, &body, NULL));
+    g_assert_true (kefu_complaint_notice_describe (event, NULL, 0, 7, &title, &body, NULL));
     g_assert_cmpstr (title, ==, "Escalated to you: #42 (resolution late)");
   }
 }
