@@ -314,6 +314,13 @@ test_never_two_at_once (void)
   kefu_test_wait_until (!kefu_complaint_watcher_get_busy (watcher));
   g_assert_cmpuint (seen.n_checked, ==, 2);
 
+  /* Every `interval` seconds by itself. */
+  seen.n_checked = 0;
+  g_object_set (watcher, "interval", 1, NULL);
+  kefu_test_wait_until (seen.n_checked >= 2);
+  g_object_set (watcher, "interval", 0, NULL);
+  kefu_test_wait_until (!kefu_complaint_watcher_get_busy (watcher));
+
   /* A new store cancels the check of the old one: only the new one reports. */
   seen.n_checked = 0;
   kefu_complaint_watcher_check (watcher);

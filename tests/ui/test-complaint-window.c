@@ -72,15 +72,18 @@ static void
 test_sidebar_marker (void)
 {
   g_autofree char *dir = kefu_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "kefu.db", NULL);
   g_autoptr(KefuStore) store = kefu_test_open_store (dir);
   KefuSidebarRow *row;
   KefuWindow *window;
   GtkLabel *pill;
   Dairy dairy;
+  gint64 first_id;
 
   kefu_test_reset_settings ();
   dairy_setup (store, &dairy);
-  dairy_complaint (store, &dairy, dairy.clerk, "张三", KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY, FALSE);
+  first_id = dairy_complaint (store, &dairy, dairy.clerk, "张三",
+                              KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY, FALSE);
   dairy_complaint (store, &dairy, dairy.clerk, "李四", KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY, FALSE);
 
   window = make_window (NULL, store, dairy.clerk);
@@ -102,6 +105,20 @@ test_sidebar_marker (void)
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (pill), "error"));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Complaints, 3, 1 urgent");
+
+  /* One waits past its deadline: the check escalates it and the row says it is overdue, to a
+   * screen reader and in its tooltip. */
+  dairy_make_overdue (path, first_id);
+  kefu_complaint_watcher_check (kefu_window_get_complaint_watcher (window));
+  kefu_test_wait_until (!kefu_window_get_busy (window) && kefu_sidebar_row_get_overdue (row) == 1);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Complaints, 3, 1 urgent, 1 overdue");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), ==, "1 urgent, 1 overdue");
+  {
+    g_autoptr(KefuComplaintCard) card = kefu_store_get_complaint_card (store, first_id, NULL, NULL);
+
+    g_assert_cmpint (kefu_complaint_card_get_escalation (card), >=, KEFU_ESCALATION_TEAM_LEAD);
+  }
 
   /* Another database shows its own counts, and nothing of the first one meanwhile. */
   {
