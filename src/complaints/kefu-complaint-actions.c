@@ -238,43 +238,82 @@ department_chosen_cb (GObject      *object,
                       gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  const char *response = adw_alert_dialog_choose_finish (ADW_ALERT_DIALOG (object), result);
-  gint64 department_id;
+  AdwAlertDialog *dialog = ADW_ALERT_DIALOG (object);
+  const char *response = adw_alert_dialog_choose_finish (dialog, result);
+  GtkWidget *list = adw_alert_dialog_get_extra_child (dialog);
+  gint64 department_id = 0;
 
-  if (g_str_equal (response, "cancel"))
+  if (!g_str_equal (response, "acknowledge"))
     {
       return_cancelled (task);
       return;
     }
 
-  department_id = g_ascii_strtoll (response, NULL, 10);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        department_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "kefu-department-id"));
+    }
+
   acknowledge_with (task, department_id);
 }
 
 /* A manager outside the routed departments acknowledges for one of them: which, when there
- * are several. */
+ * are several (the first is chosen to begin with). */
 static void
 choose_department (GTask *task)
 {
   RunData *run = g_task_get_task_data (task);
   GArray *ids = kefu_complaint_card_get_department_ids (run->card);
-  g_auto(GStrv) names = g_strsplit (kefu_complaint_card_get_departments (run->card) != NULL
-                                      ? kefu_complaint_card_get_departments (run->card) : "",
-                                    "、", -1);
+  const char *joined = kefu_complaint_card_get_departments (run->card);
+  g_auto(GStrv) names = g_strsplit (joined != NULL ? joined : "", "、", -1);
+  guint n_names = g_strv_length (names);
+  GtkCheckButton *group = NULL;
+  GtkWidget *list;
   AdwDialog *dialog;
 
-  dialog = adw_alert_dialog_new (_("Acknowledge for Which Department?"),
+  dialog = adw_alert_dialog_new (_("Which Department?"),
                                  _("You are not a member of a routed department: choose the department whose acknowledgement you record."));
-  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"));
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "acknowledge", _("_Acknowledge"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "acknowledge",
+                                            ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "acknowledge");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Routed departments"), -1);
   for (guint i = 0; i < ids->len; i++)
     {
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (ids, gint64, i));
-      const char *name = i < g_strv_length (names) ? names[i] : id;
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autofree char *fallback = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      const char *name = i < n_names ? names[i] : fallback;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
 
-      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), id, name);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), group == NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
+      if (group == NULL)
+        group = GTK_CHECK_BUTTON (check);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_object_set_data (G_OBJECT (row), "kefu-department-id", GSIZE_TO_POINTER ((gsize) id));
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
-  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
-  adw_alert_dialog_set_prefer_wide_layout (ADW_ALERT_DIALOG (dialog), FALSE);
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), list);
+
   adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), run->parent, g_task_get_cancellable (task),
                            department_chosen_cb, g_object_ref (task));
 }

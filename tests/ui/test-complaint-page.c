@@ -41,6 +41,7 @@ typedef struct
   gint64             other_clerk; /* 孙丽, hotline: neither owner nor routed */
   gint64             team_lead;   /* 赵敏, hotline */
   gint64             qc_manager;  /* 陈静, QC department */
+  gint64             cs_manager;  /* 李强, CS centre */
   gint64             milk;
   gint64             complaint;
   guint              n_reloads;   /* "complaints.reload" activations */
@@ -413,7 +414,8 @@ fixture_set_up (Fixture       *fixture,
   kefu_store_set_system_actor (fixture->store);
   fixture->qc_manager = add_staff (fixture->store, "陈静", "chenjing", KEFU_ROLE_QC_MANAGER,
                                    fixture->qc);
-  add_staff (fixture->store, "李强", "liqiang", KEFU_ROLE_CS_MANAGER, fixture->cs_centre);
+  fixture->cs_manager = add_staff (fixture->store, "李强", "liqiang", KEFU_ROLE_CS_MANAGER,
+                                   fixture->cs_centre);
 
   g_signal_connect (reload, "activate", G_CALLBACK (reload_activated_cb), fixture);
   g_signal_connect (open, "activate", G_CALLBACK (id_activated_cb), fixture->opened);
@@ -974,6 +976,61 @@ test_stale_routes_leave (Fixture       *fixture,
   }
 }
 
+/* A manager outside the routed departments acknowledges for one of them: with two routed,
+ * the page asks which, and the timeline names the one chosen. */
+static void
+test_manager_acknowledges (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  KefuComplaintActionDialog *dialog;
+  g_autoptr(GPtrArray) buttons = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *text = NULL;
+  AdwDialog *choice;
+  gboolean picked = FALSE;
+  gboolean pressed = FALSE;
+
+  dialog = open_dialog (fixture, KEFU_COMPLAINT_ACTION_ROUTE);
+  kefu_complaint_action_dialog_set_department (dialog, fixture->qc, TRUE);
+  kefu_complaint_action_dialog_set_department (dialog, fixture->hotline, TRUE);
+  apply_dialog (fixture, dialog, KEFU_COMPLAINT_STAGE_ROUTED);
+
+  act_as (fixture, fixture->cs_manager);
+  press (fixture, KEFU_COMPLAINT_ACTION_ACKNOWLEDGE);
+  choice = wait_dialog (fixture);
+  shoot (fixture, "dialog-choose");
+  g_assert_true (ADW_IS_ALERT_DIALOG (choice));
+  /* The hotline team's row, then the alert's Acknowledge button, as a person picks them. */
+  rows = kefu_test_find_all (GTK_WIDGET (choice), ADW_TYPE_ACTION_ROW);
+  g_assert_cmpuint (rows->len, ==, 2);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), "热线组") == 0)
+      {
+        g_signal_emit_by_name (rows->pdata[i], "activated");
+        picked = TRUE;
+      }
+  g_assert_true (picked);
+  buttons = kefu_test_find_all (GTK_WIDGET (choice), GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), _("_Acknowledge")) == 0)
+      {
+        g_signal_emit_by_name (buttons->pdata[i], "clicked");
+        pressed = TRUE;
+      }
+  g_assert_true (pressed);
+  kefu_test_wait_until (stored_stage (fixture) == KEFU_COMPLAINT_STAGE_IN_PROGRESS);
+  wait_page (fixture);
+
+  /* The newest event is the acknowledgement, by the manager, for the department chosen. */
+  text = kefu_complaint_timeline_view_dup_row_text (timeline_view (fixture),
+                                                    shown_timeline_length (fixture) - 1);
+  g_assert_nonnull (strstr (text, "热线组"));
+  g_assert_null (strstr (text, "品控部"));
+  g_assert_nonnull (strstr (text, "李强"));
+  /* The routing section says who acknowledged for that department. */
+  g_assert_true (label_shown (fixture, "热线组"));
+}
+
 /* The words and times of the page. */
 static void
 test_format (void)
@@ -1033,6 +1090,8 @@ main (int   argc,
               fixture_set_up, test_visit_escalate_batch, fixture_tear_down);
   g_test_add ("/kefu/complaint-page/stale-routes-leave", Fixture, NULL,
               fixture_set_up, test_stale_routes_leave, fixture_tear_down);
+  g_test_add ("/kefu/complaint-page/manager-acknowledges", Fixture, NULL,
+              fixture_set_up, test_manager_acknowledges, fixture_tear_down);
 
   result = g_test_run ();
   kefu_test_remove_dir (data_home);
