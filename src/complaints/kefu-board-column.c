@@ -345,34 +345,76 @@ kefu_board_column_get_count (KefuBoardColumn *self)
   return g_list_model_get_n_items (G_LIST_MODEL (self->cards));
 }
 
+/* TRUE when `b` shows the same as `a`: a card is a value the store makes again on every read,
+ * and its version moves with every change to the complaint (escalations included); the batch
+ * flag is the batch's, not the complaint's, so it is compared too. */
+static gboolean
+same_card (KefuComplaintCard *a,
+           KefuComplaintCard *b)
+{
+  return kefu_complaint_card_get_id (a) == kefu_complaint_card_get_id (b) &&
+         kefu_complaint_card_get_version (a) == kefu_complaint_card_get_version (b) &&
+         kefu_complaint_card_get_stage (a) == kefu_complaint_card_get_stage (b) &&
+         kefu_complaint_card_get_escalation (a) == kefu_complaint_card_get_escalation (b) &&
+         kefu_complaint_card_get_batch_flagged (a) == kefu_complaint_card_get_batch_flagged (b);
+}
+
+/* A change larger than this on both sides reaches the view as a removal, then an addition. */
+#define LARGE_CHANGE 64
+
 void
 kefu_board_column_set_cards (KefuBoardColumn *self,
                              GPtrArray       *cards,
                              GDateTime       *now)
 {
+  GListModel *model;
   GtkAdjustment *adjustment;
   double position;
-  guint before;
+  guint before, prefix = 0, suffix = 0, removed, added;
 
   g_return_if_fail (KEFU_IS_BOARD_COLUMN (self));
   g_return_if_fail (cards != NULL);
 
-  g_clear_pointer (&self->now, g_date_time_unref);
-  if (now != NULL)
-    self->now = g_date_time_ref (now);
+  model = G_LIST_MODEL (self->cards);
+  before = g_list_model_get_n_items (model);
 
-  before = g_list_model_get_n_items (G_LIST_MODEL (self->cards));
-  /* A replacement is announced as a removal, then an addition: a list view told of both in
-   * one change asks for every added item (2 s for 5,000 cards), told of them apart only for
-   * those it shows. The scroll position is kept across. */
+  /* Only what changed is told to the view: a reload after one card moved changes a card or
+   * two, and the rows on screen stay as they are (making a card's widgets is what costs). */
+  while (prefix < before && prefix < cards->len)
+    {
+      g_autoptr(KefuComplaintCard) old = g_list_model_get_item (model, prefix);
+
+      if (!same_card (old, cards->pdata[prefix]))
+        break;
+      prefix++;
+    }
+  while (suffix < before - prefix && suffix < cards->len - prefix)
+    {
+      g_autoptr(KefuComplaintCard) old = g_list_model_get_item (model, before - 1 - suffix);
+
+      if (!same_card (old, cards->pdata[cards->len - 1 - suffix]))
+        break;
+      suffix++;
+    }
+  removed = before - prefix - suffix;
+  added = cards->len - prefix - suffix;
+
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
   position = adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
-  if (before > 0)
-    g_list_store_remove_all (self->cards);
-  if (cards->len > 0)
-    g_list_store_splice (self->cards, 0, 0, cards->pdata, cards->len);
-  if (adjustment != NULL && position > 0)
+  if (removed > LARGE_CHANGE && added > LARGE_CHANGE)
+    {
+      /* A replacement (another filter) is announced as a removal, then an addition: a list
+       * view told of both in one change asks for every added item (2 s for 5,000 cards). */
+      g_list_store_splice (self->cards, prefix, removed, NULL, 0);
+      g_list_store_splice (self->cards, prefix, 0, cards->pdata + prefix, added);
+    }
+  else if (removed > 0 || added > 0)
+    g_list_store_splice (self->cards, prefix, removed, cards->pdata + prefix, added);
+  if (adjustment != NULL && position > 0 && gtk_adjustment_get_value (adjustment) != position)
     gtk_adjustment_set_value (adjustment, position);
+
+  /* The rows kept show the time again, as at `now`. */
+  kefu_board_column_refresh (self, now);
   update_count (self);
   if (before != cards->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);

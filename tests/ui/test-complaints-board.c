@@ -1082,7 +1082,7 @@ measure_reload (KefuComplaintsPane *pane,
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (pane));
   frame = gdk_frame_clock_get_frame_counter (clock);
   gtk_widget_queue_draw (GTK_WIDGET (pane));
-  kefu_test_wait_until (gdk_frame_clock_get_frame_counter (clock) > frame + 1);
+  kefu_test_wait_until (gdk_frame_clock_get_frame_counter (clock) > frame);
   drawn = g_get_monotonic_time ();
 
   for (guint i = 0; i < KEFU_BOARD_N_COLUMNS; i++)
@@ -1142,6 +1142,9 @@ test_five_thousand (Fixture       *f,
 
   show_pane (f, f->cs_manager);
   g_assert_cmpuint (n_on_board (f), ==, n);
+  /* The first read of a shown pane makes the cards' rows. */
+  g_test_message ("5,000 open, first shown: read and columns filled in %.1f ms",
+                  _kefu_complaints_pane_get_load_time (f->pane) / 1000.0);
 
   /* Once more, measured: the board is read again each time the pane is shown. */
   elapsed = measure_reload (f->pane, "5,000 open");
