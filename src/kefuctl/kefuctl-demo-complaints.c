@@ -24,12 +24,17 @@
 #include "store/kefu-store-complaints.h"
 #include "store/kefu-store-complaints-demo.h"
 #include "kefuctl-demo-complaints.h"
+#include "kefuctl-names.h"
 #include "kefuctl-private.h"
 
 #define CS_MANAGER_LOGIN "zhoujianhua"
 #define QC_MANAGER_LOGIN "wuguoqiang"
 #define TEAM_LEAD_LOGIN  "zhaolijuan"
 #define GM_OFFICE_LOGIN  "xuwenbin"
+/* As kefuctl-demo-calls.c: the demo's customers, and how far back their calls go. */
+#define DEMO_CUSTOMERS   300
+#define DEMO_DAYS        150
+#define CARDS_PAGE       500
 
 static const char *const product_resolutions[] = {
   "品控部检测同批次留样,确认个别包装密封不良,已为客户更换新品并赠送一箱酸奶致歉",
@@ -335,6 +340,62 @@ work (DemoComplaints      *demo,
   return change (demo, card, owner, KEFU_COMPLAINT_ACTION_CLOSE, NULL, 0, error);
 }
 
+/* The demo's own complaints, oldest first: those of the demo's customers (their numbers are in
+ * the demo's region) over the days the demo's calls go back that were saved as calls are, so
+ * that complaints generated into the same database are left alone. Cards are read a page at a
+ * time. */
+static GPtrArray *
+demo_cards (KefuStore  *store,
+            GDateTime  *now,
+            GError    **error)
+{
+  g_autoptr(KefuComplaintFilter) filter = kefu_complaint_filter_new ();
+  g_autoptr(GHashTable) phones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) ids = NULL;
+
+  for (guint i = 0; i < DEMO_CUSTOMERS; i++)
+    {
+      char phone[16];
+
+      kefuctl_names_mobile (KEFUCTL_NAMES_DEMO_REGION * KEFUCTL_NAMES_MOBILE_REGION_SIZE + i,
+                            phone);
+      g_hash_table_add (phones, g_strdup (phone));
+    }
+  filter->received_from = g_date_time_add_days (now, -(DEMO_DAYS + 1));
+  ids = kefu_store_list_complaint_ids (store, filter, KEFU_COMPLAINT_SORT_RECEIVED, FALSE, NULL,
+                                       error);
+  if (ids == NULL)
+    return NULL;
+  for (guint start = 0; start < ids->len; start += CARDS_PAGE)
+    {
+      g_autoptr(GPtrArray) page = NULL;
+
+      page = kefu_store_get_complaint_cards (store, &g_array_index (ids, gint64, start),
+                                             MIN (CARDS_PAGE, ids->len - start), NULL, error);
+      if (page == NULL)
+        return NULL;
+      for (guint i = 0; i < page->len; i++)
+        {
+          KefuComplaintCard *card = g_ptr_array_index (page, i);
+
+          g_autoptr(GListModel) timeline = NULL;
+
+          if (!g_hash_table_contains (phones, kefu_complaint_card_get_phone (card)))
+            continue;
+          /* The demo saves its calls one by one, each with its events; a complaint generated
+           * for a demo customer came in a bulk load, without any. */
+          timeline = kefu_store_list_complaint_timeline (store, kefu_complaint_card_get_id (card),
+                                                         NULL, error);
+          if (timeline == NULL)
+            return NULL;
+          if (g_list_model_get_n_items (timeline) > 0)
+            g_ptr_array_add (cards, g_object_ref (card));
+        }
+    }
+  return g_steal_pointer (&cards);
+}
+
 /* TRUE when a complaint left Routed was already moved back to its call (saving records it as
  * routed when the demo saved it). */
 static gboolean
@@ -355,8 +416,6 @@ kefuctl_demo_complaints (KefuStore   *store,
                          GError     **error)
 {
   DemoComplaints demo = { 0 };
-  g_autoptr(KefuComplaintFilter) filter = kefu_complaint_filter_new ();
-  g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) cards = NULL;
   guint n_escalated = 0;
   gboolean ok = TRUE;
@@ -375,11 +434,7 @@ kefuctl_demo_complaints (KefuStore   *store,
                   g_date_time_get_month (demo.now), g_date_time_get_year (demo.now));
 
   /* Oldest first, so that the turns the week's complaints take follow their days. */
-  ids = kefu_store_list_complaint_ids (store, filter, KEFU_COMPLAINT_SORT_RECEIVED, FALSE, NULL,
-                                       error);
-  if (ids != NULL)
-    cards = kefu_store_get_complaint_cards (store, (const gint64 *) (gpointer) ids->data,
-                                            ids->len, NULL, error);
+  cards = demo_cards (store, demo.now, error);
   if (cards == NULL)
     {
       g_date_time_unref (demo.now);
