@@ -33,6 +33,9 @@ struct _KefuComplaintPage
   GPtrArray                 *linked;     /* KefuComplaintCard: the same product and batch */
   GListModel                *products;
 
+  /* Brings the time left to the deadline up to date every minute. */
+  guint                      tick_source;
+
   GCancellable              *load_cancellable;
   GCancellable              *action_cancellable;
   gboolean                   acting;

@@ -490,6 +490,17 @@ call_form_changed_cb (KefuComplaintPage *self)
     _kefu_complaint_page_set_modified (self, TRUE);
 }
 
+static gboolean
+tick_cb (gpointer user_data)
+{
+  KefuComplaintPage *self = user_data;
+
+  /* "15 min left" turns into "14 min left", and green into amber, without a read. */
+  if (self->card != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    _kefu_complaint_page_show_head (self);
+  return G_SOURCE_CONTINUE;
+}
+
 /* Overrides */
 
 static void
@@ -508,6 +519,7 @@ kefu_complaint_page_dispose (GObject *object)
 {
   KefuComplaintPage *self = KEFU_COMPLAINT_PAGE (object);
 
+  g_clear_handle_id (&self->tick_source, g_source_remove);
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_cancellable_cancel (self->action_cancellable);
@@ -686,6 +698,7 @@ kefu_complaint_page_init (KefuComplaintPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   kefu_call_form_set_kind_locked (self->call_form, TRUE);
+  self->tick_source = g_timeout_add_seconds (60, tick_cb, self);
   g_signal_connect_object (self->routes_button, "clicked",
                            G_CALLBACK (action_button_clicked_cb), self, 0);
   g_signal_connect_object (self->visit_button, "clicked",
