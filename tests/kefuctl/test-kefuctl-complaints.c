@@ -305,6 +305,24 @@ test_generate_complaints (Fixture       *fixture,
   board = kefu_store_list_board_complaints (store, filter, 0, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (g_list_model_get_n_items (board), ==, n_open + demo_open);
+
+  /* The demo again works none of the generated complaints, not even its customers' (its
+   * deadline check may escalate them, as the board's would). */
+  {
+    g_auto(Run) again = { 0 };
+    g_autofree char *worked = g_strdup_printf ("SELECT COUNT(*) FROM events WHERE "
+                                               "entity = 'complaint' AND entity_id >= %"
+                                               G_GINT64_FORMAT " AND action <> 'escalated'",
+                                               first_id);
+
+    g_assert_cmpint (count (store, first_id, "version > 1"), ==, 0);
+    g_clear_object (&store);
+    run_kefuctl (fixture, &again, option, "demo");
+    assert_success (&again);
+    g_assert_cmpuint (added_count (again.out, "Complaints: "), ==, 0);
+    store = open_store (location);
+    g_assert_cmpint (count_sql (store, worked), ==, 0);
+  }
 }
 
 /* The options are checked before anything is written. */
