@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -380,6 +381,107 @@ test_cell_text (Fixture       *fixture,
   g_assert_cmpstr (urgent, ==, "Urgent");
 }
 
+/* The lazy model itself, over ids made up in the ids function: each items-changed it emits
+ * must leave a list that agrees with the model at that moment, also when a big change is said
+ * in steps. */
+static GArray *
+made_up_ids (KefuStore     *store,
+             gconstpointer  query,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  const guint *spec = query;   /* { count, step, offset } */
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), spec[0]);
+
+  for (guint i = 0; i < spec[0]; i++)
+    {
+      gint64 id = (gint64) ((i * spec[1] + spec[2]) % 100003) + 1;
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static GPtrArray *
+no_values (KefuStore     *store,
+           const gint64  *ids,
+           guint          n_ids,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  return g_ptr_array_new ();
+}
+
+static gint64
+no_value_id (gpointer value)
+{
+  return 0;
+}
+
+static gpointer
+copy_spec (gpointer spec)
+{
+  return g_memdup2 (spec, 3 * sizeof (guint));
+}
+
+static void
+mirror_changed_cb (GListModel *model,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   GArray     *mirror)
+{
+  g_assert_cmpuint (position + removed, <=, mirror->len);
+  g_array_remove_range (mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    {
+      gint64 id = kefu_lazy_list_model_get_id (KEFU_LAZY_LIST_MODEL (model), position + i);
+
+      g_array_insert_val (mirror, position + i, id);
+    }
+  /* At every step the model says what it holds. */
+  g_assert_cmpuint (mirror->len, ==, g_list_model_get_n_items (model));
+  for (guint i = 0; i < mirror->len; i += 97)
+    g_assert_cmpint (g_array_index (mirror, gint64, i), ==,
+                     kefu_lazy_list_model_get_id (KEFU_LAZY_LIST_MODEL (model), i));
+}
+
+static void
+test_lazy_steps (void)
+{
+  g_autofree char *dir = kefu_test_make_dir ();
+  g_autoptr(KefuStore) store = kefu_test_open_store (dir);
+  g_autoptr(KefuLazyListModel) model = kefu_lazy_list_model_new (made_up_ids, no_values, no_value_id);
+  g_autoptr(GArray) mirror = g_array_new (FALSE, FALSE, sizeof (gint64));
+  /* Empty to many, a re-sort, a small change at the end, fewer, and none. */
+  const guint specs[][3] = {
+    { 50000, 1, 0 }, { 50000, 7, 3 }, { 50100, 7, 3 }, { 3000, 7, 3 }, { 20000, 11, 5 }, { 0, 1, 0 },
+  };
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (mirror_changed_cb), mirror);
+  kefu_lazy_list_model_set_store (model, store);
+  for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
+    {
+      g_autoptr(GArray) expected = made_up_ids (NULL, specs[i], NULL, NULL);
+
+      kefu_lazy_list_model_set_query (model, copy_spec ((gpointer) specs[i]), copy_spec, g_free);
+      kefu_test_wait_until (!kefu_lazy_list_model_get_loading (model));
+      g_assert_cmpuint (mirror->len, ==, expected->len);
+      g_assert_true (memcmp (mirror->data, expected->data, expected->len * sizeof (gint64)) == 0);
+      /* An item is a placeholder with its id. */
+      if (expected->len > 0)
+        {
+          g_autoptr(KefuLazyItem) item = g_list_model_get_item (G_LIST_MODEL (model), expected->len - 1);
+
+          g_assert_cmpint (kefu_lazy_item_get_id (item), ==,
+                           g_array_index (expected, gint64, expected->len - 1));
+        }
+    }
+  g_clear_object (&model);
+  g_clear_object (&store);
+  kefu_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -412,6 +514,7 @@ main (int   argc,
               fixture_set_up, test_activate, fixture_tear_down);
   g_test_add ("/kefu/complaint-list-view/cell-text", Fixture, NULL,
               NULL, test_cell_text, NULL);
+  g_test_add_func ("/kefu/lazy-list-model/steps", test_lazy_steps);
 
   result = g_test_run ();
   kefu_test_remove_dir (data_home);
