@@ -367,13 +367,14 @@ load_store (KefuComplaintsPane *self)
   self->loaded = FALSE;
   clear_board (self);
 
+  /* The board first: the store has one worker, and the departments only fill a filter. */
+  _kefu_complaints_pane_reload (self);
   if (self->store != NULL)
     {
       self->loading_departments = TRUE;
       kefu_store_run_async (self->store, list_departments_func, NULL, NULL, self->cancellable,
                             departments_read_cb, g_object_ref (self));
     }
-  _kefu_complaints_pane_reload (self);
 }
 
 /* Callbacks */

@@ -518,6 +518,22 @@ test_columns (Fixture       *f,
   g_assert_nonnull (strstr (described, "品控部"));
   g_assert_null (strstr (described, "第二天"));
 
+  /* Enter on a card (card.open) pushes its detail page; back shows the board again. */
+  {
+    AdwNavigationPage *page;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_card_widget (f, harmed)), "card.open", NULL));
+    kefu_test_flush ();
+    page = adw_navigation_view_get_visible_page (f->pane->navigation_view);
+    g_assert_true (KEFU_IS_COMPLAINT_PAGE (page));
+    g_assert_cmpint (kefu_complaint_page_get_complaint_id (KEFU_COMPLAINT_PAGE (page)), ==, harmed);
+    kefu_test_wait_until (!f->pane->busy);
+    adw_navigation_view_pop (f->pane->navigation_view);
+    kefu_test_flush ();
+    g_assert_cmpstr (adw_navigation_page_get_tag (adw_navigation_view_get_visible_page (f->pane->navigation_view)), ==, "board");
+    g_assert_null (f->pane->page);
+  }
+
   /* The list view is given the store only once it is shown: it reads every id. */
   {
     KefuStore *list_store = NULL;
