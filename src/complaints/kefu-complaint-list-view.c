@@ -50,6 +50,21 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Busy while the ids are read and while the rows on screen wait for their cards, so that a
+ * screenshot or a test waiting on it sees the rows filled. */
+static gboolean
+kefu_complaint_list_view_get_busy (KefuComplaintListView *self)
+{
+  return kefu_lazy_list_model_get_loading (self->model) ||
+         kefu_lazy_list_model_get_filling (self->model);
+}
+
+static void
+model_filling_cb (KefuComplaintListView *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
 static void
 update_query (KefuComplaintListView *self)
 {
@@ -181,7 +196,7 @@ kefu_complaint_list_view_get_property (GObject    *object,
       break;
 
     case PROP_BUSY:
-      g_value_set_boolean (value, kefu_lazy_list_model_get_loading (self->model));
+      g_value_set_boolean (value, kefu_complaint_list_view_get_busy (self));
       break;
 
     default:
@@ -278,6 +293,7 @@ kefu_complaint_list_view_init (KefuComplaintListView *self)
   kefu_complaint_cell_set_factory (self->urgent_column, KEFU_COMPLAINT_CELL_URGENT);
 
   g_signal_connect_swapped (self->model, "notify::loading", G_CALLBACK (model_loading_cb), self);
+  g_signal_connect_swapped (self->model, "notify::filling", G_CALLBACK (model_filling_cb), self);
   g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (model_items_changed_cb), self);
   g_signal_connect_swapped (self->model, "page-failed", G_CALLBACK (page_failed_cb), self);
 

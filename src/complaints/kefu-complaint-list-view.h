@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 #define KEFU_TYPE_COMPLAINT_LIST_VIEW (kefu_complaint_list_view_get_type ())
 G_DECLARE_FINAL_TYPE (KefuComplaintListView, kefu_complaint_list_view, KEFU, COMPLAINT_LIST_VIEW, AdwBin)
 
-/* Properties: "store" (KefuStore), "busy" (read-only, TRUE while ids load). */
+/* Properties: "store" (KefuStore), "busy" (read-only, TRUE while ids load, and while the rows
+ * on screen wait for their cards). */
 KefuComplaintListView *kefu_complaint_list_view_new        (void);
 /* Reads the ids again with `filter` (copied). */
 void                   kefu_complaint_list_view_set_filter (KefuComplaintListView     *self,
