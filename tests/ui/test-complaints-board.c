@@ -721,11 +721,18 @@ test_card_menu (Fixture       *f,
     _kefu_complaints_pane_set_clock (f->pane, NULL);
   }
 
-  /* The card's own action forwards to the pane with its id. */
+  /* Cards take the keyboard focus; the card's own action forwards to the pane with its id, and
+   * the card keeps the focus in its new column. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (find_card_widget (f, id))));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (find_card_widget (f, id))));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_card_widget (f, id)), "card.action",
                                              "i", (gint32) KEFU_COMPLAINT_ACTION_ACKNOWLEDGE));
   answer_dialogs (f, &(Answers) { 0 });
   g_assert_cmpint (stage_of (f, id), ==, KEFU_COMPLAINT_STAGE_IN_PROGRESS);
+  kefu_test_wait_until (find_card_widget (f, id) != NULL &&
+                        gtk_widget_has_focus (GTK_WIDGET (find_card_widget (f, id))));
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (find_card_widget (f, id)),
+                                         GTK_WIDGET (_kefu_complaints_pane_get_column (f->pane, KEFU_COMPLAINT_STAGE_IN_PROGRESS))));
 }
 
 static void
