@@ -27,11 +27,14 @@
   "WHEN 'reopened' THEN 3 WHEN 'resolved' THEN 4 WHEN 'called-back' THEN 5 " \
   "WHEN 'closed' THEN 6 ELSE 7 END"
 
-/* The card: 29 columns over KEFU_COMPLAINT_CARD_FROM. The routed departments come as two
- * correlated subqueries over complaint_routes' (complaint_id, department_id) index, in routing
- * order (string_agg with ORDER BY: PostgreSQL, and SQLite since 3.44), so that one row is a whole
- * card and a page of cards is one statement. A batch is flagged while an alert about its product
- * and batch is open. */
+/* The card: 28 columns over KEFU_COMPLAINT_CARD_FROM. The routed departments come from one
+ * correlated subquery over complaint_routes' (complaint_id, department_id) index, in routing
+ * order (string_agg with ORDER BY: PostgreSQL, and SQLite since 3.44), as "id<US>name" entries
+ * separated by <RS> (the ASCII unit and record separators, which names, as validated one-line
+ * text, never hold), so that one row is a whole card and a page of cards is one statement. A
+ * batch is flagged while an alert about its product and batch is open. */
+#define ROUTE_UNIT   "\x1f"
+#define ROUTE_RECORD "\x1e"
 const char _kefu_complaint_card_columns[] =
   "complaints.id, complaints.version, complaints.call_id, calls.reference, calls.customer_id, "
   "calls.caller_name, calls.phone, complaints.category, complaints.subject, complaints.reason, "
@@ -40,12 +43,10 @@ const char _kefu_complaint_card_columns[] =
   "complaints.stage_since, complaints.due_kind, complaints.due_at, "
   "complaints.escalation_level, complaints.resolution, complaints.satisfaction, "
   "complaints.customer_words, "
-  "(SELECT string_agg(departments.name, '、' ORDER BY complaint_routes.id) "
+  "(SELECT string_agg(CAST(complaint_routes.department_id AS TEXT) || '" ROUTE_UNIT "' "
+  "   || departments.name, '" ROUTE_RECORD "' ORDER BY complaint_routes.id) "
   " FROM complaint_routes JOIN departments ON departments.id = complaint_routes.department_id "
   " WHERE complaint_routes.complaint_id = complaints.id), "
-  "(SELECT string_agg(CAST(complaint_routes.department_id AS TEXT), ',' "
-  "   ORDER BY complaint_routes.id) "
-  " FROM complaint_routes WHERE complaint_routes.complaint_id = complaints.id), "
   "(complaints.batch_key IS NOT NULL AND EXISTS (SELECT 1 FROM batch_alerts "
   " WHERE batch_alerts.batch_key = complaints.batch_key "
   " AND batch_alerts.product_id IS NOT DISTINCT FROM complaints.product_id "
@@ -63,7 +64,7 @@ _kefu_store_complaint_card_from_row (KefuRows *rows,
   g_autoptr(GDateTime) received_at = kefu_rows_get_time (rows, row, 17);
   g_autoptr(GDateTime) stage_since = kefu_rows_get_time (rows, row, 18);
   g_autoptr(GDateTime) due_at = kefu_rows_get_time (rows, row, 20);
-  const char *ids = kefu_rows_get_text (rows, row, 26);
+  const char *routes = kefu_rows_get_text (rows, row, 25);
   gint64 level;
 
   kefu_complaint_card_set_id (card, kefu_rows_get_int (rows, row, 0));
@@ -100,17 +101,28 @@ _kefu_store_complaint_card_from_row (KefuRows *rows,
   kefu_complaint_card_set_satisfaction (card, ENUM_AT (KEFU_TYPE_SATISFACTION, 23,
                                                        KEFU_SATISFACTION_UNSPECIFIED));
   kefu_complaint_card_set_customer_words (card, kefu_rows_get_text (rows, row, 24));
-  kefu_complaint_card_set_departments (card, kefu_rows_get_text (rows, row, 25));
-  if (ids != NULL)
+  if (routes != NULL)
     {
-      g_auto(GStrv) parts = g_strsplit (ids, ",", -1);
+      g_auto(GStrv) entries = g_strsplit (routes, ROUTE_RECORD, -1);
+      g_autoptr(GString) names = g_string_new (NULL);
 
-      for (guint i = 0; parts[i] != NULL; i++)
-        if (parts[i][0] != '\0')
-          kefu_complaint_card_add_department_id (card, g_ascii_strtoll (parts[i], NULL, 10));
+      for (guint i = 0; entries[i] != NULL; i++)
+        {
+          char *name = NULL;
+          gint64 id = g_ascii_strtoll (entries[i], &name, 10);
+
+          if (name == NULL || name[0] != ROUTE_UNIT[0])
+            continue;
+          kefu_complaint_card_add_department_id (card, id);
+          /* The enumeration comma, as the departments are listed on the paper form. */
+          if (names->len > 0)
+            g_string_append (names, "、");
+          g_string_append (names, name + 1);
+        }
+      kefu_complaint_card_set_departments (card, names->str);
     }
-  kefu_complaint_card_set_batch_flagged (card, kefu_rows_get_bool (rows, row, 27));
-  kefu_complaint_card_set_n_visits (card, (guint) kefu_rows_get_int (rows, row, 28));
+  kefu_complaint_card_set_batch_flagged (card, kefu_rows_get_bool (rows, row, 26));
+  kefu_complaint_card_set_n_visits (card, (guint) kefu_rows_get_int (rows, row, 27));
   return card;
 }
 
