@@ -4,9 +4,9 @@
  * marker. Focusable: Enter opens it, the Menu key, Shift+F10 and a right click show the actions
  * its stage allows to the person working, and it can be dragged to another column.
  *
- * Its actions ("card.open", "card.action" (i: KefuComplaintAction), "card.move" (s: the target
- * stage's nick), "card.print", "card.menu") forward to the pane's "complaints.*" actions with the
- * complaint's id.
+ * Its words and menu come from kefu-board-text.h. Its actions ("card.open", "card.action"
+ * (i: KefuComplaintAction), "card.move" (s: the target stage's nick), "card.print", "card.menu")
+ * forward to the pane's "complaints.*" actions with the complaint's id.
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,9 +15,7 @@
 
 #include <adwaita.h>
 
-#include "kefu-complaint-card.h"
-#include "kefu-complaint-flow.h"
-#include "kefu-staff.h"
+#include "kefu-board-text.h"
 
 G_BEGIN_DECLS
 
@@ -37,35 +35,8 @@ void               kefu_complaint_card_widget_set_staff (KefuComplaintCardWidget
 /* Shows the age and the deadline as at `now` again, without reading anything. */
 void               kefu_complaint_card_widget_refresh   (KefuComplaintCardWidget *self,
                                                          GDateTime               *now);
-/* The context menu for the card: the actions allowed to `staff` in the card's stage and
- * "Move to" each stage a drop could reach. */
-GMenuModel        *kefu_complaint_card_widget_build_menu (KefuComplaintCard *card,
-                                                          KefuStaff         *staff);
 /* What is shown, for tests and screen readers. */
 const char        *kefu_complaint_card_widget_get_deadline_text (KefuComplaintCardWidget *self);
 const char        *kefu_complaint_card_widget_get_escalation_text (KefuComplaintCardWidget *self);
-
-/* The texts of a card, pure functions of the card and the time. */
-/* "12 min", "3 h", "2 d". */
-char              *kefu_board_format_age                (GDateTime          *since,
-                                                         GDateTime          *now);
-/* "45 min", "2 h 10 min", "1 d 3 h". */
-char              *kefu_board_format_duration           (GTimeSpan           span);
-/* "Acknowledge: 1 h 20 min left", "Resolve: overdue 2 h"; NULL without a deadline. */
-char              *kefu_board_format_deadline           (KefuComplaintCard  *card,
-                                                         GDateTime          *now);
-/* "Escalated: CS manager"; NULL when not escalated. */
-char              *kefu_board_format_escalation         (KefuEscalationLevel level);
-/* The style class of a deadline state: "success", "warning", "error", or NULL. */
-const char        *kefu_board_deadline_style_class      (KefuDeadlineState   state);
-/* The first line of `text`, trimmed. */
-char              *kefu_board_first_line                (const char         *text);
-/* The whole card in words, for screen readers. */
-char              *kefu_board_describe_card             (KefuComplaintCard  *card,
-                                                         GDateTime          *now);
-/* The actor the rules see for `staff` on `card`. */
-void               kefu_board_actor_for                 (KefuComplaintCard  *card,
-                                                         KefuStaff          *staff,
-                                                         KefuComplaintActor *actor);
 
 G_END_DECLS

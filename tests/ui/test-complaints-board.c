@@ -618,7 +618,7 @@ test_card_menu (Fixture       *f,
   outsider = get_staff (f, f->outsider);
 
   /* A routed complaint: the manager may acknowledge it, and move it to In progress. */
-  menu = kefu_complaint_card_widget_build_menu (card, manager);
+  menu = kefu_board_build_card_menu (card, manager);
   for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
     {
       g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
@@ -646,7 +646,7 @@ test_card_menu (Fixture       *f,
 
   /* Someone outside its departments is not offered the acknowledgement. */
   g_clear_object (&menu);
-  menu = kefu_complaint_card_widget_build_menu (card, outsider);
+  menu = kefu_board_build_card_menu (card, outsider);
   g_string_truncate (items, 0);
   for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
     {
