@@ -185,14 +185,14 @@ kefu_detail_deadline_style_class (KefuDeadlineState state)
 const char *
 kefu_detail_deadline_icon_name (KefuDeadlineState state)
 {
+  /* The same icons as the board's cards, so a deadline looks the same everywhere. */
   switch (state)
     {
-    case KEFU_DEADLINE_STATE_ON_TIME:
-      return "object-select-symbolic";
     case KEFU_DEADLINE_STATE_SOON:
-      return "alarm-symbolic";
+      return "appointment-soon-symbolic";
     case KEFU_DEADLINE_STATE_OVERDUE:
-      return "dialog-warning-symbolic";
+      return "appointment-missed-symbolic";
+    case KEFU_DEADLINE_STATE_ON_TIME:
     case KEFU_DEADLINE_STATE_NONE:
     default:
       return "alarm-symbolic";
