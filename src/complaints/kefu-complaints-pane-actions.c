@@ -122,6 +122,25 @@ _kefu_complaints_pane_take_action (KefuComplaintsPane *self,
       return FALSE;
     }
 
+  /* What the card already knows is missing is said before a dialog asks for the rest: a
+   * harmed customer's complaint is resolved only after a visit (the rule checks the visit
+   * before the resolution's text, so nothing else can be what it refuses here). */
+  if (action == KEFU_COMPLAINT_ACTION_RESOLVE && kefu_complaint_card_get_harmed (card) &&
+      kefu_complaint_card_get_n_visits (card) == 0)
+    {
+      KefuComplaintActionInput input = {
+        .harmed = TRUE,
+        .n_visits = 0,
+        .escalation = kefu_complaint_card_get_escalation (card),
+      };
+
+      if (!kefu_complaint_flow_check (action, kefu_complaint_card_get_stage (card), &actor, &input, &error))
+        {
+          _kefu_complaints_pane_toast (self, error->message);
+          return FALSE;
+        }
+    }
+
   run = g_new0 (ActionRun, 1);
   run->pane = g_object_ref (self);
   run->from = kefu_complaint_card_get_stage (card);

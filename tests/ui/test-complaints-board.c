@@ -781,6 +781,35 @@ test_drops (Fixture       *f,
   kefu_test_flush ();
   g_assert_cmpint (stage_of (f, other), ==, KEFU_COMPLAINT_STAGE_ROUTED);
 
+  /* A harmed customer's complaint is not resolved before a visit: said before any dialog. */
+  {
+    g_autoptr(KefuComplaintChange) change = NULL;
+    g_autoptr(KefuComplaintCard) acknowledged = NULL;
+    g_autoptr(GError) error = NULL;
+    KefuComplaintActionInput input = { .harmed = TRUE, .n_visits = 0 };
+    KefuComplaintActor manager = { KEFU_ROLE_CS_MANAGER, FALSE, TRUE };
+    gint64 harmed;
+
+    set_working (f, f->cs_manager);
+    harmed = save_complaint (f, f->clerk, "王磊", "13800138009", KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY,
+                             TRUE, NULL, "喝后腹泻住院", NULL);
+    change = kefu_complaint_change_new (KEFU_COMPLAINT_ACTION_ACKNOWLEDGE, harmed, 1);
+    acknowledged = kefu_store_change_complaint (f->store, change, NULL, &error);
+    g_assert_no_error (error);
+    gtk_widget_activate_action (GTK_WIDGET (f->pane), "complaints.reload", NULL);
+    wait_for_board (f);
+    g_assert_cmpint (stage_of (f, harmed), ==, KEFU_COMPLAINT_STAGE_IN_PROGRESS);
+
+    g_clear_error (&expected);
+    g_assert_false (kefu_complaint_flow_check (KEFU_COMPLAINT_ACTION_RESOLVE,
+                                               KEFU_COMPLAINT_STAGE_IN_PROGRESS, &manager, &input,
+                                               &expected));
+    g_assert_false (drop (f, harmed, KEFU_COMPLAINT_STAGE_RESOLVED));
+    g_assert_cmpuint (f->pane->n_running, ==, 0);
+    g_assert_cmpstr (_kefu_complaints_pane_get_last_toast (f->pane), ==, expected->message);
+    g_assert_null (find_dialog (f, KEFU_TYPE_COMPLAINT_ACTION_DIALOG));
+  }
+
   /* The store's refusal (another workstation moved it first) is a toast too, and the board
    * shows where the complaint is now. */
   set_working (f, f->cs_manager);
