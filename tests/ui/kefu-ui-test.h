@@ -7,6 +7,8 @@
 #pragma once
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <glib/gstdio.h>
 
 #include "store/kefu-store.h"
@@ -173,4 +175,57 @@ kefu_test_isolate_data_home (void)
 
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   return data_home;
+}
+
+/* With KEFU_TEST_SHOTS set to a folder, draws `window` (dialogs over it included) into
+ * <folder>/<name>.png for a person to look at; does nothing otherwise. */
+static inline void
+kefu_test_maybe_save_shot (GtkWidget  *window,
+                           const char *name)
+{
+  const char *folder = g_getenv ("KEFU_TEST_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (folder == NULL)
+    return;
+
+  kefu_test_flush ();
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_strdup_printf ("%s/%s.png", folder, name);
+  gdk_texture_save_to_png (texture, path);
+}
+
+/* With KEFU_TEST_LOCALEDIR set to a folder of compiled catalogues, shows the translation of
+ * $LANG (for pictures; the tests' assertions read English); otherwise forces English. Call it
+ * around gtk_test_init (): before is FALSE, after is TRUE (GTK sets its own locale). */
+static inline void
+kefu_test_choose_language (gboolean after_init)
+{
+  const char *localedir = g_getenv ("KEFU_TEST_LOCALEDIR");
+
+  if (localedir == NULL)
+    {
+      if (!after_init)
+        g_setenv ("LANGUAGE", "C", TRUE);
+      return;
+    }
+  if (after_init)
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
 }

@@ -187,11 +187,11 @@ test_banner (Fixture       *fixture,
   kefu_batch_alert_banner_reload (fixture->banner);
   kefu_test_wait_until (_kefu_batch_alert_banner_get_n_alerts (fixture->banner) == 1);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->banner)));
-  g_assert_cmpstr (_kefu_batch_alert_banner_get_title (fixture->banner), ==,
-                   "3 complaints about 鲜牛奶 batch 20261101A in 3 days: possible quality incident");
+  kefu_test_maybe_save_shot (GTK_WIDGET (fixture->window), "batch-alert-banner");
 
   /* The dialog lists the three, oldest first; a clerk cannot take note. */
   dialog = open_dialog (fixture);
+  kefu_test_maybe_save_shot (GTK_WIDGET (fixture->window), "batch-alert-dialog");
   rows = kefu_test_find_all (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW);
   g_assert_cmpuint (rows->len, ==, 3);
   g_assert_true (g_str_has_suffix (adw_preferences_row_get_title (rows->pdata[0]), "张三"));
@@ -211,6 +211,10 @@ test_banner (Fixture       *fixture,
     g_assert_cmpstr (kefu_complaint_card_get_customer_name (card), ==, "李四");
   }
   kefu_test_flush ();
+
+  /* Last, so that the pictures above are drawn in any language. */
+  g_assert_cmpstr (_kefu_batch_alert_banner_get_title (fixture->banner), ==,
+                   "3 complaints about 鲜牛奶 batch 20261101A in 3 days: possible quality incident");
 }
 
 static void
@@ -245,12 +249,14 @@ test_take_note (Fixture       *fixture,
   g_assert_nonnull (take_note);
   g_signal_emit_by_name (take_note, "clicked");
 
+  kefu_test_maybe_save_shot (GTK_WIDGET (fixture->window), "batch-alert-dialog-qc");
   question = adw_window_get_visible_dialog (fixture->window);
   g_assert_true (ADW_IS_ALERT_DIALOG (question));
   g_assert_false (adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (question), "take-note"));
   entries = kefu_test_find_all (GTK_WIDGET (question), ADW_TYPE_ENTRY_ROW);
   g_assert_cmpuint (entries->len, ==, 1);
   gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), "已封存该批次,送检");
+  kefu_test_maybe_save_shot (GTK_WIDGET (fixture->window), "batch-alert-take-note");
   g_assert_true (adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (question), "take-note"));
   g_signal_emit_by_name (question, "response", "take-note");
   adw_dialog_force_close (question);
@@ -274,9 +280,10 @@ main (int   argc,
   g_autofree char *data_home = kefu_test_isolate_data_home ();
   int result;
 
-  /* The assertions read the English strings. */
-  g_setenv ("LANGUAGE", "C", TRUE);
+  /* The assertions read the English strings (KEFU_TEST_LOCALEDIR: pictures in $LANG). */
+  kefu_test_choose_language (FALSE);
   gtk_test_init (&argc, &argv, NULL);
+  kefu_test_choose_language (TRUE);
   adw_init ();
 
   g_test_add ("/kefu/complaint-banner/banner", Fixture, NULL,

@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -176,35 +175,6 @@ find_column (GtkColumnView *column_view,
   g_assert_not_reached ();
 }
 
-/* With KEFU_TEST_SHOTS set to a folder, the window is drawn there for a person to look at. */
-static void
-maybe_take_shot (GtkWidget  *window,
-                 const char *name)
-{
-  const char *folder = g_getenv ("KEFU_TEST_SHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (folder == NULL)
-    return;
-
-  kefu_test_flush ();
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_strdup_printf ("%s/%s.png", folder, name);
-  gdk_texture_save_to_png (texture, path);
-}
-
 static void
 test_rows_and_pages (Fixture       *fixture,
                      gconstpointer  data)
@@ -227,7 +197,7 @@ test_rows_and_pages (Fixture       *fixture,
   kefu_test_wait_until (kefu_lazy_item_get_value (first) != NULL);
   card = kefu_lazy_item_get_value (first);
   g_assert_cmpint (kefu_complaint_card_get_id (card), ==, g_array_index (ids, gint64, 0));
-  maybe_take_shot (GTK_WIDGET (fixture->window), "complaint-list");
+  kefu_test_maybe_save_shot (GTK_WIDGET (fixture->window), "complaint-list");
   g_assert_true (g_str_has_prefix (kefu_complaint_card_get_reference (card), "TS-"));
 
   /* A row far below is a placeholder until asked for, then read with its page. */
@@ -489,19 +459,10 @@ main (int   argc,
   g_autofree char *data_home = kefu_test_isolate_data_home ();
   int result;
 
-  /* The assertions read the English strings; KEFU_TEST_LOCALEDIR (a folder of compiled
-   * catalogues) shows the translation instead, for a person looking at the pictures (after
-   * gtk_test_init (), which sets its own locale). */
-  if (g_getenv ("KEFU_TEST_LOCALEDIR") == NULL)
-    g_setenv ("LANGUAGE", "C", TRUE);
+  /* The assertions read the English strings (KEFU_TEST_LOCALEDIR: pictures in $LANG). */
+  kefu_test_choose_language (FALSE);
   gtk_test_init (&argc, &argv, NULL);
-  if (g_getenv ("KEFU_TEST_LOCALEDIR") != NULL)
-    {
-      setlocale (LC_ALL, "");
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KEFU_TEST_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
+  kefu_test_choose_language (TRUE);
   adw_init ();
 
   g_test_add ("/kefu/complaint-list-view/rows-and-pages", Fixture, NULL,

@@ -8,7 +8,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 
 #include <glib/gi18n.h>
 
@@ -349,19 +348,10 @@ main (int   argc,
   g_autofree char *data_home = kefu_test_isolate_data_home ();
   int result;
 
-  /* The assertions read the English strings; KEFU_TEST_LOCALEDIR (a folder of compiled
-   * catalogues) shows the translation instead, for a person looking at the pictures (after
-   * gtk_test_init (), which sets its own locale). */
-  if (g_getenv ("KEFU_TEST_LOCALEDIR") == NULL)
-    g_setenv ("LANGUAGE", "C", TRUE);
+  /* The assertions read the English strings (KEFU_TEST_LOCALEDIR: pictures in $LANG). */
+  kefu_test_choose_language (FALSE);
   gtk_test_init (&argc, &argv, NULL);
-  if (g_getenv ("KEFU_TEST_LOCALEDIR") != NULL)
-    {
-      setlocale (LC_ALL, "");
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KEFU_TEST_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
+  kefu_test_choose_language (TRUE);
   adw_init ();
 
   g_test_add ("/kefu/complaint-print/pdf", Fixture, NULL,
