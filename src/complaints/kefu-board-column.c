@@ -27,6 +27,7 @@ struct _KefuBoardColumn
 
   GtkLabel           *count_label;
   GtkGridView        *list_view;
+  GtkLabel           *note_label;
   GtkStack           *stack;
   GtkLabel           *title_label;
 };
@@ -193,8 +194,13 @@ kefu_board_column_constructed (GObject *object)
 
   gtk_label_set_label (self->title_label, kefu_complaint_stage_get_display_name (self->stage));
   if (self->stage == KEFU_COMPLAINT_STAGE_CLOSED)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label),
-                                 _("Complaints closed in the last 7 days"));
+    {
+      /* Translators: beside the "Closed" column's title: it shows only the recently closed. */
+      gtk_label_set_label (self->note_label, _("last 7 days"));
+      gtk_widget_set_visible (GTK_WIDGET (self->note_label), TRUE);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label),
+                                   _("Complaints closed in the last 7 days"));
+    }
   update_count (self);
 }
 
@@ -280,6 +286,7 @@ kefu_board_column_class_init (KefuBoardColumnClass *klass)
                                                "/io/github/kefu/Kefu/ui/kefu-board-column.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuBoardColumn, count_label);
   gtk_widget_class_bind_template_child (widget_class, KefuBoardColumn, list_view);
+  gtk_widget_class_bind_template_child (widget_class, KefuBoardColumn, note_label);
   gtk_widget_class_bind_template_child (widget_class, KefuBoardColumn, stack);
   gtk_widget_class_bind_template_child (widget_class, KefuBoardColumn, title_label);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);

@@ -1247,6 +1247,26 @@ test_big_database (void)
 
   measure_reload (pane, "generated database");
   measure_reload (pane, "generated database, again");
+
+  /* KEFU_BOARD_SHOT: the whole board as drawn, in a window wide enough for every column. */
+  if (g_getenv ("KEFU_BOARD_SHOT") != NULL)
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (pane));
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+      int width, height;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), 2000, 900);
+      kefu_test_flush ();
+      width = gtk_widget_get_width (GTK_WIDGET (pane));
+      height = gtk_widget_get_height (GTK_WIDGET (pane));
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+      g_assert_true (gdk_texture_save_to_png (texture, g_getenv ("KEFU_BOARD_SHOT")));
+    }
   gtk_window_destroy (GTK_WINDOW (window));
   kefu_test_flush ();
 }
