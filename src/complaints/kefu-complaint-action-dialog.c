@@ -683,6 +683,18 @@ kefu_complaint_action_dialog_set_department (KefuComplaintActionDialog *self,
 }
 
 gboolean
+kefu_complaint_action_dialog_get_department (KefuComplaintActionDialog *self,
+                                             gint64                     department_id)
+{
+  GtkCheckButton *check;
+
+  g_return_val_if_fail (KEFU_IS_COMPLAINT_ACTION_DIALOG (self), FALSE);
+
+  check = g_hash_table_lookup (self->department_checks, &department_id);
+  return check != NULL && gtk_check_button_get_active (check);
+}
+
+gboolean
 kefu_complaint_action_dialog_apply (KefuComplaintActionDialog *self)
 {
   g_autoptr(KefuComplaintChange) change = NULL;

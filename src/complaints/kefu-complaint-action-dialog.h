@@ -48,6 +48,9 @@ void        kefu_complaint_action_dialog_set_visited_text (KefuComplaintActionDi
 gboolean    kefu_complaint_action_dialog_set_department   (KefuComplaintActionDialog *self,
                                                            gint64                     department_id,
                                                            gboolean                   chosen);
+/* Whether a department's box is ticked (FALSE when it is not listed). */
+gboolean    kefu_complaint_action_dialog_get_department   (KefuComplaintActionDialog *self,
+                                                           gint64                     department_id);
 /* Presses the apply button: validates everything, shows every problem, and emits "apply" when
  * there is none. Returns TRUE when it did. */
 gboolean    kefu_complaint_action_dialog_apply            (KefuComplaintActionDialog *self);

@@ -177,13 +177,43 @@ present_dialog (GTask      *task,
   adw_dialog_present (ADW_DIALOG (run->dialog), run->parent);
 }
 
+/* The departments, and for ROUTE the ones the routing rules give for the complaint's category
+ * (ticked to begin with: the team lead confirms rather than looks them up). */
 static gpointer
 list_departments_func (KefuStore     *store,
                        gpointer       data,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  return kefu_store_list_departments (store, cancellable, error);
+  KefuComplaintCard *card = data;
+  g_autoptr(GListModel) departments = NULL;
+  g_autoptr(GPtrArray) rules = NULL;
+  g_autoptr(GArray) defaults = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GObject *result;
+
+  departments = kefu_store_list_departments (store, cancellable, error);
+  if (departments == NULL)
+    return NULL;
+
+  if (kefu_complaint_card_get_stage (card) == KEFU_COMPLAINT_STAGE_NEW)
+    {
+      rules = kefu_store_list_routing_rules (store, NULL, cancellable, error);
+      if (rules == NULL)
+        return NULL;
+      for (guint i = 0; i < rules->len; i++)
+        {
+          KefuRoutingRule *rule = rules->pdata[i];
+
+          if (rule->category == kefu_complaint_card_get_category (card)
+              && (!rule->harmed_only || kefu_complaint_card_get_harmed (card)))
+            g_array_append_val (defaults, rule->department_id);
+        }
+    }
+
+  result = G_OBJECT (g_steal_pointer (&departments));
+  g_object_set_data_full (result, "kefu-default-departments", g_steal_pointer (&defaults),
+                          (GDestroyNotify) g_array_unref);
+  return result;
 }
 
 static void
@@ -192,8 +222,10 @@ list_departments_cb (GObject      *object,
                      gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  RunData *run = g_task_get_task_data (task);
   g_autoptr(GListModel) departments = NULL;
   g_autoptr(GError) error = NULL;
+  GArray *defaults;
 
   departments = kefu_store_run_finish (KEFU_STORE (object), result, &error);
   if (departments == NULL)
@@ -205,6 +237,10 @@ list_departments_cb (GObject      *object,
     return;
 
   present_dialog (task, departments);
+  defaults = g_object_get_data (G_OBJECT (departments), "kefu-default-departments");
+  for (guint i = 0; run->dialog != NULL && defaults != NULL && i < defaults->len; i++)
+    kefu_complaint_action_dialog_set_department (run->dialog, g_array_index (defaults, gint64, i),
+                                                 TRUE);
 }
 
 /* Acknowledge */
@@ -442,8 +478,8 @@ kefu_complaint_action_run (GtkWidget            *parent,
     {
     case KEFU_COMPLAINT_ACTION_ROUTE:
     case KEFU_COMPLAINT_ACTION_EDIT_ROUTES:
-      kefu_store_run_async (store, list_departments_func, NULL, NULL, cancellable,
-                            list_departments_cb, g_object_ref (task));
+      kefu_store_run_async (store, list_departments_func, g_object_ref (card), g_object_unref,
+                            cancellable, list_departments_cb, g_object_ref (task));
       break;
     case KEFU_COMPLAINT_ACTION_ACKNOWLEDGE:
       kefu_store_run_async (store, get_actor_func, NULL, NULL, cancellable,

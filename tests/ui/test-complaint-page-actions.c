@@ -103,9 +103,7 @@ test_stale_routes_leave (Fixture       *fixture,
   guint length;
 
   /* The team lead routes it to QC, then adds the CS centre with a reason. */
-  dialog = open_dialog (fixture, KEFU_COMPLAINT_ACTION_ROUTE);
-  kefu_complaint_action_dialog_set_department (dialog, fixture->qc, TRUE);
-  apply_dialog (fixture, dialog, KEFU_COMPLAINT_STAGE_ROUTED);
+  route_to (fixture, fixture->qc, 0);
 
   dialog = open_dialog (fixture, KEFU_COMPLAINT_ACTION_EDIT_ROUTES);
   /* Nothing changed: refused with the reason; the reason is required too. */
@@ -212,7 +210,6 @@ static void
 test_manager_acknowledges (Fixture       *fixture,
                            gconstpointer  data)
 {
-  KefuComplaintActionDialog *dialog;
   g_autoptr(GPtrArray) buttons = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *text = NULL;
@@ -220,10 +217,7 @@ test_manager_acknowledges (Fixture       *fixture,
   gboolean picked = FALSE;
   gboolean pressed = FALSE;
 
-  dialog = open_dialog (fixture, KEFU_COMPLAINT_ACTION_ROUTE);
-  kefu_complaint_action_dialog_set_department (dialog, fixture->qc, TRUE);
-  kefu_complaint_action_dialog_set_department (dialog, fixture->hotline, TRUE);
-  apply_dialog (fixture, dialog, KEFU_COMPLAINT_STAGE_ROUTED);
+  route_to (fixture, fixture->qc, fixture->hotline);
 
   act_as (fixture, fixture->cs_manager);
   press (fixture, KEFU_COMPLAINT_ACTION_ACKNOWLEDGE);

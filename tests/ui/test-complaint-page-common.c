@@ -249,6 +249,22 @@ apply_dialog (Fixture                   *fixture,
   wait_page (fixture);
 }
 
+void
+route_to (Fixture *fixture,
+          gint64   department_id,
+          gint64   other)
+{
+  KefuComplaintActionDialog *dialog = open_dialog (fixture, KEFU_COMPLAINT_ACTION_ROUTE);
+  const gint64 all[] = { fixture->hotline, fixture->cs_centre, fixture->qc };
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    g_assert_true (kefu_complaint_action_dialog_set_department (dialog, all[i], FALSE));
+  g_assert_true (kefu_complaint_action_dialog_set_department (dialog, department_id, TRUE));
+  if (other != 0)
+    g_assert_true (kefu_complaint_action_dialog_set_department (dialog, other, TRUE));
+  apply_dialog (fixture, dialog, KEFU_COMPLAINT_STAGE_ROUTED);
+}
+
 /* The text of every row of the timeline, joined. */
 char *
 timeline_text (Fixture *fixture)

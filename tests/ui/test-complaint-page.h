@@ -70,6 +70,9 @@ AdwDialog *wait_dialog (Fixture *fixture);
 KefuComplaintActionDialog *open_dialog (Fixture *fixture, KefuComplaintAction action);
 void apply_dialog (Fixture *fixture, KefuComplaintActionDialog *dialog,
                    KefuComplaintStage stage);
+/* Routes the complaint to `department_id` (and `other`, unless 0) only, as the team lead
+ * would: the rules' departments ticked to begin with are cleared first. */
+void route_to (Fixture *fixture, gint64 department_id, gint64 other);
 char *timeline_text (Fixture *fixture);
 gboolean label_shown (Fixture *fixture, const char *text);
 
