@@ -940,6 +940,34 @@ test_async (Fixture       *fixture,
   /* A, C, and E closed two days ago. */
   g_assert_cmpuint (g_list_model_get_n_items (board), ==, 3);
   g_assert_true (g_list_model_get_item_type (board) == KEFU_TYPE_COMPLAINT_CARD);
+
+  /* A change runs on a copy, as the actor who asked, and gives the new card. */
+  {
+    g_autoptr(KefuComplaintCard) before = kefu_store_get_complaint_card (store, k.c, NULL, &error);
+    g_autoptr(KefuComplaintChange) change = NULL;
+    g_autoptr(KefuComplaintCard) after = NULL;
+    g_autoptr(GAsyncResult) changed = NULL;
+
+    g_assert_no_error (error);
+    change = kefu_complaint_change_new (KEFU_COMPLAINT_ACTION_ADD_NOTE, k.c,
+                                        kefu_complaint_card_get_version (before));
+    change->text = g_strdup ("客户说明天再打来");
+    kefu_store_set_actor (store, k.site.clerk2);
+    kefu_store_change_complaint_async (store, change, NULL, async_done_cb, &changed);
+    g_clear_pointer (&change->text, g_free);
+    kefu_store_set_actor (store, k.site.clerk);
+    while (changed == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    after = kefu_store_change_complaint_finish (store, changed, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (kefu_complaint_card_get_id (after), ==, k.c);
+    g_assert_cmpint (kefu_complaint_card_get_version (after), >,
+                     kefu_complaint_card_get_version (before));
+    g_assert_cmpint (board_count (store, "SELECT COUNT(*) FROM events WHERE entity = 'complaint' "
+                                         "AND action = 'note' AND entity_id = $1 AND staff_id = "
+                                         "(SELECT id FROM staff WHERE login = 'clerk2') AND "
+                                         "details LIKE '%明天再打来%'", k.c), ==, 1);
+  }
 }
 
 int
