@@ -94,8 +94,9 @@ typedef struct
   GDateTime             *routed_at;        /* from Routed on */
   GDateTime             *acknowledged_at;  /* from In progress on; the first route's */
   gint64                 acknowledged_by;  /* 0: the route's department's first member */
-  GDateTime             *resolved_at;      /* from Resolved on (the last resolution) */
-  GDateTime             *called_back_at;   /* from Called back on */
+  GDateTime             *resolved_at;      /* from Resolved on (the last resolution);
+                                            * Reopened: the one the customer rejected */
+  GDateTime             *called_back_at;   /* from Called back on; Reopened: the callback */
   GDateTime             *closed_at;        /* Closed */
   KefuComplaintDeadline  due_kind;         /* the deadline of the stage (NONE when closed) */
   GDateTime             *due_at;
