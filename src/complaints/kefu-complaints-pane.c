@@ -173,9 +173,8 @@ board_read_cb (GObject      *object,
   GtkWidget *focus;
   GtkRoot *root;
   gint64 focused_id = 0;
-  guint n;
-
   gint64 answered = g_get_monotonic_time ();
+  guint n;
 
   board = kefu_store_list_board_complaints_finish (KEFU_STORE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
@@ -208,9 +207,12 @@ board_read_cb (GObject      *object,
       GtkWidget *card_widget = KEFU_IS_COMPLAINT_CARD_WIDGET (focus)
                                ? focus
                                : gtk_widget_get_ancestor (focus, KEFU_TYPE_COMPLAINT_CARD_WIDGET);
+      KefuComplaintCard *focused = card_widget != NULL
+                                   ? kefu_complaint_card_widget_get_card (KEFU_COMPLAINT_CARD_WIDGET (card_widget))
+                                   : NULL;
 
-      if (card_widget != NULL && kefu_complaint_card_widget_get_card (KEFU_COMPLAINT_CARD_WIDGET (card_widget)) != NULL)
-        focused_id = kefu_complaint_card_get_id (kefu_complaint_card_widget_get_card (KEFU_COMPLAINT_CARD_WIDGET (card_widget)));
+      if (focused != NULL)
+        focused_id = kefu_complaint_card_get_id (focused);
     }
 
   /* One pass over the answer: the store gives each stage urgent first, then by deadline, then
