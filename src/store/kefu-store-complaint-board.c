@@ -456,9 +456,9 @@ kefu_store_list_board_complaints (KefuStore                 *self,
 /* The list view's ids come in the order of an index wherever one exists, so that listing half a
  * million complaints reads them in order instead of sorting them (tens of milliseconds rather
  * than a second on SQLite):
- *  - received and reference walk the calls' partial indexes on complaint calls
- *    (calls_complaint_received, _reference), ties by the call's id; the customer too
- *    (calls_complaint_caller), matched to the complaints here (append_ids_by_call ());
+ *  - received, reference and customer walk the calls' partial indexes on complaint calls
+ *    (calls_complaint_received, _reference, _caller), ties by the call's id, and are matched
+ *    to the complaints here (append_ids_by_call ());
  *  - the deadline reads those with one through complaints_due_at, then the rest by id;
  *  - the stage reads each stage in board order through complaints_stage (stage, id);
  *  - the owner reads each owner's complaints (complaints_owner_id) in the order of their names.
@@ -505,6 +505,15 @@ append_ids (KefuStore     *self,
 #define PACKED_IDS "complaints.call_id * 4294967296 + complaints.id"
 
 static int
+compare_packed (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static int
 compare_packed_call (gconstpointer key,
                      gconstpointer element)
 {
@@ -514,10 +523,11 @@ compare_packed_call (gconstpointer key,
   return call_id < packed_call_id ? -1 : call_id > packed_call_id;
 }
 
-/* Sorted by the caller's name, whose order has nothing to do with the ids: looking each call's
- * complaint up in that order jumps all over the complaints' index (a second for half a
- * million). Instead two ordered index scans are read, the matching complaints by call and the
- * complaint calls in the wanted order, and matched here. */
+/* Sorted by a column of the call: looking each call's complaint up in that order jumps all over
+ * the complaints' index on SQLite (a second for half a million by name), and makes PostgreSQL
+ * join and sort everything (one to two seconds). Instead the matching complaints are read with
+ * their calls' ids and sorted by them here, the complaint calls are read in the wanted order
+ * from a partial index, and the two are matched here. */
 static gboolean
 append_ids_by_call (KefuStore     *self,
                     GArray        *ids,
@@ -535,11 +545,12 @@ append_ids_by_call (KefuStore     *self,
   g_string_append (sql, from);
   if (q->where->len > 0)
     g_string_append_printf (sql, " WHERE %s", q->where->str);
-  g_string_append (sql, " ORDER BY complaints.call_id");
   matching = _kefu_store_query_int64_column (self, sql->str, query_params (q, NULL),
                                              cancellable, error);
   if (matching == NULL)
     return FALSE;
+  /* Sorted here: PostgreSQL would sort them on disk, or walk the table in call order. */
+  g_array_sort (matching, compare_packed);
 
   calls_sql = g_strdup_printf ("SELECT calls.id FROM calls WHERE calls.kind = 'complaint' "
                                "ORDER BY %s", order);
@@ -651,20 +662,15 @@ kefu_store_list_complaint_ids (KefuStore                 *self,
       break;
 
     case KEFU_COMPLAINT_SORT_CUSTOMER:
-      order = g_strdup_printf ("calls.caller_name%s, calls.id%s", dir, dir);
-      ok = append_ids_by_call (self, ids, &q, from, order, cancellable, error);
-      break;
-
     case KEFU_COMPLAINT_SORT_REFERENCE:
     case KEFU_COMPLAINT_SORT_RECEIVED:
     default:
       order = g_strdup_printf ("%s%s, calls.id%s",
-                               sort == KEFU_COMPLAINT_SORT_REFERENCE ? "calls.reference"
-                                                                     : "calls.received_at",
+                               sort == KEFU_COMPLAINT_SORT_CUSTOMER ? "calls.caller_name"
+                               : sort == KEFU_COMPLAINT_SORT_REFERENCE ? "calls.reference"
+                               : "calls.received_at",
                                dir, dir);
-      /* "kind" names the partial indexes' condition, so that they can be used. */
-      ok = append_ids (self, ids, &q, "calls JOIN complaints ON complaints.call_id = calls.id",
-                       "calls.kind = 'complaint'", order, NULL, cancellable, error);
+      ok = append_ids_by_call (self, ids, &q, from, order, cancellable, error);
       break;
     }
   query_clear (&q);
