@@ -241,15 +241,16 @@ query_params (Query    *q,
   return g_variant_builder_end (&builder);
 }
 
-/* "%needle%" for LIKE: lower-case ASCII (both sides are lowered, so "ts-" finds "TS-"), with the
- * pattern characters of the text itself escaped so that "50%" means the three characters. */
+/* "%needle%" for LIKE, in ASCII lower or upper case, with the pattern characters of the text
+ * itself escaped so that "50%" means the three characters. */
 static char *
-like_pattern (const char *text)
+like_pattern (const char *text,
+              gboolean    upper)
 {
-  g_autofree char *lower = g_ascii_strdown (text, -1);
+  g_autofree char *folded = upper ? g_ascii_strup (text, -1) : g_ascii_strdown (text, -1);
   GString *pattern = g_string_new ("%");
 
-  for (const char *p = lower; *p != '\0'; p++)
+  for (const char *p = folded; *p != '\0'; p++)
     {
       if (*p == '%' || *p == '_' || *p == '\\')
         g_string_append_c (pattern, '\\');
@@ -342,15 +343,21 @@ query_add_filter (Query                     *q,
 
       if (trimmed[0] != '\0')
         {
-          g_autofree char *pattern = like_pattern (trimmed);
+          g_autofree char *lower = like_pattern (trimmed, FALSE);
+          g_autofree char *upper = like_pattern (trimmed, TRUE);
+          guint u;
 
-          n = query_param (q, g_variant_new_string (pattern));
-          query_and (q, "(LOWER(calls.reference) LIKE $%u ESCAPE '\\' "
+          /* Any case: references and batch keys are stored in upper case, so only the name and
+           * the reason need lowering row by row (the lowering is most of the cost of a search
+           * over every complaint: LIKE is case-sensitive in PostgreSQL). */
+          n = query_param (q, g_variant_new_string (lower));
+          u = query_param (q, g_variant_new_string (upper));
+          query_and (q, "(calls.reference LIKE $%u ESCAPE '\\' "
                         "OR LOWER(calls.caller_name) LIKE $%u ESCAPE '\\' "
                         "OR calls.phone LIKE $%u ESCAPE '\\' "
-                        "OR LOWER(complaints.batch_number) LIKE $%u ESCAPE '\\' "
+                        "OR complaints.batch_key LIKE $%u ESCAPE '\\' "
                         "OR LOWER(complaints.reason) LIKE $%u ESCAPE '\\')",
-                     n, n, n, n, n);
+                     u, n, n, u, n);
           q->uses_calls = TRUE;
         }
     }
