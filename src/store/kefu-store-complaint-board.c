@@ -472,7 +472,13 @@ kefu_store_list_board_complaints (KefuStore                 *self,
  * Each part is one statement with the filter's conditions; the parts are joined here. */
 
 /* Runs `sql` (FROM, WHERE, ORDER BY: the filter's where clause and `where_extra` go in) and
- * appends the ids to `ids`. */
+ * appends the ids to `ids`.
+ *
+ * The parts are separate statements, so a complaint that moves meanwhile (to the next stage, or
+ * gets its first deadline) could come in two parts. `seen` (nullable) prevents that: ids in it
+ * are left out, and with `remember` the part's ids go into it. The open stages and the
+ * complaints with a deadline, a few thousand, are remembered; the many closed ones are only
+ * checked against them (a closed complaint never moves again). */
 static gboolean
 append_ids (KefuStore     *self,
             GArray        *ids,
@@ -481,6 +487,8 @@ append_ids (KefuStore     *self,
             const char    *where_extra,
             const char    *order,
             GVariant      *extra_param,
+            GHashTable    *seen,
+            gboolean       remember,
             GCancellable  *cancellable,
             GError       **error)
 {
@@ -502,7 +510,21 @@ append_ids (KefuStore     *self,
                                          cancellable, error);
   if (part == NULL)
     return FALSE;
-  g_array_append_vals (ids, part->data, part->len);
+  if (seen == NULL)
+    {
+      g_array_append_vals (ids, part->data, part->len);
+      return TRUE;
+    }
+  for (guint i = 0; i < part->len; i++)
+    {
+      gint64 id = g_array_index (part, gint64, i);
+
+      if (g_hash_table_contains (seen, &id))
+        continue;
+      if (remember)
+        g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+      g_array_append_val (ids, id);
+    }
   return TRUE;
 }
 
@@ -603,6 +625,7 @@ kefu_store_list_complaint_ids (KefuStore                 *self,
   };
   g_autoptr(KefuComplaintFilter) all = NULL;
   g_autoptr(GArray) ids = NULL;
+  g_autoptr(GHashTable) seen = NULL;
   g_autofree char *where_extra = NULL;
   g_autofree char *order = NULL;
   const char *dir = descending ? " DESC" : "";
@@ -625,25 +648,29 @@ kefu_store_list_complaint_ids (KefuStore                 *self,
   switch (sort)
     {
     case KEFU_COMPLAINT_SORT_DUE:
+      seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
       order = g_strdup_printf ("complaints.due_at%s, complaints.id%s", dir, dir);
       ok = append_ids (self, ids, &q, from, "complaints.due_at IS NOT NULL", order, NULL,
-                       cancellable, error);
+                       seen, TRUE, cancellable, error);
       g_free (order);
       order = g_strdup_printf ("complaints.id%s", dir);
       ok = ok && append_ids (self, ids, &q, from, "complaints.due_at IS NULL", order, NULL,
-                             cancellable, error);
+                             seen, FALSE, cancellable, error);
       break;
 
     case KEFU_COMPLAINT_SORT_STAGE:
+      seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
       order = g_strdup_printf ("complaints.id%s", dir);
       for (guint i = 0; i < G_N_ELEMENTS (stages) && ok; i++)
         {
           const char *stage = stages[descending ? G_N_ELEMENTS (stages) - 1 - i : i];
 
+          gboolean open = !g_str_equal (stage, "closed") && !g_str_equal (stage, "explained");
+
           g_free (where_extra);
           where_extra = g_strdup_printf ("complaints.stage = $%u", q.params->len + 1);
           ok = append_ids (self, ids, &q, from, where_extra, order,
-                           g_variant_new_string (stage), cancellable, error);
+                           g_variant_new_string (stage), seen, open, cancellable, error);
         }
       break;
 
@@ -664,7 +691,7 @@ kefu_store_list_complaint_ids (KefuStore                 *self,
         for (guint i = 0; i < owners->len && ok; i++)
           ok = append_ids (self, ids, &q, from, where_extra, order,
                            g_variant_new_int64 (g_array_index (owners, gint64, i)),
-                           cancellable, error);
+                           NULL, FALSE, cancellable, error);
       }
       break;
 
