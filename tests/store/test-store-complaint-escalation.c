@@ -67,6 +67,13 @@ test_deadlines (Fixture       *fixture,
                "stage_since = $1", g_variant_new ("(s)", since_text));
   board_set_stage (store, k.d, "called-back");
 
+  /* Nobody signed in: nothing is written (and no error every few minutes). */
+  kefu_store_set_actor (store, 0);
+  g_assert_cmpuint (run_check (store, late3), ==, 0);
+  g_assert_cmpint (board_count (store, "SELECT COUNT(*) FROM complaints WHERE due_at IS NOT NULL "
+                                       "AND id <> $1", 0), ==, 0);
+  kefu_store_set_system_actor (store);
+
   /* Before the deadline nothing rises, but the deadlines are filled in. */
   g_assert_cmpuint (run_check (store, before), ==, 0);
   card = kefu_store_get_complaint_card (store, k.a, NULL, &error);
