@@ -35,6 +35,7 @@ struct _KefuComplaintsPane
   char                   *load_error;
   gint64                  load_started;      /* monotonic µs of the board read under way */
   gint64                  load_time;         /* µs from the last read's start to filled columns */
+  gint64                  loaded_at;         /* monotonic µs when the board was last filled */
   guint                   tick_source;
   guint                   n_running;         /* actions running (dialogs, writes) */
   guint                   store_pending : 1; /* given a store while hidden */

@@ -245,7 +245,8 @@ board_read_cb (GObject      *object,
     if (kefu_board_column_focus_card (self->columns[i], focused_id))
       break;
 
-  self->load_time = g_get_monotonic_time () - self->load_started;
+  self->loaded_at = g_get_monotonic_time ();
+  self->load_time = self->loaded_at - self->load_started;
   g_debug ("Board of %u complaints read in %.1f ms, columns filled in %.1f ms more", n,
            (answered - self->load_started) / 1000.0,
            (g_get_monotonic_time () - answered) / 1000.0);
@@ -455,7 +456,9 @@ kefu_complaints_pane_map (GtkWidget *widget)
    * changed meanwhile. */
   if (self->store_pending)
     load_store (self);
-  else if (self->store != NULL && self->loaded && !self->loading_board)
+  else if (self->store != NULL && self->loaded && !self->loading_board &&
+           g_get_monotonic_time () - self->loaded_at > 2 * G_USEC_PER_SEC)
+    /* Not when it was just read: a window being laid out maps its panes more than once. */
     _kefu_complaints_pane_reload (self);
   else
     tick_cb (self);
