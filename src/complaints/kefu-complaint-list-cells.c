@@ -86,6 +86,54 @@ cell_label (GtkWidget *cell_child)
   return GTK_IS_LABEL (cell_child) ? cell_child : gtk_widget_get_last_child (cell_child);
 }
 
+/* Cells are refreshed twice a row while a list scrolls (bound to a placeholder, then filled),
+ * some 1,500 times a frame on a fast scroll: only what differs is given to the widgets, since
+ * each label, icon, style class or tooltip set costs a relayout or a restyle. */
+static void
+set_label (GtkWidget  *label,
+           const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), text) != 0)
+    gtk_label_set_label (GTK_LABEL (label), text);
+}
+
+static void
+set_icon (GtkWidget  *image,
+          const char *icon)
+{
+  if (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (image)), icon) != 0)
+    gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
+  if (gtk_widget_get_visible (image) != (icon != NULL))
+    gtk_widget_set_visible (image, icon != NULL);
+}
+
+/* The style class shown, kept on the widget so that an unchanged one is not set again. */
+static void
+set_style (GtkWidget  *widget,
+           const char *style)
+{
+  const char *shown = g_object_get_data (G_OBJECT (widget), "kefu-style");
+
+  if (g_strcmp0 (shown, style) == 0)
+    return;
+  if (shown != NULL)
+    gtk_widget_remove_css_class (widget, shown);
+  if (style != NULL)
+    gtk_widget_add_css_class (widget, style);
+  /* The names are static strings. */
+  g_object_set_data (G_OBJECT (widget), "kefu-style", (gpointer) style);
+}
+
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *tooltip)
+{
+  const char *shown = gtk_widget_get_tooltip_text (widget);
+
+  if (g_strcmp0 (shown, tooltip) != 0)
+    gtk_widget_set_tooltip_text (widget, tooltip);
+}
+
 static void
 cell_refresh (GtkColumnViewCell *cell)
 {
@@ -93,42 +141,31 @@ cell_refresh (GtkColumnViewCell *cell)
   KefuComplaintCell kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "kefu-cell"));
   KefuLazyItem *item = gtk_column_view_cell_get_item (cell);
   KefuComplaintCard *card = item != NULL ? kefu_lazy_item_get_value (item) : NULL;
-  g_autofree char *text = card != NULL ? kefu_complaint_cell_text (card, kind, NULL) : NULL;
+  g_autoptr(GDateTime) now = card != NULL && kind == KEFU_COMPLAINT_CELL_DEADLINE
+                             ? g_date_time_new_now_utc () : NULL;
+  g_autofree char *text = card != NULL ? kefu_complaint_cell_text (card, kind, now) : NULL;
   GtkWidget *label = cell_label (child);
+  gboolean empty = text == NULL || *text == '\0';
 
-  gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "");
+  set_label (label, text != NULL ? text : "");
 
   if (kind == KEFU_COMPLAINT_CELL_CATEGORY)
-    {
-      GtkWidget *image = gtk_widget_get_first_child (child);
-      const char *icon = card != NULL ? category_icon_name (kefu_complaint_card_get_category (card)) : NULL;
-
-      gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
-      gtk_widget_set_visible (image, icon != NULL);
-    }
+    set_icon (gtk_widget_get_first_child (child),
+              card != NULL ? category_icon_name (kefu_complaint_card_get_category (card)) : NULL);
   else if (kind == KEFU_COMPLAINT_CELL_DEADLINE)
     {
-      GtkWidget *image = gtk_widget_get_first_child (child);
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
       KefuDeadlineState state = card != NULL ? kefu_complaint_card_get_deadline_state (card, now)
                                              : KEFU_DEADLINE_STATE_NONE;
-      const char *style = kefu_detail_deadline_style_class (state);
-      const char *icon = kefu_detail_deadline_icon_name (state);
       const char *deadline = card != NULL ? kefu_detail_deadline_name (kefu_complaint_card_get_due_kind (card))
                                           : NULL;
 
-      gtk_widget_remove_css_class (child, "success");
-      gtk_widget_remove_css_class (child, "warning");
-      gtk_widget_remove_css_class (child, "error");
-      if (style != NULL)
-        gtk_widget_add_css_class (child, style);
-      gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
-      gtk_widget_set_visible (image, icon != NULL && text != NULL && *text != '\0');
+      set_style (child, kefu_detail_deadline_style_class (state));
+      set_icon (gtk_widget_get_first_child (child), empty ? NULL : kefu_detail_deadline_icon_name (state));
       /* The kind of deadline goes in the tooltip: the column stays narrow enough for a table. */
-      gtk_widget_set_tooltip_text (child, deadline != NULL && text != NULL && *text != '\0' ? deadline : NULL);
+      set_tooltip (child, empty ? NULL : deadline);
     }
-  else if (kind == KEFU_COMPLAINT_CELL_URGENT)
-    gtk_widget_set_visible (label, text != NULL && *text != '\0');
+  else if (kind == KEFU_COMPLAINT_CELL_URGENT && gtk_widget_get_visible (label) == empty)
+    gtk_widget_set_visible (label, !empty);
 }
 
 static void
