@@ -221,6 +221,17 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       break;
     }
 
+  /* Every label as tall as a line of Chinese text, whatever it shows: an empty placeholder or a
+   * Latin reference is otherwise shorter than a row with a name in the CJK font, and rows that
+   * grow when their page arrives make the list measure and place them all again. */
+  {
+    g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (label, "中Ag");
+    int height;
+
+    pango_layout_get_pixel_size (layout, NULL, &height);
+    gtk_widget_set_size_request (label, -1, height);
+  }
+
   g_object_set_data (G_OBJECT (child), "kefu-cell", GUINT_TO_POINTER (kind));
   gtk_column_view_cell_set_child (cell, child);
 }
