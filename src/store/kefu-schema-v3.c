@@ -32,16 +32,32 @@
 #define CLOSED_INDEX \
   "CREATE INDEX complaints_closed_at ON complaints (stage, closed_at) WHERE closed_at IS NOT NULL;\n"
 
-/* The complaints list view sorted by a column of their call, over half a million complaints: it
- * walks one of these instead of sorting (kefu_store_list_complaint_ids ()); sorted by deadline,
- * it reads the few with one through complaints_due_at, then the rest in id order through
- * complaints_no_due rather than through the whole table (due_at is in it only so that SQLite
- * finds everything the query needs in the index). */
-#define COMPLAINT_CALL_INDEXES \
-  "CREATE INDEX calls_complaint_received ON calls (received_at, id) WHERE kind = 'complaint';\n" \
-  "CREATE INDEX calls_complaint_reference ON calls (reference, id) WHERE kind = 'complaint';\n" \
-  "CREATE INDEX calls_complaint_caller ON calls (caller_name, id) WHERE kind = 'complaint';\n" \
+/* The complaints list view over half a million complaints sorts and searches by columns of their
+ * call. Joining every complaint to its call for that costs more than the rest together (a second
+ * or more on PostgreSQL), so the columns it needs are copied onto the complaint when it is
+ * written (KEFU_COMPLAINT_CALL_COLUMNS) and kept there when the call's caller is edited:
+ * received_at, reference, caller_name and phone, and search_text, the lower-cased text that the
+ * text filter looks in (_kefu_store_complaint_search_text ()). Sorted by one of them, the list
+ * walks one of these indexes (with the id, so that PostgreSQL reads them alone); sorted by
+ * deadline, it reads the few with one through complaints_due_at, then the rest in id order
+ * through complaints_no_due rather than through the whole table (due_at is in it only so that
+ * SQLite finds everything the query needs in the index). */
+#define COMPLAINT_LIST_INDEXES \
+  "CREATE INDEX complaints_received_at ON complaints (received_at, call_id, id);\n" \
+  "CREATE INDEX complaints_reference ON complaints (reference, call_id, id);\n" \
+  "CREATE INDEX complaints_caller_name ON complaints (caller_name, call_id, id);\n" \
   "CREATE INDEX complaints_no_due ON complaints (id, due_at) WHERE due_at IS NULL;\n"
+
+/* Complaints stored before this step take their call's columns and their search text here. The
+ * unit separator (never in one-line text) keeps a search from matching across two fields; the
+ * batch goes in as its key (kefu_batch_number_key ()), upper case and half width. */
+#define COMPLAINT_CALL_COPY \
+  "UPDATE complaints SET received_at = calls.received_at, reference = calls.reference,\n" \
+  "  caller_name = calls.caller_name, phone = calls.phone,\n" \
+  "  search_text = LOWER(calls.reference) || '\x1f' || LOWER(calls.caller_name) || '\x1f'\n" \
+  "    || calls.phone || '\x1f' || LOWER(COALESCE(complaints.batch_key, '')) || '\x1f'\n" \
+  "    || LOWER(COALESCE(complaints.reason, ''))\n" \
+  "  FROM calls WHERE calls.id = complaints.call_id;\n"
 
 /* Complaints stored by step 2 start their stage at their creation; their deadline is computed by
  * the first deadline check (due_at NULL on an open complaint means "not computed yet"). */
@@ -63,14 +79,20 @@ const char _kefu_schema_v3_sqlite[] =
   "  CHECK (satisfaction IN (" SATISFACTION_VALUES "));\n"
   "ALTER TABLE complaints ADD COLUMN customer_words TEXT;\n"
   "ALTER TABLE complaints ADD COLUMN batch_key TEXT;\n"
+  "ALTER TABLE complaints ADD COLUMN received_at TEXT;\n"
+  "ALTER TABLE complaints ADD COLUMN reference TEXT;\n"
+  "ALTER TABLE complaints ADD COLUMN caller_name TEXT;\n"
+  "ALTER TABLE complaints ADD COLUMN phone TEXT;\n"
+  "ALTER TABLE complaints ADD COLUMN search_text TEXT;\n"
   "UPDATE complaints SET stage_since = created_at,\n"
   "  routed_at = CASE WHEN stage <> 'new' AND stage <> 'explained' THEN created_at END,\n"
   "  closed_at = CASE WHEN stage IN ('closed', 'explained') THEN created_at END,\n"
   "  batch_key = NULLIF(UPPER(TRIM(batch_number)), '');\n"
+  COMPLAINT_CALL_COPY
   "CREATE INDEX complaints_due_at ON complaints (due_at) WHERE due_at IS NOT NULL;\n"
   "CREATE INDEX complaints_created_at ON complaints (created_at, id);\n"
   CLOSED_INDEX
-  COMPLAINT_CALL_INDEXES
+  COMPLAINT_LIST_INDEXES
   "CREATE INDEX complaints_due_missing ON complaints (id)\n"
   "  WHERE " DUE_MISSING_WHERE ";\n"
   "CREATE INDEX complaints_batch_key ON complaints (batch_key, product_id, created_at)\n"
@@ -133,14 +155,20 @@ const char _kefu_schema_v3_postgres[] =
   "  CHECK (satisfaction IN (" SATISFACTION_VALUES "));\n"
   "ALTER TABLE complaints ADD COLUMN customer_words TEXT;\n"
   "ALTER TABLE complaints ADD COLUMN batch_key TEXT;\n"
+  "ALTER TABLE complaints ADD COLUMN received_at TIMESTAMPTZ;\n"
+  "ALTER TABLE complaints ADD COLUMN reference TEXT;\n"
+  "ALTER TABLE complaints ADD COLUMN caller_name TEXT;\n"
+  "ALTER TABLE complaints ADD COLUMN phone TEXT;\n"
+  "ALTER TABLE complaints ADD COLUMN search_text TEXT;\n"
   "UPDATE complaints SET stage_since = created_at,\n"
   "  routed_at = CASE WHEN stage <> 'new' AND stage <> 'explained' THEN created_at END,\n"
   "  closed_at = CASE WHEN stage IN ('closed', 'explained') THEN created_at END,\n"
   "  batch_key = NULLIF(UPPER(BTRIM(batch_number)), '');\n"
+  COMPLAINT_CALL_COPY
   "CREATE INDEX complaints_due_at ON complaints (due_at) WHERE due_at IS NOT NULL;\n"
   "CREATE INDEX complaints_created_at ON complaints (created_at, id);\n"
   CLOSED_INDEX
-  COMPLAINT_CALL_INDEXES
+  COMPLAINT_LIST_INDEXES
   "CREATE INDEX complaints_due_missing ON complaints (id)\n"
   "  WHERE " DUE_MISSING_WHERE ";\n"
   "CREATE INDEX complaints_batch_key ON complaints (batch_key, product_id, created_at)\n"

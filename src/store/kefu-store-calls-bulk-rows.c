@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "kefu-store-calls-bulk-private.h"
+#include "kefu-store-complaints-private.h"
 
 static const char *
 nick_or_null (GType type,
@@ -53,7 +54,9 @@ static const char *const complaint_columns[] = {
   /* Schema step 3. */
   "stage_since", "due_kind", "due_at", "escalation_level", "escalated_at", "routed_at",
   "acknowledged_at", "resolved_at", "called_back_at", "closed_at", "resolution", "satisfaction",
-  "customer_words", "batch_key", NULL
+  "customer_words", "batch_key",
+  /* The call's columns the list view sorts and searches by, on the complaint. */
+  "received_at", "reference", "caller_name", "phone", "search_text", NULL
 };
 static const char *const route_columns[] = {
   "id", "complaint_id", "department_id", "role", "created_at", "acknowledged_at",
@@ -452,6 +455,16 @@ next_complaint_row (gpointer        user_data,
   kefu_store_value_set_text (&values[22], load->now);
   kefu_store_value_set_text (&values[23], load->now);
   set_progress_values (load, c, &values[24]);
+  kefu_store_value_set_text (&values[38], c->received);
+  kefu_store_value_set_text (&values[39], c->reference);
+  kefu_store_value_set_text (&values[40], kefu_call_get_caller_name (c->call));
+  kefu_store_value_set_text (&values[41], c->phone);
+  g_free (cursor->scratch);
+  cursor->scratch = _kefu_store_complaint_search_text (c->reference,
+                                                       kefu_call_get_caller_name (c->call),
+                                                       c->phone, c->batch_key,
+                                                       kefu_complaint_get_reason (complaint));
+  kefu_store_value_set_text (&values[42], cursor->scratch);
 
   cursor->next++;
   return TRUE;

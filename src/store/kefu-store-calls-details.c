@@ -458,6 +458,10 @@ _kefu_store_call_save_complaint (KefuStore     *self,
   _kefu_write_result_take_row (&r, rows);
   _kefu_write_result_apply (&r);
   _kefu_write_result_clear (&r);
+  /* The list view sorts and searches by the call's columns on the complaint itself. */
+  if (!_kefu_store_complaint_copy_call (self, kefu_record_get_id (KEFU_RECORD (complaint)),
+                                        cancellable, error))
+    return FALSE;
 
   for (guint i = 0; i < routes->len; i++)
     {

@@ -27,31 +27,56 @@
   "WHEN 'reopened' THEN 3 WHEN 'resolved' THEN 4 WHEN 'called-back' THEN 5 " \
   "WHEN 'closed' THEN 6 ELSE 7 END"
 
-/* The card: 28 columns over KEFU_COMPLAINT_CARD_FROM. The routed departments come from one
- * correlated subquery over complaint_routes' (complaint_id, department_id) index, in routing
+/* The card: 28 columns over KEFU_COMPLAINT_CARD_FROM. The routed departments come in routing
  * order (string_agg with ORDER BY: PostgreSQL, and SQLite since 3.44), as "id<US>name" entries
  * separated by <RS> (the ASCII unit and record separators, which names, as validated one-line
  * text, never hold), so that one row is a whole card and a page of cards is one statement. A
  * batch is flagged while an alert about its product and batch is open. */
 #define ROUTE_UNIT   "\x1f"
 #define ROUTE_RECORD "\x1e"
-const char _kefu_complaint_card_columns[] =
-  "complaints.id, complaints.version, complaints.call_id, calls.reference, calls.customer_id, "
-  "calls.caller_name, calls.phone, complaints.category, complaints.subject, complaints.reason, "
-  "complaints.product_id, complaints.batch_number, complaints.harmed, complaints.urgent, "
-  "complaints.stage, complaints.owner_id, owner.name, calls.received_at, "
-  "complaints.stage_since, complaints.due_kind, complaints.due_at, "
-  "complaints.escalation_level, complaints.resolution, complaints.satisfaction, "
+#define CARD_COLUMNS \
+  "complaints.id, complaints.version, complaints.call_id, calls.reference, calls.customer_id, " \
+  "calls.caller_name, calls.phone, complaints.category, complaints.subject, complaints.reason, " \
+  "complaints.product_id, complaints.batch_number, complaints.harmed, complaints.urgent, " \
+  "complaints.stage, complaints.owner_id, owner.name, calls.received_at, " \
+  "complaints.stage_since, complaints.due_kind, complaints.due_at, " \
+  "complaints.escalation_level, complaints.resolution, complaints.satisfaction, " \
   "complaints.customer_words, "
-  "(SELECT string_agg(CAST(complaint_routes.department_id AS TEXT) || '" ROUTE_UNIT "' "
-  "   || departments.name, '" ROUTE_RECORD "' ORDER BY complaint_routes.id) "
-  " FROM complaint_routes JOIN departments ON departments.id = complaint_routes.department_id "
-  " WHERE complaint_routes.complaint_id = complaints.id), "
-  "(complaints.batch_key IS NOT NULL AND EXISTS (SELECT 1 FROM batch_alerts "
-  " WHERE batch_alerts.batch_key = complaints.batch_key "
-  " AND batch_alerts.product_id IS NOT DISTINCT FROM complaints.product_id "
+#define CARD_ROUTES_AGG \
+  "string_agg(CAST(complaint_routes.department_id AS TEXT) || '" ROUTE_UNIT "' " \
+  "|| departments.name, '" ROUTE_RECORD "' ORDER BY complaint_routes.id) "
+#define CARD_ROUTES_FROM \
+  "FROM complaint_routes JOIN departments ON departments.id = complaint_routes.department_id "
+#define CARD_BATCH_FLAGGED \
+  "(complaints.batch_key IS NOT NULL AND EXISTS (SELECT 1 FROM batch_alerts " \
+  " WHERE batch_alerts.batch_key = complaints.batch_key " \
+  " AND batch_alerts.product_id IS NOT DISTINCT FROM complaints.product_id " \
   " AND batch_alerts.acknowledged_at IS NULL)), "
+
+/* A page of cards: the departments and visits from one correlated subquery each, over
+ * complaint_routes' (complaint_id, department_id) and complaint_visits' indexes. */
+const char _kefu_complaint_card_columns[] =
+  CARD_COLUMNS
+  "(SELECT " CARD_ROUTES_AGG CARD_ROUTES_FROM
+  "WHERE complaint_routes.complaint_id = complaints.id), "
+  CARD_BATCH_FLAGGED
   "(SELECT COUNT(*) FROM complaint_visits WHERE complaint_visits.complaint_id = complaints.id)";
+
+/* The board, some thousands of cards: the subqueries per card cost PostgreSQL more than the rest
+ * of the statement (they were half of 350 ms), so the board's complaints are chosen once (WITH
+ * board) and their departments and visits read in one grouped pass each and joined. */
+#define BOARD_COLUMNS \
+  CARD_COLUMNS "board_routes.names, " CARD_BATCH_FLAGGED "COALESCE(board_visits.n, 0)"
+#define BOARD_JOINS \
+  " LEFT JOIN (SELECT complaint_routes.complaint_id AS complaint_id, " CARD_ROUTES_AGG \
+  "AS names " CARD_ROUTES_FROM \
+  "WHERE complaint_routes.complaint_id IN (SELECT id FROM board) " \
+  "GROUP BY complaint_routes.complaint_id) AS board_routes " \
+  "ON board_routes.complaint_id = complaints.id " \
+  "LEFT JOIN (SELECT complaint_visits.complaint_id AS complaint_id, COUNT(*) AS n " \
+  "FROM complaint_visits WHERE complaint_visits.complaint_id IN (SELECT id FROM board) " \
+  "GROUP BY complaint_visits.complaint_id) AS board_visits " \
+  "ON board_visits.complaint_id = complaints.id"
 
 #define ENUM_AT(type, column, fallback) \
   _kefu_store_enum_from_nick (type, kefu_rows_get_text (rows, row, (column)), fallback)
@@ -128,6 +153,65 @@ _kefu_store_complaint_card_from_row (KefuRows *rows,
 
 #undef ENUM_AT
 
+/* The search text */
+
+/* The fields the text filter looks in, in ASCII lower case (as SQLite's LOWER, so that the
+ * complaints that schema step 3 filled in SQL read the same), joined by the unit separator,
+ * which one-line text never holds, so that no search matches across two fields. */
+#define SEARCH_SEPARATOR '\x1f'
+
+char *
+_kefu_store_complaint_search_text (const char *reference,
+                                   const char *caller_name,
+                                   const char *phone,
+                                   const char *batch_key,
+                                   const char *reason)
+{
+  const char *fields[] = { reference, caller_name, phone, batch_key, reason };
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, SEARCH_SEPARATOR);
+      for (const char *p = fields[i] != NULL ? fields[i] : ""; *p != '\0'; p++)
+        g_string_append_c (text, g_ascii_tolower (*p));
+    }
+  return g_string_free (text, FALSE);
+}
+
+gboolean
+_kefu_store_complaint_copy_call (KefuStore     *self,
+                                 gint64         complaint_id,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  g_autoptr(KefuRows) rows = NULL;
+  g_autofree char *search_text = NULL;
+
+  rows = _kefu_store_query (self,
+                            "SELECT calls.reference, calls.caller_name, calls.phone, "
+                            "complaints.batch_key, complaints.reason FROM complaints "
+                            "JOIN calls ON calls.id = complaints.call_id WHERE complaints.id = $1",
+                            g_variant_new ("(x)", complaint_id), cancellable, error);
+  if (rows == NULL)
+    return FALSE;
+  if (kefu_rows_get_n_rows (rows) == 0)
+    return TRUE;
+  search_text = _kefu_store_complaint_search_text (kefu_rows_get_text (rows, 0, 0),
+                                                   kefu_rows_get_text (rows, 0, 1),
+                                                   kefu_rows_get_text (rows, 0, 2),
+                                                   kefu_rows_get_text (rows, 0, 3),
+                                                   kefu_rows_get_text (rows, 0, 4));
+  return _kefu_store_execute (self,
+                              "UPDATE complaints SET received_at = calls.received_at, "
+                              "reference = calls.reference, caller_name = calls.caller_name, "
+                              "phone = calls.phone, search_text = $1 FROM calls "
+                              "WHERE calls.id = complaints.call_id AND complaints.id = $2",
+                              g_variant_new ("(sx)", search_text, complaint_id),
+                              cancellable, error) >= 0;
+}
+
 /* The filter */
 
 /**
@@ -181,7 +265,6 @@ typedef struct
 {
   GString   *where;
   GPtrArray *params;   /* GVariant, one per $n */
-  gboolean   uses_calls;
 } Query;
 
 static void
@@ -189,7 +272,6 @@ query_init (Query *q)
 {
   q->where = g_string_new (NULL);
   q->params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
-  q->uses_calls = FALSE;
 }
 
 static void
@@ -241,13 +323,12 @@ query_params (Query    *q,
   return g_variant_builder_end (&builder);
 }
 
-/* "%needle%" for LIKE, in ASCII lower or upper case, with the pattern characters of the text
- * itself escaped so that "50%" means the three characters. */
+/* "%needle%" for LIKE, in ASCII lower case as the search text, with the pattern characters of
+ * the text itself escaped so that "50%" means the three characters. */
 static char *
-like_pattern (const char *text,
-              gboolean    upper)
+like_pattern (const char *text)
 {
-  g_autofree char *folded = upper ? g_ascii_strup (text, -1) : g_ascii_strdown (text, -1);
+  g_autofree char *folded = g_ascii_strdown (text, -1);
   GString *pattern = g_string_new ("%");
 
   for (const char *p = folded; *p != '\0'; p++)
@@ -325,40 +406,32 @@ query_add_filter (Query                     *q,
       g_autofree char *text = kefu_time_to_db (filter->received_from);
 
       n = query_param (q, g_variant_new_string (text));
-      query_and (q, "calls.received_at >= $%u", n);
-      q->uses_calls = TRUE;
+      query_and (q, "complaints.received_at >= $%u", n);
     }
   if (filter->received_to != NULL)
     {
       g_autofree char *text = kefu_time_to_db (filter->received_to);
 
       n = query_param (q, g_variant_new_string (text));
-      query_and (q, "calls.received_at < $%u", n);
-      q->uses_calls = TRUE;
+      query_and (q, "complaints.received_at < $%u", n);
     }
 
   if (filter->text != NULL)
     {
       g_autofree char *trimmed = g_strstrip (g_strdup (filter->text));
 
-      if (trimmed[0] != '\0')
+      if (strchr (trimmed, SEARCH_SEPARATOR) != NULL)
+        /* No field holds the separator: nothing matches (rather than across two fields). */
+        query_and (q, "complaints.id < 0");
+      else if (trimmed[0] != '\0')
         {
-          g_autofree char *lower = like_pattern (trimmed, FALSE);
-          g_autofree char *upper = like_pattern (trimmed, TRUE);
-          guint u;
+          g_autofree char *pattern = like_pattern (trimmed);
 
-          /* Any case: references and batch keys are stored in upper case, so only the name and
-           * the reason need lowering row by row (the lowering is most of the cost of a search
-           * over every complaint: LIKE is case-sensitive in PostgreSQL). */
-          n = query_param (q, g_variant_new_string (lower));
-          u = query_param (q, g_variant_new_string (upper));
-          query_and (q, "(calls.reference LIKE $%u ESCAPE '\\' "
-                        "OR LOWER(calls.caller_name) LIKE $%u ESCAPE '\\' "
-                        "OR calls.phone LIKE $%u ESCAPE '\\' "
-                        "OR complaints.batch_key LIKE $%u ESCAPE '\\' "
-                        "OR LOWER(complaints.reason) LIKE $%u ESCAPE '\\')",
-                     u, n, n, u, n);
-          q->uses_calls = TRUE;
+          /* Reference, caller, phone, batch key and reason in one lower-cased column of the
+           * complaint, so that a search over every complaint reads one table without joins and
+           * lowers nothing row by row (_kefu_store_complaint_search_text ()). */
+          n = query_param (q, g_variant_new_string (pattern));
+          query_and (q, "complaints.search_text LIKE $%u ESCAPE '\\'", n);
         }
     }
 
@@ -443,14 +516,16 @@ kefu_store_list_board_complaints (KefuStore                 *self,
     query_and (&q, "complaints.stage IN (" OPEN_STAGES ")");
   query_add_filter (&q, filter, TRUE);
 
-  sql = g_string_new ("SELECT ");
-  g_string_append (sql, _kefu_complaint_card_columns);
-  g_string_append (sql, " FROM " KEFU_COMPLAINT_CARD_FROM " WHERE ");
+  sql = g_string_new ("WITH board AS (SELECT complaints.id FROM complaints WHERE ");
   g_string_append (sql, q.where->str);
-  g_string_append (sql, " ORDER BY " STAGE_ORDER ", "
+  g_string_append (sql, ") SELECT " BOARD_COLUMNS " FROM board "
+                        "JOIN complaints ON complaints.id = board.id "
+                        "JOIN calls ON calls.id = complaints.call_id "
+                        "JOIN staff AS owner ON owner.id = complaints.owner_id" BOARD_JOINS
+                        " ORDER BY " STAGE_ORDER ", "
                         "CASE WHEN complaints.urgent THEN 0 ELSE 1 END, "
                         "CASE WHEN complaints.due_at IS NULL THEN 1 ELSE 0 END, "
-                        "complaints.due_at, calls.received_at, complaints.id");
+                        "complaints.due_at, complaints.received_at, complaints.id");
   params = query_params (&q, NULL);
   query_clear (&q);
 
@@ -463,9 +538,8 @@ kefu_store_list_board_complaints (KefuStore                 *self,
 /* The list view's ids come in the order of an index wherever one exists, so that listing half a
  * million complaints reads them in order instead of sorting them (tens of milliseconds rather
  * than a second on SQLite):
- *  - received, reference and customer walk the calls' partial indexes on complaint calls
- *    (calls_complaint_received, _reference, _caller), ties by the call's id, and are matched
- *    to the complaints here (append_ids_by_call ());
+ *  - received, reference and customer walk the complaints' indexes on the columns copied from
+ *    their calls (complaints_received_at, _reference, _caller_name), ties by the call's id;
  *  - the deadline reads those with one through complaints_due_at, then the rest by id;
  *  - the stage reads each stage in board order through complaints_stage (stage, id);
  *  - the owner reads the owners in the order of their names and cuts their complaints, read
@@ -529,10 +603,9 @@ append_ids (KefuStore     *self,
   return TRUE;
 }
 
-/* A complaint's id and its call's (or owner's) id in one int64 (that id above, the complaint's
- * below 2^32), so that one column read gives both. Ids stay far below 2^31 at any hotline. */
-#define CALL_SHIFT 32
-#define PACKED_IDS "complaints.call_id * 4294967296 + complaints.id"
+/* A complaint's id and its owner's id in one int64 (that id above, the complaint's below 2^32),
+ * so that one column read gives both. Ids stay far below 2^31 at any hotline. */
+#define OWNER_SHIFT 32
 
 static int
 compare_packed (gconstpointer a,
@@ -541,66 +614,6 @@ compare_packed (gconstpointer a,
   gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
 
   return x < y ? -1 : x > y;
-}
-
-static int
-compare_packed_call (gconstpointer key,
-                     gconstpointer element)
-{
-  gint64 call_id = *(const gint64 *) key;
-  gint64 packed_call_id = *(const gint64 *) element >> CALL_SHIFT;
-
-  return call_id < packed_call_id ? -1 : call_id > packed_call_id;
-}
-
-/* Sorted by a column of the call: looking each call's complaint up in that order jumps all over
- * the complaints' index on SQLite (a second for half a million by name), and makes PostgreSQL
- * join and sort everything (one to two seconds). Instead the matching complaints are read with
- * their calls' ids and sorted by them here, the complaint calls are read in the wanted order
- * from a partial index, and the two are matched here. */
-static gboolean
-append_ids_by_call (KefuStore     *self,
-                    GArray        *ids,
-                    Query         *q,
-                    const char    *from,
-                    const char    *order,
-                    GCancellable  *cancellable,
-                    GError       **error)
-{
-  g_autoptr(GString) sql = g_string_new ("SELECT " PACKED_IDS " FROM ");
-  g_autoptr(GArray) matching = NULL;
-  g_autoptr(GArray) calls = NULL;
-  g_autofree char *calls_sql = NULL;
-
-  g_string_append (sql, from);
-  if (q->where->len > 0)
-    g_string_append_printf (sql, " WHERE %s", q->where->str);
-  matching = _kefu_store_query_int64_column (self, sql->str, query_params (q, NULL),
-                                             cancellable, error);
-  if (matching == NULL)
-    return FALSE;
-  /* Sorted here: PostgreSQL would sort them on disk, or walk the table in call order. */
-  g_array_sort (matching, compare_packed);
-
-  calls_sql = g_strdup_printf ("SELECT calls.id FROM calls WHERE calls.kind = 'complaint' "
-                               "ORDER BY %s", order);
-  calls = _kefu_store_query_int64_column (self, calls_sql, NULL, cancellable, error);
-  if (calls == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < calls->len; i++)
-    {
-      const gint64 *found = bsearch (&g_array_index (calls, gint64, i), matching->data,
-                                     matching->len, sizeof (gint64), compare_packed_call);
-
-      if (found != NULL)
-        {
-          gint64 id = *found & G_GINT64_CONSTANT (0xffffffff);
-
-          g_array_append_val (ids, id);
-        }
-    }
-  return TRUE;
 }
 
 /* Sorted by the owner's name: the owners in that order (a few dozen), and every matching
@@ -647,13 +660,13 @@ append_ids_by_owner (KefuStore     *self,
         {
           guint mid = lo + (hi - lo) / 2;
 
-          if ((g_array_index (matching, gint64, mid) >> CALL_SHIFT) < owner)
+          if ((g_array_index (matching, gint64, mid) >> OWNER_SHIFT) < owner)
             lo = mid + 1;
           else
             hi = mid;
         }
       for (end = lo; end < matching->len &&
-                     (g_array_index (matching, gint64, end) >> CALL_SHIFT) == owner; end++)
+                     (g_array_index (matching, gint64, end) >> OWNER_SHIFT) == owner; end++)
         ;
       for (guint j = 0; j < end - lo; j++)
         {
@@ -706,8 +719,8 @@ kefu_store_list_complaint_ids (KefuStore                 *self,
   query_init (&q);
   query_add_filter (&q, filter, FALSE);
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  /* The calls only when a condition needs them: a join per row costs as much as the rest. */
-  from = q.uses_calls ? "complaints JOIN calls ON calls.id = complaints.call_id" : "complaints";
+  /* Every condition and sort column is on the complaint (schema step 3 copies the call's). */
+  from = "complaints";
 
   switch (sort)
     {
@@ -746,12 +759,12 @@ kefu_store_list_complaint_ids (KefuStore                 *self,
     case KEFU_COMPLAINT_SORT_REFERENCE:
     case KEFU_COMPLAINT_SORT_RECEIVED:
     default:
-      order = g_strdup_printf ("%s%s, calls.id%s",
-                               sort == KEFU_COMPLAINT_SORT_CUSTOMER ? "calls.caller_name"
-                               : sort == KEFU_COMPLAINT_SORT_REFERENCE ? "calls.reference"
-                               : "calls.received_at",
+      order = g_strdup_printf ("%s%s, complaints.call_id%s",
+                               sort == KEFU_COMPLAINT_SORT_CUSTOMER ? "complaints.caller_name"
+                               : sort == KEFU_COMPLAINT_SORT_REFERENCE ? "complaints.reference"
+                               : "complaints.received_at",
                                dir, dir);
-      ok = append_ids_by_call (self, ids, &q, from, order, cancellable, error);
+      ok = append_ids (self, ids, &q, from, NULL, order, NULL, NULL, FALSE, cancellable, error);
       break;
     }
   query_clear (&q);

@@ -445,6 +445,9 @@ edit_call_txn (KefuStore     *self,
                                      cancellable, error);
   if (complaint_row == NULL)
     return FALSE;
+  /* The list view sorts and searches by the call's columns and the reason on the complaint. */
+  if (!_kefu_store_complaint_copy_call (self, complaint_id, cancellable, error))
+    return FALSE;
 
   if ((has_field (&changes, "category") || has_field (&changes, "harmed")) &&
       !update_deadline (self, old, complaint, cancellable, error))

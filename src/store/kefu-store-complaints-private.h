@@ -60,6 +60,18 @@ gint64             _kefu_store_system_staff_id          (KefuStore *self,
                                                          GCancellable *cancellable,
                                                          GError **error);
 
+/* The columns a complaint copies from its call for the list view (schema step 3): its search
+ * text from the call's and the complaint's fields (transfer full), and the copy itself, made after
+ * the complaint or its call was written. */
+char              *_kefu_store_complaint_search_text    (const char *reference,
+                                                         const char *caller_name,
+                                                         const char *phone,
+                                                         const char *batch_key,
+                                                         const char *reason);
+gboolean           _kefu_store_complaint_copy_call      (KefuStore *self, gint64 complaint_id,
+                                                         GCancellable *cancellable,
+                                                         GError **error);
+
 /* The card columns: FROM KEFU_COMPLAINT_CARD_FROM, and the card from a row of them. */
 #define KEFU_COMPLAINT_CARD_FROM \
   "complaints JOIN calls ON calls.id = complaints.call_id " \
