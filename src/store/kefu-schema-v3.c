@@ -35,11 +35,10 @@
 /* The complaints list view over half a million complaints sorts and searches by columns of their
  * call. Joining every complaint to its call for that costs more than the rest together (a second
  * or more on PostgreSQL), so the columns it needs are copied onto the complaint when it is
- * written (KEFU_COMPLAINT_CALL_COLUMNS) and kept there when the call's caller is edited:
- * received_at, reference, caller_name and phone, and search_text, the lower-cased text that the
- * text filter looks in (_kefu_store_complaint_search_text ()). Sorted by one of them, the list
- * walks one of these indexes (with the id, so that PostgreSQL reads them alone); sorted by
- * deadline, it reads the few with one through complaints_due_at, then the rest in id order
+ * written (_kefu_store_complaint_copy_call ()) and kept there when the call's caller is edited:
+ * received_at, reference, caller_name and phone (the search text goes into complaint_search,
+ * below). Sorted by one of them, the list walks one of these indexes (with the id, so that
+ * PostgreSQL reads them alone); sorted by deadline, it reads the few with one through complaints_due_at, then the rest in id order
  * through complaints_no_due rather than through the whole table (due_at is in it only so that
  * SQLite finds everything the query needs in the index). */
 #define COMPLAINT_LIST_INDEXES \
@@ -48,16 +47,27 @@
   "CREATE INDEX complaints_caller_name ON complaints (caller_name, call_id, id);\n" \
   "CREATE INDEX complaints_no_due ON complaints (id, due_at) WHERE due_at IS NULL;\n"
 
-/* Complaints stored before this step take their call's columns and their search text here. The
- * unit separator (never in one-line text) keeps a search from matching across two fields; the
- * batch goes in as its key (kefu_batch_number_key ()), upper case and half width. */
-#define COMPLAINT_CALL_COPY \
+/* What the text filter of the board and the list looks in: the call's reference, caller name and
+ * phone, the batch key (upper case, half width: kefu_batch_number_key ()) and the reason, in ASCII
+ * lower case, joined by the unit separator, which one-line text never holds, so that no search
+ * matches across two fields (_kefu_store_complaint_search_text ()). In a table of its own, so
+ * that a substring search over half a million complaints scans some 50 MB rather than every
+ * complaint's row; no index can serve a substring, and a reason may be longer than a
+ * PostgreSQL index entry. Complaints stored before this step take their call's columns and their
+ * search text here. */
+#define COMPLAINT_SEARCH(id_type) \
+  "CREATE TABLE complaint_search (\n" \
+  "  complaint_id " id_type " PRIMARY KEY REFERENCES complaints (id) ON DELETE CASCADE,\n" \
+  "  search_text  TEXT NOT NULL\n" \
+  ");\n" \
   "UPDATE complaints SET received_at = calls.received_at, reference = calls.reference,\n" \
-  "  caller_name = calls.caller_name, phone = calls.phone,\n" \
-  "  search_text = LOWER(calls.reference) || '\x1f' || LOWER(calls.caller_name) || '\x1f'\n" \
-  "    || calls.phone || '\x1f' || LOWER(COALESCE(complaints.batch_key, '')) || '\x1f'\n" \
-  "    || LOWER(COALESCE(complaints.reason, ''))\n" \
-  "  FROM calls WHERE calls.id = complaints.call_id;\n"
+  "  caller_name = calls.caller_name, phone = calls.phone\n" \
+  "  FROM calls WHERE calls.id = complaints.call_id;\n" \
+  "INSERT INTO complaint_search (complaint_id, search_text)\n" \
+  "  SELECT complaints.id, LOWER(calls.reference) || '\x1f' || LOWER(calls.caller_name)\n" \
+  "    || '\x1f' || calls.phone || '\x1f' || LOWER(COALESCE(complaints.batch_key, ''))\n" \
+  "    || '\x1f' || LOWER(COALESCE(complaints.reason, ''))\n" \
+  "  FROM complaints JOIN calls ON calls.id = complaints.call_id;\n"
 
 /* Complaints stored by step 2 start their stage at their creation; their deadline is computed by
  * the first deadline check (due_at NULL on an open complaint means "not computed yet"). */
@@ -83,12 +93,11 @@ const char _kefu_schema_v3_sqlite[] =
   "ALTER TABLE complaints ADD COLUMN reference TEXT;\n"
   "ALTER TABLE complaints ADD COLUMN caller_name TEXT;\n"
   "ALTER TABLE complaints ADD COLUMN phone TEXT;\n"
-  "ALTER TABLE complaints ADD COLUMN search_text TEXT;\n"
   "UPDATE complaints SET stage_since = created_at,\n"
   "  routed_at = CASE WHEN stage <> 'new' AND stage <> 'explained' THEN created_at END,\n"
   "  closed_at = CASE WHEN stage IN ('closed', 'explained') THEN created_at END,\n"
   "  batch_key = NULLIF(UPPER(TRIM(batch_number)), '');\n"
-  COMPLAINT_CALL_COPY
+  COMPLAINT_SEARCH ("INTEGER")
   "CREATE INDEX complaints_due_at ON complaints (due_at) WHERE due_at IS NOT NULL;\n"
   "CREATE INDEX complaints_created_at ON complaints (created_at, id);\n"
   CLOSED_INDEX
@@ -159,12 +168,11 @@ const char _kefu_schema_v3_postgres[] =
   "ALTER TABLE complaints ADD COLUMN reference TEXT;\n"
   "ALTER TABLE complaints ADD COLUMN caller_name TEXT;\n"
   "ALTER TABLE complaints ADD COLUMN phone TEXT;\n"
-  "ALTER TABLE complaints ADD COLUMN search_text TEXT;\n"
   "UPDATE complaints SET stage_since = created_at,\n"
   "  routed_at = CASE WHEN stage <> 'new' AND stage <> 'explained' THEN created_at END,\n"
   "  closed_at = CASE WHEN stage IN ('closed', 'explained') THEN created_at END,\n"
   "  batch_key = NULLIF(UPPER(BTRIM(batch_number)), '');\n"
-  COMPLAINT_CALL_COPY
+  COMPLAINT_SEARCH ("BIGINT")
   "CREATE INDEX complaints_due_at ON complaints (due_at) WHERE due_at IS NOT NULL;\n"
   "CREATE INDEX complaints_created_at ON complaints (created_at, id);\n"
   CLOSED_INDEX

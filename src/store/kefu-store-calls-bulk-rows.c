@@ -56,8 +56,9 @@ static const char *const complaint_columns[] = {
   "acknowledged_at", "resolved_at", "called_back_at", "closed_at", "resolution", "satisfaction",
   "customer_words", "batch_key",
   /* The call's columns the list view sorts and searches by, on the complaint. */
-  "received_at", "reference", "caller_name", "phone", "search_text", NULL
+  "received_at", "reference", "caller_name", "phone", NULL
 };
+static const char *const search_columns[] = { "complaint_id", "search_text", NULL };
 static const char *const route_columns[] = {
   "id", "complaint_id", "department_id", "role", "created_at", "acknowledged_at",
   "acknowledged_by", NULL
@@ -459,12 +460,33 @@ next_complaint_row (gpointer        user_data,
   kefu_store_value_set_text (&values[39], c->reference);
   kefu_store_value_set_text (&values[40], kefu_call_get_caller_name (c->call));
   kefu_store_value_set_text (&values[41], c->phone);
+
+  cursor->next++;
+  return TRUE;
+}
+
+/* What the text filter looks in, one row per complaint (complaint_search). */
+static gboolean
+next_search_row (gpointer        user_data,
+                 KefuStoreValue *values)
+{
+  KefuBulkCursor *cursor = user_data;
+  KefuBulkLoad *load = cursor->load;
+  KefuBulkCall *c;
+  KefuComplaint *complaint;
+
+  if (cursor->next >= load->complaints->len)
+    return FALSE;
+  c = &load->calls[g_array_index (load->complaints, guint, cursor->next)];
+  complaint = kefu_call_get_complaint (c->call);
+
   g_free (cursor->scratch);
   cursor->scratch = _kefu_store_complaint_search_text (c->reference,
                                                        kefu_call_get_caller_name (c->call),
                                                        c->phone, c->batch_key,
                                                        kefu_complaint_get_reason (complaint));
-  kefu_store_value_set_text (&values[42], cursor->scratch);
+  kefu_store_value_set_int64 (&values[0], load->first_complaint + cursor->next);
+  kefu_store_value_set_text (&values[1], cursor->scratch);
 
   cursor->next++;
   return TRUE;
@@ -595,6 +617,7 @@ static const KefuBulkTable bulk_tables[] = {
   { "orders", order_columns, next_order_row },
   { "order_lines", line_columns, next_line_row },
   { "complaints", complaint_columns, next_complaint_row },
+  { "complaint_search", search_columns, next_search_row },
   { "complaint_routes", route_columns, next_route_row },
   { "complaint_visits", visit_columns, next_visit_row },
   { "batch_alerts", alert_columns, next_alert_row },
@@ -639,6 +662,8 @@ _kefu_bulk_after_explicit_ids (KefuStore     *self,
         after = load->backend == KEFU_STORE_BACKEND_SQLITE ? NULL :
                 "SELECT setval(pg_get_serial_sequence('complaint_visits', 'id'), "
                 "(SELECT COALESCE(MAX(id), 1) FROM complaint_visits))";
+      else if (g_str_equal (table, "complaint_search"))
+        after = NULL;   /* keyed by the complaint's id: no sequence */
       else if (g_str_equal (table, "batch_alerts"))
         after = load->backend == KEFU_STORE_BACKEND_SQLITE ? NULL :
                 "SELECT setval(pg_get_serial_sequence('batch_alerts', 'id'), "
