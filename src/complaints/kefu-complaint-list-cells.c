@@ -225,10 +225,16 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
    * Latin reference is otherwise shorter than a row with a name in the CJK font, and rows that
    * grow when their page arrives make the list measure and place them all again. */
   {
-    g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (label, "中Ag");
-    int height;
+    /* Measured once a factory (a column): measuring costs a font fallback lookup. */
+    int height = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "kefu-line-height"));
 
-    pango_layout_get_pixel_size (layout, NULL, &height);
+    if (height == 0)
+      {
+        g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (label, "中Ag");
+
+        pango_layout_get_pixel_size (layout, NULL, &height);
+        g_object_set_data (G_OBJECT (factory), "kefu-line-height", GINT_TO_POINTER (height));
+      }
     gtk_widget_set_size_request (label, -1, height);
   }
 
