@@ -36,16 +36,18 @@
  * call. Joining every complaint to its call for that costs more than the rest together (a second
  * or more on PostgreSQL), so the columns it needs are copied onto the complaint when it is
  * written (_kefu_store_complaint_copy_call ()) and kept there when the call's caller is edited:
- * received_at, reference, caller_name and phone (the search text goes into complaint_search,
- * below). Sorted by one of them, the list walks one of these indexes (with the id, so that
+ * customer_id, received_at, reference, caller_name and phone (the search text goes into
+ * complaint_search, below); the board's and the list's cards read them there too. Sorted by one of them, the list walks one of these indexes (with the id, so that
  * PostgreSQL reads them alone); sorted by deadline, it reads the few with one through complaints_due_at, then the rest in id order
  * through complaints_no_due rather than through the whole table (due_at is in it only so that
- * SQLite finds everything the query needs in the index). */
+ * SQLite finds everything the query needs in the index). Sorted by owner, it reads
+ * complaints_owner_list. */
 #define COMPLAINT_LIST_INDEXES \
   "CREATE INDEX complaints_received_at ON complaints (received_at, call_id, id);\n" \
   "CREATE INDEX complaints_reference ON complaints (reference, call_id, id);\n" \
   "CREATE INDEX complaints_caller_name ON complaints (caller_name, call_id, id);\n" \
-  "CREATE INDEX complaints_no_due ON complaints (id, due_at) WHERE due_at IS NULL;\n"
+  "CREATE INDEX complaints_no_due ON complaints (id, due_at) WHERE due_at IS NULL;\n" \
+  "CREATE INDEX complaints_owner_list ON complaints (owner_id, id);\n"
 
 /* What the text filter of the board and the list looks in: the call's reference, caller name and
  * phone, the batch key (upper case, half width: kefu_batch_number_key ()) and the reason, in ASCII
@@ -60,8 +62,8 @@
   "  complaint_id " id_type " PRIMARY KEY REFERENCES complaints (id) ON DELETE CASCADE,\n" \
   "  search_text  TEXT NOT NULL\n" \
   ");\n" \
-  "UPDATE complaints SET received_at = calls.received_at, reference = calls.reference,\n" \
-  "  caller_name = calls.caller_name, phone = calls.phone\n" \
+  "UPDATE complaints SET customer_id = calls.customer_id, received_at = calls.received_at,\n" \
+  "  reference = calls.reference, caller_name = calls.caller_name, phone = calls.phone\n" \
   "  FROM calls WHERE calls.id = complaints.call_id;\n" \
   "INSERT INTO complaint_search (complaint_id, search_text)\n" \
   "  SELECT complaints.id, LOWER(calls.reference) || '\x1f' || LOWER(calls.caller_name)\n" \
@@ -89,6 +91,7 @@ const char _kefu_schema_v3_sqlite[] =
   "  CHECK (satisfaction IN (" SATISFACTION_VALUES "));\n"
   "ALTER TABLE complaints ADD COLUMN customer_words TEXT;\n"
   "ALTER TABLE complaints ADD COLUMN batch_key TEXT;\n"
+  "ALTER TABLE complaints ADD COLUMN customer_id INTEGER;\n"
   "ALTER TABLE complaints ADD COLUMN received_at TEXT;\n"
   "ALTER TABLE complaints ADD COLUMN reference TEXT;\n"
   "ALTER TABLE complaints ADD COLUMN caller_name TEXT;\n"
@@ -164,6 +167,7 @@ const char _kefu_schema_v3_postgres[] =
   "  CHECK (satisfaction IN (" SATISFACTION_VALUES "));\n"
   "ALTER TABLE complaints ADD COLUMN customer_words TEXT;\n"
   "ALTER TABLE complaints ADD COLUMN batch_key TEXT;\n"
+  "ALTER TABLE complaints ADD COLUMN customer_id BIGINT;\n"
   "ALTER TABLE complaints ADD COLUMN received_at TIMESTAMPTZ;\n"
   "ALTER TABLE complaints ADD COLUMN reference TEXT;\n"
   "ALTER TABLE complaints ADD COLUMN caller_name TEXT;\n"

@@ -27,7 +27,8 @@
   "WHEN 'reopened' THEN 3 WHEN 'resolved' THEN 4 WHEN 'called-back' THEN 5 " \
   "WHEN 'closed' THEN 6 ELSE 7 END"
 
-/* The card: 28 columns over KEFU_COMPLAINT_CARD_FROM. The routed departments come in routing
+/* The card: 28 columns over KEFU_COMPLAINT_CARD_FROM, the call's among them from the copies on
+ * the complaint (schema step 3), so that no card joins its call. The routed departments come in routing
  * order (string_agg with ORDER BY: PostgreSQL, and SQLite since 3.44), as "id<US>name" entries
  * separated by <RS> (the ASCII unit and record separators, which names, as validated one-line
  * text, never hold), so that one row is a whole card and a page of cards is one statement. A
@@ -35,10 +36,11 @@
 #define ROUTE_UNIT   "\x1f"
 #define ROUTE_RECORD "\x1e"
 #define CARD_COLUMNS \
-  "complaints.id, complaints.version, complaints.call_id, calls.reference, calls.customer_id, " \
-  "calls.caller_name, calls.phone, complaints.category, complaints.subject, complaints.reason, " \
-  "complaints.product_id, complaints.batch_number, complaints.harmed, complaints.urgent, " \
-  "complaints.stage, complaints.owner_id, owner.name, calls.received_at, " \
+  "complaints.id, complaints.version, complaints.call_id, complaints.reference, " \
+  "complaints.customer_id, complaints.caller_name, complaints.phone, complaints.category, " \
+  "complaints.subject, complaints.reason, complaints.product_id, complaints.batch_number, " \
+  "complaints.harmed, complaints.urgent, complaints.stage, complaints.owner_id, owner.name, " \
+  "complaints.received_at, " \
   "complaints.stage_since, complaints.due_kind, complaints.due_at, " \
   "complaints.escalation_level, complaints.resolution, complaints.satisfaction, " \
   "complaints.customer_words, "
@@ -62,20 +64,24 @@ const char _kefu_complaint_card_columns[] =
   CARD_BATCH_FLAGGED
   "(SELECT COUNT(*) FROM complaint_visits WHERE complaint_visits.complaint_id = complaints.id)";
 
-/* The board, some thousands of cards: the subqueries per card cost PostgreSQL more than the rest
- * of the statement (they were half of 350 ms), so the board's complaints are chosen once (WITH
- * board) and their departments and visits read in one grouped pass each and joined. */
+/* The board, some thousands of cards: whether a batch is flagged and how many visits there were
+ * come from the open alerts (a handful) and the visits (one per harmed customer) grouped once
+ * and joined, rather than from a subquery per card; the departments stay a subquery per card
+ * over complaint_routes' index (grouping them for the board made PostgreSQL read all of
+ * complaint_routes instead, twice as slow). */
 #define BOARD_COLUMNS \
-  CARD_COLUMNS "board_routes.names, " CARD_BATCH_FLAGGED "COALESCE(board_visits.n, 0)"
+  CARD_COLUMNS \
+  "(SELECT " CARD_ROUTES_AGG CARD_ROUTES_FROM \
+  "WHERE complaint_routes.complaint_id = complaints.id), " \
+  "(board_flagged.batch_key IS NOT NULL), COALESCE(board_visits.n, 0)"
 #define BOARD_JOINS \
-  " LEFT JOIN (SELECT complaint_routes.complaint_id AS complaint_id, " CARD_ROUTES_AGG \
-  "AS names " CARD_ROUTES_FROM \
-  "WHERE complaint_routes.complaint_id IN (SELECT id FROM board) " \
-  "GROUP BY complaint_routes.complaint_id) AS board_routes " \
-  "ON board_routes.complaint_id = complaints.id " \
+  " LEFT JOIN (SELECT DISTINCT batch_alerts.batch_key AS batch_key, " \
+  "batch_alerts.product_id AS product_id FROM batch_alerts " \
+  "WHERE batch_alerts.acknowledged_at IS NULL) AS board_flagged " \
+  "ON board_flagged.batch_key = complaints.batch_key " \
+  "AND board_flagged.product_id IS NOT DISTINCT FROM complaints.product_id " \
   "LEFT JOIN (SELECT complaint_visits.complaint_id AS complaint_id, COUNT(*) AS n " \
-  "FROM complaint_visits WHERE complaint_visits.complaint_id IN (SELECT id FROM board) " \
-  "GROUP BY complaint_visits.complaint_id) AS board_visits " \
+  "FROM complaint_visits GROUP BY complaint_visits.complaint_id) AS board_visits " \
   "ON board_visits.complaint_id = complaints.id"
 
 #define ENUM_AT(type, column, fallback) \
@@ -204,9 +210,9 @@ _kefu_store_complaint_copy_call (KefuStore     *self,
                                                    kefu_rows_get_text (rows, 0, 3),
                                                    kefu_rows_get_text (rows, 0, 4));
   return _kefu_store_execute (self,
-                              "UPDATE complaints SET received_at = calls.received_at, "
-                              "reference = calls.reference, caller_name = calls.caller_name, "
-                              "phone = calls.phone FROM calls "
+                              "UPDATE complaints SET customer_id = calls.customer_id, "
+                              "received_at = calls.received_at, reference = calls.reference, "
+                              "caller_name = calls.caller_name, phone = calls.phone FROM calls "
                               "WHERE calls.id = complaints.call_id AND complaints.id = $1",
                               g_variant_new ("(x)", complaint_id), cancellable, error) >= 0 &&
          _kefu_store_execute (self,
@@ -435,11 +441,12 @@ query_add_filter (Query                     *q,
           /* Reference, caller, phone, batch key and reason in one lower-cased text in a narrow
            * table of its own, so that nothing is joined or lowered row by row. The list scans
            * it whole (some 50 MB for half a million complaints, against every complaint's
-           * row); the board's few thousand open complaints each look theirs up. */
+           * row); the board's few thousand open complaints each look theirs up (a scalar
+           * subquery: PostgreSQL would turn EXISTS into a join that reads the whole table). */
           n = query_param (q, g_variant_new_string (pattern));
-          query_and (q, board ? "EXISTS (SELECT 1 FROM complaint_search "
-                                "WHERE complaint_search.complaint_id = complaints.id "
-                                "AND complaint_search.search_text LIKE $%u ESCAPE '\\')"
+          query_and (q, board ? "(SELECT complaint_search.search_text FROM complaint_search "
+                                "WHERE complaint_search.complaint_id = complaints.id) "
+                                "LIKE $%u ESCAPE '\\'"
                               : "complaints.id IN (SELECT complaint_search.complaint_id "
                                 "FROM complaint_search "
                                 "WHERE complaint_search.search_text LIKE $%u ESCAPE '\\')", n);
@@ -527,13 +534,10 @@ kefu_store_list_board_complaints (KefuStore                 *self,
     query_and (&q, "complaints.stage IN (" OPEN_STAGES ")");
   query_add_filter (&q, filter, TRUE);
 
-  sql = g_string_new ("WITH board AS (SELECT complaints.id FROM complaints WHERE ");
+  sql = g_string_new ("SELECT " BOARD_COLUMNS " FROM " KEFU_COMPLAINT_CARD_FROM BOARD_JOINS
+                       " WHERE ");
   g_string_append (sql, q.where->str);
-  g_string_append (sql, ") SELECT " BOARD_COLUMNS " FROM board "
-                        "JOIN complaints ON complaints.id = board.id "
-                        "JOIN calls ON calls.id = complaints.call_id "
-                        "JOIN staff AS owner ON owner.id = complaints.owner_id" BOARD_JOINS
-                        " ORDER BY " STAGE_ORDER ", "
+  g_string_append (sql, " ORDER BY " STAGE_ORDER ", "
                         "CASE WHEN complaints.urgent THEN 0 ELSE 1 END, "
                         "CASE WHEN complaints.due_at IS NULL THEN 1 ELSE 0 END, "
                         "complaints.due_at, complaints.received_at, complaints.id");
@@ -655,6 +659,9 @@ append_ids_by_owner (KefuStore     *self,
   g_string_append (sql, from);
   if (q->where->len > 0)
     g_string_append_printf (sql, " WHERE %s", q->where->str);
+  /* In the order of complaints_owner_list (owner_id, id), which PostgreSQL then reads alone
+   * instead of every complaint's row; sorting again here costs nothing on sorted ids. */
+  g_string_append (sql, " ORDER BY complaints.owner_id, complaints.id");
   matching = _kefu_store_query_int64_column (self, sql->str, query_params (q, NULL),
                                              cancellable, error);
   if (matching == NULL)

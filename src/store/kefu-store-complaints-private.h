@@ -74,8 +74,7 @@ gboolean           _kefu_store_complaint_copy_call      (KefuStore *self, gint64
 
 /* The card columns: FROM KEFU_COMPLAINT_CARD_FROM, and the card from a row of them. */
 #define KEFU_COMPLAINT_CARD_FROM \
-  "complaints JOIN calls ON calls.id = complaints.call_id " \
-  "JOIN staff AS owner ON owner.id = complaints.owner_id"
+  "complaints JOIN staff AS owner ON owner.id = complaints.owner_id"
 KefuComplaintCard *_kefu_store_complaint_card_from_row  (KefuRows *rows, guint row);
 extern const char  _kefu_complaint_card_columns[];
 
