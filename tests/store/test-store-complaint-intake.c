@@ -516,6 +516,31 @@ test_update_call (Fixture       *fixture,
   g_assert_cmpint (kefu_complaint_get_symptom (kefu_call_get_complaint (stored)), ==,
                    KEFU_PRODUCT_SYMPTOM_SPOILED);
   g_assert_nonnull (strstr (kefu_call_get_summary (stored), "变质了"));
+  /* The board's card and the list's sort and search read the complaint's copies of its call
+   * and its search text (schema step 3): they follow the edit. */
+  {
+    g_autoptr(KefuComplaintCard) card = kefu_store_get_complaint_card (store, id, NULL, &error);
+    g_autoptr(KefuComplaintFilter) filter = kefu_complaint_filter_new ();
+    const char *const words[] = { "变质", "李四", "b2", "有异味", "张三", "ab-2026" };
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (kefu_complaint_card_get_customer_name (card), ==, "李四");
+    for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+      {
+        g_autoptr(GArray) found = NULL;
+        gboolean listed = FALSE;
+
+        g_free (filter->text);
+        filter->text = g_strdup (words[w]);
+        found = kefu_store_list_complaint_ids (store, filter, KEFU_COMPLAINT_SORT_CUSTOMER, FALSE,
+                                               NULL, &error);
+        g_assert_no_error (error);
+        for (guint i = 0; i < found->len; i++)
+          listed = listed || g_array_index (found, gint64, i) == id;
+        /* The first three are in the new text, the others only in the old. */
+        g_assert_cmpint (listed, ==, w < 3);
+      }
+  }
 
   /* The copy read before is stale now. */
   kefu_complaint_set_subject (kefu_call_get_complaint (old), "酸奶");
