@@ -141,9 +141,10 @@ read_alerts_cb (GObject      *object,
       return;
     }
 
-  /* The board says what failed to read; a banner that cannot be read keeps what it showed. */
+  /* The board beside it says what failed to read (the same database refuses both); a banner
+   * that cannot be read keeps what it showed. A warning here would say it twice. */
   if (error != NULL)
-    g_warning ("Could not read the batch alerts: %s", error->message);
+    g_debug ("Could not read the batch alerts: %s", error->message);
   else if (read->alerts != NULL)
     show_alerts (self, read->alerts);
 
