@@ -65,6 +65,7 @@ _kefu_store_complaint_check_batch (KefuStore     *self,
   g_autofree char *flagged_text = NULL;
   g_autofree char *first_text = NULL;
   g_autofree char *acknowledged_text = NULL;
+  g_autofree char *now_text = NULL;
   g_autoptr(GString) details = NULL;
   const char *batch_key;
   gint64 product_id;
@@ -166,17 +167,18 @@ _kefu_store_complaint_check_batch (KefuStore     *self,
   first_at = g_date_time_ref (g_ptr_array_index (times, 0));
   first_text = kefu_time_to_db (first_at);
   flagged_text = kefu_time_to_db (flagged_at);
+  now_text = _kefu_store_now_text (self);
   inserted = _kefu_store_query (self,
                                 "INSERT INTO batch_alerts (product_id, batch_key, batch_number, "
                                 "complaint_count, first_at, flagged_at, flagged_complaint_id, "
-                                "version, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, now()) "
+                                "version, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8) "
                                 "RETURNING id",
-                                g_variant_new ("(mxssxssx)", product_id != 0, product_id,
+                                g_variant_new ("(mxssxssxs)", product_id != 0, product_id,
                                                batch_key,
                                                kefu_rows_get_text (complaint, 0, 1) != NULL ?
                                                kefu_rows_get_text (complaint, 0, 1) : batch_key,
                                                (gint64) times->len, first_text, flagged_text,
-                                               complaint_id),
+                                               complaint_id, now_text),
                                 cancellable, error);
   if (inserted == NULL)
     return FALSE;

@@ -118,6 +118,7 @@ acknowledge_txn (KefuStore     *self,
   gint64 actor = _kefu_store_get_txn_actor (self);
   g_autoptr(KefuRows) current = NULL;
   g_autoptr(GString) details = NULL;
+  g_autofree char *now_text = NULL;
   KefuRole role;
 
   if (!_kefu_store_staff_role (self, actor, &role, NULL, cancellable, error))
@@ -159,11 +160,13 @@ acknowledge_txn (KefuStore     *self,
       return FALSE;
     }
 
+  now_text = _kefu_store_now_text (self);
   if (_kefu_store_execute (self,
-                           "UPDATE batch_alerts SET acknowledged_at = now(), acknowledged_by = $2, "
+                           "UPDATE batch_alerts SET acknowledged_at = $5, acknowledged_by = $2, "
                            "note = $3, version = version + 1 WHERE id = $1 AND version = $4",
-                           g_variant_new ("(xxmsx)", ack->alert_id, actor,
-                                          _kefu_store_nullable (ack->note), ack->version),
+                           g_variant_new ("(xxmsxs)", ack->alert_id, actor,
+                                          _kefu_store_nullable (ack->note), ack->version,
+                                          now_text),
                            cancellable, error) < 0)
     return FALSE;
 

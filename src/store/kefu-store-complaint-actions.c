@@ -119,9 +119,10 @@ bump_version (KefuStore         *self,
               GError           **error)
 {
   return _kefu_store_execute (self,
-                              "UPDATE complaints SET version = version + 1, updated_at = now() "
+                              "UPDATE complaints SET version = version + 1, updated_at = $2 "
                               "WHERE id = $1",
-                              g_variant_new ("(x)", c->id), cancellable, error) >= 0;
+                              g_variant_new ("(xs)", c->id, c->now_text), cancellable,
+                              error) >= 0;
 }
 
 static gboolean
@@ -400,7 +401,7 @@ _kefu_store_complaint_do_escalate (KefuStore         *self,
   g_string_append_c (json, '}');
   return _kefu_store_execute (self,
                               "UPDATE complaints SET escalation_level = $1, escalated_at = $2, "
-                              "version = version + 1, updated_at = now() WHERE id = $3",
+                              "version = version + 1, updated_at = $2 WHERE id = $3",
                               g_variant_new ("(xsx)", (gint64) level, c->now_text, c->id),
                               cancellable, error) >= 0 &&
          add_event (self, c, "escalated", json, cancellable, error);

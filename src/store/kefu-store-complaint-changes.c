@@ -342,7 +342,8 @@ change_complaint_txn (KefuStore     *self,
   KefuComplaintActor actor = { 0 };
   KefuComplaintActionInput input = { 0 };
 
-  c.now = g_date_time_new_now_utc ();
+  /* The store's clock: the real time, or the time demo data and tests work the complaint at. */
+  c.now = _kefu_store_now (self);
   c.now_text = kefu_time_to_db (c.now);
   if (!read_complaint (self, d, &c, &actor, cancellable, error))
     return FALSE;

@@ -191,6 +191,7 @@ _kefu_store_complaint_enter_stage (KefuStore           *self,
   g_autoptr(GDateTime) due = NULL;
   g_autofree char *since_text = kefu_time_to_db (since);
   g_autofree char *due_text = NULL;
+  g_autofree char *now_text = _kefu_store_now_text (self);
   KefuComplaintDeadline kind = KEFU_COMPLAINT_DEADLINE_NONE;
   KefuComplaintCategory category;
   gint64 changes;
@@ -217,15 +218,15 @@ _kefu_store_complaint_enter_stage (KefuStore           *self,
   changes = _kefu_store_execute (self,
                                  "UPDATE complaints SET stage = $1, stage_since = $2, "
                                  "due_kind = $3, due_at = $4, version = version + 1, "
-                                 "updated_at = now() WHERE id = $5",
-                                 g_variant_new ("(ssmsmsx)",
+                                 "updated_at = $6 WHERE id = $5",
+                                 g_variant_new ("(ssmsmsxs)",
                                                 _kefu_store_enum_to_nick (KEFU_TYPE_COMPLAINT_STAGE,
                                                                           stage),
                                                 since_text,
                                                 kind != KEFU_COMPLAINT_DEADLINE_NONE ?
                                                 _kefu_store_enum_to_nick (KEFU_TYPE_COMPLAINT_DEADLINE,
                                                                           kind) : NULL,
-                                                due_text, complaint_id),
+                                                due_text, complaint_id, now_text),
                                  cancellable, error);
   return changes >= 0;
 }

@@ -54,6 +54,14 @@ gboolean      _kefu_store_check_backend   (KefuStore   *self,
                                            GCancellable *cancellable,
                                            GError     **error);
 
+/* The time a write records (UTC): the store's clock when kefu_store_set_clock () set one (demo
+ * data, generators and tests), else the real time. Every write that stamps a time a user reads
+ * back (a complaint's steps, the events) takes it from here rather than from now() in SQL or
+ * g_date_time_new_now_utc (), so that the steps and their events agree. */
+GDateTime    *_kefu_store_now             (KefuStore   *self);
+/* _kefu_store_now () as the database stores it (kefu_time_to_db ()). */
+char         *_kefu_store_now_text        (KefuStore   *self);
+
 /* The staff id writes are recorded against in the running write transaction. */
 gint64        _kefu_store_get_txn_actor   (KefuStore   *self);
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <libpq-fe.h>
 
+#include "kefu-store-clock.h"
 #include "kefu-store-internal.h"
 #include "postgres/kefu-pg-store.h"
 #include "sqlite/kefu-sqlite-store.h"
@@ -31,6 +32,9 @@ typedef struct
   GMutex       actor_lock;
   gint64       actor;
   gint64       system_actor;
+  /* The time writes use when set (kefu-store-clock.h), under actor_lock; NULL for the real
+   * clock. */
+  GDateTime   *clock;
 
   char        *description;
   guint        schema_version_found;
@@ -124,6 +128,7 @@ kefu_store_finalize (GObject *object)
   KefuStorePrivate *priv = kefu_store_get_instance_private (self);
 
   g_free (priv->description);
+  g_clear_pointer (&priv->clock, g_date_time_unref);
   g_rec_mutex_clear (&priv->lock);
   g_mutex_clear (&priv->actor_lock);
 
@@ -450,15 +455,64 @@ _kefu_store_add_event (KefuStore     *self,
                        GError       **error)
 {
   KefuStorePrivate *priv = kefu_store_get_instance_private (self);
+  g_autofree char *now = NULL;
 
   g_return_val_if_fail (priv->txn_depth > 0, FALSE);
 
+  /* The time is given, not left to the column's DEFAULT, so that an event follows the store's
+   * clock like the write it records; kefu_time_to_db () writes what the DEFAULT would. */
+  now = _kefu_store_now_text (self);
   return _kefu_store_execute (self,
                               "INSERT INTO events (created_at, staff_id, entity, entity_id, "
-                              "action, details) VALUES (now(), $1, $2, $3, $4, $5)",
-                              g_variant_new ("(xsxss)", priv->txn_actor, entity, entity_id,
+                              "action, details) VALUES ($1, $2, $3, $4, $5, $6)",
+                              g_variant_new ("(sxsxss)", now, priv->txn_actor, entity, entity_id,
                                              action, details != NULL ? details : "{}"),
                               cancellable, error) >= 0;
+}
+
+/**
+ * kefu_store_set_clock:
+ * @now: (nullable): the time the following writes use; %NULL for the real clock
+ *
+ * For demo data, generators and tests only (see kefu-store-clock.h); the application never sets
+ * it.
+ */
+void
+kefu_store_set_clock (KefuStore *self,
+                      GDateTime *now)
+{
+  KefuStorePrivate *priv;
+  GDateTime *utc;
+
+  g_return_if_fail (KEFU_IS_STORE (self));
+
+  priv = kefu_store_get_instance_private (self);
+  utc = now != NULL ? g_date_time_to_utc (now) : NULL;
+  g_mutex_lock (&priv->actor_lock);
+  g_clear_pointer (&priv->clock, g_date_time_unref);
+  priv->clock = utc;
+  g_mutex_unlock (&priv->actor_lock);
+}
+
+GDateTime *
+_kefu_store_now (KefuStore *self)
+{
+  KefuStorePrivate *priv = kefu_store_get_instance_private (self);
+  GDateTime *now = NULL;
+
+  g_mutex_lock (&priv->actor_lock);
+  if (priv->clock != NULL)
+    now = g_date_time_ref (priv->clock);
+  g_mutex_unlock (&priv->actor_lock);
+  return now != NULL ? now : g_date_time_new_now_utc ();
+}
+
+char *
+_kefu_store_now_text (KefuStore *self)
+{
+  g_autoptr(GDateTime) now = _kefu_store_now (self);
+
+  return kefu_time_to_db (now);
 }
 
 const char *

@@ -920,5 +920,6 @@ main (int   argc,
   test_store_init (&argc, &argv);
   test_store_add_complaint_change_tests ();
   test_store_add_complaint_intake_tests ();
+  test_store_add_complaint_clock_tests ();
   return g_test_run ();
 }

@@ -54,5 +54,6 @@ void               tc_assert_minutes         (GDateTime *earlier, GDateTime *lat
 
 void               test_store_add_complaint_change_tests (void);
 void               test_store_add_complaint_intake_tests (void);
+void               test_store_add_complaint_clock_tests  (void);
 
 G_END_DECLS
