@@ -22,6 +22,7 @@
 
 #include "core/kefu-roles.h"
 #include "store/kefu-store-calls-bulk.h"
+#include "store/kefu-store-clock.h"
 #include "kefuctl-calls.h"
 #include "kefuctl-demo-calls.h"
 #include "kefuctl-names.h"
@@ -488,6 +489,38 @@ fill_call (DemoCalls    *demo,
     }
 }
 
+/* Saves the planned call `call` as it would have been saved (the store's actor and clock set by
+ * the caller). */
+static gboolean
+save_call_now (DemoCalls  *demo,
+               Planned    *planned,
+               KefuCall   *call,
+               GDateTime  *received,
+               GError    **error)
+{
+  if (planned->kind == PLAN_UNROUTED)
+    {
+      /* Saving routes every complaint to the departments the demo has, so the one that
+       * reached nobody yet comes in as a hotline's history does, left New. */
+      g_autoptr(GPtrArray) calls = g_ptr_array_new ();
+      g_autoptr(KefuCallsBulk) bulk = NULL;
+      KefuCallBulkComplaint unrouted = { .complaint = 0, .stage = KEFU_COMPLAINT_STAGE_NEW,
+                                         .stage_since = received };
+
+      g_ptr_array_add (calls, call);
+      bulk = kefu_calls_bulk_prepare (calls, NULL, 0, error);
+      if (bulk == NULL ||
+          !kefu_calls_bulk_set_complaints (bulk, &unrouted, 1, NULL, 0, error) ||
+          !kefu_store_insert_calls_prepared (demo->store, bulk, NULL, error) ||
+          kefu_store_update_last_contacts (demo->store, kefu_record_get_id (KEFU_RECORD (call)),
+                                           NULL, error) < 0)
+        return FALSE;
+    }
+  else if (!kefu_store_save_call (demo->store, call, NULL, error))
+    return FALSE;
+  return TRUE;
+}
+
 static gboolean
 save_planned (DemoCalls  *demo,
               Planned    *planned,
@@ -544,28 +577,22 @@ save_planned (DemoCalls  *demo,
       kefu_order_set_lead_id (kefu_call_get_order (call), lead_id);
     }
 
-  /* The clerk who takes the call is the one the store records it against. */
+  /* The clerk who takes the call is the one the store records it against, a minute after it
+   * came in (the store's clock, kefu-store-clock.h): its events, and its complaint's routing,
+   * say when the call was saved, not when the demo ran. */
   kefu_store_set_actor (demo->store, clerk);
-  if (planned->kind == PLAN_UNROUTED)
-    {
-      /* Saving routes every complaint to the departments the demo has, so the one that
-       * reached nobody yet comes in as a hotline's history does, left New. */
-      g_autoptr(GPtrArray) calls = g_ptr_array_new ();
-      g_autoptr(KefuCallsBulk) bulk = NULL;
-      KefuCallBulkComplaint unrouted = { .complaint = 0, .stage = KEFU_COMPLAINT_STAGE_NEW,
-                                         .stage_since = received };
+  {
+    g_autoptr(GDateTime) one_minute = g_date_time_add_minutes (received, 1);
 
-      g_ptr_array_add (calls, call);
-      bulk = kefu_calls_bulk_prepare (calls, NULL, 0, error);
-      if (bulk == NULL ||
-          !kefu_calls_bulk_set_complaints (bulk, &unrouted, 1, NULL, 0, error) ||
-          !kefu_store_insert_calls_prepared (demo->store, bulk, NULL, error) ||
-          kefu_store_update_last_contacts (demo->store, kefu_record_get_id (KEFU_RECORD (call)),
-                                           NULL, error) < 0)
-        return FALSE;
+    kefu_store_set_clock (demo->store,
+                          g_date_time_compare (one_minute, demo->now) < 0 ? one_minute : demo->now);
+  }
+  if (!save_call_now (demo, planned, call, received, error))
+    {
+      kefu_store_set_clock (demo->store, NULL);
+      return FALSE;
     }
-  else if (!kefu_store_save_call (demo->store, call, NULL, error))
-    return FALSE;
+  kefu_store_set_clock (demo->store, NULL);
   g_hash_table_add (demo->called_days, day_key (customer_id, received));
   (*added)++;
 
