@@ -6,6 +6,11 @@
  * given, which must not be one the form is bound to). While the copy holds changes the page
  * cannot be popped: its back button asks first.
  *
+ * What others save meanwhile is merged into the form field by field after every read
+ * (kefu-complaint-page-merge.c): a save refused as stale reads the complaint again, merges, and
+ * goes again by itself when nobody changed the same field; otherwise Save waits until each
+ * conflict is decided. Nothing typed is dropped by a read.
+ *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -129,6 +134,8 @@ stop_editing (KefuComplaintPage *self)
   gboolean had_focus = release_focus (self);
 
   self->editing = FALSE;
+  self->resave = FALSE;
+  _kefu_complaint_page_merge_clear (self);
   _kefu_complaint_page_set_modified (self, FALSE);
   kefu_call_form_set_call (self->call_form, NULL);
   g_clear_object (&self->edit_call);
@@ -147,20 +154,27 @@ _kefu_complaint_page_edit (KefuComplaintPage *self)
   g_set_object (&self->edit_call, NULL);
   self->edit_call = _kefu_complaint_page_copy_call (self->call);
   self->editing = TRUE;
+  self->n_resaves = 0;
+  _kefu_complaint_page_merge_start (self);
   kefu_call_form_set_call (self->call_form, self->edit_call);
   gtk_stack_set_visible_child_name (self->intake_stack, "edit");
   _kefu_complaint_page_update_actions (self);
   kefu_call_form_focus_details (self->call_form);
 }
 
+static void save_now (KefuComplaintPage *self);
+
 void
 _kefu_complaint_page_follow_read (KefuComplaintPage *self)
 {
   KefuComplaint *complaint;
   KefuComplaint *edited;
+  gboolean resave = self->resave;
+  gboolean merged;
 
   if (!self->editing || self->saving || self->edit_call == NULL)
     return;
+  self->resave = FALSE;
 
   if (!_kefu_complaint_page_can_edit (self))
     {
@@ -170,14 +184,45 @@ _kefu_complaint_page_follow_read (KefuComplaintPage *self)
       return;
     }
 
-  /* An action on the complaint (a note, an acknowledgement) changes its version but not what
-   * was captured: the edit goes on against the version just read. */
+  /* What someone else saved meanwhile is merged with what was typed; an action on the
+   * complaint (a note, an acknowledgement) changes its version but not what was captured.
+   * Either way the edit goes on against the version just read, which is safe only because the
+   * fields both sides changed wait for a decision. */
+  merged = _kefu_complaint_page_merge (self);
   complaint = kefu_call_get_complaint (self->call);
   edited = kefu_call_get_complaint (self->edit_call);
   kefu_record_set_version (KEFU_RECORD (self->edit_call),
                            kefu_record_get_version (KEFU_RECORD (self->call)));
   if (complaint != NULL && edited != NULL)
     kefu_record_set_version (KEFU_RECORD (edited), kefu_record_get_version (KEFU_RECORD (complaint)));
+  _kefu_complaint_page_update_actions (self);
+
+  if (!resave)
+    return;
+
+  if (_kefu_complaint_page_merge_n_conflicts (self) > 0)
+    {
+      adw_banner_set_title (self->banner,
+                            _("Someone else changed the same fields meanwhile. Keep yours or take theirs for each marked field, then save."));
+      adw_banner_set_revealed (self->banner, TRUE);
+      _kefu_complaint_page_merge_focus (self);
+      return;
+    }
+
+  /* Saves that keep meeting newer versions stop going again by themselves after a few tries:
+   * the person sees what changed and saves when it is quiet. */
+  if (self->n_resaves >= 3)
+    {
+      adw_banner_set_title (self->banner,
+                            _("Someone else changed this complaint. It was reloaded; check and try again."));
+      adw_banner_set_revealed (self->banner, TRUE);
+      return;
+    }
+
+  /* Nobody changed the same field: the merged call is saved, as the person asked. */
+  self->n_resaves++;
+  self->merged_on_save = self->merged_on_save || merged;
+  save_now (self);
 }
 
 void
@@ -223,6 +268,16 @@ update_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
+      /* Someone saved this complaint meanwhile: it is read again and merged with the form
+       * (_kefu_complaint_page_follow_read ()), never saved over what they wrote. */
+      if (g_error_matches (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_STALE_VERSION) && self->editing)
+        {
+          self->resave = TRUE;
+          _kefu_complaint_page_update_actions (self);
+          _kefu_complaint_page_reload (self);
+          return;
+        }
+
       /* What was typed stays in the form: a stale version or a refusal is shown, and the
        * complaint behind it is read again. */
       _kefu_complaint_page_update_actions (self);
@@ -231,19 +286,33 @@ update_cb (GObject      *object,
     }
 
   stop_editing (self);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Changes saved")));
+  adw_banner_set_revealed (self->banner, FALSE);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (self->merged_on_save
+                                              ? _("Changes saved, together with the changes made meanwhile")
+                                              : _("Changes saved")));
+  self->merged_on_save = FALSE;
   gtk_widget_activate_action (GTK_WIDGET (self), "complaints.reload", NULL);
   _kefu_complaint_page_reload (self);
 }
 
-void
-_kefu_complaint_page_save (KefuComplaintPage *self)
+static void
+save_now (KefuComplaintPage *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   KefuCall *copy;
 
   if (!self->editing || self->saving || self->store == NULL)
     return;
+
+  /* A field both sides changed is decided by the person, never by the order of the saves. */
+  if (_kefu_complaint_page_merge_n_conflicts (self) > 0)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Keep yours or take theirs for each marked field first")));
+      _kefu_complaint_page_merge_focus (self);
+      return;
+    }
 
   if (!kefu_call_form_check (self->call_form, now))
     return;
@@ -257,6 +326,18 @@ _kefu_complaint_page_save (KefuComplaintPage *self)
   /* Not cancellable: a write that committed must come back to clear the form. */
   kefu_store_run_async (self->store, update_func, copy, g_object_unref,
                         NULL, update_cb, g_object_ref (self));
+}
+
+void
+_kefu_complaint_page_save (KefuComplaintPage *self)
+{
+  /* The person saves: saves refused as stale may go again by themselves as many times. */
+  if (!self->saving)
+    {
+      self->n_resaves = 0;
+      self->merged_on_save = FALSE;
+    }
+  save_now (self);
 }
 
 /* Leaving with changes */

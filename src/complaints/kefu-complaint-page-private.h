@@ -47,6 +47,18 @@ struct _KefuComplaintPage
   gboolean                   modified;
   gboolean                   saving;
 
+  /* The merge with what others saved meanwhile (kefu-complaint-page-merge.c): the stored call
+   * the form's values started from (or were last merged with), the newest event on the timeline
+   * then, and a note under each field changed meanwhile (MergeNote). `resave`: a save refused
+   * as stale goes again once merged without conflicts, at most a few times in a row
+   * (`n_resaves`); `merged_on_save`: that save carries others' changes too. */
+  KefuCall                  *base_call;
+  gint64                     base_event_id;
+  GPtrArray                 *merge_notes;
+  gboolean                   resave;
+  guint                      n_resaves;
+  gboolean                   merged_on_save;
+
   AdwBanner                 *banner;
   GtkListBox                *batch_list;
   AdwPreferencesGroup       *batch_group;
@@ -65,6 +77,7 @@ struct _KefuComplaintPage
   GtkListBox                *intake_list;
   GtkStack                  *intake_stack;
   GtkButton                 *leave_button;
+  GtkListBox                *merge_list;
   AdwWrapBox                *actions_box;
   GtkButton                 *note_button;
   GtkListBox                *outcome_list;
@@ -115,5 +128,21 @@ void     _kefu_complaint_page_set_modified    (KefuComplaintPage *self,
                                                gboolean           modified);
 /* A copy of a call and its complaint that shares nothing with it. */
 KefuCall *_kefu_complaint_page_copy_call      (KefuCall          *call);
+
+/* In kefu-complaint-page-merge.c: what others saved while the intake edit was open. */
+/* The edit starts from the call as read now. */
+void     _kefu_complaint_page_merge_start     (KefuComplaintPage *self);
+/* Compares, field by field, what the form started from (base), what is typed (mine) and what
+ * is stored now (theirs): a field changed only by them takes theirs, with a note saying who;
+ * one changed only here keeps what was typed; one changed on both sides is a conflict shown
+ * under the field until the person keeps theirs or takes the other. The stored call becomes
+ * the new base. TRUE when someone else had changed a field. */
+gboolean _kefu_complaint_page_merge           (KefuComplaintPage *self);
+/* The conflicts not decided yet: Save waits for them. */
+guint    _kefu_complaint_page_merge_n_conflicts (KefuComplaintPage *self);
+/* Moves the keyboard focus to the first undecided conflict. */
+void     _kefu_complaint_page_merge_focus     (KefuComplaintPage *self);
+/* The edit ends: the notes and the base go. */
+void     _kefu_complaint_page_merge_clear     (KefuComplaintPage *self);
 
 G_END_DECLS

@@ -203,6 +203,7 @@ _kefu_complaint_page_update_actions (KefuComplaintPage *self)
   GtkWidget *child;
   gboolean first = TRUE;
   gboolean has_card = self->card != NULL;
+  guint n_conflicts;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box))) != NULL)
     adw_wrap_box_remove (self->actions_box, child);
@@ -251,8 +252,15 @@ _kefu_complaint_page_update_actions (KefuComplaintPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->discard_button), self->editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "complaint.edit",
                                  has_card && !self->editing && _kefu_complaint_page_can_edit (self));
+  /* Save waits until every field changed on both sides meanwhile is decided. */
+  n_conflicts = self->editing ? _kefu_complaint_page_merge_n_conflicts (self) : 0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "complaint.save",
-                                 self->editing && self->modified && !self->saving);
+                                 self->editing && self->modified && !self->saving
+                                 && n_conflicts == 0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button),
+                               n_conflicts > 0
+                               ? _("Keep yours or take theirs for each marked field first")
+                               : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "complaint.discard",
                                  self->editing && !self->saving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "complaint.print", has_card);
@@ -362,6 +370,8 @@ load_cb (GObject      *object,
 
   if (loaded == NULL)
     {
+      /* A save waiting for this read to merge goes only when the person saves again. */
+      self->resave = FALSE;
       /* A page already showing the complaint keeps it, and says what went wrong. */
       if (self->card != NULL)
         kefu_toast_overlay_add_error (self->toast_overlay, error->message);
@@ -524,6 +534,8 @@ kefu_complaint_page_dispose (GObject *object)
   g_clear_object (&self->load_cancellable);
   g_cancellable_cancel (self->action_cancellable);
   g_clear_object (&self->action_cancellable);
+  /* The merge's notes sit in the form's lists: they go before the form does. */
+  _kefu_complaint_page_merge_clear (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_COMPLAINT_PAGE);
 
@@ -672,6 +684,7 @@ kefu_complaint_page_class_init (KefuComplaintPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, intake_list);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, intake_stack);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, leave_button);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, merge_list);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, note_button);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, outcome_list);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, owner_label);

@@ -1,0 +1,690 @@
+/* kefu-complaint-page-merge.c: what others saved while the intake edit was open, merged field
+ * by field with what was typed, so that a second save never overwrites anyone silently and
+ * nothing typed is lost.
+ *
+ * Three versions of each field are compared: base (the stored call the form started from),
+ * mine (the form's copy) and theirs (the call as stored now). A field only they changed takes
+ * their value, with a note under it saying who; a field only this person changed keeps what was
+ * typed; a field both changed is a conflict: its note says what the other person wrote, in the
+ * error style of a field's message, with buttons to keep one's own or take theirs, and Save
+ * waits until each is decided. The stored call then becomes the base, and the save goes with
+ * its version.
+ *
+ * Who changed a field comes from the newest details-changed event since the base that names
+ * it (the events list each changed field old → new).
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kefu-complaint-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "core/kefu-enums.h"
+#include "intake/kefu-form-field.h"
+
+#include "kefu-complaint-page-private.h"
+#include "kefu-detail-format.h"
+
+/* A field captured at intake that kefu_store_update_complaint_call () saves. */
+typedef struct
+{
+  const char *key;          /* its name in a details-changed event */
+  const char *form_id;      /* the call form's field id; NULL: the form has no field for it */
+  gboolean    on_complaint; /* a property of the complaint rather than of the call */
+  const char *property;
+  const char *label;        /* as the timeline names it (context "complaint field") */
+} MergeField;
+
+static const MergeField merge_fields[] = {
+  { "caller_name", "caller-name", FALSE, "caller-name", NC_("complaint field", "Caller's name") },
+  { "phone", "phone", FALSE, "phone", NC_("complaint field", "Phone") },
+  { "address", "address", FALSE, "address", NC_("complaint field", "Address") },
+  { "subject", "subject", TRUE, "subject", NC_("complaint field", "Complaint about") },
+  { "reason", "reason", TRUE, "reason", NC_("complaint field", "Reason") },
+  { "explanation", "explanation", TRUE, "explanation", NC_("complaint field", "Explanation") },
+  { "harmed", NULL, TRUE, "harmed", NC_("complaint field", "Customer harmed") },
+  { "category", "category", TRUE, "category", NC_("complaint field", "Category") },
+  { "product", NULL, TRUE, "product-id", NC_("complaint field", "Product") },
+  { "symptom", "symptom", TRUE, "symptom", NC_("complaint field", "Symptom") },
+  { "purchase_method", "purchase-method", TRUE, "purchase-method",
+    NC_("complaint field", "Purchase method") },
+  { "purchase_place", "purchase-place", TRUE, "purchase-place",
+    NC_("complaint field", "Purchase place") },
+  { "batch_number", "batch-number", TRUE, "batch-number", NC_("complaint field", "Batch number") },
+  { "production_date", "production-date", TRUE, "production-date",
+    NC_("complaint field", "Production date") },
+  { "service_issue", "service-issue", TRUE, "service-issue",
+    NC_("complaint field", "What went wrong") },
+  { "staff_identity", "staff-identity", TRUE, "staff-identity",
+    NC_("complaint field", "Staff name or number") },
+  { "work_place", "work-place", TRUE, "work-place", NC_("complaint field", "Place of work") },
+  { "work_manner", "work-manner", TRUE, "work-manner", NC_("complaint field", "Manner of work") },
+  { "notes", "notes", FALSE, "notes", NC_("complaint field", "Notes") },
+  { "received_at", "received-at", FALSE, "received-at", NC_("complaint field", "Received at") },
+};
+
+typedef enum
+{
+  NOTE_THEIRS,    /* only they changed it: their value is in the form */
+  NOTE_CONFLICT,  /* both changed it: undecided */
+  NOTE_KEPT,      /* both changed it: this person kept theirs */
+} NoteState;
+
+typedef struct
+{
+  KefuComplaintPage *page;
+  const MergeField  *field;
+  NoteState          state;
+  char              *name;    /* who changed it; NULL: not known */
+  GDateTime         *time;
+  GValue             theirs;
+  GtkWidget         *row;     /* under the field in the form, or in the page's merge list */
+  GtkWidget         *field_widget;
+  GtkLabel          *label;
+  GtkWidget         *buttons;
+  GtkWidget         *keep_button;
+} MergeNote;
+
+static void
+merge_note_free (MergeNote *note)
+{
+  GtkWidget *parent = gtk_widget_get_parent (note->row);
+
+  if (GTK_IS_LIST_BOX (parent))
+    gtk_list_box_remove (GTK_LIST_BOX (parent), note->row);
+  /* The field's own message (a problem of its value) keeps the error style. */
+  if (note->field_widget != NULL && kefu_form_field_get_message (note->field_widget) == NULL)
+    gtk_widget_remove_css_class (note->field_widget, "error");
+  g_clear_object (&note->row);
+  g_clear_weak_pointer (&note->field_widget);
+  g_clear_pointer (&note->name, g_free);
+  g_clear_pointer (&note->time, g_date_time_unref);
+  if (G_IS_VALUE (&note->theirs))
+    g_value_unset (&note->theirs);
+  g_free (note);
+}
+
+/* Comparing and copying values */
+
+static GObject *
+field_object (KefuCall         *call,
+              const MergeField *field)
+{
+  if (call == NULL)
+    return NULL;
+  return field->on_complaint ? G_OBJECT (kefu_call_get_complaint (call)) : G_OBJECT (call);
+}
+
+/* Reads the field of `call` into `value` (initialised here); FALSE when the call has no such
+ * record. */
+static gboolean
+get_value (KefuCall         *call,
+           const MergeField *field,
+           GValue           *value)
+{
+  GObject *object = field_object (call, field);
+
+  if (object == NULL)
+    return FALSE;
+  g_object_get_property (object, field->property,
+                         g_value_init (value, g_object_class_find_property (G_OBJECT_GET_CLASS (object),
+                                                                            field->property)->value_type));
+  return TRUE;
+}
+
+/* Equal as stored: empty text is none, times to the second, dates by day. */
+static gboolean
+values_equal (const GValue *a,
+              const GValue *b)
+{
+  GType type = G_VALUE_TYPE (a);
+
+  if (type == G_TYPE_STRING)
+    {
+      const char *x = g_value_get_string (a);
+      const char *y = g_value_get_string (b);
+
+      return g_strcmp0 (x != NULL ? x : "", y != NULL ? y : "") == 0;
+    }
+  if (type == G_TYPE_DATE_TIME)
+    {
+      GDateTime *x = g_value_get_boxed (a);
+      GDateTime *y = g_value_get_boxed (b);
+
+      if (x == NULL || y == NULL)
+        return x == y;
+      return g_date_time_to_unix (x) == g_date_time_to_unix (y);
+    }
+  if (type == G_TYPE_DATE)
+    {
+      GDate *x = g_value_get_boxed (a);
+      GDate *y = g_value_get_boxed (b);
+      gboolean x_set = x != NULL && g_date_valid (x);
+      gboolean y_set = y != NULL && g_date_valid (y);
+
+      if (!x_set || !y_set)
+        return x_set == y_set;
+      return g_date_compare (x, y) == 0;
+    }
+  if (G_TYPE_IS_ENUM (type))
+    return g_value_get_enum (a) == g_value_get_enum (b);
+  if (type == G_TYPE_BOOLEAN)
+    return !g_value_get_boolean (a) == !g_value_get_boolean (b);
+  if (type == G_TYPE_INT64)
+    return g_value_get_int64 (a) == g_value_get_int64 (b);
+
+  g_return_val_if_reached (FALSE);
+}
+
+static gboolean
+field_equal (KefuCall         *a,
+             KefuCall         *b,
+             const MergeField *field)
+{
+  g_auto(GValue) x = G_VALUE_INIT;
+  g_auto(GValue) y = G_VALUE_INIT;
+
+  if (!get_value (a, field, &x) || !get_value (b, field, &y))
+    return TRUE;
+  return values_equal (&x, &y);
+}
+
+/* Writes `value` into the form's copy; the form shows it through its bindings. */
+static void
+set_mine (KefuComplaintPage *self,
+          const MergeField  *field,
+          const GValue      *value)
+{
+  GObject *object = field_object (self->edit_call, field);
+
+  if (object != NULL)
+    g_object_set_property (object, field->property, value);
+}
+
+/* A value as a person reads it; NULL when empty. */
+static char *
+value_text (KefuComplaintPage *self,
+            const GValue      *value)
+{
+  GType type = G_VALUE_TYPE (value);
+
+  if (type == G_TYPE_STRING)
+    {
+      const char *text = g_value_get_string (value);
+
+      return text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
+    }
+  if (type == G_TYPE_DATE_TIME)
+    return g_value_get_boxed (value) != NULL
+      ? kefu_detail_format_local_time (g_value_get_boxed (value)) : NULL;
+  if (type == G_TYPE_DATE)
+    {
+      GDate *date = g_value_get_boxed (value);
+
+      if (date == NULL || !g_date_valid (date))
+        return NULL;
+      return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
+                              g_date_get_day (date));
+    }
+  if (type == G_TYPE_BOOLEAN)
+    return g_strdup (g_value_get_boolean (value) ? C_("complaint field value", "Yes")
+                                                 : C_("complaint field value", "No"));
+  if (type == KEFU_TYPE_COMPLAINT_CATEGORY)
+    return g_value_get_enum (value) != 0
+      ? g_strdup (kefu_complaint_category_get_display_name (g_value_get_enum (value))) : NULL;
+  if (type == KEFU_TYPE_PRODUCT_SYMPTOM)
+    return g_value_get_enum (value) != 0
+      ? g_strdup (kefu_product_symptom_get_display_name (g_value_get_enum (value))) : NULL;
+  if (type == KEFU_TYPE_SERVICE_ISSUE)
+    return g_value_get_enum (value) != 0
+      ? g_strdup (kefu_service_issue_get_display_name (g_value_get_enum (value))) : NULL;
+  if (type == G_TYPE_INT64)
+    {
+      /* The only number merged is the product: its name. */
+      gint64 id = g_value_get_int64 (value);
+      guint n = self->products != NULL ? g_list_model_get_n_items (self->products) : 0;
+
+      if (id == 0)
+        return NULL;
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(KefuProduct) product = g_list_model_get_item (self->products, i);
+
+          if (kefu_record_get_id (KEFU_RECORD (product)) == id)
+            return g_strdup (kefu_product_get_name (product));
+        }
+      return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+    }
+
+  return NULL;
+}
+
+/* Who changed what */
+
+/* Whether the details-changed `event` lists the field `key`. */
+static gboolean
+event_names_field (KefuEvent  *event,
+                   const char *key)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  JsonNode *changes;
+
+  if (!json_parser_load_from_data (parser, kefu_event_get_details (event), -1, NULL))
+    return FALSE;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return FALSE;
+  changes = json_object_get_member (json_node_get_object (root), "changes");
+  return changes != NULL && JSON_NODE_HOLDS_OBJECT (changes)
+    && json_object_has_member (json_node_get_object (changes), key);
+}
+
+/* The newest details-changed event since the base that names `key`, or the newest
+ * details-changed event since the base when none does (the field changed some other way). */
+static KefuEvent *
+find_change (KefuComplaintPage *self,
+             const char        *key)
+{
+  guint n = self->timeline != NULL ? g_list_model_get_n_items (self->timeline) : 0;
+  KefuEvent *any = NULL;
+
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(KefuEvent) event = g_list_model_get_item (self->timeline, i - 1);
+
+      if (kefu_event_get_id (event) <= self->base_event_id
+          || g_strcmp0 (kefu_event_get_action (event), "details-changed") != 0)
+        continue;
+      if (event_names_field (event, key))
+        return event;
+      if (any == NULL)
+        any = event;
+    }
+
+  return any;
+}
+
+static gint64
+newest_event_id (KefuComplaintPage *self)
+{
+  guint n = self->timeline != NULL ? g_list_model_get_n_items (self->timeline) : 0;
+  gint64 newest = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KefuEvent) event = g_list_model_get_item (self->timeline, i);
+
+      newest = MAX (newest, kefu_event_get_id (event));
+    }
+  return newest;
+}
+
+/* "10:42" today, "2026-11-26 10:42" on another day. */
+static char *
+short_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (g_date_time_get_year (local) == g_date_time_get_year (now)
+      && g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+    return g_date_time_format (local, "%H:%M");
+  return kefu_detail_format_local_time (time);
+}
+
+/* The notes */
+
+static char *
+note_text (MergeNote *note)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *time = NULL;
+  const char *name;
+
+  if (note->state == NOTE_THEIRS)
+    {
+      if (note->name == NULL)
+        return g_strdup (_("Changed by someone else meanwhile"));
+      /* Translators: %s is the name of the person who changed the field. */
+      return g_strdup_printf (_("Changed by %s meanwhile"), note->name);
+    }
+
+  value = value_text (note->page, &note->theirs);
+  if (value != NULL)
+    /* Translators: a value another person saved, quoted in a sentence. */
+    quoted = g_strdup_printf (C_("merged value", "“%s”"), value);
+  else
+    /* Translators: the value another person saved is empty: “王芳 changed this to empty”. */
+    quoted = g_strdup (C_("merged value", "empty"));
+  time = short_time (note->time);
+  /* Translators: at the start of a sentence, when the events do not say who it was. */
+  name = note->name != NULL ? note->name : _("Someone else");
+
+  if (note->state == NOTE_KEPT)
+    /* Translators: %1$s is a person's name, %2$s the value they saved, %3$s the time. */
+    return g_strdup_printf (_("%1$s changed this to %2$s at %3$s. Yours is kept."),
+                            name, quoted, time);
+  /* Translators: %1$s is a person's name, %2$s the value they saved, %3$s the time; the field
+   * was also changed here, and the clerk chooses which value to keep. */
+  return g_strdup_printf (_("%1$s changed this to %2$s at %3$s. Keep yours or take theirs."),
+                          name, quoted, time);
+}
+
+static void
+note_update (MergeNote *note)
+{
+  g_autofree char *text = note_text (note);
+  gboolean conflict = note->state == NOTE_CONFLICT;
+
+  gtk_label_set_text (note->label, text);
+  if (conflict)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (note->label), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (note->label), "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (note->label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (note->label), "dim-label");
+    }
+  gtk_widget_set_visible (note->buttons, conflict);
+
+  /* The field itself is marked as long as the conflict is open, and a screen reader hears it
+   * as invalid. */
+  if (note->field_widget != NULL)
+    {
+      if (conflict)
+        {
+          gtk_widget_add_css_class (note->field_widget, "error");
+          gtk_accessible_update_state (GTK_ACCESSIBLE (note->field_widget),
+                                       GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                       -1);
+        }
+      else if (kefu_form_field_get_message (note->field_widget) == NULL)
+        {
+          gtk_widget_remove_css_class (note->field_widget, "error");
+          gtk_accessible_reset_state (GTK_ACCESSIBLE (note->field_widget),
+                                      GTK_ACCESSIBLE_STATE_INVALID);
+        }
+    }
+}
+
+static void
+decided (KefuComplaintPage *self,
+         MergeNote         *note)
+{
+  gboolean had_focus;
+  GtkRoot *root = gtk_widget_get_root (note->row);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  had_focus = focus != NULL && gtk_widget_is_ancestor (focus, note->buttons);
+  note_update (note);
+  _kefu_complaint_page_update_actions (self);
+
+  /* The buttons pressed are hidden: the focus goes on to the next conflict, or back to the
+   * field decided. */
+  if (had_focus)
+    {
+      if (_kefu_complaint_page_merge_n_conflicts (self) > 0)
+        _kefu_complaint_page_merge_focus (self);
+      else if (note->field_widget != NULL)
+        kefu_form_field_focus (note->field_widget);
+    }
+}
+
+static void
+keep_clicked_cb (GtkButton *button,
+                 MergeNote *note)
+{
+  if (note->state != NOTE_CONFLICT)
+    return;
+
+  note->state = NOTE_KEPT;
+  decided (note->page, note);
+}
+
+static void
+take_clicked_cb (GtkButton *button,
+                 MergeNote *note)
+{
+  if (note->state != NOTE_CONFLICT)
+    return;
+
+  note->state = NOTE_THEIRS;
+  set_mine (note->page, note->field, &note->theirs);
+  decided (note->page, note);
+}
+
+/* The note's row: under the field in the form's list, in the style of a field's message, or in
+ * the page's own list above the form (with the field's name) for a field the form does not
+ * show. */
+static void
+note_add_row (KefuComplaintPage *self,
+              MergeNote         *note)
+{
+  GtkWidget *field = NULL;
+  GtkWidget *parent = NULL;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *keep = gtk_button_new_with_label (_("Keep Yours"));
+  GtkWidget *take = gtk_button_new_with_label (_("Take Theirs"));
+  const char *title = g_dpgettext2 (GETTEXT_PACKAGE, "complaint field", note->field->label);
+
+  if (note->field->form_id != NULL)
+    field = kefu_call_form_get_field (self->call_form, note->field->form_id);
+  if (field != NULL)
+    parent = gtk_widget_get_parent (field);
+  if (!GTK_IS_LIST_BOX (parent) || !GTK_IS_LIST_BOX_ROW (field))
+    field = NULL;
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "kefu-field-message");
+  if (field == NULL)
+    {
+      /* Away from the field, the note names it. */
+      GtkWidget *heading = gtk_label_new (title);
+
+      gtk_label_set_xalign (GTK_LABEL (heading), 0);
+      gtk_widget_add_css_class (heading, "heading");
+      gtk_box_append (GTK_BOX (box), heading);
+    }
+  gtk_box_append (GTK_BOX (box), label);
+
+  gtk_widget_set_halign (buttons, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (buttons), keep);
+  gtk_box_append (GTK_BOX (buttons), take);
+  gtk_box_append (GTK_BOX (box), buttons);
+  /* The buttons say which field they decide, to a screen reader as well. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (keep), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  title, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (take), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  title, -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (keep), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  label, NULL, -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (take), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  label, NULL, -1);
+  g_signal_connect (keep, "clicked", G_CALLBACK (keep_clicked_cb), note);
+  g_signal_connect (take, "clicked", G_CALLBACK (take_clicked_cb), note);
+
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  note->row = g_object_ref_sink (adw_preferences_row_new ());
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (note->row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (note->row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (note->row), FALSE);
+  /* Tab goes through the row to its buttons rather than stopping on the row. */
+  gtk_widget_set_focusable (note->row, FALSE);
+  gtk_widget_add_css_class (note->row, "kefu-merge-note");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (note->row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title, -1);
+  note->label = GTK_LABEL (label);
+  note->buttons = buttons;
+  note->keep_button = keep;
+
+  if (field != NULL)
+    {
+      gtk_list_box_insert (GTK_LIST_BOX (parent), note->row,
+                           gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (field)) + 1);
+      g_set_weak_pointer (&note->field_widget, field);
+    }
+  else
+    {
+      gtk_list_box_append (self->merge_list, note->row);
+      gtk_widget_set_visible (GTK_WIDGET (self->merge_list), TRUE);
+    }
+}
+
+static void
+remove_note (KefuComplaintPage *self,
+             const MergeField  *field)
+{
+  for (guint i = 0; self->merge_notes != NULL && i < self->merge_notes->len; i++)
+    {
+      MergeNote *note = self->merge_notes->pdata[i];
+
+      if (note->field == field)
+        {
+          g_ptr_array_remove_index (self->merge_notes, i);
+          break;
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->merge_list),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->merge_list)) != NULL);
+}
+
+static void
+add_note (KefuComplaintPage *self,
+          const MergeField  *field,
+          NoteState          state,
+          const GValue      *theirs)
+{
+  MergeNote *note = g_new0 (MergeNote, 1);
+  KefuEvent *event = find_change (self, field->key);
+
+  remove_note (self, field);
+
+  note->page = self;
+  note->field = field;
+  note->state = state;
+  if (event != NULL)
+    {
+      const char *name = kefu_event_get_staff_name (event);
+
+      note->name = name != NULL && name[0] != '\0' ? g_strdup (name) : NULL;
+      note->time = g_date_time_ref (kefu_event_get_created_at (event));
+    }
+  else
+    {
+      GDateTime *updated = kefu_record_get_updated_at (KEFU_RECORD (self->call));
+
+      note->time = updated != NULL ? g_date_time_ref (updated) : g_date_time_new_now_utc ();
+    }
+  g_value_init (&note->theirs, G_VALUE_TYPE (theirs));
+  g_value_copy (theirs, &note->theirs);
+
+  if (self->merge_notes == NULL)
+    self->merge_notes = g_ptr_array_new_with_free_func ((GDestroyNotify) merge_note_free);
+  g_ptr_array_add (self->merge_notes, note);
+  note_add_row (self, note);
+  note_update (note);
+}
+
+/* The merge */
+
+void
+_kefu_complaint_page_merge_start (KefuComplaintPage *self)
+{
+  _kefu_complaint_page_merge_clear (self);
+  if (self->call != NULL)
+    self->base_call = _kefu_complaint_page_copy_call (self->call);
+  self->base_event_id = newest_event_id (self);
+}
+
+gboolean
+_kefu_complaint_page_merge (KefuComplaintPage *self)
+{
+  gboolean changed = FALSE;
+
+  if (self->edit_call == NULL || self->call == NULL)
+    return FALSE;
+  if (self->base_call == NULL)
+    {
+      _kefu_complaint_page_merge_start (self);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (merge_fields); i++)
+    {
+      const MergeField *field = &merge_fields[i];
+      g_auto(GValue) theirs = G_VALUE_INIT;
+
+      if (field_equal (self->base_call, self->call, field) || !get_value (self->call, field, &theirs))
+        continue;
+
+      changed = TRUE;
+      if (field_equal (self->edit_call, self->base_call, field))
+        {
+          /* Only they changed it. */
+          set_mine (self, field, &theirs);
+          add_note (self, field, NOTE_THEIRS, &theirs);
+        }
+      else if (field_equal (self->edit_call, self->call, field))
+        /* Both wrote the same: nothing to decide. */
+        remove_note (self, field);
+      else
+        add_note (self, field, NOTE_CONFLICT, &theirs);
+    }
+
+  g_set_object (&self->base_call, NULL);
+  self->base_call = _kefu_complaint_page_copy_call (self->call);
+  self->base_event_id = newest_event_id (self);
+  return changed;
+}
+
+guint
+_kefu_complaint_page_merge_n_conflicts (KefuComplaintPage *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; self->merge_notes != NULL && i < self->merge_notes->len; i++)
+    if (((MergeNote *) self->merge_notes->pdata[i])->state == NOTE_CONFLICT)
+      n++;
+  return n;
+}
+
+void
+_kefu_complaint_page_merge_focus (KefuComplaintPage *self)
+{
+  for (guint i = 0; self->merge_notes != NULL && i < self->merge_notes->len; i++)
+    {
+      MergeNote *note = self->merge_notes->pdata[i];
+
+      if (note->state == NOTE_CONFLICT)
+        {
+          gtk_widget_grab_focus (note->keep_button);
+          return;
+        }
+    }
+}
+
+void
+_kefu_complaint_page_merge_clear (KefuComplaintPage *self)
+{
+  g_clear_pointer (&self->merge_notes, g_ptr_array_unref);
+  g_clear_object (&self->base_call);
+  self->base_event_id = 0;
+  if (self->merge_list != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->merge_list), FALSE);
+}
