@@ -256,6 +256,7 @@ meet_conflict (Fixture   *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "complaint.save", NULL);
   kefu_test_wait_until (note_row (form, "reason") != NULL && !page_busy (fixture->page));
   kefu_test_flush ();
+  shoot (fixture, "page-conflict");
 
   /* Nothing typed is lost, nothing of hers is overwritten. */
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (form)));
@@ -286,7 +287,6 @@ meet_conflict (Fixture   *fixture,
   g_assert_null (note_row (form, "notes"));
 
   g_assert_true (adw_banner_get_revealed (page_banner (fixture)));
-  shoot (fixture, "page-conflict");
 
   /* Save waits for the decision, by its button and by Ctrl+S alike. */
   g_assert_false (save_enabled (fixture));
