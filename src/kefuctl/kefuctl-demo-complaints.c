@@ -69,7 +69,6 @@ typedef struct
   guint       n_harmed_today;
   guint       n_batch;
   guint       n_notes;
-  gboolean    escalated_by_hand;
 } DemoComplaints;
 
 static gint64
@@ -620,6 +619,8 @@ kefuctl_demo_complaints (KefuStore   *store,
           continue;
         }
       ok = routed_at_call (&demo, card, error);
+      if (!ok)
+        break;
       plan_complaint (&demo, steps, i, card, goal);
       (*added)++;
 

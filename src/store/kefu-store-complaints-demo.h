@@ -1,8 +1,11 @@
-/* kefu-store-complaints-demo.h: FOR DEMO AND GENERATED DATA ONLY. `kefuctl demo` works its sample
- * complaints through their stages with kefu_store_change_complaint (), which records every step
- * at the moment the demo runs; this moves the steps' times back to when they would have
- * happened (a complaint received three days ago was acknowledged three days ago), so that the
+/* kefu-store-complaints-demo.h: FOR DEMO AND GENERATED DATA ONLY. Moves a complaint's times back
+ * after the fact (a complaint received three days ago was routed three days ago), so that the
  * board shows ages, deadlines and lateness a real hotline has.
+ *
+ * Prefer the store's clock (kefu-store-clock.h): steps written under it record their time in
+ * the complaint, its visits and its events alike. This is left for what the clock does not
+ * reach yet: `kefuctl demo` sets back the intake time of a complaint while saving a call takes
+ * it from the real clock, and UI tests make a complaint late with it.
  *
  * The application never calls this: it rewrites history. Events stay as written (they are
  * append-only); only the complaint's own time columns and its routes' and visits' times move.
