@@ -406,6 +406,70 @@ test_stale_action (Fixture       *fixture,
   g_assert_cmpstr (kefu_call_get_address (stored), ==, THEIR_ADDRESS);
 }
 
+/* 王芳 found the customer was harmed: the form has no field of that name, so the note goes in
+ * the list above the form, naming the field; the switch follows, and the save keeps it. */
+static void
+test_elsewhere (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(KefuStore) other = open_second_store (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuCall) theirs = NULL;
+  g_autoptr(KefuCall) stored = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GtkWidget) row = NULL;
+  KefuCallForm *form = start_editing (fixture, MY_REASON, NULL);
+
+  theirs = kefu_store_get_call (other, call_id (fixture), NULL, &error);
+  g_assert_no_error (error);
+  kefu_complaint_set_harmed (kefu_call_get_complaint (theirs), TRUE);
+  g_assert_true (kefu_store_update_complaint_call (other, theirs, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Merged without conflict: the save goes again by itself. */
+  save_and_wait (fixture);
+  stored = stored_call (fixture);
+  g_assert_true (kefu_complaint_get_harmed (kefu_call_get_complaint (stored)));
+  g_assert_cmpstr (kefu_complaint_get_reason (kefu_call_get_complaint (stored)), ==, MY_REASON);
+
+  /* The same again, with the form left open by an action's read: the note stays in sight. */
+  g_clear_object (&stored);
+  form = start_editing (fixture, NULL, MY_NOTES);
+  g_clear_object (&theirs);
+  theirs = kefu_store_get_call (other, call_id (fixture), NULL, &error);
+  g_assert_no_error (error);
+  kefu_complaint_set_harmed (kefu_call_get_complaint (theirs), FALSE);
+  g_assert_true (kefu_store_update_complaint_call (other, theirs, NULL, &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "complaint.reload", NULL);
+  wait_page (fixture);
+
+  notes = kefu_test_find_all (GTK_WIDGET (fixture->page), GTK_TYPE_LIST_BOX_ROW);
+  for (guint i = 0; i < notes->len; i++)
+    if (gtk_widget_has_css_class (notes->pdata[i], "kefu-merge-note")
+        && gtk_widget_get_ancestor (notes->pdata[i], KEFU_TYPE_CALL_FORM) == NULL)
+      {
+        g_assert_null (row);
+        row = g_object_ref (notes->pdata[i]);
+      }
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_visible (row));
+  text = note_text (row);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Customer harmed"));
+  g_assert_nonnull (strstr (text, "Changed by 王芳 meanwhile"));
+  g_assert_false (kefu_complaint_get_harmed (kefu_call_get_complaint (kefu_call_form_get_call (form))));
+  g_assert_true (save_enabled (fixture));
+
+  save_and_wait (fixture);
+  stored = stored_call (fixture);
+  g_assert_false (kefu_complaint_get_harmed (kefu_call_get_complaint (stored)));
+  g_assert_cmpstr (kefu_call_get_notes (stored), ==, MY_NOTES);
+  /* The edit is over: its notes went with it. */
+  g_assert_null (gtk_widget_get_parent (row));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -421,6 +485,8 @@ main (int   argc,
               fixture_set_up, test_take_theirs, fixture_tear_down);
   g_test_add ("/kefu/complaint-page/conflict/keep-mine", Fixture, NULL,
               fixture_set_up, test_keep_mine, fixture_tear_down);
+  g_test_add ("/kefu/complaint-page/conflict/elsewhere", Fixture, NULL,
+              fixture_set_up, test_elsewhere, fixture_tear_down);
   g_test_add ("/kefu/complaint-page/conflict/stale-action", Fixture, NULL,
               fixture_set_up, test_stale_action, fixture_tear_down);
 
