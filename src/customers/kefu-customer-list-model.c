@@ -1,4 +1,6 @@
-/* kefu-customer-list-model.c: the customers pane's lazy, paged list of customers.
+/* kefu-customer-list-model.c: the customers pane's lazy, paged list of customers: the filter and
+ * order over a KefuLazyListModel (which pages, caches and reads the ids, head first), whose rows
+ * are KefuCustomer placeholders filled in place.
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,7 +9,31 @@
 
 #include "config.h"
 
-#include "kefu-customer-list-model-private.h"
+#include "kefu-customer-list-model.h"
+#include "widgets/kefu-lazy-list-model.h"
+
+/* A reload of a new filter or order first reads this many ids (whole pages) and the list's
+ * length, shows them with placeholders for the rest, and reads every id behind them: the first
+ * screen does not wait for a million ids. */
+#define HEAD_IDS (2 * KEFU_CUSTOMER_LIST_PAGE_SIZE)
+
+G_STATIC_ASSERT (KEFU_CUSTOMER_LIST_PAGE_SIZE == KEFU_LAZY_LIST_PAGE_SIZE);
+G_STATIC_ASSERT (KEFU_CUSTOMER_LIST_MAX_PAGES == KEFU_LAZY_LIST_MAX_PAGES);
+
+struct _KefuCustomerListModel
+{
+  GObject            parent_instance;
+
+  /* The rows: ids, pages and reads. Its signals and notifications are passed on as this
+   * model's. */
+  KefuLazyListModel *rows;
+
+  char              *query;
+  gint64             assigned_clerk_id;
+  gboolean           to_contact;
+  KefuCustomerSort   sort;
+  gboolean           descending;
+};
 
 static void kefu_customer_list_model_iface_init (GListModelInterface *iface);
 
@@ -44,60 +70,186 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-void
-_kefu_customer_list_model_set_loading (KefuCustomerListModel *self,
-                                       gboolean               loading)
+/* What the ids are read with; the worker gets its own copy. */
+typedef struct
 {
-  if (self->loading == loading)
-    return;
+  char             *query;
+  gint64            assigned_clerk_id;
+  gboolean          to_contact;
+  KefuCustomerSort  sort;
+  gboolean          descending;
+} Query;
 
-  self->loading = loading;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+static void
+query_free (gpointer data)
+{
+  Query *query = data;
+
+  g_free (query->query);
+  g_free (query);
 }
 
-void
-_kefu_customer_list_model_update_filling (KefuCustomerListModel *self)
+static gpointer
+query_copy (gpointer data)
 {
-  gboolean filling = self->page_in_flight != 0 || self->fetch_source != 0;
+  const Query *query = data;
+  Query *copy = g_memdup2 (query, sizeof (Query));
 
-  if (self->filling == filling)
-    return;
-
-  self->filling = filling;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILLING]);
-}
-
-void
-_kefu_customer_list_model_read_failed (KefuCustomerListModel *self,
-                                       const GError          *error)
-{
-  g_signal_emit (self, signals[PAGE_FAILED], 0, error);
-}
-
-void
-_kefu_customer_list_model_notify_n_items (KefuCustomerListModel *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-}
-
-static gboolean
-reload_cb (gpointer user_data)
-{
-  KefuCustomerListModel *self = user_data;
-
-  self->reload_source = 0;
-  kefu_customer_list_model_reload (self);
-
-  return G_SOURCE_REMOVE;
+  copy->query = g_strdup (query->query);
+  return copy;
 }
 
 static void
-schedule_reload (KefuCustomerListModel *self)
+query_filter (const Query        *query,
+              KefuCustomerFilter *filter)
 {
-  if (self->reload_source == 0)
-    self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_cb, self, NULL);
-  self->reshaped = TRUE;
-  _kefu_customer_list_model_set_loading (self, TRUE);
+  filter->query = query->query;
+  filter->assigned_clerk_id = query->assigned_clerk_id;
+  filter->to_contact = query->to_contact;
+}
+
+static GArray *
+read_ids (KefuStore     *store,
+          gconstpointer  data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  const Query *query = data;
+  KefuCustomerFilter filter;
+
+  query_filter (query, &filter);
+  return kefu_store_list_customer_ids (store, &filter, query->sort, query->descending,
+                                       cancellable, error);
+}
+
+static GArray *
+read_head (KefuStore     *store,
+           gconstpointer  data,
+           guint          n_head,
+           gint64        *n_total,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  const Query *query = data;
+  KefuCustomerFilter filter;
+
+  query_filter (query, &filter);
+  return kefu_store_list_customer_ids_head (store, &filter, query->sort, query->descending,
+                                            n_head, n_total, cancellable, error);
+}
+
+static GPtrArray *
+read_page (KefuStore     *store,
+           const gint64  *ids,
+           guint          n_ids,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  return kefu_store_get_customers (store, ids, n_ids, cancellable, error);
+}
+
+static gint64
+customer_id (gpointer value)
+{
+  return kefu_record_get_id (KEFU_RECORD (value));
+}
+
+/* A row is a light KefuCustomer: a placeholder with only its id (0 while not known yet) and
+ * version 0, until its page arrives. */
+static gpointer
+new_customer (gint64 id)
+{
+  KefuCustomer *customer = kefu_customer_new ();
+
+  kefu_record_set_id (KEFU_RECORD (customer), id);
+  return customer;
+}
+
+static void
+set_customer_id (gpointer item,
+                 gint64   id)
+{
+  kefu_record_set_id (KEFU_RECORD (item), id);
+}
+
+/* Copies what the store read into the placeholder, which notifies its bound widgets. */
+static void
+fill_customer (gpointer item,
+               gpointer value)
+{
+  KefuCustomer *dest = item;
+  KefuCustomer *src = value;
+  KefuRecord *d = KEFU_RECORD (dest);
+  KefuRecord *s = KEFU_RECORD (src);
+
+  g_object_freeze_notify (G_OBJECT (dest));
+  kefu_customer_set_name (dest, kefu_customer_get_name (src));
+  kefu_customer_set_phones (dest, kefu_customer_get_phones (src));
+  kefu_customer_set_address (dest, kefu_customer_get_address (src));
+  kefu_customer_set_district (dest, kefu_customer_get_district (src));
+  kefu_customer_set_is_member (dest, kefu_customer_get_is_member (src));
+  kefu_customer_set_member_number (dest, kefu_customer_get_member_number (src));
+  kefu_customer_set_channel (dest, kefu_customer_get_channel (src));
+  kefu_customer_set_notes (dest, kefu_customer_get_notes (src));
+  kefu_customer_set_assigned_clerk_id (dest, kefu_customer_get_assigned_clerk_id (src));
+  kefu_customer_set_assigned_clerk_name (dest, kefu_customer_get_assigned_clerk_name (src));
+  kefu_customer_set_assigned_at (dest, kefu_customer_get_assigned_at (src));
+  kefu_customer_set_first_contact_at (dest, kefu_customer_get_first_contact_at (src));
+  kefu_customer_set_last_contact_at (dest, kefu_customer_get_last_contact_at (src));
+  kefu_customer_set_last_call_kind (dest, kefu_customer_get_last_call_kind (src));
+  kefu_customer_set_last_call_summary (dest, kefu_customer_get_last_call_summary (src));
+  kefu_record_set_created_at (d, kefu_record_get_created_at (s));
+  kefu_record_set_updated_at (d, kefu_record_get_updated_at (s));
+  /* Last: a version above 0 is what tells a filled item from a placeholder. */
+  kefu_record_set_version (d, kefu_record_get_version (s));
+  g_object_thaw_notify (G_OBJECT (dest));
+}
+
+/* Gives the rows the filter and order now set; they read again once, however many change in
+ * one main-loop iteration. */
+static void
+update_query (KefuCustomerListModel *self)
+{
+  Query query = {
+    .query = self->query,
+    .assigned_clerk_id = self->assigned_clerk_id,
+    .to_contact = self->to_contact,
+    .sort = self->sort,
+    .descending = self->descending,
+  };
+
+  kefu_lazy_list_model_set_query (self->rows, query_copy (&query), query_copy, query_free);
+}
+
+static void
+rows_changed_cb (GListModel            *rows,
+                 guint                  position,
+                 guint                  removed,
+                 guint                  added,
+                 KefuCustomerListModel *self)
+{
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+}
+
+static void
+rows_notify_cb (GObject               *rows,
+                GParamSpec            *pspec,
+                KefuCustomerListModel *self)
+{
+  if (pspec->name == g_intern_static_string ("loading"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  else if (pspec->name == g_intern_static_string ("filling"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILLING]);
+  else if (pspec->name == g_intern_static_string ("n-items"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+rows_page_failed_cb (KefuLazyListModel     *rows,
+                     const GError          *error,
+                     KefuCustomerListModel *self)
+{
+  g_signal_emit (self, signals[PAGE_FAILED], 0, error);
 }
 
 /* GListModel */
@@ -111,42 +263,14 @@ kefu_customer_list_model_get_item_type (GListModel *model)
 static guint
 kefu_customer_list_model_get_n_items (GListModel *model)
 {
-  return KEFU_CUSTOMER_LIST_MODEL (model)->ids->len;
+  return g_list_model_get_n_items (G_LIST_MODEL (KEFU_CUSTOMER_LIST_MODEL (model)->rows));
 }
 
 static gpointer
 kefu_customer_list_model_get_item (GListModel *model,
                                    guint       position)
 {
-  KefuCustomerListModel *self = KEFU_CUSTOMER_LIST_MODEL (model);
-  guint index = position / KEFU_CUSTOMER_LIST_PAGE_SIZE;
-  Page *page;
-
-  if (position >= self->ids->len)
-    return NULL;
-
-  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
-  if (page == NULL)
-    {
-      page = _kefu_customer_list_model_make_page (self, index);
-      _kefu_customer_list_model_evict_pages (self, page);
-    }
-
-  page->last_used = ++self->use_counter;
-  if (!page->filled && !page->wanted && page->serial != self->page_in_flight)
-    {
-      page->wanted = TRUE;
-      g_queue_push_head (&self->wanted, page);
-      _kefu_customer_list_model_schedule_fetch (self);
-    }
-  else if (page->wanted && self->wanted.head->data != page)
-    {
-      /* The rows asked for last are read first: they are the ones on screen now. */
-      g_queue_remove (&self->wanted, page);
-      g_queue_push_head (&self->wanted, page);
-    }
-
-  return g_object_ref (page->items->pdata[position % KEFU_CUSTOMER_LIST_PAGE_SIZE]);
+  return g_list_model_get_item (G_LIST_MODEL (KEFU_CUSTOMER_LIST_MODEL (model)->rows), position);
 }
 
 static void
@@ -164,15 +288,12 @@ kefu_customer_list_model_dispose (GObject *object)
 {
   KefuCustomerListModel *self = KEFU_CUSTOMER_LIST_MODEL (object);
 
-  if (self->ids_cancellable != NULL)
-    g_cancellable_cancel (self->ids_cancellable);
-  g_clear_object (&self->ids_cancellable);
-  _kefu_customer_list_model_cancel_read (self);
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  g_clear_handle_id (&self->fetch_source, g_source_remove);
-  g_queue_clear (&self->wanted);
-  g_hash_table_remove_all (self->pages);
-  g_clear_object (&self->store);
+  if (self->rows != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->rows, self);
+      /* Its reads are cancelled with it. */
+      g_clear_object (&self->rows);
+    }
 
   G_OBJECT_CLASS (kefu_customer_list_model_parent_class)->dispose (object);
 }
@@ -182,9 +303,6 @@ kefu_customer_list_model_finalize (GObject *object)
 {
   KefuCustomerListModel *self = KEFU_CUSTOMER_LIST_MODEL (object);
 
-  g_clear_pointer (&self->pages, g_hash_table_unref);
-  g_clear_pointer (&self->ids, g_array_unref);
-  g_clear_error (&self->error);
   g_free (self->query);
 
   G_OBJECT_CLASS (kefu_customer_list_model_parent_class)->finalize (object);
@@ -201,7 +319,7 @@ kefu_customer_list_model_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      g_value_set_object (value, self->store);
+      g_value_set_object (value, kefu_customer_list_model_get_store (self));
       break;
 
     case PROP_QUERY:
@@ -225,11 +343,11 @@ kefu_customer_list_model_get_property (GObject    *object,
       break;
 
     case PROP_LOADING:
-      g_value_set_boolean (value, self->loading);
+      g_value_set_boolean (value, kefu_customer_list_model_get_loading (self));
       break;
 
     case PROP_FILLING:
-      g_value_set_boolean (value, self->filling);
+      g_value_set_boolean (value, kefu_customer_list_model_get_filling (self));
       break;
 
     case PROP_ITEM_TYPE:
@@ -237,7 +355,7 @@ kefu_customer_list_model_get_property (GObject    *object,
       break;
 
     case PROP_N_ITEMS:
-      g_value_set_uint (value, self->ids->len);
+      g_value_set_uint (value, g_list_model_get_n_items (G_LIST_MODEL (self)));
       break;
 
     default:
@@ -339,9 +457,15 @@ kefu_customer_list_model_class_init (KefuCustomerListModelClass *klass)
 static void
 kefu_customer_list_model_init (KefuCustomerListModel *self)
 {
-  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) _kefu_customer_list_page_free);
-  g_queue_init (&self->wanted);
+  self->rows = kefu_lazy_list_model_new (read_ids, read_page, customer_id);
+  kefu_lazy_list_model_set_head_func (self->rows, read_head, HEAD_IDS);
+  kefu_lazy_list_model_set_item_funcs (self->rows, KEFU_TYPE_CUSTOMER, new_customer,
+                                       set_customer_id, fill_customer);
+  update_query (self);
+
+  g_signal_connect (self->rows, "items-changed", G_CALLBACK (rows_changed_cb), self);
+  g_signal_connect (self->rows, "notify", G_CALLBACK (rows_notify_cb), self);
+  g_signal_connect (self->rows, "page-failed", G_CALLBACK (rows_page_failed_cb), self);
 }
 
 KefuCustomerListModel *
@@ -359,7 +483,7 @@ kefu_customer_list_model_get_store (KefuCustomerListModel *self)
 {
   g_return_val_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self), NULL);
 
-  return self->store;
+  return kefu_lazy_list_model_get_store (self->rows);
 }
 
 void
@@ -369,26 +493,11 @@ kefu_customer_list_model_set_store (KefuCustomerListModel *self,
   g_return_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self));
   g_return_if_fail (store == NULL || KEFU_IS_STORE (store));
 
-  if (!g_set_object (&self->store, store))
+  if (kefu_lazy_list_model_get_store (self->rows) == store)
     return;
 
-  /* Nothing of another database may stay on screen, not even for one reload. */
-  {
-    g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-    _kefu_customer_list_model_replace_ids (self, none, 0);
-  }
-  if (store != NULL)
-    schedule_reload (self);
-  else
-    {
-      g_clear_handle_id (&self->reload_source, g_source_remove);
-      if (self->ids_cancellable != NULL)
-        g_cancellable_cancel (self->ids_cancellable);
-      g_clear_object (&self->ids_cancellable);
-      _kefu_customer_list_model_set_loading (self, FALSE);
-    }
-
+  /* Nothing of another database stays on screen, not even for one reload. */
+  kefu_lazy_list_model_set_store (self->rows, store);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -442,7 +551,7 @@ kefu_customer_list_model_set_query (KefuCustomerListModel *self,
   if (!g_set_str (&self->query, stripped))
     return;
 
-  schedule_reload (self);
+  update_query (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
 }
 
@@ -465,7 +574,7 @@ kefu_customer_list_model_set_assigned_clerk_id (KefuCustomerListModel *self,
     return;
 
   self->assigned_clerk_id = clerk_id;
-  schedule_reload (self);
+  update_query (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASSIGNED_CLERK_ID]);
 }
 
@@ -488,7 +597,7 @@ kefu_customer_list_model_set_to_contact (KefuCustomerListModel *self,
     return;
 
   self->to_contact = to_contact;
-  schedule_reload (self);
+  update_query (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TO_CONTACT]);
 }
 
@@ -531,7 +640,7 @@ kefu_customer_list_model_set_sort (KefuCustomerListModel *self,
       self->descending = descending;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCENDING]);
     }
-  schedule_reload (self);
+  update_query (self);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -540,24 +649,7 @@ kefu_customer_list_model_reload (KefuCustomerListModel *self)
 {
   g_return_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self));
 
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  if (self->ids_cancellable != NULL)
-    g_cancellable_cancel (self->ids_cancellable);
-  g_clear_object (&self->ids_cancellable);
-
-  if (self->store == NULL)
-    {
-      _kefu_customer_list_model_set_loading (self, FALSE);
-      return;
-    }
-
-  self->reload_started = g_get_monotonic_time ();
-  self->timing_first_page = FALSE;
-
-  self->ids_cancellable = g_cancellable_new ();
-  _kefu_customer_list_model_set_loading (self, TRUE);
-  _kefu_customer_list_model_start_ids_read (self, self->reshaped || self->ids->len == 0);
-  self->reshaped = FALSE;
+  kefu_lazy_list_model_reload (self->rows);
 }
 
 gboolean
@@ -565,7 +657,7 @@ kefu_customer_list_model_get_loading (KefuCustomerListModel *self)
 {
   g_return_val_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self), FALSE);
 
-  return self->loading;
+  return kefu_lazy_list_model_get_loading (self->rows);
 }
 
 gboolean
@@ -573,7 +665,7 @@ kefu_customer_list_model_get_filling (KefuCustomerListModel *self)
 {
   g_return_val_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self), FALSE);
 
-  return self->filling;
+  return kefu_lazy_list_model_get_filling (self->rows);
 }
 
 const GError *
@@ -581,7 +673,7 @@ kefu_customer_list_model_get_error (KefuCustomerListModel *self)
 {
   g_return_val_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self), NULL);
 
-  return self->error;
+  return kefu_lazy_list_model_get_error (self->rows);
 }
 
 gint64
@@ -590,23 +682,15 @@ kefu_customer_list_model_get_id (KefuCustomerListModel *self,
 {
   g_return_val_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self), 0);
 
-  if (position >= self->ids->len)
-    return 0;
-
-  return g_array_index (self->ids, gint64, position);
+  return kefu_lazy_list_model_get_id (self->rows, position);
 }
 
 GArray *
 kefu_customer_list_model_dup_ids (KefuCustomerListModel *self)
 {
-  GArray *copy;
-
   g_return_val_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self), NULL);
 
-  /* While the whole list is read behind its head, only the ids known so far. */
-  copy = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->n_known);
-  g_array_append_vals (copy, self->ids->data, self->n_known);
-  return copy;
+  return kefu_lazy_list_model_dup_ids (self->rows);
 }
 
 guint
@@ -614,5 +698,5 @@ kefu_customer_list_model_get_n_cached_pages (KefuCustomerListModel *self)
 {
   g_return_val_if_fail (KEFU_IS_CUSTOMER_LIST_MODEL (self), 0);
 
-  return g_hash_table_size (self->pages);
+  return kefu_lazy_list_model_get_n_cached_pages (self->rows);
 }

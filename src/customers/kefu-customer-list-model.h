@@ -6,7 +6,11 @@
  * with only its id set (version 0) until its page of rows arrives, when it is filled in place
  * (its properties change; no items-changed). Pages are read on demand, only while a row of them
  * is shown, into a bounded cache. Filtering and sorting happen in SQL; a change of either reloads
- * the ids with one items-changed covering only what changed.
+ * the ids with one items-changed covering only what changed (a few steps for a big change).
+ *
+ * The ids, pages, reads and head-first loading are a KefuLazyListModel's
+ * (widgets/kefu-lazy-list-model.h), shared with the complaints list; this model gives it the
+ * customers' filter and order and KefuCustomer rows, and passes on its signals.
  *
  * A first load, or a change of filter or order, reads the first ids and the count first
  * (kefu_store_list_customer_ids_head()) and shows them at once, the rows after them placeholders

@@ -72,7 +72,7 @@ kefu_lazy_item_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ID:
-      self->id = g_value_get_int64 (value);
+      kefu_lazy_item_set_id (self, g_value_get_int64 (value));
       break;
 
     case PROP_VALUE:
@@ -95,7 +95,7 @@ kefu_lazy_item_class_init (KefuLazyItemClass *klass)
 
   properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                        (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
   properties[PROP_VALUE] =
     g_param_spec_object ("value", NULL, NULL, G_TYPE_OBJECT,
                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
@@ -120,6 +120,20 @@ kefu_lazy_item_get_id (KefuLazyItem *self)
   g_return_val_if_fail (KEFU_IS_LAZY_ITEM (self), 0);
 
   return self->id;
+}
+
+void
+kefu_lazy_item_set_id (KefuLazyItem *self,
+                       gint64        id)
+{
+  g_return_if_fail (KEFU_IS_LAZY_ITEM (self));
+  g_return_if_fail (id >= 0);
+
+  if (self->id == id)
+    return;
+
+  self->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
 gpointer

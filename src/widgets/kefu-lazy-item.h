@@ -15,6 +15,9 @@ G_DECLARE_FINAL_TYPE (KefuLazyItem, kefu_lazy_item, KEFU, LAZY_ITEM, GObject)
 
 KefuLazyItem *kefu_lazy_item_new       (gint64        id);
 gint64        kefu_lazy_item_get_id    (KefuLazyItem *self);
+/* A row shown before its id was read (behind the head of a list) gets it when it arrives. */
+void          kefu_lazy_item_set_id    (KefuLazyItem *self,
+                                        gint64        id);
 /* The value read for the row (transfer none), NULL while it is a placeholder. Its "value"
  * property notifies when a page arrives or the row is read again. */
 gpointer      kefu_lazy_item_get_value (KefuLazyItem *self);

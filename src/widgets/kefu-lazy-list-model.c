@@ -22,7 +22,7 @@ typedef struct
   guint      index;
   guint64    serial;      /* unique over the model's life, so a late answer finds its own page */
   guint64    last_used;   /* the model's use counter when a row of it was last asked for */
-  GPtrArray *items;       /* KefuLazyItem */
+  GPtrArray *items;       /* of the model's item type */
   gboolean   filled;
   gboolean   wanted;      /* waiting in `wanted` for a read */
 } Page;
@@ -34,6 +34,12 @@ struct _KefuLazyListModel
   KefuLazyListIdsFunc   read_ids;
   KefuLazyListPageFunc  read_page;
   KefuLazyListIdFunc    value_id;
+  KefuLazyListHeadFunc  read_head;
+  guint                 n_head;
+  GType                 item_type;
+  KefuLazyListNewItemFunc   new_item;
+  KefuLazyListSetItemIdFunc set_item_id;
+  KefuLazyListFillItemFunc  fill_item;
 
   KefuStore            *store;
   gpointer              query;
@@ -41,6 +47,13 @@ struct _KefuLazyListModel
   GDestroyNotify        query_free;
 
   GArray               *ids;          /* gint64, in list order */
+  /* The ids before this position are known; after it (while the whole list is read behind its
+   * head) they are 0, and their rows placeholders that are not read until their ids arrive. */
+  guint                 n_known;
+  /* The store or query changed since the last reload: the rows shown are not the list asked
+   * for, so its head goes first (a reload of the same list reads it whole, so that it changes
+   * only where the store did). */
+  gboolean              reshaped;
   GHashTable           *pages;        /* page index → Page */
   GQueue                wanted;       /* Page*, the most recently asked for first */
   guint64               use_counter;
@@ -156,7 +169,7 @@ make_page (KefuLazyListModel *self,
   page->serial = ++self->next_serial;
   page->items = g_ptr_array_new_full (end - start, g_object_unref);
   for (guint i = start; i < end; i++)
-    g_ptr_array_add (page->items, kefu_lazy_item_new (g_array_index (self->ids, gint64, i)));
+    g_ptr_array_add (page->items, self->new_item (g_array_index (self->ids, gint64, i)));
 
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
   return page;
@@ -189,6 +202,14 @@ evict_pages (KefuLazyListModel *self,
 
       forget_page (self, oldest);
     }
+}
+
+/* Whether every row of `page` has its id. */
+static gboolean
+page_known (KefuLazyListModel *self,
+            Page              *page)
+{
+  return page->index * KEFU_LAZY_LIST_PAGE_SIZE + page->items->len <= self->n_known;
 }
 
 typedef struct
@@ -263,15 +284,15 @@ read_page_cb (GObject      *object,
       guint j = 0;
 
       /* The store answers in the order asked and leaves out rows that are gone since the ids
-       * were read; those stay placeholders until the next reload. */
-      for (guint i = 0; i < page->items->len && j < read->values->len; i++)
+       * were read; those stay placeholders until the next reload. A page keeps its ids while
+       * its read is in flight (a new list makes new pages), so the ids asked for are the rows'. */
+      for (guint i = 0; i < page->items->len && i < read->n_ids && j < read->values->len; i++)
         {
-          KefuLazyItem *item = page->items->pdata[i];
           gpointer value = read->values->pdata[j];
 
-          if (kefu_lazy_item_get_id (item) == self->value_id (value))
+          if (read->ids[i] == self->value_id (value))
             {
-              kefu_lazy_item_set_value (item, value);
+              self->fill_item (page->items->pdata[i], value);
               j++;
             }
         }
@@ -301,6 +322,7 @@ start_read (KefuLazyListModel *self,
 
   g_assert (self->page_in_flight == 0);
   g_assert (start + page->items->len <= self->ids->len);
+  g_assert (page_known (self, page));
 
   g_weak_ref_init (&read->model, self);
   read->read_page = self->read_page;
@@ -337,8 +359,9 @@ fetch_cb (gpointer user_data)
       Page *candidate = g_queue_pop_head (&self->wanted);
 
       candidate->wanted = FALSE;
-      /* Rows scrolled past before their turn are not read; showing them again asks again. */
-      if (!candidate->filled && page_in_use (candidate))
+      /* Rows scrolled past before their turn are not read; showing them again asks again.
+       * Rows whose ids are not known yet wait for them (see ids_arrived()). */
+      if (!candidate->filled && page_known (self, candidate) && page_in_use (candidate))
         page = candidate;
     }
 
@@ -373,12 +396,14 @@ cancel_read (KefuLazyListModel *self)
 
 /* The ids */
 
-/* Replaces the ids with `ids` and says what changed: the rows before the first difference and
- * after the last one stay (a refresh after a change keeps the scroll position and selection).
- * Pages are kept only where their rows keep their positions, and read again. */
+/* Replaces the ids with `ids`, of which the first `n_known` are known (the others 0), and says
+ * what changed: the rows before the first difference and after the last one stay (a refresh
+ * after a change keeps the scroll position and selection). Pages are kept only where their rows
+ * keep their positions, and read again. */
 static void
 replace_ids (KefuLazyListModel *self,
-             GArray            *ids)
+             GArray            *ids,
+             guint              n_known)
 {
   guint old_n = self->ids->len;
   guint first_n = old_n;
@@ -392,10 +417,11 @@ replace_ids (KefuLazyListModel *self,
   GHashTableIter iter;
   Page *page;
 
-  while (prefix < old_n && prefix < new_n && a[prefix] == b[prefix])
+  /* Ids not known yet (0) are never the same row. */
+  while (prefix < old_n && prefix < new_n && a[prefix] == b[prefix] && a[prefix] != 0)
     prefix++;
   while (suffix < old_n - prefix && suffix < new_n - prefix &&
-         a[old_n - 1 - suffix] == b[new_n - 1 - suffix])
+         a[old_n - 1 - suffix] == b[new_n - 1 - suffix] && b[new_n - 1 - suffix] != 0)
     suffix++;
 
   /* What GTK's list views do with a change is cheap after the rows on screen and costly at
@@ -404,10 +430,11 @@ replace_ids (KefuLazyListModel *self,
    * change is therefore said in steps: the old rows after the first screen go, the rest of the
    * old rows are replaced by the new list's head (a screen, ending on a page boundary), and the
    * rest of the new rows are added after it. Every row after the first difference counts as
-   * changed then, so that no page moves in between. */
+   * changed then, so that no page moves in between. A list that showed nothing has no rows to
+   * look through: it is filled in one change. */
   removed = old_n - prefix - suffix;
   added = new_n - prefix - suffix;
-  if (removed > REPLACE_IN_STEPS || added > REPLACE_IN_STEPS)
+  if (old_n > 0 && (removed > REPLACE_IN_STEPS || added > REPLACE_IN_STEPS))
     {
       guint keep;
 
@@ -420,6 +447,7 @@ replace_ids (KefuLazyListModel *self,
           g_array_append_vals (shorter, self->ids->data, prefix + keep);
           g_array_unref (self->ids);
           self->ids = shorter;
+          self->n_known = MIN (self->n_known, prefix + keep);
           g_list_model_items_changed (G_LIST_MODEL (self), prefix + keep, old_n - prefix - keep, 0);
           old_n = prefix + keep;
         }
@@ -459,6 +487,7 @@ replace_ids (KefuLazyListModel *self,
     }
 
   g_array_unref (self->ids);
+  self->n_known = n_known;
   if (head < added)
     {
       self->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), prefix + head);
@@ -477,7 +506,8 @@ replace_ids (KefuLazyListModel *self,
 
   /* A list that changed from its first row shows its first rows: their read starts before the
    * view makes its rows, on the store's thread while this one builds widgets. */
-  if (prefix == 0 && new_n > 0 && self->store != NULL)
+  if (prefix == 0 && new_n > 0 && MIN (new_n, KEFU_LAZY_LIST_PAGE_SIZE) <= n_known &&
+      self->store != NULL)
     {
       page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (0));
       if (page == NULL)
@@ -518,12 +548,16 @@ replace_ids (KefuLazyListModel *self,
 
 typedef struct
 {
-  GWeakRef             model;
-  KefuLazyListIdsFunc  read_ids;
-  gpointer             query;
-  GDestroyNotify       query_free;
-  gint64               started;
-  GArray              *ids;     /* set by the worker */
+  GWeakRef              model;
+  KefuLazyListIdsFunc   read_ids;
+  KefuLazyListHeadFunc  read_head;
+  guint                 n_head;
+  gboolean              head;     /* the first n_head ids and the count, not every id */
+  gpointer              query;
+  GDestroyNotify        query_free;
+  gint64                started;
+  gint64                n_total;  /* set by the worker for a head: the count, or -1 */
+  GArray               *ids;      /* set by the worker */
 } IdsRead;
 
 static void
@@ -544,8 +578,92 @@ read_ids_func (KefuStore     *store,
 {
   IdsRead *read = data;
 
-  read->ids = read->read_ids (store, read->query, cancellable, error);
+  read->n_total = -1;
+  if (read->head)
+    read->ids = read->read_head (store, read->query, read->n_head, &read->n_total,
+                                 cancellable, error);
+  else
+    read->ids = read->read_ids (store, read->query, cancellable, error);
   return NULL;
+}
+
+static void read_ids_cb (GObject *object, GAsyncResult *result, gpointer user_data);
+
+/* Reads the ids of `query` (the worker's own copy, owned by the read) with ids_cancellable. */
+static void
+start_ids_read (KefuLazyListModel *self,
+                gpointer           query,
+                gboolean           head)
+{
+  IdsRead *read = g_new0 (IdsRead, 1);
+
+  g_weak_ref_init (&read->model, self);
+  read->read_ids = self->read_ids;
+  read->read_head = self->read_head;
+  read->n_head = self->n_head;
+  read->head = head;
+  read->query = query;
+  read->query_free = self->query_free;
+  read->started = g_get_monotonic_time ();
+  kefu_store_run_async (self->store, read_ids_func, read, NULL, self->ids_cancellable,
+                        read_ids_cb, read);
+}
+
+/* Every id has arrived behind the head shown: when the list starts with that head and has the
+ * length announced, the placeholders get their ids in place (no items-changed: the rows stay
+ * where they are) and those on screen are read; otherwise the list changed in between and is
+ * replaced like any reload. */
+static void
+ids_arrived (KefuLazyListModel *self,
+             GArray            *ids)
+{
+  GHashTableIter iter;
+  Page *page;
+
+  if (ids->len != self->ids->len || self->n_known > ids->len ||
+      memcmp (ids->data, self->ids->data, self->n_known * sizeof (gint64)) != 0)
+    {
+      g_debug ("The list changed behind its head; replacing it");
+      replace_ids (self, ids, ids->len);
+      return;
+    }
+
+  g_array_unref (self->ids);
+  self->ids = g_array_ref (ids);
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
+    {
+      guint start = page->index * KEFU_LAZY_LIST_PAGE_SIZE;
+
+      if (page_known (self, page))
+        continue;
+      for (guint i = self->n_known > start ? self->n_known - start : 0; i < page->items->len; i++)
+        self->set_item_id (page->items->pdata[i], g_array_index (ids, gint64, start + i));
+      if (!page->filled && !page->wanted && page_in_use (page))
+        {
+          page->wanted = TRUE;
+          g_queue_push_tail (&self->wanted, page);
+        }
+    }
+  self->n_known = ids->len;
+  schedule_fetch (self);
+}
+
+/* The head shown and the whole list still to come: the ids not known yet are 0. A list whose
+ * length only the whole read can tell (n_total -1) shows its head alone until then. */
+static void
+head_arrived (KefuLazyListModel *self,
+              GArray            *head,
+              gint64             n_total)
+{
+  g_autoptr(GArray) ids = NULL;
+  guint n = n_total > head->len ? (guint) MIN (n_total, (gint64) G_MAXUINT) : head->len;
+
+  ids = g_array_sized_new (FALSE, TRUE, sizeof (gint64), n);
+  g_array_append_vals (ids, head->data, head->len);
+  g_array_set_size (ids, n);
+  replace_ids (self, ids, head->len);
 }
 
 static void
@@ -564,20 +682,53 @@ read_ids_cb (GObject      *object,
       return;
     }
 
-  g_clear_object (&self->ids_cancellable);
   g_clear_error (&self->error);
 
   if (error == NULL && read->ids == NULL)
     error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "No ids");
 
+  if (error == NULL && read->head && read->ids->len >= read->n_head &&
+      (read->n_total < 0 || read->n_total > read->ids->len))
+    {
+      /* More to come: the head now, every id next, of the same query (the store runs its calls
+       * in order, so the first page's read, asked for while the head is shown, goes before
+       * it). */
+      g_debug ("Read the first %u of %" G_GINT64_FORMAT " ids in %.1f ms", read->ids->len,
+               read->n_total, (g_get_monotonic_time () - read->started) / 1000.0);
+      self->timing_first_page = TRUE;
+      head_arrived (self, read->ids, read->n_total);
+      start_ids_read (self, g_steal_pointer (&read->query), FALSE);
+      ids_read_free (read);
+      return;
+    }
+
+  g_clear_object (&self->ids_cancellable);
+
   if (error != NULL)
-    self->error = g_steal_pointer (&error);
+    {
+      self->error = g_steal_pointer (&error);
+      /* The rows whose ids never came go: only known rows may stay. */
+      if (self->n_known < self->ids->len)
+        {
+          g_autoptr(GArray) known = g_array_sized_new (FALSE, FALSE, sizeof (gint64),
+                                                       self->n_known);
+
+          g_array_append_vals (known, self->ids->data, self->n_known);
+          replace_ids (self, known, known->len);
+        }
+    }
+  else if (!read->head && self->n_known < self->ids->len)
+    {
+      g_debug ("Read all %u ids in %.1f ms", read->ids->len,
+               (g_get_monotonic_time () - read->started) / 1000.0);
+      ids_arrived (self, read->ids);
+    }
   else
     {
       g_debug ("Read %u ids in %.1f ms", read->ids->len,
                (g_get_monotonic_time () - read->started) / 1000.0);
       self->timing_first_page = read->ids->len > 0;
-      replace_ids (self, read->ids);
+      replace_ids (self, read->ids, read->ids->len);
     }
 
   ids_read_free (read);
@@ -601,6 +752,7 @@ schedule_reload (KefuLazyListModel *self)
 {
   if (self->reload_source == 0)
     self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_cb, self, NULL);
+  self->reshaped = TRUE;
   set_loading (self, TRUE);
 }
 
@@ -609,7 +761,7 @@ schedule_reload (KefuLazyListModel *self)
 static GType
 kefu_lazy_list_model_get_item_type (GListModel *model)
 {
-  return KEFU_TYPE_LAZY_ITEM;
+  return KEFU_LAZY_LIST_MODEL (model)->item_type;
 }
 
 static guint
@@ -718,7 +870,7 @@ kefu_lazy_list_model_get_property (GObject    *object,
       break;
 
     case PROP_ITEM_TYPE:
-      g_value_set_gtype (value, KEFU_TYPE_LAZY_ITEM);
+      g_value_set_gtype (value, self->item_type);
       break;
 
     case PROP_N_ITEMS:
@@ -769,7 +921,7 @@ kefu_lazy_list_model_class_init (KefuLazyListModelClass *klass)
     g_param_spec_boolean ("filling", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
   properties[PROP_ITEM_TYPE] =
-    g_param_spec_gtype ("item-type", NULL, NULL, KEFU_TYPE_LAZY_ITEM,
+    g_param_spec_gtype ("item-type", NULL, NULL, G_TYPE_OBJECT,
                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
@@ -786,9 +938,33 @@ kefu_lazy_list_model_class_init (KefuLazyListModelClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
+static gpointer
+lazy_item_new (gint64 id)
+{
+  return kefu_lazy_item_new (id);
+}
+
+static void
+lazy_item_set_id (gpointer item,
+                  gint64   id)
+{
+  kefu_lazy_item_set_id (item, id);
+}
+
+static void
+lazy_item_fill (gpointer item,
+                gpointer value)
+{
+  kefu_lazy_item_set_value (item, value);
+}
+
 static void
 kefu_lazy_list_model_init (KefuLazyListModel *self)
 {
+  self->item_type = KEFU_TYPE_LAZY_ITEM;
+  self->new_item = lazy_item_new;
+  self->set_item_id = lazy_item_set_id;
+  self->fill_item = lazy_item_fill;
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) page_free);
   g_queue_init (&self->wanted);
@@ -810,6 +986,39 @@ kefu_lazy_list_model_new (KefuLazyListIdsFunc  read_ids,
   self->read_page = read_page;
   self->value_id = value_id;
   return self;
+}
+
+void
+kefu_lazy_list_model_set_head_func (KefuLazyListModel    *self,
+                                    KefuLazyListHeadFunc  read_head,
+                                    guint                 n_head)
+{
+  g_return_if_fail (KEFU_IS_LAZY_LIST_MODEL (self));
+  g_return_if_fail (read_head == NULL || n_head > 0);
+  g_return_if_fail (self->store == NULL);
+
+  self->read_head = read_head;
+  /* Whole pages, so that no page is part known. */
+  self->n_head = (n_head + KEFU_LAZY_LIST_PAGE_SIZE - 1) / KEFU_LAZY_LIST_PAGE_SIZE *
+                 KEFU_LAZY_LIST_PAGE_SIZE;
+}
+
+void
+kefu_lazy_list_model_set_item_funcs (KefuLazyListModel         *self,
+                                     GType                      item_type,
+                                     KefuLazyListNewItemFunc    new_item,
+                                     KefuLazyListSetItemIdFunc  set_item_id,
+                                     KefuLazyListFillItemFunc   fill_item)
+{
+  g_return_if_fail (KEFU_IS_LAZY_LIST_MODEL (self));
+  g_return_if_fail (g_type_is_a (item_type, G_TYPE_OBJECT));
+  g_return_if_fail (new_item != NULL && set_item_id != NULL && fill_item != NULL);
+  g_return_if_fail (self->ids->len == 0);
+
+  self->item_type = item_type;
+  self->new_item = new_item;
+  self->set_item_id = set_item_id;
+  self->fill_item = fill_item;
 }
 
 KefuStore *
@@ -834,7 +1043,7 @@ kefu_lazy_list_model_set_store (KefuLazyListModel *self,
   {
     g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-    replace_ids (self, none);
+    replace_ids (self, none, 0);
   }
   if (self->ids_cancellable != NULL)
     g_cancellable_cancel (self->ids_cancellable);
@@ -880,8 +1089,6 @@ kefu_lazy_list_model_get_query (KefuLazyListModel *self)
 void
 kefu_lazy_list_model_reload (KefuLazyListModel *self)
 {
-  IdsRead *read;
-
   g_return_if_fail (KEFU_IS_LAZY_LIST_MODEL (self));
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
@@ -901,14 +1108,9 @@ kefu_lazy_list_model_reload (KefuLazyListModel *self)
   set_loading (self, TRUE);
 
   /* The worker gets its own copy: the query may change while it reads. */
-  read = g_new0 (IdsRead, 1);
-  g_weak_ref_init (&read->model, self);
-  read->read_ids = self->read_ids;
-  read->query = self->query != NULL ? self->query_copy (self->query) : NULL;
-  read->query_free = self->query_free;
-  read->started = g_get_monotonic_time ();
-  kefu_store_run_async (self->store, read_ids_func, read, NULL, self->ids_cancellable,
-                        read_ids_cb, read);
+  start_ids_read (self, self->query != NULL ? self->query_copy (self->query) : NULL,
+                  self->read_head != NULL && (self->reshaped || self->ids->len == 0));
+  self->reshaped = FALSE;
 }
 
 gboolean
@@ -945,6 +1147,21 @@ kefu_lazy_list_model_get_id (KefuLazyListModel *self,
     return 0;
 
   return g_array_index (self->ids, gint64, position);
+}
+
+GArray *
+kefu_lazy_list_model_dup_ids (KefuLazyListModel *self)
+{
+  GArray *copy;
+  guint n;
+
+  g_return_val_if_fail (KEFU_IS_LAZY_LIST_MODEL (self), NULL);
+
+  /* While the whole list is read behind its head, only the ids known so far. */
+  n = MIN (self->n_known, self->ids->len);
+  copy = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  g_array_append_vals (copy, self->ids->data, n);
+  return copy;
 }
 
 guint
