@@ -275,6 +275,9 @@ meet_conflict (Fixture   *fixture,
   g_assert_true (gtk_widget_has_css_class (kefu_call_form_get_field (form, "reason"), "error"));
   g_assert_nonnull (note_button (row, _("Keep Yours")));
   g_assert_nonnull (note_button (row, _("Take Theirs")));
+  /* The keyboard is taken to the decision. */
+  g_assert_true (gtk_root_get_focus (gtk_widget_get_root (row))
+                 == GTK_WIDGET (note_button (row, _("Keep Yours"))));
 
   /* Only she changed the address: hers, said so. */
   assert_field (form, "address", THEIR_ADDRESS);
