@@ -612,12 +612,15 @@ kefuctl_demo_complaints (KefuStore   *store,
         continue;
       /* Every complaint takes its turn, worked or not, so that the turns stay the same. */
       goal = goal_for (&demo, card);
-      if (stage != KEFU_COMPLAINT_STAGE_ROUTED ||
-          (goal == KEFU_COMPLAINT_STAGE_ROUTED && routed_back (card)))
+      if (stage != KEFU_COMPLAINT_STAGE_ROUTED)
         {
           (*present)++;
           continue;
         }
+      /* One left waiting as its call saved it has nothing to be done (its intake time already
+       * followed the clock); it is neither added nor found. */
+      if (goal == KEFU_COMPLAINT_STAGE_ROUTED && routed_back (card))
+        continue;
       ok = routed_at_call (&demo, card, error);
       if (!ok)
         break;
