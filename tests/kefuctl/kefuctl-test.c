@@ -7,8 +7,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
+#include "kefu-test-pg.h"
 #include "kefuctl-test.h"
 
 const char *kefuctl_path;
@@ -90,4 +93,66 @@ kefuctl_run_argv (const char        *data_home,
   command = g_strjoinv (" ", (char **) args);
   g_test_message ("kefuctl %s → %d\nstdout: %s\nstderr: %s",
                   command, run->status, run->out, run->err);
+}
+
+void
+kefuctl_fixture_set_up (KefuctlFixture *fixture,
+                        gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program = g_path_get_basename (g_get_prgname ());
+  /* Named after the program, so that a folder left behind says whose it is. */
+  g_autofree char *template = g_strdup_printf ("%s-XXXXXX", program);
+
+  fixture->dir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+}
+
+void
+kefuctl_fixture_tear_down (KefuctlFixture *fixture,
+                           gconstpointer   data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+char *
+kefuctl_new_location (KefuctlFixture *fixture,
+                      Backend         backend,
+                      const char     *name,
+                      char          **option)
+{
+  char *location;
+
+  if (backend == BACKEND_POSTGRES)
+    {
+      location = kefu_test_pg_new_database ();
+      *option = g_strdup_printf ("--server=%s", location);
+    }
+  else
+    {
+      location = g_build_filename (fixture->dir, name, NULL);
+      *option = g_strdup_printf ("--database=%s", location);
+    }
+  return location;
+}
+
+KefuStore *
+kefuctl_open_store (const char *location)
+{
+  g_autoptr(GError) error = NULL;
+  KefuStore *store = kefu_store_open (location, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+void
+kefuctl_assert_success (Run *run)
+{
+  if (run->status != 0)
+    g_error ("kefuctl failed with status %d: %s", run->status, run->err);
+  g_assert_null (strstr (run->err, "CRITICAL"));
+  g_assert_null (strstr (run->err, "WARNING"));
 }

@@ -8,7 +8,16 @@
 
 #include <gio/gio.h>
 
+#include "store/kefu-store.h"
+
 G_BEGIN_DECLS
+
+/* The two databases every kefuctl program runs on: the test's parameter (GINT_TO_POINTER). */
+typedef enum
+{
+  BACKEND_SQLITE,
+  BACKEND_POSTGRES,
+} Backend;
 
 /* The built kefuctl, set by kefuctl_test_init(). */
 extern const char *kefuctl_path;
@@ -36,6 +45,29 @@ void remove_tree (const char *path);
 void kefuctl_run_argv (const char        *data_home,
                        Run               *run,
                        const char *const *args);
+
+/* A temporary folder per test, also used as $XDG_DATA_HOME of the runs so the default database
+ * never touches the developer's own. */
+typedef struct
+{
+  char *dir;
+} KefuctlFixture;
+
+void kefuctl_fixture_set_up    (KefuctlFixture *fixture,
+                                gconstpointer   data);
+void kefuctl_fixture_tear_down (KefuctlFixture *fixture,
+                                gconstpointer   data);
+
+/* A new database for `backend`: a file `name` in the fixture's folder, or a fresh PostgreSQL
+ * database. `option` receives the kefuctl option that names it (--database=… or --server=…). */
+char      *kefuctl_new_location     (KefuctlFixture *fixture,
+                                     Backend         backend,
+                                     const char     *name,
+                                     char          **option);
+/* The store at `location`, asserting that it opens. */
+KefuStore *kefuctl_open_store       (const char     *location);
+/* The run succeeded and said nothing critical or warning on stderr. */
+void       kefuctl_assert_success   (Run            *run);
 
 /* Each program's fixture has its temporary folder in `dir`. */
 #define run_kefuctl(fixture, run, ...) \

@@ -23,76 +23,7 @@
 #include "kefu-test-pg.h"
 #include "kefuctl-test.h"
 
-typedef enum
-{
-  BACKEND_SQLITE,
-  BACKEND_POSTGRES,
-} Backend;
-
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("kefuctl-calls-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static void
-assert_success (Run *run)
-{
-  if (run->status != 0)
-    g_error ("kefuctl failed with status %d: %s", run->status, run->err);
-  g_assert_null (strstr (run->err, "CRITICAL"));
-  g_assert_null (strstr (run->err, "WARNING"));
-}
-
-/* A new database: a file in the fixture's folder, or a fresh PostgreSQL database. */
-static char *
-new_location (Fixture     *fixture,
-              Backend      backend,
-              const char  *name,
-              char       **option)
-{
-  char *location;
-
-  if (backend == BACKEND_POSTGRES)
-    {
-      location = kefu_test_pg_new_database ();
-      *option = g_strdup_printf ("--server=%s", location);
-    }
-  else
-    {
-      location = g_build_filename (fixture->dir, name, NULL);
-      *option = g_strdup_printf ("--database=%s", location);
-    }
-  return location;
-}
-
-static KefuStore *
-open_store (const char *location)
-{
-  g_autoptr(GError) error = NULL;
-  KefuStore *store = kefu_store_open (location, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
-}
+typedef KefuctlFixture Fixture;
 
 /* A count by SQL that both dialects accept. */
 static gint64
@@ -359,7 +290,7 @@ last_call_id (KefuStore *store)
 static char *
 calls_text (const char *location)
 {
-  g_autoptr(KefuStore) store = open_store (location);
+  g_autoptr(KefuStore) store = kefuctl_open_store (location);
   g_autoptr(GError) error = NULL;
   g_autoptr(KefuRows) rows = NULL;
   GString *text = g_string_new (NULL);
@@ -381,7 +312,7 @@ test_generate_calls (Fixture       *fixture,
 {
   Backend backend = GPOINTER_TO_INT (data);
   g_autofree char *option = NULL;
-  g_autofree char *location = new_location (fixture, backend, "calls.db", &option);
+  g_autofree char *location = kefuctl_new_location (fixture, backend, "calls.db", &option);
   g_autofree char *calls = g_strdup_printf ("%d", N_CALLS);
   g_autoptr(KefuStore) store = NULL;
   g_auto(Run) demo = { 0 };
@@ -390,21 +321,21 @@ test_generate_calls (Fixture       *fixture,
   GDate until;
 
   run_kefuctl (fixture, &demo, option, "demo");
-  assert_success (&demo);
-  store = open_store (location);
+  kefuctl_assert_success (&demo);
+  store = kefuctl_open_store (location);
   first_id = last_call_id (store) + 1;
   g_clear_object (&store);
 
   run_kefuctl (fixture, &generate, option, "generate", "--customers", N_CUSTOMERS, "--calls",
                calls, "--seed", "5");
-  assert_success (&generate);
+  kefuctl_assert_success (&generate);
   g_assert_nonnull (strstr (generate.out, "Generated 10000 calls ("));
   g_assert_nonnull (strstr (generate.out, "Updated the last contact of "));
 
   /* --until defaults to yesterday. */
   today (&until);
   g_date_subtract_days (&until, 1);
-  store = open_store (location);
+  store = kefuctl_open_store (location);
   check_generated_calls (store, first_id, &until);
   check_generated_records (store);
   check_handover (store);
@@ -424,16 +355,16 @@ test_generate_calls_deterministic (Fixture       *fixture,
     {
       g_autofree char *name = g_strdup_printf ("same-%u.db", i);
       g_autofree char *option = NULL;
-      g_autofree char *location = new_location (fixture, backend, name, &option);
+      g_autofree char *location = kefuctl_new_location (fixture, backend, name, &option);
       g_auto(Run) demo = { 0 };
       g_auto(Run) generate = { 0 };
 
       run_kefuctl (fixture, &demo, option, "demo");
-      assert_success (&demo);
+      kefuctl_assert_success (&demo);
       /* A last day long before the demo's calls, so that nothing depends on today. */
       run_kefuctl (fixture, &generate, option, "generate", "--customers", "500", "--calls",
                    "3000", "--seed", seeds[i], "--until", "2025-06-30");
-      assert_success (&generate);
+      kefuctl_assert_success (&generate);
       texts[i] = calls_text (location);
       g_assert_nonnull (strstr (texts[i], "DH-20250630-"));
       g_assert_null (strstr (texts[i], "-20250701-"));
@@ -449,7 +380,7 @@ test_generate_calls_refused (Fixture       *fixture,
                              gconstpointer  data)
 {
   g_autofree char *option = NULL;
-  g_autofree char *location = new_location (fixture, BACKEND_SQLITE, "empty.db", &option);
+  g_autofree char *location = kefuctl_new_location (fixture, BACKEND_SQLITE, "empty.db", &option);
   g_autofree char *tomorrow_text = NULL;
   g_auto(Run) init = { 0 };
   g_auto(Run) no_clerks = { 0 };
@@ -458,7 +389,7 @@ test_generate_calls_refused (Fixture       *fixture,
   GDate tomorrow;
 
   run_kefuctl (fixture, &init, option, "init");
-  assert_success (&init);
+  kefuctl_assert_success (&init);
   run_kefuctl (fixture, &no_clerks, option, "generate", "--calls", "10");
   g_assert_cmpint (no_clerks.status, ==, 1);
   g_assert_nonnull (strstr (no_clerks.err, "no active clerks"));
@@ -485,12 +416,12 @@ test_generate_calls_refused (Fixture       *fixture,
     today (&day);
     today_text = date_text (&day);
     run_kefuctl (fixture, &demo, option, "demo");
-    assert_success (&demo);
+    kefuctl_assert_success (&demo);
     run_kefuctl (fixture, &generate, option, "generate", "--calls", "3000", "--until",
                  today_text);
-    assert_success (&generate);
+    kefuctl_assert_success (&generate);
     now = g_date_time_new_now_utc ();
-    store = open_store (location);
+    store = kefuctl_open_store (location);
     calls = all_calls (store);
     for (guint i = 0; i < g_list_model_get_n_items (calls); i++)
       {
@@ -509,7 +440,7 @@ test_demo_calls (Fixture       *fixture,
 {
   Backend backend = GPOINTER_TO_INT (data);
   g_autofree char *option = NULL;
-  g_autofree char *location = new_location (fixture, backend, "demo.db", &option);
+  g_autofree char *location = kefuctl_new_location (fixture, backend, "demo.db", &option);
   g_autoptr(KefuStore) store = NULL;
   g_autoptr(GListModel) today_calls = NULL;
   g_autoptr(GListModel) open_leads = NULL;
@@ -526,11 +457,11 @@ test_demo_calls (Fixture       *fixture,
   gpointer key;
 
   run_kefuctl (fixture, &first, option, "demo");
-  assert_success (&first);
+  kefuctl_assert_success (&first);
   added = added_count (first.out, "Calls: ");
   g_assert_cmpuint (added, >=, 100);
 
-  store = open_store (location);
+  store = kefuctl_open_store (location);
   n_calls = count (store, "SELECT COUNT(*) FROM calls");
   g_assert_cmpint (n_calls, ==, added);
 
@@ -594,10 +525,10 @@ test_demo_calls (Fixture       *fixture,
 
   /* The same day again: every call is there already. */
   run_kefuctl (fixture, &second, option, "demo");
-  assert_success (&second);
+  kefuctl_assert_success (&second);
   g_assert_cmpuint (added_count (second.out, "Calls: "), ==, 0);
   g_assert_nonnull (strstr (second.out, "nothing was added"));
-  store = open_store (location);
+  store = kefuctl_open_store (location);
   g_assert_cmpint (count (store, "SELECT COUNT(*) FROM calls"), ==, n_calls);
 }
 
@@ -700,7 +631,7 @@ test_bulk_api (Fixture       *fixture,
 {
   Backend backend = GPOINTER_TO_INT (data);
   g_autofree char *option = NULL;
-  g_autofree char *location = new_location (fixture, backend, "bulk.db", &option);
+  g_autofree char *location = kefuctl_new_location (fixture, backend, "bulk.db", &option);
   g_autoptr(KefuStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -722,8 +653,8 @@ test_bulk_api (Fixture       *fixture,
   gint64 n_calls, lead_id;
 
   run_kefuctl (fixture, &demo, option, "demo");
-  assert_success (&demo);
-  store = open_store (location);
+  kefuctl_assert_success (&demo);
+  store = kefuctl_open_store (location);
   bulk_fixture_read (store, &f);
   n_calls = count (store, "SELECT COUNT(*) FROM calls");
 
@@ -831,7 +762,7 @@ test_bench (Fixture       *fixture,
   };
   Backend backend = GPOINTER_TO_INT (data);
   g_autofree char *option = NULL;
-  g_autofree char *location = new_location (fixture, backend, "bench.db", &option);
+  g_autofree char *location = kefuctl_new_location (fixture, backend, "bench.db", &option);
   g_autoptr(KefuStore) store = NULL;
   g_auto(Run) demo = { 0 };
   g_auto(Run) generate = { 0 };
@@ -841,15 +772,15 @@ test_bench (Fixture       *fixture,
   gint64 n_calls;
 
   run_kefuctl (fixture, &demo, option, "demo");
-  assert_success (&demo);
+  kefuctl_assert_success (&demo);
   run_kefuctl (fixture, &generate, option, "generate", "--customers", "1000", "--calls", "2000");
-  assert_success (&generate);
-  store = open_store (location);
+  kefuctl_assert_success (&generate);
+  store = kefuctl_open_store (location);
   n_calls = count (store, "SELECT COUNT(*) FROM calls");
   g_clear_object (&store);
 
   run_kefuctl (fixture, &bench, option, "bench", "intake", "--rounds", "3");
-  assert_success (&bench);
+  kefuctl_assert_success (&bench);
   g_assert_nonnull (strstr (bench.out, "1300 customers, 3 rounds"));
   g_assert_nonnull (strstr (bench.out, "Median (ms)"));
   g_assert_nonnull (strstr (bench.out, "90th pct. (ms)"));
@@ -869,7 +800,7 @@ test_bench (Fixture       *fixture,
     }
 
   /* Each round of each save and the untimed first run saved a real call. */
-  store = open_store (location);
+  store = kefuctl_open_store (location);
   g_assert_cmpint (count (store, "SELECT COUNT(*) FROM calls"), ==, n_calls + 2 * 4);
   g_clear_object (&store);
 
@@ -888,7 +819,7 @@ main (int    argc,
   kefuctl_test_init (&argc, &argv);
 
 #define ADD(path, func, backend) \
-  g_test_add (path, Fixture, GINT_TO_POINTER (backend), fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, GINT_TO_POINTER (backend), kefuctl_fixture_set_up, func, kefuctl_fixture_tear_down)
 
   ADD ("/kefu/kefuctl/sqlite/generate-calls", test_generate_calls, BACKEND_SQLITE);
   ADD ("/kefu/kefuctl/sqlite/generate-calls-deterministic", test_generate_calls_deterministic,

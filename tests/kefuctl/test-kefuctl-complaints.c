@@ -22,75 +22,7 @@
 #include "kefu-test-pg.h"
 #include "kefuctl-test.h"
 
-typedef enum
-{
-  BACKEND_SQLITE,
-  BACKEND_POSTGRES,
-} Backend;
-
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("kefuctl-complaints-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static void
-assert_success (Run *run)
-{
-  if (run->status != 0)
-    g_error ("kefuctl failed with status %d: %s", run->status, run->err);
-  g_assert_null (strstr (run->err, "CRITICAL"));
-  g_assert_null (strstr (run->err, "WARNING"));
-}
-
-static char *
-new_location (Fixture     *fixture,
-              Backend      backend,
-              const char  *name,
-              char       **option)
-{
-  char *location;
-
-  if (backend == BACKEND_POSTGRES)
-    {
-      location = kefu_test_pg_new_database ();
-      *option = g_strdup_printf ("--server=%s", location);
-    }
-  else
-    {
-      location = g_build_filename (fixture->dir, name, NULL);
-      *option = g_strdup_printf ("--database=%s", location);
-    }
-  return location;
-}
-
-static KefuStore *
-open_store (const char *location)
-{
-  g_autoptr(GError) error = NULL;
-  KefuStore *store = kefu_store_open (location, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
-}
+typedef KefuctlFixture Fixture;
 
 /* A count by SQL that both dialects accept; `$1` is the first complaint id counted, `$2` now. */
 static gint64
@@ -212,7 +144,7 @@ test_generate_complaints (Fixture       *fixture,
 {
   Backend backend = GPOINTER_TO_INT (data);
   g_autofree char *option = NULL;
-  g_autofree char *location = new_location (fixture, backend, "complaints.db", &option);
+  g_autofree char *location = kefuctl_new_location (fixture, backend, "complaints.db", &option);
   g_autoptr(KefuStore) store = NULL;
   g_autoptr(KefuComplaintFilter) filter = kefu_complaint_filter_new ();
   g_autoptr(GListModel) board = NULL;
@@ -225,8 +157,8 @@ test_generate_complaints (Fixture       *fixture,
   gint64 first_id, first_call, n, n_open, n_closed, n_explained, n_overdue, n_harmed, demo_open;
 
   run_kefuctl (fixture, &demo, option, "demo");
-  assert_success (&demo);
-  store = open_store (location);
+  kefuctl_assert_success (&demo);
+  store = kefuctl_open_store (location);
   first_id = count_sql (store, "SELECT COALESCE(MAX(id), 0) FROM complaints") + 1;
   first_call = count_sql (store, "SELECT COALESCE(MAX(id), 0) FROM calls") + 1;
   demo_open = count_sql (store, "SELECT COUNT(*) FROM complaints WHERE stage IN " OPEN_STAGES);
@@ -235,10 +167,10 @@ test_generate_complaints (Fixture       *fixture,
   /* Five in a hundred open: enough for every open stage. */
   run_kefuctl (fixture, &generate, option, "generate", "--customers", "1000", "--complaints",
                "5000", "--open-percent", "5", "--seed", "7");
-  assert_success (&generate);
+  kefuctl_assert_success (&generate);
   g_assert_nonnull (strstr (generate.out, "Generated 5000 complaint calls ("));
 
-  store = open_store (location);
+  store = kefuctl_open_store (location);
   n = count (store, first_id, "TRUE");
   g_assert_cmpint (n, ==, 5000);
   /* Only complaint calls. */
@@ -318,9 +250,9 @@ test_generate_complaints (Fixture       *fixture,
     g_assert_cmpint (count (store, first_id, "version > 1"), ==, 0);
     g_clear_object (&store);
     run_kefuctl (fixture, &again, option, "demo");
-    assert_success (&again);
+    kefuctl_assert_success (&again);
     g_assert_cmpuint (added_count (again.out, "Complaints: "), ==, 0);
-    store = open_store (location);
+    store = kefuctl_open_store (location);
     g_assert_cmpint (count_sql (store, worked), ==, 0);
   }
 }
@@ -331,13 +263,13 @@ test_generate_complaints_refused (Fixture       *fixture,
                                   gconstpointer  data)
 {
   g_autofree char *option = NULL;
-  g_autofree char *location = new_location (fixture, BACKEND_SQLITE, "refused.db", &option);
+  g_autofree char *location = kefuctl_new_location (fixture, BACKEND_SQLITE, "refused.db", &option);
   g_auto(Run) init = { 0 };
   g_auto(Run) too_open = { 0 };
   g_auto(Run) no_clerks = { 0 };
 
   run_kefuctl (fixture, &init, option, "init");
-  assert_success (&init);
+  kefuctl_assert_success (&init);
   run_kefuctl (fixture, &too_open, option, "generate", "--complaints", "10", "--open-percent",
                "150");
   g_assert_cmpint (too_open.status, ==, 2);
@@ -355,7 +287,7 @@ test_demo_complaints (Fixture       *fixture,
 {
   Backend backend = GPOINTER_TO_INT (data);
   g_autofree char *option = NULL;
-  g_autofree char *location = new_location (fixture, backend, "demo.db", &option);
+  g_autofree char *location = kefuctl_new_location (fixture, backend, "demo.db", &option);
   g_autoptr(KefuStore) store = NULL;
   g_autoptr(GListModel) timeline = NULL;
   g_autoptr(GPtrArray) alerts = NULL;
@@ -369,10 +301,10 @@ test_demo_complaints (Fixture       *fixture,
   gint64 closed_id, versions;
 
   run_kefuctl (fixture, &first, option, "demo");
-  assert_success (&first);
+  kefuctl_assert_success (&first);
   g_assert_cmpuint (added_count (first.out, "Complaints: "), >=, 20);
 
-  store = open_store (location);
+  store = kefuctl_open_store (location);
   /* Every stage of the board. */
   for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
     {
@@ -427,9 +359,9 @@ test_demo_complaints (Fixture       *fixture,
   versions = count_sql (store, "SELECT SUM(version) FROM complaints");
   g_clear_object (&store);
   run_kefuctl (fixture, &second, option, "demo");
-  assert_success (&second);
+  kefuctl_assert_success (&second);
   g_assert_cmpuint (added_count (second.out, "Complaints: "), ==, 0);
-  store = open_store (location);
+  store = kefuctl_open_store (location);
   g_assert_cmpint (count_sql (store, "SELECT SUM(version) FROM complaints"), ==, versions);
 }
 
@@ -441,7 +373,7 @@ test_bench_complaints (Fixture       *fixture,
 {
   Backend backend = GPOINTER_TO_INT (data);
   g_autofree char *option = NULL;
-  g_autofree char *location = new_location (fixture, backend, "bench.db", &option);
+  g_autofree char *location = kefuctl_new_location (fixture, backend, "bench.db", &option);
   g_autoptr(KefuStore) store = NULL;
   g_auto(Run) demo = { 0 };
   g_auto(Run) generate = { 0 };
@@ -451,16 +383,16 @@ test_bench_complaints (Fixture       *fixture,
   gint64 escalations;
 
   run_kefuctl (fixture, &demo, option, "demo");
-  assert_success (&demo);
+  kefuctl_assert_success (&demo);
   run_kefuctl (fixture, &generate, option, "generate", "--customers", "300", "--complaints",
                "1000", "--open-percent", "10");
-  assert_success (&generate);
-  store = open_store (location);
+  kefuctl_assert_success (&generate);
+  store = kefuctl_open_store (location);
   escalations = count_sql (store, "SELECT COUNT(*) FROM events WHERE action = 'escalated'");
   g_clear_object (&store);
 
   run_kefuctl (fixture, &bench, option, "bench", "complaints", "--rounds", "3", "--late-check");
-  assert_success (&bench);
+  kefuctl_assert_success (&bench);
   g_assert_nonnull (strstr (bench.out, "Complaint board benchmark on "));
 
   /* One line per operation, with its first run, median and 90th percentile. */
@@ -487,7 +419,7 @@ test_bench_complaints (Fixture       *fixture,
   g_assert_nonnull (strstr (bench.out, "The late checks raised "));
 
   /* The late check escalated for good. */
-  store = open_store (location);
+  store = kefuctl_open_store (location);
   g_assert_cmpint (count_sql (store, "SELECT COUNT(*) FROM events WHERE action = 'escalated'"), >,
                    escalations);
 }
@@ -499,7 +431,7 @@ main (int    argc,
   kefuctl_test_init (&argc, &argv);
 
 #define ADD(path, func, backend) \
-  g_test_add (path, Fixture, GINT_TO_POINTER (backend), fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, GINT_TO_POINTER (backend), kefuctl_fixture_set_up, func, kefuctl_fixture_tear_down)
 
   ADD ("/kefu/kefuctl/sqlite/generate-complaints", test_generate_complaints, BACKEND_SQLITE);
   ADD ("/kefu/kefuctl/sqlite/generate-complaints-refused", test_generate_complaints_refused,

@@ -19,12 +19,6 @@
 #include "kefu-test-pg.h"
 #include "kefuctl-test.h"
 
-typedef enum
-{
-  BACKEND_SQLITE,
-  BACKEND_POSTGRES,
-} Backend;
-
 typedef struct
 {
   char *dir;

@@ -20,77 +20,7 @@
 #include "kefu-test-pg.h"
 #include "kefuctl-test.h"
 
-typedef enum
-{
-  BACKEND_SQLITE,
-  BACKEND_POSTGRES,
-} Backend;
-
-/* A temporary folder per test, also used as $XDG_DATA_HOME so the default database never
- * touches the developer's own. */
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("kefuctl-test-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
-
-/* A new database for `backend`: a file path in the fixture's folder, or a fresh PostgreSQL
- * database. `option` receives the kefuctl option that names it. */
-static char *
-new_location (Fixture     *fixture,
-              Backend      backend,
-              const char  *name,
-              char       **option)
-{
-  char *location;
-
-  if (backend == BACKEND_POSTGRES)
-    {
-      location = kefu_test_pg_new_database ();
-      *option = g_strdup_printf ("--server=%s", location);
-    }
-  else
-    {
-      location = g_build_filename (fixture->dir, name, NULL);
-      *option = g_strdup_printf ("--database=%s", location);
-    }
-  return location;
-}
-
-static KefuStore *
-open_store (const char *location)
-{
-  g_autoptr(GError) error = NULL;
-  KefuStore *store = kefu_store_open (location, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
-}
-
-static void
-assert_success (Run *run)
-{
-  if (run->status != 0)
-    g_error ("kefuctl failed with status %d: %s", run->status, run->err);
-}
+typedef KefuctlFixture Fixture;
 
 static void
 assert_failure (Run *run)
@@ -110,7 +40,7 @@ test_init_check (Fixture       *fixture,
 {
   Backend backend = GPOINTER_TO_INT (data);
   g_autofree char *option = NULL;
-  g_autofree char *location = new_location (fixture, backend, "kefu.db", &option);
+  g_autofree char *location = kefuctl_new_location (fixture, backend, "kefu.db", &option);
   g_autofree char *version = g_strdup_printf ("%u", kefu_store_schema_version ());
   g_autofree char *version_line = g_strdup_printf ("Schema version: %u", kefu_store_schema_version ());
   g_auto(Run) init = { 0 };
@@ -118,7 +48,7 @@ test_init_check (Fixture       *fixture,
   g_auto(Run) check = { 0 };
 
   run_kefuctl (fixture, &init, option, "init");
-  assert_success (&init);
+  kefuctl_assert_success (&init);
   g_assert_nonnull (strstr (init.out, version));
   g_assert_nonnull (strstr (init.out, "Created"));
   if (backend == BACKEND_SQLITE)
@@ -126,16 +56,16 @@ test_init_check (Fixture       *fixture,
 
   /* A second init finds the schema current and says so. */
   run_kefuctl (fixture, &again, "init", option);
-  assert_success (&again);
+  kefuctl_assert_success (&again);
   g_assert_nonnull (strstr (again.out, "up to date"));
 
   run_kefuctl (fixture, &check, option, "check");
-  assert_success (&check);
+  kefuctl_assert_success (&check);
   g_assert_nonnull (strstr (check.out, version_line));
   g_assert_nonnull (strstr (check.out, "No problems"));
 
   {
-    g_autoptr(KefuStore) store = open_store (location);
+    g_autoptr(KefuStore) store = kefuctl_open_store (location);
 
     g_assert_cmpuint (kefu_store_get_schema_version_found (store), ==,
                       kefu_store_schema_version ());
@@ -149,14 +79,14 @@ test_check_finds_problems (Fixture       *fixture,
                            gconstpointer  data)
 {
   g_autofree char *option = NULL;
-  g_autofree char *location = new_location (fixture, BACKEND_SQLITE, "broken.db", &option);
+  g_autofree char *location = kefuctl_new_location (fixture, BACKEND_SQLITE, "broken.db", &option);
   g_auto(Run) init = { 0 };
   g_auto(Run) check = { 0 };
   sqlite3 *db = NULL;
   char *message = NULL;
 
   run_kefuctl (fixture, &init, option, "init");
-  assert_success (&init);
+  kefuctl_assert_success (&init);
 
   g_assert_cmpint (sqlite3_open (location, &db), ==, SQLITE_OK);
   sqlite3_exec (db,
@@ -184,7 +114,7 @@ test_default_database (Fixture       *fixture,
 
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   run_kefuctl (fixture, &init, "init");
-  assert_success (&init);
+  kefuctl_assert_success (&init);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_assert_nonnull (strstr (init.out, path));
 }
@@ -203,7 +133,7 @@ static void
 count_all (const char *location,
            Counts     *counts)
 {
-  g_autoptr(KefuStore) store = open_store (location);
+  g_autoptr(KefuStore) store = kefuctl_open_store (location);
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) staff = kefu_store_list_staff (store, FALSE, NULL, &error);
   g_autoptr(GListModel) departments = NULL;
@@ -225,7 +155,7 @@ count_all (const char *location,
 static void
 assert_demo_contents (const char *location)
 {
-  g_autoptr(KefuStore) store = open_store (location);
+  g_autoptr(KefuStore) store = kefuctl_open_store (location);
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) staff = kefu_store_list_staff (store, FALSE, NULL, &error);
   g_autoptr(GListModel) products = NULL;
@@ -314,21 +244,21 @@ test_demo (Fixture       *fixture,
 {
   Backend backend = GPOINTER_TO_INT (data);
   g_autofree char *option = NULL;
-  g_autofree char *location = new_location (fixture, backend, "demo.db", &option);
+  g_autofree char *location = kefuctl_new_location (fixture, backend, "demo.db", &option);
   g_auto(Run) first = { 0 };
   g_auto(Run) second = { 0 };
   g_auto(Run) check = { 0 };
   Counts before, after;
 
   run_kefuctl (fixture, &first, option, "demo");
-  assert_success (&first);
+  kefuctl_assert_success (&first);
   assert_demo_contents (location);
   count_all (location, &before);
   g_assert_cmpuint (before.n_departments, >=, 10);
 
   /* The second run finds everything there, adds nothing, and still succeeds. */
   run_kefuctl (fixture, &second, option, "demo");
-  assert_success (&second);
+  kefuctl_assert_success (&second);
   g_assert_nonnull (strstr (second.out, "nothing was added"));
   count_all (location, &after);
   g_assert_cmpuint (after.n_staff, ==, before.n_staff);
@@ -337,7 +267,7 @@ test_demo (Fixture       *fixture,
   g_assert_cmpint (after.n_customers, ==, before.n_customers);
 
   run_kefuctl (fixture, &check, option, "check");
-  assert_success (&check);
+  kefuctl_assert_success (&check);
 }
 
 /* check only looks: an empty file is reported as such and stays empty (it used to be turned
@@ -374,13 +304,13 @@ test_demo_refuses_other_data (Fixture       *fixture,
                               gconstpointer  data)
 {
   g_autofree char *option = NULL;
-  g_autofree char *location = new_location (fixture, BACKEND_SQLITE, "real.db", &option);
+  g_autofree char *location = kefuctl_new_location (fixture, BACKEND_SQLITE, "real.db", &option);
   g_auto(Run) refused = { 0 };
   g_auto(Run) forced = { 0 };
   Counts counts;
 
   {
-    g_autoptr(KefuStore) store = open_store (location);
+    g_autoptr(KefuStore) store = kefuctl_open_store (location);
     g_autoptr(KefuCustomer) customer = kefu_customer_new ();
     const char *phones[] = { "13900001111", NULL };
     g_autoptr(GError) error = NULL;
@@ -401,7 +331,7 @@ test_demo_refuses_other_data (Fixture       *fixture,
   g_assert_cmpuint (counts.n_staff + counts.n_products + counts.n_departments, <=, 1);
 
   run_kefuctl (fixture, &forced, option, "demo", "--force");
-  assert_success (&forced);
+  kefuctl_assert_success (&forced);
   count_all (location, &counts);
   g_assert_cmpint (counts.n_customers, >, 200);
 }
@@ -412,7 +342,7 @@ test_demo_refuses_other_data (Fixture       *fixture,
 static char *
 dump_customers (const char *location)
 {
-  g_autoptr(KefuStore) store = open_store (location);
+  g_autoptr(KefuStore) store = kefuctl_open_store (location);
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) dump = g_string_new (NULL);
   g_autoptr(GHashTable) phones_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -474,7 +404,7 @@ generate_into (Fixture    *fixture,
   g_auto(Run) run = { 0 };
 
   run_kefuctl (fixture, &run, option, "generate", "--customers", "2000", "--seed", seed);
-  assert_success (&run);
+  kefuctl_assert_success (&run);
   g_assert_nonnull (strstr (run.out, "2000"));
 }
 
@@ -486,9 +416,9 @@ test_generate (Fixture       *fixture,
 {
   Backend backend = GPOINTER_TO_INT (data);
   g_autofree char *option_a = NULL, *option_b = NULL, *option_c = NULL;
-  g_autofree char *a = new_location (fixture, backend, "a.db", &option_a);
-  g_autofree char *b = new_location (fixture, backend, "b.db", &option_b);
-  g_autofree char *c = new_location (fixture, backend, "c.db", &option_c);
+  g_autofree char *a = kefuctl_new_location (fixture, backend, "a.db", &option_a);
+  g_autofree char *b = kefuctl_new_location (fixture, backend, "b.db", &option_b);
+  g_autofree char *c = kefuctl_new_location (fixture, backend, "c.db", &option_c);
   g_autofree char *dump_a = NULL, *dump_b = NULL, *dump_c = NULL;
   g_auto(Run) repeat = { 0 };
   g_auto(Run) check = { 0 };
@@ -539,7 +469,7 @@ test_generate (Fixture       *fixture,
   assert_failure (&repeat);
   g_assert_nonnull (strstr (repeat.err, "seed"));
   {
-    g_autoptr(KefuStore) store = open_store (a);
+    g_autoptr(KefuStore) store = kefuctl_open_store (a);
     g_autoptr(GError) error = NULL;
 
     g_assert_cmpint (kefu_store_count_customers (store, NULL, &error), ==, 2000);
@@ -547,7 +477,7 @@ test_generate (Fixture       *fixture,
   }
 
   run_kefuctl (fixture, &check, option_a, "check");
-  assert_success (&check);
+  kefuctl_assert_success (&check);
 }
 
 /* Bad input: a message on stderr and a non-zero status, never a crash or a silent success. */
@@ -658,7 +588,7 @@ test_help (Fixture       *fixture,
   g_auto(Run) demo = { 0 };
 
   run_kefuctl (fixture, &help, "--help");
-  assert_success (&help);
+  kefuctl_assert_success (&help);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_autofree char *line = g_strdup_printf ("\n  %s ", commands[i]);
@@ -669,13 +599,13 @@ test_help (Fixture       *fixture,
   g_assert_nonnull (strstr (help.out, "--server"));
 
   run_kefuctl (fixture, &generate, "generate", "--help");
-  assert_success (&generate);
+  kefuctl_assert_success (&generate);
   g_assert_nonnull (strstr (generate.out, "kefuctl generate"));
   g_assert_nonnull (strstr (generate.out, "--customers"));
   g_assert_nonnull (strstr (generate.out, "--seed"));
 
   run_kefuctl (fixture, &demo, "help", "demo");
-  assert_success (&demo);
+  kefuctl_assert_success (&demo);
   g_assert_nonnull (strstr (demo.out, "--force"));
 
   {
@@ -683,7 +613,7 @@ test_help (Fixture       *fixture,
     g_autofree char *schema = g_strdup_printf ("schema version %u", kefu_store_schema_version ());
 
     run_kefuctl (fixture, &version, "--version");
-    assert_success (&version);
+    kefuctl_assert_success (&version);
     g_assert_nonnull (strstr (version.out, PACKAGE_VERSION));
     g_assert_nonnull (strstr (version.out, schema));
   }
@@ -697,7 +627,7 @@ main (int    argc,
   kefuctl_test_init (&argc, &argv);
 
 #define ADD(path, func, backend) \
-  g_test_add (path, Fixture, GINT_TO_POINTER (backend), fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, GINT_TO_POINTER (backend), kefuctl_fixture_set_up, func, kefuctl_fixture_tear_down)
 
   ADD ("/kefu/kefuctl/help", test_help, BACKEND_SQLITE);
   ADD ("/kefu/kefuctl/bad-input", test_bad_input, BACKEND_SQLITE);
