@@ -864,6 +864,45 @@ test_cards (Fixture       *fixture,
   other = kefu_store_get_complaint_card (store, k.d, NULL, &error);
   g_assert_no_error (error);
   g_assert_false (kefu_complaint_card_get_batch_flagged (other));
+  g_clear_object (&other);
+  /* The board reads departments, visits and batch flags in a statement of its own: its cards
+   * say the same as the cards read one by one. */
+  {
+    g_autoptr(GListModel) board = kefu_store_list_board_complaints (store, NULL, 3650, NULL,
+                                                                   &error);
+    guint n_flagged = 0, n_routed = 0, n_visited = 0;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (board); i++)
+      {
+        g_autoptr(KefuComplaintCard) on_board = g_list_model_get_item (board, i);
+        g_autoptr(KefuComplaintCard) alone = NULL;
+        GArray *ids, *alone_ids;
+
+        alone = kefu_store_get_complaint_card (store, kefu_complaint_card_get_id (on_board),
+                                               NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpstr (kefu_complaint_card_get_departments (on_board), ==,
+                         kefu_complaint_card_get_departments (alone));
+        ids = kefu_complaint_card_get_department_ids (on_board);
+        alone_ids = kefu_complaint_card_get_department_ids (alone);
+        g_assert_cmpuint (ids->len, ==, alone_ids->len);
+        for (guint j = 0; j < ids->len; j++)
+          g_assert_cmpint (g_array_index (ids, gint64, j), ==, g_array_index (alone_ids, gint64, j));
+        g_assert_cmpuint (kefu_complaint_card_get_n_visits (on_board), ==,
+                          kefu_complaint_card_get_n_visits (alone));
+        g_assert_cmpint (kefu_complaint_card_get_batch_flagged (on_board), ==,
+                         kefu_complaint_card_get_batch_flagged (alone));
+        g_assert_cmpstr (kefu_complaint_card_get_customer_name (on_board), ==,
+                         kefu_complaint_card_get_customer_name (alone));
+        n_flagged += kefu_complaint_card_get_batch_flagged (on_board);
+        n_routed += ids->len > 1;
+        n_visited += kefu_complaint_card_get_n_visits (on_board) > 0;
+      }
+    g_assert_cmpuint (n_flagged, >, 0);
+    g_assert_cmpuint (n_routed, >, 0);
+    g_assert_cmpuint (n_visited, >, 0);
+  }
   board_exec (store, "UPDATE batch_alerts SET acknowledged_at = now()", NULL);
   g_clear_object (&card);
   card = kefu_store_get_complaint_card (store, k.e, NULL, &error);
