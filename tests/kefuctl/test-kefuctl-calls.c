@@ -301,8 +301,14 @@ calls_text (const char *location)
                             NULL, NULL, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < kefu_rows_get_n_rows (rows); i++)
-    for (guint c = 0; c < 6; c++)
-      g_string_append_printf (text, "%s%c", kefu_rows_get_text (rows, i, c), c < 5 ? '|' : '\n');
+    {
+      /* Only the generated calls (received in 2025): the demo's calls are made around the time
+       * the demo runs, which moves between the runs compared. */
+      if (strstr (kefu_rows_get_text (rows, i, 0), "-2025") == NULL)
+        continue;
+      for (guint c = 0; c < 6; c++)
+        g_string_append_printf (text, "%s%c", kefu_rows_get_text (rows, i, c), c < 5 ? '|' : '\n');
+    }
   return g_string_free (text, FALSE);
 }
 
