@@ -28,11 +28,11 @@
   "WHEN 'closed' THEN 6 ELSE 7 END"
 
 /* The card: 28 columns over KEFU_COMPLAINT_CARD_FROM, the call's among them from the copies on
- * the complaint (schema step 3), so that no card joins its call. The routed departments come in routing
- * order (string_agg with ORDER BY: PostgreSQL, and SQLite since 3.44), as "id<US>name" entries
- * separated by <RS> (the ASCII unit and record separators, which names, as validated one-line
- * text, never hold), so that one row is a whole card and a page of cards is one statement. A
- * batch is flagged while an alert about its product and batch is open. */
+ * the complaint (schema step 3), so that no card joins its call. The routed departments come in
+ * routing order (string_agg with ORDER BY: PostgreSQL, and SQLite since 3.44), as "id<US>name"
+ * entries separated by <RS> (the ASCII unit and record separators, which names, as validated
+ * one-line text, never hold), so that one row is a whole card and a page of cards is one
+ * statement. A batch is flagged while an alert about its product and batch is open. */
 #define ROUTE_UNIT   "\x1f"
 #define ROUTE_RECORD "\x1e"
 #define CARD_COLUMNS \
