@@ -12,23 +12,21 @@
 #include <time.h>
 
 #include "core/kefu-settings-keys.h"
+#include "kefu-test-company.h"
 #include "test-store-calls.h"
 
 /* The company */
+
+/* The records themselves are made by kefu-test-company.h, which the UI tests share. */
 
 gint64
 test_make_department (KefuStore  *store,
                       const char *name)
 {
-  g_autoptr(KefuDepartment) department = kefu_department_new ();
-  g_autoptr(GError) error = NULL;
-
-  kefu_department_set_name (department, name);
-  g_assert_true (kefu_store_create_department (store, department, NULL, &error));
-  g_assert_no_error (error);
-  return kefu_record_get_id (KEFU_RECORD (department));
+  return kefu_test_make_department (store, name);
 }
 
+/* Staff named after their login. */
 gint64
 test_make_staff (KefuStore  *store,
                  const char *login,
@@ -36,17 +34,7 @@ test_make_staff (KefuStore  *store,
                  gint64      department_id,
                  gboolean    active)
 {
-  g_autoptr(KefuStaff) staff = kefu_staff_new ();
-  g_autoptr(GError) error = NULL;
-
-  kefu_staff_set_name (staff, login);
-  kefu_staff_set_login (staff, login);
-  kefu_staff_set_role (staff, role);
-  kefu_staff_set_department_id (staff, department_id);
-  kefu_staff_set_active (staff, active);
-  g_assert_true (kefu_store_create_staff (store, staff, NULL, &error));
-  g_assert_no_error (error);
-  return kefu_record_get_id (KEFU_RECORD (staff));
+  return kefu_test_make_staff (store, login, login, role, department_id, active);
 }
 
 gint64
@@ -54,15 +42,7 @@ test_make_product (KefuStore  *store,
                    const char *name,
                    gint64      price)
 {
-  g_autoptr(KefuProduct) product = kefu_product_new ();
-  g_autoptr(GError) error = NULL;
-
-  kefu_product_set_name (product, name);
-  kefu_product_set_unit_price (product, price);
-  kefu_product_set_active (product, TRUE);
-  g_assert_true (kefu_store_create_product (store, product, NULL, &error));
-  g_assert_no_error (error);
-  return kefu_record_get_id (KEFU_RECORD (product));
+  return kefu_test_make_product (store, name, price);
 }
 
 void

@@ -11,6 +11,7 @@
 
 #include "store/kefu-store-complaints.h"
 
+#include "../store/kefu-test-company.h"
 #include "kefu-ui-test.h"
 
 typedef struct
@@ -27,17 +28,12 @@ typedef struct
   gint64 milk;
 } Dairy;
 
+/* The records are made by kefu-test-company.h, which the store tests share. */
 static inline gint64
 dairy_department (KefuStore  *store,
                   const char *name)
 {
-  g_autoptr(KefuDepartment) department = kefu_department_new ();
-  g_autoptr(GError) error = NULL;
-
-  kefu_department_set_name (department, name);
-  g_assert_true (kefu_store_create_department (store, department, NULL, &error));
-  g_assert_no_error (error);
-  return kefu_record_get_id (KEFU_RECORD (department));
+  return kefu_test_make_department (store, name);
 }
 
 static inline gint64
@@ -47,17 +43,7 @@ dairy_staff (KefuStore  *store,
              KefuRole    role,
              gint64      department_id)
 {
-  g_autoptr(KefuStaff) staff = kefu_staff_new ();
-  g_autoptr(GError) error = NULL;
-
-  kefu_staff_set_name (staff, name);
-  kefu_staff_set_login (staff, login);
-  kefu_staff_set_role (staff, role);
-  kefu_staff_set_department_id (staff, department_id);
-  kefu_staff_set_active (staff, TRUE);
-  g_assert_true (kefu_store_create_staff (store, staff, NULL, &error));
-  g_assert_no_error (error);
-  return kefu_record_get_id (KEFU_RECORD (staff));
+  return kefu_test_make_staff (store, name, login, role, department_id, TRUE);
 }
 
 /* Made as the system actor, as kefuctl init does. */

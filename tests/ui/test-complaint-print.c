@@ -16,6 +16,7 @@
 #include "complaints/kefu-complaint-print-private.h"
 #include "store/kefu-store-complaints.h"
 
+#include "../store/kefu-test-company.h"
 #include "kefu-ui-test.h"
 
 typedef struct
@@ -26,39 +27,6 @@ typedef struct
   gint64     complaint;
   char      *reference;
 } Fixture;
-
-static gint64
-make_department (KefuStore  *store,
-                 const char *name)
-{
-  g_autoptr(KefuDepartment) department = kefu_department_new ();
-  g_autoptr(GError) error = NULL;
-
-  kefu_department_set_name (department, name);
-  g_assert_true (kefu_store_create_department (store, department, NULL, &error));
-  g_assert_no_error (error);
-  return kefu_record_get_id (KEFU_RECORD (department));
-}
-
-static gint64
-make_staff (KefuStore  *store,
-            const char *name,
-            const char *login,
-            KefuRole    role,
-            gint64      department)
-{
-  g_autoptr(KefuStaff) staff = kefu_staff_new ();
-  g_autoptr(GError) error = NULL;
-
-  kefu_staff_set_name (staff, name);
-  kefu_staff_set_login (staff, login);
-  kefu_staff_set_role (staff, role);
-  kefu_staff_set_department_id (staff, department);
-  kefu_staff_set_active (staff, TRUE);
-  g_assert_true (kefu_store_create_staff (store, staff, NULL, &error));
-  g_assert_no_error (error);
-  return kefu_record_get_id (KEFU_RECORD (staff));
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -75,13 +43,13 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = kefu_test_make_dir ();
   fixture->store = kefu_test_open_store (fixture->dir);
   kefu_store_set_system_actor (fixture->store);
-  cs = make_department (fixture->store, "客服中心");
-  qc = make_department (fixture->store, "品控部");
-  gm = make_department (fixture->store, "总经办");
-  fixture->clerk = make_staff (fixture->store, "周敏", "zhoumin", KEFU_ROLE_CLERK, cs);
-  make_staff (fixture->store, "李经理", "li", KEFU_ROLE_CS_MANAGER, cs);
-  make_staff (fixture->store, "王品控", "wang", KEFU_ROLE_QC_MANAGER, qc);
-  make_staff (fixture->store, "赵主任", "zhao", KEFU_ROLE_GM_OFFICE, gm);
+  cs = kefu_test_make_department (fixture->store, "客服中心");
+  qc = kefu_test_make_department (fixture->store, "品控部");
+  gm = kefu_test_make_department (fixture->store, "总经办");
+  fixture->clerk = kefu_test_make_staff (fixture->store, "周敏", "zhoumin", KEFU_ROLE_CLERK, cs, TRUE);
+  kefu_test_make_staff (fixture->store, "李经理", "li", KEFU_ROLE_CS_MANAGER, cs, TRUE);
+  kefu_test_make_staff (fixture->store, "王品控", "wang", KEFU_ROLE_QC_MANAGER, qc, TRUE);
+  kefu_test_make_staff (fixture->store, "赵主任", "zhao", KEFU_ROLE_GM_OFFICE, gm, TRUE);
   kefu_product_set_name (milk, "鲜牛奶");
   kefu_product_set_unit_price (milk, 1250);
   kefu_product_set_active (milk, TRUE);

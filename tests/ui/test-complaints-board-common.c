@@ -8,60 +8,10 @@
 
 #include "config.h"
 
+#include "../store/kefu-test-company.h"
 #include "test-complaints-board.h"
 
 /* The company */
-
-static gint64
-make_department (KefuStore  *store,
-                 const char *name)
-{
-  g_autoptr(KefuDepartment) department = kefu_department_new ();
-  g_autoptr(GError) error = NULL;
-
-  kefu_department_set_name (department, name);
-  kefu_store_set_system_actor (store);
-  g_assert_true (kefu_store_create_department (store, department, NULL, &error));
-  g_assert_no_error (error);
-  return kefu_record_get_id (KEFU_RECORD (department));
-}
-
-static gint64
-make_staff (KefuStore  *store,
-            const char *name,
-            const char *login,
-            KefuRole    role,
-            gint64      department_id)
-{
-  g_autoptr(KefuStaff) staff = kefu_staff_new ();
-  g_autoptr(GError) error = NULL;
-
-  kefu_staff_set_name (staff, name);
-  kefu_staff_set_login (staff, login);
-  kefu_staff_set_role (staff, role);
-  kefu_staff_set_department_id (staff, department_id);
-  kefu_staff_set_active (staff, TRUE);
-  kefu_store_set_system_actor (store);
-  g_assert_true (kefu_store_create_staff (store, staff, NULL, &error));
-  g_assert_no_error (error);
-  return kefu_record_get_id (KEFU_RECORD (staff));
-}
-
-static gint64
-make_product (KefuStore  *store,
-              const char *name)
-{
-  g_autoptr(KefuProduct) product = kefu_product_new ();
-  g_autoptr(GError) error = NULL;
-
-  kefu_product_set_name (product, name);
-  kefu_product_set_unit_price (product, 1250);
-  kefu_product_set_active (product, TRUE);
-  kefu_store_set_system_actor (store);
-  g_assert_true (kefu_store_create_product (store, product, NULL, &error));
-  g_assert_no_error (error);
-  return kefu_record_get_id (KEFU_RECORD (product));
-}
 
 KefuCall *
 complaint_call (Fixture               *f,
@@ -146,15 +96,21 @@ fixture_set_up (Fixture       *f,
   f->dir = kefu_test_make_dir ();
   f->store = kefu_test_open_store (f->dir);
 
-  f->cs_department = make_department (f->store, "客服中心");
-  f->qc_department = make_department (f->store, "品控部");
-  f->gm_department = make_department (f->store, "总经办");
-  f->sales_department = make_department (f->store, "销售部");
-  f->clerk = make_staff (f->store, "王芳", "wangfang", KEFU_ROLE_CLERK, f->cs_department);
-  f->clerk2 = make_staff (f->store, "李强", "liqiang", KEFU_ROLE_CLERK, f->cs_department);
-  f->outsider = make_staff (f->store, "周杰", "zhoujie", KEFU_ROLE_CLERK, f->sales_department);
-  f->lead = make_staff (f->store, "赵敏", "zhaomin", KEFU_ROLE_TEAM_LEAD, f->cs_department);
-  f->milk = make_product (f->store, "鲜牛奶");
+  /* The company is made as the system actor, as kefuctl init does. */
+  kefu_store_set_system_actor (f->store);
+  f->cs_department = kefu_test_make_department (f->store, "客服中心");
+  f->qc_department = kefu_test_make_department (f->store, "品控部");
+  f->gm_department = kefu_test_make_department (f->store, "总经办");
+  f->sales_department = kefu_test_make_department (f->store, "销售部");
+  f->clerk = kefu_test_make_staff (f->store, "王芳", "wangfang", KEFU_ROLE_CLERK,
+                                   f->cs_department, TRUE);
+  f->clerk2 = kefu_test_make_staff (f->store, "李强", "liqiang", KEFU_ROLE_CLERK,
+                                    f->cs_department, TRUE);
+  f->outsider = kefu_test_make_staff (f->store, "周杰", "zhoujie", KEFU_ROLE_CLERK,
+                                      f->sales_department, TRUE);
+  f->lead = kefu_test_make_staff (f->store, "赵敏", "zhaomin", KEFU_ROLE_TEAM_LEAD,
+                                  f->cs_department, TRUE);
+  f->milk = kefu_test_make_product (f->store, "鲜牛奶", 1250);
   kefu_store_set_actor (f->store, 0);
 }
 
@@ -162,9 +118,13 @@ fixture_set_up (Fixture       *f,
 void
 add_managers (Fixture *f)
 {
-  f->cs_manager = make_staff (f->store, "陈静", "chenjing", KEFU_ROLE_CS_MANAGER, f->cs_department);
-  f->qc_manager = make_staff (f->store, "孙伟", "sunwei", KEFU_ROLE_QC_MANAGER, f->qc_department);
-  f->gm_office = make_staff (f->store, "郑华", "zhenghua", KEFU_ROLE_GM_OFFICE, f->gm_department);
+  kefu_store_set_system_actor (f->store);
+  f->cs_manager = kefu_test_make_staff (f->store, "陈静", "chenjing", KEFU_ROLE_CS_MANAGER,
+                                        f->cs_department, TRUE);
+  f->qc_manager = kefu_test_make_staff (f->store, "孙伟", "sunwei", KEFU_ROLE_QC_MANAGER,
+                                        f->qc_department, TRUE);
+  f->gm_office = kefu_test_make_staff (f->store, "郑华", "zhenghua", KEFU_ROLE_GM_OFFICE,
+                                       f->gm_department, TRUE);
   kefu_store_set_actor (f->store, 0);
 }
 
