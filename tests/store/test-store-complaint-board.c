@@ -14,75 +14,35 @@
 #include <time.h>
 
 #include "core/kefu-enums.h"
+#include "kefu-test-company.h"
 #include "test-store-complaint-board.h"
-
-static gint64
-make_department (KefuStore  *store,
-                 const char *name)
-{
-  g_autoptr(KefuDepartment) department = kefu_department_new ();
-  g_autoptr(GError) error = NULL;
-
-  kefu_department_set_name (department, name);
-  g_assert_true (kefu_store_create_department (store, department, NULL, &error));
-  g_assert_no_error (error);
-  return kefu_record_get_id (KEFU_RECORD (department));
-}
-
-static gint64
-make_staff (KefuStore  *store,
-            const char *login,
-            const char *name,
-            KefuRole    role,
-            gint64      department_id)
-{
-  g_autoptr(KefuStaff) staff = kefu_staff_new ();
-  g_autoptr(GError) error = NULL;
-
-  kefu_staff_set_name (staff, name);
-  kefu_staff_set_login (staff, login);
-  kefu_staff_set_role (staff, role);
-  kefu_staff_set_department_id (staff, department_id);
-  kefu_staff_set_active (staff, TRUE);
-  g_assert_true (kefu_store_create_staff (store, staff, NULL, &error));
-  g_assert_no_error (error);
-  return kefu_record_get_id (KEFU_RECORD (staff));
-}
-
-static gint64
-make_product (KefuStore  *store,
-              const char *name)
-{
-  g_autoptr(KefuProduct) product = kefu_product_new ();
-  g_autoptr(GError) error = NULL;
-
-  kefu_product_set_name (product, name);
-  kefu_product_set_unit_price (product, 1000);
-  kefu_product_set_active (product, TRUE);
-  g_assert_true (kefu_store_create_product (store, product, NULL, &error));
-  g_assert_no_error (error);
-  return kefu_record_get_id (KEFU_RECORD (product));
-}
 
 void
 board_site_setup (KefuStore *store,
             Site      *site)
 {
-  site->cs_department = make_department (store, "客服中心");
-  site->qc_department = make_department (store, "品控部");
-  site->gm_department = make_department (store, "总经办");
-  site->sales_department = make_department (store, "销售部");
-  site->clerk = make_staff (store, "clerk", "甲", KEFU_ROLE_CLERK, site->cs_department);
-  site->clerk2 = make_staff (store, "clerk2", "乙", KEFU_ROLE_CLERK, site->cs_department);
-  site->lead = make_staff (store, "lead", "组长", KEFU_ROLE_TEAM_LEAD, site->cs_department);
-  site->qc_lead = make_staff (store, "qclead", "品控组长", KEFU_ROLE_TEAM_LEAD, site->qc_department);
-  site->cs_manager = make_staff (store, "csm", "经理", KEFU_ROLE_CS_MANAGER, site->cs_department);
-  site->qc_manager = make_staff (store, "qcm", "品控经理", KEFU_ROLE_QC_MANAGER, site->qc_department);
-  site->gm_office = make_staff (store, "gmo", "主任", KEFU_ROLE_GM_OFFICE, site->gm_department);
-  site->sales_admin = make_staff (store, "sales", "内勤", KEFU_ROLE_SALES_ADMIN,
-                                  site->sales_department);
-  site->milk = make_product (store, "鲜牛奶");
-  site->yogurt = make_product (store, "酸奶");
+  site->cs_department = kefu_test_make_department (store, "客服中心");
+  site->qc_department = kefu_test_make_department (store, "品控部");
+  site->gm_department = kefu_test_make_department (store, "总经办");
+  site->sales_department = kefu_test_make_department (store, "销售部");
+  site->clerk = kefu_test_make_staff (store, "甲", "clerk", KEFU_ROLE_CLERK,
+                                      site->cs_department, TRUE);
+  site->clerk2 = kefu_test_make_staff (store, "乙", "clerk2", KEFU_ROLE_CLERK,
+                                       site->cs_department, TRUE);
+  site->lead = kefu_test_make_staff (store, "组长", "lead", KEFU_ROLE_TEAM_LEAD,
+                                     site->cs_department, TRUE);
+  site->qc_lead = kefu_test_make_staff (store, "品控组长", "qclead", KEFU_ROLE_TEAM_LEAD,
+                                        site->qc_department, TRUE);
+  site->cs_manager = kefu_test_make_staff (store, "经理", "csm", KEFU_ROLE_CS_MANAGER,
+                                           site->cs_department, TRUE);
+  site->qc_manager = kefu_test_make_staff (store, "品控经理", "qcm", KEFU_ROLE_QC_MANAGER,
+                                           site->qc_department, TRUE);
+  site->gm_office = kefu_test_make_staff (store, "主任", "gmo", KEFU_ROLE_GM_OFFICE,
+                                          site->gm_department, TRUE);
+  site->sales_admin = kefu_test_make_staff (store, "内勤", "sales", KEFU_ROLE_SALES_ADMIN,
+                                            site->sales_department, TRUE);
+  site->milk = kefu_test_make_product (store, "鲜牛奶", 1000);
+  site->yogurt = kefu_test_make_product (store, "酸奶", 1000);
 }
 
 GDateTime *

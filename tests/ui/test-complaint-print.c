@@ -46,7 +46,8 @@ fixture_set_up (Fixture       *fixture,
   cs = kefu_test_make_department (fixture->store, "客服中心");
   qc = kefu_test_make_department (fixture->store, "品控部");
   gm = kefu_test_make_department (fixture->store, "总经办");
-  fixture->clerk = kefu_test_make_staff (fixture->store, "周敏", "zhoumin", KEFU_ROLE_CLERK, cs, TRUE);
+  fixture->clerk = kefu_test_make_staff (fixture->store, "周敏", "zhoumin", KEFU_ROLE_CLERK, cs,
+                                         TRUE);
   kefu_test_make_staff (fixture->store, "李经理", "li", KEFU_ROLE_CS_MANAGER, cs, TRUE);
   kefu_test_make_staff (fixture->store, "王品控", "wang", KEFU_ROLE_QC_MANAGER, qc, TRUE);
   kefu_test_make_staff (fixture->store, "赵主任", "zhao", KEFU_ROLE_GM_OFFICE, gm, TRUE);
