@@ -69,6 +69,11 @@ KefuStore *kefuctl_open_store       (const char     *location);
 /* The run succeeded and said nothing critical or warning on stderr. */
 void       kefuctl_assert_success   (Run            *run);
 
+/* Adds the test `func` (taking a KefuctlFixture) on `backend`, its fixture's parameter. */
+#define kefuctl_test_add(path, func, backend)                                               \
+  g_test_add ((path), KefuctlFixture, GINT_TO_POINTER (backend), kefuctl_fixture_set_up,    \
+              (func), kefuctl_fixture_tear_down)
+
 /* Each program's fixture has its temporary folder in `dir`. */
 #define run_kefuctl(fixture, run, ...) \
   kefuctl_run_argv ((fixture)->dir, (run), (const char *const[]) { __VA_ARGS__, NULL })

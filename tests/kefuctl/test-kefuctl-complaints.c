@@ -430,8 +430,7 @@ main (int    argc,
 {
   kefuctl_test_init (&argc, &argv);
 
-#define ADD(path, func, backend) \
-  g_test_add (path, Fixture, GINT_TO_POINTER (backend), kefuctl_fixture_set_up, func, kefuctl_fixture_tear_down)
+#define ADD kefuctl_test_add
 
   ADD ("/kefu/kefuctl/sqlite/generate-complaints", test_generate_complaints, BACKEND_SQLITE);
   ADD ("/kefu/kefuctl/sqlite/generate-complaints-refused", test_generate_complaints_refused,

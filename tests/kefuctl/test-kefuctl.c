@@ -626,8 +626,7 @@ main (int    argc,
   /* meson passes kefuctl's path first. */
   kefuctl_test_init (&argc, &argv);
 
-#define ADD(path, func, backend) \
-  g_test_add (path, Fixture, GINT_TO_POINTER (backend), kefuctl_fixture_set_up, func, kefuctl_fixture_tear_down)
+#define ADD kefuctl_test_add
 
   ADD ("/kefu/kefuctl/help", test_help, BACKEND_SQLITE);
   ADD ("/kefu/kefuctl/bad-input", test_bad_input, BACKEND_SQLITE);
