@@ -391,7 +391,7 @@ _kefu_store_call_save_complaint (KefuStore     *self,
 
   /* The complaint enters its stage when it is saved: its first deadline (route or acknowledge)
    * counts from then, as that is when the departments are notified. */
-  now = g_date_time_new_now_utc ();
+  now = _kefu_store_now (self);
   now_text = kefu_time_to_db (now);
   if (!_kefu_store_complaint_deadline (self, stage, kefu_complaint_get_category (complaint),
                                        kefu_complaint_get_harmed (complaint), now, &due_kind,
@@ -414,7 +414,7 @@ _kefu_store_call_save_complaint (KefuStore     *self,
                             "urgent, stage, stage_since, due_kind, due_at, routed_at, closed_at, "
                             "batch_key, version, created_at, updated_at) VALUES ($1, $2, $3, "
                             "$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
-                            "$19, $20, $21, $22, $23, $24, $25, $26, 1, now(), now()) "
+                            "$19, $20, $21, $22, $23, $24, $25, $26, 1, $21, $21) "
                             "RETURNING id, version, created_at, updated_at",
                             g_variant_new ("(xxssbmsmsmsmsmsmsmsmxmsmsmsmsbbssmsmsmsmsms)",
                                            kefu_record_get_id (KEFU_RECORD (call)),
