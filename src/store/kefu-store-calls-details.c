@@ -243,16 +243,18 @@ _kefu_store_call_save_order (KefuStore     *self,
                                 "create", details, cancellable, error);
 }
 
-/* Where a new complaint goes: the site's routing rules for its category when it has any (those
- * for harmed customers only when the customer was harmed), else the departments of the active
+/* Where a complaint goes: the site's routing rules for its category when it has any (those for
+ * harmed customers only when the customer was harmed), else the departments of the active
  * staff holding each role the role defaults name; each department once, in order. A route from
- * a rule has no role (`*from_rules`), as no role named it. */
-static gboolean
-route_complaint (KefuStore      *self,
-                 KefuComplaint  *complaint,
-                 gboolean       *from_rules,
-                 GCancellable   *cancellable,
-                 GError        **error)
+ * a rule has no role (`*from_rules`), as no role named it. Used at intake and when an edit of
+ * the intake details makes the customer harmed or changes the category
+ * (kefu-store-complaint-edit.c), so that both route alike. */
+gboolean
+_kefu_store_call_route_complaint (KefuStore      *self,
+                                  KefuComplaint  *complaint,
+                                  gboolean       *from_rules,
+                                  GCancellable   *cancellable,
+                                  GError        **error)
 {
   KefuComplaintCategory category = kefu_complaint_get_category (complaint);
   gboolean harmed = kefu_complaint_get_harmed (complaint);
@@ -383,7 +385,7 @@ _kefu_store_call_save_complaint (KefuStore     *self,
   /* Whoever takes the call owns the complaint to the end (谁先接待谁负责到底). */
   kefu_complaint_set_owner_id (complaint, kefu_call_get_clerk_id (call));
   kefu_complaint_set_urgent (complaint, kefu_complaint_get_harmed (complaint));
-  if (!route_complaint (self, complaint, &from_rules, cancellable, error))
+  if (!_kefu_store_call_route_complaint (self, complaint, &from_rules, cancellable, error))
     return FALSE;
   routes = kefu_complaint_get_routes (complaint);
   stage = kefu_complaint_intake_stage (kefu_complaint_get_well_founded (complaint), routes->len);

@@ -97,6 +97,14 @@ gboolean       _kefu_store_call_save_complaint (KefuStore     *self,
                                                 KefuCall      *call,
                                                 GCancellable  *cancellable,
                                                 GError       **error);
+/* Clears the routes of `complaint` and sets those its category, well-foundedness and harm give
+ * (the stored routing rules, else the role defaults; `*from_rules` tells which), inside the
+ * caller's transaction. Shared by saving a call and editing a complaint's intake details. */
+gboolean       _kefu_store_call_route_complaint (KefuStore     *self,
+                                                 KefuComplaint *complaint,
+                                                 gboolean      *from_rules,
+                                                 GCancellable  *cancellable,
+                                                 GError       **error);
 gboolean       _kefu_store_call_save_inquiry   (KefuStore     *self,
                                                 KefuCall      *call,
                                                 GCancellable  *cancellable,

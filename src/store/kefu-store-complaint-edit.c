@@ -306,6 +306,111 @@ update_deadline (KefuStore      *self,
                               cancellable, error) >= 0;
 }
 
+/* A customer found to be harmed, or a new category, routes the complaint as intake would have:
+ * the departments that routing gives the new state and the complaint lacks are added (with a
+ * "routes-changed" event, so that their notices tell them), none is removed (a lead does that
+ * by hand). Only while the complaint is with departments and not yet resolved: a new complaint
+ * is routed by hand with its current details, and a resolved one is past routing. The routes
+ * of the working copy are read back from what is stored. */
+static gboolean
+add_missing_routes (KefuStore      *self,
+                    KefuComplaint  *complaint,
+                    KefuComplaintStage stage,
+                    const char     *reason,
+                    GCancellable   *cancellable,
+                    GError        **error)
+{
+  gint64 complaint_id = kefu_record_get_id (KEFU_RECORD (complaint));
+  g_autoptr(KefuComplaint) wanted = kefu_complaint_new ();
+  g_autoptr(KefuRows) existing = NULL;
+  g_autoptr(KefuRows) routes = NULL;
+  g_autoptr(GHashTable) have = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GString) json = g_string_new ("{\"added\":[");
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *now_text = NULL;
+  GPtrArray *wanted_routes;
+  gboolean from_rules;
+  guint n_added = 0;
+
+  if (stage != KEFU_COMPLAINT_STAGE_ROUTED && stage != KEFU_COMPLAINT_STAGE_IN_PROGRESS &&
+      stage != KEFU_COMPLAINT_STAGE_REOPENED)
+    return TRUE;
+
+  kefu_complaint_set_well_founded (wanted, kefu_complaint_get_well_founded (complaint));
+  kefu_complaint_set_category (wanted, kefu_complaint_get_category (complaint));
+  kefu_complaint_set_harmed (wanted, kefu_complaint_get_harmed (complaint));
+  if (!_kefu_store_call_route_complaint (self, wanted, &from_rules, cancellable, error))
+    return FALSE;
+
+  existing = _kefu_store_query (self,
+                                "SELECT department_id FROM complaint_routes WHERE complaint_id = $1",
+                                g_variant_new ("(x)", complaint_id), cancellable, error);
+  if (existing == NULL)
+    return FALSE;
+  for (guint i = 0; i < kefu_rows_get_n_rows (existing); i++)
+    {
+      gint64 department_id = kefu_rows_get_int (existing, i, 0);
+
+      g_hash_table_add (have, g_memdup2 (&department_id, sizeof department_id));
+    }
+
+  now = _kefu_store_now (self);
+  now_text = kefu_time_to_db (now);
+  wanted_routes = kefu_complaint_get_routes (wanted);
+  for (guint i = 0; i < wanted_routes->len; i++)
+    {
+      KefuComplaintRoute *route = g_ptr_array_index (wanted_routes, i);
+
+      if (!g_hash_table_add (have, g_memdup2 (&route->department_id,
+                                              sizeof route->department_id)))
+        continue;
+      if (_kefu_store_execute (self,
+                               "INSERT INTO complaint_routes (complaint_id, department_id, role, "
+                               "created_at, added_by, reason) VALUES ($1, $2, $3, $4, $5, $6)",
+                               g_variant_new ("(xxmssxs)", complaint_id, route->department_id,
+                                              from_rules ? NULL :
+                                              _kefu_store_enum_to_nick (KEFU_TYPE_ROLE,
+                                                                        route->role),
+                                              now_text, _kefu_store_get_txn_actor (self),
+                                              reason),
+                               cancellable, error) < 0)
+        return FALSE;
+      g_string_append_printf (json, "%s{\"id\":%" G_GINT64_FORMAT ",\"name\":",
+                              n_added++ > 0 ? "," : "", route->department_id);
+      _kefu_json_append_string (json, route->department_name);
+      g_string_append_c (json, '}');
+    }
+  if (n_added == 0)
+    return TRUE;
+
+  g_string_append (json, "],\"removed\":[],\"text\":");
+  _kefu_json_append_string (json, reason);
+  g_string_append_c (json, '}');
+  if (!_kefu_store_add_event (self, "complaint", complaint_id, "routes-changed", json->str,
+                              cancellable, error))
+    return FALSE;
+
+  routes = _kefu_store_query (self,
+                              "SELECT complaint_routes.department_id, departments.name, "
+                              "complaint_routes.role FROM complaint_routes "
+                              "JOIN departments ON departments.id = complaint_routes.department_id "
+                              "WHERE complaint_routes.complaint_id = $1 "
+                              "ORDER BY complaint_routes.id",
+                              g_variant_new ("(x)", complaint_id), cancellable, error);
+  if (routes == NULL)
+    return FALSE;
+  kefu_complaint_clear_routes (complaint);
+  for (guint i = 0; i < kefu_rows_get_n_rows (routes); i++)
+    kefu_complaint_add_route (complaint,
+                              kefu_complaint_route_new (kefu_rows_get_int (routes, i, 0),
+                                                        kefu_rows_get_text (routes, i, 1),
+                                                        _kefu_store_enum_from_nick (
+                                                          KEFU_TYPE_ROLE,
+                                                          kefu_rows_get_text (routes, i, 2),
+                                                          KEFU_ROLE_CS_MANAGER)));
+  return TRUE;
+}
+
 static gboolean
 edit_call_txn (KefuStore     *self,
                gpointer       data,
@@ -333,6 +438,7 @@ edit_call_txn (KefuStore     *self,
   KefuComplaintStage stage;
   KefuRole role;
   gint64 department_id;
+  gboolean harmed_now;
   gboolean ok;
 
   g_clear_object (&e->output);
@@ -460,6 +566,16 @@ edit_call_txn (KefuStore     *self,
   g_string_append_c (json, '}');
   if (!_kefu_store_add_event (self, "complaint", complaint_id, "details-changed", json->str,
                               cancellable, error))
+    return FALSE;
+
+  /* Stored reason text, as a lead's route change stores theirs; not shown as UI text. */
+  harmed_now = has_field (&changes, "harmed") && kefu_complaint_get_harmed (complaint);
+  if ((harmed_now || has_field (&changes, "category")) &&
+      !add_missing_routes (self, complaint, stage,
+                           harmed_now && has_field (&changes, "category")
+                             ? "Customer harmed; category changed"
+                             : harmed_now ? "Customer harmed" : "Category changed",
+                           cancellable, error))
     return FALSE;
 
   if ((has_field (&changes, "batch_number") || has_field (&changes, "product") ||

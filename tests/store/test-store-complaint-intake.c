@@ -583,6 +583,102 @@ test_update_call (Fixture       *fixture,
   g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_INVALID);
 }
 
+/* An edit that makes the customer harmed routes the complaint as intake would have: the GM
+ * office joins (with a "routes-changed" event for its notices); an edit that leaves harm as it
+ * was adds nothing, and no route is taken away. */
+static void
+test_update_call_harmed_routes (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  KefuStore *store = fixture->store;
+  g_autoptr(KefuCall) call = NULL;
+  g_autoptr(KefuCall) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *added_by = NULL;
+  g_autofree char *clerk = NULL;
+  g_autoptr(GListModel) notices = NULL;
+  GPtrArray *routes;
+  KefuComplaint *complaint;
+  gboolean told = FALSE;
+  gint64 last_event = -1;
+  gint64 call_id;
+  gint64 id;
+  Company co;
+
+  test_company_setup (store, &co);
+  tc_set_round_the_clock (store);
+  id = tc_save_complaint (store, &co, KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY, FALSE, NULL, NULL,
+                          0, &call_id);
+  g_assert_cmpint (route_at (store, id, 0), ==, co.cs_department);
+  g_assert_cmpint (route_at (store, id, 1), ==, 0);
+  call = read_call (store, call_id);
+  complaint = kefu_call_get_complaint (call);
+  kefu_store_set_actor (store, co.clerk);
+
+  /* A change that leaves harm and the category as they were routes nothing. */
+  kefu_complaint_set_reason (complaint, "态度恶劣，还推搡了顾客");
+  g_assert_true (kefu_store_update_complaint_call (store, call, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tc_count_events (store, id, "details-changed"), ==, 1);
+  g_assert_cmpint (tc_count_events (store, id, "routes-changed"), ==, 0);
+  g_assert_cmpint (route_at (store, id, 1), ==, 0);
+
+  /* Found to be harmed: the GM office is added after the CS centre, which stays, and the GM
+   * office's workstation is told of it. */
+  notices = kefu_store_list_complaint_notices (store, co.gm_office, -1, &last_event, NULL,
+                                               &error);
+  g_assert_no_error (error);
+  g_clear_object (&notices);
+  kefu_complaint_set_harmed (complaint, TRUE);
+  g_assert_true (kefu_store_update_complaint_call (store, call, NULL, &error));
+  g_assert_no_error (error);
+  notices = kefu_store_list_complaint_notices (store, co.gm_office, last_event, &last_event, NULL,
+                                               &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (notices); i++)
+    {
+      g_autoptr(KefuEvent) event = g_list_model_get_item (notices, i);
+
+      told = told || (kefu_event_get_entity_id (event) == id &&
+                      g_str_equal (kefu_event_get_action (event), "routes-changed"));
+    }
+  g_assert_true (told);
+  g_assert_cmpint (route_at (store, id, 0), ==, co.cs_department);
+  g_assert_cmpint (route_at (store, id, 1), ==, co.gm_department);
+  g_assert_cmpint (route_at (store, id, 2), ==, 0);
+  g_assert_cmpint (tc_count_events (store, id, "routes-changed"), ==, 1);
+  details = tc_event_details (store, id, "routes-changed");
+  expected = g_strdup_printf ("{\"added\":[{\"id\":%" G_GINT64_FORMAT ",\"name\":\"总经办\"}],"
+                              "\"removed\":[],\"text\":\"Customer harmed\"}",
+                              co.gm_department);
+  g_assert_cmpstr (details, ==, expected);
+  reason = test_query_text (store, "SELECT reason FROM complaint_routes WHERE complaint_id = $1 "
+                                   "AND reason IS NOT NULL", id);
+  g_assert_cmpstr (reason, ==, "Customer harmed");
+  added_by = test_query_text (store, "SELECT CAST(added_by AS TEXT) FROM complaint_routes "
+                                     "WHERE complaint_id = $1 AND reason IS NOT NULL", id);
+  clerk = g_strdup_printf ("%" G_GINT64_FORMAT, co.clerk);
+  g_assert_cmpstr (added_by, ==, clerk);
+  /* The edited call carries the new route, as a fresh read does. */
+  routes = kefu_complaint_get_routes (complaint);
+  g_assert_cmpuint (routes->len, ==, 2);
+  g_assert_cmpint (((KefuComplaintRoute *) g_ptr_array_index (routes, 1))->department_id, ==,
+                   co.gm_department);
+  stored = read_call (store, call_id);
+  g_assert_cmpuint (kefu_complaint_get_routes (kefu_call_get_complaint (stored))->len, ==, 2);
+
+  /* Edited again while still harmed: the routes are there already, nothing more is added. */
+  kefu_complaint_set_reason (complaint, "态度恶劣，推搡了顾客");
+  g_assert_true (kefu_store_update_complaint_call (store, call, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tc_count_events (store, id, "details-changed"), ==, 3);
+  g_assert_cmpint (tc_count_events (store, id, "routes-changed"), ==, 1);
+  g_assert_cmpint (route_at (store, id, 2), ==, 0);
+}
+
 /* The timeline */
 
 static void
@@ -666,5 +762,6 @@ test_store_add_complaint_intake_tests (void)
   TEST_ADD ("complaint-intake/batch-alert", test_batch_alert);
   TEST_ADD ("complaint-intake/batch-spread", test_batch_spread);
   TEST_ADD ("complaint-intake/update-call", test_update_call);
+  TEST_ADD ("complaint-intake/update-call-harmed-routes", test_update_call_harmed_routes);
   TEST_ADD ("complaint-intake/timeline", test_timeline);
 }
