@@ -9,6 +9,10 @@
 
 #include "kefu-complaint-list-model.h"
 
+/* The ids read before the rest (two pages): the first screen, shown without waiting for every
+ * id of a long list. */
+#define HEAD_IDS (2 * KEFU_LAZY_LIST_PAGE_SIZE)
+
 /* What the ids are read with; the worker gets its own copy. */
 typedef struct
 {
@@ -58,6 +62,25 @@ read_ids (KefuStore     *store,
                                         cancellable, error);
 }
 
+static GArray *
+read_head (KefuStore     *store,
+           gconstpointer  data,
+           guint          n_head,
+           gint64        *n_total,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  const Query *query = data;
+
+  /* The same list as read_ids (), the default query's included. */
+  if (query == NULL)
+    return kefu_store_list_complaint_ids_head (store, NULL, KEFU_COMPLAINT_SORT_RECEIVED, TRUE,
+                                               n_head, n_total, cancellable, error);
+  return kefu_store_list_complaint_ids_head (store, query->filter, query->sort,
+                                             query->descending, n_head, n_total, cancellable,
+                                             error);
+}
+
 static GPtrArray *
 read_page (KefuStore     *store,
            const gint64  *ids,
@@ -78,6 +101,8 @@ KefuLazyListModel *
 kefu_complaint_list_model_new (void)
 {
   KefuLazyListModel *model = kefu_lazy_list_model_new (read_ids, read_page, card_id);
+
+  kefu_lazy_list_model_set_head_func (model, read_head, HEAD_IDS);
 
   /* Newest first, as a manager opening the list expects. */
   kefu_complaint_list_model_set_query (model, NULL, KEFU_COMPLAINT_SORT_RECEIVED, TRUE);

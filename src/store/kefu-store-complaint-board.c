@@ -611,6 +611,7 @@ append_ids (KefuStore     *self,
             GVariant      *extra_param,
             GHashTable    *seen,
             gboolean       remember,
+            guint          limit,
             GCancellable  *cancellable,
             GError       **error)
 {
@@ -627,6 +628,9 @@ append_ids (KefuStore     *self,
   if (q->where->len > 0)
     g_string_append_printf (sql, where ? " AND %s" : " WHERE %s", q->where->str);
   g_string_append_printf (sql, " ORDER BY %s", order);
+  /* A head's limit is the model's constant, not user text: the statement stays cached. */
+  if (limit > 0)
+    g_string_append_printf (sql, " LIMIT %u", limit);
 
   part = _kefu_store_query_int64_column (self, sql->str, query_params (q, extra_param),
                                          cancellable, error);
@@ -729,6 +733,94 @@ append_ids_by_owner (KefuStore     *self,
   return TRUE;
 }
 
+/* The ids in order: all of them (limit 0), or the first `limit` of that same list. The sorts
+ * read in parts stop once the limit is reached (each part asked only for what is still
+ * missing); the owner's sort reads its one scan whole (a head of it would cost as much). */
+static GArray *
+list_ids (KefuStore                 *self,
+          const KefuComplaintFilter *filter,
+          KefuComplaintSort          sort,
+          gboolean                   descending,
+          guint                      limit,
+          GCancellable              *cancellable,
+          GError                   **error)
+{
+  static const char *const stages[] = {
+    "new", "routed", "in-progress", "reopened", "resolved", "called-back", "closed", "explained",
+  };
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autofree char *where_extra = NULL;
+  g_autofree char *order = NULL;
+  const char *dir = descending ? " DESC" : "";
+  const char *from;
+  gboolean ok = TRUE;
+  Query q;
+
+  query_init (&q);
+  query_add_filter (&q, filter, FALSE);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  /* Every condition and sort column is on the complaint (schema step 3 copies the call's). */
+  from = "complaints";
+
+/* What a part may still add: 0 (no limit) for a whole list. */
+#define REMAINING() (limit > 0 ? limit - ids->len : 0)
+#define FULL() (limit > 0 && ids->len >= limit)
+
+  switch (sort)
+    {
+    case KEFU_COMPLAINT_SORT_DUE:
+      seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      order = g_strdup_printf ("complaints.due_at%s, complaints.id%s", dir, dir);
+      ok = append_ids (self, ids, &q, from, "complaints.due_at IS NOT NULL", order, NULL,
+                       seen, TRUE, REMAINING (), cancellable, error);
+      g_free (order);
+      order = g_strdup_printf ("complaints.id%s", dir);
+      ok = ok && (FULL () ||
+                  append_ids (self, ids, &q, from, "complaints.due_at IS NULL", order, NULL,
+                              seen, FALSE, REMAINING (), cancellable, error));
+      break;
+
+    case KEFU_COMPLAINT_SORT_STAGE:
+      seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      order = g_strdup_printf ("complaints.id%s", dir);
+      for (guint i = 0; i < G_N_ELEMENTS (stages) && ok && !FULL (); i++)
+        {
+          const char *stage = stages[descending ? G_N_ELEMENTS (stages) - 1 - i : i];
+
+          gboolean open = !g_str_equal (stage, "closed") && !g_str_equal (stage, "explained");
+
+          g_free (where_extra);
+          where_extra = g_strdup_printf ("complaints.stage = $%u", q.params->len + 1);
+          ok = append_ids (self, ids, &q, from, where_extra, order,
+                           g_variant_new_string (stage), seen, open, REMAINING (),
+                           cancellable, error);
+        }
+      break;
+
+    case KEFU_COMPLAINT_SORT_OWNER:
+      ok = append_ids_by_owner (self, ids, &q, from, descending, cancellable, error);
+      break;
+
+    case KEFU_COMPLAINT_SORT_CUSTOMER:
+    case KEFU_COMPLAINT_SORT_REFERENCE:
+    case KEFU_COMPLAINT_SORT_RECEIVED:
+    default:
+      order = g_strdup_printf ("%s%s, complaints.call_id%s",
+                               sort == KEFU_COMPLAINT_SORT_CUSTOMER ? "complaints.caller_name"
+                               : sort == KEFU_COMPLAINT_SORT_REFERENCE ? "complaints.reference"
+                               : "complaints.received_at",
+                               dir, dir);
+      ok = append_ids (self, ids, &q, from, NULL, order, NULL, NULL, FALSE, REMAINING (),
+                       cancellable, error);
+      break;
+    }
+#undef REMAINING
+#undef FULL
+  query_clear (&q);
+  return ok ? g_steal_pointer (&ids) : NULL;
+}
+
 /**
  * kefu_store_list_complaint_ids:
  * @filter: (nullable): which complaints; %NULL for all
@@ -747,78 +839,86 @@ kefu_store_list_complaint_ids (KefuStore                 *self,
                                GCancellable              *cancellable,
                                GError                   **error)
 {
-  static const char *const stages[] = {
-    "new", "routed", "in-progress", "reopened", "resolved", "called-back", "closed", "explained",
-  };
   g_autoptr(KefuComplaintFilter) all = NULL;
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GHashTable) seen = NULL;
-  g_autofree char *where_extra = NULL;
-  g_autofree char *order = NULL;
-  const char *dir = descending ? " DESC" : "";
-  const char *from;
-  gboolean ok = TRUE;
-  Query q;
 
   g_return_val_if_fail (KEFU_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (filter == NULL)
     filter = all = kefu_complaint_filter_new ();
+  return list_ids (self, filter, sort, descending, 0, cancellable, error);
+}
+
+/* How many complaints match `filter`: one count(*) with the list's conditions. */
+static gboolean
+count_complaints (KefuStore                 *self,
+                  const KefuComplaintFilter *filter,
+                  gint64                    *n_total,
+                  GCancellable              *cancellable,
+                  GError                   **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM complaints");
+  g_autoptr(GArray) counts = NULL;
+  Query q;
 
   query_init (&q);
   query_add_filter (&q, filter, FALSE);
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  /* Every condition and sort column is on the complaint (schema step 3 copies the call's). */
-  from = "complaints";
-
-  switch (sort)
-    {
-    case KEFU_COMPLAINT_SORT_DUE:
-      seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-      order = g_strdup_printf ("complaints.due_at%s, complaints.id%s", dir, dir);
-      ok = append_ids (self, ids, &q, from, "complaints.due_at IS NOT NULL", order, NULL,
-                       seen, TRUE, cancellable, error);
-      g_free (order);
-      order = g_strdup_printf ("complaints.id%s", dir);
-      ok = ok && append_ids (self, ids, &q, from, "complaints.due_at IS NULL", order, NULL,
-                             seen, FALSE, cancellable, error);
-      break;
-
-    case KEFU_COMPLAINT_SORT_STAGE:
-      seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-      order = g_strdup_printf ("complaints.id%s", dir);
-      for (guint i = 0; i < G_N_ELEMENTS (stages) && ok; i++)
-        {
-          const char *stage = stages[descending ? G_N_ELEMENTS (stages) - 1 - i : i];
-
-          gboolean open = !g_str_equal (stage, "closed") && !g_str_equal (stage, "explained");
-
-          g_free (where_extra);
-          where_extra = g_strdup_printf ("complaints.stage = $%u", q.params->len + 1);
-          ok = append_ids (self, ids, &q, from, where_extra, order,
-                           g_variant_new_string (stage), seen, open, cancellable, error);
-        }
-      break;
-
-    case KEFU_COMPLAINT_SORT_OWNER:
-      ok = append_ids_by_owner (self, ids, &q, from, descending, cancellable, error);
-      break;
-
-    case KEFU_COMPLAINT_SORT_CUSTOMER:
-    case KEFU_COMPLAINT_SORT_REFERENCE:
-    case KEFU_COMPLAINT_SORT_RECEIVED:
-    default:
-      order = g_strdup_printf ("%s%s, complaints.call_id%s",
-                               sort == KEFU_COMPLAINT_SORT_CUSTOMER ? "complaints.caller_name"
-                               : sort == KEFU_COMPLAINT_SORT_REFERENCE ? "complaints.reference"
-                               : "complaints.received_at",
-                               dir, dir);
-      ok = append_ids (self, ids, &q, from, NULL, order, NULL, NULL, FALSE, cancellable, error);
-      break;
-    }
+  if (q.where->len > 0)
+    g_string_append_printf (sql, " WHERE %s", q.where->str);
+  counts = _kefu_store_query_int64_column (self, sql->str, query_params (&q, NULL),
+                                           cancellable, error);
   query_clear (&q);
-  return ok ? g_steal_pointer (&ids) : NULL;
+  if (counts == NULL)
+    return FALSE;
+  *n_total = counts->len > 0 ? g_array_index (counts, gint64, 0) : 0;
+  return TRUE;
+}
+
+/**
+ * kefu_store_list_complaint_ids_head:
+ * @filter: (nullable): which complaints; %NULL for all
+ * @n_head: how many ids at most (more than 0)
+ * @n_total: (out) (optional): how many the whole list has
+ *
+ * The beginning of kefu_store_list_complaint_ids()'s list, for showing its top rows before the
+ * whole list is read. The owner's sort reads the whole list either way (its one scan cannot stop
+ * early), so it returns all of it, with @n_total its length: the caller has nothing left to read.
+ *
+ * Returns: (transfer full) (element-type gint64): the first @n_head ids (or every id, see above),
+ *   in the list's order
+ */
+GArray *
+kefu_store_list_complaint_ids_head (KefuStore                 *self,
+                                    const KefuComplaintFilter *filter,
+                                    KefuComplaintSort          sort,
+                                    gboolean                   descending,
+                                    guint                      n_head,
+                                    gint64                    *n_total,
+                                    GCancellable              *cancellable,
+                                    GError                   **error)
+{
+  g_autoptr(KefuComplaintFilter) all = NULL;
+  g_autoptr(GArray) ids = NULL;
+  gint64 count;
+
+  g_return_val_if_fail (KEFU_IS_STORE (self), NULL);
+  g_return_val_if_fail (n_head > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (filter == NULL)
+    filter = all = kefu_complaint_filter_new ();
+  ids = list_ids (self, filter, sort, descending,
+                  sort == KEFU_COMPLAINT_SORT_OWNER ? 0 : n_head, cancellable, error);
+  if (ids == NULL)
+    return NULL;
+  /* A list read whole, or a head shorter than asked for, is its own count. */
+  if (sort == KEFU_COMPLAINT_SORT_OWNER || ids->len < n_head)
+    count = ids->len;
+  else if (!count_complaints (self, filter, &count, cancellable, error))
+    return NULL;
+  if (n_total != NULL)
+    *n_total = count;
+  return g_steal_pointer (&ids);
 }
 
 /* Pages are read with IN lists of a few fixed lengths (padded with the first id), so that the

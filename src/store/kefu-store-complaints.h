@@ -88,6 +88,14 @@ GArray            *kefu_store_list_complaint_ids      (KefuStore *self,
                                                        const KefuComplaintFilter *filter,
                                                        KefuComplaintSort sort, gboolean descending,
                                                        GCancellable *cancellable, GError **error);
+/* The first `n_head` ids of that list, in its order, for showing its top rows before the whole
+ * list is read; `n_total` (optional) receives the whole list's length (count(*) with the
+ * filter). The owner's sort, read in one scan, returns every id (n_total their number). */
+GArray            *kefu_store_list_complaint_ids_head (KefuStore *self,
+                                                       const KefuComplaintFilter *filter,
+                                                       KefuComplaintSort sort, gboolean descending,
+                                                       guint n_head, gint64 *n_total,
+                                                       GCancellable *cancellable, GError **error);
 /* Cards for `ids`, in the same order (ids no longer there are left out). */
 GPtrArray         *kefu_store_get_complaint_cards     (KefuStore *self,
                                                        const gint64 *ids, guint n_ids,

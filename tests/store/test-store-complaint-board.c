@@ -595,6 +595,80 @@ test_sorts (Fixture       *fixture,
   }
 }
 
+/* The head of every list is the list's beginning: for every sort, both ways, with and without a
+ * filter, and for every length up to past the end, with the whole list's length as the total. */
+static void
+test_heads (Fixture       *fixture,
+            gconstpointer  data)
+{
+  KefuStore *store = fixture->store;
+  g_autoptr(GDateTime) since = board_local_time (2026, 3, 14, 9, 0);
+  g_autoptr(GDateTime) due1 = board_local_time (2026, 3, 15, 9, 0);
+  g_autoptr(GDateTime) due2 = board_local_time (2026, 3, 16, 9, 0);
+  g_autoptr(KefuComplaintFilter) mine = kefu_complaint_filter_new ();
+  const KefuComplaintFilter *filters[2];
+  const KefuComplaintSort sorts[] = {
+    KEFU_COMPLAINT_SORT_RECEIVED, KEFU_COMPLAINT_SORT_REFERENCE, KEFU_COMPLAINT_SORT_CUSTOMER,
+    KEFU_COMPLAINT_SORT_STAGE, KEFU_COMPLAINT_SORT_OWNER, KEFU_COMPLAINT_SORT_DUE,
+  };
+  const char *const stages[] = { "in-progress", "reopened", "resolved", "routed" };
+  gint64 extra[8];
+  Cases k;
+
+  board_cases_setup (store, &k);
+  /* More complaints, with ties on every column (the same customer, day, clerk and deadline),
+   * spread over the stages, some with a deadline. */
+  for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
+    {
+      extra[i] = board_make_complaint (store, &(Spec) { i % 2 ? k.site.clerk : k.site.clerk2,
+                                                        i % 3 ? "王五" : "赵六", "13800000003",
+                                                        KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY,
+                                                        FALSE, 0, NULL, "又晚了", 12 + i % 2 });
+      board_set_stage (store, extra[i], stages[i % G_N_ELEMENTS (stages)]);
+      if (i % 3 != 2)
+        board_set_due (store, extra[i], "resolve", since, i % 2 ? due1 : due2);
+    }
+  board_set_due (store, k.b, "acknowledge", since, due1);
+
+  mine->scope = KEFU_COMPLAINT_SCOPE_MINE;
+  mine->staff_id = k.site.clerk;
+  filters[0] = NULL;
+  filters[1] = mine;
+
+  for (guint f = 0; f < G_N_ELEMENTS (filters); f++)
+    for (guint s = 0; s < G_N_ELEMENTS (sorts); s++)
+      for (int descending = 0; descending <= 1; descending++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GArray) ids = kefu_store_list_complaint_ids (store, filters[f], sorts[s],
+                                                                 descending, NULL, &error);
+
+          g_assert_no_error (error);
+          /* Both the filter's lists are long enough for heads shorter than them. */
+          g_assert_cmpuint (ids->len, >=, f == 0 ? 14 : 6);
+          for (guint n = 1; n <= ids->len + 1; n++)
+            {
+              gint64 n_total = -2;
+              g_autoptr(GArray) head = kefu_store_list_complaint_ids_head (store, filters[f],
+                                                                           sorts[s], descending,
+                                                                           n, &n_total, NULL,
+                                                                           &error);
+
+              g_assert_no_error (error);
+              g_assert_cmpint (n_total, ==, ids->len);
+              /* The owner's sort gives the whole list (nothing left to read); the others the
+               * first n. */
+              if (sorts[s] == KEFU_COMPLAINT_SORT_OWNER)
+                g_assert_cmpuint (head->len, ==, ids->len);
+              else
+                g_assert_cmpuint (head->len, ==, MIN (n, ids->len));
+              for (guint i = 0; i < head->len; i++)
+                g_assert_cmpint (g_array_index (head, gint64, i), ==,
+                                 g_array_index (ids, gint64, i));
+            }
+        }
+}
+
 /* The board */
 
 static void
@@ -981,6 +1055,7 @@ main (int   argc,
   test_store_init (&argc, &argv);
   TEST_ADD ("complaint-board/filters", test_filters);
   TEST_ADD ("complaint-board/sorts", test_sorts);
+  TEST_ADD ("complaint-board/heads", test_heads);
   TEST_ADD ("complaint-board/board-order", test_board_order);
   TEST_ADD ("complaint-board/counts", test_counts);
   TEST_ADD ("complaint-board/cards", test_cards);
