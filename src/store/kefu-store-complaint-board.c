@@ -878,7 +878,8 @@ count_complaints (KefuStore                 *self,
  * kefu_store_list_complaint_ids_head:
  * @filter: (nullable): which complaints; %NULL for all
  * @n_head: how many ids at most (more than 0)
- * @n_total: (out) (optional): how many the whole list has
+ * @n_total: (out) (optional): how many the whole list has, or -1 for a text search whose
+ *   count would cost as much as the whole list
  *
  * The beginning of kefu_store_list_complaint_ids()'s list, for showing its top rows before the
  * whole list is read. The owner's sort reads the whole list either way (its one scan cannot stop
@@ -911,9 +912,13 @@ kefu_store_list_complaint_ids_head (KefuStore                 *self,
                   sort == KEFU_COMPLAINT_SORT_OWNER ? 0 : n_head, cancellable, error);
   if (ids == NULL)
     return NULL;
-  /* A list read whole, or a head shorter than asked for, is its own count. */
+  /* A list read whole, or a head shorter than asked for, is its own count. A text search is
+   * counted only by matching every complaint's text, as long as reading the whole list: the
+   * caller learns the length from that read instead (-1). */
   if (sort == KEFU_COMPLAINT_SORT_OWNER || ids->len < n_head)
     count = ids->len;
+  else if (filter->text != NULL && filter->text[0] != '\0')
+    count = -1;
   else if (!count_complaints (self, filter, &count, cancellable, error))
     return NULL;
   if (n_total != NULL)

@@ -90,7 +90,8 @@ GArray            *kefu_store_list_complaint_ids      (KefuStore *self,
                                                        GCancellable *cancellable, GError **error);
 /* The first `n_head` ids of that list, in its order, for showing its top rows before the whole
  * list is read; `n_total` (optional) receives the whole list's length (count(*) with the
- * filter). The owner's sort, read in one scan, returns every id (n_total their number). */
+ * filter; -1 with a text search, which only the whole read can count cheaply). The owner's
+ * sort, read in one scan, returns every id (n_total their number). */
 GArray            *kefu_store_list_complaint_ids_head (KefuStore *self,
                                                        const KefuComplaintFilter *filter,
                                                        KefuComplaintSort sort, gboolean descending,
