@@ -14,43 +14,9 @@
 #include <glib/gi18n.h>
 
 #include "core/kefu-enums.h"
-#include "core/kefu-text.h"
-#include "intake/kefu-call-form.h"
 #include "intake/kefu-form-field.h"
-#include "intake/kefu-text-row.h"
 
-#include "kefu-complaint-action-dialog.h"
-#include "kefu-detail-format.h"
-
-struct _KefuComplaintActionDialog
-{
-  AdwDialog            parent_instance;
-
-  KefuComplaintCard   *card;
-  KefuComplaintAction  action;
-  GListModel          *departments;
-  /* The department rows' check buttons, keyed by department id (gint64 *). */
-  GHashTable          *department_checks;
-  /* Set once apply was pressed: from then on every problem shows as it changes. */
-  gboolean             checked_all;
-  gboolean             busy;
-
-  GtkButton           *apply_button;
-  GtkButton           *cancel_button;
-  GtkBox              *content_box;
-  AdwPreferencesGroup *departments_group;
-  GtkLabel            *departments_message;
-  GtkLabel            *intro_label;
-  GtkLabel            *reopen_label;
-  AdwPreferencesGroup *satisfaction_group;
-  GtkLabel            *satisfaction_message;
-  AdwToggleGroup      *satisfaction_toggles;
-  AdwPreferencesGroup *text_group;
-  KefuTextRow         *text_row;
-  AdwPreferencesGroup *visit_group;
-  AdwEntryRow         *visited_row;
-  AdwEntryRow         *visitors_row;
-};
+#include "kefu-complaint-action-dialog-private.h"
 
 G_DEFINE_FINAL_TYPE (KefuComplaintActionDialog, kefu_complaint_action_dialog, ADW_TYPE_DIALOG)
 
@@ -61,232 +27,12 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static KefuSatisfaction
-current_satisfaction (KefuComplaintActionDialog *self)
-{
-  const char *name = adw_toggle_group_get_active_name (self->satisfaction_toggles);
-  int value = KEFU_SATISFACTION_UNSPECIFIED;
-
-  if (name == NULL || !kefu_enum_from_nick (KEFU_TYPE_SATISFACTION, name, &value))
-    return KEFU_SATISFACTION_UNSPECIFIED;
-  return value;
-}
-
-static char *
-dup_trimmed_text (KefuComplaintActionDialog *self)
-{
-  g_autofree char *text = kefu_text_row_get_text (self->text_row);
-
-  return g_strstrip (g_strdup (text));
-}
-
-static gboolean
-department_is_routed (KefuComplaintActionDialog *self,
-                      gint64                     department_id)
-{
-  GArray *ids = kefu_complaint_card_get_department_ids (self->card);
-
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == department_id)
-      return TRUE;
-  return FALSE;
-}
-
-/* The departments ticked that are not routed yet (`added`) and those routed but cleared
- * (`removed`); for ROUTE every ticked one is added. */
-static void
-collect_departments (KefuComplaintActionDialog  *self,
-                     GArray                    **added,
-                     GArray                    **removed,
-                     guint                      *n_after)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  *added = g_array_new (FALSE, FALSE, sizeof (gint64));
-  *removed = g_array_new (FALSE, FALSE, sizeof (gint64));
-  *n_after = 0;
-
-  g_hash_table_iter_init (&iter, self->department_checks);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      gint64 id = *(gint64 *) key;
-      gboolean chosen = gtk_check_button_get_active (value);
-      gboolean routed = self->action == KEFU_COMPLAINT_ACTION_EDIT_ROUTES
-                        && department_is_routed (self, id);
-
-      if (chosen)
-        (*n_after)++;
-      if (chosen && !routed)
-        g_array_append_val (*added, id);
-      else if (!chosen && routed)
-        g_array_append_val (*removed, id);
-    }
-}
-
-static void
-show_label_message (GtkLabel   *label,
-                    const char *message)
-{
-  gtk_label_set_label (label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-}
-
-static gboolean
-needs_text (KefuComplaintActionDialog *self)
-{
-  return self->action != KEFU_COMPLAINT_ACTION_ROUTE;
-}
-
-/* Checks every field of the action; shows the problems of the fields touched (all of them when
- * `all`). Returns the number of problems, with the first field that has one in `first`. */
-static guint
-validate (KefuComplaintActionDialog  *self,
-          gboolean                    all,
-          GtkWidget                 **first)
-{
-  g_autofree char *text = dup_trimmed_text (self);
-  const char *text_message = NULL;
-  const char *satisfaction_message = NULL;
-  const char *departments_message = NULL;
-  const char *visitors_message = NULL;
-  g_autofree char *visited_message = NULL;
-  KefuSatisfaction satisfaction = current_satisfaction (self);
-  guint n_problems = 0;
-
-  *first = NULL;
-  if (all)
-    {
-      kefu_form_field_set_touched (GTK_WIDGET (self->text_row), TRUE);
-      kefu_form_field_set_touched (GTK_WIDGET (self->visitors_row), TRUE);
-      kefu_form_field_set_touched (GTK_WIDGET (self->visited_row), TRUE);
-      self->checked_all = TRUE;
-    }
-
-  switch (self->action)
-    {
-    case KEFU_COMPLAINT_ACTION_RESOLVE:
-      if (*text == '\0')
-        text_message = _("Enter the resolution: what was found and what was done for the customer.");
-      break;
-    case KEFU_COMPLAINT_ACTION_RECORD_CALLBACK:
-      if (satisfaction == KEFU_SATISFACTION_UNSPECIFIED)
-        satisfaction_message = _("Choose what the customer answered: satisfied, so-so or not satisfied.");
-      if (satisfaction == KEFU_SATISFACTION_NOT_SATISFIED && *text == '\0')
-        text_message = _("Enter the customer’s words: a not-satisfied callback reopens the complaint with them as the reason.");
-      break;
-    case KEFU_COMPLAINT_ACTION_REOPEN:
-      if (*text == '\0')
-        text_message = _("Enter why the complaint is reopened; the departments read it.");
-      break;
-    case KEFU_COMPLAINT_ACTION_ESCALATE:
-      if (*text == '\0')
-        text_message = _("Enter why the complaint is escalated; the next level reads it.");
-      break;
-    case KEFU_COMPLAINT_ACTION_ADD_NOTE:
-      if (*text == '\0')
-        text_message = _("Enter the note.");
-      break;
-    case KEFU_COMPLAINT_ACTION_RECORD_VISIT:
-      {
-        const char *visitors = gtk_editable_get_text (GTK_EDITABLE (self->visitors_row));
-        const char *visited = gtk_editable_get_text (GTK_EDITABLE (self->visited_row));
-        g_autofree char *visitors_trimmed = g_strstrip (g_strdup (visitors));
-        g_autoptr(GError) error = NULL;
-        g_autoptr(GDateTime) at = NULL;
-
-        if (*visitors_trimmed == '\0')
-          visitors_message = _("Enter who went to see the customer.");
-        if (*visited == '\0')
-          visited_message = g_strdup (_("Enter when the visit took place, e.g. 2026-11-27 09:41."));
-        else if ((at = kefu_call_form_parse_received_at (visited, &error)) == NULL)
-          visited_message = g_strdup (error->message);
-        else
-          {
-            g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-            /* A visit is recorded after it happened; a minute of slack for clocks. */
-            if (g_date_time_difference (at, now) > G_TIME_SPAN_MINUTE)
-              visited_message = g_strdup (_("The visit is in the future; record it once it took place."));
-          }
-        if (*text == '\0')
-          text_message = _("Enter the outcome of the visit: how the customer is and what was agreed.");
-      }
-      break;
-    case KEFU_COMPLAINT_ACTION_ROUTE:
-    case KEFU_COMPLAINT_ACTION_EDIT_ROUTES:
-      {
-        g_autoptr(GArray) added = NULL;
-        g_autoptr(GArray) removed = NULL;
-        guint n_after;
-
-        collect_departments (self, &added, &removed, &n_after);
-        if (n_after == 0)
-          departments_message = _("Choose at least one department: a complaint is always worked by someone.");
-        else if (self->action == KEFU_COMPLAINT_ACTION_EDIT_ROUTES
-                 && added->len == 0 && removed->len == 0)
-          departments_message = _("Tick a department to add it or clear one to remove it.");
-        if (self->action == KEFU_COMPLAINT_ACTION_EDIT_ROUTES && *text == '\0')
-          text_message = _("Enter why the departments change; it goes on the timeline.");
-      }
-      break;
-    case KEFU_COMPLAINT_ACTION_ACKNOWLEDGE:
-    case KEFU_COMPLAINT_ACTION_CLOSE:
-    case KEFU_COMPLAINT_ACTION_EDIT_DETAILS:
-    default:
-      g_assert_not_reached ();
-    }
-
-  /* The choices show their problem once apply was pressed; typed fields once they were left. */
-  if (!self->checked_all)
-    {
-      satisfaction_message = NULL;
-      departments_message = NULL;
-    }
-  show_label_message (self->satisfaction_message, satisfaction_message);
-  show_label_message (self->departments_message, departments_message);
-  gtk_widget_set_visible (GTK_WIDGET (self->reopen_label),
-                          satisfaction == KEFU_SATISFACTION_NOT_SATISFIED);
-
-  if (satisfaction_message != NULL)
-    {
-      n_problems++;
-      *first = *first != NULL ? *first : GTK_WIDGET (self->satisfaction_toggles);
-    }
-  if (departments_message != NULL)
-    {
-      n_problems++;
-      *first = *first != NULL ? *first : GTK_WIDGET (self->departments_group);
-    }
-
-#define SHOW_FIELD(widget, message)                                                     \
-  G_STMT_START {                                                                        \
-    const char *_message = (message);                                                   \
-    kefu_form_field_show_message (GTK_WIDGET (widget),                                  \
-                                  kefu_form_field_get_touched (GTK_WIDGET (widget))     \
-                                    ? _message : NULL);                                 \
-    if (_message != NULL)                                                               \
-      {                                                                                 \
-        n_problems++;                                                                   \
-        if (*first == NULL)                                                             \
-          *first = GTK_WIDGET (widget);                                                 \
-      }                                                                                 \
-  } G_STMT_END
-
-  SHOW_FIELD (self->visitors_row, visitors_message);
-  SHOW_FIELD (self->visited_row, visited_message);
-  SHOW_FIELD (self->text_row, text_message);
-#undef SHOW_FIELD
-
-  return n_problems;
-}
-
 static void
 field_changed_cb (KefuComplaintActionDialog *self)
 {
   GtkWidget *first;
 
-  validate (self, FALSE, &first);
+  _kefu_complaint_action_dialog_validate (self, FALSE, &first);
 }
 
 static void
@@ -303,49 +49,6 @@ satisfaction_changed_cb (KefuComplaintActionDialog *self)
   field_changed_cb (self);
 }
 
-static KefuComplaintChange *
-build_change (KefuComplaintActionDialog *self)
-{
-  g_autoptr(KefuComplaintChange) change = NULL;
-  g_autofree char *text = dup_trimmed_text (self);
-
-  change = kefu_complaint_change_new (self->action, kefu_complaint_card_get_id (self->card),
-                                      kefu_complaint_card_get_version (self->card));
-  if (*text != '\0')
-    change->text = g_steal_pointer (&text);
-
-  switch (self->action)
-    {
-    case KEFU_COMPLAINT_ACTION_RECORD_CALLBACK:
-      change->satisfaction = current_satisfaction (self);
-      break;
-    case KEFU_COMPLAINT_ACTION_RECORD_VISIT:
-      change->visitors = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->visitors_row))));
-      change->visited_at =
-        kefu_call_form_parse_received_at (gtk_editable_get_text (GTK_EDITABLE (self->visited_row)),
-                                          NULL);
-      break;
-    case KEFU_COMPLAINT_ACTION_ROUTE:
-    case KEFU_COMPLAINT_ACTION_EDIT_ROUTES:
-      {
-        g_autoptr(GArray) added = NULL;
-        g_autoptr(GArray) removed = NULL;
-        guint n_after;
-
-        collect_departments (self, &added, &removed, &n_after);
-        if (added->len > 0)
-          change->add_departments = g_steal_pointer (&added);
-        if (removed->len > 0)
-          change->remove_departments = g_steal_pointer (&removed);
-      }
-      break;
-    default:
-      break;
-    }
-
-  return g_steal_pointer (&change);
-}
-
 static void
 apply_clicked_cb (KefuComplaintActionDialog *self)
 {
@@ -358,83 +61,79 @@ cancel_clicked_cb (KefuComplaintActionDialog *self)
   adw_dialog_close (ADW_DIALOG (self));
 }
 
-/* The title, intro, apply label and text label of each action. */
+/* What each action's dialog says: its title, its apply button, the label of its text field
+ * (NULL: the template's, or no text field) and what the action does, under the complaint. */
+typedef struct
+{
+  KefuComplaintAction  action;
+  const char          *title;
+  const char          *apply;
+  const char          *text_title;
+  /* The text label's context ("action" for the reasons), or NULL. */
+  const char          *text_context;
+  const char          *explanation;
+} ActionTexts;
+
+static const ActionTexts action_texts[] = {
+  { KEFU_COMPLAINT_ACTION_ROUTE, N_("Route the Complaint"), N_("_Route"), NULL, NULL,
+    N_("The departments chosen are notified and must acknowledge the complaint.") },
+  { KEFU_COMPLAINT_ACTION_RESOLVE, N_("Record the Resolution"), N_("_Record"),
+    N_("Resolution"), NULL,
+    N_("The owner then calls the customer back to ask whether they are satisfied.") },
+  { KEFU_COMPLAINT_ACTION_RECORD_CALLBACK, N_("Record the Callback"), N_("_Record"),
+    /* Translators: what the customer said at the callback, in their own words. */
+    N_("The Customer’s Words"), NULL,
+    N_("Ask the customer whether they are satisfied with how the complaint was handled.") },
+  { KEFU_COMPLAINT_ACTION_REOPEN, N_("Reopen the Complaint"), N_("Re_open"),
+    NC_("action", "Reason"), "action",
+    N_("The complaint goes back to the departments to be acknowledged and worked again.") },
+  { KEFU_COMPLAINT_ACTION_ESCALATE, N_("Escalate the Complaint"), N_("_Escalate"),
+    NC_("action", "Reason"), "action",
+    N_("The complaint rises one level (team lead → CS manager → GM office), which is notified.") },
+  { KEFU_COMPLAINT_ACTION_ADD_NOTE, N_("Add a Note"), N_("_Add"), N_("Note"), NULL,
+    N_("The note goes on the complaint’s timeline for everyone who works on it.") },
+  { KEFU_COMPLAINT_ACTION_RECORD_VISIT, N_("Record a Visit"), N_("_Record"), N_("Outcome"), NULL,
+    N_("Who went to see the harmed customer, when, and how it went.") },
+  { KEFU_COMPLAINT_ACTION_EDIT_ROUTES, N_("Change Departments"), N_("_Change"),
+    NC_("action", "Reason"), "action",
+    N_("Tick a department to add it, clear one to remove it. Added departments are notified.") },
+};
+
+static const ActionTexts *
+find_action_texts (KefuComplaintAction action)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (action_texts); i++)
+    if (action_texts[i].action == action)
+      return &action_texts[i];
+
+  /* Acknowledge, close and the intake edit have no dialog of this kind. */
+  g_assert_not_reached ();
+}
+
+/* The title, intro, apply label and text label of the action. */
 static void
 setup_for_action (KefuComplaintActionDialog *self,
                   KefuSatisfaction           satisfaction)
 {
+  const ActionTexts *texts = find_action_texts (self->action);
   const char *reference = kefu_complaint_card_get_reference (self->card);
   const char *customer = kefu_complaint_card_get_customer_name (self->card);
   g_autofree char *intro = NULL;
-  const char *title = NULL;
-  const char *apply = NULL;
   const char *text_title = NULL;
-  const char *explanation = NULL;
+  const char *explanation = _(texts->explanation);
 
-  switch (self->action)
-    {
-    case KEFU_COMPLAINT_ACTION_ROUTE:
-      title = _("Route the Complaint");
-      apply = _("_Route");
-      explanation = _("The departments chosen are notified and must acknowledge the complaint.");
-      break;
-    case KEFU_COMPLAINT_ACTION_RESOLVE:
-      title = _("Record the Resolution");
-      apply = _("_Record");
-      text_title = _("Resolution");
-      explanation = _("The owner then calls the customer back to ask whether they are satisfied.");
-      break;
-    case KEFU_COMPLAINT_ACTION_RECORD_CALLBACK:
-      title = _("Record the Callback");
-      apply = _("_Record");
-      /* Translators: what the customer said at the callback, in their own words. */
-      text_title = _("The Customer’s Words");
-      explanation = _("Ask the customer whether they are satisfied with how the complaint was handled.");
-      break;
-    case KEFU_COMPLAINT_ACTION_REOPEN:
-      title = _("Reopen the Complaint");
-      apply = _("Re_open");
-      text_title = C_("action", "Reason");
-      explanation = _("The complaint goes back to the departments to be acknowledged and worked again.");
-      break;
-    case KEFU_COMPLAINT_ACTION_ESCALATE:
-      title = _("Escalate the Complaint");
-      apply = _("_Escalate");
-      text_title = C_("action", "Reason");
-      explanation = _("The complaint rises one level (team lead → CS manager → GM office), which is notified.");
-      break;
-    case KEFU_COMPLAINT_ACTION_ADD_NOTE:
-      title = _("Add a Note");
-      apply = _("_Add");
-      text_title = _("Note");
-      explanation = _("The note goes on the complaint’s timeline for everyone who works on it.");
-      break;
-    case KEFU_COMPLAINT_ACTION_RECORD_VISIT:
-      title = _("Record a Visit");
-      apply = _("_Record");
-      text_title = _("Outcome");
-      explanation = _("Who went to see the harmed customer, when, and how it went.");
-      break;
-    case KEFU_COMPLAINT_ACTION_EDIT_ROUTES:
-      title = _("Change Departments");
-      apply = _("_Change");
-      text_title = C_("action", "Reason");
-      explanation = _("Tick a department to add it, clear one to remove it. Added departments are notified.");
-      break;
-    case KEFU_COMPLAINT_ACTION_ACKNOWLEDGE:
-    case KEFU_COMPLAINT_ACTION_CLOSE:
-    case KEFU_COMPLAINT_ACTION_EDIT_DETAILS:
-    default:
-      g_assert_not_reached ();
-    }
+  if (texts->text_title != NULL)
+    text_title = texts->text_context != NULL
+      ? g_dpgettext2 (GETTEXT_PACKAGE, texts->text_context, texts->text_title)
+      : _(texts->text_title);
 
   /* Translators: the first line of a complaint action dialog: the reference, the customer
    * and what the action does, e.g. "TS-20261127-0001 · 张三\nThe departments chosen…". */
   intro = g_strdup_printf (_("%s · %s\n%s"), reference != NULL ? reference : "",
                            customer != NULL ? customer : "", explanation);
-  adw_dialog_set_title (ADW_DIALOG (self), title);
+  adw_dialog_set_title (ADW_DIALOG (self), _(texts->title));
   gtk_label_set_label (self->intro_label, intro);
-  gtk_button_set_label (self->apply_button, apply);
+  gtk_button_set_label (self->apply_button, _(texts->apply));
 
   gtk_widget_set_visible (GTK_WIDGET (self->satisfaction_group),
                           self->action == KEFU_COMPLAINT_ACTION_RECORD_CALLBACK);
@@ -443,7 +142,9 @@ setup_for_action (KefuComplaintActionDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->departments_group),
                           self->action == KEFU_COMPLAINT_ACTION_ROUTE
                           || self->action == KEFU_COMPLAINT_ACTION_EDIT_ROUTES);
-  gtk_widget_set_visible (GTK_WIDGET (self->text_group), needs_text (self));
+  /* Routing asks only for the departments. */
+  gtk_widget_set_visible (GTK_WIDGET (self->text_group),
+                          self->action != KEFU_COMPLAINT_ACTION_ROUTE);
   if (text_title != NULL)
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->text_row), text_title);
 
@@ -486,7 +187,8 @@ add_department_rows (KefuComplaintActionDialog *self)
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       kefu_department_get_name (department), -1);
-      if (self->action == KEFU_COMPLAINT_ACTION_EDIT_ROUTES && department_is_routed (self, id))
+      if (self->action == KEFU_COMPLAINT_ACTION_EDIT_ROUTES
+          && _kefu_complaint_action_dialog_is_routed (self, id))
         {
           gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
           /* Translators: under a department the complaint is routed to now. */
@@ -705,7 +407,7 @@ kefu_complaint_action_dialog_apply (KefuComplaintActionDialog *self)
   if (self->busy)
     return FALSE;
 
-  if (validate (self, TRUE, &first) > 0)
+  if (_kefu_complaint_action_dialog_validate (self, TRUE, &first) > 0)
     {
       if (first != NULL)
         {
@@ -717,7 +419,7 @@ kefu_complaint_action_dialog_apply (KefuComplaintActionDialog *self)
       return FALSE;
     }
 
-  change = build_change (self);
+  change = _kefu_complaint_action_dialog_build (self);
   g_signal_emit (self, signals[SIGNAL_APPLY], 0, change);
   return TRUE;
 }

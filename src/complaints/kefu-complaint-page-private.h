@@ -1,6 +1,6 @@
 /* kefu-complaint-page-private.h: what the detail page's files share: the page's struct, its
- * sections (kefu-complaint-page-sections.c) and the editing of what was captured at intake
- * (kefu-complaint-page-edit.c).
+ * actions (kefu-complaint-page-actions.c), its sections (kefu-complaint-page-sections.c) and the
+ * editing of what was captured at intake (kefu-complaint-page-edit.c, -merge.c).
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -98,6 +98,10 @@ struct _KefuComplaintPage
 
 /* In kefu-complaint-page.c. */
 void     _kefu_complaint_page_reload          (KefuComplaintPage *self);
+
+/* In kefu-complaint-page-actions.c. */
+/* Connects the sections' action buttons (routing, visit, note), once. */
+void     _kefu_complaint_page_init_actions    (KefuComplaintPage *self);
 void     _kefu_complaint_page_update_actions  (KefuComplaintPage *self);
 /* Shows a store's refusal or failure: a banner that stays for a stale version (with the
  * complaint read again), a toast otherwise. */
