@@ -25,7 +25,6 @@
 
 #include "store/kefu-store-complaints.h"
 #include "store/kefu-store-clock.h"
-#include "store/kefu-store-complaints-demo.h"
 #include "kefuctl-demo-complaints.h"
 #include "kefuctl-names.h"
 #include "kefuctl-private.h"
@@ -523,44 +522,6 @@ demo_cards (KefuStore  *store,
   return g_steal_pointer (&cards);
 }
 
-/* TRUE when a complaint left Routed was already moved back to its call (saving records it as
- * routed when the demo saved it). */
-static gboolean
-routed_back (KefuComplaintCard *card)
-{
-  GDateTime *since = kefu_complaint_card_get_stage_since (card);
-
-  return since != NULL &&
-         g_date_time_difference (since, kefu_complaint_card_get_received_at (card)) <
-         5 * G_TIME_SPAN_MINUTE;
-}
-
-/* Until saving a complaint call (kefu-store-calls-details.c) takes its intake time from the
- * store's clock as the events do, the complaint saved by the demo's calls says it was routed
- * when the demo ran: this sets it to when the demo's call was saved, a minute after it came in
- * (kefuctl-demo-calls.c), before the complaint is worked. Nothing happens once the intake time
- * follows the clock (routed_back () is then already true). */
-static gboolean
-routed_at_call (DemoComplaints     *demo,
-                KefuComplaintCard  *card,
-                GError            **error)
-{
-  g_autoptr(GDateTime) one_minute = NULL;
-  g_autoptr(GDateTime) routed = NULL;
-  KefuComplaintBackdate times = { 0 };
-
-  if (routed_back (card))
-    return TRUE;
-  one_minute = g_date_time_add_minutes (kefu_complaint_card_get_received_at (card), 1);
-  routed = earlier (one_minute, demo->now);
-  times.routed_at = routed;
-  times.stage_since = routed;
-  kefu_store_set_clock (demo->store, routed);
-  kefu_store_set_system_actor (demo->store);
-  return kefu_store_backdate_complaint (demo->store, kefu_complaint_card_get_id (card), &times,
-                                        NULL, error);
-}
-
 gboolean
 kefuctl_demo_complaints (KefuStore   *store,
                          GHashTable  *staff_ids,
@@ -617,13 +578,10 @@ kefuctl_demo_complaints (KefuStore   *store,
           (*present)++;
           continue;
         }
-      /* One left waiting as its call saved it has nothing to be done (its intake time already
-       * followed the clock); it is neither added nor found. */
-      if (goal == KEFU_COMPLAINT_STAGE_ROUTED && routed_back (card))
+      /* One left waiting as its call saved it has nothing to be done; it is neither added nor
+       * found. */
+      if (goal == KEFU_COMPLAINT_STAGE_ROUTED)
         continue;
-      ok = routed_at_call (&demo, card, error);
-      if (!ok)
-        break;
       plan_complaint (&demo, steps, i, card, goal);
       (*added)++;
 

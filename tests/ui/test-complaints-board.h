@@ -12,7 +12,7 @@
 #include "store/kefu-store-calls.h"
 #include "store/kefu-store-calls-bulk.h"
 #include "store/kefu-store-complaints.h"
-#include "store/kefu-store-complaints-demo.h"
+#include "store/kefu-store-clock.h"
 
 #include "complaints/kefu-complaint-action-dialog.h"
 #include "complaints/kefu-complaint-card-widget.h"
