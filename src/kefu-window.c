@@ -1,5 +1,8 @@
 /* kefu-window.c: the split view with the panes, the loading page and the database-error page.
  *
+ * The sidebar's rows and counts live in kefu-window-sidebar.c, who is working in
+ * kefu-window-staff.c.
+ *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,59 +12,11 @@
 
 #include <glib/gi18n.h>
 
-#include "complaints/kefu-complaints-pane.h"
 #include "core/kefu-enums.h"
-#include "customers/kefu-customers-pane.h"
-#include "intake/kefu-intake-pane.h"
-#include "store/kefu-store-complaint-counts.h"
 
 #include "kefu-application.h"
-#include "kefu-complaint-watcher.h"
-#include "kefu-database-page.h"
-#include "kefu-staff-chooser.h"
-#include "kefu-window.h"
+#include "kefu-window-private.h"
 #include "widgets/kefu-sidebar-row.h"
-
-struct _KefuWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GSettings            *settings;
-  KefuStore            *store;
-  KefuStaff            *staff;
-  GCancellable         *cancellable;
-  KefuStaffChooser     *chooser;
-  /* Follows the "busy" property of the visible pane's content, when it has one. */
-  GSignalGroup         *pane_signals;
-  /* The escalation check and the notifications, for the store and staff shown. */
-  KefuComplaintWatcher *watcher;
-  guint                 loading : 1;
-  guint                 staff_loading : 1;
-  guint                 unattended : 1;
-  guint                 counts_pending;
-  /* Something changed while counts were being read: read them once more afterwards. */
-  guint                 counts_again : 1;
-  /* A complaint asked for (by a notification) before the database and who works were known. */
-  gint64                pending_complaint;
-  /* Bumped whenever the store changes, so late answers about the old one are ignored. */
-  guint                 generation;
-  gboolean              busy;
-
-  GtkStack             *main_stack;
-  AdwStatusPage        *loading_page;
-  KefuDatabasePage     *database_page;
-  AdwNavigationSplitView *split_view;
-  GtkListBox           *sidebar_list;
-  AdwNavigationPage    *content_page;
-  GtkStack             *pane_stack;
-  GtkButton            *staff_button;
-  AdwAvatar            *staff_avatar;
-  GtkLabel             *staff_name_label;
-  GtkLabel             *staff_role_label;
-  KefuComplaintsPane   *complaints_pane;
-  KefuCustomersPane    *customers_pane;
-  KefuIntakePane       *intake_pane;
-};
 
 G_DEFINE_FINAL_TYPE (KefuWindow, kefu_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -74,54 +29,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static const char * const pane_names[] = {
-  "intake", "complaints", "aftersales", "callbacks", "customers", "dashboard", NULL
-};
-
-/* The live counts beside the panes. A pane that wants one adds a line here with a store call of
- * the same shape as kefu_store_count_customers_async/_finish (e.g. open complaints, callbacks due
- * today). Counts refresh when a database opens and whenever the window becomes active. */
-typedef struct
-{
-  const char *pane;
-  void      (*count_async)  (KefuStore           *store,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data);
-  gint64    (*count_finish) (KefuStore           *store,
-                             GAsyncResult        *result,
-                             GError             **error);
-  /* Optional, used instead of count_finish: also how many are urgent and overdue, for the
-   * row's marker. */
-  gint64    (*count_finish_full) (KefuStore      *store,
-                                  GAsyncResult   *result,
-                                  gint64         *n_urgent,
-                                  gint64         *n_overdue,
-                                  GError        **error);
-} KefuPaneCounter;
-
-static const KefuPaneCounter pane_counters[] = {
-  { "complaints", kefu_store_count_open_complaints_async, kefu_store_count_open_complaints_finish,
-    kefu_store_count_open_complaints_finish_full },
-  { "customers", kefu_store_count_customers_async, kefu_store_count_customers_finish, NULL },
-};
-
-static KefuSidebarRow *
-find_row (KefuWindow *self,
-          const char *pane)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (KEFU_IS_SIDEBAR_ROW (child) &&
-          g_strcmp0 (kefu_sidebar_row_get_pane_name (KEFU_SIDEBAR_ROW (child)), pane) == 0)
-        return KEFU_SIDEBAR_ROW (child);
-    }
-
-  return NULL;
-}
 
 static gboolean
 pane_content_busy (KefuWindow *self)
@@ -138,8 +45,8 @@ pane_content_busy (KefuWindow *self)
   return busy;
 }
 
-static void
-update_busy (KefuWindow *self)
+void
+_kefu_window_update_busy (KefuWindow *self)
 {
   gboolean busy = self->loading || self->staff_loading || self->counts_pending > 0 ||
                   (self->watcher != NULL && kefu_complaint_watcher_get_busy (self->watcher)) ||
@@ -152,9 +59,9 @@ update_busy (KefuWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static void
-set_staff (KefuWindow *self,
-           KefuStaff  *staff)
+void
+_kefu_window_set_staff (KefuWindow *self,
+                        KefuStaff  *staff)
 {
   if (staff != NULL && self->store != NULL)
     kefu_store_set_actor (self->store, kefu_record_get_id (KEFU_RECORD (staff)));
@@ -187,240 +94,6 @@ set_staff (KefuWindow *self,
     }
 }
 
-typedef struct
-{
-  GWeakRef  window;
-  guint     index;
-  guint     generation;
-} CountRequest;
-
-static void refresh_counts (KefuWindow *self);
-
-static void
-count_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  CountRequest *request = user_data;
-  g_autoptr(KefuWindow) self = g_weak_ref_get (&request->window);
-  const KefuPaneCounter *counter = &pane_counters[request->index];
-  g_autoptr(GError) error = NULL;
-  guint generation = request->generation;
-  gint64 n_urgent = -1;
-  gint64 n_overdue = -1;
-  gint64 count;
-  KefuSidebarRow *row;
-
-  g_weak_ref_clear (&request->window);
-  g_free (request);
-
-  if (counter->count_finish_full != NULL)
-    count = counter->count_finish_full (KEFU_STORE (object), result, &n_urgent, &n_overdue, &error);
-  else
-    count = counter->count_finish (KEFU_STORE (object), result, &error);
-  /* A count of a database the window no longer shows is dropped. */
-  if (self == NULL || generation != self->generation ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  g_assert (self->counts_pending > 0);
-  self->counts_pending--;
-  row = find_row (self, counter->pane);
-
-  if (error != NULL)
-    {
-      /* A count is a convenience: the pane itself reports the problem when it is opened. */
-      g_debug ("Could not count %s: %s", counter->pane, error->message);
-      kefu_sidebar_row_set_count (row, -1);
-    }
-  else
-    kefu_sidebar_row_set_count (row, count);
-  kefu_sidebar_row_set_urgent (row, n_urgent);
-  kefu_sidebar_row_set_overdue (row, n_overdue);
-
-  if (self->counts_pending == 0 && self->counts_again)
-    refresh_counts (self);
-
-  update_busy (self);
-}
-
-static void
-refresh_counts (KefuWindow *self)
-{
-  if (self->store == NULL)
-    return;
-
-  /* The counts being read may have been read before the change that asks for these. */
-  if (self->counts_pending > 0)
-    {
-      self->counts_again = TRUE;
-      return;
-    }
-
-  self->counts_again = FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (pane_counters); i++)
-    {
-      CountRequest *request = g_new0 (CountRequest, 1);
-
-      g_weak_ref_init (&request->window, self);
-      request->index = i;
-      request->generation = self->generation;
-      self->counts_pending++;
-      pane_counters[i].count_async (self->store, self->cancellable, count_cb, request);
-    }
-
-  update_busy (self);
-}
-
-static void
-staff_chosen_cb (KefuWindow       *self,
-                 KefuStaff        *staff,
-                 KefuStaffChooser *chooser)
-{
-  set_staff (self, staff);
-}
-
-static void
-chooser_closed_cb (KefuWindow       *self,
-                   KefuStaffChooser *chooser)
-{
-  if (self->chooser == chooser)
-    g_clear_object (&self->chooser);
-}
-
-static gboolean
-is_system_actor (KefuStaff *staff)
-{
-  /* The store's built-in actor for kefuctl's init/demo is never someone at a workstation. */
-  return g_strcmp0 (kefu_staff_get_login (staff), "system") == 0;
-}
-
-static void
-remembered_staff_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(KefuWindow) self = user_data;
-  g_autoptr(GListModel) staff = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KefuStaff) found = NULL;
-  g_autofree char *remembered_database = NULL;
-  gint64 remembered;
-  guint n;
-
-  staff = kefu_store_list_staff_finish (KEFU_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      KEFU_STORE (object) != self->store)
-    return;
-
-  self->staff_loading = FALSE;
-
-  if (staff == NULL)
-    {
-      /* Nobody can be working then, and every write would fail for want of an actor: the
-       * chooser lists the staff again and, if that fails too, shows why, with Try Again. */
-      g_message ("Could not list the staff: %s", error->message);
-      if (!self->unattended)
-        kefu_window_choose_staff (self);
-      update_busy (self);
-      return;
-    }
-
-  /* An id means someone only in the database it was chosen in. */
-  remembered_database = g_settings_get_string (self->settings, "current-staff-database");
-  if (g_strcmp0 (remembered_database, kefu_store_get_description (self->store)) == 0)
-    remembered = g_settings_get_int64 (self->settings, "current-staff-id");
-  else
-    remembered = 0;
-  n = g_list_model_get_n_items (staff);
-  for (guint i = 0; i < n && found == NULL; i++)
-    {
-      g_autoptr(KefuStaff) item = g_list_model_get_item (staff, i);
-
-      if (remembered != 0 && kefu_record_get_id (KEFU_RECORD (item)) == remembered &&
-          kefu_staff_get_active (item))
-        found = g_steal_pointer (&item);
-    }
-
-  /* A screenshot run on a workstation where nobody was chosen shows the first clerk, without
-   * remembering them. */
-  if (found == NULL && self->unattended)
-    {
-      /* A clerk if there is one: the panes are made for them. */
-      for (guint i = 0; i < n && found == NULL; i++)
-        {
-          g_autoptr(KefuStaff) item = g_list_model_get_item (staff, i);
-
-          if (kefu_staff_get_active (item) && !is_system_actor (item) &&
-              kefu_staff_get_role (item) == KEFU_ROLE_CLERK)
-            found = g_steal_pointer (&item);
-        }
-      for (guint i = 0; i < n && found == NULL; i++)
-        {
-          g_autoptr(KefuStaff) item = g_list_model_get_item (staff, i);
-
-          if (kefu_staff_get_active (item) && !is_system_actor (item))
-            found = g_steal_pointer (&item);
-        }
-    }
-
-  set_staff (self, found);
-
-  if (found == NULL && !self->unattended)
-    kefu_window_choose_staff (self);
-
-  if (self->pending_complaint > 0)
-    {
-      gint64 complaint_id = self->pending_complaint;
-
-      self->pending_complaint = 0;
-      kefu_window_open_complaint (self, complaint_id);
-    }
-
-  update_busy (self);
-}
-
-static void
-sidebar_row_selected_cb (KefuWindow     *self,
-                         GtkListBoxRow  *row,
-                         GtkListBox     *list)
-{
-  KefuSidebarRow *sidebar_row;
-  GtkWidget *page;
-  GtkWidget *content = NULL;
-
-  if (!KEFU_IS_SIDEBAR_ROW (row))
-    return;
-
-  sidebar_row = KEFU_SIDEBAR_ROW (row);
-  gtk_stack_set_visible_child_name (self->pane_stack, kefu_sidebar_row_get_pane_name (sidebar_row));
-  adw_navigation_page_set_title (self->content_page, kefu_sidebar_row_get_title (sidebar_row));
-
-  page = gtk_stack_get_visible_child (self->pane_stack);
-  if (ADW_IS_TOOLBAR_VIEW (page))
-    content = adw_toolbar_view_get_content (ADW_TOOLBAR_VIEW (page));
-  else
-    content = page;  /* a pane with its own toolbar view says itself whether it is busy */
-
-  /* Panes whose content loads data say so with a boolean "busy" property. */
-  if (content != NULL &&
-      g_object_class_find_property (G_OBJECT_GET_CLASS (content), "busy") != NULL)
-    g_signal_group_set_target (self->pane_signals, content);
-  else
-    g_signal_group_set_target (self->pane_signals, NULL);
-
-  update_busy (self);
-}
-
-static void
-sidebar_row_activated_cb (KefuWindow    *self,
-                          GtkListBoxRow *row,
-                          GtkListBox    *list)
-{
-  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
-}
-
 /* After each escalation check: the counts may have moved (an escalation makes a complaint
  * overdue, someone else's new complaint adds one), and the board is read again when the check
  * escalated something or the log has new events. */
@@ -430,7 +103,7 @@ complaints_checked_cb (KefuWindow           *self,
                        gboolean              changed,
                        KefuComplaintWatcher *watcher)
 {
-  refresh_counts (self);
+  _kefu_window_refresh_counts (self);
 
   if (changed)
     gtk_widget_activate_action (GTK_WIDGET (self->complaints_pane), "complaints.reload", NULL);
@@ -440,18 +113,7 @@ static void
 is_active_cb (KefuWindow *self)
 {
   if (gtk_window_is_active (GTK_WINDOW (self)))
-    refresh_counts (self);
-}
-
-static void
-show_pane_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
-{
-  KefuWindow *self = KEFU_WINDOW (widget);
-
-  if (kefu_window_select_pane (self, g_variant_get_string (param, NULL)))
-    adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+    _kefu_window_refresh_counts (self);
 }
 
 /* win.new-call: a new call in the intake pane, with the caller's number when a telephone
@@ -592,14 +254,8 @@ kefu_window_class_init (KefuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, staff_button);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, staff_name_label);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, staff_role_label);
-  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 
-  /* Alt+1 … Alt+6 go to the panes in sidebar order, as tabs do in other applications. */
-  gtk_widget_class_install_action (widget_class, "pane.show", "s", show_pane_action);
-  for (guint i = 0; pane_names[i] != NULL; i++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
-                                         "pane.show", "s", pane_names[i]);
-  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  _kefu_window_class_init_sidebar (widget_class);
 }
 
 static void
@@ -617,7 +273,7 @@ kefu_window_init (KefuWindow *self)
   self->cancellable = g_cancellable_new ();
   self->pane_signals = g_signal_group_new (G_TYPE_OBJECT);
   g_signal_group_connect_swapped (self->pane_signals, "notify::busy",
-                                  G_CALLBACK (update_busy), self);
+                                  G_CALLBACK (_kefu_window_update_busy), self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -644,7 +300,8 @@ kefu_window_init (KefuWindow *self)
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "store", self->watcher, "store", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "staff", self->watcher, "staff", G_BINDING_SYNC_CREATE);
-  g_signal_connect_swapped (self->watcher, "notify::busy", G_CALLBACK (update_busy), self);
+  g_signal_connect_swapped (self->watcher, "notify::busy",
+                            G_CALLBACK (_kefu_window_update_busy), self);
   g_signal_connect_swapped (self->watcher, "checked", G_CALLBACK (complaints_checked_cb), self);
   {
     static const GActionEntry intake_actions[] = {
@@ -655,7 +312,7 @@ kefu_window_init (KefuWindow *self)
                                      G_N_ELEMENTS (intake_actions), self);
   }
 
-  set_staff (self, NULL);
+  _kefu_window_set_staff (self, NULL);
   kefu_window_select_pane (self, "intake");
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
   self->loading = TRUE;
@@ -670,37 +327,6 @@ kefu_window_new (GtkApplication *application)
   return g_object_new (KEFU_TYPE_WINDOW,
                        "application", application,
                        NULL);
-}
-
-const char * const *
-kefu_window_get_pane_names (void)
-{
-  return pane_names;
-}
-
-gboolean
-kefu_window_select_pane (KefuWindow *self,
-                         const char *name)
-{
-  KefuSidebarRow *row;
-
-  g_return_val_if_fail (KEFU_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
-
-  row = find_row (self, name);
-  if (row == NULL)
-    return FALSE;
-
-  gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
-  return TRUE;
-}
-
-const char *
-kefu_window_get_visible_pane (KefuWindow *self)
-{
-  g_return_val_if_fail (KEFU_IS_WINDOW (self), NULL);
-
-  return gtk_stack_get_visible_child_name (self->pane_stack);
 }
 
 const char *
@@ -726,16 +352,9 @@ drop_store (KefuWindow *self)
     adw_dialog_force_close (ADW_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
 
-  for (guint i = 0; i < G_N_ELEMENTS (pane_counters); i++)
-    {
-      KefuSidebarRow *row = find_row (self, pane_counters[i].pane);
+  _kefu_window_clear_counts (self);
 
-      kefu_sidebar_row_set_count (row, -1);
-      kefu_sidebar_row_set_urgent (row, -1);
-      kefu_sidebar_row_set_overdue (row, -1);
-    }
-
-  set_staff (self, NULL);
+  _kefu_window_set_staff (self, NULL);
   if (g_set_object (&self->store, NULL))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -757,7 +376,7 @@ kefu_window_show_loading (KefuWindow *self,
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
 
   self->loading = TRUE;
-  update_busy (self);
+  _kefu_window_update_busy (self);
 }
 
 void
@@ -773,7 +392,7 @@ kefu_window_show_database_error (KefuWindow   *self,
   gtk_stack_set_visible_child_name (self->main_stack, "database-error");
 
   self->loading = FALSE;
-  update_busy (self);
+  _kefu_window_update_busy (self);
 }
 
 void
@@ -791,11 +410,9 @@ kefu_window_set_store (KefuWindow *self,
   gtk_stack_set_visible_child_name (self->main_stack, "panes");
   self->loading = FALSE;
 
-  self->staff_loading = TRUE;
-  kefu_store_list_staff_async (store, TRUE, self->cancellable,
-                               remembered_staff_cb, g_object_ref (self));
-  refresh_counts (self);
-  update_busy (self);
+  _kefu_window_load_staff (self);
+  _kefu_window_refresh_counts (self);
+  _kefu_window_update_busy (self);
 }
 
 KefuStore *
@@ -812,26 +429,6 @@ kefu_window_get_staff (KefuWindow *self)
   g_return_val_if_fail (KEFU_IS_WINDOW (self), NULL);
 
   return self->staff;
-}
-
-void
-kefu_window_choose_staff (KefuWindow *self)
-{
-  g_return_if_fail (KEFU_IS_WINDOW (self));
-
-  if (self->store == NULL)
-    return;
-
-  if (self->chooser == NULL)
-    {
-      self->chooser = g_object_ref_sink (kefu_staff_chooser_new (self->store, self->settings));
-      g_signal_connect_object (self->chooser, "staff-chosen",
-                               G_CALLBACK (staff_chosen_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->chooser, "closed",
-                               G_CALLBACK (chooser_closed_cb), self, G_CONNECT_SWAPPED);
-    }
-
-  adw_dialog_present (ADW_DIALOG (self->chooser), GTK_WIDGET (self));
 }
 
 void

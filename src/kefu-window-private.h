@@ -1,0 +1,80 @@
+/* kefu-window-private.h: what the window's files share (the window, its pages and the store in
+ * kefu-window.c, the sidebar's rows and counts in kefu-window-sidebar.c, who is working in
+ * kefu-window-staff.c).
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "complaints/kefu-complaints-pane.h"
+#include "customers/kefu-customers-pane.h"
+#include "intake/kefu-intake-pane.h"
+
+#include "kefu-complaint-watcher.h"
+#include "kefu-database-page.h"
+#include "kefu-staff-chooser.h"
+#include "kefu-window.h"
+
+G_BEGIN_DECLS
+
+struct _KefuWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  KefuStore            *store;
+  KefuStaff            *staff;
+  GCancellable         *cancellable;
+  KefuStaffChooser     *chooser;
+  /* Follows the "busy" property of the visible pane's content, when it has one. */
+  GSignalGroup         *pane_signals;
+  /* The escalation check and the notifications, for the store and staff shown. */
+  KefuComplaintWatcher *watcher;
+  guint                 loading : 1;
+  guint                 staff_loading : 1;
+  guint                 unattended : 1;
+  guint                 counts_pending;
+  /* Something changed while counts were being read: read them once more afterwards. */
+  guint                 counts_again : 1;
+  /* A complaint asked for (by a notification) before the database and who works were known. */
+  gint64                pending_complaint;
+  /* Bumped whenever the store changes, so late answers about the old one are ignored. */
+  guint                 generation;
+  gboolean              busy;
+
+  GtkStack             *main_stack;
+  AdwStatusPage        *loading_page;
+  KefuDatabasePage     *database_page;
+  AdwNavigationSplitView *split_view;
+  GtkListBox           *sidebar_list;
+  AdwNavigationPage    *content_page;
+  GtkStack             *pane_stack;
+  GtkButton            *staff_button;
+  AdwAvatar            *staff_avatar;
+  GtkLabel             *staff_name_label;
+  GtkLabel             *staff_role_label;
+  KefuComplaintsPane   *complaints_pane;
+  KefuCustomersPane    *customers_pane;
+  KefuIntakePane       *intake_pane;
+};
+
+/* Works out "busy" again and notifies it when it changed. */
+void  _kefu_window_update_busy         (KefuWindow     *self);
+/* Sets who is working (NULL: nobody), as the store's actor and on the staff button. */
+void  _kefu_window_set_staff           (KefuWindow     *self,
+                                        KefuStaff      *staff);
+
+/* kefu-window-sidebar.c */
+/* The sidebar's template callbacks and the "pane.show" action with its Alt+1 … Alt+6. */
+void  _kefu_window_class_init_sidebar  (GtkWidgetClass *widget_class);
+/* Reads the counts beside the panes again (once more after those being read). */
+void  _kefu_window_refresh_counts      (KefuWindow     *self);
+/* Shows no count, urgent or overdue marker beside any pane. */
+void  _kefu_window_clear_counts        (KefuWindow     *self);
+
+/* kefu-window-staff.c */
+/* Lists the staff of the store shown and sets the one remembered here, or asks who works. */
+void  _kefu_window_load_staff          (KefuWindow     *self);
+
+G_END_DECLS
