@@ -48,6 +48,11 @@ void          _kefu_store_fill_record     (gpointer     record,
                                            guint        row,
                                            guint        first_column);
 
+/* Sets what messages name the database by, unless the backend has described it already
+ * (kefu_store_open_full () for a server, with the user, host and database of its conninfo). */
+void          _kefu_store_set_default_description (KefuStore  *self,
+                                                   const char *description);
+
 /* Runs the backend's integrity checks (KefuStoreClass.check) under the connection lock. */
 gboolean      _kefu_store_check_backend   (KefuStore   *self,
                                            GPtrArray   *problems,

@@ -1,4 +1,6 @@
-/* kefu-sqlite-private.h: helpers of the SQLite backend, in kefu-sqlite-support.c. */
+/* kefu-sqlite-private.h: what the SQLite backend's files share: the store's struct and its
+ * statement helpers (kefu-sqlite-store.c), the bulk loads (kefu-sqlite-bulk.c), and the helpers
+ * that need no connection state (kefu-sqlite-support.c). */
 #pragma once
 
 #include <sqlite3.h>
@@ -7,6 +9,47 @@
 #include "kefu-sqlite-store.h"
 
 G_BEGIN_DECLS
+
+struct _KefuSqliteStore
+{
+  KefuStore     parent_instance;
+
+  char         *path;
+  sqlite3      *db;
+  GHashTable   *statements;   /* SQL text → sqlite3_stmt* */
+  GCancellable *cancellable;  /* of the running statement, for the progress handler */
+  gboolean      network_file;
+  gboolean      created_file;
+  gboolean      bulk_cache;     /* the page cache was enlarged for bulk loads */
+};
+
+/* _kefu_sqlite_set_error () for the store's connection and file; returns FALSE. */
+gboolean      _kefu_sqlite_store_set_error        (KefuSqliteStore    *self,
+                                                   int                 code,
+                                                   const char         *what,
+                                                   GError            **error);
+/* The statement of `sql`, prepared once and cached by its text (owned by the store). */
+sqlite3_stmt *_kefu_sqlite_store_get_statement    (KefuSqliteStore    *self,
+                                                   const char         *sql,
+                                                   GError            **error);
+/* Runs `sql` (no parameters, no rows) at once. */
+gboolean      _kefu_sqlite_store_exec             (KefuSqliteStore    *self,
+                                                   const char         *sql,
+                                                   GError            **error);
+/* KefuStoreClass.bulk_insert and .bulk_insert_rows (kefu-sqlite-bulk.c). */
+gboolean      _kefu_sqlite_store_bulk_insert      (KefuStore          *store,
+                                                   const char         *table,
+                                                   const char *const  *columns,
+                                                   GPtrArray          *rows,
+                                                   GCancellable       *cancellable,
+                                                   GError            **error);
+gboolean      _kefu_sqlite_store_bulk_insert_rows (KefuStore          *store,
+                                                   const char         *table,
+                                                   const char *const  *columns,
+                                                   KefuStoreRowFunc    next_row,
+                                                   gpointer            user_data,
+                                                   GCancellable       *cancellable,
+                                                   GError            **error);
 
 /* Turns a SQLite result code into a KEFU_STORE_ERROR (or G_IO_ERROR_CANCELLED when `cancellable`
  * interrupted the statement), with a message naming the file `path`; returns FALSE. `what` says

@@ -21,21 +21,6 @@
 #define MIN_SQLITE_VERSION 3044000
 #define BUSY_TIMEOUT_MS    3000
 #define CACHE_KIB          65536
-#define BULK_CACHE_KIB     524288
-#define BULK_CHECKPOINT_PAGES 25000
-
-struct _KefuSqliteStore
-{
-  KefuStore     parent_instance;
-
-  char         *path;
-  sqlite3      *db;
-  GHashTable   *statements;   /* SQL text → sqlite3_stmt* */
-  GCancellable *cancellable;  /* of the running statement, for the progress handler */
-  gboolean      network_file;
-  gboolean      created_file;
-  gboolean      bulk_cache;     /* the page cache was enlarged for bulk loads */
-};
 
 static void kefu_sqlite_store_initable_iface_init (GInitableIface *iface);
 
@@ -52,11 +37,11 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static GInitableIface *parent_initable_iface;
 
-static gboolean
-set_error_from_code (KefuSqliteStore  *self,
-                     int               code,
-                     const char       *what,
-                     GError          **error)
+gboolean
+_kefu_sqlite_store_set_error (KefuSqliteStore  *self,
+                              int               code,
+                              const char       *what,
+                              GError          **error)
 {
   return _kefu_sqlite_set_error (self->db, code, self->path, self->cancellable, what, error);
 }
@@ -76,10 +61,10 @@ finalize_statement (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
-static sqlite3_stmt *
-get_statement (KefuSqliteStore  *self,
-               const char       *sql,
-               GError          **error)
+sqlite3_stmt *
+_kefu_sqlite_store_get_statement (KefuSqliteStore  *self,
+                                  const char       *sql,
+                                  GError          **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
   g_autofree char *rewritten = NULL;
@@ -92,7 +77,8 @@ get_statement (KefuSqliteStore  *self,
   rc = sqlite3_prepare_v3 (self->db, rewritten, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_error_from_code (self, sqlite3_extended_errcode (self->db), "preparing a statement", error);
+      _kefu_sqlite_store_set_error (self, sqlite3_extended_errcode (self->db),
+                                    "preparing a statement", error);
       return NULL;
     }
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
@@ -119,7 +105,8 @@ run_statement (KefuSqliteStore  *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_error_from_code (self, sqlite3_extended_errcode (self->db), "a statement", error);
+      _kefu_sqlite_store_set_error (self, sqlite3_extended_errcode (self->db),
+                                    "a statement", error);
       return NULL;
     }
   if (changes != NULL)
@@ -129,15 +116,15 @@ run_statement (KefuSqliteStore  *self,
 
 /* KefuStore */
 
-static gboolean
-exec_simple (KefuSqliteStore  *self,
-             const char       *sql,
-             GError          **error)
+gboolean
+_kefu_sqlite_store_exec (KefuSqliteStore  *self,
+                         const char       *sql,
+                         GError          **error)
 {
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
-    return set_error_from_code (self, sqlite3_extended_errcode (self->db), sql, error);
+    return _kefu_sqlite_store_set_error (self, sqlite3_extended_errcode (self->db), sql, error);
   return TRUE;
 }
 
@@ -237,8 +224,8 @@ kefu_sqlite_store_connect (KefuStore     *store,
 
   /* 64 MB of page cache (the default is 2 MB): customer and phone indexes of a large database
    * then stay in memory, which bulk loads and phone lookups need. */
-  if (!exec_simple (self, "PRAGMA foreign_keys = ON", error) ||
-      !exec_simple (self, "PRAGMA cache_size = -" G_STRINGIFY (CACHE_KIB), error))
+  if (!_kefu_sqlite_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !_kefu_sqlite_store_exec (self, "PRAGMA cache_size = -" G_STRINGIFY (CACHE_KIB), error))
     return FALSE;
 
   return TRUE;
@@ -275,7 +262,7 @@ set_rollback_journal (KefuSqliteStore  *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  return exec_simple (self, "PRAGMA synchronous = FULL", error);
+  return _kefu_sqlite_store_exec (self, "PRAGMA synchronous = FULL", error);
 }
 
 static gboolean
@@ -298,9 +285,9 @@ set_journal_mode (KefuSqliteStore  *self,
     }
   /* The WAL file is cut back to 64 MB after a checkpoint, so a bulk load does not leave a
    * large one behind. */
-  return exec_simple (self, "PRAGMA journal_mode = WAL", error) &&
-         exec_simple (self, "PRAGMA synchronous = NORMAL", error) &&
-         exec_simple (self, "PRAGMA journal_size_limit = 67108864", error);
+  return _kefu_sqlite_store_exec (self, "PRAGMA journal_mode = WAL", error) &&
+         _kefu_sqlite_store_exec (self, "PRAGMA synchronous = NORMAL", error) &&
+         _kefu_sqlite_store_exec (self, "PRAGMA journal_size_limit = 67108864", error);
 }
 
 static gboolean
@@ -308,7 +295,7 @@ kefu_sqlite_store_exec_script (KefuStore   *store,
                                const char  *script,
                                GError     **error)
 {
-  return exec_simple (KEFU_SQLITE_STORE (store), script, error);
+  return _kefu_sqlite_store_exec (KEFU_SQLITE_STORE (store), script, error);
 }
 
 static KefuRows *
@@ -326,7 +313,7 @@ kefu_sqlite_store_query (KefuStore     *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  stmt = get_statement (self, sql, error);
+  stmt = _kefu_sqlite_store_get_statement (self, sql, error);
   if (stmt == NULL)
     return NULL;
 
@@ -356,7 +343,7 @@ kefu_sqlite_store_query_int64_column (KefuStore     *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  stmt = get_statement (self, sql, error);
+  stmt = _kefu_sqlite_store_get_statement (self, sql, error);
   if (stmt == NULL)
     return NULL;
 
@@ -372,7 +359,8 @@ kefu_sqlite_store_query_int64_column (KefuStore     *store,
         }
       if (rc != SQLITE_DONE)
         {
-          set_error_from_code (self, sqlite3_extended_errcode (self->db), "a statement", error);
+          _kefu_sqlite_store_set_error (self, sqlite3_extended_errcode (self->db),
+                                        "a statement", error);
           g_clear_pointer (&column, g_array_unref);
         }
     }
@@ -389,14 +377,15 @@ kefu_sqlite_store_begin (KefuStore  *store,
                          GError    **error)
 {
   /* IMMEDIATE takes the write lock at once, so a write never fails half-way for want of it. */
-  return exec_simple (KEFU_SQLITE_STORE (store), write ? "BEGIN IMMEDIATE" : "BEGIN", error);
+  return _kefu_sqlite_store_exec (KEFU_SQLITE_STORE (store), write ? "BEGIN IMMEDIATE" : "BEGIN",
+                                  error);
 }
 
 static gboolean
 kefu_sqlite_store_commit (KefuStore  *store,
                           GError    **error)
 {
-  return exec_simple (KEFU_SQLITE_STORE (store), "COMMIT", error);
+  return _kefu_sqlite_store_exec (KEFU_SQLITE_STORE (store), "COMMIT", error);
 }
 
 static void
@@ -437,149 +426,6 @@ kefu_sqlite_store_check (KefuStore     *store,
   return TRUE;
 }
 
-/* The prepared INSERT for a bulk load into `table`, with the connection set up for bulk loads. */
-static sqlite3_stmt *
-prepare_bulk (KefuSqliteStore    *self,
-              const char         *table,
-              const char *const  *columns,
-              GError            **error)
-{
-  g_autoptr(GString) sql = g_string_new ("INSERT INTO ");
-  sqlite3_stmt *stmt;
-
-  /* `table` and `columns` are identifiers from our own code, never user text. */
-  g_string_append_printf (sql, "%s (", table);
-  for (guint i = 0; columns[i] != NULL; i++)
-    g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", columns[i]);
-  g_string_append (sql, ") VALUES (");
-  for (guint i = 0; columns[i] != NULL; i++)
-    g_string_append_printf (sql, "%s$%u", i > 0 ? ", " : "", i + 1);
-  g_string_append_c (sql, ')');
-
-  stmt = get_statement (self, sql->str, error);
-  if (stmt == NULL)
-    return NULL;
-
-  /* Large loads insert into indexes in random order (names, reversed phone digits), which is
-   * faster with the indexes in memory, and each batch touches most index pages again, so fewer,
-   * larger checkpoints write each page once instead of once per batch. Only kefuctl's demo and
-   * generate load in bulk, batch after batch, so the connection keeps these settings (SQLite
-   * allocates the cache as pages are used). */
-  if (!self->bulk_cache)
-    {
-      if (!exec_simple (self, "PRAGMA cache_size = -" G_STRINGIFY (BULK_CACHE_KIB), error) ||
-          !exec_simple (self, "PRAGMA wal_autocheckpoint = " G_STRINGIFY (BULK_CHECKPOINT_PAGES), error))
-        return NULL;
-      self->bulk_cache = TRUE;
-    }
-  return stmt;
-}
-
-static gboolean
-kefu_sqlite_store_bulk_insert (KefuStore          *store,
-                               const char         *table,
-                               const char *const  *columns,
-                               GPtrArray          *rows,
-                               GCancellable       *cancellable,
-                               GError            **error)
-{
-  KefuSqliteStore *self = KEFU_SQLITE_STORE (store);
-  sqlite3_stmt *stmt;
-  gboolean ok = TRUE;
-
-  g_return_val_if_fail (!sqlite3_get_autocommit (self->db), FALSE);
-
-  stmt = prepare_bulk (self, table, columns, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  self->cancellable = cancellable;
-  for (guint r = 0; r < rows->len && ok; r++)
-    {
-      int rc;
-
-      if (r % 10000 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          ok = FALSE;
-          break;
-        }
-      ok = _kefu_sqlite_bind_params (stmt, g_ptr_array_index (rows, r), self->path, error);
-      if (ok && (rc = sqlite3_step (stmt)) != SQLITE_DONE)
-        ok = set_error_from_code (self, sqlite3_extended_errcode (self->db), _("Loading rows"),
-                                  error);
-      sqlite3_reset (stmt);
-    }
-  self->cancellable = NULL;
-  sqlite3_clear_bindings (stmt);
-  return ok;
-}
-
-static int
-bind_value (sqlite3_stmt          *stmt,
-            int                    index,
-            const KefuStoreValue  *value)
-{
-  switch (value->type)
-    {
-    case KEFU_STORE_VALUE_NULL:
-      return sqlite3_bind_null (stmt, index);
-    case KEFU_STORE_VALUE_INT64:
-    case KEFU_STORE_VALUE_BOOLEAN:
-      return sqlite3_bind_int64 (stmt, index, value->number);
-    case KEFU_STORE_VALUE_TEXT:
-      /* The text stays valid until the next row is asked for, after this step. */
-      return sqlite3_bind_text (stmt, index, value->text, -1, SQLITE_STATIC);
-    default:
-      g_return_val_if_reached (SQLITE_MISUSE);
-    }
-}
-
-/* The same as bulk_insert, bound straight from the caller's values: at a million rows, a GVariant
- * built, read and freed per row cost more than SQLite's own work. */
-static gboolean
-kefu_sqlite_store_bulk_insert_rows (KefuStore          *store,
-                                    const char         *table,
-                                    const char *const  *columns,
-                                    KefuStoreRowFunc    next_row,
-                                    gpointer            user_data,
-                                    GCancellable       *cancellable,
-                                    GError            **error)
-{
-  KefuSqliteStore *self = KEFU_SQLITE_STORE (store);
-  guint n_columns = g_strv_length ((char **) columns);
-  KefuStoreValue *values = g_newa (KefuStoreValue, n_columns);
-  sqlite3_stmt *stmt;
-  gboolean ok = TRUE;
-
-  g_return_val_if_fail (!sqlite3_get_autocommit (self->db), FALSE);
-
-  stmt = prepare_bulk (self, table, columns, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  self->cancellable = cancellable;
-  for (guint r = 0; ok && next_row (user_data, values); r++)
-    {
-      int rc = SQLITE_OK;
-
-      if (r % 10000 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          ok = FALSE;
-          break;
-        }
-      for (guint c = 0; c < n_columns && rc == SQLITE_OK; c++)
-        rc = bind_value (stmt, (int) c + 1, &values[c]);
-      if (rc == SQLITE_OK)
-        rc = sqlite3_step (stmt);
-      if (rc != SQLITE_DONE)
-        ok = set_error_from_code (self, sqlite3_extended_errcode (self->db), _("Loading rows"),
-                                  error);
-      sqlite3_reset (stmt);
-    }
-  self->cancellable = NULL;
-  sqlite3_clear_bindings (stmt);
-  return ok;
-}
 
 /* GInitable: chain up, and remove a file we created when it could not become a database. */
 
@@ -694,8 +540,8 @@ kefu_sqlite_store_class_init (KefuSqliteStoreClass *klass)
   store_class->commit = kefu_sqlite_store_commit;
   store_class->rollback = kefu_sqlite_store_rollback;
   store_class->check = kefu_sqlite_store_check;
-  store_class->bulk_insert = kefu_sqlite_store_bulk_insert;
-  store_class->bulk_insert_rows = kefu_sqlite_store_bulk_insert_rows;
+  store_class->bulk_insert = _kefu_sqlite_store_bulk_insert;
+  store_class->bulk_insert_rows = _kefu_sqlite_store_bulk_insert_rows;
 
   properties[PROP_PATH] =
     g_param_spec_string ("path", NULL, NULL, NULL,
