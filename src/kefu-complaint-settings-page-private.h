@@ -1,5 +1,6 @@
 /* kefu-complaint-settings-page-private.h: what the Complaints page of Preferences shares with
- * its routing rules (kefu-complaint-settings-page-routing.c).
+ * its fields and working days (kefu-complaint-settings-page-fields.c) and its routing rules
+ * (kefu-complaint-settings-page-routing.c).
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,7 +13,7 @@
 
 G_BEGIN_DECLS
 
-/* The text fields, in the order of `fields` below. */
+/* The text fields, in the order of `fields` in kefu-complaint-settings-page-fields.c. */
 enum {
   FIELD_WORK_HOURS,
   FIELD_HOLIDAYS,
@@ -109,6 +110,25 @@ SaveJob  *_kefu_complaint_settings_save_job_new           (void);
 /* Runs `job` (taking it) on the store's worker, then reads the page again. */
 void      _kefu_complaint_settings_page_run_save          (KefuComplaintSettingsPage *self,
                                                            SaveJob                   *job);
+
+/* kefu-complaint-settings-page-fields.c */
+/* The setting key of text field `field`. */
+const char *_kefu_complaint_settings_page_field_key     (guint                      field);
+/* Checks every field, shows the reasons, and says whether anything changed. */
+gboolean  _kefu_complaint_settings_page_check_fields      (KefuComplaintSettingsPage *self,
+                                                           gboolean                  *changed);
+/* Shows the values read (`values` in field order; the working days as stored), as unchanged. */
+void      _kefu_complaint_settings_page_fill_fields       (KefuComplaintSettingsPage *self,
+                                                           char * const              *values,
+                                                           const char                *days_text);
+void      _kefu_complaint_settings_page_set_fields_editable (KefuComplaintSettingsPage *self,
+                                                             gboolean                   editable);
+/* Ties each field's reason to it for screen readers. */
+void      _kefu_complaint_settings_page_init_fields       (KefuComplaintSettingsPage *self);
+/* "complaint-settings.save": writes the fields that changed. */
+void      _kefu_complaint_settings_page_save              (GtkWidget  *widget,
+                                                           const char *action_name,
+                                                           GVariant   *param);
 
 /* kefu-complaint-settings-page-routing.c */
 void      _kefu_complaint_settings_page_fill_routing      (KefuComplaintSettingsPage *self,

@@ -2,8 +2,8 @@
  *
  * The page reads every rule, the departments and the routing rules in one job on the store's
  * worker, checks each field as it is typed with kefu_setting_validate () (the reason under the
- * field, never a modal), and writes only what changed. Working days are seven toggles whose
- * value is written as ISO weekday numbers ("1-6").
+ * field, never a modal), and writes only what changed. The fields and working days are in
+ * kefu-complaint-settings-page-fields.c, the routing rules in kefu-complaint-settings-page-routing.c.
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -31,54 +31,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static const struct
-{
-  const char *key;
-  gsize       row_offset;
-  gsize       message_offset;
-} fields[N_FIELDS] = {
-#define FIELD(key, name) \
-  { key, G_STRUCT_OFFSET (KefuComplaintSettingsPage, name##_row), \
-    G_STRUCT_OFFSET (KefuComplaintSettingsPage, name##_message) }
-  FIELD (KEFU_SETTING_WORK_HOURS, work_hours),
-  FIELD (KEFU_SETTING_WORK_HOLIDAYS, holidays),
-  FIELD (KEFU_SETTING_COMPLAINT_ACK_HOURS, ack_hours),
-  FIELD (KEFU_SETTING_COMPLAINT_HARMED_ACK_MINUTES, harmed_ack_minutes),
-  FIELD (KEFU_SETTING_COMPLAINT_RESOLVE_DAYS_PRODUCT, resolve_product_days),
-  FIELD (KEFU_SETTING_COMPLAINT_RESOLVE_DAYS_SERVICE, resolve_service_days),
-  FIELD (KEFU_SETTING_CALLBACK_WINDOW_DAYS, callback_days),
-  FIELD (KEFU_SETTING_BATCH_WINDOW_DAYS, batch_window_days),
-  FIELD (KEFU_SETTING_BATCH_THRESHOLD, batch_threshold),
-#undef FIELD
-};
-
-static AdwEntryRow *
-field_row (KefuComplaintSettingsPage *self,
-           guint                      field)
-{
-  return G_STRUCT_MEMBER (AdwEntryRow *, self, fields[field].row_offset);
-}
-
-static GtkLabel *
-field_message (KefuComplaintSettingsPage *self,
-               guint                      field)
-{
-  return G_STRUCT_MEMBER (GtkLabel *, self, fields[field].message_offset);
-}
-
-static GtkToggleButton *
-day_toggle (KefuComplaintSettingsPage *self,
-            guint                      day)
-{
-  GtkToggleButton *toggles[] = {
-    NULL, self->day1_toggle, self->day2_toggle, self->day3_toggle, self->day4_toggle,
-    self->day5_toggle, self->day6_toggle, self->day7_toggle,
-  };
-
-  g_assert (day >= 1 && day <= 7);
-  return toggles[day];
-}
 
 gboolean
 _kefu_complaint_settings_page_can_edit (KefuComplaintSettingsPage *self)
@@ -111,104 +63,6 @@ show_toast (KefuComplaintSettingsPage *self,
     g_message ("%s", text);
 }
 
-/* The toggled days as ISO weekday numbers: a run as "1-6", otherwise "1,3,5". */
-static guint
-toggled_days (KefuComplaintSettingsPage *self)
-{
-  guint days = 0;
-
-  for (guint day = 1; day <= 7; day++)
-    if (gtk_toggle_button_get_active (day_toggle (self, day)))
-      days |= 1u << day;
-
-  return days;
-}
-
-static char *
-format_days (guint days)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  guint first = 0, last = 0;
-
-  for (guint day = 1; day <= 7; day++)
-    if (days & (1u << day))
-      {
-        if (first == 0)
-          first = day;
-        last = day;
-      }
-
-  if (first != 0 && days == (((1u << (last + 1)) - 1) & ~((1u << first) - 1)))
-    {
-      if (first == last)
-        g_string_append_printf (text, "%u", first);
-      else
-        g_string_append_printf (text, "%u-%u", first, last);
-    }
-  else
-    for (guint day = 1; day <= 7; day++)
-      if (days & (1u << day))
-        g_string_append_printf (text, text->len > 0 ? ",%u" : "%u", day);
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static void
-show_message (GtkWidget  *row,
-              GtkLabel   *message,
-              const char *reason)
-{
-  /* The label's row sits right under the field's row in the group's list. */
-  GtkWidget *message_row = gtk_widget_get_parent (GTK_WIDGET (message));
-
-  if (reason != NULL)
-    {
-      gtk_widget_add_css_class (row, "error");
-      gtk_widget_add_css_class (row, "kefu-has-message");
-      gtk_label_set_label (message, reason);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (row, "error");
-      gtk_widget_remove_css_class (row, "kefu-has-message");
-    }
-  gtk_widget_set_visible (message_row, reason != NULL);
-}
-
-/* Checks every field, shows the reasons, and says whether anything changed. */
-static gboolean
-check_fields (KefuComplaintSettingsPage *self,
-              gboolean                  *changed)
-{
-  gboolean valid = TRUE;
-  g_autofree char *days_text = format_days (toggled_days (self));
-  g_autoptr(GError) days_error = NULL;
-
-  *changed = FALSE;
-
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      const char *text = gtk_editable_get_text (GTK_EDITABLE (field_row (self, i)));
-      g_autoptr(GError) error = NULL;
-
-      if (!kefu_setting_validate (fields[i].key, text, &error))
-        valid = FALSE;
-      show_message (GTK_WIDGET (field_row (self, i)), field_message (self, i),
-                    error != NULL ? error->message : NULL);
-      if (g_strcmp0 (text, self->loaded[i]) != 0)
-        *changed = TRUE;
-    }
-
-  if (!kefu_setting_validate (KEFU_SETTING_WORK_DAYS, days_text, &days_error))
-    valid = FALSE;
-  show_message (GTK_WIDGET (self->work_days_row), self->work_days_message,
-                days_error != NULL ? days_error->message : NULL);
-  if (toggled_days (self) != self->loaded_days)
-    *changed = TRUE;
-
-  return valid;
-}
-
 void
 _kefu_complaint_settings_page_update (KefuComplaintSettingsPage *self)
 {
@@ -220,12 +74,9 @@ _kefu_complaint_settings_page_update (KefuComplaintSettingsPage *self)
   if (self->filling)
     return;
 
-  valid = check_fields (self, &changed);
+  valid = _kefu_complaint_settings_page_check_fields (self, &changed);
 
-  for (guint i = 0; i < N_FIELDS; i++)
-    gtk_editable_set_editable (GTK_EDITABLE (field_row (self, i)), editable);
-  for (guint day = 1; day <= 7; day++)
-    gtk_widget_set_sensitive (GTK_WIDGET (day_toggle (self, day)), editable);
+  _kefu_complaint_settings_page_set_fields_editable (self, editable);
   gtk_widget_set_visible (GTK_WIDGET (self->permission_group), !_kefu_complaint_settings_page_can_edit (self));
 
   for (guint category = 1; category < N_CATEGORIES; category++)
@@ -314,7 +165,8 @@ load_func (KefuStore     *store,
   g_autoptr(GListModel) departments = NULL;
 
   for (guint i = 0; i < N_FIELDS; i++)
-    if ((job->values[i] = read_setting (store, fields[i].key, cancellable, error)) == NULL)
+    if ((job->values[i] = read_setting (store, _kefu_complaint_settings_page_field_key (i),
+                                        cancellable, error)) == NULL)
       return NULL;
   if ((job->days = read_setting (store, KEFU_SETTING_WORK_DAYS, cancellable, error)) == NULL)
     return NULL;
@@ -361,30 +213,6 @@ request_free (Request *request)
 }
 
 static void
-fill_fields (KefuComplaintSettingsPage *self,
-             LoadJob                   *job)
-{
-  guint days = 0;
-
-  self->filling = TRUE;
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      g_free (self->loaded[i]);
-      self->loaded[i] = g_strdup (job->values[i]);
-      gtk_editable_set_text (GTK_EDITABLE (field_row (self, i)), job->values[i]);
-    }
-
-  /* A value that does not parse (written by hand in the database) shows no day: the field then
-   * says why, and saving writes a good one. */
-  if (!kefu_setting_parse_weekdays (job->days, &days, NULL))
-    days = 0;
-  self->loaded_days = days;
-  for (guint day = 1; day <= 7; day++)
-    gtk_toggle_button_set_active (day_toggle (self, day), (days & (1u << day)) != 0);
-  self->filling = FALSE;
-}
-
-static void
 load_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -413,7 +241,7 @@ load_cb (GObject      *object,
     }
   else
     {
-      fill_fields (self, job);
+      _kefu_complaint_settings_page_fill_fields (self, job->values, job->days);
       _kefu_complaint_settings_page_fill_routing (self, departments, job->rules, job->customised);
       self->loaded_once = TRUE;
     }
@@ -447,7 +275,6 @@ reload (KefuComplaintSettingsPage *self)
 }
 
 /* Saving */
-
 
 static void
 save_job_free (gpointer data)
@@ -528,7 +355,7 @@ save_cb (GObject      *object,
 
 void
 _kefu_complaint_settings_page_run_save (KefuComplaintSettingsPage *self,
-          SaveJob                   *job)
+                                        SaveJob                   *job)
 {
   if (self->store == NULL || (job->keys->len == 0 && job->categories->len == 0))
     {
@@ -542,38 +369,6 @@ _kefu_complaint_settings_page_run_save (KefuComplaintSettingsPage *self,
   _kefu_complaint_settings_page_update (self);
   kefu_store_run_async (self->store, save_func, job, save_job_free, self->cancellable, save_cb,
                         request_new (self, NULL, NULL));
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  KefuComplaintSettingsPage *self = KEFU_COMPLAINT_SETTINGS_PAGE (widget);
-  SaveJob *job;
-  gboolean changed;
-
-  if (!_kefu_complaint_settings_page_can_edit (self) || !check_fields (self, &changed) || !changed)
-    return;
-
-  job = _kefu_complaint_settings_save_job_new ();
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      const char *text = gtk_editable_get_text (GTK_EDITABLE (field_row (self, i)));
-
-      if (g_strcmp0 (text, self->loaded[i]) != 0)
-        {
-          g_ptr_array_add (job->keys, g_strdup (fields[i].key));
-          g_ptr_array_add (job->values, g_strdup (text));
-        }
-    }
-  if (toggled_days (self) != self->loaded_days)
-    {
-      g_ptr_array_add (job->keys, g_strdup (KEFU_SETTING_WORK_DAYS));
-      g_ptr_array_add (job->values, format_days (toggled_days (self)));
-    }
-
-  _kefu_complaint_settings_page_run_save (self, job);
 }
 
 static void
@@ -721,7 +516,8 @@ kefu_complaint_settings_page_class_init (KefuComplaintSettingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintSettingsPage, work_hours_row);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "complaint-settings.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "complaint-settings.save", NULL,
+                                   _kefu_complaint_settings_page_save);
   gtk_widget_class_install_action (widget_class, "complaint-settings.save-routing", NULL,
                                    _kefu_complaint_settings_page_save_routing);
   gtk_widget_class_install_action (widget_class, "complaint-settings.reset-routing", "i",
@@ -733,14 +529,7 @@ kefu_complaint_settings_page_init (KefuComplaintSettingsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* A screen reader reads the reason with the field. */
-  for (guint i = 0; i < N_FIELDS; i++)
-    gtk_accessible_update_relation (GTK_ACCESSIBLE (field_row (self, i)),
-                                    GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, field_message (self, i),
-                                    NULL, -1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->work_days_row),
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->work_days_message,
-                                  NULL, -1);
+  _kefu_complaint_settings_page_init_fields (self);
 
   _kefu_complaint_settings_page_update (self);
 }
