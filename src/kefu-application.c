@@ -1,4 +1,6 @@
-/* kefu-application.c: options, app actions, opening the store.
+/* kefu-application.c: options, opening the store, the main window.
+ *
+ * The app actions and their shortcuts are in kefu-application-actions.c.
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,26 +14,8 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "kefu-application.h"
-#include "kefu-complaint-settings-page.h"
-#include "kefu-preferences-dialog.h"
+#include "kefu-application-private.h"
 #include "kefu-screenshots.h"
-#include "kefu-window.h"
-
-struct _KefuApplication
-{
-  AdwApplication  parent_instance;
-
-  GSettings      *settings;
-  KefuStore      *store;
-  char           *location;
-  /* How `location` was chosen: a shared file is opened with SHARED_FILE | MUST_EXIST, and Try
-   * Again must open it the same way, never create it. */
-  KefuStoreOpenFlags open_flags;
-  GCancellable   *open_cancellable;
-  GFile          *screenshots_dir;
-  int             exit_status;
-};
 
 G_DEFINE_FINAL_TYPE (KefuApplication, kefu_application, ADW_TYPE_APPLICATION)
 
@@ -73,8 +57,8 @@ get_main_window (KefuApplication *self)
   return NULL;
 }
 
-static KefuWindow *
-ensure_main_window (KefuApplication *self)
+KefuWindow *
+_kefu_application_ensure_main_window (KefuApplication *self)
 {
   KefuWindow *window = get_main_window (self);
 
@@ -138,7 +122,7 @@ screenshots_done_cb (GObject      *object,
 static void
 start_screenshots (KefuApplication *self)
 {
-  KefuWindow *window = ensure_main_window (self);
+  KefuWindow *window = _kefu_application_ensure_main_window (self);
   GFile *dir = g_steal_pointer (&self->screenshots_dir);
 
   kefu_screenshots_take_async (window, dir, NULL, screenshots_done_cb, g_object_ref (self));
@@ -160,7 +144,7 @@ store_open_cb (GObject      *object,
     return;
 
   g_clear_object (&self->open_cancellable);
-  window = ensure_main_window (self);
+  window = _kefu_application_ensure_main_window (self);
 
   if (store == NULL)
     {
@@ -178,145 +162,13 @@ store_open_cb (GObject      *object,
 }
 
 static void
-quit_action (GSimpleAction *action,
-             GVariant      *param,
-             gpointer       user_data)
-{
-  g_application_quit (G_APPLICATION (user_data));
-}
-
-static void
-about_action (GSimpleAction *action,
-              GVariant      *param,
-              gpointer       user_data)
-{
-  KefuApplication *self = user_data;
-  static const char *developers[] = { "Kefu developers", NULL };
-  AdwDialog *dialog;
-
-  dialog = g_object_new (ADW_TYPE_ABOUT_DIALOG,
-                         "application-icon", APPLICATION_ID,
-                         "application-name", _("Kefu"),
-                         "developer-name", "Kefu developers",
-                         "version", PACKAGE_VERSION,
-                         "website", "https://github.com/kefu/kefu",
-                         "issue-url", "https://github.com/kefu/kefu/issues",
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "copyright", "© 2026 Kefu developers",
-                         "developers", developers,
-                         /* Translators: put your names here, one per line. */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
-  adw_dialog_present (dialog, GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (self))));
-}
-
-static void
-preferences_action (GSimpleAction *action,
-                    GVariant      *param,
-                    gpointer       user_data)
-{
-  KefuApplication *self = user_data;
-  AdwDialog *dialog = ADW_DIALOG (kefu_preferences_dialog_new (self->settings));
-  KefuWindow *window = ensure_main_window (self);
-
-  /* The shared rules live in the open database: without one there is nothing to show. */
-  if (self->store != NULL)
-    adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (dialog),
-                                ADW_PREFERENCES_PAGE (kefu_complaint_settings_page_new (self->store,
-                                                                                        kefu_window_get_staff (window))));
-
-  adw_dialog_present (dialog, GTK_WIDGET (window));
-}
-
-/* app.open-complaint (x): a complaint notification's default action, also when the window was
- * closed or hidden meanwhile. */
-static void
-open_complaint_action (GSimpleAction *action,
-                       GVariant      *param,
-                       gpointer       user_data)
-{
-  KefuApplication *self = user_data;
-  KefuWindow *window = ensure_main_window (self);
-  gint64 complaint_id = g_variant_get_int64 (param);
-
-  /* Started by the notification itself (Kefu was not running): open the database first. */
-  if (self->store == NULL && self->open_cancellable == NULL &&
-      g_strcmp0 (kefu_window_get_page (window), "database-error") != 0)
-    kefu_application_open_from_settings (self);
-
-  gtk_window_present (GTK_WINDOW (window));
-  if (complaint_id > 0)
-    kefu_window_open_complaint (window, complaint_id);
-}
-
-static void
-switch_staff_action (GSimpleAction *action,
-                     GVariant      *param,
-                     gpointer       user_data)
-{
-  kefu_window_choose_staff (ensure_main_window (KEFU_APPLICATION (user_data)));
-}
-
-static void
-reopen_action (GSimpleAction *action,
-               GVariant      *param,
-               gpointer       user_data)
-{
-  KefuApplication *self = user_data;
-  g_autofree char *location = g_strdup (self->location);
-
-  /* The same database the same way: a shared file that vanished (an unmounted share) must stay
-   * refused, not be replaced by a new empty database. */
-  if (location != NULL)
-    kefu_application_open_location (self, location, self->open_flags);
-  else
-    kefu_application_open_from_settings (self);
-}
-
-static void
-open_from_settings_action (GSimpleAction *action,
-                           GVariant      *param,
-                           gpointer       user_data)
-{
-  kefu_application_open_from_settings (KEFU_APPLICATION (user_data));
-}
-
-static const GActionEntry app_actions[] = {
-  { "quit", quit_action },
-  { "about", about_action },
-  { "preferences", preferences_action },
-  { "switch-staff", switch_staff_action },
-  { "open-complaint", open_complaint_action, "x" },
-  /* "Try Again" on the database error page: the same database once more. */
-  { "reopen-database", reopen_action },
-  /* Preferences' Apply: the database the settings name now. */
-  { "open-database-from-settings", open_from_settings_action },
-};
-
-static void
 kefu_application_startup (GApplication *app)
 {
   KefuApplication *self = KEFU_APPLICATION (app);
-  static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *preferences_accels[] = { "<Control>comma", NULL };
-  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (kefu_application_parent_class)->startup (app);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
-                                   G_N_ELEMENTS (app_actions), self);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "switch-staff")),
-                               self->store != NULL);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
-                                         preferences_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
-                                         shortcuts_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
-                                         (const char *[]) { "<Control>w", NULL });
-  /* A new call from anywhere in the window: the clerk's most frequent action. */
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-call('')",
-                                         (const char *[]) { "<Control>n", NULL });
+  _kefu_application_add_actions (self);
 }
 
 static void
@@ -327,7 +179,7 @@ kefu_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      window = ensure_main_window (self);
+      window = _kefu_application_ensure_main_window (self);
       if (self->store == NULL && self->open_cancellable == NULL)
         kefu_application_open_from_settings (self);
     }
@@ -408,12 +260,12 @@ kefu_application_command_line (GApplication            *app,
       g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, database);
       g_autofree char *path = g_file_get_path (file);
 
-      ensure_main_window (self);
+      _kefu_application_ensure_main_window (self);
       kefu_application_open_location (self, path, KEFU_STORE_OPEN_DEFAULT);
     }
   else if (server != NULL)
     {
-      ensure_main_window (self);
+      _kefu_application_ensure_main_window (self);
       /* Only opened, never written to the settings: a command-line choice (and any password
        * in it) lasts for this run. */
       kefu_application_open_location (self, server, KEFU_STORE_OPEN_DEFAULT);
@@ -426,7 +278,7 @@ kefu_application_command_line (GApplication            *app,
   if (incoming_call != NULL && self->screenshots_dir == NULL)
     {
       g_autofree char *number = kefu_application_clean_incoming_number (incoming_call);
-      KefuWindow *window = ensure_main_window (self);
+      KefuWindow *window = _kefu_application_ensure_main_window (self);
 
       g_action_group_activate_action (G_ACTION_GROUP (window), "new-call",
                                       g_variant_new_string (number));
@@ -589,7 +441,7 @@ kefu_application_open_location (KefuApplication    *self,
   self->open_flags = flags;
 
   set_store (self, NULL);
-  window = ensure_main_window (self);
+  window = _kefu_application_ensure_main_window (self);
   kefu_window_show_loading (window, location);
 
   /* A missing shared file usually means an unmounted share: the store refuses it with
@@ -611,7 +463,7 @@ kefu_application_open_from_settings (KefuApplication *self)
   location = kefu_application_resolve_location (self->settings, &must_exist, &error);
   if (location == NULL)
     {
-      KefuWindow *window = ensure_main_window (self);
+      KefuWindow *window = _kefu_application_ensure_main_window (self);
 
       g_cancellable_cancel (self->open_cancellable);
       g_clear_object (&self->open_cancellable);
