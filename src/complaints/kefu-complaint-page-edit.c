@@ -9,7 +9,8 @@
  * What others save meanwhile is merged into the form field by field after every read
  * (kefu-complaint-page-merge.c): a save refused as stale reads the complaint again, merges, and
  * goes again by itself when nobody changed the same field; otherwise Save waits until each
- * conflict is decided. Nothing typed is dropped by a read.
+ * conflict is decided. Nothing typed is dropped by a read: once the complaint can no longer be
+ * edited (resolved meanwhile), the changes are offered as a note (kefu-complaint-page-keep.c).
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -128,13 +129,14 @@ release_focus (KefuComplaintPage *self)
   return TRUE;
 }
 
-static void
-stop_editing (KefuComplaintPage *self)
+void
+_kefu_complaint_page_stop_editing (KefuComplaintPage *self)
 {
   gboolean had_focus = release_focus (self);
 
   self->editing = FALSE;
   self->resave = FALSE;
+  self->note_offered = FALSE;
   _kefu_complaint_page_merge_clear (self);
   _kefu_complaint_page_set_modified (self, FALSE);
   kefu_call_form_set_call (self->call_form, NULL);
@@ -143,6 +145,15 @@ stop_editing (KefuComplaintPage *self)
   _kefu_complaint_page_update_actions (self);
   if (had_focus)
     gtk_widget_grab_focus (GTK_WIDGET (self->edit_button));
+}
+
+/* The complaint can no longer be edited, and nothing typed differs from what is stored. */
+static void
+end_uneditable (KefuComplaintPage *self)
+{
+  _kefu_complaint_page_stop_editing (self);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("The complaint is resolved: what was captured on the call can no longer change.")));
 }
 
 void
@@ -178,9 +189,14 @@ _kefu_complaint_page_follow_read (KefuComplaintPage *self)
 
   if (!_kefu_complaint_page_can_edit (self))
     {
-      stop_editing (self);
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("The complaint is resolved: what was captured on the call can no longer change.")));
+      /* Someone resolved the complaint (or took it out of this person's hands) meanwhile:
+       * what was typed is offered as a note, once by itself; Save offers it again. */
+      if (self->note_offered || _kefu_complaint_page_offer_note (self))
+        {
+          _kefu_complaint_page_update_actions (self);
+          return;
+        }
+      end_uneditable (self);
       return;
     }
 
@@ -231,7 +247,7 @@ _kefu_complaint_page_discard (KefuComplaintPage *self)
   if (!self->editing || self->saving)
     return;
 
-  stop_editing (self);
+  _kefu_complaint_page_stop_editing (self);
 }
 
 /* Saving */
@@ -249,6 +265,47 @@ update_func (KefuStore     *store,
   return g_object_ref (call);
 }
 
+void
+_kefu_complaint_page_edit_writing (KefuComplaintPage *self)
+{
+  self->saving = TRUE;
+  release_focus (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->call_form), FALSE);
+  _kefu_complaint_page_update_actions (self);
+}
+
+void
+_kefu_complaint_page_edit_written (KefuComplaintPage *self,
+                                   const GError      *error,
+                                   const char        *done)
+{
+  self->saving = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->call_form), TRUE);
+
+  if (error != NULL)
+    {
+      /* A cancelled write is the page going away: nothing to show. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      _kefu_complaint_page_update_actions (self);
+      /* A save to go again once merged: the read does it (_kefu_complaint_page_follow_read ()). */
+      if (self->resave)
+        _kefu_complaint_page_reload (self);
+      /* What was typed stays in the form: a stale version or a refusal is shown, and the
+       * complaint behind it is read again. */
+      else
+        _kefu_complaint_page_show_error (self, error);
+      return;
+    }
+
+  _kefu_complaint_page_stop_editing (self);
+  adw_banner_set_revealed (self->banner, FALSE);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (done));
+  gtk_widget_activate_action (GTK_WIDGET (self), "complaints.reload", NULL);
+  _kefu_complaint_page_reload (self);
+}
+
 static void
 update_cb (GObject      *object,
            GAsyncResult *result,
@@ -257,43 +314,21 @@ update_cb (GObject      *object,
   g_autoptr(KefuComplaintPage) self = user_data;
   g_autoptr(KefuCall) saved = NULL;
   g_autoptr(GError) error = NULL;
+  const char *done;
 
   saved = kefu_store_run_finish (KEFU_STORE (object), result, &error);
-  self->saving = FALSE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->call_form), TRUE);
+  done = self->merged_on_save ? _("Changes saved, together with the changes made meanwhile")
+                              : _("Changes saved");
 
-  if (saved == NULL)
-    {
-      /* A cancelled save is the page going away: nothing to show. */
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
+  /* Someone saved this complaint meanwhile: it is read again and merged with the form
+   * (_kefu_complaint_page_follow_read ()), never saved over what they wrote. */
+  if (saved == NULL && self->editing
+      && g_error_matches (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_STALE_VERSION))
+    self->resave = TRUE;
 
-      /* Someone saved this complaint meanwhile: it is read again and merged with the form
-       * (_kefu_complaint_page_follow_read ()), never saved over what they wrote. */
-      if (g_error_matches (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_STALE_VERSION) && self->editing)
-        {
-          self->resave = TRUE;
-          _kefu_complaint_page_update_actions (self);
-          _kefu_complaint_page_reload (self);
-          return;
-        }
-
-      /* What was typed stays in the form: a stale version or a refusal is shown, and the
-       * complaint behind it is read again. */
-      _kefu_complaint_page_update_actions (self);
-      _kefu_complaint_page_show_error (self, error);
-      return;
-    }
-
-  stop_editing (self);
-  adw_banner_set_revealed (self->banner, FALSE);
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (self->merged_on_save
-                                              ? _("Changes saved, together with the changes made meanwhile")
-                                              : _("Changes saved")));
-  self->merged_on_save = FALSE;
-  gtk_widget_activate_action (GTK_WIDGET (self), "complaints.reload", NULL);
-  _kefu_complaint_page_reload (self);
+  _kefu_complaint_page_edit_written (self, saved != NULL ? NULL : error, done);
+  if (saved != NULL)
+    self->merged_on_save = FALSE;
 }
 
 static void
@@ -317,10 +352,7 @@ save_now (KefuComplaintPage *self)
   if (!kefu_call_form_check (self->call_form, now))
     return;
 
-  self->saving = TRUE;
-  release_focus (self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->call_form), FALSE);
-  _kefu_complaint_page_update_actions (self);
+  _kefu_complaint_page_edit_writing (self);
 
   copy = _kefu_complaint_page_copy_call (self->edit_call);
   /* Not cancellable: a write that committed must come back to clear the form. */
@@ -331,6 +363,14 @@ save_now (KefuComplaintPage *self)
 void
 _kefu_complaint_page_save (KefuComplaintPage *self)
 {
+  /* The complaint can no longer be edited: what was typed can still become a note. */
+  if (self->editing && !self->saving && self->card != NULL && !_kefu_complaint_page_can_edit (self))
+    {
+      if (!_kefu_complaint_page_offer_note (self))
+        end_uneditable (self);
+      return;
+    }
+
   /* The person saves: saves refused as stale may go again by themselves as many times. */
   if (!self->saving)
     {
@@ -354,7 +394,7 @@ leave_chosen_cb (GObject      *object,
     _kefu_complaint_page_save (self);
   else if (g_str_equal (response, "discard"))
     {
-      stop_editing (self);
+      _kefu_complaint_page_stop_editing (self);
       gtk_widget_activate_action (GTK_WIDGET (self), "navigation.pop", NULL);
     }
 }

@@ -29,44 +29,6 @@
 #include "kefu-complaint-page-private.h"
 #include "kefu-detail-format.h"
 
-/* A field captured at intake that kefu_store_update_complaint_call () saves. */
-typedef struct
-{
-  const char *key;          /* its name in a details-changed event */
-  const char *form_id;      /* the call form's field id; NULL: the form has no field for it */
-  gboolean    on_complaint; /* a property of the complaint rather than of the call */
-  const char *property;
-  const char *label;        /* as the timeline names it (context "complaint field") */
-} MergeField;
-
-static const MergeField merge_fields[] = {
-  { "caller_name", "caller-name", FALSE, "caller-name", NC_("complaint field", "Caller's name") },
-  { "phone", "phone", FALSE, "phone", NC_("complaint field", "Phone") },
-  { "address", "address", FALSE, "address", NC_("complaint field", "Address") },
-  { "subject", "subject", TRUE, "subject", NC_("complaint field", "Complaint about") },
-  { "reason", "reason", TRUE, "reason", NC_("complaint field", "Reason") },
-  { "explanation", "explanation", TRUE, "explanation", NC_("complaint field", "Explanation") },
-  { "harmed", NULL, TRUE, "harmed", NC_("complaint field", "Customer harmed") },
-  { "category", "category", TRUE, "category", NC_("complaint field", "Category") },
-  { "product", NULL, TRUE, "product-id", NC_("complaint field", "Product") },
-  { "symptom", "symptom", TRUE, "symptom", NC_("complaint field", "Symptom") },
-  { "purchase_method", "purchase-method", TRUE, "purchase-method",
-    NC_("complaint field", "Purchase method") },
-  { "purchase_place", "purchase-place", TRUE, "purchase-place",
-    NC_("complaint field", "Purchase place") },
-  { "batch_number", "batch-number", TRUE, "batch-number", NC_("complaint field", "Batch number") },
-  { "production_date", "production-date", TRUE, "production-date",
-    NC_("complaint field", "Production date") },
-  { "service_issue", "service-issue", TRUE, "service-issue",
-    NC_("complaint field", "What went wrong") },
-  { "staff_identity", "staff-identity", TRUE, "staff-identity",
-    NC_("complaint field", "Staff name or number") },
-  { "work_place", "work-place", TRUE, "work-place", NC_("complaint field", "Place of work") },
-  { "work_manner", "work-manner", TRUE, "work-manner", NC_("complaint field", "Manner of work") },
-  { "notes", "notes", FALSE, "notes", NC_("complaint field", "Notes") },
-  { "received_at", "received-at", FALSE, "received-at", NC_("complaint field", "Received at") },
-};
-
 typedef enum
 {
   NOTE_THEIRS,    /* only they changed it: their value is in the form */
@@ -76,17 +38,17 @@ typedef enum
 
 typedef struct
 {
-  KefuComplaintPage *page;
-  const MergeField  *field;
-  NoteState          state;
-  char              *name;    /* who changed it; NULL: not known */
-  GDateTime         *time;
-  GValue             theirs;
-  GtkWidget         *row;     /* under the field in the form, or in the page's merge list */
-  GtkWidget         *field_widget;
-  GtkLabel          *label;
-  GtkWidget         *buttons;
-  GtkWidget         *keep_button;
+  KefuComplaintPage            *page;
+  const KefuComplaintPageField *field;
+  NoteState                     state;
+  char                         *name;    /* who changed it; NULL: not known */
+  GDateTime                    *time;
+  GValue                        theirs;
+  GtkWidget                    *row;     /* under the field in the form, or in the page's merge list */
+  GtkWidget                    *field_widget;
+  GtkLabel                     *label;
+  GtkWidget                    *buttons;
+  GtkWidget                    *keep_button;
 } MergeNote;
 
 static void
@@ -108,160 +70,7 @@ merge_note_free (MergeNote *note)
   g_free (note);
 }
 
-/* Comparing and copying values */
 
-static GObject *
-field_object (KefuCall         *call,
-              const MergeField *field)
-{
-  if (call == NULL)
-    return NULL;
-  return field->on_complaint ? G_OBJECT (kefu_call_get_complaint (call)) : G_OBJECT (call);
-}
-
-/* Reads the field of `call` into `value` (initialised here); FALSE when the call has no such
- * record. */
-static gboolean
-get_value (KefuCall         *call,
-           const MergeField *field,
-           GValue           *value)
-{
-  GObject *object = field_object (call, field);
-
-  if (object == NULL)
-    return FALSE;
-  g_object_get_property (object, field->property,
-                         g_value_init (value, g_object_class_find_property (G_OBJECT_GET_CLASS (object),
-                                                                            field->property)->value_type));
-  return TRUE;
-}
-
-/* Equal as stored: empty text is none, times to the second, dates by day. */
-static gboolean
-values_equal (const GValue *a,
-              const GValue *b)
-{
-  GType type = G_VALUE_TYPE (a);
-
-  if (type == G_TYPE_STRING)
-    {
-      const char *x = g_value_get_string (a);
-      const char *y = g_value_get_string (b);
-
-      return g_strcmp0 (x != NULL ? x : "", y != NULL ? y : "") == 0;
-    }
-  if (type == G_TYPE_DATE_TIME)
-    {
-      GDateTime *x = g_value_get_boxed (a);
-      GDateTime *y = g_value_get_boxed (b);
-
-      if (x == NULL || y == NULL)
-        return x == y;
-      return g_date_time_to_unix (x) == g_date_time_to_unix (y);
-    }
-  if (type == G_TYPE_DATE)
-    {
-      GDate *x = g_value_get_boxed (a);
-      GDate *y = g_value_get_boxed (b);
-      gboolean x_set = x != NULL && g_date_valid (x);
-      gboolean y_set = y != NULL && g_date_valid (y);
-
-      if (!x_set || !y_set)
-        return x_set == y_set;
-      return g_date_compare (x, y) == 0;
-    }
-  if (G_TYPE_IS_ENUM (type))
-    return g_value_get_enum (a) == g_value_get_enum (b);
-  if (type == G_TYPE_BOOLEAN)
-    return !g_value_get_boolean (a) == !g_value_get_boolean (b);
-  if (type == G_TYPE_INT64)
-    return g_value_get_int64 (a) == g_value_get_int64 (b);
-
-  g_return_val_if_reached (FALSE);
-}
-
-static gboolean
-field_equal (KefuCall         *a,
-             KefuCall         *b,
-             const MergeField *field)
-{
-  g_auto(GValue) x = G_VALUE_INIT;
-  g_auto(GValue) y = G_VALUE_INIT;
-
-  if (!get_value (a, field, &x) || !get_value (b, field, &y))
-    return TRUE;
-  return values_equal (&x, &y);
-}
-
-/* Writes `value` into the form's copy; the form shows it through its bindings. */
-static void
-set_mine (KefuComplaintPage *self,
-          const MergeField  *field,
-          const GValue      *value)
-{
-  GObject *object = field_object (self->edit_call, field);
-
-  if (object != NULL)
-    g_object_set_property (object, field->property, value);
-}
-
-/* A value as a person reads it; NULL when empty. */
-static char *
-value_text (KefuComplaintPage *self,
-            const GValue      *value)
-{
-  GType type = G_VALUE_TYPE (value);
-
-  if (type == G_TYPE_STRING)
-    {
-      const char *text = g_value_get_string (value);
-
-      return text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
-    }
-  if (type == G_TYPE_DATE_TIME)
-    return g_value_get_boxed (value) != NULL
-      ? kefu_detail_format_local_time (g_value_get_boxed (value)) : NULL;
-  if (type == G_TYPE_DATE)
-    {
-      GDate *date = g_value_get_boxed (value);
-
-      if (date == NULL || !g_date_valid (date))
-        return NULL;
-      return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
-                              g_date_get_day (date));
-    }
-  if (type == G_TYPE_BOOLEAN)
-    return g_strdup (g_value_get_boolean (value) ? C_("complaint field value", "Yes")
-                                                 : C_("complaint field value", "No"));
-  if (type == KEFU_TYPE_COMPLAINT_CATEGORY)
-    return g_value_get_enum (value) != 0
-      ? g_strdup (kefu_complaint_category_get_display_name (g_value_get_enum (value))) : NULL;
-  if (type == KEFU_TYPE_PRODUCT_SYMPTOM)
-    return g_value_get_enum (value) != 0
-      ? g_strdup (kefu_product_symptom_get_display_name (g_value_get_enum (value))) : NULL;
-  if (type == KEFU_TYPE_SERVICE_ISSUE)
-    return g_value_get_enum (value) != 0
-      ? g_strdup (kefu_service_issue_get_display_name (g_value_get_enum (value))) : NULL;
-  if (type == G_TYPE_INT64)
-    {
-      /* The only number merged is the product: its name. */
-      gint64 id = g_value_get_int64 (value);
-      guint n = self->products != NULL ? g_list_model_get_n_items (self->products) : 0;
-
-      if (id == 0)
-        return NULL;
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(KefuProduct) product = g_list_model_get_item (self->products, i);
-
-          if (kefu_record_get_id (KEFU_RECORD (product)) == id)
-            return g_strdup (kefu_product_get_name (product));
-        }
-      return g_strdup_printf ("%" G_GINT64_FORMAT, id);
-    }
-
-  return NULL;
-}
 
 /* Who changed what */
 
@@ -355,7 +164,7 @@ note_text (MergeNote *note)
       return g_strdup_printf (_("Changed by %s meanwhile"), note->name);
     }
 
-  value = value_text (note->page, &note->theirs);
+  value = _kefu_complaint_page_value_text (note->page, &note->theirs);
   if (value != NULL)
     /* Translators: a value another person saved, quoted in a sentence. */
     quoted = g_strdup_printf (C_("merged value", "“%s”"), value);
@@ -457,7 +266,7 @@ take_clicked_cb (GtkButton *button,
     return;
 
   note->state = NOTE_THEIRS;
-  set_mine (note->page, note->field, &note->theirs);
+  _kefu_complaint_page_field_set (note->page->edit_call, note->field, &note->theirs);
   decided (note->page, note);
 }
 
@@ -475,7 +284,7 @@ note_add_row (KefuComplaintPage *self,
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *keep = gtk_button_new_with_label (_("Keep Yours"));
   GtkWidget *take = gtk_button_new_with_label (_("Take Theirs"));
-  const char *title = g_dpgettext2 (GETTEXT_PACKAGE, "complaint field", note->field->label);
+  const char *title = _kefu_complaint_page_field_label (note->field);
 
   if (note->field->form_id != NULL)
     field = kefu_call_form_get_field (self->call_form, note->field->form_id);
@@ -547,8 +356,8 @@ note_add_row (KefuComplaintPage *self,
 }
 
 static void
-remove_note (KefuComplaintPage *self,
-             const MergeField  *field)
+remove_note (KefuComplaintPage            *self,
+             const KefuComplaintPageField *field)
 {
   for (guint i = 0; self->merge_notes != NULL && i < self->merge_notes->len; i++)
     {
@@ -565,10 +374,10 @@ remove_note (KefuComplaintPage *self,
 }
 
 static void
-add_note (KefuComplaintPage *self,
-          const MergeField  *field,
-          NoteState          state,
-          const GValue      *theirs)
+add_note (KefuComplaintPage            *self,
+          const KefuComplaintPageField *field,
+          NoteState                     state,
+          const GValue                 *theirs)
 {
   MergeNote *note = g_new0 (MergeNote, 1);
   KefuEvent *event = find_change (self, field->key);
@@ -615,6 +424,8 @@ _kefu_complaint_page_merge_start (KefuComplaintPage *self)
 gboolean
 _kefu_complaint_page_merge (KefuComplaintPage *self)
 {
+  const KefuComplaintPageField *fields;
+  guint n_fields;
   gboolean changed = FALSE;
 
   if (self->edit_call == NULL || self->call == NULL)
@@ -625,22 +436,24 @@ _kefu_complaint_page_merge (KefuComplaintPage *self)
       return FALSE;
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (merge_fields); i++)
+  fields = _kefu_complaint_page_fields (&n_fields);
+  for (guint i = 0; i < n_fields; i++)
     {
-      const MergeField *field = &merge_fields[i];
+      const KefuComplaintPageField *field = &fields[i];
       g_auto(GValue) theirs = G_VALUE_INIT;
 
-      if (field_equal (self->base_call, self->call, field) || !get_value (self->call, field, &theirs))
+      if (_kefu_complaint_page_field_equal (self->base_call, self->call, field)
+          || !_kefu_complaint_page_field_get (self->call, field, &theirs))
         continue;
 
       changed = TRUE;
-      if (field_equal (self->edit_call, self->base_call, field))
+      if (_kefu_complaint_page_field_equal (self->edit_call, self->base_call, field))
         {
           /* Only they changed it. */
-          set_mine (self, field, &theirs);
+          _kefu_complaint_page_field_set (self->edit_call, field, &theirs);
           add_note (self, field, NOTE_THEIRS, &theirs);
         }
-      else if (field_equal (self->edit_call, self->call, field))
+      else if (_kefu_complaint_page_field_equal (self->edit_call, self->call, field))
         /* Both wrote the same: nothing to decide. */
         remove_note (self, field);
       else

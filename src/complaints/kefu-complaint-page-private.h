@@ -16,6 +16,16 @@
 
 G_BEGIN_DECLS
 
+/* A field captured at intake that kefu_store_update_complaint_call () saves. */
+typedef struct
+{
+  const char *key;          /* its name in a details-changed event */
+  const char *form_id;      /* the call form's field id; NULL: the form has no field for it */
+  gboolean    on_complaint; /* a property of the complaint rather than of the call */
+  const char *property;
+  const char *label;        /* as the timeline names it (context "complaint field") */
+} KefuComplaintPageField;
+
 struct _KefuComplaintPage
 {
   AdwNavigationPage          parent_instance;
@@ -58,6 +68,10 @@ struct _KefuComplaintPage
   gboolean                   resave;
   guint                      n_resaves;
   gboolean                   merged_on_save;
+  /* The complaint can no longer be edited but the form holds changes
+   * (kefu-complaint-page-keep.c): the offer to add them as a note was made by itself once;
+   * `saving` stands while the note is written. */
+  gboolean                   note_offered;
 
   AdwBanner                 *banner;
   GtkListBox                *batch_list;
@@ -125,13 +139,50 @@ void     _kefu_complaint_page_edit            (KefuComplaintPage *self);
 void     _kefu_complaint_page_discard         (KefuComplaintPage *self);
 void     _kefu_complaint_page_save            (KefuComplaintPage *self);
 void     _kefu_complaint_page_leave           (KefuComplaintPage *self);
-/* After a read: an edit in progress goes on against the version read, or ends once the
- * complaint can no longer be edited. */
+/* The edit ends, whatever the form holds. */
+void     _kefu_complaint_page_stop_editing    (KefuComplaintPage *self);
+/* A write of the edit (its save, or the note kept from it) starts: the form waits for it. */
+void     _kefu_complaint_page_edit_writing    (KefuComplaintPage *self);
+/* A write of the edit came back: on success the edit ends with `done` said and the board
+ * follows; a failure is shown and the text stays. */
+void     _kefu_complaint_page_edit_written    (KefuComplaintPage *self,
+                                               const GError      *error,
+                                               const char        *done);
+/* After a read: an edit in progress goes on against the version read; once the complaint can
+ * no longer be edited, what was typed is offered as a note (kefu-complaint-page-keep.c), and
+ * the edit ends when nothing was. */
 void     _kefu_complaint_page_follow_read     (KefuComplaintPage *self);
 void     _kefu_complaint_page_set_modified    (KefuComplaintPage *self,
                                                gboolean           modified);
 /* A copy of a call and its complaint that shares nothing with it. */
 KefuCall *_kefu_complaint_page_copy_call      (KefuCall          *call);
+
+/* In kefu-complaint-page-keep.c: the complaint can no longer be edited by this person but the
+ * form holds changes: asks whether to add them as a note or discard them. FALSE (nothing
+ * asked) when nothing typed differs from what is stored. */
+gboolean _kefu_complaint_page_offer_note      (KefuComplaintPage *self);
+
+/* In kefu-complaint-page-fields.c: the fields captured at intake, in the form's order. */
+const KefuComplaintPageField *_kefu_complaint_page_fields (guint *n_fields);
+/* The field's name, translated. */
+const char *_kefu_complaint_page_field_label  (const KefuComplaintPageField *field);
+/* Reads the field of `call` into `value` (initialised here); FALSE when the call has no such
+ * record. */
+gboolean _kefu_complaint_page_field_get       (KefuCall                     *call,
+                                               const KefuComplaintPageField *field,
+                                               GValue                       *value);
+/* Equal as stored (empty text is none, times to the second, dates by day); TRUE when either
+ * call lacks the record. */
+gboolean _kefu_complaint_page_field_equal     (KefuCall                     *a,
+                                               KefuCall                     *b,
+                                               const KefuComplaintPageField *field);
+/* Writes `value` into `call` (the form's copy shows it through its bindings). */
+void     _kefu_complaint_page_field_set       (KefuCall                     *call,
+                                               const KefuComplaintPageField *field,
+                                               const GValue                 *value);
+/* A value as a person reads it (a product by its name); NULL when empty. */
+char    *_kefu_complaint_page_value_text      (KefuComplaintPage *self,
+                                               const GValue      *value);
 
 /* In kefu-complaint-page-merge.c: what others saved while the intake edit was open. */
 /* The edit starts from the call as read now. */

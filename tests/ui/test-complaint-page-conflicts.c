@@ -4,7 +4,8 @@
  * saved and never drops what was typed: fields changed on one side merge by themselves and the
  * save goes again; a field changed on both sides is marked under the field, blocks Save, and
  * saves what the person chose. An action refused as stale while the edit has unsaved text keeps
- * the text too.
+ * the text too, and so does a save refused because the complaint was resolved meanwhile: the
+ * changes are offered as a note.
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -473,6 +474,107 @@ test_elsewhere (Fixture       *fixture,
   g_assert_null (gtk_widget_get_parent (row));
 }
 
+/* `action` taken on the other workstation (as whoever its actor is) on the complaint as it is
+ * stored now. */
+static void
+their_action (Fixture             *fixture,
+              KefuStore           *other,
+              KefuComplaintAction  action,
+              const char          *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuComplaintCard) card = kefu_store_get_complaint_card (other, fixture->complaint,
+                                                                     NULL, &error);
+  g_autoptr(KefuComplaintChange) change = NULL;
+  g_autoptr(KefuComplaintCard) changed = NULL;
+
+  g_assert_no_error (error);
+  change = kefu_complaint_change_new (action, fixture->complaint,
+                                      kefu_complaint_card_get_version (card));
+  change->text = g_strdup (text);
+  changed = kefu_store_change_complaint (other, change, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (changed);
+}
+
+/* Presses Save and returns the question asked once the save is refused (NULL when the edit
+ * ended without one). */
+static AdwAlertDialog *
+save_refused (Fixture      *fixture,
+              KefuCallForm *form)
+{
+  AdwDialog *dialog;
+
+  g_assert_true (save_enabled (fixture));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "complaint.save", NULL);
+  kefu_test_wait_until (adw_window_get_visible_dialog (fixture->window) != NULL
+                        || !gtk_widget_get_mapped (GTK_WIDGET (form)));
+  dialog = adw_window_get_visible_dialog (fixture->window);
+  g_assert_true (dialog == NULL || ADW_IS_ALERT_DIALOG (dialog));
+  return ADW_ALERT_DIALOG (dialog);
+}
+
+/* 赵敏 corrects the reason and adds notes while 陈静 (QC) records the resolution: the save is
+ * refused and nothing typed is lost: the page says who resolved it and offers the changes as a
+ * note, which goes on the timeline naming each field, stored → typed. */
+static void
+test_resolved_meanwhile (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(KefuStore) other = kefu_test_open_store (fixture->dir);
+  g_autoptr(KefuCall) stored = NULL;
+  g_autofree char *timeline = NULL;
+  AdwAlertDialog *dialog;
+  KefuCallForm *form;
+  guint reloads;
+
+  act_as (fixture, fixture->team_lead);
+  route_to (fixture, fixture->qc, 0);
+  kefu_store_set_actor (other, fixture->qc_manager);
+  their_action (fixture, other, KEFU_COMPLAINT_ACTION_ACKNOWLEDGE, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "complaint.reload", NULL);
+  wait_page (fixture);
+
+  form = start_editing (fixture, MY_REASON, MY_NOTES);
+  their_action (fixture, other, KEFU_COMPLAINT_ACTION_RESOLVE, "已更换新品并致歉");
+  g_assert_cmpint (stored_stage (fixture), ==, KEFU_COMPLAINT_STAGE_RESOLVED);
+
+  dialog = save_refused (fixture, form);
+  g_assert_nonnull (dialog);
+  g_test_message ("%s", adw_alert_dialog_get_body (dialog));
+  shoot (fixture, "page-resolved-meanwhile");
+
+  /* Closed without a choice (Escape): the text stays in the form, and Save asks again. */
+  adw_dialog_close (ADW_DIALOG (dialog));
+  kefu_test_wait_until (adw_window_get_visible_dialog (fixture->window) == NULL);
+  wait_page (fixture);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (form)));
+  assert_field (form, "reason", MY_REASON);
+  assert_field (form, "notes", MY_NOTES);
+  g_assert_false (adw_navigation_page_get_can_pop (ADW_NAVIGATION_PAGE (fixture->page)));
+  dialog = save_refused (fixture, form);
+  g_assert_nonnull (dialog);
+
+  reloads = fixture->n_reloads;
+  g_assert_cmpstr (adw_alert_dialog_get_default_response (dialog), ==, "note");
+  g_signal_emit_by_name (dialog, "response", "note");
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  kefu_test_wait_until (fixture->n_reloads > reloads);
+  wait_page (fixture);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (form)));
+  g_assert_true (adw_navigation_page_get_can_pop (ADW_NAVIGATION_PAGE (fixture->page)));
+
+  /* The note holds what was typed; what was captured stays as it was when resolved. */
+  timeline = timeline_text (fixture);
+  g_test_message ("%s", timeline);
+  g_assert_nonnull (strstr (timeline, "Reason: 有异味 → " MY_REASON));
+  g_assert_nonnull (strstr (timeline, "Notes: (empty) → " MY_NOTES));
+  stored = stored_call (fixture);
+  g_assert_cmpstr (kefu_complaint_get_reason (kefu_call_get_complaint (stored)), ==, "有异味");
+  g_assert_cmpint (stored_stage (fixture), ==, KEFU_COMPLAINT_STAGE_RESOLVED);
+  g_assert_cmpuint (count_edits_by (fixture, "赵敏"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -492,6 +594,8 @@ main (int   argc,
               fixture_set_up, test_elsewhere, fixture_tear_down);
   g_test_add ("/kefu/complaint-page/conflict/stale-action", Fixture, NULL,
               fixture_set_up, test_stale_action, fixture_tear_down);
+  g_test_add ("/kefu/complaint-page/conflict/resolved-meanwhile", Fixture, NULL,
+              fixture_set_up, test_resolved_meanwhile, fixture_tear_down);
 
   result = g_test_run ();
   kefu_test_remove_dir (data_home);
