@@ -28,14 +28,8 @@ typedef struct
   gint64 milk;
 } Dairy;
 
-/* The records are made by kefu-test-company.h, which the store tests share. */
-static inline gint64
-dairy_department (KefuStore  *store,
-                  const char *name)
-{
-  return kefu_test_make_department (store, name);
-}
-
+/* The records are made by kefu-test-company.h, which the store tests share; the dairy's staff
+ * are all active. */
 static inline gint64
 dairy_staff (KefuStore  *store,
              const char *name,
@@ -51,15 +45,13 @@ static inline void
 dairy_setup (KefuStore *store,
              Dairy     *dairy)
 {
-  g_autoptr(KefuProduct) milk = kefu_product_new ();
-  g_autoptr(GError) error = NULL;
   gint64 actor = kefu_store_get_actor (store);
 
   kefu_store_set_system_actor (store);
-  dairy->cs_department = dairy_department (store, "客服中心");
-  dairy->qc_department = dairy_department (store, "品控部");
-  dairy->gm_department = dairy_department (store, "总经办");
-  dairy->marketing_department = dairy_department (store, "营销部");
+  dairy->cs_department = kefu_test_make_department (store, "客服中心");
+  dairy->qc_department = kefu_test_make_department (store, "品控部");
+  dairy->gm_department = kefu_test_make_department (store, "总经办");
+  dairy->marketing_department = kefu_test_make_department (store, "营销部");
   dairy->clerk = dairy_staff (store, "王芳", "wangfang", KEFU_ROLE_CLERK, dairy->cs_department);
   dairy->team_lead = dairy_staff (store, "赵敏", "zhaomin", KEFU_ROLE_TEAM_LEAD,
                                   dairy->cs_department);
@@ -69,13 +61,7 @@ dairy_setup (KefuStore *store,
                                    dairy->qc_department);
   dairy->gm_office = dairy_staff (store, "周涛", "zhoutao", KEFU_ROLE_GM_OFFICE,
                                   dairy->gm_department);
-
-  kefu_product_set_name (milk, "鲜牛奶");
-  kefu_product_set_unit_price (milk, 1250);
-  kefu_product_set_active (milk, TRUE);
-  g_assert_true (kefu_store_create_product (store, milk, NULL, &error));
-  g_assert_no_error (error);
-  dairy->milk = kefu_record_get_id (KEFU_RECORD (milk));
+  dairy->milk = kefu_test_make_product (store, "鲜牛奶", 1250);
   kefu_store_set_actor (store, actor);
 }
 

@@ -8,40 +8,8 @@
 
 #include "config.h"
 
+#include "../store/kefu-test-company.h"
 #include "test-complaint-page.h"
-
-gint64
-add_department (KefuStore  *store,
-                const char *name)
-{
-  g_autoptr(KefuDepartment) department = kefu_department_new ();
-  g_autoptr(GError) error = NULL;
-
-  kefu_department_set_name (department, name);
-  g_assert_true (kefu_store_create_department (store, department, NULL, &error));
-  g_assert_no_error (error);
-  return kefu_record_get_id (KEFU_RECORD (department));
-}
-
-gint64
-add_staff (KefuStore  *store,
-           const char *name,
-           const char *login,
-           KefuRole    role,
-           gint64      department_id)
-{
-  g_autoptr(KefuStaff) staff = kefu_staff_new ();
-  g_autoptr(GError) error = NULL;
-
-  kefu_staff_set_name (staff, name);
-  kefu_staff_set_login (staff, login);
-  kefu_staff_set_role (staff, role);
-  kefu_staff_set_department_id (staff, department_id);
-  kefu_staff_set_active (staff, TRUE);
-  g_assert_true (kefu_store_create_staff (store, staff, NULL, &error));
-  g_assert_no_error (error);
-  return kefu_record_get_id (KEFU_RECORD (staff));
-}
 
 /* A product-quality complaint saved by the clerk as the intake saves it. */
 gint64
@@ -358,7 +326,6 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GSimpleAction) reload = g_simple_action_new ("reload", NULL);
   g_autoptr(GSimpleAction) open = g_simple_action_new ("open", G_VARIANT_TYPE_INT64);
   g_autoptr(GSimpleAction) print = g_simple_action_new ("print", G_VARIANT_TYPE_INT64);
-  g_autoptr(KefuProduct) milk = kefu_product_new ();
   g_autoptr(GError) error = NULL;
   AdwNavigationPage *root;
 
@@ -368,20 +335,16 @@ fixture_set_up (Fixture       *fixture,
   fixture->printed = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   kefu_store_set_system_actor (fixture->store);
-  fixture->hotline = add_department (fixture->store, "热线组");
-  fixture->cs_centre = add_department (fixture->store, "客服中心");
-  fixture->qc = add_department (fixture->store, "品控部");
-  fixture->clerk = add_staff (fixture->store, "王芳", "wangfang", KEFU_ROLE_CLERK, fixture->hotline);
-  fixture->other_clerk = add_staff (fixture->store, "孙丽", "sunli", KEFU_ROLE_CLERK,
-                                    fixture->hotline);
-  fixture->team_lead = add_staff (fixture->store, "赵敏", "zhaomin", KEFU_ROLE_TEAM_LEAD,
-                                  fixture->hotline);
-  kefu_product_set_name (milk, "鲜牛奶");
-  kefu_product_set_unit_price (milk, 1250);
-  kefu_product_set_active (milk, TRUE);
-  g_assert_true (kefu_store_create_product (fixture->store, milk, NULL, &error));
-  g_assert_no_error (error);
-  fixture->milk = kefu_record_get_id (KEFU_RECORD (milk));
+  fixture->hotline = kefu_test_make_department (fixture->store, "热线组");
+  fixture->cs_centre = kefu_test_make_department (fixture->store, "客服中心");
+  fixture->qc = kefu_test_make_department (fixture->store, "品控部");
+  fixture->clerk = kefu_test_make_staff (fixture->store, "王芳", "wangfang", KEFU_ROLE_CLERK,
+                                         fixture->hotline, TRUE);
+  fixture->other_clerk = kefu_test_make_staff (fixture->store, "孙丽", "sunli", KEFU_ROLE_CLERK,
+                                               fixture->hotline, TRUE);
+  fixture->team_lead = kefu_test_make_staff (fixture->store, "赵敏", "zhaomin",
+                                             KEFU_ROLE_TEAM_LEAD, fixture->hotline, TRUE);
+  fixture->milk = kefu_test_make_product (fixture->store, "鲜牛奶", 1250);
 
   /* Nobody holds a role the product-quality rule routes to yet: the complaint starts New and
    * the team lead routes it from the page. */
@@ -389,10 +352,10 @@ fixture_set_up (Fixture       *fixture,
   g_assert_cmpint (stored_stage (fixture), ==, KEFU_COMPLAINT_STAGE_NEW);
 
   kefu_store_set_system_actor (fixture->store);
-  fixture->qc_manager = add_staff (fixture->store, "陈静", "chenjing", KEFU_ROLE_QC_MANAGER,
-                                   fixture->qc);
-  fixture->cs_manager = add_staff (fixture->store, "李强", "liqiang", KEFU_ROLE_CS_MANAGER,
-                                   fixture->cs_centre);
+  fixture->qc_manager = kefu_test_make_staff (fixture->store, "陈静", "chenjing",
+                                              KEFU_ROLE_QC_MANAGER, fixture->qc, TRUE);
+  fixture->cs_manager = kefu_test_make_staff (fixture->store, "李强", "liqiang",
+                                              KEFU_ROLE_CS_MANAGER, fixture->cs_centre, TRUE);
 
   g_signal_connect (reload, "activate", G_CALLBACK (reload_activated_cb), fixture);
   g_signal_connect (open, "activate", G_CALLBACK (id_activated_cb), fixture->opened);

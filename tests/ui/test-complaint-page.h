@@ -47,10 +47,7 @@ typedef struct
   GArray            *printed;     /* "complaints.print" ids */
 } Fixture;
 
-/* Set-up, as the system actor or the clerk. */
-gint64 add_department (KefuStore *store, const char *name);
-gint64 add_staff (KefuStore *store, const char *name, const char *login, KefuRole role,
-                  gint64 department_id);
+/* Set-up (the company's records come from ../store/kefu-test-company.h), as the clerk. */
 gint64 add_complaint (Fixture *fixture, const char *caller, const char *batch);
 
 /* What the page shows, and waiting for it. */
