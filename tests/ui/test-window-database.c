@@ -332,6 +332,30 @@ assert_accel (KefuApplication *app,
   g_assert_true (g_strv_contains ((const char * const *) accels, accel));
 }
 
+/* Activates the application's action `action` and returns the dialog it presents over `window`,
+ * which must be a `type`. */
+static AdwDialog *
+activate_for_dialog (KefuApplication *app,
+                     KefuWindow      *window,
+                     const char      *action,
+                     GType            type)
+{
+  AdwDialog *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), action, NULL);
+  kefu_test_flush ();
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (dialog, type));
+  return dialog;
+}
+
+static void
+close_dialog (AdwDialog *dialog)
+{
+  adw_dialog_force_close (dialog);
+  kefu_test_flush ();
+}
+
 static void
 test_window_default_database (void)
 {
@@ -368,32 +392,15 @@ test_window_default_database (void)
   g_assert_true (KEFU_IS_STAFF_CHOOSER (dialog));
   kefu_test_wait_until (!kefu_staff_chooser_get_busy (KEFU_STAFF_CHOOSER (dialog)));
   g_assert_cmpstr (kefu_staff_chooser_get_page (KEFU_STAFF_CHOOSER (dialog)), ==, "empty");
-  adw_dialog_force_close (dialog);
-  kefu_test_flush ();
+  close_dialog (dialog);
 
   /* The primary menu's entries open their dialogs. */
-  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  kefu_test_flush ();
-  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
-  g_assert_true (ADW_IS_ABOUT_DIALOG (dialog));
+  dialog = activate_for_dialog (app, window, "about", ADW_TYPE_ABOUT_DIALOG);
   g_assert_cmpstr (adw_about_dialog_get_version (ADW_ABOUT_DIALOG (dialog)), ==, PACKAGE_VERSION);
   g_assert_cmpint (adw_about_dialog_get_license_type (ADW_ABOUT_DIALOG (dialog)), ==, GTK_LICENSE_GPL_3_0);
-  adw_dialog_force_close (dialog);
-  kefu_test_flush ();
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  kefu_test_flush ();
-  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
-  g_assert_true (KEFU_IS_PREFERENCES_DIALOG (dialog));
-  adw_dialog_force_close (dialog);
-  kefu_test_flush ();
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "switch-staff", NULL);
-  kefu_test_flush ();
-  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
-  g_assert_true (KEFU_IS_STAFF_CHOOSER (dialog));
-  adw_dialog_force_close (dialog);
-  kefu_test_flush ();
+  close_dialog (dialog);
+  close_dialog (activate_for_dialog (app, window, "preferences", KEFU_TYPE_PREFERENCES_DIALOG));
+  close_dialog (activate_for_dialog (app, window, "switch-staff", KEFU_TYPE_STAFF_CHOOSER));
 
   close_application (app);
 }
