@@ -66,6 +66,8 @@ void        board_set_stage      (KefuStore *store, gint64 id, const char *stage
 gint64      board_count          (KefuStore *store, const char *sql, gint64 id);
 void        board_cases_setup    (KefuStore *store, Cases *k);
 
+void        test_store_add_complaint_board_list_tests (void);
+void        test_store_add_complaint_board_card_tests (void);
 void        test_store_add_complaint_escalation_tests (void);
 
 G_END_DECLS

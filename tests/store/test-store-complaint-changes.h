@@ -49,11 +49,18 @@ GDateTime         *tc_complaint_time         (KefuStore *store, gint64 complaint
                                               const char *column);
 char              *tc_complaint_text         (KefuStore *store, gint64 complaint_id,
                                               const char *column);
+/* The department of the complaint's route at `position` in routing order; 0 past the last. */
+gint64             tc_route_at               (KefuStore *store, gint64 complaint_id,
+                                              guint position);
+/* An array of the ids up to the terminating 0 (transfer full). */
+GArray            *tc_ids                    (gint64 first, ...);
 /* Asserts `later` − `earlier` is exactly `minutes`. */
 void               tc_assert_minutes         (GDateTime *earlier, GDateTime *later, gint64 minutes);
 
-void               test_store_add_complaint_change_tests (void);
+void               test_store_add_complaint_stage_tests  (void);
+void               test_store_add_complaint_action_tests (void);
 void               test_store_add_complaint_intake_tests (void);
+void               test_store_add_complaint_edit_tests   (void);
 void               test_store_add_complaint_clock_tests  (void);
 
 G_END_DECLS
