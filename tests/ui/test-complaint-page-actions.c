@@ -180,18 +180,7 @@ test_stale_routes_leave (Fixture       *fixture,
   /* Discarding leaves the page, and nothing was saved. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "complaint.leave", NULL);
   ask = wait_dialog (fixture);
-  {
-    g_autoptr(GPtrArray) buttons = kefu_test_find_all (GTK_WIDGET (ask), GTK_TYPE_BUTTON);
-    gboolean pressed = FALSE;
-
-    for (guint i = 0; i < buttons->len; i++)
-      if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), _("_Discard")) == 0)
-        {
-          g_signal_emit_by_name (buttons->pdata[i], "clicked");
-          pressed = TRUE;
-        }
-    g_assert_true (pressed);
-  }
+  press_alert_button (ask, _("_Discard"));
   kefu_test_wait_until (adw_navigation_view_get_visible_page (fixture->navigation)
                         != ADW_NAVIGATION_PAGE (fixture->page));
   {
@@ -210,12 +199,10 @@ static void
 test_manager_acknowledges (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(GPtrArray) buttons = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *text = NULL;
   AdwDialog *choice;
   gboolean picked = FALSE;
-  gboolean pressed = FALSE;
 
   route_to (fixture, fixture->qc, fixture->hotline);
 
@@ -234,14 +221,7 @@ test_manager_acknowledges (Fixture       *fixture,
         picked = TRUE;
       }
   g_assert_true (picked);
-  buttons = kefu_test_find_all (GTK_WIDGET (choice), GTK_TYPE_BUTTON);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), _("_Acknowledge")) == 0)
-      {
-        g_signal_emit_by_name (buttons->pdata[i], "clicked");
-        pressed = TRUE;
-      }
-  g_assert_true (pressed);
+  press_alert_button (choice, _("_Acknowledge"));
   kefu_test_wait_until (stored_stage (fixture) == KEFU_COMPLAINT_STAGE_IN_PROGRESS);
   wait_page (fixture);
 

@@ -233,6 +233,35 @@ route_to (Fixture *fixture,
   apply_dialog (fixture, dialog, KEFU_COMPLAINT_STAGE_ROUTED);
 }
 
+void
+acknowledge_as_qc (Fixture *fixture)
+{
+  act_as (fixture, fixture->team_lead);
+  route_to (fixture, fixture->qc, 0);
+  act_as (fixture, fixture->qc_manager);
+  press (fixture, KEFU_COMPLAINT_ACTION_ACKNOWLEDGE);
+  kefu_test_wait_until (stored_stage (fixture) == KEFU_COMPLAINT_STAGE_IN_PROGRESS);
+  wait_page (fixture);
+}
+
+void
+press_alert_button (AdwDialog  *dialog,
+                    const char *label)
+{
+  g_autoptr(GPtrArray) buttons = kefu_test_find_all (GTK_WIDGET (dialog), GTK_TYPE_BUTTON);
+  gboolean pressed = FALSE;
+
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0)
+      {
+        g_assert_false (pressed);
+        g_signal_emit_by_name (buttons->pdata[i], "clicked");
+        pressed = TRUE;
+      }
+  g_assert_true (pressed);
+}
+
 /* The text of every row of the timeline, joined. */
 char *
 timeline_text (Fixture *fixture)

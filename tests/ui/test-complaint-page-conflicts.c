@@ -528,12 +528,8 @@ test_resolved_meanwhile (Fixture       *fixture,
   KefuCallForm *form;
   guint reloads;
 
-  act_as (fixture, fixture->team_lead);
-  route_to (fixture, fixture->qc, 0);
+  acknowledge_as_qc (fixture);
   kefu_store_set_actor (other, fixture->qc_manager);
-  their_action (fixture, other, KEFU_COMPLAINT_ACTION_ACKNOWLEDGE, NULL);
-  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "complaint.reload", NULL);
-  wait_page (fixture);
 
   form = start_editing (fixture, MY_REASON, MY_NOTES);
   their_action (fixture, other, KEFU_COMPLAINT_ACTION_RESOLVE, "已更换新品并致歉");
@@ -557,8 +553,7 @@ test_resolved_meanwhile (Fixture       *fixture,
 
   reloads = fixture->n_reloads;
   g_assert_cmpstr (adw_alert_dialog_get_default_response (dialog), ==, "note");
-  g_signal_emit_by_name (dialog, "response", "note");
-  adw_dialog_force_close (ADW_DIALOG (dialog));
+  press_alert_button (ADW_DIALOG (dialog), _("_Add as Note"));
   kefu_test_wait_until (fixture->n_reloads > reloads);
   wait_page (fixture);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (form)));

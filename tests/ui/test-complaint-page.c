@@ -96,17 +96,7 @@ test_all_stages (Fixture       *fixture,
   {
     guint reloads = fixture->n_reloads;
 
-    g_autoptr(GPtrArray) buttons = kefu_test_find_all (GTK_WIDGET (confirm), GTK_TYPE_BUTTON);
-    gboolean pressed = FALSE;
-
-    /* The alert's own button, as a person presses it. */
-    for (guint i = 0; i < buttons->len; i++)
-      if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), _("C_lose Complaint")) == 0)
-        {
-          g_signal_emit_by_name (buttons->pdata[i], "clicked");
-          pressed = TRUE;
-        }
-    g_assert_true (pressed);
+    press_alert_button (confirm, _("C_lose Complaint"));
     kefu_test_wait_until (fixture->n_reloads > reloads);
   }
   g_assert_cmpint (stored_stage (fixture), ==, KEFU_COMPLAINT_STAGE_CLOSED);
@@ -160,12 +150,7 @@ test_refused (Fixture       *fixture,
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (resolve)));
   g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (resolve)));
 
-  act_as (fixture, fixture->team_lead);
-  route_to (fixture, fixture->qc, 0);
-  act_as (fixture, fixture->qc_manager);
-  press (fixture, KEFU_COMPLAINT_ACTION_ACKNOWLEDGE);
-  kefu_test_wait_until (stored_stage (fixture) == KEFU_COMPLAINT_STAGE_IN_PROGRESS);
-  wait_page (fixture);
+  acknowledge_as_qc (fixture);
 
   act_as (fixture, fixture->other_clerk);
   resolve = action_button (fixture, KEFU_COMPLAINT_ACTION_RESOLVE);
@@ -261,12 +246,7 @@ test_edit_intake (Fixture       *fixture,
   shoot (fixture, "page-edited");
 
   /* Resolved: the call as captured can no longer change. */
-  act_as (fixture, fixture->team_lead);
-  route_to (fixture, fixture->qc, 0);
-  act_as (fixture, fixture->qc_manager);
-  press (fixture, KEFU_COMPLAINT_ACTION_ACKNOWLEDGE);
-  kefu_test_wait_until (stored_stage (fixture) == KEFU_COMPLAINT_STAGE_IN_PROGRESS);
-  wait_page (fixture);
+  acknowledge_as_qc (fixture);
   dialog = open_dialog (fixture, KEFU_COMPLAINT_ACTION_RESOLVE);
   kefu_complaint_action_dialog_set_text (dialog, "已换货");
   apply_dialog (fixture, dialog, KEFU_COMPLAINT_STAGE_RESOLVED);
@@ -291,12 +271,7 @@ test_not_satisfied (Fixture       *fixture,
   g_autofree char *text = NULL;
   const char *message;
 
-  act_as (fixture, fixture->team_lead);
-  route_to (fixture, fixture->qc, 0);
-  act_as (fixture, fixture->qc_manager);
-  press (fixture, KEFU_COMPLAINT_ACTION_ACKNOWLEDGE);
-  kefu_test_wait_until (stored_stage (fixture) == KEFU_COMPLAINT_STAGE_IN_PROGRESS);
-  wait_page (fixture);
+  acknowledge_as_qc (fixture);
   dialog = open_dialog (fixture, KEFU_COMPLAINT_ACTION_RESOLVE);
   kefu_complaint_action_dialog_set_text (dialog, "已换货");
   apply_dialog (fixture, dialog, KEFU_COMPLAINT_STAGE_RESOLVED);

@@ -70,6 +70,11 @@ void apply_dialog (Fixture *fixture, KefuComplaintActionDialog *dialog,
 /* Routes the complaint to `department_id` (and `other`, unless 0) only, as the team lead
  * would: the rules' departments ticked to begin with are cleared first. */
 void route_to (Fixture *fixture, gint64 department_id, gint64 other);
+/* Routes the complaint to QC as the team lead, then acknowledges it as QC's manager (who works
+ * on from then on). */
+void acknowledge_as_qc (Fixture *fixture);
+/* Presses the button labelled `label` of an alert, as a person would (the alert then closes). */
+void press_alert_button (AdwDialog *dialog, const char *label);
 char *timeline_text (Fixture *fixture);
 gboolean label_shown (Fixture *fixture, const char *text);
 
