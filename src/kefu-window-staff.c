@@ -33,6 +33,30 @@ is_system_actor (KefuStaff *staff)
   return g_strcmp0 (kefu_staff_get_login (staff), "system") == 0;
 }
 
+/* The first active staff member of `staff` with the id `id`, or, for an id of 0, the first
+ * person (never the system actor) of role `role` (-1: any role); NULL when there is none. */
+static KefuStaff *
+find_active_staff (GListModel *staff,
+                   gint64      id,
+                   int         role)
+{
+  guint n = g_list_model_get_n_items (staff);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KefuStaff) item = g_list_model_get_item (staff, i);
+
+      if (!kefu_staff_get_active (item))
+        continue;
+      if (id != 0 ? kefu_record_get_id (KEFU_RECORD (item)) == id
+                  : !is_system_actor (item) &&
+                    (role < 0 || kefu_staff_get_role (item) == (KefuRole) role))
+        return g_steal_pointer (&item);
+    }
+
+  return NULL;
+}
+
 static void
 remembered_staff_cb (GObject      *object,
                      GAsyncResult *result,
@@ -44,7 +68,6 @@ remembered_staff_cb (GObject      *object,
   g_autoptr(KefuStaff) found = NULL;
   g_autofree char *remembered_database = NULL;
   gint64 remembered;
-  guint n;
 
   staff = kefu_store_list_staff_finish (KEFU_STORE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
@@ -70,36 +93,18 @@ remembered_staff_cb (GObject      *object,
     remembered = g_settings_get_int64 (self->settings, "current-staff-id");
   else
     remembered = 0;
-  n = g_list_model_get_n_items (staff);
-  for (guint i = 0; i < n && found == NULL; i++)
-    {
-      g_autoptr(KefuStaff) item = g_list_model_get_item (staff, i);
 
-      if (remembered != 0 && kefu_record_get_id (KEFU_RECORD (item)) == remembered &&
-          kefu_staff_get_active (item))
-        found = g_steal_pointer (&item);
-    }
+  if (remembered != 0)
+    found = find_active_staff (staff, remembered, -1);
 
   /* A screenshot run on a workstation where nobody was chosen shows the first clerk, without
    * remembering them. */
   if (found == NULL && self->unattended)
     {
       /* A clerk if there is one: the panes are made for them. */
-      for (guint i = 0; i < n && found == NULL; i++)
-        {
-          g_autoptr(KefuStaff) item = g_list_model_get_item (staff, i);
-
-          if (kefu_staff_get_active (item) && !is_system_actor (item) &&
-              kefu_staff_get_role (item) == KEFU_ROLE_CLERK)
-            found = g_steal_pointer (&item);
-        }
-      for (guint i = 0; i < n && found == NULL; i++)
-        {
-          g_autoptr(KefuStaff) item = g_list_model_get_item (staff, i);
-
-          if (kefu_staff_get_active (item) && !is_system_actor (item))
-            found = g_steal_pointer (&item);
-        }
+      found = find_active_staff (staff, 0, KEFU_ROLE_CLERK);
+      if (found == NULL)
+        found = find_active_staff (staff, 0, -1);
     }
 
   _kefu_window_set_staff (self, found);
