@@ -73,6 +73,18 @@ make_window (KefuStore *store,
   return window;
 }
 
+/* Destroys the window, then closes its store and removes the store's folder. */
+static void
+close_window (KefuWindow  *window,
+              KefuStore  **store,
+              const char  *dir)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  kefu_test_flush ();
+  g_clear_object (store);
+  kefu_test_remove_dir (dir);
+}
+
 static void
 test_window_panes (void)
 {
@@ -142,10 +154,7 @@ test_window_panes (void)
   g_assert_cmpint (kefu_record_get_id (KEFU_RECORD (kefu_window_get_staff (window))), ==, clerk_id);
   g_assert_cmpint (kefu_store_get_actor (store), ==, clerk_id);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  kefu_test_flush ();
-  g_clear_object (&store);
-  kefu_test_remove_dir (dir);
+  close_window (window, &store, dir);
 }
 
 static void
@@ -202,10 +211,7 @@ test_window_counts_follow_store (void)
   g_assert_null (kefu_window_get_store (window));
   g_assert_null (kefu_window_get_staff (window));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  kefu_test_flush ();
-  g_clear_object (&store);
-  kefu_test_remove_dir (dir);
+  close_window (window, &store, dir);
 }
 
 static void
@@ -300,10 +306,7 @@ test_window_accessibility (void)
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (rows->pdata[0]),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Hotline Intake");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  kefu_test_flush ();
-  g_clear_object (&store);
-  kefu_test_remove_dir (dir);
+  close_window (window, &store, dir);
 }
 
 int
