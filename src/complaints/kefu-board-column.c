@@ -12,7 +12,12 @@
 #include "core/kefu-enums.h"
 
 #include "kefu-board-column.h"
+#include "kefu-board-text.h"
 #include "kefu-complaint-card-widget.h"
+
+/* An open column is wide enough for a card's four lines; a collapsed one for its header. */
+#define COLUMN_WIDTH 232
+#define COLLAPSED_WIDTH 150
 
 struct _KefuBoardColumn
 {
@@ -24,8 +29,14 @@ struct _KefuBoardColumn
   GDateTime          *now;          /* what bound cards are shown as at; NULL: the clock */
   GHashTable         *bound;        /* KefuComplaintCardWidget → itself: the cards on screen */
   GtkDropTarget      *drop_target;
+  guint               n_overdue;
+  guint               n_urgent;
+  gboolean            collapsed;
 
+  GtkButton          *collapse_button;
+  GtkLabel           *collapsed_label;
   GtkLabel           *count_label;
+  GtkLabel           *late_label;
   GtkGridView        *list_view;
   GtkLabel           *note_label;
   GtkStack           *stack;
@@ -39,6 +50,7 @@ enum {
   PROP_STAGE,
   PROP_STAFF,
   PROP_COUNT,
+  PROP_COLLAPSED,
   N_PROPS
 };
 
@@ -50,15 +62,60 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* Counts the cards past their deadline as at the column's time, and the urgent ones. */
+static void
+count_late (KefuBoardColumn *self)
+{
+  g_autoptr(GDateTime) now = self->now != NULL ? g_date_time_ref (self->now) : g_date_time_new_now_utc ();
+  GListModel *model = G_LIST_MODEL (self->cards);
+  guint n = g_list_model_get_n_items (model);
+
+  self->n_overdue = 0;
+  self->n_urgent = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KefuComplaintCard) card = g_list_model_get_item (model, i);
+
+      if (kefu_complaint_card_get_deadline_state (card, now) == KEFU_DEADLINE_STATE_OVERDUE)
+        self->n_overdue++;
+      if (kefu_complaint_card_get_urgent (card))
+        self->n_urgent++;
+    }
+}
+
+static void
+update_late (KefuBoardColumn *self)
+{
+  g_autofree char *late = NULL;
+
+  count_late (self);
+  late = kefu_board_format_overdue_count (self->n_overdue);
+  gtk_label_set_label (self->late_label, late);
+  /* A collapsed column is too narrow for it: the board's summary says it for every stage. */
+  gtk_widget_set_visible (GTK_WIDGET (self->late_label), self->n_overdue > 0 && !self->collapsed);
+}
+
 static void
 update_count (KefuBoardColumn *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->cards));
   g_autofree char *count = g_strdup_printf ("%'u", n);
   g_autofree char *label = NULL;
+  g_autofree char *hidden = NULL;
 
   gtk_label_set_label (self->count_label, count);
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "cards" : "empty");
+  if (n == 0)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->stack, self->collapsed ? "collapsed" : "cards");
+
+  hidden = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: in a collapsed column of the complaint
+                                          * board, instead of its cards. */
+                                         "%u complaint, cards hidden",
+                                         "%u complaints, cards hidden", n),
+                            n);
+  gtk_label_set_label (self->collapsed_label, hidden);
 
   label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                         /* Translators: a board column for screen readers:
@@ -68,6 +125,35 @@ update_count (KefuBoardColumn *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+  update_late (self);
+}
+
+static void
+update_collapsed (KefuBoardColumn *self)
+{
+  const char *tooltip = self->collapsed ? _("Show Cards") : _("Hide Cards");
+
+  gtk_widget_set_size_request (GTK_WIDGET (self), self->collapsed ? COLLAPSED_WIDTH : COLUMN_WIDTH, -1);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), !self->collapsed);
+  gtk_button_set_icon_name (self->collapse_button,
+                            self->collapsed ? "view-reveal-symbolic" : "view-conceal-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->collapse_button), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->collapse_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label),
+                          self->stage == KEFU_COMPLAINT_STAGE_CLOSED && !self->collapsed);
+  update_count (self);
+}
+
+static void
+toggle_collapsed_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KefuBoardColumn *self = KEFU_BOARD_COLUMN (widget);
+
+  kefu_board_column_set_collapsed (self, !self->collapsed);
 }
 
 /* Rows */
@@ -197,11 +283,12 @@ kefu_board_column_constructed (GObject *object)
     {
       /* Translators: beside the "Closed" column's title: it shows only the recently closed. */
       gtk_label_set_label (self->note_label, _("last 7 days"));
-      gtk_widget_set_visible (GTK_WIDGET (self->note_label), TRUE);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label),
                                    _("Complaints closed in the last 7 days"));
     }
-  update_count (self);
+  /* Only the finished stages fold away: the stages being worked are what the board is for. */
+  gtk_widget_set_visible (GTK_WIDGET (self->collapse_button), kefu_board_stage_is_finished (self->stage));
+  update_collapsed (self);
 }
 
 static void
@@ -226,6 +313,10 @@ kefu_board_column_get_property (GObject    *object,
       g_value_set_uint (value, kefu_board_column_get_count (self));
       break;
 
+    case PROP_COLLAPSED:
+      g_value_set_boolean (value, self->collapsed);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -247,6 +338,10 @@ kefu_board_column_set_property (GObject      *object,
 
     case PROP_STAFF:
       kefu_board_column_set_staff (self, g_value_get_object (value));
+      break;
+
+    case PROP_COLLAPSED:
+      kefu_board_column_set_collapsed (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -275,6 +370,9 @@ kefu_board_column_class_init (KefuBoardColumnClass *klass)
   properties[PROP_COUNT] =
     g_param_spec_uint ("count", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_COLLAPSED] =
+    g_param_spec_boolean ("collapsed", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[CARD_DROPPED] =
@@ -284,12 +382,17 @@ kefu_board_column_class_init (KefuBoardColumnClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/kefu/Kefu/ui/kefu-board-column.ui");
+  gtk_widget_class_bind_template_child (widget_class, KefuBoardColumn, collapse_button);
+  gtk_widget_class_bind_template_child (widget_class, KefuBoardColumn, collapsed_label);
   gtk_widget_class_bind_template_child (widget_class, KefuBoardColumn, count_label);
+  gtk_widget_class_bind_template_child (widget_class, KefuBoardColumn, late_label);
   gtk_widget_class_bind_template_child (widget_class, KefuBoardColumn, list_view);
   gtk_widget_class_bind_template_child (widget_class, KefuBoardColumn, note_label);
   gtk_widget_class_bind_template_child (widget_class, KefuBoardColumn, stack);
   gtk_widget_class_bind_template_child (widget_class, KefuBoardColumn, title_label);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "column.toggle-collapsed", NULL, toggle_collapsed_cb);
 
   gtk_widget_class_set_css_name (widget_class, "kefu-board-column");
 }
@@ -464,6 +567,7 @@ kefu_board_column_refresh (KefuBoardColumn *self,
   g_hash_table_iter_init (&iter, self->bound);
   while (g_hash_table_iter_next (&iter, &card, NULL))
     kefu_complaint_card_widget_refresh (card, now);
+  update_late (self);
 }
 
 GtkDropTarget *
@@ -547,6 +651,8 @@ kefu_board_column_focus_card (KefuBoardColumn *self,
       if (kefu_complaint_card_get_id (card) != complaint_id)
         continue;
 
+      /* A card taken into a collapsed column by the keyboard stays in hand: the column opens. */
+      kefu_board_column_set_collapsed (self, FALSE);
       gtk_grid_view_scroll_to (self->list_view, i, GTK_LIST_SCROLL_NONE, NULL);
       if (!focus_bound_card (self, complaint_id))
         {
@@ -560,4 +666,53 @@ kefu_board_column_focus_card (KefuBoardColumn *self,
       return TRUE;
     }
   return FALSE;
+}
+
+gboolean
+kefu_board_column_focus_first (KefuBoardColumn *self)
+{
+  g_autoptr(KefuComplaintCard) first = NULL;
+
+  g_return_val_if_fail (KEFU_IS_BOARD_COLUMN (self), FALSE);
+
+  first = g_list_model_get_item (G_LIST_MODEL (self->cards), 0);
+  if (first != NULL)
+    return kefu_board_column_focus_card (self, kefu_complaint_card_get_id (first));
+  return gtk_widget_grab_focus (GTK_WIDGET (self->collapse_button));
+}
+
+gboolean
+kefu_board_column_get_collapsed (KefuBoardColumn *self)
+{
+  g_return_val_if_fail (KEFU_IS_BOARD_COLUMN (self), FALSE);
+
+  return self->collapsed;
+}
+
+void
+kefu_board_column_set_collapsed (KefuBoardColumn *self,
+                                 gboolean         collapsed)
+{
+  g_return_if_fail (KEFU_IS_BOARD_COLUMN (self));
+
+  collapsed = !!collapsed;
+  if (self->collapsed == collapsed)
+    return;
+
+  self->collapsed = collapsed;
+  update_collapsed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLAPSED]);
+}
+
+void
+kefu_board_column_get_late (KefuBoardColumn *self,
+                            guint           *n_overdue,
+                            guint           *n_urgent)
+{
+  g_return_if_fail (KEFU_IS_BOARD_COLUMN (self));
+
+  if (n_overdue != NULL)
+    *n_overdue = self->n_overdue;
+  if (n_urgent != NULL)
+    *n_urgent = self->n_urgent;
 }

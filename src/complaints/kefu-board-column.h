@@ -18,7 +18,8 @@ G_BEGIN_DECLS
 #define KEFU_TYPE_BOARD_COLUMN (kefu_board_column_get_type ())
 G_DECLARE_FINAL_TYPE (KefuBoardColumn, kefu_board_column, KEFU, BOARD_COLUMN, GtkWidget)
 
-/* Properties: "stage" (KefuComplaintStage, construct-only), "staff", "count" (read-only).
+/* Properties: "stage" (KefuComplaintStage, construct-only), "staff", "count" (read-only),
+ * "collapsed" (only the header and the count shown, in a narrow column).
  * Signal "card-dropped" (KefuComplaintCard *card) → gboolean: TRUE when the drop is taken. */
 GtkWidget          *kefu_board_column_new             (KefuComplaintStage  stage);
 KefuComplaintStage  kefu_board_column_get_stage       (KefuBoardColumn    *self);
@@ -37,6 +38,15 @@ void                kefu_board_column_refresh         (KefuBoardColumn    *self,
 /* Scrolls to the card of `complaint_id` and gives it the focus; FALSE when it is not here. */
 gboolean            kefu_board_column_focus_card      (KefuBoardColumn    *self,
                                                        gint64              complaint_id);
+/* Gives the focus to the first card (opening the column), or to the header when it is empty. */
+gboolean            kefu_board_column_focus_first     (KefuBoardColumn    *self);
+gboolean            kefu_board_column_get_collapsed   (KefuBoardColumn    *self);
+void                kefu_board_column_set_collapsed   (KefuBoardColumn    *self,
+                                                       gboolean            collapsed);
+/* How many cards are past their deadline (as at the last refresh) and how many are urgent. */
+void                kefu_board_column_get_late        (KefuBoardColumn    *self,
+                                                       guint              *n_overdue,
+                                                       guint              *n_urgent);
 /* The drop target on the column (tests drive the drop through it). */
 GtkDropTarget      *kefu_board_column_get_drop_target (KefuBoardColumn    *self);
 /* The card widgets on screen, in no particular order (for tests). */

@@ -16,9 +16,11 @@
 #include "widgets/kefu-list-loader.h"
 
 #include "kefu-board-text.h"
+#include "kefu-detail-format.h"
 
-/* The stages in board order; the menu's "Move to" lists them in the same order. */
-static const KefuComplaintStage board_stages[] = {
+/* The stages in board order (issue 4): the stages being worked, then those waiting for the
+ * customer, then the recently closed. The board's columns and the menu's "Move to" follow it. */
+static const KefuComplaintStage board_stages[KEFU_BOARD_N_STAGES] = {
   KEFU_COMPLAINT_STAGE_NEW,
   KEFU_COMPLAINT_STAGE_ROUTED,
   KEFU_COMPLAINT_STAGE_IN_PROGRESS,
@@ -40,6 +42,20 @@ static const KefuComplaintAction menu_actions[] = {
   KEFU_COMPLAINT_ACTION_ESCALATE,
   KEFU_COMPLAINT_ACTION_ADD_NOTE,
 };
+
+KefuComplaintStage
+kefu_board_stage_at (guint index)
+{
+  g_return_val_if_fail (index < KEFU_BOARD_N_STAGES, KEFU_COMPLAINT_STAGE_NEW);
+
+  return board_stages[index];
+}
+
+gboolean
+kefu_board_stage_is_finished (KefuComplaintStage stage)
+{
+  return stage == KEFU_COMPLAINT_STAGE_CALLED_BACK || stage == KEFU_COMPLAINT_STAGE_CLOSED;
+}
 
 /* Texts */
 
@@ -145,6 +161,38 @@ kefu_board_format_deadline (KefuComplaintCard *card,
 }
 
 char *
+kefu_board_format_deadline_short (KefuComplaintCard *card,
+                                  GDateTime         *now)
+{
+  GDateTime *due;
+
+  g_return_val_if_fail (KEFU_IS_COMPLAINT_CARD (card), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  due = kefu_complaint_card_get_due_at (card);
+  if (due == NULL || deadline_kind_name (kefu_complaint_card_get_due_kind (card)) == NULL)
+    return NULL;
+  /* The detail page says it the same way. */
+  return kefu_detail_format_time_left (due, now);
+}
+
+char *
+kefu_board_format_overdue_count (guint n)
+{
+  /* Translators: how many complaints of a board column are past their deadline: "3 overdue"
+   * (3 件超时). */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue", "%u overdue", n), n);
+}
+
+char *
+kefu_board_format_urgent_count (guint n)
+{
+  /* Translators: how many complaints of a board column are urgent (a harmed customer): "1 urgent"
+   * (1 件紧急). */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u urgent", "%u urgent", n), n);
+}
+
+char *
 kefu_board_format_escalation (KefuEscalationLevel level)
 {
   if (level == KEFU_ESCALATION_NONE)
@@ -153,6 +201,27 @@ kefu_board_format_escalation (KefuEscalationLevel level)
   /* Translators: a late complaint's card says who it has been escalated to:
    * "Escalated: CS manager" (已升级：客服中心经理). */
   return g_strdup_printf (_("Escalated: %s"), kefu_escalation_level_get_display_name (level));
+}
+
+const char *
+kefu_board_escalation_short_name (KefuEscalationLevel level)
+{
+  switch (level)
+    {
+    case KEFU_ESCALATION_TEAM_LEAD:
+      /* Translators: on a complaint card, beside its deadline, the level it was escalated to,
+       * in a word: the owner's team lead (组长). */
+      return C_("escalation level, short", "Lead");
+    case KEFU_ESCALATION_CS_MANAGER:
+      /* Translators: the CS manager, in a word (客服经理). */
+      return C_("escalation level, short", "Manager");
+    case KEFU_ESCALATION_GM_OFFICE:
+      /* Translators: the general manager's office, in a word (总经办). */
+      return C_("escalation level, short", "GM");
+    case KEFU_ESCALATION_NONE:
+    default:
+      return NULL;
+    }
 }
 
 const char *

@@ -101,6 +101,7 @@ kefu_complaint_card_widget_refresh (KefuComplaintCardWidget *self,
   g_autoptr(GDateTime) current = NULL;
   g_autofree char *age = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *full_deadline = NULL;
   KefuDeadlineState state;
   const char *style;
 
@@ -114,8 +115,12 @@ kefu_complaint_card_widget_refresh (KefuComplaintCardWidget *self,
   age = kefu_board_format_age (kefu_complaint_card_get_received_at (self->card), current);
   gtk_label_set_label (self->age_label, age);
 
+  /* The card shows the time alone ("Overdue 3 h"): its column says which step it waits for.
+   * The tooltip and the screen reader say it whole ("Resolve: overdue 3 h"). */
   g_clear_pointer (&self->deadline_text, g_free);
-  self->deadline_text = kefu_board_format_deadline (self->card, current);
+  self->deadline_text = kefu_board_format_deadline_short (self->card, current);
+  full_deadline = kefu_board_format_deadline (self->card, current);
+  gtk_widget_set_tooltip_text (self->deadline_box, full_deadline);
   state = kefu_complaint_card_get_deadline_state (self->card, current);
   style = kefu_board_deadline_style_class (state);
   if (self->deadline_class != NULL)
@@ -171,7 +176,11 @@ update (KefuComplaintCardWidget *self,
 
   g_clear_pointer (&self->escalation_text, g_free);
   self->escalation_text = kefu_board_format_escalation (kefu_complaint_card_get_escalation (self->card));
-  gtk_label_set_label (self->escalation_label, self->escalation_text != NULL ? self->escalation_text : "");
+  /* Beside the deadline, the level in a word ("Manager") after an arrow up; the tooltip says
+   * it whole ("Escalated: CS manager"). */
+  set_label (self->escalation_label,
+             kefu_board_escalation_short_name (kefu_complaint_card_get_escalation (self->card)));
+  gtk_widget_set_tooltip_text (self->escalation_box, self->escalation_text);
   gtk_widget_set_visible (self->escalation_box, self->escalation_text != NULL);
 
   kefu_complaint_card_widget_refresh (self, now);

@@ -273,6 +273,17 @@ move_cb (GtkWidget  *widget,
 }
 
 static void
+show_stage_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  int stage;
+
+  if (kefu_enum_from_nick (KEFU_TYPE_COMPLAINT_STAGE, g_variant_get_string (parameter, NULL), &stage))
+    _kefu_complaints_pane_show_stage (KEFU_COMPLAINTS_PANE (widget), stage);
+}
+
+static void
 clear_filters_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -312,6 +323,8 @@ _kefu_complaints_pane_install_actions (GtkWidgetClass *widget_class)
   /* A card's actions: (complaint id, KefuComplaintAction) and (complaint id, stage nick). */
   gtk_widget_class_install_action (widget_class, "complaints.act", "(xi)", act_cb);
   gtk_widget_class_install_action (widget_class, "complaints.move", "(xs)", move_cb);
+  /* A stage's tile above the board: (stage nick). */
+  gtk_widget_class_install_action (widget_class, "complaints.show-stage", "s", show_stage_cb);
   gtk_widget_class_install_action (widget_class, "complaints.clear-filters", NULL, clear_filters_cb);
   gtk_widget_class_install_action (widget_class, "complaints.search", NULL, search_cb);
   gtk_widget_class_install_property_action (widget_class, "complaints.show-filters", "show-filters");

@@ -1,6 +1,6 @@
-/* kefu-complaints-pane-private.h: what the complaints pane's files share (the pane and its board
- * in kefu-complaints-pane.c, its actions, drops and moves in kefu-complaints-pane-actions.c), and
- * what the tests look at.
+/* kefu-complaints-pane-private.h: what the complaints pane's files share (the pane in
+ * kefu-complaints-pane.c, its board in kefu-complaints-pane-board.c, its actions, drops and moves
+ * in kefu-complaints-pane-actions.c), and what the tests look at.
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +9,8 @@
 
 #include "kefu-batch-alert-banner.h"
 #include "kefu-board-column.h"
+#include "kefu-board-summary.h"
+#include "kefu-board-text.h"
 #include "kefu-complaint-filter-bar.h"
 #include "kefu-complaint-list-view.h"
 #include "kefu-complaint-page.h"
@@ -16,8 +18,8 @@
 
 G_BEGIN_DECLS
 
-/* The board's columns, in board order. */
-#define KEFU_BOARD_N_COLUMNS 7
+/* The board's columns, in board order (kefu_board_stage_at ()). */
+#define KEFU_BOARD_N_COLUMNS KEFU_BOARD_N_STAGES
 
 struct _KefuComplaintsPane
 {
@@ -47,6 +49,7 @@ struct _KefuComplaintsPane
   gboolean                show_filters;
 
   GtkBox                 *board_box;
+  GtkScrolledWindow      *board_scroller;
   GtkStack               *board_stack;
   KefuBatchAlertBanner   *banner;
   GtkWidget              *empty_clear_button;
@@ -59,6 +62,7 @@ struct _KefuComplaintsPane
   GtkSearchBar           *search_bar;
   GtkToggleButton        *search_button;
   GtkSearchEntry         *search_entry;
+  KefuBoardSummary       *summary;
   GtkStack               *view_stack;
   AdwToggleGroup         *view_toggles;
 };
@@ -66,10 +70,27 @@ struct _KefuComplaintsPane
 /* kefu-complaints-pane.c */
 void               _kefu_complaints_pane_toast          (KefuComplaintsPane *self,
                                                          const char         *message);
-void               _kefu_complaints_pane_reload         (KefuComplaintsPane *self);
 void               _kefu_complaints_pane_update_busy    (KefuComplaintsPane *self);
 void               _kefu_complaints_pane_set_view       (KefuComplaintsPane *self,
                                                          const char         *view);
+
+/* kefu-complaints-pane-board.c */
+/* Makes the columns, in board order, into the board's box. */
+void               _kefu_complaints_pane_init_board     (KefuComplaintsPane *self);
+/* Reads the board again (and the banner; the list when it is shown). */
+void               _kefu_complaints_pane_reload         (KefuComplaintsPane *self);
+/* Reads everything of a new store: the board, then the departments for the filter bar. */
+void               _kefu_complaints_pane_load_store     (KefuComplaintsPane *self);
+void               _kefu_complaints_pane_clear_board    (KefuComplaintsPane *self);
+/* Shows the cards as at the pane's clock: their deadlines, the late counts, the summary. */
+void               _kefu_complaints_pane_refresh_board  (KefuComplaintsPane *self);
+/* Takes the board to `stage`'s column (opening it) and the focus to its first card. */
+void               _kefu_complaints_pane_show_stage     (KefuComplaintsPane *self,
+                                                         KefuComplaintStage  stage);
+/* Shows the board, or what stands for it: loading, empty (filtered or not), or the error. */
+void               _kefu_complaints_pane_update_board_view (KefuComplaintsPane *self);
+/* Gives the list view the store and the filter when it is shown and they are not current. */
+void               _kefu_complaints_pane_sync_list_view (KefuComplaintsPane *self);
 /* A new filter from the bar, the search text and the clock. */
 KefuComplaintFilter *_kefu_complaints_pane_make_filter  (KefuComplaintsPane *self);
 KefuComplaintCard *_kefu_complaints_pane_find_card      (KefuComplaintsPane *self,

@@ -69,6 +69,39 @@ kefu_list_loader_show_error (GtkStack      *stack,
 }
 
 /**
+ * kefu_list_loader_show_empty:
+ * @stack: the stack with an "empty" page
+ * @empty_page: the status page of that page
+ * @icon_name: the page's icon
+ * @title: what the list lacks ("No Matching Customers")
+ * @description: what the clerk can do about it
+ * @button: (nullable): the page's button, shown only when @show_button
+ * @show_button: whether @button helps here (clearing filters helps only a filtered list)
+ *
+ * Shows the empty page saying why the list is empty: the one page serves both a list that has
+ * nothing yet and a list whose filters match nothing.
+ */
+void
+kefu_list_loader_show_empty (GtkStack      *stack,
+                             AdwStatusPage *empty_page,
+                             const char    *icon_name,
+                             const char    *title,
+                             const char    *description,
+                             GtkWidget     *button,
+                             gboolean       show_button)
+{
+  g_return_if_fail (GTK_IS_STACK (stack));
+  g_return_if_fail (ADW_IS_STATUS_PAGE (empty_page));
+
+  adw_status_page_set_icon_name (empty_page, icon_name);
+  adw_status_page_set_title (empty_page, title);
+  adw_status_page_set_description (empty_page, description);
+  if (button != NULL)
+    gtk_widget_set_visible (button, show_button);
+  gtk_stack_set_visible_child_name (stack, "empty");
+}
+
+/**
  * kefu_accessible_label_append:
  * @label: a row's label for screen readers, being built
  * @part: the next part the row shows, or %NULL or "" when the row shows none

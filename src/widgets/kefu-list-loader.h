@@ -14,6 +14,13 @@ void  kefu_list_store_replace_all   (GListStore    *store,
 void  kefu_list_loader_show_error   (GtkStack      *stack,
                                      AdwStatusPage *error_page,
                                      const char    *reason);
+void  kefu_list_loader_show_empty   (GtkStack      *stack,
+                                     AdwStatusPage *empty_page,
+                                     const char    *icon_name,
+                                     const char    *title,
+                                     const char    *description,
+                                     GtkWidget     *button,
+                                     gboolean       show_button);
 void  kefu_accessible_label_append  (GString       *label,
                                      const char    *part);
 void  kefu_toast_overlay_add_error  (AdwToastOverlay *overlay,

@@ -90,6 +90,20 @@ test_columns (Fixture       *f,
   /* The count in the header, as shown. */
   g_assert_nonnull (find_label (GTK_WIDGET (_kefu_complaints_pane_get_column (f->pane, KEFU_COMPLAINT_STAGE_ROUTED)), "3"));
 
+  /* Every stage above the board with its count and its urgent ones; the finished stages start
+   * collapsed, and their tile opens them. */
+  {
+    GtkWidget *tile = kefu_board_summary_get_tile (f->pane->summary, KEFU_COMPLAINT_STAGE_ROUTED);
+    KefuBoardColumn *closed = _kefu_complaints_pane_get_column (f->pane, KEFU_COMPLAINT_STAGE_CLOSED);
+
+    g_assert_nonnull (find_label (tile, "3"));
+    g_assert_nonnull (find_label (tile, "1 urgent"));
+    g_assert_true (kefu_board_column_get_collapsed (closed));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->pane), "complaints.show-stage", "s",
+                                               kefu_enum_to_nick (KEFU_TYPE_COMPLAINT_STAGE, KEFU_COMPLAINT_STAGE_CLOSED)));
+    g_assert_false (kefu_board_column_get_collapsed (closed));
+  }
+
   /* The urgent card shows its badge; the product card its first line of the reason only. */
   widget = find_card_widget (f, harmed);
   g_assert_nonnull (widget);
@@ -330,7 +344,7 @@ test_overdue_escalated (Fixture       *f,
   widget = find_card_widget (f, late);
   g_assert_nonnull (widget);
   g_assert_nonnull (kefu_complaint_card_widget_get_deadline_text (widget));
-  g_assert_nonnull (strstr (kefu_complaint_card_widget_get_deadline_text (widget), ": overdue "));
+  g_assert_true (g_str_has_prefix (kefu_complaint_card_widget_get_deadline_text (widget), "Overdue "));
   /* Red, with the words: never the colour alone. */
   label = find_label (GTK_WIDGET (widget), kefu_complaint_card_widget_get_deadline_text (widget));
   g_assert_nonnull (label);
@@ -339,9 +353,15 @@ test_overdue_escalated (Fixture       *f,
   /* Escalated, and shown so. */
   g_assert_nonnull (kefu_complaint_card_widget_get_escalation_text (widget));
   g_assert_true (g_str_has_prefix (kefu_complaint_card_widget_get_escalation_text (widget), "Escalated: "));
-  label = find_label (GTK_WIDGET (widget), kefu_complaint_card_widget_get_escalation_text (widget));
+  /* Beside the deadline, the level it went to; the words in its tooltip. */
+  label = find_label (GTK_WIDGET (widget),
+                      kefu_board_escalation_short_name (kefu_complaint_card_get_escalation (kefu_complaint_card_widget_get_card (widget))));
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
+
+  /* Counted late above the board and in its column's header. */
+  g_assert_nonnull (find_label (kefu_board_summary_get_tile (f->pane->summary, KEFU_COMPLAINT_STAGE_ROUTED), "1 overdue"));
+  g_assert_nonnull (find_label (GTK_WIDGET (_kefu_complaints_pane_get_column (f->pane, KEFU_COMPLAINT_STAGE_ROUTED)), "1 overdue"));
 
   /* The fresh one is green and not escalated. */
   widget = find_card_widget (f, fresh);
@@ -356,7 +376,7 @@ test_overdue_escalated (Fixture       *f,
     g_autoptr(GDateTime) later = g_date_time_add_days (now, 7);
 
     _kefu_complaints_pane_set_clock (f->pane, later);
-    g_assert_nonnull (strstr (kefu_complaint_card_widget_get_deadline_text (widget), ": overdue "));
+    g_assert_true (g_str_has_prefix (kefu_complaint_card_widget_get_deadline_text (widget), "Overdue "));
     g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (GTK_WIDGET (label)), "error"));
     g_assert_false (f->pane->loading_board);
   }
