@@ -149,23 +149,15 @@ update_view (KefuCustomersPane *self)
   else if (n == 0 && (kefu_customer_list_model_get_loading (self->model) || self->store_pending))
     gtk_stack_set_visible_child_name (self->list_stack, "loading");
   else if (n == 0 && filter_is_set (self))
-    {
-      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
-      adw_status_page_set_title (self->empty_page, _("No Matching Customers"));
-      adw_status_page_set_description (self->empty_page,
-                                       _("Try another name, or the last 4 or more digits of a phone number."));
-      gtk_widget_set_visible (self->empty_import_button, FALSE);
-      gtk_stack_set_visible_child_name (self->list_stack, "empty");
-    }
+    kefu_list_loader_show_empty (self->list_stack, self->empty_page, "edit-find-symbolic",
+                                 _("No Matching Customers"),
+                                 _("Try another name, or the last 4 or more digits of a phone number."),
+                                 self->empty_import_button, FALSE);
   else if (n == 0)
-    {
-      adw_status_page_set_icon_name (self->empty_page, "system-users-symbolic");
-      adw_status_page_set_title (self->empty_page, _("No Customers Yet"));
-      adw_status_page_set_description (self->empty_page,
-                                       _("A customer is added when they first call, or import your customer list from a spreadsheet."));
-      gtk_widget_set_visible (self->empty_import_button, TRUE);
-      gtk_stack_set_visible_child_name (self->list_stack, "empty");
-    }
+    kefu_list_loader_show_empty (self->list_stack, self->empty_page, "system-users-symbolic",
+                                 _("No Customers Yet"),
+                                 _("A customer is added when they first call, or import your customer list from a spreadsheet."),
+                                 self->empty_import_button, TRUE);
   else
     gtk_stack_set_visible_child_name (self->list_stack, "list");
 }
