@@ -71,21 +71,6 @@ test_company_setup (KefuStore *store,
   company->yogurt = test_make_product (store, "酸奶", 400);
 }
 
-GDateTime *
-test_local_time (int year,
-                 int month,
-                 int day,
-                 int hour,
-                 int minute)
-{
-  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Asia/Shanghai");
-  g_autoptr(GDateTime) local = NULL;
-
-  g_assert_nonnull (zone);
-  local = g_date_time_new (zone, year, month, day, hour, minute, 0);
-  return g_date_time_to_utc (local);
-}
-
 /* Calls */
 
 static KefuCall *

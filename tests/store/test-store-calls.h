@@ -33,9 +33,6 @@ gint64        test_make_staff           (KefuStore *store, const char *login, Ke
                                          gint64 department_id, gboolean active);
 gint64        test_make_product         (KefuStore *store, const char *name, gint64 price);
 
-/* A time in Asia/Shanghai, as the clerk would type it; returned in UTC like the form stores it. */
-GDateTime    *test_local_time           (int year, int month, int day, int hour, int minute);
-
 /* Valid calls, not yet saved. */
 KefuCall     *test_order_call           (const Company *company, gint64 clerk, const char *phone,
                                          const char *district, KefuChannel channel,

@@ -25,9 +25,7 @@ test_escalate (Fixture       *fixture,
   gint64 id;
   Company co;
 
-  test_company_setup (store, &co);
-  id = tc_save_complaint (store, &co, KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY, FALSE, NULL, NULL,
-                          0, NULL);
+  id = tc_company_complaint (store, &co, FALSE, KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY, NULL);
 
   change = tc_change_new (store, KEFU_COMPLAINT_ACTION_ESCALATE, id, "品控部迟迟不受理");
   message = tc_refused (store, co.sales_admin, change, KEFU_STORE_ERROR_PERMISSION);
@@ -145,9 +143,7 @@ test_acknowledge_department (Fixture       *fixture,
   gint64 id;
   Company co;
 
-  test_company_setup (store, &co);
-  id = tc_save_complaint (store, &co, KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY, FALSE, NULL, NULL,
-                          0, NULL);
+  id = tc_company_complaint (store, &co, FALSE, KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY, NULL);
 
   /* A clerk of the routed CS centre may not acknowledge for the QC department… */
   change = tc_change_new (store, KEFU_COMPLAINT_ACTION_ACKNOWLEDGE, id, NULL);

@@ -16,9 +16,9 @@ test_board_order (Fixture       *fixture,
                   gconstpointer  data)
 {
   KefuStore *store = fixture->store;
-  g_autoptr(GDateTime) since = board_local_time (2026, 3, 14, 9, 0);
-  g_autoptr(GDateTime) early = board_local_time (2026, 3, 15, 9, 0);
-  g_autoptr(GDateTime) late = board_local_time (2026, 3, 16, 9, 0);
+  g_autoptr(GDateTime) since = test_local_time (2026, 3, 14, 9, 0);
+  g_autoptr(GDateTime) early = test_local_time (2026, 3, 15, 9, 0);
+  g_autoptr(GDateTime) late = test_local_time (2026, 3, 16, 9, 0);
   g_autoptr(GListModel) board = NULL;
   g_autoptr(GListModel) with_closed = NULL;
   g_autoptr(GListModel) mine = NULL;
@@ -136,13 +136,13 @@ test_cards (Fixture       *fixture,
             gconstpointer  data)
 {
   KefuStore *store = fixture->store;
-  g_autoptr(GDateTime) since = board_local_time (2026, 3, 14, 9, 0);
-  g_autoptr(GDateTime) due = board_local_time (2026, 3, 17, 9, 0);
+  g_autoptr(GDateTime) since = test_local_time (2026, 3, 14, 9, 0);
+  g_autoptr(GDateTime) due = test_local_time (2026, 3, 17, 9, 0);
   g_autoptr(KefuComplaintCard) card = NULL;
   g_autoptr(KefuComplaintCard) other = NULL;
   g_autoptr(GPtrArray) cards = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) received = board_local_time (2026, 3, 10, 9, 0);
+  g_autoptr(GDateTime) received = test_local_time (2026, 3, 10, 9, 0);
   GArray *departments;
   Cases k;
   gint64 ids[4];

@@ -79,9 +79,9 @@ test_filters (Fixture       *fixture,
   KefuStore *store = fixture->store;
   g_autoptr(KefuComplaintFilter) filter = kefu_complaint_filter_new ();
   g_autoptr(KefuComplaintFilter) copy = NULL;
-  g_autoptr(GDateTime) now = board_local_time (2026, 3, 20, 9, 0);
-  g_autoptr(GDateTime) past = board_local_time (2026, 3, 19, 9, 0);
-  g_autoptr(GDateTime) future = board_local_time (2026, 3, 21, 9, 0);
+  g_autoptr(GDateTime) now = test_local_time (2026, 3, 20, 9, 0);
+  g_autoptr(GDateTime) past = test_local_time (2026, 3, 19, 9, 0);
+  g_autoptr(GDateTime) future = test_local_time (2026, 3, 21, 9, 0);
   Cases k;
   Site *s = &k.site;
 
@@ -135,8 +135,8 @@ test_filters (Fixture       *fixture,
   filter->urgent_only = FALSE;
 
   /* Received in [11th 00:00, 13th 00:00) local. */
-  filter->received_from = board_local_time (2026, 3, 11, 0, 0);
-  filter->received_to = board_local_time (2026, 3, 13, 0, 0);
+  filter->received_from = test_local_time (2026, 3, 11, 0, 0);
+  filter->received_to = test_local_time (2026, 3, 13, 0, 0);
   ASSERT_MATCH (store, filter, k.b, k.c);
   g_clear_pointer (&filter->received_from, g_date_time_unref);
   ASSERT_MATCH (store, filter, k.a, k.b, k.c, k.e, k.f);
@@ -284,9 +284,9 @@ test_sorts (Fixture       *fixture,
             gconstpointer  data)
 {
   KefuStore *store = fixture->store;
-  g_autoptr(GDateTime) since = board_local_time (2026, 3, 14, 9, 0);
-  g_autoptr(GDateTime) due1 = board_local_time (2026, 3, 15, 9, 0);
-  g_autoptr(GDateTime) due2 = board_local_time (2026, 3, 16, 9, 0);
+  g_autoptr(GDateTime) since = test_local_time (2026, 3, 14, 9, 0);
+  g_autoptr(GDateTime) due1 = test_local_time (2026, 3, 15, 9, 0);
+  g_autoptr(GDateTime) due2 = test_local_time (2026, 3, 16, 9, 0);
   const KefuComplaintSort sorts[] = {
     KEFU_COMPLAINT_SORT_RECEIVED, KEFU_COMPLAINT_SORT_REFERENCE, KEFU_COMPLAINT_SORT_CUSTOMER,
     KEFU_COMPLAINT_SORT_STAGE, KEFU_COMPLAINT_SORT_OWNER,
@@ -421,9 +421,9 @@ test_heads (Fixture       *fixture,
             gconstpointer  data)
 {
   KefuStore *store = fixture->store;
-  g_autoptr(GDateTime) since = board_local_time (2026, 3, 14, 9, 0);
-  g_autoptr(GDateTime) due1 = board_local_time (2026, 3, 15, 9, 0);
-  g_autoptr(GDateTime) due2 = board_local_time (2026, 3, 16, 9, 0);
+  g_autoptr(GDateTime) since = test_local_time (2026, 3, 14, 9, 0);
+  g_autoptr(GDateTime) due1 = test_local_time (2026, 3, 15, 9, 0);
+  g_autoptr(GDateTime) due2 = test_local_time (2026, 3, 16, 9, 0);
   g_autoptr(KefuComplaintFilter) mine = kefu_complaint_filter_new ();
   g_autoptr(KefuComplaintFilter) text = kefu_complaint_filter_new ();
   const KefuComplaintFilter *filters[3];

@@ -45,25 +45,12 @@ board_site_setup (KefuStore *store,
   site->yogurt = kefu_test_make_product (store, "酸奶", 1000);
 }
 
-GDateTime *
-board_local_time (int year,
-            int month,
-            int day,
-            int hour,
-            int minute)
-{
-  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Asia/Shanghai");
-  g_autoptr(GDateTime) local = g_date_time_new (zone, year, month, day, hour, minute, 0);
-
-  return g_date_time_to_utc (local);
-}
-
 /* Saves the complaint call of `spec` and returns the complaint's id. */
 gint64
 board_make_complaint (KefuStore  *store,
                 const Spec *spec)
 {
-  g_autoptr(GDateTime) received = board_local_time (2026, 3, spec->day, 9, 0);
+  g_autoptr(GDateTime) received = test_local_time (2026, 3, spec->day, 9, 0);
   g_autoptr(KefuCall) call = kefu_call_new ();
   g_autoptr(KefuComplaint) complaint = kefu_complaint_new ();
   g_autoptr(GError) error = NULL;

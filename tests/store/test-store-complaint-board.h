@@ -52,8 +52,6 @@ typedef struct
 } Cases;
 
 void        board_site_setup     (KefuStore *store, Site *site);
-/* A time in Asia/Shanghai, returned in UTC. */
-GDateTime  *board_local_time     (int year, int month, int day, int hour, int minute);
 /* Saves the complaint call of `spec` and returns the complaint's id. */
 gint64      board_make_complaint (KefuStore *store, const Spec *spec);
 /* Runs `sql`, asserting success. */

@@ -67,6 +67,19 @@ tc_save_complaint (KefuStore             *store,
 }
 
 gint64
+tc_company_complaint (KefuStore             *store,
+                      Company               *co,
+                      gboolean               round_the_clock,
+                      KefuComplaintCategory  category,
+                      gint64                *call_id)
+{
+  test_company_setup (store, co);
+  if (round_the_clock)
+    tc_set_round_the_clock (store);
+  return tc_save_complaint (store, co, category, FALSE, NULL, NULL, 0, call_id);
+}
+
+gint64
 tc_version (KefuStore *store,
             gint64     complaint_id)
 {

@@ -22,6 +22,13 @@ gint64             tc_save_complaint         (KefuStore *store, const Company *c
                                               GDateTime *received, const char *batch,
                                               gint64 product, gint64 *call_id);
 
+/* The company in `store` (`round_the_clock`: working around the clock, as above) and one
+ * complaint of `category`, not harmed, saved now with the builder's batch and product; returns
+ * the complaint's id. `call_id` (nullable) gets the call's id. */
+gint64             tc_company_complaint      (KefuStore *store, Company *co,
+                                              gboolean round_the_clock,
+                                              KefuComplaintCategory category, gint64 *call_id);
+
 /* The complaint's stored version. */
 gint64             tc_version                (KefuStore *store, gint64 complaint_id);
 /* `action` on the complaint at its current version, with `text`, as `actor`. */

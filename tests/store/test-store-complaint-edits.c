@@ -47,10 +47,7 @@ test_update_call (Fixture       *fixture,
   gint64 id;
   Company co;
 
-  test_company_setup (store, &co);
-  tc_set_round_the_clock (store);
-  id = tc_save_complaint (store, &co, KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY, FALSE, NULL, NULL,
-                          0, &call_id);
+  id = tc_company_complaint (store, &co, TRUE, KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY, &call_id);
   call = read_call (store, call_id);
   old = read_call (store, call_id);
   complaint = kefu_call_get_complaint (call);
@@ -209,10 +206,7 @@ test_update_call_harmed_routes (Fixture       *fixture,
   gint64 id;
   Company co;
 
-  test_company_setup (store, &co);
-  tc_set_round_the_clock (store);
-  id = tc_save_complaint (store, &co, KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY, FALSE, NULL, NULL,
-                          0, &call_id);
+  id = tc_company_complaint (store, &co, TRUE, KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY, &call_id);
   g_assert_cmpint (tc_route_at (store, id, 0), ==, co.cs_department);
   g_assert_cmpint (tc_route_at (store, id, 1), ==, 0);
   call = read_call (store, call_id);
@@ -311,9 +305,7 @@ test_timeline (Fixture       *fixture,
   gint64 id;
   Company co;
 
-  test_company_setup (store, &co);
-  id = tc_save_complaint (store, &co, KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY, FALSE, NULL, NULL,
-                          0, &call_id);
+  id = tc_company_complaint (store, &co, FALSE, KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY, &call_id);
   /* Another complaint's events stay out of it. */
   tc_save_complaint (store, &co, KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY, FALSE, NULL, NULL, 0,
                      NULL);

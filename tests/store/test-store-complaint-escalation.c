@@ -50,12 +50,12 @@ test_deadlines (Fixture       *fixture,
   g_autoptr(KefuStore) second = NULL;
   g_autoptr(GError) error = NULL;
   /* A Tuesday at 09:00: two working hours later is 11:00. */
-  g_autoptr(GDateTime) since = board_local_time (2026, 3, 10, 9, 0);
-  g_autoptr(GDateTime) due = board_local_time (2026, 3, 10, 11, 0);
-  g_autoptr(GDateTime) before = board_local_time (2026, 3, 10, 9, 20);
-  g_autoptr(GDateTime) late1 = board_local_time (2026, 3, 10, 11, 30);
-  g_autoptr(GDateTime) late2 = board_local_time (2026, 3, 10, 13, 30);
-  g_autoptr(GDateTime) late3 = board_local_time (2026, 3, 12, 9, 0);
+  g_autoptr(GDateTime) since = test_local_time (2026, 3, 10, 9, 0);
+  g_autoptr(GDateTime) due = test_local_time (2026, 3, 10, 11, 0);
+  g_autoptr(GDateTime) before = test_local_time (2026, 3, 10, 9, 20);
+  g_autoptr(GDateTime) late1 = test_local_time (2026, 3, 10, 11, 30);
+  g_autoptr(GDateTime) late2 = test_local_time (2026, 3, 10, 13, 30);
+  g_autoptr(GDateTime) late3 = test_local_time (2026, 3, 12, 9, 0);
   g_autoptr(KefuComplaintCard) card = NULL;
   g_autofree char *since_text = kefu_time_to_db (since);
   gint64 version;
@@ -184,8 +184,8 @@ test_deadlines_race (Fixture       *fixture,
   KefuStore *store = fixture->store;
   g_autoptr(KefuStore) second = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) since = board_local_time (2026, 3, 10, 9, 0);
-  g_autoptr(GDateTime) later = board_local_time (2026, 3, 20, 9, 0);
+  g_autoptr(GDateTime) since = test_local_time (2026, 3, 10, 9, 0);
+  g_autoptr(GDateTime) later = test_local_time (2026, 3, 20, 9, 0);
   g_autofree char *since_text = kefu_time_to_db (since);
   Racer racers[2];
   GThread *threads[2];
@@ -263,8 +263,8 @@ test_notices (Fixture       *fixture,
 {
   KefuStore *store = fixture->store;
   g_autoptr(GListModel) first = NULL;
-  g_autoptr(GDateTime) since = board_local_time (2026, 3, 10, 9, 0);
-  g_autoptr(GDateTime) later = board_local_time (2026, 3, 10, 11, 30);
+  g_autoptr(GDateTime) since = test_local_time (2026, 3, 10, 9, 0);
+  g_autoptr(GDateTime) later = test_local_time (2026, 3, 10, 11, 30);
   g_autofree char *since_text = kefu_time_to_db (since);
   g_autofree char *p_routed = NULL, *s_routed = NULL, *h_routed = NULL;
   g_autofree char *p_escalated = NULL;
@@ -336,7 +336,7 @@ test_notices (Fixture       *fixture,
   ASSERT_NOTICES (store, site.gm_office, after_intake, "");
   ASSERT_NOTICES (store, site.qc_manager, after_intake, "");
   {
-    g_autoptr(GDateTime) much_later = board_local_time (2026, 3, 20, 9, 0);
+    g_autoptr(GDateTime) much_later = test_local_time (2026, 3, 20, 9, 0);
     gint64 before = test_count (store, "SELECT MAX(id) FROM events");
 
     g_assert_cmpuint (run_check (store, much_later), ==, 2);

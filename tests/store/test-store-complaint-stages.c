@@ -78,10 +78,7 @@ test_full_flow (Fixture       *fixture,
   gint64 id;
   Company co;
 
-  test_company_setup (store, &co);
-  tc_set_round_the_clock (store);
-  id = tc_save_complaint (store, &co, KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY, FALSE, NULL, NULL,
-                          0, NULL);
+  id = tc_company_complaint (store, &co, TRUE, KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY, NULL);
 
   /* Acknowledge: the sales admin's department is not routed; the QC manager's is. */
   change = tc_change_new (store, KEFU_COMPLAINT_ACTION_ACKNOWLEDGE, id, NULL);
@@ -254,10 +251,7 @@ test_reopen (Fixture       *fixture,
   gint64 id;
   Company co;
 
-  test_company_setup (store, &co);
-  tc_set_round_the_clock (store);
-  id = tc_save_complaint (store, &co, KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY, FALSE, NULL, NULL,
-                          0, NULL);
+  id = tc_company_complaint (store, &co, TRUE, KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY, NULL);
   g_clear_object (&card);
   card = tc_do (store, co.cs_manager, KEFU_COMPLAINT_ACTION_ACKNOWLEDGE, id, NULL);
   /* Service quality: one working day. */
@@ -327,9 +321,7 @@ test_version_conflict (Fixture       *fixture,
   gint64 id;
   Company co;
 
-  test_company_setup (store, &co);
-  id = tc_save_complaint (store, &co, KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY, FALSE, NULL, NULL,
-                          0, NULL);
+  id = tc_company_complaint (store, &co, FALSE, KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY, NULL);
   g_assert_cmpint (tc_version (store, id), ==, 1);
 
   /* Two people open the complaint; the QC manager acknowledges first. */

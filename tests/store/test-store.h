@@ -27,6 +27,22 @@ void             fixture_reopen          (Fixture *fixture);
 void             fixture_close           (Fixture *fixture);
 
 /* Helpers */
+/* A time in Asia/Shanghai, as the clerk would type it; returned in UTC like the form stores it. */
+static inline GDateTime *
+test_local_time (int year,
+                 int month,
+                 int day,
+                 int hour,
+                 int minute)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GDateTime) local = NULL;
+
+  g_assert_nonnull (zone);
+  local = g_date_time_new (zone, year, month, day, hour, minute, 0);
+  return g_date_time_to_utc (local);
+}
+
 gint64           test_count              (KefuStore *store, const char *sql);
 gint64           test_create_staff       (KefuStore *store, const char *login, KefuRole role);
 KefuCustomer    *test_new_customer       (const char *name, const char *first_phone, ...)
