@@ -25,6 +25,7 @@
 #include "store/kefu-store-clock.h"
 #include "kefuctl-calls.h"
 #include "kefuctl-demo-calls.h"
+#include "kefuctl-demo-clock.h"
 #include "kefuctl-names.h"
 #include "kefuctl-private.h"
 #include "kefuctl-random.h"
@@ -80,8 +81,8 @@ typedef struct
   gint64          sales_admin;
   gint64          depot_admin;
   GTimeZone      *tz;
-  GDateTime      *now;
-  GDate           today;
+  GDateTime      *now;          /* the last working moment: the day's calls come before it */
+  GDate           today;        /* its day */
   GHashTable     *customers;    /* index → KefuCustomer, or NULL when it is missing */
   GHashTable     *called_days;  /* "customer-id/YYYYMMDD" of the stored calls */
   GHashTable     *histories_read; /* customer ids whose history was read */
@@ -266,8 +267,8 @@ make_plan (DemoCalls *demo)
   return plan;
 }
 
-/* Today's calls must not lie in the future: when the demo runs before the end of the office
- * day, today's plan is squeezed into the part of the day that has passed. */
+/* Today's calls must not lie after the last working moment: when that is before the end of the
+ * office day (the demo runs during it), today's plan is squeezed into the part that has passed. */
 static guint
 today_minute (DemoCalls *demo,
               guint      minute)
@@ -589,10 +590,10 @@ save_planned (DemoCalls  *demo,
   }
   if (!save_call_now (demo, planned, call, received, error))
     {
-      kefu_store_set_clock (demo->store, NULL);
+      kefuctl_demo_reset_clock (demo->store);
       return FALSE;
     }
-  kefu_store_set_clock (demo->store, NULL);
+  kefuctl_demo_reset_clock (demo->store);
   g_hash_table_add (demo->called_days, day_key (customer_id, received));
   (*added)++;
 
@@ -684,14 +685,11 @@ notify_out_of_area (DemoCalls  *demo,
     {
       g_autoptr(KefuCall) call = g_list_model_get_item (orders, i);
       KefuOrder *order = kefu_call_get_order (call);
-      g_autoptr(GDateTime) local = g_date_time_to_local (kefu_call_get_received_at (call));
       GDate day;
       gint64 admin;
 
       /* Today's are left for the sales admins to handle in the app. */
-      g_date_clear (&day, 1);
-      g_date_set_dmy (&day, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
-                      g_date_time_get_year (local));
+      kefuctl_demo_local_date (kefu_call_get_received_at (call), &day);
       if (g_date_compare (&day, &demo->today) >= 0)
         continue;
       admin = kefu_order_get_channel (order) == KEFU_CHANNEL_HOME_DELIVERY ? demo->depot_admin
@@ -761,10 +759,19 @@ kefuctl_demo_calls (KefuStore   *store,
 
   kefuctl_random_init (&demo.random, DEMO_CALLS_SEED);
   demo.tz = g_time_zone_new_local ();
-  demo.now = g_date_time_new_now (demo.tz);
-  g_date_clear (&demo.today, 1);
-  g_date_set_dmy (&demo.today, g_date_time_get_day_of_month (demo.now),
-                  g_date_time_get_month (demo.now), g_date_time_get_year (demo.now));
+  /* Today's calls come in before the last working moment: in the evening or on a day off,
+   * the working day that ended last is the demo's today (kefuctl-demo-clock.h). */
+  {
+    g_autoptr(GDateTime) now = kefuctl_demo_now ();
+
+    demo.now = kefuctl_demo_last_working_moment (store, now, error);
+  }
+  if (demo.now == NULL)
+    {
+      demo_calls_clear (&demo);
+      return FALSE;
+    }
+  kefuctl_demo_local_date (demo.now, &demo.today);
   demo.customers = g_hash_table_new_full (NULL, NULL, NULL, unref_nullable);
   demo.called_days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   demo.histories_read = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);

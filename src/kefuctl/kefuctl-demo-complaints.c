@@ -12,8 +12,16 @@
  * a last check at the real time escalates what is late now, as the application does when it
  * opens.
  *
+ * The stories end at the last working moment (kefuctl-demo-clock.h), and "today" is its day:
+ * run in the evening or on a day off, the board is the one the working day left, with today's
+ * complaints acknowledged in time but for those that came in too recently to be late and one
+ * forgotten, and what was on time then is still on time at the real time, as the deadlines
+ * count in working hours.
+ *
  * Only complaints still in their intake stage (Routed) are worked, and what each becomes
- * depends only on the demo's calls, so running the demo again the same day changes nothing.
+ * depends only on the demo's calls and the last working moment, so running the demo again the
+ * same day changes nothing, but for a complaint of today left waiting that has fallen due since
+ * without being escalated: it is acknowledged, in time, as the others were.
  * The resolutions, notes and customers' words are sample data in Chinese, not interface text.
  *
  * Copyright 2026 The Kefu authors
@@ -25,6 +33,7 @@
 
 #include "store/kefu-store-complaints.h"
 #include "store/kefu-store-clock.h"
+#include "kefuctl-demo-clock.h"
 #include "kefuctl-demo-complaints.h"
 #include "kefuctl-names.h"
 #include "kefuctl-private.h"
@@ -61,8 +70,8 @@ typedef struct
   gint64      qc_manager;
   gint64      team_lead;
   gint64      gm_office;
-  GDateTime  *now;
-  GDate       today;
+  GDateTime  *now;          /* the last working moment (kefuctl-demo-clock.h) */
+  GDate       today;        /* its day */
   guint       n_week;       /* complaints of the week before today seen so far */
   guint       n_today;
   guint       n_harmed_today;
@@ -84,13 +93,23 @@ static guint
 days_ago (DemoComplaints    *demo,
           KefuComplaintCard *card)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (kefu_complaint_card_get_received_at (card));
   GDate day;
 
-  g_date_clear (&day, 1);
-  g_date_set_dmy (&day, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
-                  g_date_time_get_year (local));
+  kefuctl_demo_local_date (kefu_complaint_card_get_received_at (card), &day);
   return (guint) MAX (0, g_date_days_between (&day, &demo->today));
+}
+
+/* TRUE when a complaint of today still waits for its acknowledgement: its deadline as its call
+ * saved it is after the last working moment, or it was left waiting by an earlier run until it
+ * was escalated (acknowledging it now would come before its escalation in the timeline). */
+static gboolean
+waits (DemoComplaints    *demo,
+       KefuComplaintCard *card)
+{
+  GDateTime *due = kefu_complaint_card_get_due_at (card);
+
+  return (due != NULL && g_date_time_compare (due, demo->now) > 0) ||
+         kefu_complaint_card_get_escalation (card) != KEFU_ESCALATION_NONE;
 }
 
 /* The stage a complaint of the demo ends in. */
@@ -112,9 +131,11 @@ goal_for (DemoComplaints    *demo,
       (kefu_complaint_card_get_batch_number (card) != NULL &&
        g_str_has_suffix (kefu_complaint_card_get_batch_number (card), "-B2-07")))
     {
-      /* The bad batch: the QC manager investigates the earlier complaints; today's waits. */
+      /* The bad batch: the QC manager investigates its complaints; today's waits for him
+       * while it is on time. */
       demo->n_batch++;
-      return age > 0 ? KEFU_COMPLAINT_STAGE_IN_PROGRESS : KEFU_COMPLAINT_STAGE_ROUTED;
+      return age == 0 && waits (demo, card) ? KEFU_COMPLAINT_STAGE_ROUTED
+                                            : KEFU_COMPLAINT_STAGE_IN_PROGRESS;
     }
   if (kefu_complaint_card_get_harmed (card))
     {
@@ -126,16 +147,29 @@ goal_for (DemoComplaints    *demo,
                                          : KEFU_COMPLAINT_STAGE_ROUTED;
     }
   if (age == 0)
-    return demo->n_today++ % 2 == 0 ? KEFU_COMPLAINT_STAGE_IN_PROGRESS
-                                     : KEFU_COMPLAINT_STAGE_ROUTED;
+    {
+      /* Today's first complaint was forgotten, and is late; the others were acknowledged in
+       * time, but for those that came in too recently to be late yet, so that the day ends with
+       * complaints well within their time, close to it and one past it. */
+      return demo->n_today++ == 0 || waits (demo, card) ? KEFU_COMPLAINT_STAGE_ROUTED
+                                                        : KEFU_COMPLAINT_STAGE_IN_PROGRESS;
+    }
   if (age >= 7)
     return KEFU_COMPLAINT_STAGE_CLOSED;
 
+  /* Older complaints have moved on: a complaint investigated for more than two days, or
+   * resolved for more than three, would be late, and a board of late ones reads as nothing
+   * else. */
   goal = week[demo->n_week++ % G_N_ELEMENTS (week)];
+  if (goal == KEFU_COMPLAINT_STAGE_IN_PROGRESS && age > 2)
+    goal = KEFU_COMPLAINT_STAGE_RESOLVED;
   if ((goal == KEFU_COMPLAINT_STAGE_CLOSED && age < 3) ||
       ((goal == KEFU_COMPLAINT_STAGE_CALLED_BACK || goal == KEFU_COMPLAINT_STAGE_REOPENED) &&
        age < 2))
     goal = KEFU_COMPLAINT_STAGE_RESOLVED;
+  else if ((goal == KEFU_COMPLAINT_STAGE_RESOLVED || goal == KEFU_COMPLAINT_STAGE_REOPENED) &&
+           age > 3)
+    goal = KEFU_COMPLAINT_STAGE_CALLED_BACK;
   return goal;
 }
 
@@ -306,9 +340,14 @@ plan_complaint (DemoComplaints     *demo,
     routed = earlier (one_minute, demo->now);
   }
   /* The acknowledgement comes within its deadline: twenty minutes for a harmed customer, some
-   * three quarters of an hour otherwise, and today some time since the call. */
-  wanted = age == 0 ? between (received, demo->now, 300)
-                    : g_date_time_add_minutes (received, harmed ? 20 : 45);
+   * three quarters of an hour otherwise, or sooner today when the call came in just before
+   * the last working moment. */
+  {
+    g_autoptr(GDateTime) in_time = g_date_time_add_minutes (received, harmed ? 20 : 45);
+    g_autoptr(GDateTime) since_call = between (received, demo->now, 300);
+
+    wanted = age == 0 ? earlier (in_time, since_call) : g_steal_pointer (&in_time);
+  }
   acknowledged = after (demo, routed, wanted);
   plan (steps, index, acknowledged, KEFU_COMPLAINT_ACTION_ACKNOWLEDGE, who, NULL, 0, NULL);
   latest = g_date_time_ref (acknowledged);
@@ -544,10 +583,16 @@ kefuctl_demo_complaints (KefuStore   *store,
   /* Staff renamed or removed by hand: nobody of the demo can work the complaints. */
   if (demo.cs_manager == 0)
     return TRUE;
-  demo.now = g_date_time_new_now_local ();
-  g_date_clear (&demo.today, 1);
-  g_date_set_dmy (&demo.today, g_date_time_get_day_of_month (demo.now),
-                  g_date_time_get_month (demo.now), g_date_time_get_year (demo.now));
+  /* The stories end at the last working moment, where the demo's calls end; the deadline check
+   * at the end runs at the real time. */
+  {
+    g_autoptr(GDateTime) now = kefuctl_demo_now ();
+
+    demo.now = kefuctl_demo_last_working_moment (store, now, error);
+  }
+  if (demo.now == NULL)
+    return FALSE;
+  kefuctl_demo_local_date (demo.now, &demo.today);
 
   /* Oldest first, so that the turns the week's complaints take follow their days. */
   cards = demo_cards (store, demo.now, error);
@@ -609,7 +654,7 @@ kefuctl_demo_complaints (KefuStore   *store,
     ok = run_step (&demo, cards, &g_array_index (steps, Step, i), error);
 
   /* What is late now is escalated, as the board does when it opens. */
-  kefu_store_set_clock (store, NULL);
+  kefuctl_demo_reset_clock (store);
   kefu_store_set_system_actor (store);
   ok = ok && kefu_store_check_complaint_deadlines (store, NULL, &n_escalated, NULL, error);
   g_date_time_unref (demo.now);

@@ -22,6 +22,7 @@
 #include "store/kefu-store-private.h"
 #include "kefu-test-pg.h"
 #include "kefuctl-test.h"
+#include "kefuctl-test-demo.h"
 
 typedef KefuctlFixture Fixture;
 
@@ -261,16 +262,18 @@ check_generated_records (KefuStore *store)
                    ==, 1);
 }
 
-/* Orders of days whose hand-over is past were handed over; today's batch waits. */
+/* Orders of days whose hand-over is past were handed over; the batch of the demo's day
+ * (the day of `demo_now`) waits. */
 static void
-check_handover (KefuStore *store)
+check_handover (KefuStore *store,
+                GDateTime *demo_now)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) past = NULL;
   g_autoptr(GListModel) waiting = NULL;
   GDate day;
 
-  today (&day);
+  local_date (demo_now, &day);
   waiting = kefu_store_list_handover_orders (store, &day, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (waiting), >, 0);
@@ -321,13 +324,14 @@ test_generate_calls (Fixture       *fixture,
   g_autofree char *location = kefuctl_new_location (fixture, backend, "calls.db", &option);
   g_autofree char *calls = g_strdup_printf ("%d", N_CALLS);
   g_autoptr(KefuStore) store = NULL;
+  /* A working afternoon, whose orders wait for the next morning's hand-over. */
+  g_autoptr(GDateTime) demo_now = kefuctl_past_day_at (KEFUCTL_MONDAY_TO_FRIDAY, 15 * 60);
   g_auto(Run) demo = { 0 };
   g_auto(Run) generate = { 0 };
   gint64 first_id;
   GDate until;
 
-  run_kefuctl (fixture, &demo, option, "demo");
-  kefuctl_assert_success (&demo);
+  kefuctl_run_demo_at (fixture, &demo, option, demo_now);
   store = kefuctl_open_store (location);
   first_id = last_call_id (store) + 1;
   g_clear_object (&store);
@@ -344,7 +348,7 @@ test_generate_calls (Fixture       *fixture,
   store = kefuctl_open_store (location);
   check_generated_calls (store, first_id, &until);
   check_generated_records (store);
-  check_handover (store);
+  check_handover (store, demo_now);
 }
 
 /* The same seed and last day give the same calls, references and summaries; another seed does
@@ -450,7 +454,8 @@ test_demo_calls (Fixture       *fixture,
   g_autoptr(KefuStore) store = NULL;
   g_autoptr(GListModel) today_calls = NULL;
   g_autoptr(GListModel) open_leads = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* A working afternoon: the demo's "today" is the working day that ended last. */
+  g_autoptr(GDateTime) now = kefuctl_past_day_at (KEFUCTL_MONDAY_TO_FRIDAY, 15 * 60);
   g_autoptr(GDateTime) midnight = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) callers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
@@ -462,8 +467,7 @@ test_demo_calls (Fixture       *fixture,
   GHashTableIter iter;
   gpointer key;
 
-  run_kefuctl (fixture, &first, option, "demo");
-  kefuctl_assert_success (&first);
+  kefuctl_run_demo_at (fixture, &first, option, now);
   added = added_count (first.out, "Calls: ");
   g_assert_cmpuint (added, >=, 100);
 
@@ -471,7 +475,7 @@ test_demo_calls (Fixture       *fixture,
   n_calls = count (store, "SELECT COUNT(*) FROM calls");
   g_assert_cmpint (n_calls, ==, added);
 
-  /* About forty calls today, of all three kinds, none in the future. */
+  /* About forty calls today, of all three kinds, none after the demo's time. */
   midnight = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
                                     g_date_time_get_day_of_month (now), 0, 0, 0);
   today_calls = kefu_store_list_recent_calls (store, 0, midnight, 1000, NULL, &error);
@@ -521,7 +525,7 @@ test_demo_calls (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (open_leads), >=, 3);
   g_assert_cmpint (count (store, "SELECT COUNT(*) FROM orders WHERE handover_state = "
                                  "'handed-over'"), >, 10);
-  check_handover (store);
+  check_handover (store, now);
   /* Each call is recorded against the clerk who took it. */
   g_assert_cmpint (count (store, "SELECT COUNT(*) FROM events JOIN calls ON "
                                  "calls.id = events.entity_id WHERE events.entity = 'calls' AND "
@@ -530,8 +534,7 @@ test_demo_calls (Fixture       *fixture,
   g_clear_object (&store);
 
   /* The same day again: every call is there already. */
-  run_kefuctl (fixture, &second, option, "demo");
-  kefuctl_assert_success (&second);
+  kefuctl_run_demo_at (fixture, &second, option, now);
   g_assert_cmpuint (added_count (second.out, "Calls: "), ==, 0);
   g_assert_nonnull (strstr (second.out, "nothing was added"));
   store = kefuctl_open_store (location);

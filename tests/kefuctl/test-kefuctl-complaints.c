@@ -1,7 +1,7 @@
 /* test-kefuctl-complaints.c: the complaints kefuctl makes: `generate --complaints` (the stage
  * spread, and every row's step-3 columns consistent with its stage), the demo's complaints
- * (every stage of the board, urgent, overdue and escalated ones, a batch alert, real timelines)
- * and `bench complaints`, run as a subprocess on a temporary SQLite file and on a database of the
+ * (every stage of the board, urgent, overdue and escalated ones, a batch alert, real timelines;
+ * run after hours, still mostly within their time) and `bench complaints`, run as a subprocess on a temporary SQLite file and on a database of the
  * throwaway PostgreSQL server, and checked through the store and SQL both dialects accept.
  *
  * The path of kefuctl comes from meson as the first argument (or $KEFUCTL).
@@ -21,18 +21,21 @@
 #include "store/kefu-store-private.h"
 #include "kefu-test-pg.h"
 #include "kefuctl-test.h"
+#include "kefuctl-test-demo.h"
 
 typedef KefuctlFixture Fixture;
 
-/* A count by SQL that both dialects accept; `$1` is the first complaint id counted, `$2` now. */
+/* A count by SQL that both dialects accept; `$1` is the first complaint id counted, `$2` `now`
+ * (NULL: the real time). */
 static gint64
-count (KefuStore  *store,
-       gint64      first_id,
-       const char *sql)
+count_at (KefuStore  *store,
+          gint64      first_id,
+          GDateTime  *now,
+          const char *sql)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *now_text = kefu_time_to_db (now);
+  g_autoptr(GDateTime) real_now = g_date_time_new_now_utc ();
+  g_autofree char *now_text = kefu_time_to_db (now != NULL ? now : real_now);
   g_autofree char *full = g_strdup_printf ("SELECT COUNT(*) FROM complaints WHERE id >= $1 AND "
                                            "(%s)", sql);
   /* PostgreSQL wants every parameter used, and infers $2's type from its use. */
@@ -45,6 +48,14 @@ count (KefuStore  *store,
   g_assert_no_error (error);
   g_assert_cmpuint (kefu_rows_get_n_rows (rows), ==, 1);
   return kefu_rows_get_int (rows, 0, 0);
+}
+
+static gint64
+count (KefuStore  *store,
+       gint64      first_id,
+       const char *sql)
+{
+  return count_at (store, first_id, NULL, sql);
 }
 
 static gint64
@@ -288,6 +299,8 @@ test_demo_complaints (Fixture       *fixture,
   Backend backend = GPOINTER_TO_INT (data);
   g_autofree char *option = NULL;
   g_autofree char *location = kefuctl_new_location (fixture, backend, "demo.db", &option);
+  /* A working afternoon: what the board shows depends on the time of day. */
+  g_autoptr(GDateTime) now = kefuctl_past_day_at (KEFUCTL_MONDAY_TO_FRIDAY, 15 * 60);
   g_autoptr(KefuStore) store = NULL;
   g_autoptr(GListModel) timeline = NULL;
   g_autoptr(GPtrArray) alerts = NULL;
@@ -300,8 +313,7 @@ test_demo_complaints (Fixture       *fixture,
   };
   gint64 closed_id, versions;
 
-  run_kefuctl (fixture, &first, option, "demo");
-  kefuctl_assert_success (&first);
+  kefuctl_run_demo_at (fixture, &first, option, now);
   g_assert_cmpuint (added_count (first.out, "Complaints: "), >=, 20);
 
   store = kefuctl_open_store (location);
@@ -316,8 +328,8 @@ test_demo_complaints (Fixture       *fixture,
   /* An urgent one still open, some past their deadline and escalated (by the deadline check,
    * which writes the events), one escalated by hand. */
   g_assert_cmpint (count (store, 0, "urgent = TRUE AND stage IN " OPEN_STAGES), >=, 1);
-  g_assert_cmpint (count (store, 0, "stage IN " OPEN_STAGES " AND due_at < $2 AND "
-                                    "escalation_level > 0"), >=, 2);
+  g_assert_cmpint (count_at (store, 0, now, "stage IN " OPEN_STAGES " AND due_at < $2 AND "
+                                            "escalation_level > 0"), >=, 2);
   g_assert_cmpint (count_sql (store, "SELECT COUNT(*) FROM events WHERE entity = 'complaint' "
                                      "AND action = 'escalated'"), >=, 2);
   /* A harmed customer visited; one batch flagged with its three complaints. */
@@ -358,11 +370,67 @@ test_demo_complaints (Fixture       *fixture,
   /* The same day again: nothing more is worked. */
   versions = count_sql (store, "SELECT SUM(version) FROM complaints");
   g_clear_object (&store);
-  run_kefuctl (fixture, &second, option, "demo");
-  kefuctl_assert_success (&second);
+  kefuctl_run_demo_at (fixture, &second, option, now);
   g_assert_cmpuint (added_count (second.out, "Complaints: "), ==, 0);
   store = kefuctl_open_store (location);
   g_assert_cmpint (count_sql (store, "SELECT SUM(version) FROM complaints"), ==, versions);
+}
+
+/* Run after the working day (`now`, whose last working moment was `day_end`), the demo still
+ * shows a board a manager reads at a glance: most complaints within their time, a few late and
+ * escalated at different levels, an urgent one; today's complaints acknowledged in time but for
+ * the recent ones, still waiting within their time, and the forgotten one; nothing worked after
+ * the working day ended. */
+static void
+check_after_hours (Fixture    *fixture,
+                   const char *name,
+                   GDateTime  *now,
+                   GDateTime  *day_end)
+{
+  g_autofree char *option = NULL;
+  g_autofree char *location = kefuctl_new_location (fixture, BACKEND_SQLITE, name, &option);
+  g_autoptr(KefuStore) store = NULL;
+  g_auto(Run) run = { 0 };
+  gint64 n_overdue, n_on_time;
+
+  kefuctl_run_demo_at (fixture, &run, option, now);
+  store = kefuctl_open_store (location);
+
+  n_overdue = count_at (store, 0, now, "stage IN " OPEN_STAGES " AND due_at < $2");
+  n_on_time = count_at (store, 0, now, "stage IN " OPEN_STAGES " AND due_at >= $2");
+  g_test_message ("%s: %" G_GINT64_FORMAT " overdue, %" G_GINT64_FORMAT " on time", name,
+                  n_overdue, n_on_time);
+  g_assert_cmpint (n_overdue, >=, 1);
+  g_assert_cmpint (n_on_time, >, n_overdue);
+  g_assert_cmpint (count_at (store, 0, now, "stage = 'routed' AND due_at >= $2"), >=, 1);
+  g_assert_cmpint (count_at (store, 0, now, "stage = 'routed' AND due_at < $2"), >=, 1);
+  g_assert_cmpint (count (store, 0, "urgent = TRUE AND stage IN " OPEN_STAGES), >=, 1);
+  g_assert_cmpint (count_at (store, 0, now, "stage IN " OPEN_STAGES " AND due_at < $2 AND "
+                                            "escalation_level = 0"), ==, 0);
+  g_assert_cmpint (count_sql (store, "SELECT COUNT(DISTINCT escalation_level) FROM complaints "
+                                     "WHERE escalation_level > 0 AND stage IN " OPEN_STAGES),
+                   >=, 2);
+  /* Every step is in the working day, but the last check's escalations, made at `now`. */
+  g_assert_cmpint (count_at (store, 0, day_end,
+                             "EXISTS (SELECT 1 FROM events AS e WHERE e.entity = 'complaint' AND "
+                             "e.entity_id = complaints.id AND e.action <> 'escalated' AND "
+                             "e.created_at > $2)"), ==, 0);
+  check_rows (store, 0);
+}
+
+static void
+test_demo_complaints_after_hours (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  /* The default working time: 08:30–17:30, Monday to Saturday. */
+  g_autoptr(GDateTime) evening = kefuctl_past_day_at (KEFUCTL_MONDAY_TO_FRIDAY, 19 * 60 + 30);
+  g_autoptr(GDateTime) evening_end = g_date_time_add_hours (evening, -2);
+  g_autoptr(GDateTime) sunday = kefuctl_past_day_at (KEFUCTL_ISO_DAY (7), 11 * 60);
+  g_autoptr(GDateTime) saturday = g_date_time_add_days (sunday, -1);
+  g_autoptr(GDateTime) saturday_end = g_date_time_add_minutes (saturday, 6 * 60 + 30);
+
+  check_after_hours (fixture, "evening.db", evening, evening_end);
+  check_after_hours (fixture, "sunday.db", sunday, saturday_end);
 }
 
 /* bench complaints */
@@ -436,6 +504,8 @@ main (int    argc,
   ADD ("/kefu/kefuctl/sqlite/generate-complaints-refused", test_generate_complaints_refused,
        BACKEND_SQLITE);
   ADD ("/kefu/kefuctl/sqlite/demo-complaints", test_demo_complaints, BACKEND_SQLITE);
+  ADD ("/kefu/kefuctl/sqlite/demo-complaints-after-hours", test_demo_complaints_after_hours,
+       BACKEND_SQLITE);
   ADD ("/kefu/kefuctl/sqlite/bench-complaints", test_bench_complaints, BACKEND_SQLITE);
   ADD ("/kefu/kefuctl/postgres/generate-complaints", test_generate_complaints, BACKEND_POSTGRES);
   ADD ("/kefu/kefuctl/postgres/demo-complaints", test_demo_complaints, BACKEND_POSTGRES);
