@@ -102,6 +102,11 @@ test_columns (Fixture       *f,
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->pane), "complaints.show-stage", "s",
                                                kefu_enum_to_nick (KEFU_TYPE_COMPLAINT_STAGE, KEFU_COMPLAINT_STAGE_CLOSED)));
     g_assert_false (kefu_board_column_get_collapsed (closed));
+
+    /* The keyboard reaches a column through its tile: the focus goes to its first card. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->pane), "complaints.show-stage", "s",
+                                               kefu_enum_to_nick (KEFU_TYPE_COMPLAINT_STAGE, KEFU_COMPLAINT_STAGE_ROUTED)));
+    kefu_test_wait_until (gtk_widget_has_focus (GTK_WIDGET (find_card_widget (f, harmed))));
   }
 
   /* The urgent card shows its badge; the product card its first line of the reason only. */
