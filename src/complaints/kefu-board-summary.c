@@ -44,10 +44,12 @@ make_alert_line (const char  *icon_name,
                  GtkLabel   **label)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 3);
-  GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
+  GtkWidget *image = g_object_new (GTK_TYPE_IMAGE,
+                                   "icon-name", icon_name,
+                                   "pixel-size", 12,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                   NULL);
 
-  gtk_image_set_pixel_size (GTK_IMAGE (image), 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
   gtk_widget_set_visible (box, FALSE);
   gtk_widget_add_css_class (box, "error");
   gtk_widget_add_css_class (box, "caption-heading");
