@@ -1,5 +1,6 @@
-/* kefu-ui-test.h: helpers shared by the UI tests: temporary databases, waiting on the main loop,
- * and finding widgets the way a person would see them.
+/* kefu-ui-test.h: helpers shared by the UI tests: temporary databases, changes made to them
+ * behind the store's back, waiting on the main loop, the application and its windows, and
+ * finding widgets the way a person would see them.
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,7 +11,10 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
+#include "kefu-application.h"
+#include "kefu-window.h"
 #include "store/kefu-store.h"
 
 /* Runs the main loop until `condition` holds, failing the test after 20 s. */
@@ -83,6 +87,22 @@ kefu_test_open_store (const char *dir)
   return store;
 }
 
+/* Runs `sql` on the SQLite file at `path` through a second connection, as another program (or
+ * another workstation) could, behind the back of any store open on it. */
+static inline void
+kefu_test_exec_sql (const char *path,
+                    const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
 /* Adds a staff member as the system actor (as kefuctl does) and returns their id. */
 static inline gint64
 kefu_test_add_staff (KefuStore  *store,
@@ -106,6 +126,97 @@ kefu_test_add_staff (KefuStore  *store,
 
   g_assert_cmpint (kefu_record_get_id (KEFU_RECORD (staff)), >, 0);
   return kefu_record_get_id (KEFU_RECORD (staff));
+}
+
+/* The application under test, registered: not unique, so several test programs can share a
+ * session bus, and with one id per call, because an application's D-Bus objects may outlive it
+ * until its pending work ends. */
+static inline KefuApplication *
+kefu_test_make_application (void)
+{
+  static guint serial;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup_printf ("io.github.kefu.Kefu.Test%u", ++serial);
+  KefuApplication *app = g_object_new (KEFU_TYPE_APPLICATION,
+                                       "application-id", id,
+                                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE,
+                                       "resource-base-path", RESOURCE_BASE,
+                                       NULL);
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  return app;
+}
+
+/* The application's main window; fails the test when it has none. */
+static inline KefuWindow *
+kefu_test_application_window (KefuApplication *app)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  g_assert_nonnull (windows);
+  g_assert_true (KEFU_IS_WINDOW (windows->data));
+  return windows->data;
+}
+
+/* Destroys every window of `app`; once the last has gone, g_application_run () returns. */
+static inline void
+kefu_test_close_windows (KefuApplication *app)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (windows->data);
+}
+
+/* Closes the application's windows, lets their pending work end, and drops the application. */
+static inline void
+kefu_test_close_application (KefuApplication *app)
+{
+  kefu_test_close_windows (app);
+  kefu_test_flush ();
+  g_object_unref (app);
+}
+
+/* Remembers `staff_id` as the person working here over `store`'s database, as the staff chooser
+ * does, so the next window over it starts with them at work. */
+static inline void
+kefu_test_remember_staff (KefuStore *store,
+                          gint64     staff_id)
+{
+  g_autoptr(GSettings) settings = g_settings_new (KEFU_SETTINGS_SCHEMA);
+
+  g_settings_set_string (settings, "current-staff-database", kefu_store_get_description (store));
+  g_settings_set_int64 (settings, "current-staff-id", staff_id);
+}
+
+/* A main window of `app` (or of none), `width` by `height`, shown over `store` once it has
+ * finished loading. */
+static inline KefuWindow *
+kefu_test_present_window (GtkApplication *app,
+                          KefuStore      *store,
+                          int             width,
+                          int             height)
+{
+  KefuWindow *window = kefu_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  kefu_window_set_store (window, store);
+  kefu_test_wait_until (!kefu_window_get_busy (window));
+  return window;
+}
+
+/* Destroys `window`, then closes its store and removes the store's folder. */
+static inline void
+kefu_test_close_window (GtkWindow  *window,
+                        KefuStore **store,
+                        const char *dir)
+{
+  gtk_window_destroy (window);
+  kefu_test_flush ();
+  g_clear_object (store);
+  kefu_test_remove_dir (dir);
 }
 
 static inline void

@@ -7,8 +7,6 @@
  */
 #pragma once
 
-#include <sqlite3.h>
-
 #include "store/kefu-store-complaints.h"
 
 #include "../store/kefu-test-company.h"
@@ -119,20 +117,6 @@ dairy_complaint (KefuStore             *store,
   return id;
 }
 
-static inline void
-dairy_sql (const char *path,
-           const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
 /* Moves the complaint's current deadline into the past (and the stage's start before it), as if
  * it had waited unseen since January. */
 static inline void
@@ -144,5 +128,5 @@ dairy_make_overdue (const char *path,
                                           "due_at = '2026-01-05 03:00:00.000Z' "
                                           "WHERE id = %" G_GINT64_FORMAT, complaint_id);
 
-  dairy_sql (path, sql);
+  kefu_test_exec_sql (path, sql);
 }

@@ -13,7 +13,6 @@
 #include "core/kefu-settings-keys.h"
 #include "kefu-application.h"
 #include "kefu-complaint-settings-page.h"
-#include "kefu-screenshots.h"
 #include "kefu-window.h"
 #include "widgets/kefu-sidebar-row.h"
 
@@ -48,22 +47,13 @@ find_visible_label (GtkWidget  *root,
 
 /* A window over the dairy, with `staff_id` remembered as working here. */
 static KefuWindow *
-make_window (GtkApplication *application,
-             KefuStore      *store,
-             gint64          staff_id)
+make_window (KefuApplication *application,
+             KefuStore       *store,
+             gint64           staff_id)
 {
-  g_autoptr(GSettings) settings = g_settings_new (KEFU_SETTINGS_SCHEMA);
-  KefuWindow *window;
-
-  g_settings_set_string (settings, "current-staff-database", kefu_store_get_description (store));
-  g_settings_set_int64 (settings, "current-staff-id", staff_id);
-
-  window = kefu_window_new (application);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  kefu_window_set_store (window, store);
-  kefu_test_wait_until (!kefu_window_get_busy (window));
-  return window;
+  kefu_test_remember_staff (store, staff_id);
+  return kefu_test_present_window (application != NULL ? GTK_APPLICATION (application) : NULL,
+                                   store, 1200, 800);
 }
 
 /* The sidebar counts the open complaints and marks the urgent ones, and follows the database
@@ -137,10 +127,7 @@ test_sidebar_marker (void)
     kefu_test_remove_dir (other_dir);
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  kefu_test_flush ();
-  g_clear_object (&store);
-  kefu_test_remove_dir (dir);
+  kefu_test_close_window (GTK_WINDOW (window), &store, dir);
 }
 
 /* A notification's default action (app.open-complaint) brings up the window on the complaint's
@@ -150,8 +137,7 @@ test_open_complaint_action (void)
 {
   g_autofree char *dir = kefu_test_make_dir ();
   g_autoptr(KefuStore) store = kefu_test_open_store (dir);
-  g_autoptr(KefuApplication) application = kefu_application_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuApplication) application = NULL;
   KefuComplaintPage *page;
   KefuWindow *window;
   Dairy dairy;
@@ -163,14 +149,9 @@ test_open_complaint_action (void)
   id = dairy_complaint (store, &dairy, dairy.clerk, "李四", KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY,
                         TRUE);
 
-  /* Not on the session bus: the test needs the application's actions, not its name. */
-  g_application_set_flags (G_APPLICATION (application),
-                           g_application_get_flags (G_APPLICATION (application)) |
-                           G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
-  g_assert_no_error (error);
-
-  window = make_window (GTK_APPLICATION (application), store, dairy.qc_manager);
+  /* Not owning a name on the session bus: the test needs the application's actions. */
+  application = kefu_test_make_application ();
+  window = make_window (application, store, dairy.qc_manager);
   g_assert_cmpstr (kefu_window_get_visible_pane (window), ==, "intake");
 
   g_test_message ("Opening complaint %" G_GINT64_FORMAT, id);
@@ -240,26 +221,6 @@ make_settings_page (KefuStore  *store,
   return page;
 }
 
-/* KEFU_TEST_SHOTS=DIR keeps a picture of what a test shows, for looking at the layout. */
-static void
-maybe_save_picture (GtkWidget  *widget,
-                    const char *name)
-{
-  const char *dir = g_getenv ("KEFU_TEST_SHOTS");
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (dir == NULL)
-    return;
-
-  path = g_build_filename (dir, name, NULL);
-  file = g_file_new_for_path (path);
-  kefu_test_flush ();
-  g_assert_true (kefu_screenshots_save_widget (widget, file, &error));
-  g_assert_no_error (error);
-}
-
 static void
 wait_page (KefuComplaintSettingsPage *page)
 {
@@ -309,7 +270,7 @@ test_settings_validate_and_save (void)
     gtk_toggle_button_set_active (toggles->pdata[i], FALSE);
   g_assert_false (kefu_setting_validate (KEFU_SETTING_WORK_DAYS, "", &reason));
   g_assert_nonnull (find_visible_label (GTK_WIDGET (page), reason->message));
-  maybe_save_picture (GTK_WIDGET (window), "settings-no-days.png");
+  kefu_test_maybe_save_shot (GTK_WIDGET (window), "settings-no-days");
   gtk_widget_activate_action (GTK_WIDGET (page), "complaint-settings.save", NULL);
   wait_page (page);
   days = setting (store, KEFU_SETTING_WORK_DAYS);
@@ -343,10 +304,7 @@ test_settings_validate_and_save (void)
   hours = setting (store, KEFU_SETTING_COMPLAINT_ACK_HOURS);
   g_assert_cmpstr (hours, ==, "4");
 
-  gtk_window_destroy (window);
-  kefu_test_flush ();
-  g_clear_object (&store);
-  kefu_test_remove_dir (dir);
+  kefu_test_close_window (window, &store, dir);
 }
 
 /* A clerk sees the rules but cannot change them. */
@@ -374,10 +332,7 @@ test_settings_read_only (void)
   days = setting (store, KEFU_SETTING_WORK_DAYS);
   g_assert_null (days);
 
-  gtk_window_destroy (window);
-  kefu_test_flush ();
-  g_clear_object (&store);
-  kefu_test_remove_dir (dir);
+  kefu_test_close_window (window, &store, dir);
 }
 
 /* The row of `department` in the routing group of the n-th category shown (0: product quality,
@@ -442,7 +397,7 @@ test_settings_routing (void)
   page = make_settings_page (store, dairy.cs_manager, &window);
 
   gtk_window_set_default_size (window, 700, 2000);
-  maybe_save_picture (GTK_WIDGET (window), "settings-routing.png");
+  kefu_test_maybe_save_shot (GTK_WIDGET (window), "settings-routing");
 
   /* The defaults show: service quality goes to the CS centre, not to marketing. */
   routing_row (page, "客服中心", 1, &routed, &harmed_only);
@@ -475,10 +430,7 @@ test_settings_routing (void)
   routing_row (page, "客服中心", 1, &routed, &harmed_only);
   g_assert_true (gtk_check_button_get_active (routed));
 
-  gtk_window_destroy (window);
-  kefu_test_flush ();
-  g_clear_object (&store);
-  kefu_test_remove_dir (dir);
+  kefu_test_close_window (window, &store, dir);
 }
 
 int

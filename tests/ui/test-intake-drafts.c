@@ -16,16 +16,10 @@
 static KefuWindow *
 make_window (Fixture *f)
 {
-  g_autoptr(GSettings) settings = g_settings_new (KEFU_SETTINGS_SCHEMA);
   KefuWindow *window;
 
-  g_settings_set_string (settings, "current-staff-database", kefu_store_get_description (f->store));
-  g_settings_set_int64 (settings, "current-staff-id", kefu_record_get_id (KEFU_RECORD (f->clerk)));
-
-  window = kefu_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 860);
-  gtk_window_present (GTK_WINDOW (window));
-  kefu_window_set_store (window, f->store);
+  kefu_test_remember_staff (f->store, kefu_record_get_id (KEFU_RECORD (f->clerk)));
+  window = kefu_test_present_window (NULL, f->store, 1200, 860);
   kefu_test_wait_until (!kefu_window_get_busy (window) && kefu_window_get_staff (window) != NULL);
   return window;
 }
@@ -211,23 +205,6 @@ typedef struct
   gboolean         checked;
 } HandOff;
 
-static KefuApplication *
-make_application (void)
-{
-  static guint serial;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = g_strdup_printf ("io.github.kefu.Kefu.IntakeTest%u", ++serial);
-  KefuApplication *app = g_object_new (KEFU_TYPE_APPLICATION,
-                                       "application-id", id,
-                                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE,
-                                       "resource-base-path", RESOURCE_BASE,
-                                       NULL);
-
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  return app;
-}
-
 /* What a second `kefu --incoming-call=…` sends the running instance over D-Bus: its options,
  * handled by the same command-line code. */
 static void
@@ -297,8 +274,7 @@ hand_off_check_cb (gpointer user_data)
   g_assert_true (adw_banner_get_revealed (kept));
 
   hand_off->checked = TRUE;
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (hand_off->app))) != NULL)
-    gtk_window_destroy (windows->data);
+  kefu_test_close_windows (hand_off->app);
   return G_SOURCE_REMOVE;
 }
 
@@ -306,14 +282,12 @@ static void
 test_intake_incoming_call (void)
 {
   Fixture f = { 0 };
-  g_autoptr(GSettings) settings = g_settings_new (KEFU_SETTINGS_SCHEMA);
   g_autofree char *database_arg = NULL;
   HandOff hand_off = { 0 };
   int status;
 
   fixture_init (&f);
-  g_settings_set_string (settings, "current-staff-database", kefu_store_get_description (f.store));
-  g_settings_set_int64 (settings, "current-staff-id", kefu_record_get_id (KEFU_RECORD (f.clerk)));
+  kefu_test_remember_staff (f.store, kefu_record_get_id (KEFU_RECORD (f.clerk)));
   kefu_store_set_system_actor (f.store);
   add_customer (f.store, "钱多多", "13800138000", "北京市朝阳区东三环中路7号", TRUE);
   kefu_store_set_actor (f.store, 0);
@@ -323,15 +297,14 @@ test_intake_incoming_call (void)
     char *argv[] = { "kefu", database_arg, "--incoming-call=138 0013 8000", NULL };
 
     hand_off.fixture = &f;
-    hand_off.app = make_application ();
+    hand_off.app = kefu_test_make_application ();
     g_timeout_add (50, hand_off_check_cb, &hand_off);
     status = g_application_run (G_APPLICATION (hand_off.app), G_N_ELEMENTS (argv) - 1, argv);
   }
   g_assert_cmpint (status, ==, 0);
   g_assert_true (hand_off.checked);
 
-  kefu_test_flush ();
-  g_object_unref (hand_off.app);
+  kefu_test_close_application (hand_off.app);
   fixture_clear (&f);
 }
 

@@ -17,48 +17,6 @@
 
 #include "kefu-ui-test.h"
 
-#include <sqlite3.h>
-
-/* The application under test: not unique, so several test programs can share a session bus. */
-static KefuApplication *
-make_application (void)
-{
-  static guint serial;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = g_strdup_printf ("io.github.kefu.Kefu.Test%u", ++serial);
-  /* One id per test: an application's D-Bus objects may outlive it until its pending work ends. */
-  KefuApplication *app = g_object_new (KEFU_TYPE_APPLICATION,
-                                       "application-id", id,
-                                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE,
-                                       "resource-base-path", RESOURCE_BASE,
-                                       NULL);
-
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  return app;
-}
-
-static KefuWindow *
-application_window (KefuApplication *app)
-{
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
-
-  g_assert_nonnull (windows);
-  g_assert_true (KEFU_IS_WINDOW (windows->data));
-  return windows->data;
-}
-
-static void
-close_application (KefuApplication *app)
-{
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    gtk_window_destroy (windows->data);
-  kefu_test_flush ();
-  g_object_unref (app);
-}
-
 static GtkWidget *
 find_button (GtkWidget  *root,
              const char *action_name)
@@ -92,9 +50,9 @@ test_window_not_a_database (void)
   g_file_set_contents (path, text, -1, &error);
   g_assert_no_error (error);
 
-  app = make_application ();
+  app = kefu_test_make_application ();
   kefu_application_open_location (app, path, KEFU_STORE_OPEN_DEFAULT);
-  window = application_window (app);
+  window = kefu_test_application_window (app);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_cmpstr (kefu_window_get_page (window), ==, "loading");
   kefu_test_wait_until (g_strcmp0 (kefu_window_get_page (window), "database-error") == 0);
@@ -130,7 +88,7 @@ test_window_not_a_database (void)
   g_assert_cmpstr (kefu_application_get_location (app), ==, path);
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "switch-staff"));
 
-  close_application (app);
+  kefu_test_close_application (app);
   kefu_test_remove_dir (dir);
 }
 
@@ -152,9 +110,9 @@ test_window_missing_shared_file (void)
   g_settings_set_string (settings, "database-kind", "shared");
   g_settings_set_string (settings, "database-path", path);
 
-  app = make_application ();
+  app = kefu_test_make_application ();
   kefu_application_open_from_settings (app);
-  window = application_window (app);
+  window = kefu_test_application_window (app);
   gtk_window_present (GTK_WINDOW (window));
   kefu_test_wait_until (g_strcmp0 (kefu_window_get_page (window), "database-error") == 0);
 
@@ -193,23 +151,8 @@ test_window_missing_shared_file (void)
   g_assert_cmpstr (kefu_window_get_page (window), ==, "database-error");
   g_assert_cmpstr (kefu_database_page_get_title (page), ==, "No Database Chosen");
 
-  close_application (app);
+  kefu_test_close_application (app);
   kefu_test_remove_dir (dir);
-}
-
-/* Runs `sql` on the file through a second connection, as another program could. */
-static void
-exec_on_file (const char *path,
-              const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
 }
 
 static void
@@ -228,13 +171,9 @@ test_window_staff_list_fails (void)
   kefu_test_add_staff (store, "王芳", "wangfang", KEFU_ROLE_CLERK);
 
   /* The staff table goes missing behind the store's back: listing the staff fails. */
-  exec_on_file (path, "ALTER TABLE staff RENAME TO staff_elsewhere");
+  kefu_test_exec_sql (path, "ALTER TABLE staff RENAME TO staff_elsewhere");
 
-  window = kefu_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (window));
-  kefu_window_set_store (window, store);
-  kefu_test_wait_until (!kefu_window_get_busy (window));
+  window = kefu_test_present_window (NULL, store, 1000, 700);
   kefu_test_flush ();
 
   /* Nobody is working, and the clerk is not left guessing why: the chooser says so. */
@@ -250,7 +189,7 @@ test_window_staff_list_fails (void)
   g_assert_nonnull (strstr (adw_status_page_get_description (status_page), "staff"));
 
   /* Once the table is back, Try Again lists the staff, and choosing one makes them work. */
-  exec_on_file (path, "ALTER TABLE staff_elsewhere RENAME TO staff");
+  kefu_test_exec_sql (path, "ALTER TABLE staff_elsewhere RENAME TO staff");
   retry = find_button (GTK_WIDGET (chooser), "chooser.reload");
   g_assert_nonnull (retry);
   gtk_widget_activate (retry);
@@ -269,10 +208,7 @@ test_window_staff_list_fails (void)
   g_assert_nonnull (kefu_window_get_staff (window));
   g_assert_cmpstr (kefu_staff_get_login (kefu_window_get_staff (window)), ==, "wangfang");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  kefu_test_flush ();
-  g_clear_object (&store);
-  kefu_test_remove_dir (dir);
+  kefu_test_close_window (GTK_WINDOW (window), &store, dir);
 }
 
 /* Closes the application's windows once the database has opened or failed, which ends
@@ -280,15 +216,14 @@ test_window_staff_list_fails (void)
 static gboolean
 close_when_settled_cb (gpointer user_data)
 {
-  GtkApplication *app = user_data;
-  GList *windows = gtk_application_get_windows (app);
+  KefuApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
 
   if (windows == NULL || !KEFU_IS_WINDOW (windows->data) ||
       g_strcmp0 (kefu_window_get_page (windows->data), "loading") == 0)
     return G_SOURCE_CONTINUE;
 
-  while ((windows = gtk_application_get_windows (app)) != NULL)
-    gtk_window_destroy (windows->data);
+  kefu_test_close_windows (app);
   return G_SOURCE_REMOVE;
 }
 
@@ -305,7 +240,7 @@ test_window_server_option_not_stored (void)
   int status;
 
   kefu_test_reset_settings ();
-  app = make_application ();
+  app = kefu_test_make_application ();
   g_timeout_add (50, close_when_settled_cb, app);
   status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
   g_assert_cmpint (status, ==, 0);
@@ -319,7 +254,7 @@ test_window_server_option_not_stored (void)
   stored_database = g_settings_get_string (settings, "current-staff-database");
   g_assert_null (strstr (stored_database, "s3cret"));
 
-  close_application (app);
+  kefu_test_close_application (app);
 }
 
 static void
@@ -370,9 +305,9 @@ test_window_default_database (void)
   g_assert_false (g_file_test (default_db, G_FILE_TEST_EXISTS));
 
   /* With nothing chosen, the local database is created (with its folder) and opened. */
-  app = make_application ();
+  app = kefu_test_make_application ();
   kefu_application_open_from_settings (app);
-  window = application_window (app);
+  window = kefu_test_application_window (app);
   gtk_window_present (GTK_WINDOW (window));
   kefu_test_wait_until (g_strcmp0 (kefu_window_get_page (window), "panes") == 0 &&
                         !kefu_window_get_busy (window));
@@ -402,7 +337,7 @@ test_window_default_database (void)
   close_dialog (activate_for_dialog (app, window, "preferences", KEFU_TYPE_PREFERENCES_DIALOG));
   close_dialog (activate_for_dialog (app, window, "switch-staff", KEFU_TYPE_STAFF_CHOOSER));
 
-  close_application (app);
+  kefu_test_close_application (app);
 }
 
 static void
