@@ -288,6 +288,30 @@ kefu_test_isolate_data_home (void)
   return data_home;
 }
 
+/* Sets a UI test program up: its own data folder (kefu_test_isolate_data_home ()), GTK in test
+ * mode and libadwaita. Call it first in main(); kefu_test_run () removes the folder it returns. */
+static inline char *
+kefu_test_init (int    *argc,
+                char ***argv)
+{
+  char *data_home = kefu_test_isolate_data_home ();
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  return data_home;
+}
+
+/* Runs the added tests, then removes (and frees) the folder kefu_test_init () made. */
+static inline int
+kefu_test_run (char *data_home)
+{
+  int status = g_test_run ();
+
+  kefu_test_remove_dir (data_home);
+  g_free (data_home);
+  return status;
+}
+
 /* With KEFU_TEST_SHOTS set to a folder, draws `window` (dialogs over it included) into
  * <folder>/<name>.png for a person to look at; does nothing otherwise. */
 static inline void

@@ -437,11 +437,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = kefu_test_isolate_data_home ();
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  char *data_home = kefu_test_init (&argc, &argv);
 
   g_test_add_func ("/kefu/ui/complaint-window/sidebar-marker", test_sidebar_marker);
   g_test_add_func ("/kefu/ui/complaint-window/open-complaint-action", test_open_complaint_action);
@@ -450,7 +446,5 @@ main (int   argc,
   g_test_add_func ("/kefu/ui/complaint-window/settings-read-only", test_settings_read_only);
   g_test_add_func ("/kefu/ui/complaint-window/settings-routing", test_settings_routing);
 
-  status = g_test_run ();
-  kefu_test_remove_dir (data_home);
-  return status;
+  return kefu_test_run (data_home);
 }

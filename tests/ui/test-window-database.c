@@ -368,11 +368,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = kefu_test_isolate_data_home ();
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  char *data_home = kefu_test_init (&argc, &argv);
 
   g_test_add_func ("/kefu/ui/window/not-a-database", test_window_not_a_database);
   g_test_add_func ("/kefu/ui/window/missing-shared-file", test_window_missing_shared_file);
@@ -381,8 +377,5 @@ main (int   argc,
   g_test_add_func ("/kefu/ui/window/default-database", test_window_default_database);
   g_test_add_func ("/kefu/ui/window/location-hides-password", test_window_location_hides_password);
 
-  status = g_test_run ();
-  kefu_test_remove_dir (data_home);
-
-  return status;
+  return kefu_test_run (data_home);
 }
