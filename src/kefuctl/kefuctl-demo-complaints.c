@@ -352,11 +352,14 @@ plan_complaint (DemoComplaints     *demo,
   plan (steps, index, acknowledged, KEFU_COMPLAINT_ACTION_ACKNOWLEDGE, who, NULL, 0, NULL);
   latest = g_date_time_ref (acknowledged);
 
-  /* Resolved the next afternoon, called back the morning after, closed straight after the
-   * callback; squeezed into the time since the call when that is shorter. */
+  /* Resolved the next morning or afternoon, called back the morning after, closed straight
+   * after the callback; squeezed into the time since the call when that is shorter. Resolved
+   * in the morning, a complaint's callback is due in a morning too, and shows amber the evening
+   * before, when a deadline of a few working hours still reads as far off. */
   if (resolves)
     {
-      g_autoptr(GDateTime) time = office_time (demo, received, age >= 2 ? 1 : 0, 15 * 60 + 20,
+      guint minute = index % 2 == 0 ? 15 * 60 + 20 : 10 * 60 + 20;
+      g_autoptr(GDateTime) time = office_time (demo, received, age >= 2 ? 1 : 0, minute,
                                                acknowledged, 450);
 
       resolved = after (demo, acknowledged, time);
