@@ -11,13 +11,19 @@
 
 G_BEGIN_DECLS
 
-/* One department a complaint was routed to, and the role that made the rule route it there. */
+/* One department a complaint was routed to, and the role whose default routing
+ * (kefu_complaint_route_roles ()) sent it there; KEFU_COMPLAINT_ROUTE_NO_ROLE when no role did:
+ * a route from a site's routing rule, or one a lead or manager added by hand. */
 typedef struct
 {
   gint64    department_id;
   char     *department_name;
   KefuRole  role;
 } KefuComplaintRoute;
+
+/* The role of a route that no role default made (stored as NULL). It is none of KefuRole's
+ * values, which are staff members' roles: nobody holds it. */
+#define KEFU_COMPLAINT_ROUTE_NO_ROLE ((KefuRole) -1)
 
 KefuComplaintRoute *kefu_complaint_route_new  (gint64 department_id, const char *department_name,
                                                KefuRole role);

@@ -285,12 +285,12 @@ _kefu_store_call_route_complaint (KefuStore      *self,
                   !g_hash_table_add (seen, g_memdup2 (&rule->department_id,
                                                       sizeof rule->department_id)))
                 continue;
-              /* Stored without a role; read back, such a route shows the CS manager's role like
-               * every route whose role is unknown (kefu-store-calls-read.c). */
+              /* A rule names a department, not a role: stored without one (NULL), as it
+               * reads back (kefu-store-calls-read.c). */
               kefu_complaint_add_route (complaint,
                                         kefu_complaint_route_new (rule->department_id,
                                                                   rule->department_name,
-                                                                  KEFU_ROLE_CS_MANAGER));
+                                                                  KEFU_COMPLAINT_ROUTE_NO_ROLE));
             }
           return TRUE;
         }

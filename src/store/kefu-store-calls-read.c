@@ -341,7 +341,7 @@ load_complaint (KefuStore     *self,
                                                         _kefu_store_enum_from_nick (
                                                           KEFU_TYPE_ROLE,
                                                           kefu_rows_get_text (routes, i, 2),
-                                                          KEFU_ROLE_CS_MANAGER)));
+                                                          KEFU_COMPLAINT_ROUTE_NO_ROLE)));
   kefu_call_set_complaint (call, complaint);
   return TRUE;
 }

@@ -407,7 +407,7 @@ add_missing_routes (KefuStore      *self,
                                                         _kefu_store_enum_from_nick (
                                                           KEFU_TYPE_ROLE,
                                                           kefu_rows_get_text (routes, i, 2),
-                                                          KEFU_ROLE_CS_MANAGER)));
+                                                          KEFU_COMPLAINT_ROUTE_NO_ROLE)));
   return TRUE;
 }
 

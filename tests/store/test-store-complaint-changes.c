@@ -79,6 +79,18 @@ tc_company_complaint (KefuStore             *store,
   return tc_save_complaint (store, co, category, FALSE, NULL, NULL, 0, call_id);
 }
 
+KefuCall *
+tc_read_call (KefuStore *store,
+              gint64     call_id)
+{
+  g_autoptr(GError) error = NULL;
+  KefuCall *call = kefu_store_get_call (store, call_id, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (call);
+  return call;
+}
+
 gint64
 tc_version (KefuStore *store,
             gint64     complaint_id)

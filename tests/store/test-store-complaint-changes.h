@@ -29,6 +29,8 @@ gint64             tc_company_complaint      (KefuStore *store, Company *co,
                                               gboolean round_the_clock,
                                               KefuComplaintCategory category, gint64 *call_id);
 
+/* The call as stored (transfer full), asserting it is there. */
+KefuCall          *tc_read_call              (KefuStore *store, gint64 call_id);
 /* The complaint's stored version. */
 gint64             tc_version                (KefuStore *store, gint64 complaint_id);
 /* `action` on the complaint at its current version, with `text`, as `actor`. */

@@ -13,18 +13,6 @@
 
 /* Editing what was captured at intake */
 
-static KefuCall *
-read_call (KefuStore *store,
-           gint64     call_id)
-{
-  g_autoptr(GError) error = NULL;
-  KefuCall *call = kefu_store_get_call (store, call_id, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (call);
-  return call;
-}
-
 static void
 test_update_call (Fixture       *fixture,
                   gconstpointer  data)
@@ -48,8 +36,8 @@ test_update_call (Fixture       *fixture,
   Company co;
 
   id = tc_company_complaint (store, &co, TRUE, KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY, &call_id);
-  call = read_call (store, call_id);
-  old = read_call (store, call_id);
+  call = tc_read_call (store, call_id);
+  old = tc_read_call (store, call_id);
   complaint = kefu_call_get_complaint (call);
   call_version = kefu_record_get_version (KEFU_RECORD (call));
 
@@ -108,7 +96,7 @@ test_update_call (Fixture       *fixture,
   g_assert_cmpstr (kefu_complaint_get_batch_number (complaint), ==, "B2");
   batch_key = tc_complaint_text (store, id, "batch_key");
   g_assert_cmpstr (batch_key, ==, "B2");
-  stored = read_call (store, call_id);
+  stored = tc_read_call (store, call_id);
   g_assert_cmpstr (kefu_call_get_caller_name (stored), ==, "李四");
   g_assert_cmpstr (kefu_complaint_get_reason (kefu_call_get_complaint (stored)), ==, "变质了");
   g_assert_cmpint (kefu_complaint_get_symptom (kefu_call_get_complaint (stored)), ==,
@@ -174,7 +162,7 @@ test_update_call (Fixture       *fixture,
   }
   card = tc_do (store, co.qc_manager, KEFU_COMPLAINT_ACTION_RESOLVE, id, "已处理");
   g_clear_object (&stored);
-  stored = read_call (store, call_id);
+  stored = tc_read_call (store, call_id);
   kefu_complaint_set_subject (kefu_call_get_complaint (stored), "酸奶");
   kefu_store_set_actor (store, co.cs_manager);
   g_assert_false (kefu_store_update_complaint_call (store, stored, NULL, &error));
@@ -209,7 +197,7 @@ test_update_call_harmed_routes (Fixture       *fixture,
   id = tc_company_complaint (store, &co, TRUE, KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY, &call_id);
   g_assert_cmpint (tc_route_at (store, id, 0), ==, co.cs_department);
   g_assert_cmpint (tc_route_at (store, id, 1), ==, 0);
-  call = read_call (store, call_id);
+  call = tc_read_call (store, call_id);
   complaint = kefu_call_get_complaint (call);
   kefu_store_set_actor (store, co.clerk);
 
@@ -262,7 +250,7 @@ test_update_call_harmed_routes (Fixture       *fixture,
   g_assert_cmpuint (routes->len, ==, 2);
   g_assert_cmpint (((KefuComplaintRoute *) g_ptr_array_index (routes, 1))->department_id, ==,
                    co.gm_department);
-  stored = read_call (store, call_id);
+  stored = tc_read_call (store, call_id);
   g_assert_cmpuint (kefu_complaint_get_routes (kefu_call_get_complaint (stored))->len, ==, 2);
 
   /* Edited again while still harmed: the routes are there already, nothing more is added. */

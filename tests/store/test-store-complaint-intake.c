@@ -273,6 +273,91 @@ test_routing_rules (Fixture       *fixture,
   g_assert_cmpint (tc_route_at (store, plain, 2), ==, co.gm_department);
 }
 
+static void
+assert_route (KefuComplaint *complaint,
+              guint          i,
+              gint64         department_id,
+              KefuRole       role)
+{
+  GPtrArray *routes = kefu_complaint_get_routes (complaint);
+  KefuComplaintRoute *route;
+
+  g_assert_cmpuint (i, <, routes->len);
+  route = g_ptr_array_index (routes, i);
+  g_assert_cmpint (route->department_id, ==, department_id);
+  g_assert_cmpint (route->role, ==, role);
+}
+
+/* A route keeps the role whose default sent the complaint there. One from a routing rule, or
+ * added by hand, has no role (stored as NULL): it reads back without one, never as the CS
+ * manager's. */
+static void
+test_route_roles (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  KefuStore *store = fixture->store;
+  g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func ((GDestroyNotify) kefu_routing_rule_free);
+  g_autoptr(KefuCall) stored = NULL;
+  g_autoptr(KefuComplaintChange) change = NULL;
+  g_autoptr(KefuComplaintCard) card = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *role = NULL;
+  KefuComplaint *complaint;
+  gint64 lab;
+  gint64 marketing;
+  gint64 call_id;
+  gint64 id;
+  Company co;
+
+  test_company_setup (store, &co);
+  lab = test_make_department (store, "化验室");
+  marketing = test_make_department (store, "营销部");
+
+  /* The role defaults: each department with the role that sent it there. */
+  id = tc_save_complaint (store, &co, KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY, FALSE, NULL, NULL,
+                          0, &call_id);
+  role = test_query_text (store, "SELECT role FROM complaint_routes WHERE complaint_id = $1 "
+                                 "ORDER BY id LIMIT 1", id);
+  g_assert_cmpstr (role, ==, "qc-manager");
+  stored = tc_read_call (store, call_id);
+  complaint = kefu_call_get_complaint (stored);
+  g_assert_cmpuint (kefu_complaint_get_routes (complaint)->len, ==, 3);
+  assert_route (complaint, 0, co.qc_department, KEFU_ROLE_QC_MANAGER);
+  assert_route (complaint, 1, co.cs_department, KEFU_ROLE_CS_MANAGER);
+  assert_route (complaint, 2, co.gm_department, KEFU_ROLE_GM_OFFICE);
+
+  /* The site's rules: the lab (where nobody holds a role the defaults know) and the QC
+   * department, neither by a role. */
+  add_rule (rules, lab, FALSE);
+  add_rule (rules, co.qc_department, FALSE);
+  kefu_store_set_actor (store, co.cs_manager);
+  g_assert_true (kefu_store_set_routing_rules (store, KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY,
+                                               rules, NULL, &error));
+  g_assert_no_error (error);
+  id = tc_save_complaint (store, &co, KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY, FALSE, NULL, NULL,
+                          0, &call_id);
+  g_clear_pointer (&role, g_free);
+  role = test_query_text (store, "SELECT role FROM complaint_routes WHERE complaint_id = $1 "
+                                 "ORDER BY id LIMIT 1", id);
+  g_assert_null (role);
+  g_clear_object (&stored);
+  stored = tc_read_call (store, call_id);
+  complaint = kefu_call_get_complaint (stored);
+  g_assert_cmpuint (kefu_complaint_get_routes (complaint)->len, ==, 2);
+  assert_route (complaint, 0, lab, KEFU_COMPLAINT_ROUTE_NO_ROLE);
+  assert_route (complaint, 1, co.qc_department, KEFU_COMPLAINT_ROUTE_NO_ROLE);
+
+  /* A department a manager adds by hand has no role either. */
+  change = tc_change_new (store, KEFU_COMPLAINT_ACTION_EDIT_ROUTES, id, "转营销总监处理");
+  change->add_departments = tc_ids (marketing, 0);
+  card = tc_apply (store, co.cs_manager, change);
+  g_clear_object (&stored);
+  stored = tc_read_call (store, call_id);
+  complaint = kefu_call_get_complaint (stored);
+  g_assert_cmpuint (kefu_complaint_get_routes (complaint)->len, ==, 3);
+  assert_route (complaint, 2, marketing, KEFU_COMPLAINT_ROUTE_NO_ROLE);
+}
+
 /* Batch alerts */
 
 static gint64
@@ -396,6 +481,7 @@ test_store_add_complaint_intake_tests (void)
   TEST_ADD ("complaint-intake/deadline", test_intake_deadline);
   TEST_ADD ("complaint-intake/working-hours", test_intake_working_hours);
   TEST_ADD ("complaint-intake/routing-rules", test_routing_rules);
+  TEST_ADD ("complaint-intake/route-roles", test_route_roles);
   TEST_ADD ("complaint-intake/batch-alert", test_batch_alert);
   TEST_ADD ("complaint-intake/batch-spread", test_batch_spread);
 }
