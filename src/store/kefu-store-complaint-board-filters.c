@@ -296,10 +296,11 @@ _kefu_complaint_query_add_filter (KefuComplaintQuery        *q,
           n = _kefu_complaint_query_param (q, g_variant_new_string (pattern));
           _kefu_complaint_query_and (q, board ? "(SELECT complaint_search.search_text "
                                                 "FROM complaint_search "
-                                                "WHERE complaint_search.complaint_id = complaints.id) "
-                                                "LIKE $%u ESCAPE '\\'"
+                                                "WHERE complaint_search.complaint_id "
+                                                "= complaints.id) LIKE $%u ESCAPE '\\'"
                                               : "complaints.id IN (SELECT "
-                                                "complaint_search.complaint_id FROM complaint_search "
+                                                "complaint_search.complaint_id "
+                                                "FROM complaint_search "
                                                 "WHERE complaint_search.search_text "
                                                 "LIKE $%u ESCAPE '\\')", n);
         }

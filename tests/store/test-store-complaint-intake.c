@@ -296,7 +296,7 @@ test_route_roles (Fixture       *fixture,
                   gconstpointer  data)
 {
   KefuStore *store = fixture->store;
-  g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func ((GDestroyNotify) kefu_routing_rule_free);
+  g_autoptr(GPtrArray) rules = NULL;
   g_autoptr(KefuCall) stored = NULL;
   g_autoptr(KefuComplaintChange) change = NULL;
   g_autoptr(KefuComplaintCard) card = NULL;
@@ -328,6 +328,7 @@ test_route_roles (Fixture       *fixture,
 
   /* The site's rules: the lab (where nobody holds a role the defaults know) and the QC
    * department, neither by a role. */
+  rules = g_ptr_array_new_with_free_func ((GDestroyNotify) kefu_routing_rule_free);
   add_rule (rules, lab, FALSE);
   add_rule (rules, co.qc_department, FALSE);
   kefu_store_set_actor (store, co.cs_manager);

@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <glib/gstdio.h>
 
+#include "kefu-test-company.h"
 #include "kefu-test-pg.h"
 #include "test-store.h"
 
@@ -138,16 +139,8 @@ test_create_staff (KefuStore  *store,
                    const char *login,
                    KefuRole    role)
 {
-  g_autoptr(KefuStaff) staff = kefu_staff_new ();
-  g_autoptr(GError) error = NULL;
-
-  kefu_staff_set_name (staff, login);
-  kefu_staff_set_login (staff, login);
-  kefu_staff_set_role (staff, role);
-  kefu_staff_set_active (staff, TRUE);
-  g_assert_true (kefu_store_create_staff (store, staff, NULL, &error));
-  g_assert_no_error (error);
-  return kefu_record_get_id (KEFU_RECORD (staff));
+  /* Named after the login, active, in no department. */
+  return kefu_test_make_staff (store, login, login, role, 0, TRUE);
 }
 
 KefuCustomer *
