@@ -26,19 +26,22 @@ struct _KefuComplaintFilterBar
   GDate           to;
   char           *date_error;
   gboolean        rebuilding;
+  gboolean        showing_dates;     /* the calendars are being set to the range */
 
   AdwToggleGroup *scope_group;
   GtkDropDown    *category_dropdown;
   GtkButton      *clear_button;
   GtkLabel       *date_error_label;
+  GtkMenuButton  *dates_button;
+  GtkLabel       *dates_label;
+  GtkPopover     *dates_popover;
   GtkDropDown    *department_dropdown;
   AdwToggle      *department_toggle;
   GtkCalendar    *from_calendar;
-  GtkMenuButton  *from_button;
-  GtkPopover     *from_popover;
+  GtkButton      *from_clear_button;
+  GtkLabel       *popover_error_label;
   GtkCalendar    *to_calendar;
-  GtkMenuButton  *to_button;
-  GtkPopover     *to_popover;
+  GtkButton      *to_clear_button;
   GtkToggleButton *overdue_button;
   GtkToggleButton *urgent_button;
 };
@@ -66,29 +69,91 @@ static const KefuComplaintCategory categories[] = {
   KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY,
 };
 
-static char *
-format_date (const GDate *date)
+/* Local midnight of `date` (plus `days`), as UTC. */
+static GDateTime *
+local_midnight (const GDate *date,
+                int          days)
 {
-  char text[64];
+  g_autoptr(GDateTime) local = g_date_time_new_local (g_date_get_year (date),
+                                                      g_date_get_month (date),
+                                                      g_date_get_day (date), 0, 0, 0);
+  g_autoptr(GDateTime) shifted = g_date_time_add_days (local, days);
 
-  /* The locale's short date ("2026/11/27", "11/27/2026"). */
-  if (g_date_strftime (text, sizeof text, "%x", date) == 0)
-    return g_strdup ("");
-  return g_strdup (text);
+  return g_date_time_to_utc (shifted);
 }
 
+/* A day of the range, short enough for the bar ("20 Nov"); the year only when it is not this
+ * year's. */
+static char *
+format_day (const GDate *date)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                                    g_date_get_day (date), 0, 0, 0);
+
+  if (g_date_time_get_year (day) == g_date_time_get_year (now))
+    /* Translators: a day of the received range on the filter bar, in this year; a
+     * g_date_time_format () format ("20 Nov"; for Chinese "11月20日"). */
+    return g_date_time_format (day, C_("received range day", "%-d %b"));
+  /* Translators: a day of the received range on the filter bar, in another year; a
+   * g_date_time_format () format ("20 Nov 2025"; for Chinese "2025年11月20日"). */
+  return g_date_time_format (day, C_("received range day", "%-d %b %Y"));
+}
+
+/* The range as the bar shows it; NULL when it is open at both ends. */
+static char *
+format_range (KefuComplaintFilterBar *self)
+{
+  g_autofree char *from = g_date_valid (&self->from) ? format_day (&self->from) : NULL;
+  g_autofree char *to = g_date_valid (&self->to) ? format_day (&self->to) : NULL;
+
+  if (from != NULL && to != NULL)
+    /* Translators: the received range, first and last day ("20 Nov – 27 Nov"). */
+    return g_strdup_printf (_("%s – %s"), from, to);
+  if (from != NULL)
+    /* Translators: the received range open at its end ("From 20 Nov"). */
+    return g_strdup_printf (_("From %s"), from);
+  if (to != NULL)
+    /* Translators: the received range open at its start ("Until 27 Nov"). */
+    return g_strdup_printf (_("Until %s"), to);
+  return NULL;
+}
+
+/* Shows the range on the button and in the calendars, and why it is not applied if it is
+ * inverted. */
 static void
 update_date_buttons (KefuComplaintFilterBar *self)
 {
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
+  g_autofree char *range = format_range (self);
+  g_autofree char *accessible = NULL;
 
-  from = g_date_valid (&self->from) ? format_date (&self->from) : NULL;
-  to = g_date_valid (&self->to) ? format_date (&self->to) : NULL;
-  /* Translators: the button of the start of the date range when none is chosen. */
-  gtk_menu_button_set_label (self->from_button, from != NULL ? from : _("Received From"));
-  /* Translators: the button of the end of the date range when none is chosen. */
-  gtk_menu_button_set_label (self->to_button, to != NULL ? to : _("To"));
+  gtk_label_set_label (self->dates_label, range != NULL ? range : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->dates_label), range != NULL);
+  /* The button shows a calendar and the range alone; the accessible label says what the range
+   * is of. */
+  accessible = range != NULL
+               /* Translators: the received range button's accessible label ("Received: 20 Nov – 27 Nov"). */
+               ? g_strdup_printf (_("Received: %s"), range)
+               : g_strdup (_("Received: any date"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->dates_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->from_clear_button), g_date_valid (&self->from));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->to_clear_button), g_date_valid (&self->to));
+
+  self->showing_dates = TRUE;
+  if (g_date_valid (&self->from))
+    {
+      g_autoptr(GDateTime) day = local_midnight (&self->from, 0);
+
+      gtk_calendar_select_day (self->from_calendar, day);
+    }
+  if (g_date_valid (&self->to))
+    {
+      g_autoptr(GDateTime) day = local_midnight (&self->to, 0);
+
+      gtk_calendar_select_day (self->to_calendar, day);
+    }
+  self->showing_dates = FALSE;
 
   g_clear_pointer (&self->date_error, g_free);
   if (g_date_valid (&self->from) && g_date_valid (&self->to) &&
@@ -97,18 +162,18 @@ update_date_buttons (KefuComplaintFilterBar *self)
 
   gtk_label_set_label (self->date_error_label, self->date_error != NULL ? self->date_error : "");
   gtk_widget_set_visible (GTK_WIDGET (self->date_error_label), self->date_error != NULL);
+  gtk_label_set_label (self->popover_error_label, self->date_error != NULL ? self->date_error : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->popover_error_label), self->date_error != NULL);
   if (self->date_error != NULL)
     {
-      gtk_widget_add_css_class (GTK_WIDGET (self->from_button), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->to_button), "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (self->from_button),
+      gtk_widget_add_css_class (GTK_WIDGET (self->dates_button), "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->dates_button),
                                    GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
     }
   else
     {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->from_button), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->to_button), "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->from_button), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->dates_button), "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->dates_button), GTK_ACCESSIBLE_STATE_INVALID);
     }
 }
 
@@ -139,11 +204,14 @@ calendar_date (GtkCalendar *calendar,
                   g_date_time_get_year (day));
 }
 
+/* The popover stays open on a pick, so that both ends can be chosen (and the arrow keys move
+ * through the days) before it is closed. */
 static void
 from_selected_cb (KefuComplaintFilterBar *self)
 {
+  if (self->showing_dates)
+    return;
   calendar_date (self->from_calendar, &self->from);
-  gtk_popover_popdown (self->from_popover);
   update_date_buttons (self);
   changed (self);
 }
@@ -151,28 +219,71 @@ from_selected_cb (KefuComplaintFilterBar *self)
 static void
 to_selected_cb (KefuComplaintFilterBar *self)
 {
+  if (self->showing_dates)
+    return;
   calendar_date (self->to_calendar, &self->to);
-  gtk_popover_popdown (self->to_popover);
   update_date_buttons (self);
   changed (self);
+}
+
+/* GtkCalendar says nothing when the day clicked is the one it had selected, which is today
+ * while a bound is open; a click on a day sets the bound then. */
+static void
+day_clicked (KefuComplaintFilterBar *self,
+             GtkCalendar            *calendar,
+             GDate                  *bound,
+             double                  x,
+             double                  y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (calendar), x, y, GTK_PICK_DEFAULT);
+  GDate day;
+
+  if (picked == NULL || !gtk_widget_has_css_class (picked, "day-number"))
+    return;
+  calendar_date (calendar, &day);
+  if (g_date_valid (bound) && g_date_compare (bound, &day) == 0)
+    return;
+
+  *bound = day;
+  update_date_buttons (self);
+  changed (self);
+}
+
+static void
+from_released_cb (KefuComplaintFilterBar *self,
+                  int                     n_press,
+                  double                  x,
+                  double                  y)
+{
+  day_clicked (self, self->from_calendar, &self->from, x, y);
+}
+
+static void
+to_released_cb (KefuComplaintFilterBar *self,
+                int                     n_press,
+                double                  x,
+                double                  y)
+{
+  day_clicked (self, self->to_calendar, &self->to, x, y);
 }
 
 static void
 from_clear_cb (KefuComplaintFilterBar *self)
 {
-  g_date_clear (&self->from, 1);
-  gtk_popover_popdown (self->from_popover);
-  update_date_buttons (self);
-  changed (self);
+  kefu_complaint_filter_bar_set_dates (self, NULL, g_date_valid (&self->to) ? &self->to : NULL);
 }
 
 static void
 to_clear_cb (KefuComplaintFilterBar *self)
 {
-  g_date_clear (&self->to, 1);
-  gtk_popover_popdown (self->to_popover);
-  update_date_buttons (self);
-  changed (self);
+  kefu_complaint_filter_bar_set_dates (self, g_date_valid (&self->from) ? &self->from : NULL, NULL);
+}
+
+static void
+dates_clear_cb (KefuComplaintFilterBar *self)
+{
+  gtk_popover_popdown (self->dates_popover);
+  kefu_complaint_filter_bar_set_dates (self, NULL, NULL);
 }
 
 static void
@@ -194,19 +305,6 @@ update_scopes (KefuComplaintFilterBar *self)
   if ((!has_staff && g_strcmp0 (active, "mine") == 0) ||
       (!has_department && g_strcmp0 (active, "department") == 0))
     adw_toggle_group_set_active_name (self->scope_group, "all");
-}
-
-/* Local midnight of `date` (plus `days`), as UTC. */
-static GDateTime *
-local_midnight (const GDate *date,
-                int          days)
-{
-  g_autoptr(GDateTime) local = g_date_time_new_local (g_date_get_year (date),
-                                                      g_date_get_month (date),
-                                                      g_date_get_day (date), 0, 0, 0);
-  g_autoptr(GDateTime) shifted = g_date_time_add_days (local, days);
-
-  return g_date_time_to_utc (shifted);
 }
 
 static void
@@ -295,22 +393,27 @@ kefu_complaint_filter_bar_class_init (KefuComplaintFilterBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintFilterBar, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintFilterBar, clear_button);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintFilterBar, date_error_label);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintFilterBar, dates_button);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintFilterBar, dates_label);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintFilterBar, dates_popover);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintFilterBar, department_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintFilterBar, department_toggle);
-  gtk_widget_class_bind_template_child (widget_class, KefuComplaintFilterBar, from_button);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintFilterBar, from_calendar);
-  gtk_widget_class_bind_template_child (widget_class, KefuComplaintFilterBar, from_popover);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintFilterBar, from_clear_button);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintFilterBar, overdue_button);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintFilterBar, popover_error_label);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintFilterBar, scope_group);
-  gtk_widget_class_bind_template_child (widget_class, KefuComplaintFilterBar, to_button);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintFilterBar, to_calendar);
-  gtk_widget_class_bind_template_child (widget_class, KefuComplaintFilterBar, to_popover);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintFilterBar, to_clear_button);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintFilterBar, urgent_button);
   gtk_widget_class_bind_template_callback (widget_class, clear_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, dates_clear_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, from_clear_cb);
+  gtk_widget_class_bind_template_callback (widget_class, from_released_cb);
   gtk_widget_class_bind_template_callback (widget_class, from_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, to_clear_cb);
+  gtk_widget_class_bind_template_callback (widget_class, to_released_cb);
   gtk_widget_class_bind_template_callback (widget_class, to_selected_cb);
 }
 
@@ -478,14 +581,19 @@ kefu_complaint_filter_bar_set_dates (KefuComplaintFilterBar *self,
                                      const GDate            *from,
                                      const GDate            *to)
 {
+  GDate new_from, new_to;
+
   g_return_if_fail (KEFU_IS_COMPLAINT_FILTER_BAR (self));
 
-  g_date_clear (&self->from, 1);
-  g_date_clear (&self->to, 1);
+  /* Copied first: the bar passes its own ends when it clears only one of them. */
+  g_date_clear (&new_from, 1);
+  g_date_clear (&new_to, 1);
   if (from != NULL && g_date_valid (from))
-    self->from = *from;
+    new_from = *from;
   if (to != NULL && g_date_valid (to))
-    self->to = *to;
+    new_to = *to;
+  self->from = new_from;
+  self->to = new_to;
   update_date_buttons (self);
   changed (self);
 }

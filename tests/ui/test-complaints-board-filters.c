@@ -26,7 +26,20 @@ test_filters (Fixture       *f,
   AdwToggleGroup *scope;
   GtkDropDown *category, *department;
   GtkToggleButton *overdue, *urgent;
-  GDate from, to;
+  g_autoptr(GPtrArray) menu_buttons = NULL;
+  g_autoptr(GPtrArray) calendars = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) week_ago = g_date_time_add_days (today, -7);
+  g_autoptr(GPtrArray) labels = NULL;
+  g_autoptr(GPtrArray) day_labels = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  g_autofree char *today_number = NULL;
+  graphene_point_t today_point = GRAPHENE_POINT_INIT (-1, -1);
+  g_autofree char *from_day = NULL;
+  g_autofree char *to_day = NULL;
+  g_autofree char *range_label = NULL;
+  GtkMenuButton *dates;
   gint64 mine, theirs, harmed, batch, old;
   guint n_escalated;
   GListModel *departments;
@@ -132,25 +145,68 @@ test_filters (Fixture       *f,
   gtk_toggle_button_set_active (urgent, FALSE);
   wait_for_board (f);
 
-  /* Received in the last week: all but the old one. */
-  g_date_clear (&from, 1);
-  g_date_set_time_t (&from, time (NULL) - 7 * 24 * 3600);
-  g_date_clear (&to, 1);
-  g_date_set_time_t (&to, time (NULL));
-  kefu_complaint_filter_bar_set_dates (bar, &from, &to);
+  /* Received in the last week, picked in the one received button's popover: all but the old
+   * one, and the button writes out the range beside its calendar. */
+  menu_buttons = kefu_test_find_all (GTK_WIDGET (bar), GTK_TYPE_MENU_BUTTON);
+  g_assert_cmpuint (menu_buttons->len, ==, 1);
+  dates = menu_buttons->pdata[0];
+  labels = kefu_test_find_all (gtk_menu_button_get_child (dates), GTK_TYPE_LABEL);
+  g_assert_cmpuint (labels->len, ==, 1);
+  g_assert_false (gtk_widget_get_visible (labels->pdata[0]));
+  calendars = kefu_test_find_all (GTK_WIDGET (gtk_menu_button_get_popover (dates)), GTK_TYPE_CALENDAR);
+  g_assert_cmpuint (calendars->len, ==, 2);
+  gtk_menu_button_popup (dates);
+  kefu_test_wait_until (gtk_widget_get_mapped (calendars->pdata[1]));
+  gtk_calendar_select_day (calendars->pdata[0], week_ago);
+  /* The end calendar shows today selected already: a click on it is what sets the end. */
+  day_labels = kefu_test_find_all (calendars->pdata[1], GTK_TYPE_LABEL);
+  today_number = g_strdup_printf ("%d", g_date_time_get_day_of_month (today));
+  for (guint i = 0; i < day_labels->len; i++)
+    if (gtk_widget_has_css_class (day_labels->pdata[i], "day-number") &&
+        !gtk_widget_has_css_class (day_labels->pdata[i], "other-month") &&
+        g_strcmp0 (gtk_label_get_label (day_labels->pdata[i]), today_number) == 0)
+      g_assert_true (gtk_widget_compute_point (day_labels->pdata[i], calendars->pdata[1],
+                                               &GRAPHENE_POINT_INIT (2, 2), &today_point));
+  g_assert_cmpfloat (today_point.x, >, 0);
+  controllers = gtk_widget_observe_controllers (calendars->pdata[1]);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      /* The bar's own gesture (the calendar's takes the press, which selects nothing new). */
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          g_signal_has_handler_pending (controller, g_signal_lookup ("released", GTK_TYPE_GESTURE_CLICK), 0, FALSE))
+        g_signal_emit_by_name (controller, "released", 1, (double) today_point.x, (double) today_point.y);
+    }
   wait_for_board (f);
   g_assert_null (kefu_complaint_filter_bar_get_date_error (bar));
   g_assert_cmpuint (n_on_board (f), ==, 4);
   g_assert_cmpint (stage_of (f, old), ==, -1);
+  /* "20 Nov – 27 Nov", with the year of a day in another year. */
+  from_day = g_date_time_format (week_ago, g_date_time_get_year (week_ago) == g_date_time_get_year (today)
+                                           ? "%-d %b" : "%-d %b %Y");
+  to_day = g_date_time_format (today, "%-d %b");
+  range_label = g_strdup_printf ("%s – %s", from_day, to_day);
+  g_assert_nonnull (find_label (gtk_menu_button_get_child (dates), range_label));
+  g_assert_true (kefu_complaint_filter_bar_is_set (bar));
   /* An inverted range says why it is not applied. */
-  kefu_complaint_filter_bar_set_dates (bar, &to, &from);
+  gtk_calendar_select_day (calendars->pdata[0], today);
+  gtk_calendar_select_day (calendars->pdata[1], week_ago);
   wait_for_board (f);
   g_assert_nonnull (kefu_complaint_filter_bar_get_date_error (bar));
   g_assert_nonnull (find_label (GTK_WIDGET (bar), kefu_complaint_filter_bar_get_date_error (bar)));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dates), "error"));
   g_assert_cmpuint (n_on_board (f), ==, 5);
-  kefu_complaint_filter_bar_set_dates (bar, NULL, NULL);
+  /* "Any Date" in the popover opens the range at both ends. */
+  buttons = kefu_test_find_all (GTK_WIDGET (gtk_menu_button_get_popover (dates)), GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), "_Any Date") == 0)
+      g_signal_emit_by_name (buttons->pdata[i], "clicked");
   wait_for_board (f);
   g_assert_null (kefu_complaint_filter_bar_get_date_error (bar));
+  g_assert_false (kefu_complaint_filter_bar_is_set (bar));
+  g_assert_false (gtk_widget_get_visible (labels->pdata[0]));
+  g_assert_cmpuint (n_on_board (f), ==, 5);
 
   /* Text: the batch number, then a word of a reason. */
   gtk_search_bar_set_search_mode (f->pane->search_bar, TRUE);
