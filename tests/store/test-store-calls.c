@@ -231,6 +231,25 @@ test_assert_date (const GDate *date,
   g_assert_cmpint (g_date_get_day (date), ==, day);
 }
 
+void
+test_assert_routes (KefuComplaint *complaint,
+                    const gint64   departments[],
+                    const KefuRole roles[],
+                    guint          n)
+{
+  GPtrArray *routes = kefu_complaint_get_routes (complaint);
+
+  g_assert_cmpuint (routes->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      KefuComplaintRoute *route = g_ptr_array_index (routes, i);
+
+      g_assert_cmpint (route->department_id, ==, departments[i]);
+      g_assert_cmpint (route->role, ==, roles[i]);
+      g_assert_cmpstr (route->department_name, !=, "");
+    }
+}
+
 /* Orders */
 
 static void

@@ -48,6 +48,9 @@ void          test_save_call            (KefuStore *store, KefuCall *call);
 /* The text of one value of a query's single row. */
 char         *test_query_text           (KefuStore *store, const char *sql, gint64 id);
 void          test_assert_date          (const GDate *date, int year, int month, int day);
+/* The complaint has exactly the `n` routes given: their departments and roles, in order. */
+void          test_assert_routes        (KefuComplaint *complaint, const gint64 departments[],
+                                         const KefuRole roles[], guint n);
 
 void          test_store_add_calls_tests     (void);
 void          test_store_add_complaint_tests (void);

@@ -273,21 +273,6 @@ test_routing_rules (Fixture       *fixture,
   g_assert_cmpint (tc_route_at (store, plain, 2), ==, co.gm_department);
 }
 
-static void
-assert_route (KefuComplaint *complaint,
-              guint          i,
-              gint64         department_id,
-              KefuRole       role)
-{
-  GPtrArray *routes = kefu_complaint_get_routes (complaint);
-  KefuComplaintRoute *route;
-
-  g_assert_cmpuint (i, <, routes->len);
-  route = g_ptr_array_index (routes, i);
-  g_assert_cmpint (route->department_id, ==, department_id);
-  g_assert_cmpint (route->role, ==, role);
-}
-
 /* A route keeps the role whose default sent the complaint there. One from a routing rule, or
  * added by hand, has no role (stored as NULL): it reads back without one, never as the CS
  * manager's. */
@@ -302,7 +287,6 @@ test_route_roles (Fixture       *fixture,
   g_autoptr(KefuComplaintCard) card = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *role = NULL;
-  KefuComplaint *complaint;
   gint64 lab;
   gint64 marketing;
   gint64 call_id;
@@ -320,11 +304,10 @@ test_route_roles (Fixture       *fixture,
                                  "ORDER BY id LIMIT 1", id);
   g_assert_cmpstr (role, ==, "qc-manager");
   stored = tc_read_call (store, call_id);
-  complaint = kefu_call_get_complaint (stored);
-  g_assert_cmpuint (kefu_complaint_get_routes (complaint)->len, ==, 3);
-  assert_route (complaint, 0, co.qc_department, KEFU_ROLE_QC_MANAGER);
-  assert_route (complaint, 1, co.cs_department, KEFU_ROLE_CS_MANAGER);
-  assert_route (complaint, 2, co.gm_department, KEFU_ROLE_GM_OFFICE);
+  test_assert_routes (kefu_call_get_complaint (stored),
+                      (gint64[]) { co.qc_department, co.cs_department, co.gm_department },
+                      (KefuRole[]) { KEFU_ROLE_QC_MANAGER, KEFU_ROLE_CS_MANAGER,
+                                     KEFU_ROLE_GM_OFFICE }, 3);
 
   /* The site's rules: the lab (where nobody holds a role the defaults know) and the QC
    * department, neither by a role. */
@@ -343,10 +326,9 @@ test_route_roles (Fixture       *fixture,
   g_assert_null (role);
   g_clear_object (&stored);
   stored = tc_read_call (store, call_id);
-  complaint = kefu_call_get_complaint (stored);
-  g_assert_cmpuint (kefu_complaint_get_routes (complaint)->len, ==, 2);
-  assert_route (complaint, 0, lab, KEFU_COMPLAINT_ROUTE_NO_ROLE);
-  assert_route (complaint, 1, co.qc_department, KEFU_COMPLAINT_ROUTE_NO_ROLE);
+  test_assert_routes (kefu_call_get_complaint (stored), (gint64[]) { lab, co.qc_department },
+                      (KefuRole[]) { KEFU_COMPLAINT_ROUTE_NO_ROLE, KEFU_COMPLAINT_ROUTE_NO_ROLE },
+                      2);
 
   /* A department a manager adds by hand has no role either. */
   change = tc_change_new (store, KEFU_COMPLAINT_ACTION_EDIT_ROUTES, id, "转营销总监处理");
@@ -354,9 +336,10 @@ test_route_roles (Fixture       *fixture,
   card = tc_apply (store, co.cs_manager, change);
   g_clear_object (&stored);
   stored = tc_read_call (store, call_id);
-  complaint = kefu_call_get_complaint (stored);
-  g_assert_cmpuint (kefu_complaint_get_routes (complaint)->len, ==, 3);
-  assert_route (complaint, 2, marketing, KEFU_COMPLAINT_ROUTE_NO_ROLE);
+  test_assert_routes (kefu_call_get_complaint (stored),
+                      (gint64[]) { lab, co.qc_department, marketing },
+                      (KefuRole[]) { KEFU_COMPLAINT_ROUTE_NO_ROLE, KEFU_COMPLAINT_ROUTE_NO_ROLE,
+                                     KEFU_COMPLAINT_ROUTE_NO_ROLE }, 3);
 }
 
 /* Batch alerts */

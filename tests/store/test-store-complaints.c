@@ -28,25 +28,6 @@ save_complaint (Fixture               *fixture,
 }
 
 static void
-assert_routes (KefuComplaint *complaint,
-               const gint64   departments[],
-               const KefuRole roles[],
-               guint          n)
-{
-  GPtrArray *routes = kefu_complaint_get_routes (complaint);
-
-  g_assert_cmpuint (routes->len, ==, n);
-  for (guint i = 0; i < n; i++)
-    {
-      KefuComplaintRoute *route = g_ptr_array_index (routes, i);
-
-      g_assert_cmpint (route->department_id, ==, departments[i]);
-      g_assert_cmpint (route->role, ==, roles[i]);
-      g_assert_cmpstr (route->department_name, !=, "");
-    }
-}
-
-static void
 test_route_product_quality (Fixture       *fixture,
                             gconstpointer  data)
 {
@@ -69,7 +50,7 @@ test_route_product_quality (Fixture       *fixture,
   departments[0] = co.qc_department;
   departments[1] = co.cs_department;
   departments[2] = co.gm_department;
-  assert_routes (complaint, departments, roles, 3);
+  test_assert_routes (complaint, departments, roles, 3);
   g_assert_cmpstr (((KefuComplaintRoute *) g_ptr_array_index (kefu_complaint_get_routes (complaint),
                                                               0))->department_name, ==, "品控部");
   g_assert_cmpint (kefu_complaint_get_stage (complaint), ==, KEFU_COMPLAINT_STAGE_ROUTED);
@@ -90,7 +71,7 @@ test_route_product_quality (Fixture       *fixture,
   g_assert_no_error (error);
   complaint = kefu_call_get_complaint (stored);
   g_assert_nonnull (complaint);
-  assert_routes (complaint, departments, roles, 3);
+  test_assert_routes (complaint, departments, roles, 3);
   g_assert_cmpstr (kefu_complaint_get_reference (complaint), ==, kefu_call_get_reference (call));
   g_assert_cmpstr (kefu_complaint_get_subject (complaint), ==, "鲜牛奶");
   g_assert_cmpstr (kefu_complaint_get_reason (complaint), ==, "有异味");
@@ -124,7 +105,7 @@ test_route_service (Fixture       *fixture,
   test_company_setup (store, &co);
   complaint = save_complaint (fixture, &co, KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY, FALSE, &call);
   departments[0] = co.cs_department;
-  assert_routes (complaint, departments, roles, 1);
+  test_assert_routes (complaint, departments, roles, 1);
   g_assert_false (kefu_complaint_get_urgent (complaint));
   g_assert_cmpint (kefu_complaint_get_stage (complaint), ==, KEFU_COMPLAINT_STAGE_ROUTED);
   /* The product fields typed meanwhile are not kept for a service complaint. */
@@ -140,7 +121,7 @@ test_route_service (Fixture       *fixture,
   g_assert_cmpstr (kefu_complaint_get_work_manner (complaint), ==, "送奶到户");
   g_assert_cmpint (kefu_complaint_get_symptom (complaint), ==, KEFU_PRODUCT_SYMPTOM_UNSPECIFIED);
   g_assert_null (kefu_complaint_get_production_date (complaint));
-  assert_routes (complaint, departments, roles, 1);
+  test_assert_routes (complaint, departments, roles, 1);
 }
 
 static void
@@ -169,14 +150,14 @@ test_route_harmed (Fixture       *fixture,
   complaint = save_complaint (fixture, &co, KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY, TRUE, &service);
   service_departments[0] = co.cs_department;
   service_departments[1] = co.gm_department;
-  assert_routes (complaint, service_departments, service_roles, 2);
+  test_assert_routes (complaint, service_departments, service_roles, 2);
   g_assert_true (kefu_complaint_get_urgent (complaint));
 
   stored = kefu_store_get_call (store, kefu_record_get_id (KEFU_RECORD (service)), NULL, &error);
   g_assert_no_error (error);
   g_assert_true (kefu_complaint_get_urgent (kefu_call_get_complaint (stored)));
   g_assert_true (kefu_complaint_get_harmed (kefu_call_get_complaint (stored)));
-  assert_routes (kefu_call_get_complaint (stored), service_departments, service_roles, 2);
+  test_assert_routes (kefu_call_get_complaint (stored), service_departments, service_roles, 2);
 }
 
 static void
