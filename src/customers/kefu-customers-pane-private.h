@@ -1,5 +1,6 @@
 /* kefu-customers-pane-private.h: what the customers pane's files share (the pane itself in
- * kefu-customers-pane.c, its actions in kefu-customers-pane-actions.c).
+ * kefu-customers-pane.c, its actions in kefu-customers-pane-actions.c, which customers it lists
+ * in kefu-customers-pane-filters.c).
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -69,5 +70,17 @@ void      _kefu_customers_pane_update_actions  (KefuCustomersPane *self);
 void      _kefu_customers_pane_update_busy     (KefuCustomersPane *self);
 /* Installs the pane's actions (customers.import, .export, .assign …) on its class. */
 void      _kefu_customers_pane_install_actions (GtkWidgetClass    *widget_class);
+
+/* The "which customers" drop-down, rebuilt from the staff member and the clerks read; the
+ * filter chosen is kept when it is still offered. */
+void      _kefu_customers_pane_rebuild_filters (KefuCustomersPane *self);
+/* Reads the store's clerks for the drop-down (then rebuilds it). */
+void      _kefu_customers_pane_load_clerks     (KefuCustomersPane *self);
+/* The column view's sorter changed: the store sorts the list that way. */
+void      _kefu_customers_pane_sorter_changed_cb (KefuCustomersPane *self,
+                                                  GtkSorterChange    change,
+                                                  GtkSorter         *sorter);
+/* Binds the template callbacks of the search entry and the drop-down. */
+void      _kefu_customers_pane_class_init_filters (GtkWidgetClass *widget_class);
 
 G_END_DECLS
