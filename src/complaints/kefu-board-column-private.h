@@ -17,6 +17,11 @@ struct _KefuBoardColumn
   KefuComplaintStage  stage;
   KefuStaff          *staff;
   GListStore         *cards;
+  /* What the grid shows of `cards`: nothing while collapsed, the first screen only for the
+   * frame after a column filled from empty (see kefu_board_column_set_cards ()), else all. */
+  GtkSliceListModel  *rows;
+  GdkFrameClock      *paint_clock;  /* while the rest of the rows wait for a frame drawn */
+  gulong              after_paint_handler;
   GDateTime          *now;          /* what bound cards are shown as at; NULL: the clock */
   GHashTable         *bound;        /* KefuComplaintCardWidget → itself: the cards on screen */
   GtkDropTarget      *drop_target;
@@ -39,5 +44,7 @@ void _kefu_board_column_update_count (KefuBoardColumn *self);
 /* Counts the overdue and urgent cards again, as at the column's time, and shows it. */
 void _kefu_board_column_update_late  (KefuBoardColumn *self);
 void _kefu_board_column_notify_count (KefuBoardColumn *self);
+/* Shows every card again (open) or none (collapsed), ending a wait for a frame drawn. */
+void _kefu_board_column_show_rows    (KefuBoardColumn *self);
 
 G_END_DECLS

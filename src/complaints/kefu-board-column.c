@@ -122,6 +122,8 @@ update_collapsed (KefuBoardColumn *self)
                                   -1);
   gtk_widget_set_visible (GTK_WIDGET (self->note_label),
                           self->stage == KEFU_COMPLAINT_STAGE_CLOSED && !self->collapsed);
+  /* A collapsed column makes no card widgets at all. */
+  _kefu_board_column_show_rows (self);
   _kefu_board_column_update_count (self);
 }
 
@@ -233,6 +235,10 @@ kefu_board_column_dispose (GObject *object)
    * manager must do with its children. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
+  if (self->paint_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_handler, self->paint_clock);
+  g_clear_object (&self->paint_clock);
+  g_clear_object (&self->rows);
   g_clear_object (&self->cards);
   g_clear_object (&self->staff);
   g_clear_pointer (&self->now, g_date_time_unref);
@@ -396,7 +402,8 @@ kefu_board_column_init (KefuBoardColumn *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
   g_signal_connect (factory, "teardown", G_CALLBACK (teardown_cb), self);
   gtk_grid_view_set_factory (self->list_view, factory);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->cards)));
+  self->rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->cards)), 0, G_MAXUINT);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 
   self->drop_target = gtk_drop_target_new (KEFU_TYPE_COMPLAINT_CARD, GDK_ACTION_MOVE);
