@@ -28,56 +28,6 @@ same_card (KefuComplaintCard *a,
 /* A change larger than this on both sides reaches the view as a removal, then an addition. */
 #define LARGE_CHANGE 64
 
-/* Cards a column shows in the first frame after it filled from empty: a screen of them. */
-#define FIRST_ROWS 10
-/* How many card widgets a one-column grid view keeps at most (see show_first_rows_first ()). */
-#define GRID_ROWS 33
-
-void
-_kefu_board_column_show_rows (KefuBoardColumn *self)
-{
-  if (self->paint_clock != NULL)
-    g_clear_signal_handler (&self->after_paint_handler, self->paint_clock);
-  g_clear_object (&self->paint_clock);
-  gtk_slice_list_model_set_size (self->rows, self->collapsed ? 0 : G_MAXUINT);
-}
-
-/* One more screen of cards each frame drawn, so that no frame makes them all; past the grid's
- * own bound every card is shown. */
-static void
-after_paint_cb (GdkFrameClock   *clock,
-                KefuBoardColumn *self)
-{
-  guint size = gtk_slice_list_model_get_size (self->rows) + FIRST_ROWS;
-
-  if (self->collapsed || size > GRID_ROWS)
-    _kefu_board_column_show_rows (self);
-  else
-    gtk_slice_list_model_set_size (self->rows, size);
-}
-
-/* A one-column grid view makes about 33 card widgets whatever its height (GTK's
- * GTK_GRID_VIEW_MAX_VISIBLE_ROWS, 30, and a few around), and making a card's widgets is what
- * a board's first showing costs: seven columns of 33 cards took most of it. A column filled
- * from empty therefore shows a screen of cards in the first frame, and the rest (the widgets
- * below the fold, made for scrolling) a screen a frame after it. */
-static void
-show_first_rows_first (KefuBoardColumn *self)
-{
-  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
-  GdkFrameClock *clock = native != NULL ? gtk_widget_get_frame_clock (GTK_WIDGET (native)) : NULL;
-
-  /* The window's clock: the column itself may not be shown yet (the board shows its cards
-   * once the first read arrived). */
-  if (clock == NULL || self->paint_clock != NULL)
-    return;
-
-  gtk_slice_list_model_set_size (self->rows, FIRST_ROWS);
-  self->paint_clock = g_object_ref (clock);
-  self->after_paint_handler = g_signal_connect (clock, "after-paint",
-                                                G_CALLBACK (after_paint_cb), self);
-}
-
 void
 kefu_board_column_set_cards (KefuBoardColumn *self,
                              GPtrArray       *cards,
@@ -115,8 +65,10 @@ kefu_board_column_set_cards (KefuBoardColumn *self,
   removed = before - prefix - suffix;
   added = cards->len - prefix - suffix;
 
-  if (before == 0 && !self->collapsed && cards->len > FIRST_ROWS)
-    show_first_rows_first (self);
+  /* Filled from empty, the column shows a screen of cards in the first frame (a board's first
+   * showing made 231 card widgets in one frame, seven columns of 33). */
+  if (before == 0)
+    kefu_row_pacer_hold (self->pacer);
 
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
   position = adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
@@ -131,6 +83,9 @@ kefu_board_column_set_cards (KefuBoardColumn *self,
     g_list_store_splice (self->cards, prefix, removed, cards->pdata + prefix, added);
   if (adjustment != NULL && position > 0 && gtk_adjustment_get_value (adjustment) != position)
     gtk_adjustment_set_value (adjustment, position);
+
+  if (kefu_row_pacer_get_held (self->pacer))
+    kefu_row_pacer_release (self->pacer, GTK_WIDGET (self));
 
   /* The rows kept show the time again, as at `now`. */
   kefu_board_column_refresh (self, now);
@@ -236,7 +191,7 @@ kefu_board_column_focus_card (KefuBoardColumn *self,
       /* A card taken into a collapsed column by the keyboard stays in hand: the column opens,
        * with every row. */
       kefu_board_column_set_collapsed (self, FALSE);
-      _kefu_board_column_show_rows (self);
+      kefu_row_pacer_set_hidden (self->pacer, FALSE);
       gtk_grid_view_scroll_to (self->list_view, i, GTK_LIST_SCROLL_NONE, NULL);
       if (!focus_bound_card (self, complaint_id))
         {

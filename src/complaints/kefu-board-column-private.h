@@ -6,6 +6,8 @@
  */
 #pragma once
 
+#include "widgets/kefu-row-pacer.h"
+
 #include "kefu-board-column.h"
 
 G_BEGIN_DECLS
@@ -17,11 +19,9 @@ struct _KefuBoardColumn
   KefuComplaintStage  stage;
   KefuStaff          *staff;
   GListStore         *cards;
-  /* What the grid shows of `cards`: nothing while collapsed, the first screen only for the
-   * frame after a column filled from empty (see kefu_board_column_set_cards ()), else all. */
-  GtkSliceListModel  *rows;
-  GdkFrameClock      *paint_clock;  /* while the rest of the rows wait for a frame drawn */
-  gulong              after_paint_handler;
+  /* What the grid shows of `cards`: nothing while collapsed, a screen a frame after a column
+   * filled from empty (see kefu_board_column_set_cards ()), else all. */
+  KefuRowPacer       *pacer;
   GDateTime          *now;          /* what bound cards are shown as at; NULL: the clock */
   GHashTable         *bound;        /* KefuComplaintCardWidget → itself: the cards on screen */
   GtkDropTarget      *drop_target;
@@ -44,7 +44,5 @@ void _kefu_board_column_update_count (KefuBoardColumn *self);
 /* Counts the overdue and urgent cards again, as at the column's time, and shows it. */
 void _kefu_board_column_update_late  (KefuBoardColumn *self);
 void _kefu_board_column_notify_count (KefuBoardColumn *self);
-/* Shows every card again (open) or none (collapsed), ending a wait for a frame drawn. */
-void _kefu_board_column_show_rows    (KefuBoardColumn *self);
 
 G_END_DECLS

@@ -21,6 +21,11 @@
 #define COLUMN_WIDTH 232
 #define COLLAPSED_WIDTH 150
 
+/* Cards shown in the first frame after a column filled from empty (a screen of them), and the
+ * card widgets a one-column grid view keeps at most (GTK_GRID_VIEW_MAX_VISIBLE_ROWS and a few). */
+#define FIRST_ROWS 10
+#define GRID_ROWS 33
+
 
 G_DEFINE_FINAL_TYPE (KefuBoardColumn, kefu_board_column, GTK_TYPE_WIDGET)
 
@@ -123,7 +128,7 @@ update_collapsed (KefuBoardColumn *self)
   gtk_widget_set_visible (GTK_WIDGET (self->note_label),
                           self->stage == KEFU_COMPLAINT_STAGE_CLOSED && !self->collapsed);
   /* A collapsed column makes no card widgets at all. */
-  _kefu_board_column_show_rows (self);
+  kefu_row_pacer_set_hidden (self->pacer, self->collapsed);
   _kefu_board_column_update_count (self);
 }
 
@@ -235,10 +240,7 @@ kefu_board_column_dispose (GObject *object)
    * manager must do with its children. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
-  if (self->paint_clock != NULL)
-    g_clear_signal_handler (&self->after_paint_handler, self->paint_clock);
-  g_clear_object (&self->paint_clock);
-  g_clear_object (&self->rows);
+  g_clear_pointer (&self->pacer, kefu_row_pacer_free);
   g_clear_object (&self->cards);
   g_clear_object (&self->staff);
   g_clear_pointer (&self->now, g_date_time_unref);
@@ -396,14 +398,15 @@ kefu_board_column_init (KefuBoardColumn *self)
   /* A grid view of one column rather than a list view: both recycle their rows, but a list
    * view keeps up to 205 rows alive around its anchor whatever it shows, and seven columns of
    * 205 cards took seconds to make; the grid keeps about 33 (measured in
-   * test-complaints-board, /kefu/complaints-board/five-thousand). */
+   * test-complaints-board, /kefu/complaints-board/five-thousand), and the first showing makes
+   * a screen of them a frame (see kefu-row-pacer.h). */
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
   g_signal_connect (factory, "teardown", G_CALLBACK (teardown_cb), self);
   gtk_grid_view_set_factory (self->list_view, factory);
-  self->rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->cards)), 0, G_MAXUINT);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  self->pacer = kefu_row_pacer_new (G_LIST_MODEL (self->cards), FIRST_ROWS, GRID_ROWS);
+  selection = gtk_no_selection_new (g_object_ref (kefu_row_pacer_get_model (self->pacer)));
   gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 
   self->drop_target = gtk_drop_target_new (KEFU_TYPE_COMPLAINT_CARD, GDK_ACTION_MOVE);

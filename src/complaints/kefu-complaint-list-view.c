@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "widgets/kefu-list-loader.h"
+#include "widgets/kefu-row-pacer.h"
 
 #include "kefu-complaint-list-cells.h"
 #include "kefu-complaint-list-model.h"
@@ -34,10 +35,18 @@ struct _KefuComplaintListView
   GtkColumnViewColumn *urgent_column;
 
   KefuLazyListModel   *model;
+  /* The table's rows of `model`: a new list shows a screen of them in its first frame (a column
+   * view makes up to 200 rows of nine cells, see kefu-row-pacer.h). */
+  KefuRowPacer        *pacer;
   KefuComplaintFilter *filter;
   KefuComplaintSort    sort;
   gboolean             descending;
 };
+
+/* Rows shown in the first frame of a new list (a screen of them), and the rows a column view
+ * keeps at most (GTK_LIST_VIEW_MAX_LIST_ITEMS). */
+#define PACED_ROWS 40
+#define LIST_ROWS 200
 
 G_DEFINE_FINAL_TYPE (KefuComplaintListView, kefu_complaint_list_view, ADW_TYPE_BIN)
 
@@ -104,6 +113,12 @@ model_loading_cb (KefuComplaintListView *self)
 static void
 model_items_changed_cb (KefuComplaintListView *self)
 {
+  /* The pacer's own model has seen the change first (it was connected first): an empty list
+   * holds the next rows to a screen, and rows arriving are let through a screen a frame. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+    kefu_row_pacer_hold (self->pacer);
+  else if (kefu_row_pacer_get_held (self->pacer))
+    kefu_row_pacer_release (self->pacer, GTK_WIDGET (self));
   update_page (self);
 }
 
@@ -166,6 +181,7 @@ kefu_complaint_list_view_dispose (GObject *object)
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_COMPLAINT_LIST_VIEW);
+  g_clear_pointer (&self->pacer, kefu_row_pacer_free);
   g_clear_object (&self->model);
 
   G_OBJECT_CLASS (kefu_complaint_list_view_parent_class)->dispose (object);
@@ -280,7 +296,9 @@ kefu_complaint_list_view_init (KefuComplaintListView *self)
   self->sort = KEFU_COMPLAINT_SORT_RECEIVED;
   self->descending = TRUE;
   self->model = kefu_complaint_list_model_new ();
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
+  self->pacer = kefu_row_pacer_new (G_LIST_MODEL (self->model), PACED_ROWS, LIST_ROWS);
+  kefu_row_pacer_hold (self->pacer);
+  gtk_single_selection_set_model (self->selection, kefu_row_pacer_get_model (self->pacer));
 
   kefu_complaint_cell_set_factory (self->reference_column, KEFU_COMPLAINT_CELL_REFERENCE);
   kefu_complaint_cell_set_factory (self->received_column, KEFU_COMPLAINT_CELL_RECEIVED);
