@@ -28,6 +28,45 @@ same_card (KefuComplaintCard *a,
 /* A change larger than this on both sides reaches the view as a removal, then an addition. */
 #define LARGE_CHANGE 64
 
+/* The card widgets show the time again, as at `now`. */
+static void
+refresh_widgets (KefuBoardColumn *self,
+                 GDateTime       *now)
+{
+  gint64 minute = (now != NULL ? g_date_time_to_unix (now)
+                                : g_get_real_time () / G_USEC_PER_SEC) / 60;
+  gboolean same_minute = minute == self->refreshed_minute &&
+                         (now == NULL) == (self->now == NULL);
+  GHashTableIter iter;
+  gpointer card;
+
+  g_clear_pointer (&self->now, g_date_time_unref);
+  if (now != NULL)
+    self->now = g_date_time_ref (now);
+
+  /* The cards say times to the minute: within the same minute (a reload right after a move)
+   * they would say the same again, and the 33 cards of a column cost milliseconds. */
+  if (same_minute)
+    return;
+  self->refreshed_minute = minute;
+
+  /* Only the cards on screen exist as widgets; the others are shown as at the time they are
+   * bound. */
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &card, NULL))
+    kefu_complaint_card_widget_refresh (card, now);
+}
+
+void
+kefu_board_column_refresh (KefuBoardColumn *self,
+                           GDateTime       *now)
+{
+  g_return_if_fail (KEFU_IS_BOARD_COLUMN (self));
+
+  refresh_widgets (self, now);
+  _kefu_board_column_update_late (self);
+}
+
 void
 kefu_board_column_set_cards (KefuBoardColumn *self,
                              GPtrArray       *cards,
@@ -87,33 +126,14 @@ kefu_board_column_set_cards (KefuBoardColumn *self,
   if (kefu_row_pacer_get_held (self->pacer))
     kefu_row_pacer_release (self->pacer, GTK_WIDGET (self));
 
-  /* The rows kept show the time again, as at `now`. */
-  kefu_board_column_refresh (self, now);
+  /* The rows kept show the time again, as at `now`; the count counts the late ones too. */
+  refresh_widgets (self, now);
   _kefu_board_column_update_count (self);
   if (before != cards->len)
     _kefu_board_column_notify_count (self);
 }
 
-void
-kefu_board_column_refresh (KefuBoardColumn *self,
-                           GDateTime       *now)
-{
-  GHashTableIter iter;
-  gpointer card;
 
-  g_return_if_fail (KEFU_IS_BOARD_COLUMN (self));
-
-  g_clear_pointer (&self->now, g_date_time_unref);
-  if (now != NULL)
-    self->now = g_date_time_ref (now);
-
-  /* Only the cards on screen exist as widgets; the others are shown as at the time they are
-   * bound. */
-  g_hash_table_iter_init (&iter, self->bound);
-  while (g_hash_table_iter_next (&iter, &card, NULL))
-    kefu_complaint_card_widget_refresh (card, now);
-  _kefu_board_column_update_late (self);
-}
 
 GPtrArray *
 kefu_board_column_get_card_widgets (KefuBoardColumn *self)

@@ -23,6 +23,7 @@ struct _KefuBoardColumn
    * filled from empty (see kefu_board_column_set_cards ()), else all. */
   KefuRowPacer       *pacer;
   GDateTime          *now;          /* what bound cards are shown as at; NULL: the clock */
+  gint64              refreshed_minute;  /* the minute the kept cards were last shown as at */
   GHashTable         *bound;        /* KefuComplaintCardWidget → itself: the cards on screen */
   GtkDropTarget      *drop_target;
   guint               n_overdue;

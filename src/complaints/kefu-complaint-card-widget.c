@@ -24,6 +24,7 @@ struct _KefuComplaintCardWidget
   char              *deadline_text;
   char              *escalation_text;
   const char        *deadline_class;
+  char              *description;   /* the accessible label set last */
 
   GtkLabel          *age_label;
   GtkLabel          *batch_label;
@@ -123,19 +124,30 @@ kefu_complaint_card_widget_refresh (KefuComplaintCardWidget *self,
   gtk_widget_set_tooltip_text (self->deadline_box, full_deadline);
   state = kefu_complaint_card_get_deadline_state (self->card, current);
   style = kefu_board_deadline_style_class (state);
-  if (self->deadline_class != NULL)
-    gtk_widget_remove_css_class (self->deadline_box, self->deadline_class);
-  self->deadline_class = style;
-  if (style != NULL)
-    gtk_widget_add_css_class (self->deadline_box, style);
-  gtk_image_set_from_icon_name (self->deadline_icon, deadline_icon_name (state));
+  /* A board reload refreshes every card kept (33 a column): only what changed is touched, since
+   * a style class or an icon set again restyles the card even when it is the same. */
+  if (g_strcmp0 (self->deadline_class, style) != 0)
+    {
+      if (self->deadline_class != NULL)
+        gtk_widget_remove_css_class (self->deadline_box, self->deadline_class);
+      self->deadline_class = style;
+      if (style != NULL)
+        gtk_widget_add_css_class (self->deadline_box, style);
+    }
+  if (g_strcmp0 (gtk_image_get_icon_name (self->deadline_icon), deadline_icon_name (state)) != 0)
+    gtk_image_set_from_icon_name (self->deadline_icon, deadline_icon_name (state));
   gtk_label_set_label (self->deadline_label, self->deadline_text != NULL ? self->deadline_text : "");
   gtk_widget_set_visible (self->deadline_box, self->deadline_text != NULL);
 
   description = kefu_board_describe_card (self->card, current);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
-                                  -1);
+  if (g_strcmp0 (self->description, description) != 0)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                      -1);
+      g_free (self->description);
+      self->description = g_steal_pointer (&description);
+    }
 }
 
 static void
@@ -360,6 +372,7 @@ kefu_complaint_card_widget_finalize (GObject *object)
   KefuComplaintCardWidget *self = KEFU_COMPLAINT_CARD_WIDGET (object);
 
   g_free (self->deadline_text);
+  g_free (self->description);
   g_free (self->escalation_text);
 
   G_OBJECT_CLASS (kefu_complaint_card_widget_parent_class)->finalize (object);

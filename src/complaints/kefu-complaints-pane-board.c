@@ -88,6 +88,35 @@ _kefu_complaints_pane_make_filter (KefuComplaintsPane *self)
   return filter;
 }
 
+typedef struct
+{
+  gpointer       data;
+  GDestroyNotify free;
+} Release;
+
+static gboolean
+release_cb (gpointer user_data)
+{
+  Release *release = user_data;
+
+  release->free (release->data);
+  g_free (release);
+  return G_SOURCE_REMOVE;
+}
+
+/* Frees `data` once the main loop has nothing more urgent to do, drawing included: freeing a
+ * board's thousands of cards is work the frame that shows the next board need not wait for. */
+static void
+release_after_frame (gpointer       data,
+                     GDestroyNotify free)
+{
+  Release *release = g_new (Release, 1);
+
+  release->data = data;
+  release->free = free;
+  g_idle_add_full (G_PRIORITY_LOW, release_cb, release, NULL);
+}
+
 static void
 board_read_cb (GObject      *object,
                GAsyncResult *result,
@@ -143,10 +172,12 @@ board_read_cb (GObject      *object,
     }
 
   /* One pass over the answer: the store gives each stage urgent first, then by deadline, then
-   * oldest first, and each column takes its cards in one change. */
+   * oldest first, and each column takes its cards in one change. The cards of the last read
+   * (thousands of objects) are let go after the frame that shows this one. */
   for (guint i = 0; i < KEFU_BOARD_N_COLUMNS; i++)
     by_stage[i] = g_ptr_array_new_with_free_func (g_object_unref);
-  g_hash_table_remove_all (self->cards);
+  release_after_frame (g_steal_pointer (&self->cards), (GDestroyNotify) g_hash_table_unref);
+  self->cards = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   n = g_list_model_get_n_items (board);
   for (guint i = 0; i < n; i++)
     {
@@ -182,6 +213,8 @@ board_read_cb (GObject      *object,
   _kefu_complaints_pane_update_board_view (self);
   _kefu_complaints_pane_update_actions (self);
   _kefu_complaints_pane_update_busy (self);
+  /* The cards a column kept are the last read's: most of this read's go unused. */
+  release_after_frame (g_steal_pointer (&board), g_object_unref);
 }
 
 static void
