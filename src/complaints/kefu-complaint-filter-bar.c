@@ -93,10 +93,12 @@ format_day (const GDate *date)
 
   if (g_date_time_get_year (day) == g_date_time_get_year (now))
     /* Translators: a day of the received range on the filter bar, in this year; a
-     * g_date_time_format () format ("20 Nov"; for Chinese "11月20日"). */
+     * g_date_time_format () format ("20 Nov"; for Chinese "11月20日").
+     * xgettext:no-c-format */
     return g_date_time_format (day, C_("received range day", "%-d %b"));
   /* Translators: a day of the received range on the filter bar, in another year; a
-   * g_date_time_format () format ("20 Nov 2025"; for Chinese "2025年11月20日"). */
+   * g_date_time_format () format ("20 Nov 2025"; for Chinese "2025年11月20日").
+   * xgettext:no-c-format */
   return g_date_time_format (day, C_("received range day", "%-d %b %Y"));
 }
 
