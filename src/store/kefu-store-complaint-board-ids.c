@@ -308,12 +308,13 @@ count_complaints (KefuStore                 *self,
  * kefu_store_list_complaint_ids_head:
  * @filter: (nullable): which complaints; %NULL for all
  * @n_head: how many ids at most (more than 0)
- * @n_total: (out) (optional): how many the whole list has, or -1 for a text search whose
- *   count would cost as much as the whole list
+ * @n_total: (out) (optional): how many the whole list has
  *
  * The beginning of kefu_store_list_complaint_ids()'s list, for showing its top rows before the
- * whole list is read. The owner's sort reads the whole list either way (its one scan cannot stop
- * early), so it returns all of it, with @n_total its length: the caller has nothing left to read.
+ * whole list is read. Two lists are read whole either way, so all of it is returned, with
+ * @n_total its length (the caller has nothing left to read): the owner's sort (its one scan
+ * cannot stop early) and a text search (every complaint's text is matched before the first row
+ * is known: over 500,000 complaints its first 400 took 552 ms, the whole list 395 ms).
  *
  * Returns: (transfer full) (element-type gint64): the first @n_head ids (or every id, see above),
  *   in the list's order
@@ -330,6 +331,7 @@ kefu_store_list_complaint_ids_head (KefuStore                 *self,
 {
   g_autoptr(KefuComplaintFilter) all = NULL;
   g_autoptr(GArray) ids = NULL;
+  gboolean whole;
   gint64 count;
 
   g_return_val_if_fail (KEFU_IS_STORE (self), NULL);
@@ -338,17 +340,13 @@ kefu_store_list_complaint_ids_head (KefuStore                 *self,
 
   if (filter == NULL)
     filter = all = kefu_complaint_filter_new ();
-  ids = list_ids (self, filter, sort, descending,
-                  sort == KEFU_COMPLAINT_SORT_OWNER ? 0 : n_head, cancellable, error);
+  whole = sort == KEFU_COMPLAINT_SORT_OWNER || (filter->text != NULL && filter->text[0] != '\0');
+  ids = list_ids (self, filter, sort, descending, whole ? 0 : n_head, cancellable, error);
   if (ids == NULL)
     return NULL;
-  /* A list read whole, or a head shorter than asked for, is its own count. A text search is
-   * counted only by matching every complaint's text, as long as reading the whole list: the
-   * caller learns the length from that read instead (-1). */
-  if (sort == KEFU_COMPLAINT_SORT_OWNER || ids->len < n_head)
+  /* A list read whole, or a head shorter than asked for, is its own count. */
+  if (whole || ids->len < n_head)
     count = ids->len;
-  else if (filter->text != NULL && filter->text[0] != '\0')
-    count = -1;
   else if (!count_complaints (self, filter, &count, cancellable, error))
     return NULL;
   if (n_total != NULL)
