@@ -20,12 +20,6 @@
 /* The stages still being worked, as stored (kefu_complaint_stage_is_open ()). */
 #define OPEN_STAGES "'new', 'routed', 'in-progress', 'reopened', 'resolved', 'called-back'"
 
-/* The board's column order, which KEFU_COMPLAINT_SORT_STAGE sorts by too. */
-#define STAGE_ORDER \
-  "CASE complaints.stage WHEN 'new' THEN 0 WHEN 'routed' THEN 1 WHEN 'in-progress' THEN 2 " \
-  "WHEN 'reopened' THEN 3 WHEN 'resolved' THEN 4 WHEN 'called-back' THEN 5 " \
-  "WHEN 'closed' THEN 6 ELSE 7 END"
-
 /* The card: 28 columns over KEFU_COMPLAINT_CARD_FROM, the call's among them from the copies on
  * the complaint (schema step 3), so that no card joins its call. The routed departments come in
  * routing order (string_agg with ORDER BY: PostgreSQL, and SQLite since 3.44), as "id<US>name"
@@ -175,18 +169,70 @@ _kefu_store_complaint_card_from_row (KefuRows *rows,
   return card_from_row (rows, row, NULL);
 }
 
-static GListModel *
-cards_from_rows (KefuRows   *rows,
-                 GHashTable *department_names)
+/* The board's column order. */
+static int
+board_rank (KefuComplaintStage stage)
 {
+  switch (stage)
+    {
+    case KEFU_COMPLAINT_STAGE_NEW:         return 0;
+    case KEFU_COMPLAINT_STAGE_ROUTED:      return 1;
+    case KEFU_COMPLAINT_STAGE_IN_PROGRESS: return 2;
+    case KEFU_COMPLAINT_STAGE_REOPENED:    return 3;
+    case KEFU_COMPLAINT_STAGE_RESOLVED:    return 4;
+    case KEFU_COMPLAINT_STAGE_CALLED_BACK: return 5;
+    case KEFU_COMPLAINT_STAGE_CLOSED:      return 6;
+    case KEFU_COMPLAINT_STAGE_EXPLAINED:
+    default:                               return 7;
+    }
+}
+
+static int
+compare_times (GDateTime *a,
+               GDateTime *b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL) - (b == NULL);
+  return g_date_time_compare (a, b);
+}
+
+/* Board order: by stage, urgent first, then by deadline (none last), then oldest first. */
+static int
+compare_board_cards (gconstpointer a,
+                     gconstpointer b)
+{
+  KefuComplaintCard *x = *(KefuComplaintCard * const *) a;
+  KefuComplaintCard *y = *(KefuComplaintCard * const *) b;
+  gint64 x_id = kefu_complaint_card_get_id (x), y_id = kefu_complaint_card_get_id (y);
+  int order = board_rank (kefu_complaint_card_get_stage (x)) -
+              board_rank (kefu_complaint_card_get_stage (y));
+
+  if (order == 0)
+    order = (int) !kefu_complaint_card_get_urgent (x) - (int) !kefu_complaint_card_get_urgent (y);
+  if (order == 0)
+    order = compare_times (kefu_complaint_card_get_due_at (x), kefu_complaint_card_get_due_at (y));
+  if (order == 0)
+    order = compare_times (kefu_complaint_card_get_received_at (x),
+                           kefu_complaint_card_get_received_at (y));
+  if (order == 0)
+    order = (x_id > y_id) - (x_id < y_id);
+  return order;
+}
+
+/* The board's cards in board order. They are sorted here rather than by the database: over
+ * 500,000 complaints PostgreSQL took 30-90 ms to sort the board's 6,000 wide rows by its keys
+ * (the whole query 86-152 ms, 35-58 ms without them), a sort of the cards takes a few. */
+static GListModel *
+board_cards_from_rows (KefuRows   *rows,
+                       GHashTable *department_names)
+{
+  g_autoptr(GPtrArray) cards = g_ptr_array_new_full (kefu_rows_get_n_rows (rows), g_object_unref);
   GListStore *list = g_list_store_new (KEFU_TYPE_COMPLAINT_CARD);
 
   for (guint i = 0; i < kefu_rows_get_n_rows (rows); i++)
-    {
-      g_autoptr(KefuComplaintCard) card = card_from_row (rows, i, department_names);
-
-      g_list_store_append (list, card);
-    }
+    g_ptr_array_add (cards, card_from_row (rows, i, department_names));
+  g_ptr_array_sort (cards, compare_board_cards);
+  g_list_store_splice (list, 0, 0, cards->pdata, cards->len);
   return G_LIST_MODEL (list);
 }
 
@@ -242,11 +288,8 @@ kefu_store_list_board_complaints (KefuStore                 *self,
 
   sql = g_string_new ("SELECT " BOARD_COLUMNS " FROM " KEFU_COMPLAINT_CARD_FROM BOARD_JOINS
                        " WHERE ");
+  /* In board order once read (board_cards_from_rows ()). */
   g_string_append (sql, q.where->str);
-  g_string_append (sql, " ORDER BY " STAGE_ORDER ", "
-                        "CASE WHEN complaints.urgent THEN 0 ELSE 1 END, "
-                        "CASE WHEN complaints.due_at IS NULL THEN 1 ELSE 0 END, "
-                        "complaints.due_at, complaints.received_at, complaints.id");
   params = _kefu_complaint_query_params (&q, NULL);
   _kefu_complaint_query_clear (&q);
 
@@ -265,7 +308,7 @@ kefu_store_list_board_complaints (KefuStore                 *self,
       g_hash_table_insert (names, g_memdup2 (&id, sizeof id),
                            (gpointer) kefu_rows_get_text (departments, i, 1));
     }
-  return cards_from_rows (rows, names);
+  return board_cards_from_rows (rows, names);
 }
 
 /* Pages are read with IN lists of a few fixed lengths (padded with the first id), so that the
