@@ -105,29 +105,6 @@ kefu_board_format_age (GDateTime *since,
   return kefu_board_format_duration (span);
 }
 
-static const char *
-deadline_kind_name (KefuComplaintDeadline kind)
-{
-  switch (kind)
-    {
-    case KEFU_COMPLAINT_DEADLINE_ROUTE:
-      /* Translators: the deadline a new complaint works against: a lead routes it (分派). */
-      return C_("deadline", "Route");
-    case KEFU_COMPLAINT_DEADLINE_ACKNOWLEDGE:
-      /* Translators: a routed department acknowledges the complaint (受理). */
-      return C_("deadline", "Acknowledge");
-    case KEFU_COMPLAINT_DEADLINE_RESOLVE:
-      /* Translators: the resolution is recorded (解决). */
-      return C_("deadline", "Resolve");
-    case KEFU_COMPLAINT_DEADLINE_CALLBACK:
-      /* Translators: the customer is called back (回访). */
-      return C_("deadline", "Call back");
-    case KEFU_COMPLAINT_DEADLINE_NONE:
-    default:
-      return NULL;
-    }
-}
-
 char *
 kefu_board_format_deadline (KefuComplaintCard *card,
                             GDateTime         *now)
@@ -141,7 +118,7 @@ kefu_board_format_deadline (KefuComplaintCard *card,
   g_return_val_if_fail (now != NULL, NULL);
 
   due = kefu_complaint_card_get_due_at (card);
-  kind = deadline_kind_name (kefu_complaint_card_get_due_kind (card));
+  kind = kefu_detail_deadline_name (kefu_complaint_card_get_due_kind (card));
   if (due == NULL || kind == NULL)
     return NULL;
 
@@ -170,7 +147,7 @@ kefu_board_format_deadline_short (KefuComplaintCard *card,
   g_return_val_if_fail (now != NULL, NULL);
 
   due = kefu_complaint_card_get_due_at (card);
-  if (due == NULL || deadline_kind_name (kefu_complaint_card_get_due_kind (card)) == NULL)
+  if (due == NULL || kefu_detail_deadline_name (kefu_complaint_card_get_due_kind (card)) == NULL)
     return NULL;
   /* The detail page says it the same way. */
   return kefu_detail_format_time_left (due, now);
