@@ -43,6 +43,7 @@ typedef struct
   guint       frames;
   guint       settle_id;
   guint       timeout_id;
+  guint       redraws;     /* frames waited for again because the window drew nothing */
 } Run;
 
 static void take_next (GTask *task);
@@ -103,7 +104,9 @@ kefu_screenshots_save_widget (GtkWidget  *widget,
   node = gtk_snapshot_free_to_node (snapshot);
   if (node == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+      /* BUSY: a window rebuilding its rows between two frames may draw nothing for one; drawn
+       * again, it has its picture. */
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
                            _("The window drew nothing."));
       return FALSE;
     }
@@ -144,12 +147,19 @@ settled_cb (gpointer user_data)
 
   if (!kefu_screenshots_save_widget (GTK_WIDGET (run->window), file, &error))
     {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY) && run->redraws++ < 5)
+        {
+          g_debug ("%s drew nothing; waiting for it to be drawn again", name);
+          wait_step (task);
+          return G_SOURCE_REMOVE;
+        }
       g_task_return_error (task, g_steal_pointer (&error));
       g_object_unref (task);
       return G_SOURCE_REMOVE;
     }
 
   g_debug ("Saved %s", g_file_peek_path (file));
+  run->redraws = 0;
   run->index++;
   take_next (task);
 

@@ -24,7 +24,8 @@ void     kefu_screenshots_take_async  (KefuWindow          *window,
 gboolean kefu_screenshots_take_finish (GAsyncResult        *result,
                                        GError             **error);
 
-/* Renders what `widget` shows now into a PNG file. */
+/* Renders what `widget` shows now into a PNG file; G_IO_ERROR_BUSY when it drew nothing (draw it
+ * again and retry). */
 gboolean kefu_screenshots_save_widget (GtkWidget           *widget,
                                        GFile               *file,
                                        GError             **error);
