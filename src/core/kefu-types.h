@@ -121,6 +121,8 @@ typedef enum
   KEFU_HISTORY_KIND_ORDER_CALL,
   KEFU_HISTORY_KIND_COMPLAINT_CALL,
   KEFU_HISTORY_KIND_INQUIRY_CALL,
+  KEFU_HISTORY_KIND_SHIPMENT,      /* 发货 */
+  KEFU_HISTORY_KIND_SERVICE_JOB,   /* 安装 / 维修 / 更换 / 返回 */
 } KefuHistoryKind;
 
 /* The customer's answer at a callback (满意 / 一般 / 不满意); the complaint board and the
@@ -178,5 +180,166 @@ typedef enum
   KEFU_ESCALATION_CS_MANAGER,  /* 2: 客服中心经理 */
   KEFU_ESCALATION_GM_OFFICE,   /* 3: 总经办 */
 } KefuEscalationLevel;
+
+/* Whether a product is under warranty on a day (kefu-warranty.h computes it). */
+typedef enum
+{
+  KEFU_WARRANTY_UNKNOWN,  /* no start day is known: the job asks for it (or treats it as paid) */
+  KEFU_WARRANTY_IN,       /* 保修期内 */
+  KEFU_WARRANTY_OUT,      /* 已过保修期: a paid job (收费维修) */
+} KefuWarrantyState;
+
+/* The carriers whose waybill forms are known (kefu-waybill.h); OTHER for any carrier a site
+ * adds. Stored as the nick in carriers.kind. */
+typedef enum
+{
+  KEFU_CARRIER_OTHER,
+  KEFU_CARRIER_SF,        /* 顺丰速运 */
+  KEFU_CARRIER_ZTO,       /* 中通快递 */
+  KEFU_CARRIER_YTO,       /* 圆通速递 */
+  KEFU_CARRIER_YUNDA,     /* 韵达快递 */
+  KEFU_CARRIER_STO,       /* 申通快递 */
+  KEFU_CARRIER_EMS,       /* 中国邮政 EMS */
+  KEFU_CARRIER_JD,        /* 京东物流 */
+  KEFU_CARRIER_DEPPON,    /* 德邦快递 */
+} KefuCarrierKind;
+
+/* Where a shipment (发货) is, from the shipping request to the customer's confirmed receipt
+ * (kefu-shipment-flow.h has the transitions). */
+typedef enum
+{
+  KEFU_SHIPMENT_STEP_REQUESTED,          /* 已申请: 《发货申请单》 filed by the account manager */
+  KEFU_SHIPMENT_STEP_PAYMENT_CONFIRMED,  /* 货款已到账: finance confirmed the payment */
+  KEFU_SHIPMENT_STEP_DISPATCH_ISSUED,    /* 已开发货单: finance issued the 《发货单》 */
+  KEFU_SHIPMENT_STEP_HANDED_OVER,        /* 已交物流库房: copies to logistics and the warehouse */
+  KEFU_SHIPMENT_STEP_SHIPPED,            /* 已发运: carrier, waybill, expected arrival */
+  KEFU_SHIPMENT_STEP_DELIVERED,          /* 已送达 */
+  KEFU_SHIPMENT_STEP_RECEIVED,           /* 客户已确认收货: final */
+  KEFU_SHIPMENT_STEP_EXCEPTION,          /* 运输异常: lost, damaged or refused */
+  KEFU_SHIPMENT_STEP_CANCELLED,          /* 已取消: final (before it left, or an exception closed) */
+} KefuShipmentStep;
+
+/* What someone does to a shipment. */
+typedef enum
+{
+  KEFU_SHIPMENT_ACTION_CONFIRM_PAYMENT,   /* Requested → Payment confirmed (finance) */
+  KEFU_SHIPMENT_ACTION_ISSUE_DISPATCH,    /* Payment confirmed → Dispatch note issued (finance) */
+  KEFU_SHIPMENT_ACTION_HAND_OVER,         /* Dispatch note issued → Handed over (after-sales) */
+  KEFU_SHIPMENT_ACTION_SHIP,              /* Handed over → Shipped (logistics, after-sales) */
+  KEFU_SHIPMENT_ACTION_DELIVER,           /* Shipped → Delivered (after-sales, logistics) */
+  KEFU_SHIPMENT_ACTION_CONFIRM_RECEIPT,   /* Delivered → Received (after-sales) */
+  KEFU_SHIPMENT_ACTION_REPORT_EXCEPTION,  /* Shipped / Delivered → Exception */
+  KEFU_SHIPMENT_ACTION_RESOLVE_EXCEPTION, /* Exception → Shipped (reshipped), Delivered, or
+                                           * Cancelled (returned, written off) */
+  KEFU_SHIPMENT_ACTION_CANCEL,            /* Requested … Handed over → Cancelled */
+  KEFU_SHIPMENT_ACTION_ADD_NOTE,          /* a note on the timeline, any step */
+  KEFU_SHIPMENT_ACTION_EDIT_DETAILS,      /* lines, account manager, notes: until shipped */
+} KefuShipmentAction;
+
+/* What went wrong in transit. */
+typedef enum
+{
+  KEFU_SHIPMENT_EXCEPTION_NONE,     /* stored as NULL */
+  KEFU_SHIPMENT_EXCEPTION_LOST,     /* 丢失 */
+  KEFU_SHIPMENT_EXCEPTION_DAMAGED,  /* 破损 */
+  KEFU_SHIPMENT_EXCEPTION_REFUSED,  /* 拒收 */
+} KefuShipmentException;
+
+/* How an exception ended. */
+typedef enum
+{
+  KEFU_EXCEPTION_OUTCOME_RESHIPPED,  /* 重新发货: a new carrier and waybill → Shipped */
+  KEFU_EXCEPTION_OUTCOME_DELIVERED,  /* 已找到并送达 → Delivered */
+  KEFU_EXCEPTION_OUTCOME_CLOSED,     /* 退回 / 核销 → Cancelled */
+} KefuExceptionOutcome;
+
+/* How the customer confirmed receipt. */
+typedef enum
+{
+  KEFU_RECEIPT_METHOD_UNSPECIFIED,  /* stored as NULL */
+  KEFU_RECEIPT_METHOD_PHONE,        /* 电话确认 */
+  KEFU_RECEIPT_METHOD_SIGNED_SLIP,  /* 签收单 */
+  KEFU_RECEIPT_METHOD_OTHER,        /* 其他 */
+} KefuReceiptMethod;
+
+/* The kind of a service job. A fault report starts as REPAIR until the technical department's
+ * phone diagnosis decides on-site or return to factory (or solves it on the phone). */
+typedef enum
+{
+  KEFU_JOB_KIND_INSTALLATION,    /* 安装 */
+  KEFU_JOB_KIND_REPAIR,          /* 维修(待诊断): a fault report not yet diagnosed */
+  KEFU_JOB_KIND_ONSITE_REPAIR,   /* 上门维修 */
+  KEFU_JOB_KIND_FACTORY_REPAIR,  /* 返厂维修 */
+  KEFU_JOB_KIND_REPLACEMENT,     /* 产品更换 */
+  KEFU_JOB_KIND_RETURN,          /* 产品返回 */
+} KefuJobKind;
+
+/* Where a service job is (kefu-job-flow.h has the transitions for each kind). */
+typedef enum
+{
+  KEFU_JOB_STEP_REPORTED,           /* 已登记: fault reported, or installation / replacement /
+                                     * return requested */
+  KEFU_JOB_STEP_SUPPORT_REQUESTED,  /* 待审批: 《市场支持申请单》 filed, waits for the GM */
+  KEFU_JOB_STEP_APPROVED,           /* 已批准 */
+  KEFU_JOB_STEP_DISPATCHED,         /* 已派工: technician, agreed date, estimated travel days */
+  KEFU_JOB_STEP_ON_TRIP,            /* 出差中: departed, progress reports */
+  KEFU_JOB_STEP_SENT_TO_FACTORY,    /* 已寄回工厂: waybill */
+  KEFU_JOB_STEP_AT_FACTORY,         /* 工厂已收到 */
+  KEFU_JOB_STEP_REPAIRED,           /* 已修复 / 已更换 (at the factory) */
+  KEFU_JOB_STEP_SENT_BACK,          /* 已寄回客户 (or the replacement sent): waybill */
+  KEFU_JOB_STEP_COMPLETED,          /* 已完成: final */
+  KEFU_JOB_STEP_CANCELLED,          /* 已取消: final */
+} KefuJobStep;
+
+/* What someone does to a service job. */
+typedef enum
+{
+  KEFU_JOB_ACTION_DIAGNOSE,          /* REPAIR in Reported: on-site, factory, or solved by phone */
+  KEFU_JOB_ACTION_REQUEST_SUPPORT,   /* Reported → Support requested (installation, on-site) */
+  KEFU_JOB_ACTION_APPROVE_SUPPORT,   /* Support requested → Approved (GM office) */
+  KEFU_JOB_ACTION_REJECT_SUPPORT,    /* Support requested → Reported, with the reason (GM) */
+  KEFU_JOB_ACTION_DISPATCH,          /* Approved → Dispatched */
+  KEFU_JOB_ACTION_DEPART,            /* Dispatched → On trip */
+  KEFU_JOB_ACTION_REPORT_PROGRESS,   /* a dated progress report while on trip */
+  KEFU_JOB_ACTION_FILE_FEEDBACK,     /* On trip → Completed: 《售后服务信息反馈单》 */
+  KEFU_JOB_ACTION_SEND_TO_FACTORY,   /* Reported → Sent to factory (factory repair, return) */
+  KEFU_JOB_ACTION_RECEIVE_AT_FACTORY,/* Sent to factory → At factory (return: → Completed) */
+  KEFU_JOB_ACTION_RECORD_REPAIR,     /* At factory → Repaired (repaired or replaced) */
+  KEFU_JOB_ACTION_SEND_BACK,         /* Repaired → Sent back; replacement: Reported → Sent back */
+  KEFU_JOB_ACTION_CONFIRM_RECEIPT,   /* Sent back → Completed */
+  KEFU_JOB_ACTION_RECORD_FEE,        /* a paid job: the fee quoted and the customer's answer */
+  KEFU_JOB_ACTION_SET_WARRANTY,      /* decide an unknown warranty by hand, with the reason */
+  KEFU_JOB_ACTION_CANCEL,            /* any open step → Cancelled, with the reason */
+  KEFU_JOB_ACTION_ADD_NOTE,          /* a note on the timeline, any step */
+} KefuJobAction;
+
+/* Who reported a fault or asked for the job. */
+typedef enum
+{
+  KEFU_JOB_SOURCE_CUSTOMER_CALL,    /* 客户来电 */
+  KEFU_JOB_SOURCE_ACCOUNT_MANAGER,  /* 业务经理提交 */
+} KefuJobSource;
+
+/* Why a callback (回访) is made; the callback calendar adds its own reasons. */
+typedef enum
+{
+  KEFU_CALLBACK_REASON_AFTER_SERVICE,    /* 售后回访: a completed installation or repair */
+  KEFU_CALLBACK_REASON_AFTER_COMPLAINT,  /* 投诉回访 */
+  KEFU_CALLBACK_REASON_AFTER_DELIVERY,   /* 收货回访 */
+  KEFU_CALLBACK_REASON_SURVEY,           /* 会员满意度调查 */
+  KEFU_CALLBACK_REASON_OCCASION,         /* 节日 / 促销特色回访 */
+  KEFU_CALLBACK_REASON_RENEWAL,          /* 续订提醒 */
+  KEFU_CALLBACK_REASON_MAINTENANCE,      /* 保养提醒 */
+  KEFU_CALLBACK_REASON_LEAD,             /* 潜在订单跟进 */
+  KEFU_CALLBACK_REASON_OTHER,            /* 其他 */
+} KefuCallbackReason;
+
+/* Where a callback is. */
+typedef enum
+{
+  KEFU_CALLBACK_STATE_DUE,        /* 待回访 */
+  KEFU_CALLBACK_STATE_DONE,       /* 已回访 */
+  KEFU_CALLBACK_STATE_CANCELLED,  /* 已取消 */
+} KefuCallbackState;
 
 G_END_DECLS

@@ -13,14 +13,9 @@
 
 #include <glib.h>
 
-G_BEGIN_DECLS
+#include "kefu-types.h"
 
-typedef enum
-{
-  KEFU_WARRANTY_UNKNOWN,  /* no start day is known: the job asks for it (or treats it as paid) */
-  KEFU_WARRANTY_IN,       /* 保修期内 */
-  KEFU_WARRANTY_OUT,      /* 已过保修期: a paid job (收费维修) */
-} KefuWarrantyState;
+G_BEGIN_DECLS
 
 /* The day a product's warranty starts: its installation day when it was installed, else its
  * ship day; NULL when neither is known (or valid). */

@@ -16,21 +16,9 @@
 
 #include <glib.h>
 
-G_BEGIN_DECLS
+#include "kefu-types.h"
 
-/* The carriers whose waybill forms are known; OTHER for any carrier added by a site. */
-typedef enum
-{
-  KEFU_CARRIER_OTHER,
-  KEFU_CARRIER_SF,        /* 顺丰速运 */
-  KEFU_CARRIER_ZTO,       /* 中通快递 */
-  KEFU_CARRIER_YTO,       /* 圆通速递 */
-  KEFU_CARRIER_YUNDA,     /* 韵达快递 */
-  KEFU_CARRIER_STO,       /* 申通快递 */
-  KEFU_CARRIER_EMS,       /* 中国邮政 EMS */
-  KEFU_CARRIER_JD,        /* 京东物流 */
-  KEFU_CARRIER_DEPPON,    /* 德邦快递 */
-} KefuCarrierKind;
+G_BEGIN_DECLS
 
 #define KEFU_WAYBILL_ERROR (kefu_waybill_error_quark ())
 GQuark kefu_waybill_error_quark (void);
