@@ -19,9 +19,10 @@ struct _KefuComplaintTimelineView
 {
   AdwBin      parent_instance;
 
-  GListModel *events;
+  GListModel              *events;
+  const KefuTimelineWords *words;
 
-  GtkListBox *list;
+  GtkListBox              *list;
 };
 
 G_DEFINE_FINAL_TYPE (KefuComplaintTimelineView, kefu_complaint_timeline_view, ADW_TYPE_BIN)
@@ -33,6 +34,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static const KefuTimelineWords complaint_words = {
+  kefu_complaint_event_title,
+  kefu_complaint_event_text,
+  kefu_complaint_event_changes,
+  kefu_complaint_event_icon_name,
+};
 
 static GtkWidget *
 add_label (GtkBox     *box,
@@ -56,18 +64,19 @@ static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
 {
+  KefuComplaintTimelineView *self = user_data;
   KefuEvent *event = item;
-  g_autofree char *title = kefu_complaint_event_title (event);
-  g_autofree char *text = kefu_complaint_event_text (event);
+  g_autofree char *title = self->words->title (event);
+  g_autofree char *text = self->words->text (event);
   g_autofree char *when = kefu_detail_format_local_time (kefu_event_get_created_at (event));
   g_autofree char *meta = NULL;
-  g_autoptr(GPtrArray) changes = kefu_complaint_event_changes (event);
+  g_autoptr(GPtrArray) changes = self->words->changes (event);
   g_autoptr(GString) accessible = g_string_new (title);
   const char *who = kefu_event_get_staff_name (event);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *icon = gtk_image_new_from_icon_name (kefu_complaint_event_icon_name (event));
+  GtkWidget *icon = gtk_image_new_from_icon_name (self->words->icon_name (event));
 
   if (who == NULL || *who == '\0')
     /* Translators: the author of an event written by Kefu itself (an escalation by the deadline
@@ -187,6 +196,7 @@ static void
 kefu_complaint_timeline_view_init (KefuComplaintTimelineView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->words = &complaint_words;
 }
 
 GtkWidget *
@@ -215,6 +225,19 @@ kefu_complaint_timeline_view_set_events (KefuComplaintTimelineView *self,
 
   gtk_list_box_bind_model (self->list, events, create_row_cb, self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENTS]);
+}
+
+void
+kefu_complaint_timeline_view_set_words (KefuComplaintTimelineView *self,
+                                        const KefuTimelineWords   *words)
+{
+  g_return_if_fail (KEFU_IS_COMPLAINT_TIMELINE_VIEW (self));
+  g_return_if_fail (words != NULL);
+
+  self->words = words;
+  /* Rows already made are told again with the new words. */
+  if (self->events != NULL)
+    gtk_list_box_bind_model (self->list, self->events, create_row_cb, self, NULL);
 }
 
 GtkWidget *
