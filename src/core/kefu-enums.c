@@ -476,3 +476,410 @@ kefu_inquiry_topics_format (KefuInquiryTopics topics)
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
+
+/**
+ * kefu_warranty_state_get_display_name:
+ *
+ * Returns: (transfer none): the warranty state's translated name
+ */
+const char *
+kefu_warranty_state_get_display_name (KefuWarrantyState state)
+{
+  switch (state)
+    {
+    case KEFU_WARRANTY_UNKNOWN:
+      /* TRANSLATORS: no start day of the warranty is known, so whether the job is paid is not decided yet. */
+      return C_("warranty state", "Warranty unknown");
+    case KEFU_WARRANTY_IN:
+      return C_("warranty state", "In warranty");
+    case KEFU_WARRANTY_OUT:
+      /* TRANSLATORS: the warranty has ended: the customer pays for the work (收费维修). */
+      return C_("warranty state", "Out of warranty (paid)");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * kefu_carrier_kind_get_display_name:
+ *
+ * Returns: (transfer none): the carrier's translated name, the same words as the waybill
+ *   messages of kefu-waybill.c use (so one translation serves both)
+ */
+const char *
+kefu_carrier_kind_get_display_name (KefuCarrierKind kind)
+{
+  switch (kind)
+    {
+    case KEFU_CARRIER_OTHER:
+      /* TRANSLATORS: a carrier a site added whose waybill form is not known. */
+      return C_("carrier kind", "Other carrier");
+    case KEFU_CARRIER_SF:
+      return _("SF Express (顺丰)");
+    case KEFU_CARRIER_ZTO:
+      return _("ZTO Express (中通)");
+    case KEFU_CARRIER_YTO:
+      return _("YTO Express (圆通)");
+    case KEFU_CARRIER_YUNDA:
+      return _("Yunda Express (韵达)");
+    case KEFU_CARRIER_STO:
+      return _("STO Express (申通)");
+    case KEFU_CARRIER_EMS:
+      return _("EMS");
+    case KEFU_CARRIER_JD:
+      return _("JD Logistics (京东物流)");
+    case KEFU_CARRIER_DEPPON:
+      return _("Deppon Express (德邦)");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * kefu_shipment_step_get_display_name:
+ *
+ * Returns: (transfer none): the step's translated name
+ */
+const char *
+kefu_shipment_step_get_display_name (KefuShipmentStep step)
+{
+  switch (step)
+    {
+    case KEFU_SHIPMENT_STEP_REQUESTED:
+      /* TRANSLATORS: the account manager filed the shipping request (发货申请单). */
+      return C_("shipment step", "Requested");
+    case KEFU_SHIPMENT_STEP_PAYMENT_CONFIRMED:
+      return C_("shipment step", "Payment confirmed");
+    case KEFU_SHIPMENT_STEP_DISPATCH_ISSUED:
+      /* TRANSLATORS: finance issued the dispatch note (发货单). */
+      return C_("shipment step", "Dispatch note issued");
+    case KEFU_SHIPMENT_STEP_HANDED_OVER:
+      /* TRANSLATORS: copies of the dispatch note went to logistics and the warehouse. */
+      return C_("shipment step", "Handed to logistics");
+    case KEFU_SHIPMENT_STEP_SHIPPED:
+      return C_("shipment step", "Shipped");
+    case KEFU_SHIPMENT_STEP_DELIVERED:
+      return C_("shipment step", "Delivered");
+    case KEFU_SHIPMENT_STEP_RECEIVED:
+      /* TRANSLATORS: the customer confirmed having received the goods. */
+      return C_("shipment step", "Receipt confirmed");
+    case KEFU_SHIPMENT_STEP_EXCEPTION:
+      /* TRANSLATORS: the goods were lost, damaged or refused in transit. */
+      return C_("shipment step", "Exception");
+    case KEFU_SHIPMENT_STEP_CANCELLED:
+      return C_("shipment step", "Cancelled");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * kefu_shipment_action_get_display_name:
+ *
+ * Returns: (transfer none): the action's translated label; an ellipsis says it asks for more
+ */
+const char *
+kefu_shipment_action_get_display_name (KefuShipmentAction action)
+{
+  switch (action)
+    {
+    case KEFU_SHIPMENT_ACTION_CONFIRM_PAYMENT:
+      /* TRANSLATORS: a button by which finance confirms the payment arrived (货款到账). */
+      return C_("shipment action", "Confirm Payment…");
+    case KEFU_SHIPMENT_ACTION_ISSUE_DISPATCH:
+      return C_("shipment action", "Issue Dispatch Note…");
+    case KEFU_SHIPMENT_ACTION_HAND_OVER:
+      /* TRANSLATORS: gives the copies of the dispatch note to logistics and the warehouse. */
+      return C_("shipment action", "Hand Over to Logistics");
+    case KEFU_SHIPMENT_ACTION_SHIP:
+      /* TRANSLATORS: records the carrier, the waybill and the dates of a shipment that left. */
+      return C_("shipment action", "Record Shipping…");
+    case KEFU_SHIPMENT_ACTION_DELIVER:
+      return C_("shipment action", "Mark Delivered");
+    case KEFU_SHIPMENT_ACTION_CONFIRM_RECEIPT:
+      return C_("shipment action", "Confirm Receipt…");
+    case KEFU_SHIPMENT_ACTION_REPORT_EXCEPTION:
+      return C_("shipment action", "Report Exception…");
+    case KEFU_SHIPMENT_ACTION_RESOLVE_EXCEPTION:
+      return C_("shipment action", "Resolve Exception…");
+    case KEFU_SHIPMENT_ACTION_CANCEL:
+      return C_("shipment action", "Cancel Shipment…");
+    case KEFU_SHIPMENT_ACTION_ADD_NOTE:
+      return C_("shipment action", "Add Note…");
+    case KEFU_SHIPMENT_ACTION_EDIT_DETAILS:
+      return C_("shipment action", "Edit Details…");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * kefu_shipment_exception_get_display_name:
+ *
+ * Returns: (transfer none): the exception's translated name
+ */
+const char *
+kefu_shipment_exception_get_display_name (KefuShipmentException exception)
+{
+  switch (exception)
+    {
+    case KEFU_SHIPMENT_EXCEPTION_NONE:
+      return C_("shipment exception", "None");
+    case KEFU_SHIPMENT_EXCEPTION_LOST:
+      return C_("shipment exception", "Lost");
+    case KEFU_SHIPMENT_EXCEPTION_DAMAGED:
+      return C_("shipment exception", "Damaged");
+    case KEFU_SHIPMENT_EXCEPTION_REFUSED:
+      /* TRANSLATORS: the customer refused to accept the goods. */
+      return C_("shipment exception", "Refused");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * kefu_exception_outcome_get_display_name:
+ *
+ * Returns: (transfer none): the outcome's translated name
+ */
+const char *
+kefu_exception_outcome_get_display_name (KefuExceptionOutcome outcome)
+{
+  switch (outcome)
+    {
+    case KEFU_EXCEPTION_OUTCOME_RESHIPPED:
+      return C_("exception outcome", "Reshipped");
+    case KEFU_EXCEPTION_OUTCOME_DELIVERED:
+      return C_("exception outcome", "Found and delivered");
+    case KEFU_EXCEPTION_OUTCOME_CLOSED:
+      /* TRANSLATORS: the shipment is closed: the goods came back or were written off. */
+      return C_("exception outcome", "Returned or written off");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * kefu_receipt_method_get_display_name:
+ *
+ * Returns: (transfer none): the method's translated name
+ */
+const char *
+kefu_receipt_method_get_display_name (KefuReceiptMethod method)
+{
+  switch (method)
+    {
+    case KEFU_RECEIPT_METHOD_UNSPECIFIED:
+      return C_("receipt method", "Not specified");
+    case KEFU_RECEIPT_METHOD_PHONE:
+      return C_("receipt method", "Phone call");
+    case KEFU_RECEIPT_METHOD_SIGNED_SLIP:
+      /* TRANSLATORS: the customer's signed delivery slip (签收单). */
+      return C_("receipt method", "Signed slip");
+    case KEFU_RECEIPT_METHOD_OTHER:
+      return C_("receipt method", "Other");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * kefu_job_kind_get_display_name:
+ *
+ * Returns: (transfer none): the kind's translated name
+ */
+const char *
+kefu_job_kind_get_display_name (KefuJobKind kind)
+{
+  switch (kind)
+    {
+    case KEFU_JOB_KIND_INSTALLATION:
+      return C_("job kind", "Installation");
+    case KEFU_JOB_KIND_REPAIR:
+      /* TRANSLATORS: a fault report the technical department has not diagnosed yet. */
+      return C_("job kind", "Repair (to diagnose)");
+    case KEFU_JOB_KIND_ONSITE_REPAIR:
+      return C_("job kind", "On-site repair");
+    case KEFU_JOB_KIND_FACTORY_REPAIR:
+      /* TRANSLATORS: a product sent back to the factory to be repaired. */
+      return C_("job kind", "Factory repair");
+    case KEFU_JOB_KIND_REPLACEMENT:
+      return C_("job kind", "Replacement");
+    case KEFU_JOB_KIND_RETURN:
+      /* TRANSLATORS: a product the customer sends back (产品返回). */
+      return C_("job kind", "Return");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * kefu_job_step_get_display_name:
+ *
+ * Returns: (transfer none): the step's translated name
+ */
+const char *
+kefu_job_step_get_display_name (KefuJobStep step)
+{
+  switch (step)
+    {
+    case KEFU_JOB_STEP_REPORTED:
+      /* TRANSLATORS: a fault was reported, or an installation, replacement or return requested. */
+      return C_("job step", "Reported");
+    case KEFU_JOB_STEP_SUPPORT_REQUESTED:
+      /* TRANSLATORS: the market-support request (市场支持申请单) waits for the general manager. */
+      return C_("job step", "Awaiting approval");
+    case KEFU_JOB_STEP_APPROVED:
+      return C_("job step", "Approved");
+    case KEFU_JOB_STEP_DISPATCHED:
+      /* TRANSLATORS: a technician was assigned and the date agreed with the customer. */
+      return C_("job step", "Dispatched");
+    case KEFU_JOB_STEP_ON_TRIP:
+      return C_("job step", "On trip");
+    case KEFU_JOB_STEP_SENT_TO_FACTORY:
+      return C_("job step", "Sent to factory");
+    case KEFU_JOB_STEP_AT_FACTORY:
+      return C_("job step", "At factory");
+    case KEFU_JOB_STEP_REPAIRED:
+      return C_("job step", "Repaired");
+    case KEFU_JOB_STEP_SENT_BACK:
+      /* TRANSLATORS: the repaired product or its replacement was sent to the customer. */
+      return C_("job step", "Sent back");
+    case KEFU_JOB_STEP_COMPLETED:
+      return C_("job step", "Completed");
+    case KEFU_JOB_STEP_CANCELLED:
+      return C_("job step", "Cancelled");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * kefu_job_action_get_display_name:
+ *
+ * Returns: (transfer none): the action's translated label; an ellipsis says it asks for more
+ */
+const char *
+kefu_job_action_get_display_name (KefuJobAction action)
+{
+  switch (action)
+    {
+    case KEFU_JOB_ACTION_DIAGNOSE:
+      /* TRANSLATORS: the technical department's phone diagnosis: on-site, factory, or solved. */
+      return C_("job action", "Record Diagnosis…");
+    case KEFU_JOB_ACTION_REQUEST_SUPPORT:
+      /* TRANSLATORS: files the market-support request (市场支持申请单) for the general manager. */
+      return C_("job action", "Request Market Support…");
+    case KEFU_JOB_ACTION_APPROVE_SUPPORT:
+      return C_("job action", "Approve Support…");
+    case KEFU_JOB_ACTION_REJECT_SUPPORT:
+      return C_("job action", "Reject Support…");
+    case KEFU_JOB_ACTION_DISPATCH:
+      return C_("job action", "Dispatch Technician…");
+    case KEFU_JOB_ACTION_DEPART:
+      return C_("job action", "Record Departure…");
+    case KEFU_JOB_ACTION_REPORT_PROGRESS:
+      return C_("job action", "Report Progress…");
+    case KEFU_JOB_ACTION_FILE_FEEDBACK:
+      /* TRANSLATORS: the service feedback form (售后服务信息反馈单) the technician brings back. */
+      return C_("job action", "File Feedback Form…");
+    case KEFU_JOB_ACTION_SEND_TO_FACTORY:
+      return C_("job action", "Send to Factory…");
+    case KEFU_JOB_ACTION_RECEIVE_AT_FACTORY:
+      return C_("job action", "Received at Factory…");
+    case KEFU_JOB_ACTION_RECORD_REPAIR:
+      return C_("job action", "Record Repair…");
+    case KEFU_JOB_ACTION_SEND_BACK:
+      return C_("job action", "Send to Customer…");
+    case KEFU_JOB_ACTION_CONFIRM_RECEIPT:
+      return C_("job action", "Confirm Receipt…");
+    case KEFU_JOB_ACTION_RECORD_FEE:
+      /* TRANSLATORS: the fee quoted to the customer for a paid repair and the customer's answer. */
+      return C_("job action", "Record Fee…");
+    case KEFU_JOB_ACTION_SET_WARRANTY:
+      return C_("job action", "Set Warranty…");
+    case KEFU_JOB_ACTION_CANCEL:
+      return C_("job action", "Cancel Job…");
+    case KEFU_JOB_ACTION_ADD_NOTE:
+      return C_("job action", "Add Note…");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * kefu_job_source_get_display_name:
+ *
+ * Returns: (transfer none): the source's translated name
+ */
+const char *
+kefu_job_source_get_display_name (KefuJobSource source)
+{
+  switch (source)
+    {
+    case KEFU_JOB_SOURCE_CUSTOMER_CALL:
+      return C_("job source", "Customer call");
+    case KEFU_JOB_SOURCE_ACCOUNT_MANAGER:
+      /* TRANSLATORS: the account manager (业务经理) reported the fault or asked for the job. */
+      return C_("job source", "Account manager");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * kefu_callback_reason_get_display_name:
+ *
+ * Returns: (transfer none): the reason's translated name
+ */
+const char *
+kefu_callback_reason_get_display_name (KefuCallbackReason reason)
+{
+  switch (reason)
+    {
+    case KEFU_CALLBACK_REASON_AFTER_SERVICE:
+      return C_("callback reason", "After service");
+    case KEFU_CALLBACK_REASON_AFTER_COMPLAINT:
+      return C_("callback reason", "After complaint");
+    case KEFU_CALLBACK_REASON_AFTER_DELIVERY:
+      return C_("callback reason", "After delivery");
+    case KEFU_CALLBACK_REASON_SURVEY:
+      return C_("callback reason", "Satisfaction survey");
+    case KEFU_CALLBACK_REASON_OCCASION:
+      /* TRANSLATORS: holidays, store anniversaries, promotions. */
+      return C_("callback reason", "Special occasion");
+    case KEFU_CALLBACK_REASON_RENEWAL:
+      return C_("callback reason", "Renewal reminder");
+    case KEFU_CALLBACK_REASON_MAINTENANCE:
+      return C_("callback reason", "Maintenance reminder");
+    case KEFU_CALLBACK_REASON_LEAD:
+      /* TRANSLATORS: following up a potential order (潜在订单). */
+      return C_("callback reason", "Lead follow-up");
+    case KEFU_CALLBACK_REASON_OTHER:
+      return C_("callback reason", "Other");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * kefu_callback_state_get_display_name:
+ *
+ * Returns: (transfer none): the state's translated name
+ */
+const char *
+kefu_callback_state_get_display_name (KefuCallbackState state)
+{
+  switch (state)
+    {
+    case KEFU_CALLBACK_STATE_DUE:
+      /* TRANSLATORS: a callback (回访) still to be made. */
+      return C_("callback state", "Due");
+    case KEFU_CALLBACK_STATE_DONE:
+      return C_("callback state", "Done");
+    case KEFU_CALLBACK_STATE_CANCELLED:
+      return C_("callback state", "Cancelled");
+    default:
+      g_return_val_if_reached ("");
+    }
+}

@@ -48,4 +48,25 @@ const char *kefu_inquiry_topic_get_display_name      (KefuInquiryTopics     topi
 /* The names of every topic set, joined with the locale's list separator ("、" in Chinese). */
 char       *kefu_inquiry_topics_format               (KefuInquiryTopics     topics);
 
+/* Translated names of the after-sales enums (issue 5), for forms, lists, pages and history. */
+/* 保修期内 / 已过保修期(收费) / 保修未知. */
+const char *kefu_warranty_state_get_display_name     (KefuWarrantyState     state);
+/* The carrier's name as the waybill messages give it ("SF Express (顺丰)"); "Other carrier". */
+const char *kefu_carrier_kind_get_display_name       (KefuCarrierKind       kind);
+const char *kefu_shipment_step_get_display_name      (KefuShipmentStep      step);
+/* A shipment action as a button or menu label ("Confirm Payment…", "Hand Over"). */
+const char *kefu_shipment_action_get_display_name    (KefuShipmentAction    action);
+/* What went wrong in transit; "None" for KEFU_SHIPMENT_EXCEPTION_NONE. */
+const char *kefu_shipment_exception_get_display_name (KefuShipmentException exception);
+const char *kefu_exception_outcome_get_display_name  (KefuExceptionOutcome  outcome);
+/* How the customer confirmed receipt; "Not specified" when unspecified. */
+const char *kefu_receipt_method_get_display_name     (KefuReceiptMethod     method);
+const char *kefu_job_kind_get_display_name           (KefuJobKind           kind);
+const char *kefu_job_step_get_display_name           (KefuJobStep           step);
+/* A service-job action as a button or menu label ("Diagnose…", "Approve Support"). */
+const char *kefu_job_action_get_display_name         (KefuJobAction         action);
+const char *kefu_job_source_get_display_name         (KefuJobSource         source);
+const char *kefu_callback_reason_get_display_name    (KefuCallbackReason    reason);
+const char *kefu_callback_state_get_display_name     (KefuCallbackState     state);
+
 G_END_DECLS

@@ -159,6 +159,52 @@ test_complaint_names (void)
                          (DisplayName) kefu_complaint_stage_get_display_name, -1);
 }
 
+/* The after-sales names the pane shows: the words of the paper forms, each value its own. */
+static void
+test_aftersales_names (void)
+{
+  g_assert_cmpstr (kefu_shipment_step_get_display_name (KEFU_SHIPMENT_STEP_DISPATCH_ISSUED), ==,
+                   "Dispatch note issued");
+  g_assert_cmpstr (kefu_shipment_step_get_display_name (KEFU_SHIPMENT_STEP_RECEIVED), ==,
+                   "Receipt confirmed");
+  g_assert_cmpstr (kefu_shipment_action_get_display_name (KEFU_SHIPMENT_ACTION_CONFIRM_PAYMENT), ==,
+                   "Confirm Payment…");
+  g_assert_cmpstr (kefu_shipment_action_get_display_name (KEFU_SHIPMENT_ACTION_ISSUE_DISPATCH), ==,
+                   "Issue Dispatch Note…");
+  g_assert_cmpstr (kefu_job_kind_get_display_name (KEFU_JOB_KIND_REPAIR), ==, "Repair (to diagnose)");
+  g_assert_cmpstr (kefu_job_kind_get_display_name (KEFU_JOB_KIND_FACTORY_REPAIR), ==, "Factory repair");
+  g_assert_cmpstr (kefu_job_step_get_display_name (KEFU_JOB_STEP_SUPPORT_REQUESTED), ==,
+                   "Awaiting approval");
+  g_assert_cmpstr (kefu_warranty_state_get_display_name (KEFU_WARRANTY_OUT), ==,
+                   "Out of warranty (paid)");
+  /* The carrier names are the waybill messages' own words. */
+  g_assert_cmpstr (kefu_carrier_kind_get_display_name (KEFU_CARRIER_SF), ==, "SF Express (顺丰)");
+  g_assert_cmpstr (kefu_carrier_kind_get_display_name (KEFU_CARRIER_OTHER), ==, "Other carrier");
+
+  assert_distinct_names (KEFU_TYPE_WARRANTY_STATE,
+                         (DisplayName) kefu_warranty_state_get_display_name, -1);
+  assert_distinct_names (KEFU_TYPE_CARRIER_KIND,
+                         (DisplayName) kefu_carrier_kind_get_display_name, -1);
+  assert_distinct_names (KEFU_TYPE_SHIPMENT_STEP,
+                         (DisplayName) kefu_shipment_step_get_display_name, -1);
+  assert_distinct_names (KEFU_TYPE_SHIPMENT_ACTION,
+                         (DisplayName) kefu_shipment_action_get_display_name, -1);
+  assert_distinct_names (KEFU_TYPE_SHIPMENT_EXCEPTION,
+                         (DisplayName) kefu_shipment_exception_get_display_name, -1);
+  assert_distinct_names (KEFU_TYPE_EXCEPTION_OUTCOME,
+                         (DisplayName) kefu_exception_outcome_get_display_name, -1);
+  assert_distinct_names (KEFU_TYPE_RECEIPT_METHOD,
+                         (DisplayName) kefu_receipt_method_get_display_name, -1);
+  assert_distinct_names (KEFU_TYPE_JOB_KIND, (DisplayName) kefu_job_kind_get_display_name, -1);
+  assert_distinct_names (KEFU_TYPE_JOB_STEP, (DisplayName) kefu_job_step_get_display_name, -1);
+  assert_distinct_names (KEFU_TYPE_JOB_ACTION, (DisplayName) kefu_job_action_get_display_name, -1);
+  assert_distinct_names (KEFU_TYPE_JOB_SOURCE, (DisplayName) kefu_job_source_get_display_name, -1);
+  assert_distinct_names (KEFU_TYPE_CALLBACK_REASON,
+                         (DisplayName) kefu_callback_reason_get_display_name, -1);
+  assert_distinct_names (KEFU_TYPE_CALLBACK_STATE,
+                         (DisplayName) kefu_callback_state_get_display_name, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -171,6 +217,7 @@ main (int   argc,
   g_test_add_func ("/kefu/enums/round-trip", test_round_trip);
   g_test_add_func ("/kefu/enums/display-names", test_display_names);
   g_test_add_func ("/kefu/enums/complaint-names", test_complaint_names);
+  g_test_add_func ("/kefu/enums/aftersales-names", test_aftersales_names);
 
   return g_test_run ();
 }
