@@ -21,3 +21,5 @@ extern const char _kefu_schema_v2_sqlite[];
 extern const char _kefu_schema_v2_postgres[];
 extern const char _kefu_schema_v3_sqlite[];
 extern const char _kefu_schema_v3_postgres[];
+extern const char _kefu_schema_v4_sqlite[];
+extern const char _kefu_schema_v4_postgres[];

@@ -214,6 +214,12 @@ static const KefuSchemaStep steps[] = {
     _kefu_schema_v3_sqlite,
     _kefu_schema_v3_postgres,
   },
+  {
+    4, "after-sales: carriers, shipments and their lines, service jobs and their progress, "
+       "callbacks",
+    _kefu_schema_v4_sqlite,
+    _kefu_schema_v4_postgres,
+  },
 };
 
 /* How to create the version table and ask which tables exist, per dialect. */
@@ -271,6 +277,11 @@ _kefu_schema_after_explicit_ids (KefuStoreBackend  backend,
     { "complaint_routes", SETVAL ("complaint_routes") },
     { "inquiries", SETVAL ("inquiries") },
     { "leads", SETVAL ("leads") },
+    { "shipments", SETVAL ("shipments") },
+    { "shipment_lines", SETVAL ("shipment_lines") },
+    { "service_jobs", SETVAL ("service_jobs") },
+    { "job_progress", SETVAL ("job_progress") },
+    { "callbacks", SETVAL ("callbacks") },
   };
 #undef SETVAL
 
