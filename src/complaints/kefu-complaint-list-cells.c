@@ -11,6 +11,7 @@
 
 #include "core/kefu-enums.h"
 #include "widgets/kefu-lazy-item.h"
+#include "widgets/kefu-table-cell.h"
 
 #include "kefu-complaint-list-cells.h"
 #include "kefu-detail-format.h"
@@ -86,54 +87,6 @@ cell_label (GtkWidget *cell_child)
   return GTK_IS_LABEL (cell_child) ? cell_child : gtk_widget_get_last_child (cell_child);
 }
 
-/* Cells are refreshed twice a row while a list scrolls (bound to a placeholder, then filled),
- * some 1,500 times a frame on a fast scroll: only what differs is given to the widgets, since
- * each label, icon, style class or tooltip set costs a relayout or a restyle. */
-static void
-set_label (GtkWidget  *label,
-           const char *text)
-{
-  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), text) != 0)
-    gtk_label_set_label (GTK_LABEL (label), text);
-}
-
-static void
-set_icon (GtkWidget  *image,
-          const char *icon)
-{
-  if (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (image)), icon) != 0)
-    gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
-  if (gtk_widget_get_visible (image) != (icon != NULL))
-    gtk_widget_set_visible (image, icon != NULL);
-}
-
-/* The style class shown, kept on the widget so that an unchanged one is not set again. */
-static void
-set_style (GtkWidget  *widget,
-           const char *style)
-{
-  const char *shown = g_object_get_data (G_OBJECT (widget), "kefu-style");
-
-  if (g_strcmp0 (shown, style) == 0)
-    return;
-  if (shown != NULL)
-    gtk_widget_remove_css_class (widget, shown);
-  if (style != NULL)
-    gtk_widget_add_css_class (widget, style);
-  /* The names are static strings. */
-  g_object_set_data (G_OBJECT (widget), "kefu-style", (gpointer) style);
-}
-
-static void
-set_tooltip (GtkWidget  *widget,
-             const char *tooltip)
-{
-  const char *shown = gtk_widget_get_tooltip_text (widget);
-
-  if (g_strcmp0 (shown, tooltip) != 0)
-    gtk_widget_set_tooltip_text (widget, tooltip);
-}
-
 static void
 cell_refresh (GtkColumnViewCell *cell)
 {
@@ -147,11 +100,11 @@ cell_refresh (GtkColumnViewCell *cell)
   GtkWidget *label = cell_label (child);
   gboolean empty = text == NULL || *text == '\0';
 
-  set_label (label, text != NULL ? text : "");
+  kefu_table_cell_set_label (label, text != NULL ? text : "");
 
   if (kind == KEFU_COMPLAINT_CELL_CATEGORY)
-    set_icon (gtk_widget_get_first_child (child),
-              card != NULL ? category_icon_name (kefu_complaint_card_get_category (card)) : NULL);
+    kefu_table_cell_set_icon (gtk_widget_get_first_child (child),
+                              card != NULL ? category_icon_name (kefu_complaint_card_get_category (card)) : NULL);
   else if (kind == KEFU_COMPLAINT_CELL_DEADLINE)
     {
       KefuDeadlineState state = card != NULL ? kefu_complaint_card_get_deadline_state (card, now)
@@ -159,21 +112,14 @@ cell_refresh (GtkColumnViewCell *cell)
       const char *deadline = card != NULL ? kefu_detail_deadline_name (kefu_complaint_card_get_due_kind (card))
                                           : NULL;
 
-      set_style (child, kefu_detail_deadline_style_class (state));
-      set_icon (gtk_widget_get_first_child (child), empty ? NULL : kefu_detail_deadline_icon_name (state));
+      kefu_table_cell_set_style (child, kefu_detail_deadline_style_class (state));
+      kefu_table_cell_set_icon (gtk_widget_get_first_child (child),
+                                empty ? NULL : kefu_detail_deadline_icon_name (state));
       /* The kind of deadline goes in the tooltip: the column stays narrow enough for a table. */
-      set_tooltip (child, empty ? NULL : deadline);
+      kefu_table_cell_set_tooltip (child, empty ? NULL : deadline);
     }
   else if (kind == KEFU_COMPLAINT_CELL_URGENT && gtk_widget_get_visible (label) == empty)
     gtk_widget_set_visible (label, !empty);
-}
-
-static void
-cell_value_cb (KefuLazyItem      *item,
-               GParamSpec        *pspec,
-               GtkColumnViewCell *cell)
-{
-  cell_refresh (cell);
 }
 
 static void
@@ -222,59 +168,19 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
     }
 
   /* Every label as tall as a line of Chinese text, whatever it shows: an empty placeholder or a
-   * Latin reference is otherwise shorter than a row with a name in the CJK font, and rows that
-   * grow when their page arrives make the list measure and place them all again. */
-  {
-    /* Measured once a factory (a column): measuring costs a font fallback lookup. */
-    int height = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "kefu-line-height"));
-
-    if (height == 0)
-      {
-        g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (label, "中Ag");
-
-        pango_layout_get_pixel_size (layout, NULL, &height);
-        g_object_set_data (G_OBJECT (factory), "kefu-line-height", GINT_TO_POINTER (height));
-      }
-    gtk_widget_set_size_request (label, -1, height);
-  }
+   * Latin reference is otherwise shorter than a row with a name in the CJK font. */
+  kefu_table_cell_set_line_height (GTK_LIST_ITEM_FACTORY (factory), label);
 
   g_object_set_data (G_OBJECT (child), "kefu-cell", GUINT_TO_POINTER (kind));
   gtk_column_view_cell_set_child (cell, child);
-}
-
-static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkColumnViewCell        *cell,
-              gpointer                  user_data)
-{
-  KefuLazyItem *item = gtk_column_view_cell_get_item (cell);
-
-  g_signal_connect (item, "notify::value", G_CALLBACK (cell_value_cb), cell);
-  cell_refresh (cell);
-}
-
-static void
-cell_unbind_cb (GtkSignalListItemFactory *factory,
-                GtkColumnViewCell        *cell,
-                gpointer                  user_data)
-{
-  KefuLazyItem *item = gtk_column_view_cell_get_item (cell);
-
-  if (item != NULL)
-    g_signal_handlers_disconnect_by_func (item, cell_value_cb, cell);
 }
 
 void
 kefu_complaint_cell_set_factory (GtkColumnViewColumn *column,
                                  KefuComplaintCell    cell)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
   g_return_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column));
   g_return_if_fail (cell <= KEFU_COMPLAINT_CELL_URGENT);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GUINT_TO_POINTER (cell));
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GUINT_TO_POINTER (cell));
-  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), GUINT_TO_POINTER (cell));
-  gtk_column_view_column_set_factory (column, factory);
+  kefu_table_cell_set_factory (column, cell, G_CALLBACK (cell_setup_cb), cell_refresh);
 }

@@ -1,0 +1,124 @@
+/* kefu-table-cell.c: updating the widgets of a lazy table's cells.
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kefu-table-cell"
+
+#include "config.h"
+
+#include "kefu-lazy-item.h"
+#include "kefu-table-cell.h"
+
+void
+kefu_table_cell_set_label (GtkWidget  *label,
+                           const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), text) != 0)
+    gtk_label_set_label (GTK_LABEL (label), text);
+}
+
+void
+kefu_table_cell_set_icon (GtkWidget  *image,
+                          const char *icon_name)
+{
+  if (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (image)), icon_name) != 0)
+    gtk_image_set_from_icon_name (GTK_IMAGE (image), icon_name);
+  if (gtk_widget_get_visible (image) != (icon_name != NULL))
+    gtk_widget_set_visible (image, icon_name != NULL);
+}
+
+void
+kefu_table_cell_set_style (GtkWidget  *widget,
+                           const char *style_class)
+{
+  const char *shown = g_object_get_data (G_OBJECT (widget), "kefu-style");
+
+  if (g_strcmp0 (shown, style_class) == 0)
+    return;
+  if (shown != NULL)
+    gtk_widget_remove_css_class (widget, shown);
+  if (style_class != NULL)
+    gtk_widget_add_css_class (widget, style_class);
+  /* The names are static strings. */
+  g_object_set_data (G_OBJECT (widget), "kefu-style", (gpointer) style_class);
+}
+
+void
+kefu_table_cell_set_tooltip (GtkWidget  *widget,
+                             const char *tooltip)
+{
+  const char *shown = gtk_widget_get_tooltip_text (widget);
+
+  if (g_strcmp0 (shown, tooltip) != 0)
+    gtk_widget_set_tooltip_text (widget, tooltip);
+}
+
+void
+kefu_table_cell_set_line_height (GtkListItemFactory *factory,
+                                 GtkWidget          *label)
+{
+  /* Measured once a factory (a column): measuring costs a font fallback lookup. */
+  int height = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "kefu-line-height"));
+
+  if (height == 0)
+    {
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (label, "中Ag");
+
+      pango_layout_get_pixel_size (layout, NULL, &height);
+      g_object_set_data (G_OBJECT (factory), "kefu-line-height", GINT_TO_POINTER (height));
+    }
+  gtk_widget_set_size_request (label, -1, height);
+}
+
+static void
+cell_value_cb (KefuLazyItem      *item,
+               GParamSpec        *pspec,
+               GtkColumnViewCell *cell)
+{
+  KefuTableCellRefreshFunc refresh = g_object_get_data (G_OBJECT (cell), "kefu-refresh");
+
+  refresh (cell);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkColumnViewCell        *cell,
+              gpointer                  user_data)
+{
+  KefuLazyItem *item = gtk_column_view_cell_get_item (cell);
+  KefuTableCellRefreshFunc refresh = g_object_get_data (G_OBJECT (factory), "kefu-refresh");
+
+  g_object_set_data (G_OBJECT (cell), "kefu-refresh", refresh);
+  g_signal_connect (item, "notify::value", G_CALLBACK (cell_value_cb), cell);
+  refresh (cell);
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkColumnViewCell        *cell,
+                gpointer                  user_data)
+{
+  KefuLazyItem *item = gtk_column_view_cell_get_item (cell);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, cell_value_cb, cell);
+}
+
+void
+kefu_table_cell_set_factory (GtkColumnViewColumn      *column,
+                             guint                     kind,
+                             GCallback                 setup,
+                             KefuTableCellRefreshFunc  refresh)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column));
+  g_return_if_fail (setup != NULL && refresh != NULL);
+
+  g_object_set_data (G_OBJECT (factory), "kefu-refresh", refresh);
+  g_signal_connect (factory, "setup", setup, GUINT_TO_POINTER (kind));
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), NULL);
+  gtk_column_view_column_set_factory (column, factory);
+}
