@@ -441,6 +441,46 @@ kefu_work_calendar_add_days (KefuWorkCalendar *self,
   return kefu_work_calendar_next_working_time (self, later);
 }
 
+/**
+ * kefu_work_calendar_end_of_working_day:
+ *
+ * Returns: (transfer full): the instant, in the calendar's zone
+ */
+GDateTime *
+kefu_work_calendar_end_of_working_day (KefuWorkCalendar *self,
+                                       GDateTime        *start,
+                                       guint             days)
+{
+  GDate day;
+  guint counted = 0;
+  guint end = 0;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (start != NULL, NULL);
+
+  local_date (self, g_date_time_to_unix_usec (start), &day);
+
+  /* Counted from the day after `start`'s, so a Sunday call has its third working day on the
+   * Wednesday; the search ends like the others when holidays leave no working day. */
+  for (guint i = 0; i < SEARCH_DAYS; i++)
+    {
+      if (days == 0 ? is_working_day (self, &day) : counted == days)
+        break;
+      g_date_add_days (&day, 1);
+      if (is_working_day (self, &day))
+        counted++;
+    }
+
+  for (guint i = 0; i < self->hours->len; i++)
+    {
+      const KefuTimeRange *range = &g_array_index (self->hours, KefuTimeRange, i);
+
+      end = MAX (end, range->end > range->start ? range->end : range->end + KEFU_MINUTES_PER_DAY);
+    }
+
+  return instant_to_local (self, local_instant (self, &day, end));
+}
+
 gint64
 kefu_work_calendar_working_minutes_between (KefuWorkCalendar *self,
                                             GDateTime        *from,

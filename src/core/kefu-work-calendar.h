@@ -56,6 +56,13 @@ GDateTime        *kefu_work_calendar_add_working_days     (KefuWorkCalendar *sel
 GDateTime        *kefu_work_calendar_add_days             (KefuWorkCalendar *self,
                                                            GDateTime        *start,
                                                            guint             days);
+/* The end of the working hours (of the last range; a range crossing midnight ends the next
+ * morning) of the `days`-th working day after the local day of `start`; with 0, of that day
+ * itself when it is a working day, else of the next one. For rules that give "until the end of
+ * the third working day" (三天之内回访). */
+GDateTime        *kefu_work_calendar_end_of_working_day   (KefuWorkCalendar *self,
+                                                           GDateTime        *start,
+                                                           guint             days);
 /* Working minutes between `from` and `to` (0 when `to` is not after `from`). */
 gint64            kefu_work_calendar_working_minutes_between (KefuWorkCalendar *self,
                                                               GDateTime        *from,

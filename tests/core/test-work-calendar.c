@@ -437,6 +437,48 @@ test_from_settings (void)
   }
 }
 
+/* The end of the n-th working day: counted from the day after, over a Sunday and the National
+ * Day week, with the last range of a day with a lunch break and a night shift's morning. */
+static void
+test_end_of_working_day (void)
+{
+  g_autoptr(GTimeZone) tz = zone ("Asia/Shanghai");
+  g_autoptr(KefuWorkCalendar) cal = calendar_new ("08:30-12:00,13:30-17:30", MON_SAT,
+                                                  "2026-10-01..2026-10-07", tz);
+  g_autoptr(KefuWorkCalendar) night = calendar_new ("21:00-06:00", MON_FRI, "", tz);
+  g_autoptr(GDateTime) thu = at (tz, 11, 26, 20, 0);      /* after hours on a Thursday */
+  g_autoptr(GDateTime) sun = at (tz, 11, 29, 10, 0);
+  g_autoptr(GDateTime) sep30 = at (tz, 9, 30, 9, 0);
+  g_autoptr(GDateTime) oct3 = at (tz, 10, 3, 9, 0);
+  g_autoptr(GDateTime) r = NULL;
+
+  /* Thursday + 3: Friday, Saturday, Monday. */
+  r = kefu_work_calendar_end_of_working_day (cal, thu, 3);
+  assert_time (r, tz, 11, 30, 17, 30);
+  g_clear_pointer (&r, g_date_time_unref);
+  /* 0: the day itself. */
+  r = kefu_work_calendar_end_of_working_day (cal, thu, 0);
+  assert_time (r, tz, 11, 26, 17, 30);
+  g_clear_pointer (&r, g_date_time_unref);
+  /* Sunday + 3: Monday, Tuesday, Wednesday; Sunday + 0: Monday. */
+  r = kefu_work_calendar_end_of_working_day (cal, sun, 3);
+  assert_time (r, tz, 12, 2, 17, 30);
+  g_clear_pointer (&r, g_date_time_unref);
+  r = kefu_work_calendar_end_of_working_day (cal, sun, 0);
+  assert_time (r, tz, 11, 30, 17, 30);
+  g_clear_pointer (&r, g_date_time_unref);
+  /* Over the holiday week: 8, 9 and 10 October. */
+  r = kefu_work_calendar_end_of_working_day (cal, sep30, 3);
+  assert_time (r, tz, 10, 10, 17, 30);
+  g_clear_pointer (&r, g_date_time_unref);
+  r = kefu_work_calendar_end_of_working_day (cal, oct3, 0);
+  assert_time (r, tz, 10, 8, 17, 30);
+  g_clear_pointer (&r, g_date_time_unref);
+  /* Friday's night shift ends on Saturday morning. */
+  r = kefu_work_calendar_end_of_working_day (night, thu, 1);
+  assert_time (r, tz, 11, 28, 6, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -456,6 +498,7 @@ main (int   argc,
   g_test_add_func ("/kefu/work-calendar/zones", test_zones);
   g_test_add_func ("/kefu/work-calendar/summer-time", test_summer_time);
   g_test_add_func ("/kefu/work-calendar/from-settings", test_from_settings);
+  g_test_add_func ("/kefu/work-calendar/end-of-working-day", test_end_of_working_day);
 
   return g_test_run ();
 }
