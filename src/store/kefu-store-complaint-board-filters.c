@@ -182,9 +182,10 @@ _kefu_complaint_query_params (KefuComplaintQuery *q,
 }
 
 /* "%needle%" for LIKE, in ASCII lower case as the search text, with the pattern characters of
- * the text itself escaped so that "50%" means the three characters. */
-static char *
-like_pattern (const char *text)
+ * the text itself escaped so that "50%" means the three characters (the service-job list's
+ * search uses it too). */
+char *
+_kefu_complaint_like_pattern (const char *text)
 {
   g_autofree char *folded = g_ascii_strdown (text, -1);
   GString *pattern = g_string_new ("%");
@@ -286,7 +287,7 @@ _kefu_complaint_query_add_filter (KefuComplaintQuery        *q,
         _kefu_complaint_query_and (q, "complaints.id < 0");
       else if (trimmed[0] != '\0')
         {
-          g_autofree char *pattern = like_pattern (trimmed);
+          g_autofree char *pattern = _kefu_complaint_like_pattern (trimmed);
 
           /* Reference, caller, phone, batch key and reason in one lower-cased text in a narrow
            * table of its own, so that nothing is joined or lowered row by row. The list scans

@@ -30,6 +30,8 @@ void      _kefu_complaint_query_and        (KefuComplaintQuery *q,
 /* The parameters, and `extra` (nullable) as $n+1: a tuple, or NULL for none (floating). */
 GVariant *_kefu_complaint_query_params     (KefuComplaintQuery *q,
                                             GVariant           *extra);
+/* "%text%" for LIKE … ESCAPE '\\': in ASCII lower case, its own pattern characters escaped. */
+char     *_kefu_complaint_like_pattern     (const char *text);
 /* Adds the conditions of `filter`; `board` for the board's statement, which reads the open
  * complaints through complaints_stage, rather than the list view's. */
 void      _kefu_complaint_query_add_filter (KefuComplaintQuery        *q,
