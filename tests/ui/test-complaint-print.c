@@ -145,16 +145,16 @@ read_document (Fixture *fixture,
                guint   *n_pages)
 {
   g_autoptr(GError) error = NULL;
-  KefuPrintDocument *document = _kefu_print_document_read (fixture->store, fixture->complaint,
-                                                           NULL, &error);
+  KefuPrintDocument *document = _kefu_complaint_print_read (fixture->store, fixture->complaint,
+                                                            NULL, &error);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
   cairo_t *cr = cairo_create (surface);
 
   g_assert_no_error (error);
   g_assert_nonnull (document);
-  *n_pages = _kefu_print_document_paginate (document, cr,
-                                            KEFU_PRINT_A4_WIDTH - 2 * KEFU_PRINT_MARGIN,
-                                            KEFU_PRINT_A4_HEIGHT - 2 * KEFU_PRINT_MARGIN);
+  *n_pages = kefu_print_document_paginate (document, cr,
+                                           KEFU_PRINT_A4_WIDTH - 2 * KEFU_PRINT_MARGIN,
+                                           KEFU_PRINT_A4_HEIGHT - 2 * KEFU_PRINT_MARGIN);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   return document;
@@ -184,7 +184,7 @@ maybe_draw_pngs (KefuPrintDocument *document,
       cairo_paint (cr);
       cairo_scale (cr, 2, 2);
       cairo_translate (cr, KEFU_PRINT_MARGIN, KEFU_PRINT_MARGIN);
-      _kefu_print_document_draw_page (document, cr, i);
+      kefu_print_document_draw_page (document, cr, i);
       cairo_surface_write_to_png (surface, path);
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
@@ -226,7 +226,7 @@ test_pdf (Fixture       *fixture,
   g_assert_cmpuint (count_pdf_pages (contents, length), ==, n_pages);
 
   /* The form's title, its number and what the clerk wrote down, on the first page. */
-  first = _kefu_print_document_page_text (document, 0);
+  first = kefu_print_document_page_text (document, 0);
   g_assert_nonnull (strstr (first, "Complaint Call Record"));
   g_assert_nonnull (strstr (first, fixture->reference));
   g_assert_nonnull (strstr (first, "张三"));
@@ -240,7 +240,7 @@ test_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (first, "品控部"));
 
   /* The timeline ends with the notes. */
-  last = _kefu_print_document_page_text (document, n_pages - 1);
+  last = kefu_print_document_page_text (document, n_pages - 1);
   g_assert_nonnull (strstr (last, "第 2 次联系客户"));
   {
     g_autofree char *footer = g_strdup_printf ("%s · Page %u of %u", fixture->reference, n_pages, n_pages);
@@ -276,7 +276,7 @@ test_long_timeline (Fixture       *fixture,
    * note is on some page, once. */
   for (guint i = 1; i < n_pages; i++)
     {
-      g_autofree char *text = _kefu_print_document_page_text (document, i);
+      g_autofree char *text = kefu_print_document_page_text (document, i);
       g_autofree char *footer = g_strdup_printf ("Page %u of %u", i + 1, n_pages);
 
       g_assert_true (g_str_has_prefix (text, "Time\nBy\nEvent\nDetails\n"));
@@ -289,7 +289,7 @@ test_long_timeline (Fixture       *fixture,
 
       for (guint i = 0; i < n_pages; i++)
         {
-          g_autofree char *text = _kefu_print_document_page_text (document, i);
+          g_autofree char *text = kefu_print_document_page_text (document, i);
 
           if (strstr (text, needle) != NULL)
             found++;

@@ -1,0 +1,229 @@
+/* kefu-print-document-output.c: a printed form written as a PDF file, or read on the store's
+ * worker and printed with GtkPrintOperation (whose dialog offers "Print to File").
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kefu-print"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+
+#include "kefu-print-document-private.h"
+
+static gboolean
+write_pdf (KefuPrintDocument  *document,
+           const char         *path,
+           GError            **error)
+{
+  g_autofree char *title = g_strdup_printf ("%s %s", document->title, document->reference);
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  guint n_pages;
+
+  surface = cairo_pdf_surface_create (path, KEFU_PRINT_A4_WIDTH, KEFU_PRINT_A4_HEIGHT);
+  /* PDF 1.4: what the oldest office software and printers' own PDF readers open. */
+  cairo_pdf_surface_restrict_to_version (surface, CAIRO_PDF_VERSION_1_4);
+  cr = cairo_create (surface);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Kefu");
+
+  n_pages = kefu_print_document_paginate (document, cr,
+                                          KEFU_PRINT_A4_WIDTH - 2 * KEFU_PRINT_MARGIN,
+                                          KEFU_PRINT_A4_HEIGHT - 2 * KEFU_PRINT_MARGIN);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, KEFU_PRINT_MARGIN, KEFU_PRINT_MARGIN);
+      kefu_print_document_draw_page (document, cr, i);
+      cairo_restore (cr);
+      cairo_show_page (cr);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   /* Translators: the form's name and reference, the file, then cairo's reason. */
+                   _("Could not write %s to %s: %s. Check that the folder exists and can be "
+                     "written to."),
+                   title, path, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+kefu_print_document_save_pdf (KefuStore              *store,
+                              gint64                  id,
+                              KefuPrintDocumentRead   read,
+                              const char             *path,
+                              GError                **error)
+{
+  g_autoptr(KefuPrintDocument) document = NULL;
+
+  g_return_val_if_fail (KEFU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (id > 0, FALSE);
+  g_return_val_if_fail (read != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  document = read (store, id, NULL, error);
+  if (document == NULL)
+    return FALSE;
+  return write_pdf (document, path, error);
+}
+
+/* Printing */
+
+typedef struct
+{
+  GtkWindow             *parent;
+  gint64                 id;
+  KefuPrintDocumentRead  read;
+  char                  *error_title;
+  KefuPrintDocument     *document;   /* set by the worker */
+} PrintJob;
+
+static void
+print_job_free (PrintJob *job)
+{
+  g_clear_object (&job->parent);
+  g_free (job->error_title);
+  g_clear_pointer (&job->document, kefu_print_document_free);
+  g_free (job);
+}
+
+static void
+show_error (PrintJob   *job,
+            const char *message)
+{
+  AdwDialog *dialog = adw_alert_dialog_new (job->error_title, message);
+
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+  adw_dialog_present (dialog, job->parent != NULL ? GTK_WIDGET (job->parent) : NULL);
+}
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                PrintJob          *job)
+{
+  guint n_pages = kefu_print_document_paginate (job->document,
+                                                gtk_print_context_get_cairo_context (context),
+                                                gtk_print_context_get_width (context),
+                                                gtk_print_context_get_height (context));
+
+  gtk_print_operation_set_n_pages (operation, n_pages);
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              PrintJob          *job)
+{
+  kefu_print_document_draw_page (job->document, gtk_print_context_get_cairo_context (context),
+                                 (guint) page);
+}
+
+static void
+run_print (PrintJob *job)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *job_name = g_strdup_printf ("%s %s", job->document->title,
+                                               job->document->reference);
+  g_autofree char *file_name = g_strdup_printf ("%s.pdf", job->document->reference);
+  GtkPrintOperationResult result;
+
+  gtk_page_setup_set_paper_size (setup, a4);
+  gtk_page_setup_set_top_margin (setup, 15, GTK_UNIT_MM);
+  gtk_page_setup_set_bottom_margin (setup, 15, GTK_UNIT_MM);
+  gtk_page_setup_set_left_margin (setup, 15, GTK_UNIT_MM);
+  gtk_page_setup_set_right_margin (setup, 15, GTK_UNIT_MM);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_job_name (operation, job_name);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  /* "Print to File" offers the record's reference as the file name. */
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, file_name);
+  gtk_print_operation_set_print_settings (operation, settings);
+
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
+
+  /* Synchronous: the dialog is modal over the parent, and the job lives until it returns. */
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    job->parent, &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_error (job, error->message);
+}
+
+static gpointer
+read_func (KefuStore     *store,
+           gpointer       user_data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  PrintJob *job = user_data;
+
+  job->document = job->read (store, job->id, cancellable, error);
+  return NULL;
+}
+
+static void
+read_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  PrintJob *job = user_data;
+  g_autoptr(GError) error = NULL;
+
+  kefu_store_run_finish (KEFU_STORE (object), result, &error);
+  if (error == NULL && job->document == NULL)
+    error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED,
+                                 _("The record could not be read. Try again, or reopen the "
+                                   "database if it keeps failing."));
+  if (error == NULL)
+    run_print (job);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (job, error->message);
+  print_job_free (job);
+}
+
+void
+kefu_print_document_run (GtkWindow             *parent,
+                         KefuStore             *store,
+                         gint64                 id,
+                         KefuPrintDocumentRead  read,
+                         const char            *error_title)
+{
+  PrintJob *job;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (KEFU_IS_STORE (store));
+  g_return_if_fail (id > 0);
+  g_return_if_fail (read != NULL);
+  g_return_if_fail (error_title != NULL);
+
+  job = g_new0 (PrintJob, 1);
+  job->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  job->id = id;
+  job->read = read;
+  job->error_title = g_strdup (error_title);
+  /* Owned by the callback: kefu_store_run_async () carries only objects back. */
+  kefu_store_run_async (store, read_func, job, NULL, NULL, read_cb, job);
+}
