@@ -1,0 +1,1026 @@
+/* kefu-job-action-dialog.c: the dialog of one service-job action.
+ *
+ * One dialog for every action: each shows only its own rows (a table below says which), so the
+ * checking, the store's refusal and the kept input work the same everywhere.
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kefu-job-action-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/kefu-enums.h"
+#include "core/kefu-money.h"
+#include "core/kefu-waybill.h"
+#include "intake/kefu-text-row.h"
+#include "store/kefu-store-shipments.h"
+
+#include "kefu-job-action-dialog.h"
+
+/* The rows an action shows. */
+typedef enum
+{
+  FIELD_TEXT       = 1 << 0,
+  FIELD_DECISION   = 1 << 1,
+  FIELD_TECHNICIAN = 1 << 2,   /* with the agreed date and the travel days */
+  FIELD_AT         = 1 << 3,
+  FIELD_FEEDBACK   = 1 << 4,   /* work done, parts used, fixed, comment (the result note: text) */
+  FIELD_CARRIER    = 1 << 5,   /* with the waybill */
+  FIELD_REPLACED   = 1 << 6,
+  FIELD_RECEIPT    = 1 << 7,
+  FIELD_FEE        = 1 << 8,   /* with the customer's agreement */
+  FIELD_WARRANTY   = 1 << 9,
+} Fields;
+
+struct _KefuJobActionDialog
+{
+  AdwDialog            parent_instance;
+
+  KefuStore           *store;
+  KefuStaff           *staff;
+  KefuServiceJob      *job;
+  KefuJobAction        action;
+  Fields               fields;
+  GPtrArray           *technicians;   /* KefuStaff offered, as technician_row lists them */
+  GPtrArray           *carriers;      /* KefuCarrier offered, as carrier_row lists them */
+  GCancellable        *cancellable;
+  gboolean             loading;
+  gboolean             saving;
+  /* Set once Save was pressed: from then on every problem shows as it changes. */
+  gboolean             checked;
+  char                *message;
+
+  AdwSwitchRow        *agreed_switch;
+  AdwEntryRow         *agreed_row;
+  AdwEntryRow         *at_row;
+  GtkButton           *cancel_button;
+  AdwComboRow         *carrier_row;
+  AdwEntryRow         *comment_row;
+  AdwSpinRow          *days_row;
+  AdwComboRow         *decision_row;
+  AdwEntryRow         *fee_row;
+  AdwPreferencesGroup *fields_group;
+  AdwSwitchRow        *fixed_switch;
+  GtkLabel            *intro_label;
+  GtkLabel            *message_label;
+  AdwEntryRow         *parts_row;
+  AdwComboRow         *receipt_row;
+  AdwSwitchRow        *replaced_switch;
+  GtkButton           *save_button;
+  AdwComboRow         *technician_row;
+  KefuTextRow         *text_row;
+  AdwComboRow         *warranty_row;
+  GtkLabel            *waybill_label;
+  AdwEntryRow         *waybill_row;
+  KefuTextRow         *work_row;
+};
+
+G_DEFINE_FINAL_TYPE (KefuJobActionDialog, kefu_job_action_dialog, ADW_TYPE_DIALOG)
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_SAVED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* What each action's dialog says and shows: its title, the label of its text row (NULL: no
+ * text row), whether the text is required, the title of its time row, and what the action does. */
+typedef struct
+{
+  KefuJobAction  action;
+  Fields         fields;
+  const char    *title;
+  const char    *text_title;
+  gboolean       text_required;
+  const char    *at_title;
+  const char    *explanation;
+} ActionTexts;
+
+static const ActionTexts action_texts[] = {
+  { KEFU_JOB_ACTION_DIAGNOSE, FIELD_TEXT | FIELD_DECISION, N_("Record the Diagnosis"),
+    N_("Diagnosis"), TRUE, NULL,
+    N_("What the technical department found on the phone, and whether the product is repaired on site, at the factory, or was put right on the phone.") },
+  { KEFU_JOB_ACTION_REQUEST_SUPPORT, FIELD_TEXT, N_("Request Market Support"),
+    N_("Purpose of the Visit"), TRUE, NULL,
+    N_("The market-support request (市场支持申请单) goes to the general manager, who approves the visit before a technician is dispatched.") },
+  { KEFU_JOB_ACTION_APPROVE_SUPPORT, 0, N_("Approve the Market-Support Request"),
+    NULL, FALSE, NULL,
+    N_("Approving lets after-sales dispatch a technician for this visit.") },
+  { KEFU_JOB_ACTION_REJECT_SUPPORT, FIELD_TEXT, N_("Reject the Market-Support Request"),
+    N_("Reason"), TRUE, NULL,
+    N_("The job goes back to Reported with the reason; a new request can be filed.") },
+  { KEFU_JOB_ACTION_DISPATCH, FIELD_TECHNICIAN, N_("Dispatch a Technician"),
+    NULL, FALSE, NULL,
+    N_("Choose the technician, the day agreed with the customer and how long the trip should take. The technicians’ calendar shows who is free.") },
+  { KEFU_JOB_ACTION_DEPART, FIELD_AT, N_("Record the Departure"),
+    NULL, FALSE, N_("Departed At (YYYY-MM-DD HH:MM)"),
+    N_("The technician has left for the customer.") },
+  { KEFU_JOB_ACTION_REPORT_PROGRESS, FIELD_TEXT | FIELD_AT, N_("Report Progress"),
+    N_("Progress"), TRUE, N_("Reported At (YYYY-MM-DD HH:MM)"),
+    N_("A dated note from the trip, for everyone following the job.") },
+  { KEFU_JOB_ACTION_FILE_FEEDBACK, FIELD_FEEDBACK | FIELD_TEXT | FIELD_AT,
+    N_("File the Service Feedback Form"), N_("Result Note"), FALSE,
+    N_("Returned At (YYYY-MM-DD HH:MM)"),
+    N_("The service feedback form (售后服务信息反馈单) completes the job and schedules the after-service callback.") },
+  { KEFU_JOB_ACTION_SEND_TO_FACTORY, FIELD_CARRIER, N_("Send to the Factory"),
+    NULL, FALSE, NULL,
+    N_("The product goes back to the factory; the waybill lets everyone follow it.") },
+  { KEFU_JOB_ACTION_RECEIVE_AT_FACTORY, 0, N_("Received at the Factory"),
+    NULL, FALSE, NULL,
+    N_("The factory has the product.") },
+  { KEFU_JOB_ACTION_RECORD_REPAIR, FIELD_TEXT | FIELD_REPLACED, N_("Record the Repair"),
+    N_("What the Factory Found and Did"), TRUE, NULL,
+    N_("The factory repaired or replaced the product; it can then be sent back.") },
+  { KEFU_JOB_ACTION_SEND_BACK, FIELD_CARRIER, N_("Send to the Customer"),
+    NULL, FALSE, NULL,
+    N_("The product (or its replacement) goes to the customer.") },
+  { KEFU_JOB_ACTION_CONFIRM_RECEIPT, FIELD_RECEIPT, N_("Confirm Receipt"),
+    NULL, FALSE, NULL,
+    N_("The customer has the product back; the job is complete.") },
+  { KEFU_JOB_ACTION_RECORD_FEE, FIELD_FEE | FIELD_TEXT, N_("Record the Fee"),
+    N_("Note"), FALSE, NULL,
+    N_("A paid job needs the fee quoted and the customer’s agreement before any work starts.") },
+  { KEFU_JOB_ACTION_SET_WARRANTY, FIELD_WARRANTY | FIELD_TEXT, N_("Set the Warranty"),
+    N_("Reason"), TRUE, NULL,
+    N_("The warranty could not be computed from the serial: decide it, and say why.") },
+  { KEFU_JOB_ACTION_CANCEL, FIELD_TEXT, N_("Cancel the Job"),
+    N_("Reason"), TRUE, NULL,
+    N_("A cancelled job is closed for good.") },
+  { KEFU_JOB_ACTION_ADD_NOTE, FIELD_TEXT, N_("Add a Note"),
+    N_("Note"), TRUE, NULL,
+    N_("The note goes on the job’s timeline.") },
+};
+
+static const ActionTexts *
+find_texts (KefuJobAction action)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (action_texts); i++)
+    if (action_texts[i].action == action)
+      return &action_texts[i];
+  g_return_val_if_reached (&action_texts[G_N_ELEMENTS (action_texts) - 1]);
+}
+
+static void
+set_busy (KefuJobActionDialog *self,
+          gboolean             loading,
+          gboolean             saving)
+{
+  gboolean was = kefu_job_action_dialog_get_busy (self);
+
+  self->loading = loading;
+  self->saving = saving;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), !loading && !saving);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fields_group), !saving);
+  if (was != kefu_job_action_dialog_get_busy (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+show_message (KefuJobActionDialog *self,
+              const char          *message)
+{
+  g_free (self->message);
+  self->message = g_strdup (message);
+  gtk_label_set_label (self->message_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+}
+
+static void
+mark (GtkWidget *row,
+      gboolean   wrong)
+{
+  if (wrong)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+}
+
+static char *
+row_text (GtkWidget *row)
+{
+  if (KEFU_IS_TEXT_ROW (row))
+    return g_strstrip (kefu_text_row_get_text (KEFU_TEXT_ROW (row)));
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+static gboolean
+parse_day (const char *text,
+           GDate      *day)
+{
+  int y, m, d;
+  char end;
+
+  g_date_clear (day, 1);
+  if (text == NULL || sscanf (text, "%d-%d-%d%c", &y, &m, &d, &end) != 3)
+    return FALSE;
+  if (!g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_set_dmy (day, d, m, y);
+  return TRUE;
+}
+
+/* A local time typed as "2026-11-27 09:41", in UTC; NULL when it is not one. */
+static GDateTime *
+parse_time (const char *text)
+{
+  int y, mo, d, h, mi;
+  char end;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (text == NULL || sscanf (text, "%d-%d-%d %d:%d%c", &y, &mo, &d, &h, &mi, &end) != 5)
+    return NULL;
+  if (!g_date_valid_dmy (d, mo, y) || h < 0 || h > 23 || mi < 0 || mi > 59)
+    return NULL;
+  local = g_date_time_new_local (y, mo, d, h, mi, 0);
+  return local != NULL ? g_date_time_to_utc (local) : NULL;
+}
+
+static KefuCarrier *
+chosen_carrier (KefuJobActionDialog *self)
+{
+  guint position = adw_combo_row_get_selected (self->carrier_row);
+
+  if (self->carriers == NULL || position >= self->carriers->len)
+    return NULL;
+  return g_ptr_array_index (self->carriers, position);
+}
+
+static KefuStaff *
+chosen_technician (KefuJobActionDialog *self)
+{
+  guint position = adw_combo_row_get_selected (self->technician_row);
+
+  if (self->technicians == NULL || position >= self->technicians->len)
+    return NULL;
+  return g_ptr_array_index (self->technicians, position);
+}
+
+/* The waybill as typed, checked against the chosen carrier's form while it is typed. */
+static void
+check_waybill (KefuJobActionDialog *self)
+{
+  KefuCarrier *carrier = chosen_carrier (self);
+  g_autofree char *text = row_text (GTK_WIDGET (self->waybill_row));
+  g_autoptr(GError) error = NULL;
+
+  if (!(self->fields & FIELD_CARRIER) || *text == '\0' || carrier == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->waybill_label), FALSE);
+      return;
+    }
+  if (kefu_waybill_check (carrier->kind, text, &error))
+    {
+      gtk_label_set_label (self->waybill_label, _("The waybill number fits the carrier."));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->waybill_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->waybill_label), "success");
+    }
+  else
+    {
+      gtk_label_set_label (self->waybill_label, error->message);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->waybill_label), "success");
+      gtk_widget_add_css_class (GTK_WIDGET (self->waybill_label), "error");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->waybill_label), TRUE);
+}
+
+/* Checks the fields and builds the change and the rule's input from them. Returns the first
+ * problem (translated), or NULL with `change` set. */
+static char *
+check_fields (KefuJobActionDialog  *self,
+              KefuJobChange       **change_out)
+{
+  const ActionTexts *texts = find_texts (self->action);
+  g_autoptr(KefuJobChange) change = kefu_job_change_new (self->action, self->job->id,
+                                                         self->job->version);
+  KefuJobActionInput input;
+  KefuJobState state = { self->job->kind, self->job->step, self->job->warranty,
+                         self->job->fee_agreed };
+  KefuJobActor actor = { 0 };
+  g_autoptr(GError) error = NULL;
+  char *problem = NULL;
+
+  kefu_job_action_input_init (&input);
+
+  /* Every field is checked, so that each wrong row is marked; the first problem is said. */
+#define PROBLEM(row, text) \
+  G_STMT_START { mark (GTK_WIDGET (row), TRUE); if (problem == NULL) problem = g_strdup (text); } G_STMT_END
+
+  if (self->fields & FIELD_TEXT)
+    {
+      g_autofree char *text = row_text (GTK_WIDGET (self->text_row));
+
+      mark (GTK_WIDGET (self->text_row), FALSE);
+      if (texts->text_required && *text == '\0')
+        PROBLEM (self->text_row, _("Type the text this step needs (it goes on the timeline)."));
+      change->text = *text != '\0' ? g_steal_pointer (&text) : NULL;
+      input.text = change->text;
+    }
+
+  if (self->fields & FIELD_DECISION)
+    {
+      switch (adw_combo_row_get_selected (self->decision_row))
+        {
+        case 0:
+          change->decided_kind = KEFU_JOB_KIND_ONSITE_REPAIR;
+          break;
+        case 1:
+          change->decided_kind = KEFU_JOB_KIND_FACTORY_REPAIR;
+          break;
+        default:
+          change->decided_kind = KEFU_JOB_KIND_REPAIR;
+          change->solved = TRUE;
+          break;
+        }
+      input.decided_kind = change->decided_kind;
+      input.solved = change->solved;
+    }
+
+  if (self->fields & FIELD_TECHNICIAN)
+    {
+      KefuStaff *technician = chosen_technician (self);
+      g_autofree char *agreed = row_text (GTK_WIDGET (self->agreed_row));
+
+      mark (GTK_WIDGET (self->technician_row), FALSE);
+      mark (GTK_WIDGET (self->agreed_row), FALSE);
+      if (technician == NULL)
+        PROBLEM (self->technician_row, _("Choose the technician who goes."));
+      else
+        change->technician_id = kefu_record_get_id (KEFU_RECORD (technician));
+      if (!parse_day (agreed, &change->agreed_date))
+        PROBLEM (self->agreed_row, _("Type the day agreed with the customer as YYYY-MM-DD, e.g. 2026-12-01."));
+      change->travel_days = (guint) adw_spin_row_get_value (self->days_row);
+      input.technician_id = change->technician_id;
+      input.agreed_date = change->agreed_date;
+      input.travel_days = change->travel_days;
+    }
+
+  if (self->fields & FIELD_AT)
+    {
+      g_autofree char *at = row_text (GTK_WIDGET (self->at_row));
+
+      mark (GTK_WIDGET (self->at_row), FALSE);
+      change->at = parse_time (at);
+      if (change->at == NULL)
+        PROBLEM (self->at_row, _("Type the time as YYYY-MM-DD HH:MM, e.g. 2026-11-27 09:30."));
+    }
+
+  if (self->fields & FIELD_FEEDBACK)
+    {
+      g_autofree char *work = row_text (GTK_WIDGET (self->work_row));
+      g_autofree char *parts = row_text (GTK_WIDGET (self->parts_row));
+      g_autofree char *comment = row_text (GTK_WIDGET (self->comment_row));
+
+      mark (GTK_WIDGET (self->work_row), FALSE);
+      if (*work == '\0')
+        PROBLEM (self->work_row, _("Say what work was done."));
+      change->work_done = *work != '\0' ? g_steal_pointer (&work) : NULL;
+      change->parts_used = *parts != '\0' ? g_steal_pointer (&parts) : NULL;
+      change->customer_comment = *comment != '\0' ? g_steal_pointer (&comment) : NULL;
+      change->fixed = adw_switch_row_get_active (self->fixed_switch);
+      input.work_done = change->work_done;
+      input.fixed = change->fixed;
+    }
+
+  if (self->fields & FIELD_CARRIER)
+    {
+      KefuCarrier *carrier = chosen_carrier (self);
+      g_autofree char *waybill = row_text (GTK_WIDGET (self->waybill_row));
+      g_autoptr(GError) waybill_error = NULL;
+
+      mark (GTK_WIDGET (self->carrier_row), FALSE);
+      mark (GTK_WIDGET (self->waybill_row), FALSE);
+      if (carrier == NULL)
+        PROBLEM (self->carrier_row, _("Choose the carrier."));
+      else if (!kefu_waybill_check (carrier->kind, waybill, &waybill_error))
+        PROBLEM (self->waybill_row, waybill_error->message);
+      if (carrier != NULL)
+        {
+          change->carrier_id = carrier->id;
+          input.has_carrier = TRUE;
+          input.carrier_kind = carrier->kind;
+        }
+      change->waybill = g_steal_pointer (&waybill);
+      input.waybill = change->waybill;
+    }
+
+  if (self->fields & FIELD_REPLACED)
+    change->replaced = adw_switch_row_get_active (self->replaced_switch);
+
+  if (self->fields & FIELD_RECEIPT)
+    {
+      static const KefuReceiptMethod methods[] = {
+        KEFU_RECEIPT_METHOD_PHONE, KEFU_RECEIPT_METHOD_SIGNED_SLIP, KEFU_RECEIPT_METHOD_OTHER,
+      };
+      guint position = adw_combo_row_get_selected (self->receipt_row);
+
+      change->receipt_method = position < G_N_ELEMENTS (methods) ? methods[position]
+                                                                : KEFU_RECEIPT_METHOD_PHONE;
+      input.receipt_method = change->receipt_method;
+    }
+
+  if (self->fields & FIELD_FEE)
+    {
+      g_autofree char *fee = row_text (GTK_WIDGET (self->fee_row));
+      g_autoptr(GError) fee_error = NULL;
+
+      mark (GTK_WIDGET (self->fee_row), FALSE);
+      if (!kefu_money_parse (fee, &change->fee_fen, &fee_error))
+        PROBLEM (self->fee_row, fee_error->message);
+      else if (change->fee_fen <= 0)
+        PROBLEM (self->fee_row, _("Type the fee quoted to the customer, in yuan."));
+      change->fee_agreed = adw_switch_row_get_active (self->agreed_switch);
+      input.fee_fen = change->fee_fen;
+      input.fee_agreed = change->fee_agreed;
+    }
+
+  if (self->fields & FIELD_WARRANTY)
+    {
+      change->warranty = adw_combo_row_get_selected (self->warranty_row) == 0
+                         ? KEFU_WARRANTY_IN : KEFU_WARRANTY_OUT;
+      input.warranty = change->warranty;
+    }
+
+#undef PROBLEM
+
+  if (problem != NULL)
+    return problem;
+
+  /* The rules the store applies, said before the write. */
+  actor.role = self->staff != NULL ? kefu_staff_get_role (self->staff) : KEFU_ROLE_CLERK;
+  actor.is_assigned_technician = self->staff != NULL && self->job->technician_id != 0
+    && self->job->technician_id == kefu_record_get_id (KEFU_RECORD (self->staff));
+  if (!kefu_job_flow_check (self->action, &state, &actor, &input, &error))
+    return g_strdup (error->message);
+
+  *change_out = g_steal_pointer (&change);
+  return NULL;
+}
+
+static void
+field_changed_cb (KefuJobActionDialog *self)
+{
+  if (self->fields & FIELD_CARRIER)
+    check_waybill (self);
+  if (self->checked && self->job != NULL)
+    {
+      g_autoptr(KefuJobChange) change = NULL;
+      g_autofree char *problem = check_fields (self, &change);
+
+      show_message (self, problem);
+    }
+}
+
+/* Saving */
+
+static gpointer
+save_func (KefuStore     *store,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  return kefu_store_change_job (store, data, cancellable, error);
+}
+
+static gpointer
+read_job_func (KefuStore     *store,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  return kefu_store_get_job (store, *(gint64 *) data, cancellable, error);
+}
+
+static void
+reread_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(KefuJobActionDialog) self = user_data;
+  g_autoptr(KefuServiceJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+
+  job = kefu_store_run_finish (KEFU_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (job != NULL)
+    g_set_object (&self->job, job);
+  set_busy (self, FALSE, FALSE);
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(KefuJobActionDialog) self = user_data;
+  g_autoptr(KefuServiceJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+
+  job = kefu_store_run_finish (KEFU_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (job != NULL)
+    {
+      set_busy (self, FALSE, FALSE);
+      g_signal_emit (self, signals[SIGNAL_SAVED], 0, job);
+      adw_dialog_force_close (ADW_DIALOG (self));
+      return;
+    }
+
+  /* What was typed stays: the person reads why and saves again. */
+  if (g_error_matches (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_STALE_VERSION))
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = self->job->id;
+      show_message (self, _("Someone else changed this job meanwhile. It has been read again: check what you typed and save again."));
+      kefu_store_run_async (self->store, read_job_func, id, g_free, self->cancellable, reread_cb,
+                            g_object_ref (self));
+      return;
+    }
+  show_message (self, error->message);
+  set_busy (self, FALSE, FALSE);
+}
+
+/* Callbacks */
+
+static void
+save_clicked_cb (KefuJobActionDialog *self)
+{
+  kefu_job_action_dialog_save (self);
+}
+
+static void
+cancel_clicked_cb (KefuJobActionDialog *self)
+{
+  adw_dialog_close (ADW_DIALOG (self));
+}
+
+/* Loading the technicians and carriers */
+
+static gpointer
+load_func (KefuStore     *store,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  Fields fields = GPOINTER_TO_UINT (data);
+  g_autoptr(GObject) result = g_object_new (G_TYPE_OBJECT, NULL);
+
+  if (fields & FIELD_TECHNICIAN)
+    {
+      g_autoptr(GListModel) staff = kefu_store_list_staff (store, TRUE, cancellable, error);
+      g_autoptr(GPtrArray) technicians = g_ptr_array_new_with_free_func (g_object_unref);
+
+      if (staff == NULL)
+        return NULL;
+      for (guint i = 0; i < g_list_model_get_n_items (staff); i++)
+        {
+          g_autoptr(KefuStaff) member = g_list_model_get_item (staff, i);
+
+          if (kefu_staff_get_role (member) == KEFU_ROLE_TECHNICIAN)
+            g_ptr_array_add (technicians, g_steal_pointer (&member));
+        }
+      g_object_set_data_full (result, "technicians", g_steal_pointer (&technicians),
+                              (GDestroyNotify) g_ptr_array_unref);
+    }
+  if (fields & FIELD_CARRIER)
+    {
+      GPtrArray *carriers = kefu_store_list_carriers (store, FALSE, cancellable, error);
+
+      if (carriers == NULL)
+        return NULL;
+      g_object_set_data_full (result, "carriers", carriers, (GDestroyNotify) g_ptr_array_unref);
+    }
+  return g_steal_pointer (&result);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(KefuJobActionDialog) self = user_data;
+  g_autoptr(GObject) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  loaded = kefu_store_run_finish (KEFU_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (loaded == NULL)
+    {
+      show_message (self, error->message);
+      set_busy (self, FALSE, FALSE);
+      return;
+    }
+
+  if (self->fields & FIELD_TECHNICIAN)
+    {
+      self->technicians = g_ptr_array_ref (g_object_get_data (loaded, "technicians"));
+      for (guint i = 0; i < self->technicians->len; i++)
+        gtk_string_list_append (names, kefu_staff_get_name (g_ptr_array_index (self->technicians, i)));
+      adw_combo_row_set_model (self->technician_row, G_LIST_MODEL (names));
+      /* The one dispatched before, when the job goes again. */
+      for (guint i = 0; i < self->technicians->len; i++)
+        if (kefu_record_get_id (KEFU_RECORD (g_ptr_array_index (self->technicians, i))) == self->job->technician_id)
+          adw_combo_row_set_selected (self->technician_row, i);
+    }
+  if (self->fields & FIELD_CARRIER)
+    {
+      self->carriers = g_ptr_array_ref (g_object_get_data (loaded, "carriers"));
+      for (guint i = 0; i < self->carriers->len; i++)
+        gtk_string_list_append (names, ((KefuCarrier *) g_ptr_array_index (self->carriers, i))->name);
+      adw_combo_row_set_model (self->carrier_row, G_LIST_MODEL (names));
+    }
+  set_busy (self, FALSE, FALSE);
+}
+
+static void
+set_choices (AdwComboRow *row,
+             const char  *first,
+             ...)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *name = first; name != NULL; name = va_arg (args, const char *))
+    gtk_string_list_append (list, name);
+  va_end (args);
+  adw_combo_row_set_model (row, G_LIST_MODEL (list));
+}
+
+/* The rows, title and intro of the action. */
+static void
+setup (KefuJobActionDialog *self)
+{
+  const ActionTexts *texts = find_texts (self->action);
+  g_autofree char *intro = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *now_text = g_date_time_format (now, "%Y-%m-%d %H:%M");
+
+  self->fields = texts->fields;
+  adw_dialog_set_title (ADW_DIALOG (self), _(texts->title));
+  /* Translators: the first lines of a service-job action dialog: the job's reference, the
+   * customer, and what the action does. */
+  intro = g_strdup_printf (_("%s · %s\n%s"), self->job->reference,
+                           self->job->customer_name != NULL ? self->job->customer_name : "",
+                           _(texts->explanation));
+  gtk_label_set_label (self->intro_label, intro);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->fields_group), self->fields != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->text_row), self->fields & FIELD_TEXT);
+  if (texts->text_title != NULL)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->text_row), _(texts->text_title));
+  gtk_widget_set_visible (GTK_WIDGET (self->decision_row), self->fields & FIELD_DECISION);
+  set_choices (self->decision_row, _("Repair on site"), _("Return to the factory"),
+               _("Solved on the phone"), NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->technician_row), self->fields & FIELD_TECHNICIAN);
+  gtk_widget_set_visible (GTK_WIDGET (self->agreed_row), self->fields & FIELD_TECHNICIAN);
+  gtk_widget_set_visible (GTK_WIDGET (self->days_row), self->fields & FIELD_TECHNICIAN);
+  if (g_date_valid (&self->job->agreed_date))
+    {
+      char day[16];
+
+      g_date_strftime (day, sizeof day, "%Y-%m-%d", &self->job->agreed_date);
+      gtk_editable_set_text (GTK_EDITABLE (self->agreed_row), day);
+    }
+  if (self->job->travel_days > 0)
+    adw_spin_row_set_value (self->days_row, self->job->travel_days);
+  gtk_widget_set_visible (GTK_WIDGET (self->at_row), self->fields & FIELD_AT);
+  if (texts->at_title != NULL)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->at_row), _(texts->at_title));
+  /* Most steps are recorded as they happen: now is the likeliest time. */
+  gtk_editable_set_text (GTK_EDITABLE (self->at_row), now_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->work_row), self->fields & FIELD_FEEDBACK);
+  gtk_widget_set_visible (GTK_WIDGET (self->parts_row), self->fields & FIELD_FEEDBACK);
+  gtk_widget_set_visible (GTK_WIDGET (self->fixed_switch), self->fields & FIELD_FEEDBACK);
+  gtk_widget_set_visible (GTK_WIDGET (self->comment_row), self->fields & FIELD_FEEDBACK);
+  adw_switch_row_set_active (self->fixed_switch, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->carrier_row), self->fields & FIELD_CARRIER);
+  gtk_widget_set_visible (GTK_WIDGET (self->waybill_row), self->fields & FIELD_CARRIER);
+  gtk_widget_set_visible (GTK_WIDGET (self->replaced_switch), self->fields & FIELD_REPLACED);
+  gtk_widget_set_visible (GTK_WIDGET (self->receipt_row), self->fields & FIELD_RECEIPT);
+  set_choices (self->receipt_row, kefu_receipt_method_get_display_name (KEFU_RECEIPT_METHOD_PHONE),
+               kefu_receipt_method_get_display_name (KEFU_RECEIPT_METHOD_SIGNED_SLIP),
+               kefu_receipt_method_get_display_name (KEFU_RECEIPT_METHOD_OTHER), NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->fee_row), self->fields & FIELD_FEE);
+  gtk_widget_set_visible (GTK_WIDGET (self->agreed_switch), self->fields & FIELD_FEE);
+  if (self->job->fee_fen > 0)
+    {
+      g_autofree char *fee = kefu_money_format (self->job->fee_fen);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->fee_row), fee);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->warranty_row), self->fields & FIELD_WARRANTY);
+  set_choices (self->warranty_row, kefu_warranty_state_get_display_name (KEFU_WARRANTY_IN),
+               kefu_warranty_state_get_display_name (KEFU_WARRANTY_OUT), NULL);
+
+  if (self->fields & (FIELD_TECHNICIAN | FIELD_CARRIER))
+    {
+      set_busy (self, TRUE, FALSE);
+      kefu_store_run_async (self->store, load_func, GUINT_TO_POINTER (self->fields), NULL,
+                            self->cancellable, load_cb, g_object_ref (self));
+    }
+}
+
+/* Overrides */
+
+static void
+kefu_job_action_dialog_dispose (GObject *object)
+{
+  KefuJobActionDialog *self = KEFU_JOB_ACTION_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_JOB_ACTION_DIALOG);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->job);
+  g_clear_object (&self->staff);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->technicians, g_ptr_array_unref);
+  g_clear_pointer (&self->carriers, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (kefu_job_action_dialog_parent_class)->dispose (object);
+}
+
+static void
+kefu_job_action_dialog_finalize (GObject *object)
+{
+  KefuJobActionDialog *self = KEFU_JOB_ACTION_DIALOG (object);
+
+  g_free (self->message);
+
+  G_OBJECT_CLASS (kefu_job_action_dialog_parent_class)->finalize (object);
+}
+
+static void
+kefu_job_action_dialog_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  KefuJobActionDialog *self = KEFU_JOB_ACTION_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, kefu_job_action_dialog_get_busy (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kefu_job_action_dialog_class_init (KefuJobActionDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kefu_job_action_dialog_dispose;
+  object_class->finalize = kefu_job_action_dialog_finalize;
+  object_class->get_property = kefu_job_action_dialog_get_property;
+
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SIGNAL_SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, KEFU_TYPE_SERVICE_JOB);
+
+  g_type_ensure (KEFU_TYPE_TEXT_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/kefu/Kefu/ui/kefu-job-action-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, KefuJobActionDialog, agreed_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobActionDialog, agreed_switch);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobActionDialog, at_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobActionDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobActionDialog, carrier_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobActionDialog, comment_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobActionDialog, days_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobActionDialog, decision_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobActionDialog, fee_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobActionDialog, fields_group);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobActionDialog, fixed_switch);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobActionDialog, intro_label);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobActionDialog, message_label);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobActionDialog, parts_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobActionDialog, receipt_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobActionDialog, replaced_switch);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobActionDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobActionDialog, technician_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobActionDialog, text_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobActionDialog, warranty_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobActionDialog, waybill_label);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobActionDialog, waybill_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobActionDialog, work_row);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+}
+
+static void
+kefu_job_action_dialog_init (KefuJobActionDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+}
+
+/* Public API */
+
+KefuJobActionDialog *
+kefu_job_action_dialog_new (KefuStore      *store,
+                            KefuStaff      *staff,
+                            KefuServiceJob *job,
+                            KefuJobAction   action)
+{
+  KefuJobActionDialog *self;
+
+  g_return_val_if_fail (KEFU_IS_STORE (store), NULL);
+  g_return_val_if_fail (staff == NULL || KEFU_IS_STAFF (staff), NULL);
+  g_return_val_if_fail (KEFU_IS_SERVICE_JOB (job), NULL);
+  g_return_val_if_fail (action <= KEFU_JOB_ACTION_ADD_NOTE, NULL);
+
+  self = g_object_new (KEFU_TYPE_JOB_ACTION_DIALOG, NULL);
+  self->store = g_object_ref (store);
+  self->staff = staff != NULL ? g_object_ref (staff) : NULL;
+  self->job = g_object_ref (job);
+  self->action = action;
+  setup (self);
+  return self;
+}
+
+KefuJobAction
+kefu_job_action_dialog_get_action (KefuJobActionDialog *self)
+{
+  g_return_val_if_fail (KEFU_IS_JOB_ACTION_DIALOG (self), KEFU_JOB_ACTION_ADD_NOTE);
+
+  return self->action;
+}
+
+gboolean
+kefu_job_action_dialog_get_busy (KefuJobActionDialog *self)
+{
+  g_return_val_if_fail (KEFU_IS_JOB_ACTION_DIALOG (self), FALSE);
+
+  return self->loading || self->saving;
+}
+
+static GtkWidget *
+find_field (KefuJobActionDialog *self,
+            const char          *field)
+{
+  static const struct { const char *name; Fields fields; gsize offset; } rows[] = {
+    { "text", FIELD_TEXT, G_STRUCT_OFFSET (KefuJobActionDialog, text_row) },
+    { "agreed-date", FIELD_TECHNICIAN, G_STRUCT_OFFSET (KefuJobActionDialog, agreed_row) },
+    { "at", FIELD_AT, G_STRUCT_OFFSET (KefuJobActionDialog, at_row) },
+    { "work-done", FIELD_FEEDBACK, G_STRUCT_OFFSET (KefuJobActionDialog, work_row) },
+    { "parts-used", FIELD_FEEDBACK, G_STRUCT_OFFSET (KefuJobActionDialog, parts_row) },
+    { "comment", FIELD_FEEDBACK, G_STRUCT_OFFSET (KefuJobActionDialog, comment_row) },
+    { "waybill", FIELD_CARRIER, G_STRUCT_OFFSET (KefuJobActionDialog, waybill_row) },
+    { "fee", FIELD_FEE, G_STRUCT_OFFSET (KefuJobActionDialog, fee_row) },
+    { "agreed", FIELD_FEE, G_STRUCT_OFFSET (KefuJobActionDialog, agreed_switch) },
+    { "fixed", FIELD_FEEDBACK, G_STRUCT_OFFSET (KefuJobActionDialog, fixed_switch) },
+    { "replaced", FIELD_REPLACED, G_STRUCT_OFFSET (KefuJobActionDialog, replaced_switch) },
+    { "decision", FIELD_DECISION, G_STRUCT_OFFSET (KefuJobActionDialog, decision_row) },
+    { "carrier", FIELD_CARRIER, G_STRUCT_OFFSET (KefuJobActionDialog, carrier_row) },
+    { "receipt", FIELD_RECEIPT, G_STRUCT_OFFSET (KefuJobActionDialog, receipt_row) },
+    { "warranty", FIELD_WARRANTY, G_STRUCT_OFFSET (KefuJobActionDialog, warranty_row) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (g_str_equal (rows[i].name, field))
+      return (self->fields & rows[i].fields)
+             ? G_STRUCT_MEMBER (GtkWidget *, self, rows[i].offset) : NULL;
+  return NULL;
+}
+
+gboolean
+kefu_job_action_dialog_set_text (KefuJobActionDialog *self,
+                                 const char          *field,
+                                 const char          *text)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (KEFU_IS_JOB_ACTION_DIALOG (self), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  row = find_field (self, field);
+  if (KEFU_IS_TEXT_ROW (row))
+    kefu_text_row_set_text (KEFU_TEXT_ROW (row), text);
+  else if (ADW_IS_ENTRY_ROW (row))
+    gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  else
+    return FALSE;
+  field_changed_cb (self);
+  return TRUE;
+}
+
+gboolean
+kefu_job_action_dialog_set_active (KefuJobActionDialog *self,
+                                   const char          *field,
+                                   gboolean             active)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (KEFU_IS_JOB_ACTION_DIALOG (self), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  row = find_field (self, field);
+  if (!ADW_IS_SWITCH_ROW (row))
+    return FALSE;
+  adw_switch_row_set_active (ADW_SWITCH_ROW (row), active);
+  return TRUE;
+}
+
+gboolean
+kefu_job_action_dialog_set_selected (KefuJobActionDialog *self,
+                                     const char          *field,
+                                     guint                position)
+{
+  GtkWidget *row;
+  GListModel *model;
+
+  g_return_val_if_fail (KEFU_IS_JOB_ACTION_DIALOG (self), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  row = find_field (self, field);
+  if (!ADW_IS_COMBO_ROW (row))
+    return FALSE;
+  model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  if (model == NULL || position >= g_list_model_get_n_items (model))
+    return FALSE;
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), position);
+  return TRUE;
+}
+
+gboolean
+kefu_job_action_dialog_set_technician (KefuJobActionDialog *self,
+                                       gint64               staff_id)
+{
+  g_return_val_if_fail (KEFU_IS_JOB_ACTION_DIALOG (self), FALSE);
+
+  for (guint i = 0; self->technicians != NULL && i < self->technicians->len; i++)
+    if (kefu_record_get_id (KEFU_RECORD (g_ptr_array_index (self->technicians, i))) == staff_id)
+      {
+        adw_combo_row_set_selected (self->technician_row, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+kefu_job_action_dialog_set_travel_days (KefuJobActionDialog *self,
+                                        guint                days)
+{
+  g_return_if_fail (KEFU_IS_JOB_ACTION_DIALOG (self));
+
+  adw_spin_row_set_value (self->days_row, days);
+}
+
+gboolean
+kefu_job_action_dialog_save (KefuJobActionDialog *self)
+{
+  g_autoptr(KefuJobChange) change = NULL;
+  g_autofree char *problem = NULL;
+
+  g_return_val_if_fail (KEFU_IS_JOB_ACTION_DIALOG (self), FALSE);
+
+  if (kefu_job_action_dialog_get_busy (self))
+    return FALSE;
+
+  self->checked = TRUE;
+  problem = check_fields (self, &change);
+  show_message (self, problem);
+  if (problem != NULL)
+    return FALSE;
+
+  set_busy (self, FALSE, TRUE);
+  kefu_store_run_async (self->store, save_func, g_steal_pointer (&change),
+                        (GDestroyNotify) kefu_job_change_free, self->cancellable, save_cb,
+                        g_object_ref (self));
+  return TRUE;
+}
+
+const char *
+kefu_job_action_dialog_get_message (KefuJobActionDialog *self)
+{
+  g_return_val_if_fail (KEFU_IS_JOB_ACTION_DIALOG (self), NULL);
+
+  return self->message;
+}
