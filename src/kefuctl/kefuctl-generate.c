@@ -17,6 +17,7 @@
 
 #include "core/kefu-call-rules.h"
 #include "kefuctl-private.h"
+#include "kefuctl-generate-aftersales.h"
 #include "kefuctl-generate-calls.h"
 #include "kefuctl-names.h"
 #include "kefuctl-random.h"
@@ -34,6 +35,8 @@
 static gint64 opt_customers = -1;
 static gint64 opt_calls = -1;
 static gint64 opt_complaints = -1;
+static gint64 opt_shipments = -1;
+static gint64 opt_jobs = -1;
 static double opt_open_percent = 1.0;
 static char *opt_until;
 static gint64 opt_seed = 1;
@@ -52,6 +55,14 @@ static const GOptionEntry generate_entries[] = {
        "with their resolution and callback, a few still open on the board (see "
        "--open-percent), some past their deadline and escalated, and batch alerts where "
        "complaints about one batch cluster"), N_("N") },
+  { "shipments", 0, 0, G_OPTION_ARG_INT64, &opt_shipments,
+    N_("Generate N shipments of the products in the database to its customers over the same "
+       "three years: most received long ago, a few percent still on their way in every step, "
+       "some overdue, a few exceptions"), N_("N") },
+  { "jobs", 0, 0, G_OPTION_ARG_INT64, &opt_jobs,
+    N_("Generate N service jobs (installations, repairs on site and at the factory, "
+       "replacements, returns) over the same three years, about the products the shipments "
+       "of the same run delivered: most completed, a few open in every step"), N_("N") },
   { "open-percent", 0, 0, G_OPTION_ARG_DOUBLE, &opt_open_percent,
     N_("The share of the generated complaints still open, in percent (default 1: 500,000 "
        "complaints leave about 5,000 on the board)"), N_("P") },
@@ -67,6 +78,7 @@ typedef struct
   KefuStore *store;
   guint64    seed;
   GArray    *clerk_ids;  /* gint64: active clerks already in the database */
+  KefuctlAftersales *aftersales;  /* made for the first of --shipments and --jobs */
 } Generator;
 
 typedef gboolean (*GenerateFunc) (Generator  *generator,
@@ -335,11 +347,39 @@ generate_complaints (Generator  *generator,
                                       opt_open_percent / 100.0, &until_day, error);
 }
 
-/* Customers first: the calls are made for the customers in the database. */
+static KefuctlAftersales *
+aftersales (Generator *generator)
+{
+  if (generator->aftersales == NULL)
+    generator->aftersales = kefuctl_aftersales_new (generator->store, generator->seed,
+                                                    &until_day);
+  return generator->aftersales;
+}
+
+static gboolean
+generate_shipments (Generator  *generator,
+                    guint64     count,
+                    GError    **error)
+{
+  return kefuctl_aftersales_shipments (aftersales (generator), count, error);
+}
+
+static gboolean
+generate_jobs (Generator  *generator,
+               guint64     count,
+               GError    **error)
+{
+  return kefuctl_aftersales_jobs (aftersales (generator), count, error);
+}
+
+/* Customers first: the calls are made for the customers in the database; jobs after the
+ * shipments whose products they are about. */
 static const GenerateStep steps[] = {
   { "--customers", N_("Customers"), &opt_customers, generate_customers },
   { "--calls", N_("Calls"), &opt_calls, generate_calls },
   { "--complaints", N_("Complaints"), &opt_complaints, generate_complaints },
+  { "--shipments", N_("Shipments"), &opt_shipments, generate_shipments },
+  { "--jobs", N_("Service jobs"), &opt_jobs, generate_jobs },
 };
 
 /* Reads --until into until_day: a date not after today, yesterday when not given. */
@@ -446,6 +486,7 @@ generate_run (KefuStore  *store,
       ok = steps[i].run (&generator, (guint64) *steps[i].count, error);
 
   g_array_unref (generator.clerk_ids);
+  g_clear_pointer (&generator.aftersales, kefuctl_aftersales_free);
   return ok;
 }
 
@@ -465,6 +506,8 @@ const KefuctlCommand kefuctl_generate_command = {
                     "Complaints are complaint calls only, made the same way, for benchmarks of "
                     "the complaint board: most closed with every step, a share still open in "
                     "every stage of the board. "
+                    "Shipments and service jobs are the after-sales records of the same years, "
+                    "made for the customers, products, carriers and staff in the database. "
                     "Progress is shown on stderr when a run takes more than a second."),
   .entries = generate_entries,
   .validate = generate_validate,
