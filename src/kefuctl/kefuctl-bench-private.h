@@ -1,4 +1,4 @@
-/* kefuctl-bench-private.h: what `kefuctl bench intake` and `kefuctl bench complaints` share:
+/* kefuctl-bench-private.h: what `kefuctl bench intake`, `complaints` and `aftersales` share:
  * one measured operation, and the table of medians and 90th percentiles against the targets.
  *
  * Copyright 2026 The Kefu authors
@@ -34,6 +34,11 @@ gboolean kefuctl_bench_measure (const KefuctlBenchOperation *operations,
 gboolean kefuctl_bench_complaints (KefuStore  *store,
                                    guint       rounds,
                                    gboolean    late_check,
+                                   GError    **error);
+
+/* kefuctl-bench-aftersales.c: `kefuctl bench aftersales`. */
+gboolean kefuctl_bench_aftersales (KefuStore  *store,
+                                   guint       rounds,
                                    GError    **error);
 
 G_END_DECLS

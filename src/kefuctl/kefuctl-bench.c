@@ -435,6 +435,8 @@ bench_run (KefuStore  *store,
 {
   if (g_strcmp0 (bench_what, "complaints") == 0)
     return kefuctl_bench_complaints (store, (guint) opt_rounds, opt_late_check, error);
+  if (g_strcmp0 (bench_what, "aftersales") == 0)
+    return kefuctl_bench_aftersales (store, (guint) opt_rounds, error);
   return bench_intake (store, (guint) opt_rounds, error);
 }
 
@@ -443,11 +445,12 @@ bench_take_arguments (int      argc,
                       char   **argv,
                       GError **error)
 {
-  if (argc < 1 || (!g_str_equal (argv[0], "intake") && !g_str_equal (argv[0], "complaints")))
+  if (argc < 1 || (!g_str_equal (argv[0], "intake") && !g_str_equal (argv[0], "complaints") &&
+                    !g_str_equal (argv[0], "aftersales")))
     {
       g_set_error_literal (error, KEFUCTL_ERROR, KEFUCTL_ERROR_USAGE,
-                           _("Say what to measure, e.g. “kefuctl bench intake” or “kefuctl bench "
-                             "complaints”."));
+                           _("Say what to measure: “kefuctl bench intake”, “kefuctl bench "
+                             "complaints” or “kefuctl bench aftersales”."));
       return FALSE;
     }
   if (argc > 1)
@@ -456,7 +459,8 @@ bench_take_arguments (int      argc,
                    _("Unexpected argument “%s” after “%s”."), argv[1], argv[0]);
       return FALSE;
     }
-  bench_what = g_str_equal (argv[0], "complaints") ? "complaints" : "intake";
+  bench_what = g_str_equal (argv[0], "complaints") ? "complaints" :
+               g_str_equal (argv[0], "aftersales") ? "aftersales" : "intake";
   return TRUE;
 }
 
@@ -476,8 +480,8 @@ bench_validate (GError **error)
 
 const KefuctlCommand kefuctl_bench_command = {
   .name = "bench",
-  .summary = N_("Measure how fast the intake pane's and the complaint board's work is on a "
-                "database"),
+  .summary = N_("Measure how fast the intake pane’s, the complaint board’s and the after-sales "
+                "pane’s work is on a database"),
   .description = N_("“kefuctl bench intake” measures, on the database as it is (for example one "
                     "made with “kefuctl generate --customers 1000000 --calls 3000000”), looking a "
                     "caller up by the last four digits of a phone number and by two characters "
@@ -491,13 +495,19 @@ const KefuctlCommand kefuctl_bench_command = {
                     "complaint board without and with filters, the list view's ids over every "
                     "complaint in each sort order, a page of 50 cards, a text search and the "
                     "deadline check when nothing is late; with --late-check also the check when "
-                    "many are late."),
+                    "many are late.\n"
+                    "“kefuctl bench aftersales” measures, on a database made for example with "
+                    "“kefuctl generate --customers 100000 --shipments 200000 --jobs 200000”, "
+                    "the shipment and service-job lists as the after-sales pane reads them (the "
+                    "head of the ids and the first page of rows) in each sort order, open only, "
+                    "overdue only and with a text search, the technicians’ calendar over two "
+                    "weeks and the sidebar’s counts."),
   .entries = bench_entries,
   .must_exist = TRUE,
   .validate = bench_validate,
-  /* Translators: "intake" and "complaints" are typed as they are; only the usage line shows
-   * them. */
-  .parameters = N_("intake|complaints"),
+  /* Translators: "intake", "complaints" and "aftersales" are typed as they are; only the usage
+   * line shows them. */
+  .parameters = N_("intake|complaints|aftersales"),
   .take_arguments = bench_take_arguments,
   .run = bench_run,
 };

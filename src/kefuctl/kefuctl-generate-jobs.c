@@ -192,7 +192,12 @@ tell_visit (Story          *story,
 {
   KefuctlAftersales *self = story->self;
   g_autoptr(GDateTime) requested = _kefuctl_aftersales_later (start, 60, 2 * 24 * 60, draws[8]);
-  g_autoptr(GDateTime) approved = _kefuctl_aftersales_later (requested, 60, 2 * 24 * 60, draws[9]);
+  /* The general manager signs within two days, one request in ten waits a week or two. */
+  g_autoptr(GDateTime) approved = _kefuctl_aftersales_later (requested, draws[9] % 10 == 0 ?
+                                                             5 * 24 * 60 : 60,
+                                                             draws[9] % 10 == 0 ?
+                                                             14 * 24 * 60 : 2 * 24 * 60,
+                                                             draws[9] / 10);
   g_autoptr(GDateTime) dispatched = _kefuctl_aftersales_later (approved, 60, 24 * 60, draws[10]);
   g_autoptr(GDateTime) departed = NULL, returned = NULL;
   GDate agreed;
@@ -261,7 +266,7 @@ tell_factory (Story          *story,
   KefuctlAftersales *self = story->self;
   g_autoptr(GDateTime) sent = _kefuctl_aftersales_later (start, 60, 2 * 24 * 60, draws[8]);
   g_autoptr(GDateTime) arrived = _kefuctl_aftersales_later (sent, 24 * 60, 4 * 24 * 60, draws[9]);
-  g_autoptr(GDateTime) repaired = _kefuctl_aftersales_later (arrived, 24 * 60, 7 * 24 * 60,
+  g_autoptr(GDateTime) repaired = _kefuctl_aftersales_later (arrived, 24 * 60, 15 * 24 * 60,
                                                              draws[10]);
   g_autoptr(GDateTime) back = NULL, received = NULL, done = NULL;
   KefuCarrier *carrier;

@@ -21,6 +21,7 @@
 #include "core/kefu-reference.h"
 #include "kefu-store-aftersales-bulk.h"
 #include "kefu-store-calls-bulk-private.h"
+#include "kefu-store-complaints-private.h"
 
 /* As the complaints' search text (kefu-store-complaint-board-filters.c). */
 #define SEARCH_SEPARATOR '\x1f'
@@ -138,9 +139,9 @@ nick_or_null (GType type,
   return value == 0 ? NULL : _kefu_store_enum_to_nick (type, value);
 }
 
-/* What a list's text filter looks in, in ASCII lower case, joined by the separator, as the
- * shipment and job writes keep it: the `n_fields` `fields` (NULL as empty), then the
- * NULL-terminated `more` (may be NULL). */
+/* What the shipment list's text filter looks in, as the shipment writes keep it
+ * (_kefu_store_shipment_refresh ()): in ASCII lower case, joined by the separator, the
+ * `n_fields` `fields` (NULL as empty), then the NULL-terminated `more` (the serials). */
 static char *
 search_text (const char *const *fields,
              guint              n_fields,
@@ -535,13 +536,11 @@ next_job_search_row (gpointer        user_data,
   if (cursor->next >= load->records->len)
     return FALSE;
   j = g_ptr_array_index (load->records, cursor->next);
-  {
-    const char *fields[] = { load->references[cursor->next], j->customer_name, j->customer_phone,
-                             j->serial, j->symptoms };
-
-    g_free (cursor->scratch);
-    cursor->scratch = search_text (fields, G_N_ELEMENTS (fields), NULL);
-  }
+  g_free (cursor->scratch);
+  /* As a job's write makes it (kefu-store-jobs-create.c). */
+  cursor->scratch = _kefu_store_complaint_search_text (load->references[cursor->next],
+                                                       j->customer_name, j->customer_phone,
+                                                       j->serial, j->symptoms);
   kefu_store_value_set_int64 (&v[0], load->first_id + cursor->next);
   kefu_store_value_set_text (&v[1], cursor->scratch);
 
