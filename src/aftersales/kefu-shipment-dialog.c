@@ -1,0 +1,778 @@
+/* kefu-shipment-dialog.c: the shipping request (《发货申请单》).
+ *
+ * The products, the sales reps and the customer given are read in one go when the dialog opens;
+ * the request is written with kefu_store_create_shipment () on the store's worker. A product
+ * line is a group of its own (product, serial, production date, quantity) with a button that
+ * removes it; there is always at least one.
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kefu-shipment-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/kefu-customer.h"
+#include "core/kefu-product.h"
+#include "intake/kefu-caller-lookup.h"
+#include "intake/kefu-form-field.h"
+#include "store/kefu-store-shipments.h"
+
+#include "kefu-shipment-dialog.h"
+#include "kefu-shipment-list-cells.h"
+
+/* The widgets of one product line. */
+typedef struct
+{
+  AdwPreferencesGroup *group;
+  AdwComboRow         *product;
+  AdwEntryRow         *serial;
+  AdwEntryRow         *produced;
+  AdwSpinRow          *quantity;
+  GtkWidget           *remove;
+} Line;
+
+struct _KefuShipmentDialog
+{
+  AdwDialog            parent_instance;
+
+  KefuStore           *store;
+  KefuStaff           *staff;
+  gint64               customer_id;
+  gint64               call_id;
+  char                *customer_address;  /* the chosen customer's, as prefilled */
+
+  GPtrArray           *products;          /* KefuProduct, after "Choose…" in each line */
+  GArray              *manager_ids;       /* gint64, after "None" in manager_row */
+  GPtrArray           *lines;             /* Line */
+  GCancellable        *cancellable;
+  gboolean             loading;
+  gboolean             saving;
+  /* After the first press of Save every field shows its problem as it changes. */
+  gboolean             tried;
+
+  AdwEntryRow         *address_row;
+  AdwBanner           *banner;
+  GtkButton           *change_button;
+  GtkBox              *content_box;
+  AdwActionRow        *customer_row;
+  GtkBox              *lines_box;
+  KefuCallerLookup    *lookup;
+  AdwComboRow         *manager_row;
+  AdwEntryRow         *notes_row;
+  GtkButton           *save_button;
+  AdwSpinner          *spinner;
+};
+
+G_DEFINE_FINAL_TYPE (KefuShipmentDialog, kefu_shipment_dialog, ADW_TYPE_DIALOG)
+
+enum {
+  SIGNAL_SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+update_busy (KefuShipmentDialog *self)
+{
+  gboolean busy = self->loading || self->saving;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->content_box), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), !busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  adw_dialog_set_can_close (ADW_DIALOG (self), !self->saving);
+}
+
+static void
+set_refusal (KefuShipmentDialog *self,
+             const char         *text)
+{
+  adw_banner_set_title (self->banner, text != NULL ? text : "");
+  adw_banner_set_revealed (self->banner, text != NULL);
+}
+
+static char *
+dup_trimmed (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+/* Checking */
+
+/* Checks every field into `shipment` (when not NULL), each problem under its field when
+ * `show`; returns the number of problems and the first field with one. */
+static guint
+check_fields (KefuShipmentDialog *self,
+              KefuShipment       *shipment,
+              gboolean            show,
+              GtkWidget         **first)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now),
+                                           g_date_time_get_month (now),
+                                           g_date_time_get_year (now));
+  g_autofree char *address = dup_trimmed (self->address_row);
+  guint n_problems = 0;
+  const char *message;
+
+#define PROBLEM(widget, text) \
+  G_STMT_START { \
+    message = (text); \
+    if (message != NULL) { \
+      n_problems++; \
+      if (*first == NULL) *first = GTK_WIDGET (widget); \
+    } \
+    if (show || message == NULL) kefu_form_field_show_message (GTK_WIDGET (widget), message); \
+  } G_STMT_END
+
+  *first = NULL;
+
+  PROBLEM (self->customer_row, self->customer_id <= 0
+                               ? _("Choose the customer: search for them by phone or name.")
+                               : NULL);
+  PROBLEM (self->address_row, *address == '\0' ? _("Enter where the goods go.") : NULL);
+
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      Line *line = self->lines->pdata[i];
+      guint position = adw_combo_row_get_selected (line->product);
+      KefuProduct *product = position > 0 && position != GTK_INVALID_LIST_POSITION &&
+                             position <= self->products->len
+                             ? self->products->pdata[position - 1] : NULL;
+      g_autofree char *serial = dup_trimmed (line->serial);
+      g_autofree char *produced_text = dup_trimmed (line->produced);
+      GDate produced;
+
+      g_date_clear (&produced, 1);
+      PROBLEM (line->product, product == NULL ? _("Choose the product.") : NULL);
+      if (*produced_text == '\0')
+        PROBLEM (line->produced, NULL);
+      else if (!kefu_shipment_parse_day (produced_text, &produced))
+        PROBLEM (line->produced, _("Write the day as year-month-day, e.g. 2026-11-27."));
+      else if (g_date_compare (&produced, today) > 0)
+        PROBLEM (line->produced, _("The production date cannot be in the future."));
+      else
+        PROBLEM (line->produced, NULL);
+
+      if (shipment != NULL && product != NULL)
+        {
+          KefuShipmentLine *out = kefu_shipment_line_new ();
+
+          out->product_id = kefu_record_get_id (KEFU_RECORD (product));
+          out->product_name = g_strdup (kefu_product_get_name (product));
+          out->serial = *serial != '\0' ? g_steal_pointer (&serial) : NULL;
+          out->production_date = produced;
+          out->quantity = (guint) adw_spin_row_get_value (line->quantity);
+          g_ptr_array_add (shipment->lines, out);
+        }
+    }
+
+#undef PROBLEM
+
+  if (shipment != NULL)
+    {
+      guint manager = adw_combo_row_get_selected (self->manager_row);
+
+      shipment->customer_id = self->customer_id;
+      shipment->call_id = self->call_id;
+      shipment->account_manager_id = manager > 0 && manager != GTK_INVALID_LIST_POSITION &&
+                                     manager <= self->manager_ids->len
+                                     ? g_array_index (self->manager_ids, gint64, manager - 1) : 0;
+      shipment->address = g_steal_pointer (&address);
+      shipment->notes = dup_trimmed (self->notes_row);
+      if (*shipment->notes == '\0')
+        g_clear_pointer (&shipment->notes, g_free);
+    }
+  return n_problems;
+}
+
+static void
+field_changed_cb (KefuShipmentDialog *self)
+{
+  GtkWidget *first;
+
+  if (self->tried)
+    check_fields (self, NULL, TRUE, &first);
+}
+
+static void
+validate_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  field_changed_cb (KEFU_SHIPMENT_DIALOG (widget));
+}
+
+/* Product lines */
+
+static void
+renumber_lines (KefuShipmentDialog *self)
+{
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      Line *line = self->lines->pdata[i];
+      g_autofree char *title = NULL;
+      g_autofree char *product_id = g_strdup_printf ("line-%u-product", i + 1);
+      g_autofree char *serial_id = g_strdup_printf ("line-%u-serial", i + 1);
+      g_autofree char *produced_id = g_strdup_printf ("line-%u-produced", i + 1);
+      g_autofree char *quantity_id = g_strdup_printf ("line-%u-quantity", i + 1);
+
+      /* Translators: the heading of a product line of the shipping request. */
+      title = g_strdup_printf (_("Product Line %u"), i + 1);
+      adw_preferences_group_set_title (line->group, title);
+      kefu_form_field_setup (GTK_WIDGET (line->product), product_id);
+      kefu_form_field_setup (GTK_WIDGET (line->serial), serial_id);
+      kefu_form_field_setup (GTK_WIDGET (line->produced), produced_id);
+      kefu_form_field_setup (GTK_WIDGET (line->quantity), quantity_id);
+      /* There is always one line to fill. */
+      gtk_widget_set_sensitive (line->remove, self->lines->len > 1);
+    }
+}
+
+static void
+remove_clicked_cb (GtkButton          *button,
+                   KefuShipmentDialog *self)
+{
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      Line *line = self->lines->pdata[i];
+
+      if (line->remove != GTK_WIDGET (button))
+        continue;
+      gtk_box_remove (self->lines_box, GTK_WIDGET (line->group));
+      g_ptr_array_remove_index (self->lines, i);
+      break;
+    }
+  renumber_lines (self);
+  field_changed_cb (self);
+}
+
+static GtkStringList *
+product_names (KefuShipmentDialog *self)
+{
+  GtkStringList *names = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (names, _("Choose…"));
+  for (guint i = 0; self->products != NULL && i < self->products->len; i++)
+    gtk_string_list_append (names, kefu_product_get_name (self->products->pdata[i]));
+  return names;
+}
+
+void
+kefu_shipment_dialog_add_line (KefuShipmentDialog *self)
+{
+  g_autoptr(GtkStringList) names = NULL;
+  Line *line;
+
+  g_return_if_fail (KEFU_IS_SHIPMENT_DIALOG (self));
+
+  line = g_new0 (Line, 1);
+  names = product_names (self);
+  line->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  line->product = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line->product), _("Product"));
+  adw_combo_row_set_model (line->product, G_LIST_MODEL (names));
+  adw_combo_row_set_enable_search (line->product, TRUE);
+  line->serial = ADW_ENTRY_ROW (adw_entry_row_new ());
+  /* Translators: 产品编号, the serial number of a shipped product. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line->serial), _("Serial Number"));
+  line->produced = ADW_ENTRY_ROW (adw_entry_row_new ());
+  /* Translators: 生产日期. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line->produced),
+                                 _("Production Date (YYYY-MM-DD)"));
+  line->quantity = ADW_SPIN_ROW (adw_spin_row_new_with_range (1, 9999, 1));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line->quantity), _("Quantity"));
+  line->remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_add_css_class (line->remove, "flat");
+  gtk_widget_set_tooltip_text (line->remove, _("Remove This Line"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (line->remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove This Line"), -1);
+  adw_preferences_group_set_header_suffix (line->group, line->remove);
+
+  adw_preferences_group_add (line->group, GTK_WIDGET (line->product));
+  adw_preferences_group_add (line->group, GTK_WIDGET (line->serial));
+  adw_preferences_group_add (line->group, GTK_WIDGET (line->produced));
+  adw_preferences_group_add (line->group, GTK_WIDGET (line->quantity));
+  gtk_box_append (self->lines_box, GTK_WIDGET (line->group));
+
+  g_signal_connect_object (line->remove, "clicked", G_CALLBACK (remove_clicked_cb), self, 0);
+  g_signal_connect_object (line->product, "notify::selected", G_CALLBACK (field_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (line->produced, "changed", G_CALLBACK (field_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_ptr_array_add (self->lines, line);
+  renumber_lines (self);
+}
+
+static void
+add_line_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  KefuShipmentDialog *self = KEFU_SHIPMENT_DIALOG (widget);
+  Line *line;
+
+  kefu_shipment_dialog_add_line (self);
+  line = g_ptr_array_index (self->lines, self->lines->len - 1);
+  gtk_widget_grab_focus (GTK_WIDGET (line->product));
+}
+
+/* The customer */
+
+static void
+show_customer (KefuShipmentDialog *self,
+               KefuCustomer       *customer)
+{
+  const char *address = kefu_customer_get_address (customer);
+  g_autofree char *typed = dup_trimmed (self->address_row);
+  const char *phone = kefu_customer_get_primary_phone (customer);
+
+  self->customer_id = kefu_record_get_id (KEFU_RECORD (customer));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->customer_row),
+                                 kefu_customer_get_name (customer));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->customer_row), phone != NULL ? phone : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->lookup), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->change_button), TRUE);
+
+  /* The customer's address, unless one was typed for this shipment. */
+  if (*typed == '\0' || g_strcmp0 (typed, self->customer_address) == 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->address_row), address != NULL ? address : "");
+  g_free (self->customer_address);
+  self->customer_address = g_strdup (address);
+  field_changed_cb (self);
+}
+
+static void
+customer_picked_cb (KefuShipmentDialog *self,
+                    KefuCustomer       *customer)
+{
+  show_customer (self, customer);
+}
+
+static void
+change_customer_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KefuShipmentDialog *self = KEFU_SHIPMENT_DIALOG (widget);
+
+  self->customer_id = 0;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->customer_row), _("Customer"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->customer_row),
+                               _("Search by phone or name above"));
+  gtk_widget_set_visible (GTK_WIDGET (self->lookup), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->change_button), FALSE);
+  kefu_caller_lookup_clear (self->lookup);
+  kefu_caller_lookup_focus (self->lookup);
+  field_changed_cb (self);
+}
+
+/* Loading */
+
+typedef struct
+{
+  gint64 customer_id;
+} LoadData;
+
+static gpointer
+load_func (KefuStore     *store,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  LoadData *load = data;
+  g_autoptr(GObject) result = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GListModel) products = NULL;
+  g_autoptr(GListModel) staff = NULL;
+
+  products = kefu_store_list_products (store, TRUE, cancellable, error);
+  if (products == NULL)
+    return NULL;
+  staff = kefu_store_list_staff (store, TRUE, cancellable, error);
+  if (staff == NULL)
+    return NULL;
+  if (load->customer_id > 0)
+    {
+      KefuCustomer *customer = kefu_store_get_customer (store, load->customer_id, cancellable,
+                                                        error);
+
+      if (customer == NULL)
+        return NULL;
+      g_object_set_data_full (result, "customer", customer, g_object_unref);
+    }
+  g_object_set_data_full (result, "products", g_steal_pointer (&products), g_object_unref);
+  g_object_set_data_full (result, "staff", g_steal_pointer (&staff), g_object_unref);
+  return g_steal_pointer (&result);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(KefuShipmentDialog) self = user_data;
+  g_autoptr(GObject) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) managers = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) names = NULL;
+  GListModel *products;
+  GListModel *staff;
+  KefuCustomer *customer;
+  guint chosen = 0;
+
+  loaded = kefu_store_run_finish (KEFU_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->loading = FALSE;
+  update_busy (self);
+  if (loaded == NULL)
+    {
+      set_refusal (self, error->message);
+      return;
+    }
+
+  products = g_object_get_data (loaded, "products");
+  for (guint i = 0; i < g_list_model_get_n_items (products); i++)
+    g_ptr_array_add (self->products, g_list_model_get_item (products, i));
+  names = product_names (self);
+  for (guint i = 0; i < self->lines->len; i++)
+    adw_combo_row_set_model (((Line *) self->lines->pdata[i])->product, G_LIST_MODEL (names));
+
+  /* The sales reps file requests; "none" when after-sales files it for them. */
+  /* Translators: the account manager choice when nobody is named. */
+  gtk_string_list_append (managers, _("None"));
+  staff = g_object_get_data (loaded, "staff");
+  for (guint i = 0; i < g_list_model_get_n_items (staff); i++)
+    {
+      g_autoptr(KefuStaff) member = g_list_model_get_item (staff, i);
+      gint64 id = kefu_record_get_id (KEFU_RECORD (member));
+
+      if (kefu_staff_get_role (member) != KEFU_ROLE_SALES_REP)
+        continue;
+      gtk_string_list_append (managers, kefu_staff_get_name (member));
+      g_array_append_val (self->manager_ids, id);
+      if (self->staff != NULL && id == kefu_record_get_id (KEFU_RECORD (self->staff)))
+        chosen = self->manager_ids->len;
+    }
+  adw_combo_row_set_model (self->manager_row, G_LIST_MODEL (managers));
+  adw_combo_row_set_selected (self->manager_row, chosen);
+
+  customer = g_object_get_data (loaded, "customer");
+  if (customer != NULL)
+    {
+      show_customer (self, customer);
+      /* The customer was given: no other can be chosen here. */
+      gtk_widget_set_visible (GTK_WIDGET (self->change_button), FALSE);
+    }
+}
+
+/* Saving */
+
+static gpointer
+save_func (KefuStore     *store,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  return kefu_store_create_shipment (store, data, cancellable, error);
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(KefuShipmentDialog) self = user_data;
+  g_autoptr(KefuShipment) shipment = NULL;
+  g_autoptr(GError) error = NULL;
+
+  shipment = kefu_store_run_finish (KEFU_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->saving = FALSE;
+  update_busy (self);
+  if (shipment == NULL)
+    {
+      /* Everything typed stays: the reason says what to change. */
+      set_refusal (self, error->message);
+      return;
+    }
+
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, shipment->id);
+  adw_dialog_close (ADW_DIALOG (self));
+}
+
+gboolean
+kefu_shipment_dialog_save (KefuShipmentDialog *self)
+{
+  g_autoptr(KefuShipment) shipment = NULL;
+  GtkWidget *first = NULL;
+
+  g_return_val_if_fail (KEFU_IS_SHIPMENT_DIALOG (self), FALSE);
+
+  if (self->loading || self->saving)
+    return FALSE;
+
+  self->tried = TRUE;
+  shipment = kefu_shipment_new ();
+  shipment->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) kefu_shipment_line_free);
+  if (check_fields (self, shipment, TRUE, &first) > 0)
+    {
+      kefu_form_field_focus (first);
+      return FALSE;
+    }
+
+  set_refusal (self, NULL);
+  self->saving = TRUE;
+  update_busy (self);
+  kefu_store_run_async (self->store, save_func, g_steal_pointer (&shipment), g_object_unref,
+                        self->cancellable, save_cb, g_object_ref (self));
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  kefu_shipment_dialog_save (KEFU_SHIPMENT_DIALOG (widget));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  adw_dialog_close (ADW_DIALOG (widget));
+}
+
+/* Overrides */
+
+static void
+kefu_shipment_dialog_dispose (GObject *object)
+{
+  KefuShipmentDialog *self = KEFU_SHIPMENT_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_SHIPMENT_DIALOG);
+  g_clear_pointer (&self->lines, g_ptr_array_unref);
+  g_clear_pointer (&self->products, g_ptr_array_unref);
+  g_clear_pointer (&self->manager_ids, g_array_unref);
+  g_clear_pointer (&self->customer_address, g_free);
+  g_clear_object (&self->store);
+  g_clear_object (&self->staff);
+
+  G_OBJECT_CLASS (kefu_shipment_dialog_parent_class)->dispose (object);
+}
+
+static void
+kefu_shipment_dialog_class_init (KefuShipmentDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kefu_shipment_dialog_dispose;
+
+  signals[SIGNAL_SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_install_action (widget_class, "shipment-request.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "shipment-request.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "shipment-request.add-line", NULL,
+                                   add_line_action);
+  gtk_widget_class_install_action (widget_class, "shipment-request.change-customer", NULL,
+                                   change_customer_action);
+  gtk_widget_class_install_action (widget_class, KEFU_FORM_FIELD_VALIDATE_ACTION, NULL,
+                                   validate_action);
+
+  g_type_ensure (KEFU_TYPE_CALLER_LOOKUP);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/kefu/Kefu/ui/kefu-shipment-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, KefuShipmentDialog, address_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuShipmentDialog, banner);
+  gtk_widget_class_bind_template_child (widget_class, KefuShipmentDialog, change_button);
+  gtk_widget_class_bind_template_child (widget_class, KefuShipmentDialog, content_box);
+  gtk_widget_class_bind_template_child (widget_class, KefuShipmentDialog, customer_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuShipmentDialog, lines_box);
+  gtk_widget_class_bind_template_child (widget_class, KefuShipmentDialog, lookup);
+  gtk_widget_class_bind_template_child (widget_class, KefuShipmentDialog, manager_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuShipmentDialog, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuShipmentDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, KefuShipmentDialog, spinner);
+  gtk_widget_class_bind_template_callback (widget_class, customer_picked_cb);
+}
+
+static void
+kefu_shipment_dialog_init (KefuShipmentDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->lines = g_ptr_array_new_with_free_func (g_free);
+  self->products = g_ptr_array_new_with_free_func (g_object_unref);
+  self->manager_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  kefu_form_field_setup (GTK_WIDGET (self->customer_row), "customer");
+  kefu_form_field_setup (GTK_WIDGET (self->manager_row), "manager");
+  kefu_form_field_setup (GTK_WIDGET (self->address_row), "address");
+  kefu_form_field_setup (GTK_WIDGET (self->notes_row), "notes");
+  g_signal_connect_object (self->address_row, "changed", G_CALLBACK (field_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  kefu_shipment_dialog_add_line (self);
+}
+
+AdwDialog *
+kefu_shipment_dialog_new (KefuStore *store,
+                          KefuStaff *staff,
+                          gint64     customer_id,
+                          gint64     call_id)
+{
+  KefuShipmentDialog *self;
+  LoadData *load;
+
+  g_return_val_if_fail (KEFU_IS_STORE (store), NULL);
+  g_return_val_if_fail (staff == NULL || KEFU_IS_STAFF (staff), NULL);
+  g_return_val_if_fail (customer_id >= 0 && call_id >= 0, NULL);
+
+  self = g_object_new (KEFU_TYPE_SHIPMENT_DIALOG, NULL);
+  self->store = g_object_ref (store);
+  self->staff = staff != NULL ? g_object_ref (staff) : NULL;
+  self->call_id = call_id;
+  kefu_caller_lookup_set_store (self->lookup, store);
+  gtk_widget_set_visible (GTK_WIDGET (self->lookup), customer_id == 0);
+
+  load = g_new0 (LoadData, 1);
+  load->customer_id = customer_id;
+  self->loading = TRUE;
+  update_busy (self);
+  kefu_store_run_async (store, load_func, load, g_free, self->cancellable, load_cb,
+                        g_object_ref (self));
+  return ADW_DIALOG (self);
+}
+
+gboolean
+kefu_shipment_dialog_get_busy (KefuShipmentDialog *self)
+{
+  g_return_val_if_fail (KEFU_IS_SHIPMENT_DIALOG (self), FALSE);
+
+  return self->loading || self->saving;
+}
+
+static GtkWidget *
+find_field (KefuShipmentDialog *self,
+            const char         *field)
+{
+  g_autoptr(GPtrArray) fields = kefu_form_field_list_all (GTK_WIDGET (self->content_box));
+
+  return kefu_form_field_find (fields, field);
+}
+
+void
+kefu_shipment_dialog_set_text (KefuShipmentDialog *self,
+                               const char         *field,
+                               const char         *text)
+{
+  GtkWidget *widget;
+
+  g_return_if_fail (KEFU_IS_SHIPMENT_DIALOG (self));
+
+  widget = find_field (self, field);
+  g_return_if_fail (ADW_IS_ENTRY_ROW (widget));
+  gtk_editable_set_text (GTK_EDITABLE (widget), text != NULL ? text : "");
+}
+
+gboolean
+kefu_shipment_dialog_set_product (KefuShipmentDialog *self,
+                                  guint               n,
+                                  gint64              product_id)
+{
+  g_return_val_if_fail (KEFU_IS_SHIPMENT_DIALOG (self), FALSE);
+  g_return_val_if_fail (n >= 1 && n <= self->lines->len, FALSE);
+
+  for (guint i = 0; i < self->products->len; i++)
+    if (kefu_record_get_id (KEFU_RECORD (self->products->pdata[i])) == product_id)
+      {
+        adw_combo_row_set_selected (((Line *) self->lines->pdata[n - 1])->product, i + 1);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+kefu_shipment_dialog_set_quantity (KefuShipmentDialog *self,
+                                   guint               n,
+                                   guint               quantity)
+{
+  g_return_if_fail (KEFU_IS_SHIPMENT_DIALOG (self));
+  g_return_if_fail (n >= 1 && n <= self->lines->len);
+
+  adw_spin_row_set_value (((Line *) self->lines->pdata[n - 1])->quantity, quantity);
+}
+
+gboolean
+kefu_shipment_dialog_set_manager (KefuShipmentDialog *self,
+                                  gint64              staff_id)
+{
+  g_return_val_if_fail (KEFU_IS_SHIPMENT_DIALOG (self), FALSE);
+
+  if (staff_id == 0)
+    {
+      adw_combo_row_set_selected (self->manager_row, 0);
+      return TRUE;
+    }
+  for (guint i = 0; i < self->manager_ids->len; i++)
+    if (g_array_index (self->manager_ids, gint64, i) == staff_id)
+      {
+        adw_combo_row_set_selected (self->manager_row, i + 1);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+GtkWidget *
+kefu_shipment_dialog_get_lookup (KefuShipmentDialog *self)
+{
+  g_return_val_if_fail (KEFU_IS_SHIPMENT_DIALOG (self), NULL);
+
+  return GTK_WIDGET (self->lookup);
+}
+
+gint64
+kefu_shipment_dialog_get_customer_id (KefuShipmentDialog *self)
+{
+  g_return_val_if_fail (KEFU_IS_SHIPMENT_DIALOG (self), 0);
+
+  return self->customer_id;
+}
+
+guint
+kefu_shipment_dialog_get_n_lines (KefuShipmentDialog *self)
+{
+  g_return_val_if_fail (KEFU_IS_SHIPMENT_DIALOG (self), 0);
+
+  return self->lines->len;
+}
+
+const char *
+kefu_shipment_dialog_get_message (KefuShipmentDialog *self,
+                                  const char         *field)
+{
+  GtkWidget *widget;
+
+  g_return_val_if_fail (KEFU_IS_SHIPMENT_DIALOG (self), NULL);
+
+  widget = find_field (self, field);
+  return widget != NULL ? kefu_form_field_get_message (widget) : NULL;
+}
+
+const char *
+kefu_shipment_dialog_get_refusal (KefuShipmentDialog *self)
+{
+  g_return_val_if_fail (KEFU_IS_SHIPMENT_DIALOG (self), NULL);
+
+  return adw_banner_get_revealed (self->banner) ? adw_banner_get_title (self->banner) : NULL;
+}
