@@ -17,6 +17,7 @@
 
 #include "kefuctl-private.h"
 #include "kefuctl-calls.h"
+#include "kefuctl-demo-aftersales.h"
 #include "kefuctl-demo-calls.h"
 #include "kefuctl-demo-complaints.h"
 #include "kefuctl-names.h"
@@ -505,8 +506,17 @@ demo_complaints (Demo    *demo,
   return kefuctl_demo_complaints (demo->store, demo->staff_ids, added, present, error);
 }
 
+static gboolean
+demo_aftersales (Demo    *demo,
+                 guint   *added,
+                 guint   *present,
+                 GError **error)
+{
+  return kefuctl_demo_aftersales (demo->store, demo->staff_ids, added, present, error);
+}
+
 /* Calls come last: they need the staff, products, customers and the service areas; then their
- * complaints are worked. */
+ * complaints are worked, and the after-sales desk's shipments and jobs. */
 static const DemoStep steps[] = {
   { N_("Departments"), demo_departments },
   { N_("Staff"), demo_staff },
@@ -515,6 +525,7 @@ static const DemoStep steps[] = {
   { N_("Settings"), demo_settings },
   { N_("Calls"), demo_calls },
   { N_("Complaints"), demo_complaints },
+  { N_("After-sales"), demo_aftersales },
 };
 
 /* TRUE when the database holds staff or customers and none of the demo's staff logins: then
