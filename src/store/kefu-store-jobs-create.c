@@ -191,6 +191,27 @@ read_line (KefuStore     *self,
   return TRUE;
 }
 
+/* The shipment line that carried `serial` (its newest), 0 when none: a job that names only a
+ * serial is linked to the shipment it came in. */
+static gboolean
+find_line (KefuStore     *self,
+           const char    *serial,
+           gint64        *line_id,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(KefuRows) rows = NULL;
+
+  rows = _kefu_store_query (self,
+                            "SELECT id FROM shipment_lines WHERE serial = $1 "
+                            "ORDER BY shipment_id DESC, id DESC LIMIT 1",
+                            g_variant_new ("(s)", serial), cancellable, error);
+  if (rows == NULL)
+    return FALSE;
+  *line_id = kefu_rows_get_n_rows (rows) > 0 ? kefu_rows_get_int (rows, 0, 0) : 0;
+  return TRUE;
+}
+
 static char *
 product_name (KefuStore     *self,
               gint64         product_id,
@@ -235,6 +256,7 @@ create_job_txn (KefuStore     *self,
   g_autoptr(GString) details = g_string_new ("{\"kind\":");
   gint64 shipment_id = job->shipment_id;
   gint64 product_id = job->product_id;
+  gint64 line_id = job->shipment_line_id;
   KefuWarrantyState warranty;
   KefuRole role;
   GDate today, start;
@@ -245,15 +267,17 @@ create_job_txn (KefuStore     *self,
   customer = read_customer (self, job->customer_id, cancellable, error);
   if (customer == NULL)
     return FALSE;
-  if (job->shipment_line_id > 0 &&
-      !read_line (self, job->shipment_line_id, &shipment_id, &product_id, &serial,
-                  cancellable, error))
+  if (line_id <= 0 && serial != NULL && shipment_id <= 0 &&
+      !find_line (self, serial, &line_id, cancellable, error))
+    return FALSE;
+  if (line_id > 0 &&
+      !read_line (self, line_id, &shipment_id, &product_id, &serial, cancellable, error))
     return FALSE;
   if (product_id > 0 && (name = product_name (self, product_id, cancellable, error)) == NULL)
     return FALSE;
 
   _kefu_store_local_day (now, &today);
-  if (!_kefu_store_serial_warranty_txn (self, serial, job->shipment_line_id, product_id, &today,
+  if (!_kefu_store_serial_warranty_txn (self, serial, line_id, product_id, &today,
                                         &warranty, &start, &months, cancellable, error))
     return FALSE;
   start_text = _kefu_store_date_to_text (&start);
@@ -281,7 +305,7 @@ create_job_txn (KefuStore     *self,
                                                                 : kefu_rows_get_text (customer, 0, 2),
                                            MAYBE_ID (job->call_id),
                                            MAYBE_ID (shipment_id),
-                                           MAYBE_ID (job->shipment_line_id),
+                                           MAYBE_ID (line_id),
                                            MAYBE_ID (product_id),
                                            name,
                                            serial,
