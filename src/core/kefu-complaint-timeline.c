@@ -10,10 +10,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
-
 #include "kefu-complaint-timeline.h"
 #include "kefu-enums.h"
+#include "kefu-timeline-private.h"
 
 void
 kefu_field_change_free (KefuFieldChange *change)
@@ -24,84 +23,6 @@ kefu_field_change_free (KefuFieldChange *change)
   g_free (change->old_value);
   g_free (change->new_value);
   g_free (change);
-}
-
-/* The event's details as a JSON object, or NULL when there are none or they do not parse. */
-static JsonObject *
-parse_details (KefuEvent *event)
-{
-  const char *details = kefu_event_get_details (event);
-  g_autoptr(JsonParser) parser = NULL;
-  JsonNode *root;
-
-  if (details == NULL || details[0] == '\0')
-    return NULL;
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, details, -1, NULL))
-    {
-      g_debug ("Event %" G_GINT64_FORMAT " has details that are not JSON", kefu_event_get_id (event));
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  return json_object_ref (json_node_get_object (root));
-}
-
-/* A member's text when it is a non-empty string; NULL otherwise. */
-static const char *
-member_text (JsonObject *object,
-             const char *name)
-{
-  JsonNode *node;
-  const char *text;
-
-  if (object == NULL || !json_object_has_member (object, name))
-    return NULL;
-  node = json_object_get_member (object, name);
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  text = json_node_get_string (node);
-  return text != NULL && text[0] != '\0' ? text : NULL;
-}
-
-/* A member's whole number, or `fallback` when it is missing or not a number. */
-static gint64
-member_int (JsonObject *object,
-            const char *name,
-            gint64      fallback)
-{
-  JsonNode *node;
-
-  if (object == NULL || !json_object_has_member (object, name))
-    return fallback;
-  node = json_object_get_member (object, name);
-  if (!JSON_NODE_HOLDS_VALUE (node))
-    return fallback;
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_INT64:
-      return json_node_get_int (node);
-    case G_TYPE_DOUBLE:
-      return (gint64) json_node_get_double (node);
-    default:
-      return fallback;
-    }
-}
-
-static gboolean
-member_bool (JsonObject *object,
-             const char *name)
-{
-  JsonNode *node;
-
-  if (object == NULL || !json_object_has_member (object, name))
-    return FALSE;
-  node = json_object_get_member (object, name);
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN &&
-         json_node_get_boolean (node);
 }
 
 /* The names of a list of departments ([{"id":3,"name":"品控部"}, …]) joined with the locale's
@@ -128,7 +49,7 @@ department_names (JsonObject *object,
       const char *name = NULL;
 
       if (JSON_NODE_HOLDS_OBJECT (element))
-        name = member_text (json_node_get_object (element), "name");
+        name = _kefu_timeline_member_text (json_node_get_object (element), "name");
       else if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
         name = json_node_get_string (element);
       if (name == NULL || name[0] == '\0')
@@ -156,31 +77,14 @@ department_name (JsonObject *object,
   node = json_object_get_member (object, member);
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
-  return member_text (json_node_get_object (node), "name");
-}
-
-/* An instant stored as ISO 8601 ("2026-11-27T10:00:00Z") in local time for people; NULL when it
- * is not one. */
-static char *
-local_time_text (const char *iso)
-{
-  g_autoptr(GDateTime) time = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (iso == NULL)
-    return NULL;
-  time = g_date_time_new_from_iso8601 (iso, NULL);
-  if (time == NULL)
-    return NULL;
-  local = g_date_time_to_local (time);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  return _kefu_timeline_member_text (json_node_get_object (node), "name");
 }
 
 static KefuEscalationLevel
 escalation_level (JsonObject *details)
 {
-  gint64 level = member_int (details, "level", 0);
-  const char *role = member_text (details, "role");
+  gint64 level = _kefu_timeline_member_int (details, "level", 0);
+  const char *role = _kefu_timeline_member_text (details, "role");
 
   if (level >= KEFU_ESCALATION_TEAM_LEAD && level <= KEFU_ESCALATION_GM_OFFICE)
     return (KefuEscalationLevel) level;
@@ -199,7 +103,7 @@ static char *
 escalated_title (JsonObject *details)
 {
   KefuEscalationLevel level = escalation_level (details);
-  const char *deadline_nick = member_text (details, "deadline");
+  const char *deadline_nick = _kefu_timeline_member_text (details, "deadline");
   const char *deadline = NULL;
   int value;
 
@@ -208,7 +112,7 @@ escalated_title (JsonObject *details)
       value != KEFU_COMPLAINT_DEADLINE_NONE)
     deadline = kefu_complaint_deadline_get_display_name (value);
 
-  if (member_bool (details, "by_hand"))
+  if (_kefu_timeline_member_bool (details, "by_hand"))
     switch (level)
       {
       case KEFU_ESCALATION_TEAM_LEAD:
@@ -257,7 +161,7 @@ escalated_title (JsonObject *details)
 static char *
 called_back_title (JsonObject *details)
 {
-  const char *nick = member_text (details, "satisfaction");
+  const char *nick = _kefu_timeline_member_text (details, "satisfaction");
   int value = KEFU_SATISFACTION_UNSPECIFIED;
 
   if (nick != NULL)
@@ -297,8 +201,8 @@ routes_changed_title (JsonObject *details)
 static char *
 batch_flagged_title (JsonObject *details)
 {
-  const char *batch = member_text (details, "batch_number");
-  gint64 count = member_int (details, "count", 0);
+  const char *batch = _kefu_timeline_member_text (details, "batch_number");
+  gint64 count = _kefu_timeline_member_int (details, "count", 0);
 
   if (batch != NULL && count > 0)
     /* TRANSLATORS: %s is a batch number (生产批号), %d the number of complaints about it. */
@@ -328,7 +232,7 @@ kefu_complaint_event_title (KefuEvent *event)
   action = kefu_event_get_action (event);
   if (action == NULL)
     return g_strdup ("");
-  details = parse_details (event);
+  details = _kefu_timeline_parse_details (event);
 
   if (g_str_equal (action, "created"))
     {
@@ -372,7 +276,7 @@ kefu_complaint_event_title (KefuEvent *event)
     return g_strdup (C_("complaint timeline", "Note"));
   if (g_str_equal (action, "visit"))
     {
-      const char *visitors = member_text (details, "visitors");
+      const char *visitors = _kefu_timeline_member_text (details, "visitors");
 
       if (visitors != NULL)
         /* TRANSLATORS: a visit to a harmed customer; %s names who went. */
@@ -407,13 +311,14 @@ kefu_complaint_event_text (KefuEvent *event)
   g_return_val_if_fail (KEFU_IS_EVENT (event), NULL);
 
   action = kefu_event_get_action (event);
-  details = parse_details (event);
-  text = member_text (details, "text");
+  details = _kefu_timeline_parse_details (event);
+  text = _kefu_timeline_member_text (details, "text");
 
   if (g_strcmp0 (action, "visit") == 0)
     {
-      g_autofree char *when = local_time_text (member_text (details, "visited_at"));
-      const char *visitors = member_text (details, "visitors");
+      const char *visited_at = _kefu_timeline_member_text (details, "visited_at");
+      g_autofree char *when = _kefu_timeline_local_time_text (visited_at);
+      const char *visitors = _kefu_timeline_member_text (details, "visitors");
 
       /* The printed record has no title column wide enough for who and when: say them here. */
       if (visitors != NULL && when != NULL && text != NULL)
@@ -471,30 +376,11 @@ field_value (const char *field,
              JsonNode   *node)
 {
   GType enum_type = G_TYPE_INVALID;
-  const char *text;
+  g_autofree char *text = _kefu_timeline_value_text (node);
   int value;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node) || !JSON_NODE_HOLDS_VALUE (node))
-    return NULL;
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_BOOLEAN:
-      return g_strdup (json_node_get_boolean (node) ? C_("complaint field value", "Yes")
-                                                    : C_("complaint field value", "No"));
-    case G_TYPE_INT64:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-    case G_TYPE_DOUBLE:
-      return g_strdup_printf ("%g", json_node_get_double (node));
-    case G_TYPE_STRING:
-      break;
-    default:
-      return NULL;
-    }
-
-  text = json_node_get_string (node);
-  if (text == NULL || text[0] == '\0')
-    return NULL;
+  if (text == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return g_steal_pointer (&text);
 
   if (g_str_equal (field, "category"))
     enum_type = KEFU_TYPE_COMPLAINT_CATEGORY;
@@ -514,13 +400,13 @@ field_value (const char *field,
 
   if (g_str_equal (field, "received_at"))
     {
-      char *local = local_time_text (text);
+      char *local = _kefu_timeline_local_time_text (text);
 
       if (local != NULL)
         return local;
     }
 
-  return g_strdup (text);
+  return g_steal_pointer (&text);
 }
 
 /**
@@ -532,48 +418,10 @@ field_value (const char *field,
 GPtrArray *
 kefu_complaint_event_changes (KefuEvent *event)
 {
-  GPtrArray *changes = g_ptr_array_new_with_free_func ((GDestroyNotify) kefu_field_change_free);
-  g_autoptr(JsonObject) details = NULL;
-  JsonNode *node;
-  JsonObject *fields;
-  g_autoptr(GList) names = NULL;
+  g_return_val_if_fail (KEFU_IS_EVENT (event),
+                        g_ptr_array_new_with_free_func ((GDestroyNotify) kefu_field_change_free));
 
-  g_return_val_if_fail (KEFU_IS_EVENT (event), changes);
-
-  if (g_strcmp0 (kefu_event_get_action (event), "details-changed") != 0)
-    return changes;
-
-  details = parse_details (event);
-  if (details == NULL || !json_object_has_member (details, "changes"))
-    return changes;
-  node = json_object_get_member (details, "changes");
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return changes;
-
-  fields = json_node_get_object (node);
-  names = json_object_get_members (fields);
-  for (GList *l = names; l != NULL; l = l->next)
-    {
-      const char *field = l->data;
-      JsonNode *pair = json_object_get_member (fields, field);
-      JsonArray *values;
-      KefuFieldChange *change;
-
-      /* Each change is [old, new]; anything else is skipped rather than guessed at. */
-      if (!JSON_NODE_HOLDS_ARRAY (pair))
-        continue;
-      values = json_node_get_array (pair);
-      if (json_array_get_length (values) != 2)
-        continue;
-
-      change = g_new0 (KefuFieldChange, 1);
-      change->label = field_label (field);
-      change->old_value = field_value (field, json_array_get_element (values, 0));
-      change->new_value = field_value (field, json_array_get_element (values, 1));
-      g_ptr_array_add (changes, change);
-    }
-
-  return changes;
+  return _kefu_timeline_changes (event, field_label, field_value);
 }
 
 const char *
