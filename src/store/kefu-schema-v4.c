@@ -324,6 +324,14 @@
   "  WHERE shipment_id IS NOT NULL;\n" \
   "CREATE INDEX job_progress_job_id ON job_progress (job_id, reported_at, id);\n"
 
+/* A new reference takes the next sequence number of its day, read as a range of the references
+ * ("FH-20261127-" up to "FH-20261127."). SQLite compares text byte by byte through the UNIQUE
+ * index; PostgreSQL does so with the pattern operators, which need an index of their own (a
+ * collation such as zh_CN may ignore the dashes), as calls_reference does for calls. */
+#define PG_REFERENCE_INDEXES \
+  "CREATE INDEX shipments_reference_pattern ON shipments (reference text_pattern_ops);\n" \
+  "CREATE INDEX service_jobs_reference_pattern ON service_jobs (reference text_pattern_ops);\n"
+
 #define SQLITE_PK   "INTEGER PRIMARY KEY"
 #define SQLITE_ID   "INTEGER"
 #define SQLITE_TIME "TEXT"
@@ -350,4 +358,5 @@ const char _kefu_schema_v4_postgres[] =
   SHIPMENT_INDEXES
   CALLBACKS (PG_PK, PG_ID, PG_TIME, "now()")
   SERVICE_JOBS (PG_PK, PG_ID, PG_TIME, PG_DATE, PG_BOOL, "FALSE", "now()")
-  SERVICE_JOB_INDEXES;
+  SERVICE_JOB_INDEXES
+  PG_REFERENCE_INDEXES;
