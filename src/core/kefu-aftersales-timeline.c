@@ -432,7 +432,7 @@ kefu_aftersales_event_text (KefuEvent *event)
 static char *
 field_label (const char *field)
 {
-  static const struct { const char *field; const char *label; } labels[] = {
+  static const KefuTimelineName labels[] = {
     { "address", NC_("aftersales field", "Address") },
     { "lines", NC_("aftersales field", "Products") },
     { "account_manager", NC_("aftersales field", "Account manager") },
@@ -443,11 +443,9 @@ field_label (const char *field)
     { "phone_answer", NC_("aftersales field", "Answered on the phone") },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].field, field))
-      return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "aftersales field", labels[i].label));
+  const char *label = _kefu_timeline_lookup (labels, G_N_ELEMENTS (labels), field);
 
-  return g_strdup (field);
+  return g_strdup (label != NULL ? g_dpgettext2 (GETTEXT_PACKAGE, "aftersales field", label) : field);
 }
 
 static char *
@@ -482,7 +480,7 @@ kefu_aftersales_event_changes (KefuEvent *event)
 const char *
 kefu_aftersales_event_icon_name (KefuEvent *event)
 {
-  static const struct { const char *action; const char *icon; } icons[] = {
+  static const KefuTimelineName icons[] = {
     /* Shipments. */
     { "requested", "document-new-symbolic" },
     { "payment-confirmed", "object-select-symbolic" },
@@ -516,14 +514,10 @@ kefu_aftersales_event_icon_name (KefuEvent *event)
     { "callback-scheduled", "call-outgoing-symbolic" },
     { "scheduled", "call-outgoing-symbolic" },
   };
-  const char *action;
+  const char *icon;
 
   g_return_val_if_fail (KEFU_IS_EVENT (event), "dialog-information-symbolic");
 
-  action = kefu_event_get_action (event);
-  for (guint i = 0; action != NULL && i < G_N_ELEMENTS (icons); i++)
-    if (g_str_equal (icons[i].action, action))
-      return icons[i].icon;
-
-  return "dialog-information-symbolic";
+  icon = _kefu_timeline_lookup (icons, G_N_ELEMENTS (icons), kefu_event_get_action (event));
+  return icon != NULL ? icon : "dialog-information-symbolic";
 }

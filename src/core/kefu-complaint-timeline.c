@@ -338,7 +338,7 @@ kefu_complaint_event_text (KefuEvent *event)
 static char *
 field_label (const char *field)
 {
-  static const struct { const char *field; const char *label; } labels[] = {
+  static const KefuTimelineName labels[] = {
     { "caller_name", NC_("complaint field", "Caller's name") },
     { "address", NC_("complaint field", "Address") },
     { "phone", NC_("complaint field", "Phone") },
@@ -362,11 +362,9 @@ field_label (const char *field)
     { "explanation", NC_("complaint field", "Explanation") },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].field, field))
-      return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "complaint field", labels[i].label));
+  const char *label = _kefu_timeline_lookup (labels, G_N_ELEMENTS (labels), field);
 
-  return g_strdup (field);
+  return g_strdup (label != NULL ? g_dpgettext2 (GETTEXT_PACKAGE, "complaint field", label) : field);
 }
 
 /* A value of a changed field as people read it: enum nicks as names, yes/no, local times;
@@ -427,7 +425,7 @@ kefu_complaint_event_changes (KefuEvent *event)
 const char *
 kefu_complaint_event_icon_name (KefuEvent *event)
 {
-  static const struct { const char *action; const char *icon; } icons[] = {
+  static const KefuTimelineName icons[] = {
     { "created", "call-incoming-symbolic" },
     { "routed", "mail-send-symbolic" },
     { "acknowledged", "object-select-symbolic" },
@@ -442,14 +440,10 @@ kefu_complaint_event_icon_name (KefuEvent *event)
     { "details-changed", "document-properties-symbolic" },
     { "batch-flagged", "dialog-warning-symbolic" },
   };
-  const char *action;
+  const char *icon;
 
   g_return_val_if_fail (KEFU_IS_EVENT (event), "dialog-information-symbolic");
 
-  action = kefu_event_get_action (event);
-  for (guint i = 0; action != NULL && i < G_N_ELEMENTS (icons); i++)
-    if (g_str_equal (icons[i].action, action))
-      return icons[i].icon;
-
-  return "dialog-information-symbolic";
+  icon = _kefu_timeline_lookup (icons, G_N_ELEMENTS (icons), kefu_event_get_action (event));
+  return icon != NULL ? icon : "dialog-information-symbolic";
 }

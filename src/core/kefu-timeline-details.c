@@ -149,6 +149,17 @@ _kefu_timeline_value_text (JsonNode *node)
     }
 }
 
+const char *
+_kefu_timeline_lookup (const KefuTimelineName *names,
+                       guint                   n,
+                       const char             *key)
+{
+  for (guint i = 0; key != NULL && i < n; i++)
+    if (g_str_equal (names[i].key, key))
+      return names[i].value;
+  return NULL;
+}
+
 /**
  * _kefu_timeline_changes:
  *

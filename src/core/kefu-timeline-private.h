@@ -35,6 +35,18 @@ char       *_kefu_timeline_local_time_text (const char *iso);
 /* A plain JSON value as text: yes/no, numbers, strings; NULL for null, empty or not a value. */
 char       *_kefu_timeline_value_text    (JsonNode   *node);
 
+/* A table of names: a field's label, an action's icon. */
+typedef struct
+{
+  const char *key;
+  const char *value;
+} KefuTimelineName;
+
+/* The value of `key` in `names` (n of them), or NULL. */
+const char *_kefu_timeline_lookup        (const KefuTimelineName *names,
+                                          guint                   n,
+                                          const char             *key);
+
 /* The field changes of a details-changed event ({"changes":{"field":[old,new],…}}), each told
  * with `label` and `value` (value: NULL node or none → NULL). */
 typedef char *(*KefuTimelineFieldLabel) (const char *field);

@@ -6,47 +6,22 @@
 #include <locale.h>
 #include <string.h>
 
+#include "core-test-helpers.h"
 #include "kefu-aftersales-timeline.h"
 
-static KefuEvent *
-event_new (const char *entity,
-           const char *action,
-           const char *details)
-{
-  g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 11, 27, 2, 0, 0);
+typedef CoreTestTimelineCase Case;
 
-  return kefu_event_new (1, when, 7, "王芳", entity, 42, action, details);
-}
-
-typedef struct
-{
-  const char *action;
-  const char *details;
-  const char *title;
-  const char *text;
-  const char *icon;
-} Case;
+static const CoreTestTimelineWords words = {
+  kefu_aftersales_event_title, kefu_aftersales_event_text, kefu_aftersales_event_changes,
+  kefu_aftersales_event_icon_name,
+};
 
 static void
 check_cases (const char *entity,
              const Case *cases,
              guint       n)
 {
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(KefuEvent) event = event_new (entity, cases[i].action, cases[i].details);
-      g_autofree char *title = kefu_aftersales_event_title (event);
-      g_autofree char *text = kefu_aftersales_event_text (event);
-      g_autoptr(GPtrArray) changes = kefu_aftersales_event_changes (event);
-
-      g_test_message ("%s %s %s", entity, cases[i].action, cases[i].details);
-      g_assert_cmpstr (title, ==, cases[i].title);
-      g_assert_cmpstr (text, ==, cases[i].text);
-      if (cases[i].icon != NULL)
-        g_assert_cmpstr (kefu_aftersales_event_icon_name (event), ==, cases[i].icon);
-      g_assert_true (g_str_has_suffix (kefu_aftersales_event_icon_name (event), "-symbolic"));
-      g_assert_cmpuint (changes->len, ==, 0);
-    }
+  core_test_check_timeline (&words, entity, cases, n);
 }
 
 static void
@@ -185,8 +160,8 @@ test_broken_details (void)
 static void
 test_changes (void)
 {
-  g_autoptr(KefuEvent) event = event_new ("shipment", "details-changed",
-                                          "{\"changes\":{\"address\":[\"北京市朝阳区\",\"北京市海淀区\"],"
+  g_autoptr(KefuEvent) event = core_test_event_new ("shipment", "details-changed",
+                                                    "{\"changes\":{\"address\":[\"北京市朝阳区\",\"北京市海淀区\"],"
                                           "\"lines\":[2,3],\"account_manager\":[null,{\"id\":5,\"name\":\"李明\"}],"
                                           "\"broken\":[1]}}");
   g_autoptr(GPtrArray) changes = kefu_aftersales_event_changes (event);

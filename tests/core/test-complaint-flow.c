@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "core-test-helpers.h"
 #include "kefu-complaint-flow.h"
 #include "kefu-enums.h"
 
@@ -285,16 +286,7 @@ check_input (KefuComplaintAction             action,
   g_autoptr(GError) error = NULL;
   gboolean ok = kefu_complaint_flow_check (action, from, &manager, input, &error);
 
-  if (want_code < 0)
-    {
-      g_assert_no_error (error);
-      g_assert_true (ok);
-    }
-  else
-    {
-      g_assert_false (ok);
-      g_assert_error (error, KEFU_COMPLAINT_FLOW_ERROR, want_code);
-    }
+  core_test_assert_result (ok, error, KEFU_COMPLAINT_FLOW_ERROR, want_code);
 }
 
 static void

@@ -5,46 +5,28 @@
 #include <locale.h>
 #include <string.h>
 
+#include "core-test-helpers.h"
 #include "kefu-complaint-timeline.h"
 
 static KefuEvent *
 event_new (const char *action,
            const char *details)
 {
-  g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 11, 27, 2, 0, 0);
-
-  return kefu_event_new (1, when, 7, "王芳", "complaint", 42, action, details);
+  return core_test_event_new ("complaint", action, details);
 }
 
-typedef struct
-{
-  const char *action;
-  const char *details;
-  const char *title;
-  const char *text;
-  const char *icon;
-} Case;
+typedef CoreTestTimelineCase Case;
 
 static void
 check_cases (const Case *cases,
              guint       n)
 {
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(KefuEvent) event = event_new (cases[i].action, cases[i].details);
-      g_autofree char *title = kefu_complaint_event_title (event);
-      g_autofree char *text = kefu_complaint_event_text (event);
-      g_autoptr(GPtrArray) changes = kefu_complaint_event_changes (event);
+  static const CoreTestTimelineWords words = {
+    kefu_complaint_event_title, kefu_complaint_event_text, kefu_complaint_event_changes,
+    kefu_complaint_event_icon_name,
+  };
 
-      g_test_message ("%s %s", cases[i].action, cases[i].details);
-      g_assert_cmpstr (title, ==, cases[i].title);
-      g_assert_cmpstr (text, ==, cases[i].text);
-      if (cases[i].icon != NULL)
-        g_assert_cmpstr (kefu_complaint_event_icon_name (event), ==, cases[i].icon);
-      g_assert_true (g_str_has_suffix (kefu_complaint_event_icon_name (event), "-symbolic"));
-      /* Only details-changed has field changes. */
-      g_assert_cmpuint (changes->len, ==, 0);
-    }
+  core_test_check_timeline (&words, "complaint", cases, n);
 }
 
 static void

@@ -6,6 +6,7 @@
 
 #include <locale.h>
 
+#include "core-test-helpers.h"
 #include "kefu-enums.h"
 #include "kefu-job-flow.h"
 #include "kefu-settings-keys.h"
@@ -224,16 +225,7 @@ assert_check (KefuJobAction             action,
   KefuJobActor actor = { role, FALSE };
   gboolean ok = kefu_job_flow_check (action, &state, &actor, input, &error);
 
-  if (code < 0)
-    {
-      g_assert_no_error (error);
-      g_assert_true (ok);
-    }
-  else
-    {
-      g_assert_false (ok);
-      g_assert_error (error, KEFU_AFTERSALES_FLOW_ERROR, code);
-    }
+  core_test_assert_result (ok, error, KEFU_AFTERSALES_FLOW_ERROR, code);
 }
 
 /* The car-dealer rule: paid work waits for the customer's agreement to the fee, unknown
@@ -571,15 +563,6 @@ test_shipment_progress (void)
     }
 }
 
-static GTimeZone *
-shanghai (void)
-{
-  GTimeZone *tz = g_time_zone_new_identifier ("Asia/Shanghai");
-
-  g_assert_nonnull (tz);
-  return tz;
-}
-
 static KefuWorkCalendar *
 calendar_new (const char *hours,
               const char *days,
@@ -609,7 +592,7 @@ assert_due (GDateTime  *event,
 static void
 test_callback_due (void)
 {
-  g_autoptr(GTimeZone) tz = shanghai ();
+  g_autoptr(GTimeZone) tz = core_test_shanghai ();
   g_autoptr(GError) error = NULL;
   /* The settings' defaults, but with a Monday–Friday week to have a weekend; the National Day
    * week off. The setting's time zone is the process's: the test runs in Shanghai time. */

@@ -5,6 +5,7 @@
 
 #include <locale.h>
 
+#include "core-test-helpers.h"
 #include "kefu-enums.h"
 #include "kefu-shipment-flow.h"
 
@@ -245,16 +246,7 @@ assert_input (KefuShipmentAction             action,
                   action == KEFU_SHIPMENT_ACTION_ISSUE_DISPATCH ? KEFU_ROLE_FINANCE : KEFU_ROLE_CLERK;
   gboolean ok = kefu_shipment_flow_check (action, from, role, input, &error);
 
-  if (code < 0)
-    {
-      g_assert_no_error (error);
-      g_assert_true (ok);
-    }
-  else
-    {
-      g_assert_false (ok);
-      g_assert_error (error, KEFU_AFTERSALES_FLOW_ERROR, code);
-    }
+  core_test_assert_result (ok, error, KEFU_AFTERSALES_FLOW_ERROR, code);
 }
 
 static void
@@ -371,7 +363,7 @@ test_input (void)
 static void
 test_attention (void)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GTimeZone) tz = core_test_shanghai ();
   g_autoptr(GDateTime) day_after = g_date_time_new (tz, 2026, 3, 13, 0, 0, 0);
   g_autoptr(GDateTime) instant_before = g_date_time_add (day_after, -1);
   g_autoptr(GDateTime) delivered = g_date_time_new (tz, 2026, 3, 12, 15, 30, 0);
@@ -382,7 +374,6 @@ test_attention (void)
   g_autoptr(GDateTime) exception_at = NULL;
   GDate arrival;
 
-  g_assert_nonnull (tz);
   g_date_clear (&arrival, 1);
   g_date_set_dmy (&arrival, 12, G_DATE_MARCH, 2026);
 
