@@ -93,8 +93,7 @@ add_trip (KefuPrintDocument *document,
   g_autofree char *agreed = kefu_print_format_day (&job->agreed_date);
   g_autofree char *days = job->travel_days > 0
                           /* Translators: the estimated travel days (预计出差所需时间). */
-                          ? g_strdup_printf (g_dngettext (NULL, "%u day", "%u days",
-                                                          job->travel_days),
+                          ? g_strdup_printf (ngettext ("%u day", "%u days", job->travel_days),
                                              job->travel_days)
                           : g_strdup ("");
   g_autofree char *approved = kefu_print_who_when (job->approved_at, job->approved_by_name);
@@ -272,11 +271,7 @@ kefu_job_print_to_pdf (KefuStore   *store,
                        const char  *path,
                        GError     **error)
 {
-  g_return_val_if_fail (KEFU_IS_STORE (store), FALSE);
-  g_return_val_if_fail (job_id > 0, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
+  /* kefu_print_document_save_pdf () checks the arguments. */
   return kefu_print_document_save_pdf (store, job_id, _kefu_job_print_read, path, error);
 }
 
@@ -285,10 +280,6 @@ kefu_job_print (GtkWindow *parent,
                 KefuStore *store,
                 gint64     job_id)
 {
-  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
-  g_return_if_fail (KEFU_IS_STORE (store));
-  g_return_if_fail (job_id > 0);
-
   kefu_print_document_run (parent, store, job_id, _kefu_job_print_read,
                            _("The Service Feedback Form Could Not Be Printed"));
 }

@@ -239,11 +239,7 @@ kefu_shipment_print_to_pdf (KefuStore   *store,
                             const char  *path,
                             GError     **error)
 {
-  g_return_val_if_fail (KEFU_IS_STORE (store), FALSE);
-  g_return_val_if_fail (shipment_id > 0, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
+  /* kefu_print_document_save_pdf () checks the arguments. */
   return kefu_print_document_save_pdf (store, shipment_id, _kefu_shipment_print_read, path,
                                        error);
 }
@@ -253,10 +249,6 @@ kefu_shipment_print (GtkWindow *parent,
                      KefuStore *store,
                      gint64     shipment_id)
 {
-  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
-  g_return_if_fail (KEFU_IS_STORE (store));
-  g_return_if_fail (shipment_id > 0);
-
   kefu_print_document_run (parent, store, shipment_id, _kefu_shipment_print_read,
                            _("The Dispatch Note Could Not Be Printed"));
 }

@@ -552,6 +552,7 @@ test_long_text (Fixture       *fixture,
     g_string_append_printf (work, "第%u步:拆下试剂盘护罩,检查电机接线与传感器,清洁光路后重新装好。", i);
   g_assert_cmpuint (g_utf8_strlen (work->str, -1), <=, 4000);
 
+  make_shipment (fixture);
   id = make_job (fixture, 1, work->str);
   document = lay_out (_kefu_job_print_read (fixture->store, id, NULL, &error), "long-text",
                       &n_pages);
