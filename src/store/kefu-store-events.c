@@ -133,19 +133,36 @@ kefu_store_list_events (KefuStore     *self,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  g_autoptr(KefuRows) rows = NULL;
-  GListStore *store;
-
   g_return_val_if_fail (KEFU_IS_STORE (self), NULL);
   g_return_val_if_fail (entity != NULL, NULL);
 
+  return _kefu_store_list_entity_events (self, entity, entity_id, FALSE, cancellable, error);
+}
+
+/* One record's events, newest or (a timeline) oldest first, with who made them: through the
+ * index on (entity, entity_id, id); event ids grow with time in one database, so they order
+ * events that share a time. */
+GListModel *
+_kefu_store_list_entity_events (KefuStore     *self,
+                                const char    *entity,
+                                gint64         entity_id,
+                                gboolean       oldest_first,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  g_autoptr(KefuRows) rows = NULL;
+  GListStore *store;
+
+#define ENTITY_EVENTS \
+  "SELECT events.id, events.created_at, events.staff_id, staff.name, " \
+  "events.entity, events.entity_id, events.action, events.details " \
+  "FROM events LEFT JOIN staff ON staff.id = events.staff_id " \
+  "WHERE events.entity = $1 AND events.entity_id = $2 "
   rows = _kefu_store_query (self,
-                            "SELECT events.id, events.created_at, events.staff_id, staff.name, "
-                            "events.entity, events.entity_id, events.action, events.details "
-                            "FROM events LEFT JOIN staff ON staff.id = events.staff_id "
-                            "WHERE events.entity = $1 AND events.entity_id = $2 "
-                            "ORDER BY events.id DESC",
+                            oldest_first ? ENTITY_EVENTS "ORDER BY events.id"
+                                         : ENTITY_EVENTS "ORDER BY events.id DESC",
                             g_variant_new ("(sx)", entity, entity_id), cancellable, error);
+#undef ENTITY_EVENTS
   if (rows == NULL)
     return NULL;
 

@@ -28,6 +28,15 @@ gboolean      _kefu_store_validate_text   (const char  *label,
 /* NULL for an empty string, so that optional text is stored as SQL NULL. */
 const char   *_kefu_store_nullable        (const char  *value);
 
+/* One record's events (KefuEvent), newest first, or oldest first for a timeline
+ * (kefu-store-events.c). */
+GListModel   *_kefu_store_list_entity_events (KefuStore    *self,
+                                              const char   *entity,
+                                              gint64        entity_id,
+                                              gboolean      oldest_first,
+                                              GCancellable *cancellable,
+                                              GError      **error);
+
 /* Enum values as readable text (the GEnum nick) and back. */
 const char   *_kefu_store_enum_to_nick    (GType        type,
                                            int          value);

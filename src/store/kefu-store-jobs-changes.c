@@ -107,7 +107,8 @@ _kefu_store_job_actor_role (KefuStore     *self,
       return FALSE;
     }
   /* The built-in system row is inactive by design (kefuctl and the demo act as it). */
-  if (!kefu_rows_get_bool (rows, 0, 1) && g_strcmp0 (kefu_rows_get_text (rows, 0, 2), "system") != 0)
+  if (!kefu_rows_get_bool (rows, 0, 1) &&
+      g_strcmp0 (kefu_rows_get_text (rows, 0, 2), "system") != 0)
     {
       g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_PERMISSION,
                    _("%s no longer works here (the staff member is inactive) and cannot work on "
@@ -474,8 +475,8 @@ change_job_txn (KefuStore     *self,
   return TRUE;
 }
 
-static char *
-stored_text (const char *text)
+char *
+_kefu_store_job_text (const char *text)
 {
   char *copy;
 
@@ -528,11 +529,11 @@ kefu_store_change_job (KefuStore            *self,
 
   /* What is checked is what is stored: text in its stored form, empty as none. */
   w.change = change;
-  w.text = stored_text (change->text);
-  w.work_done = stored_text (change->work_done);
-  w.parts_used = stored_text (change->parts_used);
-  w.customer_comment = stored_text (change->customer_comment);
-  w.waybill = stored_text (change->waybill);
+  w.text = _kefu_store_job_text (change->text);
+  w.work_done = _kefu_store_job_text (change->work_done);
+  w.parts_used = _kefu_store_job_text (change->parts_used);
+  w.customer_comment = _kefu_store_job_text (change->customer_comment);
+  w.waybill = _kefu_store_job_text (change->waybill);
 
   ok = validate_change (&w, error) &&
        _kefu_store_write (self, change_job_txn, &w, cancellable, error);

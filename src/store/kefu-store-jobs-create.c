@@ -40,19 +40,6 @@ set_invalid (GError    **error,
   g_set_error_literal (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_INVALID, message);
 }
 
-static char *
-normalized (const char *text)
-{
-  char *copy;
-
-  if (text == NULL)
-    return NULL;
-  copy = _kefu_store_normalize_text (text);
-  if (copy[0] == '\0')
-    g_clear_pointer (&copy, g_free);
-  return copy;
-}
-
 static gboolean
 is_repair (KefuJobKind kind)
 {
@@ -301,8 +288,8 @@ create_job_txn (KefuStore     *self,
                                            job->customer_id,
                                            kefu_rows_get_text (customer, 0, 0),
                                            kefu_rows_get_text (customer, 0, 1),
-                                           job->address != NULL ? job->address
-                                                                : kefu_rows_get_text (customer, 0, 2),
+                                           job->address != NULL ?
+                                           job->address : kefu_rows_get_text (customer, 0, 2),
                                            MAYBE_ID (job->call_id),
                                            MAYBE_ID (shipment_id),
                                            MAYBE_ID (line_id),
@@ -374,10 +361,10 @@ kefu_store_create_job (KefuStore       *self,
   input->shipment_id = job->shipment_id;
   input->shipment_line_id = job->shipment_line_id;
   input->product_id = job->product_id;
-  input->serial = normalized (job->serial);
-  input->address = normalized (job->address);
-  input->symptoms = normalized (job->symptoms);
-  input->phone_answer = normalized (job->phone_answer);
+  input->serial = _kefu_store_job_text (job->serial);
+  input->address = _kefu_store_job_text (job->address);
+  input->symptoms = _kefu_store_job_text (job->symptoms);
+  input->phone_answer = _kefu_store_job_text (job->phone_answer);
   d.input = input;
 
   if (!validate_job (input, error) ||

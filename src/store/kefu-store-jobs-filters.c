@@ -82,8 +82,9 @@ add_time (KefuComplaintQuery *q,
           GDateTime          *time)
 {
   g_autofree char *text = kefu_time_to_db (time);
+  guint n = _kefu_complaint_query_param (q, g_variant_new_string (text));
 
-  _kefu_complaint_query_and (q, condition, _kefu_complaint_query_param (q, g_variant_new_string (text)));
+  _kefu_complaint_query_and (q, condition, n);
 }
 
 /* The conditions of `filter`. The text is looked for in service_job_search (the reference, the

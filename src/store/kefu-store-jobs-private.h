@@ -94,6 +94,8 @@ typedef struct
  * in, PERMISSION for staff who have left (kefu-store-jobs-changes.c). */
 gboolean        _kefu_store_job_actor_role    (KefuStore *self, KefuRole *role,
                                                GCancellable *cancellable, GError **error);
+/* `text` as it is stored (kefu_text_normalize ()), NULL when empty (transfer full). */
+char           *_kefu_store_job_text          (const char *text);
 /* The JSON text of a day ("2026-12-01") or a time ("2026-11-30T09:30:00Z"), or null. */
 void            _kefu_json_append_day         (GString *json, const GDate *day);
 void            _kefu_json_append_time        (GString *json, GDateTime *time);

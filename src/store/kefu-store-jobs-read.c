@@ -12,7 +12,6 @@
 
 #include <glib/gi18n.h>
 
-#include "core/kefu-event.h"
 #include "kefu-store-calls-private.h"
 #include "kefu-store-jobs-private.h"
 
@@ -294,7 +293,8 @@ read_progress (KefuStore     *self,
   rows = _kefu_store_query (self,
                             "SELECT job_progress.id, job_progress.reported_at, "
                             "job_progress.reported_by, staff.name, job_progress.text "
-                            "FROM job_progress LEFT JOIN staff ON staff.id = job_progress.reported_by "
+                            "FROM job_progress "
+                            "LEFT JOIN staff ON staff.id = job_progress.reported_by "
                             "WHERE job_progress.job_id = $1 "
                             "ORDER BY job_progress.reported_at, job_progress.id",
                             g_variant_new ("(x)", job_id), cancellable, error);
@@ -398,7 +398,8 @@ kefu_store_count_jobs (KefuStore     *self,
 
   rows = _kefu_store_query (self,
                             "SELECT COUNT(*), "
-                            "COALESCE(SUM(CASE WHEN step = 'support-requested' THEN 1 ELSE 0 END), 0) "
+                            "COALESCE(SUM(CASE WHEN step = 'support-requested' "
+                            "THEN 1 ELSE 0 END), 0) "
                             "FROM service_jobs WHERE step IN (" KEFU_JOB_OPEN_STEPS ")",
                             NULL, cancellable, error);
   if (rows == NULL)
@@ -421,34 +422,8 @@ kefu_store_list_job_timeline (KefuStore     *self,
                               GCancellable  *cancellable,
                               GError       **error)
 {
-  g_autoptr(KefuRows) rows = NULL;
-  GListStore *store;
-
   g_return_val_if_fail (KEFU_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* Event ids grow with time in one database: they order events that share a time. */
-  rows = _kefu_store_query (self,
-                            "SELECT events.id, events.created_at, events.staff_id, staff.name, "
-                            "events.entity, events.entity_id, events.action, events.details "
-                            "FROM events LEFT JOIN staff ON staff.id = events.staff_id "
-                            "WHERE events.entity = 'service-job' AND events.entity_id = $1 "
-                            "ORDER BY events.id",
-                            g_variant_new ("(x)", job_id), cancellable, error);
-  if (rows == NULL)
-    return NULL;
-  store = g_list_store_new (KEFU_TYPE_EVENT);
-  for (guint i = 0; i < kefu_rows_get_n_rows (rows); i++)
-    {
-      g_autoptr(GDateTime) created_at = kefu_rows_get_time (rows, i, 1);
-      g_autoptr(KefuEvent) event = kefu_event_new (kefu_rows_get_int (rows, i, 0), created_at,
-                                                   kefu_rows_get_int (rows, i, 2),
-                                                   kefu_rows_get_text (rows, i, 3),
-                                                   kefu_rows_get_text (rows, i, 4),
-                                                   kefu_rows_get_int (rows, i, 5),
-                                                   kefu_rows_get_text (rows, i, 6),
-                                                   kefu_rows_get_text (rows, i, 7));
-      g_list_store_append (store, event);
-    }
-  return G_LIST_MODEL (store);
+  return _kefu_store_list_entity_events (self, "service-job", job_id, TRUE, cancellable, error);
 }

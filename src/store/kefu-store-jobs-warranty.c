@@ -97,7 +97,8 @@ shipped_day (KefuStore     *self,
   rows = _kefu_store_query (self,
                             "SELECT CAST(shipments.ship_date AS TEXT) FROM shipment_lines "
                             "JOIN shipments ON shipments.id = shipment_lines.shipment_id "
-                            "WHERE shipments.ship_date IS NOT NULL AND shipments.step <> 'cancelled' "
+                            "WHERE shipments.ship_date IS NOT NULL "
+                            "AND shipments.step <> 'cancelled' "
                             "AND ((shipment_lines.id = $1 AND $1 > 0) OR "
                             "(CAST($2 AS TEXT) IS NOT NULL AND shipment_lines.serial = $2)) "
                             "ORDER BY shipments.ship_date LIMIT 1",

@@ -109,7 +109,8 @@ test_warranty_boundaries (Fixture       *fixture,
 
   /* A job reported on the last day in is under warranty; the next day's is paid. */
   tj_clock (store, 2026, 11, 29, 23, 50);
-  before = tj_create (store, jc.co.clerk, KEFU_JOB_KIND_REPAIR, jc.customer, 0, "X200-B1", "漏液");
+  before = tj_create (store, jc.co.clerk, KEFU_JOB_KIND_REPAIR, jc.customer, 0, "X200-B1",
+                      "漏液");
   g_assert_cmpint (before->warranty, ==, KEFU_WARRANTY_IN);
   tj_clock (store, 2026, 11, 30, 0, 10);
   after = tj_create (store, jc.co.clerk, KEFU_JOB_KIND_REPAIR, jc.customer, 0, "X200-B1", "漏液");
