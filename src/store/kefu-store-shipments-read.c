@@ -14,7 +14,6 @@
 #include <glib/gi18n.h>
 
 #include "core/kefu-enums.h"
-#include "core/kefu-event.h"
 #include "kefu-store-shipments-private.h"
 
 /* The order of these columns is the order _kefu_store_shipment_from_row () reads them in. */
@@ -371,7 +370,7 @@ kefu_store_count_shipments (KefuStore     *self,
 /**
  * kefu_store_list_shipment_timeline:
  *
- * Every event on entity "shipment" for @shipment_id, oldest first (event ids grow with time).
+ * Every event on entity "shipment" for @shipment_id, oldest first.
  *
  * Returns: (transfer full): a #GListModel of #KefuEvent, or %NULL with @error set
  */
@@ -381,35 +380,9 @@ kefu_store_list_shipment_timeline (KefuStore     *self,
                                    GCancellable  *cancellable,
                                    GError       **error)
 {
-  g_autoptr(KefuRows) rows = NULL;
-  GListStore *store;
-
   g_return_val_if_fail (KEFU_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  rows = _kefu_store_query (self,
-                            "SELECT events.id, events.created_at, events.staff_id, staff.name, "
-                            "events.entity, events.entity_id, events.action, events.details "
-                            "FROM events LEFT JOIN staff ON staff.id = events.staff_id "
-                            "WHERE events.entity = '" KEFU_SHIPMENT_ENTITY "' "
-                            "AND events.entity_id = $1 ORDER BY events.id",
-                            g_variant_new ("(x)", shipment_id), cancellable, error);
-  if (rows == NULL)
-    return NULL;
-
-  store = g_list_store_new (KEFU_TYPE_EVENT);
-  for (guint i = 0; i < kefu_rows_get_n_rows (rows); i++)
-    {
-      g_autoptr(GDateTime) created_at = kefu_rows_get_time (rows, i, 1);
-      g_autoptr(KefuEvent) event = kefu_event_new (kefu_rows_get_int (rows, i, 0), created_at,
-                                                   kefu_rows_get_int (rows, i, 2),
-                                                   kefu_rows_get_text (rows, i, 3),
-                                                   kefu_rows_get_text (rows, i, 4),
-                                                   kefu_rows_get_int (rows, i, 5),
-                                                   kefu_rows_get_text (rows, i, 6),
-                                                   kefu_rows_get_text (rows, i, 7));
-
-      g_list_store_append (store, event);
-    }
-  return G_LIST_MODEL (store);
+  return _kefu_store_list_entity_events (self, KEFU_SHIPMENT_ENTITY, shipment_id, TRUE,
+                                         cancellable, error);
 }

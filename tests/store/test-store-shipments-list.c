@@ -367,70 +367,43 @@ test_filters (Fixture       *fixture,
   g_clear_pointer (&filter->requested_from, g_date_time_unref);
   g_clear_pointer (&filter->requested_to, g_date_time_unref);
 
-  /* Text: a reference, any case. */
-  filter->text = g_ascii_strdown (set.c_reference, -1);
+  /* Text: a reference in any case, part of a customer's name or phone, a waybill as typed, a
+   * dispatch note number, a serial; the pattern characters are taken as they are. */
   {
-    const gint64 order[] = { set.c };
+    g_autofree char *reference = g_ascii_strdown (set.c_reference, -1);
+    g_autofree char *waybill = g_ascii_strup (set.b_waybill, -1);
+    g_autofree char *dispatch = g_strdup_printf ("fd-%04" G_GINT64_FORMAT, set.c);
+    const struct
+    {
+      const char *text;
+      gint64      ids[4];
+      guint       n;
+    } searches[] = {
+      { reference, { set.c }, 1 },
+      { "仁和", { set.b, set.d, set.f }, 3 },
+      { "0013800", { set.a, set.c, set.e, set.g }, 4 },
+      { waybill, { set.b }, 1 },
+      { "7312345678901", { set.e }, 1 },
+      { dispatch, { set.c }, 1 },
+      { "sn-d4", { set.d }, 1 },
+      { "%", { 0 }, 0 },
+    };
 
-    assert_both (store, filter, by_time, order, G_N_ELEMENTS (order));
-  }
-  /* Part of a customer's name. */
-  g_free (filter->text);
-  filter->text = g_strdup ("仁和");
-  {
-    const gint64 order[] = { set.b, set.d, set.f };
-
-    assert_both (store, filter, by_time, order, G_N_ELEMENTS (order));
+    for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+      {
+        g_free (filter->text);
+        filter->text = g_strdup (searches[i].text);
+        assert_both (store, filter, by_time, searches[i].ids, searches[i].n);
+      }
   }
   /* The head of a text search is the whole list. */
+  g_free (filter->text);
+  filter->text = g_strdup ("仁和");
   head = kefu_store_list_shipment_ids_head (store, filter, by_time, FALSE, 1, &n_total, NULL,
                                             &error);
   g_assert_no_error (error);
   g_assert_cmpuint (head->len, ==, 3);
   g_assert_cmpint (n_total, ==, 3);
-  /* Part of the phone. */
-  g_free (filter->text);
-  filter->text = g_strdup ("0013800");
-  {
-    const gint64 order[] = { set.a, set.c, set.e, set.g };
-
-    assert_both (store, filter, by_time, order, G_N_ELEMENTS (order));
-  }
-  /* A waybill, as typed in upper case. */
-  g_free (filter->text);
-  filter->text = g_ascii_strup (set.b_waybill, -1);
-  {
-    const gint64 order[] = { set.b };
-
-    assert_both (store, filter, by_time, order, G_N_ELEMENTS (order));
-  }
-  g_free (filter->text);
-  filter->text = g_strdup ("7312345678901");
-  {
-    const gint64 order[] = { set.e };
-
-    assert_both (store, filter, by_time, order, G_N_ELEMENTS (order));
-  }
-  /* A dispatch note number. */
-  g_free (filter->text);
-  filter->text = g_strdup_printf ("fd-%04" G_GINT64_FORMAT, set.c);
-  {
-    const gint64 order[] = { set.c };
-
-    assert_both (store, filter, by_time, order, G_N_ELEMENTS (order));
-  }
-  /* A serial. */
-  g_free (filter->text);
-  filter->text = g_strdup ("sn-d4");
-  {
-    const gint64 order[] = { set.d };
-
-    assert_both (store, filter, by_time, order, G_N_ELEMENTS (order));
-  }
-  /* The pattern characters are taken as they are. */
-  g_free (filter->text);
-  filter->text = g_strdup ("%");
-  assert_ids (store, filter, by_time, FALSE, NULL, 0);
   g_clear_pointer (&filter->text, g_free);
 
   /* Rows by id, in the order asked, without the ids no longer there. */

@@ -7,6 +7,7 @@
 
 #include <time.h>
 
+#include "core/kefu-event.h"
 #include "kefu-test-company.h"
 #include "store/kefu-store-clock.h"
 #include "test-store-shipments.h"
@@ -236,16 +237,19 @@ ts_event (KefuStore  *store,
           const char *action)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(KefuRows) rows = NULL;
+  g_autoptr(GListModel) timeline = kefu_store_list_shipment_timeline (store, shipment_id, NULL,
+                                                                      &error);
 
-  rows = _kefu_store_query (store,
-                            "SELECT details FROM events WHERE entity = 'shipment' AND "
-                            "entity_id = $1 AND action = $2 ORDER BY id DESC LIMIT 1",
-                            g_variant_new ("(xs)", shipment_id, action), NULL, &error);
   g_assert_no_error (error);
-  if (kefu_rows_get_n_rows (rows) == 0)
-    return NULL;
-  return g_strdup (kefu_rows_get_text (rows, 0, 0));
+  /* The timeline is oldest first: the newest of them is the last found. */
+  for (guint i = g_list_model_get_n_items (timeline); i > 0; i--)
+    {
+      g_autoptr(KefuEvent) event = g_list_model_get_item (timeline, i - 1);
+
+      if (g_strcmp0 (kefu_event_get_action (event), action) == 0)
+        return g_strdup (kefu_event_get_details (event));
+    }
+  return NULL;
 }
 
 int
