@@ -349,6 +349,10 @@ kefu_store_create_job (KefuStore       *self,
 
   g_return_val_if_fail (KEFU_IS_STORE (self), NULL);
   g_return_val_if_fail (KEFU_IS_SERVICE_JOB (job), NULL);
+  g_return_val_if_fail (job->kind >= KEFU_JOB_KIND_INSTALLATION &&
+                        job->kind <= KEFU_JOB_KIND_RETURN, NULL);
+  g_return_val_if_fail (job->source == KEFU_JOB_SOURCE_CUSTOMER_CALL ||
+                        job->source == KEFU_JOB_SOURCE_ACCOUNT_MANAGER, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* What is checked is what is stored: the text in its stored form, empty as none. */

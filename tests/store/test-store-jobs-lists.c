@@ -432,6 +432,7 @@ test_history (Fixture       *fixture,
 {
   KefuStore *store = fixture->store;
   g_autoptr(GListModel) history = NULL;
+  g_autoptr(GPtrArray) jobs = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
   gint64 shipment = 0;
@@ -491,6 +492,14 @@ test_history (Fixture       *fixture,
   history = kefu_store_list_customer_history (store, s.clinic, 0, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (history), ==, 2);
+
+  /* The customer's page lists their jobs, newest report first. */
+  jobs = kefu_store_list_customer_jobs (store, s.clinic, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jobs->len, ==, 2);
+  g_assert_cmpint (((KefuServiceJob *) g_ptr_array_index (jobs, 0))->id, ==, s.d);
+  g_assert_cmpint (((KefuServiceJob *) g_ptr_array_index (jobs, 1))->id, ==, s.b);
+  g_assert_cmpstr (((KefuServiceJob *) g_ptr_array_index (jobs, 1))->technician_name, ==, "王工");
 }
 
 void
