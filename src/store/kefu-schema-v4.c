@@ -240,7 +240,8 @@
   "  diagnosed_at              " TIME ",\n" \
   "  diagnosed_by              " ID " REFERENCES staff (id),\n" \
   "  diagnosis                 TEXT,\n" \
-  "  warranty                  TEXT NOT NULL DEFAULT 'unknown' CHECK (warranty IN (" WARRANTY_VALUES ")),\n" \
+  "  warranty                  TEXT NOT NULL DEFAULT 'unknown'\n" \
+  "                            CHECK (warranty IN (" WARRANTY_VALUES ")),\n" \
   "  warranty_start            " DATE ",\n" \
   "  warranty_reason           TEXT,\n" \
   "  fee_fen                   BIGINT NOT NULL DEFAULT 0 CHECK (fee_fen >= 0),\n" \

@@ -203,7 +203,8 @@ kefu_store_save_carrier (KefuStore     *self,
     return NULL;
   if (kefu_rows_get_n_rows (rows) == 0)
     {
-      fail (error, KEFU_STORE_ERROR_NOT_FOUND, _("This carrier no longer exists. Reload the list."));
+      fail (error, KEFU_STORE_ERROR_NOT_FOUND,
+            _("This carrier no longer exists. Reload the list."));
       return NULL;
     }
   return carrier_from_row (rows, 0);
@@ -264,12 +265,14 @@ kefu_store_list_serial_history (KefuStore     *self,
     }
   for (guint i = 0; i < kefu_rows_get_n_rows (rows); i++)
     {
-      gboolean job = kefu_rows_get_int (rows, i, 0) == 1;
+      KefuHistoryKind kind = kefu_rows_get_int (rows, i, 0) == 1 ? KEFU_HISTORY_KIND_SERVICE_JOB
+                                                                  : KEFU_HISTORY_KIND_SHIPMENT;
       g_autoptr(GDateTime) at = kefu_rows_get_time (rows, i, 3);
       g_autoptr(KefuHistoryEntry) entry = NULL;
 
-      entry = kefu_history_entry_new (job ? KEFU_HISTORY_KIND_SERVICE_JOB : KEFU_HISTORY_KIND_SHIPMENT,
-                                      job ? "service_jobs" : "shipments",
+      entry = kefu_history_entry_new (kind,
+                                      kind == KEFU_HISTORY_KIND_SERVICE_JOB ? "service_jobs"
+                                                                            : "shipments",
                                       kefu_rows_get_int (rows, i, 1),
                                       kefu_rows_get_text (rows, i, 2), at,
                                       kefu_rows_get_text (rows, i, 4),

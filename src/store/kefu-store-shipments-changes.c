@@ -135,14 +135,6 @@ is_postgres (KefuStore *self)
   return kefu_store_get_backend (self) == KEFU_STORE_BACKEND_POSTGRES;
 }
 
-static char *
-stored_text (const char *text)
-{
-  g_autofree char *normal = text != NULL ? kefu_text_normalize (text) : NULL;
-
-  return normal != NULL && normal[0] != '\0' ? g_steal_pointer (&normal) : NULL;
-}
-
 #define LOCK_COLUMNS \
   "SELECT version, step, customer_id, expected_arrival, delivered_at, exception_at " \
   "FROM shipments WHERE id = $1"
@@ -200,13 +192,13 @@ prepare_input (KefuStore                *self,
   const KefuShipmentChange *c = w->change;
 
   kefu_shipment_action_input_init (input);
-  w->text = stored_text (c->text);
-  w->dispatch_number = stored_text (c->dispatch_number);
+  w->text = _kefu_store_shipment_stored_text (c->text);
+  w->dispatch_number = _kefu_store_shipment_stored_text (c->dispatch_number);
   w->waybill = kefu_waybill_normalize (c->waybill);
   if (w->waybill != NULL && w->waybill[0] == '\0')
     g_clear_pointer (&w->waybill, g_free);
-  if (!_kefu_store_validate_text (_("Text"), w->text, KEFU_TEXT_MAX_DESCRIPTION, FALSE, TRUE,
-                                  error) ||
+  if (!_kefu_store_validate_text (_("Reason or note"), w->text, KEFU_TEXT_MAX_DESCRIPTION,
+                                  FALSE, TRUE, error) ||
       !_kefu_store_validate_text (_("Dispatch note number"), w->dispatch_number,
                                   KEFU_TEXT_MAX_CODE, FALSE, FALSE, error))
     return FALSE;

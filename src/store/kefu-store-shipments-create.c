@@ -1,7 +1,8 @@
 /* kefu-store-shipments-create.c: the shipping request (《发货申请单》) and its edits until the
  * shipment leaves: the request checked line by line, its reference assigned, the customer's name
  * and phone copied in, the lines' summary and the search text kept on the shipment, each in one
- * transaction with its event.
+ * transaction with its event; and what the shipment writes share (the actor's role, the
+ * receipt-days setting, the lines' summary and search text).
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -58,7 +59,8 @@ _kefu_store_shipment_actor_role (KefuStore     *self,
                  _("Nobody is signed in on this workstation. Choose who is working and try "
                    "again."));
   /* The built-in system row is inactive by design; anyone else inactive has left. */
-  if (!kefu_rows_get_bool (rows, 0, 1) && g_strcmp0 (kefu_rows_get_text (rows, 0, 2), "system") != 0)
+  if (!kefu_rows_get_bool (rows, 0, 1) &&
+      g_strcmp0 (kefu_rows_get_text (rows, 0, 2), "system") != 0)
     {
       g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_PERMISSION,
                    _("%s no longer works here (the staff member is inactive) and cannot work on "
@@ -151,39 +153,27 @@ _kefu_store_shipment_refresh (KefuStore     *self,
 
 /* The request */
 
-/* The shipment's fields in their stored form: trimmed text, NULL for empty. */
-typedef struct
-{
-  char      *address;
-  char      *notes;
-  GPtrArray *lines;   /* KefuShipmentLine, serials trimmed */
-} Request;
-
-static void
-request_clear (Request *r)
+void
+_kefu_shipment_request_clear (KefuShipmentRequest *r)
 {
   g_clear_pointer (&r->address, g_free);
   g_clear_pointer (&r->notes, g_free);
   g_clear_pointer (&r->lines, g_ptr_array_unref);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Request, request_clear)
-
-static char *
-stored_text (const char *text)
+char *
+_kefu_store_shipment_stored_text (const char *text)
 {
   g_autofree char *normal = text != NULL ? kefu_text_normalize (text) : NULL;
 
   return normal != NULL && normal[0] != '\0' ? g_steal_pointer (&normal) : NULL;
 }
 
-/* Checks the request's own fields (not yet against the database) and keeps their stored form.
- * Each refusal names the field or the line, so that the form can point at it. */
-static gboolean
-request_prepare (KefuShipment  *shipment,
-                 GDateTime     *now,
-                 Request       *r,
-                 GError       **error)
+gboolean
+_kefu_shipment_request_prepare (KefuShipment         *shipment,
+                                GDateTime            *now,
+                                KefuShipmentRequest  *r,
+                                GError              **error)
 {
   g_autoptr(GDateTime) local_now = g_date_time_to_local (now);
   GDate today;
@@ -192,8 +182,8 @@ request_prepare (KefuShipment  *shipment,
   g_date_set_dmy (&today, g_date_time_get_day_of_month (local_now),
                   g_date_time_get_month (local_now), g_date_time_get_year (local_now));
 
-  r->address = stored_text (shipment->address);
-  r->notes = stored_text (shipment->notes);
+  r->address = _kefu_store_shipment_stored_text (shipment->address);
+  r->notes = _kefu_store_shipment_stored_text (shipment->notes);
   if (!_kefu_store_validate_text (_("Address"), r->address, KEFU_TEXT_MAX_ADDRESS, FALSE, FALSE,
                                   error) ||
       !_kefu_store_validate_text (_("Notes"), r->notes, KEFU_TEXT_MAX_NOTES, FALSE, TRUE, error))
@@ -216,7 +206,7 @@ request_prepare (KefuShipment  *shipment,
   for (guint i = 0; i < shipment->lines->len; i++)
     {
       KefuShipmentLine *line = kefu_shipment_line_copy (g_ptr_array_index (shipment->lines, i));
-      g_autofree char *serial = stored_text (line->serial);
+      g_autofree char *serial = _kefu_store_shipment_stored_text (line->serial);
       g_autoptr(GError) text_error = NULL;
 
       g_ptr_array_add (r->lines, line);
@@ -252,14 +242,12 @@ request_prepare (KefuShipment  *shipment,
   return TRUE;
 }
 
-/* An account manager is a sales representative (业务经理); 0 when after-sales files the request
- * for them. Returns their name in `name` (NULL for none). */
-static gboolean
-check_account_manager (KefuStore     *self,
-                       gint64         staff_id,
-                       char         **name,
-                       GCancellable  *cancellable,
-                       GError       **error)
+gboolean
+_kefu_store_shipment_check_manager (KefuStore     *self,
+                                    gint64         staff_id,
+                                    char         **name,
+                                    GCancellable  *cancellable,
+                                    GError       **error)
 {
   g_autoptr(KefuRows) rows = NULL;
 
@@ -280,14 +268,13 @@ check_account_manager (KefuStore     *self,
   return TRUE;
 }
 
-/* Inserts the lines (positions in their order) with the products' names copied in. */
-static gboolean
-insert_lines (KefuStore     *self,
-              gint64         shipment_id,
-              GPtrArray     *lines,
-              guint          first_position,
-              GCancellable  *cancellable,
-              GError       **error)
+gboolean
+_kefu_store_shipment_insert_lines (KefuStore     *self,
+                                   gint64         shipment_id,
+                                   GPtrArray     *lines,
+                                   guint          first_position,
+                                   GCancellable  *cancellable,
+                                   GError       **error)
 {
   for (guint i = 0; i < lines->len; i++)
     {
@@ -380,7 +367,7 @@ create_txn (KefuStore     *self,
             GError       **error)
 {
   CreateData *d = data;
-  g_auto(Request) r = { 0 };
+  g_auto(KefuShipmentRequest) r = { 0 };
   g_autoptr(GDateTime) now = _kefu_store_now (self);
   g_autofree char *now_text = kefu_time_to_db (now);
   g_autofree char *reference = NULL;
@@ -391,15 +378,15 @@ create_txn (KefuStore     *self,
   g_autoptr(GString) details = g_string_new (NULL);
   KefuRole role;
 
-  if (!request_prepare (d->shipment, now, &r, error) ||
+  if (!_kefu_shipment_request_prepare (d->shipment, now, &r, error) ||
       !_kefu_store_shipment_actor_role (self, &role, cancellable, error))
     return FALSE;
   /* The people who may edit a request are those who may file one. */
   if (!kefu_shipment_flow_check (KEFU_SHIPMENT_ACTION_EDIT_DETAILS, KEFU_SHIPMENT_STEP_REQUESTED,
                                  role, NULL, &flow_error))
     return fail (error, KEFU_STORE_ERROR_PERMISSION, flow_error->message);
-  if (!check_account_manager (self, d->shipment->account_manager_id, &manager_name,
-                              cancellable, error))
+  if (!_kefu_store_shipment_check_manager (self, d->shipment->account_manager_id, &manager_name,
+                                           cancellable, error))
     return FALSE;
 
   customer = _kefu_store_query (self,
@@ -438,7 +425,7 @@ create_txn (KefuStore     *self,
   if (inserted == NULL)
     return FALSE;
   d->id = kefu_rows_get_int (inserted, 0, 0);
-  if (!insert_lines (self, d->id, r.lines, 0, cancellable, error) ||
+  if (!_kefu_store_shipment_insert_lines (self, d->id, r.lines, 0, cancellable, error) ||
       !_kefu_store_shipment_refresh (self, d->id, cancellable, error))
     return FALSE;
 
@@ -475,234 +462,4 @@ kefu_store_create_shipment (KefuStore     *self,
   if (!_kefu_store_write (self, create_txn, &d, cancellable, error))
     return NULL;
   return _kefu_store_read_shipment (self, d.id, cancellable, error);
-}
-
-/* Edits */
-
-static void
-note_text_change (GString    *changes,
-                  const char *field,
-                  const char *before,
-                  const char *after)
-{
-  if (g_strcmp0 (before, after) == 0)
-    return;
-  if (changes->len > 0)
-    g_string_append_c (changes, ',');
-  _kefu_json_append_string (changes, field);
-  g_string_append (changes, ":[");
-  if (before != NULL)
-    _kefu_json_append_string (changes, before);
-  else
-    g_string_append (changes, "null");
-  g_string_append_c (changes, ',');
-  if (after != NULL)
-    _kefu_json_append_string (changes, after);
-  else
-    g_string_append (changes, "null");
-  g_string_append_c (changes, ']');
-}
-
-/* TRUE when the stored lines (id, product, serial, day, quantity in order) are `lines`. */
-static gboolean
-lines_equal (KefuRows  *stored,
-             GPtrArray *lines)
-{
-  if (kefu_rows_get_n_rows (stored) != lines->len)
-    return FALSE;
-  for (guint i = 0; i < lines->len; i++)
-    {
-      KefuShipmentLine *line = g_ptr_array_index (lines, i);
-      g_autofree char *day = _kefu_store_shipment_day_text (&line->production_date);
-
-      if (kefu_rows_get_int (stored, i, 1) != line->product_id ||
-          g_strcmp0 (kefu_rows_get_text (stored, i, 2), line->serial) != 0 ||
-          g_strcmp0 (kefu_rows_get_text (stored, i, 3), day) != 0 ||
-          kefu_rows_get_int (stored, i, 4) != line->quantity)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Replaces the lines: a line that keeps its id is updated in place (a service job may point at
- * it), the others are added, and the stored ones no longer given are removed. */
-static gboolean
-replace_lines (KefuStore     *self,
-               gint64         shipment_id,
-               KefuRows      *stored,
-               GPtrArray     *lines,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  g_autoptr(GPtrArray) added = g_ptr_array_new ();
-
-  for (guint i = 0; i < kefu_rows_get_n_rows (stored); i++)
-    {
-      gint64 id = kefu_rows_get_int (stored, i, 0);
-      gboolean kept = FALSE;
-
-      for (guint j = 0; j < lines->len && !kept; j++)
-        kept = ((KefuShipmentLine *) g_ptr_array_index (lines, j))->id == id;
-      if (!kept && _kefu_store_execute (self, "DELETE FROM shipment_lines WHERE id = $1",
-                                        g_variant_new ("(x)", id), cancellable, error) < 0)
-        return FALSE;
-    }
-  for (guint j = 0; j < lines->len; j++)
-    {
-      KefuShipmentLine *line = g_ptr_array_index (lines, j);
-      g_autofree char *day = _kefu_store_shipment_day_text (&line->production_date);
-      gint64 changed;
-
-      if (line->id == 0)
-        {
-          g_autoptr(GPtrArray) one = g_ptr_array_new ();
-
-          g_ptr_array_add (one, line);
-          if (!insert_lines (self, shipment_id, one, j, cancellable, error))
-            return FALSE;
-          continue;
-        }
-      changed = _kefu_store_execute (self,
-                                     "UPDATE shipment_lines SET position = $3, product_id = $4, "
-                                     "product_name = (SELECT name FROM products WHERE id = $4), "
-                                     "serial = $5, production_date = $6, quantity = $7 "
-                                     "WHERE id = $1 AND shipment_id = $2",
-                                     g_variant_new ("(xxxxmsmsx)", line->id, shipment_id,
-                                                    (gint64) j, line->product_id, line->serial,
-                                                    day, (gint64) line->quantity),
-                                     cancellable, error);
-      if (changed < 0)
-        return FALSE;
-      if (changed == 0)
-        {
-          g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_INVALID,
-                       _("Line %u is not a line of this shipment. Reload the shipment and edit "
-                         "it again."), j + 1);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-typedef struct
-{
-  KefuShipment *shipment;
-} UpdateData;
-
-static gboolean
-update_txn (KefuStore     *self,
-            gpointer       data,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  UpdateData *d = data;
-  KefuShipment *s = d->shipment;
-  g_auto(Request) r = { 0 };
-  g_autoptr(GDateTime) now = _kefu_store_now (self);
-  g_autofree char *now_text = kefu_time_to_db (now);
-  g_autofree char *manager_name = NULL;
-  g_autoptr(KefuRows) current = NULL;
-  g_autoptr(KefuRows) stored = NULL;
-  g_autoptr(GError) flow_error = NULL;
-  g_autoptr(GString) changes = g_string_new (NULL);
-  g_autoptr(GString) details = NULL;
-  KefuShipmentStep step;
-  KefuRole role;
-
-  if (!request_prepare (s, now, &r, error) ||
-      !_kefu_store_shipment_actor_role (self, &role, cancellable, error))
-    return FALSE;
-  current = _kefu_store_query (self,
-                               is_postgres (self) ?
-                               "SELECT shipments.version, step, address, notes, account_manager_id, "
-                               "account_manager.name FROM shipments LEFT JOIN staff AS "
-                               "account_manager ON account_manager.id = "
-                               "shipments.account_manager_id WHERE shipments.id = $1 "
-                               "FOR UPDATE OF shipments" :
-                               "SELECT shipments.version, step, address, notes, account_manager_id, "
-                               "account_manager.name FROM shipments LEFT JOIN staff AS "
-                               "account_manager ON account_manager.id = "
-                               "shipments.account_manager_id WHERE shipments.id = $1",
-                               g_variant_new ("(x)", s->id), cancellable, error);
-  if (current == NULL)
-    return FALSE;
-  if (kefu_rows_get_n_rows (current) == 0)
-    return fail (error, KEFU_STORE_ERROR_NOT_FOUND,
-                 _("This shipment no longer exists. Reload the list."));
-  if (kefu_rows_get_int (current, 0, 0) != s->version)
-    return fail (error, KEFU_STORE_ERROR_STALE_VERSION,
-                 _("This shipment was changed by someone else since you opened it. Reload it "
-                   "and make your change again."));
-  step = _kefu_store_enum_from_nick (KEFU_TYPE_SHIPMENT_STEP, kefu_rows_get_text (current, 0, 1),
-                                     KEFU_SHIPMENT_STEP_REQUESTED);
-  if (!kefu_shipment_flow_check (KEFU_SHIPMENT_ACTION_EDIT_DETAILS, step, role, NULL, &flow_error))
-    return fail (error,
-                 g_error_matches (flow_error, KEFU_AFTERSALES_FLOW_ERROR,
-                                  KEFU_AFTERSALES_FLOW_ERROR_PERMISSION) ?
-                 KEFU_STORE_ERROR_PERMISSION : KEFU_STORE_ERROR_INVALID,
-                 flow_error->message);
-  if (!check_account_manager (self, s->account_manager_id, &manager_name, cancellable, error))
-    return FALSE;
-
-  stored = _kefu_store_query (self,
-                              "SELECT id, product_id, serial, production_date, quantity "
-                              "FROM shipment_lines WHERE shipment_id = $1 ORDER BY position, id",
-                              g_variant_new ("(x)", s->id), cancellable, error);
-  if (stored == NULL)
-    return FALSE;
-
-  note_text_change (changes, "address", kefu_rows_get_text (current, 0, 2), r.address);
-  note_text_change (changes, "notes", kefu_rows_get_text (current, 0, 3), r.notes);
-  note_text_change (changes, "account_manager", kefu_rows_get_text (current, 0, 5), manager_name);
-  if (!lines_equal (stored, r.lines))
-    {
-      if (changes->len > 0)
-        g_string_append_c (changes, ',');
-      g_string_append_printf (changes, "\"lines\":[%u,%u]", kefu_rows_get_n_rows (stored),
-                              r.lines->len);
-      if (!replace_lines (self, s->id, stored, r.lines, cancellable, error) ||
-          !_kefu_store_shipment_refresh (self, s->id, cancellable, error))
-        return FALSE;
-    }
-  if (changes->len == 0)
-    return TRUE;
-
-  if (_kefu_store_execute (self,
-                           "UPDATE shipments SET address = $2, notes = $3, account_manager_id = $4, "
-                           "version = version + 1, updated_at = $5 WHERE id = $1",
-                           g_variant_new ("(xmsmsmxs)", s->id, r.address, r.notes,
-                                          s->account_manager_id != 0, s->account_manager_id,
-                                          now_text),
-                           cancellable, error) < 0)
-    return FALSE;
-  details = g_string_new ("{\"changes\":{");
-  g_string_append_len (details, changes->str, changes->len);
-  g_string_append (details, "}}");
-  return _kefu_store_add_event (self, KEFU_SHIPMENT_ENTITY, s->id, "details-changed",
-                                details->str, cancellable, error);
-}
-
-/**
- * kefu_store_update_shipment:
- * @shipment: the shipment as read (id, version) with the edited address, account manager,
- *   notes and lines (a line keeps its id, a new line has id 0)
- *
- * Returns: (transfer full): the shipment as read back; %NULL with
- *   %KEFU_STORE_ERROR_STALE_VERSION when it changed since @shipment was read
- */
-KefuShipment *
-kefu_store_update_shipment (KefuStore     *self,
-                            KefuShipment  *shipment,
-                            GCancellable  *cancellable,
-                            GError       **error)
-{
-  UpdateData d = { .shipment = shipment };
-
-  g_return_val_if_fail (KEFU_IS_STORE (self), NULL);
-  g_return_val_if_fail (KEFU_IS_SHIPMENT (shipment), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!_kefu_store_write (self, update_txn, &d, cancellable, error))
-    return NULL;
-  return _kefu_store_read_shipment (self, shipment->id, cancellable, error);
 }

@@ -61,6 +61,30 @@ void          _kefu_shipment_query_add_filter  (KefuComplaintQuery *q,
 gboolean      _kefu_store_shipment_refresh     (KefuStore *self, gint64 shipment_id,
                                                 GCancellable *cancellable, GError **error);
 
+/* A shipping request's fields in their stored form (trimmed text, NULL for empty), checked by
+ * _kefu_shipment_request_prepare () against its own rules (not yet against the database); each
+ * refusal names the field or the line, so that the form can point at it. */
+typedef struct
+{
+  char      *address;
+  char      *notes;
+  GPtrArray *lines;   /* KefuShipmentLine, serials trimmed */
+} KefuShipmentRequest;
+
+void          _kefu_shipment_request_clear     (KefuShipmentRequest *r);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KefuShipmentRequest, _kefu_shipment_request_clear)
+gboolean      _kefu_shipment_request_prepare   (KefuShipment *shipment, GDateTime *now,
+                                                KefuShipmentRequest *r, GError **error);
+/* Inside a transaction: an account manager is a sales representative (业务经理), or 0 when
+ * after-sales files the request for them; `name` gets theirs (NULL for none). */
+gboolean      _kefu_store_shipment_check_manager (KefuStore *self, gint64 staff_id, char **name,
+                                                  GCancellable *cancellable, GError **error);
+/* Inside a write transaction: inserts `lines` (positions from `first_position`, in their
+ * order) with the products' names copied in. */
+gboolean      _kefu_store_shipment_insert_lines (KefuStore *self, gint64 shipment_id,
+                                                 GPtrArray *lines, guint first_position,
+                                                 GCancellable *cancellable, GError **error);
+
 /* Inside a transaction: the acting staff member's role; NO_ACTOR when nobody is signed in,
  * PERMISSION for staff who have left. */
 gboolean      _kefu_store_shipment_actor_role  (KefuStore *self, KefuRole *role,
@@ -68,6 +92,9 @@ gboolean      _kefu_store_shipment_actor_role  (KefuStore *self, KefuRole *role,
 
 /* The setting shipment.receipt-days (2 when unset or not a count). */
 guint         _kefu_store_shipment_receipt_days (KefuStore *self, GCancellable *cancellable);
+
+/* Text as stored: normalised (kefu_text_normalize ()), NULL when empty. */
+char         *_kefu_store_shipment_stored_text (const char *text);
 
 /* Days as stored ('YYYY-MM-DD'; NULL for an invalid day), and back (invalid for NULL). */
 char         *_kefu_store_shipment_day_text    (const GDate *day);
