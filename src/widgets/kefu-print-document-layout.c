@@ -265,6 +265,24 @@ place_long (KefuPrintDocument  *document,
     }
 }
 
+/* The room row `index` needs at the bottom of a page to start there: its height (of a long
+ * text, its first lines), and a heading's or a table header's the rows it stays with: a heading
+ * the row under it, a table's header its first row (so a heading over a table keeps both). */
+static double
+keep_height (KefuPrintDocument *document,
+             guint              index)
+{
+  Row *row = document->rows->pdata[index];
+  Row *next = index + 1 < document->rows->len ? document->rows->pdata[index + 1] : NULL;
+  double needed = is_long (document, row) ? MIN (row->height, MIN_SLICE + 2 * CELL_PAD)
+                                          : row->height;
+
+  if (next != NULL && (row->kind == ROW_HEADING ||
+                       (row->kind == ROW_CELLS && row->table < 0 && next->table >= 0)))
+    needed += keep_height (document, index + 1);
+  return needed;
+}
+
 guint
 kefu_print_document_paginate (KefuPrintDocument *document,
                               cairo_t           *cr,
@@ -302,15 +320,8 @@ kefu_print_document_paginate (KefuPrintDocument *document,
   for (guint i = 0; i < document->rows->len; i++)
     {
       Row *row = document->rows->pdata[i];
-      Row *next = i + 1 < document->rows->len ? document->rows->pdata[i + 1] : NULL;
       gboolean long_text = is_long (document, row);
-      double needed = long_text ? MIN (row->height, MIN_SLICE + 2 * CELL_PAD) : row->height;
-
-      /* A heading stays with the row under it; a table's header with its first row (of a long
-       * text, its first lines). */
-      if (next != NULL && (row->kind == ROW_HEADING ||
-                           (row->kind == ROW_CELLS && row->table < 0 && next->table >= 0)))
-        needed += is_long (document, next) ? MIN_SLICE + 2 * CELL_PAD : next->height;
+      double needed = keep_height (document, i);
 
       if (y + needed > bottom && page->len > 0)
         y = start_page (document, &page, row);
