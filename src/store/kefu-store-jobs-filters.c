@@ -142,48 +142,116 @@ _kefu_job_query_add_filter (KefuComplaintQuery  *q,
 
 /* The ids */
 
-/* The kinds and steps in their order, for sorting by them. */
-#define KIND_ORDER \
-  "CASE service_jobs.kind WHEN 'installation' THEN 0 WHEN 'repair' THEN 1 " \
-  "WHEN 'onsite-repair' THEN 2 WHEN 'factory-repair' THEN 3 WHEN 'replacement' THEN 4 " \
-  "ELSE 5 END"
-#define STEP_ORDER \
-  "CASE service_jobs.step WHEN 'reported' THEN 0 WHEN 'support-requested' THEN 1 " \
-  "WHEN 'approved' THEN 2 WHEN 'dispatched' THEN 3 WHEN 'on-trip' THEN 4 " \
-  "WHEN 'sent-to-factory' THEN 5 WHEN 'at-factory' THEN 6 WHEN 'repaired' THEN 7 " \
-  "WHEN 'sent-back' THEN 8 WHEN 'completed' THEN 9 ELSE 10 END"
+/* The list's ids come in the order of an index wherever one exists (schema step 4), so that a
+ * long list is read in order rather than sorted:
+ *  - reported, reference and customer walk service_jobs_reported_at, the reference's unique
+ *    index and service_jobs_customer_name;
+ *  - the attention sort reads the jobs with an attention time (the open ones) through
+ *    service_jobs_attention, then the rest (the final ones) by report time;
+ *  - kind and step read each value in its order through service_jobs_kind and _step;
+ *  - the technician's sort joins the staff for their names (a few technicians' jobs).
+ * Each part is one statement with the filter's conditions. The parts are separate statements,
+ * so a job that moves meanwhile could come in two: `seen` keeps each id once. */
 
-/* The ORDER BY of `sort`; ties go by id in the same direction. The default sort puts the open
- * jobs first (final ones have no attention time) whichever the direction. Jobs without a
- * technician come last when sorted by technician, either way. */
-static char *
-order_by (KefuJobSort sort,
-          gboolean    descending)
+static const char *const kinds[] = {
+  "installation", "repair", "onsite-repair", "factory-repair", "replacement", "return",
+};
+static const char *const steps[] = {
+  "reported", "support-requested", "approved", "dispatched", "on-trip", "sent-to-factory",
+  "at-factory", "repaired", "sent-back", "completed", "cancelled",
+};
+
+typedef struct
 {
-  const char *dir = descending ? " DESC" : "";
+  KefuComplaintQuery  q;
+  GArray             *ids;
+  GHashTable         *seen;     /* NULL for a list read in one part */
+  guint               limit;    /* 0: all */
+  gboolean            descending;
+} IdList;
 
-  switch (sort)
-    {
-    case KEFU_JOB_SORT_REPORTED:
-      return g_strdup_printf ("service_jobs.reported_at%s, service_jobs.id%s", dir, dir);
-    case KEFU_JOB_SORT_REFERENCE:
-      return g_strdup_printf ("service_jobs.reference%s, service_jobs.id%s", dir, dir);
-    case KEFU_JOB_SORT_CUSTOMER:
-      return g_strdup_printf ("service_jobs.customer_name%s, service_jobs.id%s", dir, dir);
-    case KEFU_JOB_SORT_KIND:
-      return g_strdup_printf (KIND_ORDER "%s, service_jobs.id%s", dir, dir);
-    case KEFU_JOB_SORT_STEP:
-      return g_strdup_printf (STEP_ORDER "%s, service_jobs.id%s", dir, dir);
-    case KEFU_JOB_SORT_TECHNICIAN:
-      return g_strdup_printf ("(technician.name IS NULL), technician.name%s, "
-                              "service_jobs.id%s", dir, dir);
-    case KEFU_JOB_SORT_ATTENTION:
-    default:
-      return g_strdup_printf ("(service_jobs.attention_at IS NULL), service_jobs.attention_at%s, "
-                              "service_jobs.reported_at%s, service_jobs.id%s", dir, dir, dir);
-    }
+static gboolean
+id_list_full (IdList *l)
+{
+  return l->limit > 0 && l->ids->len >= l->limit;
 }
 
+/* Appends the ids of one part: the filter's conditions and `where_extra` (with `extra_param` as
+ * its next parameter), in `order` (its direction added here), after `from` (joins). */
+static gboolean
+append_part (KefuStore     *self,
+             IdList        *l,
+             const char    *from,
+             const char    *where_extra,
+             GVariant      *extra_param,
+             const char    *order,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT service_jobs.id FROM service_jobs");
+  g_auto(GStrv) keys = g_strsplit (order, ",", -1);
+  g_autoptr(GArray) part = NULL;
+  gboolean where = FALSE;
+
+  if (from != NULL)
+    g_string_append_printf (sql, " %s", from);
+  if (where_extra != NULL)
+    {
+      g_string_append_printf (sql, " WHERE %s", where_extra);
+      where = TRUE;
+    }
+  if (l->q.where->len > 0)
+    g_string_append_printf (sql, where ? " AND %s" : " WHERE %s", l->q.where->str);
+  g_string_append (sql, " ORDER BY ");
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_string_append_printf (sql, i > 0 ? ",%s%s" : "%s%s", keys[i],
+                            l->descending ? " DESC" : "");
+  /* A head's limit is the model's constant, not user text: the statement stays cached. */
+  if (l->limit > 0)
+    g_string_append_printf (sql, " LIMIT %u", l->limit - l->ids->len);
+  part = _kefu_store_query_int64_column (self, sql->str,
+                                         _kefu_complaint_query_params (&l->q, extra_param),
+                                         cancellable, error);
+  if (part == NULL)
+    return FALSE;
+  for (guint i = 0; i < part->len; i++)
+    {
+      gint64 id = g_array_index (part, gint64, i);
+
+      if (l->seen != NULL)
+        {
+          if (g_hash_table_contains (l->seen, &id))
+            continue;
+          g_hash_table_add (l->seen, g_memdup2 (&id, sizeof id));
+        }
+      g_array_append_val (l->ids, id);
+    }
+  return TRUE;
+}
+
+/* One part per value of `column` (`values` in their order, reversed when descending). */
+static gboolean
+append_by_value (KefuStore          *self,
+                 IdList             *l,
+                 const char         *column,
+                 const char *const  *values,
+                 guint               n_values,
+                 GCancellable       *cancellable,
+                 GError            **error)
+{
+  for (guint i = 0; i < n_values && !id_list_full (l); i++)
+    {
+      const char *value = values[l->descending ? n_values - 1 - i : i];
+      g_autofree char *where = g_strdup_printf ("%s = $%u", column, l->q.params->len + 1);
+
+      if (!append_part (self, l, NULL, where, g_variant_new_string (value), "service_jobs.id",
+                        cancellable, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The ids in order: all of them (limit 0), or the first `limit` of that same list. */
 static GArray *
 list_ids (KefuStore            *self,
           const KefuJobFilter  *filter,
@@ -193,27 +261,64 @@ list_ids (KefuStore            *self,
           GCancellable         *cancellable,
           GError              **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT service_jobs.id FROM service_jobs");
-  g_autofree char *order = order_by (sort, descending);
-  GArray *ids;
-  KefuComplaintQuery q;
+  IdList l = { .limit = limit, .descending = descending };
+  gboolean ok;
 
-  _kefu_complaint_query_init (&q);
+  _kefu_complaint_query_init (&l.q);
   if (filter != NULL)
-    _kefu_job_query_add_filter (&q, filter);
-  if (sort == KEFU_JOB_SORT_TECHNICIAN)
-    g_string_append (sql, " LEFT JOIN staff AS technician "
-                          "ON technician.id = service_jobs.technician_id");
-  if (q.where->len > 0)
-    g_string_append_printf (sql, " WHERE %s", q.where->str);
-  g_string_append_printf (sql, " ORDER BY %s", order);
-  /* A head's limit is the model's constant, not user text: the statement stays cached. */
-  if (limit > 0)
-    g_string_append_printf (sql, " LIMIT %u", limit);
-  ids = _kefu_store_query_int64_column (self, sql->str, _kefu_complaint_query_params (&q, NULL),
-                                        cancellable, error);
-  _kefu_complaint_query_clear (&q);
-  return ids;
+    _kefu_job_query_add_filter (&l.q, filter);
+  l.ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  switch (sort)
+    {
+    case KEFU_JOB_SORT_ATTENTION:
+      /* The open jobs first whichever the direction: final ones have no attention time. */
+      l.seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      ok = append_part (self, &l, NULL, "service_jobs.attention_at IS NOT NULL", NULL,
+                        "service_jobs.attention_at,service_jobs.id", cancellable, error) &&
+           (id_list_full (&l) ||
+            append_part (self, &l, NULL, "service_jobs.attention_at IS NULL", NULL,
+                         "service_jobs.reported_at,service_jobs.id", cancellable, error));
+      break;
+    case KEFU_JOB_SORT_KIND:
+      l.seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      ok = append_by_value (self, &l, "service_jobs.kind", kinds, G_N_ELEMENTS (kinds),
+                            cancellable, error);
+      break;
+    case KEFU_JOB_SORT_STEP:
+      l.seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      ok = append_by_value (self, &l, "service_jobs.step", steps, G_N_ELEMENTS (steps),
+                            cancellable, error);
+      break;
+    case KEFU_JOB_SORT_TECHNICIAN:
+      /* Jobs without a technician last, either way. */
+      l.seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      ok = append_part (self, &l, "JOIN staff AS technician "
+                        "ON technician.id = service_jobs.technician_id", NULL, NULL,
+                        "technician.name,service_jobs.id", cancellable, error) &&
+           (id_list_full (&l) ||
+            append_part (self, &l, NULL, "service_jobs.technician_id IS NULL", NULL,
+                         "service_jobs.id", cancellable, error));
+      break;
+    case KEFU_JOB_SORT_REFERENCE:
+      ok = append_part (self, &l, NULL, NULL, NULL, "service_jobs.reference,service_jobs.id",
+                        cancellable, error);
+      break;
+    case KEFU_JOB_SORT_CUSTOMER:
+      ok = append_part (self, &l, NULL, NULL, NULL, "service_jobs.customer_name,service_jobs.id",
+                        cancellable, error);
+      break;
+    case KEFU_JOB_SORT_REPORTED:
+    default:
+      ok = append_part (self, &l, NULL, NULL, NULL, "service_jobs.reported_at,service_jobs.id",
+                        cancellable, error);
+      break;
+    }
+  _kefu_complaint_query_clear (&l.q);
+  g_clear_pointer (&l.seen, g_hash_table_unref);
+  if (!ok)
+    g_clear_pointer (&l.ids, g_array_unref);
+  return l.ids;
 }
 
 /**

@@ -309,6 +309,26 @@ test_filters (Fixture       *fixture,
   g_assert_cmpint (g_array_index (head, gint64, 0), ==, s.d);
   g_assert_cmpint (g_array_index (head, gint64, 1), ==, s.c);
   g_assert_cmpint (n_total, ==, 4);
+  /* The sorts read in parts stop at the head too, and count the whole list. */
+  g_clear_pointer (&head, g_array_unref);
+  head = kefu_store_list_job_ids_head (store, NULL, KEFU_JOB_SORT_STEP, FALSE, 3, &n_total,
+                                       NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (head->len, ==, 3);
+  g_assert_cmpint (g_array_index (head, gint64, 0), ==, s.d);
+  g_assert_cmpint (g_array_index (head, gint64, 1), ==, s.a);
+  g_assert_cmpint (g_array_index (head, gint64, 2), ==, s.b);
+  g_assert_cmpint (n_total, ==, 4);
+  g_clear_pointer (&head, g_array_unref);
+  filter->open_only = TRUE;
+  head = kefu_store_list_job_ids_head (store, filter, KEFU_JOB_SORT_ATTENTION, FALSE, 2,
+                                       &n_total, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (head->len, ==, 2);
+  g_assert_cmpint (g_array_index (head, gint64, 0), ==, s.a);
+  g_assert_cmpint (g_array_index (head, gint64, 1), ==, s.b);
+  g_assert_cmpint (n_total, ==, 3);
+  filter->open_only = FALSE;
 
   g_assert_true (kefu_store_count_jobs (store, &n_open, &n_awaiting, NULL, &error));
   g_assert_no_error (error);
