@@ -233,11 +233,9 @@ field_changed_cb (KefuJobDialog *self)
 
 typedef struct
 {
-  char              *serial;
-  gint64             line_id;
-  gint64             product_id;
-  KefuWarrantyState  state;
-  GDate              start;
+  char   *serial;
+  gint64  line_id;
+  gint64  product_id;
 } WarrantyQuery;
 
 static void
@@ -249,6 +247,8 @@ warranty_query_free (gpointer data)
   g_free (query);
 }
 
+/* The answer is a GObject (kefu_store_run_async () frees an unclaimed one as such) carrying the
+ * state and, when known, the start day. */
 static gpointer
 warranty_func (KefuStore     *store,
                gpointer       data,
@@ -257,24 +257,25 @@ warranty_func (KefuStore     *store,
 {
   WarrantyQuery *query = data;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GObject) answer = g_object_new (G_TYPE_OBJECT, NULL);
   GDate today;
-  WarrantyQuery *answer = g_new0 (WarrantyQuery, 1);
+  GDate *start = g_date_new ();
+  KefuWarrantyState state;
   g_autoptr(GError) local_error = NULL;
 
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
-  g_date_clear (&answer->start, 1);
-  answer->state = kefu_store_serial_warranty (store, query->serial, query->line_id,
-                                              query->product_id, &today, &answer->start,
-                                              cancellable, &local_error);
+  state = kefu_store_serial_warranty (store, query->serial, query->line_id, query->product_id,
+                                      &today, start, cancellable, &local_error);
+  g_object_set_data_full (answer, "start", start, (GDestroyNotify) g_date_free);
   if (local_error != NULL)
     {
-      warranty_query_free (answer);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  return answer;
+  g_object_set_data (answer, "state", GINT_TO_POINTER (state));
+  return g_steal_pointer (&answer);
 }
 
 static void
@@ -293,29 +294,32 @@ warranty_cb (GObject      *object,
 {
   g_autoptr(KefuJobDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  WarrantyQuery *answer = kefu_store_run_finish (KEFU_STORE (object), result, &error);
+  g_autoptr(GObject) answer = kefu_store_run_finish (KEFU_STORE (object), result, &error);
+  KefuWarrantyState state;
+  const GDate *start;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  g_clear_object (&self->warranty_cancellable);
   reading_done (self);
   if (answer == NULL)
     {
       show_warranty (self, error->message);
       return;
     }
-  if (g_date_valid (&answer->start))
+  state = GPOINTER_TO_INT (g_object_get_data (answer, "state"));
+  start = g_object_get_data (answer, "start");
+  if (g_date_valid (start))
     {
-      g_autofree char *start = kefu_job_text_day (&answer->start);
+      g_autofree char *day = kefu_job_text_day (start);
       /* Translators: a product's warranty state and the day it started. */
       g_autofree char *text = g_strdup_printf (_("%s · from %s"),
-                                               kefu_warranty_state_get_display_name (answer->state),
-                                               start);
+                                               kefu_warranty_state_get_display_name (state), day);
 
       show_warranty (self, text);
     }
   else
-    show_warranty (self, kefu_warranty_state_get_display_name (answer->state));
-  warranty_query_free (answer);
+    show_warranty (self, kefu_warranty_state_get_display_name (state));
 }
 
 static void
@@ -494,6 +498,7 @@ search_cb (GObject      *object,
   found = kefu_store_run_finish (KEFU_STORE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  g_clear_object (&self->search_cancellable);
   reading_done (self);
   gtk_list_box_remove_all (self->results_list);
   if (found == NULL)
