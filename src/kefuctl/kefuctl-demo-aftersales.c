@@ -429,9 +429,12 @@ demo_shipment (Demo               *demo,
               KefuShipmentLine *line = g_ptr_array_index (shipment->lines, i);
 
               for (guint p = 0; p < demo->products->len; p++)
-                if (kefu_record_get_id (g_ptr_array_index (demo->products, p)) == line->product_id)
-                  change->amount_fen += line->quantity *
-                                        kefu_product_get_unit_price (g_ptr_array_index (demo->products, p));
+                {
+                  KefuProduct *product = g_ptr_array_index (demo->products, p);
+
+                  if (kefu_record_get_id (KEFU_RECORD (product)) == line->product_id)
+                    change->amount_fen += line->quantity * kefu_product_get_unit_price (product);
+                }
             }
           break;
         case KEFU_SHIPMENT_ACTION_ISSUE_DISPATCH:

@@ -228,7 +228,8 @@ tell_visit (Story          *story,
   job->progress = g_ptr_array_new_with_free_func ((GDestroyNotify) kefu_job_progress_free);
   for (guint day = 0; day + 1 < job->travel_days; day++)
     {
-      g_autoptr(GDateTime) at = g_date_time_add_minutes (departed, (gint) (day * 24 * 60 + 12 * 60));
+      g_autoptr(GDateTime) at = g_date_time_add_minutes (departed,
+                                                         (gint) (day * 24 * 60 + 12 * 60));
       KefuJobProgress *progress;
 
       if (g_date_time_compare (at, story->cut) > 0)
@@ -277,8 +278,8 @@ tell_factory (Story          *story,
       if (!reach (story, sent, KEFU_JOB_STEP_SENT_TO_FACTORY, &job->sent_to_factory_at))
         return;
       job->out_carrier_id = carrier->id;
-      job->out_waybill = _kefuctl_aftersales_waybill (carrier->kind,
-                                                      self->seed << 32 | 0x40000000u | story->index);
+      job->out_waybill = _kefuctl_aftersales_waybill (carrier->kind, self->seed << 32 |
+                                                                     0x40000000u | story->index);
       if (!reach (story, arrived, job->kind == KEFU_JOB_KIND_RETURN ? KEFU_JOB_STEP_COMPLETED
                                                                     : KEFU_JOB_STEP_AT_FACTORY,
                   &job->received_at_factory_at))
@@ -358,7 +359,8 @@ _kefuctl_make_job (KefuctlAftersales *self,
                                   : KEFU_JOB_SOURCE_ACCOUNT_MANAGER;
   if (job->source == KEFU_JOB_SOURCE_ACCOUNT_MANAGER || job->kind == KEFU_JOB_KIND_INSTALLATION)
     job->account_manager_id = _kefuctl_aftersales_pick (self, self->staff.sales_reps, draws[4]);
-  job->reported_by = job->source == KEFU_JOB_SOURCE_ACCOUNT_MANAGER && job->account_manager_id != 0 ?
+  job->reported_by = job->source == KEFU_JOB_SOURCE_ACCOUNT_MANAGER &&
+                     job->account_manager_id != 0 ?
                      job->account_manager_id :
                      _kefuctl_aftersales_pick (self, self->staff.desk, draws[4] / 10);
   job->symptoms = g_strdup (job->kind == KEFU_JOB_KIND_INSTALLATION ? install_note :

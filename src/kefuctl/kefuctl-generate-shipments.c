@@ -239,7 +239,8 @@ _kefuctl_make_shipment (KefuctlAftersales *self,
     }
   else
     g_clear_pointer (&shipment->payment_confirmed_at, g_date_time_unref);
-  if (step == KEFU_SHIPMENT_STEP_PAYMENT_CONFIRMED && !(fate == FATE_CANCELLED && cancel_after < 2) &&
+  if (step == KEFU_SHIPMENT_STEP_PAYMENT_CONFIRMED &&
+      !(fate == FATE_CANCELLED && cancel_after < 2) &&
       keep (self, &shipment->dispatch_issued_at, issued))
     {
       shipment->dispatch_issued_by = shipment->payment_confirmed_by;
@@ -247,7 +248,8 @@ _kefuctl_make_shipment (KefuctlAftersales *self,
                                                         (guint) (self->seed % 1000), index + 1);
       step = KEFU_SHIPMENT_STEP_DISPATCH_ISSUED;
     }
-  if (step == KEFU_SHIPMENT_STEP_DISPATCH_ISSUED && !(fate == FATE_CANCELLED && cancel_after < 3) &&
+  if (step == KEFU_SHIPMENT_STEP_DISPATCH_ISSUED &&
+      !(fate == FATE_CANCELLED && cancel_after < 3) &&
       keep (self, &shipment->handed_over_at, handed))
     {
       shipment->handed_over_by = _kefuctl_aftersales_pick (self, self->staff.desk, draws[22]);
@@ -336,10 +338,11 @@ _kefuctl_make_shipment (KefuctlAftersales *self,
   if (cancelled != NULL && _kefuctl_aftersales_happened (self, cancelled) &&
       (step == KEFU_SHIPMENT_STEP_CANCELLED || fate == FATE_CANCELLED))
     {
+      const char *reason = cancel_reasons[draws[19] % G_N_ELEMENTS (cancel_reasons)];
+
       shipment->cancelled_at = g_date_time_ref (cancelled);
       shipment->cancel_reason = g_strdup (step == KEFU_SHIPMENT_STEP_CANCELLED ?
-                                          shipment->exception_resolution :
-                                          cancel_reasons[draws[19] % G_N_ELEMENTS (cancel_reasons)]);
+                                          shipment->exception_resolution : reason);
       step = KEFU_SHIPMENT_STEP_CANCELLED;
     }
 
@@ -352,7 +355,8 @@ _kefuctl_make_shipment (KefuctlAftersales *self,
                                                        self->receipt_days, self->tz);
   if (kefu_shipment_step_is_open (step))
     self->n_open++;
-  if (shipment->attention_at != NULL && g_date_time_compare (shipment->attention_at, self->now) <= 0)
+  if (shipment->attention_at != NULL &&
+      g_date_time_compare (shipment->attention_at, self->now) <= 0)
     self->n_overdue++;
   return shipment;
 }

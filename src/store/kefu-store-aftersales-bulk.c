@@ -94,30 +94,6 @@ typedef struct
 } Cursor;
 
 static void
-set_id (KefuStoreValue *value,
-        gint64          id)
-{
-  if (id > 0)
-    kefu_store_value_set_int64 (value, id);
-  else
-    kefu_store_value_set_null (value);
-}
-
-static void
-set_time (KefuStoreValue *value,
-          GDateTime      *time,
-          char            buffer[32])
-{
-  if (time == NULL)
-    {
-      kefu_store_value_set_null (value);
-      return;
-    }
-  _kefu_bulk_time_to_text (time, buffer);
-  kefu_store_value_set_text (value, buffer);
-}
-
-static void
 set_date (KefuStoreValue *value,
           const GDate    *date,
           char            buffer[16])
@@ -183,41 +159,41 @@ next_shipment_row (gpointer        user_data,
   kefu_store_value_set_text (&v[4], s->customer_name);
   kefu_store_value_set_text (&v[5], s->customer_phone);
   kefu_store_value_set_text (&v[6], s->address);
-  set_id (&v[7], s->call_id);
-  set_id (&v[8], s->account_manager_id);
+  _kefu_bulk_set_id (&v[7], s->call_id);
+  _kefu_bulk_set_id (&v[8], s->account_manager_id);
   kefu_store_value_set_text (&v[9], s->notes);
-  set_time (&v[10], s->requested_at, cursor->times[t++]);
+  _kefu_bulk_set_time (&v[10], s->requested_at, cursor->times[t++]);
   kefu_store_value_set_int64 (&v[11], s->requested_by);
-  set_time (&v[12], s->payment_confirmed_at, cursor->times[t++]);
-  set_id (&v[13], s->payment_confirmed_by);
+  _kefu_bulk_set_time (&v[12], s->payment_confirmed_at, cursor->times[t++]);
+  _kefu_bulk_set_id (&v[13], s->payment_confirmed_by);
   kefu_store_value_set_int64 (&v[14], s->payment_amount_fen);
-  set_time (&v[15], s->dispatch_issued_at, cursor->times[t++]);
-  set_id (&v[16], s->dispatch_issued_by);
+  _kefu_bulk_set_time (&v[15], s->dispatch_issued_at, cursor->times[t++]);
+  _kefu_bulk_set_id (&v[16], s->dispatch_issued_by);
   kefu_store_value_set_text (&v[17], s->dispatch_note_number);
-  set_time (&v[18], s->handed_over_at, cursor->times[t++]);
-  set_id (&v[19], s->handed_over_by);
-  set_time (&v[20], s->shipped_at, cursor->times[t++]);
-  set_id (&v[21], s->shipped_by);
-  set_id (&v[22], s->carrier_id);
+  _kefu_bulk_set_time (&v[18], s->handed_over_at, cursor->times[t++]);
+  _kefu_bulk_set_id (&v[19], s->handed_over_by);
+  _kefu_bulk_set_time (&v[20], s->shipped_at, cursor->times[t++]);
+  _kefu_bulk_set_id (&v[21], s->shipped_by);
+  _kefu_bulk_set_id (&v[22], s->carrier_id);
   kefu_store_value_set_text (&v[23], s->waybill);
   set_date (&v[24], &s->ship_date, cursor->dates[0]);
   set_date (&v[25], &s->expected_arrival, cursor->dates[1]);
-  set_time (&v[26], s->delivered_at, cursor->times[t++]);
-  set_id (&v[27], s->delivered_by);
-  set_time (&v[28], s->received_at, cursor->times[t++]);
-  set_id (&v[29], s->received_by);
+  _kefu_bulk_set_time (&v[26], s->delivered_at, cursor->times[t++]);
+  _kefu_bulk_set_id (&v[27], s->delivered_by);
+  _kefu_bulk_set_time (&v[28], s->received_at, cursor->times[t++]);
+  _kefu_bulk_set_id (&v[29], s->received_by);
   kefu_store_value_set_text (&v[30], nick_or_null (KEFU_TYPE_RECEIPT_METHOD, s->receipt_method));
   kefu_store_value_set_text (&v[31], nick_or_null (KEFU_TYPE_SHIPMENT_EXCEPTION, s->exception));
   kefu_store_value_set_text (&v[32], s->exception_reason);
-  set_time (&v[33], s->exception_at, cursor->times[t++]);
-  set_id (&v[34], s->exception_by);
+  _kefu_bulk_set_time (&v[33], s->exception_at, cursor->times[t++]);
+  _kefu_bulk_set_id (&v[34], s->exception_by);
   kefu_store_value_set_text (&v[35], s->exception == KEFU_SHIPMENT_EXCEPTION_NONE ? NULL :
                              _kefu_store_enum_to_nick (KEFU_TYPE_SHIPMENT_STEP,
                                                        s->exception_from));
   kefu_store_value_set_text (&v[36], s->exception_resolution);
-  set_time (&v[37], s->cancelled_at, cursor->times[t++]);
+  _kefu_bulk_set_time (&v[37], s->cancelled_at, cursor->times[t++]);
   kefu_store_value_set_text (&v[38], s->cancel_reason);
-  set_time (&v[39], s->attention_at, cursor->times[t++]);
+  _kefu_bulk_set_time (&v[39], s->attention_at, cursor->times[t++]);
   kefu_store_value_set_int64 (&v[40], s->lines->len);
   kefu_store_value_set_int64 (&v[41], s->total_quantity);
   kefu_store_value_set_text (&v[42], s->first_product_name);
@@ -389,12 +365,12 @@ next_callback_row (gpointer        user_data,
                                                               KEFU_CALLBACK_REASON_AFTER_SERVICE));
   kefu_store_value_set_text (&v[4], "service-job");
   kefu_store_value_set_int64 (&v[5], load->first_id + cursor->next);
-  set_time (&v[6], job->callback_due_at, cursor->times[0]);
+  _kefu_bulk_set_time (&v[6], job->callback_due_at, cursor->times[0]);
   /* The history's callbacks were made when they fell due; those due later wait. */
   kefu_store_value_set_text (&v[7], strcmp (cursor->times[0], load->now) < 0 ? "done" : "due");
   kefu_store_value_set_int64 (&v[8], 1);
   kefu_store_value_set_int64 (&v[9], load->actor);
-  set_time (&v[10], job->completed_at, cursor->times[1]);
+  _kefu_bulk_set_time (&v[10], job->completed_at, cursor->times[1]);
   kefu_store_value_set_text (&v[11], load->now);
 
   job->callback_id = load->first_callback + cursor->n_rows;
@@ -426,21 +402,21 @@ next_job_row (gpointer        user_data,
   kefu_store_value_set_text (&v[5], j->customer_name);
   kefu_store_value_set_text (&v[6], j->customer_phone);
   kefu_store_value_set_text (&v[7], j->address);
-  set_id (&v[8], j->call_id);
-  set_id (&v[9], j->shipment_id);
-  set_id (&v[10], j->shipment_line_id);
-  set_id (&v[11], j->product_id);
+  _kefu_bulk_set_id (&v[8], j->call_id);
+  _kefu_bulk_set_id (&v[9], j->shipment_id);
+  _kefu_bulk_set_id (&v[10], j->shipment_line_id);
+  _kefu_bulk_set_id (&v[11], j->product_id);
   kefu_store_value_set_text (&v[12], j->product_name);
   kefu_store_value_set_text (&v[13], j->serial);
   kefu_store_value_set_int64 (&v[14], j->warranty_months);
   kefu_store_value_set_text (&v[15], _kefu_store_enum_to_nick (KEFU_TYPE_JOB_SOURCE, j->source));
-  set_id (&v[16], j->account_manager_id);
-  set_time (&v[17], j->reported_at, cursor->times[t++]);
+  _kefu_bulk_set_id (&v[16], j->account_manager_id);
+  _kefu_bulk_set_time (&v[17], j->reported_at, cursor->times[t++]);
   kefu_store_value_set_int64 (&v[18], j->reported_by);
   kefu_store_value_set_text (&v[19], j->symptoms);
   kefu_store_value_set_text (&v[20], j->phone_answer);
-  set_time (&v[21], j->diagnosed_at, cursor->times[t++]);
-  set_id (&v[22], j->diagnosed_by);
+  _kefu_bulk_set_time (&v[21], j->diagnosed_at, cursor->times[t++]);
+  _kefu_bulk_set_id (&v[22], j->diagnosed_by);
   kefu_store_value_set_text (&v[23], j->diagnosis);
   kefu_store_value_set_text (&v[24], _kefu_store_enum_to_nick (KEFU_TYPE_WARRANTY_STATE,
                                                                j->warranty));
@@ -448,44 +424,45 @@ next_job_row (gpointer        user_data,
   kefu_store_value_set_text (&v[26], j->warranty_reason);
   kefu_store_value_set_int64 (&v[27], j->fee_fen);
   kefu_store_value_set_boolean (&v[28], j->fee_agreed);
-  set_time (&v[29], j->fee_recorded_at, cursor->times[t++]);
+  _kefu_bulk_set_time (&v[29], j->fee_recorded_at, cursor->times[t++]);
   kefu_store_value_set_text (&v[30], j->fee_note);
-  set_time (&v[31], j->support_requested_at, cursor->times[t++]);
-  set_id (&v[32], j->support_requested_by);
+  _kefu_bulk_set_time (&v[31], j->support_requested_at, cursor->times[t++]);
+  _kefu_bulk_set_id (&v[32], j->support_requested_by);
   kefu_store_value_set_text (&v[33], j->support_purpose);
-  set_time (&v[34], j->approved_at, cursor->times[t++]);
-  set_id (&v[35], j->approved_by);
+  _kefu_bulk_set_time (&v[34], j->approved_at, cursor->times[t++]);
+  _kefu_bulk_set_id (&v[35], j->approved_by);
   kefu_store_value_set_text (&v[36], j->rejection_reason);
-  set_id (&v[37], j->technician_id);
+  _kefu_bulk_set_id (&v[37], j->technician_id);
   set_date (&v[38], &j->agreed_date, cursor->dates[1]);
   kefu_store_value_set_int64 (&v[39], j->travel_days);
-  set_time (&v[40], j->dispatched_at, cursor->times[t++]);
-  set_time (&v[41], j->departed_at, cursor->times[t++]);
-  set_time (&v[42], j->returned_at, cursor->times[t++]);
+  _kefu_bulk_set_time (&v[40], j->dispatched_at, cursor->times[t++]);
+  _kefu_bulk_set_time (&v[41], j->departed_at, cursor->times[t++]);
+  _kefu_bulk_set_time (&v[42], j->returned_at, cursor->times[t++]);
   kefu_store_value_set_int64 (&v[43], j->progress != NULL ? j->progress->len : 0);
-  set_id (&v[44], j->out_carrier_id);
+  _kefu_bulk_set_id (&v[44], j->out_carrier_id);
   kefu_store_value_set_text (&v[45], j->out_waybill);
-  set_time (&v[46], j->sent_to_factory_at, cursor->times[t++]);
-  set_time (&v[47], j->received_at_factory_at, cursor->times[t++]);
-  set_time (&v[48], j->repaired_at, cursor->times[t++]);
+  _kefu_bulk_set_time (&v[46], j->sent_to_factory_at, cursor->times[t++]);
+  _kefu_bulk_set_time (&v[47], j->received_at_factory_at, cursor->times[t++]);
+  _kefu_bulk_set_time (&v[48], j->repaired_at, cursor->times[t++]);
   kefu_store_value_set_boolean (&v[49], j->replaced);
   kefu_store_value_set_text (&v[50], j->repair_note);
-  set_id (&v[51], j->back_carrier_id);
+  _kefu_bulk_set_id (&v[51], j->back_carrier_id);
   kefu_store_value_set_text (&v[52], j->back_waybill);
-  set_time (&v[53], j->sent_back_at, cursor->times[t++]);
-  set_time (&v[54], j->customer_received_at, cursor->times[t++]);
+  _kefu_bulk_set_time (&v[53], j->sent_back_at, cursor->times[t++]);
+  _kefu_bulk_set_time (&v[54], j->customer_received_at, cursor->times[t++]);
   kefu_store_value_set_text (&v[55], j->work_done);
   kefu_store_value_set_text (&v[56], j->parts_used);
   kefu_store_value_set_boolean (&v[57], j->fixed);
   kefu_store_value_set_text (&v[58], j->result_note);
   kefu_store_value_set_text (&v[59], j->customer_comment);
-  set_time (&v[60], j->completed_at, cursor->times[t++]);
-  set_id (&v[61], j->completed_by);
-  set_id (&v[62], job_has_callback (j) ? j->callback_id : 0);
-  set_time (&v[63], job_has_callback (j) ? j->callback_due_at : NULL, cursor->times[t++]);
-  set_time (&v[64], j->cancelled_at, cursor->times[t++]);
+  _kefu_bulk_set_time (&v[60], j->completed_at, cursor->times[t++]);
+  _kefu_bulk_set_id (&v[61], j->completed_by);
+  _kefu_bulk_set_id (&v[62], job_has_callback (j) ? j->callback_id : 0);
+  _kefu_bulk_set_time (&v[63], job_has_callback (j) ? j->callback_due_at : NULL,
+                       cursor->times[t++]);
+  _kefu_bulk_set_time (&v[64], j->cancelled_at, cursor->times[t++]);
   kefu_store_value_set_text (&v[65], j->cancel_reason);
-  set_time (&v[66], attention, cursor->times[t++]);
+  _kefu_bulk_set_time (&v[66], attention, cursor->times[t++]);
   kefu_store_value_set_int64 (&v[67], 1);
   kefu_store_value_set_text (&v[68], load->now);
   kefu_store_value_set_text (&v[69], load->now);
@@ -515,7 +492,7 @@ next_progress_row (gpointer        user_data,
 
   kefu_store_value_set_int64 (&v[0], load->first_child + cursor->n_rows);
   kefu_store_value_set_int64 (&v[1], load->first_id + cursor->next);
-  set_time (&v[2], progress->reported_at, cursor->times[0]);
+  _kefu_bulk_set_time (&v[2], progress->reported_at, cursor->times[0]);
   kefu_store_value_set_int64 (&v[3], progress->reported_by);
   kefu_store_value_set_text (&v[4], progress->text);
   kefu_store_value_set_text (&v[5], cursor->times[0]);
@@ -571,6 +548,7 @@ static const Table job_tables[] = {
   { "service_job_search", job_search_columns, next_job_search_row, FALSE },
 };
 
+/* The id after the highest of `table` (one of the names above, never user text). */
 static gboolean
 max_id (KefuStore     *self,
         const char    *table,
@@ -578,14 +556,9 @@ max_id (KefuStore     *self,
         GCancellable  *cancellable,
         GError       **error)
 {
-  /* `table` is one of the names above, never user text. */
   g_autofree char *sql = g_strdup_printf ("SELECT COALESCE(MAX(id), 0) FROM %s", table);
-  g_autoptr(KefuRows) rows = _kefu_store_query (self, sql, NULL, cancellable, error);
 
-  if (rows == NULL)
-    return FALSE;
-  *next = kefu_rows_get_int (rows, 0, 0) + 1;
-  return TRUE;
+  return _kefu_bulk_next_id (self, sql, next, cancellable, error);
 }
 
 /* The highest sequence number stored for references starting with `prefix` ("FH-20261127-"),

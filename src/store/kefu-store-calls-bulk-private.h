@@ -177,6 +177,20 @@ gboolean      _kefu_bulk_insert_tables     (KefuStore               *self,
                                             KefuBulkLoad            *load,
                                             GCancellable            *cancellable,
                                             GError                 **error);
+/* Row values: an id (0: NULL), and a time (NULL: NULL) as stored text in `buffer`, which must
+ * stay valid until the row is bound. Shared with the after-sales bulk load. */
+void          _kefu_bulk_set_id            (KefuStoreValue          *value,
+                                            gint64                   id);
+void          _kefu_bulk_set_time          (KefuStoreValue          *value,
+                                            GDateTime               *time,
+                                            char                     buffer[32]);
+/* The id after the highest `sql` (SELECT COALESCE(MAX(id), 0) FROM …) reads, inside the load's
+ * transaction (kefu-store-calls-bulk.c). */
+gboolean      _kefu_bulk_next_id           (KefuStore               *self,
+                                            const char              *sql,
+                                            gint64                  *next,
+                                            GCancellable            *cancellable,
+                                            GError                 **error);
 /* Moves the identity sequences past the ids the load chose (PostgreSQL). */
 gboolean      _kefu_bulk_after_explicit_ids (KefuStore              *self,
                                              KefuBulkLoad           *load,

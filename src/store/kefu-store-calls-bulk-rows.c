@@ -86,9 +86,9 @@ typedef struct
   char          *scratch;
 } KefuBulkCursor;
 
-static void
-set_optional_id (KefuStoreValue *value,
-                 gint64          id)
+void
+_kefu_bulk_set_id (KefuStoreValue *value,
+                   gint64          id)
 {
   if (id > 0)
     kefu_store_value_set_int64 (value, id);
@@ -96,10 +96,10 @@ set_optional_id (KefuStoreValue *value,
     kefu_store_value_set_null (value);
 }
 
-static void
-set_optional_time (KefuStoreValue *value,
-                   GDateTime      *time,
-                   char            buffer[32])
+void
+_kefu_bulk_set_time (KefuStoreValue *value,
+                     GDateTime      *time,
+                     char            buffer[32])
 {
   if (time == NULL)
     {
@@ -201,9 +201,9 @@ next_lead_row (gpointer        user_data,
   kefu_store_value_set_int64 (&values[0], load->first_lead + cursor->next);
   kefu_store_value_set_int64 (&values[1], load->first_inquiry + load->calls[lead->call].detail);
   kefu_store_value_set_text (&values[2], lead_state_nick (lead->state));
-  set_optional_id (&values[3], lead->order >= 0 ? load->first_call + lead->order : 0);
+  _kefu_bulk_set_id (&values[3], lead->order >= 0 ? load->first_call + lead->order : 0);
   kefu_store_value_set_text (&values[4], lead->closed_at[0] != '\0' ? lead->closed_at : NULL);
-  set_optional_id (&values[5], lead->closed_by);
+  _kefu_bulk_set_id (&values[5], lead->closed_by);
   kefu_store_value_set_text (&values[6], lead->note);
   kefu_store_value_set_int64 (&values[7], 1);
   kefu_store_value_set_text (&values[8], load->now);
@@ -251,21 +251,21 @@ next_order_row (gpointer        user_data,
   kefu_store_value_set_text (&values[6], c->handover_date);
   kefu_store_value_set_text (&values[7], handed_over ? KEFU_HANDOVER_HANDED_OVER
                                                      : KEFU_HANDOVER_WAITING);
-  set_optional_id (&values[8], handed_over ? kefu_order_get_handed_to_id (order) : 0);
+  _kefu_bulk_set_id (&values[8], handed_over ? kefu_order_get_handed_to_id (order) : 0);
   if (handed_over)
-    set_optional_time (&values[9], kefu_order_get_handed_over_at (order), cursor->times[0]);
+    _kefu_bulk_set_time (&values[9], kefu_order_get_handed_over_at (order), cursor->times[0]);
   else
     kefu_store_value_set_null (&values[9]);
   /* The record has no "handed over by": the load's actor recorded the hand-over. */
-  set_optional_id (&values[10], handed_over ? cursor->actor : 0);
+  _kefu_bulk_set_id (&values[10], handed_over ? cursor->actor : 0);
   kefu_store_value_set_boolean (&values[11], c->out_of_area);
-  set_optional_time (&values[12], kefu_order_get_area_notified_at (order), cursor->times[1]);
-  set_optional_id (&values[13], kefu_order_get_area_notified_at (order) != NULL ?
+  _kefu_bulk_set_time (&values[12], kefu_order_get_area_notified_at (order), cursor->times[1]);
+  _kefu_bulk_set_id (&values[13], kefu_order_get_area_notified_at (order) != NULL ?
                                 kefu_order_get_area_notified_by_id (order) : 0);
   kefu_store_value_set_text (&values[14], kefu_order_get_area_notified_at (order) != NULL ?
                                           _kefu_store_nullable (kefu_order_get_area_note (order)) :
                                           NULL);
-  set_optional_id (&values[15], _kefu_bulk_order_lead_id (load, c));
+  _kefu_bulk_set_id (&values[15], _kefu_bulk_order_lead_id (load, c));
   kefu_store_value_set_int64 (&values[16], 1);
   kefu_store_value_set_text (&values[17], load->now);
   kefu_store_value_set_text (&values[18], load->now);
@@ -303,7 +303,7 @@ next_line_row (gpointer        user_data,
   kefu_store_value_set_int64 (&values[0], load->first_line + cursor->n_rows);
   kefu_store_value_set_int64 (&values[1], load->first_order + cursor->next);
   kefu_store_value_set_int64 (&values[2], cursor->line);
-  set_optional_id (&values[3], kefu_order_line_get_product_id (line));
+  _kefu_bulk_set_id (&values[3], kefu_order_line_get_product_id (line));
   kefu_store_value_set_text (&values[4], kefu_order_line_get_product_name (line));
   kefu_store_value_set_text (&values[5], _kefu_store_nullable (kefu_order_line_get_spec (line)));
   kefu_store_value_set_int64 (&values[6], kefu_order_line_get_quantity (line));
@@ -433,7 +433,7 @@ next_complaint_row (gpointer        user_data,
     }
   else
     kefu_store_value_set_null (&values[12]);
-  set_optional_id (&values[13], product ? kefu_complaint_get_product_id (complaint) : 0);
+  _kefu_bulk_set_id (&values[13], product ? kefu_complaint_get_product_id (complaint) : 0);
   kefu_store_value_set_text (&values[14], service ?
                              nick_or_null (KEFU_TYPE_SERVICE_ISSUE,
                                            kefu_complaint_get_service_issue (complaint)) : NULL);
@@ -525,7 +525,7 @@ next_route_row (gpointer        user_data,
     if (p != NULL && p->acknowledged_at[0] != '\0' && cursor->n_rows == first)
       {
         kefu_store_value_set_text (&values[5], p->acknowledged_at);
-        set_optional_id (&values[6], p->acknowledged_by > 0 ? p->acknowledged_by
+        _kefu_bulk_set_id (&values[6], p->acknowledged_by > 0 ? p->acknowledged_by
                                                              : route->member_id);
       }
     else
@@ -586,7 +586,7 @@ next_alert_row (gpointer        user_data,
   c = &load->calls[alert->call];
 
   kefu_store_value_set_int64 (&values[0], load->first_alert + cursor->next);
-  set_optional_id (&values[1], kefu_complaint_get_product_id (kefu_call_get_complaint (c->call)));
+  _kefu_bulk_set_id (&values[1], kefu_complaint_get_product_id (kefu_call_get_complaint (c->call)));
   kefu_store_value_set_text (&values[2], c->batch_key);
   kefu_store_value_set_text (&values[3], c->batch_number);
   kefu_store_value_set_int64 (&values[4], alert->count);
@@ -594,7 +594,7 @@ next_alert_row (gpointer        user_data,
   kefu_store_value_set_text (&values[6], c->received);
   kefu_store_value_set_int64 (&values[7], load->first_complaint + c->detail);
   set_optional_text (&values[8], alert->acknowledged_at);
-  set_optional_id (&values[9], alert->acknowledged_by);
+  _kefu_bulk_set_id (&values[9], alert->acknowledged_by);
   set_optional_text (&values[10], alert->note);
   kefu_store_value_set_int64 (&values[11], 1);
   kefu_store_value_set_text (&values[12], c->received);

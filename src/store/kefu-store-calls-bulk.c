@@ -28,12 +28,12 @@
 
 /* Inside the transaction */
 
-static gboolean
-max_id (KefuStore     *self,
-        const char    *sql,
-        gint64        *next,
-        GCancellable  *cancellable,
-        GError       **error)
+gboolean
+_kefu_bulk_next_id (KefuStore     *self,
+                    const char    *sql,
+                    gint64        *next,
+                    GCancellable  *cancellable,
+                    GError       **error)
 {
   g_autoptr(KefuRows) rows = _kefu_store_query (self, sql, NULL, cancellable, error);
 
@@ -333,7 +333,7 @@ bulk_txn (KefuStore     *self,
   /* The ids are chosen here so that the detail rows can name their call, and the lock keeps
    * other writers from taking the same ids (or reference numbers) meanwhile. */
   for (guint i = 0; i < G_N_ELEMENTS (firsts); i++)
-    if (!max_id (self, firsts[i].sql, firsts[i].first, cancellable, error))
+    if (!_kefu_bulk_next_id (self, firsts[i].sql, firsts[i].first, cancellable, error))
       return FALSE;
 
   if (!assign_references (self, load, cancellable, error) ||
