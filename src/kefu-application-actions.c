@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kefu-aftersales-settings-page.h"
 #include "kefu-application-private.h"
 #include "kefu-complaint-settings-page.h"
 #include "kefu-preferences-dialog.h"
@@ -59,9 +60,14 @@ preferences_action (GSimpleAction *action,
 
   /* The shared rules live in the open database: without one there is nothing to show. */
   if (self->store != NULL)
-    adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (dialog),
-                                ADW_PREFERENCES_PAGE (kefu_complaint_settings_page_new (self->store,
-                                                                                        kefu_window_get_staff (window))));
+    {
+      adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (dialog),
+                                  ADW_PREFERENCES_PAGE (kefu_complaint_settings_page_new (self->store,
+                                                                                          kefu_window_get_staff (window))));
+      adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (dialog),
+                                  ADW_PREFERENCES_PAGE (kefu_aftersales_settings_page_new (self->store,
+                                                                                           kefu_window_get_staff (window))));
+    }
 
   adw_dialog_present (dialog, GTK_WIDGET (window));
 }

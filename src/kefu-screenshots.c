@@ -1,5 +1,5 @@
-/* kefu-screenshots.c: a picture of every pane, and of the Complaints pane's list view and one
- * complaint's detail page.
+/* kefu-screenshots.c: a picture of every pane, of the Complaints pane's list view and one
+ * complaint's detail page, and of the After-Sales pane's three views, one shipment and one job.
  *
  * The pattern is libadwaita's doc/tools/screenshot.c: the widget's paintable is snapshotted into
  * a render node, which the window's own renderer turns into a texture saved as PNG. A pane is
@@ -15,8 +15,11 @@
 
 #include <glib/gi18n.h>
 
+#include "aftersales/kefu-aftersales-pane.h"
 #include "complaints/kefu-complaints-pane.h"
 #include "store/kefu-store-complaints.h"
+#include "store/kefu-store-jobs.h"
+#include "store/kefu-store-shipments.h"
 
 #include "kefu-screenshots.h"
 
@@ -253,20 +256,22 @@ skip_step (GTask *task)
   take_next (task);
 }
 
-static KefuComplaintsPane *
-find_complaints_pane (GtkWidget *widget)
+/* The first widget of `type` in the window (a pane, to activate its own actions). */
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
 {
-  if (KEFU_IS_COMPLAINTS_PANE (widget))
-    return KEFU_COMPLAINTS_PANE (widget);
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      KefuComplaintsPane *pane = find_complaints_pane (child);
+      GtkWidget *found = find_widget (child, type);
 
-      if (pane != NULL)
-        return pane;
+      if (found != NULL)
+        return found;
     }
 
   return NULL;
@@ -276,7 +281,7 @@ static void
 show_complaints_view (Run        *run,
                       const char *view)
 {
-  KefuComplaintsPane *pane = find_complaints_pane (GTK_WIDGET (run->window));
+  GtkWidget *pane = find_widget (GTK_WIDGET (run->window), KEFU_TYPE_COMPLAINTS_PANE);
 
   kefu_window_select_pane (run->window, "complaints");
   if (pane != NULL)
@@ -350,6 +355,132 @@ prepare_complaint_detail (GTask *task)
                                           detail_cards_cb, task);
 }
 
+/* The After-Sales pane's views: its root page with `view` shown. */
+static void
+show_aftersales_view (Run        *run,
+                      const char *view)
+{
+  GtkWidget *pane = find_widget (GTK_WIDGET (run->window), KEFU_TYPE_AFTERSALES_PANE);
+
+  kefu_window_select_pane (run->window, "aftersales");
+  if (pane != NULL)
+    gtk_widget_activate_action (pane, "aftersales.view", "s", view);
+}
+
+static void
+prepare_aftersales_jobs (GTask *task)
+{
+  show_aftersales_view (g_task_get_task_data (task), "jobs");
+  wait_step (task);
+}
+
+static void
+prepare_aftersales_technicians (GTask *task)
+{
+  show_aftersales_view (g_task_get_task_data (task), "technicians");
+  wait_step (task);
+}
+
+/* The record to picture: the first open shipment (or job) in the lists' default order, the one
+ * that needs someone first; NULL without error when there is none. */
+static gpointer
+first_shipment_func (KefuStore     *store,
+                     gpointer       data,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(KefuShipmentFilter) filter = kefu_shipment_filter_new ();
+  g_autoptr(GArray) ids = NULL;
+
+  filter->open_only = TRUE;
+  ids = kefu_store_list_shipment_ids_head (store, filter, KEFU_SHIPMENT_SORT_ATTENTION, FALSE, 1,
+                                           NULL, cancellable, error);
+  if (ids == NULL || ids->len == 0)
+    return NULL;
+
+  return kefu_store_get_shipment (store, g_array_index (ids, gint64, 0), cancellable, error);
+}
+
+static gpointer
+first_job_func (KefuStore     *store,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(KefuJobFilter) filter = kefu_job_filter_new ();
+  g_autoptr(GArray) ids = NULL;
+
+  filter->open_only = TRUE;
+  ids = kefu_store_list_job_ids_head (store, filter, KEFU_JOB_SORT_ATTENTION, FALSE, 1, NULL,
+                                      cancellable, error);
+  if (ids == NULL || ids->len == 0)
+    return NULL;
+
+  return kefu_store_get_job (store, g_array_index (ids, gint64, 0), cancellable, error);
+}
+
+static void
+aftersales_record_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GTask *task = user_data;
+  Run *run = g_task_get_task_data (task);
+  g_autoptr(GObject) record = NULL;
+  g_autoptr(GError) error = NULL;
+
+  record = kefu_store_run_finish (KEFU_STORE (object), result, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+
+  if (record == NULL)
+    skip_step (task);
+  else
+    {
+      if (KEFU_IS_SHIPMENT (record))
+        g_action_group_activate_action (G_ACTION_GROUP (run->window), "open-shipment",
+                                        g_variant_new_int64 (KEFU_SHIPMENT (record)->id));
+      else
+        g_action_group_activate_action (G_ACTION_GROUP (run->window), "open-job",
+                                        g_variant_new_int64 (KEFU_SERVICE_JOB (record)->id));
+      wait_step (task);
+    }
+}
+
+static void
+prepare_aftersales_record (GTask        *task,
+                           KefuStoreFunc func)
+{
+  Run *run = g_task_get_task_data (task);
+  KefuStore *store = kefu_window_get_store (run->window);
+
+  show_aftersales_view (run, "shipments");
+  if (store == NULL)
+    {
+      skip_step (task);
+      return;
+    }
+
+  kefu_store_run_async (store, func, NULL, NULL, g_task_get_cancellable (task),
+                        aftersales_record_cb, task);
+}
+
+static void
+prepare_aftersales_shipment (GTask *task)
+{
+  prepare_aftersales_record (task, first_shipment_func);
+}
+
+static void
+prepare_aftersales_job (GTask *task)
+{
+  prepare_aftersales_record (task, first_job_func);
+}
+
 static void
 take_next (GTask *task)
 {
@@ -414,6 +545,12 @@ kefu_screenshots_take_async (KefuWindow          *window,
   /* The same complaints as a table, and one complaint's page: the urgent one if there is one. */
   g_array_append_val (run->steps, ((Step) { "complaints-list", prepare_complaints_list }));
   g_array_append_val (run->steps, ((Step) { "complaints-detail", prepare_complaint_detail }));
+  /* The After-Sales pane shows its shipments first; then its jobs, the technicians' calendar,
+   * and the page of the shipment and of the job that need someone first. */
+  g_array_append_val (run->steps, ((Step) { "aftersales-jobs", prepare_aftersales_jobs }));
+  g_array_append_val (run->steps, ((Step) { "aftersales-technicians", prepare_aftersales_technicians }));
+  g_array_append_val (run->steps, ((Step) { "aftersales-shipment", prepare_aftersales_shipment }));
+  g_array_append_val (run->steps, ((Step) { "aftersales-job", prepare_aftersales_job }));
   g_task_set_task_data (task, run, (GDestroyNotify) run_free);
 
   /* Transitions would be caught half-way. */

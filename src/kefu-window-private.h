@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include "aftersales/kefu-aftersales-pane.h"
 #include "complaints/kefu-complaints-pane.h"
 #include "customers/kefu-customers-pane.h"
 #include "intake/kefu-intake-pane.h"
@@ -54,6 +55,7 @@ struct _KefuWindow
   AdwAvatar            *staff_avatar;
   GtkLabel             *staff_name_label;
   GtkLabel             *staff_role_label;
+  KefuAftersalesPane   *aftersales_pane;
   KefuComplaintsPane   *complaints_pane;
   KefuCustomersPane    *customers_pane;
   KefuIntakePane       *intake_pane;

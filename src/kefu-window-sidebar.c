@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include "store/kefu-store-complaint-counts.h"
+#include "store/kefu-store-jobs.h"
+#include "store/kefu-store-shipments.h"
 
 #include "kefu-window-private.h"
 #include "widgets/kefu-sidebar-row.h"
@@ -39,9 +41,94 @@ typedef struct
                                   GError        **error);
 } KefuPaneCounter;
 
+/* After-Sales: the open service jobs, and the open shipments that need attention (overdue or
+ * in exception) as the row's red marker. Both counts are read in one call on the worker. */
+typedef struct
+{
+  gint64 n_jobs;
+  gint64 n_shipments_attention;
+} AftersalesCounts;
+
+static gpointer
+count_aftersales_func (KefuStore     *store,
+                       gpointer       data,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  AftersalesCounts *counts = data;
+  gint64 n_open_shipments = 0;
+
+  if (!kefu_store_count_jobs (store, &counts->n_jobs, NULL, cancellable, error) ||
+      !kefu_store_count_shipments (store, NULL, &n_open_shipments, &counts->n_shipments_attention,
+                                   cancellable, error))
+    return NULL;
+
+  /* kefu_store_run_async () hands back an object; the counts are in `data`. */
+  return g_object_new (G_TYPE_OBJECT, NULL);
+}
+
+static void
+aftersales_counted_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GObject) done = NULL;
+  GError *error = NULL;
+
+  done = kefu_store_run_finish (KEFU_STORE (object), result, &error);
+  if (done == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_memdup2 (g_task_get_task_data (task), sizeof (AftersalesCounts)),
+                           g_free);
+}
+
+static void
+count_aftersales_async (KefuStore           *store,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  GTask *task = g_task_new (store, cancellable, callback, user_data);
+  AftersalesCounts *counts = g_new0 (AftersalesCounts, 1);
+
+  /* The task keeps the counts until the worker's answer has been copied out of them. */
+  g_task_set_task_data (task, counts, g_free);
+  kefu_store_run_async (store, count_aftersales_func, counts, NULL, cancellable,
+                        aftersales_counted_cb, task);
+}
+
+static gint64
+count_aftersales_finish_full (KefuStore     *store,
+                              GAsyncResult  *result,
+                              gint64        *n_urgent,
+                              gint64        *n_overdue,
+                              GError       **error)
+{
+  g_autofree AftersalesCounts *counts = g_task_propagate_pointer (G_TASK (result), error);
+
+  /* Overdue and exception shipments are the row's red marker: they need someone now. */
+  *n_urgent = counts != NULL ? counts->n_shipments_attention : -1;
+  *n_overdue = -1;
+
+  return counts != NULL ? counts->n_jobs : -1;
+}
+
+static gint64
+count_aftersales_finish (KefuStore     *store,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  gint64 n_urgent, n_overdue;
+
+  return count_aftersales_finish_full (store, result, &n_urgent, &n_overdue, error);
+}
+
 static const KefuPaneCounter pane_counters[] = {
   { "complaints", kefu_store_count_open_complaints_async, kefu_store_count_open_complaints_finish,
     kefu_store_count_open_complaints_finish_full },
+  { "aftersales", count_aftersales_async, count_aftersales_finish, count_aftersales_finish_full },
   { "customers", kefu_store_count_customers_async, kefu_store_count_customers_finish, NULL },
 };
 

@@ -116,6 +116,22 @@ is_active_cb (KefuWindow *self)
     _kefu_window_refresh_counts (self);
 }
 
+/* win.open-shipment (x), win.open-job (x), win.new-shipment ((xx)), win.new-job ((sx)): the
+ * After-Sales pane shown, and its action of the same name run there (from the customer page,
+ * a history entry, a notification). */
+static void
+aftersales_activated (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  KefuWindow *self = KEFU_WINDOW (user_data);
+  g_autofree char *name = g_strconcat ("aftersales.", g_action_get_name (G_ACTION (action)), NULL);
+
+  kefu_window_select_pane (self, "aftersales");
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->aftersales_pane), name, param);
+}
+
 /* win.new-call: a new call in the intake pane, with the caller's number when a telephone
  * system handed one over ("" for none). */
 static void
@@ -235,11 +251,13 @@ kefu_window_class_init (KefuWindowClass *klass)
 
   g_type_ensure (KEFU_TYPE_DATABASE_PAGE);
   g_type_ensure (KEFU_TYPE_SIDEBAR_ROW);
+  g_type_ensure (KEFU_TYPE_AFTERSALES_PANE);
   g_type_ensure (KEFU_TYPE_COMPLAINTS_PANE);
   g_type_ensure (KEFU_TYPE_CUSTOMERS_PANE);
   g_type_ensure (KEFU_TYPE_INTAKE_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kefu/Kefu/ui/kefu-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KefuWindow, aftersales_pane);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, complaints_pane);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, content_page);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, customers_pane);
@@ -292,6 +310,8 @@ kefu_window_init (KefuWindow *self)
   g_object_bind_property (self, "staff", self->intake_pane, "staff", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "store", self->complaints_pane, "store", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "staff", self->complaints_pane, "staff", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "store", self->aftersales_pane, "store", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "staff", self->aftersales_pane, "staff", G_BINDING_SYNC_CREATE);
 
   /* The escalation check runs for the database and person shown; the notifications go through
    * the application the window belongs to. */
@@ -306,6 +326,11 @@ kefu_window_init (KefuWindow *self)
   {
     static const GActionEntry intake_actions[] = {
       { "new-call", new_call_activated, "s" },
+      /* The after-sales pane's records and dialogs, from other panes and notifications. */
+      { "open-shipment", aftersales_activated, "x" },
+      { "open-job", aftersales_activated, "x" },
+      { "new-shipment", aftersales_activated, "(xx)" },
+      { "new-job", aftersales_activated, "(sx)" },
     };
 
     g_action_map_add_action_entries (G_ACTION_MAP (self), intake_actions,

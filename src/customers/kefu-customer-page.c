@@ -432,6 +432,28 @@ kefu_customer_page_set_property (GObject      *object,
     }
 }
 
+/* customer.new-shipment and customer.report-fault: the After-Sales pane's dialogs for this
+ * customer, through the window's actions (the pane is another pane's widget). */
+static void
+new_shipment_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  KefuCustomerPage *self = KEFU_CUSTOMER_PAGE (widget);
+
+  gtk_widget_activate_action (widget, "win.new-shipment", "(xx)", self->customer_id, (gint64) 0);
+}
+
+static void
+report_fault_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  KefuCustomerPage *self = KEFU_CUSTOMER_PAGE (widget);
+
+  gtk_widget_activate_action (widget, "win.new-job", "(sx)", "repair", self->customer_id);
+}
+
 static void
 kefu_customer_page_class_init (KefuCustomerPageClass *klass)
 {
@@ -501,6 +523,8 @@ kefu_customer_page_class_init (KefuCustomerPageClass *klass)
   gtk_widget_class_install_action (widget_class, "customer.add-phone", NULL, add_phone_action);
   gtk_widget_class_install_action (widget_class, "customer.discard", NULL, discard_action);
   gtk_widget_class_install_action (widget_class, "customer.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "customer.new-shipment", NULL, new_shipment_action);
+  gtk_widget_class_install_action (widget_class, "customer.report-fault", NULL, report_fault_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "customer.save", NULL);
 }

@@ -189,6 +189,10 @@ kind_icon_name (KefuHistoryKind kind)
       return "dialog-warning-symbolic";
     case KEFU_HISTORY_KIND_INQUIRY_CALL:
       return "help-faq-symbolic";
+    case KEFU_HISTORY_KIND_SHIPMENT:
+      return "mail-send-symbolic";
+    case KEFU_HISTORY_KIND_SERVICE_JOB:
+      return "applications-engineering-symbolic";
     default:
       return "text-x-generic-symbolic";
     }
@@ -205,6 +209,13 @@ kind_name (KefuHistoryKind kind)
       return kefu_call_kind_get_display_name (KEFU_CALL_KIND_COMPLAINT);
     case KEFU_HISTORY_KIND_INQUIRY_CALL:
       return kefu_call_kind_get_display_name (KEFU_CALL_KIND_INQUIRY);
+    case KEFU_HISTORY_KIND_SHIPMENT:
+      /* Translators: a shipment (发货) in a customer's history. */
+      return C_("history", "Shipment");
+    case KEFU_HISTORY_KIND_SERVICE_JOB:
+      /* Translators: an installation, repair, replacement or return (售后服务) in a customer's
+       * history. */
+      return C_("history", "Service job");
     default:
       return "";
     }
@@ -342,6 +353,35 @@ entry_accessible_label (gpointer          unused,
   return g_string_free_and_steal (g_steal_pointer (&label));
 }
 
+/* A shipment or a service job opens in the After-Sales pane, through the window's actions:
+ * this view is shown in several panes. */
+static void
+entry_activated_cb (KefuCustomerHistoryView *self,
+                    guint                    position,
+                    GtkListView             *list_view)
+{
+  g_autoptr(KefuHistoryEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), position);
+
+  if (entry == NULL || kefu_history_entry_get_entity_id (entry) <= 0)
+    return;
+
+  switch (kefu_history_entry_get_kind (entry))
+    {
+    case KEFU_HISTORY_KIND_SHIPMENT:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.open-shipment", "x",
+                                  kefu_history_entry_get_entity_id (entry));
+      break;
+
+    case KEFU_HISTORY_KIND_SERVICE_JOB:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.open-job", "x",
+                                  kefu_history_entry_get_entity_id (entry));
+      break;
+
+    default:
+      break;
+    }
+}
+
 static void
 kefu_customer_history_view_dispose (GObject *object)
 {
@@ -439,6 +479,7 @@ kefu_customer_history_view_class_init (KefuCustomerHistoryViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerHistoryView, error_page);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerHistoryView, list_view);
   gtk_widget_class_bind_template_callback (widget_class, entry_accessible_label);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_has_status);
   gtk_widget_class_bind_template_callback (widget_class, entry_icon_name);
   gtk_widget_class_bind_template_callback (widget_class, entry_staff);
@@ -568,6 +609,16 @@ kefu_customer_history_format_status (KefuHistoryKind  kind,
     case KEFU_HISTORY_KIND_INQUIRY_CALL:
       if (kefu_enum_from_nick (KEFU_TYPE_LEAD_STATE, status, &value))
         return g_strdup (kefu_lead_state_get_display_name (value));
+      break;
+
+    case KEFU_HISTORY_KIND_SHIPMENT:
+      if (kefu_enum_from_nick (KEFU_TYPE_SHIPMENT_STEP, status, &value))
+        return g_strdup (kefu_shipment_step_get_display_name (value));
+      break;
+
+    case KEFU_HISTORY_KIND_SERVICE_JOB:
+      if (kefu_enum_from_nick (KEFU_TYPE_JOB_STEP, status, &value))
+        return g_strdup (kefu_job_step_get_display_name (value));
       break;
 
     default:

@@ -1,0 +1,796 @@
+/* kefu-aftersales-settings-page.c: the carriers and the receipt days in Preferences.
+ *
+ * The page reads the carriers (the inactive ones too) and the setting in one job on the store's
+ * worker. Each carrier is an expander row whose fields are checked as they are typed (the reason
+ * under the tracking address, never a modal) and saved on their own with
+ * kefu_store_save_carrier () from a copy, so the worker never writes a record the page holds.
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kefu-aftersales-settings-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "core/kefu-enums.h"
+#include "core/kefu-roles.h"
+#include "core/kefu-settings-keys.h"
+#include "store/kefu-store-shipments.h"
+
+#include "kefu-aftersales-settings-page.h"
+
+#define RECEIPT_DAYS_MAX 60
+#define RECEIPT_DAYS_DEFAULT 2
+
+/* One carrier's rows. */
+typedef struct
+{
+  gint64          id;        /* 0: not saved yet */
+  gint64          version;
+  guint           position;
+  AdwExpanderRow *expander;
+  AdwEntryRow    *name_row;
+  AdwComboRow    *kind_row;
+  AdwEntryRow    *template_row;
+  GtkLabel       *template_message;
+  AdwSwitchRow   *active_row;
+  AdwButtonRow   *save_row;
+} CarrierRow;
+
+struct _KefuAftersalesSettingsPage
+{
+  AdwPreferencesPage   parent_instance;
+
+  KefuStore           *store;
+  KefuStaff           *staff;
+  GCancellable        *cancellable;
+  GPtrArray           *carriers;      /* CarrierRow */
+  guint                loaded_days;
+  guint                loading : 1;
+  guint                saving : 1;
+  guint                loaded_once : 1;
+
+  AdwPreferencesGroup *carriers_group;
+  AdwPreferencesGroup *permission_group;
+  AdwSpinRow          *receipt_days_row;
+};
+
+G_DEFINE_FINAL_TYPE (KefuAftersalesSettingsPage, kefu_aftersales_settings_page, ADW_TYPE_PREFERENCES_PAGE)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_STAFF,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void reload (KefuAftersalesSettingsPage *self);
+
+static gboolean
+can_edit (KefuAftersalesSettingsPage *self)
+{
+  return self->staff != NULL && kefu_role_can_edit_settings (kefu_staff_get_role (self->staff));
+}
+
+static void
+set_flags (KefuAftersalesSettingsPage *self,
+           gboolean                    loading,
+           gboolean                    saving)
+{
+  gboolean was_busy = self->loading || self->saving;
+
+  self->loading = !!loading;
+  self->saving = !!saving;
+  if (was_busy != (self->loading || self->saving))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+show_toast (KefuAftersalesSettingsPage *self,
+            const char                 *text)
+{
+  GtkWidget *dialog = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_PREFERENCES_DIALOG);
+
+  if (dialog != NULL)
+    adw_preferences_dialog_add_toast (ADW_PREFERENCES_DIALOG (dialog), adw_toast_new (text));
+  else
+    g_message ("%s", text);
+}
+
+static void
+carrier_row_free (gpointer data)
+{
+  g_free (data);
+}
+
+/* Checking */
+
+static gboolean
+check_carrier (CarrierRow *row)
+{
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (row->name_row));
+  const char *template = gtk_editable_get_text (GTK_EDITABLE (row->template_row));
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+  g_autofree char *reason = NULL;
+  gboolean template_valid = kefu_aftersales_check_tracking_template (template, &reason);
+
+  if (template_valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (row->template_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (row->template_row), "error");
+  gtk_label_set_label (row->template_message, reason != NULL ? reason : "");
+  gtk_widget_set_visible (GTK_WIDGET (row->template_message), reason != NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->template_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason != NULL ? reason : "",
+                                  -1);
+
+  if (*stripped == '\0')
+    gtk_widget_add_css_class (GTK_WIDGET (row->name_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row->name_row), "error");
+
+  return template_valid && *stripped != '\0';
+}
+
+static void
+update (KefuAftersalesSettingsPage *self)
+{
+  gboolean editable = can_edit (self) && self->loaded_once && !self->saving;
+  guint days = (guint) adw_spin_row_get_value (self->receipt_days_row);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->permission_group), !can_edit (self));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->receipt_days_row), editable);
+
+  for (guint i = 0; i < self->carriers->len; i++)
+    {
+      CarrierRow *row = self->carriers->pdata[i];
+      gboolean valid = check_carrier (row);
+
+      gtk_widget_set_sensitive (GTK_WIDGET (row->name_row), editable);
+      gtk_widget_set_sensitive (GTK_WIDGET (row->kind_row), editable);
+      gtk_widget_set_sensitive (GTK_WIDGET (row->template_row), editable);
+      gtk_widget_set_sensitive (GTK_WIDGET (row->active_row), editable);
+      gtk_widget_set_sensitive (GTK_WIDGET (row->save_row), editable && valid);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "aftersales-settings.add-carrier", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "aftersales-settings.save",
+                                 editable && days != self->loaded_days);
+}
+
+static void
+field_changed_cb (KefuAftersalesSettingsPage *self)
+{
+  update (self);
+}
+
+/* The carrier rows */
+
+static void
+clear_carriers (KefuAftersalesSettingsPage *self,
+                gboolean                    from_group)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* A field being removed must lose the focus first, or its text never hears it leave. */
+  if (from_group && focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->carriers_group)))
+    gtk_root_set_focus (root, NULL);
+
+  for (guint i = 0; from_group && i < self->carriers->len; i++)
+    {
+      CarrierRow *row = self->carriers->pdata[i];
+
+      adw_preferences_group_remove (self->carriers_group, GTK_WIDGET (row->expander));
+    }
+  g_ptr_array_set_size (self->carriers, 0);
+}
+
+static void
+save_row_activated_cb (AdwButtonRow *button,
+                       gpointer      user_data)
+{
+  CarrierRow *row = user_data;
+
+  gtk_widget_activate_action (GTK_WIDGET (button), "aftersales-settings.save-carrier", "i",
+                              (gint) row->position);
+}
+
+static void
+add_carrier_row (KefuAftersalesSettingsPage *self,
+                 KefuCarrier                *carrier)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  CarrierRow *row = g_new0 (CarrierRow, 1);
+  GtkWidget *message_row;
+
+  for (guint kind = KEFU_CARRIER_OTHER; kind <= KEFU_CARRIER_DEPPON; kind++)
+    gtk_string_list_append (kinds, kefu_carrier_kind_get_display_name (kind));
+
+  row->position = self->carriers->len;
+  row->expander = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->expander), FALSE);
+
+  row->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->name_row), _("Name"));
+  adw_expander_row_add_row (row->expander, GTK_WIDGET (row->name_row));
+
+  row->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->kind_row), _("Waybill Form"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row->kind_row),
+                               _("Waybill numbers are checked against this carrier’s form"));
+  adw_combo_row_set_model (row->kind_row, G_LIST_MODEL (kinds));
+  adw_expander_row_add_row (row->expander, GTK_WIDGET (row->kind_row));
+
+  row->template_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  /* Translators: the address of a carrier's tracking page, with {waybill} where the number goes;
+   * keep {waybill} as it is. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->template_row),
+                                 _("Tracking Address (with {waybill})"));
+  adw_expander_row_add_row (row->expander, GTK_WIDGET (row->template_row));
+
+  row->template_message = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (row->template_message, TRUE);
+  gtk_label_set_xalign (row->template_message, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (row->template_message), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (row->template_message), "caption");
+  gtk_widget_set_margin_start (GTK_WIDGET (row->template_message), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (row->template_message), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (row->template_message), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (row->template_message), 6);
+  gtk_widget_set_visible (GTK_WIDGET (row->template_message), FALSE);
+  message_row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (message_row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (message_row), GTK_WIDGET (row->template_message));
+  g_object_bind_property (row->template_message, "visible", message_row, "visible",
+                          G_BINDING_SYNC_CREATE);
+  adw_expander_row_add_row (row->expander, message_row);
+
+  row->active_row = ADW_SWITCH_ROW (adw_switch_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->active_row), _("Active"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row->active_row),
+                               _("Inactive carriers are only kept on old shipments"));
+  adw_expander_row_add_row (row->expander, GTK_WIDGET (row->active_row));
+
+  row->save_row = ADW_BUTTON_ROW (adw_button_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->save_row), _("Save Carrier"));
+  gtk_widget_add_css_class (GTK_WIDGET (row->save_row), "suggested-action");
+  g_signal_connect (row->save_row, "activated", G_CALLBACK (save_row_activated_cb), row);
+  adw_expander_row_add_row (row->expander, GTK_WIDGET (row->save_row));
+
+  if (carrier != NULL)
+    {
+      row->id = carrier->id;
+      row->version = carrier->version;
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->expander), carrier->name);
+      adw_expander_row_set_subtitle (row->expander, carrier->active
+                                     ? kefu_carrier_kind_get_display_name (carrier->kind)
+                                     : _("Inactive"));
+      gtk_editable_set_text (GTK_EDITABLE (row->name_row), carrier->name != NULL ? carrier->name : "");
+      adw_combo_row_set_selected (row->kind_row, carrier->kind);
+      gtk_editable_set_text (GTK_EDITABLE (row->template_row),
+                             carrier->tracking_template != NULL ? carrier->tracking_template : "");
+      adw_switch_row_set_active (row->active_row, carrier->active);
+    }
+  else
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->expander), _("New Carrier"));
+      adw_combo_row_set_selected (row->kind_row, KEFU_CARRIER_OTHER);
+      adw_switch_row_set_active (row->active_row, TRUE);
+      adw_expander_row_set_expanded (row->expander, TRUE);
+    }
+
+  g_signal_connect_swapped (row->name_row, "changed", G_CALLBACK (field_changed_cb), self);
+  g_signal_connect_swapped (row->template_row, "changed", G_CALLBACK (field_changed_cb), self);
+
+  g_ptr_array_add (self->carriers, row);
+  adw_preferences_group_add (self->carriers_group, GTK_WIDGET (row->expander));
+}
+
+/* Loading */
+
+typedef struct
+{
+  char *receipt_days;
+} LoadJob;
+
+static void
+load_job_free (gpointer data)
+{
+  LoadJob *job = data;
+
+  g_free (job->receipt_days);
+  g_free (job);
+}
+
+static gpointer
+load_func (KefuStore     *store,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  LoadJob *job = data;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) carriers = NULL;
+  GListStore *list;
+
+  carriers = kefu_store_list_carriers (store, TRUE, cancellable, error);
+  if (carriers == NULL)
+    return NULL;
+
+  job->receipt_days = kefu_store_get_setting (store, KEFU_SETTING_SHIPMENT_RECEIPT_DAYS,
+                                              cancellable, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  list = g_list_store_new (KEFU_TYPE_CARRIER);
+  for (guint i = 0; i < carriers->len; i++)
+    g_list_store_append (list, carriers->pdata[i]);
+  return list;
+}
+
+typedef struct
+{
+  GWeakRef  page;
+  LoadJob  *job;
+} Request;
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Request *request = user_data;
+  g_autoptr(KefuAftersalesSettingsPage) self = g_weak_ref_get (&request->page);
+  g_autoptr(GListModel) carriers = NULL;
+  g_autoptr(GError) error = NULL;
+  guint days = RECEIPT_DAYS_DEFAULT;
+
+  carriers = kefu_store_run_finish (KEFU_STORE (object), result, &error);
+  g_weak_ref_clear (&request->page);
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      KEFU_STORE (object) != self->store)
+    {
+      load_job_free (request->job);
+      g_free (request);
+      return;
+    }
+
+  if (carriers == NULL)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s says why. */
+      text = g_strdup_printf (_("Could not read the after-sales settings: %s"), error->message);
+      show_toast (self, text);
+    }
+  else
+    {
+      clear_carriers (self, TRUE);
+      for (guint i = 0; i < g_list_model_get_n_items (carriers); i++)
+        {
+          g_autoptr(KefuCarrier) carrier = g_list_model_get_item (carriers, i);
+
+          add_carrier_row (self, carrier);
+        }
+      if (request->job->receipt_days == NULL ||
+          !kefu_aftersales_check_receipt_days (request->job->receipt_days, &days, NULL))
+        days = RECEIPT_DAYS_DEFAULT;
+      self->loaded_days = days;
+      adw_spin_row_set_value (self->receipt_days_row, days);
+      self->loaded_once = TRUE;
+    }
+
+  load_job_free (request->job);
+  g_free (request);
+  set_flags (self, FALSE, self->saving);
+  update (self);
+}
+
+static void
+reload (KefuAftersalesSettingsPage *self)
+{
+  Request *request;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if (self->store == NULL)
+    {
+      set_flags (self, FALSE, FALSE);
+      update (self);
+      return;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  request = g_new0 (Request, 1);
+  g_weak_ref_init (&request->page, self);
+  request->job = g_new0 (LoadJob, 1);
+  set_flags (self, TRUE, self->saving);
+  kefu_store_run_async (self->store, load_func, request->job, NULL, self->cancellable, load_cb,
+                        request);
+}
+
+/* Saving */
+
+typedef struct
+{
+  KefuCarrier *carrier;   /* NULL: the setting */
+  char        *days;
+} SaveJob;
+
+static void
+save_job_free (gpointer data)
+{
+  SaveJob *job = data;
+
+  g_clear_object (&job->carrier);
+  g_free (job->days);
+  g_free (job);
+}
+
+static gpointer
+save_func (KefuStore     *store,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  SaveJob *job = data;
+
+  if (job->carrier != NULL)
+    return kefu_store_save_carrier (store, job->carrier, cancellable, error);
+
+  if (!kefu_store_set_setting (store, KEFU_SETTING_SHIPMENT_RECEIPT_DAYS, job->days, cancellable,
+                               error))
+    return NULL;
+
+  /* kefu_store_run_async () hands back an object: one that says it is done. */
+  return g_object_new (G_TYPE_OBJECT, NULL);
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(KefuAftersalesSettingsPage) self = g_weak_ref_get (ref);
+  g_autoptr(GObject) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  saved = kefu_store_run_finish (KEFU_STORE (object), result, &error);
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  set_flags (self, self->loading, FALSE);
+  if (saved == NULL)
+    {
+      /* What was typed stays: the reason says what to change. */
+      show_toast (self, error->message);
+      update (self);
+      return;
+    }
+
+  if (KEFU_IS_CARRIER (saved))
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: a toast after a carrier was saved; %s is its name. */
+      text = g_strdup_printf (_("%s saved"), KEFU_CARRIER (saved)->name);
+      show_toast (self, text);
+    }
+  else
+    show_toast (self, _("Receipt days saved"));
+
+  reload (self);
+}
+
+static void
+run_save (KefuAftersalesSettingsPage *self,
+          SaveJob                    *job)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+  set_flags (self, self->loading, TRUE);
+  update (self);
+  kefu_store_run_async (self->store, save_func, job, save_job_free, self->cancellable, save_cb, ref);
+}
+
+/* Actions */
+
+static void
+add_carrier_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  KefuAftersalesSettingsPage *self = KEFU_AFTERSALES_SETTINGS_PAGE (widget);
+  CarrierRow *row;
+
+  add_carrier_row (self, NULL);
+  row = g_ptr_array_index (self->carriers, self->carriers->len - 1);
+  update (self);
+  gtk_widget_grab_focus (GTK_WIDGET (row->name_row));
+}
+
+static void
+save_carrier_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  KefuAftersalesSettingsPage *self = KEFU_AFTERSALES_SETTINGS_PAGE (widget);
+  gint position = g_variant_get_int32 (param);
+  g_autofree char *name = NULL;
+  const char *template;
+  CarrierRow *row;
+  SaveJob *job;
+
+  if (self->store == NULL || !can_edit (self) || self->saving || position < 0 ||
+      (guint) position >= self->carriers->len)
+    return;
+
+  row = self->carriers->pdata[position];
+  if (!check_carrier (row))
+    return;
+
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row->name_row))));
+  template = gtk_editable_get_text (GTK_EDITABLE (row->template_row));
+
+  job = g_new0 (SaveJob, 1);
+  job->carrier = kefu_carrier_new ();
+  job->carrier->id = row->id;
+  job->carrier->version = row->version;
+  job->carrier->name = g_steal_pointer (&name);
+  job->carrier->kind = adw_combo_row_get_selected (row->kind_row);
+  job->carrier->tracking_template = *template != '\0' ? g_strstrip (g_strdup (template)) : NULL;
+  job->carrier->active = adw_switch_row_get_active (row->active_row);
+  job->carrier->position = row->position;
+  run_save (self, job);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  KefuAftersalesSettingsPage *self = KEFU_AFTERSALES_SETTINGS_PAGE (widget);
+  SaveJob *job;
+
+  if (self->store == NULL || !can_edit (self) || self->saving)
+    return;
+
+  job = g_new0 (SaveJob, 1);
+  job->days = g_strdup_printf ("%u", (guint) adw_spin_row_get_value (self->receipt_days_row));
+  run_save (self, job);
+}
+
+/* Overrides */
+
+static void
+kefu_aftersales_settings_page_dispose (GObject *object)
+{
+  KefuAftersalesSettingsPage *self = KEFU_AFTERSALES_SETTINGS_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->carriers != NULL)
+    clear_carriers (self, FALSE);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_AFTERSALES_SETTINGS_PAGE);
+
+  g_clear_object (&self->staff);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (kefu_aftersales_settings_page_parent_class)->dispose (object);
+}
+
+static void
+kefu_aftersales_settings_page_finalize (GObject *object)
+{
+  KefuAftersalesSettingsPage *self = KEFU_AFTERSALES_SETTINGS_PAGE (object);
+
+  g_clear_pointer (&self->carriers, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (kefu_aftersales_settings_page_parent_class)->finalize (object);
+}
+
+static void
+kefu_aftersales_settings_page_get_property (GObject    *object,
+                                            guint       prop_id,
+                                            GValue     *value,
+                                            GParamSpec *pspec)
+{
+  KefuAftersalesSettingsPage *self = KEFU_AFTERSALES_SETTINGS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_STAFF:
+      g_value_set_object (value, self->staff);
+      break;
+
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->loading || self->saving);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kefu_aftersales_settings_page_set_property (GObject      *object,
+                                            guint         prop_id,
+                                            const GValue *value,
+                                            GParamSpec   *pspec)
+{
+  KefuAftersalesSettingsPage *self = KEFU_AFTERSALES_SETTINGS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      if (g_set_object (&self->store, g_value_get_object (value)))
+        {
+          reload (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_STAFF:
+      if (g_set_object (&self->staff, g_value_get_object (value)))
+        {
+          update (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kefu_aftersales_settings_page_class_init (KefuAftersalesSettingsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kefu_aftersales_settings_page_dispose;
+  object_class->finalize = kefu_aftersales_settings_page_finalize;
+  object_class->get_property = kefu_aftersales_settings_page_get_property;
+  object_class->set_property = kefu_aftersales_settings_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, KEFU_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_STAFF] =
+    g_param_spec_object ("staff", NULL, NULL, KEFU_TYPE_STAFF,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/kefu/Kefu/ui/kefu-aftersales-settings-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KefuAftersalesSettingsPage, carriers_group);
+  gtk_widget_class_bind_template_child (widget_class, KefuAftersalesSettingsPage, permission_group);
+  gtk_widget_class_bind_template_child (widget_class, KefuAftersalesSettingsPage, receipt_days_row);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "aftersales-settings.add-carrier", NULL,
+                                   add_carrier_action);
+  gtk_widget_class_install_action (widget_class, "aftersales-settings.save-carrier", "i",
+                                   save_carrier_action);
+  gtk_widget_class_install_action (widget_class, "aftersales-settings.save", NULL, save_action);
+}
+
+static void
+kefu_aftersales_settings_page_init (KefuAftersalesSettingsPage *self)
+{
+  self->carriers = g_ptr_array_new_with_free_func (carrier_row_free);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  adw_spin_row_set_range (self->receipt_days_row, 1, RECEIPT_DAYS_MAX);
+  adw_spin_row_set_value (self->receipt_days_row, RECEIPT_DAYS_DEFAULT);
+  update (self);
+}
+
+/* Public API */
+
+KefuAftersalesSettingsPage *
+kefu_aftersales_settings_page_new (KefuStore *store,
+                                   KefuStaff *staff)
+{
+  return g_object_new (KEFU_TYPE_AFTERSALES_SETTINGS_PAGE,
+                       "store", store,
+                       "staff", staff,
+                       NULL);
+}
+
+gboolean
+kefu_aftersales_check_tracking_template (const char  *text,
+                                         char       **reason)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  const char *scheme;
+
+  if (reason != NULL)
+    *reason = NULL;
+
+  /* A carrier without a tracking page is allowed: its waybills are simply not links. */
+  if (*stripped == '\0')
+    return TRUE;
+
+  scheme = g_uri_peek_scheme (stripped);
+  if (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0)
+    {
+      if (reason != NULL)
+        *reason = g_strdup (_("Write the address as it starts in a browser, with https:// or http://."));
+      return FALSE;
+    }
+
+  if (strstr (stripped, "{waybill}") == NULL)
+    {
+      if (reason != NULL)
+        /* Translators: keep {waybill} as it is. */
+        *reason = g_strdup (_("Put {waybill} where the waybill number goes in the address."));
+      return FALSE;
+    }
+
+  if (strpbrk (stripped, " \t\n") != NULL)
+    {
+      if (reason != NULL)
+        *reason = g_strdup (_("An address has no spaces: remove them."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+kefu_aftersales_check_receipt_days (const char  *text,
+                                    guint       *days,
+                                    char       **reason)
+{
+  guint64 value = 0;
+
+  if (reason != NULL)
+    *reason = NULL;
+
+  if (text == NULL ||
+      !g_ascii_string_to_unsigned (text, 10, 1, RECEIPT_DAYS_MAX, &value, NULL))
+    {
+      if (reason != NULL)
+        *reason = g_strdup_printf (_("Enter a whole number of days from 1 to %d."), RECEIPT_DAYS_MAX);
+      return FALSE;
+    }
+
+  if (days != NULL)
+    *days = (guint) value;
+  return TRUE;
+}
+
+guint
+kefu_aftersales_settings_page_get_n_carriers (KefuAftersalesSettingsPage *self)
+{
+  g_return_val_if_fail (KEFU_IS_AFTERSALES_SETTINGS_PAGE (self), 0);
+
+  return self->carriers->len;
+}
