@@ -635,8 +635,11 @@ const KefuctlCommand kefuctl_demo_command = {
                     "a busy day of hotline calls today with the week before it (orders, urgent "
                     "complaints, inquiries and leads), taken by the demo clerks, with the "
                     "complaints worked through every stage of the board (some late and "
-                    "escalated, a harmed customer visited, a bad batch flagged), so that a new "
-                    "user sees a living application.\n"
+                    "escalated, a harmed customer visited, a bad batch flagged), and the "
+                    "after-sales desk (shipments in every step of their way, some overdue; "
+                    "installations and repairs of every kind in every step, with the "
+                    "technicians’ visits, a paid repair and the callbacks), so that a new user "
+                    "sees a living application.\n"
                     "Running demo again adds only what is missing and exits with status 0. "
                     "A database that holds other staff or customers is refused unless --force "
                     "is given."),
