@@ -298,9 +298,14 @@ static void
 field_changed_cb (KefuShipmentActionDialog *self)
 {
   KefuShipmentActionInput input;
-  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) strings = NULL;
   GtkWidget *first;
   gint64 carrier_id;
+
+  /* The rows notify while the dialog is torn down too. */
+  if (self->shipment == NULL)
+    return;
+  strings = g_ptr_array_new_with_free_func (g_free);
 
   /* The outcome decides whether the carrier rows show. */
   if (self->action == KEFU_SHIPMENT_ACTION_RESOLVE_EXCEPTION)
@@ -324,6 +329,11 @@ waybill_changed_cb (KefuShipmentActionDialog *self)
   KefuCarrier *carrier = chosen_carrier (self);
   g_autoptr(GError) error = NULL;
 
+  /* Only a shipping has a waybill; the rows notify while the dialog is set up and torn down
+   * too. */
+  if (self->shipment == NULL || !is_reshipping (self) ||
+      !kefu_form_field_is_field (GTK_WIDGET (self->waybill_row)))
+    return;
   if (self->tried)
     {
       field_changed_cb (self);
@@ -595,10 +605,11 @@ kefu_shipment_action_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  /* First: the rows' signals check nothing once it is gone. */
+  g_clear_object (&self->shipment);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_SHIPMENT_ACTION_DIALOG);
   g_clear_object (&self->store);
   g_clear_object (&self->staff);
-  g_clear_object (&self->shipment);
   g_clear_pointer (&self->carriers, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kefu_shipment_action_dialog_parent_class)->dispose (object);

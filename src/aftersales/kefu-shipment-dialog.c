@@ -194,7 +194,8 @@ field_changed_cb (KefuShipmentDialog *self)
 {
   GtkWidget *first;
 
-  if (self->tried)
+  /* The rows notify while the dialog is torn down too. */
+  if (self->tried && self->lines != NULL)
     check_fields (self, NULL, TRUE, &first);
 }
 
@@ -558,8 +559,9 @@ kefu_shipment_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_SHIPMENT_DIALOG);
+  /* First: the rows' signals check nothing once the lines are gone. */
   g_clear_pointer (&self->lines, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_SHIPMENT_DIALOG);
   g_clear_pointer (&self->products, g_ptr_array_unref);
   g_clear_pointer (&self->manager_ids, g_array_unref);
   g_clear_pointer (&self->customer_address, g_free);

@@ -13,38 +13,42 @@
 #include <glib/gi18n.h>
 
 #include "core/kefu-enums.h"
+#include "core/kefu-job-flow.h"
 #include "widgets/kefu-lazy-item.h"
 #include "widgets/kefu-table-cell.h"
 
 #include "kefu-shipment-list-cells.h"
 
 guint
-kefu_shipment_way_position (KefuShipment *shipment)
+kefu_shipment_way_position (KefuShipment *shipment,
+                            guint        *n_steps)
 {
-  KefuShipmentStep step;
+  guint position;
 
   g_return_val_if_fail (KEFU_IS_SHIPMENT (shipment), 0);
 
-  step = shipment->step == KEFU_SHIPMENT_STEP_EXCEPTION ? shipment->exception_from
-                                                        : shipment->step;
-  if (step == KEFU_SHIPMENT_STEP_CANCELLED || step == KEFU_SHIPMENT_STEP_EXCEPTION)
-    return 0;
-  return (guint) step + 1;
+  /* One in exception is as far as the step it was in when it went wrong. */
+  kefu_shipment_step_progress (shipment->step == KEFU_SHIPMENT_STEP_EXCEPTION
+                               ? shipment->exception_from : shipment->step,
+                               &position, n_steps);
+  return position;
 }
 
 char *
 kefu_shipment_format_step (KefuShipment *shipment)
 {
   const char *name;
+  guint position;
+  guint n_steps;
 
   g_return_val_if_fail (KEFU_IS_SHIPMENT (shipment), NULL);
 
   name = kefu_shipment_step_get_display_name (shipment->step);
   if (shipment->step == KEFU_SHIPMENT_STEP_EXCEPTION || shipment->step == KEFU_SHIPMENT_STEP_CANCELLED)
     return g_strdup (name);
+  position = kefu_shipment_way_position (shipment, &n_steps);
   /* Translators: how far a shipment is on its way, in the list: "4/7 Shipped". */
-  return g_strdup_printf (_("%u/%u %s"), kefu_shipment_way_position (shipment),
-                          KEFU_SHIPMENT_N_WAY_STEPS, name);
+  return g_strdup_printf (_("%u/%u %s"), position, n_steps, name);
 }
 
 char *
@@ -184,7 +188,7 @@ cell_refresh (GtkColumnViewCell *cell)
       GtkLevelBar *bar = GTK_LEVEL_BAR (gtk_widget_get_first_child (child));
       gboolean trouble = shipment != NULL && shipment->step == KEFU_SHIPMENT_STEP_EXCEPTION;
       gboolean cancelled = shipment != NULL && shipment->step == KEFU_SHIPMENT_STEP_CANCELLED;
-      double value = shipment != NULL ? kefu_shipment_way_position (shipment) : 0;
+      double value = shipment != NULL ? kefu_shipment_way_position (shipment, NULL) : 0;
 
       if (gtk_level_bar_get_value (bar) != value)
         gtk_level_bar_set_value (bar, value);
@@ -212,7 +216,7 @@ new_step_bar (void)
                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
                                  "mode", GTK_LEVEL_BAR_MODE_DISCRETE,
                                  "min-value", 0.0,
-                                 "max-value", (double) KEFU_SHIPMENT_N_WAY_STEPS,
+                                 "max-value", (double) (KEFU_SHIPMENT_STEP_RECEIVED + 1),
                                  "valign", GTK_ALIGN_CENTER,
                                  "width-request", 56,
                                  NULL);

@@ -24,9 +24,6 @@ typedef enum
   KEFU_SHIPMENT_CELL_ACCOUNT_MANAGER,
 } KefuShipmentCell;
 
-/* The steps a shipment goes through on its way (Requested … Received). */
-#define KEFU_SHIPMENT_N_WAY_STEPS 7
-
 /* Gives `column` a factory of cells showing `cell` of each row's shipment (rows are
  * KefuLazyItem). */
 void   kefu_shipment_cell_set_factory (GtkColumnViewColumn *column,
@@ -35,9 +32,10 @@ void   kefu_shipment_cell_set_factory (GtkColumnViewColumn *column,
 char  *kefu_shipment_cell_text        (KefuShipment        *shipment,
                                        KefuShipmentCell     cell,
                                        GDateTime           *now);
-/* How far along its way a shipment is, 0 (cancelled) to KEFU_SHIPMENT_N_WAY_STEPS (received);
- * one in exception counts the step it was in. */
-guint  kefu_shipment_way_position     (KefuShipment        *shipment);
+/* How far along its way a shipment is (kefu_shipment_step_progress ()), 0 when cancelled; one
+ * in exception counts the step it was in. `n_steps` (may be NULL): the steps of the way. */
+guint  kefu_shipment_way_position     (KefuShipment        *shipment,
+                                       guint               *n_steps);
 /* "4/7 Shipped", "Exception", "Cancelled". */
 char  *kefu_shipment_format_step      (KefuShipment        *shipment);
 /* "Overdue 2 days", "Exception: Damaged", or NULL when nothing needs attention at `now`. */

@@ -35,7 +35,7 @@ _kefu_shipment_page_show_head (KefuShipmentPage *self)
                              shipment->customer_name != NULL ? shipment->customer_name : "");
   gtk_label_set_label (self->heading_label, heading);
   gtk_label_set_label (self->step_label, step);
-  gtk_level_bar_set_value (self->step_bar, kefu_shipment_way_position (shipment));
+  gtk_level_bar_set_value (self->step_bar, kefu_shipment_way_position (shipment, NULL));
 
   gtk_widget_set_visible (GTK_WIDGET (self->attention_box), attention != NULL);
   gtk_label_set_label (self->attention_label, attention != NULL ? attention : "");

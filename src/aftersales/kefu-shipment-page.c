@@ -167,6 +167,14 @@ dialog_done_cb (KefuShipmentPage *self,
   action_done (self, shipment);
 }
 
+static void
+dialog_closed_cb (KefuShipmentPage *self,
+                  AdwDialog        *dialog)
+{
+  if (self->dialog == dialog)
+    g_clear_weak_pointer (&self->dialog);
+}
+
 static gpointer
 change_func (KefuStore     *store,
              gpointer       data,
@@ -239,6 +247,8 @@ run_action (KefuShipmentPage   *self,
   dialog = kefu_shipment_action_dialog_new (self->store, self->staff, self->shipment, action,
                                             self->carriers);
   g_signal_connect_object (dialog, "done", G_CALLBACK (dialog_done_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "closed", G_CALLBACK (dialog_closed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->dialog, ADW_DIALOG (dialog));
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }

@@ -1,0 +1,489 @@
+/* test-aftersales-shipments.c: a shipment walked from the shipping request to the customer's
+ * confirmed receipt by driving the real widgets: the request dialog (the customer found with the
+ * caller lookup, its fields checked), the shipment page with each step's dialog, taken by the
+ * roles the flow asks for (finance for the payment and the dispatch note, after-sales for the
+ * rest), and the list showing the shipment at its step.
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kefu-test-aftersales-shipments"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "aftersales/kefu-shipment-action-dialog.h"
+#include "aftersales/kefu-shipment-dialog.h"
+#include "aftersales/kefu-shipment-list-cells.h"
+#include "aftersales/kefu-shipment-list-view.h"
+#include "aftersales/kefu-shipment-page.h"
+#include "core/kefu-enums.h"
+#include "intake/kefu-caller-lookup.h"
+#include "widgets/kefu-lazy-item.h"
+
+#include "../store/kefu-test-company.h"
+#include "kefu-ui-test.h"
+
+typedef struct
+{
+  char              *dir;
+  KefuStore         *store;
+  GtkWindow         *window;
+  AdwNavigationView *navigation;
+  gint64             customer;
+  gint64             analyser;
+  gint64             reagent;
+  gint64             sales_rep;
+  gint64             finance;
+  gint64             clerk;
+  GArray            *opened;     /* gint64: "aftersales.open-shipment" */
+  guint              n_reloads;  /* "aftersales.reload" */
+  gint64             saved_id;   /* the request dialog's "saved" */
+} Fixture;
+
+static void
+open_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  Fixture *fixture = user_data;
+  gint64 id = g_variant_get_int64 (parameter);
+
+  g_array_append_val (fixture->opened, id);
+}
+
+static void
+reload_activated_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  Fixture *fixture = user_data;
+
+  fixture->n_reloads++;
+}
+
+static gint64
+make_customer (KefuStore *store)
+{
+  g_autoptr(KefuCustomer) customer = kefu_customer_new ();
+  g_autoptr(GError) error = NULL;
+  const char *phones[] = { "13800138000", NULL };
+
+  kefu_customer_set_name (customer, "张三");
+  kefu_customer_set_address (customer, "北京市朝阳区建国路88号");
+  kefu_customer_set_phones (customer, phones);
+  g_assert_true (kefu_store_create_customer (store, customer, NULL, &error));
+  g_assert_no_error (error);
+  return kefu_record_get_id (KEFU_RECORD (customer));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) open = g_simple_action_new ("open-shipment", G_VARIANT_TYPE_INT64);
+  g_autoptr(GSimpleAction) reload = g_simple_action_new ("reload", NULL);
+  g_autoptr(GSimpleAction) print = g_simple_action_new ("print-shipment", G_VARIANT_TYPE_INT64);
+  g_autoptr(GSimpleAction) new_shipment = g_simple_action_new ("new-shipment",
+                                                               G_VARIANT_TYPE ("(xx)"));
+  gint64 department;
+
+  fixture->dir = kefu_test_make_dir ();
+  fixture->store = kefu_test_open_store (fixture->dir);
+
+  /* Made as the system actor, as kefuctl init does. */
+  kefu_store_set_system_actor (fixture->store);
+  department = kefu_test_make_department (fixture->store, "售后服务部");
+  fixture->sales_rep = kefu_test_make_staff (fixture->store, "李明", "liming",
+                                             KEFU_ROLE_SALES_REP, department, TRUE);
+  fixture->finance = kefu_test_make_staff (fixture->store, "钱会计", "qian",
+                                           KEFU_ROLE_FINANCE, department, TRUE);
+  fixture->clerk = kefu_test_make_staff (fixture->store, "王芳", "wangfang",
+                                         KEFU_ROLE_CLERK, department, TRUE);
+  fixture->analyser = kefu_test_make_product (fixture->store, "分析仪 X200", 1250000);
+  fixture->reagent = kefu_test_make_product (fixture->store, "试剂盒", 30000);
+  fixture->customer = make_customer (fixture->store);
+  kefu_store_set_actor (fixture->store, 0);
+
+  fixture->opened = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_signal_connect (open, "activate", G_CALLBACK (open_activated_cb), fixture);
+  g_signal_connect (reload, "activate", G_CALLBACK (reload_activated_cb), fixture);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (open));
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (reload));
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (print));
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (new_shipment));
+
+  fixture->navigation = ADW_NAVIGATION_VIEW (adw_navigation_view_new ());
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1300, 900);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->navigation));
+  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "aftersales",
+                                  G_ACTION_GROUP (group));
+  gtk_window_present (fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  kefu_test_flush ();
+  g_clear_object (&fixture->store);
+  g_clear_pointer (&fixture->opened, g_array_unref);
+  kefu_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static KefuStaff *
+get_staff (Fixture *fixture,
+           gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  KefuStaff *staff = kefu_store_get_staff (fixture->store, id, NULL, &error);
+
+  g_assert_no_error (error);
+  return staff;
+}
+
+static gboolean
+is_busy (gpointer object)
+{
+  gboolean busy;
+
+  g_object_get (object, "busy", &busy, NULL);
+  return busy;
+}
+
+/* Today in local time as the page writes times ("2026-11-27 …"): each step taken now says it. */
+static char *
+today_text (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static void
+saved_cb (AdwDialog *dialog,
+          gint64     id,
+          Fixture   *fixture)
+{
+  fixture->saved_id = id;
+}
+
+/* The shipping request, as the sales rep files it: the customer searched by phone, two lines. */
+static gint64
+file_request (Fixture *fixture)
+{
+  g_autoptr(KefuStaff) rep = get_staff (fixture, fixture->sales_rep);
+  KefuShipmentDialog *dialog;
+  g_autoptr(KefuShipmentDialog) hold = NULL;
+  KefuCallerLookup *lookup;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) next_year = g_date_time_add_years (now, 1);
+  g_autofree char *future = g_date_time_format (next_year, "%Y-%m-%d");
+
+  kefu_store_set_actor (fixture->store, fixture->sales_rep);
+  dialog = KEFU_SHIPMENT_DIALOG (kefu_shipment_dialog_new (fixture->store, rep, 0, 0));
+  /* Held past its closing, to read what it says once saved. */
+  hold = g_object_ref (dialog);
+  g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), fixture);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (fixture->window));
+  kefu_test_wait_until (!kefu_shipment_dialog_get_busy (dialog));
+
+  /* Nothing chosen: each field says what it needs, and nothing is saved. */
+  g_assert_false (kefu_shipment_dialog_save (dialog));
+  g_assert_nonnull (kefu_shipment_dialog_get_message (dialog, "customer"));
+  g_assert_nonnull (kefu_shipment_dialog_get_message (dialog, "line-1-product"));
+  g_assert_cmpint (fixture->saved_id, ==, 0);
+
+  /* The customer found by phone, as the intake finds a caller; the address comes with them. */
+  lookup = KEFU_CALLER_LOOKUP (kefu_shipment_dialog_get_lookup (dialog));
+  kefu_caller_lookup_search (lookup, "13800138000");
+  kefu_test_wait_until (!kefu_caller_lookup_get_busy (lookup) &&
+                        g_list_model_get_n_items (kefu_caller_lookup_get_results (lookup)) > 0);
+  kefu_caller_lookup_pick (lookup, 0);
+  g_assert_cmpint (kefu_shipment_dialog_get_customer_id (dialog), ==, fixture->customer);
+  g_assert_null (kefu_shipment_dialog_get_message (dialog, "customer"));
+  g_assert_null (kefu_shipment_dialog_get_message (dialog, "address"));
+
+  g_assert_true (kefu_shipment_dialog_set_manager (dialog, fixture->sales_rep));
+  g_assert_true (kefu_shipment_dialog_set_product (dialog, 1, fixture->analyser));
+  kefu_shipment_dialog_set_text (dialog, "line-1-serial", "SN-X200-0001");
+  kefu_shipment_dialog_set_text (dialog, "line-1-produced", "2026-10-01");
+  kefu_shipment_dialog_set_quantity (dialog, 1, 2);
+  kefu_shipment_dialog_add_line (dialog);
+  g_assert_cmpuint (kefu_shipment_dialog_get_n_lines (dialog), ==, 2);
+  g_assert_true (kefu_shipment_dialog_set_product (dialog, 2, fixture->reagent));
+
+  /* A production date still to come is refused under its field. */
+  kefu_shipment_dialog_set_text (dialog, "line-2-produced", future);
+  g_assert_false (kefu_shipment_dialog_save (dialog));
+  g_assert_nonnull (kefu_shipment_dialog_get_message (dialog, "line-2-produced"));
+  kefu_shipment_dialog_set_text (dialog, "line-2-produced", "");
+  g_assert_null (kefu_shipment_dialog_get_message (dialog, "line-2-produced"));
+
+  g_assert_true (kefu_shipment_dialog_save (dialog));
+  kefu_test_wait_until (fixture->saved_id > 0 || kefu_shipment_dialog_get_refusal (dialog) != NULL);
+  g_assert_null (kefu_shipment_dialog_get_refusal (dialog));
+  kefu_test_flush ();
+  return fixture->saved_id;
+}
+
+/* Waits for the page to show the shipment read at `step`. */
+static void
+wait_for_step (KefuShipmentPage *page,
+               KefuShipmentStep  step)
+{
+  kefu_test_wait_until (!is_busy (page) && kefu_shipment_page_get_shipment (page) != NULL &&
+                        kefu_shipment_page_get_shipment (page)->step == step);
+}
+
+/* The row of `step` names who took it, when (today) and, when given, what it carried. */
+static void
+assert_step_row (KefuShipmentPage *page,
+                 KefuShipmentStep  step,
+                 const char       *who,
+                 const char       *carried)
+{
+  g_autofree char *text = kefu_shipment_page_dup_step_text (page, step);
+  g_autofree char *today = today_text ();
+
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, kefu_shipment_step_get_display_name (step)));
+  g_assert_nonnull (strstr (text, who));
+  g_assert_nonnull (strstr (text, today));
+  if (carried != NULL)
+    g_assert_nonnull (strstr (text, carried));
+}
+
+/* Presses the page's button of `action` and returns the dialog it opened. */
+static KefuShipmentActionDialog *
+open_action (KefuShipmentPage   *page,
+             KefuShipmentAction  action)
+{
+  GtkWidget *button = kefu_shipment_page_get_action_button (page, action);
+  AdwDialog *dialog;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  dialog = kefu_shipment_page_get_action_dialog (page);
+  g_assert_true (KEFU_IS_SHIPMENT_ACTION_DIALOG (dialog));
+  g_assert_cmpint (kefu_shipment_action_dialog_get_action (KEFU_SHIPMENT_ACTION_DIALOG (dialog)),
+                   ==, action);
+  return KEFU_SHIPMENT_ACTION_DIALOG (dialog);
+}
+
+/* Applies the dialog and waits for the page to show the step it led to. */
+static void
+apply_action (KefuShipmentPage         *page,
+              KefuShipmentActionDialog *dialog,
+              KefuShipmentStep          step)
+{
+  g_autoptr(KefuShipmentActionDialog) hold = g_object_ref (dialog);
+
+  g_assert_true (kefu_shipment_action_dialog_apply (dialog));
+  kefu_test_wait_until (kefu_shipment_page_get_action_dialog (page) == NULL ||
+                        (!kefu_shipment_action_dialog_get_busy (dialog) &&
+                         kefu_shipment_action_dialog_get_refusal (dialog) != NULL));
+  g_assert_null (kefu_shipment_page_get_action_dialog (page));
+  wait_for_step (page, step);
+}
+
+/* Works as `staff_id` from now on: the store's actor and the page's person. */
+static void
+work_as (Fixture          *fixture,
+         KefuShipmentPage *page,
+         gint64            staff_id)
+{
+  g_autoptr(KefuStaff) staff = get_staff (fixture, staff_id);
+
+  kefu_store_set_actor (fixture->store, staff_id);
+  g_object_set (page, "staff", staff, NULL);
+}
+
+/* The list with the shipment at `step`, its step cell saying so. */
+static void
+assert_listed (Fixture          *fixture,
+               gint64            id,
+               KefuShipmentStep  step,
+               gboolean          open_only)
+{
+  KefuShipmentListView *view = KEFU_SHIPMENT_LIST_VIEW (kefu_shipment_list_view_new ());
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GListModel *model;
+  g_autoptr(KefuLazyItem) item = NULL;
+  KefuShipment *shipment;
+  g_autofree char *step_text = NULL;
+  g_autofree char *name = NULL;
+
+  gtk_window_set_default_size (window, 1300, 600);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_present (window);
+  kefu_shipment_list_view_set_open_only (view, open_only);
+  g_object_set (view, "store", fixture->store, NULL);
+  model = kefu_shipment_list_view_get_model (view);
+  kefu_test_wait_until (!is_busy (view) && g_list_model_get_n_items (model) == 1);
+
+  item = g_list_model_get_item (model, 0);
+  kefu_test_wait_until (kefu_lazy_item_get_value (item) != NULL);
+  shipment = kefu_lazy_item_get_value (item);
+  g_assert_cmpint (shipment->id, ==, id);
+  g_assert_cmpint (shipment->step, ==, step);
+  step_text = kefu_shipment_cell_text (shipment, KEFU_SHIPMENT_CELL_STEP, NULL);
+  g_assert_nonnull (strstr (step_text, kefu_shipment_step_get_display_name (step)));
+  name = kefu_shipment_cell_text (shipment, KEFU_SHIPMENT_CELL_CUSTOMER, NULL);
+  g_assert_cmpstr (name, ==, "张三");
+
+  /* A search by the reference finds it; one by a number nobody has finds nothing. */
+  kefu_shipment_list_view_set_search (view, shipment->reference);
+  kefu_test_wait_until (!is_busy (view));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  kefu_shipment_list_view_set_search (view, "FH-19990101-9999");
+  kefu_test_wait_until (!is_busy (view) && g_list_model_get_n_items (model) == 0);
+
+  gtk_window_destroy (window);
+  kefu_test_flush ();
+}
+
+static void
+test_walk (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(KefuStaff) rep = NULL;
+  KefuShipmentActionDialog *dialog;
+  KefuShipmentPage *page;
+  gint64 id;
+
+  id = file_request (fixture);
+  g_assert_cmpint (id, >, 0);
+  assert_listed (fixture, id, KEFU_SHIPMENT_STEP_REQUESTED, TRUE);
+
+  rep = get_staff (fixture, fixture->sales_rep);
+  page = KEFU_SHIPMENT_PAGE (kefu_shipment_page_new (fixture->store, rep, id));
+  adw_navigation_view_push (fixture->navigation, ADW_NAVIGATION_PAGE (page));
+  wait_for_step (page, KEFU_SHIPMENT_STEP_REQUESTED);
+  assert_step_row (page, KEFU_SHIPMENT_STEP_REQUESTED, "李明", "李明");
+  g_assert_null (kefu_shipment_page_dup_step_text (page, KEFU_SHIPMENT_STEP_EXCEPTION));
+  {
+    g_autofree char *text = kefu_shipment_page_dup_step_text (page, KEFU_SHIPMENT_STEP_PAYMENT_CONFIRMED);
+
+    /* Not taken yet: no one and no time. */
+    g_assert_null (strstr (text, "钱会计"));
+  }
+
+  /* Payment gating: an after-sales clerk is not offered the payment; finance is. */
+  work_as (fixture, page, fixture->clerk);
+  g_assert_null (kefu_shipment_page_get_action_button (page, KEFU_SHIPMENT_ACTION_CONFIRM_PAYMENT));
+  g_assert_null (kefu_shipment_page_get_action_button (page, KEFU_SHIPMENT_ACTION_HAND_OVER));
+
+  work_as (fixture, page, fixture->finance);
+  dialog = open_action (page, KEFU_SHIPMENT_ACTION_CONFIRM_PAYMENT);
+  /* No amount: said under the field, nothing saved. */
+  g_assert_false (kefu_shipment_action_dialog_apply (dialog));
+  g_assert_nonnull (kefu_shipment_action_dialog_get_message (dialog, "amount"));
+  kefu_shipment_action_dialog_set_text (dialog, "amount", "¥25,300.00");
+  g_assert_null (kefu_shipment_action_dialog_get_message (dialog, "amount"));
+  apply_action (page, dialog, KEFU_SHIPMENT_STEP_PAYMENT_CONFIRMED);
+  assert_step_row (page, KEFU_SHIPMENT_STEP_PAYMENT_CONFIRMED, "钱会计", "25,300.00");
+  g_assert_cmpuint (fixture->n_reloads, >, 0);
+
+  dialog = open_action (page, KEFU_SHIPMENT_ACTION_ISSUE_DISPATCH);
+  kefu_shipment_action_dialog_set_text (dialog, "dispatch", "FD-0042");
+  apply_action (page, dialog, KEFU_SHIPMENT_STEP_DISPATCH_ISSUED);
+  assert_step_row (page, KEFU_SHIPMENT_STEP_DISPATCH_ISSUED, "钱会计", "FD-0042");
+
+  /* After-sales from here on. */
+  work_as (fixture, page, fixture->clerk);
+  g_assert_null (kefu_shipment_page_get_action_button (page, KEFU_SHIPMENT_ACTION_CONFIRM_PAYMENT));
+  g_signal_emit_by_name (kefu_shipment_page_get_action_button (page, KEFU_SHIPMENT_ACTION_HAND_OVER),
+                         "clicked");
+  wait_for_step (page, KEFU_SHIPMENT_STEP_HANDED_OVER);
+  assert_step_row (page, KEFU_SHIPMENT_STEP_HANDED_OVER, "王芳", NULL);
+
+  /* A waybill that does not fit the carrier is said under the field as it is typed, and the
+   * shipping is not saved. */
+  dialog = open_action (page, KEFU_SHIPMENT_ACTION_SHIP);
+  g_assert_true (kefu_shipment_action_dialog_set_carrier (dialog, "顺丰速运"));
+  kefu_shipment_action_dialog_set_text (dialog, "waybill", "12345");
+  g_assert_nonnull (kefu_shipment_action_dialog_get_message (dialog, "waybill"));
+  g_assert_false (kefu_shipment_action_dialog_apply (dialog));
+  g_assert_nonnull (kefu_shipment_action_dialog_get_message (dialog, "waybill"));
+  kefu_test_flush ();
+  g_assert_true (kefu_shipment_page_get_action_dialog (page) == ADW_DIALOG (dialog));
+  g_assert_cmpint (kefu_shipment_page_get_shipment (page)->step, ==, KEFU_SHIPMENT_STEP_HANDED_OVER);
+  kefu_shipment_action_dialog_set_text (dialog, "waybill", "SF 1234 5678 9012 3");
+  g_assert_null (kefu_shipment_action_dialog_get_message (dialog, "waybill"));
+  apply_action (page, dialog, KEFU_SHIPMENT_STEP_SHIPPED);
+  assert_step_row (page, KEFU_SHIPMENT_STEP_SHIPPED, "王芳", "SF1234567890123");
+  assert_step_row (page, KEFU_SHIPMENT_STEP_SHIPPED, "王芳", "顺丰速运");
+  assert_listed (fixture, id, KEFU_SHIPMENT_STEP_SHIPPED, TRUE);
+
+  g_signal_emit_by_name (kefu_shipment_page_get_action_button (page, KEFU_SHIPMENT_ACTION_DELIVER),
+                         "clicked");
+  wait_for_step (page, KEFU_SHIPMENT_STEP_DELIVERED);
+  assert_step_row (page, KEFU_SHIPMENT_STEP_DELIVERED, "王芳", NULL);
+
+  dialog = open_action (page, KEFU_SHIPMENT_ACTION_CONFIRM_RECEIPT);
+  g_assert_false (kefu_shipment_action_dialog_apply (dialog));
+  g_assert_nonnull (kefu_shipment_action_dialog_get_message (dialog, "receipt"));
+  kefu_shipment_action_dialog_set_choice (dialog, "receipt", KEFU_RECEIPT_METHOD_PHONE);
+  apply_action (page, dialog, KEFU_SHIPMENT_STEP_RECEIVED);
+  assert_step_row (page, KEFU_SHIPMENT_STEP_RECEIVED, "王芳",
+                   kefu_receipt_method_get_display_name (KEFU_RECEIPT_METHOD_PHONE));
+
+  /* Every step of the way is still there with who and when. */
+  assert_step_row (page, KEFU_SHIPMENT_STEP_REQUESTED, "李明", NULL);
+  assert_step_row (page, KEFU_SHIPMENT_STEP_PAYMENT_CONFIRMED, "钱会计", NULL);
+  assert_step_row (page, KEFU_SHIPMENT_STEP_DISPATCH_ISSUED, "钱会计", NULL);
+  /* Received is final: no step moves it any more. */
+  g_assert_null (kefu_shipment_page_get_action_button (page, KEFU_SHIPMENT_ACTION_DELIVER));
+  g_assert_null (kefu_shipment_page_get_action_button (page, KEFU_SHIPMENT_ACTION_CANCEL));
+
+  /* Received is not open: the list shows it with Open Only turned off. */
+  assert_listed (fixture, id, KEFU_SHIPMENT_STEP_RECEIVED, FALSE);
+}
+
+/* An empty store: the list says how to start a shipment. */
+static void
+test_empty_list (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  KefuShipmentListView *view = KEFU_SHIPMENT_LIST_VIEW (kefu_shipment_list_view_new ());
+  AdwNavigationPage *root = adw_navigation_page_new (GTK_WIDGET (view), "Shipments");
+  g_autoptr(GPtrArray) pages = NULL;
+  gboolean found = FALSE;
+
+  adw_navigation_view_push (fixture->navigation, root);
+  g_object_set (view, "store", fixture->store, NULL);
+  kefu_test_wait_until (!is_busy (view));
+  kefu_test_flush ();
+
+  pages = kefu_test_find_all (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      AdwStatusPage *status = pages->pdata[i];
+      const char *description = adw_status_page_get_description (status);
+
+      if (gtk_widget_get_mapped (GTK_WIDGET (status)) && description != NULL &&
+          strstr (description, "New Shipment") != NULL)
+        found = TRUE;
+    }
+  g_assert_true (found);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  char *data_home = kefu_test_init (&argc, &argv);
+
+  g_test_add ("/kefu/aftersales-shipments/walk", Fixture, NULL,
+              fixture_set_up, test_walk, fixture_tear_down);
+  g_test_add ("/kefu/aftersales-shipments/empty-list", Fixture, NULL,
+              fixture_set_up, test_empty_list, fixture_tear_down);
+  return kefu_test_run (data_home);
+}
