@@ -53,16 +53,14 @@
 
 /* What a shipment's or a service job's line of history says: the first product and the
  * quantity ("Analyser X200 ×2", with the other lines counted), or the kind and the symptoms
- * ("On-site repair: no display"); and its step in words. The calls' come as stored. */
-static void
-history_words (KefuRows         *rows,
-               guint             i,
-               KefuHistoryKind   kind,
-               char            **summary,
-               char            **status)
+ * ("On-site repair: no display"). The calls' summaries come as stored. Every status stays the
+ * nick of its state (kefu-history-entry.h), which the history view puts in words. */
+static char *
+history_summary (KefuRows        *rows,
+                 guint            i,
+                 KefuHistoryKind  kind)
 {
   const char *text = kefu_rows_get_text (rows, i, 5);
-  const char *step = kefu_rows_get_text (rows, i, 6);
   int value;
 
   if (kind == KEFU_HISTORY_KIND_SHIPMENT)
@@ -73,30 +71,22 @@ history_words (KefuRows         *rows,
 
       /* Translators: a shipment in a customer's history: its first product and quantity, then
        * how many other lines it has. */
-      *summary = more > 0 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s and %u more line",
-                                                          "%s and %u more lines", (gulong) more),
-                                             first, (guint) more)
-                          : g_steal_pointer (&first);
-      *status = kefu_enum_from_nick (KEFU_TYPE_SHIPMENT_STEP, step, &value) ?
-                g_strdup (kefu_shipment_step_get_display_name (value)) : g_strdup (step);
+      return more > 0 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s and %u more line",
+                                                      "%s and %u more lines", (gulong) more),
+                                         first, (guint) more)
+                      : g_steal_pointer (&first);
     }
-  else if (kind == KEFU_HISTORY_KIND_SERVICE_JOB)
+  if (kind == KEFU_HISTORY_KIND_SERVICE_JOB)
     {
       const char *kind_name = kefu_enum_from_nick (KEFU_TYPE_JOB_KIND,
                                                    kefu_rows_get_text (rows, i, 8), &value) ?
                               kefu_job_kind_get_display_name (value) : "";
 
       /* Translators: a service job in a customer's history: its kind, then the fault. */
-      *summary = text != NULL ? g_strdup_printf (C_("history", "%s: %s"), kind_name, text)
-                              : g_strdup (kind_name);
-      *status = kefu_enum_from_nick (KEFU_TYPE_JOB_STEP, step, &value) ?
-                g_strdup (kefu_job_step_get_display_name (value)) : g_strdup (step);
+      return text != NULL ? g_strdup_printf (C_("history", "%s: %s"), kind_name, text)
+                          : g_strdup (kind_name);
     }
-  else
-    {
-      *summary = g_strdup (text);
-      *status = g_strdup (step);
-    }
+  return g_strdup (text);
 }
 
 /**
@@ -104,8 +94,8 @@ history_words (KefuRows         *rows,
  * @customer_id: the customer
  * @limit: the most entries to return; 0 for 100
  *
- * Returns: (transfer full): a #GListModel of #KefuHistoryEntry, newest first: calls (status the
- *   nick of their state), shipments and service jobs (status their step in words)
+ * Returns: (transfer full): a #GListModel of #KefuHistoryEntry, newest first: calls, shipments
+ *   and service jobs (status the nick of their state or step)
  */
 GListModel *
 kefu_store_list_customer_history (KefuStore     *self,
@@ -132,19 +122,18 @@ kefu_store_list_customer_history (KefuStore     *self,
       g_autoptr(GDateTime) occurred_at = kefu_rows_get_time (rows, i, 4);
       g_autoptr(KefuHistoryEntry) entry = NULL;
       g_autofree char *summary = NULL;
-      g_autofree char *status = NULL;
       KefuHistoryKind kind;
 
       kind = _kefu_store_enum_from_nick (KEFU_TYPE_HISTORY_KIND, kefu_rows_get_text (rows, i, 0),
                                          KEFU_HISTORY_KIND_ORDER_CALL);
-      history_words (rows, i, kind, &summary, &status);
+      summary = history_summary (rows, i, kind);
       entry = kefu_history_entry_new (kind,
                                       kefu_rows_get_text (rows, i, 1),
                                       kefu_rows_get_int (rows, i, 2),
                                       kefu_rows_get_text (rows, i, 3),
                                       occurred_at,
                                       summary,
-                                      status,
+                                      kefu_rows_get_text (rows, i, 6),
                                       kefu_rows_get_text (rows, i, 7));
       g_list_store_append (list, entry);
     }
