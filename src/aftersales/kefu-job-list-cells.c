@@ -155,13 +155,15 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       {
         GtkWidget *bar = gtk_level_bar_new_for_interval (0, 1);
 
-        /* One segment a step of the kind's way: the position reads at a glance. */
-        gtk_level_bar_set_mode (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_MODE_DISCRETE);
+        /* A short continuous bar: a segment a step would make a six-step kind's bar wider than
+         * the column (each block has a minimum width), and the words beside it give the count. */
         gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
         gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
         gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
-        gtk_widget_set_size_request (bar, 48, -1);
+        gtk_widget_set_size_request (bar, 40, -1);
+        gtk_widget_set_hexpand (bar, FALSE);
         gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+        gtk_widget_set_hexpand (label, TRUE);
         /* The label beside it says the same in words. */
         gtk_accessible_update_state (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
         child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
