@@ -281,5 +281,5 @@ kefu_job_print (GtkWindow *parent,
                 gint64     job_id)
 {
   kefu_print_document_run (parent, store, job_id, _kefu_job_print_read,
-                           _("The Service Feedback Form Could Not Be Printed"));
+                           _("The service feedback form could not be printed."));
 }

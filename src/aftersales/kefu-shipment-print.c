@@ -250,5 +250,5 @@ kefu_shipment_print (GtkWindow *parent,
                      gint64     shipment_id)
 {
   kefu_print_document_run (parent, store, shipment_id, _kefu_shipment_print_read,
-                           _("The Dispatch Note Could Not Be Printed"));
+                           _("The dispatch note could not be printed."));
 }

@@ -257,5 +257,5 @@ kefu_complaint_print (GtkWindow *parent,
                       gint64     complaint_id)
 {
   kefu_print_document_run (parent, store, complaint_id, _kefu_complaint_print_read,
-                           _("The Complaint Record Could Not Be Printed"));
+                           _("The complaint record could not be printed."));
 }

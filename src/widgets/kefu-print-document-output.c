@@ -90,7 +90,7 @@ typedef struct
   GtkWindow             *parent;
   gint64                 id;
   KefuPrintDocumentRead  read;
-  char                  *error_title;
+  char                  *failure;
   KefuPrintDocument     *document;   /* set by the worker */
 } PrintJob;
 
@@ -98,7 +98,7 @@ static void
 print_job_free (PrintJob *job)
 {
   g_clear_object (&job->parent);
-  g_free (job->error_title);
+  g_free (job->failure);
   g_clear_pointer (&job->document, kefu_print_document_free);
   g_free (job);
 }
@@ -107,7 +107,11 @@ static void
 show_error (PrintJob   *job,
             const char *message)
 {
-  AdwDialog *dialog = adw_alert_dialog_new (job->error_title, message);
+  /* Translators: the body of the alert when a printed form failed: what could not be printed,
+   * then why, e.g. "The dispatch note could not be printed. This shipment no longer exists.". */
+  g_autofree char *body = g_strdup_printf (C_("print failure", "%s %s"), job->failure, message);
+  /* A short heading: the alert's title is measured on one line. */
+  AdwDialog *dialog = adw_alert_dialog_new (_("Could Not Print"), body);
 
   adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
   adw_dialog_present (dialog, job->parent != NULL ? GTK_WIDGET (job->parent) : NULL);
@@ -209,7 +213,7 @@ kefu_print_document_run (GtkWindow             *parent,
                          KefuStore             *store,
                          gint64                 id,
                          KefuPrintDocumentRead  read,
-                         const char            *error_title)
+                         const char            *failure)
 {
   PrintJob *job;
 
@@ -217,13 +221,13 @@ kefu_print_document_run (GtkWindow             *parent,
   g_return_if_fail (KEFU_IS_STORE (store));
   g_return_if_fail (id > 0);
   g_return_if_fail (read != NULL);
-  g_return_if_fail (error_title != NULL);
+  g_return_if_fail (failure != NULL);
 
   job = g_new0 (PrintJob, 1);
   job->parent = parent != NULL ? g_object_ref (parent) : NULL;
   job->id = id;
   job->read = read;
-  job->error_title = g_strdup (error_title);
+  job->failure = g_strdup (failure);
   /* Owned by the callback: kefu_store_run_async () carries only objects back. */
   kefu_store_run_async (store, read_func, job, NULL, NULL, read_cb, job);
 }

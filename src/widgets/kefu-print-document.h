@@ -132,12 +132,12 @@ gboolean           kefu_print_document_save_pdf       (KefuStore             *st
                                                        const char            *path,
                                                        GError               **error);
 /* Reads record `id` with `read` on the store's worker, then runs the print dialog over `parent`
- * (GTK's dialog offers "Print to File" for PDF). Errors are shown over `parent` under
- * `error_title`. */
+ * (GTK's dialog offers "Print to File" for PDF). Errors are shown over `parent`, `failure` (a
+ * sentence: "The dispatch note could not be printed.") before the reason. */
 void               kefu_print_document_run            (GtkWindow             *parent,
                                                        KefuStore             *store,
                                                        gint64                 id,
                                                        KefuPrintDocumentRead  read,
-                                                       const char            *error_title);
+                                                       const char            *failure);
 
 G_END_DECLS

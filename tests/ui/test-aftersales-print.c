@@ -443,6 +443,39 @@ test_missing (Fixture       *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* Printing a record that is not there (deleted behind the page's back) reads it on the store's
+ * worker and says so over the window, naming the form and the store's reason, instead of
+ * opening the print dialog. */
+static void
+assert_print_refused (Fixture    *fixture,
+                      void      (*print) (GtkWindow *, KefuStore *, gint64),
+                      const char *failure)
+{
+  GtkWidget *window = adw_window_new ();
+  AdwDialog *dialog;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  print (GTK_WINDOW (window), fixture->store, 4242);
+  kefu_test_wait_until (adw_window_get_visible_dialog (ADW_WINDOW (window)) != NULL);
+  dialog = adw_window_get_visible_dialog (ADW_WINDOW (window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==, "Could Not Print");
+  g_assert_true (g_str_has_prefix (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), failure));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), "no longer exists"));
+  adw_dialog_force_close (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+  kefu_test_flush ();
+}
+
+static void
+test_print_missing (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  assert_print_refused (fixture, kefu_shipment_print, "The dispatch note could not be printed.");
+  assert_print_refused (fixture, kefu_job_print, "The service feedback form could not be printed.");
+}
+
 /* The text of the cell after `label` on `page`'s words (cells are a line each). */
 static char *
 cell_after (const char *page,
@@ -611,6 +644,8 @@ main (int   argc,
               fixture_set_up, test_long_text, fixture_tear_down);
   g_test_add ("/kefu/aftersales-print/missing", Fixture, NULL,
               fixture_set_up, test_missing, fixture_tear_down);
+  g_test_add ("/kefu/aftersales-print/print-missing", Fixture, NULL,
+              fixture_set_up, test_print_missing, fixture_tear_down);
 
   result = g_test_run ();
   kefu_test_remove_dir (data_home);
