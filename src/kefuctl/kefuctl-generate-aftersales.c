@@ -18,6 +18,7 @@
 
 #include <stdio.h>
 
+#include "core/kefu-job-flow.h"
 #include "core/kefu-settings-keys.h"
 #include "store/kefu-store-aftersales-bulk.h"
 #include "store/kefu-store-shipments.h"
@@ -427,10 +428,6 @@ typedef gpointer (*MakeFunc) (KefuctlAftersales *self,
                               KefuctlRandom     *random,
                               guint64            index,
                               guint64            count);
-typedef gboolean (*InsertFunc) (KefuStore     *store,
-                                GPtrArray     *records,
-                                GCancellable  *cancellable,
-                                GError       **error);
 
 /* After a batch of shipments is stored: the lines they delivered, for the jobs. */
 static void
@@ -466,15 +463,23 @@ remember_lines (KefuctlAftersales *self,
     }
 }
 
+/* A free function for arrays that hold NULL too. */
+static void
+unref_time (gpointer time)
+{
+  if (time != NULL)
+    g_date_time_unref (time);
+}
+
 static gboolean
 store_all (KefuctlAftersales  *self,
-           const char         *stream,
-           const char         *what,
+           gboolean            shipments,
            guint64             count,
-           MakeFunc            make,
-           InsertFunc          insert,
            GError            **error)
 {
+  const char *stream = shipments ? "shipments" : "jobs";
+  const char *what = shipments ? _("Shipments") : _("Service jobs");
+  MakeFunc make = shipments ? (MakeFunc) _kefuctl_make_shipment : (MakeFunc) _kefuctl_make_job;
   KefuctlRandom random;
   KefuctlProgress progress;
   guint64 done = 0;
@@ -494,10 +499,26 @@ store_all (KefuctlAftersales  *self,
 
       for (guint i = 0; i < n; i++)
         g_ptr_array_add (batch, make (self, &random, done + i, count));
-      if (!insert (self->store, batch, NULL, error))
+      if (shipments)
+        {
+          g_autoptr(GPtrArray) due = g_ptr_array_new_full (n, unref_time);
+
+          /* A confirmed receipt schedules the after-delivery callback, as in the store. */
+          for (guint i = 0; i < n; i++)
+            {
+              KefuShipment *shipment = g_ptr_array_index (batch, i);
+
+              g_ptr_array_add (due, shipment->step != KEFU_SHIPMENT_STEP_RECEIVED ? NULL :
+                               kefu_callback_due_after (shipment->received_at,
+                                                        self->callback_days, self->calendar,
+                                                        self->quiet));
+            }
+          if (!kefu_store_insert_shipments_bulk (self->store, batch, due, NULL, error))
+            return FALSE;
+          remember_lines (self, batch);
+        }
+      else if (!kefu_store_insert_jobs_bulk (self->store, batch, NULL, error))
         return FALSE;
-      if (make == (MakeFunc) _kefuctl_make_shipment)
-        remember_lines (self, batch);
       done += n;
       kefuctl_progress_update (&progress, what, done, count);
     }
@@ -510,7 +531,7 @@ store_all (KefuctlAftersales  *self,
 
     /* Translators: e.g. "Generated 200000 shipments (2400 still open, 310 of them needing
      * attention) in 12.3 s (16260 per second)." */
-    g_print (make == (MakeFunc) _kefuctl_make_shipment ?
+    g_print (shipments ?
              _("Generated %s shipments (%s still open, %s of them needing attention) in %.1f s "
                "(%.0f per second).\n") :
              _("Generated %s service jobs (%s still open, %s of them waiting for the general "
@@ -529,9 +550,7 @@ kefuctl_aftersales_shipments (KefuctlAftersales  *self,
 
   if (count == 0)
     return TRUE;
-  return set_up (self, error) &&
-         store_all (self, "shipments", _("Shipments"), count,
-                    (MakeFunc) _kefuctl_make_shipment, kefu_store_insert_shipments_bulk, error);
+  return set_up (self, error) && store_all (self, TRUE, count, error);
 }
 
 gboolean
@@ -543,7 +562,5 @@ kefuctl_aftersales_jobs (KefuctlAftersales  *self,
 
   if (count == 0)
     return TRUE;
-  return set_up (self, error) &&
-         store_all (self, "jobs", _("Service jobs"), count,
-                    (MakeFunc) _kefuctl_make_job, kefu_store_insert_jobs_bulk, error);
+  return set_up (self, error) && store_all (self, FALSE, count, error);
 }

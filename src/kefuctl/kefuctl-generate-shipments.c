@@ -206,12 +206,15 @@ _kefuctl_make_shipment (KefuctlAftersales *self,
   if (fate == FATE_CANCELLED)
     cancel_after = draws[11] % 4;   /* how many steps were taken before */
 
-  /* The money comes in within three days, for one request in eight only after weeks. */
-  paid = draws[8] % 100 < 12 ?
-         _kefuctl_aftersales_later (requested, 5 * 24 * 60, 25 * 24 * 60, draws[12]) :
+  /* The money comes in within three days, for one request in five only after weeks; one
+   * dispatch note in eight waits weeks for the warehouse to have the goods. */
+  paid = draws[8] % 100 < 20 ?
+         _kefuctl_aftersales_later (requested, 5 * 24 * 60, 40 * 24 * 60, draws[12]) :
          _kefuctl_aftersales_later (requested, 120, 3 * 24 * 60, draws[12]);
   issued = _kefuctl_aftersales_later (paid, 30, 24 * 60, draws[13]);
-  handed = _kefuctl_aftersales_later (issued, 30, 24 * 60, draws[14]);
+  handed = draws[8] / 100 % 8 == 0 ?
+           _kefuctl_aftersales_later (issued, 7 * 24 * 60, 30 * 24 * 60, draws[14]) :
+           _kefuctl_aftersales_later (issued, 30, 24 * 60, draws[14]);
   shipped = _kefuctl_aftersales_later (handed, 120, 36 * 60, draws[15]);
   set_carrier (self, shipment, shipped, draws[16], self->seed << 32 | index);
   delivered = delivery_time (self, shipment, draws[17]);

@@ -70,6 +70,7 @@ static const char *const job_search_columns[] = { "job_id", "search_text", NULL 
 typedef struct
 {
   GPtrArray        *records;
+  GPtrArray        *callbacks_due;  /* shipments: GDateTime or NULL each (may be NULL) */
   gboolean          jobs;
   KefuStoreBackend  backend;
   GTimeZone        *tz;
@@ -341,39 +342,81 @@ job_has_callback (KefuServiceJob *job)
          kefu_job_kind_schedules_callback (job->kind);
 }
 
+/* The callback record `i` of the load schedules, with when it falls due and the event it
+ * follows; FALSE when it schedules none. */
+static gboolean
+record_callback (Load       *load,
+                 guint       i,
+                 GDateTime **due,
+                 GDateTime **after)
+{
+  if (load->jobs)
+    {
+      KefuServiceJob *job = g_ptr_array_index (load->records, i);
+
+      *due = job->callback_due_at;
+      *after = job->completed_at;
+      return job_has_callback (job);
+    }
+  else
+    {
+      KefuShipment *shipment = g_ptr_array_index (load->records, i);
+
+      *due = load->callbacks_due != NULL ? g_ptr_array_index (load->callbacks_due, i) : NULL;
+      *after = shipment->received_at;
+      return shipment->step == KEFU_SHIPMENT_STEP_RECEIVED && *due != NULL && *after != NULL;
+    }
+}
+
+/* A job's after-service callback, or a received shipment's after-delivery callback. */
 static gboolean
 next_callback_row (gpointer        user_data,
                    KefuStoreValue *v)
 {
   Cursor *cursor = user_data;
   Load *load = cursor->load;
-  KefuServiceJob *job = NULL;
+  GDateTime *due = NULL, *after = NULL;
+  gint64 customer_id = 0;
+  const char *customer_name = NULL;
 
   for (; cursor->next < load->records->len; cursor->next++)
-    {
-      job = g_ptr_array_index (load->records, cursor->next);
-      if (job_has_callback (job))
-        break;
-    }
+    if (record_callback (load, cursor->next, &due, &after))
+      break;
   if (cursor->next >= load->records->len)
     return FALSE;
+  if (load->jobs)
+    {
+      KefuServiceJob *job = g_ptr_array_index (load->records, cursor->next);
+
+      customer_id = job->customer_id;
+      customer_name = job->customer_name;
+      job->callback_id = load->first_callback + cursor->n_rows;
+    }
+  else
+    {
+      KefuShipment *shipment = g_ptr_array_index (load->records, cursor->next);
+
+      customer_id = shipment->customer_id;
+      customer_name = shipment->customer_name;
+    }
 
   kefu_store_value_set_int64 (&v[0], load->first_callback + cursor->n_rows);
-  kefu_store_value_set_int64 (&v[1], job->customer_id);
-  kefu_store_value_set_text (&v[2], job->customer_name);
+  kefu_store_value_set_int64 (&v[1], customer_id);
+  kefu_store_value_set_text (&v[2], customer_name);
   kefu_store_value_set_text (&v[3], _kefu_store_enum_to_nick (KEFU_TYPE_CALLBACK_REASON,
-                                                              KEFU_CALLBACK_REASON_AFTER_SERVICE));
-  kefu_store_value_set_text (&v[4], "service-job");
+                                                              load->jobs ?
+                                                              KEFU_CALLBACK_REASON_AFTER_SERVICE :
+                                                              KEFU_CALLBACK_REASON_AFTER_DELIVERY));
+  kefu_store_value_set_text (&v[4], load->jobs ? "service-job" : "shipment");
   kefu_store_value_set_int64 (&v[5], load->first_id + cursor->next);
-  _kefu_bulk_set_time (&v[6], job->callback_due_at, cursor->times[0]);
+  _kefu_bulk_set_time (&v[6], due, cursor->times[0]);
   /* The history's callbacks were made when they fell due; those due later wait. */
   kefu_store_value_set_text (&v[7], strcmp (cursor->times[0], load->now) < 0 ? "done" : "due");
   kefu_store_value_set_int64 (&v[8], 1);
   kefu_store_value_set_int64 (&v[9], load->actor);
-  _kefu_bulk_set_time (&v[10], job->completed_at, cursor->times[1]);
+  _kefu_bulk_set_time (&v[10], after, cursor->times[1]);
   kefu_store_value_set_text (&v[11], load->now);
 
-  job->callback_id = load->first_callback + cursor->n_rows;
   cursor->next++;
   cursor->n_rows++;
   return TRUE;
@@ -539,6 +582,7 @@ static const Table shipment_tables[] = {
   { "shipments", shipment_columns, next_shipment_row, TRUE },
   { "shipment_lines", line_columns, next_line_row, TRUE },
   { "shipment_search", shipment_search_columns, next_shipment_search_row, FALSE },
+  { "callbacks", callback_columns, next_callback_row, TRUE },
 };
 /* Callbacks first: a job names its callback. */
 static const Table job_tables[] = {
@@ -702,7 +746,7 @@ bulk_txn (KefuStore     *self,
       _kefu_store_execute (self, load->jobs ?
                            "LOCK TABLE callbacks, service_jobs, job_progress, service_job_search "
                            "IN SHARE ROW EXCLUSIVE MODE" :
-                           "LOCK TABLE shipments, shipment_lines, shipment_search "
+                           "LOCK TABLE shipments, shipment_lines, shipment_search, callbacks "
                            "IN SHARE ROW EXCLUSIVE MODE", NULL, cancellable, error) < 0)
     return FALSE;
 
@@ -710,7 +754,7 @@ bulk_txn (KefuStore     *self,
                error) ||
       !max_id (self, load->jobs ? "job_progress" : "shipment_lines", &load->first_child,
                cancellable, error) ||
-      (load->jobs && !max_id (self, "callbacks", &load->first_callback, cancellable, error)) ||
+      !max_id (self, "callbacks", &load->first_callback, cancellable, error) ||
       !assign_references (self, load, cancellable, error))
     return FALSE;
 
@@ -795,11 +839,12 @@ apply_to_records (Load *load)
 static gboolean
 insert_bulk (KefuStore     *self,
              GPtrArray     *records,
+             GPtrArray     *callbacks_due,
              gboolean       jobs,
              GCancellable  *cancellable,
              GError       **error)
 {
-  Load load = { .records = records, .jobs = jobs };
+  Load load = { .records = records, .callbacks_due = callbacks_due, .jobs = jobs };
   gboolean ok;
 
   if (records->len == 0)
@@ -820,6 +865,8 @@ insert_bulk (KefuStore     *self,
 /**
  * kefu_store_insert_shipments_bulk:
  * @shipments: (element-type KefuShipment): new shipments with their lines, oldest first
+ * @callbacks_due: (element-type GDateTime) (nullable): when each received shipment's
+ *   after-delivery callback falls due (NULL entries: none)
  *
  * See kefu-store-aftersales-bulk.h.
  *
@@ -828,14 +875,16 @@ insert_bulk (KefuStore     *self,
 gboolean
 kefu_store_insert_shipments_bulk (KefuStore     *self,
                                   GPtrArray     *shipments,
+                                  GPtrArray     *callbacks_due,
                                   GCancellable  *cancellable,
                                   GError       **error)
 {
   g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
   g_return_val_if_fail (shipments != NULL, FALSE);
+  g_return_val_if_fail (callbacks_due == NULL || callbacks_due->len == shipments->len, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return insert_bulk (self, shipments, FALSE, cancellable, error);
+  return insert_bulk (self, shipments, callbacks_due, FALSE, cancellable, error);
 }
 
 /**
@@ -856,5 +905,5 @@ kefu_store_insert_jobs_bulk (KefuStore     *self,
   g_return_val_if_fail (jobs != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return insert_bulk (self, jobs, TRUE, cancellable, error);
+  return insert_bulk (self, jobs, NULL, TRUE, cancellable, error);
 }

@@ -21,13 +21,17 @@ G_BEGIN_DECLS
  * event for the whole load. The records are stored as given, step by step: the caller makes
  * them consistent (the times of the steps up to `step` set and in order, who took each, the
  * carrier and waybill from Shipped on, attention_at by kefu_shipment_attention_at ()); the
- * store checks the step, the lines and the customer copy, assigns the ids and the references
+ * store checks the order, the lines and the customer copy, assigns the ids and the references
  * ("FH-YYYYMMDD-NNNN" by the local day of requested_at, after the numbers that day already
  * has, in the order of `shipments`, which should be the order of their request times), and
- * fills n_lines, total_quantity and first_product_name from the lines. On success every record
- * gets its id, version, reference and its lines their ids. */
+ * stores n_lines, the search text and, for each received shipment whose entry of
+ * `callbacks_due` (GDateTime, NULL: none; the array may be NULL) is set
+ * (kefu_callback_due_after () of its receipt), its after-delivery callback, done when it fell
+ * due before now (a history is called back) and due otherwise. On success every record gets
+ * its id, version, reference and its lines their ids. */
 gboolean kefu_store_insert_shipments_bulk (KefuStore     *self,
                                            GPtrArray     *shipments,
+                                           GPtrArray     *callbacks_due,
                                            GCancellable  *cancellable,
                                            GError       **error);
 

@@ -216,6 +216,12 @@ test_generate_aftersales (Fixture       *fixture,
                                 "WHERE shipment_id = shipments.id)"), ==, 0);
   g_assert_cmpint (count_where (store, "shipments", first_shipment,
                                 "id NOT IN (SELECT shipment_id FROM shipment_search)"), ==, 0);
+  /* A confirmed receipt called back, as the store's receipt action schedules it. */
+  g_assert_cmpint (count_where (store, "shipments", first_shipment,
+                                "step = 'received' AND id NOT IN (SELECT source_id FROM "
+                                "callbacks WHERE source_entity = 'shipment' AND "
+                                "reason = 'after-delivery' AND due_at >= shipments.received_at)"),
+                   ==, 0);
   g_assert_cmpint (count_where (store, "shipments", first_shipment,
                                 "reference NOT LIKE 'FH-%'"), ==, 0);
 
