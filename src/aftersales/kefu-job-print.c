@@ -162,9 +162,13 @@ add_feedback (KefuPrintDocument *document,
   const char *result = "";
   g_autofree char *completed = kefu_print_who_when (job->completed_at, job->completed_by_name);
 
-  if (job->completed_at != NULL || job->work_done != NULL)
+  /* The technician's answer once the form is filed; a factory repair or a replacement is solved
+   * once the customer has the product back. */
+  if (job->work_done != NULL || (job->completed_at != NULL && kefu_job_kind_has_visit (job->kind)))
     /* Translators: the result on the printed feedback form: 已解决 / 未解决. */
     result = job->fixed ? C_("printed record", "Solved") : C_("printed record", "Not solved");
+  else if (job->customer_received_at != NULL)
+    result = C_("printed record", "Solved");
 
   /* Translators: 服务信息反馈 on the printed feedback form. */
   kefu_print_document_add_heading (document, C_("printed record", "Feedback"));

@@ -566,6 +566,72 @@ test_feedback_form (Fixture       *fixture,
   g_assert_nonnull (strstr (last, "梁工"));
 }
 
+/* A factory repair's form shows the round trip (carriers, waybills, what the factory did) and no
+ * visit. */
+static void
+test_factory_repair (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(KefuServiceJob) report = kefu_service_job_new ();
+  g_autoptr(KefuPrintDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *sent = NULL;
+  g_autofree char *back = NULL;
+  KefuServiceJob *job;
+  KefuJobChange *change;
+  guint n_pages;
+
+  make_shipment (fixture);
+  report->kind = KEFU_JOB_KIND_FACTORY_REPAIR;
+  report->customer_id = fixture->customer;
+  report->source = KEFU_JOB_SOURCE_CUSTOMER_CALL;
+  report->product_id = fixture->analyser;
+  report->serial = g_strdup ("X200-2026-0816");
+  report->symptoms = g_strdup ("光源灯不亮");
+  kefu_store_set_actor (fixture->store, fixture->clerk);
+  job = kefu_store_create_job (fixture->store, report, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (job);
+
+  change = kefu_job_change_new (KEFU_JOB_ACTION_SEND_TO_FACTORY, job->id, job->version);
+  change->carrier_id = fixture->sf;
+  change->waybill = g_strdup ("SF7654321098765");
+  change_job (fixture, &job, fixture->clerk, change);
+  change = kefu_job_change_new (KEFU_JOB_ACTION_RECEIVE_AT_FACTORY, job->id, job->version);
+  change_job (fixture, &job, fixture->technician, change);
+  change = kefu_job_change_new (KEFU_JOB_ACTION_RECORD_REPAIR, job->id, job->version);
+  change->text = g_strdup ("更换光源模块,老化测试 24 小时");
+  change->replaced = FALSE;
+  change_job (fixture, &job, fixture->technician, change);
+  change = kefu_job_change_new (KEFU_JOB_ACTION_SEND_BACK, job->id, job->version);
+  change->carrier_id = fixture->sf;
+  change->waybill = g_strdup ("SF7654321098766");
+  change_job (fixture, &job, fixture->clerk, change);
+  change = kefu_job_change_new (KEFU_JOB_ACTION_CONFIRM_RECEIPT, job->id, job->version);
+  change->receipt_method = KEFU_RECEIPT_METHOD_PHONE;
+  change_job (fixture, &job, fixture->clerk, change);
+  g_assert_cmpint (job->step, ==, KEFU_JOB_STEP_COMPLETED);
+
+  document = lay_out (_kefu_job_print_read (fixture->store, job->id, NULL, &error),
+                      "factory-repair", &n_pages);
+  g_assert_no_error (error);
+  assert_pdf (fixture, kefu_job_print_to_pdf, job->id, n_pages);
+  text = kefu_print_document_page_text (document, 0);
+  sent = cell_after (text, "Sent to factory");
+  back = cell_after (text, "Sent back");
+  g_assert_nonnull (sent);
+  g_assert_true (g_str_has_suffix (sent, "顺丰速运, SF7654321098765"));
+  g_assert_nonnull (back);
+  g_assert_true (g_str_has_suffix (back, "顺丰速运, SF7654321098766"));
+  g_assert_nonnull (strstr (text, "Factory's note\n更换光源模块,老化测试 24 小时\n"));
+  g_assert_nonnull (strstr (text, "Replaced\nNo\n"));
+  g_assert_nonnull (strstr (text, "Result\nSolved\n"));
+  g_assert_null (strstr (text, "Technician\n"));
+  g_assert_null (strstr (text, "Travel days\n"));
+  g_object_unref (job);
+}
+
 /* A feedback form whose work done fills more than a page: the text breaks between its lines and
  * goes on at the top of the next page, every character once and in order. */
 static void
@@ -640,6 +706,8 @@ main (int   argc,
               fixture_set_up, test_dispatch_note, fixture_tear_down);
   g_test_add ("/kefu/aftersales-print/feedback-form", Fixture, NULL,
               fixture_set_up, test_feedback_form, fixture_tear_down);
+  g_test_add ("/kefu/aftersales-print/factory-repair", Fixture, NULL,
+              fixture_set_up, test_factory_repair, fixture_tear_down);
   g_test_add ("/kefu/aftersales-print/long-text", Fixture, NULL,
               fixture_set_up, test_long_text, fixture_tear_down);
   g_test_add ("/kefu/aftersales-print/missing", Fixture, NULL,
