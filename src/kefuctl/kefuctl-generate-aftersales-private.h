@@ -86,8 +86,7 @@ gint64      _kefuctl_aftersales_pick     (KefuctlAftersales *self,
  * rhythm, inside working hours, in order. */
 GDateTime  *_kefuctl_aftersales_day_time (KefuctlAftersales *self,
                                           guint64            index,
-                                          guint64            count,
-                                          guint32            draw);
+                                          guint64            count);
 /* `time` plus between `min` and `max` minutes (draw `draw`); NULL stays NULL. */
 GDateTime  *_kefuctl_aftersales_later    (GDateTime         *time,
                                           guint              min,

@@ -101,8 +101,7 @@ _kefuctl_aftersales_pick (KefuctlAftersales *self,
 GDateTime *
 _kefuctl_aftersales_day_time (KefuctlAftersales *self,
                               guint64            index,
-                              guint64            count,
-                              guint32            draw)
+                              guint64            count)
 {
   /* Five working days in seven: the position among the working days decides the day, the rest
    * the minute, so that times grow with the index. */
@@ -114,7 +113,6 @@ _kefuctl_aftersales_day_time (KefuctlAftersales *self,
   guint week = (guint) (workday / 5), weekday_index = (guint) (workday % 5);
   GDateTime *time;
 
-  (void) draw;
   /* From the Monday of the first day's week. */
   g_date_subtract_days (&day, g_date_get_weekday (&day) - G_DATE_MONDAY);
   g_date_add_days (&day, week * 7 + weekday_index);

@@ -352,7 +352,7 @@ _kefuctl_make_job (KefuctlAftersales *self,
   else
     job->kind = KEFU_JOB_KIND_RETURN;
 
-  reported = _kefuctl_aftersales_day_time (self, index, count, draws[0]);
+  reported = _kefuctl_aftersales_day_time (self, index, count);
   job->reported_at = g_date_time_ref (reported);
   set_product (self, job, reported, index, draws);
   job->source = draws[4] % 10 < 7 ? KEFU_JOB_SOURCE_CUSTOMER_CALL

@@ -168,7 +168,7 @@ _kefuctl_make_shipment (KefuctlAftersales *self,
   for (guint i = 0; i < KEFUCTL_AFTERSALES_DRAWS; i++)
     draws[i] = (guint32) (kefuctl_random_next (random) >> 32);
 
-  requested = _kefuctl_aftersales_day_time (self, index, count, draws[0]);
+  requested = _kefuctl_aftersales_day_time (self, index, count);
   contact_index = kefuctl_permute ((guint32) (index % (1u << 30)), 30, self->seed) % n_contacts;
   contact = kefu_customer_contacts_get (self->contacts, contact_index);
   g_object_set_data (G_OBJECT (shipment), KEFUCTL_AFTERSALES_CONTACT,
