@@ -533,6 +533,77 @@ test_repair_walk (Fixture       *fixture,
   g_assert_cmpint (g_array_index (fixture->printed, gint64, 0), ==, id);
 }
 
+static gint64
+make_report (Fixture     *fixture,
+             KefuJobKind  kind,
+             const char  *symptoms)
+{
+  g_autoptr(KefuServiceJob) report = kefu_service_job_new ();
+  g_autoptr(KefuServiceJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report->kind = kind;
+  report->customer_id = fixture->customer;
+  report->source = KEFU_JOB_SOURCE_CUSTOMER_CALL;
+  report->product_id = fixture->analyser;
+  report->serial = g_strdup (SERIAL);
+  report->symptoms = g_strdup (symptoms);
+  kefu_store_set_actor (fixture->store, fixture->clerk);
+  job = kefu_store_create_job (fixture->store, report, NULL, &error);
+  g_assert_no_error (error);
+  return job->id;
+}
+
+/* A job changed by someone else while a dialog is open: the save is refused, what was typed
+ * stays, and saving again applies it to the job as it is now. */
+static void
+test_conflict (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(KefuStaff) technician = get_staff (fixture, fixture->technician);
+  g_autoptr(KefuJobChange) note = NULL;
+  g_autoptr(KefuServiceJob) noted = NULL;
+  g_autoptr(KefuServiceJob) done = NULL;
+  g_autoptr(GError) error = NULL;
+  KefuJobActionDialog *dialog;
+  gint64 id = make_report (fixture, KEFU_JOB_KIND_REPAIR, "比色杯温度不稳");
+
+  fixture->page = KEFU_JOB_PAGE (kefu_job_page_new (fixture->store, technician, id));
+  adw_navigation_view_push (fixture->navigation, ADW_NAVIGATION_PAGE (fixture->page));
+  kefu_test_wait_until (!is_busy (fixture->page) && _kefu_job_page_get_job (fixture->page) != NULL);
+  kefu_store_set_actor (fixture->store, fixture->technician);
+  dialog = open_action (fixture, KEFU_JOB_ACTION_DIAGNOSE);
+  g_assert_true (kefu_job_action_dialog_set_text (dialog, "text", "需返厂检测温控模块"));
+  g_assert_true (kefu_job_action_dialog_set_selected (dialog, "decision", 1));
+
+  /* The clerk notes something on the job meanwhile. */
+  note = kefu_job_change_new (KEFU_JOB_ACTION_ADD_NOTE, id,
+                              _kefu_job_page_get_job (fixture->page)->version);
+  note->text = g_strdup ("客户来电催问进度");
+  kefu_store_set_actor (fixture->store, fixture->clerk);
+  noted = kefu_store_change_job (fixture->store, note, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (noted->version, >, _kefu_job_page_get_job (fixture->page)->version);
+  kefu_store_set_actor (fixture->store, fixture->technician);
+
+  g_assert_true (kefu_job_action_dialog_save (dialog));
+  kefu_test_wait_until (kefu_job_action_dialog_get_message (dialog) != NULL
+                        && !kefu_job_action_dialog_get_busy (dialog));
+  g_assert_true (_kefu_job_page_get_action_dialog (fixture->page) == ADW_DIALOG (dialog));
+  {
+    g_autoptr(KefuServiceJob) stored = stored_job (fixture, id);
+
+    g_assert_cmpint (stored->kind, ==, KEFU_JOB_KIND_REPAIR);
+  }
+
+  /* Saved again, as typed. */
+  save_action (fixture, dialog, KEFU_JOB_STEP_REPORTED);
+  done = stored_job (fixture, id);
+  g_assert_cmpint (done->kind, ==, KEFU_JOB_KIND_FACTORY_REPAIR);
+  g_assert_cmpstr (done->diagnosis, ==, "需返厂检测温控模块");
+  assert_page_says (fixture, "需返厂检测温控模块");
+}
+
 /* The ids the list shows, once read. */
 static GArray *
 list_ids (KefuJobListView *view)
@@ -553,27 +624,6 @@ list_ids (KefuJobListView *view)
       g_array_append_val (ids, job->id);
     }
   return ids;
-}
-
-static gint64
-make_report (Fixture     *fixture,
-             KefuJobKind  kind,
-             const char  *symptoms)
-{
-  g_autoptr(KefuServiceJob) report = kefu_service_job_new ();
-  g_autoptr(KefuServiceJob) job = NULL;
-  g_autoptr(GError) error = NULL;
-
-  report->kind = kind;
-  report->customer_id = fixture->customer;
-  report->source = KEFU_JOB_SOURCE_CUSTOMER_CALL;
-  report->product_id = fixture->analyser;
-  report->serial = g_strdup (SERIAL);
-  report->symptoms = g_strdup (symptoms);
-  kefu_store_set_actor (fixture->store, fixture->clerk);
-  job = kefu_store_create_job (fixture->store, report, NULL, &error);
-  g_assert_no_error (error);
-  return job->id;
 }
 
 static void
@@ -651,6 +701,8 @@ main (int   argc,
 
   g_test_add ("/kefu/aftersales-jobs/repair-walk", Fixture, NULL, fixture_set_up,
               test_repair_walk, fixture_tear_down);
+  g_test_add ("/kefu/aftersales-jobs/conflict", Fixture, NULL, fixture_set_up, test_conflict,
+              fixture_tear_down);
   g_test_add ("/kefu/aftersales-jobs/list", Fixture, NULL, fixture_set_up, test_list,
               fixture_tear_down);
 
