@@ -310,6 +310,8 @@ add_cells (KefuTechnicianCalendar *self,
       GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
       gtk_widget_add_css_class (cell, "kefu-calendar-cell");
+      /* A wide window gives the days the room; the names keep theirs. */
+      gtk_widget_set_hexpand (cell, TRUE);
       if (off[i])
         gtk_widget_add_css_class (cell, "kefu-calendar-off");
       gtk_accessible_update_state (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
@@ -336,10 +338,12 @@ make_visit_button (KefuServiceJob *visit,
 
   text = g_strdup_printf ("%s\n%s", visit->customer_name != NULL ? visit->customer_name : "",
                           visit->reference != NULL ? visit->reference : "");
-  child = gtk_label_new (text);
-  gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (child), 0);
-  gtk_label_set_lines (GTK_LABEL (child), 2);
+  /* An inscription asks for no more width than a day's column, whatever the text: a one-day
+   * visit fits its day, and the tooltip and the page say the rest. */
+  child = gtk_inscription_new (text);
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (child), 2);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (child), 4);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (child), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
 
   button = gtk_button_new ();
   gtk_button_set_child (GTK_BUTTON (button), child);
