@@ -35,66 +35,75 @@ add_intake (KefuPrintDocument *document,
                               ? kefu_complaint_category_get_display_name (category) : "";
 
   kefu_print_document_add_pairs (document,
-             C_("printed record", "Received"), received,
-             C_("printed record", "Clerk"), kefu_call_get_clerk_name (call));
+                                 C_("printed record", "Received"), received,
+                                 C_("printed record", "Clerk"), kefu_call_get_clerk_name (call));
   kefu_print_document_add_pairs (document,
-             C_("printed record", "Customer"), kefu_call_get_caller_name (call),
-             C_("printed record", "Phone"),
-             phone != NULL && *phone != '\0' ? phone : kefu_call_get_phone (call));
-  kefu_print_document_add_pairs (document, C_("printed record", "Address"), kefu_call_get_address (call), NULL, NULL);
+                                 C_("printed record", "Customer"), kefu_call_get_caller_name (call),
+                                 C_("printed record", "Phone"),
+                                 phone != NULL && *phone != '\0'
+                                 ? phone : kefu_call_get_phone (call));
+  kefu_print_document_add_pairs (document, C_("printed record", "Address"),
+                                 kefu_call_get_address (call), NULL, NULL);
   /* Translators: 投诉对象 on the printed complaint record: what the complaint is about. */
   kefu_print_document_add_pairs (document, C_("printed record", "Complaint about"),
-             kefu_complaint_get_subject (complaint), NULL, NULL);
+                                 kefu_complaint_get_subject (complaint), NULL, NULL);
   /* Translators: 投诉事由 on the printed complaint record. */
   kefu_print_document_add_pairs (document, C_("printed record", "Reason"),
-             kefu_complaint_get_reason (complaint), NULL, NULL);
+                                 kefu_complaint_get_reason (complaint), NULL, NULL);
   /* Translators: 理由是否充分 on the printed complaint record. */
   kefu_print_document_add_pairs (document,
-             C_("printed record", "Well founded"), kefu_print_yes_no (kefu_complaint_get_well_founded (complaint)),
-             C_("printed record", "Category"), category_name);
+                                 C_("printed record", "Well founded"),
+                                 kefu_print_yes_no (kefu_complaint_get_well_founded (complaint)),
+                                 C_("printed record", "Category"), category_name);
   if (!kefu_complaint_get_well_founded (complaint))
     kefu_print_document_add_pairs (document, C_("printed record", "Explanation"),
-               kefu_complaint_get_explanation (complaint), NULL, NULL);
+                                   kefu_complaint_get_explanation (complaint), NULL, NULL);
 
   if (category == KEFU_COMPLAINT_CATEGORY_PRODUCT_QUALITY)
     {
-      g_autofree char *produced = kefu_print_format_day (kefu_complaint_get_production_date (complaint));
-      g_autofree char *purchase = kefu_print_join_two (kefu_complaint_get_purchase_method (complaint),
-                                            kefu_complaint_get_purchase_place (complaint));
+      g_autofree char *produced = kefu_print_format_day (
+        kefu_complaint_get_production_date (complaint));
+      g_autofree char *purchase = kefu_print_join_two (
+        kefu_complaint_get_purchase_method (complaint),
+        kefu_complaint_get_purchase_place (complaint));
       KefuProductSymptom symptom = kefu_complaint_get_symptom (complaint);
 
       kefu_print_document_add_pairs (document,
-                 C_("printed record", "Symptom"),
-                 symptom != KEFU_PRODUCT_SYMPTOM_UNSPECIFIED
-                 ? kefu_product_symptom_get_display_name (symptom) : "",
-                 C_("printed record", "Batch number"), kefu_complaint_get_batch_number (complaint));
+                                     C_("printed record", "Symptom"),
+                                     symptom != KEFU_PRODUCT_SYMPTOM_UNSPECIFIED
+                                     ? kefu_product_symptom_get_display_name (symptom) : "",
+                                     C_("printed record", "Batch number"),
+                                     kefu_complaint_get_batch_number (complaint));
       /* Translators: 出厂日期 and 购买方式和地点 on the printed complaint record. */
       kefu_print_document_add_pairs (document,
-                 C_("printed record", "Production date"), produced,
-                 C_("printed record", "Bought how and where"), purchase);
+                                     C_("printed record", "Production date"), produced,
+                                     C_("printed record", "Bought how and where"), purchase);
     }
   else if (category == KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY)
     {
       g_autofree char *work = kefu_print_join_two (kefu_complaint_get_work_place (complaint),
-                                        kefu_complaint_get_work_manner (complaint));
+                                                   kefu_complaint_get_work_manner (complaint));
       KefuServiceIssue issue = kefu_complaint_get_service_issue (complaint);
 
       kefu_print_document_add_pairs (document,
-                 C_("printed record", "Service issue"),
-                 issue != KEFU_SERVICE_ISSUE_UNSPECIFIED
-                 ? kefu_service_issue_get_display_name (issue) : "",
-                 /* Translators: 员工姓名或工号 on the printed complaint record. */
-                 C_("printed record", "Staff name or number"),
-                 kefu_complaint_get_staff_identity (complaint));
+                                     C_("printed record", "Service issue"),
+                                     issue != KEFU_SERVICE_ISSUE_UNSPECIFIED
+                                     ? kefu_service_issue_get_display_name (issue) : "",
+                                     /* Translators: 员工姓名或工号 on the printed complaint record. */
+                                     C_("printed record", "Staff name or number"),
+                                     kefu_complaint_get_staff_identity (complaint));
       /* Translators: 工作地点和方式 on the printed complaint record. */
-      kefu_print_document_add_pairs (document, C_("printed record", "Place and manner of work"), work, NULL, NULL);
+      kefu_print_document_add_pairs (document, C_("printed record", "Place and manner of work"),
+                                     work, NULL, NULL);
     }
 
   /* Translators: 身体损害、生病住院 on the printed complaint record. */
   kefu_print_document_add_pairs (document,
-             C_("printed record", "Customer harmed"), kefu_print_yes_no (kefu_complaint_get_harmed (complaint)),
-             C_("printed record", "Stage"),
-             kefu_complaint_stage_get_display_name (kefu_complaint_card_get_stage (card)));
+                                 C_("printed record", "Customer harmed"),
+                                 kefu_print_yes_no (kefu_complaint_get_harmed (complaint)),
+                                 C_("printed record", "Stage"),
+                                 kefu_complaint_stage_get_display_name (
+                                   kefu_complaint_card_get_stage (card)));
 }
 
 static void
@@ -134,12 +143,18 @@ add_routing (KefuPrintDocument *document,
     }
 
   kefu_print_document_add_heading (document, C_("printed record", "Routing"));
-  kefu_print_document_add_pairs (document, C_("printed record", "Departments"), kefu_complaint_card_get_departments (card),
-             C_("printed record", "Owner"), kefu_complaint_card_get_owner_name (card));
-  kefu_print_document_add_pairs (document, C_("printed record", "Acknowledged"), acknowledged->str, NULL, NULL);
-  kefu_print_document_add_pairs (document, C_("printed record", "Next deadline"), due != NULL ? due : "",
-             C_("printed record", "Escalated to"),
-             level != KEFU_ESCALATION_NONE ? kefu_escalation_level_get_display_name (level) : "");
+  kefu_print_document_add_pairs (document,
+                                 C_("printed record", "Departments"),
+                                 kefu_complaint_card_get_departments (card),
+                                 C_("printed record", "Owner"),
+                                 kefu_complaint_card_get_owner_name (card));
+  kefu_print_document_add_pairs (document, C_("printed record", "Acknowledged"), acknowledged->str,
+                                 NULL, NULL);
+  kefu_print_document_add_pairs (document,
+                                 C_("printed record", "Next deadline"), due != NULL ? due : "",
+                                 C_("printed record", "Escalated to"),
+                                 level != KEFU_ESCALATION_NONE
+                                 ? kefu_escalation_level_get_display_name (level) : "");
 }
 
 static void
@@ -163,9 +178,10 @@ add_outcome (KefuPrintDocument *document,
 
   kefu_print_document_add_heading (document, C_("printed record", "Outcome"));
   kefu_print_document_add_pairs (document, C_("printed record", "Resolution"),
-             kefu_complaint_card_get_resolution (card), NULL, NULL);
+                                 kefu_complaint_card_get_resolution (card), NULL, NULL);
   /* Translators: 回访结果 on the printed complaint record. */
-  kefu_print_document_add_pairs (document, C_("printed record", "Callback result"), callback, NULL, NULL);
+  kefu_print_document_add_pairs (document, C_("printed record", "Callback result"), callback,
+                                 NULL, NULL);
 
   if (visits != NULL && visits->len > 0)
     {

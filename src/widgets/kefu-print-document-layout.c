@@ -446,7 +446,8 @@ footer_text (KefuPrintDocument *document,
 {
   /* Translators: the foot of each printed page: the reference, the page and the page count,
    * e.g. "TS-20261127-0001 · Page 1 of 3". */
-  return g_strdup_printf (_("%s · Page %u of %u"), document->reference, page + 1, document->pages->len);
+  return g_strdup_printf (_("%s · Page %u of %u"), document->reference, page + 1,
+                          document->pages->len);
 }
 
 void

@@ -21,6 +21,7 @@
 #include "store/kefu-store-shipments.h"
 
 #include "../store/kefu-test-company.h"
+#include "kefu-print-test.h"
 #include "kefu-ui-test.h"
 
 typedef struct
@@ -101,25 +102,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->store);
   kefu_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
-}
-
-/* The pages of a PDF as cairo writes them (PDF 1.4: no object streams): each page object's
- * dictionary says /Type /Page. */
-static guint
-count_pdf_pages (const char *contents,
-                 gsize       length)
-{
-  const char *p = contents;
-  const char *end = contents + length;
-  guint n = 0;
-
-  while (p < end && (p = memmem (p, end - p, "/Type /Page", 11)) != NULL)
-    {
-      p += 11;
-      if (p < end && *p != 's')
-        n++;
-    }
-  return n;
 }
 
 static void
@@ -271,45 +253,6 @@ make_job (Fixture    *fixture,
   return id;
 }
 
-/* The document laid out as the PDF is, for its words; with KEFU_TEST_PRINT_PNG set to a folder,
- * its pages are drawn there for a person to look at. */
-static KefuPrintDocument *
-lay_out (KefuPrintDocument *document,
-         const char        *name,
-         guint             *n_pages)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
-  cairo_t *cr = cairo_create (surface);
-  const char *folder = g_getenv ("KEFU_TEST_PRINT_PNG");
-
-  g_assert_nonnull (document);
-  *n_pages = kefu_print_document_paginate (document, cr,
-                                           KEFU_PRINT_A4_WIDTH - 2 * KEFU_PRINT_MARGIN,
-                                           KEFU_PRINT_A4_HEIGHT - 2 * KEFU_PRINT_MARGIN);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-
-  for (guint i = 0; folder != NULL && i < *n_pages; i++)
-    {
-      /* 2 pixels a point: 144 dpi. */
-      cairo_surface_t *page = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
-                                                          (int) (KEFU_PRINT_A4_WIDTH * 2),
-                                                          (int) (KEFU_PRINT_A4_HEIGHT * 2));
-      cairo_t *page_cr = cairo_create (page);
-      g_autofree char *path = g_strdup_printf ("%s/%s-%u.png", folder, name, i + 1);
-
-      cairo_set_source_rgb (page_cr, 1, 1, 1);
-      cairo_paint (page_cr);
-      cairo_scale (page_cr, 2, 2);
-      cairo_translate (page_cr, KEFU_PRINT_MARGIN, KEFU_PRINT_MARGIN);
-      kefu_print_document_draw_page (document, page_cr, i);
-      cairo_surface_write_to_png (page, path);
-      cairo_destroy (page_cr);
-      cairo_surface_destroy (page);
-    }
-  return document;
-}
-
 /* Writes the PDF with `to_pdf` and checks that it is one with as many pages as `n_pages`. */
 static void
 assert_pdf (Fixture    *fixture,
@@ -327,7 +270,7 @@ assert_pdf (Fixture    *fixture,
   g_assert_true (g_file_get_contents (path, &contents, &length, &error));
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
-  g_assert_cmpuint (count_pdf_pages (contents, length), ==, n_pages);
+  g_assert_cmpuint (kefu_print_test_count_pages (contents, length), ==, n_pages);
 }
 
 /* Every page's foot names the record and says "Page i of n". */
@@ -360,8 +303,8 @@ test_dispatch_note (Fixture       *fixture,
   guint n_pages;
 
   g_assert_nonnull (shipment);
-  document = lay_out (_kefu_shipment_print_read (fixture->store, id, NULL, &error),
-                      "dispatch-note", &n_pages);
+  document = kefu_print_test_lay_out (_kefu_shipment_print_read (fixture->store, id, NULL, &error),
+                                      "dispatch-note", &n_pages);
   g_assert_no_error (error);
   g_assert_cmpuint (n_pages, >=, 1);
   assert_pdf (fixture, kefu_shipment_print_to_pdf, id, n_pages);
@@ -418,8 +361,8 @@ test_dispatch_note (Fixture       *fixture,
       }
     /* Delivered was not: no row for it in the steps. */
     {
-      g_autofree char *row = g_strdup_printf ("\n%s\n2026",
-                                              kefu_shipment_step_get_display_name (KEFU_SHIPMENT_STEP_DELIVERED));
+      const char *delivered = kefu_shipment_step_get_display_name (KEFU_SHIPMENT_STEP_DELIVERED);
+      g_autofree char *row = g_strdup_printf ("\n%s\n2026", delivered);
 
       g_assert_null (strstr (all, row));
     }
@@ -453,6 +396,7 @@ assert_print_refused (Fixture    *fixture,
 {
   GtkWidget *window = adw_window_new ();
   AdwDialog *dialog;
+  const char *body;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   gtk_window_present (GTK_WINDOW (window));
@@ -461,8 +405,9 @@ assert_print_refused (Fixture    *fixture,
   dialog = adw_window_get_visible_dialog (ADW_WINDOW (window));
   g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
   g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==, "Could Not Print");
-  g_assert_true (g_str_has_prefix (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), failure));
-  g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), "no longer exists"));
+  body = adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog));
+  g_assert_true (g_str_has_prefix (body, failure));
+  g_assert_nonnull (strstr (body, "no longer exists"));
   adw_dialog_force_close (dialog);
   gtk_window_destroy (GTK_WINDOW (window));
   kefu_test_flush ();
@@ -508,8 +453,8 @@ test_feedback_form (Fixture       *fixture,
   id = make_job (fixture, 2, "更换试剂盘电机,校准光路。");
   job = kefu_store_get_job (fixture->store, id, NULL, NULL);
   g_assert_nonnull (job);
-  document = lay_out (_kefu_job_print_read (fixture->store, id, NULL, &error), "feedback-form",
-                      &n_pages);
+  document = kefu_print_test_lay_out (_kefu_job_print_read (fixture->store, id, NULL, &error),
+                                      "feedback-form", &n_pages);
   g_assert_no_error (error);
   assert_pdf (fixture, kefu_job_print_to_pdf, id, n_pages);
   assert_footers (document, n_pages);
@@ -518,10 +463,10 @@ test_feedback_form (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (text, "Service Feedback Form\n"));
   g_assert_nonnull (strstr (text, job->reference));
   {
-    g_autofree char *kind = g_strdup_printf ("Service\n%s\n",
-                                             kefu_job_kind_get_display_name (KEFU_JOB_KIND_ONSITE_REPAIR));
-    g_autofree char *warranty = g_strdup_printf ("Warranty\n%s\n",
-                                                 kefu_warranty_state_get_display_name (job->warranty));
+    const char *onsite = kefu_job_kind_get_display_name (KEFU_JOB_KIND_ONSITE_REPAIR);
+    const char *in_warranty = kefu_warranty_state_get_display_name (KEFU_WARRANTY_IN);
+    g_autofree char *kind = g_strdup_printf ("Service\n%s\n", onsite);
+    g_autofree char *warranty = g_strdup_printf ("Warranty\n%s\n", in_warranty);
 
     g_assert_nonnull (strstr (text, kind));
     g_assert_nonnull (strstr (text, warranty));
@@ -613,8 +558,9 @@ test_factory_repair (Fixture       *fixture,
   change_job (fixture, &job, fixture->clerk, change);
   g_assert_cmpint (job->step, ==, KEFU_JOB_STEP_COMPLETED);
 
-  document = lay_out (_kefu_job_print_read (fixture->store, job->id, NULL, &error),
-                      "factory-repair", &n_pages);
+  document = kefu_print_test_lay_out (_kefu_job_print_read (fixture->store, job->id, NULL,
+                                                            &error),
+                                      "factory-repair", &n_pages);
   g_assert_no_error (error);
   assert_pdf (fixture, kefu_job_print_to_pdf, job->id, n_pages);
   text = kefu_print_document_page_text (document, 0);
@@ -653,8 +599,8 @@ test_long_text (Fixture       *fixture,
 
   make_shipment (fixture);
   id = make_job (fixture, 1, work->str);
-  document = lay_out (_kefu_job_print_read (fixture->store, id, NULL, &error), "long-text",
-                      &n_pages);
+  document = kefu_print_test_lay_out (_kefu_job_print_read (fixture->store, id, NULL, &error),
+                                      "long-text", &n_pages);
   g_assert_no_error (error);
   g_assert_cmpuint (n_pages, >=, 2);
   assert_pdf (fixture, kefu_job_print_to_pdf, id, n_pages);

@@ -17,6 +17,7 @@
 #include "store/kefu-store-complaints.h"
 
 #include "../store/kefu-test-company.h"
+#include "kefu-print-test.h"
 #include "kefu-ui-test.h"
 
 typedef struct
@@ -120,75 +121,19 @@ add_notes (Fixture *fixture,
     }
 }
 
-/* The pages of a PDF as cairo writes them (PDF 1.4: no object streams): each page object's
- * dictionary says /Type /Page. */
-static guint
-count_pdf_pages (const char *contents,
-                 gsize       length)
-{
-  const char *p = contents;
-  const char *end = contents + length;
-  guint n = 0;
-
-  while (p < end && (p = memmem (p, end - p, "/Type /Page", 11)) != NULL)
-    {
-      p += 11;
-      if (p < end && *p != 's')
-        n++;
-    }
-  return n;
-}
-
-/* The document laid out as the PDF is, for its words. */
+/* The document laid out as the PDF is, for its words (and drawn as `name` with
+ * KEFU_TEST_PRINT_PNG set). */
 static KefuPrintDocument *
-read_document (Fixture *fixture,
-               guint   *n_pages)
+read_document (Fixture    *fixture,
+               const char *name,
+               guint      *n_pages)
 {
   g_autoptr(GError) error = NULL;
   KefuPrintDocument *document = _kefu_complaint_print_read (fixture->store, fixture->complaint,
                                                             NULL, &error);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
-  cairo_t *cr = cairo_create (surface);
 
   g_assert_no_error (error);
-  g_assert_nonnull (document);
-  *n_pages = kefu_print_document_paginate (document, cr,
-                                           KEFU_PRINT_A4_WIDTH - 2 * KEFU_PRINT_MARGIN,
-                                           KEFU_PRINT_A4_HEIGHT - 2 * KEFU_PRINT_MARGIN);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  return document;
-}
-
-/* With KEFU_TEST_PRINT_PNG set to a folder, the pages are drawn there for a person to look at. */
-static void
-maybe_draw_pngs (KefuPrintDocument *document,
-                 guint              n_pages,
-                 const char        *name)
-{
-  const char *folder = g_getenv ("KEFU_TEST_PRINT_PNG");
-
-  if (folder == NULL)
-    return;
-
-  for (guint i = 0; i < n_pages; i++)
-    {
-      /* 2 pixels a point: 144 dpi. */
-      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
-                                                             (int) (KEFU_PRINT_A4_WIDTH * 2),
-                                                             (int) (KEFU_PRINT_A4_HEIGHT * 2));
-      cairo_t *cr = cairo_create (surface);
-      g_autofree char *path = g_strdup_printf ("%s/%s-%u.png", folder, name, i + 1);
-
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-      cairo_scale (cr, 2, 2);
-      cairo_translate (cr, KEFU_PRINT_MARGIN, KEFU_PRINT_MARGIN);
-      kefu_print_document_draw_page (document, cr, i);
-      cairo_surface_write_to_png (surface, path);
-      cairo_destroy (cr);
-      cairo_surface_destroy (surface);
-    }
+  return kefu_print_test_lay_out (document, name, n_pages);
 }
 
 static void
@@ -220,10 +165,9 @@ test_pdf (Fixture       *fixture,
 
   add_notes (fixture, 2);
   write_pdf (fixture, &contents, &length);
-  document = read_document (fixture, &n_pages);
-  maybe_draw_pngs (document, n_pages, "short");
+  document = read_document (fixture, "short", &n_pages);
   g_assert_cmpuint (n_pages, >=, 1);
-  g_assert_cmpuint (count_pdf_pages (contents, length), ==, n_pages);
+  g_assert_cmpuint (kefu_print_test_count_pages (contents, length), ==, n_pages);
 
   /* The form's title, its number and what the clerk wrote down, on the first page. */
   first = kefu_print_document_page_text (document, 0);
@@ -260,16 +204,15 @@ test_long_timeline (Fixture       *fixture,
   guint short_pages, long_pages, n_pages;
 
   write_pdf (fixture, &short_pdf, &short_length);
-  short_pages = count_pdf_pages (short_pdf, short_length);
+  short_pages = kefu_print_test_count_pages (short_pdf, short_length);
 
   add_notes (fixture, 80);
   write_pdf (fixture, &long_pdf, &long_length);
-  long_pages = count_pdf_pages (long_pdf, long_length);
+  long_pages = kefu_print_test_count_pages (long_pdf, long_length);
   g_assert_cmpuint (long_pages, >, short_pages);
   g_assert_cmpuint (long_pages, >=, 3);
 
-  document = read_document (fixture, &n_pages);
-  maybe_draw_pngs (document, n_pages, "long");
+  document = read_document (fixture, "long", &n_pages);
   g_assert_cmpuint (n_pages, ==, long_pages);
 
   /* Every page after the first that goes on with the timeline starts with its header, and every
