@@ -257,6 +257,60 @@ append_by_step (KefuStore     *self,
   return TRUE;
 }
 
+/* The whole order as one ORDER BY, for a text search: its matches are few and found by one scan
+ * of shipment_search, which reading the order in parts would repeat for each part. The
+ * expressions give each part's rank, then its own keys (a key that does not apply to a row's
+ * part is NULL for the whole part, so it never decides). `now` is added as a parameter. */
+static char *
+one_statement_order (IdList           *l,
+                     KefuShipmentSort  sort,
+                     gboolean          descending,
+                     GDateTime        *now)
+{
+  g_autofree char *now_text = kefu_time_to_db (now);
+  const char *asc = DIR (descending), *desc = DIR (!descending);
+  guint n;
+
+  switch (sort)
+    {
+    case KEFU_SHIPMENT_SORT_ATTENTION:
+      n = _kefu_complaint_query_param (&l->q, g_variant_new_string (now_text));
+      return g_strdup_printf ("CASE WHEN attention_at <= $%u THEN 0 WHEN " KEFU_SHIPMENT_OPEN_WHERE
+                              " THEN 1 ELSE 2 END%s, "
+                              "CASE WHEN attention_at <= $%u THEN attention_at END%s, "
+                              "CASE WHEN attention_at <= $%u THEN id END%s, "
+                              "requested_at%s, id%s",
+                              n, asc, n, asc, n, asc, desc, desc);
+
+    case KEFU_SHIPMENT_SORT_STEP:
+      {
+        g_autoptr(GEnumClass) steps = g_type_class_ref (KEFU_TYPE_SHIPMENT_STEP);
+        GString *order = g_string_new ("CASE step");
+
+        /* The nicks are our own constants, not user text. */
+        for (guint i = 0; i < steps->n_values; i++)
+          g_string_append_printf (order, " WHEN '%s' THEN %d", steps->values[i].value_nick,
+                                  steps->values[i].value);
+        g_string_append_printf (order, " END%s, id%s", asc, asc);
+        return g_string_free (order, FALSE);
+      }
+
+    case KEFU_SHIPMENT_SORT_EXPECTED:
+      return g_strdup_printf ("CASE WHEN expected_arrival IS NULL THEN 1 ELSE 0 END, "
+                              "expected_arrival%s, id%s", asc, asc);
+
+    case KEFU_SHIPMENT_SORT_REFERENCE:
+    case KEFU_SHIPMENT_SORT_CUSTOMER:
+    case KEFU_SHIPMENT_SORT_REQUESTED:
+    default:
+      return g_strdup_printf ("%s%s, id%s",
+                              sort == KEFU_SHIPMENT_SORT_REFERENCE ? "reference" :
+                              sort == KEFU_SHIPMENT_SORT_CUSTOMER ? "customer_name" :
+                              "requested_at",
+                              asc, asc);
+    }
+}
+
 static GArray *
 list_ids (KefuStore                *self,
           const KefuShipmentFilter *filter,
@@ -279,7 +333,12 @@ list_ids (KefuStore                *self,
   l.ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   l.seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
-  switch (sort)
+  if (filter->text != NULL && filter->text[0] != '\0')
+    {
+      order = one_statement_order (&l, sort, descending, now);
+      ok = append_part (self, &l, NULL, NULL, order, TRUE, cancellable, error);
+    }
+  else switch (sort)
     {
     case KEFU_SHIPMENT_SORT_ATTENTION:
       ok = append_attention (self, &l, now, descending, cancellable, error);
@@ -303,11 +362,8 @@ list_ids (KefuStore                *self,
     case KEFU_SHIPMENT_SORT_CUSTOMER:
     case KEFU_SHIPMENT_SORT_REQUESTED:
     default:
-      order = g_strdup_printf ("%s%s, id%s",
-                               sort == KEFU_SHIPMENT_SORT_REFERENCE ? "reference" :
-                               sort == KEFU_SHIPMENT_SORT_CUSTOMER ? "customer_name" :
-                               "requested_at",
-                               DIR (descending), DIR (descending));
+      /* One index each: the one statement is the index's order. */
+      order = one_statement_order (&l, sort, descending, now);
       ok = append_part (self, &l, NULL, NULL, order, TRUE, cancellable, error);
       break;
     }

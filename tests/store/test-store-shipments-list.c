@@ -266,6 +266,22 @@ test_sorts (Fixture       *fixture,
                 G_N_ELEMENTS (descending));
   }
 
+  /* A text search reads its matches in one statement, in the same orders: "fh-2026" matches
+   * every reference. */
+  for (KefuShipmentSort sort = KEFU_SHIPMENT_SORT_ATTENTION; sort <= KEFU_SHIPMENT_SORT_EXPECTED;
+       sort++)
+    for (guint descending = 0; descending < 2; descending++)
+      {
+        g_autoptr(KefuShipmentFilter) search = kefu_shipment_filter_new ();
+        g_autoptr(GArray) all = kefu_store_list_shipment_ids (store, filter, sort, descending,
+                                                              NULL, &error);
+
+        g_assert_no_error (error);
+        search->text = g_strdup ("FH-2026");
+        assert_ids (store, search, sort, descending, (const gint64 *) all->data, all->len);
+        g_assert_cmpuint (all->len, ==, 7);
+      }
+
   /* By customer name in the database's order of names, each customer's by id. */
   first = _kefu_store_query (store, "SELECT id FROM customers WHERE id IN ($1, $2) "
                                     "ORDER BY name LIMIT 1",
