@@ -33,6 +33,8 @@ struct _KefuShipmentActionDialog
   GPtrArray          *carriers;     /* KefuCarrier, as listed in carrier_row after "Choose…" */
   GCancellable       *cancellable;
   gboolean            busy;
+  /* The shipment is read again (after a conflict), rather than the change saved. */
+  gboolean            reading;
   /* After the first press of apply every field shows its problem as it changes. */
   gboolean            tried;
 
@@ -88,13 +90,15 @@ static const ActionTexts action_texts[] = {
     N_("The customer confirmed they received the goods.") },
   { KEFU_SHIPMENT_ACTION_REPORT_EXCEPTION, N_("Report an Exception"), N_("_Report"),
     N_("What Happened, in Words"),
-    N_("The goods were lost, damaged or refused on the way; the shipment waits until it is resolved.") },
+    N_("The goods were lost, damaged or refused on the way; the shipment waits until it is "
+       "resolved.") },
   { KEFU_SHIPMENT_ACTION_RESOLVE_EXCEPTION, N_("Resolve the Exception"), N_("_Resolve"),
     N_("How It Ended"),
     N_("Reship it with a new waybill, record it as delivered after all, or close it.") },
   { KEFU_SHIPMENT_ACTION_CANCEL, N_("Cancel the Shipment"), N_("Cancel _Shipment"),
     NC_("shipment action", "Reason"),
-    N_("A cancelled shipment cannot be taken up again: file a new request if it is needed later.") },
+    N_("A cancelled shipment cannot be taken up again: file a new request if it is needed "
+       "later.") },
   { KEFU_SHIPMENT_ACTION_ADD_NOTE, N_("Add a Note"), N_("_Add"), N_("Note"),
     N_("The note goes on the shipment’s timeline for everyone who works on it.") },
 };
@@ -134,32 +138,16 @@ dup_trimmed (AdwEntryRow *row)
 }
 
 /* Checks the fields the action shows into `input` (its strings owned by `strings`), each
- * problem under its field when `show`; returns the number of problems and the first field with
- * one. */
-static guint
+ * problem under its field as `check` says. */
+static void
 check_fields (KefuShipmentActionDialog *self,
               KefuShipmentActionInput  *input,
               gint64                   *carrier_id,
               GPtrArray                *strings,
-              gboolean                  show,
-              GtkWidget               **first)
+              KefuFormCheck            *check)
 {
-  guint n_problems = 0;
-  const char *message;
-
-#define PROBLEM(widget, text) \
-  G_STMT_START { \
-    message = (text); \
-    if (message != NULL) { \
-      n_problems++; \
-      if (*first == NULL) *first = GTK_WIDGET (widget); \
-    } \
-    if (show || message == NULL) kefu_form_field_show_message (GTK_WIDGET (widget), message); \
-  } G_STMT_END
-
   kefu_shipment_action_input_init (input);
   *carrier_id = 0;
-  *first = NULL;
 
   if (self->action == KEFU_SHIPMENT_ACTION_CONFIRM_PAYMENT)
     {
@@ -167,13 +155,14 @@ check_fields (KefuShipmentActionDialog *self,
       g_autoptr(GError) error = NULL;
 
       if (*text == '\0')
-        PROBLEM (self->amount_row, _("Enter the amount received, in yuan."));
+        kefu_form_check_field (check, self->amount_row, _("Enter the amount received, in yuan."));
       else if (!kefu_money_parse (text, &input->amount_fen, &error))
-        PROBLEM (self->amount_row, error->message);
+        kefu_form_check_field (check, self->amount_row, error->message);
       else if (input->amount_fen <= 0)
-        PROBLEM (self->amount_row, _("The amount received must be more than zero."));
+        kefu_form_check_field (check, self->amount_row,
+                               _("The amount received must be more than zero."));
       else
-        PROBLEM (self->amount_row, NULL);
+        kefu_form_check_field (check, self->amount_row, NULL);
     }
 
   if (self->action == KEFU_SHIPMENT_ACTION_ISSUE_DISPATCH)
@@ -182,7 +171,8 @@ check_fields (KefuShipmentActionDialog *self,
 
       g_ptr_array_add (strings, text);
       input->dispatch_number = *text != '\0' ? text : NULL;
-      PROBLEM (self->dispatch_row, *text == '\0' ? _("Enter the dispatch note’s number.") : NULL);
+      kefu_form_check_field (check, self->dispatch_row,
+                             *text == '\0' ? _("Enter the dispatch note’s number.") : NULL);
     }
 
   if (self->action == KEFU_SHIPMENT_ACTION_RESOLVE_EXCEPTION)
@@ -191,7 +181,8 @@ check_fields (KefuShipmentActionDialog *self,
 
       if (position > 0 && position != GTK_INVALID_LIST_POSITION)
         input->outcome = position - 1;
-      PROBLEM (self->outcome_row, position == 0 ? _("Choose how the exception ended.") : NULL);
+      kefu_form_check_field (check, self->outcome_row,
+                             position == 0 ? _("Choose how the exception ended.") : NULL);
     }
 
   if (is_reshipping (self))
@@ -208,29 +199,33 @@ check_fields (KefuShipmentActionDialog *self,
       input->waybill = *waybill != '\0' ? waybill : NULL;
       *carrier_id = carrier != NULL ? carrier->id : 0;
 
-      PROBLEM (self->carrier_row, carrier == NULL ? _("Choose the carrier.") : NULL);
+      kefu_form_check_field (check, self->carrier_row,
+                             carrier == NULL ? _("Choose the carrier.") : NULL);
       /* The waybill is checked against the chosen carrier's form (any form without one). */
       if (!kefu_waybill_check (input->carrier_kind, waybill, &error))
-        PROBLEM (self->waybill_row, error->message);
+        kefu_form_check_field (check, self->waybill_row, error->message);
       else
-        PROBLEM (self->waybill_row, NULL);
+        kefu_form_check_field (check, self->waybill_row, NULL);
 
       if (*ship_text == '\0')
-        PROBLEM (self->ship_date_row, _("Enter the day it was shipped."));
+        kefu_form_check_field (check, self->ship_date_row, _("Enter the day it was shipped."));
       else if (!kefu_shipment_parse_day (ship_text, &input->ship_date))
-        PROBLEM (self->ship_date_row, _("Write the day as year-month-day, e.g. 2026-11-27."));
+        kefu_form_check_field (check, self->ship_date_row,
+                               _("Write the day as year-month-day, e.g. 2026-11-27."));
       else
-        PROBLEM (self->ship_date_row, NULL);
+        kefu_form_check_field (check, self->ship_date_row, NULL);
 
       if (*expected_text == '\0')
-        PROBLEM (self->expected_row, _("Enter the day it should arrive."));
+        kefu_form_check_field (check, self->expected_row, _("Enter the day it should arrive."));
       else if (!kefu_shipment_parse_day (expected_text, &input->expected_arrival))
-        PROBLEM (self->expected_row, _("Write the day as year-month-day, e.g. 2026-11-30."));
+        kefu_form_check_field (check, self->expected_row,
+                               _("Write the day as year-month-day, e.g. 2026-11-30."));
       else if (g_date_valid (&input->ship_date) &&
                g_date_compare (&input->expected_arrival, &input->ship_date) < 0)
-        PROBLEM (self->expected_row, _("The expected arrival cannot be before the ship day."));
+        kefu_form_check_field (check, self->expected_row,
+                               _("The expected arrival cannot be before the ship day."));
       else
-        PROBLEM (self->expected_row, NULL);
+        kefu_form_check_field (check, self->expected_row, NULL);
     }
 
   if (self->action == KEFU_SHIPMENT_ACTION_CONFIRM_RECEIPT)
@@ -238,8 +233,9 @@ check_fields (KefuShipmentActionDialog *self,
       input->receipt_method = adw_combo_row_get_selected (self->receipt_row);
       if (input->receipt_method > KEFU_RECEIPT_METHOD_OTHER)
         input->receipt_method = KEFU_RECEIPT_METHOD_UNSPECIFIED;
-      PROBLEM (self->receipt_row, input->receipt_method == KEFU_RECEIPT_METHOD_UNSPECIFIED
-                                  ? _("Choose how the customer confirmed receipt.") : NULL);
+      kefu_form_check_field (check, self->receipt_row,
+                             input->receipt_method == KEFU_RECEIPT_METHOD_UNSPECIFIED
+                             ? _("Choose how the customer confirmed receipt.") : NULL);
     }
 
   if (self->action == KEFU_SHIPMENT_ACTION_REPORT_EXCEPTION)
@@ -247,8 +243,9 @@ check_fields (KefuShipmentActionDialog *self,
       input->exception = adw_combo_row_get_selected (self->exception_row);
       if (input->exception > KEFU_SHIPMENT_EXCEPTION_REFUSED)
         input->exception = KEFU_SHIPMENT_EXCEPTION_NONE;
-      PROBLEM (self->exception_row, input->exception == KEFU_SHIPMENT_EXCEPTION_NONE
-                                    ? _("Choose what happened to the goods.") : NULL);
+      kefu_form_check_field (check, self->exception_row,
+                             input->exception == KEFU_SHIPMENT_EXCEPTION_NONE
+                             ? _("Choose what happened to the goods.") : NULL);
     }
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->text_row)))
@@ -257,11 +254,9 @@ check_fields (KefuShipmentActionDialog *self,
 
       g_ptr_array_add (strings, text);
       input->text = *text != '\0' ? text : NULL;
-      PROBLEM (self->text_row, *text == '\0' ? _("This cannot be left empty.") : NULL);
+      kefu_form_check_field (check, self->text_row,
+                             *text == '\0' ? _("This cannot be left empty.") : NULL);
     }
-
-#undef PROBLEM
-  return n_problems;
 }
 
 static void
@@ -299,7 +294,7 @@ field_changed_cb (KefuShipmentActionDialog *self)
 {
   KefuShipmentActionInput input;
   g_autoptr(GPtrArray) strings = NULL;
-  GtkWidget *first;
+  KefuFormCheck check;
   gint64 carrier_id;
 
   /* The rows notify while the dialog is torn down too. */
@@ -318,7 +313,8 @@ field_changed_cb (KefuShipmentActionDialog *self)
       gtk_widget_set_visible (GTK_WIDGET (self->expected_row), reship);
     }
 
-  check_fields (self, &input, &carrier_id, strings, self->tried, &first);
+  kefu_form_check_init (&check, self->tried);
+  check_fields (self, &input, &carrier_id, strings, &check);
 }
 
 /* The waybill is checked as it is typed: a wrong number shows its message at once. */
@@ -368,34 +364,6 @@ change_func (KefuStore     *store,
   return kefu_store_change_shipment (store, data, cancellable, error);
 }
 
-static void
-change_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(KefuShipmentActionDialog) self = user_data;
-  g_autoptr(KefuShipment) shipment = NULL;
-  g_autoptr(GError) error = NULL;
-
-  shipment = kefu_store_run_finish (KEFU_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  set_busy (self, FALSE);
-  if (shipment == NULL)
-    {
-      if (g_error_matches (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_STALE_VERSION))
-        set_refusal (self, _("Someone else changed this shipment meanwhile. Reload it and save "
-                             "again: what you typed stays."), TRUE);
-      else
-        set_refusal (self, error->message, FALSE);
-      return;
-    }
-
-  g_signal_emit (self, signals[SIGNAL_DONE], 0, shipment);
-  adw_dialog_close (ADW_DIALOG (self));
-}
-
 static gpointer
 read_func (KefuStore     *store,
            gpointer       data,
@@ -405,28 +373,43 @@ read_func (KefuStore     *store,
   return kefu_store_get_shipment (store, *(gint64 *) data, cancellable, error);
 }
 
+/* The change saved, or the shipment read again after a conflict (`self->reading`). */
 static void
-read_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+shipment_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
   g_autoptr(KefuShipmentActionDialog) self = user_data;
   g_autoptr(KefuShipment) shipment = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean reading = self->reading;
 
   shipment = kefu_store_run_finish (KEFU_STORE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
+  self->reading = FALSE;
   set_busy (self, FALSE);
   if (shipment == NULL)
     {
-      set_refusal (self, error->message, TRUE);
+      if (reading || g_error_matches (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_STALE_VERSION))
+        set_refusal (self, reading ? error->message
+                     : _("Someone else changed this shipment meanwhile. Reload it and save "
+                         "again: what you typed stays."), TRUE);
+      else
+        set_refusal (self, error->message, FALSE);
       return;
     }
-  /* The fields keep what was typed; the save goes against the version read now. */
-  g_set_object (&self->shipment, shipment);
-  set_refusal (self, NULL, FALSE);
+
+  if (reading)
+    {
+      /* The fields keep what was typed; the save goes against the version read now. */
+      g_set_object (&self->shipment, shipment);
+      set_refusal (self, NULL, FALSE);
+      return;
+    }
+  g_signal_emit (self, signals[SIGNAL_DONE], 0, shipment);
+  adw_dialog_close (ADW_DIALOG (self));
 }
 
 static void
@@ -443,7 +426,8 @@ reload_action (GtkWidget  *widget,
   id = g_new (gint64, 1);
   *id = self->shipment->id;
   set_busy (self, TRUE);
-  kefu_store_run_async (self->store, read_func, id, g_free, self->cancellable, read_cb,
+  self->reading = TRUE;
+  kefu_store_run_async (self->store, read_func, id, g_free, self->cancellable, shipment_cb,
                         g_object_ref (self));
 }
 
@@ -586,10 +570,11 @@ setup_for_action (KefuShipmentActionDialog *self)
 
   if (texts->text_title != NULL)
     {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->text_row),
-                                     self->action == KEFU_SHIPMENT_ACTION_CANCEL
-                                     ? g_dpgettext2 (GETTEXT_PACKAGE, "shipment action", texts->text_title)
-                                     : _(texts->text_title));
+      const char *title = self->action == KEFU_SHIPMENT_ACTION_CANCEL
+                          ? g_dpgettext2 (GETTEXT_PACKAGE, "shipment action", texts->text_title)
+                          : _(texts->text_title);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->text_row), title);
       show_row (self, self->text_row, "text");
     }
   /* The resolution shows the carrier rows only for a reshipping. */
@@ -721,27 +706,27 @@ kefu_shipment_action_dialog_get_busy (KefuShipmentActionDialog *self)
   return self->busy;
 }
 
-static GtkWidget *
-find_field (KefuShipmentActionDialog *self,
-            const char               *field)
-{
-  g_autoptr(GPtrArray) fields = kefu_form_field_list_all (GTK_WIDGET (self->content_box));
-
-  return kefu_form_field_find (fields, field);
-}
-
 void
 kefu_shipment_action_dialog_set_text (KefuShipmentActionDialog *self,
                                       const char               *field,
                                       const char               *text)
 {
-  GtkWidget *widget;
-
   g_return_if_fail (KEFU_IS_SHIPMENT_ACTION_DIALOG (self));
 
-  widget = find_field (self, field);
-  g_return_if_fail (ADW_IS_ENTRY_ROW (widget));
-  gtk_editable_set_text (GTK_EDITABLE (widget), text != NULL ? text : "");
+  kefu_form_field_set_text_under (GTK_WIDGET (self->content_box), field, text);
+}
+
+const char *
+kefu_shipment_action_dialog_get_text (KefuShipmentActionDialog *self,
+                                      const char               *field)
+{
+  GtkWidget *widget;
+
+  g_return_val_if_fail (KEFU_IS_SHIPMENT_ACTION_DIALOG (self), NULL);
+
+  widget = kefu_form_field_find_under (GTK_WIDGET (self->content_box), field);
+  g_return_val_if_fail (GTK_IS_EDITABLE (widget), NULL);
+  return gtk_editable_get_text (GTK_EDITABLE (widget));
 }
 
 void
@@ -753,7 +738,7 @@ kefu_shipment_action_dialog_set_choice (KefuShipmentActionDialog *self,
 
   g_return_if_fail (KEFU_IS_SHIPMENT_ACTION_DIALOG (self));
 
-  widget = find_field (self, field);
+  widget = kefu_form_field_find_under (GTK_WIDGET (self->content_box), field);
   g_return_if_fail (ADW_IS_COMBO_ROW (widget));
   adw_combo_row_set_selected (ADW_COMBO_ROW (widget), position);
 }
@@ -780,7 +765,7 @@ kefu_shipment_action_dialog_apply (KefuShipmentActionDialog *self)
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(KefuShipmentChange) change = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *first = NULL;
+  KefuFormCheck check;
   gint64 carrier_id;
 
   g_return_val_if_fail (KEFU_IS_SHIPMENT_ACTION_DIALOG (self), FALSE);
@@ -789,9 +774,11 @@ kefu_shipment_action_dialog_apply (KefuShipmentActionDialog *self)
     return FALSE;
 
   self->tried = TRUE;
-  if (check_fields (self, &input, &carrier_id, strings, TRUE, &first) > 0)
+  kefu_form_check_init (&check, TRUE);
+  check_fields (self, &input, &carrier_id, strings, &check);
+  if (check.n_problems > 0)
     {
-      kefu_form_field_focus (first);
+      kefu_form_field_focus (check.first);
       return FALSE;
     }
 
@@ -818,8 +805,8 @@ kefu_shipment_action_dialog_apply (KefuShipmentActionDialog *self)
   set_refusal (self, NULL, FALSE);
   set_busy (self, TRUE);
   kefu_store_run_async (self->store, change_func, g_steal_pointer (&change),
-                        (GDestroyNotify) kefu_shipment_change_free, self->cancellable, change_cb,
-                        g_object_ref (self));
+                        (GDestroyNotify) kefu_shipment_change_free, self->cancellable,
+                        shipment_cb, g_object_ref (self));
   return TRUE;
 }
 
@@ -827,12 +814,9 @@ const char *
 kefu_shipment_action_dialog_get_message (KefuShipmentActionDialog *self,
                                          const char               *field)
 {
-  GtkWidget *widget;
-
   g_return_val_if_fail (KEFU_IS_SHIPMENT_ACTION_DIALOG (self), NULL);
 
-  widget = find_field (self, field);
-  return widget != NULL ? kefu_form_field_get_message (widget) : NULL;
+  return kefu_form_field_get_message_under (GTK_WIDGET (self->content_box), field);
 }
 
 const char *

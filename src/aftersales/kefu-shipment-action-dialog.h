@@ -47,6 +47,9 @@ void        kefu_shipment_action_dialog_set_text     (KefuShipmentActionDialog *
 void        kefu_shipment_action_dialog_set_choice   (KefuShipmentActionDialog *self,
                                                       const char               *field,
                                                       guint                     position);
+/* The text of a text field as it stands (names as above). */
+const char *kefu_shipment_action_dialog_get_text     (KefuShipmentActionDialog *self,
+                                                      const char               *field);
 /* Chooses the carrier by its name; FALSE when it is not listed. */
 gboolean    kefu_shipment_action_dialog_set_carrier  (KefuShipmentActionDialog *self,
                                                       const char               *name);

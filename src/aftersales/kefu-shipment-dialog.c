@@ -102,38 +102,24 @@ dup_trimmed (AdwEntryRow *row)
 
 /* Checking */
 
-/* Checks every field into `shipment` (when not NULL), each problem under its field when
- * `show`; returns the number of problems and the first field with one. */
-static guint
+/* Checks every field into `shipment` (when not NULL), each problem under its field as `check`
+ * says. */
+static void
 check_fields (KefuShipmentDialog *self,
               KefuShipment       *shipment,
-              gboolean            show,
-              GtkWidget         **first)
+              KefuFormCheck      *check)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now),
                                            g_date_time_get_month (now),
                                            g_date_time_get_year (now));
   g_autofree char *address = dup_trimmed (self->address_row);
-  guint n_problems = 0;
-  const char *message;
 
-#define PROBLEM(widget, text) \
-  G_STMT_START { \
-    message = (text); \
-    if (message != NULL) { \
-      n_problems++; \
-      if (*first == NULL) *first = GTK_WIDGET (widget); \
-    } \
-    if (show || message == NULL) kefu_form_field_show_message (GTK_WIDGET (widget), message); \
-  } G_STMT_END
-
-  *first = NULL;
-
-  PROBLEM (self->customer_row, self->customer_id <= 0
-                               ? _("Choose the customer: search for them by phone or name.")
-                               : NULL);
-  PROBLEM (self->address_row, *address == '\0' ? _("Enter where the goods go.") : NULL);
+  kefu_form_check_field (check, self->customer_row,
+                         self->customer_id <= 0
+                         ? _("Choose the customer: search for them by phone or name.") : NULL);
+  kefu_form_check_field (check, self->address_row,
+                         *address == '\0' ? _("Enter where the goods go.") : NULL);
 
   for (guint i = 0; i < self->lines->len; i++)
     {
@@ -147,15 +133,18 @@ check_fields (KefuShipmentDialog *self,
       GDate produced;
 
       g_date_clear (&produced, 1);
-      PROBLEM (line->product, product == NULL ? _("Choose the product.") : NULL);
+      kefu_form_check_field (check, line->product,
+                             product == NULL ? _("Choose the product.") : NULL);
       if (*produced_text == '\0')
-        PROBLEM (line->produced, NULL);
+        kefu_form_check_field (check, line->produced, NULL);
       else if (!kefu_shipment_parse_day (produced_text, &produced))
-        PROBLEM (line->produced, _("Write the day as year-month-day, e.g. 2026-11-27."));
+        kefu_form_check_field (check, line->produced,
+                               _("Write the day as year-month-day, e.g. 2026-11-27."));
       else if (g_date_compare (&produced, today) > 0)
-        PROBLEM (line->produced, _("The production date cannot be in the future."));
+        kefu_form_check_field (check, line->produced,
+                               _("The production date cannot be in the future."));
       else
-        PROBLEM (line->produced, NULL);
+        kefu_form_check_field (check, line->produced, NULL);
 
       if (shipment != NULL && product != NULL)
         {
@@ -170,7 +159,6 @@ check_fields (KefuShipmentDialog *self,
         }
     }
 
-#undef PROBLEM
 
   if (shipment != NULL)
     {
@@ -186,17 +174,18 @@ check_fields (KefuShipmentDialog *self,
       if (*shipment->notes == '\0')
         g_clear_pointer (&shipment->notes, g_free);
     }
-  return n_problems;
 }
 
 static void
 field_changed_cb (KefuShipmentDialog *self)
 {
-  GtkWidget *first;
+  KefuFormCheck check;
 
   /* The rows notify while the dialog is torn down too. */
-  if (self->tried && self->lines != NULL)
-    check_fields (self, NULL, TRUE, &first);
+  if (!self->tried || self->lines == NULL)
+    return;
+  kefu_form_check_init (&check, TRUE);
+  check_fields (self, NULL, &check);
 }
 
 static void
@@ -510,7 +499,7 @@ gboolean
 kefu_shipment_dialog_save (KefuShipmentDialog *self)
 {
   g_autoptr(KefuShipment) shipment = NULL;
-  GtkWidget *first = NULL;
+  KefuFormCheck check;
 
   g_return_val_if_fail (KEFU_IS_SHIPMENT_DIALOG (self), FALSE);
 
@@ -520,9 +509,11 @@ kefu_shipment_dialog_save (KefuShipmentDialog *self)
   self->tried = TRUE;
   shipment = kefu_shipment_new ();
   shipment->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) kefu_shipment_line_free);
-  if (check_fields (self, shipment, TRUE, &first) > 0)
+  kefu_form_check_init (&check, TRUE);
+  check_fields (self, shipment, &check);
+  if (check.n_problems > 0)
     {
-      kefu_form_field_focus (first);
+      kefu_form_field_focus (check.first);
       return FALSE;
     }
 
@@ -664,27 +655,14 @@ kefu_shipment_dialog_get_busy (KefuShipmentDialog *self)
   return self->loading || self->saving;
 }
 
-static GtkWidget *
-find_field (KefuShipmentDialog *self,
-            const char         *field)
-{
-  g_autoptr(GPtrArray) fields = kefu_form_field_list_all (GTK_WIDGET (self->content_box));
-
-  return kefu_form_field_find (fields, field);
-}
-
 void
 kefu_shipment_dialog_set_text (KefuShipmentDialog *self,
                                const char         *field,
                                const char         *text)
 {
-  GtkWidget *widget;
-
   g_return_if_fail (KEFU_IS_SHIPMENT_DIALOG (self));
 
-  widget = find_field (self, field);
-  g_return_if_fail (ADW_IS_ENTRY_ROW (widget));
-  gtk_editable_set_text (GTK_EDITABLE (widget), text != NULL ? text : "");
+  kefu_form_field_set_text_under (GTK_WIDGET (self->content_box), field, text);
 }
 
 gboolean
@@ -763,12 +741,9 @@ const char *
 kefu_shipment_dialog_get_message (KefuShipmentDialog *self,
                                   const char         *field)
 {
-  GtkWidget *widget;
-
   g_return_val_if_fail (KEFU_IS_SHIPMENT_DIALOG (self), NULL);
 
-  widget = find_field (self, field);
-  return widget != NULL ? kefu_form_field_get_message (widget) : NULL;
+  return kefu_form_field_get_message_under (GTK_WIDGET (self->content_box), field);
 }
 
 const char *

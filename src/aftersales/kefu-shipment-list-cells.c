@@ -44,7 +44,8 @@ kefu_shipment_format_step (KefuShipment *shipment)
   g_return_val_if_fail (KEFU_IS_SHIPMENT (shipment), NULL);
 
   name = kefu_shipment_step_get_display_name (shipment->step);
-  if (shipment->step == KEFU_SHIPMENT_STEP_EXCEPTION || shipment->step == KEFU_SHIPMENT_STEP_CANCELLED)
+  if (shipment->step == KEFU_SHIPMENT_STEP_EXCEPTION ||
+      shipment->step == KEFU_SHIPMENT_STEP_CANCELLED)
     return g_strdup (name);
   position = kefu_shipment_way_position (shipment, &n_steps);
   /* Translators: how far a shipment is on its way, in the list: "4/7 Shipped". */

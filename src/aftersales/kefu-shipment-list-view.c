@@ -13,7 +13,7 @@
 #include "core/kefu-enums.h"
 #include "store/kefu-store-shipments.h"
 #include "widgets/kefu-list-loader.h"
-#include "widgets/kefu-row-pacer.h"
+#include "widgets/kefu-lazy-table.h"
 
 #include "kefu-shipment-list-cells.h"
 #include "kefu-shipment-list-model.h"
@@ -48,8 +48,8 @@ struct _KefuShipmentListView
   GtkDropDown         *step_dropdown;
 
   KefuLazyListModel   *model;
-  /* The table's rows of `model`: a new list shows a screen of them in its first frame. */
-  KefuRowPacer        *pacer;
+  /* The rows of `model` in the table, and the stack's page. */
+  KefuLazyTable       *table;
   KefuShipmentFilter  *filter;
   KefuShipmentSort     sort;
   gboolean             descending;
@@ -60,11 +60,6 @@ struct _KefuShipmentListView
   /* The filter bar is being set by the code: its signals change nothing. */
   gboolean             setting_filters;
 };
-
-/* Rows shown in the first frame of a new list (a screen of them), and the rows a column view
- * keeps at most (GTK_LIST_VIEW_MAX_LIST_ITEMS). */
-#define PACED_ROWS 40
-#define LIST_ROWS 200
 
 G_DEFINE_FINAL_TYPE (KefuShipmentListView, kefu_shipment_list_view, ADW_TYPE_BIN)
 
@@ -78,25 +73,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-get_busy (KefuShipmentListView *self)
-{
-  return kefu_lazy_list_model_get_loading (self->model) ||
-         kefu_lazy_list_model_get_filling (self->model);
-}
-
-static void
-notify_busy (KefuShipmentListView *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
 static void
 update_query (KefuShipmentListView *self)
 {
-  /* Another order or filter replaces the rows on screen: the new list's first rows rebind a
-   * screen of rows, not the 200 the view keeps. */
-  kefu_row_pacer_hold (self->pacer);
+  kefu_lazy_table_hold (self->table);
   kefu_shipment_list_model_set_query (self->model, self->filter, self->sort, self->descending);
 }
 
@@ -109,8 +89,9 @@ filters_narrow (KefuShipmentListView *self)
 }
 
 static void
-show_empty (KefuShipmentListView *self)
+show_empty (GtkWidget *owner)
 {
+  KefuShipmentListView *self = KEFU_SHIPMENT_LIST_VIEW (owner);
   const char *title;
   const char *description;
   gboolean narrowed = filters_narrow (self);
@@ -136,59 +117,6 @@ show_empty (KefuShipmentListView *self)
   kefu_list_loader_show_empty (self->stack, self->empty_page, narrowed ? "edit-find-symbolic"
                                : "package-x-generic-symbolic", title, description,
                                GTK_WIDGET (self->empty_clear_button), narrowed);
-}
-
-/* The stack shows the table once there is a row, else what is happening: reading, a failure or
- * an empty list. */
-static void
-update_page (KefuShipmentListView *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  const GError *error = kefu_lazy_list_model_get_error (self->model);
-
-  if (n > 0)
-    gtk_stack_set_visible_child_name (self->stack, "list");
-  else if (kefu_lazy_list_model_get_loading (self->model) ||
-           kefu_lazy_list_model_get_store (self->model) == NULL)
-    gtk_stack_set_visible_child_name (self->stack, "loading");
-  else if (error != NULL)
-    kefu_list_loader_show_error (self->stack, self->error_page, error->message);
-  else
-    show_empty (self);
-}
-
-static void
-model_loading_cb (KefuShipmentListView *self)
-{
-  const GError *error = kefu_lazy_list_model_get_error (self->model);
-
-  if (!kefu_lazy_list_model_get_loading (self->model) && kefu_row_pacer_get_held (self->pacer) &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
-    kefu_row_pacer_release (self->pacer, GTK_WIDGET (self));
-  update_page (self);
-  if (error != NULL)
-    g_warning ("Could not read the shipments: %s", error->message);
-  notify_busy (self);
-}
-
-static void
-model_items_changed_cb (KefuShipmentListView *self,
-                        guint                 position,
-                        guint                 removed,
-                        guint                 added)
-{
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
-    kefu_row_pacer_hold (self->pacer);
-  else if (position == 0 && added > 0 && kefu_row_pacer_get_held (self->pacer))
-    kefu_row_pacer_release (self->pacer, GTK_WIDGET (self));
-  update_page (self);
-}
-
-static void
-page_failed_cb (KefuShipmentListView *self,
-                const GError         *error)
-{
-  g_warning ("Could not read a page of shipments: %s", error->message);
 }
 
 /* The store sorts: the column view's sorter only says which column and which way. With no
@@ -372,12 +300,10 @@ kefu_shipment_list_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->carriers_cancellable);
   g_clear_object (&self->carriers_cancellable);
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_pointer (&self->table, kefu_lazy_table_free);
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_SHIPMENT_LIST_VIEW);
-  g_clear_pointer (&self->pacer, kefu_row_pacer_free);
   g_clear_object (&self->model);
   g_clear_object (&self->staff);
 
@@ -412,7 +338,7 @@ kefu_shipment_list_view_get_property (GObject    *object,
       g_value_set_object (value, self->staff);
       break;
     case PROP_BUSY:
-      g_value_set_boolean (value, get_busy (self));
+      g_value_set_boolean (value, kefu_lazy_table_get_busy (self->table));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -434,7 +360,7 @@ kefu_shipment_list_view_set_property (GObject      *object,
         break;
       kefu_lazy_list_model_set_store (self->model, g_value_get_object (value));
       read_carriers_async (self);
-      update_page (self);
+      kefu_lazy_table_update (self->table);
       g_object_notify_by_pspec (object, pspec);
       break;
     case PROP_STAFF:
@@ -515,9 +441,9 @@ kefu_shipment_list_view_init (KefuShipmentListView *self)
   self->sort = KEFU_SHIPMENT_SORT_ATTENTION;
   self->descending = FALSE;
   self->model = kefu_shipment_list_model_new ();
-  self->pacer = kefu_row_pacer_new (G_LIST_MODEL (self->model), PACED_ROWS, LIST_ROWS);
-  kefu_row_pacer_hold (self->pacer);
-  gtk_single_selection_set_model (self->selection, kefu_row_pacer_get_model (self->pacer));
+  self->table = kefu_lazy_table_new (GTK_WIDGET (self), self->model, self->selection, self->stack,
+                                     self->error_page, properties[PROP_BUSY], "shipments",
+                                     show_empty);
 
   kefu_shipment_cell_set_factory (self->reference_column, KEFU_SHIPMENT_CELL_REFERENCE);
   kefu_shipment_cell_set_factory (self->customer_column, KEFU_SHIPMENT_CELL_CUSTOMER);
@@ -527,11 +453,6 @@ kefu_shipment_list_view_init (KefuShipmentListView *self)
   kefu_shipment_cell_set_factory (self->expected_column, KEFU_SHIPMENT_CELL_EXPECTED);
   kefu_shipment_cell_set_factory (self->attention_column, KEFU_SHIPMENT_CELL_ATTENTION);
   kefu_shipment_cell_set_factory (self->manager_column, KEFU_SHIPMENT_CELL_ACCOUNT_MANAGER);
-
-  g_signal_connect_swapped (self->model, "notify::loading", G_CALLBACK (model_loading_cb), self);
-  g_signal_connect_swapped (self->model, "notify::filling", G_CALLBACK (notify_busy), self);
-  g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (model_items_changed_cb), self);
-  g_signal_connect_swapped (self->model, "page-failed", G_CALLBACK (page_failed_cb), self);
 
   fill_step_dropdown (self);
   /* Until the carriers are read. */
@@ -550,7 +471,7 @@ kefu_shipment_list_view_init (KefuShipmentListView *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), FALSE);
   update_query (self);
-  update_page (self);
+  kefu_lazy_table_update (self->table);
 }
 
 GtkWidget *

@@ -86,7 +86,8 @@ add_step_row (KefuShipmentPage *self,
 
   icon = g_object_new (GTK_TYPE_IMAGE,
                        "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                       "icon-name", at != NULL ? "object-select-symbolic" : "content-loading-symbolic",
+                       "icon-name",
+                       at != NULL ? "object-select-symbolic" : "content-loading-symbolic",
                        NULL);
   if (at == NULL)
     {
@@ -123,7 +124,8 @@ shipped_details (KefuShipment *shipment)
   /* Translators: a shipment's carriage on its page: "顺丰速运, waybill SF1234567890123\nShipped
    * 2026-11-20, expected 2026-11-23". */
   return g_strdup_printf (_("%s, waybill %s\nShipped %s, expected %s"), shipment->carrier_name,
-                          shipment->waybill != NULL ? shipment->waybill : "—", ship_date, expected);
+                          shipment->waybill != NULL ? shipment->waybill : "—",
+                          ship_date, expected);
 }
 
 void
@@ -202,8 +204,8 @@ _kefu_shipment_page_show_steps (KefuShipmentPage *self)
 
   if (s->exception != KEFU_SHIPMENT_EXCEPTION_NONE)
     {
-      g_autofree char *title = g_strdup_printf (_("Exception: %s"),
-                                                kefu_shipment_exception_get_display_name (s->exception));
+      const char *kind = kefu_shipment_exception_get_display_name (s->exception);
+      g_autofree char *title = g_strdup_printf (_("Exception: %s"), kind);
       g_autoptr(GString) details = g_string_new (s->exception_reason);
 
       if (s->exception_resolution != NULL)
@@ -236,7 +238,8 @@ _kefu_shipment_page_show_lines (KefuShipmentPage *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *label;
 
-      /* Translators: a shipped product's serial (产品编号) and production date (生产日期). */
+      /* Translators: a shipped product's serial (产品编号) and production date
+       * (生产日期). */
       subtitle = g_strdup_printf (_("Serial %s · produced %s"),
                                   line->serial != NULL ? line->serial : "—",
                                   *produced != '\0' ? produced : "—");

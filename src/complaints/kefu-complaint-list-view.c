@@ -9,8 +9,7 @@
 
 #include <glib/gi18n.h>
 
-#include "widgets/kefu-list-loader.h"
-#include "widgets/kefu-row-pacer.h"
+#include "widgets/kefu-lazy-table.h"
 
 #include "kefu-complaint-list-cells.h"
 #include "kefu-complaint-list-model.h"
@@ -35,18 +34,13 @@ struct _KefuComplaintListView
   GtkColumnViewColumn *urgent_column;
 
   KefuLazyListModel   *model;
-  /* The table's rows of `model`: a new list shows a screen of them in its first frame (a column
-   * view makes up to 200 rows of nine cells, see kefu-row-pacer.h). */
-  KefuRowPacer        *pacer;
+  /* The table's rows of `model` (a new list shows a screen of them in its first frame: a column
+   * view makes up to 200 rows of nine cells), and the stack's page. */
+  KefuLazyTable       *table;
   KefuComplaintFilter *filter;
   KefuComplaintSort    sort;
   gboolean             descending;
 };
-
-/* Rows shown in the first frame of a new list (a screen of them), and the rows a column view
- * keeps at most (GTK_LIST_VIEW_MAX_LIST_ITEMS). */
-#define PACED_ROWS 40
-#define LIST_ROWS 200
 
 G_DEFINE_FINAL_TYPE (KefuComplaintListView, kefu_complaint_list_view, ADW_TYPE_BIN)
 
@@ -59,79 +53,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Busy while the ids are read and while the rows on screen wait for their cards, so that a
- * screenshot or a test waiting on it sees the rows filled. */
-static gboolean
-kefu_complaint_list_view_get_busy (KefuComplaintListView *self)
-{
-  return kefu_lazy_list_model_get_loading (self->model) ||
-         kefu_lazy_list_model_get_filling (self->model);
-}
-
-static void
-model_filling_cb (KefuComplaintListView *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
 static void
 update_query (KefuComplaintListView *self)
 {
   /* Another order or filter replaces the rows on screen: the new list's first rows rebind a
    * screen of rows, not the 200 the view keeps (that cost 140-220 ms a sort). */
-  kefu_row_pacer_hold (self->pacer);
+  kefu_lazy_table_hold (self->table);
   kefu_complaint_list_model_set_query (self->model, self->filter, self->sort, self->descending);
-}
-
-/* The stack shows the table once there is a row, else what is happening: reading, a failure or
- * an empty list. */
-static void
-update_page (KefuComplaintListView *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  const GError *error = kefu_lazy_list_model_get_error (self->model);
-
-  if (n > 0)
-    gtk_stack_set_visible_child_name (self->stack, "list");
-  else if (kefu_lazy_list_model_get_loading (self->model) ||
-           kefu_lazy_list_model_get_store (self->model) == NULL)
-    gtk_stack_set_visible_child_name (self->stack, "loading");
-  else if (error != NULL)
-    kefu_list_loader_show_error (self->stack, self->error_page, error->message);
-  else
-    gtk_stack_set_visible_child_name (self->stack, "empty");
-}
-
-static void
-model_loading_cb (KefuComplaintListView *self)
-{
-  const GError *error = kefu_lazy_list_model_get_error (self->model);
-
-  /* A new list that starts as the old one did changed nothing at its top: its rows are all let
-   * through once it is read. */
-  if (!kefu_lazy_list_model_get_loading (self->model) && kefu_row_pacer_get_held (self->pacer) &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
-    kefu_row_pacer_release (self->pacer, GTK_WIDGET (self));
-  update_page (self);
-  if (error != NULL)
-    g_warning ("Could not read the complaints: %s", error->message);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-static void
-model_items_changed_cb (KefuComplaintListView *self,
-                        guint                  position,
-                        guint                  removed,
-                        guint                  added)
-{
-  /* The pacer's own model has seen the change first (it was connected first): an empty list
-   * holds the next rows to a screen, and a new list's first rows arriving are let through a
-   * screen a frame. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
-    kefu_row_pacer_hold (self->pacer);
-  else if (position == 0 && added > 0 && kefu_row_pacer_get_held (self->pacer))
-    kefu_row_pacer_release (self->pacer, GTK_WIDGET (self));
-  update_page (self);
 }
 
 /* The list is sorted by the store: the column view's sorter only says which column and which
@@ -167,13 +95,6 @@ sorter_changed_cb (KefuComplaintListView *self,
 }
 
 static void
-page_failed_cb (KefuComplaintListView *self,
-                const GError          *error)
-{
-  g_warning ("Could not read a page of complaints: %s", error->message);
-}
-
-static void
 column_view_activate_cb (KefuComplaintListView *self,
                          guint                  position)
 {
@@ -188,12 +109,10 @@ kefu_complaint_list_view_dispose (GObject *object)
 {
   KefuComplaintListView *self = KEFU_COMPLAINT_LIST_VIEW (object);
 
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_pointer (&self->table, kefu_lazy_table_free);
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_COMPLAINT_LIST_VIEW);
-  g_clear_pointer (&self->pacer, kefu_row_pacer_free);
   g_clear_object (&self->model);
 
   G_OBJECT_CLASS (kefu_complaint_list_view_parent_class)->dispose (object);
@@ -224,7 +143,7 @@ kefu_complaint_list_view_get_property (GObject    *object,
       break;
 
     case PROP_BUSY:
-      g_value_set_boolean (value, kefu_complaint_list_view_get_busy (self));
+      g_value_set_boolean (value, kefu_lazy_table_get_busy (self->table));
       break;
 
     default:
@@ -246,7 +165,7 @@ kefu_complaint_list_view_set_property (GObject      *object,
       if (kefu_lazy_list_model_get_store (self->model) == g_value_get_object (value))
         break;
       kefu_lazy_list_model_set_store (self->model, g_value_get_object (value));
-      update_page (self);
+      kefu_lazy_table_update (self->table);
       g_object_notify_by_pspec (object, pspec);
       break;
 
@@ -308,9 +227,8 @@ kefu_complaint_list_view_init (KefuComplaintListView *self)
   self->sort = KEFU_COMPLAINT_SORT_RECEIVED;
   self->descending = TRUE;
   self->model = kefu_complaint_list_model_new ();
-  self->pacer = kefu_row_pacer_new (G_LIST_MODEL (self->model), PACED_ROWS, LIST_ROWS);
-  kefu_row_pacer_hold (self->pacer);
-  gtk_single_selection_set_model (self->selection, kefu_row_pacer_get_model (self->pacer));
+  self->table = kefu_lazy_table_new (GTK_WIDGET (self), self->model, self->selection, self->stack,
+                                     self->error_page, properties[PROP_BUSY], "complaints", NULL);
 
   kefu_complaint_cell_set_factory (self->reference_column, KEFU_COMPLAINT_CELL_REFERENCE);
   kefu_complaint_cell_set_factory (self->received_column, KEFU_COMPLAINT_CELL_RECEIVED);
@@ -322,17 +240,12 @@ kefu_complaint_list_view_init (KefuComplaintListView *self)
   kefu_complaint_cell_set_factory (self->departments_column, KEFU_COMPLAINT_CELL_DEPARTMENTS);
   kefu_complaint_cell_set_factory (self->urgent_column, KEFU_COMPLAINT_CELL_URGENT);
 
-  g_signal_connect_swapped (self->model, "notify::loading", G_CALLBACK (model_loading_cb), self);
-  g_signal_connect_swapped (self->model, "notify::filling", G_CALLBACK (model_filling_cb), self);
-  g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (model_items_changed_cb), self);
-  g_signal_connect_swapped (self->model, "page-failed", G_CALLBACK (page_failed_cb), self);
-
   /* Newest first, as kefu_complaint_list_model_new () reads them. */
   gtk_column_view_sort_by_column (self->column_view, self->received_column, GTK_SORT_DESCENDING);
   sorter = gtk_column_view_get_sorter (self->column_view);
   g_signal_connect_swapped (sorter, "changed", G_CALLBACK (sorter_changed_cb), self);
 
-  update_page (self);
+  kefu_lazy_table_update (self->table);
 }
 
 KefuComplaintListView *

@@ -416,6 +416,68 @@ kefu_form_field_find (GPtrArray  *fields,
   return NULL;
 }
 
+GtkWidget *
+kefu_form_field_find_under (GtkWidget  *root,
+                            const char *field_id)
+{
+  g_autoptr(GPtrArray) fields = NULL;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (root), NULL);
+
+  fields = kefu_form_field_list_all (root);
+  return kefu_form_field_find (fields, field_id);
+}
+
+void
+kefu_form_field_set_text_under (GtkWidget  *root,
+                                const char *field_id,
+                                const char *text)
+{
+  GtkWidget *widget = kefu_form_field_find_under (root, field_id);
+
+  g_return_if_fail (GTK_IS_EDITABLE (widget));
+
+  gtk_editable_set_text (GTK_EDITABLE (widget), text != NULL ? text : "");
+}
+
+const char *
+kefu_form_field_get_message_under (GtkWidget  *root,
+                                   const char *field_id)
+{
+  GtkWidget *widget = kefu_form_field_find_under (root, field_id);
+
+  return widget != NULL ? kefu_form_field_get_message (widget) : NULL;
+}
+
+void
+kefu_form_check_init (KefuFormCheck *check,
+                      gboolean       show)
+{
+  g_return_if_fail (check != NULL);
+
+  check->show = show;
+  check->n_problems = 0;
+  check->first = NULL;
+}
+
+void
+kefu_form_check_field (KefuFormCheck *check,
+                       gpointer       widget,
+                       const char    *message)
+{
+  g_return_if_fail (check != NULL);
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (message != NULL)
+    {
+      check->n_problems++;
+      if (check->first == NULL)
+        check->first = widget;
+    }
+  if (check->show || message == NULL)
+    kefu_form_field_show_message (widget, message);
+}
+
 void
 kefu_form_field_request_validation (GtkWidget *widget)
 {

@@ -63,6 +63,34 @@ GPtrArray  *kefu_form_field_list_all         (GtkWidget   *root);
 GtkWidget  *kefu_form_field_find             (GPtrArray   *fields,
                                               const char  *field_id);
 
+/* The field `field_id` under `root`, shown or not, or NULL. */
+GtkWidget  *kefu_form_field_find_under       (GtkWidget   *root,
+                                              const char  *field_id);
+/* Puts `text` (NULL: nothing) in the entry field `field_id` under `root`, as typed. */
+void        kefu_form_field_set_text_under   (GtkWidget   *root,
+                                              const char  *field_id,
+                                              const char  *text);
+/* The message under the field `field_id` under `root`, or NULL (no message, or no field). */
+const char *kefu_form_field_get_message_under (GtkWidget  *root,
+                                               const char *field_id);
+
+/* A form's fields checked one after the other: each field's message shown under it (when
+ * `show`, else only cleared once right, so that a field not yet left shows nothing), the
+ * problems counted and the first field with one kept, to move the focus there. */
+typedef struct
+{
+  gboolean   show;
+  guint      n_problems;
+  GtkWidget *first;
+} KefuFormCheck;
+
+void        kefu_form_check_init             (KefuFormCheck *check,
+                                              gboolean       show);
+/* `message` NULL: the field is right. `widget` is a GtkWidget (any row type, uncast). */
+void        kefu_form_check_field            (KefuFormCheck *check,
+                                              gpointer       widget,
+                                              const char    *message);
+
 /* Asks the call form around `widget` to validate again (activates the action above). */
 void        kefu_form_field_request_validation (GtkWidget *widget);
 

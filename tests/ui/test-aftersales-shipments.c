@@ -277,6 +277,17 @@ open_action (KefuShipmentPage   *page,
   return KEFU_SHIPMENT_ACTION_DIALOG (dialog);
 }
 
+/* Presses the button of an action that carries nothing (taken at once). */
+static void
+press (KefuShipmentPage   *page,
+       KefuShipmentAction  action)
+{
+  GtkWidget *button = kefu_shipment_page_get_action_button (page, action);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
 /* Applies the dialog and waits for the page to show the step it led to. */
 static void
 apply_action (KefuShipmentPage         *page,
@@ -369,7 +380,8 @@ test_walk (Fixture       *fixture,
   assert_step_row (page, KEFU_SHIPMENT_STEP_REQUESTED, "李明", "李明");
   g_assert_null (kefu_shipment_page_dup_step_text (page, KEFU_SHIPMENT_STEP_EXCEPTION));
   {
-    g_autofree char *text = kefu_shipment_page_dup_step_text (page, KEFU_SHIPMENT_STEP_PAYMENT_CONFIRMED);
+    g_autofree char *text = kefu_shipment_page_dup_step_text (page,
+                                                              KEFU_SHIPMENT_STEP_PAYMENT_CONFIRMED);
 
     /* Not taken yet: no one and no time. */
     g_assert_null (strstr (text, "钱会计"));
@@ -399,8 +411,7 @@ test_walk (Fixture       *fixture,
   /* After-sales from here on. */
   work_as (fixture, page, fixture->clerk);
   g_assert_null (kefu_shipment_page_get_action_button (page, KEFU_SHIPMENT_ACTION_CONFIRM_PAYMENT));
-  g_signal_emit_by_name (kefu_shipment_page_get_action_button (page, KEFU_SHIPMENT_ACTION_HAND_OVER),
-                         "clicked");
+  press (page, KEFU_SHIPMENT_ACTION_HAND_OVER);
   wait_for_step (page, KEFU_SHIPMENT_STEP_HANDED_OVER);
   assert_step_row (page, KEFU_SHIPMENT_STEP_HANDED_OVER, "王芳", NULL);
 
@@ -414,7 +425,8 @@ test_walk (Fixture       *fixture,
   g_assert_nonnull (kefu_shipment_action_dialog_get_message (dialog, "waybill"));
   kefu_test_flush ();
   g_assert_true (kefu_shipment_page_get_action_dialog (page) == ADW_DIALOG (dialog));
-  g_assert_cmpint (kefu_shipment_page_get_shipment (page)->step, ==, KEFU_SHIPMENT_STEP_HANDED_OVER);
+  g_assert_cmpint (kefu_shipment_page_get_shipment (page)->step, ==,
+                   KEFU_SHIPMENT_STEP_HANDED_OVER);
   kefu_shipment_action_dialog_set_text (dialog, "waybill", "SF 1234 5678 9012 3");
   g_assert_null (kefu_shipment_action_dialog_get_message (dialog, "waybill"));
   apply_action (page, dialog, KEFU_SHIPMENT_STEP_SHIPPED);
@@ -422,8 +434,7 @@ test_walk (Fixture       *fixture,
   assert_step_row (page, KEFU_SHIPMENT_STEP_SHIPPED, "王芳", "顺丰速运");
   assert_listed (fixture, id, KEFU_SHIPMENT_STEP_SHIPPED, TRUE);
 
-  g_signal_emit_by_name (kefu_shipment_page_get_action_button (page, KEFU_SHIPMENT_ACTION_DELIVER),
-                         "clicked");
+  press (page, KEFU_SHIPMENT_ACTION_DELIVER);
   wait_for_step (page, KEFU_SHIPMENT_STEP_DELIVERED);
   assert_step_row (page, KEFU_SHIPMENT_STEP_DELIVERED, "王芳", NULL);
 
@@ -445,6 +456,176 @@ test_walk (Fixture       *fixture,
 
   /* Received is not open: the list shows it with Open Only turned off. */
   assert_listed (fixture, id, KEFU_SHIPMENT_STEP_RECEIVED, FALSE);
+}
+
+/* A shipment filed and moved through the store directly, as other workstations would. */
+static gint64
+store_shipment (Fixture *fixture)
+{
+  g_autoptr(KefuShipment) request = kefu_shipment_new ();
+  g_autoptr(KefuShipment) created = NULL;
+  g_autoptr(GError) error = NULL;
+  KefuShipmentLine *line = kefu_shipment_line_new ();
+
+  line->product_id = fixture->analyser;
+  line->quantity = 1;
+  request->customer_id = fixture->customer;
+  request->account_manager_id = fixture->sales_rep;
+  request->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) kefu_shipment_line_free);
+  g_ptr_array_add (request->lines, line);
+  kefu_store_set_actor (fixture->store, fixture->sales_rep);
+  created = kefu_store_create_shipment (fixture->store, request, NULL, &error);
+  g_assert_no_error (error);
+  return created->id;
+}
+
+static void
+store_change (Fixture            *fixture,
+              gint64              actor,
+              KefuShipmentChange *change)
+{
+  g_autoptr(KefuShipmentChange) owned = change;
+  g_autoptr(KefuShipment) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 previous = kefu_store_get_actor (fixture->store);
+
+  kefu_store_set_actor (fixture->store, actor);
+  changed = kefu_store_change_shipment (fixture->store, owned, NULL, &error);
+  g_assert_no_error (error);
+  kefu_store_set_actor (fixture->store, previous);
+}
+
+static KefuShipmentChange *
+change_now (Fixture            *fixture,
+            gint64              id,
+            KefuShipmentAction  action)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuShipment) shipment = kefu_store_get_shipment (fixture->store, id, NULL, &error);
+
+  g_assert_no_error (error);
+  return kefu_shipment_change_new (action, id, shipment->version);
+}
+
+/* Someone else changed the shipment while the dialog was open: the store's refusal shows in
+ * the dialog with what was typed kept, Reload reads the shipment again, and the same input then
+ * saves. */
+static void
+test_conflict (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(KefuStaff) finance = get_staff (fixture, fixture->finance);
+  g_autoptr(KefuShipmentActionDialog) dialog = NULL;
+  KefuShipmentChange *note;
+  KefuShipmentPage *page;
+  gint64 id = store_shipment (fixture);
+
+  kefu_store_set_actor (fixture->store, fixture->finance);
+  page = KEFU_SHIPMENT_PAGE (kefu_shipment_page_new (fixture->store, finance, id));
+  adw_navigation_view_push (fixture->navigation, ADW_NAVIGATION_PAGE (page));
+  wait_for_step (page, KEFU_SHIPMENT_STEP_REQUESTED);
+
+  dialog = g_object_ref (open_action (page, KEFU_SHIPMENT_ACTION_CONFIRM_PAYMENT));
+  kefu_shipment_action_dialog_set_text (dialog, "amount", "12500");
+
+  note = change_now (fixture, id, KEFU_SHIPMENT_ACTION_ADD_NOTE);
+  note->text = g_strdup ("客户来电催货");
+  store_change (fixture, fixture->clerk, note);
+
+  g_assert_true (kefu_shipment_action_dialog_apply (dialog));
+  kefu_test_wait_until (!kefu_shipment_action_dialog_get_busy (dialog));
+  g_assert_nonnull (kefu_shipment_action_dialog_get_refusal (dialog));
+  g_assert_true (kefu_shipment_page_get_action_dialog (page) == ADW_DIALOG (dialog));
+  g_assert_cmpstr (kefu_shipment_action_dialog_get_text (dialog, "amount"), ==, "12500");
+  g_assert_cmpint (kefu_shipment_page_get_shipment (page)->step, ==,
+                   KEFU_SHIPMENT_STEP_REQUESTED);
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "shipment-action.reload", NULL);
+  kefu_test_wait_until (!kefu_shipment_action_dialog_get_busy (dialog));
+  g_assert_null (kefu_shipment_action_dialog_get_refusal (dialog));
+  g_assert_cmpstr (kefu_shipment_action_dialog_get_text (dialog, "amount"), ==, "12500");
+  apply_action (page, dialog, KEFU_SHIPMENT_STEP_PAYMENT_CONFIRMED);
+  assert_step_row (page, KEFU_SHIPMENT_STEP_PAYMENT_CONFIRMED, "钱会计", "12,500.00");
+}
+
+/* Damaged in transit, reported and resolved by reshipping with another carrier: the exception
+ * shows with who, when and what happened, and the list flags it. */
+static void
+test_exception (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(KefuStaff) clerk = get_staff (fixture, fixture->clerk);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) carriers = kefu_store_list_carriers (fixture->store, FALSE, NULL, &error);
+  KefuShipmentActionDialog *dialog;
+  KefuShipmentChange *change;
+  KefuShipmentPage *page;
+  g_autofree char *attention = NULL;
+  const char *damaged = kefu_shipment_exception_get_display_name (KEFU_SHIPMENT_EXCEPTION_DAMAGED);
+  gint64 id = store_shipment (fixture);
+  gint64 sf = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < carriers->len; i++)
+    if (((KefuCarrier *) carriers->pdata[i])->kind == KEFU_CARRIER_SF)
+      sf = ((KefuCarrier *) carriers->pdata[i])->id;
+  g_assert_cmpint (sf, >, 0);
+
+  change = change_now (fixture, id, KEFU_SHIPMENT_ACTION_CONFIRM_PAYMENT);
+  change->amount_fen = 1250000;
+  store_change (fixture, fixture->finance, change);
+  change = change_now (fixture, id, KEFU_SHIPMENT_ACTION_ISSUE_DISPATCH);
+  change->dispatch_number = g_strdup ("FD-0043");
+  store_change (fixture, fixture->finance, change);
+  store_change (fixture, fixture->clerk, change_now (fixture, id, KEFU_SHIPMENT_ACTION_HAND_OVER));
+  change = change_now (fixture, id, KEFU_SHIPMENT_ACTION_SHIP);
+  change->carrier_id = sf;
+  change->waybill = g_strdup ("SF1234567890123");
+  g_date_set_dmy (&change->ship_date, 20, 11, 2026);
+  g_date_set_dmy (&change->expected_arrival, 23, 11, 2026);
+  store_change (fixture, fixture->clerk, change);
+
+  kefu_store_set_actor (fixture->store, fixture->clerk);
+  page = KEFU_SHIPMENT_PAGE (kefu_shipment_page_new (fixture->store, clerk, id));
+  adw_navigation_view_push (fixture->navigation, ADW_NAVIGATION_PAGE (page));
+  wait_for_step (page, KEFU_SHIPMENT_STEP_SHIPPED);
+
+  dialog = open_action (page, KEFU_SHIPMENT_ACTION_REPORT_EXCEPTION);
+  g_assert_false (kefu_shipment_action_dialog_apply (dialog));
+  g_assert_nonnull (kefu_shipment_action_dialog_get_message (dialog, "exception"));
+  g_assert_nonnull (kefu_shipment_action_dialog_get_message (dialog, "text"));
+  kefu_shipment_action_dialog_set_choice (dialog, "exception", KEFU_SHIPMENT_EXCEPTION_DAMAGED);
+  kefu_shipment_action_dialog_set_text (dialog, "text", "外箱压坏,仪器屏幕碎裂");
+  apply_action (page, dialog, KEFU_SHIPMENT_STEP_EXCEPTION);
+  {
+    g_autofree char *text = kefu_shipment_page_dup_step_text (page, KEFU_SHIPMENT_STEP_EXCEPTION);
+    g_autofree char *today = today_text ();
+
+    g_assert_nonnull (text);
+    g_assert_nonnull (strstr (text, damaged));
+    g_assert_nonnull (strstr (text, "外箱压坏"));
+    g_assert_nonnull (strstr (text, "王芳"));
+    g_assert_nonnull (strstr (text, today));
+  }
+  attention = kefu_shipment_format_attention (kefu_shipment_page_get_shipment (page), NULL);
+  g_assert_nonnull (attention);
+  g_assert_nonnull (strstr (attention, damaged));
+
+  /* Reshipped: the carrier rows show only for that outcome, and the new waybill is checked. */
+  dialog = open_action (page, KEFU_SHIPMENT_ACTION_RESOLVE_EXCEPTION);
+  kefu_shipment_action_dialog_set_choice (dialog, "outcome", KEFU_EXCEPTION_OUTCOME_RESHIPPED + 1);
+  kefu_shipment_action_dialog_set_text (dialog, "text", "重新发一台");
+  g_assert_true (kefu_shipment_action_dialog_set_carrier (dialog, "顺丰速运"));
+  kefu_shipment_action_dialog_set_text (dialog, "waybill", "YT1234567890123");
+  g_assert_nonnull (kefu_shipment_action_dialog_get_message (dialog, "waybill"));
+  kefu_shipment_action_dialog_set_text (dialog, "waybill", "SF9876543210987");
+  apply_action (page, dialog, KEFU_SHIPMENT_STEP_SHIPPED);
+  assert_step_row (page, KEFU_SHIPMENT_STEP_SHIPPED, "王芳", "SF9876543210987");
+  {
+    g_autofree char *text = kefu_shipment_page_dup_step_text (page, KEFU_SHIPMENT_STEP_EXCEPTION);
+
+    g_assert_nonnull (strstr (text, "重新发一台"));
+  }
 }
 
 /* An empty store: the list says how to start a shipment. */
@@ -483,6 +664,10 @@ main (int   argc,
 
   g_test_add ("/kefu/aftersales-shipments/walk", Fixture, NULL,
               fixture_set_up, test_walk, fixture_tear_down);
+  g_test_add ("/kefu/aftersales-shipments/conflict", Fixture, NULL,
+              fixture_set_up, test_conflict, fixture_tear_down);
+  g_test_add ("/kefu/aftersales-shipments/exception", Fixture, NULL,
+              fixture_set_up, test_exception, fixture_tear_down);
   g_test_add ("/kefu/aftersales-shipments/empty-list", Fixture, NULL,
               fixture_set_up, test_empty_list, fixture_tear_down);
   return kefu_test_run (data_home);

@@ -1,0 +1,44 @@
+/* kefu-lazy-table.h: what a table (GtkColumnView) over a KefuLazyListModel does with its model,
+ * shared by the complaint list and the shipment list: its rows given to the view through a row
+ * pacer (a new list shows a screen of rows in its first frame, kefu-row-pacer.h), and a stack
+ * that shows the table once there is a row, else what is happening ("loading", "error" with the
+ * reason, "empty"), and the owner's "busy" while the ids are read and while the rows on screen
+ * wait for their values.
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kefu-lazy-list-model.h"
+
+G_BEGIN_DECLS
+
+typedef struct _KefuLazyTable KefuLazyTable;
+
+/* Shows the empty page the owner's way (what it says depends on its filters). */
+typedef void (*KefuLazyTableEmptyFunc) (GtkWidget *owner);
+
+/* `stack` has the pages "list", "loading", "empty" and "error" (whose status page is
+ * `error_page`); `busy` is the owner's read-only "busy" property; `what` names the rows in
+ * warnings ("complaints"); `show_empty` may be NULL (the "empty" page as it is). Everything is
+ * borrowed: the table lives as long as its owner and is freed in its dispose. */
+KefuLazyTable *kefu_lazy_table_new      (GtkWidget              *owner,
+                                         KefuLazyListModel      *model,
+                                         GtkSingleSelection     *selection,
+                                         GtkStack               *stack,
+                                         AdwStatusPage          *error_page,
+                                         GParamSpec             *busy,
+                                         const char             *what,
+                                         KefuLazyTableEmptyFunc  show_empty);
+void           kefu_lazy_table_free     (KefuLazyTable          *self);
+gboolean       kefu_lazy_table_get_busy (KefuLazyTable          *self);
+/* Another order or filter comes: its first rows rebind a screen of rows, not the 200 a view
+ * keeps. Call before setting the model's new query. */
+void           kefu_lazy_table_hold     (KefuLazyTable          *self);
+/* Shows the page for the model's state now (after the model got a store, say). */
+void           kefu_lazy_table_update   (KefuLazyTable          *self);
+
+G_END_DECLS
