@@ -342,14 +342,27 @@ kefu_store_list_job_ids (KefuStore            *self,
   return list_ids (self, filter, sort, descending, 0, cancellable, error);
 }
 
+static gboolean
+has_text (const KefuJobFilter *filter)
+{
+  g_autofree char *trimmed = NULL;
+
+  if (filter == NULL || filter->text == NULL)
+    return FALSE;
+  trimmed = g_strstrip (g_strdup (filter->text));
+  return trimmed[0] != '\0';
+}
+
 /**
  * kefu_store_list_job_ids_head:
  * @n_head: how many ids at most (more than 0)
  * @n_total: (out) (optional): how many the whole list has
  *
- * The beginning of kefu_store_list_job_ids ()'s list, for showing its top rows first.
+ * The beginning of kefu_store_list_job_ids ()'s list, for showing its top rows first. A text
+ * search is read whole (see below), and @n_total is its length.
  *
- * Returns: (transfer full) (element-type gint64): the first @n_head ids, in the list's order
+ * Returns: (transfer full) (element-type gint64): the first @n_head ids (or, for a text search,
+ *   every id), in the list's order
  */
 GArray *
 kefu_store_list_job_ids_head (KefuStore            *self,
@@ -365,18 +378,22 @@ kefu_store_list_job_ids_head (KefuStore            *self,
   g_autoptr(GArray) counts = NULL;
   g_autoptr(GString) sql = NULL;
   KefuComplaintQuery q;
+  gboolean whole;
 
   g_return_val_if_fail (KEFU_IS_STORE (self), NULL);
   g_return_val_if_fail (n_head > 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  ids = list_ids (self, filter, sort, descending, n_head, cancellable, error);
+  /* A text search matches every job's text before its first row is known: its whole list costs
+   * what its head and a count would, and is its own count. */
+  whole = has_text (filter);
+  ids = list_ids (self, filter, sort, descending, whole ? 0 : n_head, cancellable, error);
   if (ids == NULL)
     return NULL;
   if (n_total == NULL)
     return g_steal_pointer (&ids);
   /* A head shorter than asked for is the whole list. */
-  if (ids->len < n_head)
+  if (whole || ids->len < n_head)
     {
       *n_total = ids->len;
       return g_steal_pointer (&ids);

@@ -356,6 +356,17 @@ test_search (Fixture       *fixture,
   g_free (filter->text);
   filter->text = g_strdup ("0000222");
   assert_ids (store, filter, KEFU_JOB_SORT_REPORTED, FALSE, s.b, s.d, END);
+  /* A search's head is its whole list, which is its own count. */
+  {
+    g_autoptr(GArray) head = NULL;
+    gint64 n_total = 0;
+
+    head = kefu_store_list_job_ids_head (store, filter, KEFU_JOB_SORT_REPORTED, FALSE, 1,
+                                         &n_total, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (head->len, ==, 2);
+    g_assert_cmpint (n_total, ==, 2);
+  }
   g_free (filter->text);
   filter->text = g_strdup ("x200-s1");
   assert_ids (store, filter, KEFU_JOB_SORT_REPORTED, FALSE, s.a, END);
