@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # test-screenshots.py: `kefu --screenshots=DIR` writes one whole-window PNG per pane (and the
-# complaints list view) and exits 0;
+# complaints list view, the after-sales jobs and technicians) and exits 0;
 # on a database it cannot open it writes none and exits non-zero with the reason. TAP output.
 import os
 import struct
@@ -39,9 +39,11 @@ with tempfile.TemporaryDirectory(prefix="kefu-shots-") as home:
     check("the new database was created in the data folder",
           os.path.isfile(os.path.join(home, "data", "kefu", "kefu.db")))
     names = sorted(os.listdir(shots)) if os.path.isdir(shots) else []
-    # A new database has no complaint to open: the list view is pictured, no detail page.
-    check("one picture per pane and the complaints list",
-          names == sorted([p + ".png" for p in PANES] + ["complaints-list.png"]), " ".join(names))
+    # A new database has no complaint, shipment or job to open: the views are pictured (the
+    # complaints list, the after-sales jobs and technicians), no detail page.
+    views = ["complaints-list.png", "aftersales-jobs.png", "aftersales-technicians.png"]
+    check("one picture per pane and per view",
+          names == sorted([p + ".png" for p in PANES] + views), " ".join(names))
     sizes = {png_size(os.path.join(shots, n)) for n in names}
     check("every picture is a PNG of the whole window",
           len(sizes) == 1 and None not in sizes and all(w >= 1000 and h >= 700 for w, h in sizes),
