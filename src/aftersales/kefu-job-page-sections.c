@@ -426,7 +426,16 @@ show_serial_history (KefuJobPage *self)
       g_autofree char *title = g_strdup_printf (_("%s · %s"),
                                                 kefu_history_entry_get_reference (entry), when);
 
-      add_row (self->serial_list, title, summary != NULL && *summary != '\0' ? summary : " ");
+      g_autofree char *status = kefu_customer_history_format_status (kefu_history_entry_get_kind (entry),
+                                                                     kefu_history_entry_get_status (entry));
+      g_autofree char *value = NULL;
+
+      if (status != NULL && *status != '\0')
+        /* Translators: what a shipment or service job of a product's history was, and where it
+         * is now, e.g. "上门维修: 开机报错 — 已完成". */
+        value = g_strdup_printf (_("%s — %s"), summary != NULL ? summary : "", status);
+      add_row (self->serial_list, title,
+               value != NULL ? value : summary != NULL && *summary != '\0' ? summary : " ");
     }
   finish_group (self->serial_group, self->serial_list);
 }

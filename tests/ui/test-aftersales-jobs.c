@@ -496,6 +496,25 @@ test_repair_walk (Fixture       *fixture,
   assert_page_says (fixture, "服务及时,满意");
   assert_page_says_en (fixture, "Completed");
   kefu_test_maybe_save_shot (GTK_WIDGET (fixture->window), "job-page-completed");
+  if (g_getenv ("KEFU_TEST_SHOTS") != NULL)
+    {
+      g_autoptr(GPtrArray) scrolled = kefu_test_find_all (GTK_WIDGET (fixture->page),
+                                                          GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adjustment = NULL;
+
+      /* The page's own, the first one shown (the error page has one too). */
+      for (guint i = 0; i < scrolled->len && adjustment == NULL; i++)
+        if (gtk_widget_get_mapped (scrolled->pdata[i]))
+          adjustment = gtk_scrolled_window_get_vadjustment (scrolled->pdata[i]);
+      g_assert_nonnull (adjustment);
+
+      /* The trip, the feedback form and the callback, further down. */
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * 0.45);
+      kefu_test_maybe_save_shot (GTK_WIDGET (fixture->window), "job-page-completed-middle");
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      kefu_test_maybe_save_shot (GTK_WIDGET (fixture->window), "job-page-completed-end");
+      gtk_adjustment_set_value (adjustment, 0);
+    }
 
   /* Every step on the timeline, with who took it. */
   if (in_english ())
@@ -604,6 +623,65 @@ test_conflict (Fixture       *fixture,
   assert_page_says (fixture, "需返厂检测温控模块");
 }
 
+/* The position of the SF carrier in the dialogs' carrier rows (the active carriers, in order). */
+static guint
+sf_position (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) carriers = NULL;
+  g_autoptr(GError) error = NULL;
+
+  carriers = kefu_store_list_carriers (fixture->store, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < carriers->len; i++)
+    if (((KefuCarrier *) carriers->pdata[i])->kind == KEFU_CARRIER_SF)
+      return i;
+  g_assert_not_reached ();
+}
+
+/* A repair diagnosed for the factory: the waybill is checked against the carrier as it is
+ * typed, a wrong one is not saved, and the page shows the waybill with its tracking button. */
+static void
+test_factory (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(KefuStaff) technician = get_staff (fixture, fixture->technician);
+  g_autoptr(GPtrArray) buttons = NULL;
+  KefuJobActionDialog *dialog;
+  gboolean tracked = FALSE;
+  gint64 id = make_report (fixture, KEFU_JOB_KIND_REPAIR, "显示屏不亮");
+
+  fixture->page = KEFU_JOB_PAGE (kefu_job_page_new (fixture->store, technician, id));
+  adw_navigation_view_push (fixture->navigation, ADW_NAVIGATION_PAGE (fixture->page));
+  kefu_test_wait_until (!is_busy (fixture->page) && _kefu_job_page_get_job (fixture->page) != NULL);
+  kefu_store_set_actor (fixture->store, fixture->technician);
+  dialog = open_action (fixture, KEFU_JOB_ACTION_DIAGNOSE);
+  g_assert_true (kefu_job_action_dialog_set_text (dialog, "text", "显示板损坏,返厂更换"));
+  g_assert_true (kefu_job_action_dialog_set_selected (dialog, "decision", 1));
+  save_action (fixture, dialog, KEFU_JOB_STEP_REPORTED);
+  g_assert_cmpint (_kefu_job_page_get_job (fixture->page)->kind, ==, KEFU_JOB_KIND_FACTORY_REPAIR);
+
+  act_as (fixture, fixture->clerk);
+  dialog = open_action (fixture, KEFU_JOB_ACTION_SEND_TO_FACTORY);
+  /* Sending has no text row: the dialog shows only what this action needs. */
+  g_assert_false (kefu_job_action_dialog_set_text (dialog, "text", "x"));
+  g_assert_true (kefu_job_action_dialog_set_selected (dialog, "carrier", sf_position (fixture)));
+  g_assert_true (kefu_job_action_dialog_set_text (dialog, "waybill", "12345"));
+  g_assert_false (kefu_job_action_dialog_save (dialog));
+  g_assert_nonnull (kefu_job_action_dialog_get_message (dialog));
+  g_assert_true (kefu_job_action_dialog_set_text (dialog, "waybill", "SF1234567890123"));
+  save_action (fixture, dialog, KEFU_JOB_STEP_SENT_TO_FACTORY);
+  assert_page_says (fixture, "SF1234567890123");
+  assert_page_says (fixture, "显示板损坏,返厂更换");
+
+  /* SF has a tracking page: the waybill's row offers it. */
+  buttons = kefu_test_find_all (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), _("Track the Parcel")) == 0
+        && gtk_widget_get_mapped (buttons->pdata[i]))
+      tracked = TRUE;
+  g_assert_true (tracked);
+}
+
 /* The ids the list shows, once read. */
 static GArray *
 list_ids (KefuJobListView *view)
@@ -702,6 +780,8 @@ main (int   argc,
   g_test_add ("/kefu/aftersales-jobs/repair-walk", Fixture, NULL, fixture_set_up,
               test_repair_walk, fixture_tear_down);
   g_test_add ("/kefu/aftersales-jobs/conflict", Fixture, NULL, fixture_set_up, test_conflict,
+              fixture_tear_down);
+  g_test_add ("/kefu/aftersales-jobs/factory", Fixture, NULL, fixture_set_up, test_factory,
               fixture_tear_down);
   g_test_add ("/kefu/aftersales-jobs/list", Fixture, NULL, fixture_set_up, test_list,
               fixture_tear_down);
