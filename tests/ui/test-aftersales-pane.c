@@ -12,11 +12,17 @@
 #include <string.h>
 
 #include "aftersales/kefu-aftersales-pane.h"
+#include "aftersales/kefu-job-dialog.h"
+#include "aftersales/kefu-shipment-dialog.h"
 #include "aftersales/kefu-technician-calendar.h"
+#include "core/kefu-history-entry.h"
+#include "customers/kefu-customer-page.h"
+#include "customers/kefu-customers-pane.h"
 #include "kefu-aftersales-settings-page.h"
 #include "kefu-window.h"
 #include "store/kefu-store-jobs.h"
 #include "store/kefu-store-shipments.h"
+#include "widgets/kefu-customer-history-view.h"
 #include "widgets/kefu-sidebar-row.h"
 
 #include "kefu-ui-test.h"
@@ -286,6 +292,82 @@ test_pane (void)
   kefu_test_close_window (GTK_WINDOW (window), &store, dir);
 }
 
+/* The dialog the window shows now, once it is shown, and closes it. */
+static GType
+close_visible_dialog (KefuWindow *window)
+{
+  AdwDialog *dialog = NULL;
+  GType type;
+
+  kefu_test_wait_until ((dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window))) != NULL);
+  type = G_OBJECT_TYPE (dialog);
+  adw_dialog_force_close (dialog);
+  kefu_test_wait_until (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)) == NULL);
+  return type;
+}
+
+/* The customer page's New Shipment… and Report Fault… go to the After-Sales pane with the
+ * dialog for that customer, and a service job in the customer's history opens in the pane. */
+static void
+test_customer_links (void)
+{
+  g_autofree char *dir = kefu_test_make_dir ();
+  g_autoptr(KefuStore) store = kefu_test_open_store (dir);
+  KefuCustomersPane *customers;
+  GtkWidget *page;
+  KefuCustomerHistoryView *history;
+  AdwNavigationView *navigation;
+  GListModel *entries;
+  KefuWindow *window;
+  gint job_position = -1;
+  Site site;
+
+  kefu_test_reset_settings ();
+  site_setup (store, &site);
+  kefu_test_remember_staff (store, site.manager);
+  window = kefu_test_present_window (NULL, store, 1400, 900);
+
+  g_assert_true (kefu_window_select_pane (window, "customers"));
+  customers = KEFU_CUSTOMERS_PANE (kefu_test_find_mapped (GTK_WIDGET (window), KEFU_TYPE_CUSTOMERS_PANE));
+  kefu_customers_pane_open_customer (customers, site.customer);
+  kefu_test_wait_until (!kefu_window_get_busy (window));
+  page = kefu_test_find_mapped (GTK_WIDGET (customers), KEFU_TYPE_CUSTOMER_PAGE);
+  g_assert_cmpint (kefu_customer_page_get_customer_id (KEFU_CUSTOMER_PAGE (page)), ==, site.customer);
+
+  g_assert_true (gtk_widget_activate_action (page, "customer.new-shipment", NULL));
+  g_assert_cmpstr (kefu_window_get_visible_pane (window), ==, "aftersales");
+  g_assert_true (close_visible_dialog (window) == KEFU_TYPE_SHIPMENT_DIALOG);
+
+  g_assert_true (kefu_window_select_pane (window, "customers"));
+  g_assert_true (gtk_widget_activate_action (page, "customer.report-fault", NULL));
+  g_assert_cmpstr (kefu_window_get_visible_pane (window), ==, "aftersales");
+  g_assert_true (close_visible_dialog (window) == KEFU_TYPE_JOB_DIALOG);
+
+  /* The job is in the customer's history; activating its line opens it in the pane. */
+  g_assert_true (kefu_window_select_pane (window, "customers"));
+  history = KEFU_CUSTOMER_HISTORY_VIEW (kefu_test_find_mapped (page, KEFU_TYPE_CUSTOMER_HISTORY_VIEW));
+  kefu_test_wait_until (!kefu_customer_history_view_get_busy (history));
+  entries = kefu_customer_history_view_get_entries (history);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(KefuHistoryEntry) entry = g_list_model_get_item (entries, i);
+
+      if (kefu_history_entry_get_kind (entry) == KEFU_HISTORY_KIND_SERVICE_JOB &&
+          kefu_history_entry_get_entity_id (entry) == site.job)
+        job_position = i;
+    }
+  g_assert_cmpint (job_position, >=, 0);
+  g_signal_emit_by_name (kefu_test_find_mapped (GTK_WIDGET (history), GTK_TYPE_LIST_VIEW),
+                         "activate", (guint) job_position);
+  g_assert_cmpstr (kefu_window_get_visible_pane (window), ==, "aftersales");
+  navigation = ADW_NAVIGATION_VIEW (kefu_test_find_mapped (GTK_WIDGET (window), ADW_TYPE_NAVIGATION_VIEW));
+  g_assert_true (adw_navigation_view_get_visible_page (navigation) !=
+                 adw_navigation_view_find_page (navigation, "root"));
+  kefu_test_wait_until (!kefu_window_get_busy (window));
+
+  kefu_test_close_window (GTK_WINDOW (window), &store, dir);
+}
+
 /* A tracking address needs http(s) and {waybill}; none at all is allowed. */
 static void
 test_tracking_template (void)
@@ -392,6 +474,7 @@ main (int   argc,
   char *data_home = kefu_test_init (&argc, &argv);
 
   g_test_add_func ("/kefu/aftersales-pane/pane", test_pane);
+  g_test_add_func ("/kefu/aftersales-pane/customer-links", test_customer_links);
   g_test_add_func ("/kefu/aftersales-pane/tracking-template", test_tracking_template);
   g_test_add_func ("/kefu/aftersales-pane/carriers-page", test_carriers_page);
 
