@@ -353,9 +353,11 @@ make_visit_button (KefuServiceJob *visit,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "aftersales.open-job");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (visit->id));
 
-  /* Translators: what a screen reader says for a technician's visit in the calendar:
-   * customer, job reference, first and last day; e.g. "张伟, SH-20261127-0002, 30 Nov to 1 Dec". */
-  label = g_strdup_printf (_("%s, %s, %s to %s"),
+  /* Translators: what a screen reader says (and the tooltip shows) for a technician's visit
+   * in the calendar: technician, customer, job reference, first and last day; e.g.
+   * "梁工: 张伟, SH-20261127-0002, 30 Nov to 1 Dec". */
+  label = g_strdup_printf (_("%s: %s, %s, %s to %s"),
+                           visit->technician_name != NULL ? visit->technician_name : "",
                            visit->customer_name != NULL ? visit->customer_name : "",
                            visit->reference != NULL ? visit->reference : "", first, last);
   gtk_widget_set_tooltip_text (button, label);

@@ -34,6 +34,7 @@ typedef struct
   gint64 free_technician;
   gint64 customer;
   gint64 job;
+  char   reference[32];
   GDate  visit_day;     /* the first day of the visit */
 } Site;
 
@@ -118,6 +119,7 @@ site_setup (KefuStore *store,
   g_assert_cmpint (job->step, ==, KEFU_JOB_STEP_DISPATCHED);
 
   site->job = job->id;
+  g_strlcpy (site->reference, job->reference, sizeof site->reference);
   g_object_unref (job);
 }
 
@@ -249,6 +251,26 @@ test_pane (void)
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_mapped (button));
   g_assert_true (gtk_widget_get_focusable (button) || gtk_widget_get_focus_on_click (button));
+  {
+    g_autofree char *first = NULL;
+    g_autofree char *last = NULL;
+    g_autofree char *expected = NULL;
+    GDate end = site.visit_day;
+    g_autoptr(GDateTime) first_time = NULL;
+    g_autoptr(GDateTime) last_time = NULL;
+
+    g_date_add_days (&end, 1);
+    first_time = g_date_time_new_local (g_date_get_year (&site.visit_day), g_date_get_month (&site.visit_day),
+                                        g_date_get_day (&site.visit_day), 0, 0, 0);
+    last_time = g_date_time_new_local (g_date_get_year (&end), g_date_get_month (&end),
+                                       g_date_get_day (&end), 0, 0, 0);
+    first = g_date_time_format (first_time, "%-d %b");
+    last = g_date_time_format (last_time, "%-d %b");
+    g_assert_cmpint (g_date_get_weekday (&site.visit_day), ==, G_DATE_TUESDAY);
+    expected = g_strdup_printf ("梁工: 张三, %s, %s to %s", site.reference, first, last);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         expected);
+  }
   {
     GtkWidget *grid = gtk_widget_get_parent (button);
     int column, width;
