@@ -10,8 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "core/kefu-enums.h"
-#include "widgets/kefu-list-loader.h"
-#include "widgets/kefu-row-pacer.h"
+#include "widgets/kefu-lazy-table.h"
 
 #include "kefu-job-list-cells.h"
 #include "kefu-job-list-model.h"
@@ -46,16 +45,11 @@ struct _KefuJobListView
 
   KefuStaff           *staff;
   KefuLazyListModel   *model;
-  /* The table's rows of `model`: a new list shows a screen of them in its first frame (see
-   * kefu-row-pacer.h). */
-  KefuRowPacer        *pacer;
+  /* The rows of `model` given to the table a screen a frame, and the page the stack shows. */
+  KefuLazyTable       *table;
   KefuJobSort          sort;
   gboolean             descending;
 };
-
-/* Rows shown in the first frame of a new list, and the rows a column view keeps at most. */
-#define PACED_ROWS 40
-#define LIST_ROWS 200
 
 /* The drop-downs' first item is "any"; the others follow the enums' order. */
 static const KefuJobKind filter_kinds[] = {
@@ -84,14 +78,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-kefu_job_list_view_get_busy (KefuJobListView *self)
-{
-  return kefu_lazy_list_model_get_loading (self->model) ||
-         kefu_lazy_list_model_get_filling (self->model);
-}
-
-/* The position chosen in a filter's drop-down, -1 for its first item ("any"). */
 static gint
 dropdown_index (GtkDropDown *dropdown,
                 guint        n_values)
@@ -140,88 +126,25 @@ update_query (KefuJobListView *self)
 {
   g_autoptr(KefuJobFilter) filter = build_filter (self);
 
-  /* Another order or filter replaces the rows on screen: the new list's first rows rebind a
-   * screen of rows, not the 200 the view keeps. */
-  kefu_row_pacer_hold (self->pacer);
+  kefu_lazy_table_hold (self->table);
   kefu_job_list_model_set_query (self->model, filter, self->sort, self->descending);
   gtk_widget_set_visible (GTK_WIDGET (self->clear_button), filters_set (self));
 }
 
-/* The stack shows the table once there is a row, else what is happening: reading, a failure or
- * an empty list, which says what to do about it. */
+/* An empty list says what to do about it: clear the filters, or record a job. */
 static void
-update_page (KefuJobListView *self)
+show_empty (GtkWidget *owner)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  const GError *error = kefu_lazy_list_model_get_error (self->model);
-  gboolean narrowed;
+  KefuJobListView *self = KEFU_JOB_LIST_VIEW (owner);
+  /* "Open only" is the default view, not a filter someone chose. */
+  gboolean narrowed = filters_set (self);
 
-  if (n > 0)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "list");
-      return;
-    }
-  if (kefu_lazy_list_model_get_loading (self->model) ||
-      kefu_lazy_list_model_get_store (self->model) == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "loading");
-      return;
-    }
-  if (error != NULL)
-    {
-      kefu_list_loader_show_error (self->stack, self->error_page, error->message);
-      return;
-    }
-
-  /* "Open only" is the default view, not a filter someone chose: it says what to do next. */
-  narrowed = filters_set (self);
   adw_status_page_set_description (self->empty_page,
                                    narrowed
                                    ? _("No service job matches the filters. Clear them to see every job.")
                                    : _("No job is open. Record a fault report when a customer calls about a product, or a request for an installation, a replacement or a return."));
   gtk_widget_set_visible (GTK_WIDGET (self->empty_clear_button), narrowed);
   gtk_stack_set_visible_child_name (self->stack, "empty");
-}
-
-static void
-model_filling_cb (KefuJobListView *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-static void
-model_loading_cb (KefuJobListView *self)
-{
-  const GError *error = kefu_lazy_list_model_get_error (self->model);
-
-  if (!kefu_lazy_list_model_get_loading (self->model) && kefu_row_pacer_get_held (self->pacer) &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
-    kefu_row_pacer_release (self->pacer, GTK_WIDGET (self));
-  update_page (self);
-  if (error != NULL)
-    g_warning ("Could not read the service jobs: %s", error->message);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-static void
-model_items_changed_cb (KefuJobListView *self,
-                        guint            position,
-                        guint            removed,
-                        guint            added)
-{
-  /* The pacer's own model has seen the change first (it was connected first). */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
-    kefu_row_pacer_hold (self->pacer);
-  else if (position == 0 && added > 0 && kefu_row_pacer_get_held (self->pacer))
-    kefu_row_pacer_release (self->pacer, GTK_WIDGET (self));
-  update_page (self);
-}
-
-static void
-page_failed_cb (KefuJobListView *self,
-                const GError    *error)
-{
-  g_warning ("Could not read a page of service jobs: %s", error->message);
 }
 
 /* The list is sorted by the store: the column view's sorter only says which column and which
@@ -297,12 +220,10 @@ kefu_job_list_view_dispose (GObject *object)
 {
   KefuJobListView *self = KEFU_JOB_LIST_VIEW (object);
 
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_JOB_LIST_VIEW);
-  g_clear_pointer (&self->pacer, kefu_row_pacer_free);
+  g_clear_pointer (&self->table, kefu_lazy_table_free);
   g_clear_object (&self->model);
   g_clear_object (&self->staff);
 
@@ -326,7 +247,7 @@ kefu_job_list_view_get_property (GObject    *object,
       g_value_set_object (value, self->staff);
       break;
     case PROP_BUSY:
-      g_value_set_boolean (value, kefu_job_list_view_get_busy (self));
+      g_value_set_boolean (value, kefu_lazy_table_get_busy (self->table));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -347,7 +268,7 @@ kefu_job_list_view_set_property (GObject      *object,
       if (kefu_lazy_list_model_get_store (self->model) == g_value_get_object (value))
         break;
       kefu_lazy_list_model_set_store (self->model, g_value_get_object (value));
-      update_page (self);
+      kefu_lazy_table_update (self->table);
       g_object_notify_by_pspec (object, pspec);
       break;
     case PROP_STAFF:
@@ -449,9 +370,9 @@ kefu_job_list_view_init (KefuJobListView *self)
   self->sort = KEFU_JOB_SORT_ATTENTION;
   self->descending = FALSE;
   self->model = kefu_job_list_model_new ();
-  self->pacer = kefu_row_pacer_new (G_LIST_MODEL (self->model), PACED_ROWS, LIST_ROWS);
-  kefu_row_pacer_hold (self->pacer);
-  gtk_single_selection_set_model (self->selection, kefu_row_pacer_get_model (self->pacer));
+  self->table = kefu_lazy_table_new (GTK_WIDGET (self), self->model, self->selection, self->stack,
+                                     self->error_page, properties[PROP_BUSY], "service jobs",
+                                     show_empty);
 
   kefu_job_cell_set_factory (self->reference_column, KEFU_JOB_CELL_REFERENCE);
   kefu_job_cell_set_factory (self->reported_column, KEFU_JOB_CELL_REPORTED);
@@ -463,17 +384,12 @@ kefu_job_list_view_init (KefuJobListView *self)
   kefu_job_cell_set_factory (self->technician_column, KEFU_JOB_CELL_TECHNICIAN);
   kefu_job_cell_set_factory (self->waiting_column, KEFU_JOB_CELL_WAITING);
 
-  g_signal_connect_swapped (self->model, "notify::loading", G_CALLBACK (model_loading_cb), self);
-  g_signal_connect_swapped (self->model, "notify::filling", G_CALLBACK (model_filling_cb), self);
-  g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (model_items_changed_cb), self);
-  g_signal_connect_swapped (self->model, "page-failed", G_CALLBACK (page_failed_cb), self);
-
   /* Those that waited longest first, as kefu_job_list_model_new () reads them. */
   gtk_column_view_sort_by_column (self->column_view, self->waiting_column, GTK_SORT_ASCENDING);
   sorter = gtk_column_view_get_sorter (self->column_view);
   g_signal_connect_swapped (sorter, "changed", G_CALLBACK (sorter_changed_cb), self);
 
-  update_page (self);
+  kefu_lazy_table_update (self->table);
 }
 
 GtkWidget *

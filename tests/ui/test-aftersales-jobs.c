@@ -52,6 +52,7 @@ typedef struct
   gint64             customer;    /* 华康医院 */
   GArray            *opened;      /* "aftersales.open-job" ids */
   GArray            *printed;     /* "aftersales.print-job" ids */
+  char              *new_job;     /* the kind of the last "aftersales.new-job" */
 } Fixture;
 
 static void
@@ -62,6 +63,19 @@ id_activated_cb (GSimpleAction *action,
   gint64 id = g_variant_get_int64 (parameter);
 
   g_array_append_val (user_data, id);
+}
+
+static void
+new_job_activated_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  Fixture *fixture = user_data;
+  gint64 customer;
+
+  g_free (fixture->new_job);
+  g_variant_get (parameter, "(sx)", &fixture->new_job, &customer);
+  g_assert_cmpint (customer, ==, 0);
 }
 
 static void
@@ -142,6 +156,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GSimpleAction) open = g_simple_action_new ("open-job", G_VARIANT_TYPE_INT64);
   g_autoptr(GSimpleAction) print = g_simple_action_new ("print-job", G_VARIANT_TYPE_INT64);
   g_autoptr(GSimpleAction) reload = g_simple_action_new ("reload", NULL);
+  g_autoptr(GSimpleAction) new_job = g_simple_action_new ("new-job", G_VARIANT_TYPE ("(sx)"));
   g_autoptr(KefuCustomer) customer = kefu_customer_new ();
   g_autoptr(KefuProduct) analyser = kefu_product_new ();
   g_autoptr(GError) error = NULL;
@@ -192,6 +207,8 @@ fixture_set_up (Fixture       *fixture,
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (open));
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (print));
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (reload));
+  g_signal_connect (new_job, "activate", G_CALLBACK (new_job_activated_cb), fixture);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (new_job));
 
   fixture->window = ADW_WINDOW (adw_window_new ());
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 1000);
@@ -214,6 +231,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->store);
   g_clear_pointer (&fixture->opened, g_array_unref);
   g_clear_pointer (&fixture->printed, g_array_unref);
+  g_clear_pointer (&fixture->new_job, g_free);
   kefu_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
 }
@@ -721,6 +739,22 @@ test_list (Fixture       *fixture,
   ids = list_ids (KEFU_JOB_LIST_VIEW (view));
   g_assert_cmpuint (ids->len, ==, 0);
   g_clear_pointer (&ids, g_array_unref);
+  /* Nothing open: the empty page says what to do, and offers the fault report. */
+  {
+    AdwStatusPage *empty = ADW_STATUS_PAGE (kefu_test_find_mapped (view, ADW_TYPE_STATUS_PAGE));
+
+    g_autoptr(GPtrArray) buttons = kefu_test_find_all (GTK_WIDGET (empty), GTK_TYPE_BUTTON);
+
+    if (in_english ())
+      g_assert_nonnull (strstr (adw_status_page_get_description (empty), "fault report"));
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), "aftersales.new-job") == 0)
+        {
+          g_assert_true (gtk_widget_get_mapped (buttons->pdata[i]));
+          g_signal_emit_by_name (buttons->pdata[i], "clicked");
+        }
+    g_assert_cmpstr (fixture->new_job, ==, "repair");
+  }
 
   repair = make_report (fixture, KEFU_JOB_KIND_REPAIR, "比色杯温度不稳");
   installation = make_report (fixture, KEFU_JOB_KIND_INSTALLATION, "新机安装调试");
