@@ -482,6 +482,7 @@ test_carriers_page (void)
                           count_carriers (store) == carriers->len + 1);
   }
 
+  kefu_test_maybe_save_shot (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page))), "aftersales-settings");
   adw_dialog_force_close (dialog);
   gtk_window_destroy (GTK_WINDOW (window));
   kefu_test_flush ();
