@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "core/kefu-event.h"
+#include "core/kefu-job-flow.h"
+#include "core/kefu-settings-keys.h"
 #include "store/kefu-store-callbacks.h"
 #include "store/kefu-store-internal.h"
 #include "test-store-shipments.h"
@@ -449,6 +451,10 @@ test_callback_once (Fixture       *fixture,
   g_autoptr(GPtrArray) customer_callbacks = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) later = test_local_time (2026, 12, 1, 9, 0);
+  g_autoptr(KefuShipment) second = NULL;
+  g_autoptr(KefuWorkCalendar) calendar = NULL;
+  g_autoptr(GArray) quiet = NULL;
+  g_autoptr(GDateTime) due = NULL;
   Schedule again;
   ShipCo sc;
 
@@ -469,9 +475,39 @@ test_callback_once (Fixture       *fixture,
   g_assert_cmpint (test_count (store, "SELECT count(*) FROM events WHERE entity = 'callback'"),
                    ==, 1);
 
+  /* The window comes from the settings: one working day (of the default working time, out of
+   * the default quiet hours) after the receipt of a second shipment. */
+  kefu_store_set_actor (store, sc.admin);
+  g_assert_true (kefu_store_set_setting (store, KEFU_SETTING_CALLBACK_WINDOW_DAYS, "1", NULL,
+                                         &error));
+  g_assert_no_error (error);
+  ts_clock (store, 2026, 11, 21, 16, 0);
+  second = ts_request (store, &sc, sc.customer2, sc.centrifuge, NULL, 1);
+  ts_walk_to (store, &sc, &second, KEFU_SHIPMENT_STEP_RECEIVED, 1);
+  g_clear_pointer (&callbacks, g_ptr_array_unref);
+  callbacks = kefu_store_list_callbacks_for (store, "shipment", second->id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (callbacks->len, ==, 1);
+  calendar = kefu_work_calendar_new_from_settings (
+    kefu_setting_get_default (KEFU_SETTING_WORK_HOURS),
+    kefu_setting_get_default (KEFU_SETTING_WORK_DAYS),
+    kefu_setting_get_default (KEFU_SETTING_WORK_HOLIDAYS), &error);
+  g_assert_no_error (error);
+  quiet = kefu_setting_parse_time_ranges (
+    kefu_setting_get_default (KEFU_SETTING_CALLBACK_QUIET_HOURS), &error);
+  g_assert_no_error (error);
+  due = kefu_callback_due_after (second->received_at, 1, calendar, quiet);
+  g_assert_true (g_date_time_equal (((KefuCallbackInfo *) g_ptr_array_index (callbacks, 0))->due_at,
+                                    due));
+
   customer_callbacks = kefu_store_list_customer_callbacks (store, sc.customer2, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (customer_callbacks->len, ==, 1);
+  /* Newest due first: the first receipt's three working days end after the second's one. */
+  g_assert_cmpuint (customer_callbacks->len, ==, 2);
+  g_assert_cmpint (((KefuCallbackInfo *) g_ptr_array_index (customer_callbacks, 0))->source_id,
+                   ==, s->id);
+  g_assert_cmpint (((KefuCallbackInfo *) g_ptr_array_index (customer_callbacks, 1))->source_id,
+                   ==, second->id);
   g_assert_cmpstr (((KefuCallbackInfo *) g_ptr_array_index (customer_callbacks, 0))->source_entity,
                    ==, "shipment");
   g_clear_pointer (&customer_callbacks, g_ptr_array_unref);
