@@ -72,7 +72,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KefuShipmentFilter, kefu_shipment_filter_free)
 GArray       *kefu_store_list_shipment_ids      (KefuStore *self, const KefuShipmentFilter *filter,
                                                  KefuShipmentSort sort, gboolean descending,
                                                  GCancellable *cancellable, GError **error);
-/* The first `n_head` of them and (optional) the whole count (-1 with a text search). */
+/* The first `n_head` of them and (optional) the whole count. A text search is read whole (its
+ * matches are found by one scan either way): every id, and their number. */
 GArray       *kefu_store_list_shipment_ids_head (KefuStore *self, const KefuShipmentFilter *filter,
                                                  KefuShipmentSort sort, gboolean descending,
                                                  guint n_head, gint64 *n_total,
