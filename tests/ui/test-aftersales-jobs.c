@@ -570,10 +570,13 @@ test_repair_walk (Fixture       *fixture,
   g_assert_cmpint (g_array_index (fixture->printed, gint64, 0), ==, id);
 }
 
+/* A job reported by the clerk for the analyser; with `serial` its warranty is known (the
+ * shipment's), without it unknown. */
 static gint64
 make_report (Fixture     *fixture,
              KefuJobKind  kind,
-             const char  *symptoms)
+             const char  *symptoms,
+             gboolean     serial)
 {
   g_autoptr(KefuServiceJob) report = kefu_service_job_new ();
   g_autoptr(KefuServiceJob) job = NULL;
@@ -583,7 +586,7 @@ make_report (Fixture     *fixture,
   report->customer_id = fixture->customer;
   report->source = KEFU_JOB_SOURCE_CUSTOMER_CALL;
   report->product_id = fixture->analyser;
-  report->serial = g_strdup (SERIAL);
+  report->serial = serial ? g_strdup (SERIAL) : NULL;
   report->symptoms = g_strdup (symptoms);
   kefu_store_set_actor (fixture->store, fixture->clerk);
   job = kefu_store_create_job (fixture->store, report, NULL, &error);
@@ -603,7 +606,7 @@ test_conflict (Fixture       *fixture,
   g_autoptr(KefuServiceJob) done = NULL;
   g_autoptr(GError) error = NULL;
   KefuJobActionDialog *dialog;
-  gint64 id = make_report (fixture, KEFU_JOB_KIND_REPAIR, "比色杯温度不稳");
+  gint64 id = make_report (fixture, KEFU_JOB_KIND_REPAIR, "比色杯温度不稳", TRUE);
 
   fixture->page = KEFU_JOB_PAGE (kefu_job_page_new (fixture->store, technician, id));
   adw_navigation_view_push (fixture->navigation, ADW_NAVIGATION_PAGE (fixture->page));
@@ -666,7 +669,7 @@ test_factory (Fixture       *fixture,
   g_autoptr(GPtrArray) buttons = NULL;
   KefuJobActionDialog *dialog;
   gboolean tracked = FALSE;
-  gint64 id = make_report (fixture, KEFU_JOB_KIND_REPAIR, "显示屏不亮");
+  gint64 id = make_report (fixture, KEFU_JOB_KIND_REPAIR, "显示屏不亮", TRUE);
 
   fixture->page = KEFU_JOB_PAGE (kefu_job_page_new (fixture->store, technician, id));
   adw_navigation_view_push (fixture->navigation, ADW_NAVIGATION_PAGE (fixture->page));
@@ -698,6 +701,50 @@ test_factory (Fixture       *fixture,
         && gtk_widget_get_mapped (buttons->pdata[i]))
       tracked = TRUE;
   g_assert_true (tracked);
+}
+
+/* A product whose warranty is not known: the desk decides it is out of warranty, then records
+ * the fee quoted and the customer's agreement (a wrong amount is not saved). */
+static void
+test_paid (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(KefuStaff) clerk = get_staff (fixture, fixture->clerk);
+  g_autoptr(KefuServiceJob) paid = NULL;
+  KefuJobActionDialog *dialog;
+  gint64 id = make_report (fixture, KEFU_JOB_KIND_REPLACEMENT, "外壳破损,要求更换", FALSE);
+
+  fixture->page = KEFU_JOB_PAGE (kefu_job_page_new (fixture->store, clerk, id));
+  adw_navigation_view_push (fixture->navigation, ADW_NAVIGATION_PAGE (fixture->page));
+  kefu_test_wait_until (!is_busy (fixture->page) && _kefu_job_page_get_job (fixture->page) != NULL);
+  kefu_store_set_actor (fixture->store, fixture->clerk);
+  g_assert_cmpint (_kefu_job_page_get_job (fixture->page)->warranty, ==, KEFU_WARRANTY_UNKNOWN);
+  /* No fee before the warranty is decided. */
+  g_assert_false (_kefu_job_page_offers (fixture->page, KEFU_JOB_ACTION_RECORD_FEE));
+
+  dialog = open_action (fixture, KEFU_JOB_ACTION_SET_WARRANTY);
+  g_assert_true (kefu_job_action_dialog_set_selected (dialog, "warranty", 1));
+  g_assert_false (kefu_job_action_dialog_save (dialog));
+  g_assert_true (kefu_job_action_dialog_set_text (dialog, "text", "无购买发票,按过保处理"));
+  save_action (fixture, dialog, KEFU_JOB_STEP_REPORTED);
+  g_assert_cmpint (_kefu_job_page_get_job (fixture->page)->warranty, ==, KEFU_WARRANTY_OUT);
+  assert_page_says (fixture, "无购买发票,按过保处理");
+  assert_page_says_en (fixture, "No fee quoted yet");
+
+  dialog = open_action (fixture, KEFU_JOB_ACTION_RECORD_FEE);
+  g_assert_true (kefu_job_action_dialog_set_text (dialog, "fee", "3O0"));
+  g_assert_false (kefu_job_action_dialog_save (dialog));
+  g_assert_nonnull (kefu_job_action_dialog_get_message (dialog));
+  g_assert_true (kefu_job_action_dialog_set_text (dialog, "fee", "300"));
+  g_assert_true (kefu_job_action_dialog_set_active (dialog, "agreed", TRUE));
+  g_assert_true (kefu_job_action_dialog_set_text (dialog, "text", "客户电话同意"));
+  save_action (fixture, dialog, KEFU_JOB_STEP_REPORTED);
+  paid = stored_job (fixture, id);
+  g_assert_cmpint (paid->fee_fen, ==, 30000);
+  g_assert_true (paid->fee_agreed);
+  assert_page_says (fixture, "300.00");
+  assert_page_says_en (fixture, "the customer agreed");
+  assert_page_says (fixture, "客户电话同意");
 }
 
 /* The ids the list shows, once read. */
@@ -756,8 +803,8 @@ test_list (Fixture       *fixture,
     g_assert_cmpstr (fixture->new_job, ==, "repair");
   }
 
-  repair = make_report (fixture, KEFU_JOB_KIND_REPAIR, "比色杯温度不稳");
-  installation = make_report (fixture, KEFU_JOB_KIND_INSTALLATION, "新机安装调试");
+  repair = make_report (fixture, KEFU_JOB_KIND_REPAIR, "比色杯温度不稳", TRUE);
+  installation = make_report (fixture, KEFU_JOB_KIND_INSTALLATION, "新机安装调试", TRUE);
   kefu_job_list_view_reload (KEFU_JOB_LIST_VIEW (view));
   ids = list_ids (KEFU_JOB_LIST_VIEW (view));
   g_assert_cmpuint (ids->len, ==, 2);
@@ -816,6 +863,8 @@ main (int   argc,
   g_test_add ("/kefu/aftersales-jobs/conflict", Fixture, NULL, fixture_set_up, test_conflict,
               fixture_tear_down);
   g_test_add ("/kefu/aftersales-jobs/factory", Fixture, NULL, fixture_set_up, test_factory,
+              fixture_tear_down);
+  g_test_add ("/kefu/aftersales-jobs/paid", Fixture, NULL, fixture_set_up, test_paid,
               fixture_tear_down);
   g_test_add ("/kefu/aftersales-jobs/list", Fixture, NULL, fixture_set_up, test_list,
               fixture_tear_down);
