@@ -120,9 +120,9 @@ show_error (PrintJob   *job,
 static void
 begin_print_cb (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
-                PrintJob          *job)
+                KefuPrintDocument *document)
 {
-  guint n_pages = kefu_print_document_paginate (job->document,
+  guint n_pages = kefu_print_document_paginate (document,
                                                 gtk_print_context_get_cairo_context (context),
                                                 gtk_print_context_get_width (context),
                                                 gtk_print_context_get_height (context));
@@ -134,24 +134,23 @@ static void
 draw_page_cb (GtkPrintOperation *operation,
               GtkPrintContext   *context,
               int                page,
-              PrintJob          *job)
+              KefuPrintDocument *document)
 {
-  kefu_print_document_draw_page (job->document, gtk_print_context_get_cairo_context (context),
+  kefu_print_document_draw_page (document, gtk_print_context_get_cairo_context (context),
                                  (guint) page);
 }
 
-static void
-run_print (PrintJob *job)
+/* The print operation of `document` (which must outlive it): A4 with the PDF's margins, in
+ * points, named after the form and its record. */
+static GtkPrintOperation *
+make_operation (KefuPrintDocument *document)
 {
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  GtkPrintOperation *operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *job_name = g_strdup_printf ("%s %s", job->document->title,
-                                               job->document->reference);
-  g_autofree char *file_name = g_strdup_printf ("%s.pdf", job->document->reference);
-  GtkPrintOperationResult result;
+  g_autofree char *job_name = g_strdup_printf ("%s %s", document->title, document->reference);
+  g_autofree char *file_name = g_strdup_printf ("%s.pdf", document->reference);
 
   gtk_page_setup_set_paper_size (setup, a4);
   gtk_page_setup_set_top_margin (setup, 15, GTK_UNIT_MM);
@@ -166,14 +165,40 @@ run_print (PrintJob *job)
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, file_name);
   gtk_print_operation_set_print_settings (operation, settings);
 
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), document);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), document);
+  return operation;
+}
+
+static void
+run_print (PrintJob *job)
+{
+  g_autoptr(GtkPrintOperation) operation = make_operation (job->document);
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
 
   /* Synchronous: the dialog is modal over the parent, and the job lives until it returns. */
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                     job->parent, &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     show_error (job, error->message);
+}
+
+gboolean
+kefu_print_document_export (KefuPrintDocument  *document,
+                            const char         *path,
+                            GError            **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_return_val_if_fail (document != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  operation = make_operation (document);
+  gtk_print_operation_set_export_filename (operation, path);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL,
+                                  error) != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 
 static gpointer

@@ -140,4 +140,10 @@ void               kefu_print_document_run            (GtkWindow             *pa
                                                        KefuPrintDocumentRead  read,
                                                        const char            *failure);
 
+/* Runs the print operation kefu_print_document_run () runs, without its dialog, exporting to
+ * the PDF file `path` (what "Print to File" writes); for tests. */
+gboolean           kefu_print_document_export         (KefuPrintDocument     *document,
+                                                       const char            *path,
+                                                       GError               **error);
+
 G_END_DECLS

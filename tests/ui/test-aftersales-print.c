@@ -273,6 +273,25 @@ assert_pdf (Fixture    *fixture,
   g_assert_cmpuint (kefu_print_test_count_pages (contents, length), ==, n_pages);
 }
 
+/* The print dialog's operation, exported as "Print to File" does, draws as many pages. */
+static void
+assert_export (Fixture           *fixture,
+               KefuPrintDocument *document,
+               guint              n_pages)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "exported.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_true (kefu_print_document_export (document, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_cmpuint (kefu_print_test_count_pages (contents, length), ==, n_pages);
+}
+
 /* Every page's foot names the record and says "Page i of n". */
 static void
 assert_footers (KefuPrintDocument *document,
@@ -308,6 +327,7 @@ test_dispatch_note (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (n_pages, >=, 1);
   assert_pdf (fixture, kefu_shipment_print_to_pdf, id, n_pages);
+  assert_export (fixture, document, n_pages);
   assert_footers (document, n_pages);
 
   /* The form's head, the customer and the payment, on the first page. */
@@ -604,6 +624,7 @@ test_long_text (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (n_pages, >=, 2);
   assert_pdf (fixture, kefu_job_print_to_pdf, id, n_pages);
+  assert_export (fixture, document, n_pages);
   assert_footers (document, n_pages);
 
   /* It starts on the first page, under its label... */
