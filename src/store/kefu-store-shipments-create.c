@@ -401,6 +401,20 @@ create_txn (KefuStore     *self,
     return fail (error, KEFU_STORE_ERROR_INVALID,
                  _("The customer of this shipment no longer exists. Choose the customer again."));
 
+  if (d->shipment->call_id != 0)
+    {
+      g_autoptr(KefuRows) call = _kefu_store_query (self, "SELECT id FROM calls WHERE id = $1",
+                                                    g_variant_new ("(x)", d->shipment->call_id),
+                                                    cancellable, error);
+
+      if (call == NULL)
+        return FALSE;
+      if (kefu_rows_get_n_rows (call) == 0)
+        return fail (error, KEFU_STORE_ERROR_INVALID,
+                     _("The order call this shipment was started from no longer exists. Start "
+                       "the request again from the customer."));
+    }
+
   reference = next_reference (self, now, cancellable, error);
   if (reference == NULL)
     return FALSE;

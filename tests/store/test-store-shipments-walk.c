@@ -572,6 +572,13 @@ test_request (Fixture       *fixture,
   g_clear_error (&error);
   request->account_manager_id = 0;
 
+  /* An order call that is not there. */
+  request->call_id = 424242;
+  g_assert_null (kefu_store_create_shipment (store, request, NULL, &error));
+  g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  request->call_id = 0;
+
   /* Finance does not file requests. */
   kefu_store_set_actor (store, sc.finance);
   g_assert_null (kefu_store_create_shipment (store, request, NULL, &error));
@@ -598,6 +605,23 @@ test_request (Fixture       *fixture,
   second = ts_request (store, &sc, sc.customer2, sc.analyser, NULL, 1);
   g_assert_cmpstr (second->reference, ==, "FH-20261120-0002");
 
+  /* Started from an order call: the call's reference is read with it. */
+  {
+    g_autoptr(GDateTime) received = test_local_time (2026, 11, 20, 8, 30);
+    g_autoptr(KefuCall) call = test_order_call (&sc.co, sc.co.clerk, "13800138000", "朝阳区",
+                                                KEFU_CHANNEL_HOME_DELIVERY, received);
+    g_autoptr(KefuShipment) from_call = NULL;
+
+    kefu_store_set_actor (store, sc.co.clerk);
+    test_save_call (store, call);
+    request->call_id = kefu_record_get_id (KEFU_RECORD (call));
+    from_call = kefu_store_create_shipment (store, request, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (from_call->call_id, ==, request->call_id);
+    g_assert_cmpstr (from_call->call_reference, ==, kefu_call_get_reference (call));
+    g_assert_cmpstr (from_call->reference, ==, "FH-20261120-0003");
+  }
+
   /* Edits: the first line's quantity, the second line gone, a third added; the notes. */
   ((KefuShipmentLine *) g_ptr_array_index (s->lines, 0))->quantity = 5;
   g_ptr_array_remove_index (s->lines, 1);
@@ -621,10 +645,12 @@ test_request (Fixture       *fixture,
   details = ts_event (store, s->id, "details-changed");
   g_assert_cmpstr (details, ==, "{\"changes\":{\"notes\":[null,\"周五前送到\"],"
                                 "\"account_manager\":[null,\"李明\"],\"lines\":[2,2]}}");
-  g_assert_cmpint (test_count (store, "SELECT count(*) FROM shipment_search WHERE "
-                                      "search_text LIKE '%lx-8%'"), ==, 1);
-  g_assert_cmpint (test_count (store, "SELECT count(*) FROM shipment_search WHERE "
-                                      "search_text LIKE '%lx-7%'"), ==, 0);
+  /* Its search text follows its lines' serials. */
+  g_free (details);
+  details = test_query_text (store, "SELECT search_text FROM shipment_search "
+                                    "WHERE shipment_id = $1", s->id);
+  g_assert_nonnull (strstr (details, "lx-8"));
+  g_assert_null (strstr (details, "lx-7"));
 
   /* The same edit from the version read before is stale. */
   g_assert_null (kefu_store_update_shipment (store, s, NULL, &error));
