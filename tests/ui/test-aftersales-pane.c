@@ -355,6 +355,7 @@ test_customer_links (void)
   kefu_test_wait_until (!kefu_window_get_busy (window));
   page = kefu_test_find_mapped (GTK_WIDGET (customers), KEFU_TYPE_CUSTOMER_PAGE);
   g_assert_cmpint (kefu_customer_page_get_customer_id (KEFU_CUSTOMER_PAGE (page)), ==, site.customer);
+  kefu_test_maybe_save_shot (GTK_WIDGET (window), "aftersales-customer-page");
 
   g_assert_true (gtk_widget_activate_action (page, "customer.new-shipment", NULL));
   g_assert_cmpstr (kefu_window_get_visible_pane (window), ==, "aftersales");
