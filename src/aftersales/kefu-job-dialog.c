@@ -10,15 +10,12 @@
 #include <glib/gi18n.h>
 
 #include "core/kefu-enums.h"
+#include "intake/kefu-caller-lookup.h"
 #include "intake/kefu-text-row.h"
-#include "store/kefu-store-customer-list.h"
 #include "store/kefu-store-shipments.h"
 
 #include "kefu-job-dialog.h"
 #include "kefu-job-text.h"
-
-/* The customers shown for a search: enough to find one, few enough for a list box. */
-#define SEARCH_LIMIT 20
 
 /* A serial shipped to the customer, as the serial row offers it. */
 typedef struct
@@ -49,9 +46,7 @@ struct _KefuJobDialog
   GListModel          *products;        /* KefuProduct, as product_row lists them after "unknown" */
   GPtrArray           *managers;        /* KefuStaff, as manager_row lists them after "none" */
   GPtrArray           *shipped;         /* Shipped, as serial_row lists them after "typed" */
-  GListModel          *results;         /* KefuCustomer found */
   GCancellable        *cancellable;
-  GCancellable        *search_cancellable;
   GCancellable        *warranty_cancellable;
   guint                n_reading;
   gboolean             saving;
@@ -60,14 +55,14 @@ struct _KefuJobDialog
   char                *warranty_text;
 
   KefuTextRow         *answer_row;
+  GtkButton           *change_button;
   AdwActionRow        *customer_row;
+  KefuCallerLookup    *lookup;
   AdwComboRow         *kind_row;
   AdwComboRow         *manager_row;
   GtkLabel            *message_label;
   AdwComboRow         *product_row;
-  GtkListBox          *results_list;
   GtkButton           *save_button;
-  GtkSearchEntry      *search_entry;
   AdwEntryRow         *serial_entry;
   AdwComboRow         *serial_row;
   AdwComboRow         *source_row;
@@ -474,91 +469,32 @@ read_customer (KefuJobDialog *self)
                         g_object_ref (self));
 }
 
-/* Searching for the customer */
-
-static gpointer
-search_func (KefuStore     *store,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
+/* The customer found with the caller lookup, as the intake pane finds callers. */
+static void
+customer_picked_cb (KefuJobDialog *self,
+                    KefuCustomer  *customer)
 {
-  return kefu_store_search_customers (store, data, SEARCH_LIMIT, cancellable, error);
+  kefu_job_dialog_set_customer (self, kefu_record_get_id (KEFU_RECORD (customer)));
 }
 
+/* Another customer: the lookup again, and no serial of the one chosen before. */
 static void
-search_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+change_clicked_cb (KefuJobDialog *self)
 {
-  g_autoptr(KefuJobDialog) self = user_data;
-  g_autoptr(GListModel) found = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n;
+  g_autoptr(GtkStringList) typed = gtk_string_list_new (NULL);
 
-  found = kefu_store_run_finish (KEFU_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  g_clear_object (&self->search_cancellable);
-  reading_done (self);
-  gtk_list_box_remove_all (self->results_list);
-  if (found == NULL)
-    {
-      show_message (self, error->message);
-      return;
-    }
-
-  g_set_object (&self->results, found);
-  n = g_list_model_get_n_items (found);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(KefuCustomer) customer = g_list_model_get_item (found, i);
-      GtkWidget *row = adw_action_row_new ();
-      const char *phone = kefu_customer_get_primary_phone (customer);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), kefu_customer_get_name (customer));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), phone != NULL ? phone : "");
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_list_box_append (self->results_list, row);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->results_list), n > 0);
-}
-
-static void
-search_changed_cb (KefuJobDialog *self)
-{
-  g_autofree char *query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-
-  g_cancellable_cancel (self->search_cancellable);
-  if (self->search_cancellable != NULL)
-    {
-      g_clear_object (&self->search_cancellable);
-      reading_done (self);
-    }
-  if (*query == '\0')
-    {
-      gtk_list_box_remove_all (self->results_list);
-      gtk_widget_set_visible (GTK_WIDGET (self->results_list), FALSE);
-      return;
-    }
-  self->search_cancellable = g_cancellable_new ();
-  reading_started (self);
-  kefu_store_run_async (self->store, search_func, g_steal_pointer (&query), g_free,
-                        self->search_cancellable, search_cb, g_object_ref (self));
-}
-
-static void
-result_activated_cb (KefuJobDialog *self,
-                     GtkListBoxRow *row)
-{
-  g_autoptr(KefuRecord) customer = NULL;
-  guint position = gtk_list_box_row_get_index (row);
-
-  if (self->results == NULL || position >= g_list_model_get_n_items (self->results))
-    return;
-  customer = g_list_model_get_item (self->results, position);
-  kefu_job_dialog_set_customer (self, kefu_record_get_id (customer));
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  self->customer_id = 0;
+  g_clear_pointer (&self->shipped, g_ptr_array_unref);
+  gtk_string_list_append (typed, _("Another product (type it below)"));
+  adw_combo_row_set_model (self->serial_row, G_LIST_MODEL (typed));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->customer_row), _("No customer chosen"));
+  adw_action_row_set_subtitle (self->customer_row, _("Search by phone or name above"));
+  gtk_widget_set_visible (GTK_WIDGET (self->change_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->lookup), TRUE);
+  kefu_caller_lookup_clear (self->lookup);
+  kefu_caller_lookup_focus (self->lookup);
+  serial_changed_cb (self);
+  field_changed_cb (self);
 }
 
 /* The products and account managers */
@@ -689,15 +625,12 @@ kefu_job_dialog_dispose (GObject *object)
   KefuJobDialog *self = KEFU_JOB_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->search_cancellable);
   g_cancellable_cancel (self->warranty_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_JOB_DIALOG);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->search_cancellable);
   g_clear_object (&self->warranty_cancellable);
   g_clear_weak_pointer (&self->parent_widget);
   g_clear_object (&self->products);
-  g_clear_object (&self->results);
   g_clear_pointer (&self->managers, g_ptr_array_unref);
   g_clear_pointer (&self->shipped, g_ptr_array_unref);
   g_clear_object (&self->staff);
@@ -779,28 +712,29 @@ kefu_job_dialog_class_init (KefuJobDialogClass *klass)
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (KEFU_TYPE_CALLER_LOOKUP);
   g_type_ensure (KEFU_TYPE_TEXT_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/kefu/Kefu/ui/kefu-job-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuJobDialog, answer_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobDialog, change_button);
   gtk_widget_class_bind_template_child (widget_class, KefuJobDialog, customer_row);
   gtk_widget_class_bind_template_child (widget_class, KefuJobDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobDialog, lookup);
   gtk_widget_class_bind_template_child (widget_class, KefuJobDialog, manager_row);
   gtk_widget_class_bind_template_child (widget_class, KefuJobDialog, message_label);
   gtk_widget_class_bind_template_child (widget_class, KefuJobDialog, product_row);
-  gtk_widget_class_bind_template_child (widget_class, KefuJobDialog, results_list);
   gtk_widget_class_bind_template_child (widget_class, KefuJobDialog, save_button);
-  gtk_widget_class_bind_template_child (widget_class, KefuJobDialog, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KefuJobDialog, serial_entry);
   gtk_widget_class_bind_template_child (widget_class, KefuJobDialog, serial_row);
   gtk_widget_class_bind_template_child (widget_class, KefuJobDialog, source_row);
   gtk_widget_class_bind_template_child (widget_class, KefuJobDialog, symptoms_row);
   gtk_widget_class_bind_template_child (widget_class, KefuJobDialog, warranty_row);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, change_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, customer_picked_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, serial_changed_cb);
 }
 
@@ -840,6 +774,8 @@ kefu_job_dialog_new (KefuStore   *store,
   self = g_object_new (KEFU_TYPE_JOB_DIALOG, NULL);
   self->store = g_object_ref (store);
   self->staff = staff != NULL ? g_object_ref (staff) : NULL;
+  kefu_caller_lookup_set_store (self->lookup, store);
+  gtk_widget_set_visible (GTK_WIDGET (self->lookup), customer_id <= 0);
   for (guint i = 0; i < G_N_ELEMENTS (new_kinds); i++)
     if (new_kinds[i] == kind)
       adw_combo_row_set_selected (self->kind_row, i);
@@ -880,6 +816,8 @@ kefu_job_dialog_set_customer (KefuJobDialog *self,
   g_return_if_fail (customer_id > 0);
 
   self->customer_id = customer_id;
+  gtk_widget_set_visible (GTK_WIDGET (self->lookup), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->change_button), TRUE);
   read_customer (self);
 }
 

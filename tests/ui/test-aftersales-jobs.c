@@ -19,6 +19,7 @@
 #include "aftersales/kefu-job-list-view.h"
 #include "aftersales/kefu-job-page.h"
 #include "aftersales/kefu-aftersales-timeline-view.h"
+#include "intake/kefu-caller-lookup.h"
 #include "store/kefu-store-callbacks.h"
 #include "store/kefu-store-shipments.h"
 #include "widgets/kefu-lazy-item.h"
@@ -401,7 +402,21 @@ report_fault (Fixture *fixture)
   if (in_english ())
     g_assert_nonnull (strstr (kefu_job_dialog_get_message (report), "customer"));
 
-  kefu_job_dialog_set_customer (report, fixture->customer);
+  /* The customer found by phone, as the intake pane finds callers. */
+  {
+    g_autoptr(GPtrArray) lookups = kefu_test_find_all (GTK_WIDGET (report),
+                                                       KEFU_TYPE_CALLER_LOOKUP);
+    KefuCallerLookup *lookup;
+
+    g_assert_cmpuint (lookups->len, ==, 1);
+    lookup = lookups->pdata[0];
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (lookup)));
+    kefu_caller_lookup_search (lookup, "13912345678");
+    kefu_test_wait_until (!kefu_caller_lookup_get_busy (lookup));
+    g_assert_cmpuint (g_list_model_get_n_items (kefu_caller_lookup_get_results (lookup)), >=, 1);
+    kefu_caller_lookup_pick (lookup, 0);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (lookup)));
+  }
   kefu_test_wait_until (!kefu_job_dialog_get_busy (report));
   g_assert_true (kefu_job_dialog_choose_serial (report, SERIAL));
   kefu_test_wait_until (!kefu_job_dialog_get_busy (report));
