@@ -16,6 +16,7 @@
 #include "aftersales/kefu-shipment-dialog.h"
 #include "aftersales/kefu-technician-calendar.h"
 #include "core/kefu-history-entry.h"
+#include "core/kefu-settings-keys.h"
 #include "customers/kefu-customer-page.h"
 #include "customers/kefu-customers-pane.h"
 #include "kefu-aftersales-settings-page.h"
@@ -202,6 +203,18 @@ test_pane (void)
 
   kefu_test_reset_settings ();
   site_setup (store, &site);
+  /* The visit's second day is a holiday (the technician works it all the same). */
+  {
+    GDate holiday = site.visit_day;
+    char text[16];
+    g_autoptr(GError) error = NULL;
+
+    g_date_add_days (&holiday, 1);
+    g_date_strftime (text, sizeof text, "%Y-%m-%d", &holiday);
+    kefu_store_set_system_actor (store);
+    g_assert_true (kefu_store_set_setting (store, KEFU_SETTING_WORK_HOLIDAYS, text, NULL, &error));
+    g_assert_no_error (error);
+  }
 
   kefu_test_remember_staff (store, site.manager);
   window = kefu_test_present_window (NULL, store, 1400, 900);
@@ -278,6 +291,17 @@ test_pane (void)
     gtk_grid_query_child (GTK_GRID (grid), button, &column, NULL, &width, NULL);
     g_assert_cmpint (column, ==, 1 + visit_index);
     g_assert_cmpint (width, ==, 2);
+
+    /* Days off are shaded: the Sundays (the site works Monday to Saturday by default) and the
+     * holiday; the other days are not. */
+    for (gint i = 0; i < KEFU_TECHNICIAN_CALENDAR_DAYS; i++)
+      {
+        GtkWidget *head = gtk_grid_get_child_at (GTK_GRID (grid), 1 + i, 0);
+        gboolean off = i == 6 || i == 13 || i == visit_index + 1;
+
+        g_assert_nonnull (head);
+        g_assert_cmpint (gtk_widget_has_css_class (head, "kefu-calendar-off"), ==, off);
+      }
   }
 
   /* Two weeks on, the visit is gone from the grid; Today brings it back. */
