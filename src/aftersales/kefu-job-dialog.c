@@ -214,7 +214,7 @@ field_changed_cb (KefuJobDialog *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->symptoms_row),
                                  kind == KEFU_JOB_KIND_INSTALLATION ? _("What to Install")
                                  : kind == KEFU_JOB_KIND_REPAIR ? _("Symptoms")
-                                 : _("Reason"));
+                                 : _("Why the Customer Asks for It"));
   gtk_widget_set_visible (GTK_WIDGET (self->manager_row),
                           adw_combo_row_get_selected (self->source_row) == 1);
   if (self->checked)
