@@ -428,6 +428,7 @@ test_calendar (Fixture       *fixture,
 {
   KefuStore *store = fixture->store;
   g_autoptr(KefuServiceJob) e = NULL;
+  g_autoptr(KefuServiceJob) f = NULL;
   ListSet s;
 
   list_set (store, &s);
@@ -443,9 +444,25 @@ test_calendar (Fixture       *fixture,
 
     tj_apply (store, s.jc.technician, &e, leave);
   }
+  /* F: 王工 left on 10 Nov for ten days (10 … 19 Nov), a long trip found by its departure. */
+  tj_ship (store, &s.jc, s.clinic, s.jc.centrifuge, "LX-F", 1, "2026-10-01",
+           "2026-09-28 02:00:00.000Z", NULL);
+  tj_clock (store, 2026, 11, 5, 9, 0);
+  f = tj_create (store, s.jc.co.clerk, KEFU_JOB_KIND_ONSITE_REPAIR, s.clinic, 0, "LX-F", "异响");
+  walk_to_visit (store, &s.jc, &f, s.jc.technician2, 11, 9, 10, FALSE);
+  tj_clock (store, 2026, 11, 10, 7, 30);
+  {
+    g_autoptr(KefuJobChange) leave = tj_change (f, KEFU_JOB_ACTION_DEPART, NULL);
+
+    tj_apply (store, s.jc.technician2, &f, leave);
+  }
   kefu_store_set_clock (store, NULL);
 
   /* [from, to) in days of November; by technician name (梁工 before 王工), then day. */
+  assert_visits (store, 8, 10, END);
+  assert_visits (store, 18, 19, f->id, END);
+  assert_visits (store, 19, 26, f->id, s.b, END);
+  assert_visits (store, 20, 21, END);
   assert_visits (store, 20, 25, END);
   assert_visits (store, 20, 26, s.b, END);
   assert_visits (store, 26, 27, s.b, END);
