@@ -507,6 +507,20 @@ test_carriers_page (void)
                           count_carriers (store) == carriers->len + 1);
   }
 
+  /* The receipt days are saved as the shared setting the shipments' overdue rule reads. */
+  {
+    g_autoptr(GPtrArray) spins = kefu_test_find_all (GTK_WIDGET (page), ADW_TYPE_SPIN_ROW);
+    AdwSpinRow *days = spins->pdata[0];
+    g_autofree char *saved = NULL;
+
+    g_assert_cmpint ((gint) adw_spin_row_get_value (days), ==, 2);
+    adw_spin_row_set_value (days, 5);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "aftersales-settings.save", NULL));
+    kefu_test_wait_until ((g_object_get (page, "busy", &busy, NULL), !busy) &&
+                          (g_free (saved), saved = kefu_store_get_setting (store, KEFU_SETTING_SHIPMENT_RECEIPT_DAYS, NULL, NULL)) != NULL);
+    g_assert_cmpstr (saved, ==, "5");
+  }
+
   kefu_test_maybe_save_shot (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page))), "aftersales-settings");
   adw_dialog_force_close (dialog);
   gtk_window_destroy (GTK_WINDOW (window));
