@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "core/kefu-customer.h"
+#include "core/kefu-phone.h"
 #include "core/kefu-product.h"
 #include "intake/kefu-caller-lookup.h"
 #include "intake/kefu-form-field.h"
@@ -75,11 +76,26 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* A field hidden or disabled while it has the focus never hears it leave (and keeps its cursor
+ * blinking): the focus leaves first. */
+static void
+leave_focus (KefuShipmentDialog *self,
+             GtkWidget          *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
+    gtk_root_set_focus (root, NULL);
+}
+
 static void
 update_busy (KefuShipmentDialog *self)
 {
   gboolean busy = self->loading || self->saving;
 
+  if (busy)
+    leave_focus (self, GTK_WIDGET (self->content_box));
   gtk_widget_set_sensitive (GTK_WIDGET (self->content_box), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
@@ -318,12 +334,13 @@ show_customer (KefuShipmentDialog *self,
 {
   const char *address = kefu_customer_get_address (customer);
   g_autofree char *typed = dup_trimmed (self->address_row);
-  const char *phone = kefu_customer_get_primary_phone (customer);
+  g_autofree char *phone = kefu_phone_format (kefu_customer_get_primary_phone (customer));
 
   self->customer_id = kefu_record_get_id (KEFU_RECORD (customer));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->customer_row),
                                  kefu_customer_get_name (customer));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->customer_row), phone != NULL ? phone : "");
+  leave_focus (self, GTK_WIDGET (self->lookup));
   gtk_widget_set_visible (GTK_WIDGET (self->lookup), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->change_button), TRUE);
 

@@ -212,10 +212,11 @@ cell_refresh (GtkColumnViewCell *cell)
 static GtkWidget *
 new_step_bar (void)
 {
-  /* The label beside it says the same in words: the bar itself is not read out. */
+  /* The label beside it says the same in words: the bar itself is not read out. Continuous: a
+   * discrete bar's seven blocks are wider than the column. */
   GtkWidget *bar = g_object_new (GTK_TYPE_LEVEL_BAR,
                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                 "mode", GTK_LEVEL_BAR_MODE_DISCRETE,
+                                 "mode", GTK_LEVEL_BAR_MODE_CONTINUOUS,
                                  "min-value", 0.0,
                                  "max-value", (double) (KEFU_SHIPMENT_STEP_RECEIVED + 1),
                                  "valign", GTK_ALIGN_CENTER,
@@ -249,6 +250,9 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       break;
 
     case KEFU_SHIPMENT_CELL_STEP:
+      /* The words are whole and the bar takes what is left: a label that may shrink would
+       * give all the room to the bar. */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
       child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
       gtk_box_append (GTK_BOX (child), new_step_bar ());
       gtk_box_append (GTK_BOX (child), label);

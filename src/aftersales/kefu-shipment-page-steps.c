@@ -13,8 +13,8 @@
 #include "complaints/kefu-detail-format.h"
 #include "core/kefu-enums.h"
 #include "core/kefu-money.h"
+#include "core/kefu-phone.h"
 #include "core/kefu-waybill.h"
-#include "widgets/kefu-list-loader.h"
 
 #include "kefu-shipment-list-cells.h"
 #include "kefu-shipment-page-private.h"
@@ -44,9 +44,15 @@ _kefu_shipment_page_show_head (KefuShipmentPage *self)
                                 ? "dialog-warning-symbolic" : "alarm-symbolic");
 
   if (shipment->customer_phone != NULL)
-    kefu_accessible_label_append (summary, shipment->customer_phone);
+    {
+      g_autofree char *phone = kefu_phone_format (shipment->customer_phone);
+
+      g_string_append (summary, phone != NULL ? phone : shipment->customer_phone);
+    }
   if (shipment->address != NULL)
-    kefu_accessible_label_append (summary, shipment->address);
+    /* Translators: between the customer's phone and the delivery address under a shipment's
+     * heading. */
+    g_string_append_printf (summary, "%s%s", summary->len > 0 ? _(" · ") : "", shipment->address);
   gtk_label_set_label (self->summary_label, summary->str);
 }
 

@@ -116,9 +116,10 @@ fixture_set_up (Fixture       *fixture,
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (new_shipment));
 
   fixture->navigation = ADW_NAVIGATION_VIEW (adw_navigation_view_new ());
-  fixture->window = GTK_WINDOW (gtk_window_new ());
+  /* An AdwWindow, so that dialogs show inside it as they do in Kefu's window. */
+  fixture->window = GTK_WINDOW (adw_window_new ());
   gtk_window_set_default_size (fixture->window, 1300, 900);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->navigation));
+  adw_window_set_content (ADW_WINDOW (fixture->window), GTK_WIDGET (fixture->navigation));
   gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "aftersales",
                                   G_ACTION_GROUP (group));
   gtk_window_present (fixture->window);
@@ -163,6 +164,19 @@ today_text (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* With KEFU_TEST_SHOTS set, a picture of `window` once a dialog's opening animation is over. */
+static void
+save_shot (GtkWindow  *window,
+           const char *name)
+{
+  if (g_getenv ("KEFU_TEST_SHOTS") == NULL)
+    return;
+
+  for (guint i = 0; i < 10; i++)
+    kefu_test_flush ();
+  kefu_test_maybe_save_shot (GTK_WIDGET (window), name);
 }
 
 static void
@@ -222,6 +236,7 @@ file_request (Fixture *fixture)
   kefu_shipment_dialog_set_text (dialog, "line-2-produced", future);
   g_assert_false (kefu_shipment_dialog_save (dialog));
   g_assert_nonnull (kefu_shipment_dialog_get_message (dialog, "line-2-produced"));
+  save_shot (fixture->window, "shipment-request");
   kefu_shipment_dialog_set_text (dialog, "line-2-produced", "");
   g_assert_null (kefu_shipment_dialog_get_message (dialog, "line-2-produced"));
 
@@ -327,7 +342,7 @@ assert_listed (Fixture          *fixture,
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   GListModel *model;
   g_autoptr(KefuLazyItem) item = NULL;
-  KefuShipment *shipment;
+  g_autoptr(KefuShipment) shipment = NULL;
   g_autofree char *step_text = NULL;
   g_autofree char *name = NULL;
 
@@ -341,18 +356,24 @@ assert_listed (Fixture          *fixture,
 
   item = g_list_model_get_item (model, 0);
   kefu_test_wait_until (kefu_lazy_item_get_value (item) != NULL);
-  shipment = kefu_lazy_item_get_value (item);
+  /* Held: a row read again gets a new value. */
+  shipment = g_object_ref (kefu_lazy_item_get_value (item));
   g_assert_cmpint (shipment->id, ==, id);
   g_assert_cmpint (shipment->step, ==, step);
   step_text = kefu_shipment_cell_text (shipment, KEFU_SHIPMENT_CELL_STEP, NULL);
   g_assert_nonnull (strstr (step_text, kefu_shipment_step_get_display_name (step)));
   name = kefu_shipment_cell_text (shipment, KEFU_SHIPMENT_CELL_CUSTOMER, NULL);
   g_assert_cmpstr (name, ==, "张三");
+  {
+    g_autofree char *shot = g_strdup_printf ("shipment-list-%s",
+                                             kefu_enum_to_nick (KEFU_TYPE_SHIPMENT_STEP, step));
+
+    save_shot (window, shot);
+  }
 
   /* A search by the reference finds it; one by a number nobody has finds nothing. */
   kefu_shipment_list_view_set_search (view, shipment->reference);
-  kefu_test_wait_until (!is_busy (view));
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  kefu_test_wait_until (!is_busy (view) && g_list_model_get_n_items (model) == 1);
   kefu_shipment_list_view_set_search (view, "FH-19990101-9999");
   kefu_test_wait_until (!is_busy (view) && g_list_model_get_n_items (model) == 0);
 
@@ -423,7 +444,7 @@ test_walk (Fixture       *fixture,
   g_assert_nonnull (kefu_shipment_action_dialog_get_message (dialog, "waybill"));
   g_assert_false (kefu_shipment_action_dialog_apply (dialog));
   g_assert_nonnull (kefu_shipment_action_dialog_get_message (dialog, "waybill"));
-  kefu_test_flush ();
+  save_shot (fixture->window, "shipment-ship-dialog");
   g_assert_true (kefu_shipment_page_get_action_dialog (page) == ADW_DIALOG (dialog));
   g_assert_cmpint (kefu_shipment_page_get_shipment (page)->step, ==,
                    KEFU_SHIPMENT_STEP_HANDED_OVER);
@@ -446,6 +467,7 @@ test_walk (Fixture       *fixture,
   assert_step_row (page, KEFU_SHIPMENT_STEP_RECEIVED, "王芳",
                    kefu_receipt_method_get_display_name (KEFU_RECEIPT_METHOD_PHONE));
 
+  save_shot (fixture->window, "shipment-page");
   /* Every step of the way is still there with who and when. */
   assert_step_row (page, KEFU_SHIPMENT_STEP_REQUESTED, "李明", NULL);
   assert_step_row (page, KEFU_SHIPMENT_STEP_PAYMENT_CONFIRMED, "钱会计", NULL);
@@ -610,6 +632,7 @@ test_exception (Fixture       *fixture,
   attention = kefu_shipment_format_attention (kefu_shipment_page_get_shipment (page), NULL);
   g_assert_nonnull (attention);
   g_assert_nonnull (strstr (attention, damaged));
+  save_shot (fixture->window, "shipment-exception");
 
   /* Reshipped: the carrier rows show only for that outcome, and the new waybill is checked. */
   dialog = open_action (page, KEFU_SHIPMENT_ACTION_RESOLVE_EXCEPTION);
@@ -650,7 +673,7 @@ test_empty_list (Fixture       *fixture,
       const char *description = adw_status_page_get_description (status);
 
       if (gtk_widget_get_mapped (GTK_WIDGET (status)) && description != NULL &&
-          strstr (description, "New Shipment") != NULL)
+          strstr (description, _("New Shipment")) != NULL)
         found = TRUE;
     }
   g_assert_true (found);
@@ -660,7 +683,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  char *data_home = kefu_test_init (&argc, &argv);
+  char *data_home;
+
+  kefu_test_choose_language (FALSE);
+  data_home = kefu_test_init (&argc, &argv);
+  kefu_test_choose_language (TRUE);
 
   g_test_add ("/kefu/aftersales-shipments/walk", Fixture, NULL,
               fixture_set_up, test_walk, fixture_tear_down);
