@@ -212,13 +212,35 @@ kefu_store_save_carrier (KefuStore     *self,
 
 /* Serial history */
 
+/* What a line of a serial's history says, in words as a customer's history says it
+ * (kefu-store-history.c): a shipment's product and the line's quantity, a job's kind and its
+ * fault. */
+static char *
+serial_summary (KefuRows        *rows,
+                guint            i,
+                KefuHistoryKind  kind)
+{
+  const char *text = kefu_rows_get_text (rows, i, 4);
+  const char *kind_name = "";
+  int value;
+
+  if (kind == KEFU_HISTORY_KIND_SHIPMENT)
+    return g_strdup_printf ("%s ×%" G_GINT64_FORMAT, text != NULL ? text : "",
+                            kefu_rows_get_int (rows, i, 8));
+  if (kefu_enum_from_nick (KEFU_TYPE_JOB_KIND, kefu_rows_get_text (rows, i, 7), &value))
+    kind_name = kefu_job_kind_get_display_name (value);
+  /* Translators: a service job in a customer's history: its kind, then the fault. */
+  return text != NULL ? g_strdup_printf (C_("history", "%s: %s"), kind_name, text)
+                      : g_strdup (kind_name);
+}
+
 /**
  * kefu_store_list_serial_history:
  * @serial: a product number (产品编号), compared as stored (trimmed)
  *
- * The shipment lines and the service jobs naming @serial, oldest first: a shipment at its
- * request time (status: its step), a job at its report time (status: its step; summary: its
- * kind's nick, then the symptoms).
+ * The shipment lines and the service jobs naming @serial, oldest first, as a customer's history
+ * lists them (kefu_store_list_customer_history ()): entity "shipment" at its request time or
+ * "service-job" at its report time, the status the nick of its step, the summary in words.
  *
  * Returns: (transfer full): a #GListModel of #KefuHistoryEntry, or %NULL with @error set
  */
@@ -244,15 +266,16 @@ kefu_store_list_serial_history (KefuStore     *self,
   /* Both parts through their serial indexes (shipment_lines_serial, service_jobs_serial). */
   rows = _kefu_store_query (self,
                             "SELECT 0, shipments.id, shipments.reference, shipments.requested_at, "
-                            "shipment_lines.product_name, shipments.step, requester.name "
+                            "shipment_lines.product_name, shipments.step, requester.name, "
+                            "CAST(NULL AS TEXT), shipment_lines.quantity "
                             "FROM shipment_lines JOIN shipments "
                             "ON shipments.id = shipment_lines.shipment_id "
                             "LEFT JOIN staff AS requester ON requester.id = shipments.requested_by "
                             "WHERE shipment_lines.serial = $1 "
                             "UNION ALL "
                             "SELECT 1, service_jobs.id, service_jobs.reference, "
-                            "service_jobs.reported_at, service_jobs.kind || ': ' || "
-                            "COALESCE(service_jobs.symptoms, ''), service_jobs.step, reporter.name "
+                            "service_jobs.reported_at, service_jobs.symptoms, service_jobs.step, "
+                            "reporter.name, service_jobs.kind, NULL "
                             "FROM service_jobs "
                             "LEFT JOIN staff AS reporter ON reporter.id = service_jobs.reported_by "
                             "WHERE service_jobs.serial = $1 "
@@ -269,13 +292,13 @@ kefu_store_list_serial_history (KefuStore     *self,
                                                                   : KEFU_HISTORY_KIND_SHIPMENT;
       g_autoptr(GDateTime) at = kefu_rows_get_time (rows, i, 3);
       g_autoptr(KefuHistoryEntry) entry = NULL;
+      g_autofree char *summary = serial_summary (rows, i, kind);
 
       entry = kefu_history_entry_new (kind,
-                                      kind == KEFU_HISTORY_KIND_SERVICE_JOB ? "service_jobs"
-                                                                            : "shipments",
+                                      kind == KEFU_HISTORY_KIND_SERVICE_JOB ? "service-job"
+                                                                            : "shipment",
                                       kefu_rows_get_int (rows, i, 1),
-                                      kefu_rows_get_text (rows, i, 2), at,
-                                      kefu_rows_get_text (rows, i, 4),
+                                      kefu_rows_get_text (rows, i, 2), at, summary,
                                       kefu_rows_get_text (rows, i, 5),
                                       kefu_rows_get_text (rows, i, 6));
       g_list_store_append (store, entry);

@@ -184,7 +184,11 @@ test_serial_history (Fixture       *fixture,
   g_assert_cmpstr (kefu_history_entry_get_reference (e0), ==, first->reference);
   g_assert_cmpstr (kefu_history_entry_get_status (e0), ==, "received");
   g_assert_cmpstr (kefu_history_entry_get_staff_name (e0), ==, "李明");
+  g_assert_cmpstr (kefu_history_entry_get_entity (e0), ==, "shipment");
+  g_assert_cmpstr (kefu_history_entry_get_summary (e0), ==, "分析仪 X200 ×1");
   g_assert_cmpint (kefu_history_entry_get_kind (e1), ==, KEFU_HISTORY_KIND_SERVICE_JOB);
+  g_assert_cmpstr (kefu_history_entry_get_entity (e1), ==, "service-job");
+  g_assert_cmpstr (kefu_history_entry_get_status (e1), ==, "reported");
   g_assert_cmpint (kefu_history_entry_get_entity_id (e1), ==, job->id);
   g_assert_cmpstr (kefu_history_entry_get_reference (e1), ==, job->reference);
   g_assert_nonnull (strstr (kefu_history_entry_get_summary (e1), "开机无显示"));
