@@ -72,16 +72,12 @@ preferences_action (GSimpleAction *action,
   adw_dialog_present (dialog, GTK_WIDGET (window));
 }
 
-/* app.open-complaint (x): a complaint notification's default action, also when the window was
- * closed or hidden meanwhile. */
-static void
-open_complaint_action (GSimpleAction *action,
-                       GVariant      *param,
-                       gpointer       user_data)
+/* The main window brought up for a notification's action, also when the window was closed or
+ * hidden meanwhile. */
+static KefuWindow *
+present_for_notification (KefuApplication *self)
 {
-  KefuApplication *self = user_data;
   KefuWindow *window = _kefu_application_ensure_main_window (self);
-  gint64 complaint_id = g_variant_get_int64 (param);
 
   /* Started by the notification itself (Kefu was not running): open the database first. */
   if (self->store == NULL && self->open_cancellable == NULL &&
@@ -89,8 +85,34 @@ open_complaint_action (GSimpleAction *action,
     kefu_application_open_from_settings (self);
 
   gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+/* app.open-complaint (x): a complaint notification's default action. */
+static void
+open_complaint_action (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  KefuWindow *window = present_for_notification (user_data);
+  gint64 complaint_id = g_variant_get_int64 (param);
+
   if (complaint_id > 0)
     kefu_window_open_complaint (window, complaint_id);
+}
+
+/* app.open-shipment (x), app.open-job (x): a shipment or a service job shown in the After-Sales
+ * pane, from outside the window (a notification); the window's action of the same name. */
+static void
+open_aftersales_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  KefuWindow *window = present_for_notification (user_data);
+
+  if (g_variant_get_int64 (param) > 0)
+    g_action_group_activate_action (G_ACTION_GROUP (window), g_action_get_name (G_ACTION (action)),
+                                    param);
 }
 
 static void
@@ -131,6 +153,8 @@ static const GActionEntry app_actions[] = {
   { "preferences", preferences_action },
   { "switch-staff", switch_staff_action },
   { "open-complaint", open_complaint_action, "x" },
+  { "open-shipment", open_aftersales_action, "x" },
+  { "open-job", open_aftersales_action, "x" },
   /* "Try Again" on the database error page: the same database once more. */
   { "reopen-database", reopen_action },
   /* Preferences' Apply: the database the settings name now. */

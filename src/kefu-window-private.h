@@ -40,6 +40,9 @@ struct _KefuWindow
   guint                 counts_again : 1;
   /* A complaint asked for (by a notification) before the database and who works were known. */
   gint64                pending_complaint;
+  /* The same for an After-Sales action (win.open-shipment …): its name and parameter. */
+  char                 *pending_aftersales;
+  GVariant             *pending_aftersales_param;
   /* Bumped whenever the store changes, so late answers about the old one are ignored. */
   guint                 generation;
   gboolean              busy;
@@ -66,6 +69,9 @@ void  _kefu_window_update_busy         (KefuWindow     *self);
 /* Sets who is working (NULL: nobody), as the store's actor and on the staff button. */
 void  _kefu_window_set_staff           (KefuWindow     *self,
                                         KefuStaff      *staff);
+
+/* Runs the After-Sales action asked for before the database and who works were known. */
+void  _kefu_window_run_pending_aftersales (KefuWindow   *self);
 
 /* kefu-window-sidebar.c */
 /* The sidebar's template callbacks and the "pane.show" action with its Alt+1 … Alt+6. */

@@ -119,6 +119,7 @@ remembered_staff_cb (GObject      *object,
       self->pending_complaint = 0;
       kefu_window_open_complaint (self, complaint_id);
     }
+  _kefu_window_run_pending_aftersales (self);
 
   _kefu_window_update_busy (self);
 }

@@ -129,7 +129,29 @@ aftersales_activated (GSimpleAction *action,
 
   kefu_window_select_pane (self, "aftersales");
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+
+  /* Asked for while Kefu was starting (a notification's action): it runs once the database is
+   * open and who is working is known, so that the page shows what that person may do. */
+  if (self->store == NULL || self->staff_loading)
+    {
+      g_free (self->pending_aftersales);
+      g_clear_pointer (&self->pending_aftersales_param, g_variant_unref);
+      self->pending_aftersales = g_steal_pointer (&name);
+      self->pending_aftersales_param = param != NULL ? g_variant_ref_sink (param) : NULL;
+      return;
+    }
+
   gtk_widget_activate_action_variant (GTK_WIDGET (self->aftersales_pane), name, param);
+}
+
+void
+_kefu_window_run_pending_aftersales (KefuWindow *self)
+{
+  g_autofree char *name = g_steal_pointer (&self->pending_aftersales);
+  g_autoptr(GVariant) param = g_steal_pointer (&self->pending_aftersales_param);
+
+  if (name != NULL)
+    gtk_widget_activate_action_variant (GTK_WIDGET (self->aftersales_pane), name, param);
 }
 
 /* win.new-call: a new call in the intake pane, with the caller's number when a telephone
@@ -191,6 +213,8 @@ kefu_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_WINDOW);
 
   g_clear_object (&self->pane_signals);
+  g_clear_pointer (&self->pending_aftersales, g_free);
+  g_clear_pointer (&self->pending_aftersales_param, g_variant_unref);
   g_clear_object (&self->staff);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);

@@ -13,6 +13,7 @@
 
 #include "aftersales/kefu-aftersales-pane.h"
 #include "aftersales/kefu-job-dialog.h"
+#include "aftersales/kefu-job-page.h"
 #include "aftersales/kefu-shipment-dialog.h"
 #include "aftersales/kefu-technician-calendar.h"
 #include "core/kefu-history-entry.h"
@@ -20,6 +21,7 @@
 #include "customers/kefu-customer-page.h"
 #include "customers/kefu-customers-pane.h"
 #include "kefu-aftersales-settings-page.h"
+#include "kefu-application.h"
 #include "kefu-window.h"
 #include "store/kefu-store-jobs.h"
 #include "store/kefu-store-shipments.h"
@@ -415,6 +417,50 @@ test_customer_links (void)
   kefu_test_close_window (GTK_WINDOW (window), &store, dir);
 }
 
+/* A notification's action (app.open-job) brings up the window on the job's page; asked for
+ * while the database is still opening, the page opens once it is open and who works is known. */
+static void
+test_open_actions (void)
+{
+  g_autofree char *dir = kefu_test_make_dir ();
+  g_autoptr(KefuStore) store = kefu_test_open_store (dir);
+  g_autoptr(KefuApplication) application = NULL;
+  KefuWindow *window;
+  GtkWidget *page;
+  Site site;
+
+  kefu_test_reset_settings ();
+  site_setup (store, &site);
+  kefu_test_remember_staff (store, site.manager);
+
+  /* Not owning a name on the session bus: the test needs the application's actions. */
+  application = kefu_test_make_application ();
+  window = kefu_test_present_window (GTK_APPLICATION (application), store, 1400, 900);
+  g_assert_cmpstr (kefu_window_get_visible_pane (window), ==, "intake");
+  g_action_group_activate_action (G_ACTION_GROUP (application), "open-job",
+                                  g_variant_new_int64 (site.job));
+  kefu_test_wait_until (!kefu_window_get_busy (window));
+  g_assert_cmpstr (kefu_window_get_visible_pane (window), ==, "aftersales");
+  page = kefu_test_find_mapped (GTK_WIDGET (window), KEFU_TYPE_JOB_PAGE);
+  g_assert_cmpint (kefu_job_page_get_job_id (KEFU_JOB_PAGE (page)), ==, site.job);
+  gtk_window_destroy (GTK_WINDOW (window));
+  kefu_test_flush ();
+
+  window = kefu_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  kefu_window_show_loading (window, kefu_store_get_description (store));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "open-job", g_variant_new_int64 (site.job));
+  kefu_window_set_store (window, store);
+  kefu_test_wait_until (!kefu_window_get_busy (window));
+  kefu_test_flush ();
+  g_assert_cmpstr (kefu_window_get_visible_pane (window), ==, "aftersales");
+  page = kefu_test_find_mapped (GTK_WIDGET (window), KEFU_TYPE_JOB_PAGE);
+  g_assert_cmpint (kefu_job_page_get_job_id (KEFU_JOB_PAGE (page)), ==, site.job);
+
+  kefu_test_close_window (GTK_WINDOW (window), &store, dir);
+}
+
 /* A tracking address needs http(s) and {waybill}; none at all is allowed. */
 static void
 test_tracking_template (void)
@@ -537,6 +583,7 @@ main (int   argc,
 
   g_test_add_func ("/kefu/aftersales-pane/pane", test_pane);
   g_test_add_func ("/kefu/aftersales-pane/customer-links", test_customer_links);
+  g_test_add_func ("/kefu/aftersales-pane/open-actions", test_open_actions);
   g_test_add_func ("/kefu/aftersales-pane/tracking-template", test_tracking_template);
   g_test_add_func ("/kefu/aftersales-pane/carriers-page", test_carriers_page);
 
