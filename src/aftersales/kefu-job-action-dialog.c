@@ -55,10 +55,14 @@ static void
 show_message (KefuJobActionDialog *self,
               const char          *message)
 {
+  /* The waybill's own problem is said under it already, as it was typed. */
+  gboolean said = message != NULL && gtk_widget_get_visible (GTK_WIDGET (self->waybill_label))
+                  && g_strcmp0 (gtk_label_get_label (self->waybill_label), message) == 0;
+
   g_free (self->message);
   self->message = g_strdup (message);
   gtk_label_set_label (self->message_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL && !said);
 }
 
 static void

@@ -247,9 +247,9 @@ show_head (KefuJobPage *self)
       g_autofree char *amount = kefu_money_format (job->fee_fen);
 
       fee = g_strdup_printf (job->fee_agreed
-                             /* Translators: the fee quoted for a paid job, in yuan. */
-                             ? _("¥%s · the customer agreed")
-                             : _("¥%s · not agreed yet"), amount);
+                             /* Translators: the fee quoted for a paid job ("¥300.00"). */
+                             ? _("%s · the customer agreed")
+                             : _("%s · not agreed yet"), amount);
     }
   else if (job->warranty == KEFU_WARRANTY_OUT
            && job->kind != KEFU_JOB_KIND_INSTALLATION && job->kind != KEFU_JOB_KIND_RETURN)

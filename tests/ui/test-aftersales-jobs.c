@@ -414,6 +414,7 @@ report_fault (Fixture *fixture)
     kefu_caller_lookup_search (lookup, "13912345678");
     kefu_test_wait_until (!kefu_caller_lookup_get_busy (lookup));
     g_assert_cmpuint (g_list_model_get_n_items (kefu_caller_lookup_get_results (lookup)), >=, 1);
+    kefu_test_maybe_save_shot (GTK_WIDGET (fixture->window), "job-dialog-lookup");
     kefu_caller_lookup_pick (lookup, 0);
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (lookup)));
   }
@@ -703,6 +704,7 @@ test_factory (Fixture       *fixture,
   g_assert_true (kefu_job_action_dialog_set_selected (dialog, "carrier", sf_position (fixture)));
   g_assert_true (kefu_job_action_dialog_set_text (dialog, "waybill", "12345"));
   g_assert_false (kefu_job_action_dialog_save (dialog));
+  kefu_test_maybe_save_shot (GTK_WIDGET (fixture->window), "job-send-dialog");
   g_assert_nonnull (kefu_job_action_dialog_get_message (dialog));
   g_assert_true (kefu_job_action_dialog_set_text (dialog, "waybill", "SF1234567890123"));
   save_action (fixture, dialog, KEFU_JOB_STEP_SENT_TO_FACTORY);
@@ -755,6 +757,7 @@ test_paid (Fixture       *fixture,
   g_assert_true (kefu_job_action_dialog_set_text (dialog, "text", "客户电话同意"));
   save_action (fixture, dialog, KEFU_JOB_STEP_REPORTED);
   paid = stored_job (fixture, id);
+  kefu_test_maybe_save_shot (GTK_WIDGET (fixture->window), "job-page-paid");
   g_assert_cmpint (paid->fee_fen, ==, 30000);
   g_assert_true (paid->fee_agreed);
   assert_page_says (fixture, "300.00");
