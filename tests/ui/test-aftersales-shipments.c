@@ -31,6 +31,7 @@ typedef struct
   KefuStore         *store;
   GtkWindow         *window;
   AdwNavigationView *navigation;
+  GActionGroup      *actions;    /* the "aftersales" group the pane would install */
   gint64             customer;
   gint64             analyser;
   gint64             reagent;
@@ -122,6 +123,7 @@ fixture_set_up (Fixture       *fixture,
   adw_window_set_content (ADW_WINDOW (fixture->window), GTK_WIDGET (fixture->navigation));
   gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "aftersales",
                                   G_ACTION_GROUP (group));
+  fixture->actions = G_ACTION_GROUP (g_object_ref (group));
   gtk_window_present (fixture->window);
 }
 
@@ -132,6 +134,7 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (fixture->window);
   kefu_test_flush ();
   g_clear_object (&fixture->store);
+  g_clear_object (&fixture->actions);
   g_clear_pointer (&fixture->opened, g_array_unref);
   kefu_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
@@ -348,6 +351,7 @@ assert_listed (Fixture          *fixture,
 
   gtk_window_set_default_size (window, 1300, 600);
   gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_widget_insert_action_group (GTK_WIDGET (window), "aftersales", fixture->actions);
   gtk_window_present (window);
   kefu_shipment_list_view_set_open_only (view, open_only);
   g_object_set (view, "store", fixture->store, NULL);
@@ -369,6 +373,17 @@ assert_listed (Fixture          *fixture,
                                              kefu_enum_to_nick (KEFU_TYPE_SHIPMENT_STEP, step));
 
     save_shot (window, shot);
+  }
+
+  /* Activating the row asks the pane to open the shipment. */
+  {
+    g_autoptr(GPtrArray) tables = kefu_test_find_all (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
+
+    g_assert_cmpuint (tables->len, ==, 1);
+    g_array_set_size (fixture->opened, 0);
+    g_signal_emit_by_name (tables->pdata[0], "activate", 0);
+    g_assert_cmpuint (fixture->opened->len, ==, 1);
+    g_assert_cmpint (g_array_index (fixture->opened, gint64, 0), ==, id);
   }
 
   /* A search by the reference finds it; one by a number nobody has finds nothing. */
@@ -529,6 +544,51 @@ change_now (Fixture            *fixture,
   return kefu_shipment_change_new (action, id, shipment->version);
 }
 
+/* The page's attention line (an icon and words in the error style). */
+static GtkWidget *
+find_attention (KefuShipmentPage *page)
+{
+  g_autoptr(GPtrArray) boxes = kefu_test_find_all (GTK_WIDGET (page), GTK_TYPE_BOX);
+
+  for (guint i = 0; i < boxes->len; i++)
+    if (gtk_widget_has_css_class (boxes->pdata[i], "error"))
+      return boxes->pdata[i];
+  g_assert_not_reached ();
+}
+
+/* The list with Overdue Only shows the shipment, its attention cell saying it is late. */
+static void
+assert_overdue_listed (Fixture *fixture,
+                       gint64   id)
+{
+  KefuShipmentListView *view = KEFU_SHIPMENT_LIST_VIEW (kefu_shipment_list_view_new ());
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  g_autoptr(GPtrArray) toggles = NULL;
+  g_autoptr(KefuLazyItem) item = NULL;
+  g_autoptr(KefuShipment) shipment = NULL;
+  g_autofree char *attention = NULL;
+  GListModel *model;
+
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_present (window);
+  g_object_set (view, "store", fixture->store, NULL);
+  /* Overdue Only, pressed as a person would. */
+  toggles = kefu_test_find_all (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON);
+  for (guint i = 0; i < toggles->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (toggles->pdata[i]), _("Overdue Only")) == 0)
+      gtk_toggle_button_set_active (toggles->pdata[i], TRUE);
+  model = kefu_shipment_list_view_get_model (view);
+  kefu_test_wait_until (!is_busy (view) && g_list_model_get_n_items (model) == 1);
+  item = g_list_model_get_item (model, 0);
+  kefu_test_wait_until (kefu_lazy_item_get_value (item) != NULL);
+  shipment = g_object_ref (kefu_lazy_item_get_value (item));
+  g_assert_cmpint (shipment->id, ==, id);
+  attention = kefu_shipment_cell_text (shipment, KEFU_SHIPMENT_CELL_ATTENTION, NULL);
+  g_assert_cmpstr (attention, !=, "");
+  gtk_window_destroy (window);
+  kefu_test_flush ();
+}
+
 /* Someone else changed the shipment while the dialog was open: the store's refusal shows in
  * the dialog with what was typed kept, Reload reads the shipment again, and the same input then
  * saves. */
@@ -611,6 +671,22 @@ test_exception (Fixture       *fixture,
   page = KEFU_SHIPMENT_PAGE (kefu_shipment_page_new (fixture->store, clerk, id));
   adw_navigation_view_push (fixture->navigation, ADW_NAVIGATION_PAGE (page));
   wait_for_step (page, KEFU_SHIPMENT_STEP_SHIPPED);
+
+  /* Expected on 23 November and not delivered: overdue since the next day, flagged on the page
+   * and found with Overdue Only. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autofree char *overdue = NULL;
+    KefuShipment *shipped = kefu_shipment_page_get_shipment (page);
+
+    if (g_date_time_compare (now, shipped->attention_at) > 0)
+      {
+        overdue = kefu_shipment_format_attention (shipped, now);
+        g_assert_nonnull (overdue);
+        g_assert_true (gtk_widget_get_visible (find_attention (page)));
+        assert_overdue_listed (fixture, id);
+      }
+  }
 
   dialog = open_action (page, KEFU_SHIPMENT_ACTION_REPORT_EXCEPTION);
   g_assert_false (kefu_shipment_action_dialog_apply (dialog));
