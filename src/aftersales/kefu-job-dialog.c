@@ -180,13 +180,12 @@ check_fields (KefuJobDialog *self)
   g_autofree char *symptoms = g_strstrip (kefu_text_row_get_text (self->symptoms_row));
   char *problem = NULL;
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self->customer_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->symptoms_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->manager_row), "error");
 
+  /* No customer: the message says so (the whole lookup in red, its results too, would shout). */
   if (self->customer_id <= 0)
     {
-      gtk_widget_add_css_class (GTK_WIDGET (self->customer_row), "error");
       problem = g_strdup (_("Choose the customer: search by name or phone number."));
     }
   if (adw_combo_row_get_selected (self->source_row) == 1
@@ -447,7 +446,6 @@ customer_cb (GObject      *object,
                               kefu_customer_get_address (customer) != NULL
                               ? kefu_customer_get_address (customer) : "");
   adw_action_row_set_subtitle (self->customer_row, subtitle);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->customer_row), "error");
 
   g_clear_pointer (&self->shipped, g_ptr_array_unref);
   self->shipped = g_ptr_array_ref (g_object_get_data (loaded, "shipped"));
@@ -487,8 +485,8 @@ change_clicked_cb (KefuJobDialog *self)
   g_clear_pointer (&self->shipped, g_ptr_array_unref);
   gtk_string_list_append (typed, _("Another product (type it below)"));
   adw_combo_row_set_model (self->serial_row, G_LIST_MODEL (typed));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->customer_row), _("No customer chosen"));
-  adw_action_row_set_subtitle (self->customer_row, _("Search by phone or name above"));
+  /* The lookup alone says what to do until a customer is picked. */
+  gtk_widget_set_visible (GTK_WIDGET (self->customer_row), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->change_button), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->lookup), TRUE);
   kefu_caller_lookup_clear (self->lookup);
@@ -776,6 +774,7 @@ kefu_job_dialog_new (KefuStore   *store,
   self->staff = staff != NULL ? g_object_ref (staff) : NULL;
   kefu_caller_lookup_set_store (self->lookup, store);
   gtk_widget_set_visible (GTK_WIDGET (self->lookup), customer_id <= 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->customer_row), customer_id > 0);
   for (guint i = 0; i < G_N_ELEMENTS (new_kinds); i++)
     if (new_kinds[i] == kind)
       adw_combo_row_set_selected (self->kind_row, i);
@@ -817,6 +816,7 @@ kefu_job_dialog_set_customer (KefuJobDialog *self,
 
   self->customer_id = customer_id;
   gtk_widget_set_visible (GTK_WIDGET (self->lookup), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->customer_row), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->change_button), TRUE);
   read_customer (self);
 }
