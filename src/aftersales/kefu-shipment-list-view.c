@@ -119,27 +119,20 @@ show_empty (GtkWidget *owner)
                                GTK_WIDGET (self->empty_clear_button), narrowed);
 }
 
-/* The store sorts: the column view's sorter only says which column and which way. With no
- * column the list is in the store's default order (overdue first). */
+/* With no column the list is in the store's default order (overdue first). */
 static void
-sorter_changed_cb (KefuShipmentListView *self,
-                   GtkSorterChange       change,
-                   GtkSorter            *sorter)
+sorter_changed_cb (KefuShipmentListView *self)
 {
-  GtkColumnViewSorter *column_sorter = GTK_COLUMN_VIEW_SORTER (sorter);
-  GtkColumnViewColumn *column = gtk_column_view_sorter_get_primary_sort_column (column_sorter);
-  GtkSortType order = gtk_column_view_sorter_get_primary_sort_order (column_sorter);
-  KefuShipmentSort sort = KEFU_SHIPMENT_SORT_ATTENTION;
-  gboolean descending = column != NULL && order == GTK_SORT_DESCENDING;
-
-  if (column == self->reference_column)
-    sort = KEFU_SHIPMENT_SORT_REFERENCE;
-  else if (column == self->customer_column)
-    sort = KEFU_SHIPMENT_SORT_CUSTOMER;
-  else if (column == self->step_column)
-    sort = KEFU_SHIPMENT_SORT_STEP;
-  else if (column == self->expected_column)
-    sort = KEFU_SHIPMENT_SORT_EXPECTED;
+  const KefuLazyTableSort sorts[] = {
+    { self->reference_column, KEFU_SHIPMENT_SORT_REFERENCE },
+    { self->customer_column, KEFU_SHIPMENT_SORT_CUSTOMER },
+    { self->step_column, KEFU_SHIPMENT_SORT_STEP },
+    { self->expected_column, KEFU_SHIPMENT_SORT_EXPECTED },
+  };
+  gboolean descending;
+  KefuShipmentSort sort = kefu_lazy_table_get_sort (self->column_view, sorts, G_N_ELEMENTS (sorts),
+                                                    KEFU_SHIPMENT_SORT_ATTENTION, FALSE,
+                                                    &descending);
 
   if (sort == self->sort && descending == self->descending)
     return;
@@ -153,10 +146,7 @@ static void
 column_view_activate_cb (KefuShipmentListView *self,
                          guint                 position)
 {
-  gint64 id = kefu_lazy_list_model_get_id (self->model, position);
-
-  if (id > 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "aftersales.open-shipment", "x", id);
+  kefu_lazy_table_activate (self->table, position, "aftersales.open-shipment");
 }
 
 /* The filter bar */

@@ -62,29 +62,22 @@ update_query (KefuComplaintListView *self)
   kefu_complaint_list_model_set_query (self->model, self->filter, self->sort, self->descending);
 }
 
-/* The list is sorted by the store: the column view's sorter only says which column and which
- * way, and the ids are read again in that order. */
+/* Newest first when no column is chosen. */
 static void
-sorter_changed_cb (KefuComplaintListView *self,
-                   GtkSorterChange        change,
-                   GtkSorter             *sorter)
+sorter_changed_cb (KefuComplaintListView *self)
 {
-  GtkColumnViewSorter *column_sorter = GTK_COLUMN_VIEW_SORTER (sorter);
-  GtkColumnViewColumn *column = gtk_column_view_sorter_get_primary_sort_column (column_sorter);
-  GtkSortType order = gtk_column_view_sorter_get_primary_sort_order (column_sorter);
-  KefuComplaintSort sort = KEFU_COMPLAINT_SORT_RECEIVED;
-  gboolean descending = column == NULL || order == GTK_SORT_DESCENDING;
-
-  if (column == self->reference_column)
-    sort = KEFU_COMPLAINT_SORT_REFERENCE;
-  else if (column == self->customer_column)
-    sort = KEFU_COMPLAINT_SORT_CUSTOMER;
-  else if (column == self->stage_column)
-    sort = KEFU_COMPLAINT_SORT_STAGE;
-  else if (column == self->deadline_column)
-    sort = KEFU_COMPLAINT_SORT_DUE;
-  else if (column == self->owner_column)
-    sort = KEFU_COMPLAINT_SORT_OWNER;
+  const KefuLazyTableSort sorts[] = {
+    { self->reference_column, KEFU_COMPLAINT_SORT_REFERENCE },
+    { self->customer_column, KEFU_COMPLAINT_SORT_CUSTOMER },
+    { self->stage_column, KEFU_COMPLAINT_SORT_STAGE },
+    { self->deadline_column, KEFU_COMPLAINT_SORT_DUE },
+    { self->owner_column, KEFU_COMPLAINT_SORT_OWNER },
+  };
+  gboolean descending;
+  KefuComplaintSort sort = kefu_lazy_table_get_sort (self->column_view, sorts,
+                                                     G_N_ELEMENTS (sorts),
+                                                     KEFU_COMPLAINT_SORT_RECEIVED, TRUE,
+                                                     &descending);
 
   if (sort == self->sort && descending == self->descending)
     return;
@@ -98,10 +91,7 @@ static void
 column_view_activate_cb (KefuComplaintListView *self,
                          guint                  position)
 {
-  gint64 id = kefu_lazy_list_model_get_id (self->model, position);
-
-  if (id > 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "complaints.open", "x", id);
+  kefu_lazy_table_activate (self->table, position, "complaints.open");
 }
 
 static void

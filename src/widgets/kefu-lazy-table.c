@@ -160,3 +160,45 @@ kefu_lazy_table_hold (KefuLazyTable *self)
 
   kefu_row_pacer_hold (self->pacer);
 }
+
+int
+kefu_lazy_table_get_sort (GtkColumnView           *view,
+                          const KefuLazyTableSort *sorts,
+                          guint                    n_sorts,
+                          int                      fallback,
+                          gboolean                 fallback_descending,
+                          gboolean                *descending)
+{
+  GtkColumnViewSorter *sorter;
+  GtkColumnViewColumn *column;
+
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (view), fallback);
+  g_return_val_if_fail (descending != NULL, fallback);
+
+  sorter = GTK_COLUMN_VIEW_SORTER (gtk_column_view_get_sorter (view));
+  column = gtk_column_view_sorter_get_primary_sort_column (sorter);
+  if (column == NULL)
+    {
+      *descending = fallback_descending;
+      return fallback;
+    }
+  *descending = gtk_column_view_sorter_get_primary_sort_order (sorter) == GTK_SORT_DESCENDING;
+  for (guint i = 0; i < n_sorts; i++)
+    if (sorts[i].column == column)
+      return sorts[i].sort;
+  return fallback;
+}
+
+void
+kefu_lazy_table_activate (KefuLazyTable *self,
+                          guint          position,
+                          const char    *action)
+{
+  gint64 id;
+
+  g_return_if_fail (self != NULL);
+
+  id = kefu_lazy_list_model_get_id (self->model, position);
+  if (id > 0)
+    gtk_widget_activate_action (self->owner, action, "x", id);
+}

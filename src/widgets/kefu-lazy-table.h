@@ -41,4 +41,27 @@ void           kefu_lazy_table_hold     (KefuLazyTable          *self);
 /* Shows the page for the model's state now (after the model got a store, say). */
 void           kefu_lazy_table_update   (KefuLazyTable          *self);
 
+/* A column the store can sort by, and the order it stands for (an enum of the store's). */
+typedef struct
+{
+  GtkColumnViewColumn *column;
+  int                  sort;
+} KefuLazyTableSort;
+
+/* The order the column view's sorter asks for now: the primary column's sort among `sorts`
+ * (`fallback` for any other column), descending when it says so; with no column, `fallback`
+ * descending as `fallback_descending`. The store sorts; the sorter only says which column and
+ * which way. */
+int            kefu_lazy_table_get_sort (GtkColumnView           *view,
+                                         const KefuLazyTableSort *sorts,
+                                         guint                    n_sorts,
+                                         int                      fallback,
+                                         gboolean                 fallback_descending,
+                                         gboolean                *descending);
+/* Activates `action` ("complaints.open") on the owner with the id of the row at `position`,
+ * when it is known. */
+void           kefu_lazy_table_activate (KefuLazyTable          *self,
+                                         guint                   position,
+                                         const char             *action);
+
 G_END_DECLS

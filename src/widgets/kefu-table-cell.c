@@ -54,6 +54,17 @@ kefu_table_cell_set_tooltip (GtkWidget  *widget,
     gtk_widget_set_tooltip_text (widget, tooltip);
 }
 
+GtkWidget *
+kefu_table_cell_new_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  return label;
+}
+
 void
 kefu_table_cell_set_line_height (GtkListItemFactory *factory,
                                  GtkWidget          *label)

@@ -22,6 +22,9 @@ void kefu_table_cell_set_style   (GtkWidget          *widget,
                                   const char         *style_class);
 void kefu_table_cell_set_tooltip (GtkWidget          *widget,
                                   const char         *tooltip);
+/* A cell's label: start-aligned, one line, ellipsized. Labels rather than inscriptions: they
+ * share the row's baseline, so Chinese text sits level with the digits beside it. */
+GtkWidget *kefu_table_cell_new_label (void);
 /* Makes `label` as tall as a line of Chinese text whatever it shows (measured once a factory):
  * rows that grow when their page arrives make the list measure and place them all again. */
 void kefu_table_cell_set_line_height (GtkListItemFactory *factory,
