@@ -33,6 +33,7 @@ typedef struct
   AdwEntryRow         *produced;
   AdwSpinRow          *quantity;
   GtkWidget           *remove;
+  gint64               id;        /* the stored line's, when editing; 0: a new line */
 } Line;
 
 struct _KefuShipmentDialog
@@ -44,6 +45,7 @@ struct _KefuShipmentDialog
   gint64               customer_id;
   gint64               call_id;
   char                *customer_address;  /* the chosen customer's, as prefilled */
+  KefuShipment        *editing;           /* the request edited, as read; NULL: a new one */
 
   GPtrArray           *products;          /* KefuProduct, after "Choose…" in each line */
   GArray              *manager_ids;       /* gint64, after "None" in manager_row */
@@ -166,6 +168,7 @@ check_fields (KefuShipmentDialog *self,
         {
           KefuShipmentLine *out = kefu_shipment_line_new ();
 
+          out->id = line->id;
           out->product_id = kefu_record_get_id (KEFU_RECORD (product));
           out->product_name = g_strdup (kefu_product_get_name (product));
           out->serial = *serial != '\0' ? g_steal_pointer (&serial) : NULL;
@@ -377,6 +380,43 @@ change_customer_action (GtkWidget  *widget,
   field_changed_cb (self);
 }
 
+/* The request edited, as it was read: the customer stays, the rest can change. */
+static void
+show_request (KefuShipmentDialog *self)
+{
+  KefuShipment *request = self->editing;
+  g_autofree char *phone = kefu_phone_format (request->customer_phone);
+
+  self->customer_id = request->customer_id;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->customer_row),
+                                 request->customer_name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->customer_row), phone != NULL ? phone : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->lookup), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->change_button), FALSE);
+  kefu_shipment_dialog_set_manager (self, request->account_manager_id);
+  gtk_editable_set_text (GTK_EDITABLE (self->address_row),
+                         request->address != NULL ? request->address : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->notes_row),
+                         request->notes != NULL ? request->notes : "");
+
+  for (guint i = 0; request->lines != NULL && i < request->lines->len; i++)
+    {
+      KefuShipmentLine *stored = request->lines->pdata[i];
+      g_autofree char *produced = kefu_shipment_format_day (&stored->production_date);
+      Line *line;
+
+      if (i >= self->lines->len)
+        kefu_shipment_dialog_add_line (self);
+      line = self->lines->pdata[i];
+      line->id = stored->id;
+      kefu_shipment_dialog_set_product (self, i + 1, stored->product_id);
+      gtk_editable_set_text (GTK_EDITABLE (line->serial),
+                             stored->serial != NULL ? stored->serial : "");
+      gtk_editable_set_text (GTK_EDITABLE (line->produced), produced);
+      adw_spin_row_set_value (line->quantity, stored->quantity);
+    }
+}
+
 /* Loading */
 
 typedef struct
@@ -474,9 +514,20 @@ load_cb (GObject      *object,
       /* The customer was given: no other can be chosen here. */
       gtk_widget_set_visible (GTK_WIDGET (self->change_button), FALSE);
     }
+  if (self->editing != NULL)
+    show_request (self);
 }
 
 /* Saving */
+
+static gpointer
+update_func (KefuStore     *store,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  return kefu_store_update_shipment (store, data, cancellable, error);
+}
 
 static gpointer
 save_func (KefuStore     *store,
@@ -534,11 +585,17 @@ kefu_shipment_dialog_save (KefuShipmentDialog *self)
       return FALSE;
     }
 
+  if (self->editing != NULL)
+    {
+      shipment->id = self->editing->id;
+      shipment->version = self->editing->version;
+    }
   set_refusal (self, NULL);
   self->saving = TRUE;
   update_busy (self);
-  kefu_store_run_async (self->store, save_func, g_steal_pointer (&shipment), g_object_unref,
-                        self->cancellable, save_cb, g_object_ref (self));
+  kefu_store_run_async (self->store, self->editing != NULL ? update_func : save_func,
+                        g_steal_pointer (&shipment), g_object_unref, self->cancellable, save_cb,
+                        g_object_ref (self));
   return TRUE;
 }
 
@@ -573,6 +630,7 @@ kefu_shipment_dialog_dispose (GObject *object)
   g_clear_pointer (&self->products, g_ptr_array_unref);
   g_clear_pointer (&self->manager_ids, g_array_unref);
   g_clear_pointer (&self->customer_address, g_free);
+  g_clear_object (&self->editing);
   g_clear_object (&self->store);
   g_clear_object (&self->staff);
 
@@ -661,6 +719,26 @@ kefu_shipment_dialog_new (KefuStore *store,
   update_busy (self);
   kefu_store_run_async (store, load_func, load, g_free, self->cancellable, load_cb,
                         g_object_ref (self));
+  return ADW_DIALOG (self);
+}
+
+AdwDialog *
+kefu_shipment_dialog_new_edit (KefuStore    *store,
+                               KefuStaff    *staff,
+                               KefuShipment *shipment)
+{
+  KefuShipmentDialog *self;
+
+  g_return_val_if_fail (KEFU_IS_STORE (store), NULL);
+  g_return_val_if_fail (KEFU_IS_SHIPMENT (shipment), NULL);
+  g_return_val_if_fail (shipment->lines != NULL, NULL);
+
+  self = KEFU_SHIPMENT_DIALOG (kefu_shipment_dialog_new (store, staff, 0, shipment->call_id));
+  self->editing = g_object_ref (shipment);
+  /* Translators: the title of the shipping request dialog when it edits one. */
+  adw_dialog_set_title (ADW_DIALOG (self), _("Edit Shipping Request"));
+  gtk_button_set_label (self->save_button, _("_Save"));
+  gtk_widget_set_visible (GTK_WIDGET (self->lookup), FALSE);
   return ADW_DIALOG (self);
 }
 

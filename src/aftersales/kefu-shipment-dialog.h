@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 
+#include "core/kefu-shipment.h"
 #include "core/kefu-staff.h"
 #include "store/kefu-store.h"
 
@@ -25,6 +26,12 @@ AdwDialog  *kefu_shipment_dialog_new          (KefuStore          *store,
                                                KefuStaff          *staff,
                                                gint64              customer_id,
                                                gint64              call_id);
+/* The same form editing a request not yet shipped (`shipment` as the detail page read it, with
+ * its lines): the customer stays; saved with a version check (a conflict is refused in place,
+ * nothing typed lost). "saved" then closes it as for a new one. */
+AdwDialog  *kefu_shipment_dialog_new_edit     (KefuStore          *store,
+                                               KefuStaff          *staff,
+                                               KefuShipment       *shipment);
 /* TRUE while the products, staff and customer are read, and while the request is saved. */
 gboolean    kefu_shipment_dialog_get_busy     (KefuShipmentDialog *self);
 

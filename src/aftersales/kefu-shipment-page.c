@@ -18,6 +18,7 @@
 #include "widgets/kefu-list-loader.h"
 
 #include "kefu-shipment-action-dialog.h"
+#include "kefu-shipment-dialog.h"
 #include "kefu-shipment-page-private.h"
 
 G_DEFINE_FINAL_TYPE (KefuShipmentPage, kefu_shipment_page, ADW_TYPE_NAVIGATION_PAGE)
@@ -168,6 +169,14 @@ dialog_done_cb (KefuShipmentPage *self,
 }
 
 static void
+request_saved_cb (KefuShipmentPage *self,
+                  gint64            shipment_id)
+{
+  kefu_shipment_page_reload (self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "aftersales.reload", NULL);
+}
+
+static void
 dialog_closed_cb (KefuShipmentPage *self,
                   AdwDialog        *dialog)
 {
@@ -244,6 +253,20 @@ run_action (KefuShipmentPage   *self,
       return;
     }
 
+  if (action == KEFU_SHIPMENT_ACTION_EDIT_DETAILS)
+    {
+      /* The request's own form, filled with what was read. */
+      AdwDialog *edit = kefu_shipment_dialog_new_edit (self->store, self->staff, self->shipment);
+
+      g_signal_connect_object (edit, "saved", G_CALLBACK (request_saved_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (edit, "closed", G_CALLBACK (dialog_closed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_set_weak_pointer (&self->dialog, edit);
+      adw_dialog_present (edit, GTK_WIDGET (self));
+      return;
+    }
+
   dialog = kefu_shipment_action_dialog_new (self->store, self->staff, self->shipment, action,
                                             self->carriers);
   g_signal_connect_object (dialog, "done", G_CALLBACK (dialog_done_cb), self, G_CONNECT_SWAPPED);
@@ -269,7 +292,7 @@ print_clicked_cb (KefuShipmentPage *self)
 }
 
 /* The buttons of what this person may do in this step, the one moving the shipment on first
- * and suggested; editing the request has its own place (the request dialog). */
+ * and suggested. */
 static void
 update_actions (KefuShipmentPage *self)
 {
@@ -291,8 +314,6 @@ update_actions (KefuShipmentPage *self)
       KefuShipmentAction action = g_array_index (allowed, KefuShipmentAction, i);
       GtkWidget *button;
 
-      if (action == KEFU_SHIPMENT_ACTION_EDIT_DETAILS)
-        continue;
       button = gtk_button_new_with_label (kefu_shipment_action_get_display_name (action));
       if (!suggested && kefu_shipment_action_moves (action) &&
           action != KEFU_SHIPMENT_ACTION_CANCEL && action != KEFU_SHIPMENT_ACTION_REPORT_EXCEPTION)

@@ -423,6 +423,33 @@ test_walk (Fixture       *fixture,
     g_assert_null (strstr (text, "钱会计"));
   }
 
+  /* The account manager corrects the request before it is paid: the same form, filled. */
+  {
+    KefuShipmentDialog *edit;
+    g_autoptr(KefuShipmentDialog) hold = NULL;
+    KefuShipment *edited;
+
+    press (page, KEFU_SHIPMENT_ACTION_EDIT_DETAILS);
+    edit = KEFU_SHIPMENT_DIALOG (kefu_shipment_page_get_action_dialog (page));
+    g_assert_true (KEFU_IS_SHIPMENT_DIALOG (edit));
+    hold = g_object_ref (edit);
+    kefu_test_wait_until (!kefu_shipment_dialog_get_busy (edit));
+    g_assert_cmpint (kefu_shipment_dialog_get_customer_id (edit), ==, fixture->customer);
+    g_assert_cmpuint (kefu_shipment_dialog_get_n_lines (edit), ==, 2);
+    kefu_shipment_dialog_set_quantity (edit, 1, 3);
+    kefu_shipment_dialog_set_text (edit, "notes", "加急");
+    g_assert_true (kefu_shipment_dialog_save (edit));
+    kefu_test_wait_until (kefu_shipment_page_get_action_dialog (page) == NULL ||
+                          kefu_shipment_dialog_get_refusal (edit) != NULL);
+    g_assert_null (kefu_shipment_dialog_get_refusal (edit));
+    kefu_test_wait_until (!is_busy (page) &&
+                          g_strcmp0 (kefu_shipment_page_get_shipment (page)->notes, "加急") == 0);
+    edited = kefu_shipment_page_get_shipment (page);
+    g_assert_cmpuint (edited->lines->len, ==, 2);
+    g_assert_cmpuint (((KefuShipmentLine *) edited->lines->pdata[0])->quantity, ==, 3);
+    g_assert_cmpstr (((KefuShipmentLine *) edited->lines->pdata[0])->serial, ==, "SN-X200-0001");
+  }
+
   /* Payment gating: an after-sales clerk is not offered the payment; finance is. */
   work_as (fixture, page, fixture->clerk);
   g_assert_null (kefu_shipment_page_get_action_button (page, KEFU_SHIPMENT_ACTION_CONFIRM_PAYMENT));
