@@ -275,14 +275,7 @@ set_busy (KefuShipmentActionDialog *self,
 {
   self->busy = busy;
   if (busy)
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-      /* A field disabled while it has the focus keeps its cursor blinking: the focus leaves. */
-      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->content_box)))
-        gtk_root_set_focus (root, NULL);
-    }
+    kefu_form_field_release_focus (GTK_WIDGET (self->content_box));
   gtk_widget_set_sensitive (GTK_WIDGET (self->content_box), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->apply_button), !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);

@@ -78,26 +78,13 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* A field hidden or disabled while it has the focus never hears it leave (and keeps its cursor
- * blinking): the focus leaves first. */
-static void
-leave_focus (KefuShipmentDialog *self,
-             GtkWidget          *widget)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  if (focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
-    gtk_root_set_focus (root, NULL);
-}
-
 static void
 update_busy (KefuShipmentDialog *self)
 {
   gboolean busy = self->loading || self->saving;
 
   if (busy)
-    leave_focus (self, GTK_WIDGET (self->content_box));
+    kefu_form_field_release_focus (GTK_WIDGET (self->content_box));
   gtk_widget_set_sensitive (GTK_WIDGET (self->content_box), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
@@ -343,7 +330,7 @@ show_customer (KefuShipmentDialog *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->customer_row),
                                  kefu_customer_get_name (customer));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->customer_row), phone != NULL ? phone : "");
-  leave_focus (self, GTK_WIDGET (self->lookup));
+  kefu_form_field_release_focus (GTK_WIDGET (self->lookup));
   gtk_widget_set_visible (GTK_WIDGET (self->lookup), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->change_button), TRUE);
 

@@ -450,6 +450,20 @@ kefu_form_field_get_message_under (GtkWidget  *root,
 }
 
 void
+kefu_form_field_release_focus (GtkWidget *widget)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  root = gtk_widget_get_root (widget);
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
+    gtk_root_set_focus (root, NULL);
+}
+
+void
 kefu_form_check_init (KefuFormCheck *check,
                       gboolean       show)
 {

@@ -74,6 +74,11 @@ void        kefu_form_field_set_text_under   (GtkWidget   *root,
 const char *kefu_form_field_get_message_under (GtkWidget  *root,
                                                const char *field_id);
 
+/* Takes the keyboard focus out of `widget` or what is in it, before it is hidden or disabled: a
+ * field that loses its sensitivity while it has the focus never hears it leave and keeps its
+ * cursor blinking. */
+void        kefu_form_field_release_focus    (GtkWidget   *widget);
+
 /* A form's fields checked one after the other: each field's message shown under it (when
  * `show`, else only cleared once right, so that a field not yet left shows nothing), the
  * problems counted and the first field with one kept, to move the focus there. */
