@@ -65,18 +65,26 @@ reload_activated_cb (GSimpleAction *action,
 }
 
 static gint64
-make_customer (KefuStore *store)
+make_named_customer (KefuStore  *store,
+                     const char *name,
+                     const char *phone)
 {
   g_autoptr(KefuCustomer) customer = kefu_customer_new ();
   g_autoptr(GError) error = NULL;
-  const char *phones[] = { "13800138000", NULL };
+  const char *phones[] = { phone, NULL };
 
-  kefu_customer_set_name (customer, "张三");
+  kefu_customer_set_name (customer, name);
   kefu_customer_set_address (customer, "北京市朝阳区建国路88号");
   kefu_customer_set_phones (customer, phones);
   g_assert_true (kefu_store_create_customer (store, customer, NULL, &error));
   g_assert_no_error (error);
   return kefu_record_get_id (KEFU_RECORD (customer));
+}
+
+static gint64
+make_customer (KefuStore *store)
+{
+  return make_named_customer (store, "张三", "13800138000");
 }
 
 static void
@@ -524,7 +532,8 @@ test_walk (Fixture       *fixture,
 
 /* A shipment filed and moved through the store directly, as other workstations would. */
 static gint64
-store_shipment (Fixture *fixture)
+store_shipment_for (Fixture *fixture,
+                    gint64   customer_id)
 {
   g_autoptr(KefuShipment) request = kefu_shipment_new ();
   g_autoptr(KefuShipment) created = NULL;
@@ -533,7 +542,7 @@ store_shipment (Fixture *fixture)
 
   line->product_id = fixture->analyser;
   line->quantity = 1;
-  request->customer_id = fixture->customer;
+  request->customer_id = customer_id;
   request->account_manager_id = fixture->sales_rep;
   request->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) kefu_shipment_line_free);
   g_ptr_array_add (request->lines, line);
@@ -541,6 +550,12 @@ store_shipment (Fixture *fixture)
   created = kefu_store_create_shipment (fixture->store, request, NULL, &error);
   g_assert_no_error (error);
   return created->id;
+}
+
+static gint64
+store_shipment (Fixture *fixture)
+{
+  return store_shipment_for (fixture, fixture->customer);
 }
 
 static void
@@ -754,6 +769,109 @@ test_exception (Fixture       *fixture,
   }
 }
 
+/* Whether the list's first row is `id`. */
+static gboolean
+first_is (KefuShipmentListView *view,
+          gint64                id)
+{
+  GListModel *model = kefu_shipment_list_view_get_model (view);
+  g_autoptr(KefuLazyItem) item = g_list_model_get_n_items (model) > 0
+                                 ? g_list_model_get_item (model, 0) : NULL;
+
+  return item != NULL && kefu_lazy_item_get_id (item) == id;
+}
+
+/* The ids the list shows, once every one is known. */
+static GArray *
+shown_ids (KefuShipmentListView *view,
+           guint                 n)
+{
+  GListModel *model = kefu_shipment_list_view_get_model (view);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  kefu_test_wait_until (!is_busy (view) && g_list_model_get_n_items (model) == n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KefuLazyItem) item = g_list_model_get_item (model, i);
+      gint64 id = kefu_lazy_item_get_id (item);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static void
+assert_same_ids (GArray *shown,
+                 GArray *stored)
+{
+  g_assert_cmpuint (shown->len, ==, stored->len);
+  for (guint i = 0; i < shown->len; i++)
+    g_assert_cmpint (g_array_index (shown, gint64, i), ==, g_array_index (stored, gint64, i));
+}
+
+/* A click on a header sorts in SQL (the store's order for that column, either way), and the
+ * step filter narrows. */
+static void
+test_sort_and_filter (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  KefuShipmentListView *view = KEFU_SHIPMENT_LIST_VIEW (kefu_shipment_list_view_new ());
+  g_autoptr(KefuShipmentFilter) open = kefu_shipment_filter_new ();
+  g_autoptr(GPtrArray) tables = NULL;
+  g_autoptr(GArray) shown = NULL;
+  g_autoptr(GArray) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkColumnView *table;
+  GtkColumnViewColumn *customer_column;
+  KefuShipmentChange *change;
+  gint64 paid;
+
+  kefu_store_set_system_actor (fixture->store);
+  store_shipment_for (fixture, make_named_customer (fixture->store, "王五", "13900139000"));
+  paid = store_shipment_for (fixture,
+                             make_named_customer (fixture->store, "李四", "13700137000"));
+  store_shipment (fixture);
+  change = change_now (fixture, paid, KEFU_SHIPMENT_ACTION_CONFIRM_PAYMENT);
+  change->amount_fen = 100;
+  store_change (fixture, fixture->finance, change);
+
+  adw_navigation_view_push (fixture->navigation,
+                            adw_navigation_page_new (GTK_WIDGET (view), "Shipments"));
+  g_object_set (view, "store", fixture->store, NULL);
+  shown = shown_ids (view, 3);
+
+  tables = kefu_test_find_all (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
+  table = tables->pdata[0];
+  customer_column = g_list_model_get_item (gtk_column_view_get_columns (table), 1);
+  g_object_unref (customer_column);
+  g_assert_cmpstr (gtk_column_view_column_get_id (customer_column), ==, "customer");
+
+  open->open_only = TRUE;
+  for (int way = 0; way < 2; way++)
+    {
+      gboolean descending = way == 1;
+
+      gtk_column_view_sort_by_column (table, customer_column,
+                                      descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+      /* The new query is read from the next idle on. */
+      kefu_test_flush ();
+      stored = kefu_store_list_shipment_ids (fixture->store, open, KEFU_SHIPMENT_SORT_CUSTOMER,
+                                             descending, NULL, &error);
+      g_assert_no_error (error);
+      /* Wait for the new order, then compare it whole. */
+      kefu_test_wait_until (!is_busy (view) && first_is (view, g_array_index (stored, gint64, 0)));
+      g_clear_pointer (&shown, g_array_unref);
+      shown = shown_ids (view, 3);
+      assert_same_ids (shown, stored);
+      g_clear_pointer (&stored, g_array_unref);
+    }
+
+  kefu_shipment_list_view_set_step (view, KEFU_SHIPMENT_STEP_PAYMENT_CONFIRMED);
+  kefu_test_wait_until (!is_busy (view) &&
+                        g_list_model_get_n_items (kefu_shipment_list_view_get_model (view)) == 1);
+  g_assert_true (first_is (view, paid));
+}
+
 /* An empty store: the list says how to start a shipment. */
 static void
 test_empty_list (Fixture       *fixture,
@@ -798,6 +916,8 @@ main (int   argc,
               fixture_set_up, test_conflict, fixture_tear_down);
   g_test_add ("/kefu/aftersales-shipments/exception", Fixture, NULL,
               fixture_set_up, test_exception, fixture_tear_down);
+  g_test_add ("/kefu/aftersales-shipments/sort-and-filter", Fixture, NULL,
+              fixture_set_up, test_sort_and_filter, fixture_tear_down);
   g_test_add ("/kefu/aftersales-shipments/empty-list", Fixture, NULL,
               fixture_set_up, test_empty_list, fixture_tear_down);
   return kefu_test_run (data_home);
