@@ -721,6 +721,37 @@ quiet_start (GArray    *quiet,
 }
 
 /**
+ * kefu_job_attention_at:
+ *
+ * Returns: (transfer full) (nullable): when the job next needs someone, or NULL for never
+ */
+GDateTime *
+kefu_job_attention_at (KefuJobStep  step,
+                       const GDate *agreed_date,
+                       GDateTime   *departed_at,
+                       guint        travel_days,
+                       GDateTime   *entered_at,
+                       GTimeZone   *tz)
+{
+  if (!kefu_job_step_is_open (step))
+    return NULL;
+  if (step == KEFU_JOB_STEP_DISPATCHED && agreed_date != NULL && g_date_valid (agreed_date))
+    {
+      g_autoptr(GTimeZone) local = tz == NULL ? g_time_zone_new_local () : NULL;
+      g_autoptr(GDateTime) start = g_date_time_new (tz != NULL ? tz : local,
+                                                    g_date_get_year (agreed_date),
+                                                    g_date_get_month (agreed_date),
+                                                    g_date_get_day (agreed_date), 0, 0, 0);
+
+      return start != NULL ? g_date_time_to_utc (start) : NULL;
+    }
+  /* The technician is expected back when the days the trip was to take are over. */
+  if (step == KEFU_JOB_STEP_ON_TRIP)
+    return departed_at != NULL ? g_date_time_add_days (departed_at, MAX (travel_days, 1)) : NULL;
+  return entered_at != NULL ? g_date_time_ref (entered_at) : NULL;
+}
+
+/**
  * kefu_callback_due_after:
  *
  * Returns: (transfer full): the due time, in the calendar's zone

@@ -126,6 +126,19 @@ void         kefu_shipment_step_progress (KefuShipmentStep step,
                                           guint           *position,
                                           guint           *n_steps);
 
+/* When a job next needs someone (service_jobs.attention_at, the list's default sort):
+ *   Dispatched: the start of the agreed day in `tz` (NULL: local), in UTC, or else from
+ *               `entered_at`;
+ *   On trip:    `travel_days` (at least 1) after `departed_at` (NULL without one);
+ *   any other open step: from `entered_at`, the moment it was entered;
+ *   a final step: never (NULL). */
+GDateTime   *kefu_job_attention_at      (KefuJobStep  step,
+                                         const GDate *agreed_date,
+                                         GDateTime   *departed_at,
+                                         guint        travel_days,
+                                         GDateTime   *entered_at,
+                                         GTimeZone   *tz);
+
 /* A callback's due time for an event at `event_time`: `window_days` working days later (the
  * end of that working day's hours), moved back out of a quiet period if it falls in one
  * (`quiet`: KefuTimeRange ranges from kefu_setting_parse_time_ranges (), NULL: none), never before `event_time`. */

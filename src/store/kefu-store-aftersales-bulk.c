@@ -279,59 +279,36 @@ next_shipment_search_row (gpointer        user_data,
 
 /* Jobs */
 
-/* When the job next needs someone, as the job writes keep it (kefu-store-jobs-changes.c): a
- * visit on its agreed day, a technician away at the end of the days the trip was to take, any
- * other open step from the moment it was entered; a final job never (NULL). */
+/* The moment a generated job entered its step, from which an open step without a visit needs
+ * someone (kefu_job_attention_at () decides the rest); NULL for a final step. */
 static GDateTime *
-job_attention_at (KefuServiceJob *j,
-                  GTimeZone      *tz)
+job_step_entered_at (KefuServiceJob *j)
 {
-  GDateTime *entered;
-
   switch (j->step)
     {
     case KEFU_JOB_STEP_REPORTED:
-      entered = j->diagnosed_at != NULL ? j->diagnosed_at : j->reported_at;
-      break;
+      return j->diagnosed_at != NULL ? j->diagnosed_at : j->reported_at;
     case KEFU_JOB_STEP_SUPPORT_REQUESTED:
-      entered = j->support_requested_at;
-      break;
+      return j->support_requested_at;
     case KEFU_JOB_STEP_APPROVED:
-      entered = j->approved_at;
-      break;
+      return j->approved_at;
     case KEFU_JOB_STEP_DISPATCHED:
-      if (g_date_valid (&j->agreed_date))
-        {
-          g_autoptr(GDateTime) start = g_date_time_new (tz, g_date_get_year (&j->agreed_date),
-                                                        g_date_get_month (&j->agreed_date),
-                                                        g_date_get_day (&j->agreed_date),
-                                                        0, 0, 0);
-
-          return g_date_time_to_utc (start);
-        }
-      entered = j->dispatched_at;
-      break;
+      return j->dispatched_at;
     case KEFU_JOB_STEP_ON_TRIP:
-      return j->departed_at != NULL ?
-             g_date_time_add_days (j->departed_at, MAX (j->travel_days, 1)) : NULL;
+      return j->departed_at;
     case KEFU_JOB_STEP_SENT_TO_FACTORY:
-      entered = j->sent_to_factory_at;
-      break;
+      return j->sent_to_factory_at;
     case KEFU_JOB_STEP_AT_FACTORY:
-      entered = j->received_at_factory_at;
-      break;
+      return j->received_at_factory_at;
     case KEFU_JOB_STEP_REPAIRED:
-      entered = j->repaired_at;
-      break;
+      return j->repaired_at;
     case KEFU_JOB_STEP_SENT_BACK:
-      entered = j->sent_back_at;
-      break;
+      return j->sent_back_at;
     case KEFU_JOB_STEP_COMPLETED:
     case KEFU_JOB_STEP_CANCELLED:
     default:
       return NULL;
     }
-  return entered != NULL ? g_date_time_ref (entered) : NULL;
 }
 
 /* A completed job whose kind calls back, with its due time: its callback row. */
@@ -435,7 +412,9 @@ next_job_row (gpointer        user_data,
   if (cursor->next >= load->records->len)
     return FALSE;
   j = g_ptr_array_index (load->records, cursor->next);
-  attention = job_attention_at (j, load->tz);
+  /* The rule the job writes keep (kefu_job_attention_at ()). */
+  attention = kefu_job_attention_at (j->step, &j->agreed_date, j->departed_at, j->travel_days,
+                                     job_step_entered_at (j), load->tz);
 
   kefu_store_value_set_int64 (&v[0], load->first_id + cursor->next);
   kefu_store_value_set_text (&v[1], load->references[cursor->next]);

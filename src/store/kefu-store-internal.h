@@ -78,6 +78,15 @@ char         *_kefu_store_now_text        (KefuStore   *self);
 
 /* The staff id writes are recorded against in the running write transaction. */
 gint64        _kefu_store_get_txn_actor   (KefuStore   *self);
+/* Inside a write transaction: the acting staff member's role for after-sales work on a
+ * shipment or a service job (`kind`: KEFU_HISTORY_KIND_SHIPMENT or _SERVICE_JOB, for what the
+ * refusal names); NO_ACTOR when nobody is signed in, PERMISSION for staff who have left
+ * (kefu-store-shipments-create.c). */
+gboolean      _kefu_store_aftersales_actor_role (KefuStore        *self,
+                                                 KefuHistoryKind   kind,
+                                                 KefuRole         *role,
+                                                 GCancellable     *cancellable,
+                                                 GError          **error);
 
 /* The worker thread, around a job: the writes of the calling thread are recorded against
  * `actor` (the actor when the job was queued) instead of the store's current actor. */

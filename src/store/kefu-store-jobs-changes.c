@@ -86,40 +86,6 @@ set_error (GError         **error,
   g_set_error_literal (error, KEFU_STORE_ERROR, code, message);
 }
 
-gboolean
-_kefu_store_job_actor_role (KefuStore     *self,
-                            KefuRole      *role,
-                            GCancellable  *cancellable,
-                            GError       **error)
-{
-  g_autoptr(KefuRows) rows = NULL;
-
-  rows = _kefu_store_query (self, "SELECT role, active, login, name FROM staff WHERE id = $1",
-                            g_variant_new ("(x)", _kefu_store_get_txn_actor (self)),
-                            cancellable, error);
-  if (rows == NULL)
-    return FALSE;
-  if (kefu_rows_get_n_rows (rows) == 0)
-    {
-      set_error (error, KEFU_STORE_ERROR_NO_ACTOR,
-                 _("Nobody is signed in on this workstation. Choose who is working and try "
-                   "again."));
-      return FALSE;
-    }
-  /* The built-in system row is inactive by design (kefuctl and the demo act as it). */
-  if (!kefu_rows_get_bool (rows, 0, 1) &&
-      g_strcmp0 (kefu_rows_get_text (rows, 0, 2), "system") != 0)
-    {
-      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_PERMISSION,
-                   _("%s no longer works here (the staff member is inactive) and cannot work on "
-                     "service jobs. Sign in as someone else."), kefu_rows_get_text (rows, 0, 3));
-      return FALSE;
-    }
-  *role = _kefu_store_enum_from_nick (KEFU_TYPE_ROLE, kefu_rows_get_text (rows, 0, 0),
-                                      KEFU_ROLE_CLERK);
-  return TRUE;
-}
-
 void
 _kefu_json_append_day (GString     *json,
                        const GDate *day)
@@ -290,35 +256,6 @@ check_technician (KefuStore     *self,
   return TRUE;
 }
 
-/* When the job next needs someone: a visit on its agreed day, a technician away at the end of
- * the days the trip was to take, any other open step from the moment it was entered; a final
- * job never (NULL). */
-static GDateTime *
-attention_at (KefuJobWrite *w)
-{
-  const GDate *agreed = g_date_valid (&w->change->agreed_date) ? &w->change->agreed_date
-                                                                : &w->agreed_date;
-
-  if (!kefu_job_step_is_open (w->to_step))
-    return NULL;
-  if (w->to_step == KEFU_JOB_STEP_DISPATCHED && g_date_valid (agreed))
-    {
-      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-      g_autoptr(GDateTime) start = g_date_time_new (local, g_date_get_year (agreed),
-                                                    g_date_get_month (agreed),
-                                                    g_date_get_day (agreed), 0, 0, 0);
-
-      return g_date_time_to_utc (start);
-    }
-  if (w->to_step == KEFU_JOB_STEP_ON_TRIP)
-    {
-      GDateTime *left = w->change->at != NULL ? w->change->at : w->now;
-
-      return g_date_time_add_days (left, MAX (w->travel_days, 1));
-    }
-  return g_date_time_ref (w->now);
-}
-
 /* The step, kind and attention time when they change, and the version for every change. */
 static gboolean
 move_job (KefuStore     *self,
@@ -335,7 +272,13 @@ move_job (KefuStore     *self,
                                 "WHERE id = $1",
                                 g_variant_new ("(xs)", w->id, w->now_text),
                                 cancellable, error) >= 0;
-  attention = attention_at (w);
+  /* The rule in core (kefu_job_attention_at ()), which the bulk loads follow too: the
+   * departure is this change's time when it is the one setting off. */
+  attention = kefu_job_attention_at (w->to_step,
+                                     g_date_valid (&w->change->agreed_date)
+                                       ? &w->change->agreed_date : &w->agreed_date,
+                                     w->change->at != NULL ? w->change->at : w->now,
+                                     w->travel_days, w->now, NULL);
   attention_text = attention != NULL ? kefu_time_to_db (attention) : NULL;
   return _kefu_store_execute (self,
                               "UPDATE service_jobs SET step = $2, kind = $3, attention_at = $4, "
@@ -428,7 +371,8 @@ change_job_txn (KefuStore     *self,
   w->now_text = kefu_time_to_db (w->now);
   w->actor = _kefu_store_get_txn_actor (self);
   if (!read_job (self, w, cancellable, error) ||
-      !_kefu_store_job_actor_role (self, &w->actor_role, cancellable, error))
+      !_kefu_store_aftersales_actor_role (self, KEFU_HISTORY_KIND_SERVICE_JOB,
+                                          &w->actor_role, cancellable, error))
     return FALSE;
 
   kefu_job_action_input_init (&input);

@@ -249,7 +249,8 @@ create_job_txn (KefuStore     *self,
   GDate today, start;
   guint months = 0;
 
-  if (!_kefu_store_job_actor_role (self, &role, cancellable, error))
+  if (!_kefu_store_aftersales_actor_role (self, KEFU_HISTORY_KIND_SERVICE_JOB,
+                                          &role, cancellable, error))
     return FALSE;
   customer = read_customer (self, job->customer_id, cancellable, error);
   if (customer == NULL)

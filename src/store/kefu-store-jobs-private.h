@@ -90,10 +90,6 @@ typedef struct
   char                *now_text;
 } KefuJobWrite;
 
-/* Inside a write transaction: the acting staff member's role; NO_ACTOR when nobody is signed
- * in, PERMISSION for staff who have left (kefu-store-jobs-changes.c). */
-gboolean        _kefu_store_job_actor_role    (KefuStore *self, KefuRole *role,
-                                               GCancellable *cancellable, GError **error);
 /* `text` as it is stored (kefu_text_normalize ()), NULL when empty (transfer full). */
 char           *_kefu_store_job_text          (const char *text);
 /* The JSON text of a day ("2026-12-01") or a time ("2026-11-30T09:30:00Z"), or null. */

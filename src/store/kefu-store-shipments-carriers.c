@@ -115,7 +115,8 @@ save_carrier_txn (KefuStore     *self,
   g_autofree char *now_text = _kefu_store_now_text (self);
   KefuRole role;
 
-  if (!_kefu_store_shipment_actor_role (self, &role, cancellable, error))
+  if (!_kefu_store_aftersales_actor_role (self, KEFU_HISTORY_KIND_SHIPMENT,
+                                          &role, cancellable, error))
     return FALSE;
   if (!kefu_role_can_edit_settings (role))
     return fail (error, KEFU_STORE_ERROR_PERMISSION,

@@ -168,7 +168,8 @@ read_shipment (KefuStore     *self,
   w->delivered_at = kefu_rows_get_time (rows, 0, 4);
   w->exception_at = kefu_rows_get_time (rows, 0, 5);
   w->actor = _kefu_store_get_txn_actor (self);
-  return _kefu_store_shipment_actor_role (self, &w->role, cancellable, error);
+  return _kefu_store_aftersales_actor_role (self, KEFU_HISTORY_KIND_SHIPMENT,
+                                            &w->role, cancellable, error);
 }
 
 /* TRUE when the change names a carrier and a waybill: shipping, and an exception resolved by

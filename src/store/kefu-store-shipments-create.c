@@ -39,13 +39,15 @@ fail (GError         **error,
   return FALSE;
 }
 
-/* Shared by the shipment files */
+/* Shared by the shipment files, and with the service jobs' the acting staff member's role
+ * (kefu-store-internal.h) */
 
 gboolean
-_kefu_store_shipment_actor_role (KefuStore     *self,
-                                 KefuRole      *role,
-                                 GCancellable  *cancellable,
-                                 GError       **error)
+_kefu_store_aftersales_actor_role (KefuStore        *self,
+                                   KefuHistoryKind   kind,
+                                   KefuRole         *role,
+                                   GCancellable     *cancellable,
+                                   GError          **error)
 {
   g_autoptr(KefuRows) rows = NULL;
 
@@ -58,13 +60,21 @@ _kefu_store_shipment_actor_role (KefuStore     *self,
     return fail (error, KEFU_STORE_ERROR_NO_ACTOR,
                  _("Nobody is signed in on this workstation. Choose who is working and try "
                    "again."));
-  /* The built-in system row is inactive by design; anyone else inactive has left. */
+  /* The built-in system row is inactive by design (kefuctl and the demo act as it); anyone
+   * else inactive has left. */
   if (!kefu_rows_get_bool (rows, 0, 1) &&
       g_strcmp0 (kefu_rows_get_text (rows, 0, 2), "system") != 0)
     {
-      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_PERMISSION,
-                   _("%s no longer works here (the staff member is inactive) and cannot work on "
-                     "shipments. Sign in as someone else."), kefu_rows_get_text (rows, 0, 3));
+      const char *name = kefu_rows_get_text (rows, 0, 3);
+
+      if (kind == KEFU_HISTORY_KIND_SERVICE_JOB)
+        g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_PERMISSION,
+                     _("%s no longer works here (the staff member is inactive) and cannot work "
+                       "on service jobs. Sign in as someone else."), name);
+      else
+        g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_PERMISSION,
+                     _("%s no longer works here (the staff member is inactive) and cannot work "
+                       "on shipments. Sign in as someone else."), name);
       return FALSE;
     }
   *role = _kefu_store_enum_from_nick (KEFU_TYPE_ROLE, kefu_rows_get_text (rows, 0, 0),
@@ -379,7 +389,8 @@ create_txn (KefuStore     *self,
   KefuRole role;
 
   if (!_kefu_shipment_request_prepare (d->shipment, now, &r, error) ||
-      !_kefu_store_shipment_actor_role (self, &role, cancellable, error))
+      !_kefu_store_aftersales_actor_role (self, KEFU_HISTORY_KIND_SHIPMENT,
+                                          &role, cancellable, error))
     return FALSE;
   /* The people who may edit a request are those who may file one. */
   if (!kefu_shipment_flow_check (KEFU_SHIPMENT_ACTION_EDIT_DETAILS, KEFU_SHIPMENT_STEP_REQUESTED,

@@ -165,7 +165,8 @@ update_txn (KefuStore     *self,
   KefuRole role;
 
   if (!_kefu_shipment_request_prepare (s, now, &r, error) ||
-      !_kefu_store_shipment_actor_role (self, &role, cancellable, error))
+      !_kefu_store_aftersales_actor_role (self, KEFU_HISTORY_KIND_SHIPMENT,
+                                          &role, cancellable, error))
     return FALSE;
   /* PostgreSQL locks the row for the version check; SQLite's write transaction excludes every
    * other writer already. */

@@ -85,11 +85,6 @@ gboolean      _kefu_store_shipment_insert_lines (KefuStore *self, gint64 shipmen
                                                  GPtrArray *lines, guint first_position,
                                                  GCancellable *cancellable, GError **error);
 
-/* Inside a transaction: the acting staff member's role; NO_ACTOR when nobody is signed in,
- * PERMISSION for staff who have left. */
-gboolean      _kefu_store_shipment_actor_role  (KefuStore *self, KefuRole *role,
-                                                GCancellable *cancellable, GError **error);
-
 /* The setting shipment.receipt-days (2 when unset or not a count). */
 guint         _kefu_store_shipment_receipt_days (KefuStore *self, GCancellable *cancellable);
 

@@ -629,6 +629,58 @@ test_callback_due (void)
   assert_due (late, 0, evening, quiet, late);
 }
 
+static void
+assert_time (GDateTime *got,
+             GDateTime *expected)
+{
+  g_assert_nonnull (got);
+  g_assert_true (g_date_time_equal (got, expected));
+}
+
+static void
+test_attention (void)
+{
+  g_autoptr(GTimeZone) tz = core_test_shanghai ();
+  g_autoptr(GDateTime) reported = g_date_time_new (tz, 2026, 11, 20, 9, 15, 0);
+  g_autoptr(GDateTime) left = g_date_time_new (tz, 2026, 11, 24, 7, 40, 0);
+  g_autoptr(GDateTime) back = g_date_time_new (tz, 2026, 11, 27, 7, 40, 0);
+  g_autoptr(GDateTime) next_day = g_date_time_new (tz, 2026, 11, 25, 7, 40, 0);
+  g_autoptr(GDateTime) agreed_midnight = g_date_time_new (tz, 2026, 11, 26, 0, 0, 0);
+  g_autoptr(GDateTime) got = NULL;
+  GDate agreed, none;
+
+  g_date_clear (&agreed, 1);
+  g_date_set_dmy (&agreed, 26, 11, 2026);
+  g_date_clear (&none, 1);
+
+  /* A visit is due on its agreed day, from the start of the site's day, told in UTC. */
+  got = kefu_job_attention_at (KEFU_JOB_STEP_DISPATCHED, &agreed, NULL, 3, reported, tz);
+  assert_time (got, agreed_midnight);
+  g_assert_cmpint (g_date_time_get_utc_offset (got), ==, 0);
+  g_clear_pointer (&got, g_date_time_unref);
+  /* Without an agreed day, from the dispatch. */
+  got = kefu_job_attention_at (KEFU_JOB_STEP_DISPATCHED, &none, NULL, 3, reported, tz);
+  assert_time (got, reported);
+  g_clear_pointer (&got, g_date_time_unref);
+
+  /* Away: the end of the days the trip was to take, at least one. */
+  got = kefu_job_attention_at (KEFU_JOB_STEP_ON_TRIP, &agreed, left, 3, reported, tz);
+  assert_time (got, back);
+  g_clear_pointer (&got, g_date_time_unref);
+  got = kefu_job_attention_at (KEFU_JOB_STEP_ON_TRIP, &agreed, left, 0, reported, tz);
+  assert_time (got, next_day);
+  g_clear_pointer (&got, g_date_time_unref);
+  g_assert_null (kefu_job_attention_at (KEFU_JOB_STEP_ON_TRIP, &agreed, NULL, 3, reported, tz));
+
+  /* Any other open step from when it was entered; a final one never. */
+  got = kefu_job_attention_at (KEFU_JOB_STEP_AT_FACTORY, &agreed, left, 3, reported, tz);
+  assert_time (got, reported);
+  g_clear_pointer (&got, g_date_time_unref);
+  g_assert_null (kefu_job_attention_at (KEFU_JOB_STEP_REPORTED, &none, NULL, 0, NULL, tz));
+  g_assert_null (kefu_job_attention_at (KEFU_JOB_STEP_COMPLETED, &agreed, left, 3, reported, tz));
+  g_assert_null (kefu_job_attention_at (KEFU_JOB_STEP_CANCELLED, &agreed, NULL, 3, reported, tz));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -646,6 +698,7 @@ main (int   argc,
   g_test_add_func ("/kefu/job-flow/targets", test_targets);
   g_test_add_func ("/kefu/job-flow/shipment-progress", test_shipment_progress);
   g_test_add_func ("/kefu/job-flow/callback-due", test_callback_due);
+  g_test_add_func ("/kefu/job-flow/attention", test_attention);
 
   return g_test_run ();
 }
