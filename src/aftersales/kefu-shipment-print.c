@@ -83,7 +83,7 @@ add_lines (KefuPrintDocument *document,
     C_("printed record", "Product"),
     /* Translators: 产品编号, the serial, on the printed dispatch note. */
     C_("printed record", "Product number"),
-    C_("printed record", "Production date"),
+    C_("dispatch note", "Production date"),
     C_("printed record", "Quantity"),
   };
   const double widths[] = { 0.07, 0.38, 0.25, 0.17, 0.13 };

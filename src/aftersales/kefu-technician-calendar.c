@@ -333,7 +333,10 @@ make_visit_button (KefuServiceJob *visit,
   GtkWidget *child;
 
   g_date_add_days (&end, n_days - 1);
+  /* Translators: a day as g_date_time_format () writes it, e.g. "3 Dec"; 12月3日 in Chinese.
+   * xgettext:no-c-format */
   first = format_day (start, C_("calendar visit", "%-d %b"));
+  /* xgettext:no-c-format */
   last = format_day (&end, C_("calendar visit", "%-d %b"));
 
   text = g_strdup_printf ("%s\n%s", visit->customer_name != NULL ? visit->customer_name : "",
