@@ -303,8 +303,10 @@
 
 /* The job list's orders, one index each (ties by id): the attention sort reads the open jobs
  * with an attention time through service_jobs_attention, then the rest by report time; kind,
- * step, customer, technician likewise. The technicians' calendar reads a technician's visits by
- * agreed date, and those under way by their departure (with their travel days); the GM's queue
+ * step, customer, technician likewise. The technicians' calendar reads the visits not under way
+ * by their agreed date (service_jobs_planned: the few dispatched jobs whose technician has not
+ * left, so that two weeks do not read every agreed visit of months), and those under way by
+ * their departure (with their travel days); the GM's queue
  * the jobs waiting for approval; a product's history its serial. */
 #define SERVICE_JOB_INDEXES \
   "CREATE INDEX service_jobs_attention ON service_jobs (attention_at, id)\n" \
@@ -326,6 +328,8 @@
   "  WHERE shipment_id IS NOT NULL;\n" \
   "CREATE INDEX service_jobs_departed_at ON service_jobs (departed_at, travel_days, id)\n" \
   "  WHERE departed_at IS NOT NULL;\n" \
+  "CREATE INDEX service_jobs_planned ON service_jobs (agreed_date, id)\n" \
+  "  WHERE departed_at IS NULL AND technician_id IS NOT NULL;\n" \
   "CREATE INDEX job_progress_job_id ON job_progress (job_id, reported_at, id);\n"
 
 /* A new reference takes the next sequence number of its day, read as a range of the references

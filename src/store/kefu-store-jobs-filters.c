@@ -251,6 +251,91 @@ append_by_value (KefuStore          *self,
   return TRUE;
 }
 
+/* TRUE for a filter with a text to search. */
+static gboolean
+has_text (const KefuJobFilter *filter)
+{
+  g_autofree char *trimmed = NULL;
+
+  if (filter == NULL || filter->text == NULL)
+    return FALSE;
+  trimmed = g_strstrip (g_strdup (filter->text));
+  return trimmed[0] != '\0';
+}
+
+/* A CASE giving each of `values` of `column` its position, for an ORDER BY (the values are our
+ * own nicks, not user text). */
+static void
+append_rank (GString           *order,
+             const char        *column,
+             const char *const *values,
+             guint              n_values)
+{
+  g_string_append_printf (order, "CASE %s", column);
+  for (guint i = 0; i < n_values; i++)
+    g_string_append_printf (order, " WHEN '%s' THEN %u", values[i], i);
+  g_string_append (order, " END");
+}
+
+#define DIR(descending) ((descending) ? " DESC" : "")
+
+/* A text search's whole list in one statement: its matches are few and found by one scan of
+ * service_job_search, which reading the order in parts would repeat for each part. The keys
+ * give each part's rank (in the parts' order whichever the direction), then its own keys (a key
+ * that does not apply to a part is NULL for the whole part, so it never decides), which gives
+ * the order list_ids () reads in parts exactly. */
+static gboolean
+append_search (KefuStore     *self,
+               IdList        *l,
+               KefuJobSort    sort,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GString) order = g_string_new (NULL);
+  gboolean descending = l->descending;
+  const char *dir = DIR (descending);
+  const char *from = NULL;
+  gboolean ok;
+
+  switch (sort)
+    {
+    case KEFU_JOB_SORT_ATTENTION:
+      g_string_append_printf (order, "CASE WHEN service_jobs.attention_at IS NULL THEN 1 ELSE 0 "
+                                     "END,service_jobs.attention_at%s,"
+                                     "CASE WHEN service_jobs.attention_at IS NULL "
+                                     "THEN service_jobs.reported_at END%s,service_jobs.id%s",
+                              dir, dir, dir);
+      break;
+    case KEFU_JOB_SORT_KIND:
+      append_rank (order, "service_jobs.kind", kinds, G_N_ELEMENTS (kinds));
+      g_string_append_printf (order, "%s,service_jobs.id%s", dir, dir);
+      break;
+    case KEFU_JOB_SORT_STEP:
+      append_rank (order, "service_jobs.step", steps, G_N_ELEMENTS (steps));
+      g_string_append_printf (order, "%s,service_jobs.id%s", dir, dir);
+      break;
+    case KEFU_JOB_SORT_TECHNICIAN:
+      from = "LEFT JOIN staff AS technician ON technician.id = service_jobs.technician_id";
+      g_string_append_printf (order, "CASE WHEN service_jobs.technician_id IS NULL THEN 1 ELSE 0 "
+                                     "END,technician.name%s,service_jobs.id%s", dir, dir);
+      break;
+    case KEFU_JOB_SORT_REFERENCE:
+    case KEFU_JOB_SORT_CUSTOMER:
+    case KEFU_JOB_SORT_REPORTED:
+    default:
+      g_string_append_printf (order, "service_jobs.%s%s,service_jobs.id%s",
+                              sort == KEFU_JOB_SORT_REFERENCE ? "reference" :
+                              sort == KEFU_JOB_SORT_CUSTOMER ? "customer_name" : "reported_at",
+                              dir, dir);
+      break;
+    }
+  /* The directions are written above, the parts' ranks without one. */
+  l->descending = FALSE;
+  ok = append_part (self, l, from, NULL, NULL, order->str, cancellable, error);
+  l->descending = descending;
+  return ok;
+}
+
 /* The ids in order: all of them (limit 0), or the first `limit` of that same list. */
 static GArray *
 list_ids (KefuStore            *self,
@@ -269,7 +354,12 @@ list_ids (KefuStore            *self,
     _kefu_job_query_add_filter (&l.q, filter);
   l.ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  switch (sort)
+  if (has_text (filter))
+    {
+      l.seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      ok = append_search (self, &l, sort, cancellable, error);
+    }
+  else switch (sort)
     {
     case KEFU_JOB_SORT_ATTENTION:
       /* The open jobs first whichever the direction: final ones have no attention time. */
@@ -340,17 +430,6 @@ kefu_store_list_job_ids (KefuStore            *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return list_ids (self, filter, sort, descending, 0, cancellable, error);
-}
-
-static gboolean
-has_text (const KefuJobFilter *filter)
-{
-  g_autofree char *trimmed = NULL;
-
-  if (filter == NULL || filter->text == NULL)
-    return FALSE;
-  trimmed = g_strstrip (g_strdup (filter->text));
-  return trimmed[0] != '\0';
 }
 
 /**

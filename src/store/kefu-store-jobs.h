@@ -158,7 +158,9 @@ GListModel     *kefu_store_list_job_timeline (KefuStore *self, gint64 job_id,
 
 /* The technicians' calendar: every field visit (installation, on-site repair) with a
  * technician from Dispatched on, whose days [agreed date (or departure), + travel days) meet
- * [from, to); one KefuServiceJob each (list rows), by technician name then agreed date. */
+ * [from, to); one KefuServiceJob each, by technician name then first day, with only what the
+ * calendar shows (id, version, reference, kind, step, customer id and name, technician id and
+ * name, agreed date, travel days, departure; the page of a visit reads the job whole). */
 GPtrArray      *kefu_store_list_technician_visits (KefuStore *self, const GDate *from,
                                                    const GDate *to,
                                                    GCancellable *cancellable, GError **error);

@@ -253,6 +253,29 @@ test_sorts (Fixture       *fixture,
    * cancelled job last, either way. */
   assert_ids (store, NULL, KEFU_JOB_SORT_ATTENTION, FALSE, s.a, s.b, s.d, s.c, END);
   assert_ids (store, NULL, KEFU_JOB_SORT_ATTENTION, TRUE, s.d, s.b, s.a, s.c, END);
+
+  /* A text search reads its matches in one statement with the whole order in its ORDER BY: the
+   * same order as the list's parts, in every sort and direction ("sh-" is in every reference). */
+  {
+    g_autoptr(KefuJobFilter) every = kefu_job_filter_new ();
+
+    every->text = g_strdup ("SH-");
+    for (KefuJobSort sort = KEFU_JOB_SORT_ATTENTION; sort <= KEFU_JOB_SORT_TECHNICIAN; sort++)
+      for (guint descending = 0; descending < 2; descending++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GArray) listed = NULL;
+          g_autoptr(GArray) found = NULL;
+
+          listed = kefu_store_list_job_ids (store, NULL, sort, descending, NULL, &error);
+          g_assert_no_error (error);
+          found = kefu_store_list_job_ids (store, every, sort, descending, NULL, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (listed->len, ==, 4);
+          g_assert_cmpmem (found->data, found->len * sizeof (gint64),
+                           listed->data, listed->len * sizeof (gint64));
+        }
+  }
 }
 
 static void
