@@ -303,11 +303,11 @@
 
 /* The job list's orders, one index each (ties by id): the attention sort reads the open jobs
  * with an attention time through service_jobs_attention, then the rest by report time; kind,
- * step, customer, technician likewise. The technicians' calendar reads the visits not under way
- * by their agreed date (service_jobs_planned: the few dispatched jobs whose technician has not
- * left, so that two weeks do not read every agreed visit of months), and those under way by
- * their departure (with their travel days); the GM's queue
- * the jobs waiting for approval; a product's history its serial. */
+ * step, customer likewise; the technician's sort each technician's jobs by id. The technicians'
+ * calendar reads the visits not under way by their agreed date (service_jobs_planned: the few
+ * dispatched jobs whose technician has not left, so that two weeks do not read every agreed
+ * visit of months), and those under way by their departure (with their travel days); the GM's
+ * queue the jobs waiting for approval; a product's history its serial. */
 #define SERVICE_JOB_INDEXES \
   "CREATE INDEX service_jobs_attention ON service_jobs (attention_at, id)\n" \
   "  WHERE attention_at IS NOT NULL;\n" \
@@ -315,7 +315,7 @@
   "CREATE INDEX service_jobs_customer_name ON service_jobs (customer_name, id);\n" \
   "CREATE INDEX service_jobs_kind ON service_jobs (kind, id);\n" \
   "CREATE INDEX service_jobs_step ON service_jobs (step, id);\n" \
-  "CREATE INDEX service_jobs_technician ON service_jobs (technician_id, agreed_date, id)\n" \
+  "CREATE INDEX service_jobs_technician ON service_jobs (technician_id, id)\n" \
   "  WHERE technician_id IS NOT NULL;\n" \
   "CREATE INDEX service_jobs_awaiting_approval ON service_jobs (support_requested_at, id)\n" \
   "  WHERE step = 'support-requested';\n" \

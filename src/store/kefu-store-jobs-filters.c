@@ -149,7 +149,8 @@ _kefu_job_query_add_filter (KefuComplaintQuery  *q,
  *  - the attention sort reads the jobs with an attention time (the open ones) through
  *    service_jobs_attention, then the rest (the final ones) by report time;
  *  - kind and step read each value in its order through service_jobs_kind and _step;
- *  - the technician's sort joins the staff for their names (a few technicians' jobs).
+ *  - the technician's sort reads each technician's jobs in the order of their names
+ *    (append_by_technician ()).
  * Each part is one statement with the filter's conditions. The parts are separate statements,
  * so a job that moves meanwhile could come in two: `seen` keeps each id once. */
 
@@ -249,6 +250,64 @@ append_by_value (KefuStore          *self,
         return FALSE;
     }
   return TRUE;
+}
+
+/* By the technician's name: the staff in the order of their names (a few dozen), and each
+ * name's jobs by id, through service_jobs_technician (technician_id, id) for a name only one
+ * staff member has, so that the head reads only its first technician's first jobs; then the jobs
+ * without a technician. Joining the staff for their names made PostgreSQL sort every job with a
+ * technician for the first page. */
+#define TECHNICIANS_SQL \
+  "SELECT id, name FROM staff WHERE EXISTS (SELECT 1 FROM service_jobs " \
+  "WHERE service_jobs.technician_id = staff.id)"
+
+static gboolean
+append_by_technician (KefuStore     *self,
+                      IdList        *l,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(KefuRows) staff = NULL;
+  guint n_staff;
+
+  /* Only the staff who have jobs (one probe of the index each), not a statement for each. */
+  staff = _kefu_store_query (self,
+                             l->descending ? TECHNICIANS_SQL " ORDER BY name DESC, id DESC"
+                                           : TECHNICIANS_SQL " ORDER BY name, id",
+                             NULL, cancellable, error);
+  if (staff == NULL)
+    return FALSE;
+  n_staff = kefu_rows_get_n_rows (staff);
+  for (guint i = 0; i < n_staff && !id_list_full (l); )
+    {
+      const char *name = kefu_rows_get_text (staff, i, 1);
+      guint next = i + 1;
+      g_autofree char *where = NULL;
+      GVariant *param;
+
+      while (next < n_staff && g_strcmp0 (kefu_rows_get_text (staff, next, 1), name) == 0)
+        next++;
+      /* Staff sharing a name have their jobs in one run by id, as the name's order has them. */
+      if (next == i + 1)
+        {
+          where = g_strdup_printf ("service_jobs.technician_id = $%u", l->q.params->len + 1);
+          param = g_variant_new_int64 (kefu_rows_get_int (staff, i, 0));
+        }
+      else
+        {
+          where = g_strdup_printf ("service_jobs.technician_id IN "
+                                   "(SELECT staff.id FROM staff WHERE staff.name = $%u)",
+                                   l->q.params->len + 1);
+          param = g_variant_new_string (name);
+        }
+      if (!append_part (self, l, NULL, where, param, "service_jobs.id", cancellable, error))
+        return FALSE;
+      i = next;
+    }
+  /* Jobs without a technician last, either way. */
+  return id_list_full (l) ||
+         append_part (self, l, NULL, "service_jobs.technician_id IS NULL", NULL,
+                      "service_jobs.id", cancellable, error);
 }
 
 /* TRUE for a filter with a text to search. */
@@ -381,14 +440,8 @@ list_ids (KefuStore            *self,
                             cancellable, error);
       break;
     case KEFU_JOB_SORT_TECHNICIAN:
-      /* Jobs without a technician last, either way. */
       l.seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-      ok = append_part (self, &l, "JOIN staff AS technician "
-                        "ON technician.id = service_jobs.technician_id", NULL, NULL,
-                        "technician.name,service_jobs.id", cancellable, error) &&
-           (id_list_full (&l) ||
-            append_part (self, &l, NULL, "service_jobs.technician_id IS NULL", NULL,
-                         "service_jobs.id", cancellable, error));
+      ok = append_by_technician (self, &l, cancellable, error);
       break;
     case KEFU_JOB_SORT_REFERENCE:
       ok = append_part (self, &l, NULL, NULL, NULL, "service_jobs.reference,service_jobs.id",

@@ -11,6 +11,7 @@
 #include "core/kefu-history-entry.h"
 #include "store/kefu-store-calls.h"
 #include "store/kefu-store-clock.h"
+#include "kefu-test-company.h"
 #include "test-store-jobs.h"
 
 static KefuWarrantyState
@@ -275,6 +276,27 @@ test_sorts (Fixture       *fixture,
           g_assert_cmpmem (found->data, found->len * sizeof (gint64),
                            listed->data, listed->len * sizeof (gint64));
         }
+  }
+
+  /* By the technician's name, with two technicians of one name: their jobs in one run by id. E
+   * goes to another 王工, F to 梁工 (before 王工). */
+  {
+    gint64 wang = kefu_test_make_staff (store, "王工", "wang-b", KEFU_ROLE_TECHNICIAN, 0, TRUE);
+    g_autoptr(KefuServiceJob) e = NULL;
+    g_autoptr(KefuServiceJob) f = NULL;
+
+    tj_clock (store, 2026, 11, 26, 10, 0);
+    e = tj_create (store, s.jc.co.clerk, KEFU_JOB_KIND_INSTALLATION, s.clinic, s.jc.analyser,
+                   "X200-E", NULL);
+    walk_to_visit (store, &s.jc, &e, wang, 11, 27, 1, FALSE);
+    f = tj_create (store, s.jc.co.clerk, KEFU_JOB_KIND_INSTALLATION, s.clinic, s.jc.analyser,
+                   "X200-F", NULL);
+    walk_to_visit (store, &s.jc, &f, s.jc.technician, 11, 27, 1, FALSE);
+    kefu_store_set_clock (store, NULL);
+    assert_ids (store, NULL, KEFU_JOB_SORT_TECHNICIAN, FALSE, f->id, s.b, e->id, s.a, s.c, s.d,
+                END);
+    assert_ids (store, NULL, KEFU_JOB_SORT_TECHNICIAN, TRUE, e->id, s.b, f->id, s.d, s.c, s.a,
+                END);
   }
 }
 
