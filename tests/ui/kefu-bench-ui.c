@@ -20,8 +20,11 @@ items_changed_cb (GListModel  *model,
                   guint        added,
                   KefuBenchUi *bench)
 {
-  if (position == 0 && added > 0)
-    bench->new_rows = TRUE;
+  if (position == 0 && added > 0 && !bench->new_rows)
+    {
+      bench->new_rows = TRUE;
+      bench->new_rows_at = g_get_monotonic_time ();
+    }
 }
 
 void
@@ -142,11 +145,15 @@ kefu_bench_ui_measure (KefuBenchUi       *bench,
                        double            *whole)
 {
   gint64 started;
+  double drawn;
 
   bench->new_rows = FALSE;
+  bench->new_rows_at = 0;
   started = g_get_monotonic_time ();
   change (bench, data);
-  return wait_first_rows (bench, started, filled, whole);
+  drawn = wait_first_rows (bench, started, filled, whole);
+  bench->head = bench->new_rows_at != 0 ? (bench->new_rows_at - started) / 1000.0 : *filled;
+  return drawn;
 }
 
 static void
@@ -160,7 +167,8 @@ double
 kefu_bench_ui_open (KefuBenchUi *bench,
                     const char  *what)
 {
-  double filled[KEFU_BENCH_UI_RUNS], drawn[KEFU_BENCH_UI_RUNS], whole[KEFU_BENCH_UI_RUNS];
+  double head[KEFU_BENCH_UI_RUNS], filled[KEFU_BENCH_UI_RUNS], drawn[KEFU_BENCH_UI_RUNS];
+  double whole[KEFU_BENCH_UI_RUNS];
   double middle;
 
   for (guint run = 0; run < KEFU_BENCH_UI_RUNS; run++)
@@ -168,13 +176,16 @@ kefu_bench_ui_open (KefuBenchUi *bench,
       g_object_set (bench->view, "store", NULL, NULL);
       kefu_test_flush ();
       drawn[run] = kefu_bench_ui_measure (bench, give_store, NULL, &filled[run], &whole[run]);
-      g_test_message ("open %u: first rows filled after %.1f ms, drawn after %.1f ms, "
-                      "every id read after %.1f ms", run + 1, filled[run], drawn[run], whole[run]);
+      head[run] = bench->head;
+      g_test_message ("open %u: head of the ids after %.1f ms, first rows filled after %.1f ms, "
+                      "drawn after %.1f ms, every id read after %.1f ms",
+                      run + 1, head[run], filled[run], drawn[run], whole[run]);
     }
   middle = kefu_bench_ui_median (drawn, KEFU_BENCH_UI_RUNS);
-  g_test_message ("OPEN (%u %s): first rows filled after a median %.1f ms, drawn after "
-                  "%.1f ms, every id read after %.1f ms",
+  g_test_message ("OPEN (%u %s): head of the ids after a median %.1f ms, first rows filled "
+                  "after %.1f ms, drawn after %.1f ms, every id read after %.1f ms",
                   g_list_model_get_n_items (bench->model), what,
+                  kefu_bench_ui_median (head, KEFU_BENCH_UI_RUNS),
                   kefu_bench_ui_median (filled, KEFU_BENCH_UI_RUNS), middle,
                   kefu_bench_ui_median (whole, KEFU_BENCH_UI_RUNS));
   return middle;
@@ -211,12 +222,47 @@ get_vadjustment (KefuBenchUi *bench)
   return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 }
 
+/* The gaps between frames, and where a frame's time goes: from its update (after the tick
+ * callbacks) to the end of its layout (where the list binds and measures its rows), and from
+ * there to the end of its paint (snapshot and rendering). The rest of a gap is the main loop's
+ * other work: the pages arriving, the cells filled. */
 typedef struct
 {
   gint64  last_frame;
   guint   frames;
   gint64 *gaps;
+  gint64  update_at;
+  gint64  layout_at;
+  guint   n_phases;
+  gint64 *layouts;
+  gint64 *paints;
 } Frames;
+
+static void
+update_cb (GdkFrameClock *clock,
+           Frames        *frames)
+{
+  frames->update_at = g_get_monotonic_time ();
+}
+
+static void
+layout_cb (GdkFrameClock *clock,
+           Frames        *frames)
+{
+  frames->layout_at = g_get_monotonic_time ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Frames        *frames)
+{
+  if (frames->update_at != 0 && frames->layout_at >= frames->update_at)
+    {
+      frames->layouts[frames->n_phases] = frames->layout_at - frames->update_at;
+      frames->paints[frames->n_phases++] = g_get_monotonic_time () - frames->layout_at;
+    }
+  frames->update_at = frames->layout_at = 0;
+}
 
 static gboolean
 tick_cb (GtkWidget     *widget,
@@ -252,7 +298,10 @@ kefu_bench_ui_drag (KefuBenchUi *bench,
   KefuLazyListModel *model = KEFU_LAZY_LIST_MODEL (bench->model);
   GtkAdjustment *adjustment = get_vadjustment (bench);
   g_autofree gint64 *gaps = g_new0 (gint64, n_steps * 4 + 1);
-  Frames frames = { 0, 0, gaps };
+  g_autofree gint64 *layouts = g_new0 (gint64, n_steps * 4 + 1);
+  g_autofree gint64 *paints = g_new0 (gint64, n_steps * 4 + 1);
+  Frames frames = { 0, 0, gaps, 0, 0, 0, layouts, paints };
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (bench->window));
   double row_height;
   guint tick;
   gint64 started;
@@ -263,6 +312,9 @@ kefu_bench_ui_drag (KefuBenchUi *bench,
   row_height = gtk_adjustment_get_upper (adjustment) / MAX (1, g_list_model_get_n_items (bench->model));
 
   tick = gtk_widget_add_tick_callback (GTK_WIDGET (bench->window), tick_cb, &frames, NULL);
+  g_signal_connect (clock, "update", G_CALLBACK (update_cb), &frames);
+  g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), &frames);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &frames);
   started = g_get_monotonic_time ();
   for (guint step = 0; step < n_steps; step++)
     {
@@ -281,7 +333,15 @@ kefu_bench_ui_drag (KefuBenchUi *bench,
         g_main_context_iteration (NULL, TRUE);
     }
   gtk_widget_remove_tick_callback (GTK_WIDGET (bench->window), tick);
+  g_signal_handlers_disconnect_by_data (clock, &frames);
   g_assert_cmpuint (frames.frames, >, 0);
+  g_assert_cmpuint (frames.n_phases, >, 0);
+  qsort (layouts, frames.n_phases, sizeof (gint64), compare_gaps);
+  qsort (paints, frames.n_phases, sizeof (gint64), compare_gaps);
+  g_test_message ("SCROLL frames: layout (binding the rows) median %.1f ms, longest %.1f ms; "
+                  "paint median %.1f ms, longest %.1f ms",
+                  layouts[frames.n_phases / 2] / 1000.0, layouts[frames.n_phases - 1] / 1000.0,
+                  paints[frames.n_phases / 2] / 1000.0, paints[frames.n_phases - 1] / 1000.0);
   qsort (gaps, frames.frames, sizeof (gint64), compare_gaps);
   *median_gap = gaps[frames.frames / 2] / 1000.0;
   *longest_gap = gaps[frames.frames - 1] / 1000.0;

@@ -26,6 +26,10 @@ typedef struct
   KefuStore  *store;
   /* Set when a new list starts (rows added at its top); cleared before each measured change. */
   gboolean    new_rows;
+  gint64      new_rows_at;
+  /* After kefu_bench_ui_measure (): the ms from the change to the head of the new ids (the
+   * first rows known, their records not read yet). */
+  double      head;
 } KefuBenchUi;
 
 /* A change of the list (a sort, a filter) made by the measured code. */
