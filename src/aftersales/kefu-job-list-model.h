@@ -20,9 +20,5 @@ void                 kefu_job_list_model_set_query  (KefuLazyListModel   *model,
                                                      const KefuJobFilter *filter,
                                                      KefuJobSort          sort,
                                                      gboolean             descending);
-/* The query now (the filter transfer none). */
-const KefuJobFilter *kefu_job_list_model_get_filter (KefuLazyListModel   *model);
-KefuJobSort          kefu_job_list_model_get_sort   (KefuLazyListModel   *model,
-                                                     gboolean            *descending);
 
 G_END_DECLS

@@ -47,8 +47,6 @@ struct _KefuJobListView
   KefuLazyListModel   *model;
   /* The rows of `model` given to the table a screen a frame, and the page the stack shows. */
   KefuLazyTable       *table;
-  KefuJobSort          sort;
-  gboolean             descending;
 };
 
 /* The drop-downs' first item is "any"; the others follow the enums' order. */
@@ -125,9 +123,11 @@ static void
 update_query (KefuJobListView *self)
 {
   g_autoptr(KefuJobFilter) filter = build_filter (self);
+  gboolean descending;
+  KefuJobSort sort = kefu_lazy_table_get_order (self->table, &descending);
 
   kefu_lazy_table_hold (self->table);
-  kefu_job_list_model_set_query (self->model, filter, self->sort, self->descending);
+  kefu_job_list_model_set_query (self->model, filter, sort, descending);
   gtk_widget_set_visible (GTK_WIDGET (self->clear_button), filters_set (self));
 }
 
@@ -147,38 +147,29 @@ show_empty (GtkWidget *owner)
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
-/* The list is sorted by the store: the column view's sorter only says which column and which
- * way, and the ids are read again in that order. */
 static void
-sorter_changed_cb (KefuJobListView *self,
-                   GtkSorterChange  change,
-                   GtkSorter       *sorter)
+order_changed (GtkWidget *owner)
 {
-  GtkColumnViewSorter *column_sorter = GTK_COLUMN_VIEW_SORTER (sorter);
-  GtkColumnViewColumn *column = gtk_column_view_sorter_get_primary_sort_column (column_sorter);
-  GtkSortType order = gtk_column_view_sorter_get_primary_sort_order (column_sorter);
-  KefuJobSort sort = KEFU_JOB_SORT_ATTENTION;
-  gboolean descending = column != NULL && order == GTK_SORT_DESCENDING;
+  update_query (KEFU_JOB_LIST_VIEW (owner));
+}
 
-  if (column == self->reference_column)
-    sort = KEFU_JOB_SORT_REFERENCE;
-  else if (column == self->reported_column)
-    sort = KEFU_JOB_SORT_REPORTED;
-  else if (column == self->customer_column)
-    sort = KEFU_JOB_SORT_CUSTOMER;
-  else if (column == self->kind_column)
-    sort = KEFU_JOB_SORT_KIND;
-  else if (column == self->step_column)
-    sort = KEFU_JOB_SORT_STEP;
-  else if (column == self->technician_column)
-    sort = KEFU_JOB_SORT_TECHNICIAN;
+/* The columns the store sorts by. Those that waited longest first, as
+ * kefu_job_list_model_new () reads them (the waiting column, ascending), and with no column. */
+static void
+sort_by_columns (KefuJobListView *self)
+{
+  const KefuLazyTableSort sorts[] = {
+    { self->reference_column, KEFU_JOB_SORT_REFERENCE },
+    { self->reported_column, KEFU_JOB_SORT_REPORTED },
+    { self->customer_column, KEFU_JOB_SORT_CUSTOMER },
+    { self->kind_column, KEFU_JOB_SORT_KIND },
+    { self->step_column, KEFU_JOB_SORT_STEP },
+    { self->technician_column, KEFU_JOB_SORT_TECHNICIAN },
+  };
 
-  if (sort == self->sort && descending == self->descending)
-    return;
-
-  self->sort = sort;
-  self->descending = descending;
-  update_query (self);
+  kefu_lazy_table_set_sorts (self->table, self->column_view, sorts, G_N_ELEMENTS (sorts),
+                             KEFU_JOB_SORT_ATTENTION, FALSE, self->waiting_column,
+                             GTK_SORT_ASCENDING, order_changed);
 }
 
 static void
@@ -191,10 +182,7 @@ static void
 column_view_activate_cb (KefuJobListView *self,
                          guint            position)
 {
-  gint64 id = kefu_lazy_list_model_get_id (self->model, position);
-
-  if (id > 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "aftersales.open-job", "x", id);
+  kefu_lazy_table_activate (self->table, position, "aftersales.open-job");
 }
 
 static void
@@ -220,10 +208,8 @@ kefu_job_list_view_dispose (GObject *object)
 {
   KefuJobListView *self = KEFU_JOB_LIST_VIEW (object);
 
-  if (self->column_view != NULL)
-    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_JOB_LIST_VIEW);
   g_clear_pointer (&self->table, kefu_lazy_table_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_JOB_LIST_VIEW);
   g_clear_object (&self->model);
   g_clear_object (&self->staff);
 
@@ -265,11 +251,8 @@ kefu_job_list_view_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      if (kefu_lazy_list_model_get_store (self->model) == g_value_get_object (value))
-        break;
-      kefu_lazy_list_model_set_store (self->model, g_value_get_object (value));
-      kefu_lazy_table_update (self->table);
-      g_object_notify_by_pspec (object, pspec);
+      if (kefu_lazy_table_set_store (self->table, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, pspec);
       break;
     case PROP_STAFF:
       if (g_set_object (&self->staff, g_value_get_object (value)))
@@ -340,7 +323,6 @@ kefu_job_list_view_init (KefuJobListView *self)
   g_autoptr(GtkStringList) kinds = NULL;
   g_autoptr(GtkStringList) steps = NULL;
   g_autoptr(GtkStringList) warranties = NULL;
-  GtkSorter *sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -367,8 +349,6 @@ kefu_job_list_view_init (KefuJobListView *self)
                             G_CALLBACK (filter_changed_cb), self);
   gtk_widget_set_visible (GTK_WIDGET (self->clear_button), FALSE);
 
-  self->sort = KEFU_JOB_SORT_ATTENTION;
-  self->descending = FALSE;
   self->model = kefu_job_list_model_new ();
   self->table = kefu_lazy_table_new (GTK_WIDGET (self), self->model, self->selection, self->stack,
                                      self->error_page, properties[PROP_BUSY], "service jobs",
@@ -384,10 +364,7 @@ kefu_job_list_view_init (KefuJobListView *self)
   kefu_job_cell_set_factory (self->technician_column, KEFU_JOB_CELL_TECHNICIAN);
   kefu_job_cell_set_factory (self->waiting_column, KEFU_JOB_CELL_WAITING);
 
-  /* Those that waited longest first, as kefu_job_list_model_new () reads them. */
-  gtk_column_view_sort_by_column (self->column_view, self->waiting_column, GTK_SORT_ASCENDING);
-  sorter = gtk_column_view_get_sorter (self->column_view);
-  g_signal_connect_swapped (sorter, "changed", G_CALLBACK (sorter_changed_cb), self);
+  sort_by_columns (self);
 
   kefu_lazy_table_update (self->table);
 }

@@ -7,86 +7,24 @@
 
 #include "config.h"
 
+#include "widgets/kefu-lazy-query.h"
+
 #include "kefu-shipment-list-model.h"
 
-/* The ids read before the rest (two pages): the first screen, shown without waiting for every
- * id of a long list. */
-#define HEAD_IDS (2 * KEFU_LAZY_LIST_PAGE_SIZE)
-
-/* What the ids are read with; the worker gets its own copy. A NULL query is every shipment in
- * the default order. */
-typedef struct
-{
-  KefuShipmentFilter *filter;
-  KefuShipmentSort    sort;
-  gboolean            descending;
-} Query;
-
-static void
-query_free (gpointer data)
-{
-  Query *query = data;
-
-  g_clear_pointer (&query->filter, kefu_shipment_filter_free);
-  g_free (query);
-}
-
-static gpointer
-query_copy (gpointer data)
-{
-  const Query *query = data;
-  Query *copy = g_new0 (Query, 1);
-
-  copy->filter = kefu_shipment_filter_copy (query->filter);
-  copy->sort = query->sort;
-  copy->descending = query->descending;
-  return copy;
-}
-
 static GArray *
-read_ids (KefuStore     *store,
-          gconstpointer  data,
-          GCancellable  *cancellable,
-          GError       **error)
+read_ids (KefuStore            *store,
+          const KefuLazyQuery  *query,
+          guint                 n_head,
+          gint64               *n_total,
+          GCancellable         *cancellable,
+          GError              **error)
 {
-  const Query *query = data;
-  g_autoptr(KefuShipmentFilter) all = kefu_shipment_filter_new ();
-
-  if (query == NULL)
-    return kefu_store_list_shipment_ids (store, all, KEFU_SHIPMENT_SORT_ATTENTION, FALSE,
+  if (n_total == NULL)
+    return kefu_store_list_shipment_ids (store, query->filter, query->sort, query->descending,
                                          cancellable, error);
-  return kefu_store_list_shipment_ids (store, query->filter, query->sort, query->descending,
-                                       cancellable, error);
-}
-
-static GArray *
-read_head (KefuStore     *store,
-           gconstpointer  data,
-           guint          n_head,
-           gint64        *n_total,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  const Query *query = data;
-  g_autoptr(KefuShipmentFilter) all = kefu_shipment_filter_new ();
-
-  /* The same list as read_ids (), the default query's included. */
-  if (query == NULL)
-    return kefu_store_list_shipment_ids_head (store, all, KEFU_SHIPMENT_SORT_ATTENTION, FALSE,
-                                              n_head, n_total, cancellable, error);
   return kefu_store_list_shipment_ids_head (store, query->filter, query->sort,
                                             query->descending, n_head, n_total, cancellable,
                                             error);
-}
-
-static GPtrArray *
-read_page (KefuStore     *store,
-           const gint64  *ids,
-           guint          n_ids,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  return kefu_store_get_shipments (store, ids, n_ids, cancellable, error);
 }
 
 static gint64
@@ -95,13 +33,20 @@ shipment_id (gpointer value)
   return KEFU_SHIPMENT (value)->id;
 }
 
+static const KefuLazyQueryKind shipment_kind = {
+  .filter_new = (gpointer (*) (void)) kefu_shipment_filter_new,
+  .filter_copy = (GBoxedCopyFunc) kefu_shipment_filter_copy,
+  .filter_free = (GDestroyNotify) kefu_shipment_filter_free,
+  .read_ids = read_ids,
+  .read_page = kefu_store_get_shipments,
+  .value_id = shipment_id,
+};
+
 KefuLazyListModel *
 kefu_shipment_list_model_new (void)
 {
-  KefuLazyListModel *model = kefu_lazy_list_model_new (read_ids, read_page, shipment_id);
-
-  kefu_lazy_list_model_set_head_func (model, read_head, HEAD_IDS);
-  return model;
+  /* Every shipment, those that need someone soonest first. */
+  return kefu_lazy_query_model_new (&shipment_kind, NULL, KEFU_SHIPMENT_SORT_ATTENTION, FALSE);
 }
 
 void
@@ -110,14 +55,7 @@ kefu_shipment_list_model_set_query (KefuLazyListModel        *model,
                                     KefuShipmentSort          sort,
                                     gboolean                  descending)
 {
-  Query *query;
-
-  g_return_if_fail (KEFU_IS_LAZY_LIST_MODEL (model));
   g_return_if_fail (sort <= KEFU_SHIPMENT_SORT_EXPECTED);
 
-  query = g_new0 (Query, 1);
-  query->filter = filter != NULL ? kefu_shipment_filter_copy (filter) : kefu_shipment_filter_new ();
-  query->sort = sort;
-  query->descending = !!descending;
-  kefu_lazy_list_model_set_query (model, query, query_copy, query_free);
+  kefu_lazy_query_set (model, &shipment_kind, filter, sort, descending);
 }

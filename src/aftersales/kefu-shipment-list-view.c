@@ -51,8 +51,6 @@ struct _KefuShipmentListView
   /* The rows of `model` in the table, and the stack's page. */
   KefuLazyTable       *table;
   KefuShipmentFilter  *filter;
-  KefuShipmentSort     sort;
-  gboolean             descending;
 
   /* The carrier drop-down's ids after "Any carrier" (gint64), and their read. */
   GArray              *carrier_ids;
@@ -76,8 +74,17 @@ static GParamSpec *properties[N_PROPS];
 static void
 update_query (KefuShipmentListView *self)
 {
+  gboolean descending;
+  KefuShipmentSort sort = kefu_lazy_table_get_order (self->table, &descending);
+
   kefu_lazy_table_hold (self->table);
-  kefu_shipment_list_model_set_query (self->model, self->filter, self->sort, self->descending);
+  kefu_shipment_list_model_set_query (self->model, self->filter, sort, descending);
+}
+
+static void
+order_changed (GtkWidget *owner)
+{
+  update_query (KEFU_SHIPMENT_LIST_VIEW (owner));
 }
 
 /* Only "open only", the default, narrows the list. */
@@ -119,9 +126,10 @@ show_empty (GtkWidget *owner)
                                GTK_WIDGET (self->empty_clear_button), narrowed);
 }
 
-/* With no column the list is in the store's default order (overdue first). */
+/* The columns the store sorts by. Overdue first, as the store's default order has it (the
+ * attention column, ascending), and with no column. */
 static void
-sorter_changed_cb (KefuShipmentListView *self)
+sort_by_columns (KefuShipmentListView *self)
 {
   const KefuLazyTableSort sorts[] = {
     { self->reference_column, KEFU_SHIPMENT_SORT_REFERENCE },
@@ -129,17 +137,10 @@ sorter_changed_cb (KefuShipmentListView *self)
     { self->step_column, KEFU_SHIPMENT_SORT_STEP },
     { self->expected_column, KEFU_SHIPMENT_SORT_EXPECTED },
   };
-  gboolean descending;
-  KefuShipmentSort sort = kefu_lazy_table_get_sort (self->column_view, sorts, G_N_ELEMENTS (sorts),
-                                                    KEFU_SHIPMENT_SORT_ATTENTION, FALSE,
-                                                    &descending);
 
-  if (sort == self->sort && descending == self->descending)
-    return;
-
-  self->sort = sort;
-  self->descending = descending;
-  update_query (self);
+  kefu_lazy_table_set_sorts (self->table, self->column_view, sorts, G_N_ELEMENTS (sorts),
+                             KEFU_SHIPMENT_SORT_ATTENTION, FALSE, self->attention_column,
+                             GTK_SORT_ASCENDING, order_changed);
 }
 
 static void
@@ -291,8 +292,6 @@ kefu_shipment_list_view_dispose (GObject *object)
   g_cancellable_cancel (self->carriers_cancellable);
   g_clear_object (&self->carriers_cancellable);
   g_clear_pointer (&self->table, kefu_lazy_table_free);
-  if (self->column_view != NULL)
-    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_SHIPMENT_LIST_VIEW);
   g_clear_object (&self->model);
   g_clear_object (&self->staff);
@@ -346,12 +345,11 @@ kefu_shipment_list_view_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      if (kefu_lazy_list_model_get_store (self->model) == g_value_get_object (value))
-        break;
-      kefu_lazy_list_model_set_store (self->model, g_value_get_object (value));
-      read_carriers_async (self);
-      kefu_lazy_table_update (self->table);
-      g_object_notify_by_pspec (object, pspec);
+      if (kefu_lazy_table_set_store (self->table, g_value_get_object (value)))
+        {
+          read_carriers_async (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     case PROP_STAFF:
       if (g_set_object (&self->staff, g_value_get_object (value)))
@@ -420,7 +418,6 @@ static void
 kefu_shipment_list_view_init (KefuShipmentListView *self)
 {
   g_autoptr(GtkStringList) any_carrier = NULL;
-  GtkSorter *sorter;
 
   self->setting_filters = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -428,8 +425,6 @@ kefu_shipment_list_view_init (KefuShipmentListView *self)
   self->carrier_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->filter = kefu_shipment_filter_new ();
   self->filter->open_only = TRUE;
-  self->sort = KEFU_SHIPMENT_SORT_ATTENTION;
-  self->descending = FALSE;
   self->model = kefu_shipment_list_model_new ();
   self->table = kefu_lazy_table_new (GTK_WIDGET (self), self->model, self->selection, self->stack,
                                      self->error_page, properties[PROP_BUSY], "shipments",
@@ -454,10 +449,7 @@ kefu_shipment_list_view_init (KefuShipmentListView *self)
                             G_CALLBACK (filter_changed_cb), self);
   self->setting_filters = FALSE;
 
-  /* Overdue first, as the store's default order has it: the attention column, ascending. */
-  gtk_column_view_sort_by_column (self->column_view, self->attention_column, GTK_SORT_ASCENDING);
-  sorter = gtk_column_view_get_sorter (self->column_view);
-  g_signal_connect_swapped (sorter, "changed", G_CALLBACK (sorter_changed_cb), self);
+  sort_by_columns (self);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), FALSE);
   update_query (self);

@@ -18,9 +18,5 @@ void               kefu_complaint_list_model_set_query (KefuLazyListModel       
                                                         const KefuComplaintFilter *filter,
                                                         KefuComplaintSort          sort,
                                                         gboolean                   descending);
-/* The query now (the filter transfer none). */
-const KefuComplaintFilter *kefu_complaint_list_model_get_filter (KefuLazyListModel *model);
-KefuComplaintSort  kefu_complaint_list_model_get_sort  (KefuLazyListModel         *model,
-                                                        gboolean                  *descending);
 
 G_END_DECLS

@@ -38,8 +38,6 @@ struct _KefuComplaintListView
    * view makes up to 200 rows of nine cells), and the stack's page. */
   KefuLazyTable       *table;
   KefuComplaintFilter *filter;
-  KefuComplaintSort    sort;
-  gboolean             descending;
 };
 
 G_DEFINE_FINAL_TYPE (KefuComplaintListView, kefu_complaint_list_view, ADW_TYPE_BIN)
@@ -56,15 +54,25 @@ static GParamSpec *properties[N_PROPS];
 static void
 update_query (KefuComplaintListView *self)
 {
+  gboolean descending;
+  KefuComplaintSort sort = kefu_lazy_table_get_order (self->table, &descending);
+
   /* Another order or filter replaces the rows on screen: the new list's first rows rebind a
    * screen of rows, not the 200 the view keeps (that cost 140-220 ms a sort). */
   kefu_lazy_table_hold (self->table);
-  kefu_complaint_list_model_set_query (self->model, self->filter, self->sort, self->descending);
+  kefu_complaint_list_model_set_query (self->model, self->filter, sort, descending);
 }
 
-/* Newest first when no column is chosen. */
 static void
-sorter_changed_cb (KefuComplaintListView *self)
+order_changed (GtkWidget *owner)
+{
+  update_query (KEFU_COMPLAINT_LIST_VIEW (owner));
+}
+
+/* The columns the store sorts by. Newest first, as kefu_complaint_list_model_new () reads them,
+ * and when no column is chosen. */
+static void
+sort_by_columns (KefuComplaintListView *self)
 {
   const KefuLazyTableSort sorts[] = {
     { self->reference_column, KEFU_COMPLAINT_SORT_REFERENCE },
@@ -73,18 +81,10 @@ sorter_changed_cb (KefuComplaintListView *self)
     { self->deadline_column, KEFU_COMPLAINT_SORT_DUE },
     { self->owner_column, KEFU_COMPLAINT_SORT_OWNER },
   };
-  gboolean descending;
-  KefuComplaintSort sort = kefu_lazy_table_get_sort (self->column_view, sorts,
-                                                     G_N_ELEMENTS (sorts),
-                                                     KEFU_COMPLAINT_SORT_RECEIVED, TRUE,
-                                                     &descending);
 
-  if (sort == self->sort && descending == self->descending)
-    return;
-
-  self->sort = sort;
-  self->descending = descending;
-  update_query (self);
+  kefu_lazy_table_set_sorts (self->table, self->column_view, sorts, G_N_ELEMENTS (sorts),
+                             KEFU_COMPLAINT_SORT_RECEIVED, TRUE, self->received_column,
+                             GTK_SORT_DESCENDING, order_changed);
 }
 
 static void
@@ -100,8 +100,6 @@ kefu_complaint_list_view_dispose (GObject *object)
   KefuComplaintListView *self = KEFU_COMPLAINT_LIST_VIEW (object);
 
   g_clear_pointer (&self->table, kefu_lazy_table_free);
-  if (self->column_view != NULL)
-    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_COMPLAINT_LIST_VIEW);
   g_clear_object (&self->model);
 
@@ -152,11 +150,8 @@ kefu_complaint_list_view_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      if (kefu_lazy_list_model_get_store (self->model) == g_value_get_object (value))
-        break;
-      kefu_lazy_list_model_set_store (self->model, g_value_get_object (value));
-      kefu_lazy_table_update (self->table);
-      g_object_notify_by_pspec (object, pspec);
+      if (kefu_lazy_table_set_store (self->table, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, pspec);
       break;
 
     default:
@@ -206,16 +201,12 @@ kefu_complaint_list_view_class_init (KefuComplaintListViewClass *klass)
 static void
 kefu_complaint_list_view_init (KefuComplaintListView *self)
 {
-  GtkSorter *sorter;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Not a bound template child: the bin unparents its child itself, after
    * gtk_widget_dispose_template () would have. */
   self->stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
 
   self->filter = kefu_complaint_filter_new ();
-  self->sort = KEFU_COMPLAINT_SORT_RECEIVED;
-  self->descending = TRUE;
   self->model = kefu_complaint_list_model_new ();
   self->table = kefu_lazy_table_new (GTK_WIDGET (self), self->model, self->selection, self->stack,
                                      self->error_page, properties[PROP_BUSY], "complaints", NULL);
@@ -230,10 +221,7 @@ kefu_complaint_list_view_init (KefuComplaintListView *self)
   kefu_complaint_cell_set_factory (self->departments_column, KEFU_COMPLAINT_CELL_DEPARTMENTS);
   kefu_complaint_cell_set_factory (self->urgent_column, KEFU_COMPLAINT_CELL_URGENT);
 
-  /* Newest first, as kefu_complaint_list_model_new () reads them. */
-  gtk_column_view_sort_by_column (self->column_view, self->received_column, GTK_SORT_DESCENDING);
-  sorter = gtk_column_view_get_sorter (self->column_view);
-  g_signal_connect_swapped (sorter, "changed", G_CALLBACK (sorter_changed_cb), self);
+  sort_by_columns (self);
 
   kefu_lazy_table_update (self->table);
 }

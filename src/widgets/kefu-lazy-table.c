@@ -26,6 +26,16 @@ struct _KefuLazyTable
   char                   *what;
   KefuLazyTableEmptyFunc  show_empty;
   KefuRowPacer           *pacer;
+
+  /* The order, set by kefu_lazy_table_set_sorts (). */
+  GtkSorter              *sorter;
+  KefuLazyTableSort      *sorts;
+  guint                   n_sorts;
+  int                     fallback;
+  gboolean                fallback_descending;
+  int                     sort;
+  gboolean                descending;
+  KefuLazyTableOrderFunc  order_changed;
 };
 
 gboolean
@@ -148,6 +158,10 @@ kefu_lazy_table_free (KefuLazyTable *self)
     return;
 
   g_signal_handlers_disconnect_by_data (self->model, self);
+  if (self->sorter != NULL)
+    g_signal_handlers_disconnect_by_data (self->sorter, self);
+  g_clear_object (&self->sorter);
+  g_free (self->sorts);
   g_clear_pointer (&self->pacer, kefu_row_pacer_free);
   g_free (self->what);
   g_free (self);
@@ -161,32 +175,90 @@ kefu_lazy_table_hold (KefuLazyTable *self)
   kefu_row_pacer_hold (self->pacer);
 }
 
-int
-kefu_lazy_table_get_sort (GtkColumnView           *view,
-                          const KefuLazyTableSort *sorts,
-                          guint                    n_sorts,
-                          int                      fallback,
-                          gboolean                 fallback_descending,
-                          gboolean                *descending)
+/* The order the sorter asks for now (see kefu_lazy_table_set_sorts ()). */
+static int
+sorter_order (KefuLazyTable *self,
+              gboolean      *descending)
 {
-  GtkColumnViewSorter *sorter;
-  GtkColumnViewColumn *column;
+  GtkColumnViewSorter *sorter = GTK_COLUMN_VIEW_SORTER (self->sorter);
+  GtkColumnViewColumn *column = gtk_column_view_sorter_get_primary_sort_column (sorter);
 
-  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (view), fallback);
-  g_return_val_if_fail (descending != NULL, fallback);
-
-  sorter = GTK_COLUMN_VIEW_SORTER (gtk_column_view_get_sorter (view));
-  column = gtk_column_view_sorter_get_primary_sort_column (sorter);
   if (column == NULL)
     {
-      *descending = fallback_descending;
-      return fallback;
+      *descending = self->fallback_descending;
+      return self->fallback;
     }
   *descending = gtk_column_view_sorter_get_primary_sort_order (sorter) == GTK_SORT_DESCENDING;
-  for (guint i = 0; i < n_sorts; i++)
-    if (sorts[i].column == column)
-      return sorts[i].sort;
-  return fallback;
+  for (guint i = 0; i < self->n_sorts; i++)
+    if (self->sorts[i].column == column)
+      return self->sorts[i].sort;
+  return self->fallback;
+}
+
+static void
+sorter_changed_cb (KefuLazyTable *self)
+{
+  gboolean descending;
+  int sort = sorter_order (self, &descending);
+
+  if (sort == self->sort && descending == self->descending)
+    return;
+
+  self->sort = sort;
+  self->descending = descending;
+  self->order_changed (self->owner);
+}
+
+void
+kefu_lazy_table_set_sorts (KefuLazyTable           *self,
+                           GtkColumnView           *view,
+                           const KefuLazyTableSort *sorts,
+                           guint                    n_sorts,
+                           int                      fallback,
+                           gboolean                 fallback_descending,
+                           GtkColumnViewColumn     *first,
+                           GtkSortType              first_order,
+                           KefuLazyTableOrderFunc   changed)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->sorter == NULL);
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+  g_return_if_fail (changed != NULL);
+
+  self->sorts = g_memdup2 (sorts, n_sorts * sizeof (KefuLazyTableSort));
+  self->n_sorts = n_sorts;
+  self->fallback = fallback;
+  self->fallback_descending = fallback_descending;
+  self->order_changed = changed;
+  /* The first order is the one the model was made with: the sorter says so without a read. */
+  gtk_column_view_sort_by_column (view, first, first_order);
+  self->sorter = g_object_ref (gtk_column_view_get_sorter (view));
+  self->sort = sorter_order (self, &self->descending);
+  g_signal_connect_swapped (self->sorter, "changed", G_CALLBACK (sorter_changed_cb), self);
+}
+
+int
+kefu_lazy_table_get_order (KefuLazyTable *self,
+                           gboolean      *descending)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (descending != NULL)
+    *descending = self->descending;
+  return self->sort;
+}
+
+gboolean
+kefu_lazy_table_set_store (KefuLazyTable *self,
+                           KefuStore     *store)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (kefu_lazy_list_model_get_store (self->model) == store)
+    return FALSE;
+  kefu_lazy_list_model_set_store (self->model, store);
+  kefu_lazy_table_update (self);
+  return TRUE;
 }
 
 void

@@ -1,5 +1,5 @@
 /* kefu-lazy-table.h: what a table (GtkColumnView) over a KefuLazyListModel does with its model,
- * shared by the complaint list and the shipment list: its rows given to the view through a row
+ * shared by the complaint, shipment and service job lists: its rows given to the view through a row
  * pacer (a new list shows a screen of rows in its first frame, kefu-row-pacer.h), and a stack
  * that shows the table once there is a row, else what is happening ("loading", "error" with the
  * reason, "empty"), and the owner's "busy" while the ids are read and while the rows on screen
@@ -48,16 +48,30 @@ typedef struct
   int                  sort;
 } KefuLazyTableSort;
 
-/* The order the column view's sorter asks for now: the primary column's sort among `sorts`
- * (`fallback` for any other column), descending when it says so; with no column, `fallback`
- * descending as `fallback_descending`. The store sorts; the sorter only says which column and
- * which way. */
-int            kefu_lazy_table_get_sort (GtkColumnView           *view,
-                                         const KefuLazyTableSort *sorts,
-                                         guint                    n_sorts,
-                                         int                      fallback,
-                                         gboolean                 fallback_descending,
-                                         gboolean                *descending);
+/* What the owner does when the table's order changes: sets the model's query again with
+ * kefu_lazy_table_get_order (). */
+typedef void (*KefuLazyTableOrderFunc) (GtkWidget *owner);
+
+/* Sorts in the store by `view`'s columns: shows `first` sorted `first_order`, then follows the
+ * sorter: its primary column's sort among `sorts` (copied; `fallback` for any other column),
+ * descending when it says so, with no column `fallback` descending as `fallback_descending`.
+ * The store sorts; the sorter only says which column and which way. `changed` is called when
+ * that order changes. Call once, after kefu_lazy_table_new (). */
+void           kefu_lazy_table_set_sorts (KefuLazyTable           *self,
+                                          GtkColumnView           *view,
+                                          const KefuLazyTableSort *sorts,
+                                          guint                    n_sorts,
+                                          int                      fallback,
+                                          gboolean                 fallback_descending,
+                                          GtkColumnViewColumn     *first,
+                                          GtkSortType              first_order,
+                                          KefuLazyTableOrderFunc   changed);
+/* The order the sorter asks for now (the store's enum), and its direction. */
+int            kefu_lazy_table_get_order (KefuLazyTable           *self,
+                                          gboolean                *descending);
+/* Gives the model `store` and shows the page for it; FALSE when it had that store already. */
+gboolean       kefu_lazy_table_set_store (KefuLazyTable           *self,
+                                          KefuStore               *store);
 /* Activates `action` ("complaints.open") on the owner with the id of the row at `position`,
  * when it is known. */
 void           kefu_lazy_table_activate (KefuLazyTable          *self,
