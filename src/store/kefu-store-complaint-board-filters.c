@@ -181,6 +181,29 @@ _kefu_complaint_query_params (KefuComplaintQuery *q,
   return g_variant_builder_end (&builder);
 }
 
+gboolean
+_kefu_complaint_query_count (KefuComplaintQuery *q,
+                             KefuStore          *store,
+                             const char         *table,
+                             gint64             *n_rows,
+                             GCancellable       *cancellable,
+                             GError            **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GArray) counts = NULL;
+
+  g_string_printf (sql, "SELECT count(*) FROM %s", table);
+  if (q->where->len > 0)
+    g_string_append_printf (sql, " WHERE %s", q->where->str);
+  counts = _kefu_store_query_int64_column (store, sql->str, _kefu_complaint_query_params (q, NULL),
+                                           cancellable, error);
+  _kefu_complaint_query_clear (q);
+  if (counts == NULL)
+    return FALSE;
+  *n_rows = counts->len > 0 ? g_array_index (counts, gint64, 0) : 0;
+  return TRUE;
+}
+
 /* "%needle%" for LIKE, in ASCII lower case as the search text, with the pattern characters of
  * the text itself escaped so that "50%" means the three characters (the service-job list's
  * search uses it too). */

@@ -287,21 +287,11 @@ count_complaints (KefuStore                 *self,
                   GCancellable              *cancellable,
                   GError                   **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM complaints");
-  g_autoptr(GArray) counts = NULL;
   KefuComplaintQuery q;
 
   _kefu_complaint_query_init (&q);
   _kefu_complaint_query_add_filter (&q, filter, FALSE);
-  if (q.where->len > 0)
-    g_string_append_printf (sql, " WHERE %s", q.where->str);
-  counts = _kefu_store_query_int64_column (self, sql->str, _kefu_complaint_query_params (&q, NULL),
-                                           cancellable, error);
-  _kefu_complaint_query_clear (&q);
-  if (counts == NULL)
-    return FALSE;
-  *n_total = counts->len > 0 ? g_array_index (counts, gint64, 0) : 0;
-  return TRUE;
+  return _kefu_complaint_query_count (&q, self, "complaints", n_total, cancellable, error);
 }
 
 /**

@@ -30,6 +30,14 @@ void      _kefu_complaint_query_and        (KefuComplaintQuery *q,
 /* The parameters, and `extra` (nullable) as $n+1: a tuple, or NULL for none (floating). */
 GVariant *_kefu_complaint_query_params     (KefuComplaintQuery *q,
                                             GVariant           *extra);
+/* How many rows of `table` (a constant name) match the conditions of `q`, which it clears:
+ * one count(*), as a list's head tells its length. FALSE on an error. */
+gboolean  _kefu_complaint_query_count      (KefuComplaintQuery *q,
+                                            KefuStore          *store,
+                                            const char         *table,
+                                            gint64             *n_rows,
+                                            GCancellable       *cancellable,
+                                            GError            **error);
 /* "%text%" for LIKE … ESCAPE '\\': in ASCII lower case, its own pattern characters escaped. */
 char     *_kefu_complaint_like_pattern     (const char *text);
 /* Adds the conditions of `filter`; `board` for the board's statement, which reads the open

@@ -507,8 +507,6 @@ kefu_store_list_job_ids_head (KefuStore            *self,
                               GError              **error)
 {
   g_autoptr(GArray) ids = NULL;
-  g_autoptr(GArray) counts = NULL;
-  g_autoptr(GString) sql = NULL;
   KefuComplaintQuery q;
   gboolean whole;
 
@@ -530,17 +528,10 @@ kefu_store_list_job_ids_head (KefuStore            *self,
       *n_total = ids->len;
       return g_steal_pointer (&ids);
     }
-  sql = g_string_new ("SELECT COUNT(*) FROM service_jobs");
   _kefu_complaint_query_init (&q);
   if (filter != NULL)
     _kefu_job_query_add_filter (&q, filter);
-  if (q.where->len > 0)
-    g_string_append_printf (sql, " WHERE %s", q.where->str);
-  counts = _kefu_store_query_int64_column (self, sql->str, _kefu_complaint_query_params (&q, NULL),
-                                           cancellable, error);
-  _kefu_complaint_query_clear (&q);
-  if (counts == NULL)
+  if (!_kefu_complaint_query_count (&q, self, "service_jobs", n_total, cancellable, error))
     return NULL;
-  *n_total = counts->len > 0 ? g_array_index (counts, gint64, 0) : 0;
   return g_steal_pointer (&ids);
 }

@@ -447,23 +447,14 @@ kefu_store_list_shipment_ids_head (KefuStore                *self,
     count = ids->len;
   else
     {
-      g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM shipments");
-      g_autoptr(GArray) counts = NULL;
       KefuComplaintQuery q;
 
       _kefu_complaint_query_init (&q);
       if (filter->now == NULL)
         clock = _kefu_store_now (self);
       _kefu_shipment_query_add_filter (&q, filter, filter->now != NULL ? filter->now : clock);
-      if (q.where->len > 0)
-        g_string_append_printf (sql, " WHERE %s", q.where->str);
-      counts = _kefu_store_query_int64_column (self, sql->str,
-                                               _kefu_complaint_query_params (&q, NULL),
-                                               cancellable, error);
-      _kefu_complaint_query_clear (&q);
-      if (counts == NULL)
+      if (!_kefu_complaint_query_count (&q, self, "shipments", &count, cancellable, error))
         return NULL;
-      count = counts->len > 0 ? g_array_index (counts, gint64, 0) : 0;
     }
   if (n_total != NULL)
     *n_total = count;
