@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "store/kefu-store-complaint-counts.h"
 #include "store/kefu-store-jobs.h"
 #include "store/kefu-store-shipments.h"
@@ -39,13 +41,24 @@ typedef struct
                                   gint64         *n_urgent,
                                   gint64         *n_overdue,
                                   GError        **error);
+  /* Optional, used instead of both: also a sentence breaking the count down, for the row's
+   * tooltip. */
+  gint64    (*count_finish_details) (KefuStore      *store,
+                                     GAsyncResult   *result,
+                                     gint64         *n_urgent,
+                                     gint64         *n_overdue,
+                                     char          **details,
+                                     GError        **error);
 } KefuPaneCounter;
 
-/* After-Sales: the open service jobs, and the open shipments that need attention (overdue or
- * in exception) as the row's red marker. Both counts are read in one call on the worker. */
+/* After-Sales: the open shipments and service jobs (the pane opens on the shipments, so the
+ * count is of both), and the open shipments that need attention (overdue or in exception) as
+ * the row's red "overdue" marker. The counts are read in one call on the worker. */
 typedef struct
 {
   gint64 n_jobs;
+  gint64 n_jobs_awaiting;
+  gint64 n_shipments;
   gint64 n_shipments_attention;
 } AftersalesCounts;
 
@@ -56,11 +69,11 @@ count_aftersales_func (KefuStore     *store,
                        GError       **error)
 {
   AftersalesCounts *counts = data;
-  gint64 n_open_shipments = 0;
 
-  if (!kefu_store_count_jobs (store, &counts->n_jobs, NULL, cancellable, error) ||
-      !kefu_store_count_shipments (store, NULL, &n_open_shipments, &counts->n_shipments_attention,
-                                   cancellable, error))
+  if (!kefu_store_count_jobs (store, &counts->n_jobs, &counts->n_jobs_awaiting, cancellable,
+                              error) ||
+      !kefu_store_count_shipments (store, NULL, &counts->n_shipments,
+                                   &counts->n_shipments_attention, cancellable, error))
     return NULL;
 
   /* kefu_store_run_async () hands back an object; the counts are in `data`. */
@@ -100,19 +113,41 @@ count_aftersales_async (KefuStore           *store,
 }
 
 static gint64
-count_aftersales_finish_full (KefuStore     *store,
-                              GAsyncResult  *result,
-                              gint64        *n_urgent,
-                              gint64        *n_overdue,
-                              GError       **error)
+count_aftersales_finish_details (KefuStore     *store,
+                                 GAsyncResult  *result,
+                                 gint64        *n_urgent,
+                                 gint64        *n_overdue,
+                                 char         **details,
+                                 GError       **error)
 {
   g_autofree AftersalesCounts *counts = g_task_propagate_pointer (G_TASK (result), error);
+  g_autofree char *shipments = NULL;
+  g_autofree char *jobs = NULL;
+  g_autofree char *awaiting = NULL;
+  int n;
 
   /* Overdue and exception shipments are the row's red marker: they need someone now. */
   *n_urgent = counts != NULL ? counts->n_shipments_attention : -1;
   *n_overdue = -1;
+  *details = NULL;
+  if (counts == NULL)
+    return -1;
 
-  return counts != NULL ? counts->n_jobs : -1;
+  n = (int) CLAMP (counts->n_shipments, 0, G_MAXINT);
+  /* Translators: the first part of the After-Sales row's tooltip in the sidebar. */
+  shipments = g_strdup_printf (ngettext ("%d open shipment", "%d open shipments", n), n);
+  n = (int) CLAMP (counts->n_jobs, 0, G_MAXINT);
+  /* Translators: the second part of the After-Sales row's tooltip in the sidebar. */
+  jobs = g_strdup_printf (ngettext ("%d open service job", "%d open service jobs", n), n);
+  n = (int) CLAMP (counts->n_jobs_awaiting, 0, G_MAXINT);
+  /* Translators: the last part of the After-Sales row's tooltip in the sidebar: service jobs
+   * waiting for the general manager's approval. */
+  awaiting = g_strdup_printf (ngettext ("%d awaiting approval", "%d awaiting approval", n), n);
+  /* Translators: the After-Sales row's tooltip in the sidebar, e.g. "12 open shipments, 15 open
+   * service jobs, 2 awaiting approval". */
+  *details = g_strdup_printf (_("%s, %s, %s"), shipments, jobs, awaiting);
+
+  return counts->n_shipments + counts->n_jobs;
 }
 
 static gint64
@@ -120,15 +155,17 @@ count_aftersales_finish (KefuStore     *store,
                          GAsyncResult  *result,
                          GError       **error)
 {
+  g_autofree char *details = NULL;
   gint64 n_urgent, n_overdue;
 
-  return count_aftersales_finish_full (store, result, &n_urgent, &n_overdue, error);
+  return count_aftersales_finish_details (store, result, &n_urgent, &n_overdue, &details, error);
 }
 
 static const KefuPaneCounter pane_counters[] = {
   { "complaints", kefu_store_count_open_complaints_async, kefu_store_count_open_complaints_finish,
     kefu_store_count_open_complaints_finish_full },
-  { "aftersales", count_aftersales_async, count_aftersales_finish, count_aftersales_finish_full },
+  { "aftersales", count_aftersales_async, count_aftersales_finish, NULL,
+    count_aftersales_finish_details },
   { "customers", kefu_store_count_customers_async, kefu_store_count_customers_finish, NULL },
 };
 
@@ -167,13 +204,17 @@ count_cb (GObject      *object,
   guint generation = request->generation;
   gint64 n_urgent = -1;
   gint64 n_overdue = -1;
+  g_autofree char *details = NULL;
   gint64 count;
   KefuSidebarRow *row;
 
   g_weak_ref_clear (&request->window);
   g_free (request);
 
-  if (counter->count_finish_full != NULL)
+  if (counter->count_finish_details != NULL)
+    count = counter->count_finish_details (KEFU_STORE (object), result, &n_urgent, &n_overdue,
+                                           &details, &error);
+  else if (counter->count_finish_full != NULL)
     count = counter->count_finish_full (KEFU_STORE (object), result, &n_urgent, &n_overdue, &error);
   else
     count = counter->count_finish (KEFU_STORE (object), result, &error);
@@ -196,6 +237,7 @@ count_cb (GObject      *object,
     kefu_sidebar_row_set_count (row, count);
   kefu_sidebar_row_set_urgent (row, n_urgent);
   kefu_sidebar_row_set_overdue (row, n_overdue);
+  kefu_sidebar_row_set_details (row, error == NULL ? details : NULL);
 
   if (self->counts_pending == 0 && self->counts_again)
     _kefu_window_refresh_counts (self);
@@ -306,6 +348,7 @@ _kefu_window_clear_counts (KefuWindow *self)
       kefu_sidebar_row_set_count (row, -1);
       kefu_sidebar_row_set_urgent (row, -1);
       kefu_sidebar_row_set_overdue (row, -1);
+      kefu_sidebar_row_set_details (row, NULL);
     }
 }
 

@@ -50,6 +50,8 @@ struct _KefuAftersalesPane
 
   KefuTechnicianCalendar *calendar;
   GtkWidget              *job_list;
+  GtkWidget              *new_job_button;
+  GtkWidget              *new_shipment_button;
   AdwNavigationView      *navigation_view;
   GtkWidget              *shipment_list;
   GtkStack               *view_stack;
@@ -165,8 +167,22 @@ view_toggled_cb (KefuAftersalesPane *self)
 {
   const char *view = adw_toggle_group_get_active_name (self->view_toggles);
 
+  gboolean shipments = g_strcmp0 (view, "shipments") == 0;
+
   if (view != NULL)
     gtk_stack_set_visible_child_name (self->view_stack, view);
+  /* The suggested button is what the view shown is about: a shipping request over the
+   * shipments, a fault report over the jobs and the technicians' trips. */
+  if (shipments)
+    {
+      gtk_widget_add_css_class (self->new_shipment_button, "suggested-action");
+      gtk_widget_remove_css_class (self->new_job_button, "suggested-action");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (self->new_shipment_button, "suggested-action");
+      gtk_widget_add_css_class (self->new_job_button, "suggested-action");
+    }
   update_busy (self);
 }
 
@@ -462,6 +478,8 @@ kefu_aftersales_pane_class_init (KefuAftersalesPaneClass *klass)
                                                "/io/github/kefu/Kefu/ui/kefu-aftersales-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuAftersalesPane, calendar);
   gtk_widget_class_bind_template_child (widget_class, KefuAftersalesPane, navigation_view);
+  gtk_widget_class_bind_template_child (widget_class, KefuAftersalesPane, new_job_button);
+  gtk_widget_class_bind_template_child (widget_class, KefuAftersalesPane, new_shipment_button);
   gtk_widget_class_bind_template_child (widget_class, KefuAftersalesPane, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KefuAftersalesPane, view_toggles);
   gtk_widget_class_bind_template_callback (widget_class, page_popped_cb);

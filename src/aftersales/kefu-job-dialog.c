@@ -210,6 +210,13 @@ field_changed_cb (KefuJobDialog *self)
   KefuJobKind kind = chosen_kind (self);
   g_autofree char *problem = NULL;
 
+  /* The title says what is being filed, as the button that opened the dialog did. */
+  adw_dialog_set_title (ADW_DIALOG (self),
+                        kind == KEFU_JOB_KIND_INSTALLATION ? _("Request Installation")
+                        : kind == KEFU_JOB_KIND_REPLACEMENT ? _("Request Replacement")
+                        : kind == KEFU_JOB_KIND_RETURN ? _("Request Return")
+                        /* Translators: the title of the dialog reporting a fault for repair. */
+                        : _("Report Fault"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->symptoms_row),
                                  kind == KEFU_JOB_KIND_INSTALLATION ? _("What to Install")
                                  : kind == KEFU_JOB_KIND_REPAIR ? _("Symptoms")

@@ -654,6 +654,11 @@ kefu_job_step_progress (KefuJobKind  kind,
 {
   guint n;
 
+  /* An undiagnosed repair is counted on the longest way it may take, the on-site one: its bar
+   * then only grows when the diagnosis gives it its own way (1 of 6, then 2 of 6 …), instead of
+   * shrinking from a half-full 1 of 2 to 2 of 6. Solved on the phone, it is at that way's end. */
+  if (kind == KEFU_JOB_KIND_REPAIR)
+    kind = KEFU_JOB_KIND_ONSITE_REPAIR;
   way_of (kind, &n);
   if (position != NULL)
     *position = step == KEFU_JOB_STEP_CANCELLED ? 0 : position_in_way (kind, step);

@@ -1,6 +1,7 @@
 /* kefu-sidebar-row.c: one pane in the window's sidebar.
  *
- * The urgent marker is text in the destructive colour ("2 urgent"), never colour alone, and the
+ * The urgent marker is text in the destructive colour ("2 urgent", or "4 overdue" for a row
+ * whose marker counts what is late), never colour alone, and the
  * accessible name carries the count, the urgent and the overdue numbers, so a screen reader
  * hears "Complaints, 12, 2 urgent, 3 overdue".
  *
@@ -25,12 +26,18 @@ struct _KefuSidebarRow
   gint64         count;
   gint64         urgent;
   gint64         overdue;
+  KefuSidebarMarker marker_kind;
+  char          *details;
 
   GtkLabel      *count_label;
   GtkLabel      *urgent_label;
 };
 
 G_DEFINE_FINAL_TYPE (KefuSidebarRow, kefu_sidebar_row, GTK_TYPE_LIST_BOX_ROW)
+
+G_DEFINE_ENUM_TYPE (KefuSidebarMarker, kefu_sidebar_marker,
+                    G_DEFINE_ENUM_VALUE (KEFU_SIDEBAR_MARKER_URGENT, "urgent"),
+                    G_DEFINE_ENUM_VALUE (KEFU_SIDEBAR_MARKER_OVERDUE, "overdue"))
 
 enum {
   PROP_0,
@@ -40,6 +47,8 @@ enum {
   PROP_COUNT,
   PROP_URGENT,
   PROP_OVERDUE,
+  PROP_MARKER_KIND,
+  PROP_DETAILS,
   N_PROPS
 };
 
@@ -52,6 +61,20 @@ clamp_int (gint64 value)
   return (int) CLAMP (value, 0, G_MAXINT);
 }
 
+/* The marker's words: "2 urgent", or "4 overdue" for a row whose marker counts what is late. */
+static char *
+describe_marker (KefuSidebarRow *self)
+{
+  int n = clamp_int (self->urgent);
+
+  if (self->marker_kind == KEFU_SIDEBAR_MARKER_OVERDUE)
+    /* Translators: the red pill beside After-Sales in the sidebar: how many shipments are late
+     * or in exception (逾期 4); keep it short. The same in the singular. */
+    return g_strdup_printf (C_("sidebar marker", "%d overdue"), n);
+  /* Translators: the red pill beside a pane in the sidebar; keep it short. */
+  return g_strdup_printf (ngettext ("%d urgent", "%d urgent", n), n);
+}
+
 /* "2 urgent, 3 overdue", or NULL when nothing needs attention. */
 static char *
 describe_attention (KefuSidebarRow *self)
@@ -59,9 +82,11 @@ describe_attention (KefuSidebarRow *self)
   g_autoptr(GString) text = g_string_new (NULL);
 
   if (self->urgent > 0)
-    /* Translators: how many open items of a pane are urgent, in the sidebar. */
-    g_string_append_printf (text, ngettext ("%d urgent", "%d urgent", clamp_int (self->urgent)),
-                            clamp_int (self->urgent));
+    {
+      g_autofree char *marker = describe_marker (self);
+
+      g_string_append (text, marker);
+    }
   if (self->overdue > 0)
     {
       if (text->len > 0)
@@ -109,7 +134,15 @@ update_accessible (KefuSidebarRow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), attention);
+  /* The details break the count down; the marker is seen beside them already. */
+  if (self->details != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->details,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self),
+                               self->details != NULL ? self->details : attention);
 }
 
 static void
@@ -117,11 +150,8 @@ update_urgent_label (KefuSidebarRow *self)
 {
   if (self->urgent > 0)
     {
-      g_autofree char *text = NULL;
+      g_autofree char *text = describe_marker (self);
 
-      /* Translators: the red pill beside a pane in the sidebar; keep it short. */
-      text = g_strdup_printf (ngettext ("%d urgent", "%d urgent", clamp_int (self->urgent)),
-                              clamp_int (self->urgent));
       gtk_label_set_label (self->urgent_label, text);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->urgent_label), self->urgent > 0);
@@ -135,6 +165,7 @@ kefu_sidebar_row_finalize (GObject *object)
   g_free (self->pane_name);
   g_free (self->title);
   g_free (self->icon_name);
+  g_free (self->details);
 
   G_OBJECT_CLASS (kefu_sidebar_row_parent_class)->finalize (object);
 }
@@ -181,6 +212,14 @@ kefu_sidebar_row_get_property (GObject    *object,
       g_value_set_int64 (value, self->overdue);
       break;
 
+    case PROP_MARKER_KIND:
+      g_value_set_enum (value, self->marker_kind);
+      break;
+
+    case PROP_DETAILS:
+      g_value_set_string (value, self->details);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -220,6 +259,14 @@ kefu_sidebar_row_set_property (GObject      *object,
       kefu_sidebar_row_set_overdue (self, g_value_get_int64 (value));
       break;
 
+    case PROP_MARKER_KIND:
+      kefu_sidebar_row_set_marker_kind (self, g_value_get_enum (value));
+      break;
+
+    case PROP_DETAILS:
+      kefu_sidebar_row_set_details (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -255,6 +302,13 @@ kefu_sidebar_row_class_init (KefuSidebarRowClass *klass)
   properties[PROP_OVERDUE] =
     g_param_spec_int64 ("overdue", NULL, NULL, -1, G_MAXINT64, -1,
                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_MARKER_KIND] =
+    g_param_spec_enum ("marker-kind", NULL, NULL, KEFU_TYPE_SIDEBAR_MARKER,
+                       KEFU_SIDEBAR_MARKER_URGENT,
+                       (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_DETAILS] =
+    g_param_spec_string ("details", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -408,4 +462,51 @@ kefu_sidebar_row_set_overdue (KefuSidebarRow *self,
   update_accessible (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERDUE]);
+}
+
+KefuSidebarMarker
+kefu_sidebar_row_get_marker_kind (KefuSidebarRow *self)
+{
+  g_return_val_if_fail (KEFU_IS_SIDEBAR_ROW (self), KEFU_SIDEBAR_MARKER_URGENT);
+
+  return self->marker_kind;
+}
+
+void
+kefu_sidebar_row_set_marker_kind (KefuSidebarRow    *self,
+                                  KefuSidebarMarker  marker_kind)
+{
+  g_return_if_fail (KEFU_IS_SIDEBAR_ROW (self));
+  g_return_if_fail (marker_kind <= KEFU_SIDEBAR_MARKER_OVERDUE);
+
+  if (self->marker_kind == marker_kind)
+    return;
+
+  self->marker_kind = marker_kind;
+  update_urgent_label (self);
+  update_accessible (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKER_KIND]);
+}
+
+const char *
+kefu_sidebar_row_get_details (KefuSidebarRow *self)
+{
+  g_return_val_if_fail (KEFU_IS_SIDEBAR_ROW (self), NULL);
+
+  return self->details;
+}
+
+void
+kefu_sidebar_row_set_details (KefuSidebarRow *self,
+                              const char     *details)
+{
+  g_return_if_fail (KEFU_IS_SIDEBAR_ROW (self));
+
+  if (!g_set_str (&self->details, details))
+    return;
+
+  update_accessible (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAILS]);
 }

@@ -10,6 +10,17 @@
 
 G_BEGIN_DECLS
 
+/* The word of the red marker: "2 urgent" (the complaints) or "4 overdue" (after-sales, whose
+ * marker counts shipments late or in exception). */
+typedef enum
+{
+  KEFU_SIDEBAR_MARKER_URGENT,
+  KEFU_SIDEBAR_MARKER_OVERDUE,
+} KefuSidebarMarker;
+
+#define KEFU_TYPE_SIDEBAR_MARKER (kefu_sidebar_marker_get_type ())
+GType kefu_sidebar_marker_get_type (void) G_GNUC_CONST;
+
 #define KEFU_TYPE_SIDEBAR_ROW (kefu_sidebar_row_get_type ())
 G_DECLARE_FINAL_TYPE (KefuSidebarRow, kefu_sidebar_row, KEFU, SIDEBAR_ROW, GtkListBoxRow)
 
@@ -27,7 +38,8 @@ gint64      kefu_sidebar_row_get_count     (KefuSidebarRow *self);
 void        kefu_sidebar_row_set_count     (KefuSidebarRow *self,
                                             gint64          count);
 
-/* How many of the counted items are urgent (a red "N urgent" pill) and how many overdue (said in
+/* How many of the counted items are urgent (a red "N urgent" pill, or "N overdue" with the
+ * OVERDUE marker kind) and how many overdue (said in
  * the tooltip and to screen readers); 0 or -1 shows nothing. */
 gint64      kefu_sidebar_row_get_urgent    (KefuSidebarRow *self);
 void        kefu_sidebar_row_set_urgent    (KefuSidebarRow *self,
@@ -35,5 +47,14 @@ void        kefu_sidebar_row_set_urgent    (KefuSidebarRow *self,
 gint64      kefu_sidebar_row_get_overdue   (KefuSidebarRow *self);
 void        kefu_sidebar_row_set_overdue   (KefuSidebarRow *self,
                                             gint64          overdue);
+/* What the "urgent" number is called on the marker ("marker-kind", URGENT by default). */
+KefuSidebarMarker kefu_sidebar_row_get_marker_kind (KefuSidebarRow    *self);
+void              kefu_sidebar_row_set_marker_kind (KefuSidebarRow    *self,
+                                                    KefuSidebarMarker  marker_kind);
+/* A sentence that breaks the count down ("12 open shipments, 3 open service jobs"), shown as
+ * the tooltip and read after the count; NULL for none. */
+const char *kefu_sidebar_row_get_details   (KefuSidebarRow *self);
+void        kefu_sidebar_row_set_details   (KefuSidebarRow *self,
+                                            const char     *details);
 
 G_END_DECLS

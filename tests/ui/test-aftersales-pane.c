@@ -198,7 +198,8 @@ test_pane (void)
   KefuSidebarRow *row;
   KefuWindow *window;
   gint64 days[KEFU_TECHNICIAN_CALENDAR_DAYS];
-  gint64 n_jobs = -1, n_shipments = -1, n_attention = -1;
+  gint64 n_jobs = -1, n_shipments = -1, n_attention = -1, n_awaiting = -1;
+  g_autofree char *details = NULL;
   GDate first_day;
   gint busy_row, free_row, visit_index;
   Site site;
@@ -327,14 +328,20 @@ test_pane (void)
   kefu_test_wait_until (!kefu_window_get_busy (window));
   g_assert_cmpstr (adw_navigation_page_get_tag (adw_navigation_view_get_visible_page (navigation)), ==, "root");
 
-  /* The sidebar row counts what the store counts: the open jobs, and the shipments that need
-   * attention as its marker. */
-  g_assert_true (kefu_store_count_jobs (store, &n_jobs, NULL, NULL, NULL));
+  /* The sidebar row counts what the store counts: the open shipments and jobs, said apart in
+   * its tooltip, and the shipments that need attention as its "overdue" marker. */
+  g_assert_true (kefu_store_count_jobs (store, &n_jobs, &n_awaiting, NULL, NULL));
   g_assert_true (kefu_store_count_shipments (store, NULL, &n_shipments, &n_attention, NULL, NULL));
   g_assert_cmpint (n_jobs, ==, 1);
   row = aftersales_row (window);
-  kefu_test_wait_until (kefu_sidebar_row_get_count (row) == n_jobs);
+  kefu_test_wait_until (kefu_sidebar_row_get_count (row) == n_shipments + n_jobs);
   g_assert_cmpint (kefu_sidebar_row_get_urgent (row), ==, n_attention);
+  g_assert_cmpint (kefu_sidebar_row_get_marker_kind (row), ==, KEFU_SIDEBAR_MARKER_OVERDUE);
+  details = g_strdup_printf ("%" G_GINT64_FORMAT " open shipment%s, 1 open service job, "
+                             "%" G_GINT64_FORMAT " awaiting approval",
+                             n_shipments, n_shipments == 1 ? "" : "s", n_awaiting);
+  g_assert_cmpstr (kefu_sidebar_row_get_details (row), ==, details);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), ==, details);
 
   kefu_test_maybe_save_shot (GTK_WIDGET (window), "aftersales-technicians");
   kefu_test_close_window (GTK_WINDOW (window), &store, dir);
