@@ -9,12 +9,12 @@
 
 #include "config.h"
 
-#include <stdio.h>
-
 #include <glib/gi18n.h>
 
 #include "core/kefu-money.h"
 #include "core/kefu-waybill.h"
+
+#include "widgets/kefu-date-row.h"
 
 #include "kefu-job-action-dialog-private.h"
 
@@ -35,14 +35,14 @@ static const ActionTexts action_texts[] = {
     NULL, FALSE, NULL,
     N_("Choose the technician, the day agreed with the customer and how long the trip should take. The technicians’ calendar shows who is free.") },
   { KEFU_JOB_ACTION_DEPART, FIELD_AT, N_("Record the Departure"),
-    NULL, FALSE, N_("Departed At (YYYY-MM-DD HH:MM)"),
+    NULL, FALSE, N_("Departed At"),
     N_("The technician has left for the customer.") },
   { KEFU_JOB_ACTION_REPORT_PROGRESS, FIELD_TEXT | FIELD_AT, N_("Report Progress"),
-    N_("Progress"), TRUE, N_("Reported At (YYYY-MM-DD HH:MM)"),
+    N_("Progress"), TRUE, N_("Reported At"),
     N_("A dated note from the trip, for everyone following the job.") },
   { KEFU_JOB_ACTION_FILE_FEEDBACK, FIELD_FEEDBACK | FIELD_TEXT | FIELD_AT,
     N_("File the Service Feedback Form"), N_("Result Note"), FALSE,
-    N_("Returned At (YYYY-MM-DD HH:MM)"),
+    N_("Returned At"),
     N_("The service feedback form (售后服务信息反馈单) completes the job and schedules the after-service callback.") },
   { KEFU_JOB_ACTION_SEND_TO_FACTORY, FIELD_CARRIER, N_("Send to the Factory"),
     NULL, FALSE, NULL,
@@ -98,38 +98,6 @@ row_text (GtkWidget *row)
   if (KEFU_IS_TEXT_ROW (row))
     return g_strstrip (kefu_text_row_get_text (KEFU_TEXT_ROW (row)));
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
-static gboolean
-parse_day (const char *text,
-           GDate      *day)
-{
-  int y, m, d;
-  char end;
-
-  g_date_clear (day, 1);
-  if (text == NULL || sscanf (text, "%d-%d-%d%c", &y, &m, &d, &end) != 3)
-    return FALSE;
-  if (!g_date_valid_dmy (d, m, y))
-    return FALSE;
-  g_date_set_dmy (day, d, m, y);
-  return TRUE;
-}
-
-/* A local time typed as "2026-11-27 09:41", in UTC; NULL when it is not one. */
-static GDateTime *
-parse_time (const char *text)
-{
-  int y, mo, d, h, mi;
-  char end;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (text == NULL || sscanf (text, "%d-%d-%d %d:%d%c", &y, &mo, &d, &h, &mi, &end) != 5)
-    return NULL;
-  if (!g_date_valid_dmy (d, mo, y) || h < 0 || h > 23 || mi < 0 || mi > 59)
-    return NULL;
-  local = g_date_time_new_local (y, mo, d, h, mi, 0);
-  return local != NULL ? g_date_time_to_utc (local) : NULL;
 }
 
 static KefuCarrier *
@@ -235,7 +203,7 @@ _kefu_job_action_dialog_check_fields (KefuJobActionDialog  *self,
   if (self->fields & FIELD_TECHNICIAN)
     {
       KefuStaff *technician = chosen_technician (self);
-      g_autofree char *agreed = row_text (GTK_WIDGET (self->agreed_row));
+      g_autoptr(GError) day_error = NULL;
 
       mark (GTK_WIDGET (self->technician_row), FALSE);
       mark (GTK_WIDGET (self->agreed_row), FALSE);
@@ -243,8 +211,9 @@ _kefu_job_action_dialog_check_fields (KefuJobActionDialog  *self,
         PROBLEM (self->technician_row, _("Choose the technician who goes."));
       else
         change->technician_id = kefu_record_get_id (KEFU_RECORD (technician));
-      if (!parse_day (agreed, &change->agreed_date))
-        PROBLEM (self->agreed_row, _("Type the day agreed with the customer as YYYY-MM-DD, e.g. 2026-12-01."));
+      if (!kefu_date_row_get_day (KEFU_DATE_ROW (self->agreed_row), &change->agreed_date,
+                                  &day_error))
+        PROBLEM (self->agreed_row, day_error->message);
       change->travel_days = (guint) adw_spin_row_get_value (self->days_row);
       input.technician_id = change->technician_id;
       input.agreed_date = change->agreed_date;
@@ -253,12 +222,14 @@ _kefu_job_action_dialog_check_fields (KefuJobActionDialog  *self,
 
   if (self->fields & FIELD_AT)
     {
-      g_autofree char *at = row_text (GTK_WIDGET (self->at_row));
+      g_autoptr(GError) time_error = NULL;
+      g_autoptr(GDateTime) local = kefu_date_row_get_date_time (KEFU_DATE_ROW (self->at_row),
+                                                                &time_error);
 
       mark (GTK_WIDGET (self->at_row), FALSE);
-      change->at = parse_time (at);
+      change->at = local != NULL ? g_date_time_to_utc (local) : NULL;
       if (change->at == NULL)
-        PROBLEM (self->at_row, _("Type the time as YYYY-MM-DD HH:MM, e.g. 2026-11-27 09:30."));
+        PROBLEM (self->at_row, time_error->message);
     }
 
   if (self->fields & FIELD_FEEDBACK)

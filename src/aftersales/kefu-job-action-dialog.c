@@ -16,6 +16,8 @@
 #include "core/kefu-enums.h"
 #include "core/kefu-money.h"
 
+#include "widgets/kefu-date-row.h"
+
 #include "kefu-job-action-dialog-private.h"
 
 
@@ -402,6 +404,7 @@ kefu_job_action_dialog_class_init (KefuJobActionDialogClass *klass)
                   G_TYPE_NONE, 1, KEFU_TYPE_SERVICE_JOB);
 
   g_type_ensure (KEFU_TYPE_TEXT_ROW);
+  g_type_ensure (KEFU_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/kefu/Kefu/ui/kefu-job-action-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuJobActionDialog, agreed_row);

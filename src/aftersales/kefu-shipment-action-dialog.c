@@ -18,6 +18,7 @@
 #include "core/kefu-money.h"
 #include "core/kefu-waybill.h"
 #include "intake/kefu-form-field.h"
+#include "widgets/kefu-date-row.h"
 
 #include "kefu-shipment-action-dialog.h"
 #include "kefu-shipment-list-cells.h"
@@ -189,8 +190,7 @@ check_fields (KefuShipmentActionDialog *self,
     {
       KefuCarrier *carrier = chosen_carrier (self);
       char *waybill = dup_trimmed (self->waybill_row);
-      g_autofree char *ship_text = dup_trimmed (self->ship_date_row);
-      g_autofree char *expected_text = dup_trimmed (self->expected_row);
+      g_autoptr(GError) day_error = NULL;
       g_autoptr(GError) error = NULL;
 
       g_ptr_array_add (strings, waybill);
@@ -207,19 +207,20 @@ check_fields (KefuShipmentActionDialog *self,
       else
         kefu_form_check_field (check, self->waybill_row, NULL);
 
-      if (*ship_text == '\0')
+      if (kefu_date_row_is_empty (KEFU_DATE_ROW (self->ship_date_row)))
         kefu_form_check_field (check, self->ship_date_row, _("Enter the day it was shipped."));
-      else if (!kefu_shipment_parse_day (ship_text, &input->ship_date))
-        kefu_form_check_field (check, self->ship_date_row,
-                               _("Write the day as year-month-day, e.g. 2026-11-27."));
+      else if (!kefu_date_row_get_day (KEFU_DATE_ROW (self->ship_date_row), &input->ship_date,
+                                       &day_error))
+        kefu_form_check_field (check, self->ship_date_row, day_error->message);
       else
         kefu_form_check_field (check, self->ship_date_row, NULL);
 
-      if (*expected_text == '\0')
+      g_clear_error (&day_error);
+      if (kefu_date_row_is_empty (KEFU_DATE_ROW (self->expected_row)))
         kefu_form_check_field (check, self->expected_row, _("Enter the day it should arrive."));
-      else if (!kefu_shipment_parse_day (expected_text, &input->expected_arrival))
-        kefu_form_check_field (check, self->expected_row,
-                               _("Write the day as year-month-day, e.g. 2026-11-30."));
+      else if (!kefu_date_row_get_day (KEFU_DATE_ROW (self->expected_row),
+                                       &input->expected_arrival, &day_error))
+        kefu_form_check_field (check, self->expected_row, day_error->message);
       else if (g_date_valid (&input->ship_date) &&
                g_date_compare (&input->expected_arrival, &input->ship_date) < 0)
         kefu_form_check_field (check, self->expected_row,
@@ -600,6 +601,9 @@ kefu_shipment_action_dialog_class_init (KefuShipmentActionDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kefu_shipment_action_dialog_dispose;
+
+  /* The date rows are in the template. */
+  g_type_ensure (KEFU_TYPE_DATE_ROW);
 
   signals[SIGNAL_DONE] =
     g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,

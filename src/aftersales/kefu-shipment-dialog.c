@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "core/kefu-customer.h"
 #include "core/kefu-phone.h"
@@ -20,6 +21,7 @@
 #include "intake/kefu-caller-lookup.h"
 #include "intake/kefu-form-field.h"
 #include "store/kefu-store-shipments.h"
+#include "widgets/kefu-date-row.h"
 
 #include "kefu-shipment-dialog.h"
 #include "kefu-shipment-list-cells.h"
@@ -32,6 +34,7 @@ typedef struct
   AdwEntryRow         *serial;
   AdwEntryRow         *produced;
   AdwSpinRow          *quantity;
+  GtkWidget           *split;     /* shown on a line of several units under one serial */
   GtkWidget           *remove;
   gint64               id;        /* the stored line's, when editing; 0: a new line */
 } Line;
@@ -134,22 +137,29 @@ check_fields (KefuShipmentDialog *self,
                              position <= self->products->len
                              ? self->products->pdata[position - 1] : NULL;
       g_autofree char *serial = dup_trimmed (line->serial);
-      g_autofree char *produced_text = dup_trimmed (line->produced);
+      g_autoptr(GError) produced_error = NULL;
       GDate produced;
 
       g_date_clear (&produced, 1);
       kefu_form_check_field (check, line->product,
                              product == NULL ? _("Choose the product.") : NULL);
-      if (*produced_text == '\0')
+      if (kefu_date_row_is_empty (KEFU_DATE_ROW (line->produced)))
         kefu_form_check_field (check, line->produced, NULL);
-      else if (!kefu_shipment_parse_day (produced_text, &produced))
-        kefu_form_check_field (check, line->produced,
-                               _("Write the day as year-month-day, e.g. 2026-11-27."));
+      else if (!kefu_date_row_get_day (KEFU_DATE_ROW (line->produced), &produced,
+                                       &produced_error))
+        kefu_form_check_field (check, line->produced, produced_error->message);
       else if (g_date_compare (&produced, today) > 0)
         kefu_form_check_field (check, line->produced,
                                _("The production date cannot be in the future."));
       else
         kefu_form_check_field (check, line->produced, NULL);
+
+      /* A product number names one instrument, whose warranty and service history are its
+       * own: several units need a line each (the Split button makes them). */
+      kefu_form_check_field (check, line->quantity,
+                             *serial != '\0' && adw_spin_row_get_value (line->quantity) > 1
+                             ? _("A product number names one unit: give each unit its own line.")
+                             : NULL);
 
       if (shipment != NULL && product != NULL)
         {
@@ -246,6 +256,106 @@ remove_clicked_cb (GtkButton          *button,
   field_changed_cb (self);
 }
 
+/* The product number `steps` after `serial` by its trailing number, in the same width
+ * (SN-X200-0001, 2: SN-X200-0003); NULL when it does not end in a number. */
+static char *
+next_serial (const char *serial,
+             guint       steps)
+{
+  gsize length = strlen (serial);
+  gsize start = length;
+  guint64 number;
+
+  while (start > 0 && g_ascii_isdigit (serial[start - 1]))
+    start--;
+  if (start == length || length - start > 18)
+    return NULL;
+  number = g_ascii_strtoull (serial + start, NULL, 10) + steps;
+  return g_strdup_printf ("%.*s%0*" G_GUINT64_FORMAT, (int) start, serial,
+                          (int) (length - start), number);
+}
+
+/* Splitting makes one line a unit; more lines than a request holds are not offered. */
+#define MAX_SPLIT_LINES 200
+
+static void
+update_split (KefuShipmentDialog *self,
+              Line               *line)
+{
+  guint quantity = (guint) adw_spin_row_get_value (line->quantity);
+  g_autofree char *serial = dup_trimmed (line->serial);
+  g_autofree char *label = NULL;
+  gboolean offered = *serial != '\0' && quantity > 1 &&
+                     self->lines->len + quantity - 1 <= MAX_SPLIT_LINES;
+
+  gtk_widget_set_visible (line->split, offered);
+  if (!offered)
+    return;
+  /* Translators: a button that turns a line of N units under one product number into N lines
+   * of one unit, each with its own product number. */
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Split into %u Line",
+                                        "Split into %u Lines", quantity), quantity);
+  gtk_button_set_label (GTK_BUTTON (line->split), label);
+}
+
+static void
+units_changed_cb (KefuShipmentDialog *self)
+{
+  for (guint i = 0; self->lines != NULL && i < self->lines->len; i++)
+    update_split (self, self->lines->pdata[i]);
+  field_changed_cb (self);
+}
+
+/* Turns line `index` of N units into N lines of one, the next ones after it with the same
+ * product and production date and the following product numbers, to be checked. */
+static void
+split_line (KefuShipmentDialog *self,
+            guint               index)
+{
+  Line *line = self->lines->pdata[index];
+  guint quantity = (guint) adw_spin_row_get_value (line->quantity);
+  g_autofree char *serial = dup_trimmed (line->serial);
+  g_autofree char *produced = g_strdup (gtk_editable_get_text (GTK_EDITABLE (line->produced)));
+  guint product = adw_combo_row_get_selected (line->product);
+  GtkWidget *previous = GTK_WIDGET (line->group);
+  Line *second = NULL;
+
+  adw_spin_row_set_value (line->quantity, 1);
+  for (guint j = 1; j < quantity; j++)
+    {
+      g_autofree char *next = next_serial (serial, j);
+      Line *added;
+
+      kefu_shipment_dialog_add_line (self);
+      added = g_ptr_array_steal_index (self->lines, self->lines->len - 1);
+      g_ptr_array_insert (self->lines, index + j, added);
+      gtk_box_reorder_child_after (self->lines_box, GTK_WIDGET (added->group), previous);
+      previous = GTK_WIDGET (added->group);
+      adw_combo_row_set_selected (added->product, product);
+      gtk_editable_set_text (GTK_EDITABLE (added->serial), next != NULL ? next : "");
+      gtk_editable_set_text (GTK_EDITABLE (added->produced), produced);
+      if (second == NULL)
+        second = added;
+    }
+  renumber_lines (self);
+  units_changed_cb (self);
+  /* The numbers are a guess from the first: the person checks them against the labels. */
+  if (second != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (second->serial));
+}
+
+static void
+split_clicked_cb (GtkButton          *button,
+                  KefuShipmentDialog *self)
+{
+  for (guint i = 0; i < self->lines->len; i++)
+    if (((Line *) self->lines->pdata[i])->split == GTK_WIDGET (button))
+      {
+        split_line (self, i);
+        return;
+      }
+}
+
 static GtkStringList *
 product_names (KefuShipmentDialog *self)
 {
@@ -275,12 +385,17 @@ kefu_shipment_dialog_add_line (KefuShipmentDialog *self)
   line->serial = ADW_ENTRY_ROW (adw_entry_row_new ());
   /* Translators: 产品编号, the serial number of a shipped product. */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line->serial), _("Serial Number"));
-  line->produced = ADW_ENTRY_ROW (adw_entry_row_new ());
+  line->produced = ADW_ENTRY_ROW (kefu_date_row_new (FALSE));
   /* Translators: 生产日期. */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line->produced),
-                                 _("Production Date (YYYY-MM-DD)"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line->produced), _("Production Date"));
   line->quantity = ADW_SPIN_ROW (adw_spin_row_new_with_range (1, 9999, 1));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line->quantity), _("Quantity"));
+  line->split = gtk_button_new ();
+  gtk_widget_set_valign (line->split, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (line->split, FALSE);
+  gtk_widget_set_tooltip_text (line->split,
+                               _("Give each unit its own line, with the next product numbers"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (line->quantity), line->split);
   line->remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_add_css_class (line->remove, "flat");
   gtk_widget_set_tooltip_text (line->remove, _("Remove This Line"));
@@ -299,6 +414,11 @@ kefu_shipment_dialog_add_line (KefuShipmentDialog *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (line->produced, "changed", G_CALLBACK (field_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (line->serial, "changed", G_CALLBACK (units_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (line->quantity, "notify::value", G_CALLBACK (units_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (line->split, "clicked", G_CALLBACK (split_clicked_cb), self, 0);
   g_ptr_array_add (self->lines, line);
   renumber_lines (self);
 }
@@ -389,7 +509,6 @@ show_request (KefuShipmentDialog *self)
   for (guint i = 0; request->lines != NULL && i < request->lines->len; i++)
     {
       KefuShipmentLine *stored = request->lines->pdata[i];
-      g_autofree char *produced = kefu_shipment_format_day (&stored->production_date);
       Line *line;
 
       if (i >= self->lines->len)
@@ -399,7 +518,7 @@ show_request (KefuShipmentDialog *self)
       kefu_shipment_dialog_set_product (self, i + 1, stored->product_id);
       gtk_editable_set_text (GTK_EDITABLE (line->serial),
                              stored->serial != NULL ? stored->serial : "");
-      gtk_editable_set_text (GTK_EDITABLE (line->produced), produced);
+      kefu_date_row_set_day (KEFU_DATE_ROW (line->produced), &stored->production_date);
       adw_spin_row_set_value (line->quantity, stored->quantity);
     }
 }
@@ -773,6 +892,22 @@ kefu_shipment_dialog_set_quantity (KefuShipmentDialog *self,
   g_return_if_fail (n >= 1 && n <= self->lines->len);
 
   adw_spin_row_set_value (((Line *) self->lines->pdata[n - 1])->quantity, quantity);
+}
+
+gboolean
+kefu_shipment_dialog_split_line (KefuShipmentDialog *self,
+                                 guint               n)
+{
+  Line *line;
+
+  g_return_val_if_fail (KEFU_IS_SHIPMENT_DIALOG (self), FALSE);
+  g_return_val_if_fail (n >= 1 && n <= self->lines->len, FALSE);
+
+  line = self->lines->pdata[n - 1];
+  if (!gtk_widget_get_visible (line->split))
+    return FALSE;
+  g_signal_emit_by_name (line->split, "clicked");
+  return TRUE;
 }
 
 gboolean

@@ -54,6 +54,10 @@ gboolean    kefu_shipment_dialog_set_manager  (KefuShipmentDialog *self,
 GtkWidget  *kefu_shipment_dialog_get_lookup   (KefuShipmentDialog *self);
 gint64      kefu_shipment_dialog_get_customer_id (KefuShipmentDialog *self);
 guint       kefu_shipment_dialog_get_n_lines  (KefuShipmentDialog *self);
+/* Presses line `n`'s Split button (a line of several units under one product number becomes a
+ * line per unit, the next product numbers counted on); FALSE when it is not offered. */
+gboolean    kefu_shipment_dialog_split_line   (KefuShipmentDialog *self,
+                                               guint               n);
 void        kefu_shipment_dialog_add_line     (KefuShipmentDialog *self);
 /* Presses Save: checks every field, shows every problem, and starts the save when there is
  * none. TRUE when it started. */

@@ -79,6 +79,7 @@ typedef struct
   KefuStore            *store;
   GHashTable           *staff_ids;
   GDateTime            *now;       /* the last working moment */
+  KefuWorkCalendar     *calendar;  /* the settings' working time, which every step falls in */
   GDate                 today;
   GPtrArray            *products;  /* KefuProduct: the instruments, then the equipment */
   GPtrArray            *carriers;  /* KefuCarrier */
@@ -86,6 +87,7 @@ typedef struct
   guint                 next_customer;
   GPtrArray            *received;  /* KefuShipment received, for the jobs */
   guint                 n_waybills;
+  guint                 n_reports;  /* the progress reports of the job being told so far */
 } Demo;
 
 static gint64
@@ -97,13 +99,22 @@ staff_id (Demo       *demo,
   return id != NULL ? *id : kefu_store_get_actor (demo->store);
 }
 
+/* When a step `hours_ago` before the last working moment happened: within working hours, the
+ * plans' hours told in working time (kefuctl_demo_working_time_before ()). */
+static GDateTime *
+demo_time (Demo   *demo,
+           double  hours_ago)
+{
+  return kefuctl_demo_working_time_before (demo->calendar, demo->now, hours_ago);
+}
+
 /* The store writes as `login` at `hours_ago` before the last working moment. */
 static void
 act_as (Demo       *demo,
         const char *login,
         double      hours_ago)
 {
-  g_autoptr(GDateTime) at = g_date_time_add_seconds (demo->now, -hours_ago * 3600);
+  g_autoptr(GDateTime) at = demo_time (demo, hours_ago);
 
   kefu_store_set_actor (demo->store, staff_id (demo, login));
   kefu_store_set_clock (demo->store, at);
@@ -209,9 +220,13 @@ set_up (Demo    *demo,
         GError **error)
 {
   guint n_read = 0;
+  g_autoptr(GDateTime) real_now = kefuctl_demo_now ();
 
-  demo->now = kefuctl_demo_last_working_moment (demo->store, kefuctl_demo_now (), error);
+  demo->now = kefuctl_demo_last_working_moment (demo->store, real_now, error);
   if (demo->now == NULL)
+    return FALSE;
+  demo->calendar = kefuctl_demo_work_calendar (demo->store, error);
+  if (demo->calendar == NULL)
     return FALSE;
   kefuctl_demo_local_date (demo->now, &demo->today);
   demo->carriers = kefu_store_list_carriers (demo->store, FALSE, NULL, error);
@@ -442,7 +457,7 @@ demo_shipment (Demo               *demo,
           break;
         case KEFU_SHIPMENT_ACTION_SHIP:
           {
-            g_autoptr(GDateTime) at = g_date_time_add_seconds (demo->now, -ago * 3600);
+            g_autoptr(GDateTime) at = demo_time (demo, ago);
 
             change->carrier_id = carrier->id;
             change->waybill = waybill_for (carrier, demo->n_waybills++);
@@ -523,9 +538,15 @@ static const char *const fault_symptoms[] = {
   "压缩机不启动,柜内温度升到12度",
   "显示屏花屏,按键无反应",
 };
-static const char *const progress_reports[] = {
+/* A technician's reports from the trip, for the kind of visit: an installation's are not a
+ * repair's. */
+static const char *const installation_reports[] = {
   "已到达客户现场,设备开箱验货完好,开始安装",
   "安装完成,正在调试并培训化验员",
+};
+static const char *const repair_reports[] = {
+  "已到达客户现场,拆机检查确认主板故障",
+  "主板已更换,正在校准并观察运行情况",
 };
 
 /* The actions that take a job of `plan` along its way, and how many. */
@@ -707,15 +728,20 @@ fill_job_change (Demo          *demo,
       else
         {
           /* The day it departs, or the day after the dispatch when that is not taken yet. */
-          g_autoptr(GDateTime) at = g_date_time_add_seconds (demo->now,
-                                                             -(k + 1 < n ? ago[k + 1] :
-                                                               ago[k] - 24) * 3600);
+          g_autoptr(GDateTime) at = demo_time (demo, k + 1 < n ? ago[k + 1] : ago[k] - 24);
 
           kefuctl_demo_local_date (at, &change->agreed_date);
         }
       break;
     case KEFU_JOB_ACTION_REPORT_PROGRESS:
-      change->text = g_strdup (progress_reports[(index + k) % G_N_ELEMENTS (progress_reports)]);
+      /* In the order of the trip: arrived first, then the work. */
+      if (plan->kind == KEFU_JOB_KIND_INSTALLATION)
+        change->text = g_strdup (installation_reports[MIN (demo->n_reports,
+                                                           G_N_ELEMENTS (installation_reports) - 1)]);
+      else
+        change->text = g_strdup (repair_reports[MIN (demo->n_reports,
+                                                     G_N_ELEMENTS (repair_reports) - 1)]);
+      demo->n_reports++;
       break;
     case KEFU_JOB_ACTION_FILE_FEEDBACK:
       change->work_done = g_strdup (plan->kind == KEFU_JOB_KIND_INSTALLATION ?
@@ -766,6 +792,7 @@ demo_job (Demo          *demo,
 
   if (job == NULL)
     return FALSE;
+  demo->n_reports = 0;
   for (guint k = 0; k < n; k++)
     ago[k] = plan->age_hours - (plan->age_hours - plan->last_hours) * (k + 1) / n;
   for (guint k = 0; k < n; k++)
@@ -828,6 +855,7 @@ kefuctl_demo_aftersales (KefuStore   *store,
   kefuctl_demo_reset_clock (store);
   kefu_store_set_system_actor (store);
   g_clear_pointer (&demo.now, g_date_time_unref);
+  g_clear_pointer (&demo.calendar, kefu_work_calendar_unref);
   g_clear_pointer (&demo.products, g_ptr_array_unref);
   g_clear_pointer (&demo.carriers, g_ptr_array_unref);
   g_clear_pointer (&demo.customers, kefu_customer_contacts_free);

@@ -80,11 +80,9 @@ setting (KefuStore   *store,
   return value != NULL ? value : g_strdup (kefu_setting_get_default (key));
 }
 
-/* The work calendar of the settings; the default one when they are not valid, as the store's
- * deadlines fall back to it. */
-static KefuWorkCalendar *
-work_calendar (KefuStore  *store,
-               GError    **error)
+KefuWorkCalendar *
+kefuctl_demo_work_calendar (KefuStore  *store,
+                            GError    **error)
 {
   g_autofree char *hours = setting (store, KEFU_SETTING_WORK_HOURS, error);
   g_autofree char *days = hours != NULL ? setting (store, KEFU_SETTING_WORK_DAYS, error) : NULL;
@@ -133,7 +131,7 @@ kefuctl_demo_last_working_moment (KefuStore  *store,
   g_return_val_if_fail (now != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  calendar = work_calendar (store, error);
+  calendar = kefuctl_demo_work_calendar (store, error);
   if (calendar == NULL)
     return NULL;
   if (kefu_work_calendar_is_working_time (calendar, now))
@@ -165,6 +163,41 @@ kefuctl_demo_last_working_moment (KefuStore  *store,
   moment = g_date_time_new_from_unix_utc ((early + G_TIME_SPAN_MINUTE + G_USEC_PER_SEC - 1) /
                                           G_USEC_PER_SEC);
   return g_date_time_to_local (moment);
+}
+
+GDateTime *
+kefuctl_demo_working_time_before (KefuWorkCalendar *calendar,
+                                  GDateTime        *end,
+                                  double            hours_ago)
+{
+  g_autoptr(GDateTime) week_ago = NULL;
+  g_autoptr(GDateTime) origin = NULL;
+  gint64 week_minutes, minutes, available;
+  guint days;
+
+  g_return_val_if_fail (calendar != NULL, NULL);
+  g_return_val_if_fail (end != NULL, NULL);
+
+  week_ago = g_date_time_add_days (end, -7);
+  week_minutes = kefu_work_calendar_working_minutes_between (calendar, week_ago, end);
+  minutes = (gint64) (hours_ago * week_minutes / (7.0 * 24.0) + (hours_ago >= 0 ? 0.5 : -0.5));
+  if (minutes <= 0)
+    return kefu_work_calendar_add_working_minutes (calendar, end, (guint) -minutes);
+
+  /* Counted forwards from a start far enough back to hold them, the only way the calendar
+   * counts. */
+  days = 14 + (guint) (hours_ago / 12);
+  for (;;)
+    {
+      g_clear_pointer (&origin, g_date_time_unref);
+      origin = g_date_time_add_days (end, -(gint) days);
+      available = kefu_work_calendar_working_minutes_between (calendar, origin, end);
+      if (available >= minutes || days > LAST_LOOK_DAYS)
+        break;
+      days *= 2;
+    }
+  return kefu_work_calendar_add_working_minutes (calendar, origin,
+                                                 (guint) MAX (available - minutes, 0));
 }
 
 void

@@ -14,6 +14,7 @@
  */
 #pragma once
 
+#include "core/kefu-work-calendar.h"
 #include "store/kefu-store.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,17 @@ void       kefuctl_demo_reset_clock          (KefuStore  *store);
 GDateTime *kefuctl_demo_last_working_moment  (KefuStore  *store,
                                               GDateTime  *now,
                                               GError    **error);
+/* The work calendar of the settings (work.hours, work.days, work.holidays); the default one
+ * when they are not valid, as the store's deadlines fall back to it. */
+KefuWorkCalendar *kefuctl_demo_work_calendar (KefuStore  *store,
+                                              GError    **error);
+/* The moment a story step `hours_ago` before `end` happened, told in working time: the hours
+ * are scaled by the share of working time in the calendar's week and counted back over the
+ * working periods only (after `end` when negative). Steps keep their order and about their
+ * distance in days, and each falls within working hours, at its own minute. */
+GDateTime *kefuctl_demo_working_time_before  (KefuWorkCalendar *calendar,
+                                              GDateTime        *end,
+                                              double            hours_ago);
 /* The local date of `time`. */
 void       kefuctl_demo_local_date           (GDateTime  *time,
                                               GDate      *date);

@@ -248,6 +248,15 @@ _kefu_shipment_request_prepare (KefuShipment         *shipment,
                        _("Line %u: %s"), i + 1, text_error->message);
           return FALSE;
         }
+      /* A product number names one instrument: its warranty and its service history are the
+       * history of that one unit, which a line of several units would make ambiguous. */
+      if (line->serial != NULL && line->quantity != 1)
+        {
+          g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_INVALID,
+                       _("Line %u: a product number names one unit: give each unit its own line."),
+                       i + 1);
+          return FALSE;
+        }
     }
   return TRUE;
 }

@@ -53,7 +53,7 @@ test_walk (Fixture       *fixture,
   ShipCo sc;
 
   ts_setup (store, &sc);
-  s = ts_request (store, &sc, sc.customer, sc.analyser, "X200-0001", 2);
+  s = ts_request (store, &sc, sc.customer, sc.analyser, "X200-0001", 1);
   g_assert_cmpint (s->step, ==, KEFU_SHIPMENT_STEP_REQUESTED);
   g_assert_cmpstr (s->reference, ==, "FH-20261120-0001");
   g_assert_cmpstr (s->customer_name, ==, "华康医院");
@@ -64,7 +64,7 @@ test_walk (Fixture       *fixture,
   g_assert_cmpint (s->requested_by, ==, sc.sales_rep);
   assert_local (s->requested_at, 2026, 11, 20, 9, 0);
   g_assert_cmpuint (s->n_lines, ==, 1);
-  g_assert_cmpuint (s->total_quantity, ==, 2);
+  g_assert_cmpuint (s->total_quantity, ==, 1);
   g_assert_cmpstr (s->first_product_name, ==, "分析仪 X200");
   g_assert_cmpuint (s->lines->len, ==, 1);
   g_assert_cmpstr (((KefuShipmentLine *) g_ptr_array_index (s->lines, 0))->serial, ==, "X200-0001");
@@ -563,7 +563,18 @@ test_request (Fixture       *fixture,
   g_assert_null (kefu_store_create_shipment (store, request, NULL, &error));
   g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_INVALID);
   g_clear_error (&error);
+
+  /* A product number names one unit: three centrifuges under one serial are refused, the
+   * line named; the same three without serials, or one with its serial, are fine. */
   line->quantity = 3;
+  g_assert_null (kefu_store_create_shipment (store, request, NULL, &error));
+  g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "Line 2: a product number names one unit: give each unit its own line.");
+  g_clear_error (&error);
+  g_assert_cmpint (test_count (store, "SELECT count(*) FROM shipments"), ==, 0);
+  line->quantity = 1;
+  ((KefuShipmentLine *) g_ptr_array_index (request->lines, 0))->quantity = 3;
 
   /* The account manager must be a sales rep. */
   request->account_manager_id = sc.finance;
@@ -632,6 +643,14 @@ test_request (Fixture       *fixture,
   s->account_manager_id = sc.sales_rep;
   s->notes = g_strdup ("周五前送到");
   kefu_store_set_actor (store, sc.sales_rep);
+  /* An edit may not put several units under one serial either. */
+  line->quantity = 2;
+  g_assert_null (kefu_store_update_shipment (store, s, NULL, &error));
+  g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "Line 2: a product number names one unit: give each unit its own line.");
+  g_clear_error (&error);
+  line->quantity = 1;
   edited = kefu_store_update_shipment (store, s, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (edited->version, ==, s->version + 1);

@@ -147,7 +147,7 @@ make_shipment (Fixture *fixture)
   line->product_id = fixture->analyser;
   line->serial = g_strdup ("X200-2026-0816");
   set_day (&line->production_date, 2026, 10, 9);
-  line->quantity = 2;
+  line->quantity = 1;
   g_ptr_array_add (request->lines, line);
 
   kefu_store_set_actor (fixture->store, fixture->sales_rep);
@@ -343,8 +343,8 @@ test_dispatch_note (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Amount received\n¥37,500,000.00\nConfirmed by\n钱会计\n"));
   /* The product lines with their serials, production dates and quantities, and the total. */
   g_assert_nonnull (strstr (text, "1\n全自动生化分析仪 X200\nX200-2026-0815\n2026-10-08\n1\n"));
-  g_assert_nonnull (strstr (text, "2\n全自动生化分析仪 X200\nX200-2026-0816\n2026-10-09\n2\n"));
-  g_assert_nonnull (strstr (text, "\nTotal\n\n\n3\n"));
+  g_assert_nonnull (strstr (text, "2\n全自动生化分析仪 X200\nX200-2026-0816\n2026-10-09\n1\n"));
+  g_assert_nonnull (strstr (text, "\nTotal\n\n\n2\n"));
   g_assert_nonnull (strstr (text, "Carrier\n顺丰速运\nWaybill\nSF1234567890123\n"));
   g_assert_nonnull (strstr (text, "Ship date\n2026-11-20\nExpected arrival\n2026-11-23\n"));
   g_assert_nonnull (strstr (text, "请在周一上午送达"));

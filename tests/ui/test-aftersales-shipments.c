@@ -239,17 +239,34 @@ file_request (Fixture *fixture)
   kefu_shipment_dialog_set_text (dialog, "line-1-serial", "SN-X200-0001");
   kefu_shipment_dialog_set_text (dialog, "line-1-produced", "2026-10-01");
   kefu_shipment_dialog_set_quantity (dialog, 1, 2);
-  kefu_shipment_dialog_add_line (dialog);
-  g_assert_cmpuint (kefu_shipment_dialog_get_n_lines (dialog), ==, 2);
-  g_assert_true (kefu_shipment_dialog_set_product (dialog, 2, fixture->reagent));
 
-  /* A production date still to come is refused under its field. */
-  kefu_shipment_dialog_set_text (dialog, "line-2-produced", future);
+  /* Two analysers under one product number: refused under the quantity, and offered as a line
+   * each, the second with the next number (checked once saved). */
   g_assert_false (kefu_shipment_dialog_save (dialog));
-  g_assert_nonnull (kefu_shipment_dialog_get_message (dialog, "line-2-produced"));
+  g_assert_cmpstr (kefu_shipment_dialog_get_message (dialog, "line-1-quantity"), ==,
+                   "A product number names one unit: give each unit its own line.");
+  save_shot (fixture->window, "shipment-request-one-serial");
+  g_assert_true (kefu_shipment_dialog_split_line (dialog, 1));
+  g_assert_cmpuint (kefu_shipment_dialog_get_n_lines (dialog), ==, 2);
+  g_assert_null (kefu_shipment_dialog_get_message (dialog, "line-1-quantity"));
+  g_assert_null (kefu_shipment_dialog_get_message (dialog, "line-2-quantity"));
+  g_assert_false (kefu_shipment_dialog_split_line (dialog, 1));
+
+  kefu_shipment_dialog_add_line (dialog);
+  g_assert_cmpuint (kefu_shipment_dialog_get_n_lines (dialog), ==, 3);
+  g_assert_true (kefu_shipment_dialog_set_product (dialog, 3, fixture->reagent));
+
+  /* A production date still to come is refused under its field, and so is one that is no
+   * date at all, with the reason. */
+  kefu_shipment_dialog_set_text (dialog, "line-3-produced", future);
+  g_assert_false (kefu_shipment_dialog_save (dialog));
+  g_assert_nonnull (kefu_shipment_dialog_get_message (dialog, "line-3-produced"));
   save_shot (fixture->window, "shipment-request");
-  kefu_shipment_dialog_set_text (dialog, "line-2-produced", "");
-  g_assert_null (kefu_shipment_dialog_get_message (dialog, "line-2-produced"));
+  kefu_shipment_dialog_set_text (dialog, "line-3-produced", "2026-02-30");
+  g_assert_nonnull (strstr (kefu_shipment_dialog_get_message (dialog, "line-3-produced"),
+                            "2026-02-30"));
+  kefu_shipment_dialog_set_text (dialog, "line-3-produced", "");
+  g_assert_null (kefu_shipment_dialog_get_message (dialog, "line-3-produced"));
 
   g_assert_true (kefu_shipment_dialog_save (dialog));
   kefu_test_wait_until (fixture->saved_id > 0 || kefu_shipment_dialog_get_refusal (dialog) != NULL);
@@ -443,8 +460,8 @@ test_walk (Fixture       *fixture,
     hold = g_object_ref (edit);
     kefu_test_wait_until (!kefu_shipment_dialog_get_busy (edit));
     g_assert_cmpint (kefu_shipment_dialog_get_customer_id (edit), ==, fixture->customer);
-    g_assert_cmpuint (kefu_shipment_dialog_get_n_lines (edit), ==, 2);
-    kefu_shipment_dialog_set_quantity (edit, 1, 3);
+    g_assert_cmpuint (kefu_shipment_dialog_get_n_lines (edit), ==, 3);
+    kefu_shipment_dialog_set_quantity (edit, 3, 3);
     kefu_shipment_dialog_set_text (edit, "notes", "加急");
     g_assert_true (kefu_shipment_dialog_save (edit));
     kefu_test_wait_until (kefu_shipment_page_get_action_dialog (page) == NULL ||
@@ -453,9 +470,13 @@ test_walk (Fixture       *fixture,
     kefu_test_wait_until (!is_busy (page) &&
                           g_strcmp0 (kefu_shipment_page_get_shipment (page)->notes, "加急") == 0);
     edited = kefu_shipment_page_get_shipment (page);
-    g_assert_cmpuint (edited->lines->len, ==, 2);
-    g_assert_cmpuint (((KefuShipmentLine *) edited->lines->pdata[0])->quantity, ==, 3);
+    g_assert_cmpuint (edited->lines->len, ==, 3);
+    g_assert_cmpuint (((KefuShipmentLine *) edited->lines->pdata[2])->quantity, ==, 3);
     g_assert_cmpstr (((KefuShipmentLine *) edited->lines->pdata[0])->serial, ==, "SN-X200-0001");
+    g_assert_cmpuint (((KefuShipmentLine *) edited->lines->pdata[0])->quantity, ==, 1);
+    g_assert_cmpstr (((KefuShipmentLine *) edited->lines->pdata[1])->serial, ==, "SN-X200-0002");
+    g_assert_cmpuint (((KefuShipmentLine *) edited->lines->pdata[1])->product_id, ==,
+                      fixture->analyser);
   }
 
   /* Payment gating: an after-sales clerk is not offered the payment; finance is. */
