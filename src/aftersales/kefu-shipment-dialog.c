@@ -387,7 +387,8 @@ kefu_shipment_dialog_add_line (KefuShipmentDialog *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line->serial), _("Serial Number"));
   line->produced = ADW_ENTRY_ROW (kefu_date_row_new (FALSE));
   /* Translators: 生产日期. */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line->produced), _("Production Date"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line->produced),
+                                 C_("shipment line", "Production Date"));
   line->quantity = ADW_SPIN_ROW (adw_spin_row_new_with_range (1, 9999, 1));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line->quantity), _("Quantity"));
   line->split = gtk_button_new ();
