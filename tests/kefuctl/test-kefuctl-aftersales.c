@@ -23,6 +23,8 @@
 #include "core/kefu-call-rules.h"
 #include "core/kefu-enum-types.h"
 #include "core/kefu-shipment-flow.h"
+#include "core/kefu-settings-keys.h"
+#include "core/kefu-work-calendar.h"
 #include "store/kefu-store-jobs.h"
 #include "store/kefu-store-private.h"
 #include "store/kefu-store-shipments.h"
@@ -354,6 +356,43 @@ test_demo_aftersales (Fixture       *fixture,
 
     g_assert_no_error (error);
     g_assert_cmpint (kefu_rows_get_int (rows, 0, 0), ==, 0);
+  }
+  /* Every step happened within working hours (the default calendar the demo's database has),
+   * the trips' reported times too, each at its own minute rather than all at the demo's. */
+  {
+    g_autoptr(KefuWorkCalendar) calendar =
+      kefu_work_calendar_new_from_settings (kefu_setting_get_default (KEFU_SETTING_WORK_HOURS),
+                                            kefu_setting_get_default (KEFU_SETTING_WORK_DAYS),
+                                            "", &error);
+    g_autoptr(KefuRows) rows = NULL;
+    g_autoptr(GHashTable) minutes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+    g_assert_no_error (error);
+    rows = _kefu_store_query (store,
+                              "SELECT created_at FROM events "
+                              "WHERE entity IN ('shipment', 'service-job') "
+                              "UNION ALL SELECT reported_at FROM job_progress "
+                              "UNION ALL SELECT departed_at FROM service_jobs "
+                              "WHERE departed_at IS NOT NULL",
+                              NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (kefu_rows_get_n_rows (rows), >, 100);
+    for (guint i = 0; i < kefu_rows_get_n_rows (rows); i++)
+      {
+        g_autoptr(GDateTime) at = kefu_rows_get_time (rows, i, 0);
+        /* The end of a working period is the last working moment, itself not inside it. */
+        g_autoptr(GDateTime) before = g_date_time_add_minutes (at, -1);
+
+        if (!kefu_work_calendar_is_working_time (calendar, at) &&
+            !kefu_work_calendar_is_working_time (calendar, before))
+          {
+            g_autofree char *text = g_date_time_format_iso8601 (at);
+
+            g_error ("an after-sales step at %s, outside working hours", text);
+          }
+        g_hash_table_add (minutes, g_date_time_format (at, "%H:%M"));
+      }
+    g_assert_cmpuint (g_hash_table_size (minutes), >, 20);
   }
 
   /* The technicians' calendar shows the visits of this week and the next. */
