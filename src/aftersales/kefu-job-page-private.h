@@ -9,6 +9,7 @@
 #include "store/kefu-store-callbacks.h"
 #include "store/kefu-store-shipments.h"
 #include "widgets/kefu-customer-history-view.h"
+#include "widgets/kefu-record-loader.h"
 
 #include "kefu-aftersales-timeline-view.h"
 #include "kefu-job-page.h"
@@ -22,8 +23,7 @@ struct _KefuJobPage
   KefuStore                  *store;
   KefuStaff                  *staff;
   gint64                      job_id;
-  gboolean                    busy;
-  GCancellable               *load_cancellable;
+  KefuRecordLoader           *loader;
   GCancellable               *action_cancellable;
 
   /* What the last read gave. */

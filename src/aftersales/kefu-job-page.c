@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "widgets/kefu-list-loader.h"
+#include "widgets/kefu-record-loader.h"
 
 #include "kefu-job-action-dialog.h"
 #include "kefu-job-page-private.h"
@@ -31,17 +31,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-set_busy (KefuJobPage *self,
-          gboolean     busy)
-{
-  if (self->busy == busy)
-    return;
-
-  self->busy = busy;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
 
 /* Loading */
 
@@ -90,32 +79,17 @@ load_func (KefuStore     *store,
   return g_steal_pointer (&result);
 }
 
-static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+static gboolean
+has_record (GtkWidget *owner)
 {
-  g_autoptr(KefuJobPage) self = user_data;
-  g_autoptr(GObject) loaded = NULL;
-  g_autoptr(GError) error = NULL;
+  return KEFU_JOB_PAGE (owner)->job != NULL;
+}
 
-  loaded = kefu_store_run_finish (KEFU_STORE (object), result, &error);
-  /* Cancelled: a newer read or the page went away. Never an error. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  g_clear_object (&self->load_cancellable);
-
-  if (loaded == NULL)
-    {
-      /* A page already showing the job keeps it, and says what went wrong. */
-      if (self->job != NULL)
-        kefu_toast_overlay_add_error (self->toast_overlay, error->message);
-      else
-        kefu_list_loader_show_error (self->stack, self->error_page, error->message);
-      set_busy (self, FALSE);
-      return;
-    }
+static void
+show (GtkWidget *owner,
+      GObject   *loaded)
+{
+  KefuJobPage *self = KEFU_JOB_PAGE (owner);
 
   g_set_object (&self->job, g_object_get_data (loaded, "job"));
   g_set_object (&self->timeline, g_object_get_data (loaded, "timeline"));
@@ -126,32 +100,16 @@ load_cb (GObject      *object,
   self->carriers = g_ptr_array_ref (g_object_get_data (loaded, "carriers"));
 
   _kefu_job_page_show_sections (self);
-  gtk_stack_set_visible_child_name (self->stack, "job");
-  set_busy (self, FALSE);
 }
+
+static const KefuRecordLoaderFuncs loader_funcs = { load_func, has_record, show, NULL };
 
 void
 kefu_job_page_reload (KefuJobPage *self)
 {
-  gint64 *id;
-
   g_return_if_fail (KEFU_IS_JOB_PAGE (self));
 
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-
-  if (self->store == NULL || self->job_id <= 0)
-    return;
-
-  if (self->job == NULL)
-    gtk_stack_set_visible_child_name (self->stack, "loading");
-
-  id = g_new (gint64, 1);
-  *id = self->job_id;
-  self->load_cancellable = g_cancellable_new ();
-  set_busy (self, TRUE);
-  kefu_store_run_async (self->store, load_func, id, g_free, self->load_cancellable, load_cb,
-                        g_object_ref (self));
+  kefu_record_loader_load (self->loader, self->store, self->job_id);
 }
 
 /* Actions and callbacks */
@@ -219,8 +177,7 @@ kefu_job_page_dispose (GObject *object)
 {
   KefuJobPage *self = KEFU_JOB_PAGE (object);
 
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
+  g_clear_pointer (&self->loader, kefu_record_loader_release);
   g_clear_weak_pointer (&self->action_dialog);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_JOB_PAGE);
@@ -256,7 +213,7 @@ kefu_job_page_get_property (GObject    *object,
       g_value_set_int64 (value, self->job_id);
       break;
     case PROP_BUSY:
-      g_value_set_boolean (value, self->busy);
+      g_value_set_boolean (value, kefu_record_loader_get_busy (self->loader));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -314,19 +271,7 @@ kefu_job_page_class_init (KefuJobPageClass *klass)
   object_class->get_property = kefu_job_page_get_property;
   object_class->set_property = kefu_job_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, KEFU_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_STAFF] =
-    g_param_spec_object ("staff", NULL, NULL, KEFU_TYPE_STAFF,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_JOB_ID] =
-    g_param_spec_int64 ("job-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  kefu_record_loader_install_properties (object_class, properties, "job-id");
 
   gtk_widget_class_install_action (widget_class, "job.act", "i", act_action);
   gtk_widget_class_install_action (widget_class, "job.reload", NULL, reload_action);
@@ -377,6 +322,9 @@ kefu_job_page_init (KefuJobPage *self)
   gtk_level_bar_remove_offset_value (self->step_bar, GTK_LEVEL_BAR_OFFSET_LOW);
   gtk_level_bar_remove_offset_value (self->step_bar, GTK_LEVEL_BAR_OFFSET_HIGH);
   gtk_level_bar_remove_offset_value (self->step_bar, GTK_LEVEL_BAR_OFFSET_FULL);
+  self->loader = kefu_record_loader_new (GTK_WIDGET (self), &loader_funcs, self->stack, "job",
+                                         self->error_page, self->toast_overlay,
+                                         properties[PROP_BUSY]);
 }
 
 AdwNavigationPage *

@@ -8,6 +8,7 @@
 
 #include "store/kefu-store-shipments.h"
 #include "widgets/kefu-customer-history-view.h"
+#include "widgets/kefu-record-loader.h"
 
 #include "kefu-aftersales-timeline-view.h"
 #include "kefu-shipment-page.h"
@@ -21,14 +22,13 @@ struct _KefuShipmentPage
   KefuStore                  *store;
   KefuStaff                  *staff;
   gint64                      shipment_id;
-  gboolean                    busy;
 
   /* What was read, all at once. */
   KefuShipment               *shipment;
   GListModel                 *timeline;
   GPtrArray                  *carriers;   /* KefuCarrier, the active ones */
 
-  GCancellable               *load_cancellable;
+  KefuRecordLoader           *loader;
   GCancellable               *action_cancellable;
   gboolean                    acting;
   /* The action dialog open now (a weak pointer). */

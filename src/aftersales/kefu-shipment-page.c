@@ -16,6 +16,7 @@
 
 #include "core/kefu-enums.h"
 #include "widgets/kefu-list-loader.h"
+#include "widgets/kefu-record-loader.h"
 
 #include "kefu-shipment-action-dialog.h"
 #include "kefu-shipment-dialog.h"
@@ -34,15 +35,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The page is busy while a step is saved too. */
 static void
 update_busy (KefuShipmentPage *self)
 {
-  gboolean busy = self->load_cancellable != NULL || self->acting;
-
-  if (self->busy == busy)
-    return;
-  self->busy = busy;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  kefu_record_loader_set_acting (self->loader, self->acting);
 }
 
 /* Loading */
@@ -78,32 +75,17 @@ load_func (KefuStore     *store,
 
 static void update_actions (KefuShipmentPage *self);
 
-static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+static gboolean
+has_record (GtkWidget *owner)
 {
-  g_autoptr(KefuShipmentPage) self = user_data;
-  g_autoptr(GObject) loaded = NULL;
-  g_autoptr(GError) error = NULL;
+  return KEFU_SHIPMENT_PAGE (owner)->shipment != NULL;
+}
 
-  loaded = kefu_store_run_finish (KEFU_STORE (object), result, &error);
-  /* Cancelled: a newer read or the page went away. Never an error. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  g_clear_object (&self->load_cancellable);
-
-  if (loaded == NULL)
-    {
-      /* A page already showing the shipment keeps it, and says what went wrong. */
-      if (self->shipment != NULL)
-        kefu_toast_overlay_add_error (self->toast_overlay, error->message);
-      else
-        kefu_list_loader_show_error (self->stack, self->error_page, error->message);
-      update_busy (self);
-      return;
-    }
+static void
+show (GtkWidget *owner,
+      GObject   *loaded)
+{
+  KefuShipmentPage *self = KEFU_SHIPMENT_PAGE (owner);
 
   g_set_object (&self->shipment, g_object_get_data (loaded, "shipment"));
   g_set_object (&self->timeline, g_object_get_data (loaded, "timeline"));
@@ -117,35 +99,16 @@ load_cb (GObject      *object,
   kefu_aftersales_timeline_view_set_events (self->timeline_view, self->timeline);
   kefu_customer_history_view_set_customer_id (self->history_view, self->shipment->customer_id);
   update_actions (self);
-  gtk_stack_set_visible_child_name (self->stack, "shipment");
-  update_busy (self);
 }
+
+static const KefuRecordLoaderFuncs loader_funcs = { load_func, has_record, show, NULL };
 
 void
 kefu_shipment_page_reload (KefuShipmentPage *self)
 {
-  gint64 *id;
-
   g_return_if_fail (KEFU_IS_SHIPMENT_PAGE (self));
 
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-
-  if (self->store == NULL || self->shipment_id <= 0)
-    {
-      update_busy (self);
-      return;
-    }
-
-  if (self->shipment == NULL)
-    gtk_stack_set_visible_child_name (self->stack, "loading");
-
-  id = g_new (gint64, 1);
-  *id = self->shipment_id;
-  self->load_cancellable = g_cancellable_new ();
-  update_busy (self);
-  kefu_store_run_async (self->store, load_func, id, g_free, self->load_cancellable, load_cb,
-                        g_object_ref (self));
+  kefu_record_loader_load (self->loader, self->store, self->shipment_id);
 }
 
 /* Actions */
@@ -368,8 +331,7 @@ kefu_shipment_page_dispose (GObject *object)
 {
   KefuShipmentPage *self = KEFU_SHIPMENT_PAGE (object);
 
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
+  g_clear_pointer (&self->loader, kefu_record_loader_release);
   g_cancellable_cancel (self->action_cancellable);
   g_clear_object (&self->action_cancellable);
   g_clear_weak_pointer (&self->dialog);
@@ -405,7 +367,7 @@ kefu_shipment_page_get_property (GObject    *object,
       g_value_set_int64 (value, self->shipment_id);
       break;
     case PROP_BUSY:
-      g_value_set_boolean (value, self->busy);
+      g_value_set_boolean (value, kefu_record_loader_get_busy (self->loader));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -462,19 +424,7 @@ kefu_shipment_page_class_init (KefuShipmentPageClass *klass)
   object_class->get_property = kefu_shipment_page_get_property;
   object_class->set_property = kefu_shipment_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, KEFU_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_STAFF] =
-    g_param_spec_object ("staff", NULL, NULL, KEFU_TYPE_STAFF,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_SHIPMENT_ID] =
-    g_param_spec_int64 ("shipment-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  kefu_record_loader_install_properties (object_class, properties, "shipment-id");
 
   gtk_widget_class_install_action (widget_class, "shipment.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "shipment.print", NULL, print_action);
@@ -510,6 +460,9 @@ kefu_shipment_page_init (KefuShipmentPage *self)
   /* One colour for the steps taken, as in the list. */
   gtk_level_bar_remove_offset_value (self->step_bar, GTK_LEVEL_BAR_OFFSET_LOW);
   gtk_level_bar_remove_offset_value (self->step_bar, GTK_LEVEL_BAR_OFFSET_HIGH);
+  self->loader = kefu_record_loader_new (GTK_WIDGET (self), &loader_funcs, self->stack,
+                                         "shipment", self->error_page, self->toast_overlay,
+                                         properties[PROP_BUSY]);
 }
 
 AdwNavigationPage *

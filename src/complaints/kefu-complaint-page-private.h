@@ -10,6 +10,7 @@
 #include "intake/kefu-call-form.h"
 #include "store/kefu-store-complaints.h"
 #include "widgets/kefu-customer-history-view.h"
+#include "widgets/kefu-record-loader.h"
 
 #include "kefu-complaint-page.h"
 #include "kefu-complaint-timeline-view.h"
@@ -33,7 +34,6 @@ struct _KefuComplaintPage
   KefuStore                 *store;
   KefuStaff                 *staff;
   gint64                     complaint_id;
-  gboolean                   busy;
 
   /* What was read, all at once (kefu_complaint_page_reload ()). */
   KefuComplaintCard         *card;
@@ -46,7 +46,7 @@ struct _KefuComplaintPage
   /* Brings the time left to the deadline up to date every minute. */
   guint                      tick_source;
 
-  GCancellable              *load_cancellable;
+  KefuRecordLoader          *loader;
   GCancellable              *action_cancellable;
   gboolean                   acting;
 

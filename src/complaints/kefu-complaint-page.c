@@ -16,7 +16,7 @@
 
 #include <glib/gi18n.h>
 
-#include "widgets/kefu-list-loader.h"
+#include "widgets/kefu-record-loader.h"
 
 #include "kefu-complaint-page-private.h"
 #include "kefu-complaint-timeline-view.h"
@@ -33,17 +33,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-set_busy (KefuComplaintPage *self,
-          gboolean           busy)
-{
-  if (self->busy == busy)
-    return;
-
-  self->busy = busy;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
 
 /* Loading */
 
@@ -114,34 +103,24 @@ load_func (KefuStore     *store,
   return g_steal_pointer (&result);
 }
 
-static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+static gboolean
+has_record (GtkWidget *owner)
 {
-  g_autoptr(KefuComplaintPage) self = user_data;
-  g_autoptr(GObject) loaded = NULL;
-  g_autoptr(GError) error = NULL;
+  return KEFU_COMPLAINT_PAGE (owner)->card != NULL;
+}
 
-  loaded = kefu_store_run_finish (KEFU_STORE (object), result, &error);
-  /* Cancelled: a newer read or the page went away. Never an error. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+/* A save waiting for this read to merge goes only when the person saves again. */
+static void
+failed (GtkWidget *owner)
+{
+  KEFU_COMPLAINT_PAGE (owner)->resave = FALSE;
+}
 
-  g_clear_object (&self->load_cancellable);
-
-  if (loaded == NULL)
-    {
-      /* A save waiting for this read to merge goes only when the person saves again. */
-      self->resave = FALSE;
-      /* A page already showing the complaint keeps it, and says what went wrong. */
-      if (self->card != NULL)
-        kefu_toast_overlay_add_error (self->toast_overlay, error->message);
-      else
-        kefu_list_loader_show_error (self->stack, self->error_page, error->message);
-      set_busy (self, FALSE);
-      return;
-    }
+static void
+show (GtkWidget *owner,
+      GObject   *loaded)
+{
+  KefuComplaintPage *self = KEFU_COMPLAINT_PAGE (owner);
 
   g_set_object (&self->card, g_object_get_data (loaded, "card"));
   g_set_object (&self->call, g_object_get_data (loaded, "call"));
@@ -158,30 +137,14 @@ load_cb (GObject      *object,
   _kefu_complaint_page_show_head (self);
   _kefu_complaint_page_show_sections (self);
   _kefu_complaint_page_update_actions (self);
-  gtk_stack_set_visible_child_name (self->stack, "complaint");
-  set_busy (self, FALSE);
 }
+
+static const KefuRecordLoaderFuncs loader_funcs = { load_func, has_record, show, failed };
 
 void
 _kefu_complaint_page_reload (KefuComplaintPage *self)
 {
-  gint64 *id;
-
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-
-  if (self->store == NULL || self->complaint_id <= 0)
-    return;
-
-  if (self->card == NULL)
-    gtk_stack_set_visible_child_name (self->stack, "loading");
-
-  id = g_new (gint64, 1);
-  *id = self->complaint_id;
-  self->load_cancellable = g_cancellable_new ();
-  set_busy (self, TRUE);
-  kefu_store_run_async (self->store, load_func, id, g_free, self->load_cancellable, load_cb,
-                        g_object_ref (self));
+  kefu_record_loader_load (self->loader, self->store, self->complaint_id);
 }
 
 /* Actions and callbacks */
@@ -292,8 +255,7 @@ kefu_complaint_page_dispose (GObject *object)
   KefuComplaintPage *self = KEFU_COMPLAINT_PAGE (object);
 
   g_clear_handle_id (&self->tick_source, g_source_remove);
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
+  g_clear_pointer (&self->loader, kefu_record_loader_release);
   g_cancellable_cancel (self->action_cancellable);
   g_clear_object (&self->action_cancellable);
   /* The merge's notes sit in the form's lists: they go before the form does. */
@@ -334,7 +296,7 @@ kefu_complaint_page_get_property (GObject    *object,
       g_value_set_int64 (value, self->complaint_id);
       break;
     case PROP_BUSY:
-      g_value_set_boolean (value, self->busy);
+      g_value_set_boolean (value, kefu_record_loader_get_busy (self->loader));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -397,19 +359,7 @@ kefu_complaint_page_class_init (KefuComplaintPageClass *klass)
   object_class->get_property = kefu_complaint_page_get_property;
   object_class->set_property = kefu_complaint_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, KEFU_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_STAFF] =
-    g_param_spec_object ("staff", NULL, NULL, KEFU_TYPE_STAFF,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_COMPLAINT_ID] =
-    g_param_spec_int64 ("complaint-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  kefu_record_loader_install_properties (object_class, properties, "complaint-id");
 
   gtk_widget_class_install_action (widget_class, "complaint.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "complaint.print", NULL, print_action);
@@ -471,6 +421,9 @@ static void
 kefu_complaint_page_init (KefuComplaintPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->loader = kefu_record_loader_new (GTK_WIDGET (self), &loader_funcs, self->stack,
+                                         "complaint", self->error_page, self->toast_overlay,
+                                         properties[PROP_BUSY]);
 
   kefu_call_form_set_kind_locked (self->call_form, TRUE);
   self->tick_source = g_timeout_add_seconds (60, tick_cb, self);
