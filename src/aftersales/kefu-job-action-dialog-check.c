@@ -21,56 +21,73 @@
 static const ActionTexts action_texts[] = {
   { KEFU_JOB_ACTION_DIAGNOSE, FIELD_TEXT | FIELD_DECISION, N_("Record the Diagnosis"),
     N_("Diagnosis"), TRUE, NULL,
-    N_("What the technical department found on the phone, and whether the product is repaired on site, at the factory, or was put right on the phone.") },
+    N_("What the technical department found on the phone, and whether the product is repaired on site, at the factory, or was put right on the phone."),
+    N_("Write the diagnosis.") },
   { KEFU_JOB_ACTION_REQUEST_SUPPORT, FIELD_TEXT, N_("Request Market Support"),
     N_("Purpose of the Visit"), TRUE, NULL,
-    N_("The market-support request (市场支持申请单) goes to the general manager, who approves the visit before a technician is dispatched.") },
+    N_("The market-support request (市场支持申请单) goes to the general manager, who approves the visit before a technician is dispatched."),
+    N_("Write the purpose of the visit.") },
   { KEFU_JOB_ACTION_APPROVE_SUPPORT, 0, N_("Approve the Market-Support Request"),
     NULL, FALSE, NULL,
-    N_("Approving lets after-sales dispatch a technician for this visit.") },
+    N_("Approving lets after-sales dispatch a technician for this visit."),
+    NULL },
   { KEFU_JOB_ACTION_REJECT_SUPPORT, FIELD_TEXT, N_("Reject the Market-Support Request"),
     N_("Why It Is Rejected"), TRUE, NULL,
-    N_("The job goes back to Reported with the reason; a new request can be filed.") },
+    N_("The job goes back to Reported with the reason; a new request can be filed."),
+    N_("Write the reason for the rejection.") },
   { KEFU_JOB_ACTION_DISPATCH, FIELD_TECHNICIAN, N_("Dispatch a Technician"),
     NULL, FALSE, NULL,
-    N_("Choose the technician, the day agreed with the customer and how long the trip should take. The technicians’ calendar shows who is free.") },
+    N_("Choose the technician, the day agreed with the customer and how long the trip should take. The technicians’ calendar shows who is free."),
+    NULL },
   { KEFU_JOB_ACTION_DEPART, FIELD_AT, N_("Record the Departure"),
     NULL, FALSE, N_("Departed At"),
-    N_("The technician has left for the customer.") },
+    N_("The technician has left for the customer."),
+    NULL },
   { KEFU_JOB_ACTION_REPORT_PROGRESS, FIELD_TEXT | FIELD_AT, N_("Report Progress"),
     N_("Progress"), TRUE, N_("Reported At"),
-    N_("A dated note from the trip, for everyone following the job.") },
+    N_("A dated note from the trip, for everyone following the job."),
+    N_("Write the progress of the trip.") },
   { KEFU_JOB_ACTION_FILE_FEEDBACK, FIELD_FEEDBACK | FIELD_TEXT | FIELD_AT,
     N_("File the Service Feedback Form"), N_("Result Note"), FALSE,
     N_("Returned At"),
-    N_("The service feedback form (售后服务信息反馈单) completes the job and schedules the after-service callback.") },
+    N_("The service feedback form (售后服务信息反馈单) completes the job and schedules the after-service callback."),
+    NULL },
   { KEFU_JOB_ACTION_SEND_TO_FACTORY, FIELD_CARRIER, N_("Send to the Factory"),
     NULL, FALSE, NULL,
-    N_("The product goes back to the factory; the waybill lets everyone follow it.") },
+    N_("The product goes back to the factory; the waybill lets everyone follow it."),
+    NULL },
   { KEFU_JOB_ACTION_RECEIVE_AT_FACTORY, 0, N_("Received at the Factory"),
     NULL, FALSE, NULL,
-    N_("The factory has the product.") },
+    N_("The factory has the product."),
+    NULL },
   { KEFU_JOB_ACTION_RECORD_REPAIR, FIELD_TEXT | FIELD_REPLACED, N_("Record the Repair"),
     N_("What the Factory Found and Did"), TRUE, NULL,
-    N_("The factory repaired or replaced the product; it can then be sent back.") },
+    N_("The factory repaired or replaced the product; it can then be sent back."),
+    N_("Write what the factory found and did.") },
   { KEFU_JOB_ACTION_SEND_BACK, FIELD_CARRIER, N_("Send to the Customer"),
     NULL, FALSE, NULL,
-    N_("The product (or its replacement) goes to the customer.") },
+    N_("The product (or its replacement) goes to the customer."),
+    NULL },
   { KEFU_JOB_ACTION_CONFIRM_RECEIPT, FIELD_RECEIPT, N_("Confirm Receipt"),
     NULL, FALSE, NULL,
-    N_("The customer has the product back; the job is complete.") },
+    N_("The customer has the product back; the job is complete."),
+    NULL },
   { KEFU_JOB_ACTION_RECORD_FEE, FIELD_FEE | FIELD_TEXT, N_("Record the Fee"),
     N_("Note"), FALSE, NULL,
-    N_("A paid job needs the fee quoted and the customer’s agreement before any work starts.") },
+    N_("A paid job needs the fee quoted and the customer’s agreement before any work starts."),
+    NULL },
   { KEFU_JOB_ACTION_SET_WARRANTY, FIELD_WARRANTY | FIELD_TEXT, N_("Set the Warranty"),
     N_("How It Was Decided"), TRUE, NULL,
-    N_("The warranty could not be computed from the serial: decide it, and say why.") },
+    N_("The warranty could not be computed from the serial: decide it, and say why."),
+    N_("Write how the warranty was decided.") },
   { KEFU_JOB_ACTION_CANCEL, FIELD_TEXT, N_("Cancel the Job"),
     N_("Why It Is Cancelled"), TRUE, NULL,
-    N_("A cancelled job is closed for good.") },
+    N_("A cancelled job is closed for good."),
+    N_("Write why the job is cancelled.") },
   { KEFU_JOB_ACTION_ADD_NOTE, FIELD_TEXT, N_("Add a Note"),
     N_("Note"), TRUE, NULL,
-    N_("The note goes on the job’s timeline.") },
+    N_("The note goes on the job’s timeline."),
+    N_("Write the note.") },
 };
 
 const ActionTexts *
@@ -110,8 +127,8 @@ chosen_carrier (KefuJobActionDialog *self)
   return g_ptr_array_index (self->carriers, position);
 }
 
-static KefuStaff *
-chosen_technician (KefuJobActionDialog *self)
+KefuStaff *
+_kefu_job_action_dialog_chosen_technician (KefuJobActionDialog *self)
 {
   guint position = adw_combo_row_get_selected (self->technician_row);
 
@@ -176,7 +193,7 @@ _kefu_job_action_dialog_check_fields (KefuJobActionDialog  *self,
 
       mark (GTK_WIDGET (self->text_row), FALSE);
       if (texts->text_required && *text == '\0')
-        PROBLEM (self->text_row, _("Type the text this step needs (it goes on the timeline)."));
+        PROBLEM (self->text_row, _(texts->text_missing));
       change->text = *text != '\0' ? g_steal_pointer (&text) : NULL;
       input.text = change->text;
     }
@@ -202,7 +219,7 @@ _kefu_job_action_dialog_check_fields (KefuJobActionDialog  *self,
 
   if (self->fields & FIELD_TECHNICIAN)
     {
-      KefuStaff *technician = chosen_technician (self);
+      KefuStaff *technician = _kefu_job_action_dialog_chosen_technician (self);
       g_autoptr(GError) day_error = NULL;
 
       mark (GTK_WIDGET (self->technician_row), FALSE);

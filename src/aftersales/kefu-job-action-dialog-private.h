@@ -41,6 +41,8 @@ struct _KefuJobActionDialog
   GPtrArray           *technicians;   /* KefuStaff offered, as technician_row lists them */
   GPtrArray           *carriers;      /* KefuCarrier offered, as carrier_row lists them */
   GCancellable        *cancellable;
+  GCancellable        *free_cancellable;   /* the read of the technician's other visits */
+  GtkImage            *free_icon;
   gboolean             loading;
   gboolean             saving;
   /* Set once Save was pressed: from then on every problem shows as it changes. */
@@ -73,7 +75,8 @@ struct _KefuJobActionDialog
 };
 
 /* What each action's dialog says and shows: its title, the label of its text row (NULL: no
- * text row), whether the text is required, the title of its time row, and what the action does. */
+ * text row), whether the text is required, the title of its time row, what the action does,
+ * and what to write when a required text is missing (naming the field). */
 typedef struct
 {
   KefuJobAction  action;
@@ -83,10 +86,13 @@ typedef struct
   gboolean       text_required;
   const char    *at_title;
   const char    *explanation;
+  const char    *text_missing;
 } ActionTexts;
 
 /* In kefu-job-action-dialog-check.c. */
 const ActionTexts *_kefu_job_action_dialog_find_texts    (KefuJobAction         action);
+/* The technician chosen in technician_row; NULL before they are read. */
+KefuStaff         *_kefu_job_action_dialog_chosen_technician (KefuJobActionDialog *self);
 /* Says under the waybill whether it fits the chosen carrier, as it is typed. */
 void               _kefu_job_action_dialog_check_waybill (KefuJobActionDialog  *self);
 /* Checks every field (each wrong row marked) and the job's rules; the first problem

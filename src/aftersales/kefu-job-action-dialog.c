@@ -15,6 +15,7 @@
 
 #include "core/kefu-enums.h"
 #include "core/kefu-money.h"
+#include "store/kefu-store-jobs.h"
 
 #include "widgets/kefu-date-row.h"
 
@@ -67,9 +68,172 @@ show_message (KefuJobActionDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL && !said);
 }
 
+/* Who is free: under the technician, whether they already have visits on the days of this one
+ * (the agreed day .. + travel days − 1), read again as the technician or the days change. A
+ * warning, never a refusal: a technician may well do two visits in one trip. */
+
+typedef struct
+{
+  gint64 technician_id;
+  gint64 job_id;
+  GDate  from;
+  GDate  to;      /* the day after the last */
+} FreeQuery;
+
+static gpointer
+visits_func (KefuStore     *store,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  FreeQuery *query = data;
+  g_autoptr(GPtrArray) visits = kefu_store_list_technician_visits (store, &query->from, &query->to,
+                                                                   cancellable, error);
+  GListStore *clashes;
+
+  if (visits == NULL)
+    return NULL;
+  clashes = g_list_store_new (KEFU_TYPE_SERVICE_JOB);
+  for (guint i = 0; i < visits->len; i++)
+    {
+      KefuServiceJob *visit = g_ptr_array_index (visits, i);
+
+      if (visit->technician_id == query->technician_id && visit->id != query->job_id)
+        g_list_store_append (clashes, visit);
+    }
+  return clashes;
+}
+
+/* "3 Dec", 12月3日 in Chinese, as the technicians' calendar writes a visit's days. */
+static char *
+format_short_day (const GDate *day)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_local (g_date_get_year (day), g_date_get_month (day),
+                                                     g_date_get_day (day), 0, 0, 0);
+
+  /* xgettext:no-c-format */
+  return g_date_time_format (time, C_("calendar visit", "%-d %b"));
+}
+
+static void
+show_free (KefuJobActionDialog *self,
+           const char          *text,
+           gboolean             away)
+{
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->technician_row), text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->free_icon), away);
+}
+
+static void
+visits_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(KefuJobActionDialog) self = user_data;
+  g_autoptr(GListModel) clashes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = NULL;
+  KefuStaff *technician;
+  guint n;
+
+  clashes = kefu_store_run_finish (KEFU_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->free_cancellable);
+  if (clashes == NULL)
+    {
+      /* Only a hint: the dispatch itself does not depend on it. */
+      show_free (self, NULL, FALSE);
+      return;
+    }
+
+  n = g_list_model_get_n_items (clashes);
+  if (n == 0)
+    {
+      /* Translators: under the technician in the Dispatch dialog: no other visit on the days of
+       * this trip. */
+      show_free (self, _("Free on those days"), FALSE);
+      return;
+    }
+
+  technician = _kefu_job_action_dialog_chosen_technician (self);
+  text = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KefuServiceJob) visit = g_list_model_get_item (clashes, i);
+      GDate first = visit->agreed_date;
+      GDate last;
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+
+      if (!g_date_valid (&first) && visit->departed_at != NULL)
+        {
+          g_autoptr(GDateTime) local = g_date_time_to_local (visit->departed_at);
+
+          g_date_set_dmy (&first, g_date_time_get_day_of_month (local),
+                          g_date_time_get_month (local), g_date_time_get_year (local));
+        }
+      if (!g_date_valid (&first))
+        continue;
+      last = first;
+      g_date_add_days (&last, MAX (visit->travel_days, 1) - 1);
+      from = format_short_day (&first);
+      to = format_short_day (&last);
+      if (text->len > 0)
+        /* Translators: between two visits of a technician in the Dispatch dialog. */
+        g_string_append (text, _("; "));
+      if (g_date_compare (&first, &last) == 0)
+        /* Translators: under the technician in the Dispatch dialog: another visit of theirs on
+         * the days of this trip, e.g. "梁工 is away 12月3日 (SH-20261201-0002)". */
+        g_string_append_printf (text, _("%s is away %s (%s)"),
+                                technician != NULL ? kefu_staff_get_name (technician) : "",
+                                from, visit->reference);
+      else
+        /* Translators: under the technician in the Dispatch dialog: another visit of theirs on
+         * the days of this trip, e.g. "梁工 is away 12月3日–12月4日 (SH-20261201-0002)". */
+        g_string_append_printf (text, _("%s is away %s–%s (%s)"),
+                                technician != NULL ? kefu_staff_get_name (technician) : "",
+                                from, to, visit->reference);
+    }
+  show_free (self, text->str, TRUE);
+}
+
+static void
+check_free (KefuJobActionDialog *self)
+{
+  KefuStaff *technician;
+  FreeQuery *query;
+  GDate day;
+
+  if (!(self->fields & FIELD_TECHNICIAN) || self->technicians == NULL)
+    return;
+  if (self->free_cancellable != NULL)
+    g_cancellable_cancel (self->free_cancellable);
+  g_clear_object (&self->free_cancellable);
+
+  technician = _kefu_job_action_dialog_chosen_technician (self);
+  if (technician == NULL || !kefu_date_row_get_day (KEFU_DATE_ROW (self->agreed_row), &day, NULL))
+    {
+      show_free (self, NULL, FALSE);
+      return;
+    }
+
+  query = g_new0 (FreeQuery, 1);
+  query->technician_id = kefu_record_get_id (KEFU_RECORD (technician));
+  query->job_id = self->job->id;
+  query->from = day;
+  query->to = query->from;
+  g_date_add_days (&query->to, MAX ((guint) adw_spin_row_get_value (self->days_row), 1));
+  self->free_cancellable = g_cancellable_new ();
+  kefu_store_run_async (self->store, visits_func, query, g_free, self->free_cancellable,
+                        visits_cb, g_object_ref (self));
+}
+
 static void
 field_changed_cb (KefuJobActionDialog *self)
 {
+  if (self->fields & FIELD_TECHNICIAN)
+    check_free (self);
   if (self->fields & FIELD_CARRIER)
     _kefu_job_action_dialog_check_waybill (self);
   if (self->checked && self->job != NULL)
@@ -237,6 +401,7 @@ load_cb (GObject      *object,
       for (guint i = 0; i < self->technicians->len; i++)
         if (kefu_record_get_id (KEFU_RECORD (g_ptr_array_index (self->technicians, i))) == self->job->technician_id)
           adw_combo_row_set_selected (self->technician_row, i);
+      check_free (self);
     }
   if (self->fields & FIELD_CARRIER)
     {
@@ -268,6 +433,7 @@ static void
 setup (KefuJobActionDialog *self)
 {
   const ActionTexts *texts = _kefu_job_action_dialog_find_texts (self->action);
+  const char *explanation = _(texts->explanation);
   g_autofree char *intro = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *now_text = g_date_time_format (now, "%Y-%m-%d %H:%M");
@@ -276,9 +442,13 @@ setup (KefuJobActionDialog *self)
   adw_dialog_set_title (ADW_DIALOG (self), _(texts->title));
   /* Translators: the first lines of a service-job action dialog: the job's reference, the
    * customer, and what the action does. */
+  /* The table's words are for a warranty that could not be worked out; one that was (from the
+   * serial's shipment) is being corrected. */
+  if (self->action == KEFU_JOB_ACTION_SET_WARRANTY && self->job->warranty != KEFU_WARRANTY_UNKNOWN)
+    explanation = _("The warranty was worked out from the serial: correct it, e.g. from the invoice, and say why.");
   intro = g_strdup_printf (_("%s · %s\n%s"), self->job->reference,
                            self->job->customer_name != NULL ? self->job->customer_name : "",
-                           _(texts->explanation));
+                           explanation);
   gtk_label_set_label (self->intro_label, intro);
 
   gtk_widget_set_visible (GTK_WIDGET (self->fields_group), self->fields != 0);
@@ -345,6 +515,9 @@ kefu_job_action_dialog_dispose (GObject *object)
   KefuJobActionDialog *self = KEFU_JOB_ACTION_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->free_cancellable != NULL)
+    g_cancellable_cancel (self->free_cancellable);
+  g_clear_object (&self->free_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_JOB_ACTION_DIALOG);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->job);
@@ -440,6 +613,14 @@ kefu_job_action_dialog_init (KefuJobActionDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+
+  /* Shown beside the technician while they have another visit on the trip's days. */
+  self->free_icon = GTK_IMAGE (gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->free_icon), "warning");
+  gtk_widget_set_visible (GTK_WIDGET (self->free_icon), FALSE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->free_icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (self->technician_row), GTK_WIDGET (self->free_icon));
+  g_signal_connect_swapped (self->days_row, "notify::value", G_CALLBACK (field_changed_cb), self);
 }
 
 /* Public API */

@@ -16,6 +16,7 @@
 #include "core/kefu-history-entry.h"
 #include "core/kefu-job-flow.h"
 #include "core/kefu-money.h"
+#include "core/kefu-phone.h"
 #include "core/kefu-warranty.h"
 #include "core/kefu-waybill.h"
 
@@ -63,6 +64,28 @@ when_who (GDateTime  *at,
     return g_steal_pointer (&time);
   /* Translators: when a step of a service job happened and who took it. */
   return g_strdup_printf (_("%s · %s"), time, who);
+}
+
+/* Turns ROW into one that opens a shipment or a job (the pane's "aftersales.open-shipment" or
+ * "aftersales.open-job" with ID), so a product's life can be followed by clicking. */
+static void
+make_row_open (GtkWidget  *row,
+               const char *action,
+               gint64      id)
+{
+  GtkWidget *icon;
+
+  if (row == NULL || id <= 0)
+    return;
+  icon = gtk_image_new_from_icon_name ("go-next-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+  /* A selectable subtitle would take the click the row needs. */
+  adw_action_row_set_subtitle_selectable (ADW_ACTION_ROW (row), FALSE);
+  /* The target first: an action name without it would be checked against the wrong type. */
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_int64 (id));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 }
 
 static void
@@ -202,8 +225,14 @@ show_head (KefuJobPage *self)
   clear_list (self->head_list);
   add_row (self->head_list, C_("job field", "Kind"), kefu_job_kind_get_display_name (job->kind));
   if (job->customer_phone != NULL && *job->customer_phone != '\0')
-    /* Translators: a customer's name and phone number. */
-    customer = g_strdup_printf (_("%s · %s"), job->customer_name, job->customer_phone);
+    {
+      /* Written as everywhere else ("138 0013 8000"), the stored digits otherwise. */
+      g_autofree char *phone = kefu_phone_format (job->customer_phone);
+
+      /* Translators: a customer's name and phone number. */
+      customer = g_strdup_printf (_("%s · %s"), job->customer_name,
+                                  phone != NULL ? phone : job->customer_phone);
+    }
   add_row (self->head_list, C_("job field", "Customer"),
            customer != NULL ? customer : job->customer_name);
   add_row (self->head_list, C_("job field", "Address"), job->address);
@@ -213,7 +242,8 @@ show_head (KefuJobPage *self)
                                job->product_name != NULL ? job->product_name : "", job->serial);
   add_row (self->head_list, C_("job field", "Product"),
            product != NULL ? product : job->product_name);
-  add_row (self->head_list, C_("job field", "Shipment"), job->shipment_reference);
+  make_row_open (add_row (self->head_list, C_("job field", "Shipment"), job->shipment_reference),
+                 "aftersales.open-shipment", job->shipment_id);
 
   if (g_date_valid (&job->warranty_start))
     {
@@ -261,12 +291,33 @@ show_head (KefuJobPage *self)
   finish_group (self->head_group, self->head_list);
 }
 
+/* Whether the job began as a fault (维修 in any form) rather than as a request (an installation,
+ * a return, a replacement), which the report's words follow. */
+static gboolean
+job_is_fault (KefuJobKind kind)
+{
+  return kind == KEFU_JOB_KIND_REPAIR || kind == KEFU_JOB_KIND_ONSITE_REPAIR
+         || kind == KEFU_JOB_KIND_FACTORY_REPAIR;
+}
+
 static void
 show_report (KefuJobPage *self)
 {
   KefuServiceJob *job = self->job;
   g_autofree char *source = NULL;
+  const char *reason_title;
 
+  if (job_is_fault (job->kind))
+    reason_title = C_("job field", "Symptoms");
+  else if (job->kind == KEFU_JOB_KIND_INSTALLATION)
+    reason_title = C_("job field", "What to install");
+  else
+    reason_title = C_("job field", "Reason");
+  adw_preferences_group_set_title (self->report_group,
+                                   job_is_fault (job->kind) ? _("Fault Report")
+                                   /* Translators: the section of a job's page on what an
+                                    * installation, a return or a replacement was asked for. */
+                                                            : C_("job section", "Request"));
   clear_list (self->report_list);
   if (job->account_manager_name != NULL && *job->account_manager_name != '\0')
     /* Translators: who reported a fault, and the account manager (业务经理). */
@@ -277,10 +328,7 @@ show_report (KefuJobPage *self)
            source != NULL ? source : kefu_job_source_get_display_name (job->source));
   add_step_row (self->report_list, C_("job field", "Reported"), job->reported_at,
                 job->reported_by_name);
-  add_row (self->report_list,
-           job->kind == KEFU_JOB_KIND_INSTALLATION ? C_("job field", "What to install")
-                                                   : C_("job field", "Symptoms"),
-           job->symptoms);
+  add_row (self->report_list, reason_title, job->symptoms);
   add_row (self->report_list, C_("job field", "Answered on the phone"), job->phone_answer);
   finish_group (self->report_group, self->report_list);
 }
@@ -434,8 +482,15 @@ show_serial_history (KefuJobPage *self)
         /* Translators: what a shipment or service job of a product's history was, and where it
          * is now, e.g. "上门维修: 开机报错 — 已完成". */
         value = g_strdup_printf (_("%s — %s"), summary != NULL ? summary : "", status);
-      add_row (self->serial_list, title,
-               value != NULL ? value : summary != NULL && *summary != '\0' ? summary : " ");
+      GtkWidget *row = add_row (self->serial_list, title,
+                                value != NULL ? value : summary != NULL && *summary != '\0' ? summary : " ");
+      gboolean shipment = kefu_history_entry_get_kind (entry) == KEFU_HISTORY_KIND_SHIPMENT;
+      gint64 entity_id = kefu_history_entry_get_entity_id (entry);
+
+      /* Every other record of the product opens; this job is the page itself. */
+      if (shipment || entity_id != self->job->id)
+        make_row_open (row, shipment ? "aftersales.open-shipment" : "aftersales.open-job",
+                       entity_id);
     }
   finish_group (self->serial_group, self->serial_list);
 }

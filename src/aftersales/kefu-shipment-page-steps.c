@@ -26,7 +26,7 @@ _kefu_shipment_page_show_head (KefuShipmentPage *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *heading = NULL;
   g_autofree char *step = kefu_shipment_format_step (shipment);
-  g_autofree char *attention = kefu_shipment_format_attention (shipment, now);
+  g_autofree char *attention = NULL;
   g_autoptr(GString) summary = g_string_new (NULL);
 
   /* Translators: the head of a shipment's page: its reference and the customer,
@@ -35,6 +35,12 @@ _kefu_shipment_page_show_head (KefuShipmentPage *self)
                              shipment->customer_name != NULL ? shipment->customer_name : "");
   gtk_label_set_label (self->heading_label, heading);
   gtk_label_set_label (self->step_label, step);
+  /* The step already says "Exception": beside the warning sign only its kind, so the head states
+   * it once ("Exception ⚠ Damaged") where the list's cell needs both words. */
+  if (shipment->step == KEFU_SHIPMENT_STEP_EXCEPTION)
+    attention = g_strdup (kefu_shipment_exception_get_display_name (shipment->exception));
+  else
+    attention = kefu_shipment_format_attention (shipment, now);
   gtk_level_bar_set_value (self->step_bar, kefu_shipment_way_position (shipment, NULL));
 
   gtk_widget_set_visible (GTK_WIDGET (self->attention_box), attention != NULL);
@@ -101,6 +107,7 @@ add_step_row (KefuShipmentPage *self,
       gtk_widget_add_css_class (row, "dim-label");
     }
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  g_object_set_data (G_OBJECT (row), "kefu-step-icon", icon);
 
   g_object_set_data (G_OBJECT (row), "kefu-step", GINT_TO_POINTER (step + 1));
   gtk_list_box_append (self->steps_list, row);
@@ -219,6 +226,16 @@ _kefu_shipment_page_show_steps (KefuShipmentPage *self)
         g_string_append_printf (details, "\n%s", s->exception_resolution);
       row = add_step_row (self, KEFU_SHIPMENT_STEP_EXCEPTION, title, s->exception_at,
                           s->exception_by_name, details->str);
+      /* A tick would read as "done": the exception gets a warning sign, red while the
+       * shipment is still in it. */
+      if (s->exception_at != NULL)
+        {
+          GtkWidget *icon = g_object_get_data (G_OBJECT (row), "kefu-step-icon");
+
+          gtk_image_set_from_icon_name (GTK_IMAGE (icon), "dialog-warning-symbolic");
+          gtk_widget_add_css_class (icon, s->step == KEFU_SHIPMENT_STEP_EXCEPTION ? "error"
+                                                                                  : "warning");
+        }
       if (s->step == KEFU_SHIPMENT_STEP_EXCEPTION)
         gtk_widget_add_css_class (row, "error");
     }

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "core/kefu-enums.h"
 #include "core/kefu-settings-keys.h"
 #include "core/kefu-work-calendar.h"
 #include "store/kefu-store-jobs.h"
@@ -339,8 +340,9 @@ make_visit_button (KefuServiceJob *visit,
   /* xgettext:no-c-format */
   last = format_day (&end, C_("calendar visit", "%-d %b"));
 
+  /* Who and what, which a dispatcher plans by; the reference is in the tooltip and the label. */
   text = g_strdup_printf ("%s\n%s", visit->customer_name != NULL ? visit->customer_name : "",
-                          visit->reference != NULL ? visit->reference : "");
+                          kefu_job_kind_get_display_name (visit->kind));
   /* An inscription asks for no more width than a day's column, whatever the text: a one-day
    * visit fits its day, and the tooltip and the page say the rest. */
   child = gtk_inscription_new (text);
@@ -806,12 +808,50 @@ kefu_technician_calendar_class_init (KefuTechnicianCalendarClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+/* A sample of a visit's block for the legend: looks like one, does nothing. */
+static GtkWidget *
+legend_sample (const char *text,
+               const char *style)
+{
+  GtkWidget *sample = g_object_new (GTK_TYPE_BUTTON,
+                                    "label", text,
+                                    "can-focus", FALSE,
+                                    "can-target", FALSE,
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_LABEL,
+                                    "valign", GTK_ALIGN_CENTER,
+                                    NULL);
+
+  gtk_widget_add_css_class (sample, "kefu-calendar-visit");
+  if (style != NULL)
+    gtk_widget_add_css_class (sample, style);
+  return sample;
+}
+
+/* At the end of the header, what the two colours of a visit mean. */
+static void
+add_legend (KefuTechnicianCalendar *self)
+{
+  GtkWidget *header = gtk_widget_get_parent (GTK_WIDGET (self->range_label));
+  GtkWidget *legend = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_widget_set_hexpand (legend, TRUE);
+  gtk_widget_set_halign (legend, GTK_ALIGN_END);
+  /* Translators: the legend of the technicians' calendar: a visit planned (dispatched, the
+   * technician not yet left). */
+  gtk_box_append (GTK_BOX (legend), legend_sample (C_("calendar legend", "Planned"), NULL));
+  /* Translators: the legend of the technicians' calendar: a visit whose technician is on the
+   * trip. */
+  gtk_box_append (GTK_BOX (legend), legend_sample (C_("calendar legend", "On the trip"), "accent"));
+  gtk_box_append (GTK_BOX (header), legend);
+}
+
 static void
 kefu_technician_calendar_init (KefuTechnicianCalendar *self)
 {
   GDate day;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_legend (self);
 
   self->cancellable = g_cancellable_new ();
   self->rows = g_array_new (FALSE, TRUE, sizeof (CalendarRow));

@@ -17,6 +17,10 @@
 /* A load that answers this fast never shows the spinner, so picking a caller does not flicker. */
 #define SPINNER_DELAY_MS 250
 
+/* Inside a page the history is part of the page's own scrolling: the newest this many, so that
+ * a customer with years of calls does not build thousands of rows the page must lay out. */
+#define INLINE_LIMIT 50
+
 struct _KefuCustomerHistoryView
 {
   AdwBin          parent_instance;
@@ -27,8 +31,11 @@ struct _KefuCustomerHistoryView
   GListStore     *entries;
   guint           spinner_source;
   gboolean        busy;
+  gboolean        inline_rows;
 
   GtkStack       *stack;
+  GtkListBox     *rows_list;
+  GtkLabel       *rows_more_label;
   AdwStatusPage  *empty_page;
   AdwStatusPage  *error_page;
   GtkListView    *list_view;
@@ -41,6 +48,7 @@ enum {
   PROP_STORE,
   PROP_CUSTOMER_ID,
   PROP_BUSY,
+  PROP_INLINE,
   N_PROPS
 };
 
@@ -73,6 +81,32 @@ show_empty (KefuCustomerHistoryView *self)
                                        _("This customer has not called before."));
     }
   gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+/* The page of the stack that shows the entries: its own scrolled list, or rows in a card. */
+static void
+show_entries (KefuCustomerHistoryView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+
+  if (!self->inline_rows)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      gtk_list_view_scroll_to (self->list_view, 0, GTK_LIST_SCROLL_NONE, NULL);
+      return;
+    }
+
+  if (n > INLINE_LIMIT)
+    {
+      /* Translators: under a customer's history inside a page that shows only the newest
+       * entries; the customer's own page shows them all. */
+      g_autofree char *more = g_strdup_printf (_("The newest %u of %u entries: the customer’s page shows them all."),
+                                               INLINE_LIMIT, n);
+
+      gtk_label_set_label (self->rows_more_label, more);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->rows_more_label), n > INLINE_LIMIT);
+  gtk_stack_set_visible_child_name (self->stack, "rows");
 }
 
 static gboolean
@@ -128,10 +162,7 @@ list_history_cb (GObject      *object,
   if (g_list_model_get_n_items (entries) == 0)
     show_empty (self);
   else
-    {
-      gtk_stack_set_visible_child_name (self->stack, "list");
-      gtk_list_view_scroll_to (self->list_view, 0, GTK_LIST_SCROLL_NONE, NULL);
-    }
+    show_entries (self);
 
   set_busy (self, FALSE);
 }
@@ -355,14 +386,20 @@ entry_accessible_label (gpointer          unused,
 
 /* A shipment or a service job opens in the After-Sales pane, through the window's actions:
  * this view is shown in several panes. */
-static void
-entry_activated_cb (KefuCustomerHistoryView *self,
-                    guint                    position,
-                    GtkListView             *list_view)
+static gboolean
+entry_opens (KefuHistoryEntry *entry)
 {
-  g_autoptr(KefuHistoryEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), position);
+  KefuHistoryKind kind = kefu_history_entry_get_kind (entry);
 
-  if (entry == NULL || kefu_history_entry_get_entity_id (entry) <= 0)
+  return kefu_history_entry_get_entity_id (entry) > 0
+         && (kind == KEFU_HISTORY_KIND_SHIPMENT || kind == KEFU_HISTORY_KIND_SERVICE_JOB);
+}
+
+static void
+open_entry (KefuCustomerHistoryView *self,
+            KefuHistoryEntry        *entry)
+{
+  if (entry == NULL || !entry_opens (entry))
     return;
 
   switch (kefu_history_entry_get_kind (entry))
@@ -380,6 +417,75 @@ entry_activated_cb (KefuCustomerHistoryView *self,
     default:
       break;
     }
+}
+
+static void
+entry_activated_cb (KefuCustomerHistoryView *self,
+                    guint                    position,
+                    GtkListView             *list_view)
+{
+  g_autoptr(KefuHistoryEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), position);
+
+  open_entry (self, entry);
+}
+
+static void
+row_activated_cb (KefuCustomerHistoryView *self,
+                  GtkListBoxRow           *row,
+                  GtkListBox              *list)
+{
+  open_entry (self, g_object_get_data (G_OBJECT (row), "kefu-entry"));
+}
+
+/* One entry as a row of a card, for the inline form: what the list's row shows, the status and
+ * who on the subtitle's second line, and an arrow where it opens. */
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  KefuHistoryEntry *entry = item;
+  g_autofree char *title = entry_title (NULL, entry);
+  g_autofree char *time = entry_time (NULL, entry);
+  g_autofree char *status = entry_status (NULL, entry);
+  g_autofree char *staff = entry_staff (NULL, entry);
+  g_autofree char *label = entry_accessible_label (NULL, entry);
+  const char *summary = kefu_history_entry_get_summary (entry);
+  g_autoptr(GString) subtitle = g_string_new (summary);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (kind_icon_name (kefu_history_entry_get_kind (entry)));
+  GtkWidget *time_label = gtk_label_new (time);
+
+  if ((status != NULL && *status != '\0') || *staff != '\0')
+    {
+      if (subtitle->len > 0)
+        g_string_append_c (subtitle, '\n');
+      g_string_append (subtitle, status != NULL ? status : "");
+      if (status != NULL && *status != '\0' && *staff != '\0')
+        /* Translators: between an entry's status and who took it in a customer's history. */
+        g_string_append (subtitle, _(" · "));
+      g_string_append (subtitle, staff);
+    }
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  gtk_widget_add_css_class (time_label, "caption");
+  gtk_widget_add_css_class (time_label, "dim-label");
+  gtk_widget_add_css_class (time_label, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), time_label);
+  if (entry_opens (entry))
+    {
+      GtkWidget *next = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+      gtk_accessible_update_state (GTK_ACCESSIBLE (next), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), next);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data_full (G_OBJECT (row), "kefu-entry", g_object_ref (entry), g_object_unref);
+  return row;
 }
 
 static void
@@ -423,6 +529,10 @@ kefu_customer_history_view_get_property (GObject    *object,
       g_value_set_boolean (value, self->busy);
       break;
 
+    case PROP_INLINE:
+      g_value_set_boolean (value, self->inline_rows);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -444,6 +554,10 @@ kefu_customer_history_view_set_property (GObject      *object,
 
     case PROP_CUSTOMER_ID:
       kefu_customer_history_view_set_customer_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_INLINE:
+      kefu_customer_history_view_set_inline (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -470,6 +584,9 @@ kefu_customer_history_view_class_init (KefuCustomerHistoryViewClass *klass)
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_INLINE] =
+    g_param_spec_boolean ("inline", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -478,6 +595,8 @@ kefu_customer_history_view_class_init (KefuCustomerHistoryViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerHistoryView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerHistoryView, error_page);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerHistoryView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerHistoryView, rows_list);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerHistoryView, rows_more_label);
   gtk_widget_class_bind_template_callback (widget_class, entry_accessible_label);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_has_status);
@@ -487,6 +606,7 @@ kefu_customer_history_view_class_init (KefuCustomerHistoryViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, entry_summary);
   gtk_widget_class_bind_template_callback (widget_class, entry_time);
   gtk_widget_class_bind_template_callback (widget_class, entry_title);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "history.reload", NULL, reload_action);
 
@@ -506,6 +626,10 @@ kefu_customer_history_view_init (KefuCustomerHistoryView *self)
   self->entries = g_list_store_new (KEFU_TYPE_HISTORY_ENTRY);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->entries)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  gtk_list_box_bind_model (self->rows_list,
+                           G_LIST_MODEL (gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->entries)),
+                                                                   0, INLINE_LIMIT)),
+                           create_row, NULL, NULL);
 
   show_empty (self);
 }
@@ -575,6 +699,34 @@ kefu_customer_history_view_reload (KefuCustomerHistoryView *self)
   g_return_if_fail (KEFU_IS_CUSTOMER_HISTORY_VIEW (self));
 
   load (self);
+}
+
+gboolean
+kefu_customer_history_view_get_inline (KefuCustomerHistoryView *self)
+{
+  g_return_val_if_fail (KEFU_IS_CUSTOMER_HISTORY_VIEW (self), FALSE);
+
+  return self->inline_rows;
+}
+
+void
+kefu_customer_history_view_set_inline (KefuCustomerHistoryView *self,
+                                       gboolean                 inline_rows)
+{
+  g_return_if_fail (KEFU_IS_CUSTOMER_HISTORY_VIEW (self));
+
+  inline_rows = !!inline_rows;
+  if (self->inline_rows == inline_rows)
+    return;
+
+  self->inline_rows = inline_rows;
+  /* Inside a page the stack is as tall as what it shows, not as its tallest page. */
+  gtk_stack_set_vhomogeneous (self->stack, !inline_rows);
+  gtk_stack_set_interpolate_size (self->stack, inline_rows);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0
+      || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "rows") == 0)
+    show_entries (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INLINE]);
 }
 
 GListModel *

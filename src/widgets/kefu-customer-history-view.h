@@ -34,6 +34,12 @@ void        kefu_customer_history_view_set_customer_id (KefuCustomerHistoryView 
 gboolean    kefu_customer_history_view_get_busy        (KefuCustomerHistoryView *self);
 /* Reads the history again (after a call of this customer was saved). */
 void        kefu_customer_history_view_reload          (KefuCustomerHistoryView *self);
+/* FALSE (the default): the view scrolls its own list and fills the space it is given (a pane's
+ * side). TRUE: inside a page that scrolls, the newest entries as rows in a card, as tall as
+ * they are, shipments and service jobs opening on a click. */
+gboolean    kefu_customer_history_view_get_inline      (KefuCustomerHistoryView *self);
+void        kefu_customer_history_view_set_inline      (KefuCustomerHistoryView *self,
+                                                        gboolean                 inline_rows);
 /* The entries shown (KefuHistoryEntry), newest first. */
 GListModel *kefu_customer_history_view_get_entries     (KefuCustomerHistoryView *self);
 

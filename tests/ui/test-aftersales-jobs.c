@@ -54,6 +54,7 @@ typedef struct
   gint64             analyser;
   gint64             customer;    /* 华康医院 */
   GArray            *opened;      /* "aftersales.open-job" ids */
+  GArray            *opened_shipments;  /* "aftersales.open-shipment" ids */
   GArray            *printed;     /* "aftersales.print-job" ids */
   char              *new_job;     /* the kind of the last "aftersales.new-job" */
 } Fixture;
@@ -157,6 +158,8 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   g_autoptr(GSimpleAction) open = g_simple_action_new ("open-job", G_VARIANT_TYPE_INT64);
+  g_autoptr(GSimpleAction) open_shipment = g_simple_action_new ("open-shipment",
+                                                                G_VARIANT_TYPE_INT64);
   g_autoptr(GSimpleAction) print = g_simple_action_new ("print-job", G_VARIANT_TYPE_INT64);
   g_autoptr(GSimpleAction) reload = g_simple_action_new ("reload", NULL);
   g_autoptr(GSimpleAction) new_job = g_simple_action_new ("new-job", G_VARIANT_TYPE ("(sx)"));
@@ -169,6 +172,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = kefu_test_make_dir ();
   fixture->store = kefu_test_open_store (fixture->dir);
   fixture->opened = g_array_new (FALSE, FALSE, sizeof (gint64));
+  fixture->opened_shipments = g_array_new (FALSE, FALSE, sizeof (gint64));
   fixture->printed = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   kefu_store_set_system_actor (fixture->store);
@@ -208,6 +212,9 @@ fixture_set_up (Fixture       *fixture,
   g_signal_connect (open, "activate", G_CALLBACK (id_activated_cb), fixture->opened);
   g_signal_connect (print, "activate", G_CALLBACK (id_activated_cb), fixture->printed);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (open));
+  g_signal_connect (open_shipment, "activate", G_CALLBACK (id_activated_cb),
+                    fixture->opened_shipments);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (open_shipment));
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (print));
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (reload));
   g_signal_connect (new_job, "activate", G_CALLBACK (new_job_activated_cb), fixture);
@@ -233,6 +240,7 @@ fixture_tear_down (Fixture       *fixture,
   kefu_test_flush ();
   g_clear_object (&fixture->store);
   g_clear_pointer (&fixture->opened, g_array_unref);
+  g_clear_pointer (&fixture->opened_shipments, g_array_unref);
   g_clear_pointer (&fixture->printed, g_array_unref);
   g_clear_pointer (&fixture->new_job, g_free);
   kefu_test_remove_dir (fixture->dir);
@@ -778,6 +786,204 @@ test_paid (Fixture       *fixture,
   assert_page_says (fixture, "客户电话同意");
 }
 
+/* Every visible label of `widget`'s tree, joined by newlines. */
+static char *
+widget_text (GtkWidget *widget)
+{
+  g_autoptr(GPtrArray) labels = kefu_test_find_all (widget, GTK_TYPE_LABEL);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_is_visible (labels->pdata[i]))
+      g_string_append_printf (text, "%s\n", gtk_label_get_label (labels->pdata[i]));
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+widget_says (gpointer    widget,
+             const char *words)
+{
+  g_autofree char *text = widget_text (GTK_WIDGET (widget));
+
+  return strstr (text, words) != NULL;
+}
+
+/* The row of the page that activates `action` with `id`; NULL when there is none. */
+static GtkWidget *
+find_open_row (Fixture    *fixture,
+               const char *action,
+               gint64      id)
+{
+  g_autoptr(GPtrArray) rows = kefu_test_find_all (GTK_WIDGET (fixture->page), ADW_TYPE_ACTION_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (rows->pdata[i]);
+
+      if (g_strcmp0 (gtk_actionable_get_action_name (rows->pdata[i]), action) == 0
+          && target != NULL && g_variant_get_int64 (target) == id
+          && gtk_list_box_row_get_activatable (rows->pdata[i]))
+        return rows->pdata[i];
+    }
+  return NULL;
+}
+
+/* A replacement: worded as a request, not a fault; the phone written as everywhere else; the
+ * shipment the product came in and the product's history open by a click; the warranty
+ * computed from the serial offered for correction with words that say so; a missing reason
+ * named. */
+static void
+test_request_page (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(KefuStaff) clerk = get_staff (fixture, fixture->clerk);
+  g_autofree char *text = NULL;
+  GtkWidget *row;
+  KefuJobActionDialog *dialog;
+  gint64 id = make_report (fixture, KEFU_JOB_KIND_REPLACEMENT, "外壳破损，要求更换", TRUE);
+  gint64 shipment_id;
+
+  fixture->page = KEFU_JOB_PAGE (kefu_job_page_new (fixture->store, clerk, id));
+  adw_navigation_view_push (fixture->navigation, ADW_NAVIGATION_PAGE (fixture->page));
+  kefu_test_wait_until (!is_busy (fixture->page) && _kefu_job_page_get_job (fixture->page) != NULL);
+  kefu_test_flush ();
+  assert_page_says (fixture, "外壳破损，要求更换");
+  assert_page_says (fixture, "139 1234 5678");
+  if (in_english ())
+    {
+      text = page_text (fixture);
+      g_assert_null (strstr (text, "Fault Report"));
+      g_assert_null (strstr (text, "Symptoms"));
+      assert_page_says (fixture, "Reason");
+    }
+
+  /* The shipment row opens the shipment; the product's history opens this very job. */
+  shipment_id = _kefu_job_page_get_job (fixture->page)->shipment_id;
+  g_assert_cmpint (shipment_id, >, 0);
+  row = find_open_row (fixture, "aftersales.open-shipment", shipment_id);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activate");
+  g_assert_cmpuint (fixture->opened_shipments->len, ==, 1);
+  g_assert_cmpint (g_array_index (fixture->opened_shipments, gint64, 0), ==, shipment_id);
+  /* This job in the product's history is the page itself: it does not open again, and a
+   * repair of the same serial does. */
+  g_assert_null (find_open_row (fixture, "aftersales.open-job", id));
+  {
+    gint64 repair = make_report (fixture, KEFU_JOB_KIND_REPAIR, "显示屏不亮", TRUE);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "job.reload", NULL));
+    kefu_test_wait_until (find_open_row (fixture, "aftersales.open-job", repair) != NULL);
+    g_signal_emit_by_name (find_open_row (fixture, "aftersales.open-job", repair), "activate");
+    g_assert_cmpuint (fixture->opened->len, ==, 1);
+    g_assert_cmpint (g_array_index (fixture->opened, gint64, 0), ==, repair);
+  }
+
+  /* The warranty was computed: the dialog offers to correct it. */
+  g_assert_cmpint (_kefu_job_page_get_job (fixture->page)->warranty, !=, KEFU_WARRANTY_UNKNOWN);
+  kefu_store_set_actor (fixture->store, fixture->clerk);
+  dialog = open_action (fixture, KEFU_JOB_ACTION_SET_WARRANTY);
+  g_clear_pointer (&text, g_free);
+  text = widget_text (GTK_WIDGET (dialog));
+  if (in_english ())
+    {
+      g_assert_nonnull (strstr (text, "invoice"));
+      g_assert_null (strstr (text, "could not be computed"));
+    }
+  g_assert_false (kefu_job_action_dialog_save (dialog));
+  if (in_english ())
+    g_assert_cmpstr (kefu_job_action_dialog_get_message (dialog), ==,
+                     "Write how the warranty was decided.");
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+}
+
+/* Moves a new installation to Approved through the store, by the clerk and the general
+ * manager. */
+static KefuServiceJob *
+approved_installation (Fixture *fixture)
+{
+  g_autoptr(KefuServiceJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  KefuJobAction actions[] = { KEFU_JOB_ACTION_REQUEST_SUPPORT, KEFU_JOB_ACTION_APPROVE_SUPPORT };
+  gint64 actors[] = { fixture->clerk, fixture->gm };
+
+  job = stored_job (fixture, make_report (fixture, KEFU_JOB_KIND_INSTALLATION, "安装分析仪", TRUE));
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_autoptr(KefuJobChange) change = kefu_job_change_new (actions[i], job->id, job->version);
+      KefuServiceJob *changed;
+
+      change->text = g_strdup ("上门安装");
+      kefu_store_set_actor (fixture->store, actors[i]);
+      changed = kefu_store_change_job (fixture->store, change, NULL, &error);
+      g_assert_no_error (error);
+      g_set_object (&job, changed);
+      g_object_unref (changed);
+    }
+  return g_steal_pointer (&job);
+}
+
+static char *
+day_from_now (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+/* The Dispatch dialog says whether the technician already has a visit on the trip's days, and
+ * follows the day typed. */
+static void
+test_dispatch_free (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(KefuStaff) clerk = get_staff (fixture, fixture->clerk);
+  g_autoptr(KefuServiceJob) first = approved_installation (fixture);
+  g_autoptr(KefuServiceJob) second = approved_installation (fixture);
+  g_autoptr(KefuJobChange) dispatch = kefu_job_change_new (KEFU_JOB_ACTION_DISPATCH, first->id,
+                                                           first->version);
+  g_autoptr(KefuServiceJob) dispatched = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *busy_day = day_from_now (4);
+  g_autofree char *free_day = day_from_now (12);
+  KefuJobActionDialog *dialog;
+
+  /* The first visit: days 3 and 4 from now. */
+  dispatch->technician_id = fixture->technician;
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) then = g_date_time_add_days (now, 3);
+
+    g_date_set_dmy (&dispatch->agreed_date, g_date_time_get_day_of_month (then),
+                    g_date_time_get_month (then), g_date_time_get_year (then));
+  }
+  dispatch->travel_days = 2;
+  kefu_store_set_actor (fixture->store, fixture->clerk);
+  dispatched = kefu_store_change_job (fixture->store, dispatch, NULL, &error);
+  g_assert_no_error (error);
+
+  fixture->page = KEFU_JOB_PAGE (kefu_job_page_new (fixture->store, clerk, second->id));
+  adw_navigation_view_push (fixture->navigation, ADW_NAVIGATION_PAGE (fixture->page));
+  kefu_test_wait_until (!is_busy (fixture->page) && _kefu_job_page_get_job (fixture->page) != NULL);
+  dialog = open_action (fixture, KEFU_JOB_ACTION_DISPATCH);
+  g_assert_true (kefu_job_action_dialog_set_technician (dialog, fixture->technician));
+  g_assert_true (kefu_job_action_dialog_set_text (dialog, "agreed-date", busy_day));
+  kefu_test_wait_until (widget_says (dialog, first->reference));
+  if (in_english ())
+    g_assert_true (widget_says (dialog, "梁工 is away"));
+  kefu_test_maybe_save_shot (GTK_WIDGET (fixture->window), "job-dispatch-busy");
+
+  /* Another day: free, and the first visit's reference goes. */
+  g_assert_true (kefu_job_action_dialog_set_text (dialog, "agreed-date", free_day));
+  kefu_test_wait_until (!widget_says (dialog, first->reference));
+  if (in_english ())
+    kefu_test_wait_until (widget_says (dialog, "Free on those days"));
+  /* Still a warning, never a refusal: a busy day saves. */
+  g_assert_true (kefu_job_action_dialog_set_text (dialog, "agreed-date", busy_day));
+  kefu_job_action_dialog_set_travel_days (dialog, 1);
+  save_action (fixture, dialog, KEFU_JOB_STEP_DISPATCHED);
+}
+
 /* The ids the list shows, once read. */
 static GArray *
 list_ids (KefuJobListView *view)
@@ -899,6 +1105,10 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/kefu/aftersales-jobs/list", Fixture, NULL, fixture_set_up, test_list,
               fixture_tear_down);
+  g_test_add ("/kefu/aftersales-jobs/request-page", Fixture, NULL, fixture_set_up,
+              test_request_page, fixture_tear_down);
+  g_test_add ("/kefu/aftersales-jobs/dispatch-free", Fixture, NULL, fixture_set_up,
+              test_dispatch_free, fixture_tear_down);
 
   return kefu_test_run (data_home);
 }
