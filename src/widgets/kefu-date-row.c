@@ -13,6 +13,8 @@
 
 #include "kefu-date-row.h"
 
+#include "core/kefu-call-rules.h"
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -55,57 +57,69 @@ example_text (gboolean with_time)
   return g_date_time_format (now, with_time ? "%Y-%m-%d 09:30" : "%Y-%m-%d");
 }
 
-/* Splits `text` into its numbers. Between them the usual separators of a typed date are taken
- * (2026-11-27, 2026/11/27, 2026.11.27, 2026年11月27日, 09:30), nothing else. */
+/* TRUE when `text` is written only with what a date is written with (digits, spaces and the
+ * separators kefu_date_parse () takes), so that a refusal is about its values, not its form. */
 static gboolean
-split_numbers (const char *text,
-               int        *numbers,
-               guint       capacity,
-               guint      *n_numbers)
+shaped_like_a_day (const char *text)
 {
-  static const char *const separators[] = { "-", "/", ".", ":", " ", "\t", "年", "月", "日",
-                                            "时", "点", "分", NULL };
-  const char *p = text;
-  gboolean in_number = FALSE;
-
-  *n_numbers = 0;
-  while (*p != '\0')
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      if (g_ascii_isdigit (*p))
-        {
-          if (!in_number)
-            {
-              if (*n_numbers == capacity)
-                return FALSE;
-              numbers[(*n_numbers)++] = 0;
-              in_number = TRUE;
-            }
-          /* A number this long is no part of a date. */
-          if (numbers[*n_numbers - 1] > 99999)
-            return FALSE;
-          numbers[*n_numbers - 1] = numbers[*n_numbers - 1] * 10 + (*p - '0');
-          p++;
-          continue;
-        }
+      gunichar c = g_utf8_get_char (p);
 
-      in_number = FALSE;
-      {
-        gboolean known = FALSE;
-
-        for (guint i = 0; separators[i] != NULL; i++)
-          if (g_str_has_prefix (p, separators[i]))
-            {
-              p += strlen (separators[i]);
-              known = TRUE;
-              break;
-            }
-        if (!known)
-          return FALSE;
-      }
+      if (!g_unichar_isdigit (c) && !g_unichar_isspace (c) &&
+          g_utf8_strchr ("-/.年月日号", -1, c) == NULL)
+        return FALSE;
     }
   return TRUE;
 }
 
+/* "09:30" or "9:30" into its hour and minute; FALSE when it is no time of day. */
+static gboolean
+parse_time_of_day (const char *text,
+                   int        *hour,
+                   int        *minute)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ":", -1);
+  guint64 values[2];
+
+  if (g_strv_length (parts) != 2)
+    return FALSE;
+  for (guint i = 0; i < 2; i++)
+    {
+      gsize length = strlen (parts[i]);
+
+      if (length < 1 || length > 2 || !g_ascii_isdigit (parts[i][0]) ||
+          (length == 2 && !g_ascii_isdigit (parts[i][1])))
+        return FALSE;
+      values[i] = g_ascii_strtoull (parts[i], NULL, 10);
+    }
+  *hour = (int) values[0];
+  *minute = (int) values[1];
+  return TRUE;
+}
+
+static gboolean
+set_format_error (GError   **error,
+                  gboolean   with_time)
+{
+  g_autofree char *example = example_text (with_time);
+
+  if (with_time)
+    g_set_error (error, KEFU_DATE_ROW_ERROR, KEFU_DATE_ROW_ERROR_FORMAT,
+                 /* Translators: %s is an example, today at 09:30. */
+                 _("Type the day and the time as YYYY-MM-DD HH:MM, e.g. %s, or pick the day from the calendar."),
+                 example);
+  else
+    g_set_error (error, KEFU_DATE_ROW_ERROR, KEFU_DATE_ROW_ERROR_FORMAT,
+                 /* Translators: %s is an example, today. */
+                 _("Type the day as YYYY-MM-DD, e.g. %s, or pick it from the calendar."),
+                 example);
+  return FALSE;
+}
+
+/* The day is read by kefu_date_parse (), as every typed date of the forms is (2026-11-27,
+ * 2026/11/27, 2026年11月27日, full-width digits); the time of day, when asked for, follows it
+ * after a space. */
 gboolean
 kefu_date_row_parse (const char  *text,
                      gboolean     with_time,
@@ -115,10 +129,9 @@ kefu_date_row_parse (const char  *text,
                      GError     **error)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-  g_autofree char *example = NULL;
-  int numbers[5];
-  guint n_numbers = 0;
-  guint wanted = with_time ? 5 : 3;
+  g_autoptr(GError) day_error = NULL;
+  char *day_text = stripped;
+  int h = 0, m = 0;
 
   g_return_val_if_fail (day != NULL, FALSE);
 
@@ -131,47 +144,41 @@ kefu_date_row_parse (const char  *text,
       return FALSE;
     }
 
-  example = example_text (with_time);
-  if (!split_numbers (stripped, numbers, G_N_ELEMENTS (numbers), &n_numbers) ||
-      n_numbers != wanted || numbers[0] < 1000)
+  if (with_time)
     {
-      if (with_time)
-        g_set_error (error, KEFU_DATE_ROW_ERROR, KEFU_DATE_ROW_ERROR_FORMAT,
-                     /* Translators: %s is an example, today at 09:30. */
-                     _("Type the day and the time as YYYY-MM-DD HH:MM, e.g. %s, or pick the day from the calendar."),
-                     example);
-      else
-        g_set_error (error, KEFU_DATE_ROW_ERROR, KEFU_DATE_ROW_ERROR_FORMAT,
-                     /* Translators: %s is an example, today. */
-                     _("Type the day as YYYY-MM-DD, e.g. %s, or pick it from the calendar."),
-                     example);
+      char *space = strrchr (stripped, ' ');
+
+      if (space == NULL || !parse_time_of_day (space + 1, &h, &m))
+        return set_format_error (error, with_time);
+      *space = '\0';
+      g_strchomp (stripped);
+    }
+
+  if (!kefu_date_parse (day_text, day, &day_error))
+    {
+      g_date_clear (day, 1);
+      if (!shaped_like_a_day (day_text))
+        return set_format_error (error, with_time);
+      /* Written as a day, but no day of the calendar: its own words say which part is wrong. */
+      g_set_error_literal (error, KEFU_DATE_ROW_ERROR, KEFU_DATE_ROW_ERROR_INVALID_DAY,
+                           day_error->message);
       return FALSE;
     }
 
-  if (numbers[0] > 9999 || numbers[1] < 1 || numbers[1] > 12 ||
-      !g_date_valid_dmy (numbers[2], numbers[1], numbers[0]))
+  if (h > 23 || m > 59)
     {
-      g_set_error (error, KEFU_DATE_ROW_ERROR, KEFU_DATE_ROW_ERROR_NO_SUCH_DAY,
-                   /* Translators: the day as typed, e.g. "2026-02-30". */
-                   _("There is no day %04d-%02d-%02d: check the month and the day."),
-                   numbers[0], numbers[1], numbers[2]);
-      return FALSE;
-    }
-
-  if (with_time && (numbers[3] > 23 || numbers[4] > 59))
-    {
+      g_date_clear (day, 1);
       g_set_error (error, KEFU_DATE_ROW_ERROR, KEFU_DATE_ROW_ERROR_NO_SUCH_TIME,
                    /* Translators: the time as typed, e.g. "25:10". */
                    _("There is no time %02d:%02d: hours go from 00 to 23, minutes from 00 to 59."),
-                   numbers[3], numbers[4]);
+                   h, m);
       return FALSE;
     }
 
-  g_date_set_dmy (day, numbers[2], numbers[1], numbers[0]);
   if (hour != NULL)
-    *hour = with_time ? numbers[3] : 0;
+    *hour = h;
   if (minute != NULL)
-    *minute = with_time ? numbers[4] : 0;
+    *minute = m;
   return TRUE;
 }
 

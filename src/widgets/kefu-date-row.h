@@ -15,10 +15,10 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  KEFU_DATE_ROW_ERROR_EMPTY,
-  KEFU_DATE_ROW_ERROR_FORMAT,
-  KEFU_DATE_ROW_ERROR_NO_SUCH_DAY,
-  KEFU_DATE_ROW_ERROR_NO_SUCH_TIME,
+  KEFU_DATE_ROW_ERROR_EMPTY,        /* nothing typed */
+  KEFU_DATE_ROW_ERROR_FORMAT,       /* not written as a date (and time) */
+  KEFU_DATE_ROW_ERROR_INVALID_DAY,  /* written as a day, but none of the calendar */
+  KEFU_DATE_ROW_ERROR_NO_SUCH_TIME, /* a time of day past 23:59 */
 } KefuDateRowError;
 
 GQuark kefu_date_row_error_quark (void);
@@ -53,8 +53,8 @@ GDateTime  *kefu_date_row_get_date_time (KefuDateRow      *self,
 void        kefu_date_row_set_date_time (KefuDateRow      *self,
                                          GDateTime        *time);
 
-/* The parsing the row does, for other readers of typed dates: the day and, when `with_time`,
- * the hour and minute. */
+/* The reading the row does: the day as kefu_date_parse () reads it and, when `with_time`,
+ * the hour and minute after a space ("2026-11-27 09:30"). */
 gboolean    kefu_date_row_parse         (const char       *text,
                                          gboolean          with_time,
                                          GDate            *day,

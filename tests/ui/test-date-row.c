@@ -29,7 +29,8 @@ static void
 test_parse (void)
 {
   static const char *const days[] = {
-    "2026-11-27", " 2026-11-27 ", "2026/11/27", "2026.11.27", "2026年11月27日", "2026-1-5",
+    "2026-11-27", " 2026-11-27 ", "2026/11/27", "2026.11.27", "2026年11月27日", "２０２６-１１-２７",
+    "2026-1-5",
   };
   GDate day;
   int hour = -1, minute = -1;
@@ -54,12 +55,16 @@ test_parse (void)
   g_assert_error (error, KEFU_DATE_ROW_ERROR, KEFU_DATE_ROW_ERROR_FORMAT);
   g_assert_nonnull (strstr (error->message, "YYYY-MM-DD"));
   g_clear_error (&error);
+  /* Written as a day but none of the calendar, or not in the order year, month, day: the
+   * reason names what was typed or the part that is wrong. */
   g_assert_false (kefu_date_row_parse ("27-11-2026", FALSE, &day, NULL, NULL, &error));
-  g_assert_error (error, KEFU_DATE_ROW_ERROR, KEFU_DATE_ROW_ERROR_FORMAT);
+  g_assert_error (error, KEFU_DATE_ROW_ERROR, KEFU_DATE_ROW_ERROR_INVALID_DAY);
+  g_assert_nonnull (strstr (error->message, "27-11-2026"));
   g_clear_error (&error);
   g_assert_false (kefu_date_row_parse ("2026-02-30", FALSE, &day, NULL, NULL, &error));
-  g_assert_error (error, KEFU_DATE_ROW_ERROR, KEFU_DATE_ROW_ERROR_NO_SUCH_DAY);
-  g_assert_nonnull (strstr (error->message, "2026-02-30"));
+  g_assert_error (error, KEFU_DATE_ROW_ERROR, KEFU_DATE_ROW_ERROR_INVALID_DAY);
+  g_assert_nonnull (strstr (error->message, "no day 30"));
+  g_assert_false (g_date_valid (&day));
   g_clear_error (&error);
   /* A time where a day is asked for is not a day. */
   g_assert_false (kefu_date_row_parse ("2026-11-27 09:30", FALSE, &day, NULL, NULL, &error));
@@ -72,6 +77,11 @@ test_parse (void)
   assert_day (&day, 2026, 11, 27);
   g_assert_cmpint (hour, ==, 9);
   g_assert_cmpint (minute, ==, 5);
+  g_assert_true (kefu_date_row_parse ("2026年11月27日 9:30", TRUE, &day, &hour, &minute, &error));
+  g_assert_no_error (error);
+  assert_day (&day, 2026, 11, 27);
+  g_assert_cmpint (hour, ==, 9);
+  g_assert_cmpint (minute, ==, 30);
   g_assert_false (kefu_date_row_parse ("2026-11-27", TRUE, &day, &hour, &minute, &error));
   g_assert_error (error, KEFU_DATE_ROW_ERROR, KEFU_DATE_ROW_ERROR_FORMAT);
   g_assert_nonnull (strstr (error->message, "YYYY-MM-DD HH:MM"));
