@@ -48,13 +48,16 @@ kefu_job_cell_text (KefuServiceJob *job,
       return g_strdup (job->reference);
 
     case KEFU_JOB_CELL_REPORTED:
-      return kefu_detail_format_local_time (job->reported_at);
+      /* The day is enough in a list (the page has the time): "11-23". */
+      if (now == NULL)
+        now = current = g_date_time_new_now_utc ();
+      return kefu_job_text_short_day (job->reported_at, now);
 
     case KEFU_JOB_CELL_CUSTOMER:
       return g_strdup (job->customer_name);
 
     case KEFU_JOB_CELL_KIND:
-      return g_strdup (kefu_job_kind_get_display_name (job->kind));
+      return g_strdup (kefu_job_text_kind_short (job->kind));
 
     case KEFU_JOB_CELL_PRODUCT:
       if (job->serial != NULL && *job->serial != '\0')
@@ -67,14 +70,19 @@ kefu_job_cell_text (KefuServiceJob *job,
       return kefu_job_text_progress (job->kind, job->step);
 
     case KEFU_JOB_CELL_WARRANTY:
-      return g_strdup (kefu_warranty_state_get_display_name (job->warranty));
+      return g_strdup (kefu_job_text_warranty_short (job->warranty));
 
     case KEFU_JOB_CELL_TECHNICIAN:
       if (job->technician_name == NULL)
         return g_strdup ("");
       if (g_date_valid (&job->agreed_date))
         {
-          g_autofree char *day = kefu_job_text_day (&job->agreed_date);
+          g_autofree char *day = NULL;
+          char text[8];
+
+          /* The month and day: the agreed day is this month or the next. */
+          g_date_strftime (text, sizeof text, "%m-%d", &job->agreed_date);
+          day = g_strdup (text);
 
           /* Translators: the technician and the day agreed with the customer. */
           return g_strdup_printf (_("%s · %s"), job->technician_name, day);
@@ -109,6 +117,38 @@ refresh_step (GtkWidget      *child,
   gtk_widget_set_visible (GTK_WIDGET (bar), job != NULL);
 }
 
+/* A long text is cut with an ellipsis: the tooltip has it whole. The badges' tooltips say
+ * their full names; the references and the waits are always whole. */
+static void
+refresh_tooltip (GtkWidget      *child,
+                 KefuServiceJob *job,
+                 KefuJobCell     kind,
+                 const char     *text)
+{
+  g_autofree char *full = NULL;
+  const char *tooltip = text;
+
+  if (job == NULL || text == NULL || *text == '\0')
+    tooltip = NULL;
+  else if (kind == KEFU_JOB_CELL_KIND)
+    tooltip = kefu_job_kind_get_display_name (job->kind);
+  else if (kind == KEFU_JOB_CELL_WARRANTY)
+    tooltip = kefu_warranty_state_get_display_name (job->warranty);
+  else if (kind == KEFU_JOB_CELL_REPORTED)
+    tooltip = full = kefu_detail_format_local_time (job->reported_at);
+  else if (kind == KEFU_JOB_CELL_TECHNICIAN && g_date_valid (&job->agreed_date))
+    {
+      g_autofree char *day = kefu_job_text_day (&job->agreed_date);
+
+      /* Translators: the technician and the day agreed with the customer, in a tooltip. */
+      tooltip = full = g_strdup_printf (_("%s, agreed for %s"), job->technician_name, day);
+    }
+  else if (kind == KEFU_JOB_CELL_REFERENCE || kind == KEFU_JOB_CELL_WAITING)
+    tooltip = NULL;
+
+  kefu_table_cell_set_tooltip (child, tooltip);
+}
+
 static void
 cell_refresh (GtkColumnViewCell *cell)
 {
@@ -120,6 +160,7 @@ cell_refresh (GtkColumnViewCell *cell)
   GtkWidget *label = GTK_IS_LABEL (child) ? child : gtk_widget_get_last_child (child);
 
   kefu_table_cell_set_label (label, text != NULL ? text : "");
+  refresh_tooltip (child, job, kind, text);
   if (kind == KEFU_JOB_CELL_STEP)
     refresh_step (child, job);
   else if (kind == KEFU_JOB_CELL_WARRANTY)
@@ -136,12 +177,8 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   KefuJobCell kind = GPOINTER_TO_UINT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = kefu_table_cell_new_label ();
   GtkWidget *child = label;
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
 
   switch (kind)
     {

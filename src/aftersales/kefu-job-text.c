@@ -101,3 +101,69 @@ kefu_job_text_day (const GDate *day)
   g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", day);
   return g_strdup (buffer);
 }
+
+const char *
+kefu_job_text_kind_short (KefuJobKind kind)
+{
+  switch (kind)
+    {
+    case KEFU_JOB_KIND_INSTALLATION:
+      /* Translators: a job's kind in the job list's narrow Kind column (安装). */
+      return C_("job kind, short", "Install");
+    case KEFU_JOB_KIND_REPAIR:
+      /* Translators: a repair not diagnosed yet, in the job list's narrow Kind column (待诊断). */
+      return C_("job kind, short", "To diagnose");
+    case KEFU_JOB_KIND_ONSITE_REPAIR:
+      /* Translators: a repair at the customer's, in the job list's narrow Kind column (上门维修). */
+      return C_("job kind, short", "On-site");
+    case KEFU_JOB_KIND_FACTORY_REPAIR:
+      /* Translators: a repair at the factory, in the job list's narrow Kind column (返厂维修). */
+      return C_("job kind, short", "Factory");
+    case KEFU_JOB_KIND_REPLACEMENT:
+      /* Translators: a replacement, in the job list's narrow Kind column (产品更换). */
+      return C_("job kind, short", "Replace");
+    case KEFU_JOB_KIND_RETURN:
+      /* Translators: a return, in the job list's narrow Kind column (产品返回). */
+      return C_("job kind, short", "Return");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+const char *
+kefu_job_text_warranty_short (KefuWarrantyState warranty)
+{
+  switch (warranty)
+    {
+    case KEFU_WARRANTY_IN:
+      /* Translators: in warranty, on the job list's narrow badge (保内). */
+      return C_("warranty, short", "In");
+    case KEFU_WARRANTY_OUT:
+      /* Translators: out of warranty (paid), on the job list's narrow badge (保外). */
+      return C_("warranty, short", "Out");
+    case KEFU_WARRANTY_UNKNOWN:
+      /* Translators: warranty unknown, on the job list's narrow badge (未知). */
+      return C_("warranty, short", "Unknown");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+char *
+kefu_job_text_short_day (GDateTime *time,
+                         GDateTime *now)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) local_now = NULL;
+
+  g_return_val_if_fail (now != NULL, NULL);
+
+  if (time == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_local (time);
+  local_now = g_date_time_to_local (now);
+  /* The year is said only when it is not this one: the list is mostly of recent jobs. */
+  if (g_date_time_get_year (local) == g_date_time_get_year (local_now))
+    return g_date_time_format (local, "%m-%d");
+  return g_date_time_format (local, "%Y-%m-%d");
+}

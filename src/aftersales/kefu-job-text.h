@@ -22,6 +22,14 @@ GDateTime  *kefu_job_text_step_since      (KefuServiceJob   *job);
  * final step (newly allocated). */
 char       *kefu_job_text_waiting         (KefuServiceJob   *job,
                                            GDateTime        *now);
+/* The kind and the warranty as the list's narrow badges say them ("On-site", "In"); the
+ * enums' full names go in their tooltips. */
+const char *kefu_job_text_kind_short      (KefuJobKind       kind);
+const char *kefu_job_text_warranty_short  (KefuWarrantyState warranty);
+/* "11-23" for a day of `now`'s year, "2025-11-23" otherwise: the list's short day (newly
+ * allocated; "" for NULL). */
+char       *kefu_job_text_short_day       (GDateTime        *time,
+                                           GDateTime        *now);
 /* "2026-12-01" for a valid day, "" otherwise (newly allocated). */
 char       *kefu_job_text_day             (const GDate      *day);
 

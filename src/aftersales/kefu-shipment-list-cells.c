@@ -158,8 +158,13 @@ kefu_shipment_cell_text (KefuShipment     *shipment,
 
     case KEFU_SHIPMENT_CELL_ATTENTION:
       {
-        char *text = kefu_shipment_format_attention (shipment, now);
+        char *text;
 
+        /* The step beside it says "Exception" already: the column says what went wrong, the
+         * tooltip says both (kefu_shipment_format_attention ()). */
+        if (shipment->step == KEFU_SHIPMENT_STEP_EXCEPTION)
+          return g_strdup (kefu_shipment_exception_get_display_name (shipment->exception));
+        text = kefu_shipment_format_attention (shipment, now);
         return text != NULL ? text : g_strdup ("");
       }
 
@@ -183,6 +188,11 @@ cell_refresh (GtkColumnViewCell *cell)
   gboolean empty = text == NULL || *text == '\0';
 
   kefu_table_cell_set_label (label, text != NULL ? text : "");
+  /* A long text is cut with an ellipsis: the whole of it in the tooltip (the references and
+   * the days are always whole). */
+  if (kind != KEFU_SHIPMENT_CELL_ATTENTION && kind != KEFU_SHIPMENT_CELL_REFERENCE &&
+      kind != KEFU_SHIPMENT_CELL_EXPECTED)
+    kefu_table_cell_set_tooltip (child, empty ? NULL : text);
 
   if (kind == KEFU_SHIPMENT_CELL_STEP)
     {
@@ -197,16 +207,16 @@ cell_refresh (GtkColumnViewCell *cell)
     }
   else if (kind == KEFU_SHIPMENT_CELL_ATTENTION)
     {
+      g_autofree char *full = empty ? NULL : kefu_shipment_format_attention (shipment, NULL);
+
       /* An icon and words, never colour alone. */
       kefu_table_cell_set_icon (gtk_widget_get_first_child (child),
                                 empty ? NULL
                                 : shipment->step == KEFU_SHIPMENT_STEP_EXCEPTION
                                 ? "dialog-warning-symbolic" : "alarm-symbolic");
       kefu_table_cell_set_style (child, empty ? NULL : "error");
+      kefu_table_cell_set_tooltip (child, full);
     }
-  else if (kind == KEFU_SHIPMENT_CELL_CARRIER || kind == KEFU_SHIPMENT_CELL_PRODUCTS)
-    /* A long one is cut: the whole of it in the tooltip. */
-    kefu_table_cell_set_tooltip (child, empty ? NULL : text);
 }
 
 static GtkWidget *
@@ -220,7 +230,8 @@ new_step_bar (void)
                                  "min-value", 0.0,
                                  "max-value", (double) (KEFU_SHIPMENT_STEP_RECEIVED + 1),
                                  "valign", GTK_ALIGN_CENTER,
-                                 "width-request", 56,
+                                 "hexpand", FALSE,
+                                 "width-request", 40,
                                  NULL);
 
   /* One colour for the steps taken, whatever their number. */
@@ -247,10 +258,10 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       break;
 
     case KEFU_SHIPMENT_CELL_STEP:
-      /* The words are whole and the bar takes what is left: a label that may shrink would
-       * give all the room to the bar. */
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
-      child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      /* The bar keeps its width and the words take the rest, cut with an ellipsis (never
+       * through a character) when the column is narrow: the tooltip has them whole. */
+      gtk_widget_set_hexpand (label, TRUE);
+      child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       gtk_box_append (GTK_BOX (child), new_step_bar ());
       gtk_box_append (GTK_BOX (child), label);
       break;
