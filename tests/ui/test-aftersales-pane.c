@@ -149,6 +149,26 @@ calendar_row (KefuTechnicianCalendar *calendar,
   return -1;
 }
 
+/* TRUE when the header's New Shipment… is the suggested button, FALSE when Report Fault… is
+ * (the two are never both, nor neither). */
+static gboolean
+suggests_new_shipment (KefuAftersalesPane *pane)
+{
+  g_autoptr(GPtrArray) buttons = kefu_test_find_all (GTK_WIDGET (pane), GTK_TYPE_BUTTON);
+  g_autoptr(GPtrArray) splits = kefu_test_find_all (GTK_WIDGET (pane), ADW_TYPE_SPLIT_BUTTON);
+  GtkWidget *new_shipment = NULL;
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), "New Shipment…") == 0)
+      new_shipment = buttons->pdata[i];
+  g_assert_nonnull (new_shipment);
+  g_assert_cmpuint (splits->len, ==, 1);
+  g_assert_cmpstr (adw_split_button_get_label (splits->pdata[0]), ==, "Report Fault…");
+  g_assert_true (gtk_widget_has_css_class (new_shipment, "suggested-action") !=
+                 gtk_widget_has_css_class (splits->pdata[0], "suggested-action"));
+  return gtk_widget_has_css_class (new_shipment, "suggested-action");
+}
+
 /* The view switcher: the toggle group with the Technicians toggle (the lists have their own). */
 static AdwToggleGroup *
 find_switcher (GtkWidget *root)
@@ -234,11 +254,15 @@ test_pane (void)
   /* The switcher, as a click would use it, and the action other widgets use. */
   toggles = find_switcher (GTK_WIDGET (pane));
   g_assert_nonnull (toggles);
+  g_assert_true (suggests_new_shipment (pane));
   adw_toggle_group_set_active_name (toggles, "jobs");
   g_assert_cmpstr (kefu_aftersales_pane_get_view (pane), ==, "jobs");
+  /* The suggested button follows the view: a fault report over the jobs. */
+  g_assert_false (suggests_new_shipment (pane));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "aftersales.view", "s", "technicians"));
   g_assert_cmpstr (kefu_aftersales_pane_get_view (pane), ==, "technicians");
   g_assert_cmpstr (adw_toggle_group_get_active_name (toggles), ==, "technicians");
+  g_assert_false (suggests_new_shipment (pane));
 
   /* The calendar: both technicians, the visit on Tuesday and Wednesday next week only. */
   calendar = KEFU_TECHNICIAN_CALENDAR (kefu_test_find_mapped (GTK_WIDGET (pane),
@@ -397,7 +421,28 @@ test_customer_links (void)
   g_assert_true (kefu_window_select_pane (window, "customers"));
   g_assert_true (gtk_widget_activate_action (page, "customer.report-fault", NULL));
   g_assert_cmpstr (kefu_window_get_visible_pane (window), ==, "aftersales");
+  /* The dialog is titled by what is filed, as the button was. */
+  kefu_test_wait_until (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)) != NULL);
+  g_assert_cmpstr (adw_dialog_get_title (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window))),
+                   ==, "Report Fault");
   g_assert_true (close_visible_dialog (window) == KEFU_TYPE_JOB_DIALOG);
+  {
+    const struct { KefuJobKind kind; const char *title; } titles[] = {
+      { KEFU_JOB_KIND_INSTALLATION, "Request Installation" },
+      { KEFU_JOB_KIND_REPLACEMENT, "Request Replacement" },
+      { KEFU_JOB_KIND_RETURN, "Request Return" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+      {
+        AdwDialog *dialog = kefu_job_dialog_new (store, NULL, titles[i].kind, site.customer);
+
+        g_object_ref_sink (dialog);
+        g_assert_cmpstr (adw_dialog_get_title (dialog), ==, titles[i].title);
+        kefu_test_wait_until (!kefu_job_dialog_get_busy (KEFU_JOB_DIALOG (dialog)));
+        g_object_unref (dialog);
+      }
+  }
 
   /* The job is in the customer's history; activating its line opens it in the pane. */
   g_assert_true (kefu_window_select_pane (window, "customers"));
