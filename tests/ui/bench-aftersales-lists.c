@@ -258,21 +258,14 @@ static void
 bench_list (gconstpointer data)
 {
   const ListKind *kind = data;
-  const char *location = g_getenv ("KEFU_BENCH_DATABASE");
   const char *only = g_getenv ("KEFU_BENCH_ONLY");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KefuStore) store = NULL;
   KefuBenchUi bench = { 0 };
   GtkWidget *view;
+  g_autoptr(KefuStore) store = kefu_bench_ui_open_store ("kefuctl generate --shipments --jobs");
 
-  if (location == NULL)
-    {
-      g_test_skip ("Set KEFU_BENCH_DATABASE to a database from kefuctl generate --shipments --jobs");
-      return;
-    }
+  if (store == NULL)
+    return;
 
-  store = kefu_store_open (location, NULL, &error);
-  g_assert_no_error (error);
   view = kind->new_view ();
   kefu_bench_ui_start (&bench, store, view, kind->get_model (view));
 

@@ -121,20 +121,13 @@ bench_scroll (KefuBenchUi *bench)
 static void
 bench_complaint_list (void)
 {
-  const char *location = g_getenv ("KEFU_BENCH_DATABASE");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KefuStore) store = NULL;
   KefuBenchUi bench = { 0 };
   GtkWidget *view;
+  g_autoptr(KefuStore) store = kefu_bench_ui_open_store ("kefuctl generate --complaints");
 
-  if (location == NULL)
-    {
-      g_test_skip ("Set KEFU_BENCH_DATABASE to a database from kefuctl generate --complaints");
-      return;
-    }
+  if (store == NULL)
+    return;
 
-  store = kefu_store_open (location, NULL, &error);
-  g_assert_no_error (error);
   view = GTK_WIDGET (kefu_complaint_list_view_new ());
   kefu_bench_ui_start (&bench, store, view,
                        _kefu_complaint_list_view_get_model (KEFU_COMPLAINT_LIST_VIEW (view)));

@@ -27,6 +27,27 @@ items_changed_cb (GListModel  *model,
     }
 }
 
+KefuStore *
+kefu_bench_ui_open_store (const char *how_to_make)
+{
+  const char *location = g_getenv ("KEFU_BENCH_DATABASE");
+  g_autoptr(GError) error = NULL;
+  KefuStore *store;
+
+  if (location == NULL)
+    {
+      g_autofree char *message = g_strdup_printf ("Set KEFU_BENCH_DATABASE to a database from %s",
+                                                  how_to_make);
+
+      g_test_skip (message);
+      return NULL;
+    }
+
+  store = kefu_store_open (location, NULL, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
 void
 kefu_bench_ui_start (KefuBenchUi *bench,
                      KefuStore   *store,

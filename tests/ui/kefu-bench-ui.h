@@ -36,6 +36,9 @@ typedef struct
 typedef void (*KefuBenchUiChange) (KefuBenchUi *bench,
                                    gpointer     data);
 
+/* The store at KEFU_BENCH_DATABASE; without it NULL, the test skipped with a word on the database
+ * to make (`how_to_make`: "kefuctl generate --complaints"). */
+KefuStore           *kefu_bench_ui_open_store   (const char        *how_to_make);
 /* Shows `view` (its `model`, transfer none) alone in a presented window and gives it `store`
  * only when measured (kefu_bench_ui_open ()). */
 void                 kefu_bench_ui_start        (KefuBenchUi       *bench,
