@@ -843,6 +843,82 @@ kefu_job_dialog_choose_serial (KefuJobDialog *self,
   return FALSE;
 }
 
+/* A serial to choose once the customer's shipped serials are listed. */
+typedef struct
+{
+  KefuJobDialog *self;
+  char          *serial;
+} WantedSerial;
+
+static void
+wanted_serial_free (gpointer data)
+{
+  WantedSerial *wanted = data;
+
+  g_object_unref (wanted->self);
+  g_free (wanted->serial);
+  g_free (wanted);
+}
+
+/* Chooses the serial among those shipped to the customer, or types it when it is not one. */
+static void
+choose_or_type_serial (KefuJobDialog *self,
+                       const char    *serial)
+{
+  if (kefu_job_dialog_choose_serial (self, serial))
+    return;
+  adw_combo_row_set_selected (self->serial_row, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->serial_entry), serial);
+}
+
+static gboolean
+choose_wanted_serial_cb (gpointer data)
+{
+  WantedSerial *wanted = data;
+
+  choose_or_type_serial (wanted->self, wanted->serial);
+  return G_SOURCE_REMOVE;
+}
+
+/* The serials are listed: chosen once the reading has chosen its default (the last shipped),
+ * which it does right after listing them. */
+static void
+serials_listed_cb (AdwComboRow   *row,
+                   GParamSpec    *pspec,
+                   KefuJobDialog *self)
+{
+  WantedSerial *wanted = g_new0 (WantedSerial, 1);
+
+  wanted->self = g_object_ref (self);
+  wanted->serial = g_strdup (g_object_get_data (G_OBJECT (self), "kefu-wanted-serial"));
+  g_signal_handlers_disconnect_by_func (row, serials_listed_cb, self);
+  g_idle_add_full (G_PRIORITY_DEFAULT, choose_wanted_serial_cb, wanted, wanted_serial_free);
+}
+
+/**
+ * kefu_job_dialog_set_serial:
+ *
+ * Fills in the product by its serial: chosen among the customer's shipped serials once they are
+ * read (the customer set first), typed when it is not one of them.
+ */
+void
+kefu_job_dialog_set_serial (KefuJobDialog *self,
+                            const char    *serial)
+{
+  g_return_if_fail (KEFU_IS_JOB_DIALOG (self));
+  g_return_if_fail (serial != NULL);
+
+  if (self->customer_id > 0 && self->shipped == NULL)
+    {
+      g_object_set_data_full (G_OBJECT (self), "kefu-wanted-serial", g_strdup (serial), g_free);
+      g_signal_handlers_disconnect_by_func (self->serial_row, serials_listed_cb, self);
+      g_signal_connect_object (self->serial_row, "notify::model",
+                               G_CALLBACK (serials_listed_cb), self, 0);
+      return;
+    }
+  choose_or_type_serial (self, serial);
+}
+
 void
 kefu_job_dialog_set_symptoms (KefuJobDialog *self,
                               const char    *text)

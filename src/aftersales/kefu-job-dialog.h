@@ -40,6 +40,10 @@ void        kefu_job_dialog_set_customer      (KefuJobDialog *self,
 /* Chooses a serial shipped to the customer; FALSE when it is not offered. */
 gboolean    kefu_job_dialog_choose_serial     (KefuJobDialog *self,
                                                const char    *serial);
+/* Fills in the product by its serial: chosen among the customer's shipped serials once they
+ * are read, typed when it is not one of them (e.g. an installation scheduled from a shipment). */
+void        kefu_job_dialog_set_serial        (KefuJobDialog *self,
+                                               const char    *serial);
 void        kefu_job_dialog_set_symptoms      (KefuJobDialog *self,
                                                const char    *text);
 void        kefu_job_dialog_set_phone_answer  (KefuJobDialog *self,
