@@ -305,19 +305,28 @@ show_report (KefuJobPage *self)
 {
   KefuServiceJob *job = self->job;
   g_autofree char *source = NULL;
+  const char *group_title;
   const char *reason_title;
 
   if (job_is_fault (job->kind))
-    reason_title = C_("job field", "Symptoms");
+    {
+      group_title = _("Fault Report");
+      reason_title = C_("job field", "Symptoms");
+    }
   else if (job->kind == KEFU_JOB_KIND_INSTALLATION)
-    reason_title = C_("job field", "What to install");
+    {
+      /* Translators: the section of a job's page on what an installation was asked for. */
+      group_title = C_("job section", "Installation Request");
+      reason_title = C_("job field", "What to install");
+    }
   else
-    reason_title = C_("job field", "Reason");
-  adw_preferences_group_set_title (self->report_group,
-                                   job_is_fault (job->kind) ? _("Fault Report")
-                                   /* Translators: the section of a job's page on what an
-                                    * installation, a return or a replacement was asked for. */
-                                                            : C_("job section", "Request"));
+    {
+      /* Translators: the section of a job's page on what a return or a replacement was asked
+       * for. */
+      group_title = C_("job section", "Request");
+      reason_title = C_("job field", "Reason");
+    }
+  adw_preferences_group_set_title (self->report_group, group_title);
   clear_list (self->report_list);
   if (job->account_manager_name != NULL && *job->account_manager_name != '\0')
     /* Translators: who reported a fault, and the account manager (业务经理). */
