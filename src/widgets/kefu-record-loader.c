@@ -124,6 +124,9 @@ kefu_record_loader_release (KefuRecordLoader *self)
 gboolean
 kefu_record_loader_get_busy (KefuRecordLoader *self)
 {
+  /* The page's "busy" may be read after its dispose released the loader: nothing is read. */
+  if (self == NULL)
+    return FALSE;
   g_return_val_if_fail (KEFU_IS_RECORD_LOADER (self), FALSE);
 
   return self->busy;

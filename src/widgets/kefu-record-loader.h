@@ -53,7 +53,7 @@ void              kefu_record_loader_load       (KefuRecordLoader            *se
 /* The owner's dispose: stops the read under way, if any (its answer is dropped), and drops the
  * owner's reference. */
 void              kefu_record_loader_release    (KefuRecordLoader            *self);
-/* TRUE while a read or the page's action is under way. */
+/* TRUE while a read or the page's action is under way (FALSE for a NULL loader, released). */
 gboolean          kefu_record_loader_get_busy   (KefuRecordLoader            *self);
 void              kefu_record_loader_set_acting (KefuRecordLoader            *self,
                                                  gboolean                     acting);
