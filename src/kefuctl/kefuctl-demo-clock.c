@@ -181,7 +181,11 @@ kefuctl_demo_working_time_before (KefuWorkCalendar *calendar,
   week_ago = g_date_time_add_days (end, -7);
   week_minutes = kefu_work_calendar_working_minutes_between (calendar, week_ago, end);
   minutes = (gint64) (hours_ago * week_minutes / (7.0 * 24.0) + (hours_ago >= 0 ? 0.5 : -0.5));
-  if (minutes <= 0)
+  /* `end` itself may close a working period: counting no minutes from it would give the next
+   * morning. */
+  if (minutes == 0)
+    return g_date_time_to_local (end);
+  if (minutes < 0)
     return kefu_work_calendar_add_working_minutes (calendar, end, (guint) -minutes);
 
   /* Counted forwards from a start far enough back to hold them, the only way the calendar
