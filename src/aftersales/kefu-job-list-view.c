@@ -22,6 +22,7 @@ struct _KefuJobListView
 
   GtkToggleButton     *approval_button;
   GtkButton           *clear_button;
+  GtkMenuButton       *filters_button;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *customer_column;
   GtkButton           *empty_clear_button;
@@ -129,6 +130,14 @@ update_query (KefuJobListView *self)
   kefu_lazy_table_hold (self->table);
   kefu_job_list_model_set_query (self->model, filter, sort, descending);
   gtk_widget_set_visible (GTK_WIDGET (self->clear_button), filters_set (self));
+  /* The kind, step and warranty are inside the Filters menu: the button shows that one of them
+   * narrows the list, or a clerk would wonder where the other jobs went. */
+  if (dropdown_index (self->kind_dropdown, G_N_ELEMENTS (filter_kinds)) >= 0
+      || dropdown_index (self->step_dropdown, G_N_ELEMENTS (filter_steps)) >= 0
+      || dropdown_index (self->warranty_dropdown, G_N_ELEMENTS (filter_warranties)) >= 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->filters_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filters_button), "accent");
 }
 
 /* An empty list says what to do about it: clear the filters, or record a job. */
@@ -291,6 +300,7 @@ kefu_job_list_view_class_init (KefuJobListViewClass *klass)
                                                "/io/github/kefu/Kefu/ui/kefu-job-list-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuJobListView, approval_button);
   gtk_widget_class_bind_template_child (widget_class, KefuJobListView, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobListView, filters_button);
   gtk_widget_class_bind_template_child (widget_class, KefuJobListView, column_view);
   gtk_widget_class_bind_template_child (widget_class, KefuJobListView, customer_column);
   gtk_widget_class_bind_template_child (widget_class, KefuJobListView, empty_clear_button);
