@@ -338,8 +338,9 @@ append_rank (GString           *order,
 
 #define DIR(descending) ((descending) ? " DESC" : "")
 
-/* A text search's whole list in one statement: its matches are few and found by one scan of
- * service_job_search, which reading the order in parts would repeat for each part. The keys
+/* A text search's (or an open-only kind or technician sort's) list in one statement: its
+ * matches are few and found by one scan of service_job_search (or of service_jobs_step), which
+ * reading the order in parts would repeat for each part. The keys
  * give each part's rank (in the parts' order whichever the direction), then its own keys (a key
  * that does not apply to a part is NULL for the whole part, so it never decides), which gives
  * the order list_ids () reads in parts exactly. */
@@ -413,7 +414,12 @@ list_ids (KefuStore            *self,
     _kefu_job_query_add_filter (&l.q, filter);
   l.ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  if (has_text (filter))
+  /* The open jobs are few (a thousand of two hundred thousand) and found through
+   * service_jobs_step: sorting them in one statement beats walking every job of each kind or
+   * technician through (kind, id) or (technician_id, id) to find the open ones among them. */
+  if (has_text (filter) ||
+      (filter != NULL && filter->open_only &&
+       (sort == KEFU_JOB_SORT_KIND || sort == KEFU_JOB_SORT_TECHNICIAN)))
     {
       l.seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
       ok = append_search (self, &l, sort, cancellable, error);

@@ -297,6 +297,42 @@ test_sorts (Fixture       *fixture,
                 END);
     assert_ids (store, NULL, KEFU_JOB_SORT_TECHNICIAN, TRUE, e->id, s.b, f->id, s.d, s.c, s.a,
                 END);
+
+    /* Open only, the kind and technician sorts read the open jobs in one sorted statement: the
+     * same order as the whole list's without the cancelled job, and the same head. */
+    {
+      g_autoptr(KefuJobFilter) open = kefu_job_filter_new ();
+      const KefuJobSort sorts[] = { KEFU_JOB_SORT_KIND, KEFU_JOB_SORT_TECHNICIAN };
+
+      open->open_only = TRUE;
+      for (guint i = 0; i < G_N_ELEMENTS (sorts); i++)
+        for (guint descending = 0; descending < 2; descending++)
+          {
+            g_autoptr(GError) error = NULL;
+            g_autoptr(GArray) listed = NULL;
+            g_autoptr(GArray) found = NULL;
+            g_autoptr(GArray) head = NULL;
+            g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (gint64));
+            gint64 n_total = 0;
+
+            listed = kefu_store_list_job_ids (store, NULL, sorts[i], descending, NULL, &error);
+            g_assert_no_error (error);
+            for (guint k = 0; k < listed->len; k++)
+              if (g_array_index (listed, gint64, k) != s.c)
+                g_array_append_val (expected, g_array_index (listed, gint64, k));
+            found = kefu_store_list_job_ids (store, open, sorts[i], descending, NULL, &error);
+            g_assert_no_error (error);
+            g_assert_cmpuint (found->len, ==, 5);
+            g_assert_cmpmem (found->data, found->len * sizeof (gint64),
+                             expected->data, expected->len * sizeof (gint64));
+            head = kefu_store_list_job_ids_head (store, open, sorts[i], descending, 2, &n_total,
+                                                 NULL, &error);
+            g_assert_no_error (error);
+            g_assert_cmpint (n_total, ==, 5);
+            g_assert_cmpmem (head->data, head->len * sizeof (gint64),
+                             expected->data, 2 * sizeof (gint64));
+          }
+    }
   }
 }
 
