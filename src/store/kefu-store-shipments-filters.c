@@ -208,6 +208,7 @@ append_attention (KefuStore     *self,
                   IdList        *l,
                   GDateTime     *now,
                   gboolean       descending,
+                  gboolean       open_only,
                   GCancellable  *cancellable,
                   GError       **error)
 {
@@ -219,16 +220,21 @@ append_attention (KefuStore     *self,
                                                    DIR (!descending));
   const char *overdue = "attention_at IS NOT NULL AND attention_at <= $%u";
   const char *open = KEFU_SHIPMENT_OPEN_WHERE " AND (attention_at IS NULL OR attention_at > $%u)";
+  /* The final ones as "not open" (the same rows: step is one of the two lists), so that the
+   * backends walk shipments_requested_at in order and stop at the limit, instead of reading
+   * every final shipment (nearly all of them) through shipments_step and sorting them. */
+  const char *final = "NOT (" KEFU_SHIPMENT_OPEN_WHERE ")";
 
   if (!descending)
     return append_part (self, l, overdue, g_variant_new_string (now_text), overdue_order, FALSE,
                         cancellable, error) &&
            append_part (self, l, open, g_variant_new_string (now_text), newest_order, FALSE,
                         cancellable, error) &&
-           append_part (self, l, KEFU_SHIPMENT_FINAL_WHERE, NULL, newest_order, TRUE,
-                        cancellable, error);
-  return append_part (self, l, KEFU_SHIPMENT_FINAL_WHERE, NULL, newest_order, FALSE,
-                      cancellable, error) &&
+           (open_only ||
+            append_part (self, l, final, NULL, newest_order, TRUE, cancellable, error));
+  /* Open only, there are no final ones to read. */
+  return (open_only ||
+          append_part (self, l, final, NULL, newest_order, FALSE, cancellable, error)) &&
          append_part (self, l, open, g_variant_new_string (now_text), newest_order, FALSE,
                       cancellable, error) &&
          append_part (self, l, overdue, g_variant_new_string (now_text), overdue_order, TRUE,
@@ -341,7 +347,8 @@ list_ids (KefuStore                *self,
   else switch (sort)
     {
     case KEFU_SHIPMENT_SORT_ATTENTION:
-      ok = append_attention (self, &l, now, descending, cancellable, error);
+      ok = append_attention (self, &l, now, descending, filter->open_only, cancellable,
+                             error);
       break;
 
     case KEFU_SHIPMENT_SORT_STEP:

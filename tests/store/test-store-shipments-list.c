@@ -182,6 +182,15 @@ test_attention (Fixture       *fixture,
   g_assert_cmpint (n_open, ==, 5);
   g_assert_cmpint (n_overdue, ==, 3);
 
+  /* Open only: the same order without the final ones (which come last), both ways. */
+  filter->open_only = TRUE;
+  {
+    const gint64 order[] = { set.b, set.c, set.g, set.e, set.d };
+
+    assert_both (store, filter, KEFU_SHIPMENT_SORT_ATTENTION, order, G_N_ELEMENTS (order));
+  }
+  filter->open_only = FALSE;
+
   filter->overdue_only = TRUE;
   {
     const gint64 order[] = { set.b, set.c, set.g };
