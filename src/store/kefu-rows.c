@@ -227,7 +227,9 @@ kefu_time_from_db (const char *text)
   if (*p != '\0')
     return NULL;
 
-  tz = g_time_zone_new_offset (offset_seconds);
+  /* Nearly every time is UTC (SQLite's text, PostgreSQL's session zone): GLib's shared UTC
+   * zone and no conversion, since a list page reads thousands of them. */
+  tz = offset_seconds == 0 ? g_time_zone_new_utc () : g_time_zone_new_offset (offset_seconds);
   {
     /* Whole seconds first, then the microseconds as an integer: no floating-point rounding. */
     g_autoptr(GDateTime) local = g_date_time_new (tz, year, month, day, hour, minute, second);
@@ -235,6 +237,8 @@ kefu_time_from_db (const char *text)
 
     if (local == NULL)
       return NULL;
+    if (offset_seconds == 0)
+      return usec == 0 ? g_steal_pointer (&local) : g_date_time_add (local, usec);
     utc = g_date_time_to_utc (local);
     return g_date_time_add (utc, usec);
   }
