@@ -18,6 +18,7 @@
 #include "widgets/kefu-list-loader.h"
 #include "widgets/kefu-record-loader.h"
 
+#include "kefu-job-dialog.h"
 #include "kefu-shipment-action-dialog.h"
 #include "kefu-shipment-dialog.h"
 #include "kefu-shipment-page-private.h"
@@ -247,6 +248,35 @@ action_clicked_cb (GtkButton        *button,
   run_action (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "kefu-action")) - 1);
 }
 
+/* Once the customer has confirmed receipt, after-sales agrees the installation day with them
+ * (确定客户已收到货物后…确定装机时间): the installation request, for this customer and the
+ * shipment's first product number, opened where it is saved. */
+static void
+schedule_clicked_cb (KefuShipmentPage *self)
+{
+  AdwDialog *dialog;
+
+  if (self->shipment == NULL || self->staff == NULL)
+    return;
+  dialog = kefu_job_dialog_new (self->store, self->staff, KEFU_JOB_KIND_INSTALLATION,
+                                self->shipment->customer_id);
+  kefu_job_dialog_set_parent_widget (KEFU_JOB_DIALOG (dialog), GTK_WIDGET (self));
+  for (guint i = 0; self->shipment->lines != NULL && i < self->shipment->lines->len; i++)
+    {
+      KefuShipmentLine *line = g_ptr_array_index (self->shipment->lines, i);
+
+      if (line->serial != NULL)
+        {
+          kefu_job_dialog_set_serial (KEFU_JOB_DIALOG (dialog), line->serial);
+          break;
+        }
+    }
+  g_signal_connect_object (dialog, "closed", G_CALLBACK (dialog_closed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->dialog, dialog);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
 static void
 print_clicked_cb (KefuShipmentPage *self)
 {
@@ -290,6 +320,23 @@ update_actions (KefuShipmentPage *self)
       g_object_set_data (G_OBJECT (button), "kefu-action", GINT_TO_POINTER (action + 1));
       g_signal_connect_object (button, "clicked", G_CALLBACK (action_clicked_cb), self, 0);
       adw_wrap_box_append (self->actions_box, button);
+    }
+
+  if (self->shipment->step == KEFU_SHIPMENT_STEP_RECEIVED)
+    {
+      GtkWidget *schedule = gtk_button_new_with_mnemonic (_("Schedule _Installation…"));
+
+      gtk_widget_set_tooltip_text (schedule,
+                                   _("Request the installation agreed with the customer, for "
+                                     "this shipment’s product"));
+      /* Nothing moves a received shipment on: the installation is what comes next. */
+      if (!suggested)
+        gtk_widget_add_css_class (schedule, "suggested-action");
+      gtk_widget_set_sensitive (schedule, !self->acting);
+      g_object_set_data (G_OBJECT (schedule), "kefu-schedule", GINT_TO_POINTER (TRUE));
+      g_signal_connect_object (schedule, "clicked", G_CALLBACK (schedule_clicked_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_wrap_box_append (self->actions_box, schedule);
     }
 
   print = gtk_button_new_with_mnemonic (_("_Print Dispatch Note"));
@@ -524,6 +571,19 @@ kefu_shipment_page_dup_step_text (KefuShipmentPage *self,
     return NULL;
   return g_strdup_printf ("%s\n%s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
                           adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+}
+
+GtkWidget *
+kefu_shipment_page_get_schedule_button (KefuShipmentPage *self)
+{
+  g_return_val_if_fail (KEFU_IS_SHIPMENT_PAGE (self), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_object_get_data (G_OBJECT (child), "kefu-schedule") != NULL)
+      return child;
+  return NULL;
 }
 
 AdwDialog *

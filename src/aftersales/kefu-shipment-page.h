@@ -44,6 +44,8 @@ GtkWidget         *kefu_shipment_page_get_action_button (KefuShipmentPage  *self
  * happen). */
 char              *kefu_shipment_page_dup_step_text    (KefuShipmentPage   *self,
                                                         KefuShipmentStep    step);
+/* The Schedule Installation button a received shipment shows, or NULL. */
+GtkWidget         *kefu_shipment_page_get_schedule_button (KefuShipmentPage *self);
 /* The action dialog the page opened last, while it is open (transfer none). */
 AdwDialog         *kefu_shipment_page_get_action_dialog (KefuShipmentPage  *self);
 

@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "aftersales/kefu-job-dialog.h"
 #include "aftersales/kefu-shipment-action-dialog.h"
 #include "aftersales/kefu-shipment-dialog.h"
 #include "aftersales/kefu-shipment-list-cells.h"
@@ -422,6 +423,55 @@ assert_listed (Fixture          *fixture,
 }
 
 static void
+job_saved_cb (AdwDialog *dialog,
+              gint64     id,
+              gint64    *saved)
+{
+  *saved = id;
+}
+
+/* The installation request opened from a received shipment's page: for its customer, with
+ * the product number `serial` (set with kefu_job_dialog_set_serial () when not NULL), saved. */
+static void
+schedule_installation (Fixture          *fixture,
+                       KefuShipmentPage *page,
+                       const char       *serial,
+                       const char       *expected_serial)
+{
+  GtkWidget *schedule = kefu_shipment_page_get_schedule_button (page);
+  KefuShipment *shipment = kefu_shipment_page_get_shipment (page);
+  KefuJobDialog *dialog;
+  g_autoptr(KefuJobDialog) hold = NULL;
+  g_autoptr(KefuServiceJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 job_id = 0;
+
+  g_assert_nonnull (schedule);
+  g_signal_emit_by_name (schedule, "clicked");
+  dialog = KEFU_JOB_DIALOG (kefu_shipment_page_get_action_dialog (page));
+  g_assert_true (KEFU_IS_JOB_DIALOG (dialog));
+  hold = g_object_ref (dialog);
+  g_signal_connect (dialog, "saved", G_CALLBACK (job_saved_cb), &job_id);
+  if (serial != NULL)
+    kefu_job_dialog_set_serial (dialog, serial);
+  /* The customer and their serials read, the warranty of the one chosen shown. */
+  kefu_test_wait_until (!kefu_job_dialog_get_busy (dialog) &&
+                        kefu_job_dialog_get_warranty_text (dialog) != NULL);
+  save_shot (fixture->window, "shipment-schedule-installation");
+  g_assert_true (kefu_job_dialog_save (dialog));
+  kefu_test_wait_until (job_id > 0 || kefu_job_dialog_get_message (dialog) != NULL);
+  g_assert_null (kefu_job_dialog_get_message (dialog));
+
+  job = kefu_store_get_job (fixture->store, job_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (job->kind, ==, KEFU_JOB_KIND_INSTALLATION);
+  g_assert_cmpint (job->customer_id, ==, shipment->customer_id);
+  g_assert_cmpstr (job->serial, ==, expected_serial);
+  g_assert_cmpint (job->shipment_id, ==, shipment->id);
+  kefu_test_flush ();
+}
+
+static void
 test_walk (Fixture       *fixture,
            gconstpointer  data)
 {
@@ -528,6 +578,8 @@ test_walk (Fixture       *fixture,
 
   press (page, KEFU_SHIPMENT_ACTION_DELIVER);
   wait_for_step (page, KEFU_SHIPMENT_STEP_DELIVERED);
+  /* The installation is agreed once the customer has confirmed receipt, not before. */
+  g_assert_null (kefu_shipment_page_get_schedule_button (page));
   assert_step_row (page, KEFU_SHIPMENT_STEP_DELIVERED, "王芳", NULL);
 
   dialog = open_action (page, KEFU_SHIPMENT_ACTION_CONFIRM_RECEIPT);
@@ -546,6 +598,12 @@ test_walk (Fixture       *fixture,
   /* Received is final: no step moves it any more. */
   g_assert_null (kefu_shipment_page_get_action_button (page, KEFU_SHIPMENT_ACTION_DELIVER));
   g_assert_null (kefu_shipment_page_get_action_button (page, KEFU_SHIPMENT_ACTION_CANCEL));
+
+  /* Received: after-sales agrees the installation with the customer from the page, the
+   * request filled with the customer and the shipment's first product number; another of its
+   * products can be given instead. */
+  schedule_installation (fixture, page, NULL, "SN-X200-0001");
+  schedule_installation (fixture, page, "SN-X200-0002", "SN-X200-0002");
 
   /* Received is not open: the list shows it with Open Only turned off. */
   assert_listed (fixture, id, KEFU_SHIPMENT_STEP_RECEIVED, FALSE);
