@@ -7,8 +7,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
-#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -89,32 +87,6 @@ kefu_shipment_format_day (const GDate *day)
     return g_strdup ("");
   g_date_strftime (text, sizeof text, "%Y-%m-%d", day);
   return g_strdup (text);
-}
-
-gboolean
-kefu_shipment_parse_day (const char *text,
-                         GDate      *day)
-{
-  unsigned year, month, mday;
-  char sep1, sep2;
-  int consumed = 0;
-
-  g_return_val_if_fail (day != NULL, FALSE);
-
-  g_date_clear (day, 1);
-  if (text == NULL)
-    return FALSE;
-  while (g_ascii_isspace (*text))
-    text++;
-  if (sscanf (text, "%4u%c%2u%c%2u%n", &year, &sep1, &month, &sep2, &mday, &consumed) != 5 ||
-      sep1 != sep2 || strchr ("-/.", sep1) == NULL)
-    return FALSE;
-  for (text += consumed; g_ascii_isspace (*text); text++)
-    ;
-  if (*text != '\0' || !g_date_valid_dmy (mday, month, year))
-    return FALSE;
-  g_date_set_dmy (day, mday, month, year);
-  return TRUE;
 }
 
 char *

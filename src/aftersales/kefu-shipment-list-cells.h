@@ -44,9 +44,4 @@ char  *kefu_shipment_format_attention (KefuShipment        *shipment,
 /* "2026-11-27"; "" for an invalid day. */
 char  *kefu_shipment_format_day       (const GDate         *day);
 
-/* Reads a day typed as "2026-11-27" (also "2026/11/27", "2026.11.27"); FALSE (and `day`
- * cleared) when it is not a real day. */
-gboolean kefu_shipment_parse_day      (const char          *text,
-                                       GDate               *day);
-
 G_END_DECLS
