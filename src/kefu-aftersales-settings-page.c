@@ -22,8 +22,17 @@
 
 #include "kefu-aftersales-settings-page.h"
 
-#define RECEIPT_DAYS_MAX 60
-#define RECEIPT_DAYS_DEFAULT 2
+/* The receipt days' default and bounds are the setting's own (core/kefu-settings-keys.c),
+ * which the store reads with them too. */
+static guint
+default_receipt_days (void)
+{
+  guint days = 0;
+
+  kefu_setting_parse_count (kefu_setting_get_default (KEFU_SETTING_SHIPMENT_RECEIPT_DAYS), 0,
+                            G_MAXINT, &days, NULL);
+  return days;
+}
 
 /* One carrier's rows. */
 typedef struct
@@ -353,7 +362,7 @@ load_cb (GObject      *object,
   g_autoptr(KefuAftersalesSettingsPage) self = g_weak_ref_get (&request->page);
   g_autoptr(GListModel) carriers = NULL;
   g_autoptr(GError) error = NULL;
-  guint days = RECEIPT_DAYS_DEFAULT;
+  guint days = default_receipt_days ();
 
   carriers = kefu_store_run_finish (KEFU_STORE (object), result, &error);
   g_weak_ref_clear (&request->page);
@@ -384,7 +393,7 @@ load_cb (GObject      *object,
         }
       if (request->job->receipt_days == NULL ||
           !kefu_aftersales_check_receipt_days (request->job->receipt_days, &days, NULL))
-        days = RECEIPT_DAYS_DEFAULT;
+        days = default_receipt_days ();
       self->loaded_days = days;
       adw_spin_row_set_value (self->receipt_days_row, days);
       self->loaded_once = TRUE;
@@ -707,8 +716,13 @@ kefu_aftersales_settings_page_init (KefuAftersalesSettingsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  adw_spin_row_set_range (self->receipt_days_row, 1, RECEIPT_DAYS_MAX);
-  adw_spin_row_set_value (self->receipt_days_row, RECEIPT_DAYS_DEFAULT);
+  {
+    guint min = 1, max = 1;
+
+    kefu_setting_get_count_range (KEFU_SETTING_SHIPMENT_RECEIPT_DAYS, &min, &max);
+    adw_spin_row_set_range (self->receipt_days_row, min, max);
+    adw_spin_row_set_value (self->receipt_days_row, default_receipt_days ());
+  }
   update (self);
 }
 
@@ -769,21 +783,22 @@ kefu_aftersales_check_receipt_days (const char  *text,
                                     guint       *days,
                                     char       **reason)
 {
-  guint64 value = 0;
+  g_autoptr(GError) error = NULL;
+  guint value = 0;
 
   if (reason != NULL)
     *reason = NULL;
 
-  if (text == NULL ||
-      !g_ascii_string_to_unsigned (text, 10, 1, RECEIPT_DAYS_MAX, &value, NULL))
+  if (!kefu_setting_validate (KEFU_SETTING_SHIPMENT_RECEIPT_DAYS, text != NULL ? text : "", &error) ||
+      !kefu_setting_parse_count (text, 0, G_MAXINT, &value, &error))
     {
       if (reason != NULL)
-        *reason = g_strdup_printf (_("Enter a whole number of days from 1 to %d."), RECEIPT_DAYS_MAX);
+        *reason = g_strdup (error->message);
       return FALSE;
     }
 
   if (days != NULL)
-    *days = (guint) value;
+    *days = value;
   return TRUE;
 }
 

@@ -30,7 +30,7 @@ KefuAftersalesSettingsPage *kefu_aftersales_settings_page_new (KefuStore *store,
  * http(s) address holding {waybill}; `reason` (optional) gets a translated explanation. */
 gboolean kefu_aftersales_check_tracking_template (const char  *text,
                                                   char       **reason);
-/* Whether `text` is a number of receipt days (1 to 60). */
+/* Whether `text` is a number of receipt days within the setting's bounds (reason: why not). */
 gboolean kefu_aftersales_check_receipt_days      (const char  *text,
                                                   guint       *days,
                                                   char       **reason);

@@ -69,6 +69,9 @@ static const KeyInfo known_keys[] = {
   { KEFU_SETTING_BATCH_THRESHOLD, "3",
     N_("Batch incident threshold"),
     N_("Number of complaints about one product batch within the window that flags it to the QC manager.") },
+  { KEFU_SETTING_SHIPMENT_RECEIPT_DAYS, "2",
+    N_("Days to confirm receipt"),
+    N_("Days after delivery within which the customer's receipt is confirmed; a shipment still unconfirmed after them is overdue.") },
 };
 
 /* The bounds of the settings that are whole numbers. */
@@ -86,6 +89,7 @@ static const CountInfo count_keys[] = {
   { KEFU_SETTING_COMPLAINT_RESOLVE_DAYS_SERVICE, 1, 30 },
   { KEFU_SETTING_BATCH_WINDOW_DAYS, 1, 90 },
   { KEFU_SETTING_BATCH_THRESHOLD, 2, 50 },
+  { KEFU_SETTING_SHIPMENT_RECEIPT_DAYS, 1, 60 },
 };
 
 static const KeyInfo *
@@ -262,6 +266,23 @@ kefu_setting_parse_count (const char  *text,
   return FALSE;
 }
 
+gboolean
+kefu_setting_get_count_range (const char *key,
+                              guint      *min,
+                              guint      *max)
+{
+  g_return_val_if_fail (min != NULL && max != NULL, FALSE);
+
+  for (guint i = 0; key != NULL && i < G_N_ELEMENTS (count_keys); i++)
+    if (strcmp (key, count_keys[i].key) == 0)
+      {
+        *min = count_keys[i].min;
+        *max = count_keys[i].max;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 const char * const *
 kefu_setting_get_keys (void)
 {
@@ -280,6 +301,7 @@ kefu_setting_get_keys (void)
     KEFU_SETTING_COMPLAINT_RESOLVE_DAYS_SERVICE,
     KEFU_SETTING_BATCH_WINDOW_DAYS,
     KEFU_SETTING_BATCH_THRESHOLD,
+    KEFU_SETTING_SHIPMENT_RECEIPT_DAYS,
     NULL
   };
 

@@ -44,6 +44,8 @@ G_BEGIN_DECLS
  * a possible quality incident to the QC manager. */
 #define KEFU_SETTING_BATCH_WINDOW_DAYS      "complaint.batch-window-days"
 #define KEFU_SETTING_BATCH_THRESHOLD        "complaint.batch-threshold"
+/* Days after delivery before a shipment whose receipt is not confirmed is overdue. */
+#define KEFU_SETTING_SHIPMENT_RECEIPT_DAYS  "shipment.receipt-days"
 
 #define KEFU_MINUTES_PER_DAY (24 * 60)
 #define KEFU_CALLBACK_WINDOW_DAYS_MAX 30
@@ -124,6 +126,12 @@ gboolean            kefu_setting_parse_count          (const char   *text,
                                                        guint         max,
                                                        guint        *value,
                                                        GError      **error);
+
+/* The bounds of a setting that is a whole number (the complaint deadlines, the batch rule, the
+ * receipt days); FALSE for any other key. */
+gboolean            kefu_setting_get_count_range      (const char   *key,
+                                                       guint        *min,
+                                                       guint        *max);
 
 /* The day whose hand-over an order taken at `local_time` joins: that same day when it was taken
  * before the cut-off (`cutoff_minutes`, from KEFU_SETTING_HANDOVER_CUTOFF), else the next day. */

@@ -22,7 +22,6 @@
 #define REFERENCE_PREFIX   "FH"
 #define MAX_QUANTITY       9999
 #define MAX_LINES          200
-#define DEFAULT_RECEIPT_DAYS 2
 
 static gboolean
 is_postgres (KefuStore *self)
@@ -86,20 +85,22 @@ guint
 _kefu_store_shipment_receipt_days (KefuStore     *self,
                                    GCancellable  *cancellable)
 {
+  const char *key = KEFU_SETTING_SHIPMENT_RECEIPT_DAYS;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *text = kefu_store_get_setting (self, KEFU_SETTING_SHIPMENT_RECEIPT_DAYS,
-                                                  cancellable, &local_error);
-  guint days;
+  g_autofree char *text = kefu_store_get_setting (self, key, cancellable, &local_error);
+  guint days = 0;
 
-  /* A read that failed fails the transaction's next statement too, which reports it. */
-  if (text == NULL)
-    return DEFAULT_RECEIPT_DAYS;
-  /* Checked when it is written; a value damaged by another tool must not stop the shipments. */
-  if (kefu_setting_parse_count (text, 1, 365, &days, NULL))
+  /* Checked when it is written. A value damaged by another tool must not stop the shipments,
+   * and a read that failed fails the transaction's next statement too, which reports it: both
+   * fall back to the default. */
+  if (text != NULL && kefu_setting_validate (key, text, NULL) &&
+      kefu_setting_parse_count (text, 0, G_MAXINT, &days, NULL))
     return days;
-  g_message ("The setting %s holds “%s”, which is not valid; using %u",
-             KEFU_SETTING_SHIPMENT_RECEIPT_DAYS, text, DEFAULT_RECEIPT_DAYS);
-  return DEFAULT_RECEIPT_DAYS;
+  if (text != NULL)
+    g_message ("The setting %s holds “%s”, which is not valid; using the default %s",
+               key, text, kefu_setting_get_default (key));
+  kefu_setting_parse_count (kefu_setting_get_default (key), 0, G_MAXINT, &days, NULL);
+  return days;
 }
 
 /* The unit separator, which one-line text never holds, so that no search matches across two

@@ -31,11 +31,10 @@
 #include "kefu-carrier.h"
 #include "kefu-shipment.h"
 #include "kefu-shipment-flow.h"
+#include "kefu-settings-keys.h"
 
 G_BEGIN_DECLS
 
-/* Setting: days after delivery before a shipment without confirmed receipt is overdue. */
-#define KEFU_SETTING_SHIPMENT_RECEIPT_DAYS "shipment.receipt-days"
 
 typedef enum
 {

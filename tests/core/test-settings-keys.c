@@ -14,7 +14,7 @@ test_known_keys (void)
     "office.hours", "work.hours", "work.days", "work.holidays", "complaint.acknowledge-hours",
     "complaint.harmed-acknowledge-minutes", "complaint.resolve-days.product-quality",
     "complaint.resolve-days.service-quality", "complaint.batch-window-days",
-    "complaint.batch-threshold", NULL
+    "complaint.batch-threshold", "shipment.receipt-days", NULL
   };
 
   g_assert_true (g_strv_equal (keys, expected));
@@ -47,6 +47,18 @@ test_known_keys (void)
   g_assert_cmpstr (kefu_setting_get_default (KEFU_SETTING_COMPLAINT_RESOLVE_DAYS_SERVICE), ==, "1");
   g_assert_cmpstr (kefu_setting_get_default (KEFU_SETTING_BATCH_WINDOW_DAYS), ==, "7");
   g_assert_cmpstr (kefu_setting_get_default (KEFU_SETTING_BATCH_THRESHOLD), ==, "3");
+  g_assert_cmpstr (kefu_setting_get_default (KEFU_SETTING_SHIPMENT_RECEIPT_DAYS), ==, "2");
+  {
+    guint min = 0, max = 0;
+
+    g_assert_true (kefu_setting_get_count_range (KEFU_SETTING_SHIPMENT_RECEIPT_DAYS, &min, &max));
+    g_assert_cmpuint (min, ==, 1);
+    g_assert_cmpuint (max, ==, 60);
+    g_assert_false (kefu_setting_get_count_range (KEFU_SETTING_WORK_HOURS, &min, &max));
+    g_assert_true (kefu_setting_validate (KEFU_SETTING_SHIPMENT_RECEIPT_DAYS, "60", NULL));
+    g_assert_false (kefu_setting_validate (KEFU_SETTING_SHIPMENT_RECEIPT_DAYS, "61", NULL));
+    g_assert_false (kefu_setting_validate (KEFU_SETTING_SHIPMENT_RECEIPT_DAYS, "0", NULL));
+  }
 
   g_assert_false (kefu_setting_is_known ("handover.cutof"));
   g_assert_false (kefu_setting_is_known (NULL));
