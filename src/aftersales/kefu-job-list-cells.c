@@ -119,34 +119,30 @@ refresh_step (GtkWidget      *child,
 
 /* A long text is cut with an ellipsis: the tooltip has it whole. The badges' tooltips say
  * their full names; the references and the waits are always whole. */
-static void
-refresh_tooltip (GtkWidget      *child,
-                 KefuServiceJob *job,
-                 KefuJobCell     kind,
-                 const char     *text)
+static char *
+cell_tooltip (GtkColumnViewCell *cell)
 {
-  g_autofree char *full = NULL;
-  const char *tooltip = text;
+  GtkWidget *child = gtk_column_view_cell_get_child (cell);
+  KefuJobCell kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "kefu-cell"));
+  KefuServiceJob *job = kefu_lazy_item_get_value (gtk_column_view_cell_get_item (cell));
 
-  if (job == NULL || text == NULL || *text == '\0')
-    tooltip = NULL;
-  else if (kind == KEFU_JOB_CELL_KIND)
-    tooltip = kefu_job_kind_get_display_name (job->kind);
-  else if (kind == KEFU_JOB_CELL_WARRANTY)
-    tooltip = kefu_warranty_state_get_display_name (job->warranty);
-  else if (kind == KEFU_JOB_CELL_REPORTED)
-    tooltip = full = kefu_detail_format_local_time (job->reported_at);
-  else if (kind == KEFU_JOB_CELL_TECHNICIAN && g_date_valid (&job->agreed_date))
+  if (job == NULL || kind == KEFU_JOB_CELL_REFERENCE || kind == KEFU_JOB_CELL_WAITING)
+    return NULL;
+  if (kind == KEFU_JOB_CELL_KIND)
+    return g_strdup (kefu_job_kind_get_display_name (job->kind));
+  if (kind == KEFU_JOB_CELL_WARRANTY)
+    return g_strdup (kefu_warranty_state_get_display_name (job->warranty));
+  if (kind == KEFU_JOB_CELL_REPORTED)
+    return kefu_detail_format_local_time (job->reported_at);
+  if (kind == KEFU_JOB_CELL_TECHNICIAN && job->technician_name != NULL &&
+      g_date_valid (&job->agreed_date))
     {
       g_autofree char *day = kefu_job_text_day (&job->agreed_date);
 
       /* Translators: the technician and the day agreed with the customer, in a tooltip. */
-      tooltip = full = g_strdup_printf (_("%s, agreed for %s"), job->technician_name, day);
+      return g_strdup_printf (_("%s, agreed for %s"), job->technician_name, day);
     }
-  else if (kind == KEFU_JOB_CELL_REFERENCE || kind == KEFU_JOB_CELL_WAITING)
-    tooltip = NULL;
-
-  kefu_table_cell_set_tooltip (child, tooltip);
+  return kefu_job_cell_text (job, kind, NULL);
 }
 
 static void
@@ -160,7 +156,6 @@ cell_refresh (GtkColumnViewCell *cell)
   GtkWidget *label = GTK_IS_LABEL (child) ? child : gtk_widget_get_last_child (child);
 
   kefu_table_cell_set_label (label, text != NULL ? text : "");
-  refresh_tooltip (child, job, kind, text);
   if (kind == KEFU_JOB_CELL_STEP)
     refresh_step (child, job);
   else if (kind == KEFU_JOB_CELL_WARRANTY)
@@ -235,5 +230,6 @@ kefu_job_cell_set_factory (GtkColumnViewColumn *column,
   g_return_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column));
   g_return_if_fail (cell <= KEFU_JOB_CELL_WAITING);
 
-  kefu_table_cell_set_factory (column, cell, G_CALLBACK (cell_setup_cb), cell_refresh);
+  kefu_table_cell_set_factory (column, cell, G_CALLBACK (cell_setup_cb), cell_refresh,
+                               cell_tooltip);
 }

@@ -160,11 +160,6 @@ cell_refresh (GtkColumnViewCell *cell)
   gboolean empty = text == NULL || *text == '\0';
 
   kefu_table_cell_set_label (label, text != NULL ? text : "");
-  /* A long text is cut with an ellipsis: the whole of it in the tooltip (the references and
-   * the days are always whole). */
-  if (kind != KEFU_SHIPMENT_CELL_ATTENTION && kind != KEFU_SHIPMENT_CELL_REFERENCE &&
-      kind != KEFU_SHIPMENT_CELL_EXPECTED)
-    kefu_table_cell_set_tooltip (child, empty ? NULL : text);
 
   if (kind == KEFU_SHIPMENT_CELL_STEP)
     {
@@ -179,16 +174,30 @@ cell_refresh (GtkColumnViewCell *cell)
     }
   else if (kind == KEFU_SHIPMENT_CELL_ATTENTION)
     {
-      g_autofree char *full = empty ? NULL : kefu_shipment_format_attention (shipment, NULL);
-
       /* An icon and words, never colour alone. */
       kefu_table_cell_set_icon (gtk_widget_get_first_child (child),
                                 empty ? NULL
                                 : shipment->step == KEFU_SHIPMENT_STEP_EXCEPTION
                                 ? "dialog-warning-symbolic" : "alarm-symbolic");
       kefu_table_cell_set_style (child, empty ? NULL : "error");
-      kefu_table_cell_set_tooltip (child, full);
     }
+}
+
+/* A long text is cut with an ellipsis: the whole of it in the tooltip (the references and the
+ * days are always whole); the attention column's says what is late, or what went wrong. */
+static char *
+cell_tooltip (GtkColumnViewCell *cell)
+{
+  GtkWidget *child = gtk_column_view_cell_get_child (cell);
+  KefuShipmentCell kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "kefu-cell"));
+  KefuShipment *shipment = kefu_lazy_item_get_value (gtk_column_view_cell_get_item (cell));
+
+  if (shipment == NULL || kind == KEFU_SHIPMENT_CELL_REFERENCE ||
+      kind == KEFU_SHIPMENT_CELL_EXPECTED)
+    return NULL;
+  if (kind == KEFU_SHIPMENT_CELL_ATTENTION)
+    return kefu_shipment_format_attention (shipment, NULL);
+  return kefu_shipment_cell_text (shipment, kind, NULL);
 }
 
 static GtkWidget *
@@ -268,5 +277,6 @@ kefu_shipment_cell_set_factory (GtkColumnViewColumn *column,
   g_return_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column));
   g_return_if_fail (cell <= KEFU_SHIPMENT_CELL_ACCOUNT_MANAGER);
 
-  kefu_table_cell_set_factory (column, cell, G_CALLBACK (cell_setup_cb), cell_refresh);
+  kefu_table_cell_set_factory (column, cell, G_CALLBACK (cell_setup_cb), cell_refresh,
+                               cell_tooltip);
 }

@@ -109,17 +109,27 @@ cell_refresh (GtkColumnViewCell *cell)
     {
       KefuDeadlineState state = card != NULL ? kefu_complaint_card_get_deadline_state (card, now)
                                              : KEFU_DEADLINE_STATE_NONE;
-      const char *deadline = card != NULL ? kefu_detail_deadline_name (kefu_complaint_card_get_due_kind (card))
-                                          : NULL;
 
       kefu_table_cell_set_style (child, kefu_detail_deadline_style_class (state));
       kefu_table_cell_set_icon (gtk_widget_get_first_child (child),
                                 empty ? NULL : kefu_detail_deadline_icon_name (state));
-      /* The kind of deadline goes in the tooltip: the column stays narrow enough for a table. */
-      kefu_table_cell_set_tooltip (child, empty ? NULL : deadline);
     }
   else if (kind == KEFU_COMPLAINT_CELL_URGENT && gtk_widget_get_visible (label) == empty)
     gtk_widget_set_visible (label, !empty);
+}
+
+/* The kind of deadline goes in the tooltip: the column stays narrow enough for a table. */
+static char *
+cell_tooltip (GtkColumnViewCell *cell)
+{
+  GtkWidget *child = gtk_column_view_cell_get_child (cell);
+  KefuComplaintCell kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "kefu-cell"));
+  KefuComplaintCard *card = kefu_lazy_item_get_value (gtk_column_view_cell_get_item (cell));
+
+  if (card == NULL || kind != KEFU_COMPLAINT_CELL_DEADLINE ||
+      kefu_complaint_card_get_due_at (card) == NULL)
+    return NULL;
+  return g_strdup (kefu_detail_deadline_name (kefu_complaint_card_get_due_kind (card)));
 }
 
 static void
@@ -177,5 +187,6 @@ kefu_complaint_cell_set_factory (GtkColumnViewColumn *column,
   g_return_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column));
   g_return_if_fail (cell <= KEFU_COMPLAINT_CELL_URGENT);
 
-  kefu_table_cell_set_factory (column, cell, G_CALLBACK (cell_setup_cb), cell_refresh);
+  kefu_table_cell_set_factory (column, cell, G_CALLBACK (cell_setup_cb), cell_refresh,
+                               cell_tooltip);
 }

@@ -44,16 +44,6 @@ kefu_table_cell_set_style (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (widget), "kefu-style", (gpointer) style_class);
 }
 
-void
-kefu_table_cell_set_tooltip (GtkWidget  *widget,
-                             const char *tooltip)
-{
-  const char *shown = gtk_widget_get_tooltip_text (widget);
-
-  if (g_strcmp0 (shown, tooltip) != 0)
-    gtk_widget_set_tooltip_text (widget, tooltip);
-}
-
 GtkWidget *
 kefu_table_cell_new_label (void)
 {
@@ -92,6 +82,37 @@ cell_value_cb (KefuLazyItem      *item,
   refresh (cell);
 }
 
+char *
+kefu_table_cell_get_tooltip (GtkWidget *child)
+{
+  KefuTableCellTooltipFunc func = g_object_get_data (G_OBJECT (child), "kefu-tooltip");
+  GtkColumnViewCell *cell = g_object_get_data (G_OBJECT (child), "kefu-tooltip-cell");
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (child), NULL);
+
+  if (func == NULL || cell == NULL || gtk_column_view_cell_get_item (cell) == NULL)
+    return NULL;
+  text = func (cell);
+  return text != NULL && *text != '\0' ? g_steal_pointer (&text) : NULL;
+}
+
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *child,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  g_autofree char *text = kefu_table_cell_get_tooltip (child);
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 cell_bind_cb (GtkSignalListItemFactory *factory,
               GtkColumnViewCell        *cell,
@@ -99,6 +120,18 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 {
   KefuLazyItem *item = gtk_column_view_cell_get_item (cell);
   KefuTableCellRefreshFunc refresh = g_object_get_data (G_OBJECT (factory), "kefu-refresh");
+  KefuTableCellTooltipFunc tooltip = g_object_get_data (G_OBJECT (factory), "kefu-tooltip");
+  GtkWidget *child = gtk_column_view_cell_get_child (cell);
+
+  /* Once a cell (its child stays its own): the child asks its cell for the text when the
+   * pointer rests on it. */
+  if (tooltip != NULL && child != NULL && g_object_get_data (G_OBJECT (child), "kefu-tooltip") == NULL)
+    {
+      g_object_set_data (G_OBJECT (child), "kefu-tooltip", tooltip);
+      g_object_set_data (G_OBJECT (child), "kefu-tooltip-cell", cell);
+      gtk_widget_set_has_tooltip (child, TRUE);
+      g_signal_connect (child, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
+    }
 
   g_object_set_data (G_OBJECT (cell), "kefu-refresh", refresh);
   g_signal_connect (item, "notify::value", G_CALLBACK (cell_value_cb), cell);
@@ -120,7 +153,8 @@ void
 kefu_table_cell_set_factory (GtkColumnViewColumn      *column,
                              guint                     kind,
                              GCallback                 setup,
-                             KefuTableCellRefreshFunc  refresh)
+                             KefuTableCellRefreshFunc  refresh,
+                             KefuTableCellTooltipFunc  tooltip)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
@@ -128,6 +162,7 @@ kefu_table_cell_set_factory (GtkColumnViewColumn      *column,
   g_return_if_fail (setup != NULL && refresh != NULL);
 
   g_object_set_data (G_OBJECT (factory), "kefu-refresh", refresh);
+  g_object_set_data (G_OBJECT (factory), "kefu-tooltip", tooltip);
   g_signal_connect (factory, "setup", setup, GUINT_TO_POINTER (kind));
   g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), NULL);

@@ -22,6 +22,7 @@
 #include "core/kefu-enums.h"
 #include "intake/kefu-caller-lookup.h"
 #include "widgets/kefu-lazy-item.h"
+#include "widgets/kefu-table-cell.h"
 
 #include "../store/kefu-test-company.h"
 #include "kefu-ui-test.h"
@@ -394,6 +395,32 @@ assert_listed (Fixture          *fixture,
   g_assert_nonnull (strstr (step_text, kefu_shipment_step_get_display_name (step)));
   name = kefu_shipment_cell_text (shipment, KEFU_SHIPMENT_CELL_CUSTOMER, NULL);
   g_assert_cmpstr (name, ==, "张三");
+  /* The cells' tooltips are asked for when the pointer rests on them (never set at each bind):
+   * the customer's cell and the step's say their words whole. */
+  {
+    g_autoptr(GPtrArray) labels = NULL;
+    guint n_found = 0;
+
+    kefu_test_flush ();
+    labels = kefu_test_find_all (GTK_WIDGET (view), GTK_TYPE_LABEL);
+    for (guint i = 0; i < labels->len; i++)
+      {
+        const char *shown = gtk_label_get_label (labels->pdata[i]);
+        GtkWidget *child = labels->pdata[i];
+        g_autofree char *tooltip = NULL;
+
+        if (g_strcmp0 (shown, name) != 0 && g_strcmp0 (shown, step_text) != 0)
+          continue;
+        /* The step's label sits in a box beside its bar: the box is the cell's child. */
+        if (!gtk_widget_get_has_tooltip (child))
+          child = gtk_widget_get_parent (child);
+        g_assert_true (gtk_widget_get_has_tooltip (child));
+        tooltip = kefu_table_cell_get_tooltip (child);
+        g_assert_cmpstr (tooltip, ==, shown);
+        n_found++;
+      }
+    g_assert_cmpuint (n_found, ==, 2);
+  }
   {
     g_autofree char *shot = g_strdup_printf ("shipment-list-%s",
                                              kefu_enum_to_nick (KEFU_TYPE_SHIPMENT_STEP, step));
