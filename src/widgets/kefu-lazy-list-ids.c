@@ -313,13 +313,16 @@ read_ids_cb (GObject      *object,
   if (error == NULL && read->head && read->ids->len >= read->n_head &&
       (read->n_total < 0 || read->n_total > read->ids->len))
     {
-      /* More to come: the head now, every id next, of the same query (the store runs its calls
-       * in order, so the first page's read, asked for while the head is shown, goes before
-       * it). */
+      /* More to come: the head now, every id next, of the same query. The store runs its
+       * calls in order, so the read of the rows on screen starts first: the first page of a
+       * list changed from its top (replace_ids ()), or the rows kept on screen and read again
+       * (a list that starts as before), which would otherwise wait for an idle and then
+       * behind every id (290 ms behind the ids of 200,000 service jobs). */
       g_debug ("Read the first %u of %" G_GINT64_FORMAT " ids in %.1f ms", read->ids->len,
                read->n_total, (g_get_monotonic_time () - read->started) / 1000.0);
       self->timing_first_page = TRUE;
       head_arrived (self, read->ids, read->n_total);
+      _kefu_lazy_list_fetch_now (self);
       _kefu_lazy_list_start_ids_read (self, g_steal_pointer (&read->query), FALSE);
       ids_read_free (read);
       return;

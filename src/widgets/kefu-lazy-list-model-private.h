@@ -89,6 +89,8 @@ void     _kefu_lazy_list_evict_pages     (KefuLazyListModel *self,
 void     _kefu_lazy_list_start_read      (KefuLazyListModel *self,
                                           Page              *page);
 void     _kefu_lazy_list_schedule_fetch  (KefuLazyListModel *self);
+/* Starts the read of the first wanted page now, not from an idle (see read_ids_cb ()). */
+void     _kefu_lazy_list_fetch_now       (KefuLazyListModel *self);
 void     _kefu_lazy_list_cancel_read     (KefuLazyListModel *self);
 void     _kefu_lazy_list_update_filling  (KefuLazyListModel *self);
 

@@ -287,6 +287,13 @@ _kefu_lazy_list_schedule_fetch (KefuLazyListModel *self)
 }
 
 void
+_kefu_lazy_list_fetch_now (KefuLazyListModel *self)
+{
+  g_clear_handle_id (&self->fetch_source, g_source_remove);
+  fetch_cb (self);
+}
+
+void
 _kefu_lazy_list_cancel_read (KefuLazyListModel *self)
 {
   if (self->page_cancellable != NULL)
