@@ -215,9 +215,11 @@ new_step_bar (void)
                                  "width-request", 40,
                                  NULL);
 
-  /* One colour for the steps taken, whatever their number. */
+  /* One colour for the steps taken, whatever their number (the "full" offset sits at 1.0,
+   * which would paint a shipment at its first step green). */
   gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
   gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
   return bar;
 }
 

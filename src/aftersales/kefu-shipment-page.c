@@ -507,6 +507,7 @@ kefu_shipment_page_init (KefuShipmentPage *self)
   /* One colour for the steps taken, as in the list. */
   gtk_level_bar_remove_offset_value (self->step_bar, GTK_LEVEL_BAR_OFFSET_LOW);
   gtk_level_bar_remove_offset_value (self->step_bar, GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (self->step_bar, GTK_LEVEL_BAR_OFFSET_FULL);
   self->loader = kefu_record_loader_new (GTK_WIDGET (self), &loader_funcs, self->stack,
                                          "shipment", self->error_page, self->toast_overlay,
                                          properties[PROP_BUSY]);
