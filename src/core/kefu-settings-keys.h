@@ -46,6 +46,25 @@ G_BEGIN_DECLS
 #define KEFU_SETTING_BATCH_THRESHOLD        "complaint.batch-threshold"
 /* Days after delivery before a shipment whose receipt is not confirmed is overdue. */
 #define KEFU_SETTING_SHIPMENT_RECEIPT_DAYS  "shipment.receipt-days"
+/* Callbacks (kefu-callback-rules.h): failed attempts (no answer, busy) before a callback goes to
+ * the team lead (1–10, default 3); minutes after a failed attempt before the next, times the
+ * number of failures (10–1440, default 120); how often every member gets a satisfaction
+ * callback: "month", "quarter" (default), "half" or "year". */
+#define KEFU_SETTING_CALLBACK_MAX_ATTEMPTS  "callback.max-attempts"
+#define KEFU_SETTING_CALLBACK_RETRY_MINUTES "callback.retry-minutes"
+#define KEFU_SETTING_CALLBACK_SURVEY_PERIOD "callback.survey-period"
+/* The company's name as the clerks say it on the phone ("我是{company}的客服代表"). */
+#define KEFU_SETTING_SITE_COMPANY_NAME      "site.company-name"
+/* The callback script (domain.md §4), each part a text with placeholders
+ * (kefu_callback_script_fill ()): the opening, the satisfaction question, what to ask a
+ * satisfied customer (suggestions) and a so-so or not satisfied one (what to improve), and the
+ * closing of each branch. The defaults are the translated texts of domain.md's script. */
+#define KEFU_SETTING_SCRIPT_OPENING         "callback.script.opening"
+#define KEFU_SETTING_SCRIPT_QUESTION        "callback.script.question"
+#define KEFU_SETTING_SCRIPT_SATISFIED       "callback.script.satisfied"
+#define KEFU_SETTING_SCRIPT_UNSATISFIED     "callback.script.unsatisfied"
+#define KEFU_SETTING_SCRIPT_CLOSING_SATISFIED   "callback.script.closing-satisfied"
+#define KEFU_SETTING_SCRIPT_CLOSING_UNSATISFIED "callback.script.closing-unsatisfied"
 
 #define KEFU_MINUTES_PER_DAY (24 * 60)
 #define KEFU_CALLBACK_WINDOW_DAYS_MAX 30

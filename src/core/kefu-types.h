@@ -334,12 +334,62 @@ typedef enum
   KEFU_CALLBACK_REASON_OTHER,            /* 其他 */
 } KefuCallbackReason;
 
-/* Where a callback is. */
+/* Where a callback is. A due callback whose attempts ran out stays due, listed for the team
+ * lead (KefuCallback.escalated_at) until the lead closes or retries it. */
 typedef enum
 {
   KEFU_CALLBACK_STATE_DUE,        /* 待回访 */
   KEFU_CALLBACK_STATE_DONE,       /* 已回访 */
   KEFU_CALLBACK_STATE_CANCELLED,  /* 已取消 */
 } KefuCallbackState;
+
+/* How a callback is made (回访方式). */
+typedef enum
+{
+  KEFU_CALLBACK_METHOD_PHONE,  /* 电话 */
+  KEFU_CALLBACK_METHOD_EMAIL,  /* 电子邮件 */
+  KEFU_CALLBACK_METHOD_SMS,    /* 短信 */
+} KefuCallbackMethod;
+
+/* What one attempt at a callback came to (kefu-callback-rules.h says which close it):
+ *   REACHED       the customer answered: the satisfaction answer is required (and their words
+ *                 when not satisfied) — done;
+ *   NO_ANSWER,
+ *   BUSY          the next attempt is scheduled by itself, up to callback.max-attempts, then
+ *                 the callback is listed for the lead;
+ *   CALL_LATER    the customer asked for another time: the agreed time is required — due again
+ *                 at that time (not a failed attempt);
+ *   WRONG_NUMBER  the number is not the customer's — done (the lead fixes the customer record);
+ *   REFUSED       the customer declined the callback — done, without a satisfaction answer;
+ *   SENT          an e-mail or SMS callback was sent — done, without an answer;
+ *   UNREACHABLE   the lead closes a callback whose attempts ran out — done. */
+typedef enum
+{
+  KEFU_CALLBACK_OUTCOME_REACHED,       /* 已接通 */
+  KEFU_CALLBACK_OUTCOME_NO_ANSWER,     /* 无人接听 */
+  KEFU_CALLBACK_OUTCOME_BUSY,          /* 占线 */
+  KEFU_CALLBACK_OUTCOME_CALL_LATER,    /* 约定改时 */
+  KEFU_CALLBACK_OUTCOME_WRONG_NUMBER,  /* 号码错误 */
+  KEFU_CALLBACK_OUTCOME_REFUSED,       /* 客户拒绝 */
+  KEFU_CALLBACK_OUTCOME_SENT,          /* 已发送 */
+  KEFU_CALLBACK_OUTCOME_UNREACHABLE,   /* 无法联系 */
+} KefuCallbackOutcome;
+
+/* How often every member customer gets a satisfaction callback (callback.survey-period). */
+typedef enum
+{
+  KEFU_SURVEY_PERIOD_MONTH,    /* 每月 */
+  KEFU_SURVEY_PERIOD_QUARTER,  /* 每季度 */
+  KEFU_SURVEY_PERIOD_HALF,     /* 每半年 */
+  KEFU_SURVEY_PERIOD_YEAR,     /* 每年 */
+} KefuSurveyPeriod;
+
+/* Who a special-occasion campaign calls (节日 / 促销回访). */
+typedef enum
+{
+  KEFU_CAMPAIGN_TARGET_MEMBERS,   /* every member customer */
+  KEFU_CAMPAIGN_TARGET_DISTRICT,  /* the customers of a district */
+  KEFU_CAMPAIGN_TARGET_PRODUCT,   /* the customers who bought a product */
+} KefuCampaignTarget;
 
 G_END_DECLS

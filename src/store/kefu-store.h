@@ -44,6 +44,7 @@ typedef enum
   KEFU_STORE_ERROR_NO_ACTOR,          /* a write without a current staff member */
   KEFU_STORE_ERROR_MISSING_FILE,      /* KEFU_STORE_OPEN_MUST_EXIST and the file is not there */
   KEFU_STORE_ERROR_OPEN_ELSEWHERE,    /* a shared file is open in WAL mode through a local path */
+  KEFU_STORE_ERROR_CLAIMED,           /* another workstation is doing this callback now */
 } KefuStoreError;
 
 typedef enum
