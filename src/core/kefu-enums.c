@@ -883,3 +883,104 @@ kefu_callback_state_get_display_name (KefuCallbackState state)
       g_return_val_if_reached ("");
     }
 }
+
+/**
+ * kefu_callback_method_get_display_name:
+ *
+ * Returns: (transfer none): the method's translated name
+ */
+const char *
+kefu_callback_method_get_display_name (KefuCallbackMethod method)
+{
+  switch (method)
+    {
+    case KEFU_CALLBACK_METHOD_PHONE:
+      return C_("callback method", "Phone");
+    case KEFU_CALLBACK_METHOD_EMAIL:
+      return C_("callback method", "E-mail");
+    case KEFU_CALLBACK_METHOD_SMS:
+      return C_("callback method", "SMS");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * kefu_callback_outcome_get_display_name:
+ *
+ * Returns: (transfer none): the outcome's translated name
+ */
+const char *
+kefu_callback_outcome_get_display_name (KefuCallbackOutcome outcome)
+{
+  switch (outcome)
+    {
+    case KEFU_CALLBACK_OUTCOME_REACHED:
+      /* TRANSLATORS: the customer answered the callback. */
+      return C_("callback outcome", "Reached");
+    case KEFU_CALLBACK_OUTCOME_NO_ANSWER:
+      return C_("callback outcome", "No answer");
+    case KEFU_CALLBACK_OUTCOME_BUSY:
+      return C_("callback outcome", "Busy");
+    case KEFU_CALLBACK_OUTCOME_CALL_LATER:
+      /* TRANSLATORS: the customer asked to be called at another time. */
+      return C_("callback outcome", "Call later");
+    case KEFU_CALLBACK_OUTCOME_WRONG_NUMBER:
+      return C_("callback outcome", "Wrong number");
+    case KEFU_CALLBACK_OUTCOME_REFUSED:
+      /* TRANSLATORS: the customer declined the callback. */
+      return C_("callback outcome", "Refused");
+    case KEFU_CALLBACK_OUTCOME_SENT:
+      /* TRANSLATORS: an e-mail or SMS callback was sent. */
+      return C_("callback outcome", "Sent");
+    case KEFU_CALLBACK_OUTCOME_UNREACHABLE:
+      /* TRANSLATORS: the lead closed a callback whose attempts ran out. */
+      return C_("callback outcome", "Unreachable");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * kefu_survey_period_get_display_name:
+ *
+ * Returns: (transfer none): the period's translated name
+ */
+const char *
+kefu_survey_period_get_display_name (KefuSurveyPeriod period)
+{
+  switch (period)
+    {
+    case KEFU_SURVEY_PERIOD_MONTH:
+      return C_("survey period", "Every month");
+    case KEFU_SURVEY_PERIOD_QUARTER:
+      return C_("survey period", "Every quarter");
+    case KEFU_SURVEY_PERIOD_HALF:
+      return C_("survey period", "Every half year");
+    case KEFU_SURVEY_PERIOD_YEAR:
+      return C_("survey period", "Every year");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * kefu_campaign_target_get_display_name:
+ *
+ * Returns: (transfer none): the target's translated name
+ */
+const char *
+kefu_campaign_target_get_display_name (KefuCampaignTarget target)
+{
+  switch (target)
+    {
+    case KEFU_CAMPAIGN_TARGET_MEMBERS:
+      return C_("campaign target", "All members");
+    case KEFU_CAMPAIGN_TARGET_DISTRICT:
+      return C_("campaign target", "Customers of a district");
+    case KEFU_CAMPAIGN_TARGET_PRODUCT:
+      return C_("campaign target", "Customers of a product");
+    default:
+      g_return_val_if_reached ("");
+    }
+}

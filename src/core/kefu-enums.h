@@ -68,5 +68,11 @@ const char *kefu_job_action_get_display_name         (KefuJobAction         acti
 const char *kefu_job_source_get_display_name         (KefuJobSource         source);
 const char *kefu_callback_reason_get_display_name    (KefuCallbackReason    reason);
 const char *kefu_callback_state_get_display_name     (KefuCallbackState     state);
+/* The callback calendar's enums (issue 6): how a callback is made, what an attempt came to, how
+ * often members are surveyed ("Every quarter"), and whom a campaign calls. */
+const char *kefu_callback_method_get_display_name    (KefuCallbackMethod    method);
+const char *kefu_callback_outcome_get_display_name   (KefuCallbackOutcome   outcome);
+const char *kefu_survey_period_get_display_name      (KefuSurveyPeriod      period);
+const char *kefu_campaign_target_get_display_name    (KefuCampaignTarget    target);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "kefu-settings-keys.h"
+#include "kefu-types.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +17,10 @@ char  *_kefu_setting_fold_and_trim (const char  *text,
 /* Splits a list on commas, semicolons, "、" and line breaks (after folding, "，" is a comma);
  * each item is normalized and the empty ones are left out. */
 GStrv  _kefu_setting_split_list    (const char  *folded);
+/* "month", "quarter", "half" or "year" (any case) as a survey period (callback.survey-period),
+ * shared by the validation and the callback rules. */
+gboolean _kefu_setting_parse_survey_period (const char        *text,
+                                            KefuSurveyPeriod  *period,
+                                            GError           **error);
 
 G_END_DECLS

@@ -13,8 +13,14 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kefu-callback-rules.h"
+#include "kefu-enums.h"
 #include "kefu-settings-keys-private.h"
 #include "kefu-text.h"
+
+/* The longest company name and script part, in characters. */
+#define KEFU_SETTING_COMPANY_NAME_MAX 60
+#define KEFU_SETTING_SCRIPT_MAX       500
 
 G_DEFINE_QUARK (kefu-setting-error-quark, kefu_setting_error)
 
@@ -72,6 +78,44 @@ static const KeyInfo known_keys[] = {
   { KEFU_SETTING_SHIPMENT_RECEIPT_DAYS, "2",
     N_("Days to confirm receipt"),
     N_("Days after delivery within which the customer's receipt is confirmed; a shipment still unconfirmed after them is overdue.") },
+  { KEFU_SETTING_CALLBACK_MAX_ATTEMPTS, "3",
+    N_("Callback attempts"),
+    N_("Unanswered or busy calls after which a callback is listed for the team lead to decide.") },
+  { KEFU_SETTING_CALLBACK_RETRY_MINUTES, "120",
+    N_("Time between callback attempts"),
+    N_("Minutes after an unanswered or busy call before the next attempt, times the number of failed attempts so far.") },
+  { KEFU_SETTING_CALLBACK_SURVEY_PERIOD, "quarter",
+    N_("Member survey period"),
+    N_("How often every member customer gets a satisfaction callback: month, quarter, half (a half year) or year.") },
+  { KEFU_SETTING_SITE_COMPANY_NAME, "",
+    N_("Company name"),
+    N_("The company's name as the clerks say it on the phone, filled into the callback script as {company}.") },
+  /* The script's defaults are translated when read (kefu_setting_get_default ()), so that each
+   * site starts with the script in its own language. */
+  { KEFU_SETTING_SCRIPT_OPENING,
+    N_("Hello, this is {clerk}, customer service representative of {company}. Am I speaking with {customer}? Sorry to disturb you."),
+    N_("Callback script: opening"),
+    N_("What the clerk says first; {customer}, {company}, {clerk}, {service} and {date} are filled in.") },
+  { KEFU_SETTING_SCRIPT_QUESTION,
+    N_("Are you satisfied with our {service} of {date}?"),
+    N_("Callback script: question"),
+    N_("The satisfaction question; {customer}, {company}, {clerk}, {service} and {date} are filled in.") },
+  { KEFU_SETTING_SCRIPT_SATISFIED,
+    N_("Thank you! Do you have any suggestions for us?"),
+    N_("Callback script: satisfied"),
+    N_("What the clerk asks a satisfied customer: their suggestions.") },
+  { KEFU_SETTING_SCRIPT_UNSATISFIED,
+    N_("We are sorry about that. What should we improve?"),
+    N_("Callback script: so-so or not satisfied"),
+    N_("What the clerk asks a customer who is so-so or not satisfied: what to improve.") },
+  { KEFU_SETTING_SCRIPT_CLOSING_SATISFIED,
+    N_("Thank you for your time and your support. Goodbye!"),
+    N_("Callback script: closing when satisfied"),
+    N_("How the clerk ends the call with a satisfied customer.") },
+  { KEFU_SETTING_SCRIPT_CLOSING_UNSATISFIED,
+    N_("Thank you for telling us; we will work on it. Sorry again for the trouble, goodbye!"),
+    N_("Callback script: closing when not satisfied"),
+    N_("How the clerk ends the call with a customer who is so-so or not satisfied.") },
 };
 
 /* The bounds of the settings that are whole numbers. */
@@ -90,7 +134,15 @@ static const CountInfo count_keys[] = {
   { KEFU_SETTING_BATCH_WINDOW_DAYS, 1, 90 },
   { KEFU_SETTING_BATCH_THRESHOLD, 2, 50 },
   { KEFU_SETTING_SHIPMENT_RECEIPT_DAYS, 1, 60 },
+  { KEFU_SETTING_CALLBACK_MAX_ATTEMPTS, 1, 10 },
+  { KEFU_SETTING_CALLBACK_RETRY_MINUTES, 10, 1440 },
 };
+
+static gboolean
+is_script_key (const char *key)
+{
+  return g_str_has_prefix (key, "callback.script.");
+}
 
 static const KeyInfo *
 find_key (const char *key)
@@ -302,6 +354,16 @@ kefu_setting_get_keys (void)
     KEFU_SETTING_BATCH_WINDOW_DAYS,
     KEFU_SETTING_BATCH_THRESHOLD,
     KEFU_SETTING_SHIPMENT_RECEIPT_DAYS,
+    KEFU_SETTING_CALLBACK_MAX_ATTEMPTS,
+    KEFU_SETTING_CALLBACK_RETRY_MINUTES,
+    KEFU_SETTING_CALLBACK_SURVEY_PERIOD,
+    KEFU_SETTING_SITE_COMPANY_NAME,
+    KEFU_SETTING_SCRIPT_OPENING,
+    KEFU_SETTING_SCRIPT_QUESTION,
+    KEFU_SETTING_SCRIPT_SATISFIED,
+    KEFU_SETTING_SCRIPT_UNSATISFIED,
+    KEFU_SETTING_SCRIPT_CLOSING_SATISFIED,
+    KEFU_SETTING_SCRIPT_CLOSING_UNSATISFIED,
     NULL
   };
 
@@ -321,7 +383,11 @@ kefu_setting_get_default (const char *key)
 {
   const KeyInfo *info = find_key (key);
 
-  return info != NULL ? info->default_value : NULL;
+  if (info == NULL)
+    return NULL;
+  if (is_script_key (key))
+    return _(info->default_value);
+  return info->default_value;
 }
 
 const char *
@@ -338,6 +404,94 @@ kefu_setting_get_description (const char *key)
   const KeyInfo *info = find_key (key);
 
   return info != NULL ? _(info->description) : NULL;
+}
+
+gboolean
+_kefu_setting_parse_survey_period (const char        *text,
+                                   KefuSurveyPeriod  *period,
+                                   GError           **error)
+{
+  g_autofree char *folded = _kefu_setting_fold_and_trim (text, error);
+  g_autofree char *lower = NULL;
+  int value;
+
+  if (folded == NULL)
+    return FALSE;
+  lower = g_ascii_strdown (folded, -1);
+  if (!kefu_enum_from_nick (KEFU_TYPE_SURVEY_PERIOD, lower, &value))
+    {
+      g_set_error (error, KEFU_SETTING_ERROR, KEFU_SETTING_ERROR_INVALID_TEXT,
+                   _("“%s” is not a survey period; write month, quarter, half (a half year) or year."),
+                   folded);
+      return FALSE;
+    }
+  if (period != NULL)
+    *period = (KefuSurveyPeriod) value;
+  return TRUE;
+}
+
+/* The text checks of kefu-text.h, reported in the settings' own error domain. */
+static gboolean
+validate_setting_text (const char  *value,
+                       guint        max_chars,
+                       gboolean     required,
+                       gboolean     one_line,
+                       const char  *label,
+                       GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok = one_line ? kefu_text_validate_line (value, max_chars, required, label, &local_error)
+                         : kefu_text_validate (value, max_chars, required, label, &local_error);
+
+  if (!ok)
+    g_set_error_literal (error, KEFU_SETTING_ERROR, KEFU_SETTING_ERROR_INVALID_TEXT,
+                         local_error->message);
+  return ok;
+}
+
+static gboolean
+validate_company_name (const char  *value,
+                       GError     **error)
+{
+  return validate_setting_text (value, KEFU_SETTING_COMPANY_NAME_MAX, FALSE, TRUE,
+                                _("Company name"), error);
+}
+
+/* "{shop}, {price}": the names as the manager typed them. */
+static char *
+join_placeholders (const char * const *names)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    g_string_append_printf (text, "%s{%s}", i > 0 ? ", " : "", names[i]);
+  return g_string_free (text, FALSE);
+}
+
+/* A script part is what a clerk reads out: not empty, and only placeholders that are filled. */
+static gboolean
+validate_script (const char  *value,
+                 GError     **error)
+{
+  g_auto(GStrv) unknown = NULL;
+  g_autofree char *names = NULL;
+
+  if (!validate_setting_text (value, KEFU_SETTING_SCRIPT_MAX, TRUE, FALSE,
+                              _("Script text"), error))
+    return FALSE;
+
+  unknown = kefu_callback_script_unknown_placeholders (value);
+  if (unknown == NULL)
+    return TRUE;
+
+  names = join_placeholders ((const char * const *) unknown);
+  g_set_error (error, KEFU_SETTING_ERROR, KEFU_SETTING_ERROR_INVALID_TEXT,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "The script uses a placeholder Kefu does not fill: %s; use {customer}, {company}, {clerk}, {service} or {date}.",
+                            "The script uses placeholders Kefu does not fill: %s; use {customer}, {company}, {clerk}, {service} or {date}.",
+                            g_strv_length (unknown)),
+               names);
+  return FALSE;
 }
 
 gboolean
@@ -403,6 +557,15 @@ kefu_setting_validate (const char  *key,
 
       return dates != NULL;
     }
+
+  if (strcmp (key, KEFU_SETTING_CALLBACK_SURVEY_PERIOD) == 0)
+    return _kefu_setting_parse_survey_period (value, NULL, error);
+
+  if (strcmp (key, KEFU_SETTING_SITE_COMPANY_NAME) == 0)
+    return validate_company_name (value, error);
+
+  if (is_script_key (key))
+    return validate_script (value, error);
 
   for (guint i = 0; i < G_N_ELEMENTS (count_keys); i++)
     if (strcmp (key, count_keys[i].key) == 0)

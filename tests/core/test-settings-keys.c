@@ -14,7 +14,11 @@ test_known_keys (void)
     "office.hours", "work.hours", "work.days", "work.holidays", "complaint.acknowledge-hours",
     "complaint.harmed-acknowledge-minutes", "complaint.resolve-days.product-quality",
     "complaint.resolve-days.service-quality", "complaint.batch-window-days",
-    "complaint.batch-threshold", "shipment.receipt-days", NULL
+    "complaint.batch-threshold", "shipment.receipt-days", "callback.max-attempts",
+    "callback.retry-minutes", "callback.survey-period", "site.company-name",
+    "callback.script.opening", "callback.script.question", "callback.script.satisfied",
+    "callback.script.unsatisfied", "callback.script.closing-satisfied",
+    "callback.script.closing-unsatisfied", NULL
   };
 
   g_assert_true (g_strv_equal (keys, expected));
