@@ -160,6 +160,24 @@ read_by_reason (KefuStore     *self,
   return breakdowns;
 }
 
+/* By name (as bytes, the same on both backends whatever the server's collation), then id; the
+ * row of nobody last. */
+static int
+compare_clerks (gconstpointer a,
+                gconstpointer b)
+{
+  const KefuCallbackBreakdown *x = a;
+  const KefuCallbackBreakdown *y = b;
+  int order;
+
+  if ((x->staff_id == 0) != (y->staff_id == 0))
+    return x->staff_id == 0 ? 1 : -1;
+  order = g_strcmp0 (x->name, y->name);
+  if (order != 0)
+    return order;
+  return x->staff_id < y->staff_id ? -1 : x->staff_id > y->staff_id;
+}
+
 /* The breakdown by clerk, by name; open callbacks assigned to nobody come last, with staff_id 0
  * and no name. */
 static GArray *
@@ -173,8 +191,7 @@ read_by_clerk (KefuStore     *self,
 
   rows = _kefu_store_query (self,
                             "SELECT clerk.id, clerk.name, " FIGURES FROM_PERIOD
-                            " GROUP BY clerk.id, clerk.name"
-                            " ORDER BY clerk.id IS NULL, clerk.name, clerk.id",
+                            " GROUP BY clerk.id, clerk.name",
                             period_params (period), cancellable, error);
   if (rows == NULL)
     return NULL;
@@ -189,6 +206,7 @@ read_by_clerk (KefuStore     *self,
       figures_from_row (&b.figures, rows, i, 2);
       g_array_append_val (breakdowns, b);
     }
+  g_array_sort (breakdowns, compare_clerks);
   return breakdowns;
 }
 
