@@ -8,29 +8,11 @@
 #include <locale.h>
 #include <string.h>
 
-#include "core-test-helpers.h"
-#include "kefu-callback-rules.h"
-#include "kefu-settings-keys.h"
+#include "callback-test-helpers.h"
 
 #define N_CUSTOMERS 30
 
 static const gint64 clerks[] = { 101, 102, 103 };
-
-/* The domain's quiet hours, a desk open 08:30–17:30, Monday–Friday, in Shanghai time. */
-static KefuCallbackRules *
-rules_new (void)
-{
-  g_autoptr(GTimeZone) tz = core_test_shanghai ();
-  KefuCallbackRules *rules = kefu_callback_rules_new (tz);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (kefu_callback_rules_set (rules, KEFU_SETTING_CALLBACK_QUIET_HOURS,
-                                          "12:00-14:00,20:30-09:00", &error));
-  g_assert_true (kefu_callback_rules_set (rules, KEFU_SETTING_OFFICE_HOURS, "08:30-17:30", &error));
-  g_assert_true (kefu_callback_rules_set (rules, KEFU_SETTING_WORK_DAYS, "1-5", &error));
-  g_assert_no_error (error);
-  return rules;
-}
 
 static void
 set_day (GDate *date,
@@ -39,18 +21,6 @@ set_day (GDate *date,
 {
   g_date_clear (date, 1);
   g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, 2026);
-}
-
-static KefuCallbackPreferences *
-prefs_new (const char *quiet,
-           const char *preferred)
-{
-  g_autoptr(GError) error = NULL;
-  KefuCallbackPreferences *prefs = kefu_callback_preferences_new_from_text (quiet, preferred,
-                                                                            &error);
-
-  g_assert_no_error (error);
-  return prefs;
 }
 
 static int
@@ -65,10 +35,10 @@ clerk_index (gint64 clerk_id)
 static void
 test_spread (void)
 {
-  g_autoptr(KefuCallbackRules) rules = rules_new ();
-  g_autoptr(KefuCallbackPreferences) late_riser = prefs_new ("00:00-10:00", NULL);
-  g_autoptr(KefuCallbackPreferences) afternoons = prefs_new (NULL, "15:00-17:00");
-  g_autoptr(KefuCallbackPreferences) mornings_only = prefs_new ("14:00-17:30", NULL);
+  g_autoptr(KefuCallbackRules) rules = callback_test_rules_new ("1-5", NULL);
+  g_autoptr(KefuCallbackPreferences) late_riser = callback_test_prefs_new ("00:00-10:00", NULL);
+  g_autoptr(KefuCallbackPreferences) afternoons = callback_test_prefs_new (NULL, "15:00-17:00");
+  g_autoptr(KefuCallbackPreferences) mornings_only = callback_test_prefs_new ("14:00-17:30", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) slots = NULL;
   KefuCampaignCustomer customers[N_CUSTOMERS];
@@ -194,7 +164,7 @@ assert_too_many (KefuCallbackRules *rules,
 static void
 test_too_many (void)
 {
-  g_autoptr(KefuCallbackRules) rules = rules_new ();
+  g_autoptr(KefuCallbackRules) rules = callback_test_rules_new ("1-5", NULL);
   g_autoptr(GArray) exact = NULL;
   g_autoptr(GError) error = NULL;
   KefuCampaignCustomer customers[60] = { { 0 } };

@@ -10,45 +10,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core-test-helpers.h"
-#include "kefu-callback-rules.h"
+#include "callback-test-helpers.h"
 #include "kefu-enums.h"
 #include "kefu-job-flow.h"
 #include "kefu-settings-keys.h"
 
 #define N_ROLES (KEFU_ROLE_ADMINISTRATOR + 1)
-
-/* The rules with the domain's quiet hours (12:00–14:00, 20:30–09:00), a desk open 08:30–17:30 and
- * working days `days`; `more` are further key, value pairs (NULL-terminated). */
-static KefuCallbackRules *
-rules_new (const char *days,
-           ...)
-{
-  g_autoptr(GTimeZone) tz = core_test_shanghai ();
-  KefuCallbackRules *rules = kefu_callback_rules_new (tz);
-  g_autoptr(GError) error = NULL;
-  const char *key;
-  va_list args;
-
-  g_assert_true (kefu_callback_rules_set (rules, KEFU_SETTING_CALLBACK_QUIET_HOURS,
-                                          "12:00-14:00,20:30-09:00", &error));
-  g_assert_true (kefu_callback_rules_set (rules, KEFU_SETTING_OFFICE_HOURS, "08:30-17:30", &error));
-  g_assert_true (kefu_callback_rules_set (rules, KEFU_SETTING_WORK_HOURS, "08:30-17:30", &error));
-  g_assert_true (kefu_callback_rules_set (rules, KEFU_SETTING_WORK_DAYS, days, &error));
-
-  va_start (args, days);
-  while ((key = va_arg (args, const char *)) != NULL)
-    {
-      const char *value = va_arg (args, const char *);
-
-      if (!kefu_callback_rules_set (rules, key, value, &error))
-        g_error ("%s = %s: %s", key, value, error->message);
-    }
-  va_end (args);
-
-  g_assert_no_error (error);
-  return rules;
-}
 
 /* A Shanghai time; 2026-11-23 is a Monday, 2026-11-28 a Saturday. */
 static GDateTime *
@@ -61,19 +28,6 @@ at (int year,
   g_autoptr(GTimeZone) tz = core_test_shanghai ();
 
   return g_date_time_new (tz, year, month, day, hour, minute, 0);
-}
-
-static KefuCallbackPreferences *
-prefs_new (const char *quiet,
-           const char *preferred)
-{
-  g_autoptr(GError) error = NULL;
-  KefuCallbackPreferences *prefs = kefu_callback_preferences_new_from_text (quiet, preferred,
-                                                                            &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (prefs);
-  return prefs;
 }
 
 /* `got` (owned, may be NULL) is `want` (owned), printed in Shanghai time when not. */
@@ -161,7 +115,7 @@ test_settings (void)
   g_assert_error (error, KEFU_SETTING_ERROR, KEFU_SETTING_ERROR_INVALID_RANGE);
   g_clear_error (&error);
   {
-    g_autoptr(KefuCallbackPreferences) none = prefs_new (NULL, "");
+    g_autoptr(KefuCallbackPreferences) none = callback_test_prefs_new (NULL, "");
 
     g_assert_null (none->quiet);
     g_assert_null (none->preferred);
@@ -260,8 +214,8 @@ test_setting_keys (void)
 static void
 test_quiet_and_allowed (void)
 {
-  g_autoptr(KefuCallbackRules) rules = rules_new ("1-5", KEFU_SETTING_WORK_HOLIDAYS, "2026-11-25", NULL);
-  g_autoptr(KefuCallbackPreferences) late_riser = prefs_new ("00:00-10:00", NULL);
+  g_autoptr(KefuCallbackRules) rules = callback_test_rules_new ("1-5", KEFU_SETTING_WORK_HOLIDAYS, "2026-11-25", NULL);
+  g_autoptr(KefuCallbackPreferences) late_riser = callback_test_prefs_new ("00:00-10:00", NULL);
   static const struct { int hour; int minute; gboolean quiet; gboolean allowed; } monday[] = {
     { 8, 29, TRUE, FALSE }, { 8, 30, TRUE, FALSE }, { 8, 59, TRUE, FALSE }, { 9, 0, FALSE, TRUE },
     { 11, 59, FALSE, TRUE }, { 12, 0, TRUE, FALSE }, { 13, 59, TRUE, FALSE },
@@ -318,7 +272,7 @@ test_office_over_midnight (void)
 {
   /* A night desk 20:00–02:00 on working days Monday–Friday, no quiet hours: Friday's shift runs
    * into Saturday morning, Sunday's would run into Monday's but Sunday is no working day. */
-  g_autoptr(KefuCallbackRules) rules = rules_new ("1-5", KEFU_SETTING_OFFICE_HOURS, "20:00-02:00",
+  g_autoptr(KefuCallbackRules) rules = callback_test_rules_new ("1-5", KEFU_SETTING_OFFICE_HOURS, "20:00-02:00",
                                                   KEFU_SETTING_CALLBACK_QUIET_HOURS, "", NULL);
   g_autoptr(GDateTime) fri_2300 = at (2026, 11, 27, 23, 0);
   g_autoptr(GDateTime) sat_0100 = at (2026, 11, 28, 1, 0);
@@ -357,12 +311,12 @@ next_slot (KefuCallbackRules             *rules,
 static void
 test_next_slot (void)
 {
-  g_autoptr(KefuCallbackRules) rules = rules_new ("1-5", NULL);
-  g_autoptr(KefuCallbackRules) evening_desk = rules_new ("1-5", KEFU_SETTING_OFFICE_HOURS,
+  g_autoptr(KefuCallbackRules) rules = callback_test_rules_new ("1-5", NULL);
+  g_autoptr(KefuCallbackRules) evening_desk = callback_test_rules_new ("1-5", KEFU_SETTING_OFFICE_HOURS,
                                                          "08:30-20:00", NULL);
-  g_autoptr(KefuCallbackPreferences) afternoons = prefs_new (NULL, "15:00-17:00");
-  g_autoptr(KefuCallbackPreferences) evenings = prefs_new (NULL, "18:00-20:30");
-  g_autoptr(KefuCallbackPreferences) never = prefs_new ("09:00-18:00", NULL);
+  g_autoptr(KefuCallbackPreferences) afternoons = callback_test_prefs_new (NULL, "15:00-17:00");
+  g_autoptr(KefuCallbackPreferences) evenings = callback_test_prefs_new (NULL, "18:00-20:30");
+  g_autoptr(KefuCallbackPreferences) never = callback_test_prefs_new ("09:00-18:00", NULL);
   g_autoptr(GDateTime) mon_0900 = at (2026, 11, 23, 9, 0);
   g_autoptr(GDateTime) mon_1230 = at (2026, 11, 23, 12, 30);
   g_autoptr(GDateTime) mon_1500 = at (2026, 11, 23, 15, 0);
@@ -423,14 +377,14 @@ assert_plan (KefuCallbackRules             *rules,
 static void
 test_deadline_and_first_due (void)
 {
-  g_autoptr(KefuCallbackRules) mon_fri = rules_new ("1-5", NULL);
-  g_autoptr(KefuCallbackRules) mon_sat = rules_new ("1-6", NULL);
-  g_autoptr(KefuCallbackRules) holiday = rules_new ("1-5", KEFU_SETTING_WORK_HOLIDAYS, "2026-11-30", NULL);
-  g_autoptr(KefuCallbackRules) one_day = rules_new ("1-5", KEFU_SETTING_CALLBACK_WINDOW_DAYS, "1",
+  g_autoptr(KefuCallbackRules) mon_fri = callback_test_rules_new ("1-5", NULL);
+  g_autoptr(KefuCallbackRules) mon_sat = callback_test_rules_new ("1-6", NULL);
+  g_autoptr(KefuCallbackRules) holiday = callback_test_rules_new ("1-5", KEFU_SETTING_WORK_HOLIDAYS, "2026-11-30", NULL);
+  g_autoptr(KefuCallbackRules) one_day = callback_test_rules_new ("1-5", KEFU_SETTING_CALLBACK_WINDOW_DAYS, "1",
                                                     KEFU_SETTING_OFFICE_HOURS, "08:30-20:00", NULL);
-  g_autoptr(KefuCallbackRules) late_desk = rules_new ("1-7", KEFU_SETTING_WORK_HOURS, "08:30-21:30", NULL);
-  g_autoptr(KefuCallbackPreferences) late_riser = prefs_new ("00:00-10:00", NULL);
-  g_autoptr(KefuCallbackPreferences) evenings = prefs_new (NULL, "18:00-20:30");
+  g_autoptr(KefuCallbackRules) late_desk = callback_test_rules_new ("1-7", KEFU_SETTING_WORK_HOURS, "08:30-21:30", NULL);
+  g_autoptr(KefuCallbackPreferences) late_riser = callback_test_prefs_new ("00:00-10:00", NULL);
+  g_autoptr(KefuCallbackPreferences) evenings = callback_test_prefs_new (NULL, "18:00-20:30");
   g_autoptr(GDateTime) sat_1959 = at (2026, 11, 28, 19, 59);
   g_autoptr(GDateTime) fri_1600 = at (2026, 11, 27, 16, 0);
   g_autoptr(GDateTime) mon_1000 = at (2026, 11, 23, 10, 0);
@@ -460,7 +414,7 @@ test_deadline_and_first_due (void)
   /* "Prefers evenings", the desk open until 20:00: with three days Monday 18:00 is before the
    * deadline; with one day (Monday 17:30) it is not, and the first allowed time comes first. */
   {
-    g_autoptr(KefuCallbackRules) evening_desk = rules_new ("1-5", KEFU_SETTING_OFFICE_HOURS,
+    g_autoptr(KefuCallbackRules) evening_desk = callback_test_rules_new ("1-5", KEFU_SETTING_OFFICE_HOURS,
                                                            "08:30-20:00", NULL);
 
     assert_plan (evening_desk, evenings, sat_1959, at (2026, 12, 2, 17, 30), at (2026, 11, 30, 18, 0));
@@ -475,9 +429,9 @@ test_deadline_and_first_due (void)
 static void
 test_retries (void)
 {
-  g_autoptr(KefuCallbackRules) rules = rules_new ("1-5", NULL);
-  g_autoptr(KefuCallbackRules) once = rules_new ("1-5", KEFU_SETTING_CALLBACK_MAX_ATTEMPTS, "1", NULL);
-  g_autoptr(KefuCallbackPreferences) late_riser = prefs_new ("00:00-10:00", NULL);
+  g_autoptr(KefuCallbackRules) rules = callback_test_rules_new ("1-5", NULL);
+  g_autoptr(KefuCallbackRules) once = callback_test_rules_new ("1-5", KEFU_SETTING_CALLBACK_MAX_ATTEMPTS, "1", NULL);
+  g_autoptr(KefuCallbackPreferences) late_riser = callback_test_prefs_new ("00:00-10:00", NULL);
   g_autoptr(GDateTime) mon_0930 = at (2026, 11, 23, 9, 30);
   g_autoptr(GDateTime) mon_1030 = at (2026, 11, 23, 10, 30);
   g_autoptr(GDateTime) mon_1130 = at (2026, 11, 23, 11, 30);
