@@ -1,6 +1,7 @@
-/* kefu-print-document-private.h: the printed form's rows and pages as its three files see
- * them: kefu-print-document.c makes the rows, kefu-print-document-layout.c lays them out and
- * draws them, kefu-print-document-output.c writes the PDF and runs the print dialog.
+/* kefu-print-document-private.h: the printed form's rows and pages as its files see them:
+ * kefu-print-document.c makes the rows, kefu-print-document-layout.c lays them out and draws
+ * them, kefu-print-document-pdf.c writes the PDF, and the UI library's
+ * widgets/kefu-print-document-output.c runs the print dialog.
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,6 +21,7 @@ typedef enum
   ROW_HEADING,    /* a section's name */
   ROW_CELLS,      /* bordered cells */
   ROW_SIGNATURES, /* bordered boxes to sign in, their labels at the top */
+  ROW_DRAWING,    /* a picture its owner draws (a chart), `text[0]` its words for the tests */
 } RowKind;
 
 typedef struct
@@ -31,6 +33,11 @@ typedef struct
   gboolean label[KEFU_PRINT_MAX_CELLS];   /* a label cell: shaded, bold */
   int      table;             /* the table's index in `heads` when a table's body row, or -1 */
   double   height;            /* set by paginate */
+  /* ROW_DRAWING only */
+  double             drawing_height;
+  KefuPrintDrawFunc  draw;
+  gpointer           draw_data;
+  GDestroyNotify     draw_destroy;
 } Row;
 
 /* Where a row goes: its page, its top, and which part of its cells' text it shows there: the

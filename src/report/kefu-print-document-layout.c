@@ -92,6 +92,9 @@ measure_row (KefuPrintDocument *document,
 {
   double height = 0;
 
+  if (row->kind == ROW_DRAWING)
+    return row->drawing_height;
+
   for (guint i = 0; i < row->n_cells; i++)
     {
       g_autoptr(PangoLayout) layout = cell_layout (document, row, i);
@@ -400,6 +403,17 @@ draw_row (KefuPrintDocument *document,
 
       cairo_move_to (cr, 0, y + SECTION_GAP);
       pango_cairo_show_layout (cr, layout);
+      return;
+    }
+
+  if (row->kind == ROW_DRAWING)
+    {
+      /* The owner draws from its own origin, and leaves the page's state as it found it. */
+      cairo_save (cr);
+      cairo_translate (cr, 0, y);
+      row->draw (cr, document->width, row->drawing_height, row->draw_data);
+      cairo_restore (cr);
+      cairo_set_source_rgb (cr, 0, 0, 0);
       return;
     }
 

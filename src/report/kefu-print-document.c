@@ -11,7 +11,6 @@
 
 #include <glib/gi18n.h>
 
-#include "complaints/kefu-detail-format.h"
 #include "core/kefu-complaint-timeline.h"
 
 #include "kefu-print-document-private.h"
@@ -23,6 +22,8 @@ row_free (Row *row)
 {
   for (guint i = 0; i < row->n_cells; i++)
     g_free (row->text[i]);
+  if (row->draw_destroy != NULL)
+    row->draw_destroy (row->draw_data);
   g_free (row);
 }
 
@@ -39,7 +40,7 @@ kefu_print_document_new (const char *title,
 
   document = g_new0 (KefuPrintDocument, 1);
   now = g_date_time_new_now_utc ();
-  printed = kefu_detail_format_local_time (now);
+  printed = kefu_print_format_time (now);
   document->title = g_strdup (title);
   document->reference = g_strdup (reference);
   /* Translators: under the title of a printed form (a complaint record, a dispatch note). */
@@ -121,8 +122,51 @@ kefu_print_document_add_header (KefuPrintDocument *document)
 
   /* Translators: the reference number at the top of a printed form, "No. TS-20261127-0001". */
   number = g_strdup_printf (_("No. %s"), document->reference);
+  kefu_print_document_add_header_full (document, document->printed_at, number);
+}
+
+void
+kefu_print_document_add_header_full (KefuPrintDocument *document,
+                                     const char        *left,
+                                     const char        *right)
+{
+  g_return_if_fail (document != NULL);
+  g_return_if_fail (left != NULL && right != NULL);
+
   add_text_row (document, ROW_TITLE, document->title, NULL);
-  add_text_row (document, ROW_META, document->printed_at, number);
+  add_text_row (document, ROW_META, left, right);
+}
+
+const char *
+kefu_print_document_get_printed_at (KefuPrintDocument *document)
+{
+  g_return_val_if_fail (document != NULL, NULL);
+
+  return document->printed_at;
+}
+
+void
+kefu_print_document_add_drawing (KefuPrintDocument *document,
+                                 double             height,
+                                 const char        *text,
+                                 KefuPrintDrawFunc  draw,
+                                 gpointer           user_data,
+                                 GDestroyNotify     destroy)
+{
+  Row *row;
+
+  g_return_if_fail (document != NULL);
+  g_return_if_fail (height > 0);
+  g_return_if_fail (draw != NULL);
+
+  row = add_row (document, ROW_DRAWING);
+  row->n_cells = 1;
+  row->text[0] = g_strdup (text != NULL ? text : "");
+  row->widths[0] = 1.0;
+  row->drawing_height = height;
+  row->draw = draw;
+  row->draw_data = user_data;
+  row->draw_destroy = destroy;
 }
 
 void
@@ -262,7 +306,7 @@ kefu_print_document_add_step (KefuPrintDocument *document,
 
   if (at == NULL)
     return;
-  when = kefu_detail_format_local_time (at);
+  when = kefu_print_format_time (at);
   {
     const char *cells[] = { step, when, by };
 
@@ -295,7 +339,7 @@ kefu_print_document_add_timeline (KefuPrintDocument     *document,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(KefuEvent) event = g_list_model_get_item (events, i);
-      g_autofree char *when = kefu_detail_format_local_time (kefu_event_get_created_at (event));
+      g_autofree char *when = kefu_print_format_time (kefu_event_get_created_at (event));
       g_autofree char *title = title_func (event);
       g_autofree char *text = text_func (event);
       g_autoptr(GPtrArray) changes = changes_func (event);
@@ -323,6 +367,17 @@ kefu_print_document_add_timeline (KefuPrintDocument     *document,
 }
 
 /* Words */
+
+char *
+kefu_print_format_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (time == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_local (time);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
 
 char *
 kefu_print_format_day (const GDate *day)
@@ -364,7 +419,7 @@ kefu_print_who_when (GDateTime  *at,
 
   if (at == NULL)
     return g_strdup ("");
-  when = kefu_detail_format_local_time (at);
+  when = kefu_print_format_time (at);
   if (who == NULL || *who == '\0')
     return g_steal_pointer (&when);
   /* The time first, as the timeline's rows and the complaint record's acknowledgements. */
