@@ -191,9 +191,13 @@ update (KefuCallbackRecordForm *self)
   set_field_error (GTK_WIDGET (self->words_row),
                    !valid && reached && satisfaction == KEFU_SATISFACTION_NOT_SATISFIED
                    && words == NULL);
-  set_field_error (GTK_WIDGET (self->day_row), !valid && later
-                   && kefu_date_row_get_date_time (self->day_row, NULL) == NULL
-                   && !kefu_date_row_is_empty (self->day_row));
+  if (later)
+    {
+      g_autoptr(GDateTime) day = kefu_date_row_get_date_time (self->day_row, NULL);
+
+      set_field_error (GTK_WIDGET (self->day_row),
+                       day == NULL && !kefu_date_row_is_empty (self->day_row));
+    }
   set_reason (self, valid ? NULL : error->message);
 
   if (self->valid != valid)
@@ -341,6 +345,8 @@ kefu_callback_record_form_init (KefuCallbackRecordForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* No answer is picked until the customer gives one. */
+  adw_toggle_group_set_active (self->satisfaction_toggles, GTK_INVALID_LIST_POSITION);
   self->outcomes = g_array_new (FALSE, FALSE, sizeof (KefuCallbackOutcome));
   self->role = KEFU_ROLE_CLERK;
   for (KefuCallbackMethod method = KEFU_CALLBACK_METHOD_PHONE; method <= KEFU_CALLBACK_METHOD_SMS;
