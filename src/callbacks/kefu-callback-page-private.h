@@ -57,12 +57,14 @@ struct _KefuCallbackPage
 
   GtkListBox              *attempts_list;
   AdwPreferencesGroup     *attempts_group;
-  GtkListBox              *customer_list;
+  GtkButton               *copy_button;
   GtkListBox              *details_list;
   AdwStatusPage           *error_page;
   KefuCallbackRecordForm  *form;
   GtkLabel                *heading_label;
+  GtkLabel                *late_label;
   GtkLabel                *member_label;
+  GtkLabel                *phone_label;
   AdwBanner               *quiet_banner;
   AdwBanner               *read_only_banner;
   AdwPreferencesGroup     *record_group;

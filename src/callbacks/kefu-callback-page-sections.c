@@ -124,33 +124,21 @@ show_heading (KefuCallbackPage *self)
   gtk_label_set_label (self->subheading_label, subheading != NULL ? subheading : reason);
 }
 
+/* The phone, to dial at a glance and to copy into the softphone. */
 static void
-show_customer (KefuCallbackPage *self)
+show_phone (KefuCallbackPage *self)
 {
   KefuCallback *callback = self->callback;
-  GtkWidget *row;
+  gboolean has_phone = callback->customer_phone != NULL && *callback->customer_phone != '\0';
+  g_autofree char *phone = NULL;
 
-  gtk_list_box_remove_all (self->customer_list);
-  add_row (self->customer_list, C_("callback field", "Name"), callback->customer_name);
-  if (callback->customer_phone != NULL && *callback->customer_phone != '\0')
-    {
-      /* Written as everywhere else ("138 0013 8000"), the stored digits otherwise. */
-      g_autofree char *phone = kefu_phone_format (callback->customer_phone);
-
-      row = add_row (self->customer_list, C_("callback field", "Phone"),
-                     phone != NULL ? phone : callback->customer_phone);
-      add_row_button (row, "edit-copy-symbolic", _("Copy the Phone Number"),
-                      "callback.copy-phone", 0);
-    }
-  else
-    add_row (self->customer_list, C_("callback field", "Phone"), _("No phone number on record"));
-
-  if (self->own_quiet != NULL && *self->own_quiet != '\0')
-    /* Translators: a customer's own rest times, as ranges ("00:00-10:00"). */
-    add_row (self->customer_list, _("Own Rest Times"), self->own_quiet);
-  if (self->own_preferred != NULL && *self->own_preferred != '\0')
-    /* Translators: the times a customer prefers to be called, as ranges ("18:00-20:30"). */
-    add_row (self->customer_list, _("Prefers to Be Called"), self->own_preferred);
+  if (has_phone)
+    /* Written as everywhere else ("139 1234 5678"), the stored digits otherwise. */
+    phone = kefu_phone_format (callback->customer_phone);
+  gtk_label_set_label (self->phone_label,
+                       has_phone ? (phone != NULL ? phone : callback->customer_phone)
+                                 : _("No phone number on record"));
+  gtk_widget_set_visible (GTK_WIDGET (self->copy_button), has_phone);
 }
 
 static void
@@ -165,6 +153,7 @@ show_details (KefuCallbackPage *self)
   GtkWidget *row;
 
   gtk_list_box_remove_all (self->details_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->late_label), FALSE);
   add_row (self->details_list, C_("callback field", "Reason"),
            kefu_callback_reason_get_display_name (callback->reason));
   add_row (self->details_list, C_("callback field", "Topic"), callback->topic);
@@ -175,6 +164,12 @@ show_details (KefuCallbackPage *self)
            callback->assigned_to > 0 ? callback->assigned_to_name
                                      /* Translators: a callback assigned to no one clerk. */
                                      : _("The team"));
+  if (self->own_quiet != NULL && *self->own_quiet != '\0')
+    /* Translators: a customer's own rest times, as ranges ("00:00-10:00"). */
+    add_row (self->details_list, _("Own Rest Times"), self->own_quiet);
+  if (self->own_preferred != NULL && *self->own_preferred != '\0')
+    /* Translators: the times a customer prefers to be called, as ranges ("18:00-20:30"). */
+    add_row (self->details_list, _("Prefers to Be Called"), self->own_preferred);
   if (callback->state != KEFU_CALLBACK_STATE_DUE)
     add_row (self->details_list, C_("callback field", "State"),
              kefu_callback_state_get_display_name (callback->state));
@@ -201,6 +196,7 @@ show_details (KefuCallbackPage *self)
         }
       /* Translators: 三天之内回访, the callback's deadline. */
       row = add_row (self->details_list, _("Within Three Days"), deadline != NULL ? deadline : time);
+      gtk_widget_set_visible (GTK_WIDGET (self->late_label), late);
       if (late)
         {
           /* Colour and words: the row says "Overdue", the badge "Late". */
@@ -405,6 +401,26 @@ static const struct
   { N_("Closing (So-so or Not Satisfied)"), FALSE, TRUE },
 };
 
+/* What the script's {service} names: the callback's topic, else what the record it follows
+ * was (the complaint's handling, the service job's kind, the delivery), else its reason. */
+static const char *
+script_service (KefuCallbackPage *self)
+{
+  KefuCallback *callback = self->callback;
+
+  if (callback->topic != NULL && *callback->topic != '\0')
+    return callback->topic;
+  if (g_strcmp0 (callback->source_entity, "complaint") == 0)
+    /* Translators: the script's {service} for a complaint callback, as in "请问您对投诉处理满意吗". */
+    return C_("callback script service", "handling of your complaint");
+  if (KEFU_IS_SERVICE_JOB (self->source))
+    return kefu_job_kind_get_display_name (KEFU_SERVICE_JOB (self->source)->kind);
+  if (g_strcmp0 (callback->source_entity, "shipment") == 0)
+    /* Translators: the script's {service} for a callback after a delivery (送货服务). */
+    return C_("callback script service", "delivery");
+  return kefu_callback_reason_get_display_name (callback->reason);
+}
+
 void
 _kefu_callback_page_fill_script (KefuCallbackPage  *self,
                                  char             **templates,
@@ -420,8 +436,7 @@ _kefu_callback_page_fill_script (KefuCallbackPage  *self,
     clerk = kefu_staff_get_name (self->staff);
   if (clerk == NULL || *clerk == '\0')
     clerk = callback->assigned_to_name;
-  service = callback->topic != NULL && *callback->topic != '\0'
-              ? callback->topic : kefu_callback_reason_get_display_name (callback->reason);
+  service = script_service (self);
   service_day (self, &day);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->script_box))) != NULL)
@@ -548,7 +563,7 @@ _kefu_callback_page_show_sections (KefuCallbackPage *self)
   g_return_if_fail (self->callback != NULL);
 
   show_heading (self);
-  show_customer (self);
+  show_phone (self);
   show_details (self);
   show_source (self);
   show_attempts (self);

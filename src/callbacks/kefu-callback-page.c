@@ -765,12 +765,14 @@ kefu_callback_page_class_init (KefuCallbackPageClass *klass)
                                                "/io/github/kefu/Kefu/ui/kefu-callback-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackPage, attempts_group);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackPage, attempts_list);
-  gtk_widget_class_bind_template_child (widget_class, KefuCallbackPage, customer_list);
+  gtk_widget_class_bind_template_child (widget_class, KefuCallbackPage, copy_button);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackPage, details_list);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackPage, form);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackPage, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, KefuCallbackPage, late_label);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackPage, member_label);
+  gtk_widget_class_bind_template_child (widget_class, KefuCallbackPage, phone_label);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackPage, quiet_banner);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackPage, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackPage, record_group);
