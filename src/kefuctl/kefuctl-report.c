@@ -146,9 +146,11 @@ subject_name (KefuStore  *store,
         }
       if (team == NULL)
         {
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, opt_team);
+
           g_set_error (error, KEFUCTL_ERROR, KEFUCTL_ERROR_REFUSED,
-                       _("There is no department with id %" G_GINT64_FORMAT ". Give the id of "
-                         "a department of this database to --team."), opt_team);
+                       _("There is no department with id %s. Give the id of a department of "
+                         "this database to --team."), id);
           return NULL;
         }
     }
@@ -159,10 +161,12 @@ subject_name (KefuStore  *store,
 
       if (staff == NULL)
         {
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, opt_clerk);
+
           g_set_error (error, KEFUCTL_ERROR, KEFUCTL_ERROR_REFUSED,
-                       _("There is no staff member with id %" G_GINT64_FORMAT " (%s). Give the "
-                         "id of a staff member of this database to --clerk."), opt_clerk,
-                       local_error->message);
+                       /* Translators: the id given, then the store's reason. */
+                       _("There is no staff member with id %s (%s). Give the id of a staff "
+                         "member of this database to --clerk."), id, local_error->message);
           return NULL;
         }
       if (team != NULL)

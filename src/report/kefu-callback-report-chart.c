@@ -209,6 +209,9 @@ draw_chart (cairo_t  *cr,
   cairo_line_to (cr, x0 + plot_w, y0);
   cairo_stroke (cr);
 
+  if (max == 0)
+    draw_text (cr, _("No answers in this period."), x0 + plot_w / 2, TOP + plot_h / 2 - 6, 0.5,
+               FALSE);
   if (weeks->len == 0)
     return;
   slot = plot_w / weeks->len;

@@ -196,9 +196,11 @@ add_words (KefuPrintDocument        *document,
            const KefuCallbackReport *report)
 {
   const char *titles[] = {
-    _("Done"), _("Customer"), _("Clerk"), _("Answer"), _("What the customer said"),
+    _("Done"), _("Customer"), _("Clerk"),
+    /* Translators: the column of the customer's satisfaction answer at a callback. */
+    C_("callback report", "Answer"), _("What the customer said"),
   };
-  const double widths[] = { 0.15, 0.15, 0.11, 0.11, 0.48 };
+  const double widths[] = { 0.18, 0.14, 0.10, 0.13, 0.45 };
   int table;
 
   kefu_print_document_add_heading (document, _("Suggestions and Complaints from Customers"));
@@ -262,7 +264,9 @@ kefu_callback_report_document (const KefuCallbackReport *report,
 
   add_figures (document, report);
   add_coverage (document, report);
-  add_breakdowns (document, _("Satisfaction by Reason"), _("Reason"), report->by_reason, TRUE);
+  add_breakdowns (document, _("Satisfaction by Reason"),
+                  /* Translators: why a callback was made (after service, survey …). */
+                  C_("callback report", "Reason"), report->by_reason, TRUE);
   add_breakdowns (document, _("Satisfaction by Clerk"), _("Clerk"), report->by_clerk, FALSE);
   kefu_print_document_add_heading (document, _("Satisfaction over the Weeks"));
   kefu_callback_report_add_chart (document, report->weeks, CHART_HEIGHT);
