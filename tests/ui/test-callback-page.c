@@ -557,6 +557,98 @@ test_stale (Fixture       *fixture,
   g_assert_cmpuint (fixture->recorded->len, ==, 1);
 }
 
+/* Call later: the agreed day and time are required and checked; saved, the callback is due
+ * then. */
+static void
+test_call_later (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  gint64 id = add_callback (fixture, KEFU_CALLBACK_REASON_AFTER_SERVICE, NULL, 0, "上门维修");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, 2);
+  g_autoptr(GDateTime) expected = g_date_time_new_local (g_date_time_get_year (then),
+                                                         g_date_time_get_month (then),
+                                                         g_date_time_get_day_of_month (then),
+                                                         10, 30, 0);
+  g_autofree char *day = g_date_time_format (then, "%Y-%m-%d");
+  g_autoptr(KefuCallback) stored = NULL;
+  KefuCallbackRecordForm *form;
+
+  fixture->page = open_page (fixture, fixture->clerk, id);
+  form = page_form (fixture->page);
+  g_assert_true (kefu_callback_record_form_set_outcome (form, KEFU_CALLBACK_OUTCOME_CALL_LATER));
+  g_assert_false (kefu_callback_record_form_get_valid (form));
+  kefu_callback_record_form_set_agreed (form, day, "25:00");
+  g_assert_false (kefu_callback_record_form_get_valid (form));
+  g_assert_nonnull (kefu_callback_record_form_get_reason (form));
+  g_test_message ("Refused: %s", kefu_callback_record_form_get_reason (form));
+  kefu_callback_record_form_set_agreed (form, day, "10:30");
+  g_assert_true (kefu_callback_record_form_get_valid (form));
+  press_save (fixture, fixture->page);
+  g_assert_null (_kefu_callback_page_get_save_error (fixture->page));
+  g_assert_cmpuint (fixture->recorded->len, ==, 1);
+
+  stored = stored_callback (fixture, id);
+  g_assert_cmpint (stored->state, ==, KEFU_CALLBACK_STATE_DUE);
+  g_assert_nonnull (stored->agreed_at);
+  g_assert_true (g_date_time_equal (stored->agreed_at, expected));
+  g_assert_true (g_date_time_equal (stored->due_at, expected));
+}
+
+/* The attempts ran out: the clerk's page offers no "Close as Unreachable", the lead's does, and
+ * it closes the callback. */
+static void
+test_unreachable (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gint64 id = add_callback (fixture, KEFU_CALLBACK_REASON_SURVEY, NULL, 0, NULL);
+  g_autoptr(KefuCallback) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *button;
+
+  /* No answer until the callback goes to the lead. */
+  kefu_store_set_actor (fixture->store, fixture->clerk);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autoptr(KefuCallback) callback = stored_callback (fixture, id);
+      KefuCallbackRecordInput input = { 0 };
+
+      if (callback->escalated_at != NULL)
+        break;
+      input.method = KEFU_CALLBACK_METHOD_PHONE;
+      input.outcome = KEFU_CALLBACK_OUTCOME_NO_ANSWER;
+      g_assert_true (kefu_store_claim_callback (fixture->store, id, kefu_store_get_workstation_id (),
+                                                NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (kefu_store_record_callback (fixture->store, id, callback->version, &input,
+                                                 NULL, &error));
+      g_assert_no_error (error);
+    }
+  stored = stored_callback (fixture, id);
+  g_assert_nonnull (stored->escalated_at);
+
+  fixture->page = open_page (fixture, fixture->clerk, id);
+  g_assert_null (find_action_button (GTK_WIDGET (fixture->page), "callback.close-unreachable"));
+  g_assert_false (kefu_callback_record_form_offers (page_form (fixture->page),
+                                                    KEFU_CALLBACK_OUTCOME_UNREACHABLE));
+  pop_page (fixture);
+
+  fixture->page = open_page (fixture, fixture->lead, id);
+  button = find_action_button (GTK_WIDGET (fixture->page), "callback.close-unreachable");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  kefu_test_maybe_save_shot (GTK_WIDGET (fixture->window), "callback-page-escalated");
+  g_signal_emit_by_name (button, "clicked");
+  kefu_test_wait_until (!page_busy (fixture->page));
+  kefu_test_flush ();
+  g_assert_null (_kefu_callback_page_get_save_error (fixture->page));
+  g_assert_cmpuint (fixture->recorded->len, ==, 1);
+  g_clear_object (&stored);
+  stored = stored_callback (fixture, id);
+  g_assert_cmpint (stored->state, ==, KEFU_CALLBACK_STATE_DONE);
+  g_assert_cmpint (stored->outcome, ==, KEFU_CALLBACK_OUTCOME_UNREACHABLE);
+}
+
 /* A product-quality complaint saved by the clerk, routed to the QC department by the rule,
  * acknowledged and resolved by the QC manager. */
 static gint64
@@ -671,6 +763,10 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/kefu/callback-page/stale", Fixture, NULL, fixture_set_up, test_stale,
               fixture_tear_down);
+  g_test_add ("/kefu/callback-page/call-later", Fixture, NULL, fixture_set_up, test_call_later,
+              fixture_tear_down);
+  g_test_add ("/kefu/callback-page/unreachable", Fixture, NULL, fixture_set_up,
+              test_unreachable, fixture_tear_down);
   g_test_add ("/kefu/callback-page/complaint", Fixture, NULL, fixture_set_up, test_complaint,
               fixture_tear_down);
 
