@@ -7,7 +7,9 @@
  * the JSON round trip.
  *
  * The callbacks are written straight into the table (the store's private query helpers), so
- * that each one has exactly the deadline, outcome and times the figures are computed from.
+ * that each one has exactly the deadline, outcome and times the figures are computed from; one
+ * more test makes, claims and records callbacks through the store's own calls and reads them in
+ * the report.
  */
 #define G_LOG_DOMAIN "kefu-test"
 
@@ -16,6 +18,8 @@
 #include <time.h>
 
 #include "store/kefu-store-callback-report.h"
+#include "store/kefu-store-callbacks.h"
+#include "store/kefu-store-clock.h"
 #include "kefu-test-company.h"
 #include "test-store-calls.h"
 
@@ -452,6 +456,119 @@ test_archive_and_json (Fixture       *fixture,
   g_assert_cmpint (test_count (fixture->store, sql), ==, 1);
 }
 
+/* Local time (Asia/Shanghai) for the store's clock. */
+static void
+clock_at (KefuStore *store,
+          GDateTime *time)
+{
+  kefu_store_set_clock (store, time);
+}
+
+static KefuCallback *
+read_callback (KefuStore *store,
+               gint64     id)
+{
+  g_autoptr(GError) error = NULL;
+  KefuCallback *callback = kefu_store_get_callback (store, id, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (callback);
+  return callback;
+}
+
+/* Claims `id` as the store's actor and records `outcome` (with `satisfaction` and `words` when
+ * reached) at the store's clock. */
+static void
+claim_and_record (KefuStore           *store,
+                  gint64               id,
+                  KefuCallbackOutcome  outcome,
+                  KefuSatisfaction     satisfaction,
+                  const char          *words)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuCallback) callback = NULL;
+  KefuCallbackRecordInput input = {
+    .method = KEFU_CALLBACK_METHOD_PHONE,
+    .outcome = outcome,
+    .satisfaction = satisfaction,
+    .customer_words = words,
+  };
+
+  g_assert_true (kefu_store_claim_callback (store, id, "report-test:1", NULL, &error));
+  g_assert_no_error (error);
+  callback = read_callback (store, id);
+  g_assert_true (kefu_store_record_callback (store, id, callback->version, &input, NULL,
+                                             &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_store_calls (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  KefuStore *store = fixture->store;
+  g_autoptr(GDateTime) made = test_local_time (2026, 11, 23, 10, 0);
+  g_autoptr(GDateTime) soon = test_local_time (2026, 11, 23, 11, 0);
+  g_autoptr(GDateTime) late = NULL;
+  g_autoptr(GDateTime) deadline_local = NULL;
+  g_autoptr(KefuCallback) first = NULL;
+  g_autoptr(KefuCallbackReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  KefuCallbackInput input = { 0 };
+  gint64 ids[3];
+  GDate day;
+  Data d;
+
+  kefu_store_set_system_actor (store);
+  setup (store, &d);
+
+  /* The team lead makes three callbacks for 王芳 on Monday morning. */
+  clock_at (store, made);
+  kefu_store_set_actor (store, d.co.team_lead);
+  input.customer_id = d.member2;
+  input.reason = KEFU_CALLBACK_REASON_MAINTENANCE;
+  input.method = KEFU_CALLBACK_METHOD_PHONE;
+  input.assigned_to = d.a;
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      ids[i] = kefu_store_create_callback (store, &input, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (ids[i], >, 0);
+    }
+  first = read_callback (store, ids[0]);
+  g_assert_nonnull (first->deadline_at);
+
+  /* 王芳 reaches the customer on the first an hour later (on time), on the second a minute
+   * after its deadline (late); the third rings out (still due). */
+  kefu_store_set_actor (store, d.a);
+  clock_at (store, soon);
+  claim_and_record (store, ids[0], KEFU_CALLBACK_OUTCOME_REACHED, KEFU_SATISFACTION_SATISFIED,
+                    "保养很及时");
+  claim_and_record (store, ids[2], KEFU_CALLBACK_OUTCOME_NO_ANSWER,
+                    KEFU_SATISFACTION_UNSPECIFIED, NULL);
+  late = g_date_time_add_minutes (first->deadline_at, 1);
+  clock_at (store, late);
+  claim_and_record (store, ids[1], KEFU_CALLBACK_OUTCOME_REACHED, KEFU_SATISFACTION_SO_SO,
+                    NULL);
+
+  /* The report of the deadline's local day. */
+  deadline_local = g_date_time_to_local (first->deadline_at);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, g_date_time_get_day_of_month (deadline_local),
+                  g_date_time_get_month (deadline_local), g_date_time_get_year (deadline_local));
+  report = kefu_store_callback_report (store, &day, &day, 0, d.a, NULL, &error);
+  g_assert_no_error (error);
+  assert_figures (&report->figures, 3, 1, 1, 0, 1, 1, 1, 0);
+  g_assert_cmpuint (report->by_reason->len, ==, 1);
+  g_assert_cmpint (breakdown (report->by_reason, 0)->reason, ==,
+                   KEFU_CALLBACK_REASON_MAINTENANCE);
+  g_assert_cmpuint (report->by_clerk->len, ==, 1);
+  g_assert_cmpint (breakdown (report->by_clerk, 0)->staff_id, ==, d.a);
+  g_assert_cmpuint (report->words->len, ==, 1);
+  g_assert_cmpstr (((KefuCallbackWords *) report->words->pdata[0])->words, ==, "保养很及时");
+  g_assert_cmpstr (((KefuCallbackWords *) report->words->pdata[0])->clerk_name, ==, "王芳");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -465,5 +582,6 @@ main (int   argc,
   TEST_ADD ("callback-report/team-and-clerk", test_team_and_clerk);
   TEST_ADD ("callback-report/empty-period", test_empty_period);
   TEST_ADD ("callback-report/archive-and-json", test_archive_and_json);
+  TEST_ADD ("callback-report/store-calls", test_store_calls);
   return g_test_run ();
 }
