@@ -418,7 +418,19 @@ script_service (KefuCallbackPage *self)
   if (g_strcmp0 (callback->source_entity, "shipment") == 0)
     /* Translators: the script's {service} for a callback after a delivery (送货服务). */
     return C_("callback script service", "delivery");
-  return kefu_callback_reason_get_display_name (callback->reason);
+  switch (callback->reason)
+    {
+    case KEFU_CALLBACK_REASON_AFTER_SERVICE:
+      /* Translators: the script's {service} for an after-service callback (售后服务). */
+      return C_("callback script service", "after-sales service");
+    case KEFU_CALLBACK_REASON_AFTER_DELIVERY:
+      return C_("callback script service", "delivery");
+    case KEFU_CALLBACK_REASON_SURVEY:
+      /* Translators: the script's {service} of a member satisfaction survey (产品和服务). */
+      return C_("callback script service", "products and service");
+    default:
+      return kefu_callback_reason_get_display_name (callback->reason);
+    }
 }
 
 void

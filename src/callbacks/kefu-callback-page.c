@@ -378,6 +378,8 @@ renew_timeout_cb (gpointer user_data)
     }
   kefu_store_run_async (self->store, renew_func, id_data (self->callback_id), g_free,
                         self->cancellable, renewed_cb, g_object_ref (self));
+  /* A page left open runs into (or out of) the customer's rest time. */
+  _kefu_callback_page_update_quiet (self);
   return G_SOURCE_CONTINUE;
 }
 
