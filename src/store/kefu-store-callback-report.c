@@ -129,37 +129,6 @@ compare_reasons (gconstpointer a,
   return (int) x->reason - (int) y->reason;
 }
 
-/* The breakdown by reason, in the enum's order (sorted here: the nicks sort otherwise). */
-static GArray *
-read_by_reason (KefuStore     *self,
-                const Period  *period,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  g_autoptr(KefuRows) rows = NULL;
-  GArray *breakdowns;
-
-  rows = _kefu_store_query (self,
-                            "SELECT callbacks.reason, " FIGURES FROM_PERIOD
-                            " GROUP BY callbacks.reason",
-                            period_params (period), cancellable, error);
-  if (rows == NULL)
-    return NULL;
-  breakdowns = _kefu_callback_breakdowns_new ();
-  for (guint i = 0; i < kefu_rows_get_n_rows (rows); i++)
-    {
-      KefuCallbackBreakdown b = { 0 };
-
-      b.reason = _kefu_store_enum_from_nick (KEFU_TYPE_CALLBACK_REASON,
-                                             kefu_rows_get_text (rows, i, 0),
-                                             KEFU_CALLBACK_REASON_OTHER);
-      figures_from_row (&b.figures, rows, i, 1);
-      g_array_append_val (breakdowns, b);
-    }
-  g_array_sort (breakdowns, compare_reasons);
-  return breakdowns;
-}
-
 /* By name (as bytes, the same on both backends whatever the server's collation), then id; the
  * row of nobody last. */
 static int
@@ -178,20 +147,25 @@ compare_clerks (gconstpointer a,
   return x->staff_id < y->staff_id ? -1 : x->staff_id > y->staff_id;
 }
 
-/* The breakdown by clerk, by name; open callbacks assigned to nobody come last, with staff_id 0
- * and no name. */
+/* A breakdown: by reason, in the enum's order (sorted here: the nicks sort otherwise); or by
+ * clerk, by name, the open callbacks assigned to nobody last (staff_id 0, no name). Both read
+ * the same columns: the reason, the clerk's id and name (each NULL when not grouped by). */
 static GArray *
-read_by_clerk (KefuStore     *self,
-               const Period  *period,
-               GCancellable  *cancellable,
-               GError       **error)
+read_breakdowns (KefuStore     *self,
+                 const Period  *period,
+                 gboolean       by_reason,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
   g_autoptr(KefuRows) rows = NULL;
   GArray *breakdowns;
 
   rows = _kefu_store_query (self,
-                            "SELECT clerk.id, clerk.name, " FIGURES FROM_PERIOD
-                            " GROUP BY clerk.id, clerk.name",
+                            by_reason ?
+                            "SELECT callbacks.reason, CAST(NULL AS BIGINT), CAST(NULL AS TEXT), "
+                            FIGURES FROM_PERIOD " GROUP BY callbacks.reason" :
+                            "SELECT CAST(NULL AS TEXT), clerk.id, clerk.name, "
+                            FIGURES FROM_PERIOD " GROUP BY clerk.id, clerk.name",
                             period_params (period), cancellable, error);
   if (rows == NULL)
     return NULL;
@@ -200,13 +174,16 @@ read_by_clerk (KefuStore     *self,
     {
       KefuCallbackBreakdown b = { 0 };
 
-      b.reason = KEFU_CALLBACK_REASON_OTHER;
-      b.staff_id = kefu_rows_is_null (rows, i, 0) ? 0 : kefu_rows_get_int (rows, i, 0);
-      b.name = g_strdup (kefu_rows_get_text (rows, i, 1));
-      figures_from_row (&b.figures, rows, i, 2);
+      b.reason = by_reason ?
+        _kefu_store_enum_from_nick (KEFU_TYPE_CALLBACK_REASON, kefu_rows_get_text (rows, i, 0),
+                                    KEFU_CALLBACK_REASON_OTHER) :
+        KEFU_CALLBACK_REASON_OTHER;
+      b.staff_id = kefu_rows_is_null (rows, i, 1) ? 0 : kefu_rows_get_int (rows, i, 1);
+      b.name = g_strdup (kefu_rows_get_text (rows, i, 2));
+      figures_from_row (&b.figures, rows, i, 3);
       g_array_append_val (breakdowns, b);
     }
-  g_array_sort (breakdowns, compare_clerks);
+  g_array_sort (breakdowns, by_reason ? compare_reasons : compare_clerks);
   return breakdowns;
 }
 
@@ -371,8 +348,8 @@ kefu_store_callback_report (KefuStore     *self,
   g_clear_pointer (&report->by_clerk, g_array_unref);
   g_clear_pointer (&report->words, g_ptr_array_unref);
   g_clear_pointer (&report->weeks, g_array_unref);
-  if ((report->by_reason = read_by_reason (self, &period, cancellable, error)) == NULL ||
-      (report->by_clerk = read_by_clerk (self, &period, cancellable, error)) == NULL ||
+  if ((report->by_reason = read_breakdowns (self, &period, TRUE, cancellable, error)) == NULL ||
+      (report->by_clerk = read_breakdowns (self, &period, FALSE, cancellable, error)) == NULL ||
       (report->words = read_words (self, &period, cancellable, error)) == NULL ||
       (report->weeks = read_weeks (self, first, last, department_id, clerk_id, cancellable,
                                    error)) == NULL)
