@@ -19,6 +19,7 @@
 #include "core/kefu-phone.h"
 #include "core/kefu-warranty.h"
 #include "core/kefu-waybill.h"
+#include "widgets/kefu-value-row.h"
 
 #include "kefu-job-page-private.h"
 #include "kefu-job-text.h"
@@ -35,19 +36,7 @@ add_row (GtkListBox *list,
          const char *title,
          const char *value)
 {
-  GtkWidget *row;
-
-  if (value == NULL || *value == '\0')
-    return NULL;
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
-  adw_action_row_set_subtitle_selectable (ADW_ACTION_ROW (row), TRUE);
-  gtk_widget_add_css_class (row, "property");
-  gtk_list_box_append (list, row);
-  return row;
+  return kefu_value_row_add (list, title, value);
 }
 
 /* When a step happened and, where the job records it, who took it: "2026-11-27 14:30 · 王芳". */

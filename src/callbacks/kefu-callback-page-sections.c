@@ -19,29 +19,9 @@
 #include "core/kefu-service-job.h"
 #include "core/kefu-settings-keys.h"
 #include "core/kefu-shipment.h"
+#include "widgets/kefu-value-row.h"
 
 #include "kefu-callback-page-private.h"
-
-/* A row of a section: the field's name and its value (skipped when there is none). */
-static GtkWidget *
-add_row (GtkListBox *list,
-         const char *title,
-         const char *value)
-{
-  GtkWidget *row;
-
-  if (value == NULL || *value == '\0')
-    return NULL;
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
-  adw_action_row_set_subtitle_selectable (ADW_ACTION_ROW (row), TRUE);
-  gtk_widget_add_css_class (row, "property");
-  gtk_list_box_append (list, row);
-  return row;
-}
 
 /* A flat icon button at the end of `row` running `action` (with `id` when positive). */
 static void
@@ -154,31 +134,31 @@ show_details (KefuCallbackPage *self)
 
   gtk_list_box_remove_all (self->details_list);
   gtk_widget_set_visible (GTK_WIDGET (self->late_label), FALSE);
-  add_row (self->details_list, C_("callback field", "Reason"),
+  kefu_value_row_add (self->details_list, C_("callback field", "Reason"),
            kefu_callback_reason_get_display_name (callback->reason));
-  add_row (self->details_list, C_("callback field", "Topic"), callback->topic);
-  add_row (self->details_list, C_("callback field", "Campaign"), callback->campaign_name);
-  add_row (self->details_list, C_("callback field", "Method"),
+  kefu_value_row_add (self->details_list, C_("callback field", "Topic"), callback->topic);
+  kefu_value_row_add (self->details_list, C_("callback field", "Campaign"), callback->campaign_name);
+  kefu_value_row_add (self->details_list, C_("callback field", "Method"),
            kefu_callback_method_get_display_name (callback->method));
-  add_row (self->details_list, C_("callback field", "Assigned To"),
+  kefu_value_row_add (self->details_list, C_("callback field", "Assigned To"),
            callback->assigned_to > 0 ? callback->assigned_to_name
                                      /* Translators: a callback assigned to no one clerk. */
                                      : _("The team"));
   if (self->own_quiet != NULL && *self->own_quiet != '\0')
     /* Translators: a customer's own rest times, as ranges ("00:00-10:00"). */
-    add_row (self->details_list, _("Own Rest Times"), self->own_quiet);
+    kefu_value_row_add (self->details_list, _("Own Rest Times"), self->own_quiet);
   if (self->own_preferred != NULL && *self->own_preferred != '\0')
     /* Translators: the times a customer prefers to be called, as ranges ("18:00-20:30"). */
-    add_row (self->details_list, _("Prefers to Be Called"), self->own_preferred);
+    kefu_value_row_add (self->details_list, _("Prefers to Be Called"), self->own_preferred);
   if (callback->state != KEFU_CALLBACK_STATE_DUE)
-    add_row (self->details_list, C_("callback field", "State"),
+    kefu_value_row_add (self->details_list, C_("callback field", "State"),
              kefu_callback_state_get_display_name (callback->state));
 
   due = kefu_detail_format_local_time (callback->due_at);
-  add_row (self->details_list, C_("callback field", "Due"), due);
+  kefu_value_row_add (self->details_list, C_("callback field", "Due"), due);
   agreed = kefu_detail_format_local_time (callback->agreed_at);
   /* Translators: the time the customer asked to be called. */
-  add_row (self->details_list, _("Agreed With the Customer"), agreed);
+  kefu_value_row_add (self->details_list, _("Agreed With the Customer"), agreed);
 
   if (callback->deadline_at != NULL)
     {
@@ -195,7 +175,7 @@ show_details (KefuCallbackPage *self)
           deadline = g_strdup_printf (_("%s · %s"), time, left);
         }
       /* Translators: 三天之内回访, the callback's deadline. */
-      row = add_row (self->details_list, _("Within Three Days"), deadline != NULL ? deadline : time);
+      row = kefu_value_row_add (self->details_list, _("Within Three Days"), deadline != NULL ? deadline : time);
       gtk_widget_set_visible (GTK_WIDGET (self->late_label), late);
       if (late)
         {
@@ -209,7 +189,7 @@ show_details (KefuCallbackPage *self)
     {
       escalated = kefu_detail_format_local_time (callback->escalated_at);
       /* Translators: the attempts ran out and the callback waits for the team lead. */
-      row = add_row (self->details_list, _("Listed for the Lead"), escalated);
+      row = kefu_value_row_add (self->details_list, _("Listed for the Lead"), escalated);
       add_badge (row, C_("callback", "Attempts ran out"), "warning");
     }
 }
@@ -264,19 +244,19 @@ show_source (KefuCallbackPage *self)
       KefuComplaintCard *card = KEFU_COMPLAINT_CARD (self->source);
       g_autofree char *resolved = NULL;
 
-      row = add_row (self->source_list, C_("callback source", "Complaint"),
+      row = kefu_value_row_add (self->source_list, C_("callback source", "Complaint"),
                      kefu_complaint_card_get_reference (card));
       add_row_button (row, "go-next-symbolic", _("Open the Complaint"), "app.open-complaint",
                       kefu_complaint_card_get_id (card));
-      add_row (self->source_list, C_("callback source", "Complaint Reason"),
+      kefu_value_row_add (self->source_list, C_("callback source", "Complaint Reason"),
                kefu_complaint_card_get_reason (card));
-      add_row (self->source_list, C_("callback source", "Stage"),
+      kefu_value_row_add (self->source_list, C_("callback source", "Stage"),
                kefu_complaint_stage_get_display_name (kefu_complaint_card_get_stage (card)));
-      add_row (self->source_list, C_("callback source", "Resolution"),
+      kefu_value_row_add (self->source_list, C_("callback source", "Resolution"),
                kefu_complaint_card_get_resolution (card));
       if (kefu_complaint_card_get_stage (card) == KEFU_COMPLAINT_STAGE_RESOLVED)
         resolved = kefu_detail_format_local_time (kefu_complaint_card_get_stage_since (card));
-      add_row (self->source_list, C_("callback source", "Resolved"), resolved);
+      kefu_value_row_add (self->source_list, C_("callback source", "Resolved"), resolved);
     }
   else if (KEFU_IS_SERVICE_JOB (self->source))
     {
@@ -290,23 +270,23 @@ show_source (KefuCallbackPage *self)
       /* Translators: a service job's reference and kind: "SH-20261127-0002 · 上门维修". */
       heading = g_strdup_printf (_("%s · %s"), job->reference,
                                  kefu_job_kind_get_display_name (job->kind));
-      row = add_row (self->source_list, C_("callback source", "Service Job"), heading);
+      row = kefu_value_row_add (self->source_list, C_("callback source", "Service Job"), heading);
       add_row_button (row, "go-next-symbolic", _("Open the Service Job"), "win.open-job",
                       job->id);
-      add_row (self->source_list, C_("callback source", "Product"), job->product_name);
-      add_row (self->source_list, C_("callback source", "Work Done"), job->work_done);
-      add_row (self->source_list, C_("callback source", "Parts Used"), job->parts_used);
+      kefu_value_row_add (self->source_list, C_("callback source", "Product"), job->product_name);
+      kefu_value_row_add (self->source_list, C_("callback source", "Work Done"), job->work_done);
+      kefu_value_row_add (self->source_list, C_("callback source", "Parts Used"), job->parts_used);
       if (job->completed_at != NULL)
         {
           if (job->result_note != NULL && *job->result_note != '\0')
             /* Translators: a service job's result and its note: "已修复 · 更换了主板". */
             result = g_strdup_printf (_("%s · %s"), fixed, job->result_note);
-          add_row (self->source_list, C_("callback source", "Result"),
+          kefu_value_row_add (self->source_list, C_("callback source", "Result"),
                    result != NULL ? result : fixed);
         }
-      add_row (self->source_list, C_("callback source", "Customer’s Comment"),
+      kefu_value_row_add (self->source_list, C_("callback source", "Customer’s Comment"),
                job->customer_comment);
-      add_row (self->source_list, C_("callback source", "Completed"), completed);
+      kefu_value_row_add (self->source_list, C_("callback source", "Completed"), completed);
     }
   else if (KEFU_IS_SHIPMENT (self->source))
     {
@@ -314,15 +294,15 @@ show_source (KefuCallbackPage *self)
       g_autofree char *delivered = kefu_detail_format_local_time (shipment->delivered_at);
       g_autofree char *received = kefu_detail_format_local_time (shipment->received_at);
 
-      row = add_row (self->source_list, C_("callback source", "Shipment"), shipment->reference);
+      row = kefu_value_row_add (self->source_list, C_("callback source", "Shipment"), shipment->reference);
       add_row_button (row, "go-next-symbolic", _("Open the Shipment"), "win.open-shipment",
                       shipment->id);
-      add_row (self->source_list, C_("callback source", "Delivered"), delivered);
-      add_row (self->source_list, C_("callback source", "Receipt Confirmed"), received);
+      kefu_value_row_add (self->source_list, C_("callback source", "Delivered"), delivered);
+      kefu_value_row_add (self->source_list, C_("callback source", "Receipt Confirmed"), received);
     }
   else if (callback->source_reference != NULL)
     /* A record the page cannot read (a lead) still says which it is. */
-    add_row (self->source_list, C_("callback source", "Record"), callback->source_reference);
+    kefu_value_row_add (self->source_list, C_("callback source", "Record"), callback->source_reference);
 
   finish_group (self->source_group, self->source_list);
 }
@@ -368,17 +348,17 @@ show_record (KefuCallbackPage *self)
   if (callback->state == KEFU_CALLBACK_STATE_DONE)
     {
       done = when_who (callback->done_at, callback->done_by_name);
-      add_row (self->record_list, C_("callback field", "Outcome"),
+      kefu_value_row_add (self->record_list, C_("callback field", "Outcome"),
                kefu_callback_outcome_get_display_name (callback->outcome));
       if (callback->satisfaction != KEFU_SATISFACTION_UNSPECIFIED)
-        add_row (self->record_list, C_("callback field", "Satisfaction"),
+        kefu_value_row_add (self->record_list, C_("callback field", "Satisfaction"),
                  kefu_satisfaction_get_display_name (callback->satisfaction));
-      add_row (self->record_list, C_("callback field", "The Customer’s Words"),
+      kefu_value_row_add (self->record_list, C_("callback field", "The Customer’s Words"),
                callback->customer_words);
-      add_row (self->record_list, C_("callback field", "Done"), done);
+      kefu_value_row_add (self->record_list, C_("callback field", "Done"), done);
     }
   else if (callback->state == KEFU_CALLBACK_STATE_CANCELLED)
-    add_row (self->record_list, C_("callback field", "Cancelled"),
+    kefu_value_row_add (self->record_list, C_("callback field", "Cancelled"),
              callback->cancel_reason != NULL ? callback->cancel_reason
                                              : kefu_callback_state_get_display_name (callback->state));
   finish_group (self->record_group, self->record_list);

@@ -16,6 +16,7 @@
 #include "core/kefu-complaint-flow.h"
 #include "core/kefu-enums.h"
 #include "core/kefu-event.h"
+#include "widgets/kefu-value-row.h"
 
 #include "kefu-complaint-page-private.h"
 #include "kefu-detail-format.h"
@@ -27,20 +28,7 @@ add_value_row (GtkListBox *list,
                const char *title,
                const char *value)
 {
-  GtkWidget *row;
-
-  if (value == NULL || *value == '\0')
-    return NULL;
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
-  adw_action_row_set_subtitle_selectable (ADW_ACTION_ROW (row), TRUE);
-  gtk_widget_add_css_class (row, "property");
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_append (list, row);
-  return row;
+  return kefu_value_row_add (list, title, value);
 }
 
 /* A row with the title as the main text and a note under it. */
