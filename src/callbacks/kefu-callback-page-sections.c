@@ -137,7 +137,8 @@ show_details (KefuCallbackPage *self)
   kefu_value_row_add (self->details_list, C_("callback field", "Reason"),
            kefu_callback_reason_get_display_name (callback->reason));
   kefu_value_row_add (self->details_list, C_("callback field", "Topic"), callback->topic);
-  kefu_value_row_add (self->details_list, C_("callback field", "Campaign"), callback->campaign_name);
+  kefu_value_row_add (self->details_list, C_("callback field", "Campaign"),
+                      callback->campaign_name);
   kefu_value_row_add (self->details_list, C_("callback field", "Method"),
            kefu_callback_method_get_display_name (callback->method));
   kefu_value_row_add (self->details_list, C_("callback field", "Assigned To"),
@@ -175,7 +176,8 @@ show_details (KefuCallbackPage *self)
           deadline = g_strdup_printf (_("%s · %s"), time, left);
         }
       /* Translators: 三天之内回访, the callback's deadline. */
-      row = kefu_value_row_add (self->details_list, _("Within Three Days"), deadline != NULL ? deadline : time);
+      row = kefu_value_row_add (self->details_list, _("Within Three Days"),
+                                deadline != NULL ? deadline : time);
       gtk_widget_set_visible (GTK_WIDGET (self->late_label), late);
       if (late)
         {
@@ -294,7 +296,8 @@ show_source (KefuCallbackPage *self)
       g_autofree char *delivered = kefu_detail_format_local_time (shipment->delivered_at);
       g_autofree char *received = kefu_detail_format_local_time (shipment->received_at);
 
-      row = kefu_value_row_add (self->source_list, C_("callback source", "Shipment"), shipment->reference);
+      row = kefu_value_row_add (self->source_list, C_("callback source", "Shipment"),
+                                shipment->reference);
       add_row_button (row, "go-next-symbolic", _("Open the Shipment"), "win.open-shipment",
                       shipment->id);
       kefu_value_row_add (self->source_list, C_("callback source", "Delivered"), delivered);
@@ -302,7 +305,8 @@ show_source (KefuCallbackPage *self)
     }
   else if (callback->source_reference != NULL)
     /* A record the page cannot read (a lead) still says which it is. */
-    kefu_value_row_add (self->source_list, C_("callback source", "Record"), callback->source_reference);
+    kefu_value_row_add (self->source_list, C_("callback source", "Record"),
+                        callback->source_reference);
 
   finish_group (self->source_group, self->source_list);
 }
@@ -360,7 +364,7 @@ show_record (KefuCallbackPage *self)
   else if (callback->state == KEFU_CALLBACK_STATE_CANCELLED)
     kefu_value_row_add (self->record_list, C_("callback field", "Cancelled"),
              callback->cancel_reason != NULL ? callback->cancel_reason
-                                             : kefu_callback_state_get_display_name (callback->state));
+                          : kefu_callback_state_get_display_name (callback->state));
   finish_group (self->record_group, self->record_list);
 }
 
@@ -391,7 +395,8 @@ script_service (KefuCallbackPage *self)
   if (callback->topic != NULL && *callback->topic != '\0')
     return callback->topic;
   if (g_strcmp0 (callback->source_entity, "complaint") == 0)
-    /* Translators: the script's {service} for a complaint callback, as in "请问您对投诉处理满意吗". */
+    /* Translators: the script's {service} for a complaint callback, as in
+     * "请问您对投诉处理满意吗". */
     return C_("callback script service", "handling of your complaint");
   if (KEFU_IS_SERVICE_JOB (self->source))
     return kefu_job_kind_get_display_name (KEFU_SERVICE_JOB (self->source)->kind);
@@ -507,7 +512,8 @@ range_text (GArray *ranges,
       if (kefu_time_ranges_contain (one, minute))
         {
           g_autofree char *start = kefu_setting_format_time_of_day (range->start);
-          g_autofree char *end = kefu_setting_format_time_of_day (range->end % KEFU_MINUTES_PER_DAY);
+          g_autofree char *end = kefu_setting_format_time_of_day (range->end
+                                                                  % KEFU_MINUTES_PER_DAY);
 
           /* Translators: a range of times of day, "12:00–14:00". */
           return g_strdup_printf (_("%s–%s"), start, end);
@@ -540,10 +546,12 @@ _kefu_callback_page_update_quiet (KefuCallbackPage *self)
         range = range_text (self->prefs->quiet, minute);
       if (range != NULL)
         /* Translators: a warning before a callback; the times are the rest time now. */
-        self->quiet_warning = g_strdup_printf (_("It is the customer’s rest time (%s): call later unless they agreed"),
-                                               range);
+        self->quiet_warning =
+          g_strdup_printf (_("It is the customer’s rest time (%s): call later unless they agreed"),
+                           range);
       else
-        self->quiet_warning = g_strdup (_("It is the customer’s rest time: call later unless they agreed"));
+        self->quiet_warning =
+          g_strdup (_("It is the customer’s rest time: call later unless they agreed"));
     }
   adw_banner_set_title (self->quiet_banner, self->quiet_warning != NULL ? self->quiet_warning : "");
   adw_banner_set_revealed (self->quiet_banner, quiet);

@@ -239,7 +239,8 @@ show_claim (KefuCallbackPage *self,
   if (self->holds_claim || callback->state != KEFU_CALLBACK_STATE_DUE)
     reason = NULL;
   else if (claim_code == KEFU_STORE_ERROR_CLAIMED + 1 && callback->claimed_by_name != NULL)
-    /* Translators: another clerk holds the callback's claim: "王芳 is calling this customer now". */
+    /* Translators: another clerk holds the callback's claim: "王芳 is calling this customer
+     * now". */
     reason = g_strdup_printf (_("%s is calling this customer now"), callback->claimed_by_name);
   else if (claim_error != NULL)
     reason = g_strdup (claim_error);

@@ -110,7 +110,8 @@ outcome_allowed (KefuCallbackRecordForm *self,
                                      outcome == KEFU_CALLBACK_OUTCOME_REACHED
                                        ? KEFU_SATISFACTION_SATISFIED
                                        : KEFU_SATISFACTION_UNSPECIFIED,
-                                     "-", outcome == KEFU_CALLBACK_OUTCOME_CALL_LATER ? later : NULL,
+                                     "-",
+                                     outcome == KEFU_CALLBACK_OUTCOME_CALL_LATER ? later : NULL,
                                      now, self->role, self->escalated, NULL);
 }
 
@@ -160,7 +161,8 @@ update (KefuCallbackRecordForm *self)
   KefuCallbackMethod method = kefu_callback_record_form_get_method (self);
   gboolean reached = outcome == KEFU_CALLBACK_OUTCOME_REACHED;
   gboolean later = outcome == KEFU_CALLBACK_OUTCOME_CALL_LATER;
-  KefuSatisfaction satisfaction = reached ? picked_satisfaction (self) : KEFU_SATISFACTION_UNSPECIFIED;
+  KefuSatisfaction satisfaction = reached ? picked_satisfaction (self)
+                                          : KEFU_SATISFACTION_UNSPECIFIED;
   g_autofree char *words = kefu_callback_record_form_dup_words (self);
   g_autoptr(GDateTime) agreed = NULL;
   g_autoptr(GDateTime) now = form_now (self);
@@ -182,7 +184,8 @@ update (KefuCallbackRecordForm *self)
   if (outcome == (KefuCallbackOutcome) -1)
     {
       /* Translators: the callback record cannot be saved before an outcome is picked. */
-      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Pick what the callback came to."));
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("Pick what the callback came to."));
     }
 
   valid = error == NULL
@@ -233,10 +236,11 @@ fill_outcomes (KefuCallbackRecordForm *self)
       if (outcome == picked)
         position = self->outcomes->len;
       g_array_append_val (self->outcomes, outcome);
-      gtk_string_list_append (self->outcome_model, kefu_callback_outcome_get_display_name (outcome));
+      gtk_string_list_append (self->outcome_model,
+                              kefu_callback_outcome_get_display_name (outcome));
     }
-  adw_combo_row_set_selected (self->outcome_row, self->outcomes->len > 0 ? position
-                                                                          : GTK_INVALID_LIST_POSITION);
+  adw_combo_row_set_selected (self->outcome_row,
+                              self->outcomes->len > 0 ? position : GTK_INVALID_LIST_POSITION);
   self->filling = FALSE;
   update (self);
 }
@@ -321,8 +325,8 @@ kefu_callback_record_form_class_init (KefuCallbackRecordFormClass *klass)
 
   g_type_ensure (KEFU_TYPE_DATE_ROW);
   g_type_ensure (KEFU_TYPE_TEXT_ROW);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/kefu/Kefu/ui/kefu-callback-record-form.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/kefu/Kefu/ui/kefu-callback-record-form.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackRecordForm, day_row);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackRecordForm, method_model);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackRecordForm, method_row);
@@ -523,8 +527,8 @@ kefu_callback_record_form_set_satisfaction (KefuCallbackRecordForm *self,
   if (satisfaction == KEFU_SATISFACTION_UNSPECIFIED)
     adw_toggle_group_set_active (self->satisfaction_toggles, GTK_INVALID_LIST_POSITION);
   else
-    adw_toggle_group_set_active_name (self->satisfaction_toggles,
-                                      satisfaction_names[satisfaction - KEFU_SATISFACTION_SATISFIED]);
+    adw_toggle_group_set_active_name (
+      self->satisfaction_toggles, satisfaction_names[satisfaction - KEFU_SATISFACTION_SATISFIED]);
 }
 
 void

@@ -59,7 +59,7 @@ void                kefu_callback_record_form_set_method       (KefuCallbackReco
 gboolean            kefu_callback_record_form_set_outcome      (KefuCallbackRecordForm *self,
                                                                 KefuCallbackOutcome     outcome);
 void                kefu_callback_record_form_set_satisfaction (KefuCallbackRecordForm *self,
-                                                                KefuSatisfaction        satisfaction);
+                                                                KefuSatisfaction satisfaction);
 void                kefu_callback_record_form_set_words        (KefuCallbackRecordForm *self,
                                                                 const char             *words);
 void                kefu_callback_record_form_set_note         (KefuCallbackRecordForm *self,
@@ -76,7 +76,7 @@ gboolean            kefu_callback_record_form_offers           (KefuCallbackReco
  * button ("callback.reload") when `offer_reload`. */
 void                kefu_callback_record_form_show_refusal     (KefuCallbackRecordForm *self,
                                                                 const char             *message,
-                                                                gboolean                offer_reload);
+                                                                gboolean offer_reload);
 const char         *kefu_callback_record_form_get_refusal      (KefuCallbackRecordForm *self);
 
 G_END_DECLS

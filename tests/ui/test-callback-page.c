@@ -617,8 +617,8 @@ test_unreachable (Fixture       *fixture,
         break;
       input.method = KEFU_CALLBACK_METHOD_PHONE;
       input.outcome = KEFU_CALLBACK_OUTCOME_NO_ANSWER;
-      g_assert_true (kefu_store_claim_callback (fixture->store, id, kefu_store_get_workstation_id (),
-                                                NULL, &error));
+      g_assert_true (kefu_store_claim_callback (fixture->store, id,
+                                                kefu_store_get_workstation_id (), NULL, &error));
       g_assert_no_error (error);
       g_assert_true (kefu_store_record_callback (fixture->store, id, callback->version, &input,
                                                  NULL, &error));
