@@ -557,8 +557,8 @@ test_stale (Fixture       *fixture,
   g_assert_cmpuint (fixture->recorded->len, ==, 1);
 }
 
-/* Call later: the agreed day and time are required and checked; saved, the callback is due
- * then. */
+/* The customer's own rest time warns too. Call later: the agreed day and time are required and
+ * checked; saved, the callback is due then. */
 static void
 test_call_later (Fixture       *fixture,
                  gconstpointer  data)
@@ -571,10 +571,30 @@ test_call_later (Fixture       *fixture,
                                                          g_date_time_get_day_of_month (then),
                                                          10, 30, 0);
   g_autofree char *day = g_date_time_format (then, "%Y-%m-%d");
+  g_autoptr(GDateTime) nine_thirty = today_at (9, 30);
+  g_autoptr(GDateTime) ten_thirty = today_at (10, 30);
   g_autoptr(KefuCallback) stored = NULL;
+  g_autoptr(GError) error = NULL;
   KefuCallbackRecordForm *form;
 
+  /* The customer asked never to be called before 10:00 (and prefers the evening): at 09:30,
+   * outside the site's rest hours, the page still warns, with the customer's range. */
+  g_assert_true (kefu_store_set_customer_callback_times (fixture->store, fixture->customer,
+                                                         "00:00-10:00", "18:00-20:30", NULL,
+                                                         &error));
+  g_assert_no_error (error);
   fixture->page = open_page (fixture, fixture->clerk, id);
+  _kefu_callback_page_set_clock (fixture->page, nine_thirty);
+
+  g_assert_nonnull (_kefu_callback_page_get_quiet_warning (fixture->page));
+  if (in_english ())
+    g_assert_nonnull (strstr (_kefu_callback_page_get_quiet_warning (fixture->page),
+                              "00:00–10:00"));
+  g_assert_true (page_shows_row (fixture->page, "18:00-20:30"));
+  _kefu_callback_page_set_clock (fixture->page, ten_thirty);
+  g_assert_null (_kefu_callback_page_get_quiet_warning (fixture->page));
+  _kefu_callback_page_set_clock (fixture->page, NULL);
+
   form = page_form (fixture->page);
   g_assert_true (kefu_callback_record_form_set_outcome (form, KEFU_CALLBACK_OUTCOME_CALL_LATER));
   g_assert_false (kefu_callback_record_form_get_valid (form));
