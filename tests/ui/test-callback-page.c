@@ -767,6 +767,28 @@ test_complaint (Fixture       *fixture,
   g_assert_cmpstr (kefu_complaint_card_get_customer_words (card), ==, "换的那箱也有异味");
 }
 
+/* A callback that is not there: the page says it could not open it, and claims nothing. */
+static void
+test_gone (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(KefuStaff) staff = get_staff (fixture, fixture->clerk);
+  KefuCallbackPage *page;
+  GtkWidget *status;
+
+  page = KEFU_CALLBACK_PAGE (kefu_callback_page_new (fixture->store, staff, 4242));
+  adw_navigation_view_push (fixture->navigation, ADW_NAVIGATION_PAGE (page));
+  kefu_test_wait_until (!page_busy (page));
+  kefu_test_flush ();
+  g_assert_null (_kefu_callback_page_get_callback (page));
+  g_assert_false (_kefu_callback_page_holds_claim (page));
+  status = kefu_test_find_mapped (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE);
+  g_test_message ("%s: %s", adw_status_page_get_title (ADW_STATUS_PAGE (status)),
+                  adw_status_page_get_description (ADW_STATUS_PAGE (status)));
+  g_assert_nonnull (adw_status_page_get_description (ADW_STATUS_PAGE (status)));
+  g_assert_false (gtk_widget_get_mapped (_kefu_callback_page_get_form (page)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -787,6 +809,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/kefu/callback-page/unreachable", Fixture, NULL, fixture_set_up,
               test_unreachable, fixture_tear_down);
+  g_test_add ("/kefu/callback-page/gone", Fixture, NULL, fixture_set_up, test_gone,
+              fixture_tear_down);
   g_test_add ("/kefu/callback-page/complaint", Fixture, NULL, fixture_set_up, test_complaint,
               fixture_tear_down);
 
