@@ -137,14 +137,6 @@ kefu_print_document_add_header_full (KefuPrintDocument *document,
   add_text_row (document, ROW_META, left, right);
 }
 
-const char *
-kefu_print_document_get_printed_at (KefuPrintDocument *document)
-{
-  g_return_val_if_fail (document != NULL, NULL);
-
-  return document->printed_at;
-}
-
 void
 kefu_print_document_add_drawing (KefuPrintDocument *document,
                                  double             height,

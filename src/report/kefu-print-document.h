@@ -54,8 +54,6 @@ void               kefu_print_document_add_header     (KefuPrintDocument  *docum
 void               kefu_print_document_add_header_full (KefuPrintDocument *document,
                                                         const char        *left,
                                                         const char        *right);
-/* "Printed 2026-11-27 14:30": when the document was made. */
-const char        *kefu_print_document_get_printed_at (KefuPrintDocument  *document);
 /* A section's name. It stays on the page of the row under it. */
 void               kefu_print_document_add_heading    (KefuPrintDocument  *document,
                                                        const char         *heading);
