@@ -894,6 +894,15 @@ _kefu_callback_page_get_save_error (KefuCallbackPage *self)
 }
 
 void
+_kefu_callback_page_renew_claim (KefuCallbackPage *self)
+{
+  g_return_if_fail (KEFU_IS_CALLBACK_PAGE (self));
+
+  if (self->renew_id != 0)
+    renew_timeout_cb (self);
+}
+
+void
 _kefu_callback_page_set_clock (KefuCallbackPage *self,
                                GDateTime        *now)
 {

@@ -53,6 +53,8 @@ const char        *_kefu_callback_page_get_quiet_warning (KefuCallbackPage *self
 const char        *_kefu_callback_page_get_read_only_reason (KefuCallbackPage *self);
 /* The refusal shown under the form after a save, else NULL. */
 const char        *_kefu_callback_page_get_save_error (KefuCallbackPage *self);
+/* Renews the claim now, as the page does every KEFU_CALLBACK_CLAIM_RENEW_SECONDS. */
+void               _kefu_callback_page_renew_claim    (KefuCallbackPage *self);
 /* The time the page takes as now (the quiet hours, the deadline, the record's check); NULL:
  * the real clock. */
 void               _kefu_callback_page_set_clock      (KefuCallbackPage *self,

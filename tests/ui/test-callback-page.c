@@ -362,6 +362,15 @@ test_claim_and_script (Fixture       *fixture,
   g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_CLAIMED);
   g_clear_error (&error);
 
+  /* Renewed while the page is shown: the claim's time moves on. */
+  g_usleep (1100 * 1000);
+  _kefu_callback_page_renew_claim (fixture->page);
+  kefu_test_wait_until (({
+    g_autoptr(KefuCallback) now = stored_callback (fixture, id);
+    g_date_time_compare (now->claim_renewed_at, stored->claim_renewed_at) > 0;
+  }));
+  g_assert_true (_kefu_callback_page_holds_claim (fixture->page));
+
   /* The script, filled: the customer, the company, the clerk, the topic. */
   script = _kefu_callback_page_dup_script (fixture->page);
   g_test_message ("%s", script);
