@@ -47,6 +47,7 @@ struct _KefuCallbackRecordForm
   GtkLabel           *refusal_label;
   AdwActionRow       *satisfaction_row;
   AdwToggleGroup     *satisfaction_toggles;
+  GtkButton          *save_button;
   AdwEntryRow        *time_row;
   GtkButton          *unreachable_button;
   KefuTextRow        *words_row;
@@ -339,6 +340,7 @@ kefu_callback_record_form_class_init (KefuCallbackRecordFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackRecordForm, reload_button);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackRecordForm, satisfaction_row);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackRecordForm, satisfaction_toggles);
+  gtk_widget_class_bind_template_child (widget_class, KefuCallbackRecordForm, save_button);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackRecordForm, time_row);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackRecordForm, unreachable_button);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackRecordForm, words_row);
@@ -349,6 +351,10 @@ kefu_callback_record_form_init (KefuCallbackRecordForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Why Save is insensitive, and why the store refused it, are read with the button. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->save_button),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->reason_label,
+                                  self->refusal_label, NULL, -1);
   /* No answer is picked until the customer gives one. */
   adw_toggle_group_set_active (self->satisfaction_toggles, GTK_INVALID_LIST_POSITION);
   self->outcomes = g_array_new (FALSE, FALSE, sizeof (KefuCallbackOutcome));
