@@ -744,16 +744,21 @@ test_complaint (Fixture       *fixture,
   g_autoptr(KefuComplaintCard) card = NULL;
   g_autoptr(GError) error = NULL;
   KefuCallbackRecordForm *form;
-  gint64 id = 0;
+  gint64 id;
 
-  /* Resolving it scheduled its callback (or, before the board does, one is made by hand). */
+  /* Resolving it scheduled its callback, due within its "within three days" deadline. */
   callbacks = kefu_store_list_callbacks_for (fixture->store, "complaint", complaint, NULL, &error);
   g_assert_no_error (error);
-  if (callbacks->len > 0)
-    id = ((KefuCallbackInfo *) callbacks->pdata[0])->id;
-  else
-    id = add_callback (fixture, KEFU_CALLBACK_REASON_AFTER_COMPLAINT, "complaint", complaint,
-                       NULL);
+  g_assert_cmpuint (callbacks->len, ==, 1);
+  id = ((KefuCallbackInfo *) callbacks->pdata[0])->id;
+  {
+    g_autoptr(KefuCallback) scheduled = stored_callback (fixture, id);
+
+    g_assert_cmpint (scheduled->reason, ==, KEFU_CALLBACK_REASON_AFTER_COMPLAINT);
+    g_assert_cmpint (scheduled->state, ==, KEFU_CALLBACK_STATE_DUE);
+    g_assert_nonnull (scheduled->deadline_at);
+    g_assert_cmpint (g_date_time_compare (scheduled->due_at, scheduled->deadline_at), <=, 0);
+  }
 
   fixture->page = open_page (fixture, fixture->clerk, id);
   g_assert_true (_kefu_callback_page_holds_claim (fixture->page));
