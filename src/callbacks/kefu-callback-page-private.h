@@ -53,6 +53,7 @@ struct _KefuCallbackPage
   guint                    renew_id;
   gboolean                 recorded;
   gboolean                 saving;
+  gboolean                 stale;            /* the last save found a newer version */
   char                    *quiet_warning;
 
   GtkListBox              *attempts_list;

@@ -258,6 +258,8 @@ show (GtkWidget *owner,
   g_autoptr(GError) error = NULL;
 
   g_set_object (&self->callback, g_object_get_data (loaded, "callback"));
+  /* The version read now is the one the next save sends. */
+  self->stale = FALSE;
   g_set_object (&self->source, g_object_get_data (loaded, "source"));
   g_clear_pointer (&self->rules, kefu_callback_rules_unref);
   self->rules = kefu_callback_rules_ref (g_object_get_data (loaded, "rules"));
@@ -470,6 +472,8 @@ recorded_cb (GObject      *object,
       /* Said where the clerk looks, and nothing typed is lost: a stale callback is read again
        * on Reload with the form as it is. */
       kefu_callback_record_form_show_refusal (self->form, error->message, stale);
+      /* Saving again would be refused again: Reload first. */
+      self->stale = stale;
       if (g_error_matches (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_CLAIMED))
         {
           set_holds_claim (self, FALSE);
@@ -526,7 +530,7 @@ record (KefuCallbackPage    *self,
 static void
 update_actions (KefuCallbackPage *self)
 {
-  gboolean can_record = is_due (self) && self->holds_claim && !self->saving;
+  gboolean can_record = is_due (self) && self->holds_claim && !self->saving && !self->stale;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "callback.save",
                                  can_record && kefu_callback_record_form_get_valid (self->form));

@@ -552,6 +552,8 @@ test_stale (Fixture       *fixture,
   g_assert_nonnull (_kefu_callback_page_get_save_error (fixture->page));
   g_assert_cmpuint (fixture->recorded->len, ==, 0);
   g_assert_cmpuint (count_action_buttons (GTK_WIDGET (fixture->page), "callback.reload"), ==, 2);
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (fixture->page),
+                                                               "callback.save")));
   kefu_test_maybe_save_shot (GTK_WIDGET (fixture->window), "callback-page-stale");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "callback.reload", NULL);
