@@ -93,10 +93,13 @@ static const KeyInfo known_keys[] = {
   /* The script's defaults are translated when read (kefu_setting_get_default ()), so that each
    * site starts with the script in its own language. */
   { KEFU_SETTING_SCRIPT_OPENING,
+    /* TRANSLATORS: the words in braces are filled in (the clerk's name, the company's, the
+     * customer's, the service and its day): keep them as they are, in any order. */
     N_("Hello, this is {clerk}, customer service representative of {company}. Am I speaking with {customer}? Sorry to disturb you."),
     N_("Callback script: opening"),
     N_("What the clerk says first; {customer}, {company}, {clerk}, {service} and {date} are filled in.") },
   { KEFU_SETTING_SCRIPT_QUESTION,
+    /* TRANSLATORS: keep {service} and {date} as they are; they are filled in. */
     N_("Are you satisfied with our {service} of {date}?"),
     N_("Callback script: question"),
     N_("The satisfaction question; {customer}, {company}, {clerk}, {service} and {date} are filled in.") },
