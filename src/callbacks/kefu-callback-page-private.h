@@ -84,6 +84,23 @@ struct _KefuCallbackPage
 /* The time the page takes as now (transfer full). */
 GDateTime *_kefu_callback_page_now            (KefuCallbackPage *self);
 
+/* What the page may do now: record (the callback is due and not recorded yet); the actions and
+ * the form follow. */
+gboolean   _kefu_callback_page_is_due          (KefuCallbackPage *self);
+void       _kefu_callback_page_update_actions  (KefuCallbackPage *self);
+
+/* In kefu-callback-page-claim.c: whether the page holds the claim (the renewal runs while it
+ * does), why it may not record (NULL: it may; shown in the banner), giving the claim up, renewing
+ * it now, and saving the record with `outcome`. */
+void       _kefu_callback_page_set_holds_claim      (KefuCallbackPage    *self,
+                                                     gboolean             holds);
+void       _kefu_callback_page_set_read_only_reason (KefuCallbackPage    *self,
+                                                     const char          *reason);
+void       _kefu_callback_page_release_claim        (KefuCallbackPage    *self);
+void       _kefu_callback_page_renew_now            (KefuCallbackPage    *self);
+void       _kefu_callback_page_record               (KefuCallbackPage    *self,
+                                                     KefuCallbackOutcome  outcome);
+
 /* In kefu-callback-page-sections.c: the heading and every section from the last read, the
  * script's branch for the satisfaction picked, and the quiet-hour warning at the page's now. */
 void       _kefu_callback_page_show_sections  (KefuCallbackPage *self);

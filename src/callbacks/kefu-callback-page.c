@@ -1,8 +1,7 @@
-/* kefu-callback-page.c: doing one callback: reading it with everything the page shows, the
- * claim (taken on each read, renewed while the page is shown, given up when it is left without
- * a record), the record's save, and the page's actions and properties. The sections and the
- * script are filled in kefu-callback-page-sections.c, the record form is
- * kefu-callback-record-form.c.
+/* kefu-callback-page.c: doing one callback: reading it with everything the page shows (the claim
+ * taken first), the page's actions, properties and overrides. The claim's renewal and release
+ * and the record's save are in kefu-callback-page-claim.c, the sections and the script in
+ * kefu-callback-page-sections.c, the record form is kefu-callback-record-form.c.
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,7 +18,6 @@
 #include "store/kefu-store-complaints.h"
 #include "store/kefu-store-jobs.h"
 #include "store/kefu-store-shipments.h"
-#include "widgets/kefu-list-loader.h"
 
 #include "kefu-callback-page-private.h"
 
@@ -46,9 +44,6 @@ static const char * const script_keys[KEFU_SCRIPT_N_PARTS] = {
   KEFU_SETTING_SCRIPT_CLOSING_UNSATISFIED,
 };
 
-static void update_actions (KefuCallbackPage *self);
-static void release_claim (KefuCallbackPage *self);
-
 /* Helpers */
 
 GDateTime *
@@ -63,8 +58,8 @@ staff_role (KefuCallbackPage *self)
   return self->staff != NULL ? kefu_staff_get_role (self->staff) : KEFU_ROLE_CLERK;
 }
 
-static gboolean
-is_due (KefuCallbackPage *self)
+gboolean
+_kefu_callback_page_is_due (KefuCallbackPage *self)
 {
   return self->callback != NULL && self->callback->state == KEFU_CALLBACK_STATE_DUE
          && !self->recorded;
@@ -74,14 +69,8 @@ is_due (KefuCallbackPage *self)
 static gboolean
 may_close_unreachable (KefuCallbackPage *self)
 {
-  return is_due (self) && self->callback->escalated_at != NULL
+  return _kefu_callback_page_is_due (self) && self->callback->escalated_at != NULL
          && kefu_role_leads_callbacks (staff_role (self));
-}
-
-static gpointer
-done_object (void)
-{
-  return g_object_new (G_TYPE_OBJECT, NULL);
 }
 
 /* A setting's text, its default when the table has none or it cannot be read (the script is
@@ -199,31 +188,6 @@ has_record (GtkWidget *owner)
   return KEFU_CALLBACK_PAGE (owner)->callback != NULL;
 }
 
-static gboolean
-renew_timeout_cb (gpointer user_data);
-
-static void
-set_holds_claim (KefuCallbackPage *self,
-                 gboolean          holds)
-{
-  self->holds_claim = holds;
-  if (holds && self->renew_id == 0)
-    self->renew_id = g_timeout_add_seconds (KEFU_CALLBACK_CLAIM_RENEW_SECONDS, renew_timeout_cb,
-                                            self);
-  else if (!holds)
-    g_clear_handle_id (&self->renew_id, g_source_remove);
-}
-
-static void
-set_read_only_reason (KefuCallbackPage *self,
-                      const char       *reason)
-{
-  g_free (self->read_only_reason);
-  self->read_only_reason = g_strdup (reason);
-  adw_banner_set_title (self->read_only_banner, reason != NULL ? reason : "");
-  adw_banner_set_revealed (self->read_only_banner, reason != NULL);
-}
-
 /* Why the page may not record, from the claim's answer: who is calling now, or the store's
  * reason (not the clerk's callback). */
 static void
@@ -235,7 +199,7 @@ show_claim (KefuCallbackPage *self,
   KefuCallback *callback = self->callback;
   g_autofree char *reason = NULL;
 
-  set_holds_claim (self, claimed && callback->state == KEFU_CALLBACK_STATE_DUE);
+  _kefu_callback_page_set_holds_claim (self, claimed && callback->state == KEFU_CALLBACK_STATE_DUE);
   if (self->holds_claim || callback->state != KEFU_CALLBACK_STATE_DUE)
     reason = NULL;
   else if (claim_code == KEFU_STORE_ERROR_CLAIMED + 1 && callback->claimed_by_name != NULL)
@@ -244,7 +208,7 @@ show_claim (KefuCallbackPage *self,
     reason = g_strdup_printf (_("%s is calling this customer now"), callback->claimed_by_name);
   else if (claim_error != NULL)
     reason = g_strdup (claim_error);
-  set_read_only_reason (self, reason);
+  _kefu_callback_page_set_read_only_reason (self, reason);
 }
 
 static void
@@ -286,7 +250,7 @@ show (GtkWidget *owner,
   kefu_callback_record_form_setup (self->form, self->callback->method, staff_role (self),
                                    self->callback->escalated_at != NULL);
   _kefu_callback_page_show_sections (self);
-  update_actions (self);
+  _kefu_callback_page_update_actions (self);
 }
 
 static void
@@ -296,7 +260,7 @@ failed (GtkWidget *owner)
 
   /* Whatever the claim's fate, the page no longer knows it holds one. */
   if (self->callback == NULL)
-    set_holds_claim (self, FALSE);
+    _kefu_callback_page_set_holds_claim (self, FALSE);
 }
 
 static const KefuRecordLoaderFuncs loader_funcs = { load_func, has_record, show, failed };
@@ -311,233 +275,19 @@ kefu_callback_page_reload (KefuCallbackPage *self)
   kefu_record_loader_load (self->loader, self->store, self->callback_id);
 }
 
-/* The claim */
-
-static gpointer
-renew_func (KefuStore     *store,
-            gpointer       data,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  if (!kefu_store_renew_callback_claim (store, *(gint64 *) data, kefu_store_get_workstation_id (),
-                                        cancellable, error))
-    return NULL;
-  return done_object ();
-}
-
-static gpointer
-release_func (KefuStore     *store,
-              gpointer       data,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  if (!kefu_store_release_callback (store, *(gint64 *) data, kefu_store_get_workstation_id (),
-                                    cancellable, error))
-    return NULL;
-  return done_object ();
-}
-
-static gint64 *
-id_data (gint64 id)
-{
-  gint64 *data = g_new (gint64, 1);
-
-  *data = id;
-  return data;
-}
-
-static void
-renewed_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(KefuCallbackPage) self = user_data;
-  g_autoptr(GObject) done = NULL;
-  g_autoptr(GError) error = NULL;
-
-  done = kefu_store_run_finish (KEFU_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || done != NULL)
-    return;
-
-  /* The claim lapsed and someone else took the callback: the page reads who, read-only. */
-  if (g_error_matches (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_CLAIMED))
-    {
-      set_holds_claim (self, FALSE);
-      kefu_callback_page_reload (self);
-      return;
-    }
-  kefu_toast_overlay_add_error (self->toast_overlay, error->message);
-}
-
-static gboolean
-renew_timeout_cb (gpointer user_data)
-{
-  KefuCallbackPage *self = user_data;
-
-  if (self->store == NULL || !self->holds_claim)
-    {
-      self->renew_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-  kefu_store_run_async (self->store, renew_func, id_data (self->callback_id), g_free,
-                        self->cancellable, renewed_cb, g_object_ref (self));
-  /* A page left open runs into (or out of) the customer's rest time. */
-  _kefu_callback_page_update_quiet (self);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-released_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GObject) done = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* The claim lapses by itself if this failed (the database went away): nothing to show. */
-  done = kefu_store_run_finish (KEFU_STORE (object), result, &error);
-  if (done == NULL)
-    g_debug ("The callback's claim was not released: %s", error->message);
-}
-
-/* Gives the claim up: left without a record, the callback is free for another clerk at once,
- * instead of after the claim lapses. Runs even when the page goes away (no cancellable). */
-static void
-release_claim (KefuCallbackPage *self)
-{
-  if (!self->holds_claim || self->recorded || self->store == NULL)
-    return;
-  set_holds_claim (self, FALSE);
-  kefu_store_run_async (self->store, release_func, id_data (self->callback_id), g_free, NULL,
-                        released_cb, NULL);
-}
-
-/* Saving the record */
-
-typedef struct
-{
-  gint64                  id;
-  gint64                  version;
-  KefuCallbackRecordInput input;
-  char                   *words;
-  char                   *note;
-  GDateTime              *agreed_at;
-} RecordData;
-
-static void
-record_data_free (gpointer data)
-{
-  RecordData *record = data;
-
-  g_free (record->words);
-  g_free (record->note);
-  g_clear_pointer (&record->agreed_at, g_date_time_unref);
-  g_free (record);
-}
-
-static gpointer
-record_func (KefuStore     *store,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  RecordData *record = data;
-
-  if (!kefu_store_record_callback (store, record->id, record->version, &record->input,
-                                   cancellable, error))
-    return NULL;
-  return done_object ();
-}
-
-static void
-recorded_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(KefuCallbackPage) self = user_data;
-  g_autoptr(GObject) done = NULL;
-  g_autoptr(GError) error = NULL;
-
-  done = kefu_store_run_finish (KEFU_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  self->saving = FALSE;
-  kefu_record_loader_set_acting (self->loader, FALSE);
-
-  if (done == NULL)
-    {
-      gboolean stale = g_error_matches (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_STALE_VERSION);
-
-      /* Said where the clerk looks, and nothing typed is lost: a stale callback is read again
-       * on Reload with the form as it is. */
-      kefu_callback_record_form_show_refusal (self->form, error->message, stale);
-      /* Saving again would be refused again: Reload first. */
-      self->stale = stale;
-      if (g_error_matches (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_CLAIMED))
-        {
-          set_holds_claim (self, FALSE);
-          set_read_only_reason (self, error->message);
-        }
-      update_actions (self);
-      return;
-    }
-
-  /* The store released the claim with the record. */
-  self->recorded = TRUE;
-  set_holds_claim (self, FALSE);
-  kefu_callback_record_form_show_refusal (self->form, NULL, FALSE);
-  _kefu_callback_page_update_quiet (self);
-  update_actions (self);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Callback recorded")));
-  gtk_widget_activate_action (GTK_WIDGET (self), "callbacks.recorded", "x", self->callback_id);
-}
-
-static void
-record (KefuCallbackPage    *self,
-        KefuCallbackOutcome  outcome)
-{
-  RecordData *data;
-
-  if (self->callback == NULL || self->store == NULL || self->saving || !is_due (self))
-    return;
-
-  data = g_new0 (RecordData, 1);
-  data->id = self->callback_id;
-  data->version = self->callback->version;
-  data->words = kefu_callback_record_form_dup_words (self->form);
-  data->note = kefu_callback_record_form_dup_note (self->form);
-  data->agreed_at = kefu_callback_record_form_dup_agreed_at (self->form);
-  data->input.method = kefu_callback_record_form_get_method (self->form);
-  data->input.outcome = outcome;
-  data->input.satisfaction = outcome == KEFU_CALLBACK_OUTCOME_REACHED
-                               ? kefu_callback_record_form_get_satisfaction (self->form)
-                               : KEFU_SATISFACTION_UNSPECIFIED;
-  data->input.customer_words = data->words;
-  data->input.note = data->note;
-  data->input.agreed_at = outcome == KEFU_CALLBACK_OUTCOME_CALL_LATER ? data->agreed_at : NULL;
-
-  self->saving = TRUE;
-  kefu_callback_record_form_show_refusal (self->form, NULL, FALSE);
-  kefu_record_loader_set_acting (self->loader, TRUE);
-  update_actions (self);
-  kefu_store_run_async (self->store, record_func, data, record_data_free, self->cancellable,
-                        recorded_cb, g_object_ref (self));
-}
-
 /* Actions and callbacks */
 
-static void
-update_actions (KefuCallbackPage *self)
+void
+_kefu_callback_page_update_actions (KefuCallbackPage *self)
 {
-  gboolean can_record = is_due (self) && self->holds_claim && !self->saving && !self->stale;
+  gboolean can_record = _kefu_callback_page_is_due (self) && self->holds_claim && !self->saving && !self->stale;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "callback.save",
                                  can_record && kefu_callback_record_form_get_valid (self->form));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "callback.close-unreachable",
                                  may_close_unreachable (self) && !self->saving);
   gtk_widget_set_visible (GTK_WIDGET (self->form),
-                          is_due (self) && (self->holds_claim || may_close_unreachable (self)));
+                          _kefu_callback_page_is_due (self) && (self->holds_claim || may_close_unreachable (self)));
   gtk_widget_set_sensitive (GTK_WIDGET (self->form), !self->saving);
 }
 
@@ -550,7 +300,7 @@ save_action (GtkWidget  *widget,
 
   if (!kefu_callback_record_form_get_valid (self->form) || !self->holds_claim)
     return;
-  record (self, kefu_callback_record_form_get_outcome (self->form));
+  _kefu_callback_page_record (self, kefu_callback_record_form_get_outcome (self->form));
 }
 
 static void
@@ -561,7 +311,7 @@ close_unreachable_action (GtkWidget  *widget,
   KefuCallbackPage *self = KEFU_CALLBACK_PAGE (widget);
 
   if (may_close_unreachable (self))
-    record (self, KEFU_CALLBACK_OUTCOME_UNREACHABLE);
+    _kefu_callback_page_record (self, KEFU_CALLBACK_OUTCOME_UNREACHABLE);
 }
 
 static void
@@ -592,7 +342,7 @@ copy_phone_action (GtkWidget  *widget,
 static void
 form_changed_cb (KefuCallbackPage *self)
 {
-  update_actions (self);
+  _kefu_callback_page_update_actions (self);
 }
 
 static void
@@ -611,7 +361,7 @@ kefu_callback_page_showing (AdwNavigationPage *page)
   ADW_NAVIGATION_PAGE_CLASS (kefu_callback_page_parent_class)->showing (page);
 
   /* Back on screen after a page over it gave the claim up: claim it again. */
-  if (self->callback != NULL && !self->holds_claim && is_due (self)
+  if (self->callback != NULL && !self->holds_claim && _kefu_callback_page_is_due (self)
       && self->read_only_reason == NULL)
     kefu_callback_page_reload (self);
 }
@@ -621,7 +371,7 @@ kefu_callback_page_hidden (AdwNavigationPage *page)
 {
   KefuCallbackPage *self = KEFU_CALLBACK_PAGE (page);
 
-  release_claim (self);
+  _kefu_callback_page_release_claim (self);
 
   ADW_NAVIGATION_PAGE_CLASS (kefu_callback_page_parent_class)->hidden (page);
 }
@@ -642,7 +392,7 @@ kefu_callback_page_dispose (GObject *object)
   KefuCallbackPage *self = KEFU_CALLBACK_PAGE (object);
 
   /* Closed with the window: the claim goes now, not when it lapses. */
-  release_claim (self);
+  _kefu_callback_page_release_claim (self);
   g_clear_handle_id (&self->renew_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_pointer (&self->loader, kefu_record_loader_release);
@@ -717,7 +467,7 @@ kefu_callback_page_set_property (GObject      *object,
       if (self->store != g_value_get_object (value))
         {
           /* Another database: the claim on this one goes, the callback is read there. */
-          release_claim (self);
+          _kefu_callback_page_release_claim (self);
           g_set_object (&self->store, g_value_get_object (value));
           if (self->callback_id > 0)
             {
@@ -806,7 +556,7 @@ kefu_callback_page_init (KefuCallbackPage *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "notify::satisfaction", G_CALLBACK (form_satisfaction_cb),
                            self, G_CONNECT_SWAPPED);
-  update_actions (self);
+  _kefu_callback_page_update_actions (self);
 }
 
 /* Public API */
@@ -902,8 +652,7 @@ _kefu_callback_page_renew_claim (KefuCallbackPage *self)
 {
   g_return_if_fail (KEFU_IS_CALLBACK_PAGE (self));
 
-  if (self->renew_id != 0)
-    renew_timeout_cb (self);
+  _kefu_callback_page_renew_now (self);
 }
 
 void
