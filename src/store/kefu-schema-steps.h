@@ -23,3 +23,5 @@ extern const char _kefu_schema_v3_sqlite[];
 extern const char _kefu_schema_v3_postgres[];
 extern const char _kefu_schema_v4_sqlite[];
 extern const char _kefu_schema_v4_postgres[];
+extern const char _kefu_schema_v5_sqlite[];
+extern const char _kefu_schema_v5_postgres[];

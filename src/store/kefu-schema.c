@@ -220,6 +220,12 @@ static const KefuSchemaStep steps[] = {
     _kefu_schema_v4_sqlite,
     _kefu_schema_v4_postgres,
   },
+  {
+    5, "callback calendar: callback deadlines, claims, attempts and records, customers' "
+       "callback times, campaigns, summary reports",
+    _kefu_schema_v5_sqlite,
+    _kefu_schema_v5_postgres,
+  },
 };
 
 /* How to create the version table and ask which tables exist, per dialect. */

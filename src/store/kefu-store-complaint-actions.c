@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "core/kefu-call-rules.h"
+#include "kefu-store-callbacks-private.h"
 #include "kefu-store-complaint-changes-private.h"
 
 /* Who went on a visit is one line. */
@@ -250,7 +251,8 @@ _kefu_store_complaint_do_resolve (KefuStore         *self,
                               cancellable, error) >= 0 &&
          _kefu_store_complaint_enter_stage (self, c->id, KEFU_COMPLAINT_STAGE_RESOLVED, c->now,
                                             cancellable, error) &&
-         add_event (self, c, "resolved", json, cancellable, error);
+         add_event (self, c, "resolved", json, cancellable, error) &&
+         _kefu_store_callback_complaint_resolved (self, c->id, c->now, cancellable, error);
 }
 
 gboolean
@@ -277,7 +279,10 @@ _kefu_store_complaint_do_record_callback (KefuStore         *self,
                                              c->now_text, c->id),
                               cancellable, error) >= 0 &&
          _kefu_store_complaint_enter_stage (self, c->id, to, c->now, cancellable, error) &&
-         add_event (self, c, "called-back", json, cancellable, error);
+         add_event (self, c, "called-back", json, cancellable, error) &&
+         _kefu_store_callback_complaint_called_back (self, c->id, satisfaction,
+                                                     _kefu_store_nullable (d->text), c->now,
+                                                     cancellable, error);
 }
 
 /* Reopen and close: a move with the reason, if any. */

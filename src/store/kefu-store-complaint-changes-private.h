@@ -74,6 +74,12 @@ typedef struct
   char                  *now_text;
 } KefuChangeTarget;
 
+/* The transaction of kefu_store_change_complaint () with `data` a KefuChangeInput (its text in
+ * stored form): also run inside the callback calendar's record of a complaint callback, so that
+ * the complaint moves in the same transaction. */
+gboolean _kefu_store_complaint_change_txn        (KefuStore *self, gpointer data,
+                                                  GCancellable *cancellable, GError **error);
+
 /* What each action writes once the flow allowed it (kefu-store-complaint-actions.c), inside the
  * change's transaction. `added` and `removed` are department ids not yet routed and routed. */
 gboolean _kefu_store_complaint_do_route          (KefuStore *self, KefuChangeTarget *c,

@@ -327,11 +327,11 @@ route_changes (KefuChangeInput   *d,
   return TRUE;
 }
 
-static gboolean
-change_complaint_txn (KefuStore     *self,
-                      gpointer       data,
-                      GCancellable  *cancellable,
-                      GError       **error)
+gboolean
+_kefu_store_complaint_change_txn (KefuStore     *self,
+                                  gpointer       data,
+                                  GCancellable  *cancellable,
+                                  GError       **error)
 {
   KefuChangeInput *d = data;
   const KefuComplaintChange *change = d->change;
@@ -488,7 +488,7 @@ kefu_store_change_complaint (KefuStore                  *self,
     d.visitors = _kefu_store_normalize_text (change->visitors);
 
   ok = validate_change (&d, error) &&
-       _kefu_store_write (self, change_complaint_txn, &d, cancellable, error);
+       _kefu_store_write (self, _kefu_store_complaint_change_txn, &d, cancellable, error);
   g_free (d.text);
   g_free (d.visitors);
   if (!ok)
