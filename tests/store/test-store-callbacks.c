@@ -145,11 +145,11 @@ tcb_insert (KefuStore         *store,
   rows = _kefu_store_query (store,
                             "INSERT INTO callbacks (customer_id, customer_name, reason, due_at, "
                             "deadline_at, state, assigned_to, done_at, created_by) "
-                            "SELECT id, name, $2, $3, $3, $4, $5, "
-                            "CASE WHEN $4 = 'done' THEN $3 END, $6 FROM customers WHERE id = $1 "
-                            "RETURNING id",
-                            g_variant_new ("(xsssmxx)", customer, reason, due_text, state,
-                                           assigned_to != 0, assigned_to, cc->co.clerk),
+                            "SELECT id, name, $2, $3, $3, $4, $5, $7, $6 FROM customers "
+                            "WHERE id = $1 RETURNING id",
+                            g_variant_new ("(xsssmxxms)", customer, reason, due_text, state,
+                                           assigned_to != 0, assigned_to, cc->co.clerk,
+                                           g_strcmp0 (state, "done") == 0 ? due_text : NULL),
                             NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (kefu_rows_get_n_rows (rows), ==, 1);

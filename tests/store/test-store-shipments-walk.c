@@ -452,8 +452,9 @@ test_callback_once (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) later = test_local_time (2026, 12, 1, 9, 0);
   g_autoptr(KefuShipment) second = NULL;
-  g_autoptr(KefuWorkCalendar) calendar = NULL;
-  g_autoptr(GArray) quiet = NULL;
+  g_autoptr(KefuCallbackRules) rules = NULL;
+  g_autoptr(KefuCallbackPreferences) prefs = NULL;
+  g_autoptr(GDateTime) deadline = NULL;
   g_autoptr(GDateTime) due = NULL;
   Schedule again;
   ShipCo sc;
@@ -475,8 +476,8 @@ test_callback_once (Fixture       *fixture,
   g_assert_cmpint (test_count (store, "SELECT count(*) FROM events WHERE entity = 'callback'"),
                    ==, 1);
 
-  /* The window comes from the settings: one working day (of the default working time, out of
-   * the default quiet hours) after the receipt of a second shipment. */
+  /* The window comes from the settings: one working day after the receipt of a second
+   * shipment, planned by the callback rules (kefu_callback_first_due ()). */
   kefu_store_set_actor (store, sc.admin);
   g_assert_true (kefu_store_set_setting (store, KEFU_SETTING_CALLBACK_WINDOW_DAYS, "1", NULL,
                                          &error));
@@ -488,27 +489,33 @@ test_callback_once (Fixture       *fixture,
   callbacks = kefu_store_list_callbacks_for (store, "shipment", second->id, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (callbacks->len, ==, 1);
-  calendar = kefu_work_calendar_new_from_settings (
-    kefu_setting_get_default (KEFU_SETTING_WORK_HOURS),
-    kefu_setting_get_default (KEFU_SETTING_WORK_DAYS),
-    kefu_setting_get_default (KEFU_SETTING_WORK_HOLIDAYS), &error);
+  rules = kefu_store_read_callback_rules (store, NULL, &error);
   g_assert_no_error (error);
-  quiet = kefu_setting_parse_time_ranges (
-    kefu_setting_get_default (KEFU_SETTING_CALLBACK_QUIET_HOURS), &error);
+  g_assert_cmpuint (kefu_callback_rules_get_window_days (rules), ==, 1);
+  prefs = kefu_callback_preferences_new_from_text (NULL, NULL, &error);
   g_assert_no_error (error);
-  due = kefu_callback_due_after (second->received_at, 1, calendar, quiet);
+  due = kefu_callback_first_due (rules, prefs, second->received_at, NULL);
+  deadline = kefu_callback_deadline (rules, second->received_at);
+  /* Planned by the callback rules: the first allowed time, within the window. */
+  g_assert_cmpint (g_date_time_compare (due, deadline), <=, 0);
+  g_assert_false (kefu_callback_time_is_quiet (rules, prefs, due));
   g_assert_true (g_date_time_equal (((KefuCallbackInfo *) g_ptr_array_index (callbacks, 0))->due_at,
                                     due));
 
   customer_callbacks = kefu_store_list_customer_callbacks (store, sc.customer2, NULL, &error);
   g_assert_no_error (error);
-  /* Newest due first: the first receipt's three working days end after the second's one. */
+  /* Newest due first: both are planned at the first allowed time of the next working day,
+   * the first receipt's (Friday) on Saturday, the second's (Saturday) on Monday. */
   g_assert_cmpuint (customer_callbacks->len, ==, 2);
   g_assert_cmpint (((KefuCallbackInfo *) g_ptr_array_index (customer_callbacks, 0))->source_id,
-                   ==, s->id);
-  g_assert_cmpint (((KefuCallbackInfo *) g_ptr_array_index (customer_callbacks, 1))->source_id,
                    ==, second->id);
-  g_assert_cmpstr (((KefuCallbackInfo *) g_ptr_array_index (customer_callbacks, 0))->source_entity,
+  g_assert_cmpint (((KefuCallbackInfo *) g_ptr_array_index (customer_callbacks, 1))->source_id,
+                   ==, s->id);
+  g_assert_cmpint (g_date_time_compare (
+                     ((KefuCallbackInfo *) g_ptr_array_index (customer_callbacks, 0))->due_at,
+                     ((KefuCallbackInfo *) g_ptr_array_index (customer_callbacks, 1))->due_at),
+                   >, 0);
+  g_assert_cmpstr (((KefuCallbackInfo *) g_ptr_array_index (customer_callbacks, 1))->source_entity,
                    ==, "shipment");
   g_clear_pointer (&customer_callbacks, g_ptr_array_unref);
   customer_callbacks = kefu_store_list_customer_callbacks (store, sc.customer, NULL, &error);
