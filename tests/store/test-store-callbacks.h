@@ -41,9 +41,13 @@ char         *tcb_event        (KefuStore *store, gint64 id, const char *action)
 /* The rules as the store reads them, and whether `time` is quiet for `customer`. */
 gboolean      tcb_is_quiet     (KefuStore *store, gint64 customer, GDateTime *time);
 int           tcb_local_hour   (GDateTime *time);
+/* Asserts that `time` is the local time given. */
+void          tcb_assert_local (GDateTime *time, int year, int month, int day, int hour,
+                                int minute);
 int           tcb_local_minutes (GDateTime *time);
 
 void          test_store_add_callback_tests          (void);
+void          test_store_add_callback_record_tests   (void);
 void          test_store_add_callback_calendar_tests (void);
 
 G_END_DECLS
