@@ -27,14 +27,8 @@ typedef struct
   guint                    n_created;
 } CampaignWrite;
 
-static gboolean
-fail (GError         **error,
-      KefuStoreError   code,
-      const char      *message)
-{
-  g_set_error_literal (error, KEFU_STORE_ERROR, code, message);
-  return FALSE;
-}
+/* Refusals read as "return fail (…)". */
+#define fail _kefu_store_callback_fail
 
 /* Customers who already have a due callback of the reason within the days ($1 reason, $2 and $3
  * the days' bounds) are left out: one call each. */

@@ -35,14 +35,8 @@ typedef struct
   char       *reason;     /* cancel, stored form */
 } LeadWrite;
 
-static gboolean
-fail (GError         **error,
-      KefuStoreError   code,
-      const char      *message)
-{
-  g_set_error_literal (error, KEFU_STORE_ERROR, code, message);
-  return FALSE;
-}
+/* Refusals read as "return fail (…)". */
+#define fail _kefu_store_callback_fail
 
 /* The next allowed slot for the customer from `from`. */
 static GDateTime *

@@ -139,6 +139,16 @@ kefu_store_count_callbacks_by_day (KefuStore     *self,
   return g_steal_pointer (&counts);
 }
 
+/* "LIMIT $n" for at most `limit` rows, 0 for all: -1 on SQLite, NULL on PostgreSQL. */
+static GVariant *
+limit_param (KefuStore *self,
+             guint      limit)
+{
+  if (limit == 0 && kefu_store_get_backend (self) == KEFU_STORE_BACKEND_POSTGRES)
+    return g_variant_new_maybe (G_VARIANT_TYPE_INT64, NULL);
+  return g_variant_new_maybe (NULL, g_variant_new_int64 (limit > 0 ? (gint64) limit : -1));
+}
+
 /* SELECT … FROM KEFU_CALLBACK_FROM `where` (a constant of this file). */
 static GPtrArray *
 read_where (KefuStore     *self,
@@ -212,14 +222,12 @@ kefu_store_list_overdue_callbacks (KefuStore     *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   now_text = kefu_time_to_db (now);
-  /* Through callbacks_due (step 4); LIMIT -1 is no limit on SQLite, NULL on PostgreSQL. */
+  /* Through callbacks_due (step 4). */
   return read_where (self,
                      "WHERE callbacks.state = 'due' AND callbacks.due_at < $1 AND "
                      ASSIGNED ("$2") " ORDER BY callbacks.due_at, callbacks.id LIMIT $3",
-                     g_variant_new ("(smxmx)", now_text, assigned_to != 0, assigned_to,
-                                    limit > 0 || kefu_store_get_backend (self) ==
-                                                 KEFU_STORE_BACKEND_SQLITE,
-                                    limit > 0 ? (gint64) limit : G_GINT64_CONSTANT (-1)),
+                     g_variant_new ("(smx@mx)", now_text, assigned_to != 0, assigned_to,
+                                    limit_param (self, limit)),
                      cancellable, error);
 }
 
@@ -311,11 +319,7 @@ kefu_store_list_uncovered_members (KefuStore     *self,
                                          "SELECT customers.id FROM customers "
                                          "WHERE customers.is_member AND NOT " COVERED
                                          " ORDER BY customers.id LIMIT $3",
-                                         g_variant_new ("(ssmx)", from_text, to_text,
-                                                        limit > 0 ||
-                                                        kefu_store_get_backend (self) ==
-                                                        KEFU_STORE_BACKEND_SQLITE,
-                                                        limit > 0 ? (gint64) limit :
-                                                        G_GINT64_CONSTANT (-1)),
+                                         g_variant_new ("(ss@mx)", from_text, to_text,
+                                                        limit_param (self, limit)),
                                          cancellable, error);
 }

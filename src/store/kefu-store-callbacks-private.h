@@ -67,6 +67,10 @@ KefuCallbackPreferences *_kefu_store_callback_preferences (KefuStore *self, gint
                                                            GCancellable *cancellable,
                                                            GError **error);
 
+/* Sets `message` as a KEFU_STORE_ERROR of `code`; FALSE. */
+gboolean      _kefu_store_callback_fail       (GError **error, KefuStoreError code,
+                                               const char *message);
+
 /* Inside a write transaction: the acting staff member's role; NO_ACTOR when nobody is signed in,
  * PERMISSION for staff who have left. */
 gboolean      _kefu_store_callback_actor_role (KefuStore *self, KefuRole *role,

@@ -74,27 +74,46 @@ kefu_store_read_callback_rules (KefuStore     *self,
 
 /* A customer's own times */
 
-KefuCallbackPreferences *
-_kefu_store_callback_preferences (KefuStore     *self,
-                                  gint64         customer_id,
-                                  GCancellable  *cancellable,
-                                  GError       **error)
+/* The stored texts (NULL: none). */
+static gboolean
+read_times (KefuStore     *self,
+            gint64         customer_id,
+            char         **quiet,
+            char         **preferred,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   g_autoptr(KefuRows) rows = NULL;
-  g_autoptr(GError) local_error = NULL;
-  KefuCallbackPreferences *prefs;
+  gboolean found;
 
   rows = _kefu_store_query (self,
                             "SELECT quiet, preferred FROM customer_callback_preferences "
                             "WHERE customer_id = $1",
                             g_variant_new ("(x)", customer_id), cancellable, error);
   if (rows == NULL)
+    return FALSE;
+  found = kefu_rows_get_n_rows (rows) > 0;
+  if (quiet != NULL)
+    *quiet = found ? g_strdup (kefu_rows_get_text (rows, 0, 0)) : NULL;
+  if (preferred != NULL)
+    *preferred = found ? g_strdup (kefu_rows_get_text (rows, 0, 1)) : NULL;
+  return TRUE;
+}
+
+KefuCallbackPreferences *
+_kefu_store_callback_preferences (KefuStore     *self,
+                                  gint64         customer_id,
+                                  GCancellable  *cancellable,
+                                  GError       **error)
+{
+  g_autofree char *quiet = NULL;
+  g_autofree char *preferred = NULL;
+  g_autoptr(GError) local_error = NULL;
+  KefuCallbackPreferences *prefs;
+
+  if (!read_times (self, customer_id, &quiet, &preferred, cancellable, error))
     return NULL;
-  if (kefu_rows_get_n_rows (rows) == 0)
-    return kefu_callback_preferences_new_from_text (NULL, NULL, NULL);
-  prefs = kefu_callback_preferences_new_from_text (kefu_rows_get_text (rows, 0, 0),
-                                                   kefu_rows_get_text (rows, 0, 1),
-                                                   &local_error);
+  prefs = kefu_callback_preferences_new_from_text (quiet, preferred, &local_error);
   if (prefs == NULL)
     {
       g_message ("The callback times of customer %" G_GINT64_FORMAT " are not valid (%s); "
@@ -117,23 +136,10 @@ kefu_store_get_customer_callback_times (KefuStore     *self,
                                         GCancellable  *cancellable,
                                         GError       **error)
 {
-  g_autoptr(KefuRows) rows = NULL;
-
   g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  rows = _kefu_store_query (self,
-                            "SELECT quiet, preferred FROM customer_callback_preferences "
-                            "WHERE customer_id = $1",
-                            g_variant_new ("(x)", customer_id), cancellable, error);
-  if (rows == NULL)
-    return FALSE;
-  if (quiet != NULL)
-    *quiet = kefu_rows_get_n_rows (rows) > 0 ? g_strdup (kefu_rows_get_text (rows, 0, 0)) : NULL;
-  if (preferred != NULL)
-    *preferred = kefu_rows_get_n_rows (rows) > 0 ?
-                 g_strdup (kefu_rows_get_text (rows, 0, 1)) : NULL;
-  return TRUE;
+  return read_times (self, customer_id, quiet, preferred, cancellable, error);
 }
 
 /* A JSON string, or null. */

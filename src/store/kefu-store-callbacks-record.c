@@ -21,14 +21,17 @@
 /* What the customer said and the clerk's note are as long as a complaint's reason may be. */
 #define MAX_WORDS KEFU_TEXT_MAX_REASON
 
-static gboolean
-fail (GError         **error,
-      KefuStoreError   code,
-      const char      *message)
+gboolean
+_kefu_store_callback_fail (GError         **error,
+                           KefuStoreError   code,
+                           const char      *message)
 {
   g_set_error_literal (error, KEFU_STORE_ERROR, code, message);
   return FALSE;
 }
+
+/* Refusals read as "return fail (…)". */
+#define fail _kefu_store_callback_fail
 
 /* What the writes share */
 
