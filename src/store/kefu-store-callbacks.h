@@ -35,9 +35,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KefuCallbackInfo, kefu_callback_info_free)
 
 /* Inside a write transaction (store-internal use by the shipment and job writes, and by the
  * callback calendar): schedules a callback for `customer_id` about `source_entity`/`source_id`
- * after an event at `event_time`, due by kefu_callback_due_after () with the site's settings;
- * one per source and reason (a second call returns the first's id). Writes a "scheduled"
- * event on entity "callback". Returns the id, 0 with `error` set. */
+ * after an event at `event_time`, due at kefu_callback_first_due () with the customer's own
+ * times and with the deadline kefu_callback_deadline () (the site's callback rules); one per
+ * source and reason (a second call returns the first's id). Writes a "scheduled" event on
+ * entity "callback". Returns the id, 0 with `error` set. */
 gint64     _kefu_store_schedule_callback     (KefuStore *self, gint64 customer_id,
                                               KefuCallbackReason reason,
                                               const char *source_entity, gint64 source_id,

@@ -2,7 +2,9 @@
  * kefu_store_change_complaint () (kefu-store-complaint-changes.c) once the flow rules allowed
  * it: the action's own columns and rows, the stage with its time and next deadline
  * (_kefu_store_complaint_enter_stage ()) or else a new version, and the event with the details
- * kefu-store-complaints.h lists.
+ * kefu-store-complaints.h lists. Resolving schedules the complaint's callback in the callback
+ * calendar, and recording the callback here records that callback too
+ * (kefu-store-callbacks-record.c).
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
