@@ -41,4 +41,9 @@ gboolean kefuctl_bench_aftersales (KefuStore  *store,
                                    guint       rounds,
                                    GError    **error);
 
+/* kefuctl-bench-callbacks.c: `kefuctl bench callbacks`. */
+gboolean kefuctl_bench_callbacks (KefuStore  *store,
+                                  guint       rounds,
+                                  GError    **error);
+
 G_END_DECLS

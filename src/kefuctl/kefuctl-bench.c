@@ -437,6 +437,8 @@ bench_run (KefuStore  *store,
     return kefuctl_bench_complaints (store, (guint) opt_rounds, opt_late_check, error);
   if (g_strcmp0 (bench_what, "aftersales") == 0)
     return kefuctl_bench_aftersales (store, (guint) opt_rounds, error);
+  if (g_strcmp0 (bench_what, "callbacks") == 0)
+    return kefuctl_bench_callbacks (store, (guint) opt_rounds, error);
   return bench_intake (store, (guint) opt_rounds, error);
 }
 
@@ -446,11 +448,12 @@ bench_take_arguments (int      argc,
                       GError **error)
 {
   if (argc < 1 || (!g_str_equal (argv[0], "intake") && !g_str_equal (argv[0], "complaints") &&
-                    !g_str_equal (argv[0], "aftersales")))
+                    !g_str_equal (argv[0], "aftersales") && !g_str_equal (argv[0], "callbacks")))
     {
       g_set_error_literal (error, KEFUCTL_ERROR, KEFUCTL_ERROR_USAGE,
                            _("Say what to measure: “kefuctl bench intake”, “kefuctl bench "
-                             "complaints” or “kefuctl bench aftersales”."));
+                             "complaints”, “kefuctl bench aftersales” or “kefuctl bench "
+                             "callbacks”."));
       return FALSE;
     }
   if (argc > 1)
@@ -460,7 +463,8 @@ bench_take_arguments (int      argc,
       return FALSE;
     }
   bench_what = g_str_equal (argv[0], "complaints") ? "complaints" :
-               g_str_equal (argv[0], "aftersales") ? "aftersales" : "intake";
+               g_str_equal (argv[0], "aftersales") ? "aftersales" :
+               g_str_equal (argv[0], "callbacks") ? "callbacks" : "intake";
   return TRUE;
 }
 
@@ -480,8 +484,8 @@ bench_validate (GError **error)
 
 const KefuctlCommand kefuctl_bench_command = {
   .name = "bench",
-  .summary = N_("Measure how fast the intake pane’s, the complaint board’s and the after-sales "
-                "pane’s work is on a database"),
+  .summary = N_("Measure how fast the intake pane’s, the complaint board’s, the after-sales "
+                "pane’s and the callback calendar’s work is on a database"),
   .description = N_("“kefuctl bench intake” measures, on the database as it is (for example one "
                     "made with “kefuctl generate --customers 1000000 --calls 3000000”), looking a "
                     "caller up by the last four digits of a phone number and by two characters "
@@ -501,13 +505,18 @@ const KefuctlCommand kefuctl_bench_command = {
                     "the shipment and service-job lists as the after-sales pane reads them (the "
                     "head of the ids and the first page of rows) in each sort order, open only, "
                     "overdue only and with a text search, the technicians’ calendar over two "
-                    "weeks and the sidebar’s counts."),
+                    "weeks and the sidebar’s counts.\n"
+                    "“kefuctl bench callbacks” measures, on a database made for example with "
+                    "“kefuctl generate --customers 100000 --callbacks 1000000”, the callback "
+                    "calendar's month view (the team's and one clerk's counts), today's agenda, "
+                    "the overdue banner, Call Next, one callback read whole and the sidebar's "
+                    "count."),
   .entries = bench_entries,
   .must_exist = TRUE,
   .validate = bench_validate,
-  /* Translators: "intake", "complaints" and "aftersales" are typed as they are; only the usage
-   * line shows them. */
-  .parameters = N_("intake|complaints|aftersales"),
+  /* Translators: "intake", "complaints", "aftersales" and "callbacks" are typed as they are;
+   * only the usage line shows them. */
+  .parameters = N_("intake|complaints|aftersales|callbacks"),
   .take_arguments = bench_take_arguments,
   .run = bench_run,
 };

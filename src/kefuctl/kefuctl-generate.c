@@ -19,6 +19,7 @@
 #include "kefuctl-private.h"
 #include "kefuctl-generate-aftersales.h"
 #include "kefuctl-generate-calls.h"
+#include "kefuctl-generate-callbacks.h"
 #include "kefuctl-names.h"
 #include "kefuctl-random.h"
 
@@ -37,6 +38,7 @@ static gint64 opt_calls = -1;
 static gint64 opt_complaints = -1;
 static gint64 opt_shipments = -1;
 static gint64 opt_jobs = -1;
+static gint64 opt_callbacks = -1;
 static double opt_open_percent = 1.0;
 static char *opt_until;
 static gint64 opt_seed = 1;
@@ -63,6 +65,11 @@ static const GOptionEntry generate_entries[] = {
     N_("Generate N service jobs (installations, repairs on site and at the factory, "
        "replacements, returns) over the same three years, about the products the shipments "
        "of the same run delivered: most completed, a few open in every step"), N_("N") },
+  { "callbacks", 0, 0, G_OPTION_ARG_INT64, &opt_callbacks,
+    N_("Generate N callbacks of the customers in the database over the same three years and "
+       "the two weeks after them, each at an allowed time: most done long ago (some late, a "
+       "few unreachable), some overdue or waiting for the team lead, the coming ones due"),
+    N_("N") },
   { "open-percent", 0, 0, G_OPTION_ARG_DOUBLE, &opt_open_percent,
     N_("The share of the generated complaints still open, in percent (default 1: 500,000 "
        "complaints leave about 5,000 on the board)"), N_("P") },
@@ -372,6 +379,18 @@ generate_jobs (Generator  *generator,
   return kefuctl_aftersales_jobs (aftersales (generator), count, error);
 }
 
+static gboolean
+generate_callbacks (Generator  *generator,
+                    guint64     count,
+                    GError    **error)
+{
+  /* The clerks the customers were given to, read once a run. */
+  if (generator->clerk_ids->len == 0 && !load_clerks (generator, error))
+    return FALSE;
+  return kefuctl_generate_callbacks (generator->store, generator->seed, count, &until_day,
+                                     generator->clerk_ids, error);
+}
+
 /* Customers first: the calls are made for the customers in the database; jobs after the
  * shipments whose products they are about. */
 static const GenerateStep steps[] = {
@@ -380,6 +399,7 @@ static const GenerateStep steps[] = {
   { "--complaints", N_("Complaints"), &opt_complaints, generate_complaints },
   { "--shipments", N_("Shipments"), &opt_shipments, generate_shipments },
   { "--jobs", N_("Service jobs"), &opt_jobs, generate_jobs },
+  { "--callbacks", N_("Callbacks"), &opt_callbacks, generate_callbacks },
 };
 
 /* Reads --until into until_day: a date not after today, yesterday when not given. */
@@ -508,6 +528,8 @@ const KefuctlCommand kefuctl_generate_command = {
                     "every stage of the board. "
                     "Shipments and service jobs are the after-sales records of the same years, "
                     "made for the customers, products, carriers and staff in the database. "
+                    "Callbacks are spread over the same years at times the site's callback rules "
+                    "allow, with what became of them. "
                     "Progress is shown on stderr when a run takes more than a second."),
   .entries = generate_entries,
   .validate = generate_validate,
