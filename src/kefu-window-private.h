@@ -8,6 +8,7 @@
 #pragma once
 
 #include "aftersales/kefu-aftersales-pane.h"
+#include "callbacks/kefu-callbacks-pane.h"
 #include "complaints/kefu-complaints-pane.h"
 #include "customers/kefu-customers-pane.h"
 #include "intake/kefu-intake-pane.h"
@@ -59,6 +60,7 @@ struct _KefuWindow
   GtkLabel             *staff_name_label;
   GtkLabel             *staff_role_label;
   KefuAftersalesPane   *aftersales_pane;
+  KefuCallbacksPane    *callbacks_pane;
   KefuComplaintsPane   *complaints_pane;
   KefuCustomersPane    *customers_pane;
   KefuIntakePane       *intake_pane;

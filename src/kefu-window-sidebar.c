@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "callbacks/kefu-callbacks-count.h"
 #include "store/kefu-store-complaint-counts.h"
 #include "store/kefu-store-jobs.h"
 #include "store/kefu-store-shipments.h"
@@ -166,6 +167,8 @@ static const KefuPaneCounter pane_counters[] = {
     kefu_store_count_open_complaints_finish_full },
   { "aftersales", count_aftersales_async, count_aftersales_finish, NULL,
     count_aftersales_finish_details },
+  { "callbacks", kefu_callbacks_count_async, kefu_callbacks_count_finish, NULL,
+    kefu_callbacks_count_finish_details },
   { "customers", kefu_store_count_customers_async, kefu_store_count_customers_finish, NULL },
 };
 

@@ -276,12 +276,14 @@ kefu_window_class_init (KefuWindowClass *klass)
   g_type_ensure (KEFU_TYPE_DATABASE_PAGE);
   g_type_ensure (KEFU_TYPE_SIDEBAR_ROW);
   g_type_ensure (KEFU_TYPE_AFTERSALES_PANE);
+  g_type_ensure (KEFU_TYPE_CALLBACKS_PANE);
   g_type_ensure (KEFU_TYPE_COMPLAINTS_PANE);
   g_type_ensure (KEFU_TYPE_CUSTOMERS_PANE);
   g_type_ensure (KEFU_TYPE_INTAKE_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kefu/Kefu/ui/kefu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, aftersales_pane);
+  gtk_widget_class_bind_template_child (widget_class, KefuWindow, callbacks_pane);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, complaints_pane);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, content_page);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, customers_pane);
@@ -336,6 +338,8 @@ kefu_window_init (KefuWindow *self)
   g_object_bind_property (self, "staff", self->complaints_pane, "staff", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "store", self->aftersales_pane, "store", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "staff", self->aftersales_pane, "staff", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "store", self->callbacks_pane, "store", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "staff", self->callbacks_pane, "staff", G_BINDING_SYNC_CREATE);
 
   /* The escalation check runs for the database and person shown; the notifications go through
    * the application the window belongs to. */

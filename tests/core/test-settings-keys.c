@@ -39,7 +39,7 @@ test_known_keys (void)
   g_assert_cmpstr (kefu_setting_get_default (KEFU_SETTING_HANDOVER_CUTOFF), ==, "10:00");
   g_assert_cmpstr (kefu_setting_get_default (KEFU_SETTING_CALLBACK_WINDOW_DAYS), ==, "3");
   g_assert_cmpstr (kefu_setting_get_default (KEFU_SETTING_CALLBACK_QUIET_HOURS), ==,
-                   "12:00-14:00,21:00-08:30");
+                   "12:00-14:00,20:30-09:00");
   g_assert_cmpstr (kefu_setting_get_default (KEFU_SETTING_SERVICE_AREAS), ==, "");
   g_assert_cmpstr (kefu_setting_get_default (KEFU_SETTING_OFFICE_HOURS), ==, "08:30-17:30");
   g_assert_cmpstr (kefu_setting_get_default (KEFU_SETTING_WORK_HOURS), ==, "08:30-17:30");

@@ -1,0 +1,622 @@
+/* kefu-callbacks-pane.c: the Callbacks pane.
+ *
+ * One read on the store's worker takes what the root page shows: the counts of every day of
+ * the six weeks in the month view (counted in SQL), the chosen day's callbacks, and the overdue
+ * and escalated numbers for the banner. A newer read cancels an older one.
+ *
+ * Copyright 2026 The Kefu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kefu-callbacks-pane"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/kefu-staff.h"
+#include "store/kefu-store-callbacks.h"
+
+#include "kefu-callback-agenda.h"
+#include "kefu-callback-month-view.h"
+#include "kefu-callback-page.h"
+#include "kefu-callbacks-pane.h"
+
+struct _KefuCallbacksPane
+{
+  AdwBin                 parent_instance;
+
+  KefuStore             *store;
+  KefuStaff             *staff;
+  GCancellable          *load_cancellable;
+  GCancellable          *next_cancellable;
+  gboolean               loading;
+  gboolean               busy;
+
+  AdwNavigationView     *navigation_view;
+  AdwToggleGroup        *whose_toggles;
+  AdwBanner             *overdue_banner;
+  GtkStack              *stack;
+  AdwStatusPage         *error_page;
+  KefuCallbackMonthView *month_view;
+  KefuCallbackAgenda    *agenda;
+};
+
+G_DEFINE_FINAL_TYPE (KefuCallbacksPane, kefu_callbacks_pane, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_STAFF,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void load (KefuCallbacksPane *self);
+
+/* The template's child: not bound, since AdwBin unparents its own child on dispose. */
+static AdwToastOverlay *
+toasts (KefuCallbacksPane *self)
+{
+  return ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
+}
+
+static void
+update_busy (KefuCallbacksPane *self)
+{
+  AdwNavigationPage *page = adw_navigation_view_get_visible_page (self->navigation_view);
+  gboolean page_busy = FALSE;
+  gboolean busy;
+
+  if (page != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (page), "busy") != NULL)
+    g_object_get (page, "busy", &page_busy, NULL);
+  busy = self->loading || page_busy;
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* Whose callbacks are shown: the staff member's (with the team's unassigned ones), or 0 for
+ * everyone's. */
+static gint64
+shown_assignee (KefuCallbacksPane *self)
+{
+  if (self->staff == NULL ||
+      g_strcmp0 (adw_toggle_group_get_active_name (self->whose_toggles), "team") == 0)
+    return 0;
+  return kefu_record_get_id (KEFU_RECORD (self->staff));
+}
+
+static void
+local_today (GDate *day)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (day, 1);
+  g_date_set_dmy (day, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+static GDateTime *
+local_midnight (const GDate *day)
+{
+  return g_date_time_new_local (g_date_get_year (day), g_date_get_month (day),
+                                g_date_get_day (day), 0, 0, 0);
+}
+
+/* Loading */
+
+typedef struct
+{
+  GDate       first;
+  GDate       last;
+  GDate       day;
+  gint64      assigned_to;
+  GDateTime  *now;
+  GArray     *counts;      /* KefuCallbackDayCount; set by the worker */
+  GPtrArray  *callbacks;   /* the day's; set by the worker */
+  guint       n_overdue;
+  guint       n_escalated;
+} LoadJob;
+
+static void
+load_job_clear (LoadJob *job)
+{
+  g_clear_pointer (&job->now, g_date_time_unref);
+  g_clear_pointer (&job->counts, g_array_unref);
+  g_clear_pointer (&job->callbacks, g_ptr_array_unref);
+}
+
+static void
+load_job_release (gpointer job)
+{
+  g_atomic_rc_box_release_full (job, (GDestroyNotify) load_job_clear);
+}
+
+static gpointer
+load_func (KefuStore     *store,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  LoadJob *job = data;
+  g_autoptr(GDateTime) from = local_midnight (&job->day);
+  g_autoptr(GDateTime) to = g_date_time_add_days (from, 1);
+  g_autoptr(GPtrArray) overdue = NULL;
+  g_autoptr(GPtrArray) escalated = NULL;
+
+  job->counts = kefu_store_count_callbacks_by_day (store, &job->first, &job->last,
+                                                   job->assigned_to, job->now, cancellable,
+                                                   error);
+  if (job->counts == NULL)
+    return NULL;
+  job->callbacks = kefu_store_list_callbacks_due (store, from, to, job->assigned_to, TRUE,
+                                                  cancellable, error);
+  if (job->callbacks == NULL)
+    return NULL;
+  /* The banner says "99+" past a hundred: more is not read. */
+  overdue = kefu_store_list_overdue_callbacks (store, job->now, job->assigned_to, 100,
+                                               cancellable, error);
+  if (overdue == NULL)
+    return NULL;
+  escalated = kefu_store_list_escalated_callbacks (store, cancellable, error);
+  if (escalated == NULL)
+    return NULL;
+  job->n_overdue = overdue->len;
+  job->n_escalated = escalated->len;
+  return g_object_ref (store);
+}
+
+typedef struct
+{
+  GWeakRef  pane;
+  LoadJob  *job;
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_weak_ref_clear (&request->pane);
+  load_job_release (request->job);
+  g_free (request);
+}
+
+static void
+update_banner (KefuCallbacksPane *self,
+               guint              n_overdue,
+               guint              n_escalated)
+{
+  g_autofree char *overdue = NULL;
+  g_autofree char *title = NULL;
+
+  if (n_overdue == 0 && n_escalated == 0)
+    {
+      adw_banner_set_revealed (self->overdue_banner, FALSE);
+      return;
+    }
+  if (n_overdue >= 100)
+    /* Translators: the banner over the callback calendar when very many are late. */
+    overdue = g_strdup (_("More than 99 callbacks overdue"));
+  else
+    /* Translators: the banner over the callback calendar: "3 callbacks overdue". */
+    overdue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u callback overdue",
+                                            "%u callbacks overdue", n_overdue), n_overdue);
+  if (n_escalated == 0)
+    title = g_steal_pointer (&overdue);
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          /* Translators: "3 callbacks overdue · 1 waiting for the
+                                           * team lead" (its attempts ran out). */
+                                          "%s · %u waiting for the team lead",
+                                          "%s · %u waiting for the team lead", n_escalated),
+                             overdue, n_escalated);
+  adw_banner_set_title (self->overdue_banner, title);
+  adw_banner_set_revealed (self->overdue_banner, TRUE);
+}
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Request *request = user_data;
+  g_autoptr(KefuCallbacksPane) self = g_weak_ref_get (&request->pane);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) done = kefu_store_run_finish (KEFU_STORE (object), result, &error);
+  LoadJob *job = request->job;
+
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      request_free (request);
+      return;
+    }
+
+  g_clear_object (&self->load_cancellable);
+  self->loading = FALSE;
+  if (done == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+    }
+  else
+    {
+      GDate first, last, selected;
+
+      /* A month turned or a day chosen while reading is read again. */
+      kefu_callback_month_view_get_range (self->month_view, &first, &last);
+      kefu_callback_month_view_get_selected (self->month_view, &selected);
+      if (g_date_compare (&first, &job->first) == 0)
+        kefu_callback_month_view_set_counts (self->month_view, job->counts);
+      if (g_date_compare (&selected, &job->day) == 0)
+        kefu_callback_agenda_set_callbacks (self->agenda, &job->day, job->callbacks, job->now);
+      update_banner (self, job->n_overdue, job->n_escalated);
+      gtk_stack_set_visible_child_name (self->stack, "calendar");
+      if (g_date_compare (&first, &job->first) != 0 || g_date_compare (&selected, &job->day) != 0)
+        load (self);
+    }
+  update_busy (self);
+  request_free (request);
+}
+
+static void
+load (KefuCallbacksPane *self)
+{
+  Request *request;
+  LoadJob *job;
+  GDate today;
+
+  if (self->store == NULL)
+    return;
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  job = g_atomic_rc_box_new0 (LoadJob);
+  kefu_callback_month_view_get_range (self->month_view, &job->first, &job->last);
+  kefu_callback_month_view_get_selected (self->month_view, &job->day);
+  job->assigned_to = shown_assignee (self);
+  job->now = g_date_time_new_now_utc ();
+  local_today (&today);
+  kefu_callback_month_view_set_today (self->month_view, &today);
+
+  request = g_new0 (Request, 1);
+  g_weak_ref_init (&request->pane, self);
+  request->job = g_atomic_rc_box_acquire (job);
+  self->loading = TRUE;
+  update_busy (self);
+  kefu_store_run_async (self->store, load_func, job, load_job_release, self->load_cancellable,
+                        loaded_cb, request);
+}
+
+/* Pages */
+
+static void
+page_busy_cb (KefuCallbacksPane *self)
+{
+  update_busy (self);
+}
+
+void
+kefu_callbacks_pane_open (KefuCallbacksPane *self,
+                          gint64             callback_id)
+{
+  AdwNavigationPage *page;
+
+  g_return_if_fail (KEFU_IS_CALLBACKS_PANE (self));
+  g_return_if_fail (callback_id > 0);
+
+  if (self->store == NULL || self->staff == NULL)
+    return;
+  /* One callback at a time: another one open is given up first (its claim released). */
+  adw_navigation_view_pop_to_tag (self->navigation_view, "root");
+  page = kefu_callback_page_new (self->store, self->staff, callback_id);
+  g_signal_connect_object (page, "notify::busy", G_CALLBACK (page_busy_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_navigation_view_push (self->navigation_view, page);
+  update_busy (self);
+}
+
+static void
+page_popped_cb (KefuCallbacksPane *self,
+                AdwNavigationPage *page)
+{
+  update_busy (self);
+  load (self);
+}
+
+/* Call Next */
+
+typedef struct
+{
+  gint64  assigned_to;
+  gint64  id;  /* set by the worker */
+} NextJob;
+
+static gpointer
+claim_next_func (KefuStore     *store,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  NextJob *job = data;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (now),
+                                                         g_date_time_get_month (now),
+                                                         g_date_time_get_day_of_month (now),
+                                                         0, 0, 0);
+  /* Any callback due by the end of today, the oldest first. */
+  g_autoptr(GDateTime) until = g_date_time_add_days (midnight, 1);
+
+  job->id = kefu_store_claim_next_callback (store, job->assigned_to, until,
+                                            kefu_store_get_workstation_id (), cancellable,
+                                            &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_object_ref (store);
+}
+
+static void
+call_next_done (KefuCallbacksPane *self,
+                NextJob           *job,
+                GError            *error)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "callbacks.call-next", TRUE);
+  g_clear_object (&self->next_cancellable);
+  if (error != NULL)
+    {
+      adw_toast_overlay_add_toast (toasts (self), adw_toast_new (error->message));
+      return;
+    }
+  if (job->id == 0)
+    {
+      /* Translators: Call Next found nothing to do. */
+      adw_toast_overlay_add_toast (toasts (self),
+                                   adw_toast_new (_("No callback is due now that nobody else is making")));
+      load (self);
+      return;
+    }
+  kefu_callbacks_pane_open (self, job->id);
+}
+
+typedef struct
+{
+  GWeakRef  pane;
+  NextJob   job;
+} NextRequest;
+
+static void
+next_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  NextRequest *request = user_data;
+  g_autoptr(KefuCallbacksPane) self = g_weak_ref_get (&request->pane);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) done = kefu_store_run_finish (KEFU_STORE (object), result, &error);
+
+  if (self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    call_next_done (self, &request->job, done == NULL ? error : NULL);
+  g_weak_ref_clear (&request->pane);
+  g_free (request);
+}
+
+static void
+call_next_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KefuCallbacksPane *self = KEFU_CALLBACKS_PANE (widget);
+  NextRequest *request;
+
+  if (self->store == NULL || self->staff == NULL || self->next_cancellable != NULL)
+    return;
+  request = g_new0 (NextRequest, 1);
+  g_weak_ref_init (&request->pane, self);
+  request->job.assigned_to = kefu_record_get_id (KEFU_RECORD (self->staff));
+  /* The team view takes anyone's next callback the staff member may do. */
+  if (shown_assignee (self) == 0)
+    request->job.assigned_to = 0;
+  self->next_cancellable = g_cancellable_new ();
+  gtk_widget_action_set_enabled (widget, "callbacks.call-next", FALSE);
+  kefu_store_run_async (self->store, claim_next_func, &request->job, NULL,
+                        self->next_cancellable, next_done_cb, request);
+}
+
+/* Actions */
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  gint64 id = g_variant_get_int64 (parameter);
+
+  if (id > 0)
+    kefu_callbacks_pane_open (KEFU_CALLBACKS_PANE (widget), id);
+}
+
+static void
+recorded_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  KefuCallbacksPane *self = KEFU_CALLBACKS_PANE (widget);
+
+  /* Popping reads the views again (page_popped_cb ()). */
+  adw_navigation_view_pop_to_tag (self->navigation_view, "root");
+  /* Translators: a toast once a callback was recorded. */
+  adw_toast_overlay_add_toast (toasts (self), adw_toast_new (_("Callback recorded")));
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  load (KEFU_CALLBACKS_PANE (widget));
+}
+
+static void
+show_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KefuCallbacksPane *self = KEFU_CALLBACKS_PANE (widget);
+  const char *whose = g_variant_get_string (parameter, NULL);
+
+  if (g_strcmp0 (whose, "mine") == 0 || g_strcmp0 (whose, "team") == 0)
+    adw_toggle_group_set_active_name (self->whose_toggles, whose);
+}
+
+static void
+whose_toggled_cb (KefuCallbacksPane *self)
+{
+  load (self);
+}
+
+static void
+day_selected_cb (KefuCallbacksPane *self)
+{
+  load (self);
+}
+
+static void
+range_changed_cb (KefuCallbacksPane *self)
+{
+  /* The day chosen in the new month is read with it (day-selected follows). */
+}
+
+/* Properties */
+
+static void
+kefu_callbacks_pane_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  KefuCallbacksPane *self = KEFU_CALLBACKS_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_STAFF:
+      g_value_set_object (value, self->staff);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kefu_callbacks_pane_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  KefuCallbacksPane *self = KEFU_CALLBACKS_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      if (g_set_object (&self->store, g_value_get_object (value)))
+        {
+          /* Nothing of another database stays on screen. */
+          adw_navigation_view_pop_to_tag (self->navigation_view, "root");
+          kefu_callback_month_view_set_counts (self->month_view, NULL);
+          load (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_STAFF:
+      if (g_set_object (&self->staff, g_value_get_object (value)))
+        {
+          adw_navigation_view_pop_to_tag (self->navigation_view, "root");
+          load (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kefu_callbacks_pane_dispose (GObject *object)
+{
+  KefuCallbacksPane *self = KEFU_CALLBACKS_PANE (object);
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_cancellable_cancel (self->next_cancellable);
+  g_clear_object (&self->next_cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_CALLBACKS_PANE);
+  g_clear_object (&self->store);
+  g_clear_object (&self->staff);
+
+  G_OBJECT_CLASS (kefu_callbacks_pane_parent_class)->dispose (object);
+}
+
+static void
+kefu_callbacks_pane_class_init (KefuCallbacksPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = kefu_callbacks_pane_get_property;
+  object_class->set_property = kefu_callbacks_pane_set_property;
+  object_class->dispose = kefu_callbacks_pane_dispose;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, KEFU_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_STAFF] =
+    g_param_spec_object ("staff", NULL, NULL, KEFU_TYPE_STAFF,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (KEFU_TYPE_CALLBACK_MONTH_VIEW);
+  g_type_ensure (KEFU_TYPE_CALLBACK_AGENDA);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/kefu/Kefu/ui/kefu-callbacks-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, KefuCallbacksPane, navigation_view);
+  gtk_widget_class_bind_template_child (widget_class, KefuCallbacksPane, whose_toggles);
+  gtk_widget_class_bind_template_child (widget_class, KefuCallbacksPane, overdue_banner);
+  gtk_widget_class_bind_template_child (widget_class, KefuCallbacksPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, KefuCallbacksPane, error_page);
+  gtk_widget_class_bind_template_child (widget_class, KefuCallbacksPane, month_view);
+  gtk_widget_class_bind_template_child (widget_class, KefuCallbacksPane, agenda);
+  gtk_widget_class_bind_template_callback (widget_class, page_popped_cb);
+  gtk_widget_class_bind_template_callback (widget_class, whose_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, range_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "callbacks.open", "x", open_action);
+  gtk_widget_class_install_action (widget_class, "callbacks.recorded", "x", recorded_action);
+  gtk_widget_class_install_action (widget_class, "callbacks.call-next", NULL, call_next_action);
+  gtk_widget_class_install_action (widget_class, "callbacks.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "callbacks.show", "s", show_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "callbacks.call-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "callbacks.reload", NULL);
+}
+
+static void
+kefu_callbacks_pane_init (KefuCallbacksPane *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
