@@ -480,6 +480,11 @@ test_claims (Fixture       *fixture,
   g_assert_cmpstr (cb->claimed_by_name, ==, "clerk");
   g_assert_cmpstr (cb->claim_workstation, ==, "pc-1");
   g_assert_true (g_date_time_equal (cb->claim_renewed_at, now));
+  /* The same clerk at another workstation is one call too many. */
+  g_assert_false (kefu_store_claim_callback (store, first, "pc-9", NULL, &error));
+  g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_CLAIMED);
+  g_assert_nonnull (strstr (error->message, "pc-1"));
+  g_clear_error (&error);
   /* Claims leave the version alone. */
   g_assert_cmpint (cb->version, ==, 1);
   g_assert_cmpint (test_count (store, "SELECT COUNT(*) FROM events WHERE action = 'claimed'"),
