@@ -65,7 +65,8 @@
   "ALTER TABLE callbacks ADD COLUMN claim_renewed_at " TIME ";\n" \
   "ALTER TABLE callbacks ADD COLUMN n_attempts INTEGER NOT NULL DEFAULT 0\n" \
   "  CHECK (n_attempts >= 0);\n" \
-  "ALTER TABLE callbacks ADD COLUMN last_outcome TEXT CHECK (last_outcome IN (" OUTCOME_VALUES "));\n" \
+  "ALTER TABLE callbacks ADD COLUMN last_outcome TEXT\n" \
+  "  CHECK (last_outcome IN (" OUTCOME_VALUES "));\n" \
   "ALTER TABLE callbacks ADD COLUMN escalated_at " TIME ";\n" \
   "ALTER TABLE callbacks ADD COLUMN outcome TEXT CHECK (outcome IN (" OUTCOME_VALUES "));\n" \
   "ALTER TABLE callbacks ADD COLUMN satisfaction TEXT\n" \

@@ -316,7 +316,8 @@ insert_attempt (KefuStore           *self,
 {
   return _kefu_store_execute (self,
                               "INSERT INTO callback_attempts (callback_id, attempted_at, "
-                              "attempted_by, method, outcome, note) VALUES ($1, $2, $3, $4, $5, $6)",
+                              "attempted_by, method, outcome, note) "
+                              "VALUES ($1, $2, $3, $4, $5, $6)",
                               g_variant_new ("(xsxssms)", callback_id, now_text,
                                              _kefu_store_get_txn_actor (self),
                                              _kefu_store_enum_to_nick (KEFU_TYPE_CALLBACK_METHOD,
