@@ -42,24 +42,25 @@ _kefu_store_local_days_bounds (const GDate  *first,
   *to_text = kefu_time_to_db (to);
 }
 
-/* The days as a table (i, lo, hi) from a JSON array of their n + 1 midnights ($1). */
-#define DAYS_SQLITE \
-  "WITH bounds AS (SELECT CAST(key AS INTEGER) AS i, value AS lo FROM json_each($1)), "
-#define DAYS_POSTGRES \
-  "WITH bounds AS (SELECT CAST(ord AS INTEGER) - 1 AS i, CAST(value AS TIMESTAMPTZ) AS lo " \
-  "FROM json_array_elements_text(CAST($1 AS JSON)) WITH ORDINALITY AS t(value, ord)), "
-/* One statement for every day: each day reads its own range of callbacks_calendar. */
-#define COUNT_SQL \
-  "days AS (SELECT a.i AS i, a.lo AS lo, b.lo AS hi FROM bounds AS a " \
-  "JOIN bounds AS b ON b.i = a.i + 1) " \
-  "SELECT days.i, " \
-  "SUM(CASE WHEN callbacks.state = 'done' THEN 1 ELSE 0 END), " \
-  "SUM(CASE WHEN callbacks.state = 'due' AND callbacks.due_at >= $2 THEN 1 ELSE 0 END), " \
-  "SUM(CASE WHEN callbacks.state = 'due' AND callbacks.due_at < $2 THEN 1 ELSE 0 END) " \
-  "FROM days JOIN callbacks ON callbacks.due_at >= days.lo AND callbacks.due_at < days.hi " \
-  "WHERE CAST($3 AS BIGINT) IS NULL OR callbacks.assigned_to IS NULL " \
-  "OR callbacks.assigned_to = $3 " \
-  "GROUP BY days.i"
+/* The counts by quarter hour (UTC) of the callbacks due from $1 to $2: one range of
+ * callbacks_calendar read in order, whatever the planner knows of the table. Every zone's
+ * offset is a whole number of quarter hours, so each quarter hour lies in one local day, which
+ * the caller works out. (A statement joining the days to their ranges let SQLite scan the
+ * whole index per day without statistics: 6 s over 1,000,000 callbacks instead of 60 ms.) */
+#define BUCKET_SQLITE \
+  "substr(due_at, 1, 14) || printf('%02d', CAST(substr(due_at, 15, 2) AS INTEGER) / 15 * 15) " \
+  "|| ':00.000Z'"
+#define BUCKET_POSTGRES \
+  "date_trunc('hour', due_at) + " \
+  "CAST(floor(extract(minute FROM due_at) / 15) AS INTEGER) * interval '15 minutes'"
+#define COUNT_SQL(bucket) \
+  "SELECT " bucket " AS bucket, " \
+  "SUM(CASE WHEN state = 'done' THEN 1 ELSE 0 END), " \
+  "SUM(CASE WHEN state = 'due' AND due_at >= $3 THEN 1 ELSE 0 END), " \
+  "SUM(CASE WHEN state = 'due' AND due_at < $3 THEN 1 ELSE 0 END) " \
+  "FROM callbacks WHERE due_at >= $1 AND due_at < $2 " \
+  "AND (CAST($4 AS BIGINT) IS NULL OR assigned_to IS NULL OR assigned_to = $4) " \
+  "GROUP BY 1"
 
 /**
  * kefu_store_count_callbacks_by_day:
@@ -77,7 +78,8 @@ kefu_store_count_callbacks_by_day (KefuStore     *self,
                                    GError       **error)
 {
   g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-  g_autoptr(GString) bounds = g_string_new ("[");
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
   g_autoptr(GArray) counts = NULL;
   g_autoptr(KefuRows) rows = NULL;
   g_autofree char *now_text = NULL;
@@ -97,44 +99,45 @@ kefu_store_count_callbacks_by_day (KefuStore     *self,
 
   counts = g_array_sized_new (FALSE, TRUE, sizeof (KefuCallbackDayCount), n_days);
   day = *first;
-  for (guint i = 0; i <= n_days; i++)
+  for (guint i = 0; i < n_days; i++)
     {
-      g_autoptr(GDateTime) midnight = local_midnight (local, &day);
-      g_autofree char *text = kefu_time_to_db (midnight);
+      KefuCallbackDayCount count = { 0 };
 
-      g_string_append (bounds, i > 0 ? ",\"" : "\"");
-      g_string_append (bounds, text);
-      g_string_append_c (bounds, '"');
-      if (i < n_days)
-        {
-          KefuCallbackDayCount count = { 0 };
-
-          count.day = day;
-          g_array_append_val (counts, count);
-        }
+      count.day = day;
+      g_array_append_val (counts, count);
       g_date_add_days (&day, 1);
     }
-  g_string_append_c (bounds, ']');
+  _kefu_store_local_days_bounds (first, last, &from_text, &to_text);
 
   now_text = kefu_time_to_db (now);
   postgres = kefu_store_get_backend (self) == KEFU_STORE_BACKEND_POSTGRES;
-  rows = _kefu_store_query (self, postgres ? DAYS_POSTGRES COUNT_SQL : DAYS_SQLITE COUNT_SQL,
-                            g_variant_new ("(ssmx)", bounds->str, now_text, assigned_to != 0,
-                                           assigned_to),
+  rows = _kefu_store_query (self, postgres ? COUNT_SQL (BUCKET_POSTGRES) : COUNT_SQL (BUCKET_SQLITE),
+                            g_variant_new ("(sssmx)", from_text, to_text, now_text,
+                                           assigned_to != 0, assigned_to),
                             cancellable, error);
   if (rows == NULL)
     return NULL;
   for (guint r = 0; r < kefu_rows_get_n_rows (rows); r++)
     {
-      gint64 i = kefu_rows_get_int (rows, r, 0);
+      g_autoptr(GDateTime) bucket = kefu_rows_get_time (rows, r, 0);
+      g_autoptr(GDateTime) in_zone = NULL;
       KefuCallbackDayCount *count;
+      GDate bucket_day;
+      gint64 i;
 
+      if (bucket == NULL)
+        continue;
+      in_zone = g_date_time_to_timezone (bucket, local);
+      g_date_clear (&bucket_day, 1);
+      g_date_set_dmy (&bucket_day, g_date_time_get_day_of_month (in_zone),
+                      g_date_time_get_month (in_zone), g_date_time_get_year (in_zone));
+      i = g_date_days_between (first, &bucket_day);
       if (i < 0 || i >= (gint64) n_days)
         continue;
       count = &g_array_index (counts, KefuCallbackDayCount, i);
-      count->done = (guint) kefu_rows_get_int (rows, r, 1);
-      count->due = (guint) kefu_rows_get_int (rows, r, 2);
-      count->overdue = (guint) kefu_rows_get_int (rows, r, 3);
+      count->done += (guint) kefu_rows_get_int (rows, r, 1);
+      count->due += (guint) kefu_rows_get_int (rows, r, 2);
+      count->overdue += (guint) kefu_rows_get_int (rows, r, 3);
     }
   return g_steal_pointer (&counts);
 }
