@@ -125,7 +125,8 @@
  *  - callbacks_escalated: the lead's list;
  *  - callbacks_survey_done: member coverage, a customer's closed survey callbacks by time;
  *  - callbacks_campaign_id: a campaign's callbacks;
- *  - customers_members: the member customers, for coverage and campaigns.
+ *  - customers_members: the member customers, for coverage and campaigns;
+ *  - callbacks_deadline: the callbacks of a summary report's period (judged by deadline).
  * A customer's callbacks use callbacks_customer_id of step 4. */
 #define CALLBACK_INDEXES \
   "CREATE INDEX callbacks_calendar ON callbacks (due_at, state, assigned_to);\n" \
@@ -136,7 +137,8 @@
   "CREATE INDEX callbacks_survey_done ON callbacks (customer_id, done_at)\n" \
   "  WHERE reason = 'survey' AND state = 'done';\n" \
   "CREATE INDEX callbacks_campaign_id ON callbacks (campaign_id) WHERE campaign_id IS NOT NULL;\n" \
-  "CREATE INDEX customers_members ON customers (id) WHERE is_member;\n"
+  "CREATE INDEX customers_members ON customers (id) WHERE is_member;\n" \
+  "CREATE INDEX callbacks_deadline ON callbacks (deadline_at);\n"
 
 /* SQLite cannot add a default or a CHECK to an existing column: the same rule as triggers. */
 #define SQLITE_METHOD_RULE \

@@ -45,7 +45,8 @@ static const char *const line_columns[] = {
 static const char *const shipment_search_columns[] = { "shipment_id", "search_text", NULL };
 static const char *const callback_columns[] = {
   "id", "customer_id", "customer_name", "reason", "source_entity", "source_id", "due_at",
-  "state", "version", "created_by", "created_at", "updated_at", NULL
+  "state", "version", "created_by", "created_at", "updated_at", "deadline_at", "method",
+  "outcome", "satisfaction", "done_at", "done_by", NULL
 };
 static const char *const job_columns[] = {
   "id", "reference", "kind", "step", "customer_id", "customer_name", "customer_phone", "address",
@@ -355,6 +356,7 @@ next_callback_row (gpointer        user_data,
   GDateTime *due = NULL, *after = NULL;
   gint64 customer_id = 0;
   const char *customer_name = NULL;
+  gboolean done;
 
   for (; cursor->next < load->records->len; cursor->next++)
     if (record_callback (load, cursor->next, &due, &after))
@@ -387,12 +389,26 @@ next_callback_row (gpointer        user_data,
   kefu_store_value_set_text (&v[4], load->jobs ? "service-job" : "shipment");
   kefu_store_value_set_int64 (&v[5], load->first_id + cursor->next);
   _kefu_bulk_set_time (&v[6], due, cursor->times[0]);
-  /* The history's callbacks were made when they fell due; those due later wait. */
-  kefu_store_value_set_text (&v[7], strcmp (cursor->times[0], load->now) < 0 ? "done" : "due");
+  /* The history's callbacks were made when they fell due, reaching a satisfied customer (the
+   * record schema step 5 keeps); those due later wait. Their deadline is their due time. */
+  done = strcmp (cursor->times[0], load->now) < 0;
+  kefu_store_value_set_text (&v[7], done ? "done" : "due");
   kefu_store_value_set_int64 (&v[8], 1);
   kefu_store_value_set_int64 (&v[9], load->actor);
   _kefu_bulk_set_time (&v[10], after, cursor->times[1]);
   kefu_store_value_set_text (&v[11], load->now);
+  kefu_store_value_set_text (&v[12], cursor->times[0]);
+  kefu_store_value_set_text (&v[13], "phone");
+  if (done)
+    {
+      kefu_store_value_set_text (&v[14], "reached");
+      kefu_store_value_set_text (&v[15], "satisfied");
+      kefu_store_value_set_text (&v[16], cursor->times[0]);
+      kefu_store_value_set_int64 (&v[17], load->actor);
+    }
+  else
+    for (guint i = 14; i <= 17; i++)
+      kefu_store_value_set_null (&v[i]);
 
   cursor->next++;
   cursor->n_rows++;
