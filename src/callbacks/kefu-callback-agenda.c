@@ -200,6 +200,7 @@ kefu_callback_agenda_set_callbacks (KefuCallbackAgenda *self,
   self->now = g_date_time_ref (now);
 
   /* Translators: the agenda's day, "Tuesday, November 24" (strftime format). */
+  /* xgettext:no-c-format */
   g_date_strftime (title, sizeof title, C_("agenda day", "%A, %B %-d"), day);
   gtk_label_set_label (self->day_label, title);
 

@@ -126,6 +126,7 @@ refresh_cell (KefuCallbackMonthView *self,
   set_count (&cell->overdue, n_overdue);
 
   /* Translators: a day of the month view as a screen reader says it, before its counts. */
+  /* xgettext:no-c-format */
   g_date_strftime (date_text, sizeof date_text, C_("month view day", "%B %-d"), &day);
   if (n_done + n_due + n_overdue == 0)
     /* Translators: a day without callbacks, read out: "November 24: no callbacks". */
@@ -165,6 +166,7 @@ refresh (KefuCallbackMonthView *self)
   char title[64];
 
   /* Translators: the month view's title, "November 2026" (strftime format). */
+  /* xgettext:no-c-format */
   g_date_strftime (title, sizeof title, C_("month view title", "%B %Y"), &self->month);
   gtk_label_set_label (self->title, title);
   for (guint i = 0; i < N_CELLS; i++)
@@ -326,6 +328,7 @@ build_cells (KefuCallbackMonthView *self)
       GtkWidget *label;
 
       /* Translators: a weekday's short name over the month view's columns (strftime). */
+      /* xgettext:no-c-format */
       g_date_strftime (name, sizeof name, C_("month view weekday", "%a"), &monday);
       label = gtk_label_new (name);
       gtk_widget_add_css_class (label, "kefu-month-weekday");

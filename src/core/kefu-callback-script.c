@@ -70,6 +70,7 @@ format_date (const GDate *date)
                               g_date_get_day (date), 0, 0, 0);
   /* TRANSLATORS: a day in the callback script, for g_date_time_format (): month and day
    * without the year ("Nov 24"; in Chinese "%-m月%-d日"). */
+  /* xgettext:no-c-format */
   return g_date_time_format (time, C_("script date", "%b %-d"));
 }
 

@@ -287,8 +287,11 @@ kefuctl_generate_callbacks (KefuStore     *store,
     }
 
   if (ok)
-    g_print (_("Generated %" G_GUINT64_FORMAT " callbacks in %.1f s.\n"), count,
-             kefuctl_progress_elapsed (&progress));
+    {
+      g_autofree char *n = g_strdup_printf ("%" G_GUINT64_FORMAT, count);
+
+      g_print (_("Generated %s callbacks in %.1f s.\n"), n, kefuctl_progress_elapsed (&progress));
+    }
   g_date_time_unref (run.first);
   g_date_time_unref (run.now);
   kefu_callback_rules_unref (run.rules);
