@@ -18,6 +18,7 @@
 #include "kefuctl-private.h"
 #include "kefuctl-calls.h"
 #include "kefuctl-demo-aftersales.h"
+#include "kefuctl-demo-callbacks.h"
 #include "kefuctl-demo-calls.h"
 #include "kefuctl-demo-complaints.h"
 #include "kefuctl-names.h"
@@ -507,6 +508,15 @@ demo_complaints (Demo    *demo,
 }
 
 static gboolean
+demo_callbacks (Demo    *demo,
+                guint   *added,
+                guint   *present,
+                GError **error)
+{
+  return kefuctl_demo_callbacks (demo->store, demo->staff_ids, added, present, error);
+}
+
+static gboolean
 demo_aftersales (Demo    *demo,
                  guint   *added,
                  guint   *present,
@@ -526,6 +536,7 @@ static const DemoStep steps[] = {
   { N_("Calls"), demo_calls },
   { N_("Complaints"), demo_complaints },
   { N_("After-sales"), demo_aftersales },
+  { N_("Callbacks"), demo_callbacks },
 };
 
 /* TRUE when the database holds staff or customers and none of the demo's staff logins: then
