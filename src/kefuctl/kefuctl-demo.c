@@ -450,6 +450,35 @@ demo_customers (Demo    *demo,
 
 /* Writes each shared rule's default value where the database has none, so that the settings
  * table shows administrators (and BI tools) every rule in force. A value set by hand stays. */
+/* The demo's own values where the default is not what its dairy would keep: the districts it
+ * delivers in (those its customers live in, so that an order from elsewhere shows what an
+ * out-of-area order looks like), its name, and its callback script in the words its clerks say
+ * (domain.md §4), whatever the language the demo runs in. */
+static const char *
+demo_setting_value (const char *key)
+{
+  static const struct
+  {
+    const char *key;
+    const char *value;
+  } values[] = {
+    { KEFU_SETTING_SITE_COMPANY_NAME, "康乐乳业" },
+    { KEFU_SETTING_SCRIPT_OPENING, "您好，我是{company}的客服代表{clerk}，请问您是{customer}吗？打扰您了。" },
+    { KEFU_SETTING_SCRIPT_QUESTION, "请问您对我们{date}的{service}满意吗？" },
+    { KEFU_SETTING_SCRIPT_SATISFIED, "谢谢您的肯定！您对我们的产品和服务还有什么建议吗？" },
+    { KEFU_SETTING_SCRIPT_UNSATISFIED, "非常抱歉给您带来不便。您觉得我们哪些地方需要改进？" },
+    { KEFU_SETTING_SCRIPT_CLOSING_SATISFIED, "感谢您的支持，祝您生活愉快，再见！" },
+    { KEFU_SETTING_SCRIPT_CLOSING_UNSATISFIED, "感谢您的宝贵意见，我们会尽快改进，再次向您致歉，再见！" },
+  };
+
+  if (g_str_equal (key, KEFU_SETTING_SERVICE_AREAS))
+    return kefuctl_calls_service_areas;
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    if (g_str_equal (key, values[i].key))
+      return values[i].value;
+  return kefu_setting_get_default (key);
+}
+
 static gboolean
 demo_settings (Demo    *demo,
                guint   *added,
@@ -474,14 +503,8 @@ demo_settings (Demo    *demo,
           continue;
         }
 
-      /* The demo's dairy delivers in the districts its customers live in, so that an order
-       * from elsewhere shows what an out-of-area order looks like; every other rule is the
-       * default. */
-      if (!kefu_store_set_setting (demo->store, keys[i],
-                                   g_str_equal (keys[i], KEFU_SETTING_SERVICE_AREAS) ?
-                                   kefuctl_calls_service_areas :
-                                   kefu_setting_get_default (keys[i]),
-                                   NULL, error))
+      if (!kefu_store_set_setting (demo->store, keys[i], demo_setting_value (keys[i]), NULL,
+                                   error))
         return FALSE;
       (*added)++;
     }
