@@ -102,17 +102,30 @@ make_operation (KefuPrintDocument *document)
   return operation;
 }
 
+gboolean
+kefu_print_document_print (GtkWindow          *parent,
+                           KefuPrintDocument  *document,
+                           GError            **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), FALSE);
+  g_return_val_if_fail (document != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  operation = make_operation (document);
+  /* Synchronous: the dialog is modal over the parent, and the document lives until it
+   * returns. */
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent,
+                                  error) == GTK_PRINT_OPERATION_RESULT_APPLY;
+}
+
 static void
 run_print (PrintJob *job)
 {
-  g_autoptr(GtkPrintOperation) operation = make_operation (job->document);
   g_autoptr(GError) error = NULL;
-  GtkPrintOperationResult result;
 
-  /* Synchronous: the dialog is modal over the parent, and the job lives until it returns. */
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    job->parent, &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (!kefu_print_document_print (job->parent, job->document, &error) && error != NULL)
     show_error (job, error->message);
 }
 

@@ -22,6 +22,13 @@ void               kefu_print_document_run            (GtkWindow             *pa
                                                        KefuPrintDocumentRead  read,
                                                        const char            *failure);
 
+/* Runs the print dialog over `parent` for a document already made (a report counted before):
+ * TRUE when it was printed (or printed to a file), FALSE when the dialog was cancelled or
+ * printing failed (`error` set then). */
+gboolean           kefu_print_document_print          (GtkWindow             *parent,
+                                                       KefuPrintDocument     *document,
+                                                       GError               **error);
+
 /* Runs the print operation kefu_print_document_run () runs, without its dialog, exporting to
  * the PDF file `path` (what "Print to File" writes); for tests. */
 gboolean           kefu_print_document_export         (KefuPrintDocument     *document,
