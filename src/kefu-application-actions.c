@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "kefu-aftersales-settings-page.h"
+#include "kefu-callback-settings-page.h"
 #include "kefu-application-private.h"
 #include "kefu-complaint-settings-page.h"
 #include "kefu-preferences-dialog.h"
@@ -67,6 +68,9 @@ preferences_action (GSimpleAction *action,
       adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (dialog),
                                   ADW_PREFERENCES_PAGE (kefu_aftersales_settings_page_new (self->store,
                                                                                            kefu_window_get_staff (window))));
+      adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (dialog),
+                                  ADW_PREFERENCES_PAGE (kefu_callback_settings_page_new (self->store,
+                                                                                         kefu_window_get_staff (window))));
     }
 
   adw_dialog_present (dialog, GTK_WIDGET (window));
