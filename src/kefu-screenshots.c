@@ -1,5 +1,6 @@
 /* kefu-screenshots.c: a picture of every pane, of the Complaints pane's list view and one
- * complaint's detail page, and of the After-Sales pane's three views, one shipment and one job.
+ * complaint's detail page, of the After-Sales pane's three views, one shipment and one job, and
+ * of the Callbacks pane's week and one callback's page with its script.
  *
  * The pattern is libadwaita's doc/tools/screenshot.c: the widget's paintable is snapshotted into
  * a render node, which the window's own renderer turns into a texture saved as PNG. A pane is
@@ -16,7 +17,9 @@
 #include <glib/gi18n.h>
 
 #include "aftersales/kefu-aftersales-pane.h"
+#include "callbacks/kefu-callbacks-pane.h"
 #include "complaints/kefu-complaints-pane.h"
+#include "store/kefu-store-callbacks.h"
 #include "store/kefu-store-complaints.h"
 #include "store/kefu-store-jobs.h"
 #include "store/kefu-store-shipments.h"
@@ -381,6 +384,84 @@ prepare_aftersales_technicians (GTask *task)
   wait_step (task);
 }
 
+/* The Callbacks pane: its week, and the page of a callback due today (the first of the team's
+ * still due, with its script). */
+static void
+prepare_callbacks_week (GTask *task)
+{
+  Run *run = g_task_get_task_data (task);
+  GtkWidget *pane = find_widget (GTK_WIDGET (run->window), KEFU_TYPE_CALLBACKS_PANE);
+
+  kefu_window_select_pane (run->window, "callbacks");
+  if (pane != NULL)
+    gtk_widget_activate_action (pane, "callbacks.view", "s", "week");
+  wait_step (task);
+}
+
+static gpointer
+first_callback_func (KefuStore     *store,
+                     gpointer       data,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) from = g_date_time_new_local (g_date_time_get_year (now),
+                                                     g_date_time_get_month (now),
+                                                     g_date_time_get_day_of_month (now), 0, 0, 0);
+  g_autoptr(GDateTime) to = g_date_time_add_days (from, 1);
+  g_autoptr(GPtrArray) today = kefu_store_list_callbacks_due (store, from, to, 0, FALSE,
+                                                              cancellable, error);
+
+  if (today == NULL || today->len == 0)
+    return NULL;
+  return g_object_ref (today->pdata[0]);
+}
+
+static void
+callback_found_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GTask *task = user_data;
+  Run *run = g_task_get_task_data (task);
+  g_autoptr(GObject) callback = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *pane;
+
+  callback = kefu_store_run_finish (KEFU_STORE (object), result, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+  pane = find_widget (GTK_WIDGET (run->window), KEFU_TYPE_CALLBACKS_PANE);
+  if (callback == NULL || pane == NULL)
+    {
+      skip_step (task);
+      return;
+    }
+  gtk_widget_activate_action (pane, "callbacks.view", "s", "month");
+  kefu_callbacks_pane_open (KEFU_CALLBACKS_PANE (pane), KEFU_CALLBACK (callback)->id);
+  wait_step (task);
+}
+
+static void
+prepare_callback_page (GTask *task)
+{
+  Run *run = g_task_get_task_data (task);
+  KefuStore *store = kefu_window_get_store (run->window);
+
+  kefu_window_select_pane (run->window, "callbacks");
+  if (store == NULL)
+    {
+      skip_step (task);
+      return;
+    }
+  kefu_store_run_async (store, first_callback_func, NULL, NULL, g_task_get_cancellable (task),
+                        callback_found_cb, task);
+}
+
 /* The record to picture: the first open shipment (or job) in the lists' default order, the one
  * that needs someone first; NULL without error when there is none. */
 static gpointer
@@ -551,6 +632,9 @@ kefu_screenshots_take_async (KefuWindow          *window,
   g_array_append_val (run->steps, ((Step) { "aftersales-technicians", prepare_aftersales_technicians }));
   g_array_append_val (run->steps, ((Step) { "aftersales-shipment", prepare_aftersales_shipment }));
   g_array_append_val (run->steps, ((Step) { "aftersales-job", prepare_aftersales_job }));
+  /* The Callbacks pane shows its month first; then its week and a callback's page. */
+  g_array_append_val (run->steps, ((Step) { "callbacks-week", prepare_callbacks_week }));
+  g_array_append_val (run->steps, ((Step) { "callbacks-callback", prepare_callback_page }));
   g_task_set_task_data (task, run, (GDestroyNotify) run_free);
 
   /* Transitions would be caught half-way. */

@@ -13,9 +13,6 @@
 
 #include "kefu-callbacks-count.h"
 
-/* The overdue list is read up to this many; the marker says the number, not "all of them". */
-#define MAX_OVERDUE 999
-
 typedef struct
 {
   gint64 n_today;     /* due today, not yet late */
@@ -33,8 +30,7 @@ count_func (KefuStore     *store,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) local = g_date_time_to_local (now);
   g_autoptr(GArray) today = NULL;
-  g_autoptr(GPtrArray) overdue = NULL;
-  g_autoptr(GPtrArray) escalated = NULL;
+  guint n_overdue = 0, n_escalated = 0;
   GDate day;
 
   g_date_clear (&day, 1);
@@ -43,17 +39,14 @@ count_func (KefuStore     *store,
   today = kefu_store_count_callbacks_by_day (store, &day, &day, 0, now, cancellable, error);
   if (today == NULL)
     return NULL;
-  overdue = kefu_store_list_overdue_callbacks (store, now, 0, MAX_OVERDUE, cancellable, error);
-  if (overdue == NULL)
-    return NULL;
-  escalated = kefu_store_list_escalated_callbacks (store, cancellable, error);
-  if (escalated == NULL)
+  if (!kefu_store_count_late_callbacks (store, now, 0, &n_overdue, &n_escalated, cancellable,
+                                        error))
     return NULL;
 
   if (today->len > 0)
     counts->n_today = g_array_index (today, KefuCallbackDayCount, 0).due;
-  counts->n_overdue = overdue->len;
-  counts->n_escalated = escalated->len;
+  counts->n_overdue = n_overdue;
+  counts->n_escalated = n_escalated;
   /* kefu_store_run_async () hands back an object; the counts are in `data`. */
   return g_object_new (G_TYPE_OBJECT, NULL);
 }

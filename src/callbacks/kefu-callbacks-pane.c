@@ -1,8 +1,9 @@
 /* kefu-callbacks-pane.c: the Callbacks pane.
  *
  * One read on the store's worker takes what the root page shows: the counts of every day of
- * the six weeks in the month view (counted in SQL), the chosen day's callbacks, and the overdue
- * and escalated numbers for the banner. A newer read cancels an older one.
+ * the six weeks in the month view (counted in SQL) or the callbacks of the week in the week view
+ * (with the site's rules, whose quiet hours it shades), the chosen day's callbacks, and the
+ * overdue and escalated numbers for the banner. A newer read cancels an older one.
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,6 +20,8 @@
 #include "kefu-callback-agenda.h"
 #include "kefu-callback-month-view.h"
 #include "kefu-callback-page.h"
+#include "kefu-callback-report-dialog.h"
+#include "kefu-callback-week-view.h"
 #include "kefu-callbacks-pane.h"
 
 struct _KefuCallbacksPane
@@ -29,6 +32,12 @@ struct _KefuCallbacksPane
   KefuStaff             *staff;
   GCancellable          *load_cancellable;
   GCancellable          *next_cancellable;
+  guint                  load_source;
+  gboolean               load_day_only;  /* only the chosen day changed since the last read */
+  /* What the last read covered: a new day in the same range reads that day alone. */
+  gboolean               read_week;
+  GDate                  read_first;
+  gint64                 read_assigned_to;
   gboolean               loading;
   gboolean               busy;
 
@@ -37,7 +46,10 @@ struct _KefuCallbacksPane
   AdwBanner             *overdue_banner;
   GtkStack              *stack;
   AdwStatusPage         *error_page;
+  AdwToggleGroup        *view_toggles;
+  GtkStack              *calendar_stack;
   KefuCallbackMonthView *month_view;
+  KefuCallbackWeekView  *week_view;
   KefuCallbackAgenda    *agenda;
 };
 
@@ -106,19 +118,43 @@ local_midnight (const GDate *day)
                                 g_date_get_day (day), 0, 0, 0);
 }
 
+static gboolean
+shows_week (KefuCallbacksPane *self)
+{
+  return g_strcmp0 (adw_toggle_group_get_active_name (self->view_toggles), "week") == 0;
+}
+
+/* The days the shown view covers. */
+static void
+shown_range (KefuCallbacksPane *self,
+             GDate             *first,
+             GDate             *last)
+{
+  if (shows_week (self))
+    kefu_callback_week_view_get_range (self->week_view, first, last);
+  else
+    kefu_callback_month_view_get_range (self->month_view, first, last);
+}
+
 /* Loading */
 
 typedef struct
 {
-  GDate       first;
-  GDate       last;
-  GDate       day;
-  gint64      assigned_to;
-  GDateTime  *now;
-  GArray     *counts;      /* KefuCallbackDayCount; set by the worker */
-  GPtrArray  *callbacks;   /* the day's; set by the worker */
-  guint       n_overdue;
-  guint       n_escalated;
+  gboolean            day_only;  /* only the day's callbacks: the view's and banner's stay */
+  gboolean            week;      /* the week view's callbacks instead of the month's counts */
+  GDate               first;
+  GDate               last;
+  GDate               day;
+  gint64              assigned_to;
+  GDateTime          *now;
+  GArray             *counts;    /* KefuCallbackDayCount; set by the worker (month) */
+  GPtrArray          *week_callbacks;  /* set by the worker (week) */
+  KefuCallbackRules  *rules;     /* set by the worker (week) */
+  GPtrArray          *callbacks; /* the day's; set by the worker */
+  guint               n_overdue;
+  guint               n_escalated;
+  gint64              started;   /* for the debug log's timings */
+  gint64              read;
 } LoadJob;
 
 static void
@@ -126,6 +162,8 @@ load_job_clear (LoadJob *job)
 {
   g_clear_pointer (&job->now, g_date_time_unref);
   g_clear_pointer (&job->counts, g_array_unref);
+  g_clear_pointer (&job->week_callbacks, g_ptr_array_unref);
+  g_clear_pointer (&job->rules, kefu_callback_rules_unref);
   g_clear_pointer (&job->callbacks, g_ptr_array_unref);
 }
 
@@ -144,28 +182,40 @@ load_func (KefuStore     *store,
   LoadJob *job = data;
   g_autoptr(GDateTime) from = local_midnight (&job->day);
   g_autoptr(GDateTime) to = g_date_time_add_days (from, 1);
-  g_autoptr(GPtrArray) overdue = NULL;
-  g_autoptr(GPtrArray) escalated = NULL;
 
-  job->counts = kefu_store_count_callbacks_by_day (store, &job->first, &job->last,
-                                                   job->assigned_to, job->now, cancellable,
-                                                   error);
-  if (job->counts == NULL)
-    return NULL;
+  if (job->day_only)
+    ;
+  else if (job->week)
+    {
+      g_autoptr(GDateTime) monday = local_midnight (&job->first);
+      g_autoptr(GDateTime) next_monday = g_date_time_add_days (monday, 7);
+
+      job->rules = kefu_store_read_callback_rules (store, cancellable, error);
+      if (job->rules == NULL)
+        return NULL;
+      job->week_callbacks = kefu_store_list_callbacks_due (store, monday, next_monday,
+                                                           job->assigned_to, TRUE, cancellable,
+                                                           error);
+      if (job->week_callbacks == NULL)
+        return NULL;
+    }
+  else
+    {
+      job->counts = kefu_store_count_callbacks_by_day (store, &job->first, &job->last,
+                                                       job->assigned_to, job->now, cancellable,
+                                                       error);
+      if (job->counts == NULL)
+        return NULL;
+    }
   job->callbacks = kefu_store_list_callbacks_due (store, from, to, job->assigned_to, TRUE,
                                                   cancellable, error);
   if (job->callbacks == NULL)
     return NULL;
-  /* The banner says "99+" past a hundred: more is not read. */
-  overdue = kefu_store_list_overdue_callbacks (store, job->now, job->assigned_to, 100,
-                                               cancellable, error);
-  if (overdue == NULL)
+  if (!job->day_only &&
+      !kefu_store_count_late_callbacks (store, job->now, job->assigned_to, &job->n_overdue,
+                                        &job->n_escalated, cancellable, error))
     return NULL;
-  escalated = kefu_store_list_escalated_callbacks (store, cancellable, error);
-  if (escalated == NULL)
-    return NULL;
-  job->n_overdue = overdue->len;
-  job->n_escalated = escalated->len;
+  job->read = g_get_monotonic_time ();
   return g_object_ref (store);
 }
 
@@ -196,12 +246,8 @@ update_banner (KefuCallbacksPane *self,
       adw_banner_set_revealed (self->overdue_banner, FALSE);
       return;
     }
-  if (n_overdue >= 100)
-    /* Translators: the banner over the callback calendar when very many are late. */
-    overdue = g_strdup (_("More than 99 callbacks overdue"));
-  else
-    /* Translators: the banner over the callback calendar: "3 callbacks overdue". */
-    overdue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u callback overdue",
+  /* Translators: the banner over the callback calendar: "3 callbacks overdue". */
+  overdue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u callback overdue",
                                             "%u callbacks overdue", n_overdue), n_overdue);
   if (n_escalated == 0)
     title = g_steal_pointer (&overdue);
@@ -222,6 +268,7 @@ loaded_cb (GObject      *object,
            gpointer      user_data)
 {
   Request *request = user_data;
+  gint64 answered = g_get_monotonic_time ();
   g_autoptr(KefuCallbacksPane) self = g_weak_ref_get (&request->pane);
   g_autoptr(GError) error = NULL;
   g_autoptr(GObject) done = kefu_store_run_finish (KEFU_STORE (object), result, &error);
@@ -243,42 +290,74 @@ loaded_cb (GObject      *object,
   else
     {
       GDate first, last, selected;
+      gboolean week = shows_week (self);
 
-      /* A month turned or a day chosen while reading is read again. */
-      kefu_callback_month_view_get_range (self->month_view, &first, &last);
+      /* A month or week turned, a view switched or a day chosen while reading is read again. */
+      shown_range (self, &first, &last);
       kefu_callback_month_view_get_selected (self->month_view, &selected);
-      if (g_date_compare (&first, &job->first) == 0)
+      if (week != job->week)
+        first = (GDate) { 0 };
+      else if (job->day_only)
+        ;
+      else if (week && g_date_compare (&first, &job->first) == 0)
+        {
+          kefu_callback_week_view_set_rules (self->week_view, job->rules);
+          kefu_callback_week_view_set_callbacks (self->week_view, job->week_callbacks, job->now);
+        }
+      else if (!week && g_date_compare (&first, &job->first) == 0)
         kefu_callback_month_view_set_counts (self->month_view, job->counts);
       if (g_date_compare (&selected, &job->day) == 0)
         kefu_callback_agenda_set_callbacks (self->agenda, &job->day, job->callbacks, job->now);
-      update_banner (self, job->n_overdue, job->n_escalated);
+      if (!job->day_only)
+        update_banner (self, job->n_overdue, job->n_escalated);
       gtk_stack_set_visible_child_name (self->stack, "calendar");
-      if (g_date_compare (&first, &job->first) != 0 || g_date_compare (&selected, &job->day) != 0)
+      g_debug ("Read the %s and %u callbacks of the day in %.1f ms, answered %.1f ms later, "
+               "shown in %.1f ms", job->week ? "week" : "month",
+               job->callbacks != NULL ? job->callbacks->len : 0,
+               (job->read - job->started) / 1000.0, (answered - job->read) / 1000.0,
+               (g_get_monotonic_time () - answered) / 1000.0);
+      if (!g_date_valid (&first) || g_date_compare (&first, &job->first) != 0 ||
+          g_date_compare (&selected, &job->day) != 0)
         load (self);
     }
   update_busy (self);
   request_free (request);
 }
 
-static void
-load (KefuCallbacksPane *self)
+static gboolean
+start_load (gpointer user_data)
 {
+  KefuCallbacksPane *self = user_data;
   Request *request;
   LoadJob *job;
   GDate today;
 
+  self->load_source = 0;
   if (self->store == NULL)
-    return;
+    {
+      self->loading = FALSE;
+      update_busy (self);
+      return G_SOURCE_REMOVE;
+    }
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
 
   job = g_atomic_rc_box_new0 (LoadJob);
-  kefu_callback_month_view_get_range (self->month_view, &job->first, &job->last);
+  job->week = shows_week (self);
+  shown_range (self, &job->first, &job->last);
   kefu_callback_month_view_get_selected (self->month_view, &job->day);
   job->assigned_to = shown_assignee (self);
+  job->day_only = self->load_day_only && g_date_valid (&self->read_first) &&
+                  self->read_week == job->week && self->read_assigned_to == job->assigned_to &&
+                  g_date_compare (&self->read_first, &job->first) == 0;
+  self->load_day_only = FALSE;
+  self->read_week = job->week;
+  self->read_first = job->first;
+  self->read_assigned_to = job->assigned_to;
   job->now = g_date_time_new_now_utc ();
+  job->started = g_get_monotonic_time ();
   local_today (&today);
   kefu_callback_month_view_set_today (self->month_view, &today);
 
@@ -289,6 +368,30 @@ load (KefuCallbacksPane *self)
   update_busy (self);
   kefu_store_run_async (self->store, load_func, job, load_job_release, self->load_cancellable,
                         loaded_cb, request);
+  return G_SOURCE_REMOVE;
+}
+
+/* Reads what the views show, once for every change made in one main-loop iteration (a store
+ * and a staff member set together read once). */
+static void
+load (KefuCallbacksPane *self)
+{
+  self->load_day_only = FALSE;
+  if (self->load_source == 0)
+    self->load_source = g_idle_add_full (G_PRIORITY_DEFAULT, start_load, self, NULL);
+  self->loading = self->store != NULL;
+  update_busy (self);
+}
+
+/* Reads the chosen day's callbacks; the rest too when the range shown changed. */
+static void
+load_day (KefuCallbacksPane *self)
+{
+  gboolean pending = self->load_source != 0;
+
+  load (self);
+  /* A whole read already asked for in this iteration stays whole. */
+  self->load_day_only = !pending;
 }
 
 /* Pages */
@@ -476,15 +579,61 @@ show_action (GtkWidget  *widget,
 }
 
 static void
+view_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KefuCallbacksPane *self = KEFU_CALLBACKS_PANE (widget);
+  const char *view = g_variant_get_string (parameter, NULL);
+
+  if (g_strcmp0 (view, "month") == 0 || g_strcmp0 (view, "week") == 0)
+    adw_toggle_group_set_active_name (self->view_toggles, view);
+}
+
+static void
 whose_toggled_cb (KefuCallbacksPane *self)
 {
   load (self);
 }
 
+/* The two views show the same day: the month view's selection is the pane's. */
 static void
 day_selected_cb (KefuCallbacksPane *self)
 {
+  GDate day;
+
+  kefu_callback_month_view_get_selected (self->month_view, &day);
+  kefu_callback_week_view_select_day (self->week_view, &day);
+  load_day (self);
+}
+
+static void
+week_day_selected_cb (KefuCallbacksPane *self)
+{
+  GDate day;
+
+  kefu_callback_week_view_get_selected (self->week_view, &day);
+  /* Emits day-selected when it is another day, which reads again. */
+  kefu_callback_month_view_select_day (self->month_view, &day);
+}
+
+static void
+view_toggled_cb (KefuCallbacksPane *self)
+{
+  gtk_stack_set_visible_child_name (self->calendar_stack, shows_week (self) ? "week" : "month");
   load (self);
+}
+
+static void
+report_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KefuCallbacksPane *self = KEFU_CALLBACKS_PANE (widget);
+
+  if (self->store == NULL || self->staff == NULL)
+    return;
+  adw_dialog_present (kefu_callback_report_dialog_new (self->store, self->staff), widget);
 }
 
 static void
@@ -557,6 +706,7 @@ kefu_callbacks_pane_dispose (GObject *object)
 {
   KefuCallbacksPane *self = KEFU_CALLBACKS_PANE (object);
 
+  g_clear_handle_id (&self->load_source, g_source_remove);
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_cancellable_cancel (self->next_cancellable);
@@ -591,6 +741,7 @@ kefu_callbacks_pane_class_init (KefuCallbacksPaneClass *klass)
 
   g_type_ensure (KEFU_TYPE_CALLBACK_MONTH_VIEW);
   g_type_ensure (KEFU_TYPE_CALLBACK_AGENDA);
+  g_type_ensure (KEFU_TYPE_CALLBACK_WEEK_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/kefu/Kefu/ui/kefu-callbacks-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuCallbacksPane, navigation_view);
@@ -598,18 +749,25 @@ kefu_callbacks_pane_class_init (KefuCallbacksPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuCallbacksPane, overdue_banner);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbacksPane, stack);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbacksPane, error_page);
+  gtk_widget_class_bind_template_child (widget_class, KefuCallbacksPane, view_toggles);
+  gtk_widget_class_bind_template_child (widget_class, KefuCallbacksPane, calendar_stack);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbacksPane, month_view);
+  gtk_widget_class_bind_template_child (widget_class, KefuCallbacksPane, week_view);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbacksPane, agenda);
   gtk_widget_class_bind_template_callback (widget_class, page_popped_cb);
   gtk_widget_class_bind_template_callback (widget_class, whose_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, week_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, range_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "callbacks.open", "x", open_action);
   gtk_widget_class_install_action (widget_class, "callbacks.recorded", "x", recorded_action);
   gtk_widget_class_install_action (widget_class, "callbacks.call-next", NULL, call_next_action);
   gtk_widget_class_install_action (widget_class, "callbacks.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "callbacks.report", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "callbacks.show", "s", show_action);
+  gtk_widget_class_install_action (widget_class, "callbacks.view", "s", view_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "callbacks.call-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "callbacks.reload", NULL);

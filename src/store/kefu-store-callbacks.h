@@ -127,6 +127,12 @@ GPtrArray *kefu_store_list_overdue_callbacks   (KefuStore *self, GDateTime *now,
                                                 GCancellable *cancellable, GError **error);
 GPtrArray *kefu_store_list_escalated_callbacks (KefuStore *self, GCancellable *cancellable,
                                                 GError **error);
+/* How many are overdue (as the list above) and escalated, counted in SQL (the banner, the
+ * sidebar). */
+gboolean   kefu_store_count_late_callbacks     (KefuStore *self, GDateTime *now,
+                                                gint64 assigned_to, guint *n_overdue,
+                                                guint *n_escalated, GCancellable *cancellable,
+                                                GError **error);
 
 /* Claims (two clerks never call the same customer at once). A claim is the actor's and
  * `workstation`'s (kefu_store_get_workstation_id ()), renewed every
