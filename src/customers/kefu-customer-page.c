@@ -12,6 +12,7 @@
 
 #include "core/kefu-enums.h"
 
+#include "kefu-customer-callback-times.h"
 #include "kefu-customer-page-private.h"
 
 G_DEFINE_FINAL_TYPE (KefuCustomerPage, kefu_customer_page, ADW_TYPE_NAVIGATION_PAGE)
@@ -491,6 +492,7 @@ kefu_customer_page_class_init (KefuCustomerPageClass *klass)
                   G_TYPE_NONE, 1, KEFU_TYPE_CUSTOMER);
 
   g_type_ensure (KEFU_TYPE_CUSTOMER_HISTORY_VIEW);
+  g_type_ensure (KEFU_TYPE_CUSTOMER_CALLBACK_TIMES);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/kefu/Kefu/ui/kefu-customer-page.ui");
