@@ -40,8 +40,9 @@ with tempfile.TemporaryDirectory(prefix="kefu-shots-") as home:
           os.path.isfile(os.path.join(home, "data", "kefu", "kefu.db")))
     names = sorted(os.listdir(shots)) if os.path.isdir(shots) else []
     # A new database has no complaint, shipment or job to open: the views are pictured (the
-    # complaints list, the after-sales jobs and technicians), no detail page.
-    views = ["complaints-list.png", "aftersales-jobs.png", "aftersales-technicians.png"]
+    # complaints list, the after-sales jobs and technicians, the callbacks week), no detail page.
+    views = ["complaints-list.png", "aftersales-jobs.png", "aftersales-technicians.png",
+             "callbacks-week.png"]
     check("one picture per pane and per view",
           names == sorted([p + ".png" for p in PANES] + views), " ".join(names))
     sizes = {png_size(os.path.join(shots, n)) for n in names}
