@@ -12,6 +12,7 @@
 
 #include "core/kefu-callback-rules.h"
 #include "core/kefu-enums.h"
+#include "widgets/kefu-row-pacer.h"
 
 #include "kefu-callback-agenda.h"
 
@@ -26,8 +27,13 @@ struct _KefuCallbackAgenda
   AdwStatusPage *empty_page;
 
   GListStore    *callbacks;
+  KefuRowPacer  *pacer;      /* a screen of rows in the first frame, a screen more each frame */
   GDateTime     *now;
 };
+
+/* A screen of agenda rows, and GTK's bound on a list view's rows (see kefu-row-pacer.h). */
+#define PACED_ROWS 20
+#define LIST_ROWS  200
 
 G_DEFINE_FINAL_TYPE (KefuCallbackAgenda, kefu_callback_agenda, GTK_TYPE_WIDGET)
 
@@ -208,8 +214,11 @@ kefu_callback_agenda_set_callbacks (KefuCallbackAgenda *self,
   for (guint i = 0; i < n; i++)
     if (((KefuCallback *) callbacks->pdata[i])->state == KEFU_CALLBACK_STATE_DONE)
       n_done++;
+  /* A busy day of the team (1,300 callbacks) would bind 200 rows in one frame. */
+  kefu_row_pacer_hold (self->pacer);
   g_list_store_splice (self->callbacks, 0, g_list_model_get_n_items (G_LIST_MODEL (self->callbacks)),
                        callbacks != NULL ? callbacks->pdata : NULL, n);
+  kefu_row_pacer_release (self->pacer, GTK_WIDGET (self));
   if (n == 0)
     gtk_label_set_label (self->summary_label, "");
   else
@@ -241,6 +250,7 @@ kefu_callback_agenda_dispose (GObject *object)
   /* The template's box is the only child; its children go with it. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
+  g_clear_pointer (&self->pacer, kefu_row_pacer_free);
   g_clear_object (&self->callbacks);
   g_clear_pointer (&self->now, g_date_time_unref);
 
@@ -274,8 +284,9 @@ kefu_callback_agenda_init (KefuCallbackAgenda *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->callbacks = g_list_store_new (KEFU_TYPE_CALLBACK);
+  self->pacer = kefu_row_pacer_new (G_LIST_MODEL (self->callbacks), PACED_ROWS, LIST_ROWS);
   self->now = g_date_time_new_now_utc ();
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->callbacks)));
+  selection = gtk_no_selection_new (g_object_ref (kefu_row_pacer_get_model (self->pacer)));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   gtk_list_view_set_factory (self->list, factory);
