@@ -19,6 +19,7 @@
 
 #include "kefu-callback-agenda.h"
 #include "kefu-callback-month-view.h"
+#include "kefu-callback-lead-page.h"
 #include "kefu-callback-page.h"
 #include "kefu-callback-report-dialog.h"
 #include "kefu-callback-week-view.h"
@@ -44,6 +45,7 @@ struct _KefuCallbacksPane
   AdwNavigationView     *navigation_view;
   AdwToggleGroup        *whose_toggles;
   AdwBanner             *overdue_banner;
+  GtkWidget             *lead_button;
   GtkStack              *stack;
   AdwStatusPage         *error_page;
   AdwToggleGroup        *view_toggles;
@@ -625,6 +627,24 @@ view_toggled_cb (KefuCallbacksPane *self)
 }
 
 static void
+lead_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KefuCallbacksPane *self = KEFU_CALLBACKS_PANE (widget);
+  AdwNavigationPage *page;
+
+  if (self->store == NULL || self->staff == NULL)
+    return;
+  adw_navigation_view_pop_to_tag (self->navigation_view, "root");
+  page = kefu_callback_lead_page_new (self->store, self->staff);
+  g_signal_connect_object (page, "notify::busy", G_CALLBACK (page_busy_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_navigation_view_push (self->navigation_view, page);
+  update_busy (self);
+}
+
+static void
 report_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -691,6 +711,10 @@ kefu_callbacks_pane_set_property (GObject      *object,
     case PROP_STAFF:
       if (g_set_object (&self->staff, g_value_get_object (value)))
         {
+          /* The lead's page is for those who lead the callbacks. */
+          gtk_widget_set_visible (self->lead_button,
+                                  self->staff != NULL &&
+                                  kefu_role_leads_callbacks (kefu_staff_get_role (self->staff)));
           adw_navigation_view_pop_to_tag (self->navigation_view, "root");
           load (self);
           g_object_notify_by_pspec (object, pspec);
@@ -747,6 +771,7 @@ kefu_callbacks_pane_class_init (KefuCallbacksPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuCallbacksPane, navigation_view);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbacksPane, whose_toggles);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbacksPane, overdue_banner);
+  gtk_widget_class_bind_template_child (widget_class, KefuCallbacksPane, lead_button);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbacksPane, stack);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbacksPane, error_page);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbacksPane, view_toggles);
@@ -766,6 +791,7 @@ kefu_callbacks_pane_class_init (KefuCallbacksPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "callbacks.call-next", NULL, call_next_action);
   gtk_widget_class_install_action (widget_class, "callbacks.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "callbacks.report", NULL, report_action);
+  gtk_widget_class_install_action (widget_class, "callbacks.lead", NULL, lead_action);
   gtk_widget_class_install_action (widget_class, "callbacks.show", "s", show_action);
   gtk_widget_class_install_action (widget_class, "callbacks.view", "s", view_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

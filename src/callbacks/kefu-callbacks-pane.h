@@ -5,7 +5,7 @@
  * Actions it installs on itself (group "callbacks"): "open" (x) pushes the callback's page;
  * "recorded" (x) says a page recorded its callback (the page is popped and the views read
  * again); "call-next" takes (claims) the next callback due and opens it; "report" presents the
- * summary report (回访总结报告); "reload" reads the views again; "show" (s: "mine" or "team")
+ * summary report (回访总结报告); "lead" pushes the team lead's page; "reload" reads the views again; "show" (s: "mine" or "team")
  * chooses whose callbacks are shown; "view" (s: "month" or "week") the calendar's view.
  *
  * Copyright 2026 The Kefu authors
