@@ -587,7 +587,7 @@ cancel_action (GtkWidget  *widget,
   ask->self = g_object_ref (self);
   ask->id = g_variant_get_int64 (parameter);
   ask->entry = GTK_EDITABLE (entry);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), C_("cancel callback", "Reason"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Reason for cancelling"), -1);
   adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), entry);

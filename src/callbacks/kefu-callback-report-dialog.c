@@ -546,10 +546,10 @@ static void
 say_done (KefuCallbackReportDialog *self,
           const char               *what)
 {
-  /* Translators: after a report was saved or printed: "Saved to report.pdf. Archived as
-   * No. 12.". */
-  g_autofree char *archived = g_strdup_printf (_("Archived as No. %" G_GINT64_FORMAT "."),
-                                               self->report->archive_id);
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, self->report->archive_id);
+  /* Translators: after a report was saved or printed, its archive number: "Archived as
+   * No. 12."; it follows "Saved as report.pdf.". */
+  g_autofree char *archived = g_strdup_printf (_("Archived as No. %s."), number);
   g_autofree char *text = g_strdup_printf ("%s %s", what, archived);
 
   gtk_label_set_text (self->archive_label, text);
