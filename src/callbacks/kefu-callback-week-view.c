@@ -329,7 +329,7 @@ refresh_cell (KefuCallbackWeekView *self,
 
   if (group->n == 0)
     /* Translators: a half hour without callbacks, read out in the week view. */
-    counts = g_strdup (_("no callbacks"));
+    counts = g_strdup (C_("week view cell", "no callbacks"));
   else
     {
       g_autoptr(GString) text = g_string_new (NULL);
@@ -353,12 +353,12 @@ refresh_cell (KefuCallbackWeekView *self,
   if (quiet)
     /* Translators: a half hour read out in the week view when it is in the quiet hours:
      * "Tuesday 12:30 (customers' rest time): no callbacks". */
-    read_out = g_strdup_printf (_("%s %s (customers' rest time): %s"), day_name, time_text,
-                                counts);
+    read_out = g_strdup_printf (C_("week view cell", "%s %s (customers' rest time): %s"),
+                                day_name, time_text, counts);
   else
     /* Translators: a half hour read out in the week view: "Tuesday 10:30: 2 callbacks, 1
      * overdue". */
-    read_out = g_strdup_printf (_("%s %s: %s"), day_name, time_text, counts);
+    read_out = g_strdup_printf (C_("week view cell", "%s %s: %s"), day_name, time_text, counts);
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell->box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, read_out, -1);
   gtk_widget_set_tooltip_text (cell->box, read_out);
@@ -423,7 +423,7 @@ refresh_days (KefuCallbackWeekView *self)
       g_date_strftime (long_text, sizeof long_text, C_("week view day", "%A, %B %-d"), &day);
       if (is_today)
         /* Translators: a day's header read out when it is today: "Tuesday, November 24 (today)". */
-        read_out = g_strdup_printf (_("%s (today)"), long_text);
+        read_out = g_strdup_printf (C_("week view day", "%s (today)"), long_text);
       else
         read_out = g_strdup (long_text);
       gtk_widget_set_tooltip_text (button, read_out);

@@ -14,6 +14,14 @@
 
 #include "kefu-ui-test.h"
 
+/* The assertions on words read the English strings; with KEFU_TEST_LOCALEDIR set the pictures
+ * are taken in another language, and the words are not checked. */
+#define assert_words(actual, expected)                                   \
+  G_STMT_START {                                                         \
+    if (g_getenv ("KEFU_TEST_LOCALEDIR") == NULL)                        \
+      g_assert_cmpstr ((actual), ==, (expected));                        \
+  } G_STMT_END
+
 /* 09:00–21:00 gives 24 half-hour rows, the first at 09:00. */
 #define N_ROWS 24
 
@@ -169,7 +177,7 @@ test_week (void)
   g_assert_false (gtk_widget_has_css_class (cell_at (cells, 1, 14, 0), "kefu-week-quiet"));
   g_assert_false (gtk_widget_has_css_class (cell_at (cells, 1, 20, 0), "kefu-week-quiet"));
   g_assert_true (gtk_widget_has_css_class (cell_at (cells, 1, 20, 30), "kefu-week-quiet"));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (cell_at (cells, 1, 12, 30)), ==,
+  assert_words (gtk_widget_get_tooltip_text (cell_at (cells, 1, 12, 30)),
                    "Tuesday 12:30 (customers' rest time): no callbacks");
   /* Sunday is not a working day (work.days 1-6 by default): dimmed. */
   g_assert_true (gtk_widget_has_css_class (cell_at (cells, 6, 10, 0), "kefu-week-off"));
@@ -191,28 +199,28 @@ test_week (void)
   g_ptr_array_add (callbacks, make_callback (tz, 6, "吴刚", 25, 16, 0, KEFU_CALLBACK_STATE_DUE));
   kefu_callback_week_view_set_callbacks (week, callbacks, now);
 
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (cell_at (cells, 1, 10, 30)), ==,
+  assert_words (gtk_widget_get_tooltip_text (cell_at (cells, 1, 10, 30)),
                    "Tuesday 10:30: 3 callbacks, 2 overdue, 1 done");
   buttons = visible_buttons (cell_at (cells, 1, 10, 30));
   g_assert_cmpuint (buttons->len, ==, 3);
   /* The two earliest, their state in words, then "+1 more". */
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (buttons->pdata[0]), ==, "10:30 王芳, overdue");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (buttons->pdata[1]), ==, "10:40 李强, done");
+  assert_words (gtk_widget_get_tooltip_text (buttons->pdata[0]), "10:30 王芳, overdue");
+  assert_words (gtk_widget_get_tooltip_text (buttons->pdata[1]), "10:40 李强, done");
   g_assert_true (gtk_widget_has_css_class (buttons->pdata[0], "error"));
   g_assert_true (gtk_widget_has_css_class (buttons->pdata[1], "success"));
-  g_assert_cmpstr (gtk_button_get_label (buttons->pdata[2]), ==, "+1 more");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (cell_at (cells, 0, 12, 0)), ==,
+  assert_words (gtk_button_get_label (buttons->pdata[2]), "+1 more");
+  assert_words (gtk_widget_get_tooltip_text (cell_at (cells, 0, 12, 0)),
                    "Monday 12:00 (customers' rest time): 1 callback, 1 overdue");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (cell_at (cells, 2, 16, 0)), ==,
+  assert_words (gtk_widget_get_tooltip_text (cell_at (cells, 2, 16, 0)),
                    "Wednesday 16:00: 1 callback");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (cell_at (cells, 1, 11, 0)), ==,
+  assert_words (gtk_widget_get_tooltip_text (cell_at (cells, 1, 11, 0)),
                    "Tuesday 11:00: no callbacks");
   /* Today (the 24th, from `now`) and the selected day are marked in their headers. */
   {
     g_autoptr(GPtrArray) days = find_cells (view, "kefu-week-day");
 
     g_assert_cmpuint (days->len, ==, 7);
-    g_assert_cmpstr (gtk_button_get_label (days->pdata[1]), ==, "Tue 24");
+    assert_words (gtk_button_get_label (days->pdata[1]), "Tue 24");
     g_assert_true (gtk_widget_has_css_class (days->pdata[1], "kefu-week-today"));
     g_assert_true (gtk_widget_has_css_class (days->pdata[1], "kefu-week-selected"));
     g_assert_false (gtk_widget_has_css_class (days->pdata[2], "kefu-week-today"));
@@ -246,7 +254,7 @@ test_week (void)
   kefu_callback_week_view_get_selected (week, &selected);
   g_assert_cmpuint (g_date_get_day (&selected), ==, 1);
   g_assert_cmpuint (g_date_get_month (&selected), ==, G_DATE_DECEMBER);
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (cell_at (cells, 1, 10, 30)), ==,
+  assert_words (gtk_widget_get_tooltip_text (cell_at (cells, 1, 10, 30)),
                    "Tuesday 10:30: no callbacks");
   g_clear_pointer (&buttons, g_ptr_array_unref);
   buttons = visible_buttons (cell_at (cells, 1, 10, 30));

@@ -43,7 +43,8 @@ entry_titled (GtkWidget  *root,
   g_autoptr(GPtrArray) rows = kefu_test_find_all (root, ADW_TYPE_ENTRY_ROW);
 
   for (guint i = 0; i < rows->len; i++)
-    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]),
+                   g_dgettext (GETTEXT_PACKAGE, title)) == 0)
       return rows->pdata[i];
   g_error ("no row %s", title);
   return NULL;
