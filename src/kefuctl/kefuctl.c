@@ -365,7 +365,10 @@ main (int    argc,
   const KefuctlCommand *command;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* An uninstalled build (build-aux/dev sets KEFU_UNINSTALLED) reads the catalogues meson
+   * compiled into the build folder, as the app does. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KEFU_UNINSTALLED") != NULL ? KEFU_BUILD_LOCALEDIR
+                                                                        : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("kefuctl");
