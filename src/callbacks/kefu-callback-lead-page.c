@@ -781,7 +781,8 @@ kefu_callback_lead_page_class_init (KefuCallbackLeadPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/kefu/Kefu/ui/kefu-callback-lead-page.ui");
+                                               "/io/github/kefu/Kefu/ui/"
+                                               "kefu-callback-lead-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackLeadPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackLeadPage, stack);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackLeadPage, campaign_button);

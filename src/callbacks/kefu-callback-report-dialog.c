@@ -850,7 +850,8 @@ kefu_callback_report_dialog_class_init (KefuCallbackReportDialogClass *klass)
 
   g_type_ensure (KEFU_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/kefu/Kefu/ui/kefu-callback-report-dialog.ui");
+                                               "/io/github/kefu/Kefu/ui/"
+                                               "kefu-callback-report-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackReportDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackReportDialog, period_row);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackReportDialog, first_row);

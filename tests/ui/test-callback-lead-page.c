@@ -23,8 +23,7 @@
 
 #include "../store/kefu-test-company.h"
 #include "kefu-ui-test.h"
-
-#define WS "pc-01:1000"
+#include "test-callbacks-ui.h"
 
 static gboolean
 in_english (void)
@@ -43,46 +42,6 @@ typedef struct
   gint64     escalated;  /* 钱七's callback, its attempt ran out */
   GArray    *opened;     /* "callbacks.open" ids */
 } Fixture;
-
-static gint64
-make_customer (KefuStore  *store,
-               const char *name,
-               const char *phone,
-               gboolean    member)
-{
-  g_autoptr(KefuCustomer) customer = kefu_customer_new ();
-  g_autoptr(GError) error = NULL;
-  const char *phones[] = { phone, NULL };
-
-  kefu_customer_set_name (customer, name);
-  kefu_customer_set_phones (customer, phones);
-  kefu_customer_set_is_member (customer, member);
-  g_assert_true (kefu_store_create_customer (store, customer, NULL, &error));
-  g_assert_no_error (error);
-  return kefu_record_get_id (KEFU_RECORD (customer));
-}
-
-static void
-record (Fixture             *fixture,
-        gint64               id,
-        KefuCallbackOutcome  outcome,
-        KefuSatisfaction     satisfaction)
-{
-  KefuCallbackRecordInput input = {
-    .method = KEFU_CALLBACK_METHOD_PHONE, .outcome = outcome, .satisfaction = satisfaction,
-  };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KefuCallback) callback = NULL;
-
-  kefu_store_set_actor (fixture->store, fixture->clerk);
-  g_assert_true (kefu_store_claim_callback (fixture->store, id, WS, NULL, &error));
-  g_assert_no_error (error);
-  callback = kefu_store_get_callback (fixture->store, id, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (kefu_store_record_callback (fixture->store, id, callback->version, &input,
-                                             NULL, &error));
-  g_assert_no_error (error);
-}
 
 static gint64
 create (Fixture            *fixture,
@@ -139,18 +98,19 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (kefu_store_set_setting (fixture->store, KEFU_SETTING_CALLBACK_MAX_ATTEMPTS, "1",
                                          NULL, &error));
   g_assert_no_error (error);
-  m1 = make_customer (fixture->store, "张三", "13912345671", TRUE);
-  make_customer (fixture->store, "李四", "13912345672", TRUE);
-  make_customer (fixture->store, "王五", "13912345673", TRUE);
-  other = make_customer (fixture->store, "钱七", "13912345675", FALSE);
+  m1 = test_callbacks_customer (fixture->store, "张三", "13912345671", TRUE);
+  test_callbacks_customer (fixture->store, "李四", "13912345672", TRUE);
+  test_callbacks_customer (fixture->store, "王五", "13912345673", TRUE);
+  other = test_callbacks_customer (fixture->store, "钱七", "13912345675", FALSE);
 
   /* 张三 surveyed this period: one of three members. */
   survey = create (fixture, m1, KEFU_CALLBACK_REASON_SURVEY);
-  record (fixture, survey, KEFU_CALLBACK_OUTCOME_REACHED, KEFU_SATISFACTION_SATISFIED);
+  test_callbacks_record (fixture->store, fixture->clerk, survey,
+                         KEFU_CALLBACK_OUTCOME_REACHED, KEFU_SATISFACTION_SATISFIED, NULL);
   /* 钱七's callback: its one attempt had no answer, so it waits for the lead. */
   fixture->escalated = create (fixture, other, KEFU_CALLBACK_REASON_AFTER_SERVICE);
-  record (fixture, fixture->escalated, KEFU_CALLBACK_OUTCOME_NO_ANSWER,
-          KEFU_SATISFACTION_UNSPECIFIED);
+  test_callbacks_record (fixture->store, fixture->clerk, fixture->escalated,
+                         KEFU_CALLBACK_OUTCOME_NO_ANSWER, KEFU_SATISFACTION_UNSPECIFIED, NULL);
   kefu_store_set_actor (fixture->store, fixture->lead);
 
   g_signal_connect (open, "activate", G_CALLBACK (id_activated_cb), fixture->opened);

@@ -24,8 +24,7 @@
 
 #include "../store/kefu-test-company.h"
 #include "kefu-ui-test.h"
-
-#define WS "pc-01:1000"
+#include "test-callbacks-ui.h"
 
 static gboolean
 in_english (void)
@@ -53,24 +52,6 @@ set_clock (KefuStore *store,
 }
 
 static gint64
-make_customer (KefuStore  *store,
-               const char *name,
-               const char *phone,
-               gboolean    member)
-{
-  g_autoptr(KefuCustomer) customer = kefu_customer_new ();
-  g_autoptr(GError) error = NULL;
-  const char *phones[] = { phone, NULL };
-
-  kefu_customer_set_name (customer, name);
-  kefu_customer_set_phones (customer, phones);
-  kefu_customer_set_is_member (customer, member);
-  g_assert_true (kefu_store_create_customer (store, customer, NULL, &error));
-  g_assert_no_error (error);
-  return kefu_record_get_id (KEFU_RECORD (customer));
-}
-
-static gint64
 create (Fixture            *fixture,
         gint64              customer,
         KefuCallbackReason  reason)
@@ -89,31 +70,6 @@ create (Fixture            *fixture,
   return id;
 }
 
-/* The clerk claims and records one attempt at the clock's time. */
-static void
-record (Fixture             *fixture,
-        gint64               id,
-        KefuCallbackOutcome  outcome,
-        KefuSatisfaction     satisfaction,
-        const char          *words)
-{
-  KefuCallbackRecordInput input = {
-    .method = KEFU_CALLBACK_METHOD_PHONE, .outcome = outcome, .satisfaction = satisfaction,
-    .customer_words = words,
-  };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KefuCallback) callback = NULL;
-
-  kefu_store_set_actor (fixture->store, fixture->clerk);
-  g_assert_true (kefu_store_claim_callback (fixture->store, id, WS, NULL, &error));
-  g_assert_no_error (error);
-  callback = kefu_store_get_callback (fixture->store, id, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (kefu_store_record_callback (fixture->store, id, callback->version, &input,
-                                             NULL, &error));
-  g_assert_no_error (error);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -129,20 +85,21 @@ fixture_set_up (Fixture       *fixture,
                                          team, TRUE);
   fixture->manager = kefu_test_make_staff (fixture->store, "孙丽", "sunli",
                                            KEFU_ROLE_CS_MANAGER, team, TRUE);
-  member1 = make_customer (fixture->store, "张三", "13912345671", TRUE);
-  make_customer (fixture->store, "李四", "13912345672", TRUE);
-  other1 = make_customer (fixture->store, "王五", "13912345673", FALSE);
-  other2 = make_customer (fixture->store, "赵六", "13912345674", FALSE);
-  other3 = make_customer (fixture->store, "钱七", "13912345675", FALSE);
-  other4 = make_customer (fixture->store, "孙八", "13912345676", FALSE);
-  other5 = make_customer (fixture->store, "周九", "13912345677", FALSE);
-  october = make_customer (fixture->store, "吴十", "13912345678", FALSE);
+  member1 = test_callbacks_customer (fixture->store, "张三", "13912345671", TRUE);
+  test_callbacks_customer (fixture->store, "李四", "13912345672", TRUE);
+  other1 = test_callbacks_customer (fixture->store, "王五", "13912345673", FALSE);
+  other2 = test_callbacks_customer (fixture->store, "赵六", "13912345674", FALSE);
+  other3 = test_callbacks_customer (fixture->store, "钱七", "13912345675", FALSE);
+  other4 = test_callbacks_customer (fixture->store, "孙八", "13912345676", FALSE);
+  other5 = test_callbacks_customer (fixture->store, "周九", "13912345677", FALSE);
+  october = test_callbacks_customer (fixture->store, "吴十", "13912345678", FALSE);
 
   /* The period before: made Monday 2026-10-12, done the next morning, satisfied. */
   set_clock (fixture->store, 10, 12, 10);
   g = create (fixture, october, KEFU_CALLBACK_REASON_AFTER_SERVICE);
   set_clock (fixture->store, 10, 13, 10);
-  record (fixture, g, KEFU_CALLBACK_OUTCOME_REACHED, KEFU_SATISFACTION_SATISFIED, NULL);
+  test_callbacks_record (fixture->store, fixture->clerk, g,
+                         KEFU_CALLBACK_OUTCOME_REACHED, KEFU_SATISFACTION_SATISFIED, NULL);
 
   /* November: six made Monday 2026-11-02 (due within three working days). */
   set_clock (fixture->store, 11, 2, 10);
@@ -154,15 +111,21 @@ fixture_set_up (Fixture       *fixture,
   f = create (fixture, other5, KEFU_CALLBACK_REASON_AFTER_DELIVERY);
 
   set_clock (fixture->store, 11, 3, 10);
-  record (fixture, a, KEFU_CALLBACK_OUTCOME_REACHED, KEFU_SATISFACTION_SATISFIED, "服务很好");
-  record (fixture, b, KEFU_CALLBACK_OUTCOME_REACHED, KEFU_SATISFACTION_SO_SO, "等得有点久");
-  record (fixture, c, KEFU_CALLBACK_OUTCOME_REACHED, KEFU_SATISFACTION_NOT_SATISFIED,
-          "师傅迟到了两个小时");
-  record (fixture, d, KEFU_CALLBACK_OUTCOME_NO_ANSWER, KEFU_SATISFACTION_UNSPECIFIED, NULL);
-  record (fixture, f, KEFU_CALLBACK_OUTCOME_WRONG_NUMBER, KEFU_SATISFACTION_UNSPECIFIED, NULL);
+  test_callbacks_record (fixture->store, fixture->clerk, a,
+                         KEFU_CALLBACK_OUTCOME_REACHED, KEFU_SATISFACTION_SATISFIED, "服务很好");
+  test_callbacks_record (fixture->store, fixture->clerk, b,
+                         KEFU_CALLBACK_OUTCOME_REACHED, KEFU_SATISFACTION_SO_SO, "等得有点久");
+  test_callbacks_record (fixture->store, fixture->clerk, c,
+                         KEFU_CALLBACK_OUTCOME_REACHED, KEFU_SATISFACTION_NOT_SATISFIED,
+                         "师傅迟到了两个小时");
+  test_callbacks_record (fixture->store, fixture->clerk, d,
+                         KEFU_CALLBACK_OUTCOME_NO_ANSWER, KEFU_SATISFACTION_UNSPECIFIED, NULL);
+  test_callbacks_record (fixture->store, fixture->clerk, f,
+                         KEFU_CALLBACK_OUTCOME_WRONG_NUMBER, KEFU_SATISFACTION_UNSPECIFIED, NULL);
   /* A week later, past its deadline: late. */
   set_clock (fixture->store, 11, 9, 10);
-  record (fixture, e, KEFU_CALLBACK_OUTCOME_REACHED, KEFU_SATISFACTION_SATISFIED, NULL);
+  test_callbacks_record (fixture->store, fixture->clerk, e,
+                         KEFU_CALLBACK_OUTCOME_REACHED, KEFU_SATISFACTION_SATISFIED, NULL);
   kefu_store_set_clock (fixture->store, NULL);
   kefu_store_set_actor (fixture->store, fixture->manager);
 }
