@@ -29,6 +29,7 @@ typedef struct
   GtkWidget *button;
   GtkWidget *icon;
   GtkWidget *label;
+  gint64     id;       /* the callback shown (0: none), its target */
 } Entry;
 
 typedef struct
@@ -252,10 +253,7 @@ refresh_entry (KefuCallbackWeekView *self,
 
   gtk_widget_set_visible (entry->button, callback != NULL);
   if (callback == NULL)
-    {
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (entry->button), NULL);
-      return;
-    }
+    return;
 
   done = callback->state == KEFU_CALLBACK_STATE_DONE;
   overdue = !done && callback_is_overdue (self, callback);
@@ -285,17 +283,25 @@ refresh_entry (KefuCallbackWeekView *self,
   /* Translators: a callback read out in the week view: "10:30 王芳, overdue". */
   read_out = g_strdup_printf (C_("week view callback", "%s, %s"), text, state_text);
 
-  gtk_label_set_label (GTK_LABEL (entry->label), text);
-  gtk_image_set_from_icon_name (GTK_IMAGE (entry->icon), icon);
-  gtk_widget_set_tooltip_text (entry->button, read_out);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry->button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, read_out, -1);
-  set_class (entry->button, "success", done);
-  set_class (entry->button, "error", overdue);
-  set_class (entry->button, "accent", !done && !overdue);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (entry->button),
-                                          g_variant_new_int64 (callback->id));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (entry->button), "callbacks.open");
+  /* Relabelling only what changed keeps a week of thousands cheap: widgets re-measure and
+   * restyle on every change, even to the same text. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (entry->button), read_out) != 0)
+    {
+      gtk_label_set_label (GTK_LABEL (entry->label), text);
+      gtk_image_set_from_icon_name (GTK_IMAGE (entry->icon), icon);
+      gtk_widget_set_tooltip_text (entry->button, read_out);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry->button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, read_out, -1);
+      set_class (entry->button, "success", done);
+      set_class (entry->button, "error", overdue);
+      set_class (entry->button, "accent", !done && !overdue);
+    }
+  if (entry->id != callback->id)
+    {
+      entry->id = callback->id;
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (entry->button),
+                                              g_variant_new_int64 (callback->id));
+    }
 }
 
 static void
@@ -323,7 +329,8 @@ refresh_cell (KefuCallbackWeekView *self,
       more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more", "+%u more",
                                            group->n - N_SHOWN),
                               group->n - N_SHOWN);
-      gtk_button_set_label (GTK_BUTTON (cell->more), more);
+      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (cell->more)), more) != 0)
+        gtk_button_set_label (GTK_BUTTON (cell->more), more);
     }
   gtk_widget_set_visible (cell->more, group->n > N_SHOWN);
 
@@ -359,9 +366,12 @@ refresh_cell (KefuCallbackWeekView *self,
     /* Translators: a half hour read out in the week view: "Tuesday 10:30: 2 callbacks, 1
      * overdue". */
     read_out = g_strdup_printf (C_("week view cell", "%s %s: %s"), day_name, time_text, counts);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cell->box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, read_out, -1);
-  gtk_widget_set_tooltip_text (cell->box, read_out);
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (cell->box), read_out) != 0)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cell->box),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, read_out, -1);
+      gtk_widget_set_tooltip_text (cell->box, read_out);
+    }
   set_class (cell->box, "kefu-week-quiet", quiet);
   set_class (cell->box, "kefu-week-off", !working);
 }
@@ -530,6 +540,7 @@ build_cells (KefuCallbackWeekView *self)
             gtk_button_set_child (GTK_BUTTON (entry->button), box);
             gtk_widget_add_css_class (entry->button, "flat");
             gtk_widget_add_css_class (entry->button, "kefu-week-callback");
+            gtk_actionable_set_action_name (GTK_ACTIONABLE (entry->button), "callbacks.open");
             gtk_widget_set_visible (entry->button, FALSE);
             gtk_box_append (GTK_BOX (cell->box), entry->button);
           }
