@@ -1,6 +1,7 @@
 /* test-callback-lead-page.c: the lead's page over a real store: a callback whose one attempt
  * ran out (callback.max-attempts 1) is listed with its customer, reason and attempts, and
- * "Retry" makes it due again; the members' coverage of this survey period is shown with its
+ * "Retry" makes it due again, "Assign…" gives it to another clerk, "Cancel…" asks for the reason
+ * and keeps it; the members' coverage of this survey period is shown with its
  * numbers and the members not yet called back by name; a clerk sees the page is not theirs;
  * a campaign made through its dialog is refused in place when its calls do not fit, then
  * creates one callback a member, none in the quiet hours.
@@ -227,6 +228,58 @@ test_escalated_and_coverage (Fixture       *fixture,
   g_assert_null (find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "钱七"));
 }
 
+/* The first descendant of `widget` of `type`. */
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  return find (widget, type, NULL);
+}
+
+static void
+test_assign_and_cancel (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  AdwNavigationPage *page = show_page (fixture, fixture->lead);
+  g_autoptr(KefuCallback) assigned = NULL;
+  g_autoptr(KefuCallback) cancelled = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *alert;
+  GtkWidget *entry;
+
+  /* Assign… to 王芳. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "lead.assign", "(xx)",
+                                             fixture->escalated, fixture->clerk2));
+  kefu_test_wait_until (!kefu_callback_lead_page_get_busy (KEFU_CALLBACK_LEAD_PAGE (page)));
+  assigned = kefu_store_get_callback (fixture->store, fixture->escalated, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (assigned->assigned_to, ==, fixture->clerk2);
+
+  /* Cancel… asks for the reason, which is kept. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "lead.cancel", "x",
+                                             fixture->escalated));
+  kefu_test_flush ();
+  alert = find_type (fixture->window, ADW_TYPE_ALERT_DIALOG);
+  g_assert_nonnull (alert);
+  entry = find_type (alert, GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  g_assert_false (adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (alert),
+                                                         "cancel-callback"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "客户已搬走");
+  g_assert_true (adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (alert),
+                                                        "cancel-callback"));
+  kefu_test_maybe_save_shot (fixture->window, "callback-lead-page-cancel");
+  g_signal_emit_by_name (alert, "response", "cancel-callback");
+  adw_dialog_force_close (ADW_DIALOG (alert));
+  kefu_test_wait_until (!kefu_callback_lead_page_get_busy (KEFU_CALLBACK_LEAD_PAGE (page)));
+  cancelled = kefu_store_get_callback (fixture->store, fixture->escalated, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cancelled->state, ==, KEFU_CALLBACK_STATE_CANCELLED);
+  g_assert_cmpstr (cancelled->cancel_reason, ==, "客户已搬走");
+  kefu_test_flush ();
+  g_assert_null (find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "钱七"));
+}
+
 static void
 test_not_a_lead (Fixture       *fixture,
                  gconstpointer  data)
@@ -377,6 +430,8 @@ main (int   argc,
 
   g_test_add ("/kefu/callback-lead-page/escalated-and-coverage", Fixture, NULL, fixture_set_up,
               test_escalated_and_coverage, fixture_tear_down);
+  g_test_add ("/kefu/callback-lead-page/assign-and-cancel", Fixture, NULL, fixture_set_up,
+              test_assign_and_cancel, fixture_tear_down);
   g_test_add ("/kefu/callback-lead-page/not-a-lead", Fixture, NULL, fixture_set_up,
               test_not_a_lead, fixture_tear_down);
   g_test_add ("/kefu/callback-lead-page/campaign", Fixture, NULL, fixture_set_up,
