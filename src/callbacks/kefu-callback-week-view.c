@@ -540,6 +540,9 @@ build_cells (KefuCallbackWeekView *self)
             gtk_button_set_child (GTK_BUTTON (entry->button), box);
             gtk_widget_add_css_class (entry->button, "flat");
             gtk_widget_add_css_class (entry->button, "kefu-week-callback");
+            /* The target first: the action takes an id (x). */
+            gtk_actionable_set_action_target_value (GTK_ACTIONABLE (entry->button),
+                                                    g_variant_new_int64 (0));
             gtk_actionable_set_action_name (GTK_ACTIONABLE (entry->button), "callbacks.open");
             gtk_widget_set_visible (entry->button, FALSE);
             gtk_box_append (GTK_BOX (cell->box), entry->button);
