@@ -369,6 +369,87 @@ test_report_pdf (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The first combo row under `widget` titled `title`. */
+static AdwComboRow *
+combo_row (GtkWidget  *widget,
+           const char *title)
+{
+  if (ADW_IS_COMBO_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_COMBO_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwComboRow *found = combo_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A clerk's report: only theirs, and the other clerk's is empty. */
+static void
+test_clerk (Fixture       *fixture,
+            gconstpointer  data)
+{
+  AdwDialog *dialog = kefu_callback_report_dialog_new (fixture->store, NULL);
+  KefuCallbackReportDialog *self = KEFU_CALLBACK_REPORT_DIALOG (dialog);
+  GtkWidget *window = adw_window_new ();
+  AdwComboRow *clerks;
+  GListModel *names;
+  const KefuCallbackReport *report;
+  GDate first, last;
+  guint chosen = G_MAXUINT;
+
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (window));
+  adw_dialog_present (dialog, window);
+  kefu_test_wait_until (!kefu_callback_report_dialog_get_busy (self));
+  g_date_clear (&first, 1);
+  g_date_clear (&last, 1);
+  g_date_set_dmy (&first, 1, 11, 2026);
+  g_date_set_dmy (&last, 30, 11, 2026);
+  kefu_callback_report_dialog_set_range (self, &first, &last);
+
+  if (!in_english ())
+    {
+      adw_dialog_force_close (dialog);
+      g_object_unref (dialog);
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  clerks = combo_row (GTK_WIDGET (dialog), "_Clerk");
+  g_assert_nonnull (clerks);
+  names = adw_combo_row_get_model (clerks);
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "周敏") == 0)
+      chosen = i;
+  g_assert_cmpuint (chosen, !=, G_MAXUINT);
+  adw_combo_row_set_selected (clerks, chosen);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "report.make", NULL));
+  kefu_test_wait_until (!kefu_callback_report_dialog_get_busy (self));
+  report = kefu_callback_report_dialog_get_report (self);
+  g_assert_nonnull (report);
+  g_assert_cmpint (report->clerk_id, ==, fixture->clerk);
+  assert_figures (&report->figures, 6, 3, 1, 1, 1, 2, 1, 1);
+
+  /* The manager did none. */
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "孙丽") == 0)
+      chosen = i;
+  adw_combo_row_set_selected (clerks, chosen);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "report.make", NULL));
+  kefu_test_wait_until (!kefu_callback_report_dialog_get_busy (self));
+  report = kefu_callback_report_dialog_get_report (self);
+  g_assert_cmpint (report->clerk_id, ==, fixture->manager);
+  assert_figures (&report->figures, 0, 0, 0, 0, 0, 0, 0, 0);
+
+  adw_dialog_force_close (dialog);
+  g_object_unref (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A last day before the first is refused in place, with what to do. */
 static void
 test_range_refused (Fixture       *fixture,
@@ -410,6 +491,8 @@ main (int   argc,
 
   g_test_add ("/kefu/callback-report-dialog/pdf", Fixture, NULL, fixture_set_up,
               test_report_pdf, fixture_tear_down);
+  g_test_add ("/kefu/callback-report-dialog/clerk", Fixture, NULL, fixture_set_up, test_clerk,
+              fixture_tear_down);
   g_test_add ("/kefu/callback-report-dialog/range-refused", Fixture, NULL, fixture_set_up,
               test_range_refused, fixture_tear_down);
   return kefu_test_run (data_home);
