@@ -128,6 +128,7 @@ test_load_validate_save (void)
   KefuCallbackSettingsPage *page = make_page (store, manager, &window);
   GtkWidget *widget = GTK_WIDGET (page);
   GtkTextBuffer *opening = script_buffer (widget, 0);
+  GtkWidget *quiet;
   g_autofree char *reasons = NULL;
   g_autofree char *text = NULL;
   GtkTextIter start, end;
@@ -150,9 +151,8 @@ test_load_validate_save (void)
   kefu_test_flush ();
   reasons = shown_reasons (widget);
   g_assert_cmpstr (reasons, !=, "");
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry_for (widget,
-                                                                  KEFU_SETTING_CALLBACK_QUIET_HOURS)),
-                                           "error"));
+  quiet = GTK_WIDGET (entry_for (widget, KEFU_SETTING_CALLBACK_QUIET_HOURS));
+  g_assert_true (gtk_widget_has_css_class (quiet, "error"));
   g_assert_false (save_enabled (page));
   gtk_editable_set_text (entry_for (widget, KEFU_SETTING_CALLBACK_QUIET_HOURS),
                          "12:00-14:00,21:00-09:00");
