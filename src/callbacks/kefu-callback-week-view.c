@@ -81,6 +81,9 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static void set_today_from (KefuCallbackWeekView *self,
+                            GDateTime            *now);
+
 static GTimeZone *
 rules_zone (KefuCallbackWeekView *self)
 {
@@ -586,6 +589,8 @@ kefu_callback_week_view_set_rules (KefuCallbackWeekView *self,
     return;
   g_clear_pointer (&self->rules, kefu_callback_rules_unref);
   self->rules = kefu_callback_rules_ref (rules);
+  /* Today is a day of the site's zone, which the rules carry. */
+  set_today_from (self, self->now);
   build_cells (self);
   refresh (self);
 }
