@@ -39,6 +39,15 @@ typedef struct
 
 static const char members_sql[] =
   "SELECT customers.id FROM customers WHERE customers.is_member" NOT_DUE_ALREADY;
+/* A members' survey calls those not surveyed in the survey period holding its first day ($4
+ * and $5 the period's bounds) and without a survey callback still to make: "100% of members"
+ * is each member once a period, and the lead's "Plan Survey Callbacks…" is for the ones
+ * still missing. */
+static const char unsurveyed_members_sql[] =
+  "SELECT customers.id FROM customers WHERE customers.is_member AND NOT EXISTS (SELECT 1 "
+  "FROM callbacks WHERE callbacks.customer_id = customers.id AND callbacks.reason = 'survey' "
+  "AND (callbacks.state = 'due' OR (callbacks.state = 'done' AND callbacks.done_at >= $4 AND "
+  "callbacks.done_at < $5)))" NOT_DUE_ALREADY;
 /* The district as a substring ("浦东" in "上海市浦东新区"), its LIKE wildcards escaped. */
 static const char district_sql[] =
   "SELECT customers.id FROM customers WHERE customers.district LIKE $4 ESCAPE '\\'"
@@ -78,6 +87,24 @@ read_targets (KefuStore      *self,
                                              cancellable, error);
     case KEFU_CAMPAIGN_TARGET_MEMBERS:
     default:
+      if (in->reason == KEFU_CALLBACK_REASON_SURVEY)
+        {
+          g_autoptr(KefuCallbackRules) rules = kefu_store_read_callback_rules (self, cancellable,
+                                                                              error);
+          g_autofree char *period_from = NULL;
+          g_autofree char *period_to = NULL;
+          GDate first, last;
+
+          if (rules == NULL)
+            return NULL;
+          kefu_survey_period_bounds (kefu_callback_rules_get_survey_period (rules),
+                                     in->first_day, FALSE, &first, &last);
+          _kefu_store_local_days_bounds (&first, &last, &period_from, &period_to);
+          return _kefu_store_query_int64_column (self, unsurveyed_members_sql,
+                                                 g_variant_new ("(sssss)", reason, from_text,
+                                                                to_text, period_from, period_to),
+                                                 cancellable, error);
+        }
       return _kefu_store_query_int64_column (self, members_sql,
                                              g_variant_new ("(sss)", reason, from_text, to_text),
                                              cancellable, error);

@@ -322,8 +322,48 @@ test_campaign (Fixture       *fixture,
   input.last_day = &first;
   campaign (store, cc.co.team_lead, &input, &n_created, KEFU_STORE_ERROR_INVALID);
   input.per_clerk_per_day = 2;
-  campaign (store, cc.co.team_lead, &input, &n_created, (KefuStoreError) -1);
+  id = campaign (store, cc.co.team_lead, &input, &n_created, (KefuStoreError) -1);
   g_assert_cmpuint (n_created, ==, 4);
+
+  /* A survey later in the period calls only the members not surveyed yet and without a survey
+   * still to make: of the four, one surveyed this quarter, two whose calls were cancelled, one
+   * still due — the two cancelled ones. */
+  {
+    g_autoptr(GArray) members = NULL;
+    GDate later_first, later_last;
+
+    members = _kefu_store_query_int64_column (store, "SELECT customer_id FROM callbacks WHERE "
+                                              "campaign_id = $1 ORDER BY customer_id",
+                                              g_variant_new ("(x)", id), NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (members->len, ==, 4);
+    g_assert_cmpint (_kefu_store_execute (store, "UPDATE callbacks SET state = 'done', "
+                                          "outcome = 'reached', satisfaction = 'satisfied', "
+                                          "done_at = due_at WHERE campaign_id = $1 AND "
+                                          "customer_id = $2",
+                                          g_variant_new ("(xx)", id,
+                                                         g_array_index (members, gint64, 0)),
+                                          NULL, &error), ==, 1);
+    g_assert_no_error (error);
+    g_assert_cmpint (_kefu_store_execute (store, "UPDATE callbacks SET state = 'cancelled', "
+                                          "cancel_reason = 'test' WHERE campaign_id = $1 AND "
+                                          "(customer_id = $2 OR customer_id = $3)",
+                                          g_variant_new ("(xxx)", id,
+                                                         g_array_index (members, gint64, 1),
+                                                         g_array_index (members, gint64, 2)),
+                                          NULL, &error), ==, 2);
+    g_assert_no_error (error);
+    g_date_clear (&later_first, 1);
+    g_date_clear (&later_last, 1);
+    g_date_set_dmy (&later_first, 3, G_DATE_DECEMBER, 2026);
+    g_date_set_dmy (&later_last, 4, G_DATE_DECEMBER, 2026);
+    input.first_day = &later_first;
+    input.last_day = &later_last;
+    campaign (store, cc.co.team_lead, &input, &n_created, (KefuStoreError) -1);
+    g_assert_cmpuint (n_created, ==, 2);
+    input.first_day = &first;
+    input.last_day = &first;
+  }
 
   /* A district's customers: 浦东 only. */
   input.reason = KEFU_CALLBACK_REASON_RENEWAL;
