@@ -3,7 +3,7 @@
  *
  * The same store calls as the Callbacks pane: the month view (the counts of the six weeks
  * shown, the team's and one clerk's), the day's agenda (today's callbacks, the team's and one
- * clerk's), the banner's overdue and escalated lists, Call Next (a claim of the next callback
+ * clerk's), the banner's overdue and escalated counts, Call Next (a claim of the next callback
  * due, given up again), one callback read whole, and the sidebar's count.
  *
  * Targets: the month view and the agenda under 200 ms each (the issue's figure with 1,000,000
@@ -94,14 +94,10 @@ banner (gpointer   data,
 {
   BenchCallbacks *bench = data;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GPtrArray) overdue = NULL;
-  g_autoptr(GPtrArray) escalated = NULL;
+  guint n_overdue, n_escalated;
 
-  overdue = kefu_store_list_overdue_callbacks (bench->store, now, 0, 100, NULL, error);
-  if (overdue == NULL)
-    return FALSE;
-  escalated = kefu_store_list_escalated_callbacks (bench->store, NULL, error);
-  return escalated != NULL;
+  return kefu_store_count_late_callbacks (bench->store, now, 0, &n_overdue, &n_escalated, NULL,
+                                          error);
 }
 
 static gboolean
