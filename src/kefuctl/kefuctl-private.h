@@ -52,6 +52,7 @@ extern const KefuctlCommand kefuctl_demo_command;
 extern const KefuctlCommand kefuctl_generate_command;
 extern const KefuctlCommand kefuctl_import_command;
 extern const KefuctlCommand kefuctl_export_command;
+extern const KefuctlCommand kefuctl_backup_command;
 extern const KefuctlCommand kefuctl_report_command;
 extern const KefuctlCommand kefuctl_bench_command;
 

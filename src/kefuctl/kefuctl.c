@@ -41,6 +41,7 @@ static const KefuctlCommand *const commands[] = {
   &kefuctl_generate_command,
   &kefuctl_import_command,
   &kefuctl_export_command,
+  &kefuctl_backup_command,
   &kefuctl_report_command,
   &kefuctl_bench_command,
 };

@@ -68,6 +68,11 @@ gboolean      _kefu_store_check_backend   (KefuStore   *self,
                                            GCancellable *cancellable,
                                            GError     **error);
 
+/* Takes and releases the connection lock, for code that uses the backend's connection
+ * directly between queries (the SQLite backup, a few pages at a time). */
+void          _kefu_store_lock            (KefuStore   *self);
+void          _kefu_store_unlock          (KefuStore   *self);
+
 /* The time a write records (UTC): the store's clock when kefu_store_set_clock () set one (demo
  * data, generators and tests), else the real time. Every write that stamps a time a user reads
  * back (a complaint's steps, the events) takes it from here rather than from now() in SQL or

@@ -289,6 +289,24 @@ _kefu_store_check_backend (KefuStore     *self,
   return ok;
 }
 
+/* For the operations that drive the backend's connection themselves (the SQLite backup): the
+ * same lock every query and transaction takes. */
+void
+_kefu_store_lock (KefuStore *self)
+{
+  KefuStorePrivate *priv = kefu_store_get_instance_private (self);
+
+  g_rec_mutex_lock (&priv->lock);
+}
+
+void
+_kefu_store_unlock (KefuStore *self)
+{
+  KefuStorePrivate *priv = kefu_store_get_instance_private (self);
+
+  g_rec_mutex_unlock (&priv->lock);
+}
+
 KefuRows *
 _kefu_store_query (KefuStore     *self,
                    const char    *sql,

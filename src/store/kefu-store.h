@@ -121,6 +121,21 @@ GStrv             kefu_store_check            (KefuStore            *self,
                                                GCancellable         *cancellable,
                                                GError              **error);
 
+/* TRUE when the store is a SQLite file on a network filesystem (NFS, SMB/CIFS, FUSE: sshfs,
+ * gvfs, the Flatpak document portal). Such a file runs with journal_mode=DELETE and
+ * synchronous=FULL, never WAL, which does not work over a network filesystem; a local file runs
+ * in WAL. Always FALSE for PostgreSQL. */
+gboolean          kefu_store_is_on_network_share (KefuStore         *self);
+
+/* Copies a SQLite database to `destination_path` with SQLite's online backup API, a few pages
+ * at a time so other workstations are never locked out for long. The copy is written beside
+ * its final name, checked with PRAGMA quick_check, then renamed into place. A PostgreSQL store
+ * refuses with KEFU_STORE_ERROR_FAILED and a message giving the pg_dump command to use. */
+gboolean          kefu_store_backup           (KefuStore            *self,
+                                               const char           *destination_path,
+                                               GCancellable         *cancellable,
+                                               GError              **error);
+
 /* Staff */
 GListModel       *kefu_store_list_staff       (KefuStore *self, gboolean active_only,
                                                GCancellable *cancellable, GError **error);
