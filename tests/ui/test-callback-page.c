@@ -179,6 +179,15 @@ stored_callback (Fixture *fixture,
   return callback;
 }
 
+static gboolean
+claimed (Fixture *fixture,
+         gint64   id)
+{
+  g_autoptr(KefuCallback) callback = stored_callback (fixture, id);
+
+  return callback->claimed_by != 0;
+}
+
 /* A second workstation on the same file, working as `actor`. */
 static KefuStore *
 open_other_store (Fixture *fixture,
@@ -663,6 +672,8 @@ test_unreachable (Fixture       *fixture,
   g_assert_false (kefu_callback_record_form_offers (page_form (fixture->page),
                                                     KEFU_CALLBACK_OUTCOME_UNREACHABLE));
   pop_page (fixture);
+  /* The clerk's page gives its claim up on the store's worker: the lead's page comes after. */
+  kefu_test_wait_until (!claimed (fixture, id));
 
   fixture->page = open_page (fixture, fixture->lead, id);
   button = find_action_button (GTK_WIDGET (fixture->page), "callback.close-unreachable");
