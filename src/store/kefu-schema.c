@@ -226,6 +226,11 @@ static const KefuSchemaStep steps[] = {
     _kefu_schema_v5_sqlite,
     _kefu_schema_v5_postgres,
   },
+  {
+    6, "change feed: notifications of new events on PostgreSQL, and the catch-up functions",
+    _kefu_schema_v6_sqlite,
+    _kefu_schema_v6_postgres,
+  },
 };
 
 /* How to create the version table and ask which tables exist, per dialect. */

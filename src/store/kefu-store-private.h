@@ -194,6 +194,9 @@ gboolean      _kefu_store_add_event    (KefuStore *self, const char *entity, gin
                                         const char *action, const char *details,
                                         GCancellable *cancellable, GError **error);
 
+/* How many write transactions this store has committed (any thread; wraps around). */
+guint         _kefu_store_get_commit_count (KefuStore *self);
+
 /* Backends: the flags the store was opened with (kefu_store_open_full()). */
 KefuStoreOpenFlags _kefu_store_get_open_flags (KefuStore *self);
 

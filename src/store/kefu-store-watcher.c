@@ -9,6 +9,7 @@
 
 #include "kefu-store-private.h"
 #include "kefu-store-watcher.h"
+#include "postgres/kefu-pg-listener.h"
 
 /* A batch is bounded so that a watcher that was away for long (a suspended laptop) reads the
  * backlog in steps instead of one huge result; the next look follows at once. */
@@ -18,8 +19,34 @@
 #define GAP_WAIT_US (30 * G_USEC_PER_SEC)
 #define GAP_MAX 1000
 
-static const char catch_up_sql[] =
+/* On PostgreSQL a notification says that something committed; a look then reads what. While the
+ * notifications arrive, a slow look every SAFETY_INTERVAL_MS only finds late ids (see
+ * handle_rows) and a connection that died without a word. */
+#define SAFETY_INTERVAL_MS 10000
+
+/* The channel step 6's trigger on events notifies. */
+#define CHANGES_CHANNEL "kefu_changes"
+
+static const char sqlite_catch_up_sql[] =
   "SELECT id, entity, entity_id FROM events WHERE id > $1 ORDER BY id LIMIT 10000";
+static const char sqlite_last_id_sql[] = "SELECT COALESCE(MAX(id), 0) FROM events";
+/* Through step 6's SECURITY DEFINER functions: a role that may not read the events table still
+ * learns which records changed. */
+static const char pg_catch_up_sql[] =
+  "SELECT id, entity, entity_id FROM kefu_changes_since ($1)";
+static const char pg_last_id_sql[] = "SELECT kefu_last_change_id ()";
+
+/* What one look needs and finds, kept by the watcher: at most one look runs at a time, and the
+ * worker's writes are seen by look_done () (the task's completion orders them). */
+typedef struct
+{
+  gint64   after;
+  /* SQLite: PRAGMA data_version (other connections' commits) and this store's own commits as
+   * of the last look that read the events; a look that finds both unchanged reads nothing. */
+  gboolean compare;
+  gint64   data_version;
+  guint    commits;
+} LookState;
 
 struct _KefuStoreWatcher
 {
@@ -34,6 +61,11 @@ struct _KefuStoreWatcher
   GHashTable   *gaps;
   gboolean      online;
   gboolean      looking;
+  /* A notification came while a look ran: look again when it is done. */
+  gboolean      look_again;
+  gboolean      postgres;
+  KefuPgListener *listener;
+  LookState     state;
 };
 
 G_DEFINE_FINAL_TYPE (KefuStoreWatcher, kefu_store_watcher, G_TYPE_OBJECT)
@@ -58,6 +90,15 @@ static guint signals[N_SIGNALS];
 
 static void schedule_look (KefuStoreWatcher *self, guint delay_ms);
 
+/* How long until the next look when nothing else asks for one. */
+static guint
+next_interval (KefuStoreWatcher *self)
+{
+  if (self->listener != NULL && kefu_pg_listener_is_listening (self->listener))
+    return SAFETY_INTERVAL_MS;
+  return KEFU_STORE_WATCH_INTERVAL_MS;
+}
+
 static void
 set_online (KefuStoreWatcher *self,
             gboolean          online)
@@ -77,18 +118,51 @@ rows_quark (void)
   return g_quark_from_static_string ("kefu-store-watcher-rows");
 }
 
+/* SQLite: whether anything was committed since the last look, by this store or any other
+ * connection, without reading the events. The version is read before the events, so that a
+ * commit between the two is found again next time rather than missed. */
+static gboolean
+sqlite_unchanged (KefuStore     *store,
+                  LookState     *state,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(KefuRows) rows = NULL;
+  guint commits = _kefu_store_get_commit_count (store);
+  gint64 version;
+
+  rows = _kefu_store_query (store, "PRAGMA data_version", NULL, cancellable, error);
+  if (rows == NULL)
+    return FALSE;
+  version = kefu_rows_get_int (rows, 0, 0);
+  if (state->compare && version == state->data_version && commits == state->commits)
+    return TRUE;
+  state->data_version = version;
+  state->commits = commits;
+  return FALSE;
+}
+
 static gpointer
 look_on_worker (KefuStore     *store,
                 gpointer       data,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  gint64 after = *(gint64 *) data;
+  LookState *state = data;
+  gboolean postgres = kefu_store_get_backend (store) == KEFU_STORE_BACKEND_POSTGRES;
+  g_autoptr(GError) local_error = NULL;
   KefuRows *rows;
   GObject *result;
 
-  rows = _kefu_store_query (store, catch_up_sql, g_variant_new ("(x)", after), cancellable,
-                            error);
+  if (!postgres && sqlite_unchanged (store, state, cancellable, &local_error))
+    return g_object_new (G_TYPE_OBJECT, NULL);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  rows = _kefu_store_query (store, postgres ? pg_catch_up_sql : sqlite_catch_up_sql,
+                            g_variant_new ("(x)", state->after), cancellable, error);
   if (rows == NULL)
     return NULL;
   result = g_object_new (G_TYPE_OBJECT, NULL);
@@ -227,8 +301,10 @@ look_done (GObject      *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       /* The database is away (a server restart, a network share gone): say so and keep
-       * looking; the next look that succeeds catches up from the last id. */
+       * looking; the next look that succeeds reads the events again from the last id. */
       g_debug ("Could not read new events: %s", error->message);
+      self->state.compare = FALSE;
+      self->look_again = FALSE;
       set_online (self, FALSE);
       schedule_look (self, KEFU_STORE_WATCH_INTERVAL_MS);
       return;
@@ -236,6 +312,14 @@ look_done (GObject      *source,
 
   set_online (self, TRUE);
   rows = g_object_get_qdata (holder, rows_quark ());
+  if (rows == NULL)
+    {
+      /* Nothing committed since the last look (SQLite's data_version). */
+      schedule_look (self, next_interval (self));
+      return;
+    }
+  /* SQLite leaves no gaps, so the next look may trust data_version. */
+  self->state.compare = !self->postgres;
   n_rows = kefu_rows_get_n_rows (rows);
   /* The last id moves before the emissions, so that a handler that asks for it gets the id
    * of this batch. */
@@ -254,22 +338,45 @@ look_done (GObject      *source,
                          self->last_event_id);
         }
     }
-  /* A full batch means more are waiting: look again at once. */
-  schedule_look (self, n_rows >= CATCH_UP_LIMIT ? 0 : KEFU_STORE_WATCH_INTERVAL_MS);
+  /* A full batch means more are waiting, and a notification during the look may be for a
+   * commit it did not see: look again at once. */
+  schedule_look (self, n_rows >= CATCH_UP_LIMIT || self->look_again ? 0 : next_interval (self));
+  self->look_again = FALSE;
 }
 
 static void
 look (KefuStoreWatcher *self)
 {
-  gint64 *after;
-
   if (self->looking)
-    return;
+    {
+      self->look_again = TRUE;
+      return;
+    }
   self->looking = TRUE;
-  after = g_new (gint64, 1);
-  *after = query_floor (self);
-  kefu_store_run_async (self->store, look_on_worker, after, g_free, self->cancellable,
+  self->state.after = query_floor (self);
+  kefu_store_run_async (self->store, look_on_worker, &self->state, NULL, self->cancellable,
                         look_done, g_object_ref (self));
+}
+
+/* PostgreSQL: the listener's news, on the watcher's main context. */
+static void
+listener_cb (KefuPgListenerEvent event,
+             gpointer            user_data)
+{
+  KefuStoreWatcher *self = user_data;
+
+  switch (event)
+    {
+    case KEFU_PG_LISTENER_LISTENING:
+    case KEFU_PG_LISTENER_NOTIFIED:
+      /* After a (re)connect, what was sent meanwhile was missed: the look catches up. */
+      look (self);
+      break;
+    case KEFU_PG_LISTENER_LOST:
+      /* Back to looking every second until the listener is back. */
+      schedule_look (self, KEFU_STORE_WATCH_INTERVAL_MS);
+      break;
+    }
 }
 
 static gboolean
@@ -306,6 +413,7 @@ kefu_store_watcher_dispose (GObject *object)
   KefuStoreWatcher *self = KEFU_STORE_WATCHER (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->listener);
   if (self->timer != NULL)
     {
       g_source_destroy (self->timer);
@@ -383,13 +491,16 @@ kefu_store_watcher_new (KefuStore  *store,
 {
   g_autoptr(KefuStoreWatcher) self = NULL;
   g_autoptr(KefuRows) rows = NULL;
+  gboolean postgres;
 
   g_return_val_if_fail (KEFU_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* Read once here, so that the caller knows at once whether the database answers and the
    * watcher never reports what happened before it existed. */
-  rows = _kefu_store_query (store, "SELECT COALESCE(MAX(id), 0) FROM events", NULL, NULL, error);
+  postgres = kefu_store_get_backend (store) == KEFU_STORE_BACKEND_POSTGRES;
+  rows = _kefu_store_query (store, postgres ? pg_last_id_sql : sqlite_last_id_sql, NULL, NULL,
+                            error);
   if (rows == NULL)
     return NULL;
 
@@ -397,6 +508,11 @@ kefu_store_watcher_new (KefuStore  *store,
   self->store = g_object_ref (store);
   self->context = g_main_context_ref_thread_default ();
   self->last_event_id = kefu_rows_get_int (rows, 0, 0);
+  self->postgres = postgres;
+  /* The listener's first LISTENING asks for a look, which finds what committed between the
+   * query above and the LISTEN. */
+  if (postgres)
+    self->listener = kefu_pg_listener_new (store, CHANGES_CHANNEL, listener_cb, self);
   schedule_look (self, KEFU_STORE_WATCH_INTERVAL_MS);
   return g_steal_pointer (&self);
 }

@@ -28,11 +28,19 @@ G_DECLARE_FINAL_TYPE (KefuStoreWatcher, kefu_store_watcher, KEFU, STORE_WATCHER,
  *
  * Property "online" (boolean): FALSE while the database cannot be read (for a banner).
  *
- * How it looks (both backends, for now): every KEFU_STORE_WATCH_INTERVAL_MS it runs, on the
- * store's own worker and connection (never a second connection to a SQLite file in the same
- * process: closing it would drop the process's POSIX locks), one short query
- * SELECT id, entity, entity_id FROM events WHERE id > last ORDER BY id LIMIT 10000, read whole
- * so that no statement stays open across main-loop iterations. At most one look runs at a time. */
+ * How it looks: every look runs, on the store's own worker and connection, one short query
+ * (SELECT id, entity, entity_id FROM events WHERE id > last ORDER BY id LIMIT 10000), read
+ * whole so that no statement stays open across main-loop iterations; at most one look runs at a
+ * time. What starts a look differs:
+ * - SQLite (a local file or one on a share): every KEFU_STORE_WATCH_INTERVAL_MS, and the look
+ *   first asks PRAGMA data_version (which counts other connections' commits) and this store's
+ *   own commit count; when neither moved it reads nothing more. Never a second connection to
+ *   the file in the same process: closing it would drop the process's POSIX locks.
+ * - PostgreSQL: a connection of its own LISTENs on "kefu_changes" (step 6's trigger on events
+ *   INSERT notifies "entity:id" at commit); each notification starts a look at once, through
+ *   kefu_changes_since (), so roles that may not read the events table are told too. After a
+ *   reconnect the look catches up from the last id. While the listener is away the watcher
+ *   looks every KEFU_STORE_WATCH_INTERVAL_MS; while it listens, every 10 s as a safety net. */
 KefuStoreWatcher *kefu_store_watcher_new                 (KefuStore         *store,
                                                           GError           **error);
 gint64            kefu_store_watcher_get_last_event_id   (KefuStoreWatcher  *self);

@@ -35,6 +35,10 @@ typedef struct
    * clock. */
   GDateTime   *clock;
 
+  /* Write transactions this store committed (atomic): with SQLite's data_version, which counts
+   * only other connections' commits, it tells the change feed whether anything was written. */
+  guint        commits;
+
   char        *description;
   guint        schema_version_found;
   KefuStoreOpenFlags open_flags;
@@ -437,6 +441,7 @@ _kefu_store_write (KefuStore         *self,
 
           if (ok && klass->commit (self, &local_error))
             {
+              g_atomic_int_inc (&priv->commits);
               g_rec_mutex_unlock (&priv->lock);
               return TRUE;
             }
@@ -635,4 +640,12 @@ kefu_store_set_system_actor (KefuStore *self)
 
   priv = kefu_store_get_instance_private (self);
   kefu_store_set_actor (self, priv->system_actor);
+}
+
+guint
+_kefu_store_get_commit_count (KefuStore *self)
+{
+  KefuStorePrivate *priv = kefu_store_get_instance_private (self);
+
+  return g_atomic_int_get (&priv->commits);
 }

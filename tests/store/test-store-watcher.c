@@ -9,10 +9,15 @@
 #include "config.h"
 
 #include "store/kefu-store-watcher.h"
+#include "kefu-test-pg.h"
 #include "test-store.h"
 
 /* How long a change may take to be reported: the watcher looks once a second. */
 #define REPORT_DEADLINE_MS 3000
+/* What the issue asks of each backend: within 3 s on a shared SQLite file, within 1 s on
+ * PostgreSQL. */
+#define SQLITE_DEADLINE_MS 3000
+#define POSTGRES_DEADLINE_MS 1000
 
 typedef struct
 {
@@ -171,7 +176,9 @@ test_other_connection (Fixture       *fixture,
   seen_clear (&seen);
 }
 
-/* Several writes between two looks come as one emission for their entity, each id once. */
+/* Several writes between two looks come as one emission for their entity, each id once. On
+ * PostgreSQL each commit notifies and may start a look of its own, so the writes may come in up
+ * to one emission each, still in order and each once. */
 static void
 test_grouped (Fixture       *fixture,
               gconstpointer  data)
@@ -187,8 +194,12 @@ test_grouped (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     ids[i] = create_customer (other, 10 + i);
   g_assert_true (wait_for_id (&seen, ids[2], REPORT_DEADLINE_MS));
-  g_assert_cmpuint (seen.n_emissions, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (seen.entities, 0), ==, "customers");
+  if (test_backend () == KEFU_STORE_BACKEND_SQLITE)
+    g_assert_cmpuint (seen.n_emissions, ==, 1);
+  else
+    g_assert_cmpuint (seen.n_emissions, <=, G_N_ELEMENTS (ids));
+  for (guint i = 0; i < seen.entities->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (seen.entities, i), ==, "customers");
   g_assert_cmpuint (seen.ids->len, ==, 3);
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     g_assert_cmpint (g_array_index (seen.ids, gint64, i), ==, ids[i]);
@@ -225,7 +236,8 @@ compare_int64 (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-/* The time from a write at another workstation until the watcher reports it, 100 times. */
+/* The time from a write at another workstation until the watcher reports it: 20 changes in the
+ * suite, 100 with -m perf (the figures of the issue's note). */
 static void
 test_latency (Fixture       *fixture,
               gconstpointer  data)
@@ -233,11 +245,16 @@ test_latency (Fixture       *fixture,
   g_autoptr(KefuStore) other = open_other (fixture);
   g_autoptr(KefuStoreWatcher) watcher = NULL;
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean sqlite = test_backend () == KEFU_STORE_BACKEND_SQLITE;
+  guint n = g_test_perf () ? 100 : 20;
   Seen seen;
 
   seen_init (&seen);
   watcher = new_watcher (fixture->store, &seen);
-  for (guint i = 0; i < 100; i++)
+  /* On PostgreSQL the listener connects on a thread: the first change waits for it. */
+  if (!sqlite)
+    g_assert_true (wait_for_id (&seen, create_customer (other, 99), REPORT_DEADLINE_MS));
+  for (guint i = 0; i < n; i++)
     {
       gint64 start, elapsed, id;
 
@@ -252,11 +269,50 @@ test_latency (Fixture       *fixture,
       g_array_append_val (times, elapsed);
     }
   g_array_sort (times, compare_int64);
-  g_test_message ("LATENCY %s median %" G_GINT64_FORMAT " ms worst %" G_GINT64_FORMAT " ms",
-                  test_backend () == KEFU_STORE_BACKEND_SQLITE ? "sqlite" : "postgres",
-                  (g_array_index (times, gint64, 49) + g_array_index (times, gint64, 50)) / 2,
-                  g_array_index (times, gint64, 99));
-  g_assert_cmpint (g_array_index (times, gint64, 99), <, REPORT_DEADLINE_MS);
+  g_test_message ("LATENCY %s of %u changes: median %" G_GINT64_FORMAT " ms worst %"
+                  G_GINT64_FORMAT " ms", sqlite ? "sqlite" : "postgres", n,
+                  (g_array_index (times, gint64, n / 2 - 1) + g_array_index (times, gint64, n / 2))
+                  / 2, g_array_index (times, gint64, n - 1));
+  g_assert_cmpint (g_array_index (times, gint64, n - 1), <,
+                   sqlite ? SQLITE_DEADLINE_MS : POSTGRES_DEADLINE_MS);
+  seen_clear (&seen);
+}
+
+/* PostgreSQL: the server restarts under a running session (every connection dropped). The
+ * watcher's listener reconnects by itself, what was written meanwhile is caught up, and changes
+ * are again reported within the second. */
+static void
+test_server_restart (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(KefuStore) other = NULL;
+  g_autoptr(KefuStoreWatcher) watcher = NULL;
+  gint64 id, start;
+  Seen seen;
+
+  if (test_backend () != KEFU_STORE_BACKEND_POSTGRES)
+    {
+      g_test_skip ("a server restart is PostgreSQL's");
+      return;
+    }
+  other = open_other (fixture);
+  seen_init (&seen);
+  watcher = new_watcher (fixture->store, &seen);
+  g_assert_true (wait_for_id (&seen, create_customer (other, 30), REPORT_DEADLINE_MS));
+
+  kefu_test_pg_restart ();
+  /* Written before the listener is back: found by the catch-up after its reconnect. */
+  id = create_customer (other, 31);
+  g_assert_true (wait_for_id (&seen, id, 10000));
+  g_assert_true (kefu_store_watcher_get_online (watcher));
+
+  /* Listening again: the next change comes within the second, not at the next safety look. */
+  run_for (1500);
+  start = g_get_monotonic_time ();
+  id = create_customer (other, 32);
+  g_assert_true (wait_for_id (&seen, id, POSTGRES_DEADLINE_MS));
+  g_test_message ("after the restart: reported in %" G_GINT64_FORMAT " ms",
+                  (g_get_monotonic_time () - start) / 1000);
   seen_clear (&seen);
 }
 
@@ -270,6 +326,7 @@ main (int   argc,
   TEST_ADD ("watcher/grouped", test_grouped);
   TEST_ADD ("watcher/own-writes", test_own_writes);
   TEST_ADD ("watcher/latency", test_latency);
+  TEST_ADD ("watcher/server-restart", test_server_restart);
 
   return g_test_run ();
 }

@@ -226,6 +226,32 @@ _kefu_pg_ensure_connection (KefuPgStore  *self,
   return _kefu_pg_reconnect (self, error);
 }
 
+/* Keeps the options the connection was made with, for a second connection of the session. */
+static void
+remember_connect_options (KefuPgStore *self)
+{
+  PQconninfoOption *options = PQconninfo (self->conn);
+  g_autoptr(GPtrArray) keywords = g_ptr_array_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+
+  if (options == NULL || self->connect_keywords != NULL)
+    {
+      PQconninfoFree (options);
+      return;
+    }
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    if (o->val != NULL && o->val[0] != '\0')
+      {
+        g_ptr_array_add (keywords, g_strdup (o->keyword));
+        g_ptr_array_add (values, g_strdup (o->val));
+      }
+  g_ptr_array_add (keywords, NULL);
+  g_ptr_array_add (values, NULL);
+  self->connect_keywords = (char **) g_ptr_array_free (g_steal_pointer (&keywords), FALSE);
+  self->connect_values = (char **) g_ptr_array_free (g_steal_pointer (&values), FALSE);
+  PQconninfoFree (options);
+}
+
 gboolean
 _kefu_pg_store_connect (KefuStore     *store,
                        GCancellable  *cancellable,
@@ -361,6 +387,7 @@ _kefu_pg_store_connect (KefuStore     *store,
       return FALSE;
     }
 
+  remember_connect_options (self);
   g_free (description);
   description = describe_connection (self->conn, NULL);
   _kefu_store_set_description (store, description);

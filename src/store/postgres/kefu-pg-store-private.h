@@ -23,6 +23,11 @@ struct _KefuPgStore
   GHashTable *statements;
   guint       next_statement;
   gboolean    in_transaction;
+  /* The options the connection was made with (PQconninfo (), password included when one was
+   * given), NULL-terminated, set once by the first connect: a second connection of the same
+   * session (the change feed's LISTEN) connects with them. */
+  char      **connect_keywords;
+  char      **connect_values;
 };
 
 /* The server as messages name it: "user@host:port/dbname", never the password. */

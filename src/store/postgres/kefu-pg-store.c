@@ -528,6 +528,8 @@ kefu_pg_store_finalize (GObject *object)
   g_clear_pointer (&self->conn, PQfinish);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->conninfo, g_free);
+  g_clear_pointer (&self->connect_keywords, g_strfreev);
+  g_clear_pointer (&self->connect_values, g_strfreev);
 
   G_OBJECT_CLASS (kefu_pg_store_parent_class)->finalize (object);
 }
