@@ -16,11 +16,11 @@
 #include <string.h>
 
 #include "core/kefu-enums.h"
-#include "core/kefu-roles.h"
 #include "core/kefu-settings-keys.h"
 #include "store/kefu-store-shipments.h"
 
 #include "kefu-aftersales-settings-page.h"
+#include "kefu-settings-page.h"
 
 /* The receipt days' default and bounds are the setting's own (core/kefu-settings-keys.c),
  * which the store reads with them too. */
@@ -51,66 +51,20 @@ typedef struct
 
 struct _KefuAftersalesSettingsPage
 {
-  AdwPreferencesPage   parent_instance;
+  KefuSettingsPage     parent_instance;
 
-  KefuStore           *store;
-  KefuStaff           *staff;
-  GCancellable        *cancellable;
   GPtrArray           *carriers;      /* CarrierRow */
   guint                loaded_days;
-  guint                loading : 1;
-  guint                saving : 1;
-  guint                loaded_once : 1;
 
   AdwPreferencesGroup *carriers_group;
   AdwPreferencesGroup *permission_group;
   AdwSpinRow          *receipt_days_row;
 };
 
-G_DEFINE_FINAL_TYPE (KefuAftersalesSettingsPage, kefu_aftersales_settings_page, ADW_TYPE_PREFERENCES_PAGE)
+G_DEFINE_FINAL_TYPE (KefuAftersalesSettingsPage, kefu_aftersales_settings_page,
+                     KEFU_TYPE_SETTINGS_PAGE)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_STAFF,
-  PROP_BUSY,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void reload (KefuAftersalesSettingsPage *self);
-
-static gboolean
-can_edit (KefuAftersalesSettingsPage *self)
-{
-  return self->staff != NULL && kefu_role_can_edit_settings (kefu_staff_get_role (self->staff));
-}
-
-static void
-set_flags (KefuAftersalesSettingsPage *self,
-           gboolean                    loading,
-           gboolean                    saving)
-{
-  gboolean was_busy = self->loading || self->saving;
-
-  self->loading = !!loading;
-  self->saving = !!saving;
-  if (was_busy != (self->loading || self->saving))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-static void
-show_toast (KefuAftersalesSettingsPage *self,
-            const char                 *text)
-{
-  GtkWidget *dialog = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_PREFERENCES_DIALOG);
-
-  if (dialog != NULL)
-    adw_preferences_dialog_add_toast (ADW_PREFERENCES_DIALOG (dialog), adw_toast_new (text));
-  else
-    g_message ("%s", text);
-}
+#define PAGE(self) KEFU_SETTINGS_PAGE (self)
 
 static void
 carrier_row_free (gpointer data)
@@ -150,10 +104,12 @@ check_carrier (CarrierRow *row)
 static void
 update (KefuAftersalesSettingsPage *self)
 {
-  gboolean editable = can_edit (self) && self->loaded_once && !self->saving;
+  gboolean editable = kefu_settings_page_can_edit (PAGE (self)) &&
+                      kefu_settings_page_has_loaded (PAGE (self)) &&
+                      !kefu_settings_page_is_saving (PAGE (self));
   guint days = (guint) adw_spin_row_get_value (self->receipt_days_row);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->permission_group), !can_edit (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->permission_group), !kefu_settings_page_can_edit (PAGE (self)));
   gtk_widget_set_sensitive (GTK_WIDGET (self->receipt_days_row), editable);
 
   for (guint i = 0; i < self->carriers->len; i++)
@@ -171,6 +127,12 @@ update (KefuAftersalesSettingsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "aftersales-settings.add-carrier", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "aftersales-settings.save",
                                  editable && days != self->loaded_days);
+}
+
+static void
+update_page (KefuSettingsPage *page)
+{
+  update (KEFU_AFTERSALES_SETTINGS_PAGE (page));
 }
 
 static void
@@ -306,7 +268,8 @@ add_carrier_row (KefuAftersalesSettingsPage *self,
 
 typedef struct
 {
-  char *receipt_days;
+  GPtrArray *carriers;      /* KefuCarrier */
+  char      *receipt_days;
 } LoadJob;
 
 static void
@@ -314,6 +277,7 @@ load_job_free (gpointer data)
 {
   LoadJob *job = data;
 
+  g_clear_pointer (&job->carriers, g_ptr_array_unref);
   g_free (job->receipt_days);
   g_free (job);
 }
@@ -324,109 +288,60 @@ load_func (KefuStore     *store,
            GCancellable  *cancellable,
            GError       **error)
 {
-  LoadJob *job = data;
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GPtrArray) carriers = NULL;
-  GListStore *list;
+  LoadJob *job = g_new0 (LoadJob, 1);
 
-  carriers = kefu_store_list_carriers (store, TRUE, cancellable, error);
-  if (carriers == NULL)
-    return NULL;
-
+  job->carriers = kefu_store_list_carriers (store, TRUE, cancellable, error);
+  if (job->carriers == NULL)
+    {
+      load_job_free (job);
+      return NULL;
+    }
   job->receipt_days = kefu_store_get_setting (store, KEFU_SETTING_SHIPMENT_RECEIPT_DAYS,
                                               cancellable, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
+      load_job_free (job);
       return NULL;
     }
-
-  list = g_list_store_new (KEFU_TYPE_CARRIER);
-  for (guint i = 0; i < carriers->len; i++)
-    g_list_store_append (list, carriers->pdata[i]);
-  return list;
+  return job;
 }
 
-typedef struct
-{
-  GWeakRef  page;
-  LoadJob  *job;
-} Request;
-
 static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+load_done (KefuSettingsPage *page,
+           gpointer          result,
+           const GError     *error)
 {
-  Request *request = user_data;
-  g_autoptr(KefuAftersalesSettingsPage) self = g_weak_ref_get (&request->page);
-  g_autoptr(GListModel) carriers = NULL;
-  g_autoptr(GError) error = NULL;
+  KefuAftersalesSettingsPage *self = KEFU_AFTERSALES_SETTINGS_PAGE (page);
+  LoadJob *job = result;
   guint days = default_receipt_days ();
 
-  carriers = kefu_store_run_finish (KEFU_STORE (object), result, &error);
-  g_weak_ref_clear (&request->page);
-  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      KEFU_STORE (object) != self->store)
-    {
-      load_job_free (request->job);
-      g_free (request);
-      return;
-    }
-
-  if (carriers == NULL)
+  if (job == NULL)
     {
       g_autofree char *text = NULL;
 
       /* Translators: %s says why. */
       text = g_strdup_printf (_("Could not read the after-sales settings: %s"), error->message);
-      show_toast (self, text);
-    }
-  else
-    {
-      clear_carriers (self, TRUE);
-      for (guint i = 0; i < g_list_model_get_n_items (carriers); i++)
-        {
-          g_autoptr(KefuCarrier) carrier = g_list_model_get_item (carriers, i);
-
-          add_carrier_row (self, carrier);
-        }
-      if (request->job->receipt_days == NULL ||
-          !kefu_aftersales_check_receipt_days (request->job->receipt_days, &days, NULL))
-        days = default_receipt_days ();
-      self->loaded_days = days;
-      adw_spin_row_set_value (self->receipt_days_row, days);
-      self->loaded_once = TRUE;
-    }
-
-  load_job_free (request->job);
-  g_free (request);
-  set_flags (self, FALSE, self->saving);
-  update (self);
-}
-
-static void
-reload (KefuAftersalesSettingsPage *self)
-{
-  Request *request;
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-
-  if (self->store == NULL)
-    {
-      set_flags (self, FALSE, FALSE);
-      update (self);
+      kefu_settings_page_toast (page, text);
       return;
     }
 
-  self->cancellable = g_cancellable_new ();
-  request = g_new0 (Request, 1);
-  g_weak_ref_init (&request->page, self);
-  request->job = g_new0 (LoadJob, 1);
-  set_flags (self, TRUE, self->saving);
-  kefu_store_run_async (self->store, load_func, request->job, NULL, self->cancellable, load_cb,
-                        request);
+  clear_carriers (self, TRUE);
+  for (guint i = 0; i < job->carriers->len; i++)
+    add_carrier_row (self, g_ptr_array_index (job->carriers, i));
+  if (job->receipt_days == NULL ||
+      !kefu_aftersales_check_receipt_days (job->receipt_days, &days, NULL))
+    days = default_receipt_days ();
+  self->loaded_days = days;
+  adw_spin_row_set_value (self->receipt_days_row, days);
+  load_job_free (job);
+}
+
+static void
+reload (KefuSettingsPage *page)
+{
+  kefu_settings_page_run_load (page, load_func, NULL, NULL, load_done);
 }
 
 /* Saving */
@@ -467,27 +382,16 @@ save_func (KefuStore     *store,
 }
 
 static void
-save_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+save_done (KefuSettingsPage *page,
+           gpointer          result,
+           const GError     *error)
 {
-  GWeakRef *ref = user_data;
-  g_autoptr(KefuAftersalesSettingsPage) self = g_weak_ref_get (ref);
-  g_autoptr(GObject) saved = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) saved = result;
 
-  saved = kefu_store_run_finish (KEFU_STORE (object), result, &error);
-  g_weak_ref_clear (ref);
-  g_free (ref);
-  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  set_flags (self, self->loading, FALSE);
   if (saved == NULL)
     {
       /* What was typed stays: the reason says what to change. */
-      show_toast (self, error->message);
-      update (self);
+      kefu_settings_page_toast (page, error->message);
       return;
     }
 
@@ -497,27 +401,30 @@ save_cb (GObject      *object,
 
       /* Translators: a toast after a carrier was saved; %s is its name. */
       text = g_strdup_printf (_("%s saved"), KEFU_CARRIER (saved)->name);
-      show_toast (self, text);
+      kefu_settings_page_toast (page, text);
     }
   else
-    show_toast (self, _("Receipt days saved"));
+    kefu_settings_page_toast (page, _("Receipt days saved"));
 
-  reload (self);
+  kefu_settings_page_reload (page);
 }
 
 static void
 run_save (KefuAftersalesSettingsPage *self,
           SaveJob                    *job)
 {
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
-
-  g_weak_ref_init (ref, self);
-  set_flags (self, self->loading, TRUE);
-  update (self);
-  kefu_store_run_async (self->store, save_func, job, save_job_free, self->cancellable, save_cb, ref);
+  kefu_settings_page_run_save (PAGE (self), save_func, job, save_job_free, save_done);
 }
 
 /* Actions */
+
+static gboolean
+may_save (KefuAftersalesSettingsPage *self)
+{
+  return kefu_settings_page_get_store (PAGE (self)) != NULL &&
+         kefu_settings_page_can_edit (PAGE (self)) &&
+         !kefu_settings_page_is_saving (PAGE (self));
+}
 
 static void
 add_carrier_action (GtkWidget  *widget,
@@ -545,7 +452,7 @@ save_carrier_action (GtkWidget  *widget,
   CarrierRow *row;
   SaveJob *job;
 
-  if (self->store == NULL || !can_edit (self) || self->saving || position < 0 ||
+  if (!may_save (self) || position < 0 ||
       (guint) position >= self->carriers->len)
     return;
 
@@ -576,7 +483,7 @@ save_action (GtkWidget  *widget,
   KefuAftersalesSettingsPage *self = KEFU_AFTERSALES_SETTINGS_PAGE (widget);
   SaveJob *job;
 
-  if (self->store == NULL || !can_edit (self) || self->saving)
+  if (!may_save (self))
     return;
 
   job = g_new0 (SaveJob, 1);
@@ -591,15 +498,10 @@ kefu_aftersales_settings_page_dispose (GObject *object)
 {
   KefuAftersalesSettingsPage *self = KEFU_AFTERSALES_SETTINGS_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   if (self->carriers != NULL)
     clear_carriers (self, FALSE);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_AFTERSALES_SETTINGS_PAGE);
-
-  g_clear_object (&self->staff);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (kefu_aftersales_settings_page_parent_class)->dispose (object);
 }
@@ -615,85 +517,16 @@ kefu_aftersales_settings_page_finalize (GObject *object)
 }
 
 static void
-kefu_aftersales_settings_page_get_property (GObject    *object,
-                                            guint       prop_id,
-                                            GValue     *value,
-                                            GParamSpec *pspec)
-{
-  KefuAftersalesSettingsPage *self = KEFU_AFTERSALES_SETTINGS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_STAFF:
-      g_value_set_object (value, self->staff);
-      break;
-
-    case PROP_BUSY:
-      g_value_set_boolean (value, self->loading || self->saving);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-kefu_aftersales_settings_page_set_property (GObject      *object,
-                                            guint         prop_id,
-                                            const GValue *value,
-                                            GParamSpec   *pspec)
-{
-  KefuAftersalesSettingsPage *self = KEFU_AFTERSALES_SETTINGS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      if (g_set_object (&self->store, g_value_get_object (value)))
-        {
-          reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    case PROP_STAFF:
-      if (g_set_object (&self->staff, g_value_get_object (value)))
-        {
-          update (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 kefu_aftersales_settings_page_class_init (KefuAftersalesSettingsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  KefuSettingsPageClass *page_class = KEFU_SETTINGS_PAGE_CLASS (klass);
 
   object_class->dispose = kefu_aftersales_settings_page_dispose;
   object_class->finalize = kefu_aftersales_settings_page_finalize;
-  object_class->get_property = kefu_aftersales_settings_page_get_property;
-  object_class->set_property = kefu_aftersales_settings_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, KEFU_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
-  properties[PROP_STAFF] =
-    g_param_spec_object ("staff", NULL, NULL, KEFU_TYPE_STAFF,
-                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->reload = reload;
+  page_class->update = update_page;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/kefu/Kefu/ui/kefu-aftersales-settings-page.ui");

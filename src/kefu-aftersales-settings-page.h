@@ -10,12 +10,12 @@
 
 #include <adwaita.h>
 
-#include "store/kefu-store.h"
+#include "kefu-settings-page.h"
 
 G_BEGIN_DECLS
 
 #define KEFU_TYPE_AFTERSALES_SETTINGS_PAGE (kefu_aftersales_settings_page_get_type ())
-G_DECLARE_FINAL_TYPE (KefuAftersalesSettingsPage, kefu_aftersales_settings_page, KEFU, AFTERSALES_SETTINGS_PAGE, AdwPreferencesPage)
+G_DECLARE_FINAL_TYPE (KefuAftersalesSettingsPage, kefu_aftersales_settings_page, KEFU, AFTERSALES_SETTINGS_PAGE, KefuSettingsPage)
 
 /* Properties: "store", "staff", "busy" (read-only: loading or saving).
  *

@@ -15,10 +15,10 @@
 #include <glib/gi18n.h>
 
 #include "core/kefu-enums.h"
-#include "core/kefu-roles.h"
 #include "core/kefu-settings-keys.h"
 
 #include "kefu-callback-settings-page.h"
+#include "kefu-settings-page.h"
 
 typedef enum
 {
@@ -63,14 +63,8 @@ typedef struct
 
 struct _KefuCallbackSettingsPage
 {
-  AdwPreferencesPage   parent_instance;
+  KefuSettingsPage     parent_instance;
 
-  KefuStore           *store;
-  KefuStaff           *staff;
-  GCancellable        *cancellable;
-  guint                loading : 1;
-  guint                saving : 1;
-  guint                loaded_once : 1;
   /* Set while the page fills the fields, so that filling is not taken for editing. */
   guint                filling : 1;
 
@@ -85,50 +79,10 @@ struct _KefuCallbackSettingsPage
 };
 
 G_DEFINE_FINAL_TYPE (KefuCallbackSettingsPage, kefu_callback_settings_page,
-                     ADW_TYPE_PREFERENCES_PAGE)
+                     KEFU_TYPE_SETTINGS_PAGE)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_STAFF,
-  PROP_BUSY,
-  N_PROPS
-};
+#define PAGE(self) KEFU_SETTINGS_PAGE (self)
 
-static GParamSpec *properties[N_PROPS];
-
-static void reload (KefuCallbackSettingsPage *self);
-
-static gboolean
-can_edit (KefuCallbackSettingsPage *self)
-{
-  return self->staff != NULL && kefu_role_can_edit_settings (kefu_staff_get_role (self->staff));
-}
-
-static void
-set_busy (KefuCallbackSettingsPage *self,
-          gboolean                  loading,
-          gboolean                  saving)
-{
-  gboolean was_busy = self->loading || self->saving;
-
-  self->loading = !!loading;
-  self->saving = !!saving;
-  if (was_busy != (self->loading || self->saving))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-static void
-toast (KefuCallbackSettingsPage *self,
-       const char               *text)
-{
-  GtkWidget *dialog = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_PREFERENCES_DIALOG);
-
-  if (dialog != NULL)
-    adw_preferences_dialog_add_toast (ADW_PREFERENCES_DIALOG (dialog), adw_toast_new (text));
-  else
-    g_message ("%s", text);
-}
 
 /* The survey period's nick ("quarter") for the combo's position, which follows the enum. */
 static const char *
@@ -204,7 +158,9 @@ check_fields (KefuCallbackSettingsPage *self,
 static void
 update (KefuCallbackSettingsPage *self)
 {
-  gboolean editable = can_edit (self) && self->loaded_once && !self->saving;
+  gboolean editable = kefu_settings_page_can_edit (PAGE (self)) &&
+                      kefu_settings_page_has_loaded (PAGE (self)) &&
+                      !kefu_settings_page_is_saving (PAGE (self));
   gboolean changed = FALSE;
   gboolean valid;
 
@@ -220,9 +176,15 @@ update (KefuCallbackSettingsPage *self)
         gtk_editable_set_editable (GTK_EDITABLE (self->fields[i].editor), editable);
     }
   gtk_widget_set_sensitive (GTK_WIDGET (self->survey_row), editable);
-  gtk_widget_set_visible (GTK_WIDGET (self->permission_group), !can_edit (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->permission_group), !kefu_settings_page_can_edit (PAGE (self)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "callback-settings.save",
                                  editable && valid && changed);
+}
+
+static void
+update_page (KefuSettingsPage *page)
+{
+  update (KEFU_CALLBACK_SETTINGS_PAGE (page));
 }
 
 static void
@@ -300,52 +262,31 @@ fill (KefuCallbackSettingsPage *self,
   self->filling = FALSE;
 }
 
-/* The store's jobs hold a reference on the page; a cancelled job (the page went away or read
- * again) changes nothing. */
 static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+load_done (KefuSettingsPage *page,
+           gpointer          result,
+           const GError     *error)
 {
-  g_autoptr(KefuCallbackSettingsPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  LoadJob *job = kefu_store_run_finish (KEFU_STORE (object), result, &error);
+  KefuCallbackSettingsPage *self = KEFU_CALLBACK_SETTINGS_PAGE (page);
+  LoadJob *job = result;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
   if (job == NULL)
     {
       g_autofree char *text = NULL;
 
       /* Translators: %s says why. */
       text = g_strdup_printf (_("Could not read the callback rules: %s"), error->message);
-      toast (self, text);
+      kefu_settings_page_toast (page, text);
+      return;
     }
-  else
-    {
-      fill (self, job);
-      self->loaded_once = TRUE;
-      load_job_free (job);
-    }
-  set_busy (self, FALSE, self->saving);
-  update (self);
+  fill (self, job);
+  load_job_free (job);
 }
 
 static void
-reload (KefuCallbackSettingsPage *self)
+reload (KefuSettingsPage *page)
 {
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->store == NULL)
-    {
-      set_busy (self, FALSE, FALSE);
-      update (self);
-      return;
-    }
-  self->cancellable = g_cancellable_new ();
-  set_busy (self, TRUE, self->saving);
-  kefu_store_run_async (self->store, load_func, NULL, NULL, self->cancellable, load_cb,
-                        g_object_ref (self));
+  kefu_settings_page_run_load (page, load_func, NULL, NULL, load_done);
 }
 
 /* Saving */
@@ -382,30 +323,23 @@ save_func (KefuStore     *store,
 }
 
 static void
-save_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+save_done (KefuSettingsPage *page,
+           gpointer          result,
+           const GError     *error)
 {
-  g_autoptr(KefuCallbackSettingsPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  kefu_store_run_finish (KEFU_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  set_busy (self, self->loading, FALSE);
   if (error != NULL)
     {
       g_autofree char *text = NULL;
 
       /* Translators: %s says why. */
       text = g_strdup_printf (_("Could not save the callback rules: %s"), error->message);
-      toast (self, text);
-      update (self);
+      kefu_settings_page_toast (page, text);
       return;
     }
-  toast (self, _("Saved. Every workstation follows the new callback rules from its next check."));
+  kefu_settings_page_toast (page, _("Saved. Every workstation follows the new callback rules "
+                                    "from its next check."));
   /* What the store holds now is what the page shows. */
-  reload (self);
+  kefu_settings_page_reload (page);
 }
 
 static void
@@ -417,7 +351,8 @@ save_action (GtkWidget  *widget,
   gboolean changed = FALSE;
   SaveJob *job;
 
-  if (self->store == NULL || !can_edit (self) || !check_fields (self, &changed) || !changed)
+  if (kefu_settings_page_get_store (PAGE (self)) == NULL ||
+      !kefu_settings_page_can_edit (PAGE (self)) || !check_fields (self, &changed) || !changed)
     return;
 
   job = g_new0 (SaveJob, 1);
@@ -436,12 +371,7 @@ save_action (GtkWidget  *widget,
       g_ptr_array_add (job->values, value);
     }
 
-  if (self->cancellable == NULL)
-    self->cancellable = g_cancellable_new ();
-  set_busy (self, self->loading, TRUE);
-  update (self);
-  kefu_store_run_async (self->store, save_func, job, save_job_free, self->cancellable, save_cb,
-                        g_object_ref (self));
+  kefu_settings_page_run_save (PAGE (self), save_func, job, save_job_free, save_done);
 }
 
 /* Building the rows */
@@ -553,14 +483,10 @@ kefu_callback_settings_page_dispose (GObject *object)
 {
   KefuCallbackSettingsPage *self = KEFU_CALLBACK_SETTINGS_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   for (guint i = 0; i < N_FIELDS; i++)
     if (self->fields[i].buffer != NULL)
       g_signal_handlers_disconnect_by_data (self->fields[i].buffer, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_CALLBACK_SETTINGS_PAGE);
-  g_clear_object (&self->store);
-  g_clear_object (&self->staff);
 
   G_OBJECT_CLASS (kefu_callback_settings_page_parent_class)->dispose (object);
 }
@@ -577,84 +503,16 @@ kefu_callback_settings_page_finalize (GObject *object)
 }
 
 static void
-kefu_callback_settings_page_get_property (GObject    *object,
-                                          guint       prop_id,
-                                          GValue     *value,
-                                          GParamSpec *pspec)
-{
-  KefuCallbackSettingsPage *self = KEFU_CALLBACK_SETTINGS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_STAFF:
-      g_value_set_object (value, self->staff);
-      break;
-
-    case PROP_BUSY:
-      g_value_set_boolean (value, self->loading || self->saving);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-kefu_callback_settings_page_set_property (GObject      *object,
-                                          guint         prop_id,
-                                          const GValue *value,
-                                          GParamSpec   *pspec)
-{
-  KefuCallbackSettingsPage *self = KEFU_CALLBACK_SETTINGS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      if (g_set_object (&self->store, g_value_get_object (value)))
-        {
-          reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    case PROP_STAFF:
-      if (g_set_object (&self->staff, g_value_get_object (value)))
-        {
-          update (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 kefu_callback_settings_page_class_init (KefuCallbackSettingsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  KefuSettingsPageClass *page_class = KEFU_SETTINGS_PAGE_CLASS (klass);
 
   object_class->dispose = kefu_callback_settings_page_dispose;
   object_class->finalize = kefu_callback_settings_page_finalize;
-  object_class->get_property = kefu_callback_settings_page_get_property;
-  object_class->set_property = kefu_callback_settings_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, KEFU_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
-  properties[PROP_STAFF] =
-    g_param_spec_object ("staff", NULL, NULL, KEFU_TYPE_STAFF,
-                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->reload = reload;
+  page_class->update = update_page;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/kefu/Kefu/ui/kefu-callback-settings-page.ui");

@@ -11,16 +11,16 @@
 
 #include <adwaita.h>
 
-#include "store/kefu-store.h"
+#include "kefu-settings-page.h"
 
 G_BEGIN_DECLS
 
 #define KEFU_TYPE_CALLBACK_SETTINGS_PAGE (kefu_callback_settings_page_get_type ())
 G_DECLARE_FINAL_TYPE (KefuCallbackSettingsPage, kefu_callback_settings_page, KEFU,
-                      CALLBACK_SETTINGS_PAGE, AdwPreferencesPage)
+                      CALLBACK_SETTINGS_PAGE, KefuSettingsPage)
 
-/* Properties: "store", "staff" (who is working: their role decides whether the page is
- * editable), "busy" (read-only: loading or saving).
+/* Properties (KefuSettingsPage's): "store", "staff" (who is working: their role decides
+ * whether the page is editable), "busy" (read-only: loading or saving).
  *
  * Actions (group "callback-settings"): "save" writes the settings that changed once every
  * field is valid. */

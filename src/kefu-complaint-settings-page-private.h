@@ -42,14 +42,8 @@ typedef struct
 
 struct _KefuComplaintSettingsPage
 {
-  AdwPreferencesPage  parent_instance;
+  KefuSettingsPage    parent_instance;
 
-  KefuStore          *store;
-  KefuStaff          *staff;
-  GCancellable       *cancellable;
-  guint               loading : 1;
-  guint               saving : 1;
-  guint               loaded_once : 1;
   /* Set while the page fills the fields, so that filling is not taken for editing. */
   guint               filling : 1;
 

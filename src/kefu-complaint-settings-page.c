@@ -14,59 +14,28 @@
 
 #include <glib/gi18n.h>
 
-#include "core/kefu-roles.h"
 #include "core/kefu-settings-keys.h"
 #include "store/kefu-store-complaints.h"
 
 #include "kefu-complaint-settings-page-private.h"
 
-G_DEFINE_FINAL_TYPE (KefuComplaintSettingsPage, kefu_complaint_settings_page, ADW_TYPE_PREFERENCES_PAGE)
+G_DEFINE_FINAL_TYPE (KefuComplaintSettingsPage, kefu_complaint_settings_page,
+                     KEFU_TYPE_SETTINGS_PAGE)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_STAFF,
-  PROP_BUSY,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+#define PAGE(self) KEFU_SETTINGS_PAGE (self)
 
 gboolean
 _kefu_complaint_settings_page_can_edit (KefuComplaintSettingsPage *self)
 {
-  return self->staff != NULL && kefu_role_can_edit_settings (kefu_staff_get_role (self->staff));
-}
-
-static void
-set_flag (KefuComplaintSettingsPage *self,
-          gboolean                   loading,
-          gboolean                   saving)
-{
-  gboolean was_busy = self->loading || self->saving;
-
-  self->loading = !!loading;
-  self->saving = !!saving;
-  if (was_busy != (self->loading || self->saving))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-static void
-show_toast (KefuComplaintSettingsPage *self,
-            const char                *text)
-{
-  GtkWidget *dialog = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_PREFERENCES_DIALOG);
-
-  if (dialog != NULL)
-    adw_preferences_dialog_add_toast (ADW_PREFERENCES_DIALOG (dialog), adw_toast_new (text));
-  else
-    g_message ("%s", text);
+  return kefu_settings_page_can_edit (PAGE (self));
 }
 
 void
 _kefu_complaint_settings_page_update (KefuComplaintSettingsPage *self)
 {
-  gboolean editable = _kefu_complaint_settings_page_can_edit (self) && self->loaded_once && !self->saving;
+  gboolean editable = _kefu_complaint_settings_page_can_edit (self) &&
+                      kefu_settings_page_has_loaded (PAGE (self)) &&
+                      !kefu_settings_page_is_saving (PAGE (self));
   gboolean changed = FALSE;
   gboolean valid;
   gboolean routing_valid = TRUE;
@@ -107,6 +76,12 @@ _kefu_complaint_settings_page_update (KefuComplaintSettingsPage *self)
 }
 
 static void
+update_page (KefuSettingsPage *page)
+{
+  _kefu_complaint_settings_page_update (KEFU_COMPLAINT_SETTINGS_PAGE (page));
+}
+
+static void
 field_changed_cb (KefuComplaintSettingsPage *self)
 {
   _kefu_complaint_settings_page_update (self);
@@ -118,24 +93,23 @@ typedef struct
 {
   char       *values[N_FIELDS];
   char       *days;
+  GListModel *departments;
   GPtrArray  *rules;
   gboolean    customised[N_CATEGORIES];
 } LoadJob;
 
 static void
-load_job_clear (LoadJob *job)
+load_job_free (LoadJob *job)
 {
   for (guint i = 0; i < N_FIELDS; i++)
     g_free (job->values[i]);
   g_free (job->days);
+  g_clear_object (&job->departments);
   g_clear_pointer (&job->rules, g_ptr_array_unref);
+  g_free (job);
 }
 
-static void
-load_job_release (gpointer job)
-{
-  g_atomic_rc_box_release_full (job, (GDestroyNotify) load_job_clear);
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadJob, load_job_free)
 
 static char *
 read_setting (KefuStore     *store,
@@ -161,8 +135,7 @@ load_func (KefuStore     *store,
            GCancellable  *cancellable,
            GError       **error)
 {
-  LoadJob *job = data;
-  g_autoptr(GListModel) departments = NULL;
+  g_autoptr(LoadJob) job = g_new0 (LoadJob, 1);
 
   for (guint i = 0; i < N_FIELDS; i++)
     if ((job->values[i] = read_setting (store, _kefu_complaint_settings_page_field_key (i),
@@ -171,107 +144,43 @@ load_func (KefuStore     *store,
   if ((job->days = read_setting (store, KEFU_SETTING_WORK_DAYS, cancellable, error)) == NULL)
     return NULL;
 
-  departments = kefu_store_list_departments (store, cancellable, error);
-  if (departments == NULL)
+  job->departments = kefu_store_list_departments (store, cancellable, error);
+  if (job->departments == NULL)
     return NULL;
 
   job->rules = kefu_store_list_routing_rules (store, job->customised, cancellable, error);
   if (job->rules == NULL)
     return NULL;
 
-  return g_steal_pointer (&departments);
-}
-
-/* A job and the page that asked for it; the page may be gone when it finishes. */
-typedef struct
-{
-  GWeakRef  page;
-  gpointer  job;
-  void    (*job_release) (gpointer job);
-} Request;
-
-static Request *
-request_new (KefuComplaintSettingsPage *self,
-             gpointer                   job,
-             void                     (*job_release) (gpointer job))
-{
-  Request *request = g_new0 (Request, 1);
-
-  g_weak_ref_init (&request->page, self);
-  request->job = job;
-  request->job_release = job_release;
-  return request;
+  return g_steal_pointer (&job);
 }
 
 static void
-request_free (Request *request)
+load_done (KefuSettingsPage *page,
+           gpointer          result,
+           const GError     *error)
 {
-  g_weak_ref_clear (&request->page);
-  if (request->job_release != NULL)
-    request->job_release (request->job);
-  g_free (request);
-}
+  KefuComplaintSettingsPage *self = KEFU_COMPLAINT_SETTINGS_PAGE (page);
+  g_autoptr(LoadJob) job = result;
 
-static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  Request *request = user_data;
-  g_autoptr(KefuComplaintSettingsPage) self = g_weak_ref_get (&request->page);
-  g_autoptr(GListModel) departments = NULL;
-  g_autoptr(GError) error = NULL;
-  LoadJob *job = request->job;
-
-  departments = kefu_store_run_finish (KEFU_STORE (object), result, &error);
-  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      KEFU_STORE (object) != self->store)
-    {
-      request_free (request);
-      return;
-    }
-
-  if (departments == NULL)
+  if (job == NULL)
     {
       g_autofree char *text = NULL;
 
       /* Translators: %s says why. */
       text = g_strdup_printf (_("Could not read the complaint rules: %s"), error->message);
-      show_toast (self, text);
+      kefu_settings_page_toast (page, text);
+      return;
     }
-  else
-    {
-      _kefu_complaint_settings_page_fill_fields (self, job->values, job->days);
-      _kefu_complaint_settings_page_fill_routing (self, departments, job->rules, job->customised);
-      self->loaded_once = TRUE;
-    }
-
-  request_free (request);
-  set_flag (self, FALSE, self->saving);
-  _kefu_complaint_settings_page_update (self);
+  _kefu_complaint_settings_page_fill_fields (self, job->values, job->days);
+  _kefu_complaint_settings_page_fill_routing (self, job->departments, job->rules,
+                                              job->customised);
 }
 
 static void
-reload (KefuComplaintSettingsPage *self)
+reload (KefuSettingsPage *page)
 {
-  LoadJob *job;
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-
-  if (self->store == NULL)
-    {
-      set_flag (self, FALSE, FALSE);
-      _kefu_complaint_settings_page_update (self);
-      return;
-    }
-
-  self->cancellable = g_cancellable_new ();
-  job = g_atomic_rc_box_new0 (LoadJob);
-  set_flag (self, TRUE, self->saving);
-  kefu_store_run_async (self->store, load_func, g_atomic_rc_box_acquire (job), load_job_release,
-                        self->cancellable, load_cb,
-                        request_new (self, job, load_job_release));
+  kefu_settings_page_run_load (page, load_func, NULL, NULL, load_done);
 }
 
 /* Saving */
@@ -322,53 +231,37 @@ save_func (KefuStore     *store,
 }
 
 static void
-save_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+save_done (KefuSettingsPage *page,
+           gpointer          result,
+           const GError     *error)
 {
-  Request *request = user_data;
-  g_autoptr(KefuComplaintSettingsPage) self = g_weak_ref_get (&request->page);
-  g_autoptr(GError) error = NULL;
-
-  kefu_store_run_finish (KEFU_STORE (object), result, &error);
-  request_free (request);
-  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  set_flag (self, self->loading, FALSE);
-
   if (error != NULL)
     {
       g_autofree char *text = NULL;
 
       /* Translators: %s says why. */
       text = g_strdup_printf (_("Could not save the complaint rules: %s"), error->message);
-      show_toast (self, text);
-      _kefu_complaint_settings_page_update (self);
+      kefu_settings_page_toast (page, text);
       return;
     }
 
-  show_toast (self, _("Saved. Every workstation follows the new rules from its next check."));
+  kefu_settings_page_toast (page, _("Saved. Every workstation follows the new rules from its "
+                                    "next check."));
   /* What the store holds now is what the page shows, normalised. */
-  reload (self);
+  kefu_settings_page_reload (page);
 }
 
 void
 _kefu_complaint_settings_page_run_save (KefuComplaintSettingsPage *self,
                                         SaveJob                   *job)
 {
-  if (self->store == NULL || (job->keys->len == 0 && job->categories->len == 0))
+  if (kefu_settings_page_get_store (PAGE (self)) == NULL ||
+      (job->keys->len == 0 && job->categories->len == 0))
     {
       save_job_free (job);
       return;
     }
-
-  if (self->cancellable == NULL)
-    self->cancellable = g_cancellable_new ();
-  set_flag (self, self->loading, TRUE);
-  _kefu_complaint_settings_page_update (self);
-  kefu_store_run_async (self->store, save_func, job, save_job_free, self->cancellable, save_cb,
-                        request_new (self, NULL, NULL));
+  kefu_settings_page_run_save (PAGE (self), save_func, job, save_job_free, save_done);
 }
 
 static void
@@ -376,15 +269,9 @@ kefu_complaint_settings_page_dispose (GObject *object)
 {
   KefuComplaintSettingsPage *self = KEFU_COMPLAINT_SETTINGS_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-
   _kefu_complaint_settings_page_clear_routing (self, FALSE);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_COMPLAINT_SETTINGS_PAGE);
-
-  g_clear_object (&self->store);
-  g_clear_object (&self->staff);
 
   G_OBJECT_CLASS (kefu_complaint_settings_page_parent_class)->dispose (object);
 }
@@ -403,85 +290,16 @@ kefu_complaint_settings_page_finalize (GObject *object)
 }
 
 static void
-kefu_complaint_settings_page_get_property (GObject    *object,
-                                           guint       prop_id,
-                                           GValue     *value,
-                                           GParamSpec *pspec)
-{
-  KefuComplaintSettingsPage *self = KEFU_COMPLAINT_SETTINGS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_STAFF:
-      g_value_set_object (value, self->staff);
-      break;
-
-    case PROP_BUSY:
-      g_value_set_boolean (value, self->loading || self->saving);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-kefu_complaint_settings_page_set_property (GObject      *object,
-                                           guint         prop_id,
-                                           const GValue *value,
-                                           GParamSpec   *pspec)
-{
-  KefuComplaintSettingsPage *self = KEFU_COMPLAINT_SETTINGS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      if (g_set_object (&self->store, g_value_get_object (value)))
-        {
-          reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    case PROP_STAFF:
-      if (g_set_object (&self->staff, g_value_get_object (value)))
-        {
-          _kefu_complaint_settings_page_update (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 kefu_complaint_settings_page_class_init (KefuComplaintSettingsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  KefuSettingsPageClass *page_class = KEFU_SETTINGS_PAGE_CLASS (klass);
 
   object_class->dispose = kefu_complaint_settings_page_dispose;
   object_class->finalize = kefu_complaint_settings_page_finalize;
-  object_class->get_property = kefu_complaint_settings_page_get_property;
-  object_class->set_property = kefu_complaint_settings_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, KEFU_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
-  properties[PROP_STAFF] =
-    g_param_spec_object ("staff", NULL, NULL, KEFU_TYPE_STAFF,
-                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->reload = reload;
+  page_class->update = update_page;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kefu/Kefu/ui/kefu-complaint-settings-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintSettingsPage, ack_hours_message);

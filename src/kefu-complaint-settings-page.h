@@ -10,12 +10,12 @@
 
 #include <adwaita.h>
 
-#include "store/kefu-store.h"
+#include "kefu-settings-page.h"
 
 G_BEGIN_DECLS
 
 #define KEFU_TYPE_COMPLAINT_SETTINGS_PAGE (kefu_complaint_settings_page_get_type ())
-G_DECLARE_FINAL_TYPE (KefuComplaintSettingsPage, kefu_complaint_settings_page, KEFU, COMPLAINT_SETTINGS_PAGE, AdwPreferencesPage)
+G_DECLARE_FINAL_TYPE (KefuComplaintSettingsPage, kefu_complaint_settings_page, KEFU, COMPLAINT_SETTINGS_PAGE, KefuSettingsPage)
 
 /* Properties: "store", "staff" (who is working: their role decides whether the page is
  * editable), "busy" (read-only: loading or saving).
