@@ -1,6 +1,6 @@
 /* kefu-window-private.h: what the window's files share (the window, its pages and the store in
  * kefu-window.c, the sidebar's rows and counts in kefu-window-sidebar.c, who is working in
- * kefu-window-staff.c).
+ * kefu-window-staff.c, the change feed in kefu-window-live.c).
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later

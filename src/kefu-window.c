@@ -1,7 +1,7 @@
 /* kefu-window.c: the split view with the panes, the loading page and the database-error page.
  *
  * The sidebar's rows and counts live in kefu-window-sidebar.c, who is working in
- * kefu-window-staff.c.
+ * kefu-window-staff.c, the change feed that keeps the panes current in kefu-window-live.c.
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later

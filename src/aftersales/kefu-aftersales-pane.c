@@ -48,6 +48,9 @@ struct _KefuAftersalesPane
   PageKind                page_kind;
   gint64                  page_id;
   gboolean                busy;
+  /* Changed elsewhere while not shown: read again when shown. */
+  guint                   shipments_stale : 1;
+  guint                   jobs_stale : 1;
 
   KefuTechnicianCalendar *calendar;
   GtkWidget              *job_list;
@@ -151,11 +154,36 @@ push_page (KefuAftersalesPane *self,
   update_busy (self);
 }
 
+/* A list not shown reads nothing (200,000 ids are not read for nothing at every change made
+ * elsewhere): it is read when it is shown. */
+static void
+reload_stale (KefuAftersalesPane *self)
+{
+  if (self->store == NULL)
+    return;
+
+  if (self->shipments_stale && gtk_widget_get_mapped (self->shipment_list))
+    {
+      self->shipments_stale = FALSE;
+      kefu_shipment_list_view_reload ((gpointer) self->shipment_list);
+    }
+  if (self->jobs_stale && (gtk_widget_get_mapped (self->job_list) ||
+                           gtk_widget_get_mapped (GTK_WIDGET (self->calendar))))
+    {
+      self->jobs_stale = FALSE;
+      kefu_job_list_view_reload ((gpointer) self->job_list);
+      kefu_technician_calendar_reload (self->calendar);
+    }
+}
+
 static void
 reload_views (KefuAftersalesPane *self)
 {
   if (self->store == NULL)
     return;
+
+  self->shipments_stale = FALSE;
+  self->jobs_stale = FALSE;
 
   kefu_shipment_list_view_reload ((gpointer) self->shipment_list);
   kefu_job_list_view_reload ((gpointer) self->job_list);
@@ -185,6 +213,7 @@ view_toggled_cb (KefuAftersalesPane *self)
       gtk_widget_remove_css_class (self->new_shipment_button, "suggested-action");
       gtk_widget_add_css_class (self->new_job_button, "suggested-action");
     }
+  reload_stale (self);
   update_busy (self);
 }
 
@@ -373,6 +402,14 @@ kefu_aftersales_pane_dispose (GObject *object)
 }
 
 static void
+kefu_aftersales_pane_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (kefu_aftersales_pane_parent_class)->map (widget);
+
+  reload_stale (KEFU_AFTERSALES_PANE (widget));
+}
+
+static void
 kefu_aftersales_pane_get_property (GObject    *object,
                                    guint       prop_id,
                                    GValue     *value,
@@ -444,8 +481,8 @@ shipments_changed_cb (KefuAftersalesPane *self,
                       gboolean            whole,
                       KefuLive           *live)
 {
-  if (self->store != NULL)
-    kefu_shipment_list_view_reload ((gpointer) self->shipment_list);
+  self->shipments_stale = TRUE;
+  reload_stale (self);
 }
 
 static void
@@ -454,10 +491,8 @@ jobs_changed_cb (KefuAftersalesPane *self,
                  gboolean            whole,
                  KefuLive           *live)
 {
-  if (self->store == NULL)
-    return;
-  kefu_job_list_view_reload ((gpointer) self->job_list);
-  kefu_technician_calendar_reload (self->calendar);
+  self->jobs_stale = TRUE;
+  reload_stale (self);
 }
 
 static void
@@ -516,6 +551,7 @@ kefu_aftersales_pane_class_init (KefuAftersalesPaneClass *klass)
   object_class->dispose = kefu_aftersales_pane_dispose;
   object_class->get_property = kefu_aftersales_pane_get_property;
   object_class->set_property = kefu_aftersales_pane_set_property;
+  widget_class->map = kefu_aftersales_pane_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, KEFU_TYPE_STORE,

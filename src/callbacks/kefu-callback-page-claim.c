@@ -1,7 +1,8 @@
 /* kefu-callback-page-claim.c: the callback page's claim (taken with each read in
  * kefu-callback-page.c, renewed every KEFU_CALLBACK_CLAIM_RENEW_SECONDS while the page holds it,
  * given up when the page is left without a record) and the save of the record, which the store
- * checks again and which releases the claim.
+ * checks again and which releases the claim; and live refresh, which reads the callback again
+ * when it is changed elsewhere (kefu-live-page.h).
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later

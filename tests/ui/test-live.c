@@ -12,10 +12,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "aftersales/kefu-shipment-list-view.h"
 #include "callbacks/kefu-callback-agenda.h"
 #include "callbacks/kefu-callback-month-view.h"
 #include "callbacks/kefu-callbacks-pane.h"
+#include "complaints/kefu-complaint-page.h"
 #include "complaints/kefu-complaints-pane-private.h"
 #include "core/kefu-complaint-card.h"
 #include "customers/kefu-customer-page.h"
@@ -583,6 +586,55 @@ test_customer_page (Fixture       *fixture,
   g_assert_true (adw_banner_get_revealed (banner));
 }
 
+/* Whether a mapped label under `root` contains `text`. */
+static gboolean
+label_contains (GtkWidget  *root,
+                const char *text)
+{
+  g_autoptr(GPtrArray) labels = kefu_test_find_all (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (labels->pdata[i]) &&
+        strstr (gtk_label_get_label (labels->pdata[i]), text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* An open complaint page with nothing typed shows a note added elsewhere, read again in place. */
+static void
+test_complaint_page (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  gint64 id = dairy_complaint (fixture->store, &fixture->dairy, fixture->dairy.clerk, "张三",
+                               KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY, FALSE);
+  g_autoptr(KefuComplaintCard) card = NULL;
+  g_autoptr(KefuComplaintCard) changed = NULL;
+  g_autoptr(KefuComplaintChange) note = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+  gint64 saved;
+
+  present (fixture);
+  kefu_window_open_complaint (fixture->window, id);
+  kefu_test_flush ();
+  kefu_test_wait_until (!kefu_window_get_busy (fixture->window));
+  page = kefu_test_find_mapped (GTK_WIDGET (fixture->window), KEFU_TYPE_COMPLAINT_PAGE);
+  g_assert_false (label_contains (page, "已电话联系客户"));
+
+  card = kefu_store_get_complaint_card (fixture->other, id, NULL, &error);
+  g_assert_no_error (error);
+  note = kefu_complaint_change_new (KEFU_COMPLAINT_ACTION_ADD_NOTE, id,
+                                    kefu_complaint_card_get_version (card));
+  note->text = g_strdup ("已电话联系客户");
+  kefu_store_set_actor (fixture->other, fixture->dairy.cs_manager);
+  changed = kefu_store_change_complaint (fixture->other, note, NULL, &error);
+  g_assert_no_error (error);
+  saved = g_get_monotonic_time ();
+  wait_live (saved, label_contains (page, "已电话联系客户"));
+  g_assert_cmpuint (kefu_live_page_get_n_reloads (page), ==, 1);
+  g_assert_null (kefu_live_page_get_banner (page));
+}
+
 typedef struct
 {
   guint   n_emissions;
@@ -695,6 +747,8 @@ main (int   argc,
   g_test_add ("/kefu/live/callbacks", Fixture, NULL, fixture_set_up, test_callbacks,
               fixture_tear_down);
   g_test_add ("/kefu/live/shipments", Fixture, NULL, fixture_set_up, test_shipments,
+              fixture_tear_down);
+  g_test_add ("/kefu/live/complaint-page", Fixture, NULL, fixture_set_up, test_complaint_page,
               fixture_tear_down);
   g_test_add ("/kefu/live/customer-page", Fixture, NULL, fixture_set_up, test_customer_page,
               fixture_tear_down);
