@@ -396,7 +396,8 @@ live_get_modified (GtkWidget *page)
 }
 
 static void
-live_reload (GtkWidget *page)
+live_reload (GtkWidget *page,
+             gboolean   discard)
 {
   kefu_job_page_reload (KEFU_JOB_PAGE (page));
 }

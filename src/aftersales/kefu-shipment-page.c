@@ -612,7 +612,8 @@ live_get_modified (GtkWidget *page)
 }
 
 static void
-live_reload (GtkWidget *page)
+live_reload (GtkWidget *page,
+             gboolean   discard)
 {
   kefu_shipment_page_reload (KEFU_SHIPMENT_PAGE (page));
 }

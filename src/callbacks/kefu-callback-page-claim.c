@@ -294,7 +294,8 @@ live_get_modified (GtkWidget *page)
 }
 
 static void
-live_reload (GtkWidget *page)
+live_reload (GtkWidget *page,
+             gboolean   discard)
 {
   kefu_callback_page_reload (KEFU_CALLBACK_PAGE (page));
 }

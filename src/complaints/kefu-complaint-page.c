@@ -470,8 +470,11 @@ live_get_modified (GtkWidget *page)
   return self->editing && (self->modified || self->saving);
 }
 
+/* The page's own read keeps what was typed in the intake edit, merged with what others saved
+ * (kefu-complaint-page-merge.c), even when the person asked for it. */
 static void
-live_reload (GtkWidget *page)
+live_reload (GtkWidget *page,
+             gboolean   discard)
 {
   _kefu_complaint_page_reload (KEFU_COMPLAINT_PAGE (page));
 }

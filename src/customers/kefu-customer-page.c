@@ -631,9 +631,15 @@ live_get_modified (GtkWidget *page)
 }
 
 static void
-live_reload (GtkWidget *page)
+live_reload (GtkWidget *page,
+             gboolean   discard)
 {
-  read_customer (KEFU_CUSTOMER_PAGE (page), READ_LIVE);
+  KefuCustomerPage *self = KEFU_CUSTOMER_PAGE (page);
+
+  /* Asked for over typing: the stored customer replaces it. */
+  if (discard && !self->saving)
+    _kefu_customer_page_set_modified (self, FALSE);
+  read_customer (self, READ_LIVE);
 }
 
 static const KefuLivePageFuncs live_funcs = { live_get_id, live_get_modified, live_reload };

@@ -91,14 +91,15 @@ hide_banner (LivePage *state)
 
 /* Reads the record again, keeping the scroll position once it is shown again. */
 static void
-reload (LivePage *state)
+reload (LivePage *state,
+        gboolean  discard)
 {
   GtkAdjustment *adjustment = page_adjustment (state);
 
   state->scroll = adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
   state->restoring = adjustment != NULL;
   state->n_reloads++;
-  state->funcs->reload (state->page);
+  state->funcs->reload (state->page, discard);
 }
 
 static void
@@ -106,7 +107,7 @@ banner_reload_cb (AdwBanner *banner,
                   LivePage  *state)
 {
   hide_banner (state);
-  reload (state);
+  reload (state, TRUE);
 }
 
 static AdwBanner *
@@ -203,7 +204,7 @@ events_read_cb (GObject      *object,
   if (!state->funcs->get_modified (state->page))
     {
       hide_banner (state);
-      reload (state);
+      reload (state, FALSE);
       return;
     }
 
@@ -235,7 +236,7 @@ live_changed_cb (KefuLive *live,
 
   if (!state->funcs->get_modified (state->page))
     {
-      reload (state);
+      reload (state, FALSE);
       return;
     }
 

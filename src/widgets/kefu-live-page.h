@@ -27,8 +27,10 @@ typedef struct
   gint64   (*get_id)       (GtkWidget *page);
   /* TRUE while the page holds typing or choices not saved yet. */
   gboolean (*get_modified) (GtkWidget *page);
-  /* Reads the record again and shows it (the page's "busy" is TRUE while it reads). */
-  void     (*reload)       (GtkWidget *page);
+  /* Reads the record again and shows it (the page's "busy" is TRUE while it reads); `discard`:
+   * the person asked for it over unsaved typing (the banner's Reload), which may go. */
+  void     (*reload)       (GtkWidget *page,
+                            gboolean   discard);
 } KefuLivePageFuncs;
 
 /* Keeps `page` current with `live` (NULL: does nothing) for records of `kind`; `entity` is the

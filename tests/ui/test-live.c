@@ -572,6 +572,7 @@ test_customer_page (Fixture       *fixture,
   wait_live (saved, (banner = kefu_live_page_get_banner (GTK_WIDGET (page))) != NULL &&
                     adw_banner_get_revealed (banner));
   g_assert_true (g_str_has_prefix (adw_banner_get_title (banner), "Changed by 王芳 at "));
+  kefu_test_maybe_save_shot (GTK_WIDGET (fixture->window), "live-customer-page-banner");
   g_assert_cmpstr (gtk_editable_get_text (address), ==, "上海市徐汇区仁和街 8 号");
   g_assert_cmpstr (gtk_editable_get_text (name), ==, "王五一");
   g_assert_true (kefu_customer_page_get_modified (page));
@@ -584,6 +585,14 @@ test_customer_page (Fixture       *fixture,
     kefu_test_flush ();
   g_assert_cmpstr (gtk_editable_get_text (address), ==, "上海市徐汇区仁和街 8 号");
   g_assert_true (adw_banner_get_revealed (banner));
+
+  /* Reload, asked for: the stored customer replaces what was typed, and the banner goes. */
+  g_signal_emit_by_name (banner, "button-clicked");
+  kefu_test_wait_until (g_strcmp0 (gtk_editable_get_text (name), "王五三") == 0 &&
+                        !kefu_window_get_busy (fixture->window));
+  g_assert_false (adw_banner_get_revealed (banner));
+  g_assert_cmpstr (gtk_editable_get_text (address), ==, "北京市朝阳区建国路88号");
+  g_assert_false (kefu_customer_page_get_modified (page));
 }
 
 /* Whether a mapped label under `root` contains `text`. */
