@@ -1,6 +1,6 @@
 /* kefu-window-private.h: what the window's files share (the window, its pages and the store in
  * kefu-window.c, the sidebar's rows and counts in kefu-window-sidebar.c, who is working in
- * kefu-window-staff.c).
+ * kefu-window-staff.c, the change feed in kefu-window-live.c).
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,6 +17,7 @@
 #include "kefu-database-page.h"
 #include "kefu-staff-chooser.h"
 #include "kefu-window.h"
+#include "widgets/kefu-live.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,8 @@ struct _KefuWindow
   GSignalGroup         *pane_signals;
   /* The escalation check and the notifications, for the store and staff shown. */
   KefuComplaintWatcher *watcher;
+  /* What other workstations save, for the panes (NULL while no database is open). */
+  KefuLive             *live;
   guint                 loading : 1;
   guint                 staff_loading : 1;
   guint                 unattended : 1;
@@ -82,6 +85,13 @@ void  _kefu_window_class_init_sidebar  (GtkWidgetClass *widget_class);
 void  _kefu_window_refresh_counts      (KefuWindow     *self);
 /* Shows no count, urgent or overdue marker beside any pane. */
 void  _kefu_window_clear_counts        (KefuWindow     *self);
+
+/* kefu-window-live.c */
+/* Starts the change feed of the store shown (after it was set), or stops it. */
+void  _kefu_window_start_live          (KefuWindow     *self);
+void  _kefu_window_stop_live           (KefuWindow     *self);
+/* kefu-window.c: says that the "live" property changed. */
+void  _kefu_window_notify_live         (KefuWindow     *self);
 
 /* kefu-window-staff.c */
 /* Lists the staff of the store shown and sets the one remembered here, or asks who works. */

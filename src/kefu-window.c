@@ -1,7 +1,7 @@
 /* kefu-window.c: the split view with the panes, the loading page and the database-error page.
  *
  * The sidebar's rows and counts live in kefu-window-sidebar.c, who is working in
- * kefu-window-staff.c.
+ * kefu-window-staff.c, the change feed that keeps the panes current in kefu-window-live.c.
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,6 +25,7 @@ enum {
   PROP_BUSY,
   PROP_STORE,
   PROP_STAFF,
+  PROP_LIVE,
   N_PROPS
 };
 
@@ -105,7 +106,8 @@ complaints_checked_cb (KefuWindow           *self,
 {
   _kefu_window_refresh_counts (self);
 
-  if (changed)
+  /* With live refresh the board follows the change feed, which reports escalations too. */
+  if (changed && self->live == NULL)
     gtk_widget_activate_action (GTK_WIDGET (self->complaints_pane), "complaints.reload", NULL);
 }
 
@@ -209,6 +211,7 @@ kefu_window_dispose (GObject *object)
       g_object_set (self->watcher, "store", NULL, "staff", NULL, NULL);
     }
   g_clear_object (&self->watcher);
+  _kefu_window_stop_live (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_WINDOW);
 
@@ -244,6 +247,10 @@ kefu_window_get_property (GObject    *object,
       g_value_set_object (value, self->staff);
       break;
 
+    case PROP_LIVE:
+      g_value_set_object (value, self->live);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -269,6 +276,10 @@ kefu_window_class_init (KefuWindowClass *klass)
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
   properties[PROP_STAFF] =
     g_param_spec_object ("staff", NULL, NULL, KEFU_TYPE_STAFF,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  properties[PROP_LIVE] =
+    g_param_spec_object ("live", NULL, NULL, KEFU_TYPE_LIVE,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -340,6 +351,11 @@ kefu_window_init (KefuWindow *self)
   g_object_bind_property (self, "staff", self->aftersales_pane, "staff", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "store", self->callbacks_pane, "store", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "staff", self->callbacks_pane, "staff", G_BINDING_SYNC_CREATE);
+  /* What other workstations save reaches the panes through the change feed. */
+  g_object_bind_property (self, "live", self->customers_pane, "live", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "live", self->complaints_pane, "live", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "live", self->aftersales_pane, "live", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "live", self->callbacks_pane, "live", G_BINDING_SYNC_CREATE);
 
   /* The escalation check runs for the database and person shown; the notifications go through
    * the application the window belongs to. */
@@ -406,6 +422,7 @@ drop_store (KefuWindow *self)
   g_clear_object (&self->chooser);
 
   _kefu_window_clear_counts (self);
+  _kefu_window_stop_live (self);
 
   _kefu_window_set_staff (self, NULL);
   if (g_set_object (&self->store, NULL))
@@ -462,6 +479,7 @@ kefu_window_set_store (KefuWindow *self,
 
   gtk_stack_set_visible_child_name (self->main_stack, "panes");
   self->loading = FALSE;
+  _kefu_window_start_live (self);
 
   _kefu_window_load_staff (self);
   _kefu_window_refresh_counts (self);
@@ -520,6 +538,12 @@ kefu_window_open_complaint (KefuWindow *self,
     }
 
   kefu_complaints_pane_open_complaint (self->complaints_pane, complaint_id);
+}
+
+void
+_kefu_window_notify_live (KefuWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIVE]);
 }
 
 KefuComplaintWatcher *

@@ -10,6 +10,7 @@
 
 #include "kefu-complaint-watcher.h"
 #include "store/kefu-store.h"
+#include "widgets/kefu-live.h"
 
 G_BEGIN_DECLS
 
@@ -56,5 +57,8 @@ void                kefu_window_open_complaint       (KefuWindow     *self,
                                                       gint64          complaint_id);
 /* The escalation check and notifications of the store and staff the window shows. */
 KefuComplaintWatcher *kefu_window_get_complaint_watcher (KefuWindow  *self);
+/* What other workstations save, gathered by kind, for the database shown (NULL while none is
+ * open); also the read-only property "live", which the panes are bound to. */
+KefuLive           *kefu_window_get_live             (KefuWindow     *self);
 
 G_END_DECLS

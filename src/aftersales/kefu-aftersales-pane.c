@@ -43,10 +43,14 @@ struct _KefuAftersalesPane
 
   KefuStore              *store;
   KefuStaff              *staff;
+  KefuLive               *live;        /* what others save; NULL: nothing live */
   AdwNavigationPage      *page;        /* the detail page shown, if any */
   PageKind                page_kind;
   gint64                  page_id;
   gboolean                busy;
+  /* Changed elsewhere while not shown: read again when shown. */
+  guint                   shipments_stale : 1;
+  guint                   jobs_stale : 1;
 
   KefuTechnicianCalendar *calendar;
   GtkWidget              *job_list;
@@ -64,6 +68,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_STAFF,
+  PROP_LIVE,
   PROP_BUSY,
   N_PROPS
 };
@@ -149,11 +154,36 @@ push_page (KefuAftersalesPane *self,
   update_busy (self);
 }
 
+/* A list not shown reads nothing (200,000 ids are not read for nothing at every change made
+ * elsewhere): it is read when it is shown. */
+static void
+reload_stale (KefuAftersalesPane *self)
+{
+  if (self->store == NULL)
+    return;
+
+  if (self->shipments_stale && gtk_widget_get_mapped (self->shipment_list))
+    {
+      self->shipments_stale = FALSE;
+      kefu_shipment_list_view_reload ((gpointer) self->shipment_list);
+    }
+  if (self->jobs_stale && (gtk_widget_get_mapped (self->job_list) ||
+                           gtk_widget_get_mapped (GTK_WIDGET (self->calendar))))
+    {
+      self->jobs_stale = FALSE;
+      kefu_job_list_view_reload ((gpointer) self->job_list);
+      kefu_technician_calendar_reload (self->calendar);
+    }
+}
+
 static void
 reload_views (KefuAftersalesPane *self)
 {
   if (self->store == NULL)
     return;
+
+  self->shipments_stale = FALSE;
+  self->jobs_stale = FALSE;
 
   kefu_shipment_list_view_reload ((gpointer) self->shipment_list);
   kefu_job_list_view_reload ((gpointer) self->job_list);
@@ -183,6 +213,7 @@ view_toggled_cb (KefuAftersalesPane *self)
       gtk_widget_remove_css_class (self->new_shipment_button, "suggested-action");
       gtk_widget_add_css_class (self->new_job_button, "suggested-action");
     }
+  reload_stale (self);
   update_busy (self);
 }
 
@@ -361,10 +392,21 @@ kefu_aftersales_pane_dispose (GObject *object)
   self->shipment_list = NULL;
   self->job_list = NULL;
 
+  if (self->live != NULL)
+    g_signal_handlers_disconnect_by_data (self->live, self);
+  g_clear_object (&self->live);
   g_clear_object (&self->staff);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (kefu_aftersales_pane_parent_class)->dispose (object);
+}
+
+static void
+kefu_aftersales_pane_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (kefu_aftersales_pane_parent_class)->map (widget);
+
+  reload_stale (KEFU_AFTERSALES_PANE (widget));
 }
 
 static void
@@ -379,6 +421,10 @@ kefu_aftersales_pane_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+
+    case PROP_LIVE:
+      g_value_set_object (value, self->live);
       break;
 
     case PROP_STAFF:
@@ -427,6 +473,48 @@ set_staff (KefuAftersalesPane *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAFF]);
 }
 
+/* Someone saved shipments or service jobs: the lists (and the technicians' trips) read their
+ * ids again and change only where the store did; the page shown follows by itself. */
+static void
+shipments_changed_cb (KefuAftersalesPane *self,
+                      GArray             *ids,
+                      gboolean            whole,
+                      KefuLive           *live)
+{
+  self->shipments_stale = TRUE;
+  reload_stale (self);
+}
+
+static void
+jobs_changed_cb (KefuAftersalesPane *self,
+                 GArray             *ids,
+                 gboolean            whole,
+                 KefuLive           *live)
+{
+  self->jobs_stale = TRUE;
+  reload_stale (self);
+}
+
+static void
+set_live (KefuAftersalesPane *self,
+          KefuLive *live)
+{
+  if (self->live == live)
+    return;
+
+  if (self->live != NULL)
+    g_signal_handlers_disconnect_by_data (self->live, self);
+  g_set_object (&self->live, live);
+  if (live != NULL)
+    {
+      g_signal_connect_object (live, "changed::shipments", G_CALLBACK (shipments_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (live, "changed::jobs", G_CALLBACK (jobs_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIVE]);
+}
+
 static void
 kefu_aftersales_pane_set_property (GObject      *object,
                                    guint         prop_id,
@@ -439,6 +527,10 @@ kefu_aftersales_pane_set_property (GObject      *object,
     {
     case PROP_STORE:
       set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_LIVE:
+      set_live (self, g_value_get_object (value));
       break;
 
     case PROP_STAFF:
@@ -459,9 +551,13 @@ kefu_aftersales_pane_class_init (KefuAftersalesPaneClass *klass)
   object_class->dispose = kefu_aftersales_pane_dispose;
   object_class->get_property = kefu_aftersales_pane_get_property;
   object_class->set_property = kefu_aftersales_pane_set_property;
+  widget_class->map = kefu_aftersales_pane_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, KEFU_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_LIVE] =
+    g_param_spec_object ("live", NULL, NULL, KEFU_TYPE_LIVE,
                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
   properties[PROP_STAFF] =
     g_param_spec_object ("staff", NULL, NULL, KEFU_TYPE_STAFF,
@@ -534,8 +630,11 @@ kefu_aftersales_pane_open_shipment (KefuAftersalesPane *self,
   if (self->store == NULL)
     return;
 
-  push_page (self, kefu_shipment_page_new (self->store, self->staff, shipment_id),
-             PAGE_SHIPMENT, shipment_id);
+  AdwNavigationPage *page;
+
+  page = kefu_shipment_page_new (self->store, self->staff, shipment_id);
+  kefu_shipment_page_set_live (KEFU_SHIPMENT_PAGE (page), self->live);
+  push_page (self, page, PAGE_SHIPMENT, shipment_id);
 }
 
 void
@@ -548,7 +647,11 @@ kefu_aftersales_pane_open_job (KefuAftersalesPane *self,
   if (self->store == NULL)
     return;
 
-  push_page (self, kefu_job_page_new (self->store, self->staff, job_id), PAGE_JOB, job_id);
+  AdwNavigationPage *page;
+
+  page = kefu_job_page_new (self->store, self->staff, job_id);
+  kefu_job_page_set_live (KEFU_JOB_PAGE (page), self->live);
+  push_page (self, page, PAGE_JOB, job_id);
 }
 
 const char *

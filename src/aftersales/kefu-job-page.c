@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "widgets/kefu-live-page.h"
 #include "widgets/kefu-record-loader.h"
 
 #include "kefu-job-action-dialog.h"
@@ -379,4 +380,37 @@ _kefu_job_page_offers (KefuJobPage   *self,
     if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "kefu-job-action")) == (int) action + 1)
       return TRUE;
   return FALSE;
+}
+
+static gint64
+live_get_id (GtkWidget *page)
+{
+  return KEFU_JOB_PAGE (page)->job_id;
+}
+
+/* An action dialog open over the page holds what is being entered. */
+static gboolean
+live_get_modified (GtkWidget *page)
+{
+  return KEFU_JOB_PAGE (page)->action_dialog != NULL;
+}
+
+static void
+live_reload (GtkWidget *page,
+             gboolean   discard)
+{
+  kefu_job_page_reload (KEFU_JOB_PAGE (page));
+}
+
+static const KefuLivePageFuncs live_funcs = { live_get_id, live_get_modified, live_reload };
+
+void
+kefu_job_page_set_live (KefuJobPage *self,
+                        KefuLive    *live)
+{
+  g_return_if_fail (KEFU_IS_JOB_PAGE (self));
+
+  if (self->store != NULL)
+    kefu_live_page_attach (GTK_WIDGET (self), live, self->store, KEFU_LIVE_JOBS, "service-job",
+                           &live_funcs);
 }

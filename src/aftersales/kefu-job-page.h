@@ -13,6 +13,7 @@
 
 #include "kefu-staff.h"
 #include "kefu-store-jobs.h"
+#include "widgets/kefu-live.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,9 @@ AdwNavigationPage *kefu_job_page_new        (KefuStore   *store,
 gint64             kefu_job_page_get_job_id (KefuJobPage *self);
 /* Reads the job again. */
 void               kefu_job_page_reload     (KefuJobPage *self);
+/* Keeps the page current with what others save (kefu-live-page.h); NULL: does nothing. */
+void               kefu_job_page_set_live   (KefuJobPage *self,
+                                             KefuLive    *live);
 
 /* For tests: the job as last read (transfer none; NULL before), the action dialog open now
  * (transfer none; NULL when none), and whether the page offers `action`. */

@@ -16,6 +16,7 @@
 
 #include "core/kefu-enums.h"
 #include "widgets/kefu-list-loader.h"
+#include "widgets/kefu-live-page.h"
 #include "widgets/kefu-record-loader.h"
 
 #include "kefu-job-dialog.h"
@@ -593,4 +594,39 @@ kefu_shipment_page_get_action_dialog (KefuShipmentPage *self)
   g_return_val_if_fail (KEFU_IS_SHIPMENT_PAGE (self), NULL);
 
   return self->dialog;
+}
+
+static gint64
+live_get_id (GtkWidget *page)
+{
+  return KEFU_SHIPMENT_PAGE (page)->shipment_id;
+}
+
+/* An action dialog open over the page holds what is being entered. */
+static gboolean
+live_get_modified (GtkWidget *page)
+{
+  KefuShipmentPage *self = KEFU_SHIPMENT_PAGE (page);
+
+  return self->dialog != NULL || self->acting;
+}
+
+static void
+live_reload (GtkWidget *page,
+             gboolean   discard)
+{
+  kefu_shipment_page_reload (KEFU_SHIPMENT_PAGE (page));
+}
+
+static const KefuLivePageFuncs live_funcs = { live_get_id, live_get_modified, live_reload };
+
+void
+kefu_shipment_page_set_live (KefuShipmentPage *self,
+                             KefuLive         *live)
+{
+  g_return_if_fail (KEFU_IS_SHIPMENT_PAGE (self));
+
+  if (self->store != NULL)
+    kefu_live_page_attach (GTK_WIDGET (self), live, self->store, KEFU_LIVE_SHIPMENTS,
+                           "shipment", &live_funcs);
 }

@@ -18,6 +18,7 @@
 #include "core/kefu-shipment.h"
 #include "core/kefu-staff.h"
 #include "store/kefu-store.h"
+#include "widgets/kefu-live.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +33,9 @@ AdwNavigationPage *kefu_shipment_page_new              (KefuStore *store,
 gint64             kefu_shipment_page_get_shipment_id  (KefuShipmentPage *self);
 /* Reads the shipment again. */
 void               kefu_shipment_page_reload           (KefuShipmentPage *self);
+/* Keeps the page current with what others save (kefu-live-page.h); NULL: does nothing. */
+void               kefu_shipment_page_set_live         (KefuShipmentPage *self,
+                                                        KefuLive         *live);
 
 /* For the tests: what a person sees and presses. */
 /* The shipment as last read (transfer none), NULL before. */

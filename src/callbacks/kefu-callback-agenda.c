@@ -188,6 +188,25 @@ activate_cb (GtkListView        *list,
     gtk_widget_activate_action (GTK_WIDGET (self), "callbacks.open", "x", callback->id);
 }
 
+/* Whether the row at `position` shows `callback` as it is now. */
+static gboolean
+same_callback (GListModel   *shown,
+               guint         position,
+               KefuCallback *callback,
+               GDateTime    *shown_now,
+               GDateTime    *now)
+{
+  g_autoptr(KefuCallback) old = g_list_model_get_item (shown, position);
+
+  /* The status says "Overdue" by the time of the read. */
+  return old->id == callback->id && old->version == callback->version &&
+         old->state == callback->state && old->claimed_by == callback->claimed_by &&
+         old->n_attempts == callback->n_attempts && shown_now != NULL &&
+         (callback->due_at == NULL ||
+          (g_date_time_compare (callback->due_at, shown_now) < 0) ==
+          (g_date_time_compare (callback->due_at, now) < 0));
+}
+
 void
 kefu_callback_agenda_set_callbacks (KefuCallbackAgenda *self,
                                     const GDate        *day,
@@ -202,7 +221,8 @@ kefu_callback_agenda_set_callbacks (KefuCallbackAgenda *self,
   g_return_if_fail (day != NULL && g_date_valid (day));
   g_return_if_fail (now != NULL);
 
-  g_clear_pointer (&self->now, g_date_time_unref);
+  g_autoptr(GDateTime) shown_now = g_steal_pointer (&self->now);
+
   self->now = g_date_time_ref (now);
 
   /* Translators: the agenda's day, "Tuesday, November 24" (strftime format). */
@@ -214,11 +234,31 @@ kefu_callback_agenda_set_callbacks (KefuCallbackAgenda *self,
   for (guint i = 0; i < n; i++)
     if (((KefuCallback *) callbacks->pdata[i])->state == KEFU_CALLBACK_STATE_DONE)
       n_done++;
-  /* A busy day of the team (1,300 callbacks) would bind 200 rows in one frame. */
-  kefu_row_pacer_hold (self->pacer);
-  g_list_store_splice (self->callbacks, 0, g_list_model_get_n_items (G_LIST_MODEL (self->callbacks)),
-                       callbacks != NULL ? callbacks->pdata : NULL, n);
-  kefu_row_pacer_release (self->pacer, GTK_WIDGET (self));
+  /* Only what changed is told to the view: a callback done elsewhere changes one row, and the
+   * rows around it keep their widgets, the scroll position and the focus. */
+  {
+    GListModel *shown = G_LIST_MODEL (self->callbacks);
+    guint before = g_list_model_get_n_items (shown);
+    guint prefix = 0, suffix = 0;
+
+    while (prefix < before && prefix < n &&
+           same_callback (shown, prefix, callbacks->pdata[prefix], shown_now, now))
+      prefix++;
+    while (suffix < before - prefix && suffix < n - prefix &&
+           same_callback (shown, before - 1 - suffix, callbacks->pdata[n - 1 - suffix],
+                          shown_now, now))
+      suffix++;
+    if (before - prefix - suffix > 0 || n - prefix - suffix > 0)
+      {
+        /* A busy day of the team (1,300 callbacks) would bind 200 rows in one frame. */
+        if (before == 0)
+          kefu_row_pacer_hold (self->pacer);
+        g_list_store_splice (self->callbacks, prefix, before - prefix - suffix,
+                             n > 0 ? callbacks->pdata + prefix : NULL, n - prefix - suffix);
+        if (kefu_row_pacer_get_held (self->pacer))
+          kefu_row_pacer_release (self->pacer, GTK_WIDGET (self));
+      }
+  }
   if (n == 0)
     gtk_label_set_label (self->summary_label, "");
   else

@@ -1,7 +1,8 @@
 /* kefu-callback-page-claim.c: the callback page's claim (taken with each read in
  * kefu-callback-page.c, renewed every KEFU_CALLBACK_CLAIM_RENEW_SECONDS while the page holds it,
  * given up when the page is left without a record) and the save of the record, which the store
- * checks again and which releases the claim.
+ * checks again and which releases the claim; and live refresh, which reads the callback again
+ * when it is changed elsewhere (kefu-live-page.h).
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,6 +15,7 @@
 
 #include "store/kefu-store-callbacks.h"
 #include "widgets/kefu-list-loader.h"
+#include "widgets/kefu-live-page.h"
 
 #include "kefu-callback-page-private.h"
 
@@ -269,4 +271,44 @@ _kefu_callback_page_renew_now (KefuCallbackPage *self)
 {
   if (self->renew_id != 0)
     renew_timeout_cb (self);
+}
+
+/* Live refresh: the page follows what others save to its callback (kefu-live-page.h), here
+ * beside the claim, which keeps two clerks from recording the same call. */
+
+static gint64
+live_get_id (GtkWidget *page)
+{
+  return KEFU_CALLBACK_PAGE (page)->callback_id;
+}
+
+/* What the clerk wrote about the call is unsaved until recorded. */
+static gboolean
+live_get_modified (GtkWidget *page)
+{
+  KefuCallbackPage *self = KEFU_CALLBACK_PAGE (page);
+  g_autofree char *words = kefu_callback_record_form_dup_words (self->form);
+  g_autofree char *note = kefu_callback_record_form_dup_note (self->form);
+
+  return self->saving || (words != NULL && *words != '\0') || (note != NULL && *note != '\0');
+}
+
+static void
+live_reload (GtkWidget *page,
+             gboolean   discard)
+{
+  kefu_callback_page_reload (KEFU_CALLBACK_PAGE (page));
+}
+
+static const KefuLivePageFuncs live_funcs = { live_get_id, live_get_modified, live_reload };
+
+void
+kefu_callback_page_set_live (KefuCallbackPage *self,
+                             KefuLive         *live)
+{
+  g_return_if_fail (KEFU_IS_CALLBACK_PAGE (self));
+
+  if (self->store != NULL)
+    kefu_live_page_attach (GTK_WIDGET (self), live, self->store, KEFU_LIVE_CALLBACKS,
+                           "callback", &live_funcs);
 }

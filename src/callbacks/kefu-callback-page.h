@@ -22,6 +22,7 @@
 #include "core/kefu-callback.h"
 #include "core/kefu-staff.h"
 #include "store/kefu-store.h"
+#include "widgets/kefu-live.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +38,9 @@ gint64             kefu_callback_page_get_callback_id (KefuCallbackPage *self);
 /* Reads the callback again (and claims it again when the page may do it); what is typed in
  * the record form stays. */
 void               kefu_callback_page_reload          (KefuCallbackPage *self);
+/* Keeps the page current with what others save (kefu-live-page.h); NULL: does nothing. */
+void               kefu_callback_page_set_live        (KefuCallbackPage *self,
+                                                       KefuLive         *live);
 
 /* For the tests: what a person sees and presses. */
 /* The callback as last read (transfer none), NULL before. */

@@ -31,6 +31,7 @@ struct _KefuCallbacksPane
 
   KefuStore             *store;
   KefuStaff             *staff;
+  KefuLive               *live;        /* what others save; NULL: nothing live */
   GCancellable          *load_cancellable;
   GCancellable          *next_cancellable;
   guint                  load_source;
@@ -61,6 +62,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_STAFF,
+  PROP_LIVE,
   PROP_BUSY,
   N_PROPS
 };
@@ -418,6 +420,7 @@ kefu_callbacks_pane_open (KefuCallbacksPane *self,
   /* One callback at a time: another one open is given up first (its claim released). */
   adw_navigation_view_pop_to_tag (self->navigation_view, "root");
   page = kefu_callback_page_new (self->store, self->staff, callback_id);
+  kefu_callback_page_set_live (KEFU_CALLBACK_PAGE (page), self->live);
   g_signal_connect_object (page, "notify::busy", G_CALLBACK (page_busy_cb), self,
                            G_CONNECT_SWAPPED);
   adw_navigation_view_push (self->navigation_view, page);
@@ -677,6 +680,10 @@ kefu_callbacks_pane_get_property (GObject    *object,
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
+    case PROP_LIVE:
+      g_value_set_object (value, self->live);
+      break;
+
     case PROP_STAFF:
       g_value_set_object (value, self->staff);
       break;
@@ -686,6 +693,36 @@ kefu_callbacks_pane_get_property (GObject    *object,
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+/* Someone did, moved or took a callback: the calendar, the agenda and the banner's counts are
+ * read again (the agenda changes only the rows that did); the page shown follows by itself. */
+static void
+callbacks_changed_cb (KefuCallbacksPane *self,
+                      GArray            *ids,
+                      gboolean           whole,
+                      KefuLive          *live)
+{
+  if (self->store != NULL)
+    load (self);
+}
+
+static void
+set_live (KefuCallbacksPane *self,
+          KefuLive *live)
+{
+  if (self->live == live)
+    return;
+
+  if (self->live != NULL)
+    g_signal_handlers_disconnect_by_data (self->live, self);
+  g_set_object (&self->live, live);
+  if (live != NULL)
+    {
+      g_signal_connect_object (live, "changed::callbacks", G_CALLBACK (callbacks_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIVE]);
 }
 
 static void
@@ -708,6 +745,10 @@ kefu_callbacks_pane_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_LIVE:
+      set_live (self, g_value_get_object (value));
+      break;
+
     case PROP_STAFF:
       if (g_set_object (&self->staff, g_value_get_object (value)))
         {
@@ -736,6 +777,9 @@ kefu_callbacks_pane_dispose (GObject *object)
   g_cancellable_cancel (self->next_cancellable);
   g_clear_object (&self->next_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_CALLBACKS_PANE);
+  if (self->live != NULL)
+    g_signal_handlers_disconnect_by_data (self->live, self);
+  g_clear_object (&self->live);
   g_clear_object (&self->store);
   g_clear_object (&self->staff);
 
@@ -755,6 +799,9 @@ kefu_callbacks_pane_class_init (KefuCallbacksPaneClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, KEFU_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_LIVE] =
+    g_param_spec_object ("live", NULL, NULL, KEFU_TYPE_LIVE,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
   properties[PROP_STAFF] =
     g_param_spec_object ("staff", NULL, NULL, KEFU_TYPE_STAFF,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "widgets/kefu-live-page.h"
 #include "widgets/kefu-record-loader.h"
 
 #include "kefu-complaint-page-private.h"
@@ -452,4 +453,41 @@ kefu_complaint_page_get_complaint_id (KefuComplaintPage *self)
   g_return_val_if_fail (KEFU_IS_COMPLAINT_PAGE (self), 0);
 
   return self->complaint_id;
+}
+
+static gint64
+live_get_id (GtkWidget *page)
+{
+  return KEFU_COMPLAINT_PAGE (page)->complaint_id;
+}
+
+/* What was typed in the intake edit is unsaved until its save has gone through. */
+static gboolean
+live_get_modified (GtkWidget *page)
+{
+  KefuComplaintPage *self = KEFU_COMPLAINT_PAGE (page);
+
+  return self->editing && (self->modified || self->saving);
+}
+
+/* The page's own read keeps what was typed in the intake edit, merged with what others saved
+ * (kefu-complaint-page-merge.c), even when the person asked for it. */
+static void
+live_reload (GtkWidget *page,
+             gboolean   discard)
+{
+  _kefu_complaint_page_reload (KEFU_COMPLAINT_PAGE (page));
+}
+
+static const KefuLivePageFuncs live_funcs = { live_get_id, live_get_modified, live_reload };
+
+void
+kefu_complaint_page_set_live (KefuComplaintPage *self,
+                              KefuLive          *live)
+{
+  g_return_if_fail (KEFU_IS_COMPLAINT_PAGE (self));
+
+  if (self->store != NULL)
+    kefu_live_page_attach (GTK_WIDGET (self), live, self->store, KEFU_LIVE_COMPLAINTS,
+                           "complaint", &live_funcs);
 }

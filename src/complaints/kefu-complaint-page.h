@@ -14,6 +14,7 @@
 
 #include "kefu-store.h"
 #include "kefu-staff.h"
+#include "widgets/kefu-live.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,8 @@ KefuComplaintPage *kefu_complaint_page_new             (KefuStore *store,
                                                         KefuStaff *staff,
                                                         gint64     complaint_id);
 gint64             kefu_complaint_page_get_complaint_id (KefuComplaintPage *self);
+/* Keeps the page current with what others save (kefu-live-page.h); NULL: does nothing. */
+void               kefu_complaint_page_set_live         (KefuComplaintPage *self,
+                                                         KefuLive          *live);
 
 G_END_DECLS

@@ -325,6 +325,30 @@ _kefu_complaints_pane_reload (KefuComplaintsPane *self)
 }
 
 void
+_kefu_complaints_pane_live_reload (KefuComplaintsPane *self)
+{
+  KefuStore *list_store = NULL;
+
+  /* Shown again, the pane reads everything anyway (kefu_complaints_pane_map ()). */
+  if (self->store == NULL || self->store_pending || !self->loaded ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  read_board (self);
+  kefu_batch_alert_banner_reload (self->banner);
+
+  /* The list of the same filter reads its ids whole, so that it changes where the store did;
+   * a list not shown, or of an older filter, is read when it is next shown. */
+  g_object_get (self->list_view, "store", &list_store, NULL);
+  if (list_store == self->store && !self->list_stale &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "list") == 0)
+    kefu_complaint_list_view_reload (self->list_view);
+  else
+    self->list_stale = TRUE;
+  g_clear_object (&list_store);
+}
+
+void
 _kefu_complaints_pane_load_store (KefuComplaintsPane *self)
 {
   self->store_pending = FALSE;

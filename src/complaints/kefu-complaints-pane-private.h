@@ -27,6 +27,7 @@ struct _KefuComplaintsPane
 
   KefuStore              *store;
   KefuStaff              *staff;
+  KefuLive               *live;              /* what others save; NULL: nothing live */
   GCancellable           *cancellable;       /* the store's calls; renewed per store */
   GCancellable           *load_cancellable;  /* the board read under way */
   GHashTable             *cards;             /* complaint id → KefuComplaintCard on the board */
@@ -79,6 +80,9 @@ void               _kefu_complaints_pane_set_view       (KefuComplaintsPane *sel
 void               _kefu_complaints_pane_init_board     (KefuComplaintsPane *self);
 /* Reads the board again (and the banner; the list when it is shown). */
 void               _kefu_complaints_pane_reload         (KefuComplaintsPane *self);
+/* Someone saved complaints: the board, the banner and the list shown read again, changing only
+ * where the store did (the list keeps its selection and scroll position). */
+void               _kefu_complaints_pane_live_reload    (KefuComplaintsPane *self);
 /* Reads everything of a new store: the board, then the departments for the filter bar. */
 void               _kefu_complaints_pane_load_store     (KefuComplaintsPane *self);
 void               _kefu_complaints_pane_clear_board    (KefuComplaintsPane *self);

@@ -17,6 +17,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_STAFF,
+  PROP_LIVE,
   PROP_BUSY,
   PROP_SHOW_FILTERS,
   N_PROPS
@@ -187,6 +188,9 @@ kefu_complaints_pane_dispose (GObject *object)
   g_clear_pointer (&self->clock, g_date_time_unref);
   g_clear_object (&self->staff);
   g_clear_object (&self->store);
+  if (self->live != NULL)
+    g_signal_handlers_disconnect_by_data (self->live, self);
+  g_clear_object (&self->live);
 
   G_OBJECT_CLASS (kefu_complaints_pane_parent_class)->dispose (object);
 }
@@ -220,6 +224,10 @@ kefu_complaints_pane_get_property (GObject    *object,
       g_value_set_object (value, self->staff);
       break;
 
+    case PROP_LIVE:
+      g_value_set_object (value, self->live);
+      break;
+
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
       break;
@@ -237,6 +245,31 @@ static void set_store (KefuComplaintsPane *self, KefuStore *store);
 static void set_staff (KefuComplaintsPane *self, KefuStaff *staff);
 
 static void
+live_changed_cb (KefuComplaintsPane *self,
+                 GArray             *ids,
+                 gboolean            whole,
+                 KefuLive           *live)
+{
+  _kefu_complaints_pane_live_reload (self);
+}
+
+static void
+set_live (KefuComplaintsPane *self,
+          KefuLive           *live)
+{
+  if (self->live == live)
+    return;
+
+  if (self->live != NULL)
+    g_signal_handlers_disconnect_by_data (self->live, self);
+  g_set_object (&self->live, live);
+  if (live != NULL)
+    g_signal_connect_object (live, "changed::complaints", G_CALLBACK (live_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIVE]);
+}
+
+static void
 kefu_complaints_pane_set_property (GObject      *object,
                                    guint         prop_id,
                                    const GValue *value,
@@ -252,6 +285,10 @@ kefu_complaints_pane_set_property (GObject      *object,
 
     case PROP_STAFF:
       set_staff (self, g_value_get_object (value));
+      break;
+
+    case PROP_LIVE:
+      set_live (self, g_value_get_object (value));
       break;
 
     case PROP_SHOW_FILTERS:
@@ -287,6 +324,9 @@ kefu_complaints_pane_class_init (KefuComplaintsPaneClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
   properties[PROP_STAFF] =
     g_param_spec_object ("staff", NULL, NULL, KEFU_TYPE_STAFF,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_LIVE] =
+    g_param_spec_object ("live", NULL, NULL, KEFU_TYPE_LIVE,
                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
@@ -419,6 +459,7 @@ kefu_complaints_pane_open_complaint (KefuComplaintsPane *self,
     g_signal_handlers_disconnect_by_data (self->page, self);
 
   page = kefu_complaint_page_new (self->store, self->staff, complaint_id);
+  kefu_complaint_page_set_live (page, self->live);
   g_signal_connect_swapped (page, "notify::busy", G_CALLBACK (_kefu_complaints_pane_update_busy), self);
   self->page = page;
   adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (page));

@@ -14,6 +14,7 @@
 
 #include "kefu-customer-callback-times.h"
 #include "kefu-customer-page-private.h"
+#include "widgets/kefu-live-page.h"
 
 G_DEFINE_FINAL_TYPE (KefuCustomerPage, kefu_customer_page, ADW_TYPE_NAVIGATION_PAGE)
 
@@ -118,6 +119,7 @@ typedef enum
 {
   READ_SHOW,       /* fill the form */
   READ_REFRESH,    /* after a stale save: take the stored version, keep what was typed */
+  READ_LIVE,       /* saved elsewhere, nothing typed here: fill the form again in place */
 } ReadPurpose;
 
 typedef struct
@@ -155,11 +157,16 @@ get_customer_cb (GObject      *object,
       /* The stale save said so already; the next save will say what is wrong. */
       g_debug ("Could not read the stored customer again: %s", error->message);
     }
-  else if (purpose == READ_SHOW)
+  else if (purpose == READ_SHOW || (purpose == READ_LIVE && !self->modified && !self->saving))
     {
       g_set_object (&self->customer, customer);
       _kefu_customer_page_fill_form (self, customer);
       gtk_stack_set_visible_child_name (self->stack, "form");
+    }
+  else if (purpose == READ_LIVE)
+    {
+      /* Typing began while it was read: the form and the version it started from stay, so
+       * that the save meets the version check rather than overwriting. */
     }
   else
     {
@@ -609,4 +616,41 @@ kefu_customer_page_get_modified (KefuCustomerPage *self)
   g_return_val_if_fail (KEFU_IS_CUSTOMER_PAGE (self), FALSE);
 
   return self->modified;
+}
+
+static gint64
+live_get_id (GtkWidget *page)
+{
+  return KEFU_CUSTOMER_PAGE (page)->customer_id;
+}
+
+static gboolean
+live_get_modified (GtkWidget *page)
+{
+  return KEFU_CUSTOMER_PAGE (page)->modified || KEFU_CUSTOMER_PAGE (page)->saving;
+}
+
+static void
+live_reload (GtkWidget *page,
+             gboolean   discard)
+{
+  KefuCustomerPage *self = KEFU_CUSTOMER_PAGE (page);
+
+  /* Asked for over typing: the stored customer replaces it. */
+  if (discard && !self->saving)
+    _kefu_customer_page_set_modified (self, FALSE);
+  read_customer (self, READ_LIVE);
+}
+
+static const KefuLivePageFuncs live_funcs = { live_get_id, live_get_modified, live_reload };
+
+void
+kefu_customer_page_set_live (KefuCustomerPage *self,
+                             KefuLive         *live)
+{
+  g_return_if_fail (KEFU_IS_CUSTOMER_PAGE (self));
+
+  if (self->store != NULL)
+    kefu_live_page_attach (GTK_WIDGET (self), live, self->store, KEFU_LIVE_CUSTOMERS,
+                           "customers", &live_funcs);
 }

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "store/kefu-store.h"
+#include "widgets/kefu-live.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +27,8 @@ KefuCustomer     *kefu_customer_page_get_customer    (KefuCustomerPage *self);
 gboolean          kefu_customer_page_get_busy        (KefuCustomerPage *self);
 /* TRUE when the form holds changes that are not saved. */
 gboolean          kefu_customer_page_get_modified    (KefuCustomerPage *self);
+/* Keeps the page current with what others save (kefu-live-page.h); NULL: does nothing. */
+void              kefu_customer_page_set_live        (KefuCustomerPage *self,
+                                                      KefuLive         *live);
 
 G_END_DECLS

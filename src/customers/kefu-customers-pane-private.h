@@ -25,6 +25,7 @@ struct _KefuCustomersPane
 
   KefuStore              *store;
   KefuStaff              *staff;
+  KefuLive               *live;             /* what others save; NULL: nothing live */
   KefuCustomerListModel  *model;
   GtkMultiSelection      *selection;
   GArray                 *filters;          /* FilterChoice, as the drop-down lists them */

@@ -23,6 +23,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_STAFF,
+  PROP_LIVE,
   PROP_BUSY,
   N_PROPS
 };
@@ -330,6 +331,9 @@ kefu_customers_pane_dispose (GObject *object)
   g_clear_object (&self->filter_names);
   g_clear_pointer (&self->filters, g_array_unref);
   g_clear_pointer (&self->clerks, g_ptr_array_unref);
+  if (self->live != NULL)
+    g_signal_handlers_disconnect_by_data (self->live, self);
+  g_clear_object (&self->live);
   g_clear_object (&self->staff);
   g_clear_object (&self->store);
 
@@ -350,6 +354,10 @@ kefu_customers_pane_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_LIVE:
+      g_value_set_object (value, self->live);
+      break;
+
     case PROP_STAFF:
       g_value_set_object (value, self->staff);
       break;
@@ -361,6 +369,37 @@ kefu_customers_pane_get_property (GObject    *object,
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+/* Someone saved customers: the list shown reads its ids again and changes only where the
+ * store did (the selection and the scroll position stay, the rows shown are read again); a
+ * list not shown is read again when it is shown (kefu_customers_pane_map ()). */
+static void
+customers_changed_cb (KefuCustomersPane *self,
+                      GArray            *ids,
+                      gboolean           whole,
+                      KefuLive          *live)
+{
+  if (self->store != NULL && !self->store_pending && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    kefu_customer_list_model_reload (self->model);
+}
+
+static void
+set_live (KefuCustomersPane *self,
+          KefuLive *live)
+{
+  if (self->live == live)
+    return;
+
+  if (self->live != NULL)
+    g_signal_handlers_disconnect_by_data (self->live, self);
+  g_set_object (&self->live, live);
+  if (live != NULL)
+    {
+      g_signal_connect_object (live, "changed::customers", G_CALLBACK (customers_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIVE]);
 }
 
 static void
@@ -375,6 +414,10 @@ kefu_customers_pane_set_property (GObject      *object,
     {
     case PROP_STORE:
       kefu_customers_pane_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_LIVE:
+      set_live (self, g_value_get_object (value));
       break;
 
     case PROP_STAFF:
@@ -400,6 +443,9 @@ kefu_customers_pane_class_init (KefuCustomersPaneClass *klass)
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, KEFU_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_LIVE] =
+    g_param_spec_object ("live", NULL, NULL, KEFU_TYPE_LIVE,
                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
   properties[PROP_STAFF] =
     g_param_spec_object ("staff", NULL, NULL, KEFU_TYPE_STAFF,
@@ -591,6 +637,7 @@ kefu_customers_pane_open_customer (KefuCustomersPane *self,
   adw_navigation_view_pop_to_tag (self->navigation_view, "list");
 
   page = kefu_customer_page_new (self->store, customer_id);
+  kefu_customer_page_set_live (page, self->live);
   g_signal_connect_swapped (page, "saved", G_CALLBACK (page_saved_cb), self);
   g_signal_connect_swapped (page, "notify::busy", G_CALLBACK (_kefu_customers_pane_update_busy), self);
   self->page = page;

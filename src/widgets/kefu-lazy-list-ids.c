@@ -37,6 +37,9 @@ _kefu_lazy_list_replace_ids (KefuLazyListModel *self,
   const gint64 *a = (const gint64 *) (gpointer) self->ids->data;
   const gint64 *b = (const gint64 *) (gpointer) ids->data;
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  g_autoptr(GHashTable) reuse = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  g_autoptr(GHashTable) moving = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        g_object_unref);
   GHashTableIter iter;
   Page *page;
 
@@ -74,6 +77,7 @@ _kefu_lazy_list_replace_ids (KefuLazyListModel *self,
           g_list_model_items_changed (G_LIST_MODEL (self), prefix + keep, old_n - prefix - keep, 0);
           old_n = prefix + keep;
         }
+      a = (const gint64 *) (gpointer) self->ids->data;
       removed = old_n - prefix;
       added = new_n - prefix;
       head = (prefix + REPLACE_HEAD + KEFU_LAZY_LIST_PAGE_SIZE - 1) /
@@ -106,7 +110,48 @@ _kefu_lazy_list_replace_ids (KefuLazyListModel *self,
           g_hash_table_iter_steal (&iter);
         }
       else
-        g_hash_table_iter_remove (&iter);
+        {
+          /* The rows a view shows outside the change stay in it (it is told of the change
+           * only): they stay the model's rows too, at their new positions, and are read again
+           * there, so that a row shown keeps showing the store's values. */
+          for (guint i = 0; i < page->items->len; i++)
+            {
+              GObject *item = page->items->pdata[i];
+              guint p = start + i;
+              guint q;
+
+              if (g_atomic_int_get ((int *) &item->ref_count) <= 1)
+                continue;
+              if (p < prefix)
+                q = p;
+              else if (suffix > 0 && p >= old_n - suffix && p < old_n)
+                q = p - old_n + new_n;
+              else
+                {
+                  /* Inside the change: found among the new rows below, by id. */
+                  if (p < old_n && a[p] != 0)
+                    g_hash_table_insert (moving, g_memdup2 (&a[p], sizeof (gint64)),
+                                         g_object_ref (item));
+                  continue;
+                }
+              g_hash_table_insert (reuse, GUINT_TO_POINTER (q), g_object_ref (item));
+            }
+          g_hash_table_iter_remove (&iter);
+        }
+    }
+
+  /* A row shown inside the change that is still in the list is the same row there: the view
+   * finds it among the rows it is told were added and keeps its widget, its selection and
+   * the scroll position anchored on it. */
+  for (guint j = prefix; g_hash_table_size (moving) > 0 && j < prefix + added; j++)
+    {
+      gpointer key, item;
+
+      if (b[j] != 0 && g_hash_table_steal_extended (moving, &b[j], &key, &item))
+        {
+          g_free (key);
+          g_hash_table_insert (reuse, GUINT_TO_POINTER (j), item);
+        }
     }
 
   g_array_unref (self->ids);
@@ -123,6 +168,30 @@ _kefu_lazy_list_replace_ids (KefuLazyListModel *self,
     {
       page = kept->pdata[i];
       g_hash_table_insert (self->pages, GUINT_TO_POINTER (page->index), page);
+      page->wanted = TRUE;
+      g_queue_push_tail (&self->wanted, page);
+    }
+
+  /* The pages of the rows shown that moved (or whose page changed elsewhere) are made now,
+   * with those rows, and read like the kept ones. */
+  while (g_hash_table_size (reuse) > 0)
+    {
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, reuse);
+      if (!g_hash_table_iter_next (&iter, &key, NULL))
+        break;
+      if (GPOINTER_TO_UINT (key) >= self->ids->len ||
+          g_hash_table_contains (self->pages,
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (key) / KEFU_LAZY_LIST_PAGE_SIZE)))
+        {
+          g_hash_table_iter_remove (&iter);
+          continue;
+        }
+      page = _kefu_lazy_list_make_page_reusing (self,
+                                                GPOINTER_TO_UINT (key) / KEFU_LAZY_LIST_PAGE_SIZE,
+                                                reuse);
+      page->last_used = ++self->use_counter;
       page->wanted = TRUE;
       g_queue_push_tail (&self->wanted, page);
     }

@@ -84,6 +84,11 @@ gboolean _kefu_lazy_list_page_known      (KefuLazyListModel *self,
                                           Page              *page);
 Page    *_kefu_lazy_list_make_page       (KefuLazyListModel *self,
                                           guint              index);
+/* The same, the rows at the positions in `reuse` (position → item, each taken out of it) being
+ * those items instead of new ones. */
+Page    *_kefu_lazy_list_make_page_reusing (KefuLazyListModel *self,
+                                            guint              index,
+                                            GHashTable        *reuse);
 void     _kefu_lazy_list_evict_pages     (KefuLazyListModel *self,
                                           Page              *keep);
 void     _kefu_lazy_list_start_read      (KefuLazyListModel *self,

@@ -60,6 +60,14 @@ Page *
 _kefu_lazy_list_make_page (KefuLazyListModel *self,
                            guint              index)
 {
+  return _kefu_lazy_list_make_page_reusing (self, index, NULL);
+}
+
+Page *
+_kefu_lazy_list_make_page_reusing (KefuLazyListModel *self,
+                                   guint              index,
+                                   GHashTable        *reuse)
+{
   Page *page = g_new0 (Page, 1);
   guint start = index * KEFU_LAZY_LIST_PAGE_SIZE;
   guint end = MIN (start + KEFU_LAZY_LIST_PAGE_SIZE, self->ids->len);
@@ -70,7 +78,14 @@ _kefu_lazy_list_make_page (KefuLazyListModel *self,
   page->serial = ++self->next_serial;
   page->items = g_ptr_array_new_full (end - start, g_object_unref);
   for (guint i = start; i < end; i++)
-    g_ptr_array_add (page->items, self->new_item (g_array_index (self->ids, gint64, i)));
+    {
+      gpointer item = NULL;
+
+      if (reuse != NULL && g_hash_table_steal_extended (reuse, GUINT_TO_POINTER (i), NULL, &item))
+        g_ptr_array_add (page->items, item);
+      else
+        g_ptr_array_add (page->items, self->new_item (g_array_index (self->ids, gint64, i)));
+    }
 
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
   return page;
