@@ -145,6 +145,7 @@ void
 _kefu_complaint_page_reload (KefuComplaintPage *self)
 {
   kefu_record_loader_load (self->loader, self->store, self->complaint_id);
+  kefu_presence_tracker_set_record (self->presence, self->store, self->complaint_id);
 }
 
 /* Actions and callbacks */
@@ -255,6 +256,9 @@ kefu_complaint_page_dispose (GObject *object)
   KefuComplaintPage *self = KEFU_COMPLAINT_PAGE (object);
 
   g_clear_handle_id (&self->tick_source, g_source_remove);
+  if (self->presence != NULL)
+    kefu_presence_tracker_stop (self->presence);
+  g_clear_object (&self->presence);
   g_clear_pointer (&self->loader, kefu_record_loader_release);
   g_cancellable_cancel (self->action_cancellable);
   g_clear_object (&self->action_cancellable);
@@ -379,6 +383,7 @@ kefu_complaint_page_class_init (KefuComplaintPageClass *klass)
                                                "/io/github/kefu/Kefu/ui/kefu-complaint-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, actions_box);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, banner);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, presence_banner);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, batch_group);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, batch_list);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, call_form);
@@ -426,6 +431,8 @@ kefu_complaint_page_init (KefuComplaintPage *self)
                                          properties[PROP_BUSY]);
 
   kefu_call_form_set_kind_locked (self->call_form, TRUE);
+  self->presence = kefu_presence_tracker_new ("complaint");
+  kefu_presence_tracker_show_in_banner (self->presence, self->presence_banner);
   self->tick_source = g_timeout_add_seconds (60, tick_cb, self);
   _kefu_complaint_page_init_actions (self);
 }
