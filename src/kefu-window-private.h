@@ -83,6 +83,12 @@ void  _kefu_window_refresh_counts      (KefuWindow     *self);
 /* Shows no count, urgent or overdue marker beside any pane. */
 void  _kefu_window_clear_counts        (KefuWindow     *self);
 
+/* kefu-window-audit.c */
+/* Adds "win.who-changed-what" (managers only). */
+void  _kefu_window_init_audit          (KefuWindow     *self);
+/* Enables it for the person working now. */
+void  _kefu_window_update_audit        (KefuWindow     *self);
+
 /* kefu-window-staff.c */
 /* Lists the staff of the store shown and sets the one remembered here, or asks who works. */
 void  _kefu_window_load_staff          (KefuWindow     *self);

@@ -90,6 +90,7 @@ struct _KefuComplaintPage
   GtkLabel                  *deadline_label;
   GtkButton                 *discard_button;
   GtkButton                 *edit_button;
+  GtkButton                 *history_button;
   AdwStatusPage             *error_page;
   GtkLabel                  *escalation_label;
   GtkLabel                  *heading_label;

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "widgets/kefu-audit-dialog.h"
 #include "widgets/kefu-record-loader.h"
 
 #include "kefu-complaint-page-private.h"
@@ -169,6 +170,21 @@ print_action (GtkWidget  *widget,
   KefuComplaintPage *self = KEFU_COMPLAINT_PAGE (widget);
 
   gtk_widget_activate_action (widget, "complaints.print", "x", self->complaint_id);
+}
+
+/* Who changed what on this complaint (managers only: the store refuses others too). */
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KefuComplaintPage *self = KEFU_COMPLAINT_PAGE (widget);
+
+  if (self->store == NULL || self->complaint_id == 0)
+    return;
+  adw_dialog_present (ADW_DIALOG (kefu_audit_dialog_new (self->store, "complaint",
+                                                         self->complaint_id)),
+                      widget);
 }
 
 static void
@@ -367,6 +383,7 @@ kefu_complaint_page_class_init (KefuComplaintPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "complaint.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "complaint.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "complaint.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "complaint.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "complaint.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "complaint.discard", NULL, discard_action);
@@ -383,6 +400,7 @@ kefu_complaint_page_class_init (KefuComplaintPageClass *klass)
                                                "/io/github/kefu/Kefu/ui/kefu-complaint-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, actions_box);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, banner);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, history_button);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, presence_banner);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, batch_group);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, batch_list);
