@@ -125,6 +125,8 @@ kefu_merge_field_get (const KefuMergeField *field,
 
   g_return_val_if_fail (field != NULL, FALSE);
 
+  if (field->get != NULL)
+    return record != NULL && field->get (record, value);
   object = resolve (field, record, &name);
   if (object == NULL)
     return FALSE;
@@ -147,6 +149,13 @@ kefu_merge_field_set (const KefuMergeField *field,
   g_return_val_if_fail (field != NULL, FALSE);
   g_return_val_if_fail (G_IS_VALUE (value), FALSE);
 
+  if (field->set != NULL)
+    {
+      if (record == NULL)
+        return FALSE;
+      field->set (record, value);
+      return TRUE;
+    }
   object = resolve (field, record, &name);
   if (object == NULL || g_object_class_find_property (G_OBJECT_GET_CLASS (object), name) == NULL)
     return FALSE;

@@ -48,12 +48,21 @@ typedef enum
   KEFU_MERGE_CHOICE_THEIRS,
 } KefuMergeChoice;
 
+/* For a record whose fields are plain struct members rather than properties: reads the field
+ * into `value` (initialised here; FALSE when the record has none), writes it. */
+typedef gboolean (*KefuMergeGetFunc) (GObject      *record,
+                                      GValue       *value);
+typedef void     (*KefuMergeSetFunc) (GObject      *record,
+                                      const GValue *value);
+
 typedef struct
 {
-  const char *key;       /* the field's name in the events' details */
-  const char *property;  /* a property of the record, or "object.property" */
-  const char *context;   /* msgctxt of `label`, or NULL */
-  const char *label;     /* untranslated (N_ / NC_); kefu_merge_field_get_label () translates */
+  const char       *key;       /* the field's name in the events' details */
+  const char       *property;  /* a property of the record, or "object.property"; NULL with get */
+  const char       *context;   /* msgctxt of `label`, or NULL */
+  const char       *label;     /* untranslated (N_ / NC_); kefu_merge_field_get_label () translates */
+  KefuMergeGetFunc  get;       /* NULL: the property */
+  KefuMergeSetFunc  set;
 } KefuMergeField;
 
 #define KEFU_MERGE_ERROR (kefu_merge_error_quark ())

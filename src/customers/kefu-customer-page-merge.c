@@ -28,14 +28,14 @@
 #define MAX_RESAVES 3
 
 static const KefuMergeField fields[] = {
-  { "name", "name", "customer field", NC_("customer field", "Name") },
-  { "phones", "phones", "customer field", NC_("customer field", "Phones") },
-  { "address", "address", "customer field", NC_("customer field", "Address") },
-  { "district", "district", "customer field", NC_("customer field", "District") },
-  { "is_member", "is-member", "customer field", NC_("customer field", "Member") },
-  { "member_number", "member-number", "customer field", NC_("customer field", "Member number") },
-  { "channel", "channel", "customer field", NC_("customer field", "Channel") },
-  { "notes", "notes", "customer field", NC_("customer field", "Notes") },
+  { "name", "name", "customer field", NC_("customer field", "Name"), NULL, NULL },
+  { "phones", "phones", "customer field", NC_("customer field", "Phones"), NULL, NULL },
+  { "address", "address", "customer field", NC_("customer field", "Address"), NULL, NULL },
+  { "district", "district", "customer field", NC_("customer field", "District"), NULL, NULL },
+  { "is_member", "is-member", "customer field", NC_("customer field", "Member"), NULL, NULL },
+  { "member_number", "member-number", "customer field", NC_("customer field", "Member number"), NULL, NULL },
+  { "channel", "channel", "customer field", NC_("customer field", "Channel"), NULL, NULL },
+  { "notes", "notes", "customer field", NC_("customer field", "Notes"), NULL, NULL },
 };
 
 const KefuMergeField *

@@ -297,6 +297,25 @@ kefu_presence_tracker_show_in_banner (KefuPresenceTracker *self,
   text_changed_cb (self, NULL, banner);
 }
 
+static void
+dialog_closed_cb (KefuPresenceTracker *self,
+                  AdwDialog           *dialog)
+{
+  kefu_presence_tracker_set_editing (self, FALSE);
+}
+
+void
+kefu_presence_tracker_follow_dialog (KefuPresenceTracker *self,
+                                     AdwDialog           *dialog)
+{
+  g_return_if_fail (KEFU_IS_PRESENCE_TRACKER (self));
+  g_return_if_fail (ADW_IS_DIALOG (dialog));
+
+  kefu_presence_tracker_set_editing (self, TRUE);
+  g_signal_connect_object (dialog, "closed", G_CALLBACK (dialog_closed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
 void
 kefu_presence_tracker_stop (KefuPresenceTracker *self)
 {

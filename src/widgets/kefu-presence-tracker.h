@@ -36,6 +36,10 @@ void                 kefu_presence_tracker_refresh     (KefuPresenceTracker *sel
 /* Shows "text" in `banner` (revealed while there is one), for as long as both exist. */
 void                 kefu_presence_tracker_show_in_banner (KefuPresenceTracker *self,
                                                            AdwBanner           *banner);
+/* Editing while `dialog` (a record's edit or action dialog) is open: TRUE now, FALSE once it
+ * closes. */
+void                 kefu_presence_tracker_follow_dialog (KefuPresenceTracker *self,
+                                                          AdwDialog           *dialog);
 /* Stops timers and reads, and removes this workstation's mark (the page is going). */
 void                 kefu_presence_tracker_stop        (KefuPresenceTracker *self);
 

@@ -14,13 +14,13 @@
 #include "kefu-merge.h"
 
 static const KefuMergeField customer_fields[] = {
-  { "name", "name", NULL, "Name" },
-  { "phones", "phones", NULL, "Phones" },
-  { "address", "address", NULL, "Address" },
-  { "district", "district", NULL, "District" },
-  { "is_member", "is-member", NULL, "Member" },
-  { "channel", "channel", NULL, "Channel" },
-  { "notes", "notes", NULL, "Notes" },
+  { "name", "name", NULL, "Name", NULL, NULL },
+  { "phones", "phones", NULL, "Phones", NULL, NULL },
+  { "address", "address", NULL, "Address", NULL, NULL },
+  { "district", "district", NULL, "District", NULL, NULL },
+  { "is_member", "is-member", NULL, "Member", NULL, NULL },
+  { "channel", "channel", NULL, "Channel", NULL, NULL },
+  { "notes", "notes", NULL, "Notes", NULL, NULL },
 };
 
 static KefuCustomer *
@@ -245,9 +245,9 @@ test_equal_as_stored (void)
 
 /* A field of an object the record holds: "complaint.subject" of a call. */
 static const KefuMergeField call_fields[] = {
-  { "caller_name", "caller-name", NULL, "Caller's name" },
-  { "subject", "complaint.subject", NULL, "Complaint about" },
-  { "harmed", "complaint.harmed", NULL, "Customer harmed" },
+  { "caller_name", "caller-name", NULL, "Caller's name", NULL, NULL },
+  { "subject", "complaint.subject", NULL, "Complaint about", NULL, NULL },
+  { "harmed", "complaint.harmed", NULL, "Customer harmed", NULL, NULL },
 };
 
 static KefuCall *

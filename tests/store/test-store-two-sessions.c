@@ -16,11 +16,11 @@
 
 /* The fields the complaint page merges, as it names them. */
 static const KefuMergeField fields[] = {
-  { "caller_name", "caller-name", NULL, "Caller's name" },
-  { "address", "address", NULL, "Address" },
-  { "reason", "complaint.reason", NULL, "Reason" },
-  { "batch_number", "complaint.batch-number", NULL, "Batch number" },
-  { "purchase_place", "complaint.purchase-place", NULL, "Purchase place" },
+  { "caller_name", "caller-name", NULL, "Caller's name", NULL, NULL },
+  { "address", "address", NULL, "Address", NULL, NULL },
+  { "reason", "complaint.reason", NULL, "Reason", NULL, NULL },
+  { "batch_number", "complaint.batch-number", NULL, "Batch number", NULL, NULL },
+  { "purchase_place", "complaint.purchase-place", NULL, "Purchase place", NULL, NULL },
 };
 
 static guint
