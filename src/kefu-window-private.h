@@ -92,6 +92,11 @@ void  _kefu_window_start_live          (KefuWindow     *self);
 void  _kefu_window_stop_live           (KefuWindow     *self);
 /* kefu-window.c: says that the "live" property changed. */
 void  _kefu_window_notify_live         (KefuWindow     *self);
+/* kefu-window-audit.c */
+/* Adds "win.who-changed-what" (managers only). */
+void  _kefu_window_init_audit          (KefuWindow     *self);
+/* Enables it for the person working now. */
+void  _kefu_window_update_audit        (KefuWindow     *self);
 
 /* kefu-window-staff.c */
 /* Lists the staff of the store shown and sets the one remembered here, or asks who works. */

@@ -69,6 +69,7 @@ _kefu_window_set_staff (KefuWindow *self,
 
   if (g_set_object (&self->staff, staff))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAFF]);
+  _kefu_window_update_audit (self);
 
   if (staff != NULL)
     {
@@ -381,6 +382,7 @@ kefu_window_init (KefuWindow *self)
                                      G_N_ELEMENTS (intake_actions), self);
   }
 
+  _kefu_window_init_audit (self);
   _kefu_window_set_staff (self, NULL);
   kefu_window_select_pane (self, "intake");
   gtk_stack_set_visible_child_name (self->main_stack, "loading");

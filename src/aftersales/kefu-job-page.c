@@ -111,6 +111,7 @@ kefu_job_page_reload (KefuJobPage *self)
   g_return_if_fail (KEFU_IS_JOB_PAGE (self));
 
   kefu_record_loader_load (self->loader, self->store, self->job_id);
+  kefu_presence_tracker_set_record (self->presence, self->store, self->job_id);
 }
 
 /* Actions and callbacks */
@@ -140,6 +141,7 @@ act_action (GtkWidget  *widget,
   g_signal_connect_object (dialog, "saved", G_CALLBACK (action_saved_cb), self,
                            G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->action_dialog, dialog);
+  kefu_presence_tracker_follow_dialog (self->presence, dialog);
   adw_dialog_present (dialog, widget);
 }
 
@@ -180,6 +182,9 @@ kefu_job_page_dispose (GObject *object)
 
   g_clear_pointer (&self->loader, kefu_record_loader_release);
   g_clear_weak_pointer (&self->action_dialog);
+  if (self->presence != NULL)
+    kefu_presence_tracker_stop (self->presence);
+  g_clear_object (&self->presence);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_JOB_PAGE);
 
@@ -309,6 +314,7 @@ kefu_job_page_class_init (KefuJobPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuJobPage, support_list);
   gtk_widget_class_bind_template_child (widget_class, KefuJobPage, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, KefuJobPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobPage, presence_banner);
   gtk_widget_class_bind_template_child (widget_class, KefuJobPage, trip_group);
   gtk_widget_class_bind_template_child (widget_class, KefuJobPage, trip_list);
   gtk_widget_class_bind_template_child (widget_class, KefuJobPage, warranty_label);
@@ -318,6 +324,8 @@ static void
 kefu_job_page_init (KefuJobPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->presence = kefu_presence_tracker_new ("service-job");
+  kefu_presence_tracker_show_in_banner (self->presence, self->presence_banner);
 
   /* The bar's colours would say good or bad; a step is neither. */
   gtk_level_bar_remove_offset_value (self->step_bar, GTK_LEVEL_BAR_OFFSET_LOW);

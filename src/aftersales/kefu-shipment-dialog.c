@@ -21,10 +21,12 @@
 #include "intake/kefu-caller-lookup.h"
 #include "intake/kefu-form-field.h"
 #include "store/kefu-store-shipments.h"
+#include "widgets/kefu-conflict-dialog.h"
 #include "widgets/kefu-date-row.h"
 
 #include "kefu-shipment-dialog.h"
 #include "kefu-shipment-list-cells.h"
+#include "kefu-shipment-merge.h"
 
 /* The widgets of one product line. */
 typedef struct
@@ -49,6 +51,13 @@ struct _KefuShipmentDialog
   gint64               call_id;
   char                *customer_address;  /* the chosen customer's, as prefilled */
   KefuShipment        *editing;           /* the request edited, as read; NULL: a new one */
+  /* The merge of a save refused as stale (kefu-shipment-merge.h): the newest event of the
+   * request when `editing` was read, what the refused save tried to write, the saves made again
+   * in a row after a merge without conflicts, and the conflict dialog shown. */
+  gint64               base_event_id;
+  KefuShipment        *pending_mine;
+  guint                n_resaves;
+  AdwDialog           *conflict_dialog;
 
   GPtrArray           *products;          /* KefuProduct, after "Choose…" in each line */
   GArray              *manager_ids;       /* gint64, after "None" in manager_row */
@@ -522,6 +531,16 @@ show_request (KefuShipmentDialog *self)
       kefu_date_row_set_day (KEFU_DATE_ROW (line->produced), &stored->production_date);
       adw_spin_row_set_value (line->quantity, stored->quantity);
     }
+  /* A merged request may hold fewer lines than the form shows. */
+  while (request->lines != NULL && request->lines->len > 0
+         && self->lines->len > request->lines->len)
+    {
+      Line *extra = self->lines->pdata[self->lines->len - 1];
+
+      gtk_box_remove (self->lines_box, GTK_WIDGET (extra->group));
+      g_ptr_array_remove_index (self->lines, self->lines->len - 1);
+    }
+  renumber_lines (self);
 }
 
 /* Loading */
@@ -625,6 +644,185 @@ load_cb (GObject      *object,
     show_request (self);
 }
 
+/* The merge of a stale save */
+
+static gpointer
+timeline_func (KefuStore     *store,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  return kefu_store_list_shipment_timeline (store, *(gint64 *) data, cancellable, error);
+}
+
+static void
+base_events_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(KefuShipmentDialog) self = user_data;
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(GError) error = NULL;
+
+  events = kefu_store_run_finish (KEFU_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* Without them the merge still works; it cannot say who changed a field. */
+  self->base_event_id = events != NULL ? kefu_merge_newest_event_id (events) : G_MAXINT64;
+  self->loading = FALSE;
+  update_busy (self);
+}
+
+static gpointer
+theirs_func (KefuStore     *store,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  gint64 id = *(gint64 *) data;
+  g_autoptr(KefuShipment) theirs = kefu_store_get_shipment (store, id, cancellable, error);
+  GListModel *events;
+
+  if (theirs == NULL)
+    return NULL;
+  events = kefu_store_list_shipment_timeline (store, id, cancellable, error);
+  if (events == NULL)
+    return NULL;
+  g_object_set_data_full (G_OBJECT (theirs), "kefu-events", events, g_object_unref);
+  return g_steal_pointer (&theirs);
+}
+
+static char *
+format_value (const KefuMergeField *field,
+              const GValue         *value,
+              gpointer              user_data)
+{
+  KefuShipmentDialog *self = user_data;
+
+  if (g_str_equal (field->key, "lines"))
+    return kefu_shipment_merge_lines_text (value, self->products);
+  if (g_str_equal (field->key, "account_manager"))
+    {
+      gint64 id = g_value_get_int64 (value);
+      GListModel *names = adw_combo_row_get_model (self->manager_row);
+
+      if (id == 0)
+        return NULL;
+      for (guint i = 0; i < self->manager_ids->len; i++)
+        if (g_array_index (self->manager_ids, gint64, i) == id && names != NULL)
+          return g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (names), i + 1));
+      return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+    }
+  return kefu_merge_value_to_text (value);
+}
+
+/* The merged request goes into the form; `save` writes it with the version read now. */
+static void
+show_merged (KefuShipmentDialog *self,
+             KefuMerge          *merge,
+             gboolean            save)
+{
+  g_autoptr(KefuShipment) merged = kefu_shipment_merge_copy (self->editing);
+
+  kefu_merge_apply (merge, G_OBJECT (merged), NULL);
+  g_set_object (&self->editing, merged);
+  show_request (self);
+  if (save)
+    kefu_shipment_dialog_save (self);
+}
+
+static void
+conflict_resolved_cb (KefuConflictDialog *dialog,
+                      KefuShipmentDialog *self)
+{
+  set_refusal (self, NULL);
+  show_merged (self, kefu_conflict_dialog_get_merge (dialog), TRUE);
+}
+
+static void
+conflict_closed_cb (KefuConflictDialog *dialog,
+                    KefuShipmentDialog *self)
+{
+  KefuMerge *merge = kefu_conflict_dialog_get_merge (dialog);
+
+  if (self->conflict_dialog == (AdwDialog *) dialog)
+    g_clear_weak_pointer (&self->conflict_dialog);
+  if (kefu_merge_get_n_undecided (merge) == 0)
+    return;
+  /* Back to the form undecided: what was typed stays, with the other side's other changes. */
+  for (guint i = 0; i < kefu_merge_get_n_fields (merge); i++)
+    if (kefu_merge_get_choice (merge, i) == KEFU_MERGE_CHOICE_NONE)
+      kefu_merge_set_choice (merge, i, KEFU_MERGE_CHOICE_MINE);
+  show_merged (self, merge, FALSE);
+  set_refusal (self, _("Someone else changed this request while you were editing. Your changes "
+                       "are still in the form, not saved: save to keep them."));
+}
+
+static void
+theirs_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(KefuShipmentDialog) self = user_data;
+  g_autoptr(KefuShipment) theirs = NULL;
+  g_autoptr(KefuShipment) mine = g_steal_pointer (&self->pending_mine);
+  g_autoptr(KefuMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+  const KefuMergeField *fields;
+  GListModel *events;
+  guint n_fields;
+
+  theirs = kefu_store_run_finish (KEFU_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->saving = FALSE;
+  update_busy (self);
+  if (theirs == NULL || mine == NULL)
+    {
+      set_refusal (self, error != NULL ? error->message : NULL);
+      return;
+    }
+
+  fields = kefu_shipment_merge_fields (&n_fields);
+  merge = kefu_merge_new (fields, n_fields, G_OBJECT (self->editing), G_OBJECT (mine),
+                          G_OBJECT (theirs));
+  events = g_object_get_data (G_OBJECT (theirs), "kefu-events");
+  kefu_merge_set_events (merge, events, self->base_event_id, "details-changed");
+  self->base_event_id = kefu_merge_newest_event_id (events);
+  /* Theirs is the new base: the next save goes with its version. */
+  g_set_object (&self->editing, theirs);
+
+  if (kefu_merge_get_n_undecided (merge) == 0 && self->n_resaves < 3)
+    {
+      self->n_resaves++;
+      show_merged (self, merge, TRUE);
+      return;
+    }
+  if (kefu_merge_get_n_undecided (merge) == 0)
+    {
+      show_merged (self, merge, FALSE);
+      set_refusal (self, _("Others keep changing this request. Your changes are merged with "
+                           "theirs in the form, not saved: save again to keep them."));
+      return;
+    }
+  self->conflict_dialog = ADW_DIALOG (kefu_conflict_dialog_new (merge, format_value, self));
+  g_object_add_weak_pointer (G_OBJECT (self->conflict_dialog), (gpointer *) &self->conflict_dialog);
+  g_signal_connect_object (self->conflict_dialog, "resolved", G_CALLBACK (conflict_resolved_cb),
+                           self, 0);
+  g_signal_connect_object (self->conflict_dialog, "closed", G_CALLBACK (conflict_closed_cb),
+                           self, 0);
+  adw_dialog_present (self->conflict_dialog, GTK_WIDGET (self));
+}
+
+static void
+merge_start (KefuShipmentDialog *self)
+{
+  self->saving = TRUE;
+  update_busy (self);
+  kefu_store_run_async (self->store, theirs_func, g_memdup2 (&self->editing->id, sizeof (gint64)),
+                        g_free, self->cancellable, theirs_cb, g_object_ref (self));
+}
+
 /* Saving */
 
 static gpointer
@@ -658,6 +856,14 @@ save_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->saving = FALSE;
+  if (shipment == NULL && self->editing != NULL && self->pending_mine != NULL
+      && g_error_matches (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_STALE_VERSION))
+    {
+      /* Someone saved the request meanwhile: merged with theirs, never written over it. */
+      merge_start (self);
+      return;
+    }
+  g_clear_object (&self->pending_mine);
   update_busy (self);
   if (shipment == NULL)
     {
@@ -696,6 +902,8 @@ kefu_shipment_dialog_save (KefuShipmentDialog *self)
     {
       shipment->id = self->editing->id;
       shipment->version = self->editing->version;
+      g_set_object (&self->pending_mine, NULL);
+      self->pending_mine = kefu_shipment_merge_copy (shipment);
     }
   set_refusal (self, NULL);
   self->saving = TRUE;
@@ -737,6 +945,13 @@ kefu_shipment_dialog_dispose (GObject *object)
   g_clear_pointer (&self->products, g_ptr_array_unref);
   g_clear_pointer (&self->manager_ids, g_array_unref);
   g_clear_pointer (&self->customer_address, g_free);
+  if (self->conflict_dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->conflict_dialog, self);
+      adw_dialog_force_close (self->conflict_dialog);
+      g_clear_weak_pointer (&self->conflict_dialog);
+    }
+  g_clear_object (&self->pending_mine);
   g_clear_object (&self->editing);
   g_clear_object (&self->store);
   g_clear_object (&self->staff);
@@ -842,6 +1057,9 @@ kefu_shipment_dialog_new_edit (KefuStore    *store,
 
   self = KEFU_SHIPMENT_DIALOG (kefu_shipment_dialog_new (store, staff, 0, shipment->call_id));
   self->editing = g_object_ref (shipment);
+  self->loading = TRUE;
+  kefu_store_run_async (store, timeline_func, g_memdup2 (&shipment->id, sizeof (gint64)), g_free,
+                        self->cancellable, base_events_cb, g_object_ref (self));
   /* Translators: the title of the shipping request dialog when it edits one. */
   adw_dialog_set_title (ADW_DIALOG (self), _("Edit Shipping Request"));
   gtk_button_set_label (self->save_button, _("_Save"));

@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "widgets/kefu-presence-tracker.h"
 #include "store/kefu-store-shipments.h"
 #include "widgets/kefu-customer-history-view.h"
 #include "widgets/kefu-record-loader.h"
@@ -18,6 +19,10 @@ G_BEGIN_DECLS
 struct _KefuShipmentPage
 {
   AdwNavigationPage           parent_instance;
+
+  /* "Being edited by …" (widgets/kefu-presence-tracker.h): others' marks in presence_banner. */
+  KefuPresenceTracker        *presence;
+  AdwBanner                  *presence_banner;
 
   KefuStore                  *store;
   KefuStaff                  *staff;

@@ -111,6 +111,7 @@ kefu_shipment_page_reload (KefuShipmentPage *self)
   g_return_if_fail (KEFU_IS_SHIPMENT_PAGE (self));
 
   kefu_record_loader_load (self->loader, self->store, self->shipment_id);
+  kefu_presence_tracker_set_record (self->presence, self->store, self->shipment_id);
 }
 
 /* Actions */
@@ -228,6 +229,7 @@ run_action (KefuShipmentPage   *self,
       g_signal_connect_object (edit, "closed", G_CALLBACK (dialog_closed_cb), self,
                                G_CONNECT_SWAPPED);
       g_set_weak_pointer (&self->dialog, edit);
+      kefu_presence_tracker_follow_dialog (self->presence, edit);
       adw_dialog_present (edit, GTK_WIDGET (self));
       return;
     }
@@ -238,6 +240,7 @@ run_action (KefuShipmentPage   *self,
   g_signal_connect_object (dialog, "closed", G_CALLBACK (dialog_closed_cb), self,
                            G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->dialog, ADW_DIALOG (dialog));
+  kefu_presence_tracker_follow_dialog (self->presence, ADW_DIALOG (dialog));
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }
 
@@ -275,6 +278,7 @@ schedule_clicked_cb (KefuShipmentPage *self)
   g_signal_connect_object (dialog, "closed", G_CALLBACK (dialog_closed_cb), self,
                            G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->dialog, dialog);
+  kefu_presence_tracker_follow_dialog (self->presence, dialog);
   adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
@@ -383,6 +387,9 @@ kefu_shipment_page_dispose (GObject *object)
   g_cancellable_cancel (self->action_cancellable);
   g_clear_object (&self->action_cancellable);
   g_clear_weak_pointer (&self->dialog);
+  if (self->presence != NULL)
+    kefu_presence_tracker_stop (self->presence);
+  g_clear_object (&self->presence);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_SHIPMENT_PAGE);
 
@@ -498,12 +505,15 @@ kefu_shipment_page_class_init (KefuShipmentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuShipmentPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, KefuShipmentPage, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, KefuShipmentPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KefuShipmentPage, presence_banner);
 }
 
 static void
 kefu_shipment_page_init (KefuShipmentPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->presence = kefu_presence_tracker_new ("shipment");
+  kefu_presence_tracker_show_in_banner (self->presence, self->presence_banner);
   self->action_cancellable = g_cancellable_new ();
   /* One colour for the steps taken, as in the list. */
   gtk_level_bar_remove_offset_value (self->step_bar, GTK_LEVEL_BAR_OFFSET_LOW);

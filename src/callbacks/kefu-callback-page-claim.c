@@ -34,6 +34,9 @@ _kefu_callback_page_set_holds_claim (KefuCallbackPage *self,
                  gboolean          holds)
 {
   self->holds_claim = holds;
+  /* Holding the claim is having the callback open for recording: others see who. */
+  if (self->presence != NULL)
+    kefu_presence_tracker_set_editing (self->presence, holds);
   if (holds && self->renew_id == 0)
     self->renew_id = g_timeout_add_seconds (KEFU_CALLBACK_CLAIM_RENEW_SECONDS, renew_timeout_cb,
                                             self);

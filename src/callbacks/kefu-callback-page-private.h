@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "widgets/kefu-presence-tracker.h"
 #include "core/kefu-callback-rules.h"
 #include "widgets/kefu-record-loader.h"
 
@@ -29,6 +30,10 @@ typedef enum
 struct _KefuCallbackPage
 {
   AdwNavigationPage        parent_instance;
+
+  /* "Being edited by …" (widgets/kefu-presence-tracker.h): others' marks in presence_banner. */
+  KefuPresenceTracker        *presence;
+  AdwBanner                  *presence_banner;
 
   KefuStore               *store;
   KefuStaff               *staff;

@@ -273,6 +273,7 @@ kefu_callback_page_reload (KefuCallbackPage *self)
   if (self->recorded)
     return;
   kefu_record_loader_load (self->loader, self->store, self->callback_id);
+  kefu_presence_tracker_set_record (self->presence, self->store, self->callback_id);
 }
 
 /* Actions and callbacks */
@@ -394,6 +395,9 @@ kefu_callback_page_dispose (GObject *object)
   /* Closed with the window: the claim goes now, not when it lapses. */
   _kefu_callback_page_release_claim (self);
   g_clear_handle_id (&self->renew_id, g_source_remove);
+  if (self->presence != NULL)
+    kefu_presence_tracker_stop (self->presence);
+  g_clear_object (&self->presence);
   g_cancellable_cancel (self->cancellable);
   g_clear_pointer (&self->loader, kefu_record_loader_release);
 
@@ -541,12 +545,15 @@ kefu_callback_page_class_init (KefuCallbackPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackPage, stack);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackPage, subheading_label);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KefuCallbackPage, presence_banner);
 }
 
 static void
 kefu_callback_page_init (KefuCallbackPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->presence = kefu_presence_tracker_new ("callback");
+  kefu_presence_tracker_show_in_banner (self->presence, self->presence_banner);
 
   self->cancellable = g_cancellable_new ();
   self->loader = kefu_record_loader_new (GTK_WIDGET (self), &loader_funcs, self->stack,

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "core/kefu-complaint-flow.h"
+#include "core/kefu-roles.h"
 #include "widgets/kefu-list-loader.h"
 
 #include "kefu-complaint-actions.h"
@@ -234,6 +235,12 @@ _kefu_complaint_page_update_actions (KefuComplaintPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "complaint.discard",
                                  self->editing && !self->saving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "complaint.print", has_card);
+  {
+    gboolean audit = self->staff != NULL && kefu_role_can_read_audit (kefu_staff_get_role (self->staff));
+
+    gtk_widget_set_visible (GTK_WIDGET (self->history_button), audit && has_card);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "complaint.history", audit && has_card);
+  }
 }
 
 void

@@ -135,6 +135,8 @@ _kefu_complaint_page_stop_editing (KefuComplaintPage *self)
   gboolean had_focus = release_focus (self);
 
   self->editing = FALSE;
+  if (self->presence != NULL)
+    kefu_presence_tracker_set_editing (self->presence, FALSE);
   self->resave = FALSE;
   self->note_offered = FALSE;
   _kefu_complaint_page_merge_clear (self);
@@ -165,6 +167,8 @@ _kefu_complaint_page_edit (KefuComplaintPage *self)
   g_set_object (&self->edit_call, NULL);
   self->edit_call = _kefu_complaint_page_copy_call (self->call);
   self->editing = TRUE;
+  if (self->presence != NULL)
+    kefu_presence_tracker_set_editing (self->presence, TRUE);
   self->n_resaves = 0;
   _kefu_complaint_page_merge_start (self);
   kefu_call_form_set_call (self->call_form, self->edit_call);

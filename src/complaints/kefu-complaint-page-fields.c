@@ -69,50 +69,6 @@ _kefu_complaint_page_field_get (KefuCall                     *call,
   return TRUE;
 }
 
-/* Equal as stored: empty text is none, times to the second, dates by day. */
-static gboolean
-values_equal (const GValue *a,
-              const GValue *b)
-{
-  GType type = G_VALUE_TYPE (a);
-
-  if (type == G_TYPE_STRING)
-    {
-      const char *x = g_value_get_string (a);
-      const char *y = g_value_get_string (b);
-
-      return g_strcmp0 (x != NULL ? x : "", y != NULL ? y : "") == 0;
-    }
-  if (type == G_TYPE_DATE_TIME)
-    {
-      GDateTime *x = g_value_get_boxed (a);
-      GDateTime *y = g_value_get_boxed (b);
-
-      if (x == NULL || y == NULL)
-        return x == y;
-      return g_date_time_to_unix (x) == g_date_time_to_unix (y);
-    }
-  if (type == G_TYPE_DATE)
-    {
-      GDate *x = g_value_get_boxed (a);
-      GDate *y = g_value_get_boxed (b);
-      gboolean x_set = x != NULL && g_date_valid (x);
-      gboolean y_set = y != NULL && g_date_valid (y);
-
-      if (!x_set || !y_set)
-        return x_set == y_set;
-      return g_date_compare (x, y) == 0;
-    }
-  if (G_TYPE_IS_ENUM (type))
-    return g_value_get_enum (a) == g_value_get_enum (b);
-  if (type == G_TYPE_BOOLEAN)
-    return !g_value_get_boolean (a) == !g_value_get_boolean (b);
-  if (type == G_TYPE_INT64)
-    return g_value_get_int64 (a) == g_value_get_int64 (b);
-
-  g_return_val_if_reached (FALSE);
-}
-
 gboolean
 _kefu_complaint_page_field_equal (KefuCall                     *a,
                                   KefuCall                     *b,
@@ -124,7 +80,7 @@ _kefu_complaint_page_field_equal (KefuCall                     *a,
   if (!_kefu_complaint_page_field_get (a, field, &x)
       || !_kefu_complaint_page_field_get (b, field, &y))
     return TRUE;
-  return values_equal (&x, &y);
+  return kefu_merge_values_equal (&x, &y);
 }
 
 void
@@ -200,6 +156,32 @@ _kefu_complaint_page_fields (guint *n_fields)
 {
   *n_fields = G_N_ELEMENTS (fields);
   return fields;
+}
+
+/* The same fields as the core merge sees them: a field of the complaint is "complaint.<name>"
+ * of the call. */
+const KefuMergeField *
+_kefu_complaint_page_merge_fields (guint *n_fields)
+{
+  static KefuMergeField merge_fields[G_N_ELEMENTS (fields)];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        {
+          g_autofree char *path = g_strconcat ("complaint.", fields[i].property, NULL);
+
+          merge_fields[i].key = fields[i].key;
+          merge_fields[i].property = fields[i].on_complaint ? g_intern_string (path)
+                                                            : fields[i].property;
+          merge_fields[i].context = "complaint field";
+          merge_fields[i].label = fields[i].label;
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+  *n_fields = G_N_ELEMENTS (merge_fields);
+  return merge_fields;
 }
 
 const char *

@@ -10,8 +10,9 @@
  * waits until each is decided. The stored call then becomes the base, and the save goes with
  * its version.
  *
- * Who changed a field comes from the newest details-changed event since the base that names
- * it (the events list each changed field old → new).
+ * The comparison is the core three-way merge (core/kefu-merge.h); who changed a field comes
+ * from the newest details-changed event since the base that names it (the events list each
+ * changed field old → new).
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -21,7 +22,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "core/kefu-enums.h"
 #include "intake/kefu-form-field.h"
@@ -71,67 +71,6 @@ merge_note_free (MergeNote *note)
 }
 
 
-
-/* Who changed what */
-
-/* Whether the details-changed `event` lists the field `key`. */
-static gboolean
-event_names_field (KefuEvent  *event,
-                   const char *key)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-  JsonNode *changes;
-
-  if (!json_parser_load_from_data (parser, kefu_event_get_details (event), -1, NULL))
-    return FALSE;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return FALSE;
-  changes = json_object_get_member (json_node_get_object (root), "changes");
-  return changes != NULL && JSON_NODE_HOLDS_OBJECT (changes)
-    && json_object_has_member (json_node_get_object (changes), key);
-}
-
-/* The newest details-changed event since the base that names `key`, or the newest
- * details-changed event since the base when none does (the field changed some other way). */
-static KefuEvent *
-find_change (KefuComplaintPage *self,
-             const char        *key)
-{
-  guint n = self->timeline != NULL ? g_list_model_get_n_items (self->timeline) : 0;
-  KefuEvent *any = NULL;
-
-  for (guint i = n; i > 0; i--)
-    {
-      g_autoptr(KefuEvent) event = g_list_model_get_item (self->timeline, i - 1);
-
-      if (kefu_event_get_id (event) <= self->base_event_id
-          || g_strcmp0 (kefu_event_get_action (event), "details-changed") != 0)
-        continue;
-      if (event_names_field (event, key))
-        return event;
-      if (any == NULL)
-        any = event;
-    }
-
-  return any;
-}
-
-static gint64
-newest_event_id (KefuComplaintPage *self)
-{
-  guint n = self->timeline != NULL ? g_list_model_get_n_items (self->timeline) : 0;
-  gint64 newest = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(KefuEvent) event = g_list_model_get_item (self->timeline, i);
-
-      newest = MAX (newest, kefu_event_get_id (event));
-    }
-  return newest;
-}
 
 /* "10:42" today, "2026-11-26 10:42" on another day. */
 static char *
@@ -377,22 +316,21 @@ static void
 add_note (KefuComplaintPage            *self,
           const KefuComplaintPageField *field,
           NoteState                     state,
-          const GValue                 *theirs)
+          const GValue                 *theirs,
+          const char                   *name,
+          GDateTime                    *time)
 {
   MergeNote *note = g_new0 (MergeNote, 1);
-  KefuEvent *event = find_change (self, field->key);
 
   remove_note (self, field);
 
   note->page = self;
   note->field = field;
   note->state = state;
-  if (event != NULL)
+  if (time != NULL)
     {
-      const char *name = kefu_event_get_staff_name (event);
-
-      note->name = name != NULL && name[0] != '\0' ? g_strdup (name) : NULL;
-      note->time = g_date_time_ref (kefu_event_get_created_at (event));
+      note->name = g_strdup (name);
+      note->time = g_date_time_ref (time);
     }
   else
     {
@@ -418,13 +356,15 @@ _kefu_complaint_page_merge_start (KefuComplaintPage *self)
   _kefu_complaint_page_merge_clear (self);
   if (self->call != NULL)
     self->base_call = _kefu_complaint_page_copy_call (self->call);
-  self->base_event_id = newest_event_id (self);
+  self->base_event_id = kefu_merge_newest_event_id (self->timeline);
 }
 
 gboolean
 _kefu_complaint_page_merge (KefuComplaintPage *self)
 {
   const KefuComplaintPageField *fields;
+  const KefuMergeField *merge_fields;
+  g_autoptr(KefuMerge) merge = NULL;
   guint n_fields;
   gboolean changed = FALSE;
 
@@ -437,32 +377,45 @@ _kefu_complaint_page_merge (KefuComplaintPage *self)
     }
 
   fields = _kefu_complaint_page_fields (&n_fields);
+  merge_fields = _kefu_complaint_page_merge_fields (&n_fields);
+  merge = kefu_merge_new (merge_fields, n_fields, G_OBJECT (self->base_call),
+                          G_OBJECT (self->edit_call), G_OBJECT (self->call));
+  kefu_merge_set_events (merge, self->timeline, self->base_event_id, "details-changed");
+
   for (guint i = 0; i < n_fields; i++)
     {
       const KefuComplaintPageField *field = &fields[i];
-      g_auto(GValue) theirs = G_VALUE_INIT;
+      const GValue *theirs = kefu_merge_get_theirs (merge, i);
 
-      if (_kefu_complaint_page_field_equal (self->base_call, self->call, field)
-          || !_kefu_complaint_page_field_get (self->call, field, &theirs))
-        continue;
-
-      changed = TRUE;
-      if (_kefu_complaint_page_field_equal (self->edit_call, self->base_call, field))
+      switch (kefu_merge_get_state (merge, i))
         {
+        case KEFU_MERGE_THEIRS:
           /* Only they changed it. */
-          _kefu_complaint_page_field_set (self->edit_call, field, &theirs);
-          add_note (self, field, NOTE_THEIRS, &theirs);
+          changed = TRUE;
+          _kefu_complaint_page_field_set (self->edit_call, field, theirs);
+          add_note (self, field, NOTE_THEIRS, theirs, kefu_merge_get_changed_by (merge, i),
+                    kefu_merge_get_changed_at (merge, i));
+          break;
+        case KEFU_MERGE_SAME:
+          /* Both wrote the same: nothing to decide. */
+          changed = TRUE;
+          remove_note (self, field);
+          break;
+        case KEFU_MERGE_CONFLICT:
+          changed = TRUE;
+          add_note (self, field, NOTE_CONFLICT, theirs, kefu_merge_get_changed_by (merge, i),
+                    kefu_merge_get_changed_at (merge, i));
+          break;
+        case KEFU_MERGE_UNCHANGED:
+        case KEFU_MERGE_MINE:
+        default:
+          break;
         }
-      else if (_kefu_complaint_page_field_equal (self->edit_call, self->call, field))
-        /* Both wrote the same: nothing to decide. */
-        remove_note (self, field);
-      else
-        add_note (self, field, NOTE_CONFLICT, &theirs);
     }
 
   g_set_object (&self->base_call, NULL);
   self->base_call = _kefu_complaint_page_copy_call (self->call);
-  self->base_event_id = newest_event_id (self);
+  self->base_event_id = kefu_merge_newest_event_id (self->timeline);
   return changed;
 }
 

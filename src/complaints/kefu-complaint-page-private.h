@@ -7,9 +7,11 @@
  */
 #pragma once
 
+#include "core/kefu-merge.h"
 #include "intake/kefu-call-form.h"
 #include "store/kefu-store-complaints.h"
 #include "widgets/kefu-customer-history-view.h"
+#include "widgets/kefu-presence-tracker.h"
 #include "widgets/kefu-record-loader.h"
 
 #include "kefu-complaint-page.h"
@@ -73,6 +75,11 @@ struct _KefuComplaintPage
    * `saving` stands while the note is written. */
   gboolean                   note_offered;
 
+  /* "Being edited by …": marked while the intake edit is open; others' marks in
+   * presence_banner. */
+  KefuPresenceTracker       *presence;
+  AdwBanner                 *presence_banner;
+
   AdwBanner                 *banner;
   GtkListBox                *batch_list;
   AdwPreferencesGroup       *batch_group;
@@ -83,6 +90,7 @@ struct _KefuComplaintPage
   GtkLabel                  *deadline_label;
   GtkButton                 *discard_button;
   GtkButton                 *edit_button;
+  GtkButton                 *history_button;
   AdwStatusPage             *error_page;
   GtkLabel                  *escalation_label;
   GtkLabel                  *heading_label;
@@ -164,6 +172,8 @@ gboolean _kefu_complaint_page_offer_note      (KefuComplaintPage *self);
 
 /* In kefu-complaint-page-fields.c: the fields captured at intake, in the form's order. */
 const KefuComplaintPageField *_kefu_complaint_page_fields (guint *n_fields);
+/* The same fields, in the same order, for the core merge (core/kefu-merge.h). */
+const KefuMergeField *_kefu_complaint_page_merge_fields (guint *n_fields);
 /* The field's name, translated. */
 const char *_kefu_complaint_page_field_label  (const KefuComplaintPageField *field);
 /* Reads the field of `call` into `value` (initialised here); FALSE when the call has no such

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "widgets/kefu-live-page.h"
+#include "widgets/kefu-audit-dialog.h"
 #include "widgets/kefu-record-loader.h"
 
 #include "kefu-complaint-page-private.h"
@@ -146,6 +147,7 @@ void
 _kefu_complaint_page_reload (KefuComplaintPage *self)
 {
   kefu_record_loader_load (self->loader, self->store, self->complaint_id);
+  kefu_presence_tracker_set_record (self->presence, self->store, self->complaint_id);
 }
 
 /* Actions and callbacks */
@@ -169,6 +171,21 @@ print_action (GtkWidget  *widget,
   KefuComplaintPage *self = KEFU_COMPLAINT_PAGE (widget);
 
   gtk_widget_activate_action (widget, "complaints.print", "x", self->complaint_id);
+}
+
+/* Who changed what on this complaint (managers only: the store refuses others too). */
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KefuComplaintPage *self = KEFU_COMPLAINT_PAGE (widget);
+
+  if (self->store == NULL || self->complaint_id == 0)
+    return;
+  adw_dialog_present (ADW_DIALOG (kefu_audit_dialog_new (self->store, "complaint",
+                                                         self->complaint_id)),
+                      widget);
 }
 
 static void
@@ -256,6 +273,9 @@ kefu_complaint_page_dispose (GObject *object)
   KefuComplaintPage *self = KEFU_COMPLAINT_PAGE (object);
 
   g_clear_handle_id (&self->tick_source, g_source_remove);
+  if (self->presence != NULL)
+    kefu_presence_tracker_stop (self->presence);
+  g_clear_object (&self->presence);
   g_clear_pointer (&self->loader, kefu_record_loader_release);
   g_cancellable_cancel (self->action_cancellable);
   g_clear_object (&self->action_cancellable);
@@ -364,6 +384,7 @@ kefu_complaint_page_class_init (KefuComplaintPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "complaint.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "complaint.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "complaint.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "complaint.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "complaint.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "complaint.discard", NULL, discard_action);
@@ -380,6 +401,8 @@ kefu_complaint_page_class_init (KefuComplaintPageClass *klass)
                                                "/io/github/kefu/Kefu/ui/kefu-complaint-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, actions_box);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, banner);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, history_button);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, presence_banner);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, batch_group);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, batch_list);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, call_form);
@@ -427,6 +450,8 @@ kefu_complaint_page_init (KefuComplaintPage *self)
                                          properties[PROP_BUSY]);
 
   kefu_call_form_set_kind_locked (self->call_form, TRUE);
+  self->presence = kefu_presence_tracker_new ("complaint");
+  kefu_presence_tracker_show_in_banner (self->presence, self->presence_banner);
   self->tick_source = g_timeout_add_seconds (60, tick_cb, self);
   _kefu_complaint_page_init_actions (self);
 }

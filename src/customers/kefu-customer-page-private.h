@@ -6,7 +6,9 @@
  */
 #pragma once
 
+#include "core/kefu-merge.h"
 #include "widgets/kefu-customer-history-view.h"
+#include "widgets/kefu-presence-tracker.h"
 
 #include "kefu-customer-page.h"
 
@@ -26,6 +28,17 @@ struct _KefuCustomerPage
   guint                    saving : 1;
   guint                    modified : 1;
   gboolean                 busy;
+
+  /* The merge of a save refused as stale (kefu-customer-page-merge.c): the newest event of the
+   * customer when `customer` was read, the record the refused save tried to write, the saves
+   * made again in a row after a merge without conflicts, and the conflict dialog shown. */
+  gint64                   base_event_id;
+  KefuCustomer            *pending_mine;
+  guint                    n_resaves;
+  AdwDialog               *conflict_dialog;
+  /* "Being edited by …": marked while the form holds changes; others' marks in presence_banner. */
+  KefuPresenceTracker     *presence;
+  AdwBanner               *presence_banner;
 
   GtkWidget               *add_phone_row;
   GtkLabel                *address_error;
@@ -72,5 +85,16 @@ void         _kefu_customer_page_fill_form         (KefuCustomerPage  *self,
 /* The template's "field_changed_cb" callback, and every phone row's "changed". */
 void         _kefu_customer_page_field_changed_cb  (KefuCustomerPage  *self);
 void         _kefu_customer_page_phone_focus_left  (KefuCustomerPage  *self);
+/* A copy with every readable and writable property. */
+KefuCustomer *_kefu_customer_page_copy_customer    (KefuCustomer      *customer);
+
+/* In kefu-customer-page-merge.c. */
+const KefuMergeField *_kefu_customer_page_merge_fields (guint *n_fields);
+/* `mine` could not be saved because `theirs` was stored meanwhile (`events`: the customer's
+ * events now): merges, and saves again or asks about the conflicts. */
+void         _kefu_customer_page_merge             (KefuCustomerPage  *self,
+                                                    KefuCustomer      *mine,
+                                                    KefuCustomer      *theirs,
+                                                    GListModel        *events);
 
 G_END_DECLS

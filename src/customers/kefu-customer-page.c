@@ -75,13 +75,15 @@ _kefu_customer_page_set_modified (KefuCustomerPage *self,
   /* Back (button, Escape, swipe) would drop what was typed: it comes back once it is saved or
    * discarded. */
   adw_navigation_page_set_can_pop (ADW_NAVIGATION_PAGE (self), !modified);
+  if (self->presence != NULL)
+    kefu_presence_tracker_set_editing (self->presence, modified);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
 /* Every readable and writable property, so a copy carries everything the store read. */
-static KefuCustomer *
-copy_customer (KefuCustomer *customer)
+KefuCustomer *
+_kefu_customer_page_copy_customer (KefuCustomer *customer)
 {
   KefuCustomer *copy = kefu_customer_new ();
   g_autofree GParamSpec **pspecs = NULL;
@@ -112,14 +114,29 @@ get_customer_func (KefuStore     *store,
                    GCancellable  *cancellable,
                    GError       **error)
 {
-  return kefu_store_get_customer (store, *(gint64 *) data, cancellable, error);
+  gint64 id = *(gint64 *) data;
+  g_autoptr(KefuCustomer) customer = NULL;
+  g_autoptr(GListModel) events = NULL;
+
+  customer = kefu_store_get_customer (store, id, cancellable, error);
+  if (customer == NULL)
+    return NULL;
+  /* The events say who changed what when a save is refused as stale, and which of them are
+   * newer than what the form shows. */
+  events = kefu_store_list_events (store, "customers", id, cancellable, error);
+  if (events == NULL)
+    return NULL;
+  g_object_set_data_full (G_OBJECT (customer), "kefu-events", g_steal_pointer (&events),
+                          g_object_unref);
+  return g_steal_pointer (&customer);
 }
 
 typedef enum
 {
   READ_SHOW,       /* fill the form */
-  READ_REFRESH,    /* after a stale save: take the stored version, keep what was typed */
-  READ_LIVE,       /* saved elsewhere, nothing typed here: fill the form again in place */
+  READ_MERGE,      /* after a stale save: merge what was typed with the stored version */
+  READ_QUIET,      /* after a save: the newest event is ours */
+  READ_LIVE,       /* saved elsewhere: fill the form again in place unless typing began */
 } ReadPurpose;
 
 typedef struct
@@ -154,25 +171,46 @@ get_customer_cb (GObject      *object,
     }
   else if (customer == NULL)
     {
-      /* The stale save said so already; the next save will say what is wrong. */
+      /* The next save will say what is wrong; the form keeps what was typed. */
       g_debug ("Could not read the stored customer again: %s", error->message);
+      if (purpose == READ_MERGE)
+        {
+          adw_banner_set_title (self->banner, error->message);
+          adw_banner_set_revealed (self->banner, TRUE);
+        }
     }
-  else if (purpose == READ_SHOW || (purpose == READ_LIVE && !self->modified && !self->saving))
-    {
-      g_set_object (&self->customer, customer);
-      _kefu_customer_page_fill_form (self, customer);
-      gtk_stack_set_visible_child_name (self->stack, "form");
-    }
-  else if (purpose == READ_LIVE)
+  else if (purpose == READ_LIVE && (self->modified || self->saving))
     {
       /* Typing began while it was read: the form and the version it started from stay, so
        * that the save meets the version check rather than overwriting. */
     }
   else
     {
-      /* The form keeps what was typed; the next save writes it over the stored version. */
-      g_set_object (&self->customer, customer);
-      _kefu_customer_page_show_assignment (self, customer);
+      GListModel *events = g_object_get_data (G_OBJECT (customer), "kefu-events");
+
+      if (purpose == READ_SHOW || purpose == READ_LIVE)
+        {
+          g_set_object (&self->customer, customer);
+          self->base_event_id = kefu_merge_newest_event_id (events);
+          _kefu_customer_page_fill_form (self, customer);
+          gtk_stack_set_visible_child_name (self->stack, "form");
+        }
+      else if (purpose == READ_QUIET)
+        {
+          /* Only when nobody saved since: otherwise their save is newer than the form. */
+          if (self->customer != NULL && !self->modified
+              && kefu_record_get_version (KEFU_RECORD (customer))
+                 == kefu_record_get_version (KEFU_RECORD (self->customer)))
+            self->base_event_id = kefu_merge_newest_event_id (events);
+        }
+      else if (self->pending_mine != NULL && self->customer != NULL)
+        {
+          g_autoptr(KefuCustomer) mine = g_steal_pointer (&self->pending_mine);
+
+          self->loading = FALSE;
+          _kefu_customer_page_merge (self, mine, customer, events);
+          _kefu_customer_page_show_assignment (self, self->customer);
+        }
     }
 
   update_actions (self);
@@ -195,7 +233,8 @@ read_customer (KefuCustomerPage *self,
   id = g_new (gint64, 1);
   *id = self->customer_id;
 
-  self->loading = TRUE;
+  /* A quiet read (after our own save, or another workstation's) shows no spinner. */
+  self->loading = purpose != READ_QUIET && purpose != READ_LIVE;
   if (purpose == READ_SHOW)
     gtk_stack_set_visible_child_name (self->stack, "loading");
   update_actions (self);
@@ -234,18 +273,17 @@ update_customer_cb (GObject      *object,
     {
       adw_banner_set_revealed (self->banner, FALSE);
       g_set_object (&self->customer, edited);
+      self->n_resaves = 0;
       /* The form shows what the store keeps (trimmed text, normalised phones). */
       _kefu_customer_page_fill_form (self, edited);
       g_signal_emit (self, signals[SAVED], 0, edited);
+      read_customer (self, READ_QUIET);
     }
   else if (g_error_matches (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_STALE_VERSION))
     {
-      adw_banner_set_title (self->banner,
-                            _("Another clerk changed this customer while you were editing. "
-                              "Your changes are still here, not saved: check them and save again "
-                              "to keep them."));
-      adw_banner_set_revealed (self->banner, TRUE);
-      read_customer (self, READ_REFRESH);
+      /* Nothing typed is lost: merged with what the other clerk saved (never over it). */
+      g_set_object (&self->pending_mine, edited);
+      read_customer (self, READ_MERGE);
     }
   else if (g_error_matches (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_DUPLICATE))
     {
@@ -295,7 +333,7 @@ save_action (GtkWidget  *widget,
   member = adw_switch_row_get_active (self->member_row);
   notes = _kefu_customer_page_notes_text (self);
 
-  edited = copy_customer (self->customer);
+  edited = _kefu_customer_page_copy_customer (self->customer);
   kefu_customer_set_name (edited, gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
   kefu_customer_set_phones (edited, (const char * const *) phones);
   kefu_customer_set_address (edited, gtk_editable_get_text (GTK_EDITABLE (self->address_row)));
@@ -365,6 +403,7 @@ kefu_customer_page_constructed (GObject *object)
   G_OBJECT_CLASS (kefu_customer_page_parent_class)->constructed (object);
 
   read_customer (self, READ_SHOW);
+  kefu_presence_tracker_set_record (self->presence, self->store, self->customer_id);
 }
 
 static void
@@ -373,11 +412,22 @@ kefu_customer_page_dispose (GObject *object)
   KefuCustomerPage *self = KEFU_CUSTOMER_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->presence != NULL)
+    kefu_presence_tracker_stop (self->presence);
+  g_clear_object (&self->presence);
+  /* The dialog's handlers are disconnected with the page (connected as its objects). */
+  if (self->conflict_dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->conflict_dialog, self);
+      adw_dialog_force_close (self->conflict_dialog);
+      g_clear_weak_pointer (&self->conflict_dialog);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_CUSTOMER_PAGE);
 
   g_clear_pointer (&self->phone_rows, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->pending_mine);
   g_clear_object (&self->customer);
   g_clear_object (&self->store);
 
@@ -508,6 +558,7 @@ kefu_customer_page_class_init (KefuCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, address_row);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, assigned_at_row);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, banner);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, presence_banner);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, channel_row);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, clerk_row);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, district_error);
@@ -548,6 +599,8 @@ kefu_customer_page_init (KefuCustomerPage *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->presence = kefu_presence_tracker_new ("customers");
+  kefu_presence_tracker_show_in_banner (self->presence, self->presence_banner);
 
   for (KefuChannel channel = 0; channel < N_CHANNELS; channel++)
     gtk_string_list_append (channels, kefu_channel_get_display_name (channel));

@@ -27,3 +27,5 @@ extern const char _kefu_schema_v5_sqlite[];
 extern const char _kefu_schema_v5_postgres[];
 extern const char _kefu_schema_v6_sqlite[];
 extern const char _kefu_schema_v6_postgres[];
+extern const char _kefu_schema_v9_sqlite[];
+extern const char _kefu_schema_v9_postgres[];

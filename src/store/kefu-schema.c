@@ -231,6 +231,11 @@ static const KefuSchemaStep steps[] = {
     _kefu_schema_v6_sqlite,
     _kefu_schema_v6_postgres,
   },
+  {
+    9, "presence: who has a record open for editing; events by staff member and time",
+    _kefu_schema_v9_sqlite,
+    _kefu_schema_v9_postgres,
+  },
 };
 
 /* How to create the version table and ask which tables exist, per dialect. */

@@ -281,5 +281,6 @@ main (int   argc,
   test_store_add_complaint_intake_tests ();
   test_store_add_complaint_edit_tests ();
   test_store_add_complaint_clock_tests ();
+  test_store_add_two_session_tests ();
   return g_test_run ();
 }

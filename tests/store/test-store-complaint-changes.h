@@ -71,5 +71,6 @@ void               test_store_add_complaint_action_tests (void);
 void               test_store_add_complaint_intake_tests (void);
 void               test_store_add_complaint_edit_tests   (void);
 void               test_store_add_complaint_clock_tests  (void);
+void               test_store_add_two_session_tests      (void);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include "aftersales/kefu-shipment-page.h"
 #include "core/kefu-enums.h"
 #include "intake/kefu-caller-lookup.h"
+#include "widgets/kefu-conflict-dialog.h"
 #include "widgets/kefu-lazy-item.h"
 #include "widgets/kefu-table-cell.h"
 
@@ -778,6 +779,89 @@ test_conflict (Fixture       *fixture,
   assert_step_row (page, KEFU_SHIPMENT_STEP_PAYMENT_CONFIRMED, "钱会计", "12,500.00");
 }
 
+/* Two people edit the same request: another saves the address and the notes while the dialog
+ * is open. A save of disjoint fields merges by itself; a field both changed opens the conflict
+ * dialog with both values, and the chosen one is saved with the rest merged. */
+static void
+test_edit_merge (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(KefuStaff) rep = get_staff (fixture, fixture->sales_rep);
+  g_autoptr(KefuShipmentDialog) edit = NULL;
+  g_autoptr(KefuShipment) other = NULL;
+  g_autoptr(KefuShipment) saved = NULL;
+  g_autoptr(KefuShipment) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  KefuConflictDialog *conflict = NULL;
+  KefuShipmentPage *page;
+  gint64 id = store_shipment (fixture);
+
+  kefu_store_set_actor (fixture->store, fixture->sales_rep);
+  page = KEFU_SHIPMENT_PAGE (kefu_shipment_page_new (fixture->store, rep, id));
+  adw_navigation_view_push (fixture->navigation, ADW_NAVIGATION_PAGE (page));
+  wait_for_step (page, KEFU_SHIPMENT_STEP_REQUESTED);
+  press (page, KEFU_SHIPMENT_ACTION_EDIT_DETAILS);
+  edit = g_object_ref (KEFU_SHIPMENT_DIALOG (kefu_shipment_page_get_action_dialog (page)));
+  kefu_test_wait_until (!kefu_shipment_dialog_get_busy (edit));
+
+  /* Meanwhile, at another workstation: the address. */
+  other = kefu_store_get_shipment (fixture->store, id, NULL, &error);
+  g_assert_no_error (error);
+  g_free (other->address);
+  other->address = g_strdup ("上海市闵行区莘庄工业区 8 号");
+  saved = kefu_store_update_shipment (fixture->store, other, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&saved);
+
+  /* Here: the notes only. Merged by itself and saved: theirs kept, mine written. */
+  kefu_shipment_dialog_set_text (edit, "notes", "周五前送到");
+  g_assert_true (kefu_shipment_dialog_save (edit));
+  kefu_test_wait_until (kefu_shipment_page_get_action_dialog (page) == NULL ||
+                        kefu_shipment_dialog_get_refusal (edit) != NULL);
+  g_assert_null (kefu_shipment_dialog_get_refusal (edit));
+  stored = kefu_store_get_shipment (fixture->store, id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->address, ==, "上海市闵行区莘庄工业区 8 号");
+  g_assert_cmpstr (stored->notes, ==, "周五前送到");
+  g_clear_object (&stored);
+  kefu_test_wait_until (!is_busy (page));
+
+  /* Again, both change the notes. */
+  g_clear_object (&edit);
+  press (page, KEFU_SHIPMENT_ACTION_EDIT_DETAILS);
+  edit = g_object_ref (KEFU_SHIPMENT_DIALOG (kefu_shipment_page_get_action_dialog (page)));
+  kefu_test_wait_until (!kefu_shipment_dialog_get_busy (edit));
+  g_clear_object (&other);
+  other = kefu_store_get_shipment (fixture->store, id, NULL, &error);
+  g_free (other->notes);
+  other->notes = g_strdup ("客户说下周一也行");
+  saved = kefu_store_update_shipment (fixture->store, other, NULL, &error);
+  g_assert_no_error (error);
+  kefu_shipment_dialog_set_text (edit, "notes", "必须周五前送到");
+  g_assert_true (kefu_shipment_dialog_save (edit));
+  kefu_test_wait_until ((conflict = (KefuConflictDialog *)
+                           adw_window_get_visible_dialog (ADW_WINDOW (fixture->window))) != NULL
+                        && KEFU_IS_CONFLICT_DIALOG (conflict));
+  stored = kefu_store_get_shipment (fixture->store, id, NULL, &error);
+  g_assert_cmpstr (stored->notes, ==, "客户说下周一也行");
+  g_clear_object (&stored);
+  g_assert_nonnull (kefu_conflict_dialog_get_choice_button (conflict, "notes",
+                                                            KEFU_MERGE_CHOICE_MINE));
+  g_assert_null (kefu_conflict_dialog_get_choice_button (conflict, "address",
+                                                         KEFU_MERGE_CHOICE_MINE));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (kefu_conflict_dialog_get_choice_button (
+                                 conflict, "notes", KEFU_MERGE_CHOICE_THEIRS)), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (conflict), "conflict.save", NULL));
+  kefu_test_wait_until (kefu_shipment_page_get_action_dialog (page) == NULL ||
+                        kefu_shipment_dialog_get_refusal (edit) != NULL);
+  g_assert_null (kefu_shipment_dialog_get_refusal (edit));
+  stored = kefu_store_get_shipment (fixture->store, id, NULL, &error);
+  g_assert_cmpstr (stored->notes, ==, "客户说下周一也行");
+  g_assert_cmpstr (stored->address, ==, "上海市闵行区莘庄工业区 8 号");
+  g_assert_cmpuint (stored->lines->len, ==, 1);
+  kefu_test_wait_until (!is_busy (page));
+}
+
 /* Damaged in transit, reported and resolved by reshipping with another carrier: the exception
  * shows with who, when and what happened, and the list flags it. */
 static void
@@ -1020,6 +1104,8 @@ main (int   argc,
               fixture_set_up, test_walk, fixture_tear_down);
   g_test_add ("/kefu/aftersales-shipments/conflict", Fixture, NULL,
               fixture_set_up, test_conflict, fixture_tear_down);
+  g_test_add ("/kefu/aftersales-shipments/edit-merge", Fixture, NULL,
+              fixture_set_up, test_edit_merge, fixture_tear_down);
   g_test_add ("/kefu/aftersales-shipments/exception", Fixture, NULL,
               fixture_set_up, test_exception, fixture_tear_down);
   g_test_add ("/kefu/aftersales-shipments/sort-and-filter", Fixture, NULL,

@@ -160,9 +160,11 @@ page_banner (Fixture *fixture)
   g_autoptr(GPtrArray) banners = kefu_test_find_all (GTK_WIDGET (fixture->page), ADW_TYPE_BANNER);
   AdwBanner *banner = NULL;
 
-  /* The page's own, not the call form's (products that could not be read). */
+  /* The page's own, not the call form's (products that could not be read) nor the one that
+   * says who else is editing. */
   for (guint i = 0; i < banners->len; i++)
-    if (gtk_widget_get_ancestor (banners->pdata[i], KEFU_TYPE_CALL_FORM) == NULL)
+    if (gtk_widget_get_ancestor (banners->pdata[i], KEFU_TYPE_CALL_FORM) == NULL
+        && g_strcmp0 (gtk_buildable_get_buildable_id (banners->pdata[i]), "presence_banner") != 0)
       {
         g_assert_null (banner);
         banner = banners->pdata[i];

@@ -20,6 +20,7 @@
 #include "customers/kefu-import-dialog.h"
 #include "kefu-application.h"
 #include "kefu-window.h"
+#include "widgets/kefu-conflict-dialog.h"
 #include "widgets/kefu-customer-history-view.h"
 
 #include "kefu-ui-test.h"
@@ -333,6 +334,94 @@ save (Fixture          *fixture,
   wait_for_pane (fixture->pane);
 }
 
+static gboolean
+has_label_containing (GtkWidget  *root,
+                      const char *text)
+{
+  g_autoptr(GPtrArray) labels = kefu_test_find_all (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (labels->pdata[i]), text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  g_autoptr(GPtrArray) labels = kefu_test_find_all (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Both clerks change the same field: the conflict dialog shows both values with who changed it,
+ * Save Again waits for a choice, and the chosen value is saved with the other changes merged. */
+static void
+test_edit_conflict (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  KefuCustomerPage *page = open_row (fixture, "张三");
+  gint64 id = kefu_customer_page_get_customer_id (page);
+  GtkWidget *address = find_by_id (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "address_row");
+  GtkWidget *district = find_by_id (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "district_row");
+  g_autoptr(KefuCustomer) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  KefuConflictDialog *dialog = NULL;
+  GtkWidget *theirs;
+  GtkWidget *mine;
+
+  stored = kefu_store_get_customer (fixture->store, id, NULL, &error);
+  g_assert_no_error (error);
+  kefu_customer_set_address (stored, "上海市黄浦区南京东路 1 号");
+  kefu_customer_set_notes (stored, "改过地址");
+  g_assert_true (kefu_store_update_customer (fixture->store, stored, NULL, &error));
+  g_assert_no_error (error);
+
+  gtk_editable_set_text (GTK_EDITABLE (address), "上海市静安区南京西路 2 号");
+  gtk_editable_set_text (GTK_EDITABLE (district), "静安区");
+  save (fixture, page);
+  kefu_test_wait_until ((dialog = (KefuConflictDialog *)
+                           adw_window_get_visible_dialog (ADW_WINDOW (fixture->window))) != NULL);
+  g_assert_true (KEFU_IS_CONFLICT_DIALOG (dialog));
+  /* Nothing was written over theirs. */
+  g_clear_object (&stored);
+  stored = kefu_store_get_customer (fixture->store, id, NULL, &error);
+  g_assert_cmpstr (kefu_customer_get_address (stored), ==, "上海市黄浦区南京东路 1 号");
+
+  /* Only the address is a conflict; both values are offered; Save Again waits for a choice. */
+  mine = kefu_conflict_dialog_get_choice_button (dialog, "address", KEFU_MERGE_CHOICE_MINE);
+  theirs = kefu_conflict_dialog_get_choice_button (dialog, "address", KEFU_MERGE_CHOICE_THEIRS);
+  g_assert_nonnull (mine);
+  g_assert_nonnull (theirs);
+  g_assert_null (kefu_conflict_dialog_get_choice_button (dialog, "district",
+                                                         KEFU_MERGE_CHOICE_MINE));
+  g_assert_null (kefu_conflict_dialog_get_choice_button (dialog, "notes", KEFU_MERGE_CHOICE_MINE));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "conflict.save", NULL);
+  kefu_test_flush ();
+  g_assert_true (adw_window_get_visible_dialog (ADW_WINDOW (fixture->window)) == ADW_DIALOG (dialog));
+  g_assert_cmpuint (kefu_merge_get_n_undecided (kefu_conflict_dialog_get_merge (dialog)), ==, 1);
+  /* Side by side: their value with who changed it, and the one typed. */
+  g_assert_true (has_label (GTK_WIDGET (dialog), "上海市黄浦区南京东路 1 号"));
+  g_assert_true (has_label (GTK_WIDGET (dialog), "上海市静安区南京西路 2 号"));
+  g_assert_true (has_label_containing (GTK_WIDGET (dialog), "赵敏"));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (mine), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "conflict.save", NULL));
+  wait_for_pane (fixture->pane);
+
+  g_clear_object (&stored);
+  stored = kefu_store_get_customer (fixture->store, id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kefu_customer_get_address (stored), ==, "上海市静安区南京西路 2 号");
+  g_assert_cmpstr (kefu_customer_get_district (stored), ==, "静安区");
+  g_assert_cmpstr (kefu_customer_get_notes (stored), ==, "改过地址");
+  g_assert_false (kefu_customer_page_get_modified (page));
+}
+
 static void
 test_edit (Fixture       *fixture,
            gconstpointer  data)
@@ -382,19 +471,21 @@ test_edit (Fixture       *fixture,
   /* The form shows the stored (trimmed) text. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (address)), ==, "北京市西城区金融大街 7 号");
 
-  /* Another clerk saves the customer meanwhile: this save is refused, what was typed stays and
-   * the banner says so; saving again writes it over the newer version. */
+  /* Another clerk saves the customer meanwhile (the district): this save is refused by the
+   * version check, never written over theirs; the fields only one side changed merge by
+   * themselves and the merged record is saved at once: their district and the notes typed. */
   kefu_customer_set_district (stored, "海淀区");
   g_assert_true (kefu_store_update_customer (fixture->store, stored, NULL, &error));
   g_assert_no_error (error);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (notes)), "只在上午送奶", -1);
   save (fixture, page);
-  g_assert_true (adw_banner_get_revealed (ADW_BANNER (banner)));
-  g_assert_nonnull (strstr (adw_banner_get_title (ADW_BANNER (banner)), "Another clerk"));
+  g_assert_false (adw_banner_get_revealed (ADW_BANNER (banner)));
   g_clear_object (&stored);
   stored = kefu_store_get_customer (fixture->store, id, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (kefu_customer_get_notes (stored), ==, "");
+  g_assert_cmpstr (kefu_customer_get_notes (stored), ==, "只在上午送奶");
+  g_assert_cmpstr (kefu_customer_get_district (stored), ==, "海淀区");
+  g_assert_cmpint (kefu_record_get_version (KEFU_RECORD (stored)), ==, 4);
   {
     GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (notes));
     GtkTextIter start, end;
@@ -403,15 +494,11 @@ test_edit (Fixture       *fixture,
     typed = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   }
   g_assert_cmpstr (typed, ==, "只在上午送奶");
-  g_assert_true (kefu_customer_page_get_modified (page));
-
-  save (fixture, page);
-  g_assert_false (adw_banner_get_revealed (ADW_BANNER (banner)));
-  g_clear_object (&stored);
-  stored = kefu_store_get_customer (fixture->store, id, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (kefu_customer_get_notes (stored), ==, "只在上午送奶");
-  g_assert_cmpint (kefu_record_get_version (KEFU_RECORD (stored)), ==, 4);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (page),
+                                                                      ADW_TYPE_ENTRY_ROW,
+                                                                      "district_row"))), ==,
+                   "海淀区");
+  g_assert_false (kefu_customer_page_get_modified (page));
   g_assert_true (adw_navigation_page_get_can_pop (ADW_NAVIGATION_PAGE (page)));
 
   /* Discard Changes puts the stored values back. */
@@ -843,6 +930,8 @@ main (int   argc,
               fixture_set_up, test_search_and_sort, fixture_tear_down);
   g_test_add ("/kefu/customers/edit", Fixture, NULL,
               fixture_set_up, test_edit, fixture_tear_down);
+  g_test_add ("/kefu/customers/edit-conflict", Fixture, NULL,
+              fixture_set_up, test_edit_conflict, fixture_tear_down);
   g_test_add ("/kefu/customers/assign", Fixture, NULL,
               fixture_set_up, test_assign, fixture_tear_down);
   g_test_add ("/kefu/customers/import", Fixture, NULL,
