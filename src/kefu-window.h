@@ -57,4 +57,9 @@ void                kefu_window_open_complaint       (KefuWindow     *self,
 /* The escalation check and notifications of the store and staff the window shows. */
 KefuComplaintWatcher *kefu_window_get_complaint_watcher (KefuWindow  *self);
 
+/* Asks before quitting while calls recorded during an outage still wait on this workstation
+ * (kefu-window-outage.c); TRUE when it asked, and the application then quits once the clerk
+ * confirms. */
+gboolean            kefu_window_ask_before_quit      (KefuWindow     *self);
+
 G_END_DECLS

@@ -457,7 +457,7 @@ kefu_intake_queue_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   if (self->connection != NULL)
     g_signal_handlers_disconnect_by_data (self->connection, self);
-  self->connection = NULL;
+  g_clear_object (&self->connection);
 
   G_OBJECT_CLASS (kefu_intake_queue_parent_class)->dispose (object);
 }
@@ -587,7 +587,8 @@ kefu_intake_queue_new (KefuStore  *store,
         g_message ("Could not set “%s” aside: %s", path, g_strerror (errno));
     }
 
-  self->connection = kefu_store_connection_get_for_store (store);
+  /* Held: the store's data may let go of the connection before the queue when the store goes. */
+  self->connection = g_object_ref (kefu_store_connection_get_for_store (store));
   g_signal_connect_swapped (self->connection, "notify::online", G_CALLBACK (online_cb), self);
   if (self->entries->len > 0)
     g_idle_add_full (G_PRIORITY_DEFAULT, start_cb, g_object_ref (self), g_object_unref);
