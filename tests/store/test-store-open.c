@@ -491,7 +491,9 @@ test_concurrent_first_open (Fixture       *fixture,
 
   store = kefu_store_open (location, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (test_count (store, "SELECT COUNT(*) FROM schema_migrations"), ==,
+  /* Every step once (the version is the table's key), up to the latest. Step numbers are handed
+   * out ahead of time, so a build may lack some below the latest. */
+  g_assert_cmpint (test_count (store, "SELECT MAX(version) FROM schema_migrations"), ==,
                    (gint64) kefu_store_schema_version ());
   g_assert_cmpint (test_count (store, "SELECT COUNT(*) FROM staff WHERE login = 'system'"), ==, 1);
   g_assert_finalize_object (store);

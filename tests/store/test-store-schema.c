@@ -22,18 +22,23 @@ test_fresh_database (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) problems = NULL;
+  gint64 n_steps;
 
   g_assert_cmpuint (kefu_store_get_schema_version_found (fixture->store), ==, 0);
   g_assert_cmpint (test_count (fixture->store, "SELECT MAX(version) FROM schema_migrations"),
                    ==, KEFU_SCHEMA_VERSION);
   g_assert_cmpint (test_count (fixture->store, "SELECT COUNT(*) FROM staff WHERE login = 'system'"),
                    ==, 1);
+  /* Step numbers are handed out ahead of time, so a build may lack some below the latest. */
+  n_steps = test_count (fixture->store, "SELECT COUNT(*) FROM schema_migrations");
+  g_assert_cmpint (n_steps, >=, 1);
+  g_assert_cmpint (n_steps, <=, KEFU_SCHEMA_VERSION);
 
   /* Reopening an up-to-date database changes nothing. */
   fixture_reopen (fixture);
   g_assert_cmpuint (kefu_store_get_schema_version_found (fixture->store), ==, KEFU_SCHEMA_VERSION);
   g_assert_cmpint (test_count (fixture->store, "SELECT COUNT(*) FROM schema_migrations"),
-                   ==, KEFU_SCHEMA_VERSION);
+                   ==, n_steps);
   g_assert_cmpint (test_count (fixture->store, "SELECT COUNT(*) FROM staff"), ==, 1);
 
   problems = kefu_store_check (fixture->store, NULL, &error);
