@@ -196,6 +196,20 @@ count_refused (KefuIntakeQueue *self)
   return n;
 }
 
+/* Why the first refused call was refused, or NULL when none was. */
+static const char *
+first_refusal (KefuIntakeQueue *self)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (self->entries, i);
+
+      if (entry->refused != NULL)
+        return entry->refused;
+    }
+  return NULL;
+}
+
 static void
 notify_counts (KefuIntakeQueue *self)
 {
@@ -345,7 +359,8 @@ save_cb (GObject      *object,
     {
       if (entry != NULL)
         g_ptr_array_remove_index (self->entries, index);
-      set_last_error (self, NULL);
+      /* A refusal stays said while its call is kept. */
+      set_last_error (self, first_refusal (self));
       self->n_saved++;
     }
 
@@ -589,6 +604,7 @@ kefu_intake_queue_new (KefuStore  *store,
 
   /* Held: the store's data may let go of the connection before the queue when the store goes. */
   self->connection = g_object_ref (kefu_store_connection_get_for_store (store));
+  self->last_error = g_strdup (first_refusal (self));
   g_signal_connect_swapped (self->connection, "notify::online", G_CALLBACK (online_cb), self);
   if (self->entries->len > 0)
     g_idle_add_full (G_PRIORITY_DEFAULT, start_cb, g_object_ref (self), g_object_unref);

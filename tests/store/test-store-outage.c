@@ -289,6 +289,57 @@ test_queue_once (Fixture       *fixture,
   g_ptr_array_unref (saved.references);
 }
 
+/* A call the database refuses for good is kept in the file, marked, and does not hold up the
+ * calls after it. */
+static void
+test_queue_refused (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  gint64 clerk = setup_clerk (fixture->store);
+  g_autofree char *path = queue_path (fixture);
+  g_autoptr(KefuIntakeQueue) queue = kefu_intake_queue_new (fixture->store, path);
+  g_autoptr(KefuIntakeQueue) reread = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(GError) error = NULL;
+  Saved saved = { 0 };
+
+  watch_queue (queue, &saved);
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_autoptr(KefuCall) call = inquiry_call (clerk, i);
+      g_autofree char *key = NULL;
+
+      /* The second has lost its caller's name, which the store requires. */
+      if (i == 2)
+        kefu_call_set_caller_name (call, "");
+      key = kefu_intake_queue_add (queue, call, &error);
+      g_assert_no_error (error);
+    }
+  kefu_intake_queue_sync (queue);
+  g_assert_true (wait_until (queue_done, queue, WAIT_MS));
+  g_assert_cmpuint (kefu_intake_queue_get_n_waiting (queue), ==, 0);
+  g_assert_cmpuint (kefu_intake_queue_get_n_refused (queue), ==, 1);
+  g_assert_nonnull (kefu_intake_queue_get_last_error (queue));
+  g_test_message ("%s", kefu_intake_queue_get_last_error (queue));
+  g_assert_cmpuint (saved.references->len, ==, 2);
+  answers = stored_answers (fixture->store);
+  g_assert_cmpuint (answers->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (answers, 0), ==, "第1个问题的回答");
+  g_assert_cmpstr (g_ptr_array_index (answers, 1), ==, "第3个问题的回答");
+
+  /* It stays on the workstation across a restart, still marked. */
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_object (&queue);
+  reread = kefu_intake_queue_new (fixture->store, path);
+  g_assert_cmpuint (kefu_intake_queue_get_n_waiting (reread), ==, 0);
+  g_assert_cmpuint (kefu_intake_queue_get_n_refused (reread), ==, 1);
+  g_assert_nonnull (kefu_intake_queue_get_last_error (reread));
+  g_assert_false (kefu_intake_queue_should_queue (reread));
+  g_clear_object (&reread);
+  g_unlink (path);
+  g_ptr_array_unref (saved.references);
+}
+
 /* The outage: PostgreSQL's server stopped, or SQLite's folder moved away as when the share
  * drops. */
 static char *
@@ -456,6 +507,7 @@ main (int   argc,
   test_store_init (&argc, &argv);
   TEST_ADD ("outage/queue-order", test_queue_order);
   TEST_ADD ("outage/queue-once", test_queue_once);
+  TEST_ADD ("outage/queue-refused", test_queue_refused);
   TEST_ADD ("outage/stop-and-start", test_outage);
   return g_test_run ();
 }
