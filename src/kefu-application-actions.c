@@ -22,6 +22,12 @@ quit_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
 {
+  GtkApplication *application = GTK_APPLICATION (user_data);
+
+  /* Calls recorded during an outage still waiting on this workstation: ask first. */
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    if (KEFU_IS_WINDOW (l->data) && kefu_window_ask_before_quit (KEFU_WINDOW (l->data)))
+      return;
   g_application_quit (G_APPLICATION (user_data));
 }
 

@@ -50,6 +50,8 @@ struct _KefuWindow
   /* Bumped whenever the store changes, so late answers about the old one are ignored. */
   guint                 generation;
   gboolean              busy;
+  /* The clerk chose to quit with recorded calls waiting (kefu-window-outage.c). */
+  gboolean              quit_confirmed;
 
   GtkStack             *main_stack;
   AdwStatusPage        *loading_page;
@@ -67,6 +69,7 @@ struct _KefuWindow
   KefuComplaintsPane   *complaints_pane;
   KefuCustomersPane    *customers_pane;
   KefuIntakePane       *intake_pane;
+  GtkWidget            *outage_banner;
 };
 
 /* Works out "busy" again and notifies it when it changed. */
@@ -77,6 +80,11 @@ void  _kefu_window_set_staff           (KefuWindow     *self,
 
 /* Runs the After-Sales action asked for before the database and who works were known. */
 void  _kefu_window_run_pending_aftersales (KefuWindow   *self);
+
+/* kefu-window-outage.c: the outage banner's store, "win.backup" and "win.backup-to (s)". */
+void      _kefu_window_outage_init          (KefuWindow     *self);
+/* TRUE when it asked before closing (calls wait on this workstation): do not close now. */
+gboolean  _kefu_window_outage_close_request (KefuWindow     *self);
 
 /* kefu-window-sidebar.c */
 /* The sidebar's template callbacks and the "pane.show" action with its Alt+1 … Alt+6. */

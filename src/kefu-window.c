@@ -16,6 +16,7 @@
 
 #include "kefu-application.h"
 #include "kefu-window-private.h"
+#include "widgets/kefu-outage-banner.h"
 #include "widgets/kefu-sidebar-row.h"
 
 G_DEFINE_FINAL_TYPE (KefuWindow, kefu_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -176,6 +177,9 @@ kefu_window_close_request (GtkWindow *window)
 {
   KefuWindow *self = KEFU_WINDOW (window);
 
+  if (_kefu_window_outage_close_request (self))
+    return TRUE;
+
   if (!self->unattended)
     {
       int width, height;
@@ -293,6 +297,7 @@ kefu_window_class_init (KefuWindowClass *klass)
   g_type_ensure (KEFU_TYPE_CUSTOMERS_PANE);
   g_type_ensure (KEFU_TYPE_INTAKE_PANE);
 
+  g_type_ensure (KEFU_TYPE_OUTAGE_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kefu/Kefu/ui/kefu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, aftersales_pane);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, callbacks_pane);
@@ -301,6 +306,7 @@ kefu_window_class_init (KefuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, customers_pane);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, database_page);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, intake_pane);
+  gtk_widget_class_bind_template_child (widget_class, KefuWindow, outage_banner);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, pane_stack);
@@ -357,6 +363,7 @@ kefu_window_init (KefuWindow *self)
   g_object_bind_property (self, "live", self->complaints_pane, "live", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "live", self->aftersales_pane, "live", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "live", self->callbacks_pane, "live", G_BINDING_SYNC_CREATE);
+  _kefu_window_outage_init (self);
 
   /* The escalation check runs for the database and person shown; the notifications go through
    * the application the window belongs to. */

@@ -61,4 +61,9 @@ KefuComplaintWatcher *kefu_window_get_complaint_watcher (KefuWindow  *self);
  * open); also the read-only property "live", which the panes are bound to. */
 KefuLive           *kefu_window_get_live             (KefuWindow     *self);
 
+/* Asks before quitting while calls recorded during an outage still wait on this workstation
+ * (kefu-window-outage.c); TRUE when it asked, and the application then quits once the clerk
+ * confirms. */
+gboolean            kefu_window_ask_before_quit      (KefuWindow     *self);
+
 G_END_DECLS

@@ -14,6 +14,8 @@
 #include "core/kefu-roles.h"
 
 #include "kefu-handover-dialog.h"
+#include "store/kefu-intake-queue.h"
+
 #include "kefu-intake-pane-private.h"
 #include "kefu-leads-dialog.h"
 #include "kefu-out-of-area-dialog.h"
@@ -189,6 +191,51 @@ start_pending_call (KefuIntakePane *self)
     kefu_intake_pane_start_call (self, number);
 }
 
+/* The database cannot be reached (or calls recorded while it could not are still waiting, which
+ * a new call must not overtake): the call goes to this workstation's intake queue, which writes
+ * it once the database is back, and the form is free for the next call. The reference number
+ * is given when the call is written. */
+static gboolean
+queue_call (KefuIntakePane  *self,
+            KefuCall        *call,
+            GError         **error)
+{
+  KefuIntakeQueue *queue = kefu_intake_queue_get_for_store (self->store);
+  g_autofree char *key = kefu_intake_queue_add (queue, call, error);
+
+  if (key == NULL)
+    return FALSE;
+
+  adw_banner_set_revealed (self->error_banner, FALSE);
+  adw_banner_set_revealed (self->restored_banner, FALSE);
+  _kefu_intake_pane_delete_draft (self);
+  _kefu_intake_pane_toast (self,
+                           _("Kept on this workstation and saved when the database is back "
+                             "(number given when saved)"),
+                           SAVED_TOAST_SECONDS);
+  _kefu_intake_pane_reset_form (self);
+  _kefu_intake_pane_show_recent (self);
+  kefu_caller_lookup_clear (self->lookup);
+  _kefu_intake_pane_hide_reference (self);
+  kefu_caller_lookup_focus (self->lookup);
+  _kefu_intake_pane_update_actions (self);
+  return TRUE;
+}
+
+static void
+show_queue_error (KefuIntakePane *self,
+                  const GError   *error)
+{
+  /* Translators: the call could be neither saved nor kept for later; %s is the reason. */
+  g_autofree char *title = g_strdup_printf (_("The call was not saved: %s Everything typed is "
+                                              "kept as a draft on this computer."),
+                                            error->message);
+
+  adw_banner_set_title (self->error_banner, title);
+  adw_banner_set_button_label (self->error_banner, _("_Try Again"));
+  adw_banner_set_revealed (self->error_banner, TRUE);
+}
+
 /* A save is never cancelled: once the store has it, it either commits or says why not. The pane
  * may have moved on meanwhile (closed, or another database opened), having written the call to
  * the draft; the draft then goes once the call is stored, so that it cannot be saved twice. */
@@ -234,6 +281,21 @@ save_cb (GObject      *object,
 
   call = g_steal_pointer (&self->saving_call);
   gtk_widget_set_sensitive (GTK_WIDGET (self->form), TRUE);
+
+  if (!saved && (g_error_matches (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_OFFLINE) ||
+                 g_error_matches (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_CONNECTION)))
+    {
+      g_autoptr(GError) queue_error = NULL;
+
+      gtk_widget_set_sensitive (GTK_WIDGET (self->form), TRUE);
+      if (queue_call (self, call, &queue_error))
+        {
+          g_clear_weak_pointer (&self->focus_before_save);
+          start_pending_call (self);
+          return;
+        }
+      g_message ("Could not keep the call on this workstation: %s", queue_error->message);
+    }
 
   if (!saved)
     {
@@ -332,6 +394,15 @@ save_action (GtkWidget  *widget,
 
   /* The draft holds the call until the store has it. */
   _kefu_intake_pane_save_draft (self);
+
+  if (kefu_intake_queue_should_queue (kefu_intake_queue_get_for_store (self->store)))
+    {
+      g_autoptr(GError) queue_error = NULL;
+
+      if (!queue_call (self, call, &queue_error))
+        show_queue_error (self, queue_error);
+      return;
+    }
 
   /* The store writes a snapshot and sets on the call what it decided when it finishes; the form
    * is locked meanwhile so nothing typed is lost between the two. */

@@ -29,3 +29,5 @@ extern const char _kefu_schema_v6_sqlite[];
 extern const char _kefu_schema_v6_postgres[];
 extern const char _kefu_schema_v9_sqlite[];
 extern const char _kefu_schema_v9_postgres[];
+extern const char _kefu_schema_v10_sqlite[];
+extern const char _kefu_schema_v10_postgres[];

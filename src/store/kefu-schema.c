@@ -236,6 +236,12 @@ static const KefuSchemaStep steps[] = {
     _kefu_schema_v9_sqlite,
     _kefu_schema_v9_postgres,
   },
+  {
+    10, "intake queue: the workstation's key of a call recorded while the database could not "
+        "be reached, so that it is written once",
+    _kefu_schema_v10_sqlite,
+    _kefu_schema_v10_postgres,
+  },
 };
 
 /* How to create the version table and ask which tables exist, per dialect. */

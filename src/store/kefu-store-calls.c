@@ -39,6 +39,10 @@ typedef struct
   KefuCall  *input;
   /* The transaction's working copy, with everything the save decided, once it committed. */
   KefuCall  *output;
+  /* The intake queue's key of the call (schema step 10), or NULL for a direct save; `found`
+   * says the call was already stored with it and has not been written again. */
+  const char *client_key;
+  gboolean   found;
 } SaveCall;
 
 static gboolean
@@ -380,6 +384,25 @@ save_call_txn (KefuStore     *self,
 
   /* A retried transaction starts again from the input. */
   g_clear_object (&s->output);
+  s->found = FALSE;
+
+  /* A queued call sent again after its first save's answer was lost is there already. */
+  if (s->client_key != NULL)
+    {
+      g_autoptr(KefuRows) stored = NULL;
+
+      stored = _kefu_store_query (self, "SELECT id FROM calls WHERE client_key = $1",
+                                  g_variant_new ("(s)", s->client_key), cancellable, error);
+      if (stored == NULL)
+        return FALSE;
+      if (kefu_rows_get_n_rows (stored) > 0)
+        {
+          s->output = kefu_store_get_call (self, kefu_rows_get_int (stored, 0, 0), cancellable,
+                                           error);
+          s->found = s->output != NULL;
+          return s->output != NULL;
+        }
+    }
 
   if (!resolve_customer (self, call, cancellable, error))
     return FALSE;
@@ -395,6 +418,12 @@ save_call_txn (KefuStore     *self,
   kefu_call_set_summary (call, summary);
 
   if (!insert_call (self, call, cancellable, error))
+    return FALSE;
+  if (s->client_key != NULL &&
+      _kefu_store_execute (self, "UPDATE calls SET client_key = $1 WHERE id = $2",
+                           g_variant_new ("(sx)", s->client_key,
+                                          kefu_record_get_id (KEFU_RECORD (call))),
+                           cancellable, error) < 0)
     return FALSE;
 
   switch (kefu_call_get_kind (call))
@@ -416,6 +445,33 @@ save_call_txn (KefuStore     *self,
   return ok;
 }
 
+static gboolean
+save_call (KefuStore     *self,
+           KefuCall      *call,
+           const char    *client_key,
+           gboolean      *already_saved,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(KefuCall) before = NULL;
+  SaveCall s = { 0 };
+  gboolean ok;
+
+  before = _kefu_store_call_copy (call, FALSE);
+  s.input = _kefu_store_call_copy (call, TRUE);
+  s.client_key = client_key;
+  ok = prepare_call (s.input, error) &&
+       _kefu_store_write (self, save_call_txn, &s, cancellable, error);
+  if (ok)
+    _kefu_store_call_apply_changes (call, before, s.output);
+  if (already_saved != NULL)
+    *already_saved = ok && s.found;
+
+  g_clear_object (&s.input);
+  g_clear_object (&s.output);
+  return ok;
+}
+
 /**
  * kefu_store_save_call:
  * @call: a new call (id 0) with the detail record of its kind
@@ -432,22 +488,36 @@ kefu_store_save_call (KefuStore     *self,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  g_autoptr(KefuCall) before = NULL;
-  SaveCall s = { 0 };
-  gboolean ok;
-
   g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
   g_return_val_if_fail (KEFU_IS_CALL (call), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  before = _kefu_store_call_copy (call, FALSE);
-  s.input = _kefu_store_call_copy (call, TRUE);
-  ok = prepare_call (s.input, error) &&
-       _kefu_store_write (self, save_call_txn, &s, cancellable, error);
-  if (ok)
-    _kefu_store_call_apply_changes (call, before, s.output);
+  return save_call (self, call, NULL, NULL, cancellable, error);
+}
 
-  g_clear_object (&s.input);
-  g_clear_object (&s.output);
-  return ok;
+/**
+ * kefu_store_save_call_once:
+ * @call: a new call (id 0) with the detail record of its kind
+ * @client_key: the intake queue's key of the call
+ * @already_saved: (out) (optional): set to %TRUE when a call with that key was stored already
+ *
+ * kefu_store_save_call () for a call that waited in a workstation's intake queue (see
+ * kefu-store-calls.h).
+ *
+ * Returns: %TRUE when the call is stored (now or before)
+ */
+gboolean
+kefu_store_save_call_once (KefuStore     *self,
+                           KefuCall      *call,
+                           const char    *client_key,
+                           gboolean      *already_saved,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_return_val_if_fail (KEFU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KEFU_IS_CALL (call), FALSE);
+  g_return_val_if_fail (client_key != NULL && *client_key != '\0', FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return save_call (self, call, client_key, already_saved, cancellable, error);
 }

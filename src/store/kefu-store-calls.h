@@ -33,6 +33,14 @@ G_BEGIN_DECLS
  * what the store decided (customer id, hand-over date, out-of-area, routes, stage, lead id). */
 gboolean     kefu_store_save_call             (KefuStore *self, KefuCall *call,
                                                GCancellable *cancellable, GError **error);
+/* kefu_store_save_call () for a call that waited in a workstation's intake queue: `client_key`
+ * (the queue's key of it, stored in calls.client_key, schema step 10) makes the save happen
+ * once. When a call with that key is stored already (its first save committed but the answer
+ * was lost), nothing is written, `call` gets the stored call's id, reference and what its save
+ * decided, and `already_saved` (may be NULL) is set to TRUE. */
+gboolean     kefu_store_save_call_once        (KefuStore *self, KefuCall *call,
+                                               const char *client_key, gboolean *already_saved,
+                                               GCancellable *cancellable, GError **error);
 /* A stored call with its detail record (and order lines, complaint routes). */
 KefuCall    *kefu_store_get_call              (KefuStore *self, gint64 id,
                                                GCancellable *cancellable, GError **error);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "kefu-store-clock.h"
+#include "kefu-store-connection-private.h"
 #include "kefu-store-internal.h"
 #include "sqlite/kefu-sqlite-store.h"
 
@@ -320,14 +321,18 @@ _kefu_store_query (KefuStore     *self,
 {
   KefuStorePrivate *priv = kefu_store_get_instance_private (self);
   g_autoptr(GVariant) owned = params != NULL ? g_variant_ref_sink (params) : NULL;
+  GError *local_error = NULL;
   KefuRows *rows;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
   g_rec_mutex_lock (&priv->lock);
-  rows = KEFU_STORE_GET_CLASS (self)->query (self, sql, owned, NULL, cancellable, error);
+  rows = KEFU_STORE_GET_CLASS (self)->query (self, sql, owned, NULL, cancellable, &local_error);
   g_rec_mutex_unlock (&priv->lock);
+  _kefu_store_connection_note (self, FALSE, rows != NULL, local_error);
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
   return rows;
 }
 
@@ -341,14 +346,19 @@ _kefu_store_execute (KefuStore     *self,
   KefuStorePrivate *priv = kefu_store_get_instance_private (self);
   g_autoptr(GVariant) owned = params != NULL ? g_variant_ref_sink (params) : NULL;
   g_autoptr(KefuRows) rows = NULL;
+  GError *local_error = NULL;
   gint64 changes = 0;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return -1;
 
   g_rec_mutex_lock (&priv->lock);
-  rows = KEFU_STORE_GET_CLASS (self)->query (self, sql, owned, &changes, cancellable, error);
+  rows = KEFU_STORE_GET_CLASS (self)->query (self, sql, owned, &changes, cancellable,
+                                             &local_error);
   g_rec_mutex_unlock (&priv->lock);
+  _kefu_store_connection_note (self, FALSE, rows != NULL, local_error);
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
   return rows != NULL ? changes : -1;
 }
 
@@ -363,6 +373,7 @@ _kefu_store_query_int64_column (KefuStore     *self,
   KefuStoreClass *klass = KEFU_STORE_GET_CLASS (self);
   g_autoptr(GVariant) owned = params != NULL ? g_variant_ref_sink (params) : NULL;
   g_autoptr(KefuRows) rows = NULL;
+  GError *local_error = NULL;
   GArray *column;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -371,14 +382,21 @@ _kefu_store_query_int64_column (KefuStore     *self,
   g_rec_mutex_lock (&priv->lock);
   if (klass->query_int64_column != NULL)
     {
-      column = klass->query_int64_column (self, sql, owned, cancellable, error);
+      column = klass->query_int64_column (self, sql, owned, cancellable, &local_error);
       g_rec_mutex_unlock (&priv->lock);
+      _kefu_store_connection_note (self, FALSE, column != NULL, local_error);
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
       return column;
     }
-  rows = klass->query (self, sql, owned, NULL, cancellable, error);
+  rows = klass->query (self, sql, owned, NULL, cancellable, &local_error);
   g_rec_mutex_unlock (&priv->lock);
+  _kefu_store_connection_note (self, FALSE, rows != NULL, local_error);
   if (rows == NULL)
-    return NULL;
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
 
   column = g_array_sized_new (FALSE, FALSE, sizeof (gint64), kefu_rows_get_n_rows (rows));
   for (guint i = 0; i < kefu_rows_get_n_rows (rows); i++)
@@ -443,6 +461,7 @@ _kefu_store_write (KefuStore         *self,
             {
               g_atomic_int_inc (&priv->commits);
               g_rec_mutex_unlock (&priv->lock);
+              _kefu_store_connection_note (self, TRUE, TRUE, NULL);
               return TRUE;
             }
           /* A failed COMMIT can leave the transaction open (SQLite BUSY): always roll back. */
@@ -455,6 +474,8 @@ _kefu_store_write (KefuStore         *self,
           g_cancellable_is_cancelled (cancellable))
         {
           g_rec_mutex_unlock (&priv->lock);
+          /* BEGIN and COMMIT meet a lost connection outside the statement helpers. */
+          _kefu_store_connection_note (self, TRUE, FALSE, local_error);
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }

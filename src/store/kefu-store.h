@@ -45,6 +45,11 @@ typedef enum
   KEFU_STORE_ERROR_MISSING_FILE,      /* KEFU_STORE_OPEN_MUST_EXIST and the file is not there */
   KEFU_STORE_ERROR_OPEN_ELSEWHERE,    /* a shared file is open in WAL mode through a local path */
   KEFU_STORE_ERROR_CLAIMED,           /* another workstation is doing this callback now */
+  /* The open database cannot be reached now (the server is down or the connection was lost,
+   * the shared folder of a SQLite file is gone): nothing of the operation was written. Callers
+   * that must not lose what they write queue it (KefuIntakeQueue); KefuStoreConnection says
+   * when the database is back. */
+  KEFU_STORE_ERROR_OFFLINE,
 } KefuStoreError;
 
 typedef enum

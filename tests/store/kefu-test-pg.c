@@ -372,6 +372,41 @@ kefu_test_pg_restart (void)
   }
 }
 
+/* pg_ctl `action` ("stop" or "start") on the running test server's folder, or a fatal error. */
+static void
+control_server (const char *action)
+{
+  g_autofree char *options = NULL;
+  g_autofree char *output = NULL;
+
+  ensure_server ();
+  options = server_options ();
+  {
+    const char *args[] = { "pg_ctl", "-D", server.datadir, "-l", server.logfile, "-w",
+                           "-t", "60", "-m", "fast", "-o", options, action, NULL };
+
+    if (!run_tool (args, &output))
+      {
+        g_autofree char *log = read_log ();
+
+        g_error ("pg_ctl %s failed on the PostgreSQL test server:\n%s\nServer log:\n%s",
+                 action, output, log);
+      }
+  }
+}
+
+void
+kefu_test_pg_stop (void)
+{
+  control_server ("stop");
+}
+
+void
+kefu_test_pg_start (void)
+{
+  control_server ("start");
+}
+
 const char *
 kefu_test_pg_get_socket_dir (void)
 {

@@ -29,6 +29,11 @@ void        kefu_test_pg_exec                (const char *dbname,
 /* Restarts the server (pg_ctl restart -m fast): every open connection is dropped. */
 void        kefu_test_pg_restart             (void);
 
+/* Stops the server (pg_ctl stop -m fast) and starts it again, on the same socket and port, for
+ * outage tests; the exit handler still stops it once at the end. */
+void        kefu_test_pg_stop                (void);
+void        kefu_test_pg_start               (void);
+
 /* Where the server listens: its socket directory and port (the server is started if needed). */
 const char *kefu_test_pg_get_socket_dir      (void);
 guint       kefu_test_pg_get_port            (void);

@@ -13,6 +13,7 @@
 #include <libpq-fe.h>
 
 #include "kefu-pg-store-private.h"
+#include "store/kefu-store-connection-private.h"
 
 /* Settings every session gets, whatever the server's defaults: times are read back in UTC and in
  * ISO form, which kefu_time_from_db() parses, and text is UTF-8. */
@@ -173,11 +174,15 @@ _kefu_pg_reconnect (KefuPgStore  *self,
                     GError      **error)
 {
   static const gulong delays_ms[] = { 0, 250, 1000, 2000 };
+  /* Once the server is known to be out of reach, KefuStoreConnection spaces out the looks: one
+   * attempt each, so that no statement waits seconds for a server that is down. */
+  guint n_attempts = _kefu_store_connection_is_offline (KEFU_STORE (self))
+                     ? 1 : G_N_ELEMENTS (delays_ms);
 
   g_hash_table_remove_all (self->statements);
   self->in_transaction = FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (delays_ms); i++)
+  for (guint i = 0; i < n_attempts; i++)
     {
       if (delays_ms[i] > 0)
         g_usleep (delays_ms[i] * 1000);

@@ -51,6 +51,16 @@ _kefu_sqlite_set_error (sqlite3       *db,
         }
       break;
     case SQLITE_READONLY:
+      /* The file is no longer at its path (its folder moved away, or the share it is on dropped
+       * and the path now leads nowhere): an outage, not a permission. */
+      if (code == SQLITE_READONLY_DBMOVED)
+        {
+          g_debug ("%s failed on %s: %s", what, path, message);
+          g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_OFFLINE,
+                       _("The database file “%s” cannot be reached (%s). Check that the shared "
+                         "folder is connected; nothing was saved."), path, message);
+          return FALSE;
+        }
       g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_READ_ONLY,
                    _("The database file “%s” cannot be written to (%s). Ask your IT contact "
                      "for write access, or choose another database."), path, message);
@@ -74,6 +84,17 @@ _kefu_sqlite_set_error (sqlite3       *db,
     case SQLITE_FULL:
       g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_FAILED,
                    _("The disk holding “%s” is full. Free some space and try again."), path);
+      return FALSE;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      /* The file or its folder went away under the open connection (a file share that
+       * dropped): the journal cannot be made, reads and writes fail. Nothing was written. */
+      if (code == SQLITE_IOERR_NOMEM)
+        break;
+      g_debug ("%s failed on %s: %s", what, path, message);
+      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_OFFLINE,
+                   _("The database file “%s” cannot be reached (%s). Check that the shared folder "
+                     "is connected; nothing was saved."), path, message);
       return FALSE;
     case SQLITE_CORRUPT:
       g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_FAILED,
