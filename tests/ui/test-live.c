@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "aftersales/kefu-shipment-list-view.h"
+#include "aftersales/kefu-shipment-page.h"
 #include "callbacks/kefu-callback-agenda.h"
 #include "callbacks/kefu-callback-month-view.h"
 #include "callbacks/kefu-callbacks-pane.h"
@@ -482,6 +483,7 @@ test_shipments (Fixture       *fixture,
   g_autoptr(KefuShipmentChange) change = NULL;
   g_autoptr(GError) error = NULL;
   KefuSidebarRow *row;
+  KefuShipmentPage *page;
   GtkWidget *list_view;
   GListModel *list;
   gint64 saved;
@@ -515,6 +517,26 @@ test_shipments (Fixture       *fixture,
   g_assert_no_error (error);
   saved = g_get_monotonic_time ();
   wait_live (saved, list_step (list, shipment->id, KEFU_SHIPMENT_STEP_PAYMENT_CONFIRMED));
+
+  /* Its page open here, with nothing being entered: the next step taken elsewhere shows. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "open-shipment",
+                                  g_variant_new_int64 (shipment->id));
+  kefu_test_flush ();
+  kefu_test_wait_until (!kefu_window_get_busy (fixture->window));
+  page = KEFU_SHIPMENT_PAGE (kefu_test_find_mapped (GTK_WIDGET (fixture->window),
+                                                    KEFU_TYPE_SHIPMENT_PAGE));
+  g_assert_cmpint (kefu_shipment_page_get_shipment (page)->step, ==,
+                   KEFU_SHIPMENT_STEP_PAYMENT_CONFIRMED);
+  g_clear_pointer (&change, kefu_shipment_change_free);
+  change = kefu_shipment_change_new (KEFU_SHIPMENT_ACTION_ISSUE_DISPATCH, paid->id,
+                                     paid->version);
+  change->dispatch_number = g_strdup ("FD-0042");
+  g_clear_object (&shipment);
+  shipment = kefu_store_change_shipment (fixture->other, change, NULL, &error);
+  g_assert_no_error (error);
+  saved = g_get_monotonic_time ();
+  wait_live (saved, kefu_shipment_page_get_shipment (page)->version == shipment->version);
+  g_assert_cmpint (kefu_live_page_get_n_reloads (GTK_WIDGET (page)), ==, 1);
 }
 
 static GtkEditable *
