@@ -21,7 +21,9 @@
 #include "test-complaint-company.h"
 
 #define LATENCY_CHANGES 20
-#define LIVE_LIMIT_US (3 * G_USEC_PER_SEC)
+/* What the issue asks: within 3 s on a shared SQLite file, within 1 s on PostgreSQL. */
+#define SQLITE_LIMIT_US (3 * G_USEC_PER_SEC)
+#define POSTGRES_LIMIT_US (1 * G_USEC_PER_SEC)
 
 static gboolean
 label_shown (GtkWidget  *root,
@@ -69,7 +71,8 @@ report (const char *what,
                   median / 1000.0,
                   g_array_index (times, gint64, 0) / 1000.0,
                   g_array_index (times, gint64, times->len - 1) / 1000.0);
-  g_assert_cmpint (g_array_index (times, gint64, times->len - 1), <, LIVE_LIMIT_US);
+  g_assert_cmpint (g_array_index (times, gint64, times->len - 1), <,
+                   on_postgres () ? POSTGRES_LIMIT_US : SQLITE_LIMIT_US);
 }
 
 typedef struct
