@@ -72,11 +72,18 @@ kefu_store_list_audit (KefuStore              *self,
   g_variant_builder_init (&params, G_VARIANT_TYPE_TUPLE);
   if (filter->entity != NULL)
     {
-      g_string_append_printf (sql, " AND events.entity = $%u AND events.entity_id = $%u",
-                              n + 1, n + 2);
+      /* A complaint's creation is recorded with its call's save under "complaints", its later
+       * changes under "complaint": its history is both. */
+      const char *alias = g_str_equal (filter->entity, "complaint") ? "complaints"
+                          : g_str_equal (filter->entity, "complaints") ? "complaint"
+                          : filter->entity;
+
+      g_string_append_printf (sql, " AND events.entity IN ($%u, $%u) AND events.entity_id = $%u",
+                              n + 1, n + 2, n + 3);
       g_variant_builder_add (&params, "s", filter->entity);
+      g_variant_builder_add (&params, "s", alias);
       g_variant_builder_add (&params, "x", filter->entity_id);
-      n += 2;
+      n += 3;
     }
   if (filter->staff_id != 0)
     {

@@ -21,6 +21,7 @@
 #include "aftersales/kefu-shipment-page.h"
 #include "core/kefu-enums.h"
 #include "intake/kefu-caller-lookup.h"
+#include "store/kefu-store-presence.h"
 #include "widgets/kefu-conflict-dialog.h"
 #include "widgets/kefu-lazy-item.h"
 #include "widgets/kefu-table-cell.h"
@@ -779,6 +780,19 @@ test_conflict (Fixture       *fixture,
   assert_step_row (page, KEFU_SHIPMENT_STEP_PAYMENT_CONFIRMED, "钱会计", "12,500.00");
 }
 
+/* The live "being edited" marks on shipment `id`. */
+static guint
+n_presence (Fixture *fixture,
+            gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) marks = kefu_store_list_presence (fixture->store, "shipment", id, NULL,
+                                                          &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (marks);
+}
+
 /* Two people edit the same request: another saves the address and the notes while the dialog
  * is open. A save of disjoint fields merges by itself; a field both changed opens the conflict
  * dialog with both values, and the chosen one is saved with the rest merged. */
@@ -803,6 +817,8 @@ test_edit_merge (Fixture       *fixture,
   press (page, KEFU_SHIPMENT_ACTION_EDIT_DETAILS);
   edit = g_object_ref (KEFU_SHIPMENT_DIALOG (kefu_shipment_page_get_action_dialog (page)));
   kefu_test_wait_until (!kefu_shipment_dialog_get_busy (edit));
+  /* While the edit is open, others see who edits it. */
+  kefu_test_wait_until (n_presence (fixture, id) == 1);
 
   /* Meanwhile, at another workstation: the address. */
   other = kefu_store_get_shipment (fixture->store, id, NULL, &error);
@@ -860,6 +876,8 @@ test_edit_merge (Fixture       *fixture,
   g_assert_cmpstr (stored->address, ==, "上海市闵行区莘庄工业区 8 号");
   g_assert_cmpuint (stored->lines->len, ==, 1);
   kefu_test_wait_until (!is_busy (page));
+  /* The edit is over: the mark goes with it. */
+  kefu_test_wait_until (n_presence (fixture, id) == 0);
 }
 
 /* Damaged in transit, reported and resolved by reshipping with another carrier: the exception

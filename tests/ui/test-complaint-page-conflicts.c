@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "intake/kefu-form-field.h"
+#include "widgets/kefu-audit-dialog.h"
 
 #include "test-complaint-page.h"
 
@@ -572,6 +573,39 @@ test_resolved_meanwhile (Fixture       *fixture,
   g_assert_cmpuint (count_edits_by (fixture, "赵敏"), ==, 0);
 }
 
+/* A manager's History… shows who changed what on this complaint; a clerk is not offered it. */
+static void
+test_history (Fixture       *fixture,
+              gconstpointer  data)
+{
+  AdwDialog *dialog;
+  GListModel *events;
+
+  act_as (fixture, fixture->clerk);
+  wait_page (fixture);
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "complaint.history",
+                                              NULL)
+                  && adw_window_get_visible_dialog (fixture->window) != NULL);
+
+  act_as (fixture, fixture->cs_manager);
+  wait_page (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "complaint.history",
+                                             NULL));
+  dialog = wait_dialog (fixture);
+  g_assert_true (KEFU_IS_AUDIT_DIALOG (dialog));
+  kefu_test_wait_until (!kefu_audit_dialog_get_busy (KEFU_AUDIT_DIALOG (dialog)));
+  events = kefu_audit_dialog_get_events (KEFU_AUDIT_DIALOG (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (events), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(KefuEvent) event = g_list_model_get_item (events, i);
+
+      g_assert_true (g_str_has_prefix (kefu_event_get_entity (event), "complaint"));
+      g_assert_cmpint (kefu_event_get_entity_id (event), ==, fixture->complaint);
+    }
+  adw_dialog_force_close (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -591,6 +625,8 @@ main (int   argc,
               fixture_set_up, test_elsewhere, fixture_tear_down);
   g_test_add ("/kefu/complaint-page/conflict/stale-action", Fixture, NULL,
               fixture_set_up, test_stale_action, fixture_tear_down);
+  g_test_add ("/kefu/complaint-page/history", Fixture, NULL,
+              fixture_set_up, test_history, fixture_tear_down);
   g_test_add ("/kefu/complaint-page/conflict/resolved-meanwhile", Fixture, NULL,
               fixture_set_up, test_resolved_meanwhile, fixture_tear_down);
 
