@@ -10,6 +10,7 @@
 #include "intake/kefu-call-form.h"
 #include "store/kefu-store-complaints.h"
 #include "widgets/kefu-customer-history-view.h"
+#include "widgets/kefu-archive-banner.h"
 #include "widgets/kefu-record-loader.h"
 
 #include "kefu-complaint-page.h"
@@ -34,6 +35,7 @@ struct _KefuComplaintPage
   KefuStore                 *store;
   KefuStaff                 *staff;
   gint64                     complaint_id;
+  KefuArchiveBanner          *archive_banner;
 
   /* What was read, all at once (kefu_complaint_page_reload ()). */
   KefuComplaintCard         *card;

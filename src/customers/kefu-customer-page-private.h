@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "widgets/kefu-archive-banner.h"
 #include "widgets/kefu-customer-history-view.h"
 
 #include "kefu-customer-page.h"
@@ -32,6 +33,7 @@ struct _KefuCustomerPage
   AdwEntryRow             *address_row;
   AdwActionRow            *assigned_at_row;
   AdwBanner               *banner;
+  KefuArchiveBanner       *archive_banner;
   AdwComboRow             *channel_row;
   AdwActionRow            *clerk_row;
   AdwEntryRow             *district_row;

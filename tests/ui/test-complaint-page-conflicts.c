@@ -17,6 +17,7 @@
 #include "intake/kefu-form-field.h"
 
 #include "test-complaint-page.h"
+#include "widgets/kefu-archive-banner.h"
 
 #define THEIR_ADDRESS "上海市浦东新区世纪大道100号"
 #define THEIR_REASON  "有异味,瓶盖鼓起"
@@ -160,9 +161,11 @@ page_banner (Fixture *fixture)
   g_autoptr(GPtrArray) banners = kefu_test_find_all (GTK_WIDGET (fixture->page), ADW_TYPE_BANNER);
   AdwBanner *banner = NULL;
 
-  /* The page's own, not the call form's (products that could not be read). */
+  /* The page's own, not the call form's (products that could not be read) nor the archive
+   * banner's. */
   for (guint i = 0; i < banners->len; i++)
-    if (gtk_widget_get_ancestor (banners->pdata[i], KEFU_TYPE_CALL_FORM) == NULL)
+    if (gtk_widget_get_ancestor (banners->pdata[i], KEFU_TYPE_CALL_FORM) == NULL &&
+        gtk_widget_get_ancestor (banners->pdata[i], KEFU_TYPE_ARCHIVE_BANNER) == NULL)
       {
         g_assert_null (banner);
         banner = banners->pdata[i];
