@@ -1,5 +1,10 @@
 /* kefu-staff-chooser.c: who is working at this workstation.
  *
+ * On a shared SQLite file this is the only sign-in: a staff member who has set a PIN is asked
+ * for it before the choice is made (after three wrong PINs in a row the next try waits a little
+ * longer each time). On PostgreSQL the server's login decides who is who, and the chooser lists
+ * the staff without asking for a PIN.
+ *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "core/kefu-enums.h"
+#include "store/kefu-store-pin.h"
 
 #include "kefu-staff-chooser.h"
 
@@ -27,7 +33,26 @@ struct _KefuStaffChooser
   GtkListBox     *staff_list;
   AdwStatusPage  *empty_page;
   AdwStatusPage  *error_page;
+
+  /* The PIN page. */
+  AdwAvatar      *pin_avatar;
+  GtkLabel       *pin_title;
+  AdwEntryRow    *pin_entry;
+  GtkLabel       *pin_error;
+  GtkButton      *pin_button;
+  GListModel     *loaded;         /* the staff list as loaded, with the PIN ids */
+  KefuStaff      *pin_staff;      /* whose PIN is asked */
+  gint64          ask_staff_id;   /* ask this staff member's PIN as soon as the list is there */
+  guint           failures;       /* wrong PINs in a row */
+  gint64          wait_until;     /* monotonic time before which no PIN is checked */
+  guint           wait_source;
 };
+
+/* After this many wrong PINs in a row, each try waits longer (WAIT_FIRST_SECONDS, doubling, up
+ * to WAIT_MAX_SECONDS): guessing a 4-digit PIN then takes days, a typo costs nothing. */
+#define FREE_TRIES          3
+#define WAIT_FIRST_SECONDS  5
+#define WAIT_MAX_SECONDS    60
 
 G_DEFINE_FINAL_TYPE (KefuStaffChooser, kefu_staff_chooser, ADW_TYPE_DIALOG)
 
@@ -46,6 +71,65 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+/* The staff list with the ids of those who have a PIN (SQLite only), on the store's worker. */
+static gpointer
+list_with_pins_func (KefuStore     *store,
+                     gpointer       data,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GListModel) staff = kefu_store_list_staff (store, TRUE, cancellable, error);
+  g_autoptr(GArray) ids = NULL;
+  GHashTable *pins;
+
+  if (staff == NULL)
+    return NULL;
+  pins = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_object_set_data_full (G_OBJECT (staff), "kefu-pin-ids", pins,
+                          (GDestroyNotify) g_hash_table_unref);
+  if (kefu_store_get_backend (store) != KEFU_STORE_BACKEND_SQLITE)
+    return g_steal_pointer (&staff);
+
+  ids = kefu_store_list_staff_with_pin (store, cancellable, error);
+  if (ids == NULL)
+    return NULL;
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (pins, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
+  return g_steal_pointer (&staff);
+}
+
+void
+kefu_staff_list_with_pins_async (KefuStore           *store,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (KEFU_IS_STORE (store));
+
+  kefu_store_run_async (store, list_with_pins_func, NULL, NULL, cancellable, callback,
+                        user_data);
+}
+
+GListModel *
+kefu_staff_list_with_pins_finish (KefuStore     *store,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return kefu_store_run_finish (store, result, error);
+}
+
+gboolean
+kefu_staff_list_has_pin (GListModel *staff,
+                         gint64      staff_id)
+{
+  GHashTable *pins;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (staff), FALSE);
+
+  pins = g_object_get_data (G_OBJECT (staff), "kefu-pin-ids");
+  return pins != NULL && g_hash_table_contains (pins, &staff_id);
+}
 
 static void
 set_busy (KefuStaffChooser *self,
@@ -76,6 +160,172 @@ choose (KefuStaffChooser *self,
 }
 
 static void
+show_pin_error (KefuStaffChooser *self,
+                const char       *message)
+{
+  gtk_label_set_label (self->pin_error, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->pin_error), message != NULL);
+}
+
+static gboolean
+wait_tick_cb (gpointer user_data)
+{
+  KefuStaffChooser *self = user_data;
+  gint64 left = self->wait_until - g_get_monotonic_time ();
+  g_autofree char *message = NULL;
+  guint seconds;
+
+  if (left <= 0)
+    {
+      self->wait_source = 0;
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "chooser.sign-in", TRUE);
+      show_pin_error (self, _("That PIN is not right. Type it again."));
+      return G_SOURCE_REMOVE;
+    }
+  seconds = (guint) ((left + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "That PIN is not right, several times in a row. Wait "
+                                          "%u second, then try again.",
+                                          "That PIN is not right, several times in a row. Wait "
+                                          "%u seconds, then try again.", seconds), seconds);
+  show_pin_error (self, message);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+show_pin_page (KefuStaffChooser *self,
+               KefuStaff        *staff)
+{
+  g_autofree char *title = NULL;
+
+  g_set_object (&self->pin_staff, staff);
+  /* Translators: the PIN page of "Who is working?"; %s is the staff member's name. */
+  title = g_strdup_printf (_("PIN of %s"), kefu_staff_get_name (staff));
+  gtk_label_set_label (self->pin_title, title);
+  adw_avatar_set_text (self->pin_avatar, kefu_staff_get_name (staff));
+  gtk_editable_set_text (GTK_EDITABLE (self->pin_entry), "");
+  if (self->wait_source == 0)
+    show_pin_error (self, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "pin");
+  gtk_widget_grab_focus (GTK_WIDGET (self->pin_entry));
+}
+
+typedef struct
+{
+  gint64  staff_id;
+  char   *pin;
+} PinCheck;
+
+static void
+pin_check_free (gpointer data)
+{
+  PinCheck *check = data;
+
+  g_free (check->pin);
+  g_free (check);
+}
+
+static gpointer
+check_pin_func (KefuStore     *store,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  PinCheck *check = data;
+
+  if (!kefu_store_check_staff_pin (store, check->staff_id, check->pin, cancellable, error))
+    return NULL;
+  /* Any object says "right"; run_async hands back objects. */
+  return g_object_new (G_TYPE_OBJECT, NULL);
+}
+
+static void choose (KefuStaffChooser *self, KefuStaff *staff);
+
+static void
+pin_checked_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(KefuStaffChooser) self = user_data;
+  g_autoptr(GObject) right = NULL;
+  g_autoptr(GError) error = NULL;
+
+  right = kefu_store_run_finish (KEFU_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_busy (self, FALSE);
+
+  if (right != NULL && self->pin_staff != NULL)
+    {
+      g_autoptr(KefuStaff) staff = g_object_ref (self->pin_staff);
+
+      self->failures = 0;
+      choose (self, staff);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->pin_entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->pin_entry));
+  if (!g_error_matches (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_AUTH))
+    {
+      show_pin_error (self, error->message);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "chooser.sign-in", TRUE);
+      return;
+    }
+
+  self->failures++;
+  if (self->failures >= FREE_TRIES)
+    {
+      guint wait = WAIT_FIRST_SECONDS << MIN (self->failures - FREE_TRIES, 4u);
+
+      self->wait_until = g_get_monotonic_time () + MIN (wait, WAIT_MAX_SECONDS) * G_USEC_PER_SEC;
+      g_clear_handle_id (&self->wait_source, g_source_remove);
+      self->wait_source = g_timeout_add_seconds (1, wait_tick_cb, self);
+      wait_tick_cb (self);
+      return;
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chooser.sign-in", TRUE);
+  show_pin_error (self, error->message);
+}
+
+static void
+sign_in (KefuStaffChooser *self)
+{
+  PinCheck *check;
+
+  if (self->pin_staff == NULL || self->busy ||
+      g_get_monotonic_time () < self->wait_until)
+    return;
+
+  check = g_new0 (PinCheck, 1);
+  check->staff_id = kefu_record_get_id (KEFU_RECORD (self->pin_staff));
+  check->pin = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->pin_entry)));
+  set_busy (self, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chooser.sign-in", FALSE);
+  kefu_store_run_async (self->store, check_pin_func, check, pin_check_free, self->cancellable,
+                        pin_checked_cb, g_object_ref (self));
+}
+
+static void
+sign_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  sign_in (KEFU_STAFF_CHOOSER (widget));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  KefuStaffChooser *self = KEFU_STAFF_CHOOSER (widget);
+
+  g_clear_object (&self->pin_staff);
+  gtk_stack_set_visible_child_name (self->stack, "staff");
+}
+
+static void
 row_activated_cb (KefuStaffChooser *self,
                   AdwActionRow     *row)
 {
@@ -83,7 +333,11 @@ row_activated_cb (KefuStaffChooser *self,
 
   g_assert (KEFU_IS_STAFF (staff));
 
-  choose (self, staff);
+  if (self->loaded != NULL &&
+      kefu_staff_list_has_pin (self->loaded, kefu_record_get_id (KEFU_RECORD (staff))))
+    show_pin_page (self, staff);
+  else
+    choose (self, staff);
 }
 
 static GtkWidget *
@@ -139,11 +393,12 @@ staff_loaded_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   guint n;
 
-  model = kefu_store_list_staff_finish (KEFU_STORE (object), result, &error);
+  model = kefu_staff_list_with_pins_finish (KEFU_STORE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   set_busy (self, FALSE);
+  g_set_object (&self->loaded, model);
 
   if (model == NULL)
     {
@@ -195,6 +450,20 @@ staff_loaded_cb (GObject      *object,
     }
 
   gtk_stack_set_visible_child_name (self->stack, "staff");
+
+  /* The staff member remembered at start, whose PIN is asked before they work. */
+  if (self->ask_staff_id != 0)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->staff)); i++)
+        {
+          g_autoptr(KefuStaff) staff = g_list_model_get_item (G_LIST_MODEL (self->staff), i);
+
+          if (kefu_record_get_id (KEFU_RECORD (staff)) == self->ask_staff_id &&
+              kefu_staff_list_has_pin (model, self->ask_staff_id))
+            show_pin_page (self, staff);
+        }
+      self->ask_staff_id = 0;
+    }
 }
 
 static void
@@ -206,8 +475,8 @@ load (KefuStaffChooser *self)
 
   set_busy (self, TRUE);
   gtk_stack_set_visible_child_name (self->stack, "loading");
-  kefu_store_list_staff_async (self->store, TRUE, self->cancellable,
-                               staff_loaded_cb, g_object_ref (self));
+  kefu_staff_list_with_pins_async (self->store, self->cancellable,
+                                   staff_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -238,6 +507,9 @@ kefu_staff_chooser_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->wait_source, g_source_remove);
+  g_clear_object (&self->loaded);
+  g_clear_object (&self->pin_staff);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_STAFF_CHOOSER);
 
@@ -339,9 +611,16 @@ kefu_staff_chooser_class_init (KefuStaffChooserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuStaffChooser, error_page);
   gtk_widget_class_bind_template_child (widget_class, KefuStaffChooser, stack);
   gtk_widget_class_bind_template_child (widget_class, KefuStaffChooser, staff_list);
+  gtk_widget_class_bind_template_child (widget_class, KefuStaffChooser, pin_avatar);
+  gtk_widget_class_bind_template_child (widget_class, KefuStaffChooser, pin_title);
+  gtk_widget_class_bind_template_child (widget_class, KefuStaffChooser, pin_entry);
+  gtk_widget_class_bind_template_child (widget_class, KefuStaffChooser, pin_error);
+  gtk_widget_class_bind_template_child (widget_class, KefuStaffChooser, pin_button);
 
   /* The error page's Try Again: the staff list once more, e.g. once the server is back. */
   gtk_widget_class_install_action (widget_class, "chooser.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "chooser.sign-in", NULL, sign_in_action);
+  gtk_widget_class_install_action (widget_class, "chooser.back", NULL, back_action);
 }
 
 static void
@@ -352,6 +631,8 @@ kefu_staff_chooser_init (KefuStaffChooser *self)
   self->staff = g_list_store_new (KEFU_TYPE_STAFF);
   gtk_list_box_bind_model (self->staff_list, G_LIST_MODEL (self->staff),
                            create_row, self, NULL);
+  g_signal_connect_object (self->pin_entry, "entry-activated", G_CALLBACK (sign_in), self,
+                           G_CONNECT_SWAPPED);
 }
 
 KefuStaffChooser *
@@ -381,4 +662,17 @@ kefu_staff_chooser_get_page (KefuStaffChooser *self)
   g_return_val_if_fail (KEFU_IS_STAFF_CHOOSER (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/* Asks `staff_id`'s PIN as soon as the staff list is there (the staff member remembered at
+ * start); a staff member without a PIN is simply listed. */
+void
+kefu_staff_chooser_ask_pin (KefuStaffChooser *self,
+                            gint64            staff_id)
+{
+  g_return_if_fail (KEFU_IS_STAFF_CHOOSER (self));
+
+  self->ask_staff_id = staff_id;
+  if (!self->busy && self->loaded != NULL)
+    load (self);
 }

@@ -20,7 +20,22 @@ KefuStaffChooser *kefu_staff_chooser_new       (KefuStore        *store,
                                                 GSettings        *settings);
 /* TRUE while the staff list is loading. */
 gboolean          kefu_staff_chooser_get_busy  (KefuStaffChooser *self);
-/* Which page shows: "loading", "staff", "empty" or "error". */
+/* Which page shows: "loading", "staff", "pin", "empty" or "error". */
 const char       *kefu_staff_chooser_get_page  (KefuStaffChooser *self);
+/* Asks this staff member's PIN as soon as the list is loaded (if they have one). */
+void              kefu_staff_chooser_ask_pin   (KefuStaffChooser *self,
+                                                gint64            staff_id);
+
+/* The active staff with, on SQLite, who has a PIN (kefu_staff_list_has_pin ()); on PostgreSQL
+ * nobody has one here, the server's login decides who is who. */
+void              kefu_staff_list_with_pins_async  (KefuStore           *store,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+GListModel       *kefu_staff_list_with_pins_finish (KefuStore           *store,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+gboolean          kefu_staff_list_has_pin          (GListModel          *staff,
+                                                    gint64               staff_id);
 
 G_END_DECLS

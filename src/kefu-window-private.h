@@ -89,6 +89,8 @@ gboolean  _kefu_window_outage_close_request (KefuWindow     *self);
 /* kefu-window-sidebar.c */
 /* The sidebar's template callbacks and the "pane.show" action with its Alt+1 … Alt+6. */
 void  _kefu_window_class_init_sidebar  (GtkWidgetClass *widget_class);
+void  _kefu_window_class_init_staff    (GtkWidgetClass *widget_class);
+void  _kefu_window_update_pin_action   (KefuWindow     *self);
 /* Reads the counts beside the panes again (once more after those being read). */
 void  _kefu_window_refresh_counts      (KefuWindow     *self);
 /* Shows no count, urgent or overdue marker beside any pane. */

@@ -71,6 +71,7 @@ _kefu_window_set_staff (KefuWindow *self,
   if (g_set_object (&self->staff, staff))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAFF]);
   _kefu_window_update_audit (self);
+  _kefu_window_update_pin_action (self);
 
   if (staff != NULL)
     {
@@ -318,6 +319,7 @@ kefu_window_class_init (KefuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, staff_role_label);
 
   _kefu_window_class_init_sidebar (widget_class);
+  _kefu_window_class_init_staff (widget_class);
 }
 
 static void

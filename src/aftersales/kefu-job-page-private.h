@@ -10,6 +10,7 @@
 #include "store/kefu-store-callbacks.h"
 #include "store/kefu-store-shipments.h"
 #include "widgets/kefu-customer-history-view.h"
+#include "widgets/kefu-archive-banner.h"
 #include "widgets/kefu-record-loader.h"
 
 #include "kefu-aftersales-timeline-view.h"
@@ -28,6 +29,7 @@ struct _KefuJobPage
   KefuStore                  *store;
   KefuStaff                  *staff;
   gint64                      job_id;
+  KefuArchiveBanner          *archive_banner;
   KefuRecordLoader           *loader;
   GCancellable               *action_cancellable;
 

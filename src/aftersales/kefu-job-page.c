@@ -101,6 +101,16 @@ show (GtkWidget *owner,
   self->carriers = g_ptr_array_ref (g_object_get_data (loaded, "carriers"));
 
   _kefu_job_page_show_sections (self);
+  kefu_archive_banner_set_record (self->archive_banner, self->store, KEFU_ARCHIVE_SERVICE_JOB,
+                                  self->job_id);
+}
+
+static void
+archive_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  kefu_archive_banner_archive (KEFU_JOB_PAGE (widget)->archive_banner);
 }
 
 static const KefuRecordLoaderFuncs loader_funcs = { load_func, has_record, show, NULL };
@@ -281,15 +291,18 @@ kefu_job_page_class_init (KefuJobPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "job.act", "i", act_action);
   gtk_widget_class_install_action (widget_class, "job.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "job.archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "job.print", NULL, print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "job.print", NULL);
 
+  g_type_ensure (KEFU_TYPE_ARCHIVE_BANNER);
   g_type_ensure (KEFU_TYPE_AFTERSALES_TIMELINE_VIEW);
   g_type_ensure (KEFU_TYPE_CUSTOMER_HISTORY_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/kefu/Kefu/ui/kefu-job-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuJobPage, actions_box);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobPage, archive_banner);
   gtk_widget_class_bind_template_child (widget_class, KefuJobPage, callback_group);
   gtk_widget_class_bind_template_child (widget_class, KefuJobPage, callback_list);
   gtk_widget_class_bind_template_child (widget_class, KefuJobPage, diagnosis_group);
@@ -334,6 +347,9 @@ kefu_job_page_init (KefuJobPage *self)
   self->loader = kefu_record_loader_new (GTK_WIDGET (self), &loader_funcs, self->stack, "job",
                                          self->error_page, self->toast_overlay,
                                          properties[PROP_BUSY]);
+  /* Archived or restored: the job has a new version. */
+  g_signal_connect_swapped (self->archive_banner, "changed", G_CALLBACK (kefu_job_page_reload),
+                            self);
 }
 
 AdwNavigationPage *

@@ -9,6 +9,7 @@
 #include "widgets/kefu-presence-tracker.h"
 #include "store/kefu-store-shipments.h"
 #include "widgets/kefu-customer-history-view.h"
+#include "widgets/kefu-archive-banner.h"
 #include "widgets/kefu-record-loader.h"
 
 #include "kefu-aftersales-timeline-view.h"
@@ -27,6 +28,7 @@ struct _KefuShipmentPage
   KefuStore                  *store;
   KefuStaff                  *staff;
   gint64                      shipment_id;
+  KefuArchiveBanner          *archive_banner;
 
   /* What was read, all at once. */
   KefuShipment               *shipment;

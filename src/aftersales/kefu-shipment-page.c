@@ -101,6 +101,16 @@ show (GtkWidget *owner,
   kefu_aftersales_timeline_view_set_events (self->timeline_view, self->timeline);
   kefu_customer_history_view_set_customer_id (self->history_view, self->shipment->customer_id);
   update_actions (self);
+  kefu_archive_banner_set_record (self->archive_banner, self->store, KEFU_ARCHIVE_SHIPMENT,
+                                  self->shipment_id);
+}
+
+static void
+archive_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  kefu_archive_banner_archive (KEFU_SHIPMENT_PAGE (widget)->archive_banner);
 }
 
 static const KefuRecordLoaderFuncs loader_funcs = { load_func, has_record, show, NULL };
@@ -482,15 +492,18 @@ kefu_shipment_page_class_init (KefuShipmentPageClass *klass)
   kefu_record_loader_install_properties (object_class, properties, "shipment-id");
 
   gtk_widget_class_install_action (widget_class, "shipment.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "shipment.archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "shipment.print", NULL, print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "shipment.print", NULL);
 
+  g_type_ensure (KEFU_TYPE_ARCHIVE_BANNER);
   g_type_ensure (KEFU_TYPE_AFTERSALES_TIMELINE_VIEW);
   g_type_ensure (KEFU_TYPE_CUSTOMER_HISTORY_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/kefu/Kefu/ui/kefu-shipment-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuShipmentPage, actions_box);
+  gtk_widget_class_bind_template_child (widget_class, KefuShipmentPage, archive_banner);
   gtk_widget_class_bind_template_child (widget_class, KefuShipmentPage, attention_box);
   gtk_widget_class_bind_template_child (widget_class, KefuShipmentPage, attention_icon);
   gtk_widget_class_bind_template_child (widget_class, KefuShipmentPage, attention_label);
@@ -522,6 +535,9 @@ kefu_shipment_page_init (KefuShipmentPage *self)
   self->loader = kefu_record_loader_new (GTK_WIDGET (self), &loader_funcs, self->stack,
                                          "shipment", self->error_page, self->toast_overlay,
                                          properties[PROP_BUSY]);
+  /* Archived or restored: the shipment has a new version. */
+  g_signal_connect_swapped (self->archive_banner, "changed",
+                            G_CALLBACK (kefu_shipment_page_reload), self);
 }
 
 AdwNavigationPage *

@@ -12,6 +12,7 @@
 #include "store/kefu-store-complaints.h"
 #include "widgets/kefu-customer-history-view.h"
 #include "widgets/kefu-presence-tracker.h"
+#include "widgets/kefu-archive-banner.h"
 #include "widgets/kefu-record-loader.h"
 
 #include "kefu-complaint-page.h"
@@ -36,6 +37,7 @@ struct _KefuComplaintPage
   KefuStore                 *store;
   KefuStaff                 *staff;
   gint64                     complaint_id;
+  KefuArchiveBanner          *archive_banner;
 
   /* What was read, all at once (kefu_complaint_page_reload ()). */
   KefuComplaintCard         *card;

@@ -139,6 +139,8 @@ show (GtkWidget *owner,
   _kefu_complaint_page_show_head (self);
   _kefu_complaint_page_show_sections (self);
   _kefu_complaint_page_update_actions (self);
+  kefu_archive_banner_set_record (self->archive_banner, self->store, KEFU_ARCHIVE_COMPLAINT,
+                                  self->complaint_id);
 }
 
 static const KefuRecordLoaderFuncs loader_funcs = { load_func, has_record, show, failed };
@@ -151,6 +153,14 @@ _kefu_complaint_page_reload (KefuComplaintPage *self)
 }
 
 /* Actions and callbacks */
+
+static void
+archive_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  kefu_archive_banner_archive (KEFU_COMPLAINT_PAGE (widget)->archive_banner);
+}
 
 static void
 reload_action (GtkWidget  *widget,
@@ -383,6 +393,7 @@ kefu_complaint_page_class_init (KefuComplaintPageClass *klass)
   kefu_record_loader_install_properties (object_class, properties, "complaint-id");
 
   gtk_widget_class_install_action (widget_class, "complaint.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "complaint.archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "complaint.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "complaint.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "complaint.edit", NULL, edit_action);
@@ -394,12 +405,14 @@ kefu_complaint_page_class_init (KefuComplaintPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "complaint.print", NULL);
 
+  g_type_ensure (KEFU_TYPE_ARCHIVE_BANNER);
   g_type_ensure (KEFU_TYPE_CALL_FORM);
   g_type_ensure (KEFU_TYPE_COMPLAINT_TIMELINE_VIEW);
   g_type_ensure (KEFU_TYPE_CUSTOMER_HISTORY_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/kefu/Kefu/ui/kefu-complaint-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, actions_box);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, archive_banner);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, banner);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, history_button);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintPage, presence_banner);
@@ -445,6 +458,9 @@ static void
 kefu_complaint_page_init (KefuComplaintPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Archived or restored: the complaint has a new version. */
+  g_signal_connect_swapped (self->archive_banner, "changed",
+                            G_CALLBACK (_kefu_complaint_page_reload), self);
   self->loader = kefu_record_loader_new (GTK_WIDGET (self), &loader_funcs, self->stack,
                                          "complaint", self->error_page, self->toast_overlay,
                                          properties[PROP_BUSY]);

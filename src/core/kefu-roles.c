@@ -117,6 +117,25 @@ kefu_role_can_sample_cases (KefuRole role)
   return role == KEFU_ROLE_CS_MANAGER || role == KEFU_ROLE_TEAM_LEAD;
 }
 
+/* Nothing is deleted, but archiving takes a record out of everyone's working lists, so it is
+ * for those who own the shift's work and answer for it: the team lead, who owns the shift and
+ * passes complaints on, the CS manager, who owns hotline handling, and the administrator who
+ * sets the system up. A clerk who thinks a record is finished asks the team lead. */
+gboolean
+kefu_role_can_archive_records (KefuRole role)
+{
+  return role == KEFU_ROLE_TEAM_LEAD || role == KEFU_ROLE_CS_MANAGER ||
+         role == KEFU_ROLE_ADMINISTRATOR;
+}
+
+/* A staff member who forgot their PIN asks whoever manages staff to clear it (they then choose
+ * a new one): the same people who add and deactivate staff. */
+gboolean
+kefu_role_can_clear_pins (KefuRole role)
+{
+  return kefu_role_can_manage_staff (role);
+}
+
 /* The managers' figures (volume, complaints by category, callback coverage, conversion) are
  * for those who act on them: the CS centre's leads and the managers complaints reach. */
 gboolean

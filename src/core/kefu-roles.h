@@ -29,6 +29,8 @@ gboolean kefu_role_can_sample_cases                (KefuRole role);
 gboolean kefu_role_can_view_reports                (KefuRole role);
 /* "Who changed what": the change log of any record and any staff member (managers only). */
 gboolean kefu_role_can_read_audit                  (KefuRole role);
+gboolean kefu_role_can_archive_records             (KefuRole role);
+gboolean kefu_role_can_clear_pins                  (KefuRole role);
 
 /* The role whose sales admin receives a channel's order forms at the daily hand-over:
  * home delivery → depot admin (基站内勤), retail and supermarket → sales admin (销售内勤).

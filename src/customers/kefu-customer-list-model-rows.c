@@ -25,6 +25,7 @@ typedef struct
   char             *query;
   gint64            assigned_clerk_id;
   gboolean          to_contact;
+  gboolean          archived;
   KefuCustomerSort  sort;
   gboolean          descending;
 } Query;
@@ -55,6 +56,7 @@ query_filter (const Query        *query,
   filter->query = query->query;
   filter->assigned_clerk_id = query->assigned_clerk_id;
   filter->to_contact = query->to_contact;
+  filter->archived = query->archived;
 }
 
 static GArray *
@@ -180,6 +182,7 @@ kefu_customer_rows_set_query (KefuLazyListModel        *rows,
   query->query = g_strdup (filter->query);
   query->assigned_clerk_id = filter->assigned_clerk_id;
   query->to_contact = filter->to_contact;
+  query->archived = filter->archived;
   query->sort = sort;
   query->descending = descending;
   kefu_lazy_list_model_set_query (rows, query, query_copy, query_free);

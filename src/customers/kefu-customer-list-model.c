@@ -22,6 +22,7 @@ struct _KefuCustomerListModel
   char              *query;
   gint64             assigned_clerk_id;
   gboolean           to_contact;
+  gboolean           archived;     /* archived customers only (not a property: set with the filter) */
   KefuCustomerSort   sort;
   gboolean           descending;
 };
@@ -359,6 +360,7 @@ kefu_customer_list_model_get_filter (KefuCustomerListModel *self,
   filter->query = self->query;
   filter->assigned_clerk_id = self->assigned_clerk_id;
   filter->to_contact = self->to_contact;
+  filter->archived = self->archived;
 }
 
 void
@@ -372,6 +374,11 @@ kefu_customer_list_model_set_filter (KefuCustomerListModel    *self,
   kefu_customer_list_model_set_query (self, filter->query);
   kefu_customer_list_model_set_assigned_clerk_id (self, filter->assigned_clerk_id);
   kefu_customer_list_model_set_to_contact (self, filter->to_contact);
+  if (self->archived != !!filter->archived)
+    {
+      self->archived = !!filter->archived;
+      update_query (self);
+    }
   g_object_thaw_notify (G_OBJECT (self));
 }
 

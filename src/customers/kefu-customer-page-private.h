@@ -7,6 +7,7 @@
 #pragma once
 
 #include "core/kefu-merge.h"
+#include "widgets/kefu-archive-banner.h"
 #include "widgets/kefu-customer-history-view.h"
 #include "widgets/kefu-presence-tracker.h"
 
@@ -45,6 +46,7 @@ struct _KefuCustomerPage
   AdwEntryRow             *address_row;
   AdwActionRow            *assigned_at_row;
   AdwBanner               *banner;
+  KefuArchiveBanner       *archive_banner;
   AdwComboRow             *channel_row;
   AdwActionRow            *clerk_row;
   AdwEntryRow             *district_row;

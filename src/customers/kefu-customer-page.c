@@ -61,6 +61,8 @@ update_actions (KefuCustomerPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.save", ready && self->modified);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.add-phone", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.discard", ready && self->modified);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.archive",
+                                 ready && !kefu_archive_banner_get_archived (self->archive_banner));
 }
 
 void
@@ -194,6 +196,8 @@ get_customer_cb (GObject      *object,
           self->base_event_id = kefu_merge_newest_event_id (events);
           _kefu_customer_page_fill_form (self, customer);
           gtk_stack_set_visible_child_name (self->stack, "form");
+          kefu_archive_banner_set_record (self->archive_banner, self->store,
+                                          KEFU_ARCHIVE_CUSTOMER, self->customer_id);
         }
       else if (purpose == READ_QUIET)
         {
@@ -210,6 +214,7 @@ get_customer_cb (GObject      *object,
           self->loading = FALSE;
           _kefu_customer_page_merge (self, mine, customer, events);
           _kefu_customer_page_show_assignment (self, self->customer);
+          kefu_archive_banner_reload (self->archive_banner);
         }
     }
 
@@ -276,6 +281,8 @@ update_customer_cb (GObject      *object,
       self->n_resaves = 0;
       /* The form shows what the store keeps (trimmed text, normalised phones). */
       _kefu_customer_page_fill_form (self, edited);
+      /* The save took a new version, which archiving checks against. */
+      kefu_archive_banner_reload (self->archive_banner);
       g_signal_emit (self, signals[SAVED], 0, edited);
       read_customer (self, READ_QUIET);
     }
@@ -298,6 +305,24 @@ update_customer_cb (GObject      *object,
 
   update_actions (self);
   update_busy (self);
+}
+
+static void
+archive_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  kefu_archive_banner_archive (KEFU_CUSTOMER_PAGE (widget)->archive_banner);
+}
+
+/* Archived or restored: the customer has a new version. Read it as another workstation's
+ * change: the form fills again unless typing began, whose save then merges by itself (the
+ * archive touches none of the form's fields). */
+static void
+archive_changed_cb (KefuCustomerPage *self,
+                    gint64            version)
+{
+  read_customer (self, READ_LIVE);
 }
 
 static void
@@ -559,6 +584,7 @@ kefu_customer_page_class_init (KefuCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, assigned_at_row);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, banner);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, presence_banner);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, archive_banner);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, channel_row);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, clerk_row);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, district_error);
@@ -580,6 +606,7 @@ kefu_customer_page_class_init (KefuCustomerPageClass *klass)
                                                 G_CALLBACK (_kefu_customer_page_field_changed_cb));
 
   gtk_widget_class_install_action (widget_class, "customer.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "customer.archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "customer.add-phone", NULL, add_phone_action);
   gtk_widget_class_install_action (widget_class, "customer.discard", NULL, discard_action);
   gtk_widget_class_install_action (widget_class, "customer.reload", NULL, reload_action);
@@ -598,9 +625,14 @@ kefu_customer_page_init (KefuCustomerPage *self)
   self->phone_rows = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
 
+  g_type_ensure (KEFU_TYPE_ARCHIVE_BANNER);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->presence = kefu_presence_tracker_new ("customers");
   kefu_presence_tracker_show_in_banner (self->presence, self->presence_banner);
+  g_signal_connect_swapped (self->archive_banner, "changed", G_CALLBACK (archive_changed_cb),
+                            self);
+  g_signal_connect_swapped (self->archive_banner, "notify::archived", G_CALLBACK (update_actions),
+                            self);
 
   for (KefuChannel channel = 0; channel < N_CHANNELS; channel++)
     gtk_string_list_append (channels, kefu_channel_get_display_name (channel));

@@ -29,6 +29,7 @@ apply_filter (KefuCustomersPane *self)
   kefu_customer_list_model_get_filter (self->model, &filter);
   filter.assigned_clerk_id = g_array_index (self->filters, FilterChoice, selected).assigned_clerk_id;
   filter.to_contact = g_array_index (self->filters, FilterChoice, selected).to_contact;
+  filter.archived = g_array_index (self->filters, FilterChoice, selected).archived;
   kefu_customer_list_model_set_filter (self->model, &filter);
 }
 
@@ -36,9 +37,10 @@ static void
 add_filter (KefuCustomersPane *self,
             const char        *name,
             gint64             clerk_id,
-            gboolean           to_contact)
+            gboolean           to_contact,
+            gboolean           archived)
 {
-  FilterChoice choice = { clerk_id, to_contact };
+  FilterChoice choice = { clerk_id, to_contact, archived };
 
   g_array_append_val (self->filters, choice);
   gtk_string_list_append (self->filter_names, name);
@@ -57,12 +59,12 @@ _kefu_customers_pane_rebuild_filters (KefuCustomersPane *self)
   gtk_string_list_splice (self->filter_names, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->filter_names)), NULL);
 
-  add_filter (self, _("All Customers"), 0, FALSE);
-  add_filter (self, _("Unassigned"), -1, FALSE);
+  add_filter (self, _("All Customers"), 0, FALSE, FALSE);
+  add_filter (self, _("Unassigned"), -1, FALSE, FALSE);
   /* A clerk's own list (客户资料处理): customers given to them and not contacted yet. */
   if (self->staff != NULL && kefu_staff_get_role (self->staff) == KEFU_ROLE_CLERK)
     add_filter (self, _("Mine to Contact This Week"),
-                kefu_record_get_id (KEFU_RECORD (self->staff)), TRUE);
+                kefu_record_get_id (KEFU_RECORD (self->staff)), TRUE, FALSE);
   for (guint i = 0; self->clerks != NULL && i < self->clerks->len; i++)
     {
       KefuStaff *clerk = self->clerks->pdata[i];
@@ -70,15 +72,18 @@ _kefu_customers_pane_rebuild_filters (KefuCustomersPane *self)
 
       /* Translators: an entry of the customers list's filter; %s is a clerk's name. */
       name = g_strdup_printf (_("Assigned to %s"), kefu_staff_get_name (clerk));
-      add_filter (self, name, kefu_record_get_id (KEFU_RECORD (clerk)), FALSE);
+      add_filter (self, name, kefu_record_get_id (KEFU_RECORD (clerk)), FALSE, FALSE);
     }
+  /* Show Archived: nothing is deleted, archived customers are found here. */
+  add_filter (self, _("Archived Customers"), 0, FALSE, TRUE);
 
   for (guint i = 0; i < self->filters->len; i++)
     {
       FilterChoice *choice = &g_array_index (self->filters, FilterChoice, i);
 
       if (choice->assigned_clerk_id == current.assigned_clerk_id &&
-          choice->to_contact == current.to_contact)
+          choice->to_contact == current.to_contact &&
+          choice->archived == current.archived)
         keep = i;
     }
 

@@ -17,6 +17,7 @@ typedef struct
 {
   gint64   assigned_clerk_id;   /* as KefuCustomerFilter */
   gboolean to_contact;
+  gboolean archived;
 } FilterChoice;
 
 struct _KefuCustomersPane

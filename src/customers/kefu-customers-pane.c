@@ -138,7 +138,7 @@ filter_is_set (KefuCustomersPane *self)
 
   kefu_customer_list_model_get_filter (self->model, &filter);
   return (filter.query != NULL && *filter.query != '\0') ||
-         filter.assigned_clerk_id != 0 || filter.to_contact;
+         filter.assigned_clerk_id != 0 || filter.to_contact || filter.archived;
 }
 
 static void

@@ -159,7 +159,7 @@ open_list (gpointer  data,
            GError  **error)
 {
   Bench *bench = data;
-  KefuCustomerFilter everyone = { NULL, 0, FALSE };
+  KefuCustomerFilter everyone = { NULL, 0, FALSE, FALSE };
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) first = NULL;
 

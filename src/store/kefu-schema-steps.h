@@ -31,3 +31,5 @@ extern const char _kefu_schema_v9_sqlite[];
 extern const char _kefu_schema_v9_postgres[];
 extern const char _kefu_schema_v10_sqlite[];
 extern const char _kefu_schema_v10_postgres[];
+extern const char _kefu_schema_v8_sqlite[];
+extern const char _kefu_schema_v8_postgres[];

@@ -242,6 +242,12 @@ static const KefuSchemaStep steps[] = {
     _kefu_schema_v10_sqlite,
     _kefu_schema_v10_postgres,
   },
+  {
+    8, "archiving instead of deleting: archived_at and archived_by on customers, complaints, "
+       "shipments, service jobs and callbacks; the staff's optional PIN",
+    _kefu_schema_v8_sqlite,
+    _kefu_schema_v8_postgres,
+  },
 };
 
 /* How to create the version table and ask which tables exist, per dialect. */
@@ -265,6 +271,12 @@ guint
 _kefu_schema_latest_version (void)
 {
   return steps[G_N_ELEMENTS (steps) - 1].version;
+}
+
+guint
+_kefu_schema_count_steps (void)
+{
+  return G_N_ELEMENTS (steps);
 }
 
 const char *

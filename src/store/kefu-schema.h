@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 
 /* The newest schema version this build knows. */
 guint         _kefu_schema_latest_version       (void);
+/* How many steps there are (their numbers need not follow each other: they are reserved per
+ * piece of work, so that branches merge). */
+guint         _kefu_schema_count_steps    (void);
 
 /* Brings the database to the latest version in one transaction. `found` receives the version
  * the database had before (0 for a new, empty database). A database whose recorded version is

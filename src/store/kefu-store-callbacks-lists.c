@@ -58,7 +58,7 @@ _kefu_store_local_days_bounds (const GDate  *first,
   "SUM(CASE WHEN state = 'done' THEN 1 ELSE 0 END), " \
   "SUM(CASE WHEN state = 'due' AND due_at >= $3 THEN 1 ELSE 0 END), " \
   "SUM(CASE WHEN state = 'due' AND due_at < $3 THEN 1 ELSE 0 END) " \
-  "FROM callbacks WHERE due_at >= $1 AND due_at < $2 " \
+  "FROM callbacks WHERE due_at >= $1 AND due_at < $2 AND archived_at IS NULL " \
   "AND (CAST($4 AS BIGINT) IS NULL OR assigned_to IS NULL OR assigned_to = $4) " \
   "GROUP BY 1"
 
@@ -197,7 +197,7 @@ kefu_store_list_callbacks_due (KefuStore     *self,
   /* $4 is the other state shown: 'done', or 'due' again for none. */
   return read_where (self,
                      "WHERE callbacks.due_at >= $1 AND callbacks.due_at < $2 AND "
-                     "(callbacks.state = 'due' OR callbacks.state = $4) AND " ASSIGNED ("$3")
+                     "callbacks.archived_at IS NULL AND (callbacks.state = 'due' OR callbacks.state = $4) AND " ASSIGNED ("$3")
                      " ORDER BY callbacks.due_at, callbacks.id",
                      g_variant_new ("(ssmxs)", from_text, to_text, assigned_to != 0, assigned_to,
                                     include_done ? "done" : "due"),
@@ -228,6 +228,7 @@ kefu_store_list_overdue_callbacks (KefuStore     *self,
   /* Through callbacks_due (step 4). */
   return read_where (self,
                      "WHERE callbacks.state = 'due' AND callbacks.due_at < $1 AND "
+                     "callbacks.archived_at IS NULL AND "
                      ASSIGNED ("$2") " ORDER BY callbacks.due_at, callbacks.id LIMIT $3",
                      g_variant_new ("(smx@mx)", now_text, assigned_to != 0, assigned_to,
                                     limit_param (self, limit)),
@@ -236,11 +237,13 @@ kefu_store_list_overdue_callbacks (KefuStore     *self,
 
 #define LATE_COUNTS(claimable, escalated) \
   "SELECT (SELECT count(*) FROM callbacks " claimable "WHERE callbacks.state = 'due' AND " \
+  "callbacks.archived_at IS NULL AND " \
   "callbacks.escalated_at IS NULL AND callbacks.due_at < $1 AND " ASSIGNED ("$2") ") + " \
   "(SELECT count(*) FROM callbacks " escalated "WHERE callbacks.state = 'due' AND " \
+  "callbacks.archived_at IS NULL AND " \
   "callbacks.escalated_at IS NOT NULL AND callbacks.due_at < $1 AND " ASSIGNED ("$2") "), " \
   "(SELECT count(*) FROM callbacks " escalated "WHERE callbacks.state = 'due' AND " \
-  "callbacks.escalated_at IS NOT NULL)"
+  "callbacks.archived_at IS NULL AND callbacks.escalated_at IS NOT NULL)"
 
 /**
  * kefu_store_count_late_callbacks:
@@ -301,6 +304,7 @@ kefu_store_list_escalated_callbacks (KefuStore     *self,
 
   return read_where (self,
                      "WHERE callbacks.state = 'due' AND callbacks.escalated_at IS NOT NULL "
+                     "AND callbacks.archived_at IS NULL "
                      "ORDER BY callbacks.escalated_at, callbacks.id",
                      NULL, cancellable, error);
 }

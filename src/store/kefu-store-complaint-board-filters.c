@@ -236,6 +236,9 @@ _kefu_complaint_query_add_filter (KefuComplaintQuery        *q,
 {
   guint n;
 
+  /* Archived complaints are out of the board and the list; "Show Archived" lists only them. */
+  _kefu_complaint_query_and (q, "%s", _kefu_store_archive_condition (KEFU_ARCHIVE_COMPLAINT,
+                                                                     filter->archived));
   switch (filter->scope)
     {
     case KEFU_COMPLAINT_SCOPE_MINE:

@@ -477,7 +477,8 @@ kefu_store_count_open_complaints (KefuStore     *self,
                             "SELECT COUNT(*), "
                             "COALESCE(SUM(CASE WHEN urgent THEN 1 ELSE 0 END), 0), "
                             "COALESCE(SUM(CASE WHEN due_at < $1 THEN 1 ELSE 0 END), 0) "
-                            "FROM complaints WHERE stage IN (" OPEN_STAGES ")",
+                            "FROM complaints WHERE stage IN (" OPEN_STAGES ") "
+                            "AND complaints.archived_at IS NULL",
                             g_variant_new ("(s)", now_text), cancellable, error);
   if (rows == NULL)
     return FALSE;

@@ -69,6 +69,7 @@ typedef struct
   /* Linked batch complaints: only those with this product and batch (batch_key NULL: any). */
   gint64                 product_id;
   char                  *batch_key;
+  gboolean               archived;       /* archived complaints only (else: none of them) */
 } KefuComplaintFilter;
 
 KefuComplaintFilter *kefu_complaint_filter_new   (void);

@@ -47,6 +47,10 @@ append_filter (const KefuCustomerFilter *filter,
                GVariantBuilder          *params,
                guint                    *n_params)
 {
+  /* Archived customers are out of the working list; "Show Archived" lists only them. */
+  g_string_append_printf (where, " AND %s",
+                          _kefu_store_archive_condition (KEFU_ARCHIVE_CUSTOMER,
+                                                         filter != NULL && filter->archived));
   if (filter == NULL)
     return;
   if (filter->assigned_clerk_id > 0)

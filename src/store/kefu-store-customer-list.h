@@ -37,6 +37,7 @@ typedef struct
   const char *query;              /* NULL or "": everyone; else as kefu_store_search_customers */
   gint64      assigned_clerk_id;  /* 0: any; -1: unassigned only */
   gboolean    to_contact;         /* only those assigned and not yet contacted by their clerk */
+  gboolean    archived;           /* archived customers only (else: none of them) */
 } KefuCustomerFilter;
 
 /* The ids of every customer the filter lets through, in the sort order (ties by id), for a lazy

@@ -663,7 +663,12 @@ kefu_store_count_customers (KefuStore     *self,
 
   g_return_val_if_fail (KEFU_IS_STORE (self), -1);
 
-  rows = _kefu_store_query (self, "SELECT COUNT(*) FROM customers", NULL, cancellable, error);
+  /* Archived customers are not counted: this is the working list's size. Both counts are read
+   * from indexes (the smallest one, and the partial index of the archived). */
+  rows = _kefu_store_query (self,
+                            "SELECT (SELECT COUNT(*) FROM customers) - (SELECT COUNT(*) FROM "
+                            "customers WHERE archived_at IS NOT NULL)",
+                            NULL, cancellable, error);
   if (rows == NULL)
     return -1;
   return kefu_rows_get_int (rows, 0, 0);

@@ -6,6 +6,7 @@
 
 #include "kefu-store-private.h"
 #include "kefu-schema.h"
+#include "kefu-store-archive.h"
 
 G_BEGIN_DECLS
 
@@ -80,6 +81,11 @@ void          _kefu_store_unlock          (KefuStore   *self);
 GDateTime    *_kefu_store_now             (KefuStore   *self);
 /* _kefu_store_now () as the database stores it (kefu_time_to_db ()). */
 char         *_kefu_store_now_text        (KefuStore   *self);
+
+/* The SQL condition that keeps a working list to records that are not archived (`archived`
+ * FALSE), or to archived ones only (TRUE), on the table's own name (kefu-store-archive.c). */
+const char   *_kefu_store_archive_condition (KefuArchiveKind kind,
+                                             gboolean        archived);
 
 /* The staff id writes are recorded against in the running write transaction. */
 gint64        _kefu_store_get_txn_actor   (KefuStore   *self);

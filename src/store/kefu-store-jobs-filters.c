@@ -96,6 +96,12 @@ _kefu_job_query_add_filter (KefuComplaintQuery  *q,
 {
   guint n;
 
+  /* Archived jobs are out of the list; "Show Archived" lists only them. */
+  _kefu_complaint_query_and (q, "%s", _kefu_store_archive_condition (KEFU_ARCHIVE_SERVICE_JOB,
+                                                                     filter != NULL &&
+                                                                     filter->archived));
+  if (filter == NULL)
+    return;
   if (filter->open_only)
     _kefu_complaint_query_and (q, "service_jobs.step IN (" KEFU_JOB_OPEN_STEPS ")");
   if (filter->awaiting_approval)
@@ -410,8 +416,7 @@ list_ids (KefuStore            *self,
   gboolean ok;
 
   _kefu_complaint_query_init (&l.q);
-  if (filter != NULL)
-    _kefu_job_query_add_filter (&l.q, filter);
+  _kefu_job_query_add_filter (&l.q, filter);
   l.ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   /* The open jobs are few (a thousand of two hundred thousand) and found through
@@ -535,8 +540,7 @@ kefu_store_list_job_ids_head (KefuStore            *self,
       return g_steal_pointer (&ids);
     }
   _kefu_complaint_query_init (&q);
-  if (filter != NULL)
-    _kefu_job_query_add_filter (&q, filter);
+  _kefu_job_query_add_filter (&q, filter);
   if (!_kefu_complaint_query_count (&q, self, "service_jobs", n_total, cancellable, error))
     return NULL;
   return g_steal_pointer (&ids);

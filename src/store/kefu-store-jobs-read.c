@@ -400,7 +400,8 @@ kefu_store_count_jobs (KefuStore     *self,
                             "SELECT COUNT(*), "
                             "COALESCE(SUM(CASE WHEN step = 'support-requested' "
                             "THEN 1 ELSE 0 END), 0) "
-                            "FROM service_jobs WHERE step IN (" KEFU_JOB_OPEN_STEPS ")",
+                            "FROM service_jobs WHERE step IN (" KEFU_JOB_OPEN_STEPS ") "
+                            "AND service_jobs.archived_at IS NULL",
                             NULL, cancellable, error);
   if (rows == NULL)
     return FALSE;

@@ -64,6 +64,7 @@ typedef struct
   GDateTime  *reported_from;   /* [from, to), NULL: no bound */
   GDateTime  *reported_to;
   char       *text;            /* reference, customer name or phone, serial, symptoms */
+  gboolean    archived;        /* archived jobs only (else: none of them) */
 } KefuJobFilter;
 
 KefuJobFilter *kefu_job_filter_new  (void);   /* kind, step, warranty -1 */

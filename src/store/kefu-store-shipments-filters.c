@@ -105,6 +105,9 @@ _kefu_shipment_query_add_filter (KefuComplaintQuery       *q,
                                  const KefuShipmentFilter *filter,
                                  GDateTime                *now)
 {
+  /* Archived shipments are out of the list; "Show Archived" lists only them. */
+  _kefu_complaint_query_and (q, "%s", _kefu_store_archive_condition (KEFU_ARCHIVE_SHIPMENT,
+                                                                     filter->archived));
   if (filter->open_only)
     _kefu_complaint_query_and (q, "%s", KEFU_SHIPMENT_OPEN_WHERE);
   if (filter->overdue_only)

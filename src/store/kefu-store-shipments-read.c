@@ -354,9 +354,9 @@ kefu_store_count_shipments (KefuStore     *self,
    * time through shipments_attention (only open shipments have one). */
   rows = _kefu_store_query (self,
                             "SELECT (SELECT count(*) FROM shipments WHERE "
-                            KEFU_SHIPMENT_OPEN_WHERE "), "
+                            KEFU_SHIPMENT_OPEN_WHERE " AND shipments.archived_at IS NULL), "
                             "(SELECT count(*) FROM shipments WHERE attention_at IS NOT NULL "
-                            "AND attention_at <= $1)",
+                            "AND attention_at <= $1 AND shipments.archived_at IS NULL)",
                             g_variant_new ("(s)", now_text), cancellable, error);
   if (rows == NULL)
     return FALSE;

@@ -60,6 +60,7 @@ typedef struct
   char             *text;             /* reference, customer name or phone, waybill, dispatch
                                        * note number, serial */
   GDateTime        *now;              /* NULL: the store clock */
+  gboolean          archived;         /* archived shipments only (else: none of them) */
 } KefuShipmentFilter;
 
 KefuShipmentFilter *kefu_shipment_filter_new  (void);   /* step -1, everything else empty */

@@ -61,7 +61,7 @@ list (KefuStore        *store,
       KefuCustomerSort  sort,
       gboolean          descending)
 {
-  KefuCustomerFilter filter = { query, clerk, to_contact };
+  KefuCustomerFilter filter = { query, clerk, to_contact, FALSE };
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) found = kefu_store_list_customer_ids (store, &filter, sort, descending, NULL,
                                                           &error);
@@ -164,7 +164,7 @@ test_head (Fixture       *fixture,
            sort++)
         for (guint descending = 0; descending < 2; descending++)
           {
-            KefuCustomerFilter filter = { queries[q], clerks[c], FALSE };
+            KefuCustomerFilter filter = { queries[q], clerks[c], FALSE, FALSE };
             g_autoptr(GError) error = NULL;
             g_autoptr(GArray) all = kefu_store_list_customer_ids (store, &filter, sort,
                                                                   descending, NULL, &error);
@@ -198,7 +198,7 @@ test_head (Fixture       *fixture,
 
   /* Not just everyone: the count follows the filter. */
   {
-    KefuCustomerFilter filter = { "王", 0, FALSE };
+    KefuCustomerFilter filter = { "王", 0, FALSE, FALSE };
     gint64 n_total = 0;
     g_autoptr(GError) error = NULL;
     g_autoptr(GArray) head = kefu_store_list_customer_ids_head (store, &filter,
@@ -407,7 +407,7 @@ test_assign_selected (Fixture       *fixture,
   gint64 finance = test_create_staff (store, "kuaiji", KEFU_ROLE_FINANCE);
   gint64 clerks[2];
   gint64 selected[5];
-  KefuCustomerFilter filter = { NULL, 0, TRUE };
+  KefuCustomerFilter filter = { NULL, 0, TRUE, FALSE };
 
   clerks[0] = test_create_staff (store, "xiaowang", KEFU_ROLE_CLERK);
   clerks[1] = test_create_staff (store, "xiaoli", KEFU_ROLE_CLERK);

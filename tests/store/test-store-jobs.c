@@ -772,5 +772,6 @@ main (int   argc,
   test_store_init (&argc, &argv);
   test_store_add_job_walk_tests ();
   test_store_add_job_list_tests ();
+  test_store_add_archive_tests ();
   return g_test_run ();
 }

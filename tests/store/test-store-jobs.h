@@ -57,5 +57,6 @@ void            tj_clock          (KefuStore *store, int year, int month, int da
 
 void            test_store_add_job_walk_tests (void);
 void            test_store_add_job_list_tests (void);
+void            test_store_add_archive_tests  (void);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "kefu-test-pg.h"
+#include "store/kefu-schema.h"
 #include "test-store.h"
 
 /* SQLite files */
@@ -496,6 +497,8 @@ test_concurrent_first_open (Fixture       *fixture,
                    test_count (store, "SELECT COUNT(DISTINCT version) FROM schema_migrations"));
   g_assert_cmpint (test_count (store, "SELECT MAX(version) FROM schema_migrations"), ==,
                    (gint64) kefu_store_schema_version ());
+  g_assert_cmpint (test_count (store, "SELECT COUNT(*) FROM schema_migrations"), ==,
+                   (gint64) _kefu_schema_count_steps ());
   g_assert_cmpint (test_count (store, "SELECT COUNT(*) FROM staff WHERE login = 'system'"), ==, 1);
   g_assert_finalize_object (store);
 }

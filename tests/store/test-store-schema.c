@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "kefu-test-pg.h"
+#include "store/kefu-schema.h"
 #include "test-store.h"
 
 /* Migrations */
@@ -38,8 +39,11 @@ test_fresh_database (Fixture       *fixture,
   /* Reopening an up-to-date database changes nothing. */
   fixture_reopen (fixture);
   g_assert_cmpuint (kefu_store_get_schema_version_found (fixture->store), ==, KEFU_SCHEMA_VERSION);
+  /* Each step once, up to the latest (the step numbers need not follow each other). */
+  g_assert_cmpint (test_count (fixture->store, "SELECT MAX(version) FROM schema_migrations"),
+                   ==, KEFU_SCHEMA_VERSION);
   g_assert_cmpint (test_count (fixture->store, "SELECT COUNT(*) FROM schema_migrations"),
-                   ==, n_steps);
+                   ==, _kefu_schema_count_steps ());
   g_assert_cmpint (test_count (fixture->store, "SELECT COUNT(*) FROM staff"), ==, 1);
 
   problems = kefu_store_check (fixture->store, NULL, &error);

@@ -210,6 +210,7 @@ main (int   argc,
   test_store_add_customer_search_tests ();
   test_store_add_customer_list_tests ();
   test_store_add_import_tests ();
+  test_store_add_pin_tests ();
 
   return g_test_run ();
 }

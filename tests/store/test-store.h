@@ -59,5 +59,6 @@ void             test_store_add_async_tests   (void);
 void             test_store_add_customer_search_tests (void);
 void             test_store_add_customer_list_tests   (void);
 void             test_store_add_import_tests          (void);
+void             test_store_add_pin_tests             (void);
 
 G_END_DECLS

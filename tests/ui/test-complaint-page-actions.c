@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "test-complaint-page.h"
+#include "widgets/kefu-archive-banner.h"
 
 /* A visit to a harmed customer (local time typed, UTC stored), hand escalation with a reason,
  * and the complaints about the same batch as rows that open them. */
@@ -129,12 +130,13 @@ test_stale_routes_leave (Fixture       *fixture,
   g_assert_no_error (error);
 
   /* The page still holds the version before it: its next change is refused as stale. */
-  /* The page's banner, not the call form's own nor the one that says who else is editing. */
+  /* The page's banner, not the call form's own the one that says who else is editing, nor the archive banner's. */
   banners = kefu_test_find_all (GTK_WIDGET (fixture->page), ADW_TYPE_BANNER);
   banner = NULL;
   for (guint i = 0; i < banners->len; i++)
     if (gtk_widget_get_ancestor (banners->pdata[i], KEFU_TYPE_CALL_FORM) == NULL
-        && g_strcmp0 (gtk_buildable_get_buildable_id (banners->pdata[i]), "presence_banner") != 0)
+        && g_strcmp0 (gtk_buildable_get_buildable_id (banners->pdata[i]), "presence_banner") != 0
+        && gtk_widget_get_ancestor (banners->pdata[i], KEFU_TYPE_ARCHIVE_BANNER) == NULL)
       {
         g_assert_null (banner);
         banner = banners->pdata[i];

@@ -18,6 +18,7 @@
 #include "widgets/kefu-audit-dialog.h"
 
 #include "test-complaint-page.h"
+#include "widgets/kefu-archive-banner.h"
 
 #define THEIR_ADDRESS "上海市浦东新区世纪大道100号"
 #define THEIR_REASON  "有异味,瓶盖鼓起"
@@ -165,7 +166,8 @@ page_banner (Fixture *fixture)
    * says who else is editing. */
   for (guint i = 0; i < banners->len; i++)
     if (gtk_widget_get_ancestor (banners->pdata[i], KEFU_TYPE_CALL_FORM) == NULL
-        && g_strcmp0 (gtk_buildable_get_buildable_id (banners->pdata[i]), "presence_banner") != 0)
+        && g_strcmp0 (gtk_buildable_get_buildable_id (banners->pdata[i]), "presence_banner") != 0
+        && gtk_widget_get_ancestor (banners->pdata[i], KEFU_TYPE_ARCHIVE_BANNER) == NULL)
       {
         g_assert_null (banner);
         banner = banners->pdata[i];

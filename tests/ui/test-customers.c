@@ -586,7 +586,7 @@ test_assign (Fixture       *fixture,
 
   /* Nothing is assigned before the confirmation. */
   {
-    KefuCustomerFilter filter = { NULL, -1, FALSE };
+    KefuCustomerFilter filter = { NULL, -1, FALSE, FALSE };
     g_autoptr(GError) error = NULL;
     g_autoptr(GArray) ids = kefu_store_list_customer_ids (fixture->store, &filter,
                                                           KEFU_CUSTOMER_SORT_NAME, FALSE,
@@ -602,7 +602,7 @@ test_assign (Fixture       *fixture,
 
   for (guint i = 0; i < 3; i++)
     {
-      KefuCustomerFilter filter = { NULL, fixture->clerks[i], FALSE };
+      KefuCustomerFilter filter = { NULL, fixture->clerks[i], FALSE, FALSE };
       g_autoptr(GError) error = NULL;
       g_autoptr(GArray) ids = kefu_store_list_customer_ids (fixture->store, &filter,
                                                             KEFU_CUSTOMER_SORT_NAME, FALSE,

@@ -21,6 +21,7 @@ struct _KefuSqliteStore
   gboolean      network_file;
   gboolean      created_file;
   gboolean      bulk_cache;     /* the page cache was enlarged for bulk loads */
+  gint64        busy_since;     /* monotonic time the current wait for a lock began */
 };
 
 /* _kefu_sqlite_set_error () for the store's connection and file; returns FALSE. */
