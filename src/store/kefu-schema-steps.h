@@ -25,3 +25,5 @@ extern const char _kefu_schema_v4_sqlite[];
 extern const char _kefu_schema_v4_postgres[];
 extern const char _kefu_schema_v5_sqlite[];
 extern const char _kefu_schema_v5_postgres[];
+extern const char _kefu_schema_v7_sqlite[];
+extern const char _kefu_schema_v7_postgres[];

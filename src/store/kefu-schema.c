@@ -226,6 +226,12 @@ static const KefuSchemaStep steps[] = {
     _kefu_schema_v5_sqlite,
     _kefu_schema_v5_postgres,
   },
+  {
+    7, "who may do what (PostgreSQL): group roles per Kefu role, staff logins, row level "
+       "security, column grants, events stamped with the session's login",
+    _kefu_schema_v7_sqlite,
+    _kefu_schema_v7_postgres,
+  },
 };
 
 /* How to create the version table and ask which tables exist, per dialect. */
@@ -249,6 +255,12 @@ guint
 _kefu_schema_latest_version (void)
 {
   return steps[G_N_ELEMENTS (steps) - 1].version;
+}
+
+guint
+_kefu_schema_n_steps (void)
+{
+  return G_N_ELEMENTS (steps);
 }
 
 const char *

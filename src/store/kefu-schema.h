@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 
 /* The newest schema version this build knows. */
 guint         _kefu_schema_latest_version       (void);
+/* How many steps there are: step numbers are reserved ahead of time, so there may be gaps. */
+guint         _kefu_schema_n_steps              (void);
 
 /* Brings the database to the latest version in one transaction. `found` receives the version
  * the database had before (0 for a new, empty database). A database whose recorded version is

@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "kefu-test-pg.h"
+#include "store/kefu-schema.h"
 #include "test-store.h"
 
 /* Migrations */
@@ -32,8 +33,9 @@ test_fresh_database (Fixture       *fixture,
   /* Reopening an up-to-date database changes nothing. */
   fixture_reopen (fixture);
   g_assert_cmpuint (kefu_store_get_schema_version_found (fixture->store), ==, KEFU_SCHEMA_VERSION);
+  /* One row per step (step numbers are reserved ahead, so they may have gaps). */
   g_assert_cmpint (test_count (fixture->store, "SELECT COUNT(*) FROM schema_migrations"),
-                   ==, KEFU_SCHEMA_VERSION);
+                   ==, _kefu_schema_n_steps ());
   g_assert_cmpint (test_count (fixture->store, "SELECT COUNT(*) FROM staff"), ==, 1);
 
   problems = kefu_store_check (fixture->store, NULL, &error);
