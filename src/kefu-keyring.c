@@ -397,3 +397,100 @@ kefu_keyring_clear_sync (const KefuKeyringKey *key,
     }
   return TRUE;
 }
+
+typedef struct
+{
+  char *user;
+  char *password;
+} Found;
+
+static void
+found_free (Found *found)
+{
+  g_free (found->user);
+  kefu_keyring_free_secret (found->password);
+  g_free (found);
+}
+
+/* Runs in a GTask thread: the search loads the secrets, which the sync calls do over D-Bus. */
+static void
+find_thread_cb (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  const KefuKeyringKey *key = task_data;
+  g_autoptr(GHashTable) attributes = g_hash_table_new (g_str_hash, g_str_equal);
+  GError *error = NULL;
+  GList *items;
+  Found *found = g_new0 (Found, 1);
+  guint64 newest = 0;
+
+  g_hash_table_insert (attributes, "host", key->host);
+  g_hash_table_insert (attributes, "port", key->port);
+  g_hash_table_insert (attributes, "dbname", key->dbname);
+  items = secret_password_searchv_sync (get_schema (), attributes,
+                                        SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK |
+                                        SECRET_SEARCH_LOAD_SECRETS,
+                                        cancellable, &error);
+  if (error != NULL)
+    {
+      found_free (found);
+      g_task_return_error (task, error);
+      return;
+    }
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      SecretRetrievable *item = l->data;
+      g_autoptr(GHashTable) item_attributes = secret_retrievable_get_attributes (item);
+      SecretValue *value = secret_retrievable_retrieve_secret_sync (item, cancellable, NULL);
+      guint64 modified = secret_retrievable_get_modified (item);
+
+      if (value != NULL && (found->user == NULL || modified > newest))
+        {
+          g_free (found->user);
+          kefu_keyring_free_secret (found->password);
+          found->user = g_strdup (g_hash_table_lookup (item_attributes, "user"));
+          found->password = g_strdup (secret_value_get_text (value));
+          newest = modified;
+        }
+      if (value != NULL)
+        secret_value_unref (value);
+    }
+  g_list_free_full (items, g_object_unref);
+  g_task_return_pointer (task, found, (GDestroyNotify) found_free);
+}
+
+void
+kefu_keyring_find_async (const KefuKeyringKey *key,
+                         GCancellable         *cancellable,
+                         GAsyncReadyCallback   callback,
+                         gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (key != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kefu_keyring_find_async);
+  g_task_set_task_data (task, key_copy (key), (GDestroyNotify) kefu_keyring_key_free);
+  g_task_run_in_thread (task, find_thread_cb);
+}
+
+gboolean
+kefu_keyring_find_finish (GAsyncResult  *result,
+                          char         **user,
+                          char         **password,
+                          GError       **error)
+{
+  Found *found = g_task_propagate_pointer (G_TASK (result), error);
+
+  *user = NULL;
+  *password = NULL;
+  if (found == NULL)
+    return FALSE;
+  *user = g_steal_pointer (&found->user);
+  *password = g_steal_pointer (&found->password);
+  found_free (found);
+  return TRUE;
+}

@@ -61,6 +61,18 @@ void            kefu_keyring_clear_async           (const KefuKeyringKey *key,
 gboolean        kefu_keyring_clear_finish          (GAsyncResult  *result,
                                                     GError       **error);
 
+/* The user name and password kept for the database of `key` (its user is ignored): the most
+ * recently kept one when several staff members signed in there. `user` and `password` are NULL
+ * (without an error) when there is none. */
+void            kefu_keyring_find_async            (const KefuKeyringKey *key,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean        kefu_keyring_find_finish           (GAsyncResult  *result,
+                                                    char         **user,
+                                                    char         **password,
+                                                    GError       **error);
+
 /* Synchronous forms, for tests and kefuctl (they block on D-Bus). */
 gboolean        kefu_keyring_store_sync            (const KefuKeyringKey *key,
                                                     const char           *password,

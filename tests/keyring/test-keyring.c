@@ -175,6 +175,47 @@ test_async (void)
 }
 
 static void
+found_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  char **found = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kefu_keyring_find_finish (result, &found[0], &found[1], &error));
+  g_assert_no_error (error);
+  found[2] = GINT_TO_POINTER (1);
+}
+
+/* The sign-in finds who signed in last on a database from the database alone. */
+static void
+test_find (void)
+{
+  const char *location = "postgresql://db.example.com/callcentre";
+  g_autoptr(KefuKeyringKey) key = kefu_keyring_key_new_from_location (location, "liuyang");
+  g_autoptr(KefuKeyringKey) nobody = kefu_keyring_key_new_from_location ("postgresql://db.example.com/other", NULL);
+  g_autoptr(GError) error = NULL;
+  char *found[3] = { NULL, NULL, NULL };
+
+  g_assert_true (kefu_keyring_store_sync (key, "manager-password", NULL, &error));
+  g_assert_no_error (error);
+  kefu_keyring_find_async (key, NULL, found_cb, found);
+  while (found[2] == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (found[0], ==, "liuyang");
+  g_assert_cmpstr (found[1], ==, "manager-password");
+  g_free (found[0]);
+  kefu_keyring_free_secret (found[1]);
+
+  memset (found, 0, sizeof found);
+  kefu_keyring_find_async (nobody, NULL, found_cb, found);
+  while (found[2] == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (found[0]);
+  g_assert_null (found[1]);
+}
+
+static void
 test_location_with_login (void)
 {
   g_autofree char *conninfo =
@@ -199,6 +240,7 @@ main (int   argc,
   start_keyring ();
   g_test_add_func ("/kefu/keyring/store-and-read-back", test_store_and_read_back);
   g_test_add_func ("/kefu/keyring/async", test_async);
+  g_test_add_func ("/kefu/keyring/find", test_find);
   g_test_add_func ("/kefu/keyring/location-with-login", test_location_with_login);
   status = g_test_run ();
   stop_keyring ();
