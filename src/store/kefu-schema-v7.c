@@ -311,6 +311,15 @@ const char _kefu_schema_v7_postgres[] =
   "    RAISE EXCEPTION 'a role % already exists on this server', p_login\n"
   "      USING ERRCODE = 'duplicate_object';\n"
   "  END IF;\n"
+  /* Group roles made by another Kefu database's owner on the same cluster: this owner needs the
+   * ADMIN OPTION on them, which only that owner or a superuser can give. */
+  "  IF NOT pg_has_role(current_user, kefu_group_role(s.role), 'USAGE WITH ADMIN OPTION')\n"
+  "     AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN\n"
+  "    RAISE EXCEPTION 'the database owner % cannot give the group role % to new logins; a '\n"
+  "      'superuser must run: GRANT % TO % WITH ADMIN OPTION', current_user,\n"
+  "      kefu_group_role(s.role), kefu_group_role(s.role), current_user\n"
+  "      USING ERRCODE = 'insufficient_privilege';\n"
+  "  END IF;\n"
   "  EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L VALID UNTIL %L IN ROLE %I', p_login, pw,\n"
   "                 (now() + interval '7 days')::text, kefu_group_role(s.role));\n"
   "  IF NOT s.active THEN EXECUTE format('ALTER ROLE %I NOLOGIN', p_login); END IF;\n"

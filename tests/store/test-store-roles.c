@@ -12,6 +12,7 @@
 
 #include <libpq-fe.h>
 
+#include "kefu-test-company.h"
 #include "kefu-test-pg.h"
 #include "store/kefu-store-callbacks.h"
 #include "store/kefu-store-complaints.h"
@@ -558,6 +559,86 @@ test_login_lifecycle (Fixture       *fixture,
   roles_clear (&roles);
 }
 
+/* The README's set-up: a database owned by a role that is not a superuser, only CREATEROLE,
+ * migrated by Kefu as that owner, on a cluster where another Kefu database made the group roles
+ * already; its manager creates a clerk's login, and the clerk is held to the rules as on a
+ * superuser's database. */
+static void
+test_owner_not_superuser (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *owner = new_login ("kefu_owner");
+  g_autofree char *dbname = new_login ("kefu_owned");
+  g_autofree char *manager_login = new_login ("liuyang");
+  g_autofree char *clerk_login = new_login ("wangfang");
+  g_autofree char *sql = NULL;
+  g_autofree char *location = NULL;
+  g_autoptr(GString) uri = NULL;
+  g_autoptr(KefuStore) store = NULL;
+  g_autoptr(KefuStore) manager = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = NULL;
+  gint64 manager_id;
+  gint64 clerk_id;
+  PGconn *clerk;
+
+  sql = g_strdup_printf ("CREATE ROLE %s LOGIN CREATEROLE", owner);
+  kefu_test_pg_exec ("postgres", sql);
+  g_free (sql);
+  sql = g_strdup_printf ("CREATE DATABASE %s OWNER %s TEMPLATE template0 ENCODING 'UTF8' "
+                         "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'", dbname, owner);
+  kefu_test_pg_exec ("postgres", sql);
+
+  /* The fixture's location names its own database: the same server, another database. */
+  g_assert_true (g_str_has_prefix (fixture->location, "postgresql:///"));
+  uri = g_string_new ("postgresql:///");
+  g_string_append (uri, dbname);
+  g_string_append (uri, strchr (fixture->location, '?'));
+  location = location_as (uri->str, owner, NULL);
+  store = kefu_store_open (location, NULL, &error);
+  g_assert_no_error (error);
+  kefu_store_set_system_actor (store);
+  manager_id = kefu_test_make_staff (store, "刘洋", "liuyang", KEFU_ROLE_CS_MANAGER, 0, TRUE);
+  clerk_id = kefu_test_make_staff (store, "王芳", "wangfang", KEFU_ROLE_CLERK, 0, TRUE);
+
+  /* The group roles came with the fixture's database, made by another owner: this one may not
+   * give them to logins until a superuser gives it the ADMIN OPTION, as the README says. */
+  g_assert_null (kefu_store_create_login (store, manager_id, manager_login, NULL, &error));
+  g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "WITH ADMIN OPTION"));
+  g_clear_error (&error);
+  g_free (sql);
+  sql = g_strdup_printf ("GRANT kefu_clerk, kefu_team_lead, kefu_cs_manager, kefu_qc_manager, "
+                         "kefu_gm_office, kefu_marketing_director, kefu_sales_admin, "
+                         "kefu_depot_admin, kefu_sales_rep, kefu_technician, kefu_finance, "
+                         "kefu_logistics, kefu_warehouse, kefu_administrator TO %s "
+                         "WITH ADMIN OPTION", owner);
+  kefu_test_pg_exec ("postgres", sql);
+  g_clear_object (&store);
+  store = kefu_store_open (location, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kefu_store_get_session_staff_id (store), ==, 0);
+  kefu_store_set_system_actor (store);
+  g_free (create_login (store, manager_id, manager_login));
+
+  /* The manager, signed in as their own login, creates the clerk's. */
+  g_clear_pointer (&location, g_free);
+  location = location_as (uri->str, manager_login, NULL);
+  manager = kefu_store_open (location, NULL, &error);
+  g_assert_no_error (error);
+  password = kefu_store_create_login (manager, clerk_id, clerk_login, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (password);
+
+  clerk = connect_raw (uri->str, clerk_login);
+  assert_raw (clerk, "42501", "SELECT * FROM events");
+  assert_raw (clerk, "42501", "UPDATE staff SET role = 'cs-manager'");
+  assert_raw (clerk, "42501", "DELETE FROM customers");
+  assert_raw (clerk, "00000", "SELECT * FROM staff");
+  g_assert_cmpint (raw_int (clerk, "SELECT staff_id FROM kefu_session ()"), ==, clerk_id);
+  PQfinish (clerk);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -571,5 +652,6 @@ main (int   argc,
   TEST_ADD ("roles/raw-sql-clerk", test_raw_clerk);
   TEST_ADD ("roles/store-as-logins", test_store_as_logins);
   TEST_ADD ("roles/login-lifecycle", test_login_lifecycle);
+  TEST_ADD ("roles/owner-not-superuser", test_owner_not_superuser);
   return g_test_run ();
 }
