@@ -445,6 +445,29 @@ test_store_as_logins (Fixture       *fixture,
   g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_PERMISSION);
   g_clear_error (&error);
 
+  /* The manager adds a department and a staff member; a clerk may not. */
+  {
+    g_autoptr(KefuDepartment) department = kefu_department_new ();
+    g_autoptr(KefuStaff) newcomer = kefu_staff_new ();
+
+    kefu_department_set_name (department, "售后部");
+    g_assert_false (kefu_store_create_department (clerk, department, NULL, &error));
+    g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_PERMISSION);
+    g_clear_error (&error);
+    g_assert_true (kefu_store_create_department (manager, department, NULL, &error));
+    g_assert_no_error (error);
+    kefu_staff_set_name (newcomer, "赵敏");
+    kefu_staff_set_login (newcomer, "zhaomin");
+    kefu_staff_set_role (newcomer, KEFU_ROLE_CLERK);
+    kefu_staff_set_department_id (newcomer, kefu_record_get_id (KEFU_RECORD (department)));
+    kefu_staff_set_active (newcomer, TRUE);
+    g_assert_false (kefu_store_create_staff (clerk, newcomer, NULL, &error));
+    g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_PERMISSION);
+    g_clear_error (&error);
+    g_assert_true (kefu_store_create_staff (manager, newcomer, NULL, &error));
+    g_assert_no_error (error);
+  }
+
   roles_clear (&roles);
 }
 
