@@ -93,9 +93,11 @@ present (KefuSignInDialog *self)
     return;
   self->presented = TRUE;
   adw_dialog_present (ADW_DIALOG (self), self->parent);
-  gtk_widget_grab_focus (GTK_WIDGET (gtk_editable_get_text (GTK_EDITABLE (self->user_row))[0] != '\0'
-                                     ? GTK_WIDGET (self->password_row)
-                                     : GTK_WIDGET (self->user_row)));
+  /* The password when the user name is known already. */
+  if (gtk_editable_get_text (GTK_EDITABLE (self->user_row))[0] != '\0')
+    gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->user_row));
 }
 
 static void
@@ -245,9 +247,10 @@ sign_in_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   KefuSignInDialog *self = KEFU_SIGN_IN_DIALOG (widget);
-  g_autofree char *user = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->user_row))));
+  g_autofree char *user = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->user_row)));
   const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
 
+  g_strstrip (user);
   if (user[0] == '\0')
     {
       show_message (self->sign_in_message, _("Enter your user name."));

@@ -20,35 +20,8 @@
 #include "core/kefu-text.h"
 #include "store/kefu-store-roles.h"
 
-#include "kefu-staff-page.h"
+#include "kefu-staff-page-private.h"
 
-#define N_ROLES (KEFU_ROLE_ADMINISTRATOR + 1)
-
-struct _KefuStaffPage
-{
-  AdwPreferencesPage   parent_instance;
-
-  KefuStore           *store;
-  KefuStaff           *staff;
-  GCancellable        *cancellable;
-  guint                pending;
-  /* Set while the page fills the rows, so that filling is not taken for a change. */
-  gboolean             filling;
-  char                *last_password;
-
-  GListModel          *members;       /* KefuStaff, active and inactive */
-  GListModel          *departments;   /* KefuDepartment */
-  GHashTable          *logins;        /* staff id → login role name */
-  GPtrArray           *rows;          /* the expander rows in list_group */
-
-  AdwPreferencesGroup *list_group;
-  AdwPreferencesGroup *add_group;
-  AdwEntryRow         *name_row;
-  AdwEntryRow         *login_row;
-  AdwComboRow         *role_row;
-  AdwComboRow         *department_row;
-  GtkLabel            *add_message;
-};
 
 G_DEFINE_FINAL_TYPE (KefuStaffPage, kefu_staff_page, ADW_TYPE_PREFERENCES_PAGE)
 
@@ -63,10 +36,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void reload (KefuStaffPage *self);
 
-static gboolean
-is_server (KefuStaffPage *self)
+gboolean
+_kefu_staff_page_is_server (KefuStaffPage *self)
 {
   return self->store != NULL &&
          kefu_store_get_backend (self->store) == KEFU_STORE_BACKEND_POSTGRES;
@@ -78,23 +50,23 @@ can_manage (KefuStaffPage *self)
   return self->staff != NULL && kefu_role_can_manage_staff (kefu_staff_get_role (self->staff));
 }
 
-static void
-begin (KefuStaffPage *self)
+void
+_kefu_staff_page_begin (KefuStaffPage *self)
 {
   if (self->pending++ == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static void
-end (KefuStaffPage *self)
+void
+_kefu_staff_page_end (KefuStaffPage *self)
 {
   g_return_if_fail (self->pending > 0);
   if (--self->pending == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static void
-toast (KefuStaffPage *self,
+void
+_kefu_staff_page_toast (KefuStaffPage *self,
        const char    *text)
 {
   GtkWidget *dialog = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_PREFERENCES_DIALOG);
@@ -147,8 +119,8 @@ department_position (KefuStaffPage *self,
   return 0;
 }
 
-static gint64
-department_at (KefuStaffPage *self,
+gint64
+_kefu_staff_page_department_at (KefuStaffPage *self,
                guint          position)
 {
   g_autoptr(KefuDepartment) department = NULL;
@@ -159,8 +131,8 @@ department_at (KefuStaffPage *self,
   return department != NULL ? kefu_record_get_id (KEFU_RECORD (department)) : 0;
 }
 
-static KefuStaff *
-find_member (KefuStaffPage *self,
+KefuStaff *
+_kefu_staff_page_find_member (KefuStaffPage *self,
              gint64         staff_id)
 {
   for (guint i = 0; self->members != NULL && i < g_list_model_get_n_items (self->members); i++)
@@ -198,7 +170,8 @@ department_selected_cb (AdwComboRow *row,
 
   if (!self->filling)
     gtk_widget_activate_action (GTK_WIDGET (self), "staff-admin.set-department", "(xx)", id,
-                                department_at (self, adw_combo_row_get_selected (row)));
+                                _kefu_staff_page_department_at (self,
+                                                                adw_combo_row_get_selected (row)));
 }
 
 static void
@@ -228,7 +201,7 @@ member_subtitle (KefuStaffPage *self,
   if (login != NULL)
     /* Translators: the member's login on the PostgreSQL server. */
     g_string_append_printf (text, " · %s", login);
-  else if (is_server (self))
+  else if (_kefu_staff_page_is_server (self))
     g_string_append_printf (text, " · %s", _("no server login yet"));
   return g_string_free (text, FALSE);
 }
@@ -277,14 +250,15 @@ member_row (KefuStaffPage *self,
   g_signal_connect (active_row, "notify::active", G_CALLBACK (active_changed_cb), self);
   adw_expander_row_add_row (row, GTK_WIDGET (active_row));
 
-  if (is_server (self))
+  if (_kefu_staff_page_is_server (self))
     {
       gboolean has_login = g_hash_table_contains (self->logins, &id);
       AdwButtonRow *button = ADW_BUTTON_ROW (adw_button_row_new ());
 
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (button), TRUE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (button),
-                                     has_login ? _("_Reset Password…") : _("Create Server _Login"));
+                                     has_login ? _("_Reset Password…")
+                                               : _("Create Server _Login"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button),
                                       has_login ? "staff-admin.reset-password"
                                                 : "staff-admin.create-login");
@@ -337,8 +311,8 @@ logins_loaded_cb (GObject      *source,
       fill_list (self);
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    toast (self, error->message);
-  end (self);
+    _kefu_staff_page_toast (self, error->message);
+  _kefu_staff_page_end (self);
 }
 
 static gpointer
@@ -362,8 +336,8 @@ departments_loaded_cb (GObject      *source,
   if (departments == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
-      end (self);
+        _kefu_staff_page_toast (self, error->message);
+      _kefu_staff_page_end (self);
       return;
     }
   g_set_object (&self->departments, departments);
@@ -384,8 +358,8 @@ staff_loaded_cb (GObject      *source,
   if (members == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
-      end (self);
+        _kefu_staff_page_toast (self, error->message);
+      _kefu_staff_page_end (self);
       return;
     }
   g_set_object (&self->members, members);
@@ -394,12 +368,12 @@ staff_loaded_cb (GObject      *source,
                         departments_loaded_cb, g_object_ref (self));
 }
 
-static void
-reload (KefuStaffPage *self)
+void
+_kefu_staff_page_reload (KefuStaffPage *self)
 {
   if (self->store == NULL)
     return;
-  begin (self);
+  _kefu_staff_page_begin (self);
   kefu_store_list_staff_async (self->store, FALSE, self->cancellable, staff_loaded_cb,
                                g_object_ref (self));
 }
@@ -416,17 +390,17 @@ member_saved_cb (GObject      *source,
 
   if (!kefu_store_update_staff_finish (KEFU_STORE (source), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    toast (self, error->message);
-  end (self);
+    _kefu_staff_page_toast (self, error->message);
+  _kefu_staff_page_end (self);
   /* Refused or not, the list shows what the database now holds. */
-  reload (self);
+  _kefu_staff_page_reload (self);
 }
 
 static void
 save_member (KefuStaffPage *self,
              KefuStaff     *member)
 {
-  begin (self);
+  _kefu_staff_page_begin (self);
   kefu_store_update_staff_async (self->store, member, self->cancellable, member_saved_cb,
                                  g_object_ref (self));
 }
@@ -442,8 +416,9 @@ set_role_action (GtkWidget  *widget,
   KefuStaff *member;
 
   g_variant_get (parameter, "(xi)", &id, &role);
-  member = find_member (self, id);
-  if (member == NULL || role < 0 || role >= N_ROLES || (gint32) kefu_staff_get_role (member) == role)
+  member = _kefu_staff_page_find_member (self, id);
+  if (member == NULL || role < 0 || role >= N_ROLES ||
+      (gint32) kefu_staff_get_role (member) == role)
     return;
   kefu_staff_set_role (member, (KefuRole) role);
   save_member (self, member);
@@ -460,7 +435,7 @@ set_department_action (GtkWidget  *widget,
   KefuStaff *member;
 
   g_variant_get (parameter, "(xx)", &id, &department_id);
-  member = find_member (self, id);
+  member = _kefu_staff_page_find_member (self, id);
   if (member == NULL || kefu_staff_get_department_id (member) == department_id)
     return;
   kefu_staff_set_department_id (member, department_id);
@@ -478,209 +453,25 @@ set_active_action (GtkWidget  *widget,
   KefuStaff *member;
 
   g_variant_get (parameter, "(xb)", &id, &active);
-  member = find_member (self, id);
+  member = _kefu_staff_page_find_member (self, id);
   if (member == NULL || !kefu_staff_get_active (member) == !active)
     return;
   /* Nobody deactivates themselves: the page would lock its own user out. */
   if (!active && self->staff != NULL &&
       id == kefu_record_get_id (KEFU_RECORD (self->staff)))
     {
-      toast (self, _("You cannot deactivate yourself. Ask another manager."));
-      reload (self);
+      _kefu_staff_page_toast (self, _("You cannot deactivate yourself. Ask another manager."));
+      _kefu_staff_page_reload (self);
       return;
     }
   kefu_staff_set_active (member, active);
   save_member (self, member);
 }
 
-static void
-password_dialog_closed_cb (AdwDialog     *dialog,
-                           KefuStaffPage *self)
+void
+_kefu_staff_page_notify_last_password (KefuStaffPage *self)
 {
-  if (self->last_password != NULL)
-    memset (self->last_password, 0, strlen (self->last_password));
-  g_clear_pointer (&self->last_password, g_free);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_PASSWORD]);
-}
-
-/* Shows the one-time password once; it is nowhere else. */
-static void
-show_password (KefuStaffPage *self,
-               const char    *password)
-{
-  AdwDialog *dialog;
-  GtkWidget *label;
-
-  g_free (self->last_password);
-  self->last_password = g_strdup (password);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_PASSWORD]);
-
-  dialog = adw_alert_dialog_new (_("One-Time Password"),
-                                 _("Give this password to the staff member. It works once, for "
-                                   "7 days: at the first sign-in they choose their own. It is not "
-                                   "shown again."));
-  label = gtk_label_new (password);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "title-2");
-  gtk_widget_add_css_class (label, "monospace");
-  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), label);
-  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Done"));
-  g_signal_connect_object (dialog, "closed", G_CALLBACK (password_dialog_closed_cb), self, 0);
-  adw_dialog_present (dialog, GTK_WIDGET (self));
-}
-
-static void
-password_made_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(KefuStaffPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *password = kefu_store_login_password_finish (KEFU_STORE (source), result,
-                                                                &error);
-
-  end (self);
-  if (password == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
-      return;
-    }
-  show_password (self, password);
-  memset (password, 0, strlen (password));
-  reload (self);
-}
-
-/* The server login is the member's Kefu login in lower case, when that makes a valid name. */
-static void
-create_login_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  KefuStaffPage *self = KEFU_STAFF_PAGE (widget);
-  KefuStaff *member = find_member (self, g_variant_get_int64 (parameter));
-  g_autofree char *login = NULL;
-
-  if (member == NULL || !is_server (self))
-    return;
-  login = g_ascii_strdown (kefu_staff_get_login (member), -1);
-  if (!kefu_store_login_name_is_valid (login))
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("“%s” cannot be a server login: a login has 2 to 63 lower-case letters, "
-                           "digits, dots or underscores and begins with a letter. Change the "
-                           "member’s login first."), kefu_staff_get_login (member));
-
-      toast (self, message);
-      return;
-    }
-  begin (self);
-  kefu_store_create_login_async (self->store, kefu_record_get_id (KEFU_RECORD (member)), login,
-                                 self->cancellable, password_made_cb, g_object_ref (self));
-}
-
-static void
-reset_password_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  KefuStaffPage *self = KEFU_STAFF_PAGE (widget);
-
-  if (!is_server (self))
-    return;
-  begin (self);
-  kefu_store_reset_password_async (self->store, g_variant_get_int64 (parameter),
-                                   self->cancellable, password_made_cb, g_object_ref (self));
-}
-
-/* Adding */
-
-static void
-show_add_message (KefuStaffPage *self,
-                  const char    *message)
-{
-  gtk_label_set_label (self->add_message, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->add_message), message != NULL);
-}
-
-static void
-add_changed_cb (KefuStaffPage *self)
-{
-  gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->login_row), "error");
-  show_add_message (self, NULL);
-}
-
-static void
-member_added_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(KefuStaffPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KefuStaff) member = g_object_steal_data (G_OBJECT (self), "kefu-adding");
-
-  end (self);
-  if (!kefu_store_create_staff_finish (KEFU_STORE (source), result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      if (g_error_matches (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_DUPLICATE))
-        gtk_widget_add_css_class (GTK_WIDGET (self->login_row), "error");
-      show_add_message (self, error->message);
-      return;
-    }
-  {
-    g_autofree char *text = g_strdup_printf (_("%s was added."), kefu_staff_get_name (member));
-
-    toast (self, text);
-  }
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->login_row), "");
-  show_add_message (self, NULL);
-  reload (self);
-}
-
-static void
-add_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  KefuStaffPage *self = KEFU_STAFF_PAGE (widget);
-  g_autoptr(KefuStaff) member = kefu_staff_new ();
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
-  g_autofree char *login = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->login_row))));
-  guint role = adw_combo_row_get_selected (self->role_row);
-
-  if (name[0] == '\0')
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
-      show_add_message (self, _("Enter the staff member’s name."));
-      return;
-    }
-  if (login[0] == '\0' || strpbrk (login, " \t") != NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->login_row), "error");
-      show_add_message (self, _("Enter a login without spaces: letters, digits, dots or dashes."));
-      return;
-    }
-  if (role == GTK_INVALID_LIST_POSITION || role >= N_ROLES)
-    {
-      show_add_message (self, _("Choose the staff member’s role."));
-      return;
-    }
-
-  kefu_staff_set_name (member, name);
-  kefu_staff_set_login (member, login);
-  kefu_staff_set_role (member, (KefuRole) role);
-  kefu_staff_set_department_id (member,
-                                department_at (self,
-                                               adw_combo_row_get_selected (self->department_row)));
-  kefu_staff_set_active (member, TRUE);
-  g_object_set_data_full (G_OBJECT (self), "kefu-adding", g_object_ref (member), g_object_unref);
-  begin (self);
-  kefu_store_create_staff_async (self->store, member, self->cancellable, member_added_cb,
-                                 g_object_ref (self));
 }
 
 /* GObject */
@@ -757,7 +548,7 @@ kefu_staff_page_set_property (GObject      *object,
       if (g_set_object (&self->store, g_value_get_object (value)))
         {
           g_object_notify_by_pspec (object, properties[PROP_STORE]);
-          reload (self);
+          _kefu_staff_page_reload (self);
         }
       break;
     case PROP_STAFF:
@@ -805,18 +596,20 @@ kefu_staff_page_class_init (KefuStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuStaffPage, role_row);
   gtk_widget_class_bind_template_child (widget_class, KefuStaffPage, department_row);
   gtk_widget_class_bind_template_child (widget_class, KefuStaffPage, add_message);
-  gtk_widget_class_bind_template_callback (widget_class, add_changed_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "add_changed_cb",
+                                                G_CALLBACK (_kefu_staff_page_add_changed_cb));
 
-  gtk_widget_class_install_action (widget_class, "staff-admin.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "staff-admin.add", NULL,
+                                   _kefu_staff_page_add_action);
   gtk_widget_class_install_action (widget_class, "staff-admin.set-role", "(xi)", set_role_action);
   gtk_widget_class_install_action (widget_class, "staff-admin.set-department", "(xx)",
                                    set_department_action);
   gtk_widget_class_install_action (widget_class, "staff-admin.set-active", "(xb)",
                                    set_active_action);
   gtk_widget_class_install_action (widget_class, "staff-admin.create-login", "x",
-                                   create_login_action);
+                                   _kefu_staff_page_create_login_action);
   gtk_widget_class_install_action (widget_class, "staff-admin.reset-password", "x",
-                                   reset_password_action);
+                                   _kefu_staff_page_reset_password_action);
 }
 
 static void

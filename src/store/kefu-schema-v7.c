@@ -20,7 +20,8 @@
  * - What a row policy cannot see (the row as it was) is checked by BEFORE UPDATE triggers that
  *   raise insufficient_privilege: a complaint may be changed by its owner, staff other than
  *   clerks of a department it is routed to (the hotline's own department receives service
- *   complaints, and a clerk must not close a colleague's), team leads and managers; a callback assigned to or done by someone else
+ *   complaints, and a clerk must not close a colleague's), team leads and managers; a callback
+ *   assigned to or done by someone else
  *   only by team leads and managers.
  * - events: INSERT only (no UPDATE, DELETE or TRUNCATE for any Kefu role, and the step 1
  *   triggers raise for everyone); a SECURITY DEFINER BEFORE INSERT trigger records session_user
@@ -67,7 +68,8 @@ const char _kefu_schema_v7_sqlite[] = "SELECT 1;\n";
   "'settings', 'departments', 'products', 'carriers', 'complaint_routing_rules'"
 /* Child rows the store replaces by deleting them (a customer's phones and name index, a
  * complaint's routes, a shipment's lines). No record is ever deleted. */
-#define DELETE_TABLES "'customer_phones', 'customer_name_grams', 'complaint_routes', 'shipment_lines'"
+#define DELETE_TABLES \
+  "'customer_phones', 'customer_name_grams', 'complaint_routes', 'shipment_lines'"
 
 #define DEFINER "STABLE SECURITY DEFINER SET search_path FROM CURRENT"
 
@@ -120,7 +122,8 @@ const char _kefu_schema_v7_postgres[] =
   "  AS $$ SELECT kefu_session_is_owner() OR kefu_session_staff_id() IS NOT NULL $$;\n"
   "CREATE FUNCTION kefu_session_has_role (VARIADIC roles TEXT[]) RETURNS BOOLEAN\n"
   "  LANGUAGE sql " DEFINER "\n"
-  "  AS $$ SELECT kefu_session_is_owner() OR COALESCE(kefu_session_role() = ANY (roles), FALSE) $$;\n"
+  "  AS $$ SELECT kefu_session_is_owner()\n"
+  "    OR COALESCE(kefu_session_role() = ANY (roles), FALSE) $$;\n"
   "CREATE FUNCTION kefu_session_is_supervisor () RETURNS BOOLEAN LANGUAGE sql " DEFINER "\n"
   "  AS $$ SELECT kefu_session_has_role(" SUPERVISORS ") $$;\n"
   "CREATE FUNCTION kefu_session_is_auditor () RETURNS BOOLEAN LANGUAGE sql " DEFINER "\n"
@@ -289,7 +292,8 @@ const char _kefu_schema_v7_postgres[] =
   "  pw TEXT := kefu_new_password();\n"
   "BEGIN\n"
   "  IF NOT kefu_session_is_staff_admin() THEN\n"
-  "    RAISE EXCEPTION 'only a manager can create logins' USING ERRCODE = 'insufficient_privilege';\n"
+  "    RAISE EXCEPTION 'only a manager can create logins'\n"
+  "      USING ERRCODE = 'insufficient_privilege';\n"
   "  END IF;\n"
   "  SELECT * INTO s FROM staff WHERE staff.id = p_staff_id FOR UPDATE;\n"
   "  IF NOT FOUND OR s.login = 'system' THEN\n"
@@ -323,7 +327,8 @@ const char _kefu_schema_v7_postgres[] =
   "  EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L VALID UNTIL %L IN ROLE %I', p_login, pw,\n"
   "                 (now() + interval '7 days')::text, kefu_group_role(s.role));\n"
   "  IF NOT s.active THEN EXECUTE format('ALTER ROLE %I NOLOGIN', p_login); END IF;\n"
-  "  UPDATE staff SET db_role = p_login, db_password_temporary = TRUE WHERE staff.id = p_staff_id;\n"
+  "  UPDATE staff SET db_role = p_login, db_password_temporary = TRUE\n"
+  "    WHERE staff.id = p_staff_id;\n"
   "  RETURN pw;\n"
   "END\n"
   "$fn$;\n"
@@ -334,7 +339,8 @@ const char _kefu_schema_v7_postgres[] =
   "  pw TEXT := kefu_new_password();\n"
   "BEGIN\n"
   "  IF NOT kefu_session_is_staff_admin() THEN\n"
-  "    RAISE EXCEPTION 'only a manager can reset passwords' USING ERRCODE = 'insufficient_privilege';\n"
+  "    RAISE EXCEPTION 'only a manager can reset passwords'\n"
+  "      USING ERRCODE = 'insufficient_privilege';\n"
   "  END IF;\n"
   "  SELECT * INTO s FROM staff WHERE staff.id = p_staff_id FOR UPDATE;\n"
   "  IF NOT FOUND OR s.db_role IS NULL THEN\n"
@@ -414,7 +420,8 @@ const char _kefu_schema_v7_postgres[] =
   "    EXECUTE format('GRANT DELETE ON %I TO kefu_staff', t);\n"
   "  END LOOP;\n"
   /* Shared rules: the CS manager and the administrator (kefu_role_can_edit_settings ()). */
-  "  FOREACH t IN ARRAY ARRAY['settings', 'departments', 'carriers', 'complaint_routing_rules'] LOOP\n"
+  "  FOREACH t IN ARRAY ARRAY['settings', 'departments', 'carriers',\n"
+  "                           'complaint_routing_rules'] LOOP\n"
   "    EXECUTE format('GRANT INSERT, UPDATE ON %I TO kefu_cs_manager, kefu_administrator', t);\n"
   "  END LOOP;\n"
   "  GRANT DELETE ON complaint_routing_rules TO kefu_cs_manager, kefu_administrator;\n"
@@ -439,7 +446,8 @@ const char _kefu_schema_v7_postgres[] =
   "ALTER TABLE events ENABLE ROW LEVEL SECURITY;\n"
   "CREATE POLICY kefu_append ON events FOR INSERT WITH CHECK ((SELECT kefu_session_may_work()));\n"
   "CREATE POLICY kefu_audit ON events FOR SELECT USING ((SELECT kefu_session_is_auditor()));\n"
-  "GRANT INSERT (created_at, staff_id, entity, entity_id, action, details) ON events TO kefu_staff;\n"
+  "GRANT INSERT (created_at, staff_id, entity, entity_id, action, details)\n"
+  "  ON events TO kefu_staff;\n"
   "GRANT SELECT ON events TO kefu_cs_manager, kefu_qc_manager, kefu_gm_office,\n"
   "  kefu_marketing_director, kefu_administrator;\n"
   "REVOKE ALL ON schema_migrations FROM PUBLIC;\n"

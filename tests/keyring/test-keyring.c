@@ -193,7 +193,8 @@ test_find (void)
 {
   const char *location = "postgresql://db.example.com/callcentre";
   g_autoptr(KefuKeyringKey) key = kefu_keyring_key_new_from_location (location, "liuyang");
-  g_autoptr(KefuKeyringKey) nobody = kefu_keyring_key_new_from_location ("postgresql://db.example.com/other", NULL);
+  g_autoptr(KefuKeyringKey) nobody =
+    kefu_keyring_key_new_from_location ("postgresql://db.example.com/other", NULL);
   g_autoptr(GError) error = NULL;
   char *found[3] = { NULL, NULL, NULL };
 

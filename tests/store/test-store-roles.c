@@ -242,7 +242,8 @@ test_raw_clerk (Fixture       *fixture,
               roles.co.clerk);
   assert_raw (clerk, "42501", "INSERT INTO staff (name, login, role) VALUES ('x', 'x', 'clerk')");
   assert_raw (clerk, "42501", "UPDATE settings SET value = 'x'");
-  assert_raw (clerk, "42501", "INSERT INTO settings (key, value) VALUES ('complaint.deadline', '1')");
+  assert_raw (clerk, "42501",
+              "INSERT INTO settings (key, value) VALUES ('complaint.deadline', '1')");
   assert_raw (clerk, "42501", "INSERT INTO complaint_routing_rules (category, department_id) "
               "VALUES ('service-quality', %" G_GINT64_FORMAT ")", roles.co.qc_department);
   assert_raw (clerk, "42501", "SELECT kefu_create_login (%" G_GINT64_FORMAT ", 'sneaky')",
@@ -520,7 +521,9 @@ test_login_lifecycle (Fixture       *fixture,
   g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_AUTH);
   g_clear_error (&error);
   g_clear_pointer (&uri, g_free);
-  uri = location_as (fixture->location, roles.clerk_login, "%E6%88%91%E7%9A%84%E6%96%B0%E5%AF%86%E7%A0%81-2026");
+  /* "我的新密码-2026", percent-encoded in the URI. */
+  uri = location_as (fixture->location, roles.clerk_login,
+                     "%E6%88%91%E7%9A%84%E6%96%B0%E5%AF%86%E7%A0%81-2026");
   clerk = kefu_store_open (uri, NULL, &error);
   g_assert_no_error (error);
   g_clear_object (&clerk);

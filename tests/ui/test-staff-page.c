@@ -201,6 +201,7 @@ test_sqlite (void)
   GtkWindow *window = NULL;
   KefuStaffPage *page;
   g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
 
   check_add_change_deactivate (store, manager);
 
@@ -211,8 +212,9 @@ test_sqlite (void)
   for (guint i = 0; i < groups->len; i++)
     if (g_strcmp0 (adw_preferences_group_get_title (groups->pdata[i]), "Add a Staff Member") == 0)
       g_assert_false (gtk_widget_get_visible (groups->pdata[i]));
-  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (kefu_test_find_all (GTK_WIDGET (page),
-                                                                            ADW_TYPE_EXPANDER_ROW)->pdata[0])));
+  rows = kefu_test_find_all (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW);
+  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_false (gtk_widget_is_sensitive (rows->pdata[0]));
   gtk_window_destroy (window);
   kefu_test_flush ();
   kefu_test_remove_dir (dir);
@@ -258,7 +260,8 @@ test_postgres (void)
   g_assert_cmpuint (strlen (password), ==, 16);
   logins = kefu_store_list_logins (store, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (g_hash_table_lookup (logins, &(gint64) { kefu_record_get_id (KEFU_RECORD (member)) }),
+  g_assert_cmpstr (g_hash_table_lookup (logins,
+                                        &(gint64) { kefu_record_get_id (KEFU_RECORD (member)) }),
                    ==, "wangfang");
   gtk_window_destroy (window);
   kefu_test_flush ();
