@@ -16,6 +16,8 @@
 #include "kefu-application-private.h"
 #include "kefu-complaint-settings-page.h"
 #include "kefu-preferences-dialog.h"
+#include "kefu-staff-page.h"
+#include "core/kefu-roles.h"
 
 static void
 quit_action (GSimpleAction *action,
@@ -77,6 +79,12 @@ preferences_action (GSimpleAction *action,
       adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (dialog),
                                   ADW_PREFERENCES_PAGE (kefu_callback_settings_page_new (self->store,
                                                                                          kefu_window_get_staff (window))));
+      /* Staff administration: for those who manage staff only. */
+      if (kefu_window_get_staff (window) != NULL &&
+          kefu_role_can_manage_staff (kefu_staff_get_role (kefu_window_get_staff (window))))
+        adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (dialog),
+                                    ADW_PREFERENCES_PAGE (kefu_staff_page_new (self->store,
+                                                                               kefu_window_get_staff (window))));
     }
 
   adw_dialog_present (dialog, GTK_WIDGET (window));

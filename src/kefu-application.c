@@ -16,6 +16,7 @@
 
 #include "kefu-application-private.h"
 #include "kefu-screenshots.h"
+#include "kefu-sign-in-dialog.h"
 
 G_DEFINE_FINAL_TYPE (KefuApplication, kefu_application, ADW_TYPE_APPLICATION)
 
@@ -130,6 +131,60 @@ start_screenshots (KefuApplication *self)
 }
 
 static void
+store_ready (KefuApplication *self,
+             KefuStore       *store)
+{
+  KefuWindow *window = _kefu_application_ensure_main_window (self);
+
+  set_store (self, store);
+  kefu_window_set_store (window, store);
+
+  if (self->screenshots_dir != NULL)
+    start_screenshots (self);
+}
+
+static void
+signed_in_cb (KefuSignInDialog *dialog,
+              KefuStore        *store,
+              KefuApplication  *self)
+{
+  g_object_set_data (G_OBJECT (self), "kefu-sign-in-error", NULL);
+  store_ready (self, store);
+}
+
+/* Closed without signing in: the window says why the database is not open. */
+static void
+sign_in_closed_cb (KefuSignInDialog *dialog,
+                   KefuApplication  *self)
+{
+  GError *error = g_object_steal_data (G_OBJECT (self), "kefu-sign-in-error");
+
+  if (error != NULL && self->store == NULL)
+    kefu_window_show_database_error (_kefu_application_ensure_main_window (self), self->location,
+                                     error);
+  g_clear_error (&error);
+}
+
+/* The server asks who is signing in: the keyring, or the sign-in dialog. */
+static void
+sign_in (KefuApplication *self,
+         KefuWindow      *window,
+         const GError    *error)
+{
+  KefuSignInDialog *dialog = kefu_sign_in_dialog_new (self->location, self->open_flags);
+
+  g_object_set_data_full (G_OBJECT (self), "kefu-sign-in-error", g_error_copy (error),
+                          (GDestroyNotify) g_error_free);
+  g_signal_connect_object (dialog, "signed-in", G_CALLBACK (signed_in_cb), self, 0);
+  g_signal_connect_object (dialog, "closed", G_CALLBACK (sign_in_closed_cb), self, 0);
+  /* Held by the application until the next sign-in, also when the keyring signs in without
+   * showing it. */
+  g_object_set_data_full (G_OBJECT (self), "kefu-sign-in-dialog", g_object_ref_sink (dialog),
+                          g_object_unref);
+  kefu_sign_in_dialog_run (dialog, GTK_WIDGET (window), NULL);
+}
+
+static void
 store_open_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
@@ -146,6 +201,16 @@ store_open_cb (GObject      *object,
   g_clear_object (&self->open_cancellable);
   window = _kefu_application_ensure_main_window (self);
 
+  /* A server that wants a password the address does not give: each staff member signs in
+   * with their own login. */
+  if (store == NULL && self->screenshots_dir == NULL &&
+      g_error_matches (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_AUTH) &&
+      kefu_store_location_is_server (self->location))
+    {
+      sign_in (self, window, error);
+      return;
+    }
+
   if (store == NULL)
     {
       g_message ("Could not open %s: %s", self->location, error->message);
@@ -154,11 +219,7 @@ store_open_cb (GObject      *object,
       return;
     }
 
-  set_store (self, store);
-  kefu_window_set_store (window, store);
-
-  if (self->screenshots_dir != NULL)
-    start_screenshots (self);
+  store_ready (self, store);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "store/kefu-store-pin.h"
+#include "store/kefu-store-roles.h"
 #include "kefu-window-private.h"
 
 static void
@@ -92,6 +93,11 @@ remembered_staff_cb (GObject      *object,
       return;
     }
 
+  /* Signed in to a server as a staff member's own login: that is who works here, whoever was
+   * chosen before (the server would refuse anyone else). */
+  if (kefu_store_get_session_staff_id (self->store) != 0)
+    found = find_active_staff (staff, kefu_store_get_session_staff_id (self->store), -1);
+
   /* An id means someone only in the database it was chosen in. */
   remembered_database = g_settings_get_string (self->settings, "current-staff-database");
   if (g_strcmp0 (remembered_database, kefu_store_get_description (self->store)) == 0)
@@ -99,11 +105,12 @@ remembered_staff_cb (GObject      *object,
   else
     remembered = 0;
 
-  if (remembered != 0)
+  if (remembered != 0 && found == NULL && kefu_store_get_session_staff_id (self->store) == 0)
     found = find_active_staff (staff, remembered, -1);
 
-  /* Someone with a PIN says it again at every start: the chooser asks it before they work. */
-  if (found != NULL && !self->unattended &&
+  /* Someone with a PIN says it again at every start: the chooser asks it before they work. A
+   * server's login is its own proof. */
+  if (found != NULL && !self->unattended && kefu_store_get_session_staff_id (self->store) == 0 &&
       kefu_staff_list_has_pin (staff, kefu_record_get_id (KEFU_RECORD (found))))
     {
       gint64 id = kefu_record_get_id (KEFU_RECORD (found));
@@ -125,7 +132,8 @@ remembered_staff_cb (GObject      *object,
 
   _kefu_window_set_staff (self, found);
 
-  if (found == NULL && !self->unattended && self->chooser == NULL)
+  if (found == NULL && !self->unattended && self->chooser == NULL &&
+      kefu_store_get_session_staff_id (self->store) == 0)
     kefu_window_choose_staff (self);
 
   if (self->pending_complaint > 0)
@@ -153,7 +161,8 @@ kefu_window_choose_staff (KefuWindow *self)
 {
   g_return_if_fail (KEFU_IS_WINDOW (self));
 
-  if (self->store == NULL)
+  /* On a server signed in with a staff member's login, the login says who works here. */
+  if (self->store == NULL || kefu_store_get_session_staff_id (self->store) != 0)
     return;
 
   if (self->chooser == NULL)

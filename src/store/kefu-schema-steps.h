@@ -33,3 +33,5 @@ extern const char _kefu_schema_v10_sqlite[];
 extern const char _kefu_schema_v10_postgres[];
 extern const char _kefu_schema_v8_sqlite[];
 extern const char _kefu_schema_v8_postgres[];
+extern const char _kefu_schema_v7_sqlite[];
+extern const char _kefu_schema_v7_postgres[];

@@ -232,6 +232,18 @@ static const KefuSchemaStep steps[] = {
     _kefu_schema_v6_postgres,
   },
   {
+    7, "who may do what (PostgreSQL): group roles per Kefu role, staff logins, row level "
+       "security, column grants, events stamped with the session's login",
+    _kefu_schema_v7_sqlite,
+    _kefu_schema_v7_postgres,
+  },
+  {
+    8, "archiving instead of deleting: archived_at and archived_by on customers, complaints, "
+       "shipments, service jobs and callbacks; the staff's optional PIN",
+    _kefu_schema_v8_sqlite,
+    _kefu_schema_v8_postgres,
+  },
+  {
     9, "presence: who has a record open for editing; events by staff member and time",
     _kefu_schema_v9_sqlite,
     _kefu_schema_v9_postgres,
@@ -241,12 +253,6 @@ static const KefuSchemaStep steps[] = {
         "be reached, so that it is written once",
     _kefu_schema_v10_sqlite,
     _kefu_schema_v10_postgres,
-  },
-  {
-    8, "archiving instead of deleting: archived_at and archived_by on customers, complaints, "
-       "shipments, service jobs and callbacks; the staff's optional PIN",
-    _kefu_schema_v8_sqlite,
-    _kefu_schema_v8_postgres,
   },
 };
 

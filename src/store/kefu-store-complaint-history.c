@@ -91,19 +91,28 @@ kefu_store_list_complaint_timeline (KefuStore     *self,
 
   /* Both parts read through the index on (entity, entity_id, id); event ids grow with time in
    * one database, so they order the timeline even when two events share a time. */
+  /* On PostgreSQL through kefu_record_events () (schema step 7): only managers may read the
+   * events table itself. */
+#define TIMELINE_SQL(call_events, complaint_events) \
+  "SELECT events.id, events.created_at, events.staff_id, staff.name, " \
+  "'call', events.entity_id, 'created', events.details " \
+  "FROM " call_events " LEFT JOIN staff ON staff.id = events.staff_id " \
+  "WHERE events.entity = 'calls' AND events.action = 'create' AND " \
+  "events.entity_id = (SELECT call_id FROM complaints WHERE id = $1) " \
+  "UNION ALL " \
+  "SELECT events.id, events.created_at, events.staff_id, staff.name, " \
+  "events.entity, events.entity_id, events.action, events.details " \
+  "FROM " complaint_events " LEFT JOIN staff ON staff.id = events.staff_id " \
+  "WHERE events.entity = 'complaint' AND events.entity_id = $1 " \
+  "ORDER BY 1"
   rows = _kefu_store_query (self,
-                            "SELECT events.id, events.created_at, events.staff_id, staff.name, "
-                            "'call', events.entity_id, 'created', events.details "
-                            "FROM events LEFT JOIN staff ON staff.id = events.staff_id "
-                            "WHERE events.entity = 'calls' AND events.action = 'create' AND "
-                            "events.entity_id = (SELECT call_id FROM complaints WHERE id = $1) "
-                            "UNION ALL "
-                            "SELECT events.id, events.created_at, events.staff_id, staff.name, "
-                            "events.entity, events.entity_id, events.action, events.details "
-                            "FROM events LEFT JOIN staff ON staff.id = events.staff_id "
-                            "WHERE events.entity = 'complaint' AND events.entity_id = $1 "
-                            "ORDER BY 1",
+                            kefu_store_get_backend (self) == KEFU_STORE_BACKEND_SQLITE
+                            ? TIMELINE_SQL ("events", "events")
+                            : TIMELINE_SQL ("kefu_record_events ('calls', (SELECT call_id FROM "
+                                            "complaints WHERE id = $1)) AS events",
+                                            "kefu_record_events ('complaint', $1) AS events"),
                             g_variant_new ("(x)", complaint_id), cancellable, error);
+#undef TIMELINE_SQL
   if (rows == NULL)
     return NULL;
 

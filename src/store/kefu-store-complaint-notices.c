@@ -183,12 +183,14 @@ concerns (const Reader *reader,
   return FALSE;
 }
 
-#define NOTICES_SQL \
+/* On PostgreSQL the events are read through kefu_entity_events_between () and
+ * kefu_last_event_id () (schema step 7): only managers may read the events table itself. */
+#define NOTICES_SQL(source) \
   "SELECT events.id, events.created_at, events.staff_id, actor.name, events.entity, " \
   "events.entity_id, events.action, events.details, complaints.urgent, owner.department_id, " \
   "EXISTS (SELECT 1 FROM complaint_routes WHERE complaint_routes.complaint_id = complaints.id " \
   "        AND complaint_routes.department_id = $3) " \
-  "FROM events LEFT JOIN staff AS actor ON actor.id = events.staff_id " \
+  "FROM " source " LEFT JOIN staff AS actor ON actor.id = events.staff_id " \
   "LEFT JOIN complaints ON complaints.id = events.entity_id " \
   "LEFT JOIN staff AS owner ON owner.id = complaints.owner_id " \
   "WHERE events.id > $1 AND events.id <= $2 AND events.entity = 'complaint' " \
@@ -226,8 +228,11 @@ kefu_store_list_complaint_notices (KefuStore     *self,
 
   /* The upper bound is read first, so that events written meanwhile wait for the next call
    * rather than being skipped. */
-  newest = _kefu_store_query (self, "SELECT COALESCE(MAX(id), 0) FROM events", NULL,
-                              cancellable, error);
+  newest = _kefu_store_query (self,
+                              kefu_store_get_backend (self) == KEFU_STORE_BACKEND_SQLITE
+                              ? "SELECT COALESCE(MAX(id), 0) FROM events"
+                              : "SELECT kefu_last_event_id ()",
+                              NULL, cancellable, error);
   if (newest == NULL)
     return NULL;
   max_id = kefu_rows_get_int (newest, 0, 0);
@@ -252,7 +257,11 @@ kefu_store_list_complaint_notices (KefuStore     *self,
                                             KEFU_ROLE_CLERK);
   reader.department_id = kefu_rows_get_int (staff, 0, 1);
 
-  rows = _kefu_store_query (self, NOTICES_SQL,
+  rows = _kefu_store_query (self,
+                            kefu_store_get_backend (self) == KEFU_STORE_BACKEND_SQLITE
+                            ? NOTICES_SQL ("events")
+                            : NOTICES_SQL ("kefu_entity_events_between ('complaint', $1, $2) "
+                                           "AS events"),
                             g_variant_new ("(xxx)", after_event_id, max_id, reader.department_id),
                             cancellable, error);
   if (rows == NULL)

@@ -153,15 +153,27 @@ _kefu_store_list_entity_events (KefuStore     *self,
   g_autoptr(KefuRows) rows = NULL;
   GListStore *store;
 
-#define ENTITY_EVENTS \
+  /* On PostgreSQL only managers may read the events table; everyone else reads a record's
+   * events through kefu_record_events () (schema step 7), which checks that the session may see
+   * the record. */
+#define ENTITY_EVENTS(source) \
   "SELECT events.id, events.created_at, events.staff_id, staff.name, " \
   "events.entity, events.entity_id, events.action, events.details " \
-  "FROM events LEFT JOIN staff ON staff.id = events.staff_id " \
+  "FROM " source " LEFT JOIN staff ON staff.id = events.staff_id " \
   "WHERE events.entity = $1 AND events.entity_id = $2 "
-  rows = _kefu_store_query (self,
-                            oldest_first ? ENTITY_EVENTS "ORDER BY events.id"
-                                         : ENTITY_EVENTS "ORDER BY events.id DESC",
-                            g_variant_new ("(sx)", entity, entity_id), cancellable, error);
+  if (kefu_store_get_backend (self) == KEFU_STORE_BACKEND_SQLITE)
+    rows = _kefu_store_query (self,
+                              oldest_first ? ENTITY_EVENTS ("events") "ORDER BY events.id"
+                                           : ENTITY_EVENTS ("events") "ORDER BY events.id DESC",
+                              g_variant_new ("(sx)", entity, entity_id), cancellable, error);
+  else
+    rows = _kefu_store_query (self,
+                              oldest_first
+                              ? ENTITY_EVENTS ("kefu_record_events ($1, $2) AS events")
+                                "ORDER BY events.id"
+                              : ENTITY_EVENTS ("kefu_record_events ($1, $2) AS events")
+                                "ORDER BY events.id DESC",
+                              g_variant_new ("(sx)", entity, entity_id), cancellable, error);
 #undef ENTITY_EVENTS
   if (rows == NULL)
     return NULL;

@@ -101,6 +101,16 @@ gboolean      _kefu_store_aftersales_actor_role (KefuStore        *self,
 
 /* The worker thread, around a job: the writes of the calling thread are recorded against
  * `actor` (the actor when the job was queued) instead of the store's current actor. */
+void          _kefu_store_set_session_staff (KefuStore *self,
+                                             gint64     staff_id);
+gint64        _kefu_store_get_session_staff (KefuStore *self);
+gboolean      _kefu_store_session_may_supervise (KefuStore     *self,
+                                                 GCancellable  *cancellable,
+                                                 GError       **error);
+gboolean      _kefu_store_load_session    (KefuStore     *self,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+
 void          _kefu_store_push_job_actor  (KefuStore       *self,
                                            gint64           actor);
 void          _kefu_store_pop_job_actor   (KefuStore       *self);

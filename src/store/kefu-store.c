@@ -32,6 +32,9 @@ typedef struct
   GMutex       actor_lock;
   gint64       actor;
   gint64       system_actor;
+  /* On PostgreSQL, the staff member whose login this session is (0: the owner, a superuser or
+   * SQLite, which may act as anyone). Writes may only be recorded against that staff member. */
+  gint64       session_staff;
   /* The time writes use when set (kefu-store-clock.h), under actor_lock; NULL for the real
    * clock. */
   GDateTime   *clock;
@@ -110,6 +113,8 @@ kefu_store_initable_init (GInitable     *initable,
       return FALSE;
     }
   priv->system_actor = kefu_rows_get_int (rows, 0, 0);
+  if (!_kefu_store_load_session (self, cancellable, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -428,6 +433,13 @@ _kefu_store_write (KefuStore         *self,
                      "recorded. Choose who is working first."));
       return FALSE;
     }
+  if (priv->session_staff != 0 && actor != priv->session_staff)
+    {
+      g_set_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_PERMISSION,
+                   _("This workstation is signed in to the server as another staff member, so "
+                     "the change cannot be recorded in this name. Sign in with your own login."));
+      return FALSE;
+    }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
@@ -627,8 +639,39 @@ kefu_store_set_actor (KefuStore *self,
 
   priv = kefu_store_get_instance_private (self);
   g_mutex_lock (&priv->actor_lock);
-  priv->actor = staff_id;
+  /* A server session signed in as a staff member acts as that staff member only: another id is
+   * refused (the server would refuse its events anyway). */
+  if (priv->session_staff == 0 || staff_id == priv->session_staff || staff_id == 0)
+    priv->actor = staff_id;
+  else
+    g_debug ("Refused to act as staff member %" G_GINT64_FORMAT " in the session of staff "
+             "member %" G_GINT64_FORMAT, staff_id, priv->session_staff);
   g_mutex_unlock (&priv->actor_lock);
+}
+
+void
+_kefu_store_set_session_staff (KefuStore *self,
+                               gint64     staff_id)
+{
+  KefuStorePrivate *priv = kefu_store_get_instance_private (self);
+
+  g_mutex_lock (&priv->actor_lock);
+  priv->session_staff = staff_id;
+  if (staff_id != 0)
+    priv->actor = staff_id;
+  g_mutex_unlock (&priv->actor_lock);
+}
+
+gint64
+_kefu_store_get_session_staff (KefuStore *self)
+{
+  KefuStorePrivate *priv = kefu_store_get_instance_private (self);
+  gint64 staff_id;
+
+  g_mutex_lock (&priv->actor_lock);
+  staff_id = priv->session_staff;
+  g_mutex_unlock (&priv->actor_lock);
+  return staff_id;
 }
 
 gint64
