@@ -35,3 +35,5 @@ extern const char _kefu_schema_v8_sqlite[];
 extern const char _kefu_schema_v8_postgres[];
 extern const char _kefu_schema_v7_sqlite[];
 extern const char _kefu_schema_v7_postgres[];
+extern const char _kefu_schema_v11_sqlite[];
+extern const char _kefu_schema_v11_postgres[];

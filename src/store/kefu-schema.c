@@ -254,6 +254,11 @@ static const KefuSchemaStep steps[] = {
     _kefu_schema_v10_sqlite,
     _kefu_schema_v10_postgres,
   },
+  {
+    11, "rights on PostgreSQL for the change feed's start and for removing presence marks",
+    _kefu_schema_v11_sqlite,
+    _kefu_schema_v11_postgres,
+  },
 };
 
 /* How to create the version table and ask which tables exist, per dialect. */

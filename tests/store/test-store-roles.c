@@ -16,7 +16,11 @@
 #include "kefu-test-pg.h"
 #include "store/kefu-store-callbacks.h"
 #include "store/kefu-store-complaints.h"
+#include "store/kefu-store-archive.h"
+#include "store/kefu-store-audit.h"
+#include "store/kefu-store-presence.h"
 #include "store/kefu-store-roles.h"
+#include "store/kefu-store-watcher.h"
 #include "test-store-calls.h"
 
 typedef struct
@@ -665,6 +669,137 @@ test_owner_not_superuser (Fixture       *fixture,
   PQfinish (clerk);
 }
 
+/* Many workstations as real logins */
+
+static void
+changed_cb (KefuStoreWatcher *watcher,
+            const char       *entity,
+            GArray           *ids,
+            gint64            last_event_id,
+            GArray           *seen)
+{
+  if (g_str_equal (entity, "customers"))
+    g_array_append_vals (seen, ids->data, ids->len);
+}
+
+static gboolean
+seen_contains (GArray *seen,
+               gint64  id)
+{
+  for (guint i = 0; i < seen->len; i++)
+    if (g_array_index (seen, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* What issue 7 added beside the roles, as the logins that use it: a clerk's change feed (which may
+ * not read the events table), a clerk's presence marks, a team lead's archiving, a call kept on a
+ * workstation during an outage written once, and the managers' audit, refused to a clerk. */
+static void
+test_workstation_features (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  Roles roles = { 0 };
+  g_autoptr(KefuStore) clerk = NULL;
+  g_autoptr(KefuStore) lead = NULL;
+  g_autoptr(KefuStore) manager = NULL;
+  g_autoptr(KefuStoreWatcher) watcher = NULL;
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(KefuCustomer) customer = test_new_customer ("赵敏", "138 0000 7001", NULL);
+  g_autoptr(GListModel) marks = NULL;
+  g_autoptr(GListModel) audit = NULL;
+  g_autoptr(KefuCall) call = NULL;
+  g_autoptr(KefuCall) again = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+  KefuAuditFilter filter = { 0 };
+  gboolean already = TRUE;
+  gint64 version = 0, deadline;
+
+  roles_setup (fixture, &roles);
+  clerk = open_as (fixture, roles.clerk_login);
+  lead = open_as (fixture, roles.lead_login);
+  manager = open_as (fixture, roles.manager_login);
+
+  /* The clerk's change feed hears the manager's new customer. */
+  watcher = kefu_store_watcher_new (clerk, &error);
+  g_assert_no_error (error);
+  g_signal_connect (watcher, "changed", G_CALLBACK (changed_cb), seen);
+  g_assert_true (kefu_store_create_customer (manager, customer, NULL, &error));
+  g_assert_no_error (error);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!seen_contains (seen, kefu_record_get_id (KEFU_RECORD (customer))) &&
+         g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (10 * 1000);
+  g_assert_true (seen_contains (seen, kefu_record_get_id (KEFU_RECORD (customer))));
+  g_assert_true (kefu_store_watcher_get_online (watcher));
+
+  /* The clerk marks, renews and removes their presence on a colleague's complaint. */
+  g_assert_true (kefu_store_mark_presence (clerk, "complaint", roles.complaint2, "pc-01", NULL,
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_true (kefu_store_renew_presence (clerk, "complaint", roles.complaint2, "pc-01", NULL,
+                                            &error));
+  g_assert_no_error (error);
+  marks = kefu_store_list_presence (manager, "complaint", roles.complaint2, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 1);
+  g_assert_true (kefu_store_unmark_presence (clerk, "complaint", roles.complaint2, "pc-01", NULL,
+                                             &error));
+  g_assert_no_error (error);
+  g_clear_object (&marks);
+  marks = kefu_store_list_presence (clerk, "complaint", roles.complaint2, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 0);
+
+  /* A clerk may not archive; the team lead archives and restores. */
+  version = kefu_record_get_version (KEFU_RECORD (customer));
+  g_assert_false (kefu_store_archive_record (clerk, KEFU_ARCHIVE_CUSTOMER,
+                                             kefu_record_get_id (KEFU_RECORD (customer)), version,
+                                             NULL, NULL, &error));
+  g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_true (kefu_store_archive_record (lead, KEFU_ARCHIVE_CUSTOMER,
+                                            kefu_record_get_id (KEFU_RECORD (customer)), version,
+                                            &version, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (kefu_store_restore_record (lead, KEFU_ARCHIVE_CUSTOMER,
+                                            kefu_record_get_id (KEFU_RECORD (customer)), version,
+                                            &version, NULL, &error));
+  g_assert_no_error (error);
+
+  /* A call kept on the clerk's workstation is written once, however often it is sent. */
+  call = test_complaint_call (&roles.co, roles.co.clerk, "139 0000 7002",
+                              KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY, FALSE, now);
+  g_assert_true (kefu_store_save_call_once (clerk, call, "5b1c2d7e-queue-key", &already, NULL,
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_false (already);
+  again = test_complaint_call (&roles.co, roles.co.clerk, "139 0000 7002",
+                               KEFU_COMPLAINT_CATEGORY_SERVICE_QUALITY, FALSE, now);
+  g_assert_true (kefu_store_save_call_once (clerk, again, "5b1c2d7e-queue-key", &already, NULL,
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_true (already);
+  g_assert_cmpint (test_count (fixture->store,
+                               "SELECT COUNT(*) FROM calls WHERE client_key = '5b1c2d7e-queue-key'"),
+                   ==, 1);
+
+  /* Who changed what: the manager reads the clerk's changes; the clerk may not. */
+  filter.staff_id = roles.co.clerk;
+  audit = kefu_store_list_audit (manager, &filter, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (audit), >, 0);
+  g_clear_object (&audit);
+  audit = kefu_store_list_audit (clerk, &filter, NULL, &error);
+  g_assert_null (audit);
+  g_assert_error (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_PERMISSION);
+  g_clear_error (&error);
+
+  roles_clear (&roles);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -679,5 +814,6 @@ main (int   argc,
   TEST_ADD ("roles/store-as-logins", test_store_as_logins);
   TEST_ADD ("roles/login-lifecycle", test_login_lifecycle);
   TEST_ADD ("roles/owner-not-superuser", test_owner_not_superuser);
+  TEST_ADD ("roles/workstation-features", test_workstation_features);
   return g_test_run ();
 }
