@@ -10,6 +10,8 @@
 
 #include <glib/gi18n.h>
 
+#include "core/kefu-roles.h"
+
 #include "kefu-archive-banner.h"
 
 struct _KefuArchiveBanner
@@ -23,6 +25,9 @@ struct _KefuArchiveBanner
   KefuArchiveState  state;
   GCancellable     *cancellable;
   gboolean          busy;
+  /* Whether the staff member working may archive and restore (kefu_role_can_archive_records ()),
+   * as read with the state. */
+  gboolean          may_archive;
 };
 
 G_DEFINE_FINAL_TYPE (KefuArchiveBanner, kefu_archive_banner, ADW_TYPE_BIN)
@@ -30,6 +35,7 @@ G_DEFINE_FINAL_TYPE (KefuArchiveBanner, kefu_archive_banner, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_ARCHIVED,
+  PROP_CAN_ARCHIVE,
   N_PROPS
 };
 
@@ -58,8 +64,11 @@ show_state (KefuArchiveBanner *self)
                                  ? self->state.archived_by_name : "");
     }
   adw_banner_set_title (self->banner, title != NULL ? title : "");
+  /* Restore is offered only to those who may; the others read the banner. */
+  adw_banner_set_button_label (self->banner, self->may_archive ? _("_Restore") : NULL);
   adw_banner_set_revealed (self->banner, self->state.archived);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARCHIVED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_ARCHIVE]);
 }
 
 typedef struct
@@ -86,6 +95,18 @@ read_state_func (KefuStore     *store,
     }
   answer = g_object_new (G_TYPE_OBJECT, NULL);
   g_object_set_data_full (answer, "kefu-archive-state", state, (GDestroyNotify) g_free);
+  /* Who works now decides whether Archive… and Restore are offered. Not knowing (no one chosen
+   * yet) offers neither; the store checks again when one is used. */
+  {
+    g_autoptr(KefuStaff) staff = NULL;
+    gint64 actor = kefu_store_get_actor (store);
+
+    if (actor > 0)
+      staff = kefu_store_get_staff (store, actor, cancellable, NULL);
+    g_object_set_data (answer, "kefu-may-archive",
+                       GINT_TO_POINTER (staff != NULL &&
+                                        kefu_role_can_archive_records (kefu_staff_get_role (staff))));
+  }
   return answer;
 }
 
@@ -108,6 +129,7 @@ state_read_cb (GObject      *object,
       return;
     }
   state = g_object_get_data (answer, "kefu-archive-state");
+  self->may_archive = GPOINTER_TO_INT (g_object_get_data (answer, "kefu-may-archive"));
   kefu_archive_state_clear (&self->state);
   self->state = *state;
   /* The banner took the state's time and name. */
@@ -148,6 +170,22 @@ kefu_archive_banner_set_record (KefuArchiveBanner *self,
   kefu_archive_state_clear (&self->state);
   show_state (self);
   kefu_archive_banner_reload (self);
+}
+
+gint64
+kefu_archive_banner_get_version (KefuArchiveBanner *self)
+{
+  g_return_val_if_fail (KEFU_IS_ARCHIVE_BANNER (self), 0);
+
+  return self->state.version;
+}
+
+gboolean
+kefu_archive_banner_get_can_archive (KefuArchiveBanner *self)
+{
+  g_return_val_if_fail (KEFU_IS_ARCHIVE_BANNER (self), FALSE);
+
+  return self->may_archive && self->id > 0 && !self->state.archived;
 }
 
 gboolean
@@ -283,6 +321,10 @@ kefu_archive_banner_get_property (GObject    *object,
       g_value_set_boolean (value, self->state.archived);
       break;
 
+    case PROP_CAN_ARCHIVE:
+      g_value_set_boolean (value, kefu_archive_banner_get_can_archive (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -298,6 +340,9 @@ kefu_archive_banner_class_init (KefuArchiveBannerClass *klass)
 
   properties[PROP_ARCHIVED] =
     g_param_spec_boolean ("archived", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_ARCHIVE] =
+    g_param_spec_boolean ("can-archive", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -315,7 +360,6 @@ static void
 kefu_archive_banner_init (KefuArchiveBanner *self)
 {
   self->banner = ADW_BANNER (adw_banner_new (""));
-  adw_banner_set_button_label (self->banner, _("_Restore"));
   adw_banner_set_revealed (self->banner, FALSE);
   g_signal_connect_object (self->banner, "button-clicked", G_CALLBACK (restore_clicked_cb), self,
                            G_CONNECT_SWAPPED);

@@ -30,6 +30,11 @@ void       kefu_archive_banner_set_record   (KefuArchiveBanner *self,
 /* Reads the record's state again (after the page saved it, say). */
 void       kefu_archive_banner_reload       (KefuArchiveBanner *self);
 gboolean   kefu_archive_banner_get_archived (KefuArchiveBanner *self);
+/* Property "can-archive": the record is read, not archived, and the staff member working may
+ * archive (the page shows its Archive… only then). */
+gboolean   kefu_archive_banner_get_can_archive (KefuArchiveBanner *self);
+/* The record's version as the banner last read it. */
+gint64     kefu_archive_banner_get_version  (KefuArchiveBanner *self);
 /* Asks, then archives the record at the version the banner last read. */
 void       kefu_archive_banner_archive      (KefuArchiveBanner *self);
 

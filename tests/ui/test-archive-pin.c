@@ -38,6 +38,18 @@ is_archived (KefuStore *store,
   return state.archived;
 }
 
+/* The page's Archive… button in its header bar. */
+static GtkWidget *
+archive_button (KefuCustomerPage *page)
+{
+  g_autoptr(GPtrArray) buttons = kefu_test_find_all (GTK_WIDGET (page), GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), "customer.archive") == 0)
+      return buttons->pdata[i];
+  g_assert_not_reached ();
+}
+
 static void
 test_archive_customer_page (void)
 {
@@ -51,7 +63,7 @@ test_archive_customer_page (void)
   KefuCustomerPage *page;
   GtkWidget *window, *view;
   AdwDialog *dialog;
-  gint64 lead, by = 0;
+  gint64 lead, clerk, by = 0;
 
   lead = kefu_test_add_staff (store, "赵敏", "zhaomin", KEFU_ROLE_TEAM_LEAD);
   kefu_store_set_actor (store, lead);
@@ -75,6 +87,9 @@ test_archive_customer_page (void)
                                                                KEFU_TYPE_ARCHIVE_BANNER));
   banner = ADW_BANNER (kefu_test_find_mapped (GTK_WIDGET (archive_banner), ADW_TYPE_BANNER));
   g_assert_false (adw_banner_get_revealed (banner));
+  /* A team lead may archive: Archive… is shown. */
+  kefu_test_wait_until (kefu_archive_banner_get_can_archive (archive_banner));
+  g_assert_true (gtk_widget_get_visible (archive_button (page)));
 
   /* Archive… asks first; Cancel leaves the customer as they were. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "customer.archive", NULL));
@@ -101,6 +116,10 @@ test_archive_customer_page (void)
   kefu_test_flush ();
   g_assert_true (adw_banner_get_revealed (banner));
   g_assert_nonnull (strstr (adw_banner_get_title (banner), "赵敏"));
+  g_assert_cmpstr (adw_banner_get_button_label (banner), ==, "_Restore");
+  /* Archived: nothing more to archive. */
+  g_assert_false (kefu_archive_banner_get_can_archive (archive_banner));
+  g_assert_false (gtk_widget_get_visible (archive_button (page)));
   kefu_test_maybe_save_shot (window, "archived-customer");
 
   /* Restore. */
@@ -110,6 +129,27 @@ test_archive_customer_page (void)
   kefu_test_wait_until (!kefu_customer_page_get_busy (page));
   kefu_test_flush ();
   g_assert_false (adw_banner_get_revealed (banner));
+
+  /* A clerk may not archive: no Archive… on the page, and an archived record's banner offers no
+   * Restore. */
+  clerk = kefu_test_add_staff (store, "王芳", "wangfang", KEFU_ROLE_CLERK);
+  kefu_store_set_actor (store, clerk);
+  kefu_archive_banner_reload (archive_banner);
+  kefu_test_wait_until (!kefu_archive_banner_get_can_archive (archive_banner));
+  kefu_test_flush ();
+  g_assert_false (gtk_widget_get_visible (archive_button (page)));
+  kefu_store_set_actor (store, lead);
+  g_assert_true (kefu_store_archive_record (store, KEFU_ARCHIVE_CUSTOMER,
+                                            kefu_record_get_id (KEFU_RECORD (customer)),
+                                            kefu_archive_banner_get_version (archive_banner),
+                                            NULL, NULL, &error));
+  g_assert_no_error (error);
+  kefu_store_set_actor (store, clerk);
+  kefu_archive_banner_reload (archive_banner);
+  kefu_test_wait_until (kefu_archive_banner_get_archived (archive_banner));
+  /* No label: AdwBanner shows no button. */
+  g_assert_true (adw_banner_get_button_label (banner) == NULL ||
+                 *adw_banner_get_button_label (banner) == '\0');
 
   gtk_window_destroy (GTK_WINDOW (window));
   kefu_test_flush ();

@@ -130,7 +130,8 @@ test_stale_routes_leave (Fixture       *fixture,
   g_assert_no_error (error);
 
   /* The page still holds the version before it: its next change is refused as stale. */
-  /* The page's banner, not the call form's own the one that says who else is editing, nor the archive banner's. */
+  /* The page's banner: not the call form's own, the one that says who else is editing, nor the
+   * archive banner's. */
   banners = kefu_test_find_all (GTK_WIDGET (fixture->page), ADW_TYPE_BANNER);
   banner = NULL;
   for (guint i = 0; i < banners->len; i++)
