@@ -459,8 +459,9 @@ kefu_complaint_page_init (KefuComplaintPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Archived or restored: the complaint has a new version. */
-  g_signal_connect_swapped (self->archive_banner, "changed",
-                            G_CALLBACK (_kefu_complaint_page_reload), self);
+  /* The banner may outlive the page by a pending read: the handler goes with the page. */
+  g_signal_connect_object (self->archive_banner, "changed",
+                           G_CALLBACK (_kefu_complaint_page_reload), self, G_CONNECT_SWAPPED);
   self->loader = kefu_record_loader_new (GTK_WIDGET (self), &loader_funcs, self->stack,
                                          "complaint", self->error_page, self->toast_overlay,
                                          properties[PROP_BUSY]);

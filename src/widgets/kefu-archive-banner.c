@@ -121,7 +121,8 @@ state_read_cb (GObject      *object,
   KefuArchiveState *state;
 
   answer = kefu_store_run_finish (KEFU_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* A read that finished after the banner was disposed (its page went away) says nothing. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->store == NULL)
     return;
   if (answer == NULL)
     {
@@ -207,7 +208,7 @@ changed_cb (GObject      *object,
 
   self->busy = FALSE;
   version = kefu_store_archive_record_finish (KEFU_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->store == NULL)
     return;
   if (version == 0)
     {

@@ -397,6 +397,7 @@ test_edit_conflict (Fixture       *fixture,
   theirs = kefu_conflict_dialog_get_choice_button (dialog, "address", KEFU_MERGE_CHOICE_THEIRS);
   g_assert_nonnull (mine);
   g_assert_nonnull (theirs);
+  kefu_test_maybe_save_shot (GTK_WIDGET (fixture->window), "customer-conflict-dialog");
   g_assert_null (kefu_conflict_dialog_get_choice_button (dialog, "district",
                                                          KEFU_MERGE_CHOICE_MINE));
   g_assert_null (kefu_conflict_dialog_get_choice_button (dialog, "notes", KEFU_MERGE_CHOICE_MINE));

@@ -157,6 +157,7 @@ check_add_change_deactivate (KefuStore *store,
   id = kefu_record_get_id (KEFU_RECORD (added));
   g_assert_cmpint (kefu_staff_get_role (added), ==, KEFU_ROLE_CLERK);
   g_assert_true (kefu_staff_get_active (added));
+  kefu_test_maybe_save_shot (GTK_WIDGET (window), "staff-page");
 
   /* The same login again: the store's reason under the form, nothing added. */
   gtk_editable_set_text (GTK_EDITABLE (entry_titled (widget, "Name")), "王芳二");
