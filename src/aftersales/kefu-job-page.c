@@ -382,8 +382,8 @@ kefu_job_page_init (KefuJobPage *self)
                                          self->error_page, self->toast_overlay,
                                          properties[PROP_BUSY]);
   /* Archived or restored: the job has a new version. */
-  g_signal_connect_swapped (self->archive_banner, "changed", G_CALLBACK (kefu_job_page_reload),
-                            self);
+  g_signal_connect_object (self->archive_banner, "changed", G_CALLBACK (kefu_job_page_reload),
+                           self, G_CONNECT_SWAPPED);
 }
 
 AdwNavigationPage *

@@ -566,8 +566,8 @@ kefu_shipment_page_init (KefuShipmentPage *self)
                                          "shipment", self->error_page, self->toast_overlay,
                                          properties[PROP_BUSY]);
   /* Archived or restored: the shipment has a new version. */
-  g_signal_connect_swapped (self->archive_banner, "changed",
-                            G_CALLBACK (kefu_shipment_page_reload), self);
+  g_signal_connect_object (self->archive_banner, "changed",
+                           G_CALLBACK (kefu_shipment_page_reload), self, G_CONNECT_SWAPPED);
 }
 
 AdwNavigationPage *

@@ -667,10 +667,12 @@ kefu_customer_page_init (KefuCustomerPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->presence = kefu_presence_tracker_new ("customers");
   kefu_presence_tracker_show_in_banner (self->presence, self->presence_banner);
-  g_signal_connect_swapped (self->archive_banner, "changed", G_CALLBACK (archive_changed_cb),
-                            self);
-  g_signal_connect_swapped (self->archive_banner, "notify::archived", G_CALLBACK (update_actions),
-                            self);
+  /* The banner's read may end after the page is gone (it holds the banner until then): the
+   * handlers go with the page. */
+  g_signal_connect_object (self->archive_banner, "changed", G_CALLBACK (archive_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->archive_banner, "notify::archived", G_CALLBACK (update_actions),
+                           self, G_CONNECT_SWAPPED);
 
   for (KefuChannel channel = 0; channel < N_CHANNELS; channel++)
     gtk_string_list_append (channels, kefu_channel_get_display_name (channel));
