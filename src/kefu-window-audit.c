@@ -1,6 +1,6 @@
 /* kefu-window-audit.c: "Who Changed What…" in the primary menu, for managers only
- * (kefu_role_can_read_audit ()): the change log by staff member and period; a row opens its
- * record in its pane.
+ * (kefu_role_can_read_audit ()): the change log by staff member and period; a row of a
+ * complaint, shipment, service job, customer or callback opens that record's page in its pane.
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -37,11 +37,18 @@ open_record_cb (KefuAuditDialog *dialog,
     {
       adw_dialog_close (ADW_DIALOG (dialog));
       kefu_window_select_pane (self, "customers");
+      adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+      /* An import is recorded once for all its records (id 0): only the pane then. */
+      if (entity_id > 0)
+        kefu_customers_pane_open_customer (self->customers_pane, entity_id);
     }
   else if (g_strcmp0 (entity, "callback") == 0)
     {
       adw_dialog_close (ADW_DIALOG (dialog));
       kefu_window_select_pane (self, "callbacks");
+      adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+      if (entity_id > 0)
+        kefu_callbacks_pane_open (self->callbacks_pane, entity_id);
     }
 }
 

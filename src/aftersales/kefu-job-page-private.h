@@ -30,6 +30,7 @@ struct _KefuJobPage
   KefuStaff                  *staff;
   gint64                      job_id;
   KefuArchiveBanner          *archive_banner;
+  GtkButton                  *history_button;
   KefuRecordLoader           *loader;
   GCancellable               *action_cancellable;
 

@@ -14,6 +14,8 @@
 
 #include <glib/gi18n.h>
 
+#include "core/kefu-roles.h"
+#include "widgets/kefu-audit-dialog.h"
 #include "widgets/kefu-live-page.h"
 #include "widgets/kefu-record-loader.h"
 
@@ -86,6 +88,17 @@ has_record (GtkWidget *owner)
   return KEFU_JOB_PAGE (owner)->job != NULL;
 }
 
+/* Who changed what is for managers (the store refuses others too). */
+static void
+update_history (KefuJobPage *self)
+{
+  gboolean audit = self->job != NULL && self->staff != NULL
+                   && kefu_role_can_read_audit (kefu_staff_get_role (self->staff));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->history_button), audit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "job.history", audit);
+}
+
 static void
 show (GtkWidget *owner,
       GObject   *loaded)
@@ -101,6 +114,7 @@ show (GtkWidget *owner,
   self->carriers = g_ptr_array_ref (g_object_get_data (loaded, "carriers"));
 
   _kefu_job_page_show_sections (self);
+  update_history (self);
   kefu_archive_banner_set_record (self->archive_banner, self->store, KEFU_ARCHIVE_SERVICE_JOB,
                                   self->job_id);
 }
@@ -171,6 +185,22 @@ print_action (GtkWidget  *widget,
   KefuJobPage *self = KEFU_JOB_PAGE (widget);
 
   gtk_widget_activate_action (widget, "aftersales.print-job", "x", self->job_id);
+}
+
+/* Who changed what on this job, under the entity its events are recorded with. */
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KefuJobPage *self = KEFU_JOB_PAGE (widget);
+
+  if (self->store == NULL || self->job_id == 0)
+    return;
+  adw_dialog_present (ADW_DIALOG (kefu_audit_dialog_new (self->store,
+                                                         kefu_archive_kind_get_entity (KEFU_ARCHIVE_SERVICE_JOB),
+                                                         self->job_id)),
+                      widget);
 }
 
 /* Overrides */
@@ -265,6 +295,7 @@ kefu_job_page_set_property (GObject      *object,
           /* What this person may do differs. */
           if (self->job != NULL)
             _kefu_job_page_show_sections (self);
+          update_history (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -293,6 +324,7 @@ kefu_job_page_class_init (KefuJobPageClass *klass)
   gtk_widget_class_install_action (widget_class, "job.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "job.archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "job.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "job.history", NULL, history_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "job.print", NULL);
 
@@ -315,6 +347,7 @@ kefu_job_page_class_init (KefuJobPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuJobPage, head_group);
   gtk_widget_class_bind_template_child (widget_class, KefuJobPage, head_list);
   gtk_widget_class_bind_template_child (widget_class, KefuJobPage, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobPage, history_button);
   gtk_widget_class_bind_template_child (widget_class, KefuJobPage, history_view);
   gtk_widget_class_bind_template_child (widget_class, KefuJobPage, report_group);
   gtk_widget_class_bind_template_child (widget_class, KefuJobPage, report_list);
@@ -337,6 +370,7 @@ static void
 kefu_job_page_init (KefuJobPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  update_history (self);
   self->presence = kefu_presence_tracker_new ("service-job");
   kefu_presence_tracker_show_in_banner (self->presence, self->presence_banner);
 

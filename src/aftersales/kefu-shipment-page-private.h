@@ -29,6 +29,7 @@ struct _KefuShipmentPage
   KefuStaff                  *staff;
   gint64                      shipment_id;
   KefuArchiveBanner          *archive_banner;
+  GtkButton                  *history_button;
 
   /* What was read, all at once. */
   KefuShipment               *shipment;

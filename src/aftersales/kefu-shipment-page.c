@@ -15,6 +15,8 @@
 #include <glib/gi18n.h>
 
 #include "core/kefu-enums.h"
+#include "core/kefu-roles.h"
+#include "widgets/kefu-audit-dialog.h"
 #include "widgets/kefu-list-loader.h"
 #include "widgets/kefu-live-page.h"
 #include "widgets/kefu-record-loader.h"
@@ -312,6 +314,15 @@ update_actions (KefuShipmentPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box))) != NULL)
     adw_wrap_box_remove (self->actions_box, child);
 
+  /* Who changed what is for managers (the store refuses others too). */
+  {
+    gboolean audit = self->shipment != NULL && self->staff != NULL
+                     && kefu_role_can_read_audit (kefu_staff_get_role (self->staff));
+
+    gtk_widget_set_visible (GTK_WIDGET (self->history_button), audit);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "shipment.history", audit);
+  }
+
   if (self->shipment == NULL)
     return;
 
@@ -374,6 +385,22 @@ print_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   print_clicked_cb (KEFU_SHIPMENT_PAGE (widget));
+}
+
+/* Who changed what on this shipment, under the entity its events are recorded with. */
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KefuShipmentPage *self = KEFU_SHIPMENT_PAGE (widget);
+
+  if (self->store == NULL || self->shipment_id == 0)
+    return;
+  adw_dialog_present (ADW_DIALOG (kefu_audit_dialog_new (self->store,
+                                                         kefu_archive_kind_get_entity (KEFU_ARCHIVE_SHIPMENT),
+                                                         self->shipment_id)),
+                      widget);
 }
 
 /* Overrides */
@@ -494,6 +521,7 @@ kefu_shipment_page_class_init (KefuShipmentPageClass *klass)
   gtk_widget_class_install_action (widget_class, "shipment.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "shipment.archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "shipment.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "shipment.history", NULL, history_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "shipment.print", NULL);
 
@@ -509,6 +537,7 @@ kefu_shipment_page_class_init (KefuShipmentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuShipmentPage, attention_label);
   gtk_widget_class_bind_template_child (widget_class, KefuShipmentPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, KefuShipmentPage, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, KefuShipmentPage, history_button);
   gtk_widget_class_bind_template_child (widget_class, KefuShipmentPage, history_view);
   gtk_widget_class_bind_template_child (widget_class, KefuShipmentPage, lines_list);
   gtk_widget_class_bind_template_child (widget_class, KefuShipmentPage, stack);
@@ -525,6 +554,7 @@ static void
 kefu_shipment_page_init (KefuShipmentPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "shipment.history", FALSE);
   self->presence = kefu_presence_tracker_new ("shipment");
   kefu_presence_tracker_show_in_banner (self->presence, self->presence_banner);
   self->action_cancellable = g_cancellable_new ();

@@ -34,6 +34,7 @@ struct _KefuCallbackPage
   /* "Being edited by …" (widgets/kefu-presence-tracker.h): others' marks in presence_banner. */
   KefuPresenceTracker        *presence;
   AdwBanner                  *presence_banner;
+  GtkButton                  *history_button;
 
   KefuStore               *store;
   KefuStaff               *staff;

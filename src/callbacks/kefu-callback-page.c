@@ -13,6 +13,8 @@
 #include <glib/gi18n.h>
 
 #include "core/kefu-roles.h"
+#include "store/kefu-store-archive.h"
+#include "widgets/kefu-audit-dialog.h"
 #include "core/kefu-settings-keys.h"
 #include "store/kefu-store-callbacks.h"
 #include "store/kefu-store-complaints.h"
@@ -290,6 +292,28 @@ _kefu_callback_page_update_actions (KefuCallbackPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->form),
                           _kefu_callback_page_is_due (self) && (self->holds_claim || may_close_unreachable (self)));
   gtk_widget_set_sensitive (GTK_WIDGET (self->form), !self->saving);
+  /* Who changed what is for managers (the store refuses others too). */
+  gtk_widget_set_visible (GTK_WIDGET (self->history_button),
+                          self->callback != NULL && kefu_role_can_read_audit (staff_role (self)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "callback.history",
+                                 self->callback != NULL
+                                 && kefu_role_can_read_audit (staff_role (self)));
+}
+
+/* Who changed what on this callback, under the entity its events are recorded with. */
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KefuCallbackPage *self = KEFU_CALLBACK_PAGE (widget);
+
+  if (self->store == NULL || self->callback_id == 0)
+    return;
+  adw_dialog_present (ADW_DIALOG (kefu_audit_dialog_new (self->store,
+                                                         kefu_archive_kind_get_entity (KEFU_ARCHIVE_CALLBACK),
+                                                         self->callback_id)),
+                      widget);
 }
 
 static void
@@ -520,6 +544,7 @@ kefu_callback_page_class_init (KefuCallbackPageClass *klass)
                                    close_unreachable_action);
   gtk_widget_class_install_action (widget_class, "callback.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "callback.copy-phone", NULL, copy_phone_action);
+  gtk_widget_class_install_action (widget_class, "callback.history", NULL, history_action);
 
   g_type_ensure (KEFU_TYPE_CALLBACK_RECORD_FORM);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -531,6 +556,7 @@ kefu_callback_page_class_init (KefuCallbackPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackPage, form);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackPage, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, KefuCallbackPage, history_button);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackPage, late_label);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackPage, member_label);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackPage, phone_label);

@@ -40,6 +40,9 @@ struct _KefuCustomerPage
   /* "Being edited by …": marked while the form holds changes; others' marks in presence_banner. */
   KefuPresenceTracker     *presence;
   AdwBanner               *presence_banner;
+  /* Whether the staff member working may see who changed what (read with the customer). */
+  gboolean                 may_read_audit;
+  GtkButton               *history_button;
 
   GtkWidget               *add_phone_row;
   GtkLabel                *address_error;

@@ -11,9 +11,11 @@
 #include <glib/gi18n.h>
 
 #include "core/kefu-enums.h"
+#include "core/kefu-roles.h"
 
 #include "kefu-customer-callback-times.h"
 #include "kefu-customer-page-private.h"
+#include "widgets/kefu-audit-dialog.h"
 #include "widgets/kefu-live-page.h"
 
 G_DEFINE_FINAL_TYPE (KefuCustomerPage, kefu_customer_page, ADW_TYPE_NAVIGATION_PAGE)
@@ -63,6 +65,11 @@ update_actions (KefuCustomerPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.discard", ready && self->modified);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.archive",
                                  ready && !kefu_archive_banner_get_archived (self->archive_banner));
+  /* Who changed what is for managers (the store refuses others too). */
+  gtk_widget_set_visible (GTK_WIDGET (self->history_button),
+                          self->customer != NULL && self->may_read_audit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.history",
+                                 self->customer != NULL && self->may_read_audit);
 }
 
 void
@@ -130,6 +137,17 @@ get_customer_func (KefuStore     *store,
     return NULL;
   g_object_set_data_full (G_OBJECT (customer), "kefu-events", g_steal_pointer (&events),
                           g_object_unref);
+  /* Who works now decides whether History… is offered; not knowing offers it not. */
+  {
+    g_autoptr(KefuStaff) staff = NULL;
+    gint64 actor = kefu_store_get_actor (store);
+
+    if (actor > 0)
+      staff = kefu_store_get_staff (store, actor, cancellable, NULL);
+    g_object_set_data (G_OBJECT (customer), "kefu-may-read-audit",
+                       GINT_TO_POINTER (staff != NULL
+                                        && kefu_role_can_read_audit (kefu_staff_get_role (staff))));
+  }
   return g_steal_pointer (&customer);
 }
 
@@ -190,6 +208,8 @@ get_customer_cb (GObject      *object,
     {
       GListModel *events = g_object_get_data (G_OBJECT (customer), "kefu-events");
 
+      self->may_read_audit = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (customer),
+                                                                 "kefu-may-read-audit"));
       if (purpose == READ_SHOW || purpose == READ_LIVE)
         {
           g_set_object (&self->customer, customer);
@@ -305,6 +325,22 @@ update_customer_cb (GObject      *object,
 
   update_actions (self);
   update_busy (self);
+}
+
+/* Who changed what on this customer, under the entity its events are recorded with. */
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  KefuCustomerPage *self = KEFU_CUSTOMER_PAGE (widget);
+
+  if (self->store == NULL || self->customer_id == 0)
+    return;
+  adw_dialog_present (ADW_DIALOG (kefu_audit_dialog_new (self->store,
+                                                         kefu_archive_kind_get_entity (KEFU_ARCHIVE_CUSTOMER),
+                                                         self->customer_id)),
+                      widget);
 }
 
 static void
@@ -591,6 +627,7 @@ kefu_customer_page_class_init (KefuCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, district_row);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, first_contact_row);
+  gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, history_button);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, history_view);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, member_number_error);
   gtk_widget_class_bind_template_child (widget_class, KefuCustomerPage, member_number_row);
@@ -607,6 +644,7 @@ kefu_customer_page_class_init (KefuCustomerPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "customer.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "customer.archive", NULL, archive_action);
+  gtk_widget_class_install_action (widget_class, "customer.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "customer.add-phone", NULL, add_phone_action);
   gtk_widget_class_install_action (widget_class, "customer.discard", NULL, discard_action);
   gtk_widget_class_install_action (widget_class, "customer.reload", NULL, reload_action);
