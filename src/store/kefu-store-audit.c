@@ -58,7 +58,6 @@ kefu_store_list_audit (KefuStore              *self,
   g_autofree char *until = NULL;
   GVariantBuilder params;
   guint n = 0;
-  GListStore *events;
 
   g_return_val_if_fail (KEFU_IS_STORE (self), NULL);
   g_return_val_if_fail (filter != NULL, NULL);
@@ -122,19 +121,5 @@ kefu_store_list_audit (KefuStore              *self,
   if (rows == NULL)
     return NULL;
 
-  events = g_list_store_new (KEFU_TYPE_EVENT);
-  for (guint i = 0; i < kefu_rows_get_n_rows (rows); i++)
-    {
-      g_autoptr(GDateTime) created_at = kefu_rows_get_time (rows, i, 1);
-      g_autoptr(KefuEvent) event = kefu_event_new (kefu_rows_get_int (rows, i, 0),
-                                                   created_at,
-                                                   kefu_rows_get_int (rows, i, 2),
-                                                   kefu_rows_get_text (rows, i, 3),
-                                                   kefu_rows_get_text (rows, i, 4),
-                                                   kefu_rows_get_int (rows, i, 5),
-                                                   kefu_rows_get_text (rows, i, 6),
-                                                   kefu_rows_get_text (rows, i, 7));
-      g_list_store_append (events, event);
-    }
-  return G_LIST_MODEL (events);
+  return _kefu_store_events_from_rows (rows);
 }

@@ -84,7 +84,6 @@ kefu_store_list_complaint_timeline (KefuStore     *self,
                                     GError       **error)
 {
   g_autoptr(KefuRows) rows = NULL;
-  GListStore *store;
 
   g_return_val_if_fail (KEFU_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -116,19 +115,5 @@ kefu_store_list_complaint_timeline (KefuStore     *self,
   if (rows == NULL)
     return NULL;
 
-  store = g_list_store_new (KEFU_TYPE_EVENT);
-  for (guint i = 0; i < kefu_rows_get_n_rows (rows); i++)
-    {
-      g_autoptr(GDateTime) created_at = kefu_rows_get_time (rows, i, 1);
-      g_autoptr(KefuEvent) event = kefu_event_new (kefu_rows_get_int (rows, i, 0),
-                                                   created_at,
-                                                   kefu_rows_get_int (rows, i, 2),
-                                                   kefu_rows_get_text (rows, i, 3),
-                                                   kefu_rows_get_text (rows, i, 4),
-                                                   kefu_rows_get_int (rows, i, 5),
-                                                   kefu_rows_get_text (rows, i, 6),
-                                                   kefu_rows_get_text (rows, i, 7));
-      g_list_store_append (store, event);
-    }
-  return G_LIST_MODEL (store);
+  return _kefu_store_events_from_rows (rows);
 }

@@ -151,7 +151,6 @@ _kefu_store_list_entity_events (KefuStore     *self,
                                 GError       **error)
 {
   g_autoptr(KefuRows) rows = NULL;
-  GListStore *store;
 
   /* On PostgreSQL only managers may read the events table; everyone else reads a record's
    * events through kefu_record_events () (schema step 7), which checks that the session may see
@@ -178,7 +177,16 @@ _kefu_store_list_entity_events (KefuStore     *self,
   if (rows == NULL)
     return NULL;
 
-  store = g_list_store_new (KEFU_TYPE_EVENT);
+  return _kefu_store_events_from_rows (rows);
+}
+
+/* The events of a query whose columns are id, created_at, staff_id, staff name, entity,
+ * entity_id, action, details (the timelines', the history's and the audit's). */
+GListModel *
+_kefu_store_events_from_rows (KefuRows *rows)
+{
+  GListStore *events = g_list_store_new (KEFU_TYPE_EVENT);
+
   for (guint i = 0; i < kefu_rows_get_n_rows (rows); i++)
     {
       g_autoptr(GDateTime) created_at = kefu_rows_get_time (rows, i, 1);
@@ -190,9 +198,9 @@ _kefu_store_list_entity_events (KefuStore     *self,
                                                    kefu_rows_get_int (rows, i, 5),
                                                    kefu_rows_get_text (rows, i, 6),
                                                    kefu_rows_get_text (rows, i, 7));
-      g_list_store_append (store, event);
+      g_list_store_append (events, event);
     }
-  return G_LIST_MODEL (store);
+  return G_LIST_MODEL (events);
 }
 
 /* Settings */

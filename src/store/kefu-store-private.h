@@ -194,6 +194,10 @@ gboolean      _kefu_store_add_event    (KefuStore *self, const char *entity, gin
                                         const char *action, const char *details,
                                         GCancellable *cancellable, GError **error);
 
+/* The events (KefuEvent) of a query whose columns are id, created_at, staff_id, staff name,
+ * entity, entity_id, action, details. Defined in kefu-store-events.c. */
+GListModel   *_kefu_store_events_from_rows (KefuRows *rows);
+
 /* How many write transactions this store has committed (any thread; wraps around). */
 guint         _kefu_store_get_commit_count (KefuStore *self);
 
