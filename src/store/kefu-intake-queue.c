@@ -1,11 +1,7 @@
 /* kefu-intake-queue.c: calls recorded on this workstation while the database could not be
  * reached, waiting to be written.
  *
- * File layout (format version 1): a GVariant "(ua(sxxays))" in its serialised form: the format
- * version, then per waiting call in order its key, the time it was queued (Unix microseconds,
- * UTC), the staff id it is recorded against, the call as a draft (core/kefu-call-draft.h) and
- * the reason the database refused it for good ("" while it waits). The queue stays on the
- * workstation that wrote it, so GVariant's host byte order is fine.
+ * The file the calls wait in is read and written in kefu-intake-queue-file.c.
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,22 +15,9 @@
 #include <errno.h>
 
 #include "core/kefu-call-draft.h"
-#include "kefu-intake-queue.h"
+#include "kefu-intake-queue-private.h"
 #include "kefu-store-calls.h"
-#include "kefu-store-connection.h"
 #include "kefu-store-internal.h"
-
-#define QUEUE_FORMAT_VERSION 1
-#define QUEUE_TYPE "(ua(sxxays))"
-
-typedef struct
-{
-  char    *key;
-  gint64   queued_at;
-  gint64   actor;
-  GBytes  *draft;
-  char    *refused;
-} Entry;
 
 static void
 entry_free (Entry *entry)
@@ -44,20 +27,6 @@ entry_free (Entry *entry)
   g_free (entry->refused);
   g_free (entry);
 }
-
-struct _KefuIntakeQueue
-{
-  GObject              parent_instance;
-
-  GWeakRef             store;
-  KefuStoreConnection *connection;
-  char                *path;
-  GPtrArray           *entries;   /* Entry, in order */
-  GCancellable        *cancellable;
-  char                *last_error;
-  guint                n_saved;   /* in the running round */
-  gboolean             syncing;
-};
 
 G_DEFINE_FINAL_TYPE (KefuIntakeQueue, kefu_intake_queue, G_TYPE_OBJECT)
 
@@ -79,110 +48,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* The file */
-
-static gboolean
-read_file (KefuIntakeQueue  *self,
-           GError          **error)
-{
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GVariant) variant = NULL;
-  g_autoptr(GVariantIter) iter = NULL;
-  gsize length = 0;
-  guint32 version = 0;
-  const char *key;
-  gint64 queued_at, actor;
-  GVariant *draft;
-  const char *refused;
-
-  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
-    return TRUE;
-  if (!g_file_get_contents (self->path, &contents, &length, error))
-    return FALSE;
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  variant = g_variant_new_from_bytes (G_VARIANT_TYPE (QUEUE_TYPE), bytes, FALSE);
-  if (!g_variant_is_normal_form (variant))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The queue of calls waiting to be saved “%s” is damaged."), self->path);
-      return FALSE;
-    }
-  g_variant_get (variant, "(ua(sxxays))", &version, &iter);
-  if (version != QUEUE_FORMAT_VERSION)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The queue of calls waiting to be saved “%s” was written by another "
-                     "version of Kefu."), self->path);
-      return FALSE;
-    }
-  while (g_variant_iter_next (iter, "(&sxx@ay&s)", &key, &queued_at, &actor, &draft, &refused))
-    {
-      Entry *entry = g_new0 (Entry, 1);
-
-      entry->key = g_strdup (key);
-      entry->queued_at = queued_at;
-      entry->actor = actor;
-      entry->draft = g_variant_get_data_as_bytes (draft);
-      entry->refused = *refused != '\0' ? g_strdup (refused) : NULL;
-      g_ptr_array_add (self->entries, entry);
-      g_variant_unref (draft);
-    }
-  return TRUE;
-}
-
-/* Writes the whole queue over the file, atomically and flushed to disk; removes the file when
- * the queue is empty. */
-static gboolean
-write_file (KefuIntakeQueue  *self,
-            GError          **error)
-{
-  g_autoptr(GVariantBuilder) builder = NULL;
-  g_autoptr(GVariant) variant = NULL;
-  g_autofree char *dir = NULL;
-
-  if (self->entries->len == 0)
-    {
-      if (g_unlink (self->path) != 0 && errno != ENOENT)
-        {
-          int errsv = errno;
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                       _("Could not remove “%s”: %s"), self->path, g_strerror (errsv));
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  builder = g_variant_builder_new (G_VARIANT_TYPE ("a(sxxays)"));
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      Entry *entry = g_ptr_array_index (self->entries, i);
-
-      g_variant_builder_add (builder, "(sxx@ays)", entry->key, entry->queued_at, entry->actor,
-                             g_variant_new_from_bytes (G_VARIANT_TYPE_BYTESTRING, entry->draft,
-                                                       TRUE),
-                             entry->refused != NULL ? entry->refused : "");
-    }
-  variant = g_variant_ref_sink (g_variant_new ("(ua(sxxays))", (guint32) QUEUE_FORMAT_VERSION,
-                                               builder));
-
-  dir = g_path_get_dirname (self->path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int errsv = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Could not create the folder “%s”: %s"), dir, g_strerror (errsv));
-      return FALSE;
-    }
-  return g_file_set_contents_full (self->path, g_variant_get_data (variant),
-                                   (gssize) g_variant_get_size (variant),
-                                   G_FILE_SET_CONTENTS_CONSISTENT |
-                                   G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, error);
-}
 
 /* State */
 
@@ -366,7 +231,7 @@ save_cb (GObject      *object,
 
   /* A failed rewrite leaves the call in the file: the next start sends it again, and its key
    * keeps it from being written twice. */
-  if (!write_file (self, &write_error))
+  if (!_kefu_intake_queue_write_file (self, &write_error))
     g_message ("Could not update the queue of waiting calls: %s", write_error->message);
   notify_counts (self);
   if (call != NULL)
@@ -403,7 +268,7 @@ sync_next (KefuIntakeQueue *self)
         {
           g_set_str (&entry->refused, error->message);
           set_last_error (self, error->message);
-          if (!write_file (self, &write_error))
+          if (!_kefu_intake_queue_write_file (self, &write_error))
             g_message ("Could not update the queue of waiting calls: %s",
                        write_error->message);
           notify_counts (self);
@@ -592,7 +457,7 @@ kefu_intake_queue_new (KefuStore  *store,
   self = g_object_new (KEFU_TYPE_INTAKE_QUEUE, NULL);
   g_weak_ref_init (&self->store, store);
   self->path = g_strdup (path);
-  if (!read_file (self, &error))
+  if (!_kefu_intake_queue_read_file (self, &error))
     {
       g_autofree char *aside = g_strconcat (path, ".damaged", NULL);
 
@@ -664,7 +529,7 @@ kefu_intake_queue_add (KefuIntakeQueue  *self,
   entry->actor = store != NULL ? kefu_store_get_actor (store) : 0;
   entry->draft = kefu_call_draft_save (call);
   g_ptr_array_add (self->entries, entry);
-  if (!write_file (self, error))
+  if (!_kefu_intake_queue_write_file (self, error))
     {
       g_ptr_array_remove_index (self->entries, self->entries->len - 1);
       return NULL;
