@@ -28,6 +28,7 @@ struct _KefuStaffPage
   GListModel          *members;       /* KefuStaff, active and inactive */
   GListModel          *departments;   /* KefuDepartment */
   GHashTable          *logins;        /* staff id → login role name */
+  GHashTable          *pins;          /* SQLite: the ids (gint64) of the staff who have a PIN */
   GPtrArray           *rows;          /* the expander rows in list_group */
 
   AdwPreferencesGroup *list_group;
@@ -45,6 +46,7 @@ void       _kefu_staff_page_end             (KefuStaffPage *self);
 void       _kefu_staff_page_toast           (KefuStaffPage *self,
                                              const char    *text);
 void       _kefu_staff_page_reload          (KefuStaffPage *self);
+void       _kefu_staff_page_fill_list       (KefuStaffPage *self);
 gint64     _kefu_staff_page_department_at   (KefuStaffPage *self,
                                              guint          position);
 /* Borrowed from the page's list. */
@@ -61,6 +63,11 @@ void       _kefu_staff_page_create_login_action   (GtkWidget     *widget,
                                                    const char    *action_name,
                                                    GVariant      *parameter);
 void       _kefu_staff_page_reset_password_action (GtkWidget     *widget,
+                                                   const char    *action_name,
+                                                   GVariant      *parameter);
+gboolean   _kefu_staff_page_can_clear_pins        (KefuStaffPage *self);
+void       _kefu_staff_page_load_pins             (KefuStaffPage *self);
+void       _kefu_staff_page_clear_pin_action      (GtkWidget     *widget,
                                                    const char    *action_name,
                                                    GVariant      *parameter);
 

@@ -266,14 +266,27 @@ member_row (KefuStaffPage *self,
       adw_expander_row_add_row (row, GTK_WIDGET (button));
     }
 
+  if (_kefu_staff_page_can_clear_pins (self) && self->pins != NULL &&
+      g_hash_table_contains (self->pins, &id))
+    {
+      AdwButtonRow *button = ADW_BUTTON_ROW (adw_button_row_new ());
+
+      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (button), TRUE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (button), _("Clear _PIN…"));
+      gtk_widget_add_css_class (GTK_WIDGET (button), "destructive-action");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "staff-admin.clear-pin");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
+      adw_expander_row_add_row (row, GTK_WIDGET (button));
+    }
+
   /* The built-in system member is not a person: shown, never changed. */
   gtk_widget_set_sensitive (GTK_WIDGET (row),
                             g_strcmp0 (kefu_staff_get_login (member), "system") != 0);
   return GTK_WIDGET (row);
 }
 
-static void
-fill_list (KefuStaffPage *self)
+void
+_kefu_staff_page_fill_list (KefuStaffPage *self)
 {
   g_autoptr(GtkStringList) departments = department_names (self);
 
@@ -307,8 +320,9 @@ logins_loaded_cb (GObject      *source,
   if (logins != NULL)
     {
       g_clear_pointer (&self->logins, g_hash_table_unref);
+  g_clear_pointer (&self->pins, g_hash_table_unref);
       self->logins = logins;
-      fill_list (self);
+      _kefu_staff_page_fill_list (self);
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     _kefu_staff_page_toast (self, error->message);
@@ -342,6 +356,12 @@ departments_loaded_cb (GObject      *source,
     }
   g_set_object (&self->departments, departments);
   g_object_unref (departments);
+  /* On SQLite there are no server logins; the PINs are what a manager may clear. */
+  if (_kefu_staff_page_can_clear_pins (self))
+    {
+      _kefu_staff_page_load_pins (self);
+      return;
+    }
   kefu_store_list_logins_async (self->store, self->cancellable, logins_loaded_cb,
                                 g_object_ref (self));
 }
@@ -602,6 +622,8 @@ kefu_staff_page_class_init (KefuStaffPageClass *klass)
   gtk_widget_class_install_action (widget_class, "staff-admin.add", NULL,
                                    _kefu_staff_page_add_action);
   gtk_widget_class_install_action (widget_class, "staff-admin.set-role", "(xi)", set_role_action);
+  gtk_widget_class_install_action (widget_class, "staff-admin.clear-pin", "x",
+                                   _kefu_staff_page_clear_pin_action);
   gtk_widget_class_install_action (widget_class, "staff-admin.set-department", "(xx)",
                                    set_department_action);
   gtk_widget_class_install_action (widget_class, "staff-admin.set-active", "(xb)",

@@ -31,6 +31,7 @@ struct _KefuJobListView
   GtkDropDown         *kind_dropdown;
   GtkColumnViewColumn *kind_column;
   GtkToggleButton     *open_button;
+  GtkToggleButton     *archived_button;
   GtkColumnViewColumn *product_column;
   GtkColumnViewColumn *reference_column;
   GtkColumnViewColumn *reported_column;
@@ -95,6 +96,7 @@ filters_set (KefuJobListView *self)
 
   return !gtk_toggle_button_get_active (self->open_button)
          || gtk_toggle_button_get_active (self->approval_button)
+         || gtk_toggle_button_get_active (self->archived_button)
          || gtk_drop_down_get_selected (self->kind_dropdown) > 0
          || gtk_drop_down_get_selected (self->step_dropdown) > 0
          || gtk_drop_down_get_selected (self->warranty_dropdown) > 0
@@ -108,7 +110,9 @@ build_filter (KefuJobListView *self)
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
   gint kind, step, warranty;
 
-  filter->open_only = gtk_toggle_button_get_active (self->open_button);
+  filter->archived = gtk_toggle_button_get_active (self->archived_button);
+  /* An archived job is mostly a finished one: Show Archived lists them all. */
+  filter->open_only = gtk_toggle_button_get_active (self->open_button) && !filter->archived;
   filter->awaiting_approval = gtk_toggle_button_get_active (self->approval_button);
   kind = dropdown_index (self->kind_dropdown, G_N_ELEMENTS (filter_kinds));
   step = dropdown_index (self->step_dropdown, G_N_ELEMENTS (filter_steps));
@@ -147,7 +151,18 @@ show_empty (GtkWidget *owner)
   KefuJobListView *self = KEFU_JOB_LIST_VIEW (owner);
   /* "Open only" is the default view, not a filter someone chose. */
   gboolean narrowed = filters_set (self);
+  gboolean archived = gtk_toggle_button_get_active (self->archived_button);
 
+  if (archived)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Archived Service Jobs"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Archived service jobs are listed here, where they can be restored."));
+      gtk_widget_set_visible (GTK_WIDGET (self->empty_clear_button), TRUE);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  adw_status_page_set_title (self->empty_page, _("No Service Jobs"));
   adw_status_page_set_description (self->empty_page,
                                    narrowed
                                    ? _("No service job matches the filters. Clear them to see every job.")
@@ -206,6 +221,7 @@ clear_filters_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_toggle_button_set_active (self->open_button, TRUE);
   gtk_toggle_button_set_active (self->approval_button, FALSE);
+  gtk_toggle_button_set_active (self->archived_button, FALSE);
   gtk_drop_down_set_selected (self->kind_dropdown, 0);
   gtk_drop_down_set_selected (self->step_dropdown, 0);
   gtk_drop_down_set_selected (self->warranty_dropdown, 0);
@@ -305,6 +321,7 @@ kefu_job_list_view_class_init (KefuJobListViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuJobListView, customer_column);
   gtk_widget_class_bind_template_child (widget_class, KefuJobListView, empty_clear_button);
   gtk_widget_class_bind_template_child (widget_class, KefuJobListView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, KefuJobListView, archived_button);
   gtk_widget_class_bind_template_child (widget_class, KefuJobListView, error_page);
   gtk_widget_class_bind_template_child (widget_class, KefuJobListView, kind_column);
   gtk_widget_class_bind_template_child (widget_class, KefuJobListView, kind_dropdown);

@@ -39,6 +39,7 @@ struct _KefuShipmentListView
   GtkButton           *new_button;
   GtkToggleButton     *open_button;
   GtkToggleButton     *overdue_button;
+  GtkToggleButton     *archived_button;
   GtkColumnViewColumn *products_column;
   GtkColumnViewColumn *reference_column;
   GtkSearchEntry      *search_entry;
@@ -103,7 +104,12 @@ show_empty (GtkWidget *owner)
   const char *description;
   gboolean narrowed = filters_narrow (self);
 
-  if (narrowed)
+  if (self->filter->archived && !narrowed)
+    {
+      title = _("No Archived Shipments");
+      description = _("Archived shipments are listed here, where they can be restored.");
+    }
+  else if (narrowed)
     {
       title = _("No Shipments Match");
       description = _("Change the filters, or clear them to see every open shipment.");
@@ -120,7 +126,7 @@ show_empty (GtkWidget *owner)
       description = _("Start one from a customer with New Shipment.");
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->new_button), !narrowed);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_button), !narrowed && !self->filter->archived);
   kefu_list_loader_show_empty (self->stack, self->empty_page, narrowed ? "edit-find-symbolic"
                                : "package-x-generic-symbolic", title, description,
                                GTK_WIDGET (self->empty_clear_button), narrowed);
@@ -163,7 +169,11 @@ filter_changed_cb (KefuShipmentListView *self)
   if (self->setting_filters)
     return;
 
-  self->filter->open_only = gtk_toggle_button_get_active (self->open_button);
+  self->filter->archived = gtk_toggle_button_get_active (self->archived_button);
+  /* An archived shipment is mostly a finished one: Show Archived lists them all. */
+  self->filter->open_only = gtk_toggle_button_get_active (self->open_button) &&
+                            !self->filter->archived;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->open_button), !self->filter->archived);
   self->filter->overdue_only = gtk_toggle_button_get_active (self->overdue_button);
   /* The first entry of each drop-down is "any". */
   self->filter->step = step == 0 || step == GTK_INVALID_LIST_POSITION ? -1 : (int) step - 1;
@@ -174,7 +184,8 @@ filter_changed_cb (KefuShipmentListView *self)
   self->filter->text = *trimmed != '\0' ? g_steal_pointer (&trimmed) : NULL;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button),
-                            filters_narrow (self) || !self->filter->open_only);
+                            filters_narrow (self) || !self->filter->open_only ||
+                            self->filter->archived);
   update_query (self);
 }
 
@@ -189,6 +200,7 @@ clear_filters_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_toggle_button_set_active (self->open_button, TRUE);
   gtk_toggle_button_set_active (self->overdue_button, FALSE);
+  gtk_toggle_button_set_active (self->archived_button, FALSE);
   gtk_drop_down_set_selected (self->step_dropdown, 0);
   gtk_drop_down_set_selected (self->carrier_dropdown, 0);
   self->setting_filters = FALSE;
@@ -401,6 +413,7 @@ kefu_shipment_list_view_class_init (KefuShipmentListViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuShipmentListView, new_button);
   gtk_widget_class_bind_template_child (widget_class, KefuShipmentListView, open_button);
   gtk_widget_class_bind_template_child (widget_class, KefuShipmentListView, overdue_button);
+  gtk_widget_class_bind_template_child (widget_class, KefuShipmentListView, archived_button);
   gtk_widget_class_bind_template_child (widget_class, KefuShipmentListView, products_column);
   gtk_widget_class_bind_template_child (widget_class, KefuShipmentListView, reference_column);
   gtk_widget_class_bind_template_child (widget_class, KefuShipmentListView, search_entry);

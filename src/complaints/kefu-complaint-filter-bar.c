@@ -44,6 +44,7 @@ struct _KefuComplaintFilterBar
   GtkButton      *to_clear_button;
   GtkToggleButton *overdue_button;
   GtkToggleButton *urgent_button;
+  GtkToggleButton *archived_button;
 };
 
 G_DEFINE_FINAL_TYPE (KefuComplaintFilterBar, kefu_complaint_filter_bar, ADW_TYPE_BIN)
@@ -403,6 +404,7 @@ kefu_complaint_filter_bar_class_init (KefuComplaintFilterBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintFilterBar, from_calendar);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintFilterBar, from_clear_button);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintFilterBar, overdue_button);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintFilterBar, archived_button);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintFilterBar, popover_error_label);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintFilterBar, scope_group);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintFilterBar, to_calendar);
@@ -534,6 +536,7 @@ kefu_complaint_filter_bar_apply (KefuComplaintFilterBar *self,
                           ? g_array_index (self->department_ids, gint64, department) : 0;
   filter->overdue_only = gtk_toggle_button_get_active (self->overdue_button);
   filter->urgent_only = gtk_toggle_button_get_active (self->urgent_button);
+  filter->archived = gtk_toggle_button_get_active (self->archived_button);
 
   g_clear_pointer (&filter->received_from, g_date_time_unref);
   g_clear_pointer (&filter->received_to, g_date_time_unref);
@@ -557,6 +560,7 @@ kefu_complaint_filter_bar_is_set (KefuComplaintFilterBar *self)
          gtk_drop_down_get_selected (self->department_dropdown) != 0 ||
          gtk_toggle_button_get_active (self->overdue_button) ||
          gtk_toggle_button_get_active (self->urgent_button) ||
+         gtk_toggle_button_get_active (self->archived_button) ||
          g_date_valid (&self->from) || g_date_valid (&self->to);
 }
 
@@ -571,6 +575,7 @@ kefu_complaint_filter_bar_clear (KefuComplaintFilterBar *self)
   gtk_drop_down_set_selected (self->department_dropdown, 0);
   gtk_toggle_button_set_active (self->overdue_button, FALSE);
   gtk_toggle_button_set_active (self->urgent_button, FALSE);
+  gtk_toggle_button_set_active (self->archived_button, FALSE);
   g_date_clear (&self->from, 1);
   g_date_clear (&self->to, 1);
   update_date_buttons (self);

@@ -30,6 +30,7 @@ struct _KefuComplaintListView
   GtkColumnViewColumn *reference_column;
   GtkSingleSelection  *selection;
   GtkStack            *stack;
+  AdwStatusPage       *empty_page;
   GtkColumnViewColumn *stage_column;
   GtkColumnViewColumn *urgent_column;
 
@@ -185,6 +186,7 @@ kefu_complaint_list_view_class_init (KefuComplaintListViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintListView, column_view);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintListView, customer_column);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintListView, deadline_column);
+  gtk_widget_class_bind_template_child (widget_class, KefuComplaintListView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintListView, departments_column);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintListView, error_page);
   gtk_widget_class_bind_template_child (widget_class, KefuComplaintListView, owner_column);
@@ -240,6 +242,18 @@ kefu_complaint_list_view_set_filter (KefuComplaintListView     *self,
 
   g_clear_pointer (&self->filter, kefu_complaint_filter_free);
   self->filter = filter != NULL ? kefu_complaint_filter_copy (filter) : kefu_complaint_filter_new ();
+  /* "Show Archived" lists nothing but archived complaints: say so when there are none. */
+  if (self->filter->archived)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Archived Complaints"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Archived complaints are listed here, where they can be restored."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Complaints"));
+      adw_status_page_set_description (self->empty_page, _("No complaint matches the filters."));
+    }
   update_query (self);
 }
 

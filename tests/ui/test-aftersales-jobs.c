@@ -22,6 +22,7 @@
 #include "intake/kefu-caller-lookup.h"
 #include "core/kefu-settings-keys.h"
 #include "core/kefu-work-calendar.h"
+#include "store/kefu-store-archive.h"
 #include "store/kefu-store-callbacks.h"
 #include "store/kefu-store-shipments.h"
 #include "widgets/kefu-lazy-item.h"
@@ -1085,6 +1086,70 @@ test_list (Fixture       *fixture,
                  || g_array_index (ids, gint64, 0) == installation);
 }
 
+/* "Show Archived": a job archived through the store leaves the list and is listed (alone) with
+ * the toggle on, where a team lead finds it to restore it; with none archived the empty page
+ * says so. */
+static void
+test_show_archived (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(KefuStaff) clerk = get_staff (fixture, fixture->clerk);
+  GtkWidget *view = kefu_job_list_view_new ();
+  GListModel *model = _kefu_job_list_view_get_model (KEFU_JOB_LIST_VIEW (view));
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) toggles = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(KefuArchiveState) state = { 0 };
+  GtkToggleButton *toggle = NULL;
+  gint64 archived, kept, actor;
+
+  g_object_set (view, "store", fixture->store, "staff", clerk, NULL);
+  adw_navigation_view_push (fixture->navigation,
+                            adw_navigation_page_new (view, "Service Jobs"));
+  archived = make_report (fixture, KEFU_JOB_KIND_REPAIR, "比色杯温度不稳", TRUE);
+  kept = make_report (fixture, KEFU_JOB_KIND_INSTALLATION, "新机安装调试", TRUE);
+  kefu_job_list_view_reload (KEFU_JOB_LIST_VIEW (view));
+  kefu_test_wait_until (g_list_model_get_n_items (model) == 2);
+
+  toggles = kefu_test_find_all (view, GTK_TYPE_TOGGLE_BUTTON);
+  for (guint i = 0; i < toggles->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (toggles->pdata[i]), _("Show Archived")) == 0)
+      toggle = toggles->pdata[i];
+  g_assert_nonnull (toggle);
+  gtk_toggle_button_set_active (toggle, TRUE);
+  kefu_test_wait_until (g_list_model_get_n_items (model) == 0);
+  ids = list_ids (KEFU_JOB_LIST_VIEW (view));
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (kefu_test_find_mapped (view, ADW_TYPE_STATUS_PAGE))),
+                   ==, _("No Archived Service Jobs"));
+
+  actor = kefu_store_get_actor (fixture->store);
+  kefu_store_set_actor (fixture->store,
+                        kefu_test_add_staff (fixture->store, "孙丽", "sunli", KEFU_ROLE_TEAM_LEAD));
+  g_assert_true (kefu_store_get_archive_state (fixture->store, KEFU_ARCHIVE_SERVICE_JOB, archived,
+                                               &state, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (kefu_store_archive_record (fixture->store, KEFU_ARCHIVE_SERVICE_JOB, archived,
+                                            state.version, NULL, NULL, &error));
+  g_assert_no_error (error);
+  kefu_store_set_actor (fixture->store, actor);
+
+  kefu_job_list_view_reload (KEFU_JOB_LIST_VIEW (view));
+  kefu_test_wait_until (g_list_model_get_n_items (model) == 1);
+  ids = list_ids (KEFU_JOB_LIST_VIEW (view));
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, archived);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* Off: the working list leaves it out. */
+  gtk_toggle_button_set_active (toggle, FALSE);
+  kefu_test_wait_until (g_list_model_get_n_items (model) == 1);
+  ids = list_ids (KEFU_JOB_LIST_VIEW (view));
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, kept);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1103,6 +1168,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/kefu/aftersales-jobs/paid", Fixture, NULL, fixture_set_up, test_paid,
               fixture_tear_down);
+  g_test_add ("/kefu/aftersales-jobs/show-archived", Fixture, NULL, fixture_set_up,
+              test_show_archived, fixture_tear_down);
   g_test_add ("/kefu/aftersales-jobs/list", Fixture, NULL, fixture_set_up, test_list,
               fixture_tear_down);
   g_test_add ("/kefu/aftersales-jobs/request-page", Fixture, NULL, fixture_set_up,

@@ -21,6 +21,7 @@
 #include "aftersales/kefu-shipment-page.h"
 #include "core/kefu-enums.h"
 #include "intake/kefu-caller-lookup.h"
+#include "store/kefu-store-archive.h"
 #include "store/kefu-store-presence.h"
 #include "widgets/kefu-conflict-dialog.h"
 #include "widgets/kefu-lazy-item.h"
@@ -1108,6 +1109,77 @@ test_empty_list (Fixture       *fixture,
   g_assert_true (found);
 }
 
+/* Finds the bar's "Show Archived" toggle. */
+static GtkToggleButton *
+archived_toggle (GtkWidget *view)
+{
+  g_autoptr(GPtrArray) toggles = kefu_test_find_all (view, GTK_TYPE_TOGGLE_BUTTON);
+
+  for (guint i = 0; i < toggles->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (toggles->pdata[i]), _("Show Archived")) == 0)
+      return toggles->pdata[i];
+  g_assert_not_reached ();
+}
+
+/* "Show Archived": a shipment archived through the store leaves the list, and is listed (alone)
+ * with the toggle on, where a team lead finds it to restore it. */
+static void
+test_show_archived (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  KefuShipmentListView *view = KEFU_SHIPMENT_LIST_VIEW (kefu_shipment_list_view_new ());
+  g_autoptr(GArray) shown = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_auto(KefuArchiveState) state = { 0 };
+  GtkToggleButton *toggle;
+  gboolean said = FALSE;
+  gint64 archived;
+  gint64 lead;
+
+  kefu_store_set_system_actor (fixture->store);
+  archived = store_shipment (fixture);
+  store_shipment (fixture);
+  adw_navigation_view_push (fixture->navigation,
+                            adw_navigation_page_new (GTK_WIDGET (view), "Shipments"));
+  g_object_set (view, "store", fixture->store, NULL);
+  g_clear_pointer (&shown, g_array_unref);
+  shown = shown_ids (view, 2);
+
+  toggle = archived_toggle (GTK_WIDGET (view));
+  gtk_toggle_button_set_active (toggle, TRUE);
+  kefu_test_wait_until (!is_busy (view) &&
+                        g_list_model_get_n_items (kefu_shipment_list_view_get_model (view)) == 0);
+  kefu_test_flush ();
+  pages = kefu_test_find_all (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE);
+  for (guint i = 0; i < pages->len; i++)
+    said |= gtk_widget_get_mapped (pages->pdata[i]) &&
+            g_strcmp0 (adw_status_page_get_title (pages->pdata[i]), _("No Archived Shipments")) == 0;
+  g_assert_true (said);
+
+  lead = kefu_test_add_staff (fixture->store, "孙丽", "sunli", KEFU_ROLE_TEAM_LEAD);
+  kefu_store_set_actor (fixture->store, lead);
+  g_assert_true (kefu_store_get_archive_state (fixture->store, KEFU_ARCHIVE_SHIPMENT, archived,
+                                               &state, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (kefu_store_archive_record (fixture->store, KEFU_ARCHIVE_SHIPMENT, archived,
+                                            state.version, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  kefu_shipment_list_view_reload (view);
+  g_clear_pointer (&shown, g_array_unref);
+  shown = shown_ids (view, 1);
+  g_assert_cmpint (g_array_index (shown, gint64, 0), ==, archived);
+
+  /* Off: the working list leaves it out. */
+  gtk_toggle_button_set_active (toggle, FALSE);
+  g_clear_pointer (&shown, g_array_unref);
+  kefu_test_wait_until (!is_busy (view) &&
+                        g_list_model_get_n_items (kefu_shipment_list_view_get_model (view)) == 1);
+  shown = shown_ids (view, 1);
+  g_assert_cmpint (g_array_index (shown, gint64, 0), !=, archived);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1128,6 +1200,8 @@ main (int   argc,
               fixture_set_up, test_exception, fixture_tear_down);
   g_test_add ("/kefu/aftersales-shipments/sort-and-filter", Fixture, NULL,
               fixture_set_up, test_sort_and_filter, fixture_tear_down);
+  g_test_add ("/kefu/aftersales-shipments/show-archived", Fixture, NULL,
+              fixture_set_up, test_show_archived, fixture_tear_down);
   g_test_add ("/kefu/aftersales-shipments/empty-list", Fixture, NULL,
               fixture_set_up, test_empty_list, fixture_tear_down);
   return kefu_test_run (data_home);

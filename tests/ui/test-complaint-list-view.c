@@ -15,6 +15,7 @@
 
 #include "complaints/kefu-complaint-list-cells.h"
 #include "complaints/kefu-complaint-list-view-private.h"
+#include "store/kefu-store-archive.h"
 #include "widgets/kefu-lazy-list-model.h"
 
 #include "kefu-ui-test.h"
@@ -304,6 +305,70 @@ test_filter (Fixture       *fixture,
   }
 }
 
+/* "Show Archived": a complaint archived through the store is listed with the filter on and
+ * only then; with none archived, the empty page says so. */
+static void
+test_archived (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GListModel *model = _kefu_complaint_list_view_get_model (fixture->view);
+  g_autoptr(KefuComplaintFilter) filter = kefu_complaint_filter_new ();
+  g_autoptr(KefuComplaintFilter) working = kefu_complaint_filter_new ();
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(KefuArchiveState) state = { 0 };
+  gint64 id;
+
+  kefu_test_wait_until (!is_busy (fixture->view) && g_list_model_get_n_items (model) == N_COMPLAINTS);
+
+  filter->archived = TRUE;
+  kefu_complaint_list_view_set_filter (fixture->view, filter);
+  kefu_test_wait_until (!is_busy (fixture->view));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  pages = kefu_test_find_all (GTK_WIDGET (fixture->view), ADW_TYPE_STATUS_PAGE);
+  {
+    gboolean said = FALSE;
+
+    for (guint i = 0; i < pages->len; i++)
+      said |= g_strcmp0 (adw_status_page_get_title (pages->pdata[i]), _("No Archived Complaints")) == 0;
+    g_assert_true (said);
+  }
+
+  /* Archiving is a team lead's. */
+  kefu_store_set_actor (fixture->store,
+                        kefu_test_add_staff (fixture->store, "孙丽", "sunli", KEFU_ROLE_TEAM_LEAD));
+  all = store_ids (fixture->store, working, KEFU_COMPLAINT_SORT_RECEIVED, TRUE);
+  id = g_array_index (all, gint64, 7);
+  g_assert_true (kefu_store_get_archive_state (fixture->store, KEFU_ARCHIVE_COMPLAINT, id, &state,
+                                               NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (kefu_store_archive_record (fixture->store, KEFU_ARCHIVE_COMPLAINT, id, state.version,
+                                            NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  kefu_complaint_list_view_reload (fixture->view);
+  kefu_test_wait_until (!is_busy (fixture->view) && g_list_model_get_n_items (model) == 1);
+  {
+    g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    g_array_append_val (ids, id);
+    assert_model_ids (model, ids);
+  }
+
+  /* Off again: the working list leaves the archived complaint out. */
+  filter->archived = FALSE;
+  kefu_complaint_list_view_set_filter (fixture->view, filter);
+  kefu_test_wait_until (!is_busy (fixture->view) && g_list_model_get_n_items (model) == N_COMPLAINTS - 1);
+  {
+    g_autoptr(GArray) ids = store_ids (fixture->store, filter, KEFU_COMPLAINT_SORT_RECEIVED, TRUE);
+
+    for (guint i = 0; i < ids->len; i++)
+      g_assert_cmpint (g_array_index (ids, gint64, i), !=, id);
+    assert_model_ids (model, ids);
+  }
+}
+
 static void
 test_activate (Fixture       *fixture,
                gconstpointer  data)
@@ -471,6 +536,8 @@ main (int   argc,
               fixture_set_up, test_sort, fixture_tear_down);
   g_test_add ("/kefu/complaint-list-view/filter", Fixture, NULL,
               fixture_set_up, test_filter, fixture_tear_down);
+  g_test_add ("/kefu/complaint-list-view/archived", Fixture, NULL,
+              fixture_set_up, test_archived, fixture_tear_down);
   g_test_add ("/kefu/complaint-list-view/activate", Fixture, NULL,
               fixture_set_up, test_activate, fixture_tear_down);
   g_test_add ("/kefu/complaint-list-view/cell-text", Fixture, NULL,

@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "store/kefu-store-pin.h"
 #include "store/kefu-store-roles.h"
 #include "kefu-staff-page.h"
 
@@ -221,6 +222,106 @@ test_sqlite (void)
   kefu_test_remove_dir (dir);
 }
 
+/* The rows that clear a member's PIN, with their member's id. */
+static guint
+count_clear_pin_rows (GtkWidget *page,
+                      gint64     staff_id)
+{
+  g_autoptr(GPtrArray) rows = kefu_test_find_all (page, ADW_TYPE_BUTTON_ROW);
+  guint n = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (rows->pdata[i]);
+
+      if (g_strcmp0 (gtk_actionable_get_action_name (rows->pdata[i]), "staff-admin.clear-pin") == 0 &&
+          target != NULL && g_variant_get_int64 (target) == staff_id)
+        n++;
+    }
+  return n;
+}
+
+static gboolean
+has_pin (KefuStore *store,
+         gint64     staff_id)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean pin = FALSE;
+
+  g_assert_true (kefu_store_staff_has_pin (store, staff_id, &pin, NULL, &error));
+  g_assert_no_error (error);
+  return pin;
+}
+
+/* A manager clears a clerk's forgotten PIN on SQLite: Clear PIN… is shown for members with a
+ * PIN only, asks first (Cancel keeps the PIN), then clears it; a clerk has no such action. */
+static void
+test_clear_pin (void)
+{
+  g_autofree char *dir = kefu_test_make_dir ();
+  g_autoptr(KefuStore) store = kefu_test_open_store (dir);
+  gint64 manager = kefu_test_add_staff (store, "刘洋", "liuyang", KEFU_ROLE_CS_MANAGER);
+  gint64 clerk = kefu_test_add_staff (store, "李娜", "lina", KEFU_ROLE_CLERK);
+  gint64 other = kefu_test_add_staff (store, "赵磊", "zhaolei", KEFU_ROLE_CLERK);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuStaff) staff = NULL;
+  KefuStaffPage *page;
+  GtkWindow *window;
+  AdwDialog *dialog;
+
+  kefu_store_set_actor (store, clerk);
+  g_assert_true (kefu_store_set_own_pin (store, NULL, "4821", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (has_pin (store, clerk));
+
+  /* A clerk sees no Clear PIN…, not even for their own. */
+  page = make_page (store, other, &window);
+  g_assert_cmpuint (count_clear_pin_rows (GTK_WIDGET (page), clerk), ==, 0);
+  gtk_window_destroy (window);
+  kefu_test_flush ();
+
+  /* The manager's page, in an AdwWindow so that its dialogs show inside it. */
+  staff = kefu_store_get_staff (store, manager, NULL, &error);
+  g_assert_no_error (error);
+  kefu_store_set_actor (store, manager);
+  page = kefu_staff_page_new (store, staff);
+  window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (window, 720, 1000);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (window);
+  wait_page (page);
+  g_assert_cmpuint (count_clear_pin_rows (GTK_WIDGET (page), clerk), ==, 1);
+  g_assert_cmpuint (count_clear_pin_rows (GTK_WIDGET (page), other), ==, 0);
+  g_assert_cmpuint (count_clear_pin_rows (GTK_WIDGET (page), manager), ==, 0);
+
+  /* Cancel keeps the PIN. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "staff-admin.clear-pin", "x", clerk));
+  kefu_test_flush ();
+  dialog = adw_window_get_visible_dialog (ADW_WINDOW (window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), "李娜"));
+  g_signal_emit_by_name (dialog, "response", "cancel");
+  adw_dialog_force_close (dialog);
+  wait_page (page);
+  g_assert_true (has_pin (store, clerk));
+
+  /* Clear: the clerk signs in without a PIN, and the action is gone from the list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "staff-admin.clear-pin", "x", clerk));
+  kefu_test_flush ();
+  dialog = adw_window_get_visible_dialog (ADW_WINDOW (window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  g_signal_emit_by_name (dialog, "response", "clear");
+  adw_dialog_force_close (dialog);
+  wait_page (page);
+  kefu_test_wait_until (!has_pin (store, clerk));
+  wait_page (page);
+  g_assert_cmpuint (count_clear_pin_rows (GTK_WIDGET (page), clerk), ==, 0);
+
+  gtk_window_destroy (window);
+  kefu_test_flush ();
+  kefu_test_remove_dir (dir);
+}
+
 static void
 test_postgres (void)
 {
@@ -278,6 +379,7 @@ main (int   argc,
   data_home = kefu_test_init (&argc, &argv);
   kefu_test_choose_language (TRUE);
   g_test_add_func ("/kefu/staff-page/sqlite", test_sqlite);
+  g_test_add_func ("/kefu/staff-page/clear-pin", test_clear_pin);
   g_test_add_func ("/kefu/staff-page/postgres", test_postgres);
   return kefu_test_run (data_home);
 }
