@@ -259,6 +259,12 @@ static const KefuSchemaStep steps[] = {
     _kefu_schema_v11_sqlite,
     _kefu_schema_v11_postgres,
   },
+  {
+    13, "the managers' dashboard: the resolve deadline a complaint was resolved against, and "
+        "indexes of the calls, complaints, callbacks, shipments and jobs by the times it counts",
+    _kefu_schema_v13_sqlite,
+    _kefu_schema_v13_postgres,
+  },
 };
 
 /* How to create the version table and ask which tables exist, per dialect. */

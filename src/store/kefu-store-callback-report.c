@@ -20,35 +20,12 @@
 /* The words read at most (the newest), so that a year's report stays a readable document. */
 #define MAX_WORDS 200
 
-/* The clerk a callback counts for: who did it once done, who it is assigned to before. */
-#define CLERK_ID \
-  "(CASE WHEN callbacks.state = 'done' THEN callbacks.done_by ELSE callbacks.assigned_to END)"
-
-/* The eight figures of kefu-store-callback-report.h, in the order of KefuCallbackFigures.
- * WRONG_NUMBER counts as unreachable (the customer was never reached at that number), so that
- * on time, late, unreachable and open add up to the due ones. A callback of schema step 4
- * without an outcome counts by its times. Times compare as timestamptz on PostgreSQL and as
- * the stored UTC text ("YYYY-MM-DD HH:MM:SS.SSSZ", which sorts as time) on SQLite. */
-#define UNREACHABLE_OUTCOME "COALESCE(callbacks.outcome, '') IN ('unreachable', 'wrong-number')"
-#define DONE_REACHED(S) \
-  "COALESCE(SUM(CASE WHEN callbacks.state = 'done' AND callbacks.outcome = 'reached' AND " \
-  "callbacks.satisfaction = '" S "' THEN 1 ELSE 0 END), 0)"
-#define FIGURES \
-  "COALESCE(SUM(CASE WHEN callbacks.state <> 'cancelled' THEN 1 ELSE 0 END), 0), " \
-  "COALESCE(SUM(CASE WHEN callbacks.state = 'done' AND NOT " UNREACHABLE_OUTCOME " AND " \
-  "callbacks.done_at <= callbacks.deadline_at THEN 1 ELSE 0 END), 0), " \
-  "COALESCE(SUM(CASE WHEN callbacks.state = 'done' AND NOT " UNREACHABLE_OUTCOME " AND " \
-  "callbacks.done_at > callbacks.deadline_at THEN 1 ELSE 0 END), 0), " \
-  "COALESCE(SUM(CASE WHEN callbacks.state = 'done' AND " UNREACHABLE_OUTCOME " THEN 1 " \
-  "ELSE 0 END), 0), " \
-  "COALESCE(SUM(CASE WHEN callbacks.state = 'due' THEN 1 ELSE 0 END), 0), " \
-  DONE_REACHED ("satisfied") ", " DONE_REACHED ("so-so") ", " DONE_REACHED ("not-satisfied")
 #define N_FIGURES 8
 
 /* The callbacks of the period ($1, $2: the UTC bounds of its local days) and of the team ($3)
  * or the clerk ($4), 0 for all. */
 #define FROM_PERIOD \
-  " FROM callbacks LEFT JOIN staff AS clerk ON clerk.id = " CLERK_ID \
+  " FROM callbacks LEFT JOIN staff AS clerk ON clerk.id = " KEFU_CALLBACK_CLERK_ID \
   " WHERE callbacks.deadline_at >= $1 AND callbacks.deadline_at < $2" \
   " AND (CAST($3 AS BIGINT) = 0 OR clerk.department_id = CAST($3 AS BIGINT))" \
   " AND (CAST($4 AS BIGINT) = 0 OR clerk.id = CAST($4 AS BIGINT))"
@@ -110,7 +87,7 @@ read_figures (KefuStore            *self,
               GCancellable         *cancellable,
               GError              **error)
 {
-  g_autoptr(KefuRows) rows = _kefu_store_query (self, "SELECT " FIGURES FROM_PERIOD,
+  g_autoptr(KefuRows) rows = _kefu_store_query (self, "SELECT " KEFU_CALLBACK_FIGURES FROM_PERIOD,
                                                 period_params (period), cancellable, error);
 
   if (rows == NULL)
@@ -163,9 +140,9 @@ read_breakdowns (KefuStore     *self,
   rows = _kefu_store_query (self,
                             by_reason ?
                             "SELECT callbacks.reason, CAST(NULL AS BIGINT), CAST(NULL AS TEXT), "
-                            FIGURES FROM_PERIOD " GROUP BY callbacks.reason" :
+                            KEFU_CALLBACK_FIGURES FROM_PERIOD " GROUP BY callbacks.reason" :
                             "SELECT CAST(NULL AS TEXT), clerk.id, clerk.name, "
-                            FIGURES FROM_PERIOD " GROUP BY clerk.id, clerk.name",
+                            KEFU_CALLBACK_FIGURES FROM_PERIOD " GROUP BY clerk.id, clerk.name",
                             period_params (period), cancellable, error);
   if (rows == NULL)
     return NULL;

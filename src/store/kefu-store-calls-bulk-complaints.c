@@ -98,6 +98,8 @@ check_progress (KefuBulkCall      *c,
         if (!in_order (times[j], times[i]))
           return _("The steps of the complaint are not in the order of its stages.");
     }
+  if (p->resolve_due_at[0] != '\0' && p->resolved_at[0] == '\0')
+    return _("Only a resolved complaint has the resolve deadline it was resolved against.");
   if (p->resolved_at[0] != '\0' && p->resolution == NULL)
     return _("A resolved complaint needs its resolution.");
   if (called_back && p->satisfaction == KEFU_SATISFACTION_UNSPECIFIED)
@@ -167,6 +169,7 @@ kefu_calls_bulk_set_complaints (KefuCallsBulk                *bulk,
       time_text (given->acknowledged_at, p.acknowledged_at);
       p.acknowledged_by = given->acknowledged_by;
       time_text (given->resolved_at, p.resolved_at);
+      time_text (given->resolve_due_at, p.resolve_due_at);
       time_text (given->called_back_at, p.called_back_at);
       time_text (given->closed_at, p.closed_at);
       p.due_kind = given->due_kind;

@@ -68,6 +68,7 @@ typedef struct
   char                   acknowledged_at[32];
   gint64                 acknowledged_by;
   char                   resolved_at[32];
+  char                   resolve_due_at[32];
   char                   called_back_at[32];
   char                   closed_at[32];
   KefuComplaintDeadline  due_kind;

@@ -56,7 +56,9 @@ static const char *const complaint_columns[] = {
   "acknowledged_at", "resolved_at", "called_back_at", "closed_at", "resolution", "satisfaction",
   "customer_words", "batch_key",
   /* The call's columns the list view sorts and searches by, on the complaint. */
-  "received_at", "reference", "caller_name", "phone", "customer_id", NULL
+  "received_at", "reference", "caller_name", "phone", "customer_id",
+  /* Schema step 13. */
+  "resolve_due_at", NULL
 };
 static const char *const search_columns[] = { "complaint_id", "search_text", NULL };
 static const char *const route_columns[] = {
@@ -461,6 +463,11 @@ next_complaint_row (gpointer        user_data,
   kefu_store_value_set_text (&values[40], kefu_call_get_caller_name (c->call));
   kefu_store_value_set_text (&values[41], c->phone);
   kefu_store_value_set_int64 (&values[42], kefu_call_get_customer_id (c->call));
+  {
+    KefuBulkProgress *p = call_progress (load, c);
+
+    set_optional_text (&values[43], p != NULL ? p->resolve_due_at : "");
+  }
 
   cursor->next++;
   return TRUE;

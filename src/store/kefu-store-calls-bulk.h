@@ -110,6 +110,8 @@ typedef struct
   GDateTime             *visited_at;
   const char            *visit_outcome;
   gint64                 visit_recorded_by;
+  /* From Resolved on: the resolve deadline it was resolved against (NULL: not recorded). */
+  GDateTime             *resolve_due_at;
 } KefuCallBulkComplaint;
 
 /* A batch alert raised by a complaint of the load (the one that made its product and batch reach

@@ -247,8 +247,13 @@ _kefu_store_complaint_do_resolve (KefuStore         *self,
   _kefu_json_append_string (json, d->text);
   append_move (json, c->stage, KEFU_COMPLAINT_STAGE_RESOLVED);
   g_string_append_c (json, '}');
+  /* The resolve deadline in force now is kept with the resolution (schema step 13): entering
+   * Resolved moves due_at on to the callback deadline, and the dashboard's SLA figure compares
+   * resolved_at with the deadline it was worked against. */
   return _kefu_store_execute (self,
-                              "UPDATE complaints SET resolution = $1, resolved_at = $2 WHERE id = $3",
+                              "UPDATE complaints SET resolution = $1, resolved_at = $2, "
+                              "resolve_due_at = CASE WHEN due_kind = 'resolve' THEN due_at "
+                              "ELSE NULL END WHERE id = $3",
                               g_variant_new ("(ssx)", d->text, c->now_text, c->id),
                               cancellable, error) >= 0 &&
          _kefu_store_complaint_enter_stage (self, c->id, KEFU_COMPLAINT_STAGE_RESOLVED, c->now,
