@@ -1,9 +1,5 @@
-/* kefu-chart-draw.c: drawing a KefuChartData with cairo and Pango (kefu-chart-draw.h).
- *
- * One layout, computed from the description and the size alone, serves the drawing, the hit
- * test and the focus ring, so that what the pointer finds is what was drawn. The text is
- * measured with a Pango context of its own at 72 dpi, so that sizes are in the drawing's units
- * (pixels on screen, points on paper) wherever the chart is drawn.
+/* kefu-chart-draw.c: drawing a KefuChartData with cairo and Pango (kefu-chart-draw.h), in the
+ * places kefu-chart-layout.c gives its parts.
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,275 +14,6 @@
 #include <pango/pangocairo.h>
 
 #include "kefu-chart-draw-private.h"
-
-#define FONT_FAMILY "Noto Sans CJK SC, Noto Sans, Sans"
-/* The axis has at most this many steps however tall the chart. */
-#define MAX_STEPS 8
-
-typedef struct
-{
-  gboolean empty;
-  double   s;            /* text size */
-  double   line_h;       /* a line of text */
-  double   plot_x, plot_y, plot_w, plot_h;
-  double   lo, top, step;
-  double   slot;         /* a category's width */
-  guint    label_every;  /* every n-th category's label is shown */
-  double   label_room;   /* a shown label's widest */
-  guint    n_legend;
-  double   legend_x[KEFU_CHART_MAX_SERIES];
-  double   legend_y[KEFU_CHART_MAX_SERIES];
-} Layout;
-
-static PangoContext *
-measuring_context (void)
-{
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-
-  pango_cairo_context_set_resolution (context, 72);
-  return context;
-}
-
-static PangoLayout *
-make_text (PangoContext *context,
-           double        size,
-           const char   *text,
-           gboolean      bold)
-{
-  PangoLayout *layout = pango_layout_new (context);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FAMILY);
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-  return layout;
-}
-
-static double
-text_width (PangoContext *context,
-            double        size,
-            const char   *text,
-            gboolean      bold)
-{
-  g_autoptr(PangoLayout) layout = make_text (context, size, text, bold);
-  int width;
-
-  pango_layout_get_size (layout, &width, NULL);
-  return (double) width / PANGO_SCALE;
-}
-
-double
-kefu_chart_nice_step (double    max,
-                      guint     max_steps,
-                      gboolean  whole,
-                      double   *top)
-{
-  static const double mantissas[] = { 1, 2, 5 };
-  double step;
-  double magnitude;
-
-  max_steps = MAX (max_steps, 1);
-  if (!(max > 0) || !isfinite (max))
-    {
-      step = 1;
-      if (top != NULL)
-        *top = step;
-      return step;
-    }
-  /* Start one decade under the step that would be too small and climb 1, 2, 5, 10, 20 … until
-   * the steps fit. */
-  magnitude = pow (10, floor (log10 (max / max_steps)) - 1);
-  for (;;)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (mantissas); i++)
-        {
-          step = mantissas[i] * magnitude;
-          if (whole && step < 1)
-            continue;
-          if (ceil (max / step - 1e-9) <= max_steps)
-            {
-              if (top != NULL)
-                *top = ceil (max / step - 1e-9) * step;
-              return step;
-            }
-        }
-      magnitude *= 10;
-    }
-}
-
-static double
-series_value (const KefuChartData *data,
-              guint                series,
-              guint                category)
-{
-  return kefu_chart_data_get_value (data, series, category);
-}
-
-static void
-compute_layout (const KefuChartData *data,
-                double               width,
-                double               height,
-                Layout              *l)
-{
-  guint n_cat = data->categories->len;
-  guint n_series = data->series->len;
-  PangoContext *context = NULL;
-  double pad, legend_h = 0, bottom, max = 0, min = G_MAXDOUBLE;
-  double tick_w = 0, cat_w = 0;
-  guint max_steps;
-  gboolean any = FALSE;
-
-  memset (l, 0, sizeof *l);
-  l->s = data->text_size;
-  l->empty = n_cat == 0 || n_series == 0;
-  if (l->empty)
-    return;
-
-  for (guint c = 0; c < n_cat; c++)
-    {
-      double sum = 0;
-
-      for (guint s = 0; s < n_series; s++)
-        {
-          double v = series_value (data, s, c);
-
-          if (isnan (v))
-            continue;
-          any = TRUE;
-          min = MIN (min, v);
-          max = MAX (max, data->kind == KEFU_CHART_STACKED_BARS ? 0 : v);
-          sum += MAX (v, 0);
-        }
-      if (data->kind == KEFU_CHART_STACKED_BARS)
-        max = MAX (max, sum);
-    }
-
-  if (data->bare)
-    {
-      pad = MAX (1.5, MIN (width, height) * 0.08);
-      l->plot_x = pad;
-      l->plot_y = pad;
-      l->plot_w = MAX (width - 2 * pad, 1);
-      l->plot_h = MAX (height - 2 * pad, 1);
-      l->slot = l->plot_w / n_cat;
-      l->empty = !any;
-      l->lo = any ? min : 0;
-      l->top = any ? max : 1;
-      if (l->top - l->lo < 1e-9)
-        {
-          l->lo -= 1;
-          l->top += 1;
-        }
-      return;
-    }
-
-  context = measuring_context ();
-  {
-    g_autoptr(PangoLayout) probe = make_text (context, l->s, "0Hg", FALSE);
-    int h;
-
-    pango_layout_get_size (probe, NULL, &h);
-    l->line_h = (double) h / PANGO_SCALE;
-  }
-  pad = l->s * 0.25;
-
-  /* The legend, in words, flowing over as many rows as the width needs. */
-  if (n_series > 1)
-    {
-      double x = pad, y = pad;
-
-      for (guint s = 0; s < n_series; s++)
-        {
-          double w = l->s * 0.9 + l->s * 0.4 +
-                     text_width (context, l->s, kefu_chart_data_get_series_name (data, s), FALSE);
-
-          if (x > pad && x + w > width - pad)
-            {
-              x = pad;
-              y += l->line_h;
-            }
-          l->legend_x[s] = x;
-          l->legend_y[s] = y;
-          x += w + l->s * 1.2;
-        }
-      l->n_legend = n_series;
-      legend_h = y + l->line_h - pad + l->s * 0.4;
-    }
-
-  l->plot_y = pad + legend_h + l->line_h / 2;
-  bottom = l->line_h + l->s * 0.3 + pad;
-  l->plot_h = MAX (height - l->plot_y - bottom, 1);
-
-  /* As many steps as fit with room for their labels. */
-  max_steps = CLAMP ((guint) floor (l->plot_h / (l->line_h * 1.6)), 1, MAX_STEPS);
-  l->lo = 0;
-  l->step = kefu_chart_nice_step (max, max_steps, data->unit == KEFU_CHART_UNIT_COUNT, &l->top);
-  for (double v = 0; v <= l->top + l->step / 2; v += l->step)
-    {
-      g_autofree char *tick = _kefu_chart_format_tick (data->unit, v, l->step);
-
-      tick_w = MAX (tick_w, text_width (context, l->s, tick, FALSE));
-    }
-  l->plot_x = pad + tick_w + l->s * 0.5;
-  l->plot_w = MAX (width - l->plot_x - pad - l->s * 0.25, 1);
-  l->slot = l->plot_w / n_cat;
-
-  /* Every category's label while they fit side by side, else every n-th. */
-  for (guint c = 0; c < n_cat; c++)
-    cat_w = MAX (cat_w, text_width (context, l->s, data->categories->pdata[c],
-                                    (int) c == data->highlight));
-  l->label_every = 1;
-  while (l->label_every < n_cat && l->slot * l->label_every < cat_w + l->s * 0.8)
-    l->label_every++;
-  l->label_room = MAX (l->slot * l->label_every - l->s * 0.5, l->s);
-  g_object_unref (context);
-}
-
-static double
-value_y (const Layout *l,
-         double        v)
-{
-  return l->plot_y + l->plot_h - l->plot_h * (MAX (v, l->lo) - l->lo) / (l->top - l->lo);
-}
-
-static double
-point_x (const Layout *l,
-         guint         category,
-         guint         n_categories,
-         gboolean      bare)
-{
-  /* A sparkline runs from edge to edge; a chart's points sit over their labels. */
-  if (bare)
-    return n_categories > 1 ? l->plot_x + l->plot_w * category / (n_categories - 1)
-                            : l->plot_x + l->plot_w / 2;
-  return l->plot_x + l->slot * (category + 0.5);
-}
-
-/* The bars' horizontal extent in category `c`: the whole group (BARS) or the stack. */
-static void
-bar_geometry (const KefuChartData *data,
-              const Layout        *l,
-              guint                c,
-              double              *x,
-              double              *bar_w)
-{
-  guint n = data->series->len;
-
-  if (data->kind == KEFU_CHART_BARS)
-    {
-      double group = MIN (l->slot * 0.72, l->s * 2.5 * n);
-
-      *bar_w = group / n;
-      *x = l->plot_x + l->slot * c + (l->slot - group) / 2;
-    }
-  else
-    {
-      *bar_w = MIN (l->slot * 0.66, l->s * 3.5);
-      *x = l->plot_x + l->slot * c + (l->slot - *bar_w) / 2;
-    }
-}
 
 static void
 set_rgba (cairo_t             *cr,
@@ -397,7 +124,7 @@ fill_box (cairo_t                *cr,
 /* Text with its left edge at x (clamped into the chart's width) and its top at y. */
 static void
 draw_text (cairo_t             *cr,
-           const Layout        *l,
+           const KefuChartLayout        *l,
            const char          *text,
            double               x,
            double               y,
@@ -434,7 +161,7 @@ draw_text (cairo_t             *cr,
 static void
 draw_bare (cairo_t                *cr,
            const KefuChartData    *data,
-           const Layout           *l,
+           const KefuChartLayout           *l,
            const KefuChartPalette *palette)
 {
   guint n = data->categories->len;
@@ -451,7 +178,7 @@ draw_bare (cairo_t                *cr,
       set_rgba (cr, &palette->line[s]);
       for (guint c = 0; c < n; c++)
         {
-          double v = series_value (data, s, c);
+          double v = _kefu_chart_series_value (data, s, c);
 
           if (isnan (v))
             {
@@ -459,9 +186,9 @@ draw_bare (cairo_t                *cr,
               continue;
             }
           if (pen_down)
-            cairo_line_to (cr, point_x (l, c, n, TRUE), value_y (l, v));
+            cairo_line_to (cr, _kefu_chart_point_x (l, c, n, TRUE), _kefu_chart_value_y (l, v));
           else
-            cairo_move_to (cr, point_x (l, c, n, TRUE), value_y (l, v));
+            cairo_move_to (cr, _kefu_chart_point_x (l, c, n, TRUE), _kefu_chart_value_y (l, v));
           pen_down = TRUE;
           last = c;
         }
@@ -469,7 +196,9 @@ draw_bare (cairo_t                *cr,
       /* The latest value as a dot: the figure the tile shows. */
       if (last >= 0)
         {
-          cairo_arc (cr, point_x (l, last, n, TRUE), value_y (l, series_value (data, s, last)),
+          double v = _kefu_chart_series_value (data, s, last);
+
+          cairo_arc (cr, _kefu_chart_point_x (l, last, n, TRUE), _kefu_chart_value_y (l, v),
                      lw * 1.3, 0, 2 * G_PI);
           cairo_fill (cr);
         }
@@ -479,7 +208,7 @@ draw_bare (cairo_t                *cr,
 static void
 draw_series (cairo_t                *cr,
              const KefuChartData    *data,
-             const Layout           *l,
+             const KefuChartLayout           *l,
              const KefuChartPalette *palette)
 {
   guint n_cat = data->categories->len;
@@ -499,7 +228,7 @@ draw_series (cairo_t                *cr,
           set_rgba (cr, &palette->line[s]);
           for (guint c = 0; c < n_cat; c++)
             {
-              double v = series_value (data, s, c);
+              double v = _kefu_chart_series_value (data, s, c);
 
               if (isnan (v))
                 {
@@ -507,9 +236,11 @@ draw_series (cairo_t                *cr,
                   continue;
                 }
               if (pen_down)
-                cairo_line_to (cr, point_x (l, c, n_cat, FALSE), value_y (l, v));
+                cairo_line_to (cr, _kefu_chart_point_x (l, c, n_cat, FALSE),
+                               _kefu_chart_value_y (l, v));
               else
-                cairo_move_to (cr, point_x (l, c, n_cat, FALSE), value_y (l, v));
+                cairo_move_to (cr, _kefu_chart_point_x (l, c, n_cat, FALSE),
+                               _kefu_chart_value_y (l, v));
               pen_down = TRUE;
             }
           cairo_stroke (cr);
@@ -518,11 +249,12 @@ draw_series (cairo_t                *cr,
           if (l->slot >= lw * 4 || n_cat == 1)
             for (guint c = 0; c < n_cat; c++)
               {
-                double v = series_value (data, s, c);
+                double v = _kefu_chart_series_value (data, s, c);
 
                 if (isnan (v))
                   continue;
-                cairo_arc (cr, point_x (l, c, n_cat, FALSE), value_y (l, v), lw * 1.5, 0,
+                cairo_arc (cr, _kefu_chart_point_x (l, c, n_cat, FALSE),
+                           _kefu_chart_value_y (l, v), lw * 1.5, 0,
                            2 * G_PI);
                 cairo_fill (cr);
               }
@@ -534,10 +266,10 @@ draw_series (cairo_t                *cr,
     {
       double x, bar_w, base = l->plot_y + l->plot_h;
 
-      bar_geometry (data, l, c, &x, &bar_w);
+      _kefu_chart_bar_geometry (data, l, c, &x, &bar_w);
       for (guint s = 0; s < n_series; s++)
         {
-          double v = series_value (data, s, c);
+          double v = _kefu_chart_series_value (data, s, c);
           double h;
 
           if (isnan (v) || v <= 0)
@@ -569,7 +301,7 @@ kefu_chart_draw (cairo_t                *cr,
                  double                  height,
                  const KefuChartPalette *palette)
 {
-  Layout l;
+  KefuChartLayout l;
   guint n_cat;
 
   g_return_if_fail (cr != NULL);
@@ -578,7 +310,7 @@ kefu_chart_draw (cairo_t                *cr,
 
   if (width <= 0 || height <= 0)
     return;
-  compute_layout (data, width, height, &l);
+  _kefu_chart_compute_layout (data, width, height, &l);
   n_cat = data->categories->len;
 
   cairo_save (cr);
@@ -594,9 +326,9 @@ kefu_chart_draw (cairo_t                *cr,
     {
       if (!data->bare)
         {
-          PangoContext *context = measuring_context ();
+          PangoContext *context = _kefu_chart_measuring_context ();
           const char *text = _("No data");
-          double w = text_width (context, l.s, text, FALSE);
+          double w = _kefu_chart_text_width (context, l.s, text, FALSE);
 
           g_object_unref (context);
           draw_text (cr, &l, text, (width - w) / 2, (height - l.s * 1.3) / 2, 0, FALSE, width,
@@ -627,7 +359,7 @@ kefu_chart_draw (cairo_t                *cr,
   cairo_set_line_width (cr, 1);
   for (double v = 0; v <= l.top + l.step / 2; v += l.step)
     {
-      double y = round (value_y (&l, v)) + 0.5;
+      double y = round (_kefu_chart_value_y (&l, v)) + 0.5;
       g_autofree char *tick = _kefu_chart_format_tick (data->unit, v, l.step);
 
       set_rgba (cr, &palette->grid);
@@ -676,132 +408,16 @@ kefu_chart_draw (cairo_t                *cr,
           set_dash (cr, palette->fill[s], lw);
           set_rgba (cr, &palette->line[s]);
           cairo_move_to (cr, l.legend_x[s], y + sw / 2);
-          cairo_line_to (cr, l.legend_x[s] + sw, y + sw / 2);
+          cairo_line_to (cr, l.legend_x[s] + _kefu_chart_swatch_width (data, l.s), y + sw / 2);
           cairo_stroke (cr);
           cairo_set_dash (cr, NULL, 0, 0);
         }
       else
         fill_box (cr, palette, s, l.legend_x[s], y, sw, sw);
       draw_text (cr, &l, kefu_chart_data_get_series_name (data, s),
-                 l.legend_x[s] + sw + l.s * 0.4, l.legend_y[s], 0, FALSE, 0, width,
+                 l.legend_x[s] + _kefu_chart_swatch_width (data, l.s) + l.s * 0.4,
+                 l.legend_y[s], 0, FALSE, 0, width,
                  &palette->foreground);
     }
   cairo_restore (cr);
-}
-
-gboolean
-kefu_chart_get_category_area (const KefuChartData *data,
-                              double               width,
-                              double               height,
-                              guint                category,
-                              double              *x,
-                              double              *y,
-                              double              *area_width,
-                              double              *area_height)
-{
-  Layout l;
-
-  g_return_val_if_fail (data != NULL, FALSE);
-
-  compute_layout (data, width, height, &l);
-  if (l.empty || data->bare || category >= data->categories->len)
-    return FALSE;
-  if (x != NULL)
-    *x = l.plot_x + l.slot * category;
-  if (y != NULL)
-    *y = l.plot_y;
-  if (area_width != NULL)
-    *area_width = l.slot;
-  if (area_height != NULL)
-    *area_height = l.plot_h + l.line_h + l.s * 0.3;
-  return TRUE;
-}
-
-gboolean
-kefu_chart_hit_test (const KefuChartData *data,
-                     double               width,
-                     double               height,
-                     double               x,
-                     double               y,
-                     int                 *category,
-                     int                 *series)
-{
-  Layout l;
-  guint n_cat;
-  int c, hit = -1;
-
-  g_return_val_if_fail (data != NULL, FALSE);
-
-  if (category != NULL)
-    *category = -1;
-  if (series != NULL)
-    *series = -1;
-  compute_layout (data, width, height, &l);
-  if (l.empty || data->bare)
-    return FALSE;
-  n_cat = data->categories->len;
-  /* The column of a category, its label under it included. */
-  if (x < l.plot_x || x >= l.plot_x + l.plot_w || y < l.plot_y - l.line_h / 2 ||
-      y > l.plot_y + l.plot_h + l.line_h + l.s * 0.3)
-    return FALSE;
-  c = CLAMP ((int) floor ((x - l.plot_x) / l.slot), 0, (int) n_cat - 1);
-
-  if (data->kind == KEFU_CHART_LINES)
-    {
-      double best = MAX (l.s, 8);
-
-      for (guint s = 0; s < data->series->len; s++)
-        {
-          double v = series_value (data, s, c);
-
-          if (!isnan (v) && fabs (value_y (&l, v) - y) <= best)
-            {
-              best = fabs (value_y (&l, v) - y);
-              hit = s;
-            }
-        }
-    }
-  else
-    {
-      double bx, bar_w;
-
-      bar_geometry (data, &l, c, &bx, &bar_w);
-      if (data->kind == KEFU_CHART_BARS)
-        {
-          if (x >= bx && x < bx + bar_w * data->series->len)
-            {
-              int s = (int) floor ((x - bx) / bar_w);
-              double v = series_value (data, s, c);
-
-              /* A short bar is hard to point at: its whole column above it counts. */
-              if (!isnan (v) && y <= l.plot_y + l.plot_h)
-                hit = s;
-            }
-        }
-      else if (x >= bx && x < bx + bar_w)
-        {
-          double base = l.plot_y + l.plot_h;
-
-          for (guint s = 0; s < data->series->len; s++)
-            {
-              double v = series_value (data, s, c);
-              double h;
-
-              if (isnan (v) || v <= 0)
-                continue;
-              h = l.plot_h * v / (l.top - l.lo);
-              if (y <= base && y >= base - h)
-                {
-                  hit = s;
-                  break;
-                }
-              base -= h;
-            }
-        }
-    }
-  if (category != NULL)
-    *category = c;
-  if (series != NULL)
-    *series = hit;
-  return TRUE;
 }

@@ -11,7 +11,8 @@
 
 #include "kefu-chart-draw.h"
 
-#define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0 }
+#define RGB(hex) \
+  { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0 }
 
 /* The GNOME palette's blue, orange, purple, green, yellow and brown (libadwaita's named
  * colours), in the shade that reads on each background: darker on light, lighter on dark.

@@ -65,6 +65,36 @@ update_accessible (KefuChart *self)
                                   -1);
 }
 
+/* The labels a little smaller than the text around the chart, so that they follow the
+ * desktop's text size (large text included). */
+static void
+update_text_size (KefuChart *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  double size = 12;
+
+  if (self->data == NULL)
+    return;
+  if (font != NULL && pango_font_description_get_size (font) > 0)
+    {
+      int dpi = 0;
+
+      size = (double) pango_font_description_get_size (font) / PANGO_SCALE;
+      if (!pango_font_description_get_size_is_absolute (font))
+        {
+          g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-xft-dpi", &dpi, NULL);
+          size *= (dpi > 0 ? dpi / 1024.0 : 96.0) / 72.0;
+        }
+      size = CLAMP (size * 0.85, 9, 30);
+    }
+  if (size != kefu_chart_data_get_text_size (self->data))
+    {
+      kefu_chart_data_set_text_size (self->data, size);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
 static void
 style_palette (KefuChart        *self,
                KefuChartPalette *palette)
@@ -290,7 +320,8 @@ kefu_chart_css_changed (GtkWidget         *widget,
                         GtkCssStyleChange *change)
 {
   GTK_WIDGET_CLASS (kefu_chart_parent_class)->css_changed (widget, change);
-  /* The text takes the style's colour: a change of style redraws. */
+  /* The text takes the style's colour and size: a change of style redraws. */
+  update_text_size (KEFU_CHART (widget));
   gtk_widget_queue_draw (widget);
 }
 
@@ -430,11 +461,21 @@ kefu_chart_set_data (KefuChart           *self,
 {
   g_return_if_fail (KEFU_IS_CHART (self));
 
-  if (kefu_chart_data_equal (self->data, data))
+  if (self->data != NULL && data != NULL)
+    {
+      /* The copy's text size is the widget's own: compare the rest. */
+      g_autoptr(KefuChartData) probe = kefu_chart_data_copy (data);
+
+      kefu_chart_data_set_text_size (probe, kefu_chart_data_get_text_size (self->data));
+      if (kefu_chart_data_equal (self->data, probe))
+        return;
+    }
+  else if (self->data == data)
     return;
   g_clear_pointer (&self->data, kefu_chart_data_free);
   if (data != NULL)
     self->data = kefu_chart_data_copy (data);
+  update_text_size (self);
   if (self->focus_category >= (int) n_categories (self))
     kefu_chart_set_focus_category (self, n_categories (self) > 0 ? (int) n_categories (self) - 1
                                                                   : -1);

@@ -21,7 +21,9 @@ G_DECLARE_FINAL_TYPE (KefuChart, kefu_chart, KEFU, CHART, GtkWidget)
 
 GtkWidget           *kefu_chart_new                (void);
 
-/* Shows a copy of `data` (NULL: an empty chart, "No data"). */
+/* Shows a copy of `data` (NULL: an empty chart, "No data"). The copy (kefu_chart_get_data ())
+ * takes the text size of the widget's style: use it for kefu_chart_hit_test () and
+ * kefu_chart_get_category_area () at the widget's size. */
 void                 kefu_chart_set_data           (KefuChart           *self,
                                                     const KefuChartData *data);
 const KefuChartData *kefu_chart_get_data           (KefuChart           *self);

@@ -154,7 +154,8 @@ draw_sparkline (GtkDrawingArea *area,
 {
   KefuFigureTile *self = user_data;
   g_autoptr(KefuChartData) data = kefu_chart_data_new (NULL, KEFU_CHART_LINES, self->unit);
-  g_autoptr(GdkRGBA) accent = adw_style_manager_get_accent_color_rgba (adw_style_manager_get_default ());
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autoptr(GdkRGBA) accent = adw_style_manager_get_accent_color_rgba (manager);
   GdkRGBA color;
   KefuChartPalette palette;
   KefuChartRgba foreground;
@@ -168,8 +169,7 @@ draw_sparkline (GtkDrawingArea *area,
   gtk_widget_get_color (GTK_WIDGET (area), &color);
   foreground = (KefuChartRgba) { color.red, color.green, color.blue, color.alpha };
   kefu_chart_palette_init_screen (&palette, &foreground,
-                                  adw_style_manager_get_dark (adw_style_manager_get_default ()),
-                                  FALSE);
+                                  adw_style_manager_get_dark (manager), FALSE);
   /* The trend in the accent colour, as the rest of the app marks what can be followed. */
   palette.line[0] = (KefuChartRgba) { accent->red, accent->green, accent->blue, accent->alpha };
   kefu_chart_draw (cr, data, width, height, &palette);

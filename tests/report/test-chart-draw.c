@@ -14,6 +14,7 @@
 #include <cairo-pdf.h>
 
 #include "report/kefu-chart-draw.h"
+#include "report/kefu-chart-print.h"
 
 static const KefuChartRgba black = { 0, 0, 0, 1 };
 
@@ -356,7 +357,9 @@ test_pixels (void)
 static void
 test_bounds (void)
 {
-  static const struct { int w, h; } sizes[] = { { 400, 200 }, { 90, 60 }, { 40, 300 }, { 600, 30 } };
+  static const struct { int w, h; } sizes[] = {
+    { 400, 200 }, { 90, 60 }, { 40, 300 }, { 600, 30 },
+  };
   KefuChartPalette palette;
   g_autoptr(KefuChartData) many = kefu_chart_data_new ("Calls by hour of day", KEFU_CHART_LINES,
                                                        KEFU_CHART_UNIT_PERCENT);
@@ -502,6 +505,78 @@ test_bare_and_print (void)
   g_unlink (path);
 }
 
+/* A chart in a printed document: drawn on the page, its words in the page's text, and a PDF
+ * written. With KEFU_TEST_SHOTS=DIR the page is saved as a picture. */
+static void
+test_document (void)
+{
+  g_autoptr(KefuPrintDocument) document = kefu_print_document_new ("Dashboard", "2026-11");
+  g_autoptr(KefuChartData) calls = make_calls (KEFU_CHART_STACKED_BARS);
+  g_autoptr(KefuChartData) lines = kefu_chart_data_new ("Share resolved within deadline",
+                                                        KEFU_CHART_LINES,
+                                                        KEFU_CHART_UNIT_PERCENT);
+  g_autofree char *expected = kefu_chart_data_to_text (calls);
+  g_autofree char *page = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *shots = g_getenv ("KEFU_TEST_SHOTS");
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint n_pages;
+  int fd;
+
+  for (guint d = 0; d < 30; d++)
+    {
+      g_autofree char *label = g_strdup_printf ("11-%02u", d + 1);
+
+      kefu_chart_data_add_category (lines, label);
+    }
+  for (guint s = 0; s < 3; s++)
+    {
+      double values[30];
+
+      for (guint d = 0; d < 30; d++)
+        values[d] = 70 + 20 * sin (d / 4.0 + s);
+      kefu_chart_data_add_series (lines, s == 0 ? "Complaints" : s == 1 ? "Callbacks" : "Jobs",
+                                  values, 30);
+    }
+
+  kefu_print_document_add_header (document);
+  kefu_print_document_add_heading (document, "Calls by hour of day");
+  kefu_chart_add_to_document (document, calls, 200);
+  kefu_print_document_add_heading (document, "Share resolved within deadline");
+  kefu_chart_add_to_document (document, lines, 200);
+
+  /* A4 at twice 72 dpi, on white. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 595 * 2, 842 * 2);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, 2, 2);
+  cairo_translate (cr, 40, 40);
+  n_pages = kefu_print_document_paginate (document, cr, 515, 762);
+  g_assert_cmpuint (n_pages, ==, 1);
+  kefu_print_document_draw_page (document, cr, 0);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  page = kefu_print_document_page_text (document, 0);
+  g_assert_nonnull (strstr (page, expected));
+  if (shots != NULL)
+    {
+      g_autofree char *png = g_build_filename (shots, "chart-pdf-page.png", NULL);
+
+      g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+    }
+  cairo_surface_destroy (surface);
+
+  fd = g_file_open_tmp ("kefu-chart-doc-XXXXXX.pdf", &path, NULL);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_true (kefu_print_document_write_pdf (document, path, &error));
+  g_assert_no_error (error);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -517,5 +592,6 @@ main (int   argc,
   g_test_add_func ("/kefu/chart/bounds", test_bounds);
   g_test_add_func ("/kefu/chart/empty", test_empty);
   g_test_add_func ("/kefu/chart/bare-and-print", test_bare_and_print);
+  g_test_add_func ("/kefu/chart/document", test_document);
   return g_test_run ();
 }

@@ -137,7 +137,9 @@ test_chart_render (void)
 
   /* The bar of "Delivery" (the highest) in the palette's blue for a light background, then a
    * lighter blue in the dark style. */
-  g_assert_true (kefu_chart_get_category_area (data, width, height, 1, &x, &y, &w, &h));
+  /* The geometry of the widget's own copy: its labels take the style's text size. */
+  g_assert_true (kefu_chart_get_category_area (kefu_chart_get_data (KEFU_CHART (chart)), width,
+                                               height, 1, &x, &y, &w, &h));
   px = (int) (x + w / 2);
   py = (int) (y + h / 2);
   g_assert_cmphex (light[py * width + px], ==, 0xff1c71d8);
@@ -287,7 +289,8 @@ test_chart_keyboard (void)
 
   /* A click on the fourth category's bar: that category and its only series. */
   kefu_chart_set_data (KEFU_CHART (chart), single);
-  g_assert_true (kefu_chart_get_category_area (single, gtk_widget_get_width (chart),
+  g_assert_true (kefu_chart_get_category_area (kefu_chart_get_data (KEFU_CHART (chart)),
+                                               gtk_widget_get_width (chart),
                                                gtk_widget_get_height (chart), 3, &x, &y, &w, &h));
   click (chart, x + w / 2, y + h * 0.6);
   g_assert_cmpint (seen[2], ==, 3);
@@ -451,10 +454,12 @@ gallery (void)
   } figures[] = {
     { "Calls served", "Orders 182 · Complaints 41", KEFU_CHART_UNIT_COUNT, 286, 255, TRUE, TRUE },
     { "Complaints opened", NULL, KEFU_CHART_UNIT_COUNT, 41, 36, TRUE, FALSE },
-    { "Resolved within deadline", "37 of 40 closed", KEFU_CHART_UNIT_PERCENT, 92.5, 88.0, TRUE, TRUE },
+    { "Resolved within deadline", "37 of 40 closed", KEFU_CHART_UNIT_PERCENT, 92.5, 88.0, TRUE,
+      TRUE },
     { "Median time to resolve", NULL, KEFU_CHART_UNIT_HOURS, 3 + 1.0 / 3, 4.5, TRUE, FALSE },
     { "Overdue now", NULL, KEFU_CHART_UNIT_COUNT, 3, 0, TRUE, FALSE },
-    { "Median days to receipt", "No shipments this period", KEFU_CHART_UNIT_DAYS, 0, 0, FALSE, FALSE },
+    { "Median days to receipt", "No shipments this period", KEFU_CHART_UNIT_DAYS, 0, 0, FALSE,
+      FALSE },
   };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *grid = gtk_grid_new ();
