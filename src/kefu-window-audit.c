@@ -20,36 +20,8 @@ open_record_cb (KefuAuditDialog *dialog,
                 gint64           entity_id,
                 KefuWindow      *self)
 {
-  if (g_strcmp0 (entity, "complaint") == 0)
-    {
-      adw_dialog_close (ADW_DIALOG (dialog));
-      kefu_window_open_complaint (self, entity_id);
-    }
-  else if (g_strcmp0 (entity, "shipment") == 0 || g_strcmp0 (entity, "service-job") == 0)
-    {
-      adw_dialog_close (ADW_DIALOG (dialog));
-      gtk_widget_activate_action (GTK_WIDGET (self),
-                                  g_str_equal (entity, "shipment") ? "win.open-shipment"
-                                                                   : "win.open-job",
-                                  "x", entity_id);
-    }
-  else if (g_strcmp0 (entity, "customers") == 0)
-    {
-      adw_dialog_close (ADW_DIALOG (dialog));
-      kefu_window_select_pane (self, "customers");
-      adw_navigation_split_view_set_show_content (self->split_view, TRUE);
-      /* An import is recorded once for all its records (id 0): only the pane then. */
-      if (entity_id > 0)
-        kefu_customers_pane_open_customer (self->customers_pane, entity_id);
-    }
-  else if (g_strcmp0 (entity, "callback") == 0)
-    {
-      adw_dialog_close (ADW_DIALOG (dialog));
-      kefu_window_select_pane (self, "callbacks");
-      adw_navigation_split_view_set_show_content (self->split_view, TRUE);
-      if (entity_id > 0)
-        kefu_callbacks_pane_open (self->callbacks_pane, entity_id);
-    }
+  if (_kefu_window_open_record (self, entity, entity_id))
+    adw_dialog_close (ADW_DIALOG (dialog));
 }
 
 static void

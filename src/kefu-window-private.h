@@ -9,6 +9,7 @@
 
 #include "aftersales/kefu-aftersales-pane.h"
 #include "callbacks/kefu-callbacks-pane.h"
+#include "dashboard/kefu-dashboard-pane.h"
 #include "complaints/kefu-complaints-pane.h"
 #include "customers/kefu-customers-pane.h"
 #include "intake/kefu-intake-pane.h"
@@ -68,6 +69,7 @@ struct _KefuWindow
   KefuCallbacksPane    *callbacks_pane;
   KefuComplaintsPane   *complaints_pane;
   KefuCustomersPane    *customers_pane;
+  KefuDashboardPane    *dashboard_pane;
   KefuIntakePane       *intake_pane;
   GtkWidget            *outage_banner;
 };
@@ -107,6 +109,16 @@ void  _kefu_window_notify_live         (KefuWindow     *self);
 void  _kefu_window_init_audit          (KefuWindow     *self);
 /* Enables it for the person working now. */
 void  _kefu_window_update_audit        (KefuWindow     *self);
+
+/* kefu-window-records.c */
+/* Opens a record of the store's entity name ("complaint", "customers", "shipment",
+ * "service-job", "callback", or "call": the customer the call was from) in its pane; FALSE for
+ * records without a page (staff, settings). */
+gboolean _kefu_window_open_record      (KefuWindow     *self,
+                                        const char     *entity,
+                                        gint64          entity_id);
+/* Opens what the dashboard's records lists ask for. */
+void  _kefu_window_init_dashboard      (KefuWindow     *self);
 
 /* kefu-window-staff.c */
 /* Lists the staff of the store shown and sets the one remembered here, or asks who works. */

@@ -296,12 +296,14 @@ kefu_window_class_init (KefuWindowClass *klass)
   g_type_ensure (KEFU_TYPE_CALLBACKS_PANE);
   g_type_ensure (KEFU_TYPE_COMPLAINTS_PANE);
   g_type_ensure (KEFU_TYPE_CUSTOMERS_PANE);
+  g_type_ensure (KEFU_TYPE_DASHBOARD_PANE);
   g_type_ensure (KEFU_TYPE_INTAKE_PANE);
 
   g_type_ensure (KEFU_TYPE_OUTAGE_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kefu/Kefu/ui/kefu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, aftersales_pane);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, callbacks_pane);
+  gtk_widget_class_bind_template_child (widget_class, KefuWindow, dashboard_pane);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, complaints_pane);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, content_page);
   gtk_widget_class_bind_template_child (widget_class, KefuWindow, customers_pane);
@@ -360,11 +362,15 @@ kefu_window_init (KefuWindow *self)
   g_object_bind_property (self, "staff", self->aftersales_pane, "staff", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "store", self->callbacks_pane, "store", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "staff", self->callbacks_pane, "staff", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "store", self->dashboard_pane, "store", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "staff", self->dashboard_pane, "staff", G_BINDING_SYNC_CREATE);
   /* What other workstations save reaches the panes through the change feed. */
   g_object_bind_property (self, "live", self->customers_pane, "live", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "live", self->complaints_pane, "live", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "live", self->aftersales_pane, "live", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "live", self->callbacks_pane, "live", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "live", self->dashboard_pane, "live", G_BINDING_SYNC_CREATE);
+  _kefu_window_init_dashboard (self);
   _kefu_window_outage_init (self);
 
   /* The escalation check runs for the database and person shown; the notifications go through
