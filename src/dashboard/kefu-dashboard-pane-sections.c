@@ -122,6 +122,33 @@ chart_new (KefuDashboardPane  *self,
 
 /* Sections */
 
+/* Tiles and charts in equal columns, as many as the width holds (a tile alone on the last line
+ * keeps its column's width). The children themselves take the focus: the flow box's own
+ * children are not focusable. */
+static GtkWidget *
+flow_box_new (guint min_per_line,
+              guint max_per_line)
+{
+  GtkWidget *box = gtk_flow_box_new ();
+
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (box), TRUE);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (box), min_per_line);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), max_per_line);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (box), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (box), 12);
+  gtk_widget_add_css_class (box, "kefu-dashboard-grid");
+  return box;
+}
+
+static void
+flow_box_append (GtkWidget *box,
+                 GtkWidget *child)
+{
+  gtk_flow_box_append (GTK_FLOW_BOX (box), child);
+  gtk_widget_set_focusable (gtk_widget_get_parent (child), FALSE);
+}
+
 /* A section's name, a heading for screen readers too. */
 static GtkWidget *
 heading_new (const char *text)
@@ -139,29 +166,18 @@ section_new (KefuDashboardPane          *self,
              const KefuDashboardSection *section)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *tiles = adw_wrap_box_new ();
+  GtkWidget *tiles = flow_box_new (2, 4);
   GtkWidget *charts = NULL;
 
   gtk_box_append (GTK_BOX (box), heading_new (section->title));
 
-  adw_wrap_box_set_child_spacing (ADW_WRAP_BOX (tiles), 12);
-  adw_wrap_box_set_line_spacing (ADW_WRAP_BOX (tiles), 12);
-  adw_wrap_box_set_justify (ADW_WRAP_BOX (tiles), ADW_JUSTIFY_FILL);
   for (guint i = 0; i < section->tiles->len; i++)
-    {
-      GtkWidget *tile = tile_new (&g_array_index (section->tiles, KefuDashboardTile, i));
-
-      gtk_widget_set_size_request (tile, 190, -1);
-      adw_wrap_box_append (ADW_WRAP_BOX (tiles), tile);
-    }
+    flow_box_append (tiles, tile_new (&g_array_index (section->tiles, KefuDashboardTile, i)));
   gtk_box_append (GTK_BOX (box), tiles);
 
   if (section->charts->len > 0)
     {
-      charts = adw_wrap_box_new ();
-      adw_wrap_box_set_child_spacing (ADW_WRAP_BOX (charts), 12);
-      adw_wrap_box_set_line_spacing (ADW_WRAP_BOX (charts), 12);
-      adw_wrap_box_set_justify (ADW_WRAP_BOX (charts), ADW_JUSTIFY_FILL);
+      charts = flow_box_new (1, 2);
       for (guint i = 0; i < section->charts->len; i++)
         {
           KefuDashboardChart *description = &g_array_index (section->charts,
@@ -175,7 +191,7 @@ section_new (KefuDashboardPane          *self,
 
           /* A card of its own: the chart's title over it, so that no chart stands unnamed. */
           gtk_widget_add_css_class (card, "card");
-          gtk_widget_set_size_request (card, 420, -1);
+          gtk_widget_set_size_request (card, 380, -1);
           gtk_widget_add_css_class (title, "heading");
           gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 3,
                                           -1);
@@ -187,7 +203,7 @@ section_new (KefuDashboardPane          *self,
           gtk_widget_set_margin_bottom (chart, 6);
           gtk_box_append (GTK_BOX (card), title);
           gtk_box_append (GTK_BOX (card), chart);
-          adw_wrap_box_append (ADW_WRAP_BOX (charts), card);
+          flow_box_append (charts, card);
         }
       gtk_box_append (GTK_BOX (box), charts);
     }

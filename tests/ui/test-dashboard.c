@@ -192,6 +192,32 @@ show_pane (Fixture *f,
   wait_for_pane (f);
 }
 
+/* The pane from top to bottom, a screen at a time (with KEFU_TEST_SHOTS). */
+static void
+save_shots (Fixture    *f,
+            const char *name)
+{
+  GtkScrolledWindow *scrolled;
+  GtkAdjustment *adjustment;
+
+  if (g_getenv ("KEFU_TEST_SHOTS") == NULL)
+    return;
+  scrolled = GTK_SCROLLED_WINDOW (kefu_test_find_mapped (GTK_WIDGET (f->pane),
+                                                         GTK_TYPE_SCROLLED_WINDOW));
+  adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *shot = i == 0 ? g_strdup (name) : g_strdup_printf ("%s-%u", name, i + 1);
+      double value = i * gtk_adjustment_get_page_size (adjustment) * 0.9;
+
+      if (i > 0 && value >= gtk_adjustment_get_upper (adjustment))
+        break;
+      gtk_adjustment_set_value (adjustment, value);
+      kefu_test_maybe_save_shot (GTK_WIDGET (f->window), shot);
+    }
+  gtk_adjustment_set_value (adjustment, 0);
+}
+
 static KefuFigureTile *
 find_tile (Fixture    *f,
            const char *title)
@@ -245,7 +271,7 @@ test_figures_and_tiles (Fixture       *f,
   g_assert_cmpuint (dashboard->opened.value, ==, 3);
   g_assert_cmpuint (dashboard->harmed.value, ==, 1);
   g_assert_cmpuint (kefu_figure_tile_get_value (find_tile (f, "All Calls")), ==, 8);
-  kefu_test_maybe_save_shot (GTK_WIDGET (f->window), "dashboard");
+  save_shots (f, "dashboard");
 
   /* Every tile of a count that lists its records lists as many as it shows. */
   tiles = kefu_test_find_all (GTK_WIDGET (f->pane), KEFU_TYPE_FIGURE_TILE);
