@@ -259,6 +259,11 @@ static const KefuSchemaStep steps[] = {
     _kefu_schema_v11_sqlite,
     _kefu_schema_v11_postgres,
   },
+  {
+    12, "shift hand-over notes: the notes, the records they link to, who has read them",
+    _kefu_schema_v12_sqlite,
+    _kefu_schema_v12_postgres,
+  },
 };
 
 /* How to create the version table and ask which tables exist, per dialect. */
