@@ -108,6 +108,12 @@ void  _kefu_window_init_audit          (KefuWindow     *self);
 /* Enables it for the person working now. */
 void  _kefu_window_update_audit        (KefuWindow     *self);
 
+/* kefu-window-shift-notes.c */
+/* Adds "win.open-complaint", "win.open-customer", "win.open-callback" and "win.open-call" (x). */
+void  _kefu_window_init_shift_notes    (KefuWindow     *self);
+/* Shows the unread hand-over notes of the person who just started work, if there are any. */
+void  _kefu_window_greet_shift         (KefuWindow     *self);
+
 /* kefu-window-staff.c */
 /* Lists the staff of the store shown and sets the one remembered here, or asks who works. */
 void  _kefu_window_load_staff          (KefuWindow     *self);
