@@ -111,6 +111,8 @@ void  _kefu_window_init_audit          (KefuWindow     *self);
 void  _kefu_window_update_audit        (KefuWindow     *self);
 
 /* kefu-window-records.c */
+/* Adds "win.open-complaint", "win.open-customer", "win.open-callback" and "win.open-call" (x). */
+void  _kefu_window_init_records        (KefuWindow     *self);
 /* Opens a record of the store's entity name ("complaint", "customers", "shipment",
  * "service-job", "callback", or "call": the customer the call was from) in its pane; FALSE for
  * records without a page (staff, settings). */
@@ -119,6 +121,9 @@ gboolean _kefu_window_open_record      (KefuWindow     *self,
                                         gint64          entity_id);
 /* Opens what the dashboard's records lists ask for. */
 void  _kefu_window_init_dashboard      (KefuWindow     *self);
+/* kefu-window-shift-notes.c */
+/* Shows the unread hand-over notes of the person who just started work, if there are any. */
+void  _kefu_window_greet_shift         (KefuWindow     *self);
 
 /* kefu-window-staff.c */
 /* Lists the staff of the store shown and sets the one remembered here, or asks who works. */

@@ -69,7 +69,10 @@ _kefu_window_set_staff (KefuWindow *self,
     kefu_store_set_actor (self->store, kefu_record_get_id (KEFU_RECORD (staff)));
 
   if (g_set_object (&self->staff, staff))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAFF]);
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAFF]);
+      _kefu_window_greet_shift (self);
+    }
   _kefu_window_update_audit (self);
   _kefu_window_update_pin_action (self);
 
@@ -398,6 +401,7 @@ kefu_window_init (KefuWindow *self)
   }
 
   _kefu_window_init_audit (self);
+  _kefu_window_init_records (self);
   _kefu_window_set_staff (self, NULL);
   kefu_window_select_pane (self, "intake");
   gtk_stack_set_visible_child_name (self->main_stack, "loading");

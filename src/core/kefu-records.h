@@ -16,3 +16,4 @@
 #include "kefu-call.h"
 #include "kefu-lead.h"
 #include "kefu-history-entry.h"
+#include "kefu-shift-note.h"

@@ -392,4 +392,16 @@ typedef enum
   KEFU_CAMPAIGN_TARGET_PRODUCT,   /* the customers who bought a product */
 } KefuCampaignTarget;
 
+/* What a shift hand-over note links to (交接记录): the record the next shift follows up. The nick
+ * is what shift_note_links.entity stores. */
+typedef enum
+{
+  KEFU_SHIFT_NOTE_ENTITY_CALL,       /* 来电 (an order or inquiry call) */
+  KEFU_SHIFT_NOTE_ENTITY_COMPLAINT,  /* 投诉 */
+  KEFU_SHIFT_NOTE_ENTITY_SHIPMENT,   /* 发货 */
+  KEFU_SHIFT_NOTE_ENTITY_JOB,        /* 售后服务单 */
+  KEFU_SHIFT_NOTE_ENTITY_CALLBACK,   /* 回访 */
+  KEFU_SHIFT_NOTE_ENTITY_CUSTOMER,   /* 客户 */
+} KefuShiftNoteEntity;
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "widgets/kefu-live.h"
 
 #include "kefu-dashboard-pane.h"
+#include "kefu-shift-notes-view.h"
 
 G_BEGIN_DECLS
 
@@ -59,7 +60,7 @@ struct _KefuDashboardPane
   GtkStack            *stack;
   GtkBox              *sections_box;
   AdwStatusPage       *error_page;
-  AdwBin              *notes_bin;
+  KefuShiftNotesView  *notes_view;
 };
 
 /* The figures again, for the period and filter now. */

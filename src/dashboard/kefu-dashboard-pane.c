@@ -196,6 +196,15 @@ live_changed_cb (KefuDashboardPane *self)
   self->refresh_id = g_timeout_add_seconds (delay, refresh_cb, self);
 }
 
+/* Hand-over notes not read yet open the notes beside the figures: the incoming shift reads them
+ * first. */
+static void
+unread_cb (KefuDashboardPane *self)
+{
+  if (kefu_shift_notes_view_get_n_unread (self->notes_view) > 0)
+    adw_overlay_split_view_set_show_sidebar (self->split_view, TRUE);
+}
+
 static void
 map_cb (KefuDashboardPane *self)
 {
@@ -212,6 +221,7 @@ set_live (KefuDashboardPane *self,
   if (self->live != NULL)
     g_signal_handlers_disconnect_by_data (self->live, self);
   g_set_object (&self->live, live);
+  kefu_shift_notes_view_set_live (self->notes_view, live);
   if (live != NULL)
     g_signal_connect_object (live, "changed", G_CALLBACK (live_changed_cb), self,
                              G_CONNECT_SWAPPED);
@@ -274,6 +284,7 @@ set_store (KefuDashboardPane *self,
 {
   if (!g_set_object (&self->store, store))
     return;
+  kefu_shift_notes_view_set_store (self->notes_view, store);
   g_clear_pointer (&self->dashboard, kefu_dashboard_free);
   _kefu_dashboard_pane_update_export (self);
   _kefu_dashboard_pane_read_people (self);
@@ -287,6 +298,7 @@ set_staff (KefuDashboardPane *self,
 {
   if (!g_set_object (&self->staff, staff))
     return;
+  kefu_shift_notes_view_set_staff (self->notes_view, staff);
   _kefu_dashboard_pane_apply_role (self);
   _kefu_dashboard_pane_read (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAFF]);
@@ -412,6 +424,7 @@ kefu_dashboard_pane_class_init (KefuDashboardPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "dashboard.reload", NULL, reload_action);
 
   g_type_ensure (KEFU_TYPE_DATE_ROW);
+  g_type_ensure (KEFU_TYPE_SHIFT_NOTES_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/kefu/Kefu/ui/kefu-dashboard-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, KefuDashboardPane, period_toggles);
@@ -429,7 +442,7 @@ kefu_dashboard_pane_class_init (KefuDashboardPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuDashboardPane, stack);
   gtk_widget_class_bind_template_child (widget_class, KefuDashboardPane, sections_box);
   gtk_widget_class_bind_template_child (widget_class, KefuDashboardPane, error_page);
-  gtk_widget_class_bind_template_child (widget_class, KefuDashboardPane, notes_bin);
+  gtk_widget_class_bind_template_child (widget_class, KefuDashboardPane, notes_view);
   _kefu_dashboard_pane_filters_class_init (widget_class);
   _kefu_dashboard_pane_export_class_init (widget_class);
 
@@ -453,6 +466,8 @@ kefu_dashboard_pane_init (KefuDashboardPane *self)
   _kefu_dashboard_pane_export_init (self);
   _kefu_dashboard_pane_update_export (self);
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+  g_signal_connect_object (self->notes_view, "notify::n-unread", G_CALLBACK (unread_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

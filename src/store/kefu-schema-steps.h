@@ -37,5 +37,7 @@ extern const char _kefu_schema_v7_sqlite[];
 extern const char _kefu_schema_v7_postgres[];
 extern const char _kefu_schema_v11_sqlite[];
 extern const char _kefu_schema_v11_postgres[];
+extern const char _kefu_schema_v12_sqlite[];
+extern const char _kefu_schema_v12_postgres[];
 extern const char _kefu_schema_v13_sqlite[];
 extern const char _kefu_schema_v13_postgres[];

@@ -260,6 +260,11 @@ static const KefuSchemaStep steps[] = {
     _kefu_schema_v11_postgres,
   },
   {
+    12, "shift hand-over notes: the notes, the records they link to, who has read them",
+    _kefu_schema_v12_sqlite,
+    _kefu_schema_v12_postgres,
+  },
+  {
     13, "the managers' dashboard: the resolve deadline a complaint was resolved against, and "
         "indexes of the calls, complaints, callbacks, shipments and jobs by the times it counts",
     _kefu_schema_v13_sqlite,

@@ -40,6 +40,7 @@ static const struct
   { "departments",       KEFU_LIVE_SETTINGS,   TRUE },
   { "products",          KEFU_LIVE_SETTINGS,   TRUE },
   { "carriers",          KEFU_LIVE_SETTINGS,   TRUE },
+  { "shift-note",        KEFU_LIVE_SHIFT_NOTES, FALSE },
   /* The singular names some newer writes may use for the same records. */
   { "customer",          KEFU_LIVE_CUSTOMERS,  FALSE },
   { "call",              KEFU_LIVE_CALLS,      FALSE },
@@ -49,6 +50,7 @@ static const struct
 /* In the order of their bits. */
 static const char * const kind_names[KEFU_LIVE_N_KINDS] = {
   "complaints", "callbacks", "shipments", "jobs", "customers", "calls", "settings",
+  "shift-notes",
 };
 
 KefuLiveKind

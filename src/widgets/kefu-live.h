@@ -30,9 +30,10 @@ typedef enum
   KEFU_LIVE_CUSTOMERS  = 1 << 4,
   KEFU_LIVE_CALLS      = 1 << 5,  /* calls, orders, inquiries, leads */
   KEFU_LIVE_SETTINGS   = 1 << 6,  /* settings, staff, departments, products, carriers */
+  KEFU_LIVE_SHIFT_NOTES = 1 << 7, /* shift hand-over notes */
 } KefuLiveKind;
 
-#define KEFU_LIVE_N_KINDS 7
+#define KEFU_LIVE_N_KINDS 8
 
 /* How long a burst of changes is gathered before the panes are told (a bulk load spreads its
  * events over a few reads of the log). */

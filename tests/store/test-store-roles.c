@@ -20,6 +20,7 @@
 #include "store/kefu-store-audit.h"
 #include "store/kefu-store-presence.h"
 #include "store/kefu-store-roles.h"
+#include "store/kefu-store-shift-notes.h"
 #include "store/kefu-store-watcher.h"
 #include "test-store-calls.h"
 
@@ -800,6 +801,109 @@ test_workstation_features (Fixture       *fixture,
   roles_clear (&roles);
 }
 
+static void
+shift_note_changed_cb (KefuStoreWatcher *watcher,
+                       const char       *entity,
+                       GArray           *ids,
+                       gint64            last_event_id,
+                       GArray           *seen)
+{
+  if (g_str_equal (entity, "shift-note"))
+    g_array_append_vals (seen, ids->data, ids->len);
+}
+
+/* Shift hand-over notes (schema step 12) as the clerks' own logins: one clerk hands over a note
+ * linking a colleague's complaint, the other's change feed hears it, finds it unread and marks
+ * it read; the server keeps notes unchanged, written only in one's own name, and read marks
+ * one's own. */
+static void
+test_shift_notes (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  Roles roles = { 0 };
+  g_autoptr(KefuStore) clerk = NULL;
+  g_autoptr(KefuStore) clerk2 = NULL;
+  g_autoptr(KefuStoreWatcher) watcher = NULL;
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GListStore) links = g_list_store_new (KEFU_TYPE_SHIFT_NOTE_LINK);
+  g_autoptr(KefuShiftNoteLink) link = NULL;
+  g_autoptr(KefuShiftNote) note = NULL;
+  g_autoptr(GListModel) unread = NULL;
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *sql = NULL;
+  PGconn *raw;
+  gint64 note_id, deadline;
+
+  roles_setup (fixture, &roles);
+  clerk = open_as (fixture, roles.clerk_login);
+  clerk2 = open_as (fixture, roles.clerk2_login);
+  watcher = kefu_store_watcher_new (clerk2, &error);
+  g_assert_no_error (error);
+  g_signal_connect (watcher, "changed", G_CALLBACK (shift_note_changed_cb), seen);
+
+  /* The day shift links the second clerk's complaint by its reference. */
+  reference = test_query_text (fixture->store, "SELECT reference FROM calls WHERE id = $1",
+                               roles.complaint2_call);
+  link = kefu_store_resolve_shift_note_link (clerk, -1, reference, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kefu_shift_note_link_get_entity_id (link), ==, roles.complaint2);
+  g_list_store_append (links, link);
+  note = kefu_store_write_shift_note (clerk, "李娜的投诉客户晚上八点前要回电", TRUE,
+                                      G_LIST_MODEL (links), NULL, &error);
+  g_assert_no_error (error);
+  note_id = kefu_record_get_id (KEFU_RECORD (note));
+  g_assert_cmpint (kefu_shift_note_get_written_by (note), ==, roles.co.clerk);
+
+  /* The night shift hears of it through the change feed (which a clerk reads without reading
+   * the events table), finds it unread and reads it. */
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!seen_contains (seen, note_id) && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (10 * 1000);
+  g_assert_true (seen_contains (seen, note_id));
+  unread = kefu_store_list_unread_shift_notes (clerk2, roles.co.clerk2, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (unread), ==, 1);
+  g_assert_true (kefu_store_mark_shift_notes_read (clerk2, 0, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&unread);
+  unread = kefu_store_list_unread_shift_notes (clerk2, roles.co.clerk2, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (unread), ==, 0);
+  /* The note's timeline is readable by a clerk through kefu_record_events (). */
+  events = kefu_store_list_events (clerk2, "shift-note", note_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 1);
+
+  /* Raw SQL as the first clerk: notes and marks are append-only and one's own. */
+  raw = connect_raw (fixture->location, roles.clerk_login);
+  g_assert_cmpint (raw_int (raw, "SELECT COUNT(*) FROM shift_notes"), ==, 1);
+  g_assert_cmpint (raw_int (raw, "SELECT COUNT(*) FROM shift_note_links"), ==, 1);
+  g_assert_cmpint (raw_int (raw, "SELECT COUNT(*) FROM shift_note_reads"), ==, 1);
+  assert_raw (raw, "42501", "UPDATE shift_notes SET text = 'x' WHERE id = %" G_GINT64_FORMAT,
+              note_id);
+  assert_raw (raw, "42501", "DELETE FROM shift_notes");
+  assert_raw (raw, "42501", "DELETE FROM shift_note_reads");
+  assert_raw (raw, "42501", "UPDATE shift_note_links SET entity_id = 1");
+  assert_raw (raw, "42501", "INSERT INTO shift_notes (written_by, written_at, text) VALUES "
+              "(%" G_GINT64_FORMAT ", now(), '冒名')", roles.co.clerk2);
+  assert_raw (raw, "42501", "INSERT INTO shift_note_reads (note_id, staff_id, read_at) VALUES "
+              "(%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", now())", note_id, roles.co.team_lead);
+  assert_raw (raw, "00000", "INSERT INTO shift_note_reads (note_id, staff_id, read_at) VALUES "
+              "(%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", now())", note_id, roles.co.clerk);
+  PQfinish (raw);
+  /* The second clerk may not add links to the first clerk's note. */
+  raw = connect_raw (fixture->location, roles.clerk2_login);
+  sql = g_strdup_printf ("INSERT INTO shift_note_links (note_id, position, entity, entity_id, "
+                         "text) VALUES (%" G_GINT64_FORMAT ", 5, 'customer', 1, 'x')", note_id);
+  assert_raw (raw, "42501", "%s", sql);
+  PQfinish (raw);
+
+  roles_clear (&roles);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -815,5 +919,6 @@ main (int   argc,
   TEST_ADD ("roles/login-lifecycle", test_login_lifecycle);
   TEST_ADD ("roles/owner-not-superuser", test_owner_not_superuser);
   TEST_ADD ("roles/workstation-features", test_workstation_features);
+  TEST_ADD ("roles/shift-notes", test_shift_notes);
   return g_test_run ();
 }
