@@ -302,6 +302,13 @@ kefu_store_resolve_shift_note_link (KefuStore     *self,
     }
 
   reference = canonical_reference (trimmed, &prefix);
+  if (reference != NULL && entity == KEFU_SHIFT_NOTE_ENTITY_CUSTOMER)
+    {
+      g_set_error_literal (error, KEFU_STORE_ERROR, KEFU_STORE_ERROR_INVALID,
+                           _("A customer is found by their phone number. Type the number, or "
+                             "choose another kind of record for a reference."));
+      return NULL;
+    }
   if (reference != NULL)
     link = resolve_reference (self, entity, prefix, reference, cancellable, &local_error);
   else if ((digits = phone_digits (trimmed)) != NULL &&

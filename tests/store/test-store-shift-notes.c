@@ -499,6 +499,7 @@ test_resolve (Fixture       *fixture,
                  KEFU_STORE_ERROR_NOT_FOUND);
   assert_misses (store, KEFU_SHIFT_NOTE_ENTITY_CALLBACK, w.order_ref, KEFU_STORE_ERROR_NOT_FOUND);
   assert_misses (store, -1, "13700000000", KEFU_STORE_ERROR_NOT_FOUND);
+  assert_misses (store, KEFU_SHIFT_NOTE_ENTITY_CUSTOMER, w.order_ref, KEFU_STORE_ERROR_INVALID);
   assert_misses (store, -1, "明天再说", KEFU_STORE_ERROR_INVALID);
   assert_misses (store, -1, "   ", KEFU_STORE_ERROR_INVALID);
   world_clear (&w);

@@ -355,6 +355,51 @@ test_failed_save_keeps_draft (Fixture       *fixture,
   g_assert_null (kefu_shift_notes_composer_get_error (composer));
 }
 
+/* The window itself: the night shift's start (the staff member remembered at this workstation)
+ * shows the dialog over the panes, and a link opens its record through the window's action. */
+static void
+test_window_start (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(KefuShiftNote) note = NULL;
+  g_autoptr(GListStore) links = g_list_store_new (KEFU_TYPE_SHIFT_NOTE_LINK);
+  g_autoptr(KefuShiftNoteLink) link = kefu_shift_note_link_new (KEFU_SHIFT_NOTE_ENTITY_CUSTOMER,
+                                                                fixture->customer,
+                                                                "赵敏 138 1234 5678");
+  g_autoptr(GError) error = NULL;
+  KefuWindow *window;
+  AdwDialog *dialog;
+  KefuShiftNotesRow *row;
+
+  g_list_store_append (links, link);
+  note = kefu_store_write_shift_note (fixture->store, "赵敏要回电", TRUE, G_LIST_MODEL (links),
+                                      NULL, &error);
+  g_assert_no_error (error);
+  kefu_test_remember_staff (fixture->store, kefu_record_get_id (KEFU_RECORD (fixture->night)));
+
+  window = kefu_test_present_window (NULL, fixture->store, 1100, 800);
+  g_assert_true (kefu_window_get_staff (window) != NULL);
+  g_assert_cmpint (kefu_record_get_id (KEFU_RECORD (kefu_window_get_staff (window))), ==,
+                   kefu_record_get_id (KEFU_RECORD (fixture->night)));
+  kefu_test_wait_until (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window))
+                        != NULL);
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (KEFU_IS_SHIFT_NOTES_DIALOG (dialog));
+  row = first_row (kefu_shift_notes_dialog_get_list (KEFU_SHIFT_NOTES_DIALOG (dialog)));
+  /* A button activates once it is realized: let the dialog come up. */
+  kefu_test_flush ();
+  g_assert_cmpstr (kefu_window_get_visible_pane (window), ==, "intake");
+  gtk_widget_activate (kefu_shift_notes_row_get_link_button (row, 0));
+  kefu_test_wait_until (g_strcmp0 (kefu_window_get_visible_pane (window), "customers") == 0);
+  kefu_test_wait_until (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window))
+                        == NULL);
+  /* The customer's page has finished reading before the window goes. */
+  kefu_test_wait_until (!kefu_window_get_busy (window));
+  kefu_test_flush ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  kefu_test_flush ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +419,8 @@ main (int   argc,
               fixture_set_up, test_live_and_mark_all, fixture_tear_down);
   g_test_add ("/kefu/shift-notes/failed-save-keeps-draft", Fixture, NULL,
               fixture_set_up, test_failed_save_keeps_draft, fixture_tear_down);
+  g_test_add ("/kefu/shift-notes/window-start", Fixture, NULL,
+              fixture_set_up, test_window_start, fixture_tear_down);
 
   result = g_test_run ();
   kefu_test_remove_dir (data_home);
