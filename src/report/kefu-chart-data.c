@@ -71,6 +71,8 @@ kefu_chart_data_copy (const KefuChartData *data)
   copy->highlight = data->highlight;
   copy->text_size = data->text_size;
   copy->bare = data->bare;
+  kefu_chart_data_set_axis_titles (copy, data->x_title, data->y_title);
+  copy->show_values = data->show_values;
   return copy;
 }
 
@@ -80,6 +82,8 @@ kefu_chart_data_free (KefuChartData *data)
   if (data == NULL)
     return;
   g_free (data->title);
+  g_free (data->x_title);
+  g_free (data->y_title);
   g_ptr_array_unref (data->categories);
   g_ptr_array_unref (data->series);
   g_free (data);
@@ -277,6 +281,45 @@ kefu_chart_data_get_bare (const KefuChartData *data)
   return data->bare;
 }
 
+void
+kefu_chart_data_set_axis_titles (KefuChartData *data,
+                                 const char    *x_title,
+                                 const char    *y_title)
+{
+  g_return_if_fail (data != NULL);
+  g_set_str (&data->x_title, x_title);
+  g_set_str (&data->y_title, y_title);
+}
+
+const char *
+kefu_chart_data_get_x_title (const KefuChartData *data)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  return data->x_title;
+}
+
+const char *
+kefu_chart_data_get_y_title (const KefuChartData *data)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  return data->y_title;
+}
+
+void
+kefu_chart_data_set_show_values (KefuChartData *data,
+                                 gboolean       show_values)
+{
+  g_return_if_fail (data != NULL);
+  data->show_values = !!show_values;
+}
+
+gboolean
+kefu_chart_data_get_show_values (const KefuChartData *data)
+{
+  g_return_val_if_fail (data != NULL, FALSE);
+  return data->show_values;
+}
+
 static gboolean
 same_value (double a,
             double b)
@@ -294,6 +337,8 @@ kefu_chart_data_equal (const KefuChartData *a,
     return FALSE;
   if (g_strcmp0 (a->title, b->title) != 0 || a->kind != b->kind || a->unit != b->unit ||
       a->highlight != b->highlight || a->text_size != b->text_size || a->bare != b->bare ||
+      a->show_values != b->show_values || g_strcmp0 (a->x_title, b->x_title) != 0 ||
+      g_strcmp0 (a->y_title, b->y_title) != 0 ||
       a->categories->len != b->categories->len || a->series->len != b->series->len)
     return FALSE;
   for (guint i = 0; i < a->categories->len; i++)

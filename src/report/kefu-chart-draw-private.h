@@ -26,6 +26,9 @@ struct _KefuChartData
   int            highlight;
   double         text_size;
   gboolean       bare;
+  char          *x_title;
+  char          *y_title;
+  gboolean       show_values;
 };
 
 #include <pango/pangocairo.h>
@@ -44,6 +47,8 @@ typedef struct
   double   slot;         /* a category's width */
   guint    label_every;  /* every n-th category's label is shown */
   double   label_room;   /* a shown label's widest */
+  double   y_title_y;    /* the axes' titles' tops */
+  double   x_title_y;
   guint    n_legend;
   double   legend_x[KEFU_CHART_MAX_SERIES];
   double   legend_y[KEFU_CHART_MAX_SERIES];

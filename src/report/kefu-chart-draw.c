@@ -294,6 +294,59 @@ draw_series (cairo_t                *cr,
     }
 }
 
+/* Each bar's value (a stack's total) over it, where it fits. */
+static void
+draw_values (cairo_t                *cr,
+             const KefuChartData    *data,
+             const KefuChartLayout  *l,
+             const KefuChartPalette *palette,
+             double                  width)
+{
+  guint n_series = data->series->len;
+  PangoContext *context;
+
+  if (!data->show_values || data->kind == KEFU_CHART_LINES)
+    return;
+  context = _kefu_chart_measuring_context ();
+  for (guint c = 0; c < data->categories->len; c++)
+    {
+      double x, bar_w, total = 0;
+      gboolean any = FALSE;
+
+      _kefu_chart_bar_geometry (data, l, c, &x, &bar_w);
+      for (guint s = 0; s < n_series; s++)
+        {
+          double v = _kefu_chart_series_value (data, s, c);
+          g_autofree char *text = NULL;
+          double room;
+
+          if (isnan (v))
+            continue;
+          any = TRUE;
+          total += MAX (v, 0);
+          if (data->kind == KEFU_CHART_STACKED_BARS)
+            continue;
+          text = kefu_chart_format_value (data->unit, v);
+          room = n_series == 1 ? l->slot - l->s * 0.2 : bar_w + l->s * 0.1;
+          if (_kefu_chart_text_width (context, l->s, text, FALSE) > room)
+            continue;
+          draw_text (cr, l, text, x + bar_w * (s + 0.5),
+                     _kefu_chart_value_y (l, v) - l->line_h - l->s * 0.1, 0.5, FALSE, 0, width,
+                     &palette->foreground);
+        }
+      if (data->kind == KEFU_CHART_STACKED_BARS && any)
+        {
+          g_autofree char *text = kefu_chart_format_value (data->unit, total);
+
+          if (_kefu_chart_text_width (context, l->s, text, FALSE) <= l->slot - l->s * 0.2)
+            draw_text (cr, l, text, x + bar_w / 2,
+                       _kefu_chart_value_y (l, total) - l->line_h - l->s * 0.1, 0.5, FALSE, 0,
+                       width, &palette->foreground);
+        }
+    }
+  g_object_unref (context);
+}
+
 void
 kefu_chart_draw (cairo_t                *cr,
                  const KefuChartData    *data,
@@ -371,6 +424,13 @@ kefu_chart_draw (cairo_t                *cr,
     }
 
   draw_series (cr, data, &l, palette);
+
+  draw_values (cr, data, &l, palette, width);
+  if (data->y_title != NULL && data->y_title[0] != '\0')
+    draw_text (cr, &l, data->y_title, 0, l.y_title_y, 0, TRUE, 0, width, &palette->foreground);
+  if (data->x_title != NULL && data->x_title[0] != '\0')
+    draw_text (cr, &l, data->x_title, l.plot_x + l.plot_w / 2, l.x_title_y, 0.5, TRUE, l.plot_w,
+               width, &palette->foreground);
 
   /* The base line over the bars' feet. */
   set_rgba (cr, &palette->foreground);

@@ -143,6 +143,19 @@ void           kefu_chart_data_set_bare        (KefuChartData       *data,
                                                 gboolean             bare);
 gboolean       kefu_chart_data_get_bare        (const KefuChartData *data);
 
+/* The axes' titles ("Week beginning (Monday)", "Answers"), NULL for none: the x axis's under
+ * its labels, the y axis's over its values. */
+void           kefu_chart_data_set_axis_titles (KefuChartData       *data,
+                                                const char          *x_title,
+                                                const char          *y_title);
+const char    *kefu_chart_data_get_x_title     (const KefuChartData *data);
+const char    *kefu_chart_data_get_y_title     (const KefuChartData *data);
+
+/* Each bar's value over it (a stack's total), where it fits; lines show none. */
+void           kefu_chart_data_set_show_values (KefuChartData       *data,
+                                                gboolean             show_values);
+gboolean       kefu_chart_data_get_show_values (const KefuChartData *data);
+
 gboolean       kefu_chart_data_equal           (const KefuChartData *a,
                                                 const KefuChartData *b);
 

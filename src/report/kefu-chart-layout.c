@@ -210,8 +210,18 @@ _kefu_chart_compute_layout (const KefuChartData *data,
       legend_h = y + l->line_h - pad + l->s * 0.4;
     }
 
-  l->plot_y = pad + legend_h + l->line_h / 2;
+  /* The y axis's title over its values, room for the values over the tallest bar, half a line
+   * for the top step's label; under the plot its labels, then the x axis's title. */
+  l->y_title_y = pad + legend_h;
+  l->plot_y = l->y_title_y + l->line_h / 2;
+  if (data->y_title != NULL && data->y_title[0] != '\0')
+    l->plot_y += l->line_h + l->s * 0.2;
+  if (data->show_values && data->kind != KEFU_CHART_LINES)
+    l->plot_y += l->line_h * 0.6;
   bottom = l->line_h + l->s * 0.3 + pad;
+  l->x_title_y = height - pad - l->line_h;
+  if (data->x_title != NULL && data->x_title[0] != '\0')
+    bottom += l->line_h + l->s * 0.2;
   l->plot_h = MAX (height - l->plot_y - bottom, 1);
 
   /* As many steps as fit with room for their labels. */

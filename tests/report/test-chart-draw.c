@@ -353,6 +353,57 @@ test_pixels (void)
   }
 }
 
+/* A bar's value over it when asked for, nothing there otherwise; the axes' titles take room
+ * from the plot. */
+static void
+test_values (void)
+{
+  const double values[] = { 0, 10, 5, 10 };
+  g_autoptr(KefuChartData) data = make_bars (values);
+  KefuChartPalette palette;
+  double x0, y0, w0, h0, x1, y1, w1, h1;
+
+  kefu_chart_palette_init_screen (&palette, &black, FALSE, FALSE);
+  for (guint shown = 0; shown < 2; shown++)
+    {
+      cairo_surface_t *surface;
+      double x, y, w, h;
+      int top = -1;
+      guint ink = 0;
+
+      kefu_chart_data_set_show_values (data, shown);
+      surface = draw (data, &palette, 400, 240);
+      g_assert_true (kefu_chart_get_category_area (data, 400, 240, 2, &x, &y, &w, &h));
+      /* The top of the bar of 5, then what is drawn in the two lines of text over it. */
+      for (int py = (int) y; py < (int) (y + h) && top < 0; py++)
+        if (pixel (surface, (int) (x + w / 2), py, NULL) == rgb_of (&palette.series[0]))
+          top = py;
+      g_assert_cmpint (top, >, (int) y);
+      for (int py = MAX (top - 20, 0); py < top - 1; py++)
+        for (int px = (int) (x + w / 2) - 8; px < (int) (x + w / 2) + 8; px++)
+          {
+            guint alpha;
+
+            pixel (surface, px, py, &alpha);
+            /* Grid lines are faint; text is dark. */
+            if (alpha > 128)
+              ink++;
+          }
+      if (shown)
+        g_assert_cmpuint (ink, >, 5);
+      else
+        g_assert_cmpuint (ink, ==, 0);
+      cairo_surface_destroy (surface);
+    }
+
+  g_assert_true (kefu_chart_get_category_area (data, 400, 240, 2, &x0, &y0, &w0, &h0));
+  kefu_chart_data_set_axis_titles (data, "Day", "Calls");
+  g_assert_cmpstr (kefu_chart_data_get_x_title (data), ==, "Day");
+  g_assert_true (kefu_chart_get_category_area (data, 400, 240, 2, &x1, &y1, &w1, &h1));
+  g_assert_cmpfloat (y1, >, y0);
+  g_assert_cmpfloat (y1 + h1, <, y0 + h0);
+}
+
 /* No pixel outside the chart's rectangle, whatever its size and content. */
 static void
 test_bounds (void)
@@ -589,6 +640,7 @@ main (int   argc,
   g_test_add_func ("/kefu/chart/change", test_change);
   g_test_add_func ("/kefu/chart/hit-test", test_hit);
   g_test_add_func ("/kefu/chart/pixels", test_pixels);
+  g_test_add_func ("/kefu/chart/values", test_values);
   g_test_add_func ("/kefu/chart/bounds", test_bounds);
   g_test_add_func ("/kefu/chart/empty", test_empty);
   g_test_add_func ("/kefu/chart/bare-and-print", test_bare_and_print);
