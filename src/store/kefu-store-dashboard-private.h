@@ -55,6 +55,11 @@ void       _kefu_dash_period_init   (KefuDashPeriod            *p,
 void       _kefu_dash_period_clear  (KefuDashPeriod            *p);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KefuDashPeriod, _kefu_dash_period_clear)
 
+/* An empty dashboard of the period (its counts' series set up); `kefuctl bench dashboard`
+ * fills it one section at a time to time each. */
+KefuDashboard *_kefu_dash_new       (const KefuDashPeriod     *p,
+                                     const KefuDashboardQuery *query);
+
 /* Runs template `sql` (see above); `previous` picks the half {lo} and {hi} stand for. */
 KefuRows  *_kefu_dash_query         (KefuDashPeriod  *p,
                                      const char      *sql,

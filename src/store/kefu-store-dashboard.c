@@ -397,9 +397,9 @@ all_counts (KefuDashboard *d)
   return all;
 }
 
-static KefuDashboard *
-dashboard_new (const KefuDashPeriod     *p,
-               const KefuDashboardQuery *query)
+KefuDashboard *
+_kefu_dash_new (const KefuDashPeriod     *p,
+                const KefuDashboardQuery *query)
 {
   KefuDashboard *d = g_new0 (KefuDashboard, 1);
   g_autoptr(GPtrArray) counts = all_counts (d);
@@ -485,7 +485,7 @@ kefu_store_dashboard (KefuStore                *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   _kefu_dash_period_init (&p, self, query);
-  d = dashboard_new (&p, query);
+  d = _kefu_dash_new (&p, query);
   if (!_kefu_dash_read_calls (&p, d, cancellable, error) ||
       !_kefu_dash_read_complaints (&p, d, cancellable, error) ||
       !_kefu_dash_read_callbacks (&p, d, cancellable, error) ||
