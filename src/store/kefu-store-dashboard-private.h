@@ -14,7 +14,9 @@
  *                        date_trunc('hour', EXPR));
  *   {secs:A,B}           the seconds from B to A;
  *   {days30:EXPR}        EXPR less 30 days;
- *   {yes:EXPR}           the boolean column EXPR is true.
+ *   {yes:EXPR}           the boolean column EXPR is true;
+ *   {noidx:EXPR}         EXPR, not to be looked up through an index (SQLite: +EXPR; the
+ *                        SQLite planner has no statistics).
  * A parameter used twice is bound once.
  *
  * Copyright 2026 The Kefu authors
