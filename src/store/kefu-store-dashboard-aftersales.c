@@ -24,7 +24,11 @@
 #define SHIPMENT_OVERDUE "shipments.attention_at IS NOT NULL AND shipments.attention_at <= {now}"
 #define JOB_OVERDUE \
   "service_jobs.attention_at IS NOT NULL AND service_jobs.attention_at <= {now}"
-#define JOB_OPEN "service_jobs.step NOT IN ('completed', 'cancelled')"
+/* Every step but Completed and Cancelled, named so that the open jobs are read through
+ * service_jobs_step. */
+#define JOB_OPEN \
+  "service_jobs.step IN ('reported', 'support-requested', 'approved', 'dispatched', " \
+  "'on-trip', 'sent-to-factory', 'at-factory', 'repaired', 'sent-back')"
 /* Only a completed job has a completion time (a cancelled one has none). */
 #define JOB_COMPLETED "service_jobs.completed_at IS NOT NULL"
 

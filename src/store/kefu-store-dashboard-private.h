@@ -10,6 +10,7 @@
  *                        {prev} {from} for the previous period);
  *   {now}                the store's clock;
  *   {dept} {clerk} {key} the team, the clerk and the figure's key, as BIGINT parameters;
+ *   {hrange:COLUMN}      COLUMN in either period (SQLite: by its hour, as calls_hour is);
  *   {hour:EXPR}          EXPR's UTC hour (SQLite: the text "YYYY-MM-DD HH"; PostgreSQL:
  *                        date_trunc('hour', EXPR));
  *   {secs:A,B}           the seconds from B to A;
@@ -129,8 +130,10 @@ GArray    *_kefu_dash_callback_ids    (KefuDashPeriod *p, KefuDashboardFigure fi
 GArray    *_kefu_dash_aftersales_ids  (KefuDashPeriod *p, KefuDashboardFigure figure,
                                        gint64 key, GCancellable *cancellable, GError **error);
 
-/* The conditions each figure counts and its records list reads (one text for both). */
+/* The open complaints: every stage but Closed and Explained, named so that the few open ones
+ * are read through complaints_stage rather than by reading every complaint. */
 #define KEFU_DASH_COMPLAINT_OPEN \
-  "complaints.stage NOT IN ('closed', 'explained') AND complaints.archived_at IS NULL"
+  "complaints.stage IN ('new', 'routed', 'in-progress', 'resolved', 'called-back', " \
+  "'reopened') AND complaints.archived_at IS NULL"
 
 G_END_DECLS

@@ -139,6 +139,26 @@ expand_token (Expansion  *e,
     append_param (e, PARAM_CLERK);
   else if (strcmp (t, "key") == 0)
     append_param (e, PARAM_KEY);
+  else if (g_str_has_prefix (t, "hrange:"))
+    {
+      /* Both periods, on SQLite by the hour itself (calls_hour): the bounds are local midnights,
+       * whole UTC hours in a zone of whole hours. */
+      if (e->pg)
+        {
+          g_string_append_printf (e->sql, "%s >= ", arg);
+          append_param (e, PARAM_PREV);
+          g_string_append_printf (e->sql, " AND %s < ", arg);
+          append_param (e, PARAM_TO);
+        }
+      else
+        {
+          g_string_append_printf (e->sql, "substr(%s, 1, 13) >= substr(", arg);
+          append_param (e, PARAM_PREV);
+          g_string_append_printf (e->sql, ", 1, 13) AND substr(%s, 1, 13) < substr(", arg);
+          append_param (e, PARAM_TO);
+          g_string_append (e->sql, ", 1, 13)");
+        }
+    }
   else if (g_str_has_prefix (t, "hour:"))
     g_string_append_printf (e->sql, e->pg ? "date_trunc('hour', %s)" : "substr(%s, 1, 13)", arg);
   else if (g_str_has_prefix (t, "days30:"))
