@@ -46,4 +46,12 @@ gboolean kefuctl_bench_callbacks (KefuStore  *store,
                                   guint       rounds,
                                   GError    **error);
 
+/* kefuctl-bench-dashboard.c: `kefuctl bench dashboard`; `from` and `to` (both or neither) the
+ * period, else the last full month of the data. */
+gboolean kefuctl_bench_dashboard (KefuStore    *store,
+                                  guint         rounds,
+                                  const GDate  *from,
+                                  const GDate  *to,
+                                  GError      **error);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -33,6 +34,8 @@
 
 static gint64 opt_rounds = 30;
 static gboolean opt_late_check;
+static char *opt_from;
+static char *opt_to;
 /* What to measure: "intake" or "complaints". */
 static const char *bench_what;
 
@@ -43,6 +46,11 @@ static const GOptionEntry bench_entries[] = {
     N_("complaints: also measure the deadline check when many complaints are late, by "
        "checking as if days had passed (this escalates the open complaints for good)"),
     NULL },
+  { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from,
+    N_("dashboard: the period's first day (default: the last full month of the data)"),
+    N_("YYYY-MM-DD") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to,
+    N_("dashboard: the period's last day"), N_("YYYY-MM-DD") },
   { NULL }
 };
 
@@ -429,10 +437,54 @@ bench_intake (KefuStore  *store,
   return ok;
 }
 
+/* A day typed as YYYY-MM-DD; FALSE with a usage error naming `option`. */
+static gboolean
+parse_day (const char  *text,
+           const char  *option,
+           GDate       *day,
+           GError     **error)
+{
+  int y, m, d;
+  char end;
+
+  g_date_clear (day, 1);
+  if (text == NULL || sscanf (text, "%d-%d-%d%c", &y, &m, &d, &end) != 3 ||
+      !g_date_valid_dmy (d, m, y))
+    {
+      g_set_error (error, KEFUCTL_ERROR, KEFUCTL_ERROR_USAGE,
+                   _("%s takes a day as YYYY-MM-DD, not “%s”."), option,
+                   text != NULL ? text : "");
+      return FALSE;
+    }
+  g_date_set_dmy (day, d, m, y);
+  return TRUE;
+}
+
+static gboolean
+bench_dashboard (KefuStore  *store,
+                 GError    **error)
+{
+  GDate from, to;
+
+  if (opt_from == NULL && opt_to == NULL)
+    return kefuctl_bench_dashboard (store, (guint) opt_rounds, NULL, NULL, error);
+  if (!parse_day (opt_from, "--from", &from, error) || !parse_day (opt_to, "--to", &to, error))
+    return FALSE;
+  if (g_date_compare (&from, &to) > 0)
+    {
+      g_set_error_literal (error, KEFUCTL_ERROR, KEFUCTL_ERROR_USAGE,
+                           _("--from must not be after --to."));
+      return FALSE;
+    }
+  return kefuctl_bench_dashboard (store, (guint) opt_rounds, &from, &to, error);
+}
+
 static gboolean
 bench_run (KefuStore  *store,
            GError    **error)
 {
+  if (g_strcmp0 (bench_what, "dashboard") == 0)
+    return bench_dashboard (store, error);
   if (g_strcmp0 (bench_what, "complaints") == 0)
     return kefuctl_bench_complaints (store, (guint) opt_rounds, opt_late_check, error);
   if (g_strcmp0 (bench_what, "aftersales") == 0)
@@ -448,12 +500,13 @@ bench_take_arguments (int      argc,
                       GError **error)
 {
   if (argc < 1 || (!g_str_equal (argv[0], "intake") && !g_str_equal (argv[0], "complaints") &&
-                    !g_str_equal (argv[0], "aftersales") && !g_str_equal (argv[0], "callbacks")))
+                    !g_str_equal (argv[0], "aftersales") && !g_str_equal (argv[0], "callbacks") &&
+                    !g_str_equal (argv[0], "dashboard")))
     {
       g_set_error_literal (error, KEFUCTL_ERROR, KEFUCTL_ERROR_USAGE,
                            _("Say what to measure: “kefuctl bench intake”, “kefuctl bench "
-                             "complaints”, “kefuctl bench aftersales” or “kefuctl bench "
-                             "callbacks”."));
+                             "complaints”, “kefuctl bench aftersales”, “kefuctl bench "
+                             "callbacks” or “kefuctl bench dashboard”."));
       return FALSE;
     }
   if (argc > 1)
@@ -464,7 +517,8 @@ bench_take_arguments (int      argc,
     }
   bench_what = g_str_equal (argv[0], "complaints") ? "complaints" :
                g_str_equal (argv[0], "aftersales") ? "aftersales" :
-               g_str_equal (argv[0], "callbacks") ? "callbacks" : "intake";
+               g_str_equal (argv[0], "callbacks") ? "callbacks" :
+               g_str_equal (argv[0], "dashboard") ? "dashboard" : "intake";
   return TRUE;
 }
 
@@ -510,13 +564,17 @@ const KefuctlCommand kefuctl_bench_command = {
                     "“kefuctl generate --customers 100000 --callbacks 1000000”, the callback "
                     "calendar's month view (the team's and one clerk's counts), today's agenda, "
                     "the overdue banner, Call Next, one callback read whole and the sidebar's "
-                    "count."),
+                    "count.\n"
+                    "“kefuctl bench dashboard” measures the managers' dashboard of a period "
+                    "(--from and --to, by default the last full month of the data) as a whole, "
+                    "each of its sections alone and for the busiest team, and prints the median "
+                    "and the worst of the rounds against its target of 500 ms."),
   .entries = bench_entries,
   .must_exist = TRUE,
   .validate = bench_validate,
-  /* Translators: "intake", "complaints", "aftersales" and "callbacks" are typed as they are;
-   * only the usage line shows them. */
-  .parameters = N_("intake|complaints|aftersales|callbacks"),
+  /* Translators: "intake", "complaints", "aftersales", "callbacks" and "dashboard" are typed
+   * as they are; only the usage line shows them. */
+  .parameters = N_("intake|complaints|aftersales|callbacks|dashboard"),
   .take_arguments = bench_take_arguments,
   .run = bench_run,
 };

@@ -412,6 +412,22 @@ _kefuctl_complaints_progress (Maker                 *maker,
   set_results (generator, p, complaint, kefu_call_get_clerk_id (call), draws);
   own (batch, p->visited_at);
 
+  /* The resolve deadline it was resolved against (schema step 13), counted from the
+   * acknowledgement as the resolve action keeps it: the steps that took longer than it make
+   * the late share of the dashboard's SLA figure. */
+  if (p->resolved_at != NULL && p->acknowledged_at != NULL)
+    {
+      GDateTime *resolve_due = NULL;
+
+      kefu_complaint_deadline_for_stage (KEFU_COMPLAINT_STAGE_IN_PROGRESS,
+                                         kefu_complaint_get_category (complaint),
+                                         kefu_complaint_get_harmed (complaint),
+                                         p->acknowledged_at, &generator->rules,
+                                         generator->calendar, &resolve_due);
+      if (resolve_due != NULL)
+        p->resolve_due_at = own (batch, resolve_due);
+    }
+
   /* The deadline it works against now, and where it is past, the escalation to this day. */
   p->due_kind = kefu_complaint_deadline_for_stage (p->stage, kefu_complaint_get_category (complaint),
                                                    kefu_complaint_get_harmed (complaint),

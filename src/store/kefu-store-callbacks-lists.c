@@ -337,9 +337,16 @@ kefu_store_member_coverage (KefuStore     *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   _kefu_store_local_days_bounds (first, last, &from_text, &to_text);
+  /* The covered ones are counted from the period's survey callbacks (a few thousand, through
+   * callbacks_survey_done) rather than by looking up every member's: on PostgreSQL 150,000
+   * members took seconds that way. The same members either way. */
   rows = _kefu_store_query (self,
-                            "SELECT COUNT(*), COALESCE(SUM(CASE WHEN " COVERED " THEN 1 ELSE 0 "
-                            "END), 0) FROM customers WHERE customers.is_member",
+                            "SELECT (SELECT COUNT(*) FROM customers WHERE customers.is_member), "
+                            "(SELECT COUNT(DISTINCT callbacks.customer_id) FROM callbacks "
+                            "JOIN customers ON customers.id = callbacks.customer_id "
+                            "WHERE callbacks.reason = 'survey' AND callbacks.state = 'done' AND "
+                            "callbacks.done_at >= $1 AND callbacks.done_at < $2 AND "
+                            "customers.is_member)",
                             g_variant_new ("(ss)", from_text, to_text), cancellable, error);
   if (rows == NULL)
     return FALSE;

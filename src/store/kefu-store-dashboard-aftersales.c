@@ -24,21 +24,30 @@
 #define SHIPMENT_OVERDUE "shipments.attention_at IS NOT NULL AND shipments.attention_at <= {now}"
 #define JOB_OVERDUE \
   "service_jobs.attention_at IS NOT NULL AND service_jobs.attention_at <= {now}"
-#define JOB_OPEN "service_jobs.step NOT IN ('completed', 'cancelled')"
-#define JOB_COMPLETED "service_jobs.step = 'completed'"
+/* Every step but Completed and Cancelled, named so that the open jobs are read through
+ * service_jobs_step. */
+#define JOB_OPEN \
+  "service_jobs.step IN ('reported', 'support-requested', 'approved', 'dispatched', " \
+  "'on-trip', 'sent-to-factory', 'at-factory', 'repaired', 'sent-back')"
+/* Only a completed job has a completion time (a cancelled one has none). */
+#define JOB_COMPLETED "service_jobs.completed_at IS NOT NULL"
 
 /* A field job (installation, on-site repair) that was not a revisit: no other field job of the
  * same product unit (its serial; without one, the same customer and product) was completed in
- * the 30 days before it. */
+ * the 30 days before it. The two cases are two lookups, each through its own index
+ * (service_jobs_serial, service_jobs_customer_id); the kind and time only filter what they
+ * find ({noidx:}), which SQLite, without statistics, would otherwise read by kind. */
 #define FIELD "service_jobs.kind IN ('installation', 'onsite-repair')"
+#define REVISIT_OF \
+  "other.id <> service_jobs.id AND {noidx:other.kind} IN ('installation', 'onsite-repair') AND " \
+  "{noidx:other.completed_at} < service_jobs.completed_at AND " \
+  "{noidx:other.completed_at} >= {days30:service_jobs.completed_at}"
 #define FIELD_FIRST \
-  FIELD " AND NOT EXISTS (SELECT 1 FROM service_jobs AS other WHERE " \
-  "other.id <> service_jobs.id AND other.kind IN ('installation', 'onsite-repair') AND " \
-  "other.completed_at < service_jobs.completed_at AND " \
-  "other.completed_at >= {days30:service_jobs.completed_at} AND " \
-  "((service_jobs.serial IS NOT NULL AND other.serial = service_jobs.serial) OR " \
-  "(service_jobs.serial IS NULL AND other.customer_id = service_jobs.customer_id AND " \
-  "other.product_id = service_jobs.product_id)))"
+  FIELD " AND NOT (service_jobs.serial IS NOT NULL AND EXISTS (SELECT 1 FROM service_jobs AS " \
+  "other WHERE other.serial = service_jobs.serial AND " REVISIT_OF ")) AND NOT " \
+  "(service_jobs.serial IS NULL AND EXISTS (SELECT 1 FROM service_jobs AS other WHERE " \
+  "other.customer_id = service_jobs.customer_id AND other.product_id = " \
+  "service_jobs.product_id AND " REVISIT_OF "))"
 #define FIELD_FIRST_FIXED FIELD_FIRST " AND {yes:service_jobs.fixed}"
 #define IN_WARRANTY "service_jobs.warranty = 'in'"
 #define PAID "service_jobs.warranty = 'out' AND service_jobs.fee_fen > 0"

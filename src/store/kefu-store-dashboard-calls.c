@@ -27,11 +27,12 @@ _kefu_dash_read_calls (KefuDashPeriod  *p,
 {
   g_autoptr(KefuRows) rows = NULL;
 
-  /* Read from calls_dashboard (received_at, kind, clerk_id) alone. */
+  /* Read from an index alone: calls_hour on SQLite (already in hours), calls_dashboard on
+   * PostgreSQL. */
   rows = _kefu_dash_query (p,
-                           "SELECT {hour:calls.received_at}, calls.kind, COUNT(*) FROM calls "
-                           "WHERE " KEFU_DASH_BOTH ("calls.received_at") " AND " CALLS_WHERE
-                           " GROUP BY {hour:calls.received_at}, calls.kind",
+                           "SELECT {hour:received_at}, calls.kind, COUNT(*) FROM calls "
+                           "WHERE {hrange:received_at} AND " CALLS_WHERE
+                           " GROUP BY {hour:received_at}, calls.kind",
                            FALSE, 0, cancellable, error);
   if (rows == NULL)
     return FALSE;

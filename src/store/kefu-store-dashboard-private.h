@@ -10,11 +10,14 @@
  *                        {prev} {from} for the previous period);
  *   {now}                the store's clock;
  *   {dept} {clerk} {key} the team, the clerk and the figure's key, as BIGINT parameters;
+ *   {hrange:COLUMN}      COLUMN in either period (SQLite: by its hour, as calls_hour is);
  *   {hour:EXPR}          EXPR's UTC hour (SQLite: the text "YYYY-MM-DD HH"; PostgreSQL:
  *                        date_trunc('hour', EXPR));
  *   {secs:A,B}           the seconds from B to A;
  *   {days30:EXPR}        EXPR less 30 days;
- *   {yes:EXPR}           the boolean column EXPR is true.
+ *   {yes:EXPR}           the boolean column EXPR is true;
+ *   {noidx:EXPR}         EXPR, not to be looked up through an index (SQLite: +EXPR; the
+ *                        SQLite planner has no statistics).
  * A parameter used twice is bound once.
  *
  * Copyright 2026 The Kefu authors
@@ -54,6 +57,11 @@ void       _kefu_dash_period_init   (KefuDashPeriod            *p,
                                      const KefuDashboardQuery  *query);
 void       _kefu_dash_period_clear  (KefuDashPeriod            *p);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KefuDashPeriod, _kefu_dash_period_clear)
+
+/* An empty dashboard of the period (its counts' series set up); `kefuctl bench dashboard`
+ * fills it one section at a time to time each. */
+KefuDashboard *_kefu_dash_new       (const KefuDashPeriod     *p,
+                                     const KefuDashboardQuery *query);
 
 /* Runs template `sql` (see above); `previous` picks the half {lo} and {hi} stand for. */
 KefuRows  *_kefu_dash_query         (KefuDashPeriod  *p,
@@ -122,8 +130,10 @@ GArray    *_kefu_dash_callback_ids    (KefuDashPeriod *p, KefuDashboardFigure fi
 GArray    *_kefu_dash_aftersales_ids  (KefuDashPeriod *p, KefuDashboardFigure figure,
                                        gint64 key, GCancellable *cancellable, GError **error);
 
-/* The conditions each figure counts and its records list reads (one text for both). */
+/* The open complaints: every stage but Closed and Explained, named so that the few open ones
+ * are read through complaints_stage rather than by reading every complaint. */
 #define KEFU_DASH_COMPLAINT_OPEN \
-  "complaints.stage NOT IN ('closed', 'explained') AND complaints.archived_at IS NULL"
+  "complaints.stage IN ('new', 'routed', 'in-progress', 'resolved', 'called-back', " \
+  "'reopened') AND complaints.archived_at IS NULL"
 
 G_END_DECLS

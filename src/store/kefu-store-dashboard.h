@@ -43,13 +43,15 @@
  *   awaiting_receipt   delivered, receipt not confirmed, now
  *   shipments_overdue  open shipments past their attention time (attention_at <= now), now
  *   received           receipt confirmed in the period (shipments.received_at)
- *   median_receipt_days days from shipped_at to received_at, over `received` (lower median,
- *                      as a fraction of days)
+ *   median_receipt_days days from shipped_at to received_at, over `received` (those with a
+ *                      shipped time: all of them when the steps were kept in order; lower
+ *                      median, as a fraction of days)
  *   jobs_open[kind][step] service jobs open now (not completed or cancelled) by kind and step
  *   jobs_completed[kind] completed in the period (completed_at), by kind
  *   field_first        on-site repairs and installations completed in the period that were
  *                      not a revisit (no other field job of the same serial, or else the same
- *                      customer and product, completed in the 30 days before)
+ *                      customer and product, completed in the 30 days before; an archived job
+ *                      still counts as that earlier visit: it took place)
  *   field_first_fixed  of `field_first`, fixed = 1 (first-visit fix rate = fixed / first)
  *   in_warranty / paid completed in the period in warranty / out of warranty with a fee
  * Clerks (the seed's 服务统计), one row per clerk with any figure in the period, by name:

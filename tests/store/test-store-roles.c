@@ -16,6 +16,7 @@
 #include "kefu-test-pg.h"
 #include "store/kefu-store-callbacks.h"
 #include "store/kefu-store-complaints.h"
+#include "store/kefu-store-dashboard.h"
 #include "store/kefu-store-archive.h"
 #include "store/kefu-store-audit.h"
 #include "store/kefu-store-presence.h"
@@ -900,6 +901,75 @@ test_shift_notes (Fixture       *fixture,
                          "text) VALUES (%" G_GINT64_FORMAT ", 5, 'customer', 1, 'x')", note_id);
   assert_raw (raw, "42501", "%s", sql);
   PQfinish (raw);
+/* The dashboard of the day (schema step 13's column and indexes, every section's tables) as
+ * the CS manager's and the team lead's logins read it: the same figures and records as the
+ * owner's. */
+static void
+assert_same_dashboard (KefuStore                *store,
+                       const KefuDashboard      *expected,
+                       const KefuDashboardQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KefuDashboard) dash = kefu_store_dashboard (store, query, NULL, &error);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dash);
+  g_assert_cmpuint (dash->calls_total.value, ==, expected->calls_total.value);
+  g_assert_cmpuint (dash->opened.value, ==, expected->opened.value);
+  g_assert_cmpuint (dash->open_total, ==, expected->open_total);
+  g_assert_cmpuint (dash->open_by_department->len, ==, expected->open_by_department->len);
+  g_assert_cmpuint (dash->callbacks_due.value, ==, expected->callbacks_due.value);
+  g_assert_cmpuint (dash->n_members, ==, expected->n_members);
+  g_assert_cmpuint (dash->jobs_open_total, ==, expected->jobs_open_total);
+  g_assert_cmpuint (dash->clerks->len, ==, expected->clerks->len);
+  ids = kefu_store_dashboard_record_ids (store, query, KEFU_DASHBOARD_FIGURE_OPENED, -1, NULL,
+                                         &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, expected->opened.value);
+  lines = kefu_store_dashboard_read_records (store, KEFU_DASHBOARD_RECORD_COMPLAINT,
+                                             (const gint64 *) (gpointer) ids->data, ids->len,
+                                             NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lines->len, ==, ids->len);
+}
+
+static void
+test_dashboard (Fixture       *fixture,
+                gconstpointer  data)
+{
+  Roles roles = { 0 };
+  g_autoptr(KefuStore) lead = NULL;
+  g_autoptr(KefuStore) manager = NULL;
+  g_autoptr(KefuDashboard) owner = NULL;
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  KefuDashboardQuery query = { 0 };
+
+  roles_setup (fixture, &roles);
+  lead = open_as (fixture, roles.lead_login);
+  manager = open_as (fixture, roles.manager_login);
+
+  g_date_clear (&query.first, 1);
+  g_date_set_dmy (&query.first, g_date_time_get_day_of_month (today),
+                  g_date_time_get_month (today), g_date_time_get_year (today));
+  query.last = query.first;
+  owner = kefu_store_dashboard (fixture->store, &query, NULL, &error);
+  g_assert_no_error (error);
+  /* The second clerk's complaint call of today. */
+  g_assert_cmpuint (owner->calls_total.value, ==, 1);
+  g_assert_cmpuint (owner->opened.value, ==, 1);
+  g_assert_cmpuint (owner->open_total, ==, 1);
+  g_assert_cmpuint (owner->clerks->len, ==, 1);
+
+  assert_same_dashboard (manager, owner, &query);
+  assert_same_dashboard (lead, owner, &query);
+  query.department_id = roles.co.cs_department;
+  g_clear_pointer (&owner, kefu_dashboard_free);
+  owner = kefu_store_dashboard (fixture->store, &query, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_dashboard (lead, owner, &query);
 
   roles_clear (&roles);
 }
@@ -920,5 +990,6 @@ main (int   argc,
   TEST_ADD ("roles/owner-not-superuser", test_owner_not_superuser);
   TEST_ADD ("roles/workstation-features", test_workstation_features);
   TEST_ADD ("roles/shift-notes", test_shift_notes);
+  TEST_ADD ("roles/dashboard", test_dashboard);
   return g_test_run ();
 }
