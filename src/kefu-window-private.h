@@ -107,6 +107,9 @@ void  _kefu_window_notify_live         (KefuWindow     *self);
 void  _kefu_window_init_audit          (KefuWindow     *self);
 /* Enables it for the person working now. */
 void  _kefu_window_update_audit        (KefuWindow     *self);
+/* "Reports…" (kefu-window-reports.c): the action, enabled for those who read reports. */
+void  _kefu_window_init_reports        (KefuWindow     *self);
+void  _kefu_window_update_reports      (KefuWindow     *self);
 
 /* kefu-window-staff.c */
 /* Lists the staff of the store shown and sets the one remembered here, or asks who works. */

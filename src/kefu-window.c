@@ -71,6 +71,7 @@ _kefu_window_set_staff (KefuWindow *self,
   if (g_set_object (&self->staff, staff))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAFF]);
   _kefu_window_update_audit (self);
+  _kefu_window_update_reports (self);
   _kefu_window_update_pin_action (self);
 
   if (staff != NULL)
@@ -392,6 +393,7 @@ kefu_window_init (KefuWindow *self)
   }
 
   _kefu_window_init_audit (self);
+  _kefu_window_init_reports (self);
   _kefu_window_set_staff (self, NULL);
   kefu_window_select_pane (self, "intake");
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
