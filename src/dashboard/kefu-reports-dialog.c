@@ -103,7 +103,7 @@ set_busy (KefuReportsDialog *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-/* Says `text`: an error in the error label, else the status under the buttons and a toast. */
+/* Says `text`: an error in the error label, else the status beside the buttons. */
 static void
 say (KefuReportsDialog *self,
      const char        *text,
@@ -114,9 +114,14 @@ say (KefuReportsDialog *self,
   gtk_label_set_text (self->error_label, is_error && text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), is_error && text != NULL);
   gtk_label_set_text (self->status_label, !is_error && text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->status_label), !is_error && text != NULL);
-  if (!is_error && text != NULL)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  /* The status is one line beside the buttons; the whole of it on hover and in the toast. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), !is_error ? text : NULL);
+  /* The status label stays (empty) so that the buttons keep their place at the end. */
+  /* Said to screen readers; the label beside the buttons shows it (no toast over them). */
+  if (text != NULL)
+    gtk_accessible_announce (GTK_ACCESSIBLE (self), text,
+                             is_error ? GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_HIGH
+                                      : GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
 }
 
 /* The period */

@@ -246,7 +246,7 @@ kefu_complaint_register_to_table (const KefuComplaintRegister *reg)
         g_strdup (r->resolution),
         g_strdup (r->satisfaction != KEFU_SATISFACTION_UNSPECIFIED ?
                   kefu_satisfaction_get_display_name (r->satisfaction) : ""),
-        g_strdup (r->harmed ? _("Yes") : _("No")),
+        g_strdup (r->harmed ? C_("field value", "Yes") : C_("field value", "No")),
       };
 
       g_ptr_array_add (table->rows, row_take (G_N_ELEMENTS (texts), texts));
@@ -255,7 +255,9 @@ kefu_complaint_register_to_table (const KefuComplaintRegister *reg)
     /* Translators: the totals row of the complaint register: the complaints, then how many
      * of them are of each category, harmed and closed. */
     char *texts[] = {
-      g_strdup (C_("report", "Total")), g_strdup_printf (_("%u complaints"), reg->rows->len),
+      g_strdup (C_("report", "Total")),
+      g_strdup_printf (ngettext ("%u complaint", "%u complaints", reg->rows->len),
+                       reg->rows->len),
       g_strdup (""), g_strdup (""), g_strdup (""),
       g_strdup_printf (_("Product %u, service %u, not well founded %u"), reg->product,
                        reg->service, reg->not_founded),

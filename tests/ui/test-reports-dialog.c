@@ -130,7 +130,7 @@ open_dialog (Fixture    *fixture,
 
   g_object_ref_sink (dialog);
   *window = adw_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (*window), 700, 860);
+  gtk_window_set_default_size (GTK_WINDOW (*window), 900, 960);
   gtk_window_present (GTK_WINDOW (*window));
   adw_dialog_present (dialog, *window);
   kefu_test_wait_until (!kefu_reports_dialog_get_busy (KEFU_REPORTS_DIALOG (dialog)));
@@ -271,6 +271,22 @@ test_save_pdf (Fixture       *fixture,
                                               0));
       g_assert_true (g_regex_match_simple ("Unknown district\\s+0\\s+0\\s+1\\s+0\\s+0%",
                                               text, 0, 0));
+    }
+  /* For a person to look at: the origin analysis and the complaint register as saved, in the
+   * language of the run. */
+  if (g_getenv ("KEFU_TEST_SHOTS") != NULL)
+    {
+      g_autofree char *copy = g_build_filename (g_getenv ("KEFU_TEST_SHOTS"),
+                                                "reports-origins.pdf", NULL);
+      g_autofree char *register_pdf = g_build_filename (g_getenv ("KEFU_TEST_SHOTS"),
+                                                        "reports-complaints.pdf", NULL);
+      g_autoptr(GFile) from = g_file_new_for_path (pdf);
+      g_autoptr(GFile) to = g_file_new_for_path (copy);
+
+      g_assert_true (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error));
+      kefu_reports_dialog_set_report (self, KEFU_REPORT_COMPLAINTS);
+      kefu_reports_dialog_save_to_path (self, register_pdf, KEFU_REPORT_FORMAT_PDF);
+      kefu_test_wait_until (!kefu_reports_dialog_get_busy (self));
     }
   close_dialog (dialog, window);
 }
