@@ -157,7 +157,9 @@ report_validate (GError **error)
                              "last."));
       return FALSE;
     }
-  if (g_date_days_between (&options.first, &options.last) >= KEFU_REPORT_MAX_DAYS)
+  /* The tables' limit (the callback summary report, counted in one pass, has none). */
+  if (chosen != NULL && chosen->run == kefuctl_report_tables_run &&
+      g_date_days_between (&options.first, &options.last) >= KEFU_REPORT_MAX_DAYS)
     {
       g_set_error (error, KEFUCTL_ERROR, KEFUCTL_ERROR_USAGE,
                    _("The period is longer than %u days: make one report a month, or a "
@@ -296,8 +298,8 @@ const KefuctlCommand kefuctl_report_command = {
                     "  origins     the logistics origin analysis: order calls and shipment "
                     "requests by district, shipped or not.\n"
                     "The file's extension chooses the format (.csv or .pdf); a CSV file is "
-                    "UTF-8 with a byte-order mark unless --encoding gb18030 is given, and the "
-                    "number of rows written is printed."),
+                    "UTF-8 with a byte-order mark unless --encoding gb18030 is given, and for a "
+                    "CSV file the number of rows written is printed."),
   .entries = report_entries,
   .must_exist = TRUE,
   .validate = report_validate,

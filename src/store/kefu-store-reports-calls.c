@@ -165,11 +165,14 @@ kefu_store_report_call_log (KefuStore              *self,
   return g_steal_pointer (&log);
 }
 
-/* The detail variant: one page after the call (`after_time`, `after_id`), in received order. */
+/* The detail variant: one page after the call (`after_time`, `after_id`), in received order.
+ * "received_at >= $5" on its own lets the index of received_at start each page where the last
+ * ended, rather than at the period's start. */
 #define EACH_SQL \
   "SELECT calls.id, calls.received_at, calls.reference, calls.kind, calls.caller_name, " \
   "calls.phone, calls.clerk_id, clerk.name, calls.summary" \
   CALLS_OF_PERIOD \
+  " AND calls.received_at >= $5" \
   " AND (calls.received_at > $5 OR (calls.received_at = $5 AND calls.id > $6))" \
   " ORDER BY calls.received_at, calls.id LIMIT $7"
 

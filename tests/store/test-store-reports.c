@@ -15,7 +15,10 @@
 
 #include <time.h>
 
+#include <string.h>
+
 #include "store/kefu-store-reports.h"
+#include "store/kefu-store-roles.h"
 #include "kefu-test-company.h"
 #include "test-store-calls.h"
 
@@ -709,6 +712,50 @@ test_origins (Fixture       *fixture,
   assert_origin (&empty->totals, NULL, 0, 0, 0, 0);
 }
 
+/* On PostgreSQL, a team lead's own login (a member of kefu_team_lead, under row level
+ * security) reads the same reports as the owner of the database. */
+static void
+test_as_team_lead (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) uri = NULL;
+  g_autoptr(KefuStore) lead = NULL;
+  g_autoptr(KefuCallLog) log = NULL;
+  g_autoptr(KefuComplaintRegister) reg = NULL;
+  g_autoptr(KefuOriginReport) origins = NULL;
+  g_autofree char *password = NULL;
+  static guint counter;
+  g_autofree char *login = g_strdup_printf ("reports_lead_%u", ++counter);
+  Data d;
+
+  if (test_backend () != KEFU_STORE_BACKEND_POSTGRES)
+    {
+      g_test_skip ("Logins and row level security are PostgreSQL's");
+      return;
+    }
+  kefu_store_set_system_actor (fixture->store);
+  setup (fixture->store, &d);
+  password = kefu_store_create_login (fixture->store, d.co.team_lead, login, NULL, &error);
+  g_assert_no_error (error);
+
+  uri = g_string_new (fixture->location);
+  g_assert_nonnull (strstr (uri->str, "user=postgres"));
+  g_string_replace (uri, "user=postgres", "", 1);
+  g_string_append_printf (uri, "user=%s", login);
+  lead = kefu_store_open (uri->str, NULL, &error);
+  g_assert_no_error (error);
+
+  /* The figures of test_call_log, test_complaint_register and test_origins. */
+  log = call_log (lead, 2, 11, 4, 11, 0, 0);
+  assert_log_row (&log->totals, 0, NULL, 4, 4, 3, 11, 2);
+  reg = register_of (lead, 2, 11, 4, 11, 0, 0);
+  g_assert_cmpuint (reg->rows->len, ==, 3);
+  g_assert_cmpstr (REG_ROW (reg, 0)->departments, ==, "客服中心, 总经办");
+  origins = origins_of (lead, 2, 11, 4, 11, 0, 0);
+  assert_origin (&origins->totals, NULL, 4, 1, 4, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -723,5 +770,6 @@ main (int   argc,
   TEST_ADD ("reports/each-call", test_each_call);
   TEST_ADD ("reports/complaint-register", test_complaint_register);
   TEST_ADD ("reports/origins", test_origins);
+  TEST_ADD ("reports/as-team-lead", test_as_team_lead);
   return g_test_run ();
 }

@@ -317,6 +317,45 @@ test_range_refused (Fixture       *fixture,
   close_dialog (dialog, window);
 }
 
+static guint
+count_dialogs (GtkWidget *window)
+{
+  g_autoptr(GPtrArray) dialogs = kefu_test_find_all (window, KEFU_TYPE_REPORTS_DIALOG);
+
+  return dialogs->len;
+}
+
+/* "Reports…" in the main window: offered to the CS manager, whom it shows the dialog; not to
+ * a clerk. */
+static void
+test_window_action (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  KefuWindow *window;
+  g_autoptr(GPtrArray) dialogs = NULL;
+  GAction *action;
+
+  kefu_test_remember_staff (fixture->store, fixture->clerk);
+  window = kefu_test_present_window (NULL, fixture->store, 1200, 800);
+  action = g_action_map_lookup_action (G_ACTION_MAP (window), "reports");
+  g_assert_nonnull (action);
+  g_assert_false (g_action_get_enabled (action));
+  gtk_window_destroy (GTK_WINDOW (window));
+  kefu_test_flush ();
+
+  kefu_test_remember_staff (fixture->store, fixture->manager);
+  window = kefu_test_present_window (NULL, fixture->store, 1200, 800);
+  action = g_action_map_lookup_action (G_ACTION_MAP (window), "reports");
+  g_assert_true (g_action_get_enabled (action));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reports", NULL));
+  kefu_test_wait_until (count_dialogs (GTK_WIDGET (window)) == 1);
+  dialogs = kefu_test_find_all (GTK_WIDGET (window), KEFU_TYPE_REPORTS_DIALOG);
+  kefu_test_wait_until (!kefu_reports_dialog_get_busy (dialogs->pdata[0]));
+  adw_dialog_force_close (dialogs->pdata[0]);
+  gtk_window_destroy (GTK_WINDOW (window));
+  kefu_test_flush ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,5 +374,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/kefu/reports-dialog/range-refused", Fixture, NULL, fixture_set_up,
               test_range_refused, fixture_tear_down);
+  g_test_add ("/kefu/reports-dialog/window-action", Fixture, NULL, fixture_set_up,
+              test_window_action, fixture_tear_down);
   return kefu_test_run (data_home);
 }
