@@ -109,6 +109,9 @@ void  _kefu_window_notify_live         (KefuWindow     *self);
 void  _kefu_window_init_audit          (KefuWindow     *self);
 /* Enables it for the person working now. */
 void  _kefu_window_update_audit        (KefuWindow     *self);
+/* "Reports…" (kefu-window-reports.c): the action, enabled for those who read reports. */
+void  _kefu_window_init_reports        (KefuWindow     *self);
+void  _kefu_window_update_reports      (KefuWindow     *self);
 
 /* kefu-window-records.c */
 /* Adds "win.open-complaint", "win.open-customer", "win.open-callback" and "win.open-call" (x). */

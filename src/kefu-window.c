@@ -74,6 +74,7 @@ _kefu_window_set_staff (KefuWindow *self,
       _kefu_window_greet_shift (self);
     }
   _kefu_window_update_audit (self);
+  _kefu_window_update_reports (self);
   _kefu_window_update_pin_action (self);
 
   if (staff != NULL)
@@ -402,6 +403,7 @@ kefu_window_init (KefuWindow *self)
 
   _kefu_window_init_audit (self);
   _kefu_window_init_records (self);
+  _kefu_window_init_reports (self);
   _kefu_window_set_staff (self, NULL);
   kefu_window_select_pane (self, "intake");
   gtk_stack_set_visible_child_name (self->main_stack, "loading");

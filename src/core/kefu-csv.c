@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kefu-atomic-file.h"
 #include "kefu-csv.h"
 
 G_DEFINE_QUARK (kefu-csv-error-quark, kefu_csv_error)
@@ -267,4 +268,224 @@ kefu_csv_append_row (GString            *out,
         g_string_append_c (out, '"');
     }
   g_string_append (out, "\r\n");
+}
+
+/* "U+2603 “☃”": the character at `p` (valid UTF-8), for a message. */
+static char *
+describe_character (const char *p)
+{
+  gunichar c = g_utf8_get_char (p);
+  char text[8] = { 0 };
+
+  g_unichar_to_utf8 (c, text);
+  return g_strdup_printf ("U+%04X “%s”", c, text);
+}
+
+char *
+kefu_csv_encode_text (const char       *text,
+                      gsize             length,
+                      KefuCsvEncoding   encoding,
+                      gsize            *out_length,
+                      GError          **error)
+{
+  g_autoptr(GError) convert_error = NULL;
+  const char *bad = NULL;
+  gsize bytes_read = 0;
+  char *converted;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+  g_return_val_if_fail (out_length != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_utf8_validate_len (text, length, &bad))
+    {
+      g_set_error (error, KEFU_CSV_ERROR, KEFU_CSV_ERROR_UNENCODABLE,
+                   /* Translators: %lu is a byte offset in the exported text. */
+                   _("The text to export holds damaged characters (not UTF-8) at byte %lu; "
+                     "correct the record that holds them and export again."),
+                   (gulong) (bad - text));
+      return NULL;
+    }
+  if (encoding != KEFU_CSV_ENCODING_GB18030)
+    {
+      *out_length = length;
+      return g_strndup (text, length);
+    }
+
+  /* GB18030 maps every Unicode character, but a converter may still refuse one (an old
+   * iconv, a private-use character): say which, rather than write a file that lies. */
+  converted = g_convert (text, length, "GB18030", "UTF-8", &bytes_read, out_length,
+                         &convert_error);
+  if (converted == NULL)
+    {
+      if (bytes_read < length &&
+          g_error_matches (convert_error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE))
+        {
+          g_autofree char *which = describe_character (text + bytes_read);
+
+          g_set_error (error, KEFU_CSV_ERROR, KEFU_CSV_ERROR_UNENCODABLE,
+                       /* Translators: %s is a character, “U+2603 “☃””. */
+                       _("The character %s cannot be written in GB18030. Export as UTF-8 "
+                         "instead, or change the record that holds it."),
+                       which);
+        }
+      else
+        g_set_error (error, KEFU_CSV_ERROR, KEFU_CSV_ERROR_UNENCODABLE,
+                     /* Translators: %s is the converter's reason. */
+                     _("The text could not be converted to GB18030 (%s). Export as UTF-8 "
+                       "instead."),
+                     convert_error->message);
+      return NULL;
+    }
+  return converted;
+}
+
+GBytes *
+kefu_csv_encode (GPtrArray        *rows,
+                 KefuCsvEncoding   encoding,
+                 GError          **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  g_autofree char *encoded = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (rows != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    kefu_csv_append_row (text, (const char * const *) rows->pdata[i]);
+  encoded = kefu_csv_encode_text (text->str, text->len, encoding, &length, error);
+  if (encoded == NULL)
+    return NULL;
+  if (encoding == KEFU_CSV_ENCODING_UTF8_BOM)
+    g_byte_array_append (out, (const guint8 *) KEFU_CSV_BOM, 3);
+  g_byte_array_append (out, (const guint8 *) encoded, length);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+/* Rows are gathered into chunks of about this size before they are encoded and written. */
+#define WRITER_CHUNK (64 * 1024)
+
+struct _KefuCsvWriter
+{
+  KefuAtomicFile  *file;
+  KefuCsvEncoding  encoding;
+  GString         *pending;
+  guint64          n_rows;
+  gboolean         failed;
+};
+
+KefuCsvWriter *
+kefu_csv_writer_new (const char       *path,
+                     KefuCsvEncoding   encoding,
+                     GError          **error)
+{
+  g_autoptr(KefuAtomicFile) file = NULL;
+  KefuCsvWriter *writer;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  file = kefu_atomic_file_new (path, error);
+  if (file == NULL)
+    return NULL;
+  if (encoding == KEFU_CSV_ENCODING_UTF8_BOM &&
+      !kefu_atomic_file_write (file, KEFU_CSV_BOM, 3, error))
+    return NULL;
+  writer = g_new0 (KefuCsvWriter, 1);
+  writer->file = g_steal_pointer (&file);
+  writer->encoding = encoding;
+  writer->pending = g_string_sized_new (WRITER_CHUNK + 1024);
+  return writer;
+}
+
+static gboolean
+writer_flush (KefuCsvWriter  *writer,
+              GError        **error)
+{
+  g_autofree char *encoded = NULL;
+  gsize length = 0;
+
+  if (writer->pending->len == 0)
+    return TRUE;
+  /* A chunk holds whole records, so it never ends inside a character. */
+  encoded = kefu_csv_encode_text (writer->pending->str, writer->pending->len, writer->encoding,
+                                  &length, error);
+  g_string_truncate (writer->pending, 0);
+  if (encoded == NULL)
+    return FALSE;
+  return kefu_atomic_file_write (writer->file, encoded, length, error);
+}
+
+gboolean
+kefu_csv_writer_add_row (KefuCsvWriter      *writer,
+                         const char *const  *fields,
+                         GError            **error)
+{
+  g_return_val_if_fail (writer != NULL && !writer->failed, FALSE);
+  g_return_val_if_fail (fields != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  kefu_csv_append_row (writer->pending, fields);
+  writer->n_rows++;
+  if (writer->pending->len >= WRITER_CHUNK && !writer_flush (writer, error))
+    {
+      writer->failed = TRUE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+guint64
+kefu_csv_writer_get_n_rows (KefuCsvWriter *writer)
+{
+  g_return_val_if_fail (writer != NULL, 0);
+
+  return writer->n_rows;
+}
+
+gboolean
+kefu_csv_writer_finish (KefuCsvWriter  *writer,
+                        GError        **error)
+{
+  g_return_val_if_fail (writer != NULL && !writer->failed, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!writer_flush (writer, error) || !kefu_atomic_file_commit (writer->file, error))
+    {
+      writer->failed = TRUE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+kefu_csv_writer_free (KefuCsvWriter *writer)
+{
+  if (writer == NULL)
+    return;
+  kefu_atomic_file_free (writer->file);
+  g_string_free (writer->pending, TRUE);
+  g_free (writer);
+}
+
+gboolean
+kefu_csv_write_file (const char       *path,
+                     GPtrArray        *rows,
+                     KefuCsvEncoding   encoding,
+                     GError          **error)
+{
+  g_autoptr(KefuCsvWriter) writer = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (rows != NULL, FALSE);
+
+  writer = kefu_csv_writer_new (path, encoding, error);
+  if (writer == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    if (!kefu_csv_writer_add_row (writer, (const char * const *) rows->pdata[i], error))
+      return FALSE;
+  return kefu_csv_writer_finish (writer, error);
 }

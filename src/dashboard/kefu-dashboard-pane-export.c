@@ -10,8 +10,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
+#include "core/kefu-atomic-file.h"
 #include "core/kefu-csv.h"
 #include "report/kefu-dashboard-report.h"
 #include "widgets/kefu-print-document.h"
@@ -46,8 +49,8 @@ kefu_dashboard_pane_save_csv (KefuDashboardPane *self,
   g_autoptr(GString) text = NULL;
   g_autofree char *period = NULL;
   g_autofree char *converted = NULL;
-  const char *contents;
-  gsize length;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length = 0;
 
   g_return_val_if_fail (KEFU_IS_DASHBOARD_PANE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -58,20 +61,24 @@ kefu_dashboard_pane_save_csv (KefuDashboardPane *self,
                            _("The figures are still being counted. Save again in a moment."));
       return FALSE;
     }
-  text = g_string_new (encoding == KEFU_CSV_ENCODING_GB18030 ? "" : KEFU_CSV_BOM);
+  text = g_string_new (NULL);
   period = period_text (self);
   kefu_dashboard_report_append_csv (text, self->dashboard, section_id, period);
-  contents = text->str;
-  length = text->len;
-  if (encoding == KEFU_CSV_ENCODING_GB18030)
+  converted = kefu_csv_encode_text (text->str, text->len, encoding, &length, error);
+  if (converted == NULL)
+    return FALSE;
+  if (encoding == KEFU_CSV_ENCODING_UTF8_BOM)
     {
-      converted = g_convert (text->str, text->len, "GB18030", "UTF-8", NULL, &length, error);
-      if (converted == NULL)
-        return FALSE;
-      contents = converted;
+      g_autoptr(GByteArray) file = g_byte_array_sized_new (length + strlen (KEFU_CSV_BOM));
+
+      g_byte_array_append (file, (const guint8 *) KEFU_CSV_BOM, strlen (KEFU_CSV_BOM));
+      g_byte_array_append (file, (const guint8 *) converted, length);
+      bytes = g_byte_array_free_to_bytes (g_steal_pointer (&file));
     }
+  else
+    bytes = g_bytes_new_take (g_steal_pointer (&converted), length);
   /* Written beside the file and moved over it: a failed write never leaves half a file. */
-  return g_file_set_contents (path, contents, length, error);
+  return kefu_atomic_file_set_contents (path, bytes, error);
 }
 
 gboolean

@@ -1,10 +1,11 @@
-/* kefuctl-report.c: `kefuctl report callbacks --from DAY --to DAY [--team ID] [--clerk ID]
- * --output FILE.pdf`, the callback summary report (《回访总结报告》) for a scheduled job: the
- * report is counted by the store, archived in the database (its figures and when it was made),
- * then written as a PDF file, and the archive's number is printed on stdout.
- *
- * The PDF is written beside its final name and moved over it at the end, so that a job that
- * fails never leaves half a file where the last good report was.
+/* kefuctl-report.c: `kefuctl report NAME --from DAY --to DAY [--team ID] [--clerk ID]
+ * --output FILE`: the reports a scheduled job makes (a cron example is in the README). This
+ * file reads and checks the options; each report runs in its own file: the callback summary
+ * report (kefuctl-report-callbacks.c, PDF only, archived in the database) and the managers'
+ * tables (kefuctl-report-tables.c: the daily call log, the complaint register and the logistics
+ * origin analysis, as CSV or PDF by the output's extension). Every file is written beside its
+ * final name and moved over it at the end, so that a job that fails never leaves half a file
+ * where the last good report was.
  *
  * Copyright 2026 The Kefu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,23 +14,37 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
+#include <string.h>
 
-#include <glib/gstdio.h>
+#include "store/kefu-store-reports.h"
 
 #include "core/kefu-department.h"
 #include "core/kefu-staff.h"
-#include "report/kefu-callback-report-pdf.h"
-#include "kefuctl-private.h"
+#include "kefuctl-report-private.h"
+
+typedef struct
+{
+  const char *name;
+  gboolean  (*run) (KefuStore *store, const KefuctlReportOptions *options, GError **error);
+} ReportName;
+
+static const ReportName report_names[] = {
+  { "callbacks", kefuctl_report_callbacks_run },
+  { "calls", kefuctl_report_tables_run },
+  { "complaints", kefuctl_report_tables_run },
+  { "origins", kefuctl_report_tables_run },
+};
 
 static char *opt_from;
 static char *opt_to;
 static gint64 opt_team;
 static gint64 opt_clerk;
 static char *opt_output;
-static GDate first_day;
-static GDate last_day;
+static char *opt_encoding;
+static gboolean opt_detail;
+static const ReportName *chosen;
+static KefuctlReportOptions options;
 
 static const GOptionEntry report_entries[] = {
   { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from,
@@ -41,7 +56,12 @@ static const GOptionEntry report_entries[] = {
   { "clerk", 0, 0, G_OPTION_ARG_INT64, &opt_clerk,
     N_("Only the staff member with this id"), N_("STAFF-ID") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
-    N_("Write the report to this PDF file"), N_("FILE.pdf") },
+    N_("Write the report to this file: .csv or .pdf (callbacks: .pdf)"), N_("FILE") },
+  { "encoding", 0, 0, G_OPTION_ARG_STRING, &opt_encoding,
+    N_("The CSV file's encoding: utf-8 (with a byte-order mark, the default) or gb18030 "
+       "(older Excel and WPS)"), N_("ENCODING") },
+  { "detail", 0, 0, G_OPTION_ARG_NONE, &opt_detail,
+    N_("calls: every call of the period rather than the daily counts by clerk"), NULL },
   { NULL }
 };
 
@@ -50,11 +70,16 @@ report_take_arguments (int      argc,
                        char   **argv,
                        GError **error)
 {
-  if (argc < 1 || !g_str_equal (argv[0], "callbacks"))
+  chosen = NULL;
+  for (guint i = 0; argc >= 1 && i < G_N_ELEMENTS (report_names); i++)
+    if (g_str_equal (argv[0], report_names[i].name))
+      chosen = &report_names[i];
+  if (chosen == NULL)
     {
       g_set_error_literal (error, KEFUCTL_ERROR, KEFUCTL_ERROR_USAGE,
-                           _("Say which report to make, e.g. “kefuctl report callbacks --from "
-                             "2026-11-01 --to 2026-11-30 --output report.pdf”."));
+                           _("Say which report to make: callbacks, calls, complaints or "
+                             "origins, e.g. “kefuctl report complaints --from 2026-11-01 --to "
+                             "2026-11-30 --output complaints.csv”."));
       return FALSE;
     }
   if (argc > 1)
@@ -95,17 +120,50 @@ parse_day (const char  *option,
   return TRUE;
 }
 
+/* The output's format from its extension, in any case: .csv or .pdf. */
+static gboolean
+output_format (const char  *output,
+               gboolean    *pdf,
+               GError     **error)
+{
+  g_autofree char *lower = g_ascii_strdown (output, -1);
+
+  if (g_str_has_suffix (lower, ".pdf"))
+    *pdf = TRUE;
+  else if (g_str_has_suffix (lower, ".csv"))
+    *pdf = FALSE;
+  else
+    {
+      g_set_error (error, KEFUCTL_ERROR, KEFUCTL_ERROR_USAGE,
+                   /* Translators: %s is the file given to --output. */
+                   _("Cannot tell the format of “%s”: give --output a file name ending in .csv "
+                     "(a spreadsheet) or .pdf (a printable report)."), output);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 report_validate (GError **error)
 {
-  if (!parse_day ("--from", opt_from, &first_day, error) ||
-      !parse_day ("--to", opt_to, &last_day, error))
+  memset (&options, 0, sizeof options);
+  if (!parse_day ("--from", opt_from, &options.first, error) ||
+      !parse_day ("--to", opt_to, &options.last, error))
     return FALSE;
-  if (g_date_compare (&first_day, &last_day) > 0)
+  if (g_date_compare (&options.first, &options.last) > 0)
     {
       g_set_error_literal (error, KEFUCTL_ERROR, KEFUCTL_ERROR_USAGE,
                            _("--to is before --from: give the period's first day, then its "
                              "last."));
+      return FALSE;
+    }
+  /* The tables' limit (the callback summary report, counted in one pass, has none). */
+  if (chosen != NULL && chosen->run == kefuctl_report_tables_run &&
+      g_date_days_between (&options.first, &options.last) >= KEFU_REPORT_MAX_DAYS)
+    {
+      g_set_error (error, KEFUCTL_ERROR, KEFUCTL_ERROR_USAGE,
+                   _("The period is longer than %u days: make one report a month, or a "
+                     "quarter."), (guint) KEFU_REPORT_MAX_DAYS);
       return FALSE;
     }
   if (opt_team < 0 || opt_clerk < 0)
@@ -118,20 +176,57 @@ report_validate (GError **error)
   if (opt_output == NULL || *opt_output == '\0')
     {
       g_set_error_literal (error, KEFUCTL_ERROR, KEFUCTL_ERROR_USAGE,
-                           _("--output is required: the PDF file to write the report to."));
+                           _("--output is required: the file to write the report to (.csv or "
+                             ".pdf)."));
       return FALSE;
     }
+  if (!output_format (opt_output, &options.pdf, error))
+    return FALSE;
+  /* The callback summary report has a chart and is archived with its number: PDF only. */
+  if (chosen != NULL && chosen->run == kefuctl_report_callbacks_run && !options.pdf)
+    {
+      g_set_error_literal (error, KEFUCTL_ERROR, KEFUCTL_ERROR_USAGE,
+                           _("The callback summary report is written as a PDF file only: give "
+                             "--output a name ending in .pdf."));
+      return FALSE;
+    }
+  options.encoding = KEFU_CSV_ENCODING_UTF8_BOM;
+  if (opt_encoding != NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (opt_encoding, -1);
+
+      if (g_str_equal (lower, "gb18030"))
+        options.encoding = KEFU_CSV_ENCODING_GB18030;
+      else if (!g_str_equal (lower, "utf-8") && !g_str_equal (lower, "utf8"))
+        {
+          g_set_error (error, KEFUCTL_ERROR, KEFUCTL_ERROR_USAGE,
+                       _("Unknown encoding “%s”: give utf-8 or gb18030."), opt_encoding);
+          return FALSE;
+        }
+      if (options.pdf)
+        {
+          g_set_error_literal (error, KEFUCTL_ERROR, KEFUCTL_ERROR_USAGE,
+                               _("--encoding is for CSV files; a PDF holds every character "
+                                 "as it is. Leave it out, or write a .csv file."));
+          return FALSE;
+        }
+    }
+  options.team = opt_team;
+  options.clerk = opt_clerk;
+  options.output = opt_output;
+  options.detail = opt_detail;
   return TRUE;
 }
 
 /* The team's or the clerk's name under the title; NULL for the whole site. */
-static char *
-subject_name (KefuStore  *store,
-              GError    **error)
+char *
+kefuctl_report_subject (KefuStore                   *store,
+                        const KefuctlReportOptions  *options,
+                        GError                     **error)
 {
   g_autofree char *team = NULL;
 
-  if (opt_team > 0)
+  if (options->team > 0)
     {
       g_autoptr(GListModel) departments = kefu_store_list_departments (store, NULL, error);
 
@@ -141,12 +236,12 @@ subject_name (KefuStore  *store,
         {
           g_autoptr(KefuDepartment) department = g_list_model_get_item (departments, i);
 
-          if (kefu_record_get_id (KEFU_RECORD (department)) == opt_team)
+          if (kefu_record_get_id (KEFU_RECORD (department)) == options->team)
             team = g_strdup (kefu_department_get_name (department));
         }
       if (team == NULL)
         {
-          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, opt_team);
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, options->team);
 
           g_set_error (error, KEFUCTL_ERROR, KEFUCTL_ERROR_REFUSED,
                        _("There is no department with id %s. Give the id of a department of "
@@ -154,14 +249,14 @@ subject_name (KefuStore  *store,
           return NULL;
         }
     }
-  if (opt_clerk > 0)
+  if (options->clerk > 0)
     {
       g_autoptr(GError) local_error = NULL;
-      g_autoptr(KefuStaff) staff = kefu_store_get_staff (store, opt_clerk, NULL, &local_error);
+      g_autoptr(KefuStaff) staff = kefu_store_get_staff (store, options->clerk, NULL, &local_error);
 
       if (staff == NULL)
         {
-          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, opt_clerk);
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, options->clerk);
 
           g_set_error (error, KEFUCTL_ERROR, KEFUCTL_ERROR_REFUSED,
                        /* Translators: the id given, then the store's reason. */
@@ -181,52 +276,35 @@ static gboolean
 report_run (KefuStore  *store,
             GError    **error)
 {
-  g_autoptr(KefuCallbackReport) report = NULL;
-  g_autofree char *subject = NULL;
-  g_autofree char *part = g_strconcat (opt_output, ".part", NULL);
+  g_return_val_if_fail (chosen != NULL, FALSE);
 
-  subject = subject_name (store, error);
-  if (subject == NULL)
-    return FALSE;
-  report = kefu_store_callback_report (store, &first_day, &last_day, opt_team, opt_clerk, NULL,
-                                       error);
-  if (report == NULL)
-    return FALSE;
-  /* Archived first, so that the PDF carries the archive's number. */
-  if (!kefu_store_archive_callback_report (store, report, NULL, error))
-    return FALSE;
-  if (!kefu_callback_report_save_pdf (report, *subject != '\0' ? subject : NULL, part, error))
-    {
-      g_unlink (part);
-      return FALSE;
-    }
-  if (g_rename (part, opt_output) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (part);
-      g_set_error (error, KEFUCTL_ERROR, KEFUCTL_ERROR_REFUSED,
-                   _("Could not write %s: %s"), opt_output, g_strerror (saved));
-      return FALSE;
-    }
-  g_print ("%" G_GINT64_FORMAT "\n", report->archive_id);
-  return TRUE;
+  options.report = chosen->name;
+  return chosen->run (store, &options, error);
 }
 
 const KefuctlCommand kefuctl_report_command = {
   .name = "report",
-  .summary = N_("Make the callback summary report as a PDF file"),
-  .description = N_("Counts the callbacks whose deadline falls in the period (due, done on "
-                    "time, done late, unreachable, still open, the satisfaction answers by "
-                    "reason and by clerk, the members’ coverage, the customers’ words), "
-                    "compares them with the period of the same length before, archives the "
-                    "figures in the database and writes the report with its chart to the PDF "
-                    "file. Prints the archive’s number. For a scheduled job, e.g. on the first "
-                    "of each month for the month before."),
+  .summary = N_("Make a report as a CSV or PDF file"),
+  .description = N_("Makes one of the managers’ reports for the period, for a scheduled job "
+                    "(e.g. on the first of each month for the month before):\n"
+                    "  callbacks   the callback summary report (PDF): the callbacks due, done "
+                    "on time, late, unreachable, the satisfaction by reason and by clerk, the "
+                    "members’ coverage and the customers’ words, compared with the period "
+                    "before; archived in the database, and the archive’s number printed;\n"
+                    "  calls       the daily call log by clerk (calls by kind, inquiries turned "
+                    "into orders); with --detail every call of the period;\n"
+                    "  complaints  the complaint register: every complaint received, with its "
+                    "category, departments, times and outcome;\n"
+                    "  origins     the logistics origin analysis: order calls and shipment "
+                    "requests by district, shipped or not.\n"
+                    "The file's extension chooses the format (.csv or .pdf); a CSV file is "
+                    "UTF-8 with a byte-order mark unless --encoding gb18030 is given, and for a "
+                    "CSV file the number of rows written is printed."),
   .entries = report_entries,
   .must_exist = TRUE,
   .validate = report_validate,
-  .parameters = N_("callbacks --from YYYY-MM-DD --to YYYY-MM-DD --output FILE.pdf"),
+  .parameters = N_("callbacks|calls|complaints|origins --from YYYY-MM-DD --to YYYY-MM-DD "
+                   "--output FILE.csv|FILE.pdf"),
   .take_arguments = report_take_arguments,
   .run = report_run,
 };

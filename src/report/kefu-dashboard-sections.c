@@ -618,25 +618,16 @@ kefu_dashboard_format_value (KefuDashboardFormat format,
 char *
 kefu_dashboard_format_change (const KefuDashboardTile *tile)
 {
-  double change;
+  KefuChartUnit unit = tile->format == KEFU_DASHBOARD_FORMAT_PERCENT ? KEFU_CHART_UNIT_PERCENT :
+                       tile->format == KEFU_DASHBOARD_FORMAT_DURATION ? KEFU_CHART_UNIT_HOURS :
+                       tile->format == KEFU_DASHBOARD_FORMAT_DAYS ? KEFU_CHART_UNIT_DAYS :
+                       KEFU_CHART_UNIT_COUNT;
+  double scale = tile->format == KEFU_DASHBOARD_FORMAT_DURATION ? 1.0 / 3600.0 : 1.0;
 
   g_return_val_if_fail (tile != NULL, NULL);
 
   if (!tile->has_value || !tile->has_previous)
     return g_strdup ("");
-  if (tile->format == KEFU_DASHBOARD_FORMAT_PERCENT)
-    {
-      change = tile->value - tile->previous;
-      if (fabs (change) < 0.05)
-        return g_strdup (_("no change"));
-      /* Translators: a share's change on the period before, in percentage points. */
-      return g_strdup_printf (_("%s%.1f pts"), change > 0 ? "+" : "−", fabs (change));
-    }
-  if (tile->previous == 0)
-    return g_strdup (tile->value == 0 ? _("no change") : _("new"));
-  change = 100.0 * (tile->value - tile->previous) / tile->previous;
-  if (fabs (change) < 0.5)
-    return g_strdup (_("no change"));
-  /* Translators: a figure's change on the period before, in percent: "+12%". */
-  return g_strdup_printf (_("%s%.0f%%"), change > 0 ? "+" : "−", fabs (change));
+  /* The words the tiles say, for the report and the files. */
+  return kefu_chart_format_change (unit, tile->value * scale, tile->previous * scale, NULL);
 }

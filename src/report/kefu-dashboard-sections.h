@@ -72,8 +72,8 @@ gboolean   kefu_dashboard_chart_records  (const KefuDashboardChart *chart,
 char      *kefu_dashboard_format_value   (KefuDashboardFormat       format,
                                           gboolean                  has_value,
                                           double                    value);
-/* The change on the period before in words: "+12%", "−3", "new", "no change", "" when there is
- * nothing to compare. Percent figures change by points: "+2.5 pts". */
+/* The change on the period before in the tiles' words ("+12% on previous period", "new", "no
+ * change", points for shares); "" when there is nothing to compare. */
 char      *kefu_dashboard_format_change  (const KefuDashboardTile *tile);
 
 G_END_DECLS

@@ -251,6 +251,21 @@ kefu_print_document_add_table_row (KefuPrintDocument *document,
 }
 
 void
+kefu_print_document_add_table_totals (KefuPrintDocument *document,
+                                      int                table,
+                                      const char *const *cells)
+{
+  Row *row;
+
+  g_return_if_fail (document != NULL);
+
+  kefu_print_document_add_table_row (document, table, cells);
+  row = document->rows->pdata[document->rows->len - 1];
+  for (guint i = 0; i < row->n_cells; i++)
+    row->label[i] = TRUE;
+}
+
+void
 kefu_print_document_add_signatures (KefuPrintDocument *document,
                                     guint              n_boxes,
                                     const char *const *labels)

@@ -33,7 +33,7 @@ G_BEGIN_DECLS
 #define KEFU_PRINT_MARGIN    42.52   /* 15 mm */
 
 /* The most cells a row or a table has. */
-#define KEFU_PRINT_MAX_CELLS 6
+#define KEFU_PRINT_MAX_CELLS 8
 
 typedef struct _KefuPrintDocument KefuPrintDocument;
 
@@ -75,6 +75,10 @@ int                kefu_print_document_add_table_head (KefuPrintDocument  *docum
 void               kefu_print_document_add_table_row  (KefuPrintDocument  *document,
                                                        int                 table,
                                                        const char *const  *cells);
+/* The totals row of table `table`: like a row, shaded and bold as the header is. */
+void               kefu_print_document_add_table_totals (KefuPrintDocument *document,
+                                                         int                table,
+                                                         const char *const *cells);
 /* A row of `n_boxes` equal boxes to sign in, each with its label (who signs) at the top. */
 void               kefu_print_document_add_signatures (KefuPrintDocument  *document,
                                                        guint               n_boxes,

@@ -5,6 +5,9 @@
 #include <locale.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
+#include "kefu-atomic-file.h"
 #include "kefu-csv.h"
 
 static GBytes *
@@ -245,6 +248,242 @@ test_writer (void)
   g_assert_cmpstr (((char **) rows->pdata[4])[0], ==, "");
 }
 
+/* Rows of a report as a test writes them: a header, formulas to guard, Chinese, a comma, a
+ * line break. */
+static GPtrArray *
+report_rows (void)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  const char *header[] = { "区县", "订货电话", "备注", NULL };
+  const char *row1[] = { "朝阳区", "12", "=1+1", NULL };
+  const char *row2[] = { "燕郊镇", "-3", "上午送, 放门口\n第二行", NULL };
+  const char *row3[] = { "𠮷野家", "@x", "€ ½ ㎡ 😀", NULL };
+
+  g_ptr_array_add (rows, g_strdupv ((char **) header));
+  g_ptr_array_add (rows, g_strdupv ((char **) row1));
+  g_ptr_array_add (rows, g_strdupv ((char **) row2));
+  g_ptr_array_add (rows, g_strdupv ((char **) row3));
+  return rows;
+}
+
+static char *
+temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("kefu-csv-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+/* The entries of `dir`, sorted, joined by spaces. */
+static char *
+dir_listing (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while ((name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static GPtrArray *
+read_back (const char       *path,
+           KefuCsvEncoding   expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  KefuCsvEncoding encoding = 99;
+  GPtrArray *rows;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, &error));
+  g_assert_no_error (error);
+  bytes = g_bytes_new (data, length);
+  rows = kefu_csv_parse (bytes, &encoding, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (encoding, ==, expected);
+  return rows;
+}
+
+static void
+assert_report_rows (GPtrArray *rows)
+{
+  g_assert_cmpuint (rows->len, ==, 4);
+  g_assert_cmpstr (((char **) rows->pdata[0])[1], ==, "订货电话");
+  g_assert_cmpstr (((char **) rows->pdata[1])[2], ==, "'=1+1");
+  g_assert_cmpstr (((char **) rows->pdata[2])[1], ==, "'-3");
+  g_assert_cmpstr (((char **) rows->pdata[2])[2], ==, "上午送, 放门口\n第二行");
+  g_assert_cmpstr (((char **) rows->pdata[3])[0], ==, "𠮷野家");
+  g_assert_cmpstr (((char **) rows->pdata[3])[1], ==, "'@x");
+  g_assert_cmpstr (((char **) rows->pdata[3])[2], ==, "€ ½ ㎡ 😀");
+}
+
+static void
+test_write_file_utf8 (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "report.csv", NULL);
+  g_autoptr(GPtrArray) rows = report_rows ();
+  g_autoptr(GPtrArray) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *listing = NULL;
+  gsize length;
+
+  g_assert_true (kefu_csv_write_file (path, rows, KEFU_CSV_ENCODING_UTF8_BOM, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  /* The BOM first, every record ended by CRLF (the line break inside a field stays LF). */
+  g_assert_true (g_str_has_prefix (data, KEFU_CSV_BOM "区县,订货电话,备注\r\n"));
+  g_assert_true (g_str_has_suffix (data, "\r\n"));
+  g_assert_nonnull (strstr (data, "朝阳区,12,'=1+1\r\n"));
+  back = read_back (path, KEFU_CSV_ENCODING_UTF8_BOM);
+  assert_report_rows (back);
+  /* Nothing is left beside it. */
+  listing = dir_listing (dir);
+  g_assert_cmpstr (listing, ==, "report.csv");
+  remove_dir (dir);
+}
+
+static void
+test_write_file_gb18030 (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "report.csv", NULL);
+  g_autoptr(GPtrArray) rows = report_rows ();
+  g_autoptr(GPtrArray) back = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *expected = NULL;
+  gsize length, expected_length;
+
+  g_assert_true (kefu_csv_write_file (path, rows, KEFU_CSV_ENCODING_GB18030, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  /* No BOM; not UTF-8; "区县" in GB18030 (GBK) bytes; CRLF. */
+  g_assert_false (length >= 3 && memcmp (data, KEFU_CSV_BOM, 3) == 0);
+  g_assert_false (g_utf8_validate_len (data, length, NULL));
+  expected = g_convert ("区县,订货电话,备注\r\n", -1, "GB18030", "UTF-8", NULL,
+                        &expected_length, NULL);
+  g_assert_cmpmem (data, expected_length, expected, expected_length);
+  /* Read back equal, characters outside GBK (𠮷, 😀) included. */
+  back = read_back (path, KEFU_CSV_ENCODING_GB18030);
+  assert_report_rows (back);
+
+  /* The whole-file encoder gives the same bytes. */
+  bytes = kefu_csv_encode (rows, KEFU_CSV_ENCODING_GB18030, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), data, length);
+  remove_dir (dir);
+}
+
+static void
+test_encode_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  char *encoded;
+
+  /* Damaged UTF-8 is refused in either encoding, with where it is. */
+  encoded = kefu_csv_encode_text ("ab\xff", 3, KEFU_CSV_ENCODING_UTF8_BOM, &length, &error);
+  g_assert_null (encoded);
+  g_assert_error (error, KEFU_CSV_ERROR, KEFU_CSV_ERROR_UNENCODABLE);
+  g_assert_nonnull (strstr (error->message, "byte 2"));
+  g_clear_error (&error);
+  encoded = kefu_csv_encode_text ("ab\xff", 3, KEFU_CSV_ENCODING_GB18030, &length, &error);
+  g_assert_null (encoded);
+  g_assert_error (error, KEFU_CSV_ERROR, KEFU_CSV_ERROR_UNENCODABLE);
+  g_clear_error (&error);
+
+  encoded = kefu_csv_encode_text ("中文", strlen ("中文"), KEFU_CSV_ENCODING_GB18030, &length,
+                                  &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (encoded, length, "\xd6\xd0\xce\xc4", 4);
+  g_free (encoded);
+}
+
+static void
+test_atomic_write_fails (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "report.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "report.csv", NULL);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  const char *good[] = { "a", "b", NULL };
+  const char *bad[] = { "c", "\xff\xfe", NULL };
+
+  g_assert_true (g_file_set_contents (path, "old report\r\n", -1, NULL));
+
+  /* A row that cannot be written stops the file: the old one stays, no temporary is left. */
+  g_ptr_array_add (rows, g_strdupv ((char **) good));
+  g_ptr_array_add (rows, g_strdupv ((char **) bad));
+  g_assert_false (kefu_csv_write_file (path, rows, KEFU_CSV_ENCODING_GB18030, &error));
+  g_assert_error (error, KEFU_CSV_ERROR, KEFU_CSV_ERROR_UNENCODABLE);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  g_assert_cmpstr (data, ==, "old report\r\n");
+  g_clear_pointer (&data, g_free);
+  listing = dir_listing (dir);
+  g_assert_cmpstr (listing, ==, "report.csv");
+  g_clear_pointer (&listing, g_free);
+
+  /* A writer dropped before it finished leaves the old file too. */
+  {
+    g_autoptr(KefuCsvWriter) writer = kefu_csv_writer_new (path, KEFU_CSV_ENCODING_UTF8_BOM,
+                                                           &error);
+
+    g_assert_no_error (error);
+    g_assert_true (kefu_csv_writer_add_row (writer, good, &error));
+    g_assert_cmpuint (kefu_csv_writer_get_n_rows (writer), ==, 1);
+  }
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  g_assert_cmpstr (data, ==, "old report\r\n");
+  g_clear_pointer (&data, g_free);
+  listing = dir_listing (dir);
+  g_assert_cmpstr (listing, ==, "report.csv");
+  g_clear_pointer (&listing, g_free);
+
+  /* A folder that does not exist: the error names the file and says what to do. */
+  g_ptr_array_set_size (rows, 1);
+  g_assert_false (kefu_csv_write_file (missing, rows, KEFU_CSV_ENCODING_UTF8_BOM, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, missing));
+  g_assert_nonnull (strstr (error->message, "folder"));
+  g_clear_error (&error);
+
+  /* And a good write replaces the old file. */
+  g_assert_true (kefu_csv_write_file (path, rows, KEFU_CSV_ENCODING_UTF8, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  g_assert_cmpstr (data, ==, "a,b\r\n");
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -260,6 +499,10 @@ main (int   argc,
   g_test_add_func ("/kefu/csv/errors", test_errors);
   g_test_add_func ("/kefu/csv/too-many-rows", test_too_many_rows);
   g_test_add_func ("/kefu/csv/writer", test_writer);
+  g_test_add_func ("/kefu/csv/write-file-utf8", test_write_file_utf8);
+  g_test_add_func ("/kefu/csv/write-file-gb18030", test_write_file_gb18030);
+  g_test_add_func ("/kefu/csv/encode-errors", test_encode_errors);
+  g_test_add_func ("/kefu/csv/atomic-write-fails", test_atomic_write_fails);
 
   return g_test_run ();
 }

@@ -901,6 +901,10 @@ test_shift_notes (Fixture       *fixture,
                          "text) VALUES (%" G_GINT64_FORMAT ", 5, 'customer', 1, 'x')", note_id);
   assert_raw (raw, "42501", "%s", sql);
   PQfinish (raw);
+
+  roles_clear (&roles);
+}
+
 /* The dashboard of the day (schema step 13's column and indexes, every section's tables) as
  * the CS manager's and the team lead's logins read it: the same figures and records as the
  * owner's. */
