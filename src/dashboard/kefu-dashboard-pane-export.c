@@ -10,11 +10,8 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
-#include "core/kefu-atomic-file.h"
 #include "core/kefu-csv.h"
 #include "report/kefu-dashboard-report.h"
 #include "widgets/kefu-print-document.h"
@@ -46,11 +43,7 @@ kefu_dashboard_pane_save_csv (KefuDashboardPane *self,
                               KefuCsvEncoding    encoding,
                               GError           **error)
 {
-  g_autoptr(GString) text = NULL;
   g_autofree char *period = NULL;
-  g_autofree char *converted = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  gsize length = 0;
 
   g_return_val_if_fail (KEFU_IS_DASHBOARD_PANE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -61,24 +54,9 @@ kefu_dashboard_pane_save_csv (KefuDashboardPane *self,
                            _("The figures are still being counted. Save again in a moment."));
       return FALSE;
     }
-  text = g_string_new (NULL);
   period = period_text (self);
-  kefu_dashboard_report_append_csv (text, self->dashboard, section_id, period);
-  converted = kefu_csv_encode_text (text->str, text->len, encoding, &length, error);
-  if (converted == NULL)
-    return FALSE;
-  if (encoding == KEFU_CSV_ENCODING_UTF8_BOM)
-    {
-      g_autoptr(GByteArray) file = g_byte_array_sized_new (length + strlen (KEFU_CSV_BOM));
-
-      g_byte_array_append (file, (const guint8 *) KEFU_CSV_BOM, strlen (KEFU_CSV_BOM));
-      g_byte_array_append (file, (const guint8 *) converted, length);
-      bytes = g_byte_array_free_to_bytes (g_steal_pointer (&file));
-    }
-  else
-    bytes = g_bytes_new_take (g_steal_pointer (&converted), length);
-  /* Written beside the file and moved over it: a failed write never leaves half a file. */
-  return kefu_atomic_file_set_contents (path, bytes, error);
+  return kefu_dashboard_report_save_csv (self->dashboard, section_id, period, encoding, path,
+                                         error);
 }
 
 gboolean
@@ -86,7 +64,6 @@ kefu_dashboard_pane_save_pdf (KefuDashboardPane *self,
                               const char        *path,
                               GError           **error)
 {
-  g_autoptr(KefuPrintDocument) document = NULL;
   g_autofree char *period = NULL;
 
   g_return_val_if_fail (KEFU_IS_DASHBOARD_PANE (self), FALSE);
@@ -99,8 +76,7 @@ kefu_dashboard_pane_save_pdf (KefuDashboardPane *self,
       return FALSE;
     }
   period = kefu_dashboard_report_period_text (self->dashboard);
-  document = kefu_dashboard_report_document (self->dashboard, period, team_text (self));
-  return kefu_print_document_export (document, path, error);
+  return kefu_dashboard_report_save_pdf (self->dashboard, period, team_text (self), path, error);
 }
 
 static void

@@ -39,4 +39,9 @@ gboolean kefuctl_report_tables_run     (KefuStore                   *store,
                                         const KefuctlReportOptions  *options,
                                         GError                     **error);
 
+/* `kefuctl report dashboard`: the managers' dashboard as a PDF report or a CSV file. */
+gboolean kefuctl_report_dashboard_run  (KefuStore                   *store,
+                                        const KefuctlReportOptions  *options,
+                                        GError                     **error);
+
 G_END_DECLS

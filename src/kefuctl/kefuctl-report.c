@@ -3,7 +3,8 @@
  * file reads and checks the options; each report runs in its own file: the callback summary
  * report (kefuctl-report-callbacks.c, PDF only, archived in the database) and the managers'
  * tables (kefuctl-report-tables.c: the daily call log, the complaint register and the logistics
- * origin analysis, as CSV or PDF by the output's extension). Every file is written beside its
+ * origin analysis, as CSV or PDF by the output's extension) and the managers' dashboard
+ * (kefuctl-report-dashboard.c). Every file is written beside its
  * final name and moved over it at the end, so that a job that fails never leaves half a file
  * where the last good report was.
  *
@@ -33,6 +34,7 @@ static const ReportName report_names[] = {
   { "callbacks", kefuctl_report_callbacks_run },
   { "calls", kefuctl_report_tables_run },
   { "complaints", kefuctl_report_tables_run },
+  { "dashboard", kefuctl_report_dashboard_run },
   { "origins", kefuctl_report_tables_run },
 };
 
@@ -77,8 +79,8 @@ report_take_arguments (int      argc,
   if (chosen == NULL)
     {
       g_set_error_literal (error, KEFUCTL_ERROR, KEFUCTL_ERROR_USAGE,
-                           _("Say which report to make: callbacks, calls, complaints or "
-                             "origins, e.g. “kefuctl report complaints --from 2026-11-01 --to "
+                           _("Say which report to make: callbacks, calls, complaints, "
+                             "origins or dashboard, e.g. “kefuctl report complaints --from 2026-11-01 --to "
                              "2026-11-30 --output complaints.csv”."));
       return FALSE;
     }
@@ -296,14 +298,18 @@ const KefuctlCommand kefuctl_report_command = {
                     "  complaints  the complaint register: every complaint received, with its "
                     "category, departments, times and outcome;\n"
                     "  origins     the logistics origin analysis: order calls and shipment "
-                    "requests by district, shipped or not.\n"
+                    "requests by district, shipped or not;\n"
+                    "  dashboard   the managers' dashboard: calls, complaints, callbacks, "
+                    "after-sales and the clerks' figures beside the period before, with its "
+                    "charts (PDF) or every section's tables (CSV).\n"
                     "The file's extension chooses the format (.csv or .pdf); a CSV file is "
                     "UTF-8 with a byte-order mark unless --encoding gb18030 is given, and for a "
                     "CSV file the number of rows written is printed."),
   .entries = report_entries,
   .must_exist = TRUE,
   .validate = report_validate,
-  .parameters = N_("callbacks|calls|complaints|origins --from YYYY-MM-DD --to YYYY-MM-DD "
+  .parameters = N_("callbacks|calls|complaints|origins|dashboard --from YYYY-MM-DD "
+                   "--to YYYY-MM-DD "
                    "--output FILE.csv|FILE.pdf"),
   .take_arguments = report_take_arguments,
   .run = report_run,

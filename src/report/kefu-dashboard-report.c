@@ -11,11 +11,15 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
+#include <string.h>
+
+#include "core/kefu-atomic-file.h"
 #include "core/kefu-csv.h"
 #include "core/kefu-report-period.h"
 #include "kefu-chart-draw.h"
 #include "kefu-dashboard-report.h"
 #include "kefu-dashboard-sections.h"
+#include "kefu-reports-export.h"
 
 /* A chart's height on the page, in points (about 6 cm), its title's line included. */
 #define CHART_HEIGHT 170.0
@@ -315,4 +319,53 @@ kefu_dashboard_report_document (const KefuDashboard *dashboard,
   if (dashboard->clerks->len > 0)
     add_clerks (document, dashboard);
   return document;
+}
+
+gboolean
+kefu_dashboard_report_save_csv (const KefuDashboard *dashboard,
+                                const char          *section_id,
+                                const char          *period_text,
+                                KefuCsvEncoding      encoding,
+                                const char          *path,
+                                GError             **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *encoded = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (dashboard != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  kefu_dashboard_report_append_csv (text, dashboard, section_id, period_text);
+  encoded = kefu_csv_encode_text (text->str, text->len, encoding, &length, error);
+  if (encoded == NULL)
+    return FALSE;
+  if (encoding == KEFU_CSV_ENCODING_UTF8_BOM)
+    {
+      g_autoptr(GByteArray) file = g_byte_array_sized_new (length + strlen (KEFU_CSV_BOM));
+
+      g_byte_array_append (file, (const guint8 *) KEFU_CSV_BOM, strlen (KEFU_CSV_BOM));
+      g_byte_array_append (file, (const guint8 *) encoded, length);
+      bytes = g_byte_array_free_to_bytes (g_steal_pointer (&file));
+    }
+  else
+    bytes = g_bytes_new_take (g_steal_pointer (&encoded), length);
+  return kefu_atomic_file_set_contents (path, bytes, error);
+}
+
+gboolean
+kefu_dashboard_report_save_pdf (const KefuDashboard *dashboard,
+                                const char          *period_text,
+                                const char          *team_text,
+                                const char          *path,
+                                GError             **error)
+{
+  g_autoptr(KefuPrintDocument) document = NULL;
+
+  g_return_val_if_fail (dashboard != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  document = kefu_dashboard_report_document (dashboard, period_text, team_text);
+  return kefu_report_document_save_pdf (document, path, error);
 }

@@ -12,6 +12,7 @@
 
 #include <glib.h>
 
+#include "core/kefu-csv.h"
 #include "report/kefu-print-document.h"
 #include "store/kefu-store-dashboard.h"
 
@@ -37,6 +38,21 @@ void                kefu_dashboard_report_append_csv  (GString             *out,
 KefuPrintDocument  *kefu_dashboard_report_document    (const KefuDashboard *dashboard,
                                                        const char          *period_text,
                                                        const char          *team_text);
+
+/* Writes the CSV rows of `section_id` (NULL: every section) in `encoding` (UTF8_BOM or GB18030),
+ * or the whole printed report as a PDF, at `path`, atomically (a failed write leaves what was
+ * there). */
+gboolean            kefu_dashboard_report_save_csv    (const KefuDashboard *dashboard,
+                                                       const char          *section_id,
+                                                       const char          *period_text,
+                                                       KefuCsvEncoding      encoding,
+                                                       const char          *path,
+                                                       GError             **error);
+gboolean            kefu_dashboard_report_save_pdf    (const KefuDashboard *dashboard,
+                                                       const char          *period_text,
+                                                       const char          *team_text,
+                                                       const char          *path,
+                                                       GError             **error);
 
 /* The period and whose figures in words, as the report and the files say them:
  * "2026-11-01 – 2026-11-27", and "All teams", a team's or a clerk's name. */

@@ -1,5 +1,6 @@
-/* test-kefuctl-report-tables.c: `kefuctl report complaints|calls|origins` on the demo
- * database: the complaint register as CSV (parsed back: the rows the store reads for the same
+/* test-kefuctl-report-tables.c: `kefuctl report complaints|calls|origins|dashboard` on the demo
+ * database: the dashboard's figures as the store counts them, in GB18030 CSV and in the PDF
+ * report; the complaint register as CSV (parsed back: the rows the store reads for the same
  * days, with the BOM) and as PDF (its text, through pdftotext, holds the references and the
  * count), every call of the period with --detail, the origin analysis in GB18030; a file name
  * that is neither .csv nor .pdf, an unknown encoding and --encoding with a PDF are refused with
@@ -17,6 +18,7 @@
 
 #include "core/kefu-csv.h"
 #include "store/kefu-store-private.h"
+#include "store/kefu-store-dashboard.h"
 #include "store/kefu-store-reports.h"
 #include "kefuctl-test-demo.h"
 
@@ -197,6 +199,83 @@ test_tables (KefuctlFixture *fixture,
     }
 }
 
+static gboolean
+csv_has_row (GPtrArray  *rows,
+             const char *section,
+             const char *figure,
+             const char *value)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **fields = rows->pdata[i];
+
+      if (g_strv_length (fields) >= 3 && g_str_equal (fields[0], section) &&
+          g_str_equal (fields[1], figure) && g_str_equal (fields[2], value))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* `kefuctl report dashboard`: the figures the store counts for the same days, as CSV (read
+ * back in GB18030) and as the PDF report with its charts' titles and the clerks' table. */
+static void
+test_dashboard (KefuctlFixture *fixture,
+                gconstpointer   data)
+{
+  g_autoptr(GDateTime) now = kefuctl_past_day_at (KEFUCTL_MONDAY_TO_FRIDAY, 15 * 60);
+  g_autoptr(GDateTime) first_time = g_date_time_add_days (now, -29);
+  g_autofree char *option = NULL;
+  g_autofree char *location = kefuctl_new_location (fixture, BACKEND_SQLITE, "dashboard.db",
+                                                    &option);
+  g_autofree char *csv = g_build_filename (fixture->dir, "dashboard.csv", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "dashboard.pdf", NULL);
+  g_autofree char *from = g_date_time_format (first_time, "--from=%Y-%m-%d");
+  g_autofree char *to = g_date_time_format (now, "--to=%Y-%m-%d");
+  g_autofree char *csv_option = g_strdup_printf ("--output=%s", csv);
+  g_autofree char *pdf_option = g_strdup_printf ("--output=%s", pdf);
+  g_autofree char *text = NULL;
+  g_autofree char *calls = NULL;
+  g_autofree char *opened = NULL;
+  g_autoptr(KefuStore) store = NULL;
+  g_autoptr(KefuDashboard) dashboard = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) run_csv = { 0 };
+  g_auto(Run) run_pdf = { 0 };
+  KefuDashboardQuery query = { 0 };
+
+  kefuctl_run_demo_at (fixture, &demo, option, now);
+  run_kefuctl (fixture, &run_csv, "report", option, "dashboard", "--encoding=gb18030", from, to,
+               csv_option);
+  kefuctl_assert_success (&run_csv);
+  run_kefuctl (fixture, &run_pdf, "report", option, "dashboard", from, to, pdf_option);
+  kefuctl_assert_success (&run_pdf);
+
+  store = kefuctl_open_store (location);
+  day_of (first_time, &query.first);
+  day_of (now, &query.last);
+  dashboard = kefu_store_dashboard (store, &query, NULL, &error);
+  g_assert_no_error (error);
+  /* The demo's month has calls and complaints: the test compares something. */
+  g_assert_cmpuint (dashboard->calls_total.value, >, 0);
+  g_assert_cmpuint (dashboard->opened.value, >, 0);
+
+  rows = read_csv (csv, KEFU_CSV_ENCODING_GB18030);
+  calls = g_strdup_printf ("%'u", dashboard->calls_total.value);
+  opened = g_strdup_printf ("%'u", dashboard->opened.value);
+  g_assert_true (csv_has_row (rows, "Calls", "All Calls", calls));
+  g_assert_true (csv_has_row (rows, "Complaints", "Complaints Opened", opened));
+  /* Every section, and the clerks' table with its header. */
+  g_assert_true (csv_has_row (rows, "Clerk", "Calls served", "Inquiries"));
+
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Customer Service Report"));
+  g_assert_nonnull (strstr (text, "Calls by Hour of Day"));
+  g_assert_nonnull (strstr (text, "Open Service Jobs by Step"));
+  g_assert_nonnull (strstr (text, "Calls served"));
+}
+
 static void
 test_refused (KefuctlFixture *fixture,
               gconstpointer   data)
@@ -276,6 +355,7 @@ main (int    argc,
 
   kefuctl_test_init (&argc, &argv);
   kefuctl_test_add ("/kefu/kefuctl/sqlite/report-tables", test_tables, BACKEND_SQLITE);
+  kefuctl_test_add ("/kefu/kefuctl/sqlite/report-dashboard", test_dashboard, BACKEND_SQLITE);
   kefuctl_test_add ("/kefu/kefuctl/sqlite/report-tables-refused", test_refused,
                     BACKEND_SQLITE);
   return g_test_run ();
