@@ -222,6 +222,7 @@ draw_chart (cairo_t  *cr,
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_move_to (cr, 0, 0);
   pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
   g_object_unref (layout);
@@ -238,7 +239,7 @@ static void
 add_section (KefuPrintDocument          *document,
              const KefuDashboardSection *section)
 {
-  static const double widths[] = { 0.34, 0.16, 0.16, 0.12, 0.22 };
+  static const double widths[] = { 0.28, 0.12, 0.12, 0.26, 0.22 };
   const char *titles[] = { _("Figure"), _("This period"), _("Previous period"), _("Change"),
                            _("Note") };
   int table;
