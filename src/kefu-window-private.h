@@ -95,6 +95,9 @@ void  _kefu_window_class_init_staff    (GtkWidgetClass *widget_class);
 void  _kefu_window_update_pin_action   (KefuWindow     *self);
 /* Reads the counts beside the panes again (once more after those being read). */
 void  _kefu_window_refresh_counts      (KefuWindow     *self);
+/* The unread hand-over notes beside the Dashboard row (0: none shown). */
+void  _kefu_window_show_unread_notes   (KefuWindow     *self,
+                                        guint           n_unread);
 /* Shows no count, urgent or overdue marker beside any pane. */
 void  _kefu_window_clear_counts        (KefuWindow     *self);
 

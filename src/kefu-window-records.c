@@ -179,9 +179,17 @@ dashboard_open_record_cb (KefuWindow *self,
   _kefu_window_open_record (self, entities[kind], id);
 }
 
+static void
+dashboard_unread_cb (KefuWindow *self)
+{
+  _kefu_window_show_unread_notes (self, kefu_dashboard_pane_get_n_unread (self->dashboard_pane));
+}
+
 void
 _kefu_window_init_dashboard (KefuWindow *self)
 {
+  g_signal_connect_object (self->dashboard_pane, "notify::n-unread",
+                           G_CALLBACK (dashboard_unread_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->dashboard_pane, "open-record",
                            G_CALLBACK (dashboard_open_record_cb), self, G_CONNECT_SWAPPED);
 }

@@ -188,6 +188,23 @@ find_row (KefuWindow *self,
   return NULL;
 }
 
+void
+_kefu_window_show_unread_notes (KefuWindow *self,
+                                guint       n_unread)
+{
+  KefuSidebarRow *row = find_row (self, "dashboard");
+  g_autofree char *details = NULL;
+
+  if (row == NULL)
+    return;
+  /* The Dashboard row counts the hand-over notes the person working has not read. */
+  if (n_unread > 0)
+    details = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unread hand-over note",
+                                            "%u unread hand-over notes", n_unread), n_unread);
+  kefu_sidebar_row_set_count (row, n_unread > 0 ? (gint64) n_unread : -1);
+  kefu_sidebar_row_set_details (row, details);
+}
+
 typedef struct
 {
   GWeakRef  window;

@@ -56,7 +56,7 @@ struct _KefuDashboardPane
   GtkDropDown         *team_dropdown;
   GtkDropDown         *clerk_dropdown;
   GtkLabel            *updated_label;
-  AdwOverlaySplitView *split_view;
+  GtkToggleButton     *notes_button;
   GtkStack            *stack;
   GtkBox              *sections_box;
   AdwStatusPage       *error_page;

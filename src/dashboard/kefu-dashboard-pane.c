@@ -27,6 +27,7 @@ enum {
   PROP_STAFF,
   PROP_LIVE,
   PROP_BUSY,
+  PROP_N_UNREAD,
   N_PROPS
 };
 
@@ -202,7 +203,8 @@ static void
 unread_cb (KefuDashboardPane *self)
 {
   if (kefu_shift_notes_view_get_n_unread (self->notes_view) > 0)
-    adw_overlay_split_view_set_show_sidebar (self->split_view, TRUE);
+    gtk_toggle_button_set_active (self->notes_button, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_UNREAD]);
 }
 
 static void
@@ -361,6 +363,9 @@ kefu_dashboard_pane_get_property (GObject    *object,
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
       break;
+    case PROP_N_UNREAD:
+      g_value_set_uint (value, kefu_dashboard_pane_get_n_unread (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -413,6 +418,9 @@ kefu_dashboard_pane_class_init (KefuDashboardPaneClass *klass)
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_N_UNREAD] =
+    g_param_spec_uint ("n-unread", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[OPEN_RECORD] =
@@ -438,7 +446,7 @@ kefu_dashboard_pane_class_init (KefuDashboardPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuDashboardPane, team_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KefuDashboardPane, clerk_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KefuDashboardPane, updated_label);
-  gtk_widget_class_bind_template_child (widget_class, KefuDashboardPane, split_view);
+  gtk_widget_class_bind_template_child (widget_class, KefuDashboardPane, notes_button);
   gtk_widget_class_bind_template_child (widget_class, KefuDashboardPane, stack);
   gtk_widget_class_bind_template_child (widget_class, KefuDashboardPane, sections_box);
   gtk_widget_class_bind_template_child (widget_class, KefuDashboardPane, error_page);
@@ -502,6 +510,13 @@ kefu_dashboard_pane_set_period (KefuDashboardPane *self,
   self->period = *period;
   _kefu_dashboard_pane_update_period (self);
   _kefu_dashboard_pane_read (self);
+}
+
+guint
+kefu_dashboard_pane_get_n_unread (KefuDashboardPane *self)
+{
+  g_return_val_if_fail (KEFU_IS_DASHBOARD_PANE (self), 0);
+  return kefu_shift_notes_view_get_n_unread (self->notes_view);
 }
 
 AdwDialog *

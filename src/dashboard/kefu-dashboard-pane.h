@@ -23,8 +23,9 @@ G_BEGIN_DECLS
 #define KEFU_TYPE_DASHBOARD_PANE (kefu_dashboard_pane_get_type ())
 G_DECLARE_FINAL_TYPE (KefuDashboardPane, kefu_dashboard_pane, KEFU, DASHBOARD_PANE, AdwBin)
 
-/* Properties "store" (KefuStore), "staff" (KefuStaff), "live" (KefuLive) and read-only "busy"
- * (TRUE while the figures are counted).
+/* Properties "store" (KefuStore), "staff" (KefuStaff), "live" (KefuLive), read-only "busy"
+ * (TRUE while the figures are counted) and "n-unread" (the hand-over notes the staff member has
+ * not read).
  *
  * Signal "open-record" (int KefuDashboardRecordKind, gint64 id): a record of a figure's list
  * was activated; the window opens it. */
@@ -48,6 +49,7 @@ gboolean             kefu_dashboard_pane_save_csv       (KefuDashboardPane *self
 gboolean             kefu_dashboard_pane_save_pdf       (KefuDashboardPane *self,
                                                          const char        *path,
                                                          GError           **error);
+guint                kefu_dashboard_pane_get_n_unread   (KefuDashboardPane *self);
 /* The dialog of the records behind the last figure clicked, while it is open (tests). */
 AdwDialog           *kefu_dashboard_pane_get_records_dialog (KefuDashboardPane *self);
 

@@ -19,6 +19,7 @@
 #include "dashboard/kefu-dashboard-records-dialog.h"
 #include "dashboard/kefu-shift-notes-view.h"
 #include "widgets/kefu-figure-tile.h"
+#include "store/kefu-store-shift-notes.h"
 #include "widgets/kefu-live.h"
 
 #include "../store/kefu-test-company.h"
@@ -203,8 +204,16 @@ save_shots (Fixture    *f,
 
   if (g_getenv ("KEFU_TEST_SHOTS") == NULL)
     return;
-  scrolled = GTK_SCROLLED_WINDOW (kefu_test_find_mapped (GTK_WIDGET (f->pane),
-                                                         GTK_TYPE_SCROLLED_WINDOW));
+  /* The figures' scrolled window, not the hand-over notes'. */
+  {
+    g_autoptr(GPtrArray) all = kefu_test_find_all (GTK_WIDGET (f->pane), GTK_TYPE_SCROLLED_WINDOW);
+
+    scrolled = NULL;
+    for (guint i = 0; i < all->len && scrolled == NULL; i++)
+      if (gtk_widget_get_ancestor (all->pdata[i], KEFU_TYPE_SHIFT_NOTES_VIEW) == NULL)
+        scrolled = all->pdata[i];
+    g_assert_nonnull (scrolled);
+  }
   adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
   for (guint i = 0; i < 6; i++)
     {
@@ -383,6 +392,28 @@ test_live_refresh (Fixture       *f,
   g_assert_cmpuint (kefu_figure_tile_get_value (find_tile (f, "Inquiry Calls")), ==, 6);
 }
 
+/* A hand-over note the manager has not read opens the notes beside the figures, and the pane
+ * says how many there are (the window shows it on the Dashboard row). */
+static void
+test_unread_notes (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(KefuShiftNote) note = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) revealers = NULL;
+
+  kefu_store_set_actor (f->store, f->clerk);
+  note = kefu_store_write_shift_note (f->store, "张三的投诉明早九点前回电", TRUE, NULL, NULL,
+                                      &error);
+  g_assert_no_error (error);
+  show_pane (f, f->manager);
+  kefu_test_wait_until (kefu_dashboard_pane_get_n_unread (f->pane) == 1);
+  revealers = kefu_test_find_all (GTK_WIDGET (f->pane), GTK_TYPE_REVEALER);
+  g_assert_cmpuint (revealers->len, >=, 1);
+  g_assert_true (gtk_revealer_get_reveal_child (revealers->pdata[0]));
+  save_shots (f, "dashboard-notes");
+}
+
 static char *
 pdf_text (const char *path)
 {
@@ -511,6 +542,8 @@ main (int   argc,
   g_test_add ("/kefu/dashboard/empty-period", Fixture, NULL, fixture_set_up,
               test_empty_period, fixture_tear_down);
   g_test_add ("/kefu/dashboard/live-refresh", Fixture, NULL, fixture_set_up, test_live_refresh,
+              fixture_tear_down);
+  g_test_add ("/kefu/dashboard/unread-notes", Fixture, NULL, fixture_set_up, test_unread_notes,
               fixture_tear_down);
   g_test_add ("/kefu/dashboard/exports", Fixture, NULL, fixture_set_up, test_exports,
               fixture_tear_down);
