@@ -294,39 +294,28 @@ clerk_changed_cb (KefuDashboardPane *self)
   _kefu_dashboard_pane_read (self);
 }
 
-typedef struct
-{
-  GListModel *departments;
-  GListModel *people;
-} People;
-
-static void
-people_free (gpointer data)
-{
-  People *people = data;
-
-  g_clear_object (&people->departments);
-  g_clear_object (&people->people);
-  g_free (people);
-}
-
+/* The departments and the active staff, read together on the worker: a list of the two models
+ * (kefu_store_run_async () carries an object). */
 static gpointer
 read_people_func (KefuStore     *store,
                   gpointer       data,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  People *people = g_new0 (People, 1);
+  g_autoptr(GListModel) departments = NULL;
+  g_autoptr(GListModel) people = NULL;
+  GListStore *both;
 
-  people->departments = kefu_store_list_departments (store, cancellable, error);
-  if (people->departments != NULL)
-    people->people = kefu_store_list_staff (store, TRUE, cancellable, error);
-  if (people->people == NULL)
-    {
-      people_free (people);
-      return NULL;
-    }
-  return people;
+  departments = kefu_store_list_departments (store, cancellable, error);
+  if (departments == NULL)
+    return NULL;
+  people = kefu_store_list_staff (store, TRUE, cancellable, error);
+  if (people == NULL)
+    return NULL;
+  both = g_list_store_new (G_TYPE_OBJECT);
+  g_list_store_append (both, departments);
+  g_list_store_append (both, people);
+  return both;
 }
 
 static void
@@ -336,11 +325,13 @@ read_people_cb (GObject      *source,
 {
   g_autoptr(KefuDashboardPane) self = user_data;
   g_autoptr(GError) error = NULL;
-  People *people = kefu_store_run_finish (KEFU_STORE (source), result, &error);
+  g_autoptr(GListModel) both = kefu_store_run_finish (KEFU_STORE (source), result, &error);
+  g_autoptr(GListModel) departments = NULL;
+  g_autoptr(GListModel) people = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (people == NULL)
+  if (both == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The teams and clerks could not be read: %s"),
                                                   error->message);
@@ -348,9 +339,10 @@ read_people_cb (GObject      *source,
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
       return;
     }
-  g_set_object (&self->departments, people->departments);
-  g_set_object (&self->people, people->people);
-  people_free (people);
+  departments = g_list_model_get_item (both, 0);
+  people = g_list_model_get_item (both, 1);
+  g_set_object (&self->departments, departments);
+  g_set_object (&self->people, people);
   fill_teams (self);
 }
 
