@@ -104,20 +104,32 @@ _kefuctl_aftersales_day_time (KefuctlAftersales *self,
                               guint64            count)
 {
   /* Five working days in seven: the position among the working days decides the day, the rest
-   * the minute, so that times grow with the index. */
-  guint64 n_workdays = (guint64) self->n_days * 5 / 7;
-  guint64 position = index * n_workdays;
-  guint64 workday = position / count;
-  guint64 minute = DAY_START + (position % count) * DAY_MINUTES / count;
+   * the minute, so that times grow with the index. The working days are counted from the first
+   * day itself (a weekend's first day from the Monday after): counted from the Monday before, the
+   * first records fell before the first day, and moving them onto it put their minutes out of
+   * order on the days the first day was not a Monday. */
   GDate day = self->first_day;
-  guint week = (guint) (workday / 5), weekday_index = (guint) (workday % 5);
+  guint skipped = g_date_get_weekday (&day) >= G_DATE_SATURDAY ?
+                  0 : g_date_get_weekday (&day) - G_DATE_MONDAY;
+  guint64 n_workdays = (guint64) self->n_days * 5 / 7;
+  guint64 position, workday, minute;
+  guint week, weekday_index;
   GDateTime *time;
 
-  /* From the Monday of the first day's week. */
+  if (g_date_get_weekday (&day) >= G_DATE_SATURDAY)
+    g_date_add_days (&day, G_DATE_SUNDAY - g_date_get_weekday (&day) + 1);
+  /* As many working days as before in all, so that the last stay in the period. */
+  if (n_workdays > skipped + 1)
+    n_workdays -= skipped;
+  position = index * n_workdays;
+  workday = position / count + skipped;
+  minute = DAY_START + (position % count) * DAY_MINUTES / count;
+  week = (guint) (workday / 5);
+  weekday_index = (guint) (workday % 5);
+
+  /* From the Monday of that day's week. */
   g_date_subtract_days (&day, g_date_get_weekday (&day) - G_DATE_MONDAY);
   g_date_add_days (&day, week * 7 + weekday_index);
-  if (g_date_compare (&day, &self->first_day) < 0)
-    day = self->first_day;
   time = g_date_time_new (self->tz, g_date_get_year (&day), g_date_get_month (&day),
                           g_date_get_day (&day), (gint) (minute / 60), (gint) (minute % 60), 0);
   return time;
