@@ -41,3 +41,5 @@ extern const char _kefu_schema_v12_sqlite[];
 extern const char _kefu_schema_v12_postgres[];
 extern const char _kefu_schema_v13_sqlite[];
 extern const char _kefu_schema_v13_postgres[];
+extern const char _kefu_schema_v14_sqlite[];
+extern const char _kefu_schema_v14_postgres[];

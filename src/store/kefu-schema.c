@@ -270,6 +270,12 @@ static const KefuSchemaStep steps[] = {
     _kefu_schema_v13_sqlite,
     _kefu_schema_v13_postgres,
   },
+  {
+    14, "the managers' dashboard's counts per hour, kept by triggers on the calls, complaints "
+        "and callbacks; indexes of the open complaints and of the earlier field visits",
+    _kefu_schema_v14_sqlite,
+    _kefu_schema_v14_postgres,
+  },
 };
 
 /* How to create the version table and ask which tables exist, per dialect. */

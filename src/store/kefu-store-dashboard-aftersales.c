@@ -131,14 +131,20 @@ read_jobs (KefuDashPeriod  *p,
       d->jobs_overdue += (guint) kefu_rows_get_int (open, i, 3);
     }
 
+  /* Each job's first visit is looked up once (materialised: both backends would otherwise
+   * look it up again for the fixed ones). */
   rows = _kefu_dash_query (p,
-                           "SELECT {hour:service_jobs.completed_at}, service_jobs.kind, "
-                           "COUNT(*), " SUM_IF (FIELD_FIRST) ", " SUM_IF (FIELD_FIRST_FIXED)
-                           ", " SUM_IF (IN_WARRANTY) ", " SUM_IF (PAID)
-                           " FROM service_jobs WHERE "
+                           "WITH j AS MATERIALIZED (SELECT {hour:service_jobs.completed_at} AS "
+                           "hour, service_jobs.kind AS kind, CASE WHEN " FIELD_FIRST " THEN 1 "
+                           "ELSE 0 END AS first, CASE WHEN {yes:service_jobs.fixed} THEN 1 "
+                           "ELSE 0 END AS fixed, CASE WHEN " IN_WARRANTY " THEN 1 ELSE 0 END "
+                           "AS warranty, CASE WHEN " PAID " THEN 1 ELSE 0 END AS paid "
+                           "FROM service_jobs WHERE "
                            KEFU_DASH_BOTH ("service_jobs.completed_at") " AND " JOB_COMPLETED
-                           " AND " JOBS_MINE
-                           " GROUP BY {hour:service_jobs.completed_at}, service_jobs.kind",
+                           " AND " JOBS_MINE ") "
+                           "SELECT j.hour, j.kind, COUNT(*), SUM(j.first), "
+                           "SUM(j.first * j.fixed), SUM(j.warranty), SUM(j.paid) FROM j "
+                           "GROUP BY j.hour, j.kind",
                            FALSE, 0, cancellable, error);
   if (rows == NULL)
     return FALSE;

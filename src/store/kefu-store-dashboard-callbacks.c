@@ -35,42 +35,44 @@ coverage_period (KefuDashPeriod  *p,
   return TRUE;
 }
 
+/* The callbacks still open (metric 3 of _kefu_dash_read_callbacks ()) whose deadline is in
+ * the period. */
+static void
+add_open (gpointer data,
+          guint    index,
+          gboolean previous,
+          guint    bucket,
+          guint    hour,
+          guint    n)
+{
+  KefuDashboard *d = data;
+
+  if (index == 3 && !previous)
+    d->callbacks_open += n;
+}
+
 gboolean
 _kefu_dash_read_callbacks (KefuDashPeriod  *p,
                            KefuDashboard   *d,
                            GCancellable    *cancellable,
                            GError         **error)
 {
-  g_autoptr(KefuRows) rows = NULL;
+  /* The callback summary report's figures, kept per hour by schema step 14's triggers with
+   * the report's conditions (kefu-store-callback-report-private.h). */
+  KefuDashMetric metrics[] = {
+    { "callback-due", &d->callbacks_due },
+    { "callback-on-time", &d->callbacks_on_time },
+    { "callback-late", &d->callbacks_late },
+    { "callback-open", NULL },
+    { "callback-satisfied", &d->satisfied },
+    { "callback-so-so", &d->so_so },
+    { "callback-not-satisfied", &d->not_satisfied },
+  };
   GDate first, last;
 
-  rows = _kefu_dash_query (p,
-                           "SELECT {hour:callbacks.deadline_at}, " KEFU_CALLBACK_FIGURES
-                           " FROM callbacks WHERE " KEFU_DASH_BOTH ("callbacks.deadline_at")
-                           " AND " MINE " GROUP BY {hour:callbacks.deadline_at}",
-                           FALSE, 0, cancellable, error);
-  if (rows == NULL)
+  if (!_kefu_dash_read_hours (p, metrics, G_N_ELEMENTS (metrics), add_open, d, cancellable,
+                              error))
     return FALSE;
-  for (guint i = 0; i < kefu_rows_get_n_rows (rows); i++)
-    {
-      /* In the order of KEFU_CALLBACK_FIGURES: due, on time, late, unreachable, open,
-       * satisfied, so-so, not satisfied. */
-      KefuDashboardCount *counts[] = {
-        &d->callbacks_due, &d->callbacks_on_time, &d->callbacks_late, NULL, NULL,
-        &d->satisfied, &d->so_so, &d->not_satisfied,
-      };
-      gboolean previous;
-      guint bucket, hour;
-
-      if (!_kefu_dash_place (p, kefu_rows_get_text (rows, i, 0), &previous, &bucket, &hour))
-        continue;
-      for (guint j = 0; j < G_N_ELEMENTS (counts); j++)
-        if (counts[j] != NULL)
-          _kefu_dash_count_add (counts[j], previous, bucket,
-                                (guint) kefu_rows_get_int (rows, i, j + 1));
-      if (!previous)
-        d->callbacks_open += (guint) kefu_rows_get_int (rows, i, 5);
-    }
 
   g_date_clear (&first, 1);
   g_date_clear (&last, 1);

@@ -19,40 +19,38 @@
   "leads.inquiry_id = inquiries.id WHERE inquiries.call_id = calls.id AND " \
   "leads.state = 'converted')"
 
+/* Each call kind's count (dashboard_hours' call-KIND, in the order of KefuCallKind) adds to
+ * the kind, the total and the local hour of day. */
+static void
+add_call_hour (gpointer data,
+               guint    kind,
+               gboolean previous,
+               guint    bucket,
+               guint    hour,
+               guint    n)
+{
+  KefuDashboard *d = data;
+
+  _kefu_dash_count_add (&d->calls_total, previous, bucket, n);
+  if (!previous)
+    d->calls_by_hour[hour][kind] += n;
+}
+
 gboolean
 _kefu_dash_read_calls (KefuDashPeriod  *p,
                        KefuDashboard   *d,
                        GCancellable    *cancellable,
                        GError         **error)
 {
-  g_autoptr(KefuRows) rows = NULL;
+  KefuDashMetric metrics[] = {
+    [KEFU_CALL_KIND_ORDER] = { "call-order", &d->calls[KEFU_CALL_KIND_ORDER] },
+    [KEFU_CALL_KIND_COMPLAINT] = { "call-complaint", &d->calls[KEFU_CALL_KIND_COMPLAINT] },
+    [KEFU_CALL_KIND_INQUIRY] = { "call-inquiry", &d->calls[KEFU_CALL_KIND_INQUIRY] },
+  };
 
-  /* Read from an index alone: calls_hour on SQLite (already in hours), calls_dashboard on
-   * PostgreSQL. */
-  rows = _kefu_dash_query (p,
-                           "SELECT {hour:received_at}, calls.kind, COUNT(*) FROM calls "
-                           "WHERE {hrange:received_at} AND " CALLS_WHERE
-                           " GROUP BY {hour:received_at}, calls.kind",
-                           FALSE, 0, cancellable, error);
-  if (rows == NULL)
-    return FALSE;
-  for (guint i = 0; i < kefu_rows_get_n_rows (rows); i++)
-    {
-      KefuCallKind kind = _kefu_store_enum_from_nick (KEFU_TYPE_CALL_KIND,
-                                                      kefu_rows_get_text (rows, i, 1), -1);
-      guint n = (guint) kefu_rows_get_int (rows, i, 2);
-      gboolean previous;
-      guint bucket, hour;
-
-      if ((int) kind < 0 || kind >= KEFU_DASHBOARD_N_CALL_KINDS ||
-          !_kefu_dash_place (p, kefu_rows_get_text (rows, i, 0), &previous, &bucket, &hour))
-        continue;
-      _kefu_dash_count_add (&d->calls_total, previous, bucket, n);
-      _kefu_dash_count_add (&d->calls[kind], previous, bucket, n);
-      if (!previous)
-        d->calls_by_hour[hour][kind] += n;
-    }
-  return TRUE;
+  G_STATIC_ASSERT (G_N_ELEMENTS (metrics) == KEFU_DASHBOARD_N_CALL_KINDS);
+  return _kefu_dash_read_hours (p, metrics, G_N_ELEMENTS (metrics), add_call_hour, d,
+                                cancellable, error);
 }
 
 /* By name (as bytes, the same on both backends whatever the server's collation), then id. */
@@ -69,6 +67,9 @@ compare_clerks (gconstpointer a,
   return x->staff_id < y->staff_id ? -1 : x->staff_id > y->staff_id;
 }
 
+#define SUM_N(condition) \
+  "SUM(CASE WHEN dashboard_hours.metric " condition " THEN dashboard_hours.n ELSE 0 END)"
+
 gboolean
 _kefu_dash_read_clerks (KefuDashPeriod  *p,
                         KefuDashboard   *d,
@@ -77,25 +78,26 @@ _kefu_dash_read_clerks (KefuDashPeriod  *p,
 {
   g_autoptr(KefuRows) rows = NULL;
 
+  /* From the counts per hour: calls, inquiries, inquiries turned into orders, complaints
+   * owned and callbacks done, per staff member. */
   rows = _kefu_dash_query (p,
-                           "SELECT staff.id, staff.name, SUM(t.calls), SUM(t.inquiries), "
-                           "SUM(t.converted), SUM(t.complaints), SUM(t.callbacks) FROM ("
-                           "SELECT calls.clerk_id AS staff_id, COUNT(*) AS calls, "
-                           "SUM(CASE WHEN calls.kind = 'inquiry' THEN 1 ELSE 0 END) AS inquiries, "
-                           "SUM(CASE WHEN " CONVERTED " THEN 1 ELSE 0 END) AS converted, "
-                           "0 AS complaints, 0 AS callbacks FROM calls WHERE "
-                           KEFU_DASH_PERIOD ("calls.received_at") " GROUP BY calls.clerk_id "
-                           "UNION ALL SELECT complaints.owner_id, 0, 0, 0, COUNT(*), 0 "
-                           "FROM complaints WHERE " KEFU_DASH_PERIOD ("complaints.received_at")
-                           " AND complaints.archived_at IS NULL GROUP BY complaints.owner_id "
-                           "UNION ALL SELECT callbacks.done_by, 0, 0, 0, 0, COUNT(*) "
-                           "FROM callbacks WHERE " KEFU_DASH_PERIOD ("callbacks.done_at")
-                           " AND callbacks.state = 'done' AND callbacks.archived_at IS NULL "
-                           "GROUP BY callbacks.done_by"
+                           "SELECT staff.id, staff.name, t.calls, t.inquiries, t.converted, "
+                           "t.complaints, t.callbacks FROM ("
+                           "SELECT dashboard_hours.staff_id AS staff_id, "
+                           SUM_N ("IN ('call-order', 'call-complaint', 'call-inquiry')")
+                           " AS calls, "
+                           SUM_N ("= 'call-inquiry'") " AS inquiries, "
+                           SUM_N ("= 'call-converted'") " AS converted, "
+                           SUM_N ("= 'complaint-received'") " AS complaints, "
+                           SUM_N ("= 'callback-done'") " AS callbacks "
+                           "FROM dashboard_hours WHERE dashboard_hours.metric IN ('call-order', "
+                           "'call-complaint', 'call-inquiry', 'call-converted', "
+                           "'complaint-received', 'callback-done') AND {phours} "
+                           "GROUP BY dashboard_hours.staff_id"
                            ") AS t JOIN staff ON staff.id = t.staff_id "
                            "WHERE ({dept} = 0 OR staff.department_id = {dept}) "
                            "AND ({clerk} = 0 OR staff.id = {clerk}) "
-                           "GROUP BY staff.id, staff.name",
+                           "AND t.calls + t.complaints + t.callbacks > 0",
                            FALSE, 0, cancellable, error);
   if (rows == NULL)
     return FALSE;

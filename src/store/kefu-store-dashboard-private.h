@@ -11,6 +11,7 @@
  *   {now}                the store's clock;
  *   {dept} {clerk} {key} the team, the clerk and the figure's key, as BIGINT parameters;
  *   {hrange:COLUMN}      COLUMN in either period (SQLite: by its hour, as calls_hour is);
+ *   {hours} {phours}     dashboard_hours.hour in either period, or in the period;
  *   {hour:EXPR}          EXPR's UTC hour (SQLite: the text "YYYY-MM-DD HH"; PostgreSQL:
  *                        date_trunc('hour', EXPR));
  *   {secs:A,B}           the seconds from B to A;
@@ -91,6 +92,31 @@ void       _kefu_dash_count_add     (KefuDashboardCount *count,
                                      gboolean            previous,
                                      guint               bucket,
                                      guint               n);
+/* The counts kept per UTC hour (dashboard_hours, schema step 14). */
+typedef struct
+{
+  const char          *name;   /* the metric */
+  KefuDashboardCount  *count;  /* where it adds up, or NULL */
+} KefuDashMetric;
+
+/* Called for each hour's count of metrics[index] that falls in either period. */
+typedef void (*KefuDashHourFunc) (gpointer  data,
+                                  guint     index,
+                                  gboolean  previous,
+                                  guint     bucket,
+                                  guint     local_hour,
+                                  guint     n);
+
+/* Adds the counts of `metrics` in both periods, of the team or clerk, into their counts, and
+ * hands each to `func` (when not NULL). */
+gboolean   _kefu_dash_read_hours    (KefuDashPeriod        *p,
+                                     const KefuDashMetric  *metrics,
+                                     guint                  n_metrics,
+                                     KefuDashHourFunc       func,
+                                     gpointer               data,
+                                     GCancellable          *cancellable,
+                                     GError               **error);
+
 /* The lower median and its n of template `sql`, whose one column `d` is the value, over the
  * period and over the previous one ({lo} {hi}); `scale` divides the value (86400: days). */
 gboolean   _kefu_dash_median        (KefuDashPeriod       *p,

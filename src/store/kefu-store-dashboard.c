@@ -159,6 +159,21 @@ expand_token (Expansion  *e,
           g_string_append (e->sql, ", 1, 13)");
         }
     }
+  else if (strcmp (t, "hours") == 0 || strcmp (t, "phours") == 0)
+    {
+      /* dashboard_hours.hour in both periods ({hours}) or in the period ({phours}): SQLite keeps
+       * the hour as the first 13 characters of the UTC text. */
+      Param lo = t[0] == 'p' ? PARAM_FROM : PARAM_PREV;
+
+      g_string_append (e->sql, e->pg ? "dashboard_hours.hour >= " :
+                       "dashboard_hours.hour >= substr(");
+      append_param (e, lo);
+      g_string_append (e->sql, e->pg ? " AND dashboard_hours.hour < " :
+                       ", 1, 13) AND dashboard_hours.hour < substr(");
+      append_param (e, PARAM_TO);
+      if (!e->pg)
+        g_string_append (e->sql, ", 1, 13)");
+    }
   else if (g_str_has_prefix (t, "hour:"))
     g_string_append_printf (e->sql, e->pg ? "date_trunc('hour', %s)" : "substr(%s, 1, 13)", arg);
   else if (g_str_has_prefix (t, "days30:"))
@@ -345,8 +360,8 @@ _kefu_dash_count_add (KefuDashboardCount *count,
     g_array_index (count->series, guint, bucket) += n;
 }
 
-/* SQLite has no ordered-set aggregate: the lower median is the row at offset (n - 1) / 2 of
- * the sorted values, n counted over the same materialised set. */
+/* The lower median: PostgreSQL's percentile_disc(0.5), our own lower_median() on SQLite
+ * (kefu-sqlite-support.c), which has no ordered-set aggregate. */
 static gboolean
 read_median (KefuDashPeriod  *p,
              const char      *sql,
@@ -364,9 +379,7 @@ read_median (KefuDashPeriod  *p,
     whole = g_strdup_printf ("SELECT COUNT(*), percentile_disc(0.5) WITHIN GROUP "
                              "(ORDER BY w.d) FROM (%s) AS w", sql);
   else
-    whole = g_strdup_printf ("WITH w AS MATERIALIZED (%s) SELECT (SELECT COUNT(*) FROM w), "
-                             "(SELECT d FROM w ORDER BY d LIMIT 1 OFFSET "
-                             "(SELECT (COUNT(*) - 1) / 2 FROM w))", sql);
+    whole = g_strdup_printf ("SELECT COUNT(*), lower_median(w.d) FROM (%s) AS w", sql);
   rows = _kefu_dash_query (p, whole, previous, 0, cancellable, error);
   if (rows == NULL)
     return FALSE;

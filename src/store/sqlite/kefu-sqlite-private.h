@@ -68,6 +68,8 @@ void      _kefu_sqlite_now_func              (sqlite3_context  *context,
 void      _kefu_sqlite_reverse_func          (sqlite3_context  *context,
                                               int               argc,
                                               sqlite3_value   **argv);
+/* Adds now(), reverse() and the aggregate lower_median(x) to the connection. */
+void      _kefu_sqlite_add_functions         (sqlite3          *db);
 /* PostgreSQL's $1 placeholders as SQLite's ?1, outside literals, quoted names and comments. */
 char     *_kefu_sqlite_rewrite_placeholders  (const char     *sql);
 /* Binds a parameter tuple (see kefu-store-private.h) to ?1, ?2 … The text is not copied: the

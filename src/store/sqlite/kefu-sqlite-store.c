@@ -251,10 +251,7 @@ kefu_sqlite_store_connect (KefuStore     *store,
     return FALSE;
 
   sqlite3_progress_handler (self->db, 1000, progress_cb, self);
-  sqlite3_create_function (self->db, "now", 0, SQLITE_UTF8, NULL, _kefu_sqlite_now_func, NULL, NULL);
-  sqlite3_create_function (self->db, "reverse", 1,
-                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                           NULL, _kefu_sqlite_reverse_func, NULL, NULL);
+  _kefu_sqlite_add_functions (self->db);
 
   /* 64 MB of page cache (the default is 2 MB): customer and phone indexes of a large database
    * then stay in memory, which bulk loads and phone lookups need. */
