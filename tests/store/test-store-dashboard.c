@@ -619,6 +619,97 @@ test_async (Fixture       *fixture,
   g_assert_cmpuint (async->jobs_completed_total.value, ==, sync->jobs_completed_total.value);
 }
 
+/* The counts kept per hour (schema step 14) follow every change of a record: a complaint
+ * given to another clerk moves to that clerk's team; a callback done on time, then archived,
+ * adds to and then leaves every callback figure; the figures' records stay as many as the
+ * figures. */
+static void
+test_counts_follow_changes (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  KefuStore *store = fixture->store;
+  g_autoptr(KefuDashboard) site = NULL;
+  g_autoptr(KefuDashboard) cs = NULL;
+  g_autoptr(KefuDashboard) after = NULL;
+  g_autoptr(KefuDashboard) cs_after = NULL;
+  g_autoptr(KefuDashboard) team2_after = NULL;
+  g_autoptr(KefuDashboard) team2 = NULL;
+  g_autoptr(GArray) ids = NULL;
+  const CallbackRow due = { 11, 10, 15, 0, "due", NULL, NULL, 0, 0, 0, 0, 0, FALSE };
+  CallbackRow row = due;
+  gint64 callback;
+  DashData d;
+
+  dash_setup (store, &d);
+  site = dash_make (store, 11, 9, 11, 10, 0, 0);
+  cs = dash_make (store, 11, 9, 11, 10, d.co.cs_department, 0);
+  team2 = dash_make (store, 11, 9, 11, 10, d.team2, 0);
+
+  /* k1 (product quality, received 11-09, resolved on time) goes from clerk A to clerk C. */
+  g_assert_cmpint (insert_id (store, "UPDATE complaints SET owner_id = $1 WHERE id = $2 "
+                              "RETURNING id", g_variant_new ("(xx)", d.c, d.k[1])), ==, d.k[1]);
+  after = dash_make (store, 11, 9, 11, 10, 0, 0);
+  cs_after = dash_make (store, 11, 9, 11, 10, d.co.cs_department, 0);
+  team2_after = dash_make (store, 11, 9, 11, 10, d.team2, 0);
+  dash_assert_count (&after->opened, site->opened.value, site->opened.previous);
+  dash_assert_count (&cs_after->opened, cs->opened.value - 1, cs->opened.previous);
+  dash_assert_count (&cs_after->opened_product, cs->opened_product.value - 1,
+                     cs->opened_product.previous);
+  dash_assert_count (&cs_after->resolved, cs->resolved.value - 1, cs->resolved.previous);
+  dash_assert_count (&team2_after->opened, team2->opened.value + 1, team2->opened.previous);
+  dash_assert_count (&team2_after->resolved_on_time, team2->resolved_on_time.value + 1,
+                     team2->resolved_on_time.previous);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = dash_assert_records (store, team2_after, KEFU_DASHBOARD_FIGURE_OPENED, -1,
+                             team2_after->opened.value);
+  g_clear_pointer (&after, kefu_dashboard_free);
+
+  /* A callback of clerk B due on 11-10 at 15:00: due and open. */
+  row.clerk = d.b;
+  callback = insert_callback (store, &d, &row);
+  after = dash_make (store, 11, 9, 11, 10, 0, 0);
+  dash_assert_count (&after->callbacks_due, site->callbacks_due.value + 1,
+                     site->callbacks_due.previous);
+  g_assert_cmpuint (after->callbacks_open, ==, site->callbacks_open + 1);
+  g_clear_pointer (&after, kefu_dashboard_free);
+
+  /* Done at 14:00, reached, so-so: on time, no longer open, and clerk B's. */
+  {
+    g_autofree char *done_at = db_time (11, 10, 14, 0);
+
+    g_assert_cmpint (insert_id (store, "UPDATE callbacks SET state = 'done', "
+                                "outcome = 'reached', satisfaction = 'so-so', done_at = $1, "
+                                "done_by = $2 WHERE id = $3 RETURNING id",
+                                g_variant_new ("(sxx)", done_at, d.b, callback)), ==, callback);
+  }
+  after = dash_make (store, 11, 9, 11, 10, 0, 0);
+  dash_assert_count (&after->callbacks_due, site->callbacks_due.value + 1,
+                     site->callbacks_due.previous);
+  dash_assert_count (&after->callbacks_on_time, site->callbacks_on_time.value + 1,
+                     site->callbacks_on_time.previous);
+  dash_assert_count (&after->so_so, site->so_so.value + 1, site->so_so.previous);
+  g_assert_cmpuint (after->callbacks_open, ==, site->callbacks_open);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = dash_assert_records (store, after, KEFU_DASHBOARD_FIGURE_CALLBACKS_DUE, 1,
+                             after->callbacks_on_time.value);
+  g_clear_pointer (&after, kefu_dashboard_free);
+
+  /* Archived: out of every figure again. */
+  {
+    g_autofree char *archived_at = db_time (11, 10, 16, 0);
+
+    g_assert_cmpint (insert_id (store, "UPDATE callbacks SET archived_at = $1 WHERE id = $2 "
+                                "RETURNING id", g_variant_new ("(sx)", archived_at, callback)),
+                     ==, callback);
+  }
+  after = dash_make (store, 11, 9, 11, 10, 0, 0);
+  dash_assert_count (&after->callbacks_due, site->callbacks_due.value,
+                     site->callbacks_due.previous);
+  dash_assert_count (&after->callbacks_on_time, site->callbacks_on_time.value,
+                     site->callbacks_on_time.previous);
+  dash_assert_count (&after->so_so, site->so_so.value, site->so_so.previous);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -631,5 +722,6 @@ main (int   argc,
   test_store_add_dashboard_figure_tests ();
   TEST_ADD ("dashboard/read-records", test_read_records);
   TEST_ADD ("dashboard/async", test_async);
+  TEST_ADD ("dashboard/counts-follow-changes", test_counts_follow_changes);
   return g_test_run ();
 }
