@@ -74,8 +74,9 @@ compare_departments (gconstpointer a,
   return x->department_id < y->department_id ? -1 : x->department_id > y->department_id;
 }
 
-/* The open complaints now: by stage (with the overdue and the unrouted ones), and by
- * department. */
+/* The open complaints now: by stage with the overdue ones (from complaints_open_dashboard
+ * alone), and by department with the unrouted ones (each open complaint's routes looked up
+ * once). */
 static gboolean
 read_open (KefuDashPeriod  *p,
            KefuDashboard   *d,
@@ -86,8 +87,8 @@ read_open (KefuDashPeriod  *p,
   g_autoptr(KefuRows) departments = NULL;
 
   rows = _kefu_dash_query (p,
-                           "SELECT complaints.stage, COUNT(*), " SUM_IF (OVERDUE) ", "
-                           SUM_IF ("NOT " ROUTED) " FROM complaints WHERE "
+                           "SELECT complaints.stage, COUNT(*), " SUM_IF (OVERDUE)
+                           " FROM complaints WHERE "
                            KEFU_DASH_COMPLAINT_OPEN " AND " MINE " GROUP BY complaints.stage",
                            FALSE, 0, cancellable, error);
   if (rows == NULL)
@@ -103,19 +104,18 @@ read_open (KefuDashPeriod  *p,
       d->open_by_stage[stage] += n;
       d->open_total += n;
       d->overdue += (guint) kefu_rows_get_int (rows, i, 2);
-      d->open_unrouted += (guint) kefu_rows_get_int (rows, i, 3);
     }
 
-  /* A complaint is routed to a department once (complaint_routes is unique on both): the
-   * routes of the open complaints are counted per department, then named. */
+  /* A complaint is routed to a department once (complaint_routes is unique on both): its
+   * routes are counted per department; one without any counts as unrouted (no department). */
   departments = _kefu_dash_query (p,
-                                  "SELECT departments.id, departments.name, t.n FROM ("
-                                  "SELECT complaint_routes.department_id AS id, COUNT(*) AS n "
-                                  "FROM complaints JOIN complaint_routes ON "
-                                  "complaint_routes.complaint_id = complaints.id WHERE "
+                                  "SELECT complaint_routes.department_id, departments.name, "
+                                  "COUNT(*) FROM complaints LEFT JOIN complaint_routes ON "
+                                  "complaint_routes.complaint_id = complaints.id LEFT JOIN "
+                                  "departments ON departments.id = "
+                                  "complaint_routes.department_id WHERE "
                                   KEFU_DASH_COMPLAINT_OPEN " AND " MINE
-                                  " GROUP BY complaint_routes.department_id) AS t "
-                                  "JOIN departments ON departments.id = t.id",
+                                  " GROUP BY complaint_routes.department_id, departments.name",
                                   FALSE, 0, cancellable, error);
   if (departments == NULL)
     return FALSE;
@@ -123,6 +123,11 @@ read_open (KefuDashPeriod  *p,
     {
       KefuDashboardDepartmentCount c = { 0 };
 
+      if (kefu_rows_is_null (departments, i, 0))
+        {
+          d->open_unrouted += (guint) kefu_rows_get_int (departments, i, 2);
+          continue;
+        }
       c.department_id = kefu_rows_get_int (departments, i, 0);
       c.name = g_strdup (kefu_rows_get_text (departments, i, 1));
       c.count = (guint) kefu_rows_get_int (departments, i, 2);
