@@ -12,6 +12,7 @@
 #include "widgets/kefu-live.h"
 
 #include "kefu-dashboard-pane.h"
+#include "kefu-dashboard-clerks-view.h"
 #include "kefu-shift-notes-view.h"
 
 G_BEGIN_DECLS
@@ -61,6 +62,13 @@ struct _KefuDashboardPane
   GtkBox              *sections_box;
   AdwStatusPage       *error_page;
   KefuShiftNotesView  *notes_view;
+
+  /* The sections on screen (kefu-dashboard-pane-sections.c), updated in place while their
+   * shape stays the same; the widgets are the sections box's. */
+  GPtrArray               *shown_tiles;    /* KefuFigureTile */
+  GPtrArray               *shown_charts;   /* KefuChart */
+  KefuDashboardClerksView *shown_clerks;
+  char                    *shown_shape;
 };
 
 /* The figures again, for the period and filter now. */
@@ -80,6 +88,9 @@ const char *_kefu_dashboard_pane_team_name        (KefuDashboardPane *self);
 void     _kefu_dashboard_pane_filters_class_init  (GtkWidgetClass    *widget_class);
 
 /* kefu-dashboard-pane-export.c: the CSV, PDF and print actions. */
+/* Forgets the sections on screen (they are being removed). */
+void     _kefu_dashboard_pane_forget_sections     (KefuDashboardPane *self);
+
 void     _kefu_dashboard_pane_export_init         (KefuDashboardPane *self);
 void     _kefu_dashboard_pane_export_class_init   (GtkWidgetClass    *widget_class);
 /* Enables them once there are figures to write. */

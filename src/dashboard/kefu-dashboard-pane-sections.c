@@ -36,10 +36,12 @@ open_records (KefuDashboardPane *self,
 
 /* Tiles */
 
-static GtkWidget *
-tile_new (const KefuDashboardTile *tile)
+/* Shows `tile` in `widget`: when read again, a tile already on screen is updated in place, so
+ * that the keyboard focus and the scroll stay where they were. */
+static void
+tile_update (KefuFigureTile          *widget,
+             const KefuDashboardTile *tile)
 {
-  KefuFigureTile *widget = KEFU_FIGURE_TILE (kefu_figure_tile_new ());
   /* Durations are counted in seconds and read in hours and minutes. */
   double scale = tile->format == KEFU_DASHBOARD_FORMAT_DURATION ? 1.0 / 3600.0 : 1.0;
   KefuChartUnit unit = tile->format == KEFU_DASHBOARD_FORMAT_PERCENT ? KEFU_CHART_UNIT_PERCENT :
@@ -55,8 +57,9 @@ tile_new (const KefuDashboardTile *tile)
   kefu_figure_tile_set_has_previous (widget, tile->has_previous);
   kefu_figure_tile_set_judged (widget, tile->better != 0);
   kefu_figure_tile_set_higher_is_better (widget, tile->better > 0);
-  if (tile->series != NULL)
-    kefu_figure_tile_set_trend (widget, (const double *) tile->series->data, tile->series->len);
+  kefu_figure_tile_set_trend (widget,
+                              tile->series != NULL ? (const double *) tile->series->data : NULL,
+                              tile->series != NULL ? tile->series->len : 0);
   kefu_figure_tile_set_subtitle (widget, tile->subtitle);
   if (tile->figure >= 0 && tile->has_value)
     {
@@ -65,7 +68,19 @@ tile_new (const KefuDashboardTile *tile)
                                         tile->key, tile->title);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), "dashboard.open-records");
     }
-  return GTK_WIDGET (widget);
+  else
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), NULL);
+}
+
+static GtkWidget *
+tile_new (KefuDashboardPane       *self,
+          const KefuDashboardTile *tile)
+{
+  GtkWidget *widget = kefu_figure_tile_new ();
+
+  tile_update (KEFU_FIGURE_TILE (widget), tile);
+  g_ptr_array_add (self->shown_tiles, widget);
+  return widget;
 }
 
 /* Charts */
@@ -101,6 +116,22 @@ chart_activated_cb (KefuChart  *chart,
   open_records (click->pane, figure, key, title);
 }
 
+#define CHART_CLICK "kefu-dashboard-chart-click"
+
+/* Shows `chart` in `widget`, whose click then opens its records; the click takes the chart's
+ * description. */
+static void
+chart_update (GtkWidget          *widget,
+              KefuDashboardChart *chart)
+{
+  ChartClick *click = g_object_get_data (G_OBJECT (widget), CHART_CLICK);
+
+  kefu_dashboard_chart_clear (&click->chart);
+  click->chart = *chart;
+  memset (chart, 0, sizeof *chart);
+  kefu_chart_set_data (KEFU_CHART (widget), click->chart.data);
+}
+
 static GtkWidget *
 chart_new (KefuDashboardPane  *self,
            KefuDashboardChart *chart)
@@ -108,15 +139,14 @@ chart_new (KefuDashboardPane  *self,
   GtkWidget *widget = kefu_chart_new ();
   ChartClick *click = g_new0 (ChartClick, 1);
 
-  kefu_chart_set_data (KEFU_CHART (widget), chart->data);
   gtk_widget_set_size_request (widget, 320, 220);
   gtk_widget_set_hexpand (widget, TRUE);
   click->pane = self;
-  click->chart = *chart;
-  /* The click owns the chart's description now. */
-  memset (chart, 0, sizeof *chart);
+  g_object_set_data (G_OBJECT (widget), CHART_CLICK, click);
   g_signal_connect_data (widget, "category-activated", G_CALLBACK (chart_activated_cb), click,
                          chart_click_free, 0);
+  chart_update (widget, chart);
+  g_ptr_array_add (self->shown_charts, widget);
   return widget;
 }
 
@@ -172,7 +202,8 @@ section_new (KefuDashboardPane          *self,
   gtk_box_append (GTK_BOX (box), heading_new (section->title));
 
   for (guint i = 0; i < section->tiles->len; i++)
-    flow_box_append (tiles, tile_new (&g_array_index (section->tiles, KefuDashboardTile, i)));
+    flow_box_append (tiles, tile_new (self, &g_array_index (section->tiles,
+                                                               KefuDashboardTile, i)));
   gtk_box_append (GTK_BOX (box), tiles);
 
   if (section->charts->len > 0)
@@ -210,20 +241,72 @@ section_new (KefuDashboardPane          *self,
   return box;
 }
 
+/* What the sections look like: their titles, how many tiles and charts each has, and whether
+ * the clerks' table is there. The same shape is updated in place. */
+static char *
+sections_shape (GPtrArray           *sections,
+                const KefuDashboard *dashboard)
+{
+  GString *shape = g_string_new (NULL);
+
+  for (guint i = 0; i < sections->len; i++)
+    {
+      const KefuDashboardSection *section = g_ptr_array_index (sections, i);
+
+      g_string_append_printf (shape, "%s\x1f%u\x1f%u\x1e", section->title, section->tiles->len,
+                              section->charts->len);
+    }
+  g_string_append (shape, dashboard->clerks->len > 0 ? "clerks" : "");
+  return g_string_free (shape, FALSE);
+}
+
+/* The widgets of the sections on screen given the new figures, one by one in the order they
+ * were made. */
+static void
+update_sections (KefuDashboardPane   *self,
+                 GPtrArray           *sections,
+                 const KefuDashboard *dashboard)
+{
+  guint tile = 0;
+  guint chart = 0;
+
+  for (guint i = 0; i < sections->len; i++)
+    {
+      KefuDashboardSection *section = g_ptr_array_index (sections, i);
+
+      for (guint j = 0; j < section->tiles->len; j++)
+        tile_update (g_ptr_array_index (self->shown_tiles, tile++),
+                     &g_array_index (section->tiles, KefuDashboardTile, j));
+      for (guint j = 0; j < section->charts->len; j++)
+        chart_update (g_ptr_array_index (self->shown_charts, chart++),
+                      &g_array_index (section->charts, KefuDashboardChart, j));
+    }
+  if (self->shown_clerks != NULL)
+    kefu_dashboard_clerks_view_set_clerks (self->shown_clerks, dashboard->clerks);
+}
+
 void
 _kefu_dashboard_pane_show_sections (KefuDashboardPane   *self,
                                     const KefuDashboard *dashboard)
 {
   GtkWidget *child;
-  GtkWidget *clerks;
   g_autoptr(GPtrArray) sections = kefu_dashboard_sections_new (dashboard);
+  g_autofree char *shape = sections_shape (sections, dashboard);
   GtkAdjustment *adjustment;
   double scroll;
 
-  /* Read again, the figures keep their place on screen. */
+  if (g_strcmp0 (shape, self->shown_shape) == 0)
+    {
+      update_sections (self, sections, dashboard);
+      return;
+    }
+
+  /* Another shape (the first read, or the clerks' table came or went): made anew, the figures
+   * keeping their place on screen. */
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
     gtk_widget_get_ancestor (GTK_WIDGET (self->sections_box), GTK_TYPE_SCROLLED_WINDOW)));
   scroll = gtk_adjustment_get_value (adjustment);
+  _kefu_dashboard_pane_forget_sections (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box))) != NULL)
     gtk_box_remove (self->sections_box, child);
 
@@ -234,12 +317,28 @@ _kefu_dashboard_pane_show_sections (KefuDashboardPane   *self,
   if (dashboard->clerks->len > 0)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+      GtkWidget *clerks = kefu_dashboard_clerks_view_new ();
+
       gtk_box_append (GTK_BOX (box), heading_new (_("Clerks")));
-      clerks = kefu_dashboard_clerks_view_new ();
       kefu_dashboard_clerks_view_set_clerks (KEFU_DASHBOARD_CLERKS_VIEW (clerks),
                                              dashboard->clerks);
       gtk_box_append (GTK_BOX (box), clerks);
       gtk_box_append (self->sections_box, box);
+      self->shown_clerks = KEFU_DASHBOARD_CLERKS_VIEW (clerks);
     }
+  self->shown_shape = g_steal_pointer (&shape);
   gtk_adjustment_set_value (adjustment, scroll);
+}
+
+void
+_kefu_dashboard_pane_forget_sections (KefuDashboardPane *self)
+{
+  if (self->shown_tiles == NULL)
+    self->shown_tiles = g_ptr_array_new ();
+  if (self->shown_charts == NULL)
+    self->shown_charts = g_ptr_array_new ();
+  g_ptr_array_set_size (self->shown_tiles, 0);
+  g_ptr_array_set_size (self->shown_charts, 0);
+  self->shown_clerks = NULL;
+  g_clear_pointer (&self->shown_shape, g_free);
 }

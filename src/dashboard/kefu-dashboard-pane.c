@@ -326,6 +326,10 @@ kefu_dashboard_pane_dispose (GObject *object)
   g_clear_object (&self->departments);
   g_clear_object (&self->people);
   g_clear_pointer (&self->dashboard, kefu_dashboard_free);
+  g_clear_pointer (&self->shown_tiles, g_ptr_array_unref);
+  g_clear_pointer (&self->shown_charts, g_ptr_array_unref);
+  self->shown_clerks = NULL;
+  g_clear_pointer (&self->shown_shape, g_free);
 
   G_OBJECT_CLASS (kefu_dashboard_pane_parent_class)->dispose (object);
 }

@@ -380,16 +380,25 @@ test_live_refresh (Fixture       *f,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 id = 1;
 
+  KefuFigureTile *tile;
+
   show_pane (f, f->manager);
   g_object_set (f->pane, "live", live, NULL);
   g_assert_cmpuint (kefu_dashboard_pane_get_dashboard (f->pane)->calls_total.value, ==, 8);
+  /* The tile a clerk's keyboard is on stays the same widget, with the focus, while the figures
+   * are read again. */
+  tile = find_tile (f, "Inquiry Calls");
+  g_assert_cmpuint (kefu_figure_tile_get_value (tile), ==, 5);
+  gtk_widget_grab_focus (GTK_WIDGET (tile));
   save_inquiry (f, f->clerk2, "13600136000", now);
   kefu_store_set_actor (f->store, f->manager);
   g_array_append_val (ids, id);
   kefu_live_feed (live, "calls", ids);
   kefu_live_flush (live);
   kefu_test_wait_until (kefu_dashboard_pane_get_dashboard (f->pane)->calls_total.value == 9);
-  g_assert_cmpuint (kefu_figure_tile_get_value (find_tile (f, "Inquiry Calls")), ==, 6);
+  g_assert_true (find_tile (f, "Inquiry Calls") == tile);
+  g_assert_cmpuint (kefu_figure_tile_get_value (tile), ==, 6);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (tile)));
 }
 
 /* A hand-over note the manager has not read opens the notes beside the figures, and the pane
