@@ -10,6 +10,7 @@
 
 #include "core/kefu-staff.h"
 #include "widgets/kefu-live.h"
+#include "widgets/kefu-team-choice.h"
 
 #include "kefu-dashboard-pane.h"
 #include "kefu-shift-notes-view.h"
@@ -36,11 +37,8 @@ struct _KefuDashboardPane
 
   /* Teams and clerks of the filter bar */
   GCancellable   *people_cancellable;
-  GListModel     *departments;     /* KefuDepartment */
-  GListModel     *people;          /* KefuStaff, active */
-  GArray         *team_ids;        /* gint64 per team_dropdown item; 0: all */
-  GArray         *clerk_ids;       /* gint64 per clerk_dropdown item; 0: all */
-  gboolean        filling;         /* the dropdowns are being filled, not chosen */
+  KefuTeamChoice *team_choice;     /* team_dropdown and clerk_dropdown */
+  gboolean        filling;         /* the period toggles are being set, not chosen */
 
   AdwDialog      *records_dialog;  /* weak */
 

@@ -320,25 +320,13 @@ kefu_dashboard_pane_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->live, self);
   g_clear_object (&self->live);
   g_clear_weak_pointer (&self->records_dialog);
+  g_clear_object (&self->team_choice);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_DASHBOARD_PANE);
   g_clear_object (&self->store);
   g_clear_object (&self->staff);
-  g_clear_object (&self->departments);
-  g_clear_object (&self->people);
   g_clear_pointer (&self->dashboard, kefu_dashboard_free);
 
   G_OBJECT_CLASS (kefu_dashboard_pane_parent_class)->dispose (object);
-}
-
-static void
-kefu_dashboard_pane_finalize (GObject *object)
-{
-  KefuDashboardPane *self = KEFU_DASHBOARD_PANE (object);
-
-  g_clear_pointer (&self->team_ids, g_array_unref);
-  g_clear_pointer (&self->clerk_ids, g_array_unref);
-
-  G_OBJECT_CLASS (kefu_dashboard_pane_parent_class)->finalize (object);
 }
 
 static void
@@ -402,7 +390,6 @@ kefu_dashboard_pane_class_init (KefuDashboardPaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kefu_dashboard_pane_dispose;
-  object_class->finalize = kefu_dashboard_pane_finalize;
   object_class->get_property = kefu_dashboard_pane_get_property;
   object_class->set_property = kefu_dashboard_pane_set_property;
 
@@ -466,8 +453,6 @@ kefu_dashboard_pane_init (KefuDashboardPane *self)
   /* Not bound in the template: AdwBin unparents its own child on dispose. */
   self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
 
-  self->team_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->clerk_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   _kefu_dashboard_pane_today (&today);
   kefu_period_init (&self->period, KEFU_PERIOD_MONTH, &today, &today);
   _kefu_dashboard_pane_init_filters (self);
