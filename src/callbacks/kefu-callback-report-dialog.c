@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "core/kefu-callback-rules.h"
+#include "core/kefu-report-period.h"
 #include "report/kefu-callback-report-pdf.h"
 #include "widgets/kefu-date-row.h"
 #include "widgets/kefu-print-document.h"
@@ -111,7 +112,6 @@ static void
 period_changed_cb (KefuCallbackReportDialog *self)
 {
   guint period = adw_combo_row_get_selected (self->period_row);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GDate today, first, last;
   KefuSurveyPeriod kind;
   gboolean previous;
@@ -122,9 +122,7 @@ period_changed_cb (KefuCallbackReportDialog *self)
     return;
 
   /* The rows follow the chosen period, so that "Custom range" starts from it. */
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  kefu_period_today (&today);
   kind = period == PERIOD_THIS_MONTH || period == PERIOD_LAST_MONTH
          ? KEFU_SURVEY_PERIOD_MONTH : KEFU_SURVEY_PERIOD_QUARTER;
   previous = period == PERIOD_LAST_MONTH || period == PERIOD_LAST_QUARTER;

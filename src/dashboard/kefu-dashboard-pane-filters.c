@@ -50,7 +50,7 @@ _kefu_dashboard_pane_update_period (KefuDashboardPane *self)
   g_autofree char *subtitle = NULL;
   KefuPeriod next;
 
-  _kefu_dashboard_pane_today (&today);
+  kefu_period_today (&today);
   name = kefu_period_describe (&self->period, &today);
   gtk_label_set_label (self->period_label, name);
   subtitle = _kefu_dashboard_pane_describe (self);
@@ -88,7 +88,7 @@ period_toggled_cb (KefuDashboardPane *self)
     }
   kind = g_str_equal (name, "day") ? KEFU_PERIOD_DAY :
          g_str_equal (name, "week") ? KEFU_PERIOD_WEEK : KEFU_PERIOD_MONTH;
-  _kefu_dashboard_pane_today (&today);
+  kefu_period_today (&today);
   /* Another kind of period around the days looked at: from the last day of a past month to
    * its week, say; a current period stays current. */
   day = kefu_period_is_current (&self->period, &today) ? today : self->period.last;
@@ -105,7 +105,7 @@ step_action (GtkWidget  *widget,
   KefuDashboardPane *self = KEFU_DASHBOARD_PANE (widget);
   GDate today;
 
-  _kefu_dashboard_pane_today (&today);
+  kefu_period_today (&today);
   if (!kefu_period_step (&self->period, g_str_equal (action_name, "dashboard.next") ? 1 : -1,
                          &today))
     return;
@@ -138,7 +138,7 @@ apply_range_action (GtkWidget  *widget,
 
   gtk_widget_remove_css_class (self->first_row, "error");
   gtk_widget_remove_css_class (self->last_row, "error");
-  _kefu_dashboard_pane_today (&today);
+  kefu_period_today (&today);
   if (!kefu_date_row_get_day (KEFU_DATE_ROW (self->first_row), &first, &error))
     wrong = self->first_row;
   else if (!kefu_date_row_get_day (KEFU_DATE_ROW (self->last_row), &last, &error))

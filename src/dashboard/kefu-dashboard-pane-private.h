@@ -63,8 +63,6 @@ struct _KefuDashboardPane
 
 /* The figures again, for the period and filter now. */
 void     _kefu_dashboard_pane_read                (KefuDashboardPane *self);
-/* Today, by the local clock. */
-void     _kefu_dashboard_pane_today               (GDate             *today);
 /* The period and whose figures in words: "This Month · Nov 1, 2026 – Nov 27, 2026 · 客服一组". */
 char    *_kefu_dashboard_pane_describe            (KefuDashboardPane *self);
 

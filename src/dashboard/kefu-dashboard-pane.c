@@ -50,17 +50,6 @@ set_busy (KefuDashboardPane *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-void
-_kefu_dashboard_pane_today (GDate *today)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_clear (today, 1);
-  g_date_set_dmy (today, (GDateDay) g_date_time_get_day_of_month (now),
-                  (GDateMonth) g_date_time_get_month (now),
-                  (GDateYear) g_date_time_get_year (now));
-}
-
 char *
 _kefu_dashboard_pane_describe (KefuDashboardPane *self)
 {
@@ -70,7 +59,7 @@ _kefu_dashboard_pane_describe (KefuDashboardPane *self)
   const char *team = _kefu_dashboard_pane_team_name (self);
   g_autofree char *text = NULL;
 
-  _kefu_dashboard_pane_today (&today);
+  kefu_period_today (&today);
   name = kefu_period_describe (&self->period, &today);
   /* A named period says its dates too; a range of dates is its name. */
   if (g_strcmp0 (name, range) == 0)
@@ -453,7 +442,7 @@ kefu_dashboard_pane_init (KefuDashboardPane *self)
   /* Not bound in the template: AdwBin unparents its own child on dispose. */
   self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
 
-  _kefu_dashboard_pane_today (&today);
+  kefu_period_today (&today);
   kefu_period_init (&self->period, KEFU_PERIOD_MONTH, &today, &today);
   _kefu_dashboard_pane_init_filters (self);
   _kefu_dashboard_pane_export_init (self);

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "core/kefu-callback-rules.h"
+#include "core/kefu-report-period.h"
 #include "widgets/kefu-date-row.h"
 
 #include "kefu-reports-dialog-private.h"
@@ -86,22 +86,22 @@ static void
 period_changed_cb (KefuReportsDialog *self)
 {
   guint period = adw_combo_row_get_selected (self->period_row);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GDate today, first, last;
+  KefuPeriod month;
+  GDate today;
 
   gtk_widget_set_visible (GTK_WIDGET (self->first_row), period == PERIOD_CUSTOM);
   gtk_widget_set_visible (GTK_WIDGET (self->last_row), period == PERIOD_CUSTOM);
   if (period == PERIOD_CUSTOM)
     return;
 
-  /* The rows follow the chosen month, so that "Custom range" starts from it. */
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-  kefu_survey_period_bounds (KEFU_SURVEY_PERIOD_MONTH, &today, period == PERIOD_LAST_MONTH,
-                             &first, &last);
-  kefu_date_row_set_day (self->first_row, &first);
-  kefu_date_row_set_day (self->last_row, &last);
+  /* The months as the dashboard counts them: this one to date, the last one whole. The rows
+   * follow the chosen month, so that "Custom range" starts from it. */
+  kefu_period_today (&today);
+  kefu_period_init (&month, KEFU_PERIOD_MONTH, &today, &today);
+  if (period == PERIOD_LAST_MONTH)
+    kefu_period_step (&month, -1, &today);
+  kefu_date_row_set_day (self->first_row, &month.first);
+  kefu_date_row_set_day (self->last_row, &month.last);
 }
 
 void
