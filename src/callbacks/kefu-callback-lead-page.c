@@ -15,6 +15,7 @@
 
 #include "core/kefu-callback-rules.h"
 #include "core/kefu-enums.h"
+#include "core/kefu-report-period.h"
 #include "store/kefu-store-callbacks.h"
 
 #include "kefu-callback-campaign-dialog.h"
@@ -638,14 +639,11 @@ plan_survey_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   KefuCallbackLeadPage *self = KEFU_CALLBACK_LEAD_PAGE (widget);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GDate today;
   const GDate *first = &self->period_first;
 
   /* From today (or the period's start if it lies ahead) to the period's end. */
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  kefu_period_today (&today);
   if (!g_date_valid (first) || g_date_compare (first, &today) < 0)
     first = &today;
   kefu_callback_campaign_dialog_plan_survey (present_campaign (self), first,

@@ -14,9 +14,11 @@
 #include <glib/gi18n.h>
 
 #include "core/kefu-callback-rules.h"
+#include "core/kefu-report-period.h"
 #include "report/kefu-callback-report-pdf.h"
 #include "widgets/kefu-date-row.h"
 #include "widgets/kefu-print-document.h"
+#include "widgets/kefu-team-choice.h"
 
 #include "kefu-callback-report-dialog.h"
 
@@ -49,10 +51,7 @@ struct _KefuCallbackReportDialog
   KefuStaff          *staff;
   GCancellable       *cancellable;
   guint               busy;
-  GListModel         *departments;    /* KefuDepartment */
-  GListModel         *everyone;       /* KefuStaff */
-  GArray             *team_ids;       /* gint64 per team_row item; 0: all teams */
-  GArray             *clerk_ids;      /* gint64 per clerk_row item; 0: all clerks */
+  KefuTeamChoice     *team_choice;    /* team_row and clerk_row */
   KefuCallbackReport *report;
   char               *report_title;   /* the team or clerk the report is about; NULL: all */
   GPtrArray          *result_rows;
@@ -113,7 +112,6 @@ static void
 period_changed_cb (KefuCallbackReportDialog *self)
 {
   guint period = adw_combo_row_get_selected (self->period_row);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GDate today, first, last;
   KefuSurveyPeriod kind;
   gboolean previous;
@@ -124,9 +122,7 @@ period_changed_cb (KefuCallbackReportDialog *self)
     return;
 
   /* The rows follow the chosen period, so that "Custom range" starts from it. */
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  kefu_period_today (&today);
   kind = period == PERIOD_THIS_MONTH || period == PERIOD_LAST_MONTH
          ? KEFU_SURVEY_PERIOD_MONTH : KEFU_SURVEY_PERIOD_QUARTER;
   previous = period == PERIOD_LAST_MONTH || period == PERIOD_LAST_QUARTER;
@@ -183,71 +179,6 @@ read_period (KefuCallbackReportDialog *self,
 /* The team and the clerk */
 
 static void
-fill_clerks (KefuCallbackReportDialog *self)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint team = adw_combo_row_get_selected (self->team_row);
-  gint64 team_id = self->team_ids != NULL && team < self->team_ids->len
-                   ? g_array_index (self->team_ids, gint64, team) : 0;
-  gint64 none = 0;
-
-  g_array_set_size (self->clerk_ids, 0);
-  gtk_string_list_append (names, _("All clerks"));
-  g_array_append_val (self->clerk_ids, none);
-  for (guint i = 0; self->everyone != NULL && i < g_list_model_get_n_items (self->everyone); i++)
-    {
-      g_autoptr(KefuStaff) staff = g_list_model_get_item (self->everyone, i);
-      gint64 id = kefu_record_get_id (KEFU_RECORD (staff));
-
-      if (team_id != 0 && kefu_staff_get_department_id (staff) != team_id)
-        continue;
-      gtk_string_list_append (names, kefu_staff_get_name (staff));
-      g_array_append_val (self->clerk_ids, id);
-    }
-  adw_combo_row_set_model (self->clerk_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->clerk_row, 0);
-}
-
-static void
-fill_teams (KefuCallbackReportDialog *self)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  gint64 none = 0;
-
-  g_array_set_size (self->team_ids, 0);
-  gtk_string_list_append (names, _("All teams"));
-  g_array_append_val (self->team_ids, none);
-  for (guint i = 0; self->departments != NULL && i < g_list_model_get_n_items (self->departments);
-       i++)
-    {
-      g_autoptr(KefuDepartment) department = g_list_model_get_item (self->departments, i);
-      gint64 id = kefu_record_get_id (KEFU_RECORD (department));
-
-      gtk_string_list_append (names, kefu_department_get_name (department));
-      g_array_append_val (self->team_ids, id);
-    }
-  adw_combo_row_set_model (self->team_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->team_row, 0);
-  fill_clerks (self);
-}
-
-static gpointer
-load_func (KefuStore     *store,
-           gpointer       data,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  KefuCallbackReportDialog *self = data;
-
-  /* Read on the worker, handed over in the callback (the dialog is kept alive by it). */
-  self->departments = kefu_store_list_departments (store, cancellable, error);
-  if (self->departments == NULL)
-    return NULL;
-  self->everyone = kefu_store_list_staff (store, FALSE, cancellable, error);
-  return NULL;
-}
-
-static void
 load_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -255,7 +186,7 @@ load_cb (GObject      *object,
   g_autoptr(KefuCallbackReportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  kefu_store_run_finish (KEFU_STORE (object), result, &error);
+  kefu_team_choice_read_finish (KEFU_TEAM_CHOICE (object), result, &error);
   set_busy (self, FALSE);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -266,24 +197,6 @@ load_cb (GObject      *object,
                                                   error->message);
       show_error (self, message);
     }
-  fill_teams (self);
-}
-
-static gint64
-selected_id (AdwComboRow *row,
-             GArray      *ids)
-{
-  guint i = adw_combo_row_get_selected (row);
-
-  return i < ids->len ? g_array_index (ids, gint64, i) : 0;
-}
-
-static char *
-selected_name (AdwComboRow *row)
-{
-  GtkStringObject *item = adw_combo_row_get_selected_item (row);
-
-  return item != NULL ? g_strdup (gtk_string_object_get_string (item)) : NULL;
 }
 
 /* The figures */
@@ -480,8 +393,8 @@ make_action (GtkWidget  *widget,
 {
   KefuCallbackReportDialog *self = KEFU_CALLBACK_REPORT_DIALOG (widget);
   MakeJob *job;
-  gint64 clerk_id = selected_id (self->clerk_row, self->clerk_ids);
-  gint64 team_id = selected_id (self->team_row, self->team_ids);
+  gint64 clerk_id = kefu_team_choice_get_clerk_id (self->team_choice);
+  gint64 team_id = kefu_team_choice_get_team_id (self->team_choice);
 
   job = g_new0 (MakeJob, 1);
   if (!read_period (self, &job->first, &job->last))
@@ -493,10 +406,7 @@ make_action (GtkWidget  *widget,
   job->team_id = team_id;
   job->clerk_id = clerk_id;
   /* The PDF's title names the clerk when one is chosen, else the team. */
-  if (clerk_id != 0)
-    job->title = selected_name (self->clerk_row);
-  else if (team_id != 0)
-    job->title = selected_name (self->team_row);
+  job->title = g_strdup (kefu_team_choice_get_subject (self->team_choice));
   set_busy (self, TRUE);
   kefu_store_run_async (self->store, make_func, job, NULL, self->cancellable, make_cb, job);
 }
@@ -742,13 +652,12 @@ kefu_callback_report_dialog_constructed (GObject *object)
   G_OBJECT_CLASS (kefu_callback_report_dialog_parent_class)->constructed (object);
 
   period_changed_cb (self);
-  fill_teams (self);
   update_actions (self);
   if (self->store != NULL)
     {
       set_busy (self, TRUE);
-      kefu_store_run_async (self->store, load_func, self, NULL, self->cancellable, load_cb,
-                            g_object_ref (self));
+      kefu_team_choice_read_async (self->team_choice, self->store, self->cancellable, load_cb,
+                                   g_object_ref (self));
     }
 }
 
@@ -758,6 +667,7 @@ kefu_callback_report_dialog_dispose (GObject *object)
   KefuCallbackReportDialog *self = KEFU_CALLBACK_REPORT_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->team_choice);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_CALLBACK_REPORT_DIALOG);
   G_OBJECT_CLASS (kefu_callback_report_dialog_parent_class)->dispose (object);
 }
@@ -770,10 +680,6 @@ kefu_callback_report_dialog_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->staff);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->departments);
-  g_clear_object (&self->everyone);
-  g_clear_pointer (&self->team_ids, g_array_unref);
-  g_clear_pointer (&self->clerk_ids, g_array_unref);
   g_clear_pointer (&self->report, kefu_callback_report_free);
   g_free (self->report_title);
   g_clear_pointer (&self->result_rows, g_ptr_array_unref);
@@ -863,7 +769,6 @@ kefu_callback_report_dialog_class_init (KefuCallbackReportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackReportDialog, results_group);
   gtk_widget_class_bind_template_child (widget_class, KefuCallbackReportDialog, archive_label);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, fill_clerks);
 
   gtk_widget_class_install_action (widget_class, "report.make", NULL, make_action);
   gtk_widget_class_install_action (widget_class, "report.save", NULL, save_action);
@@ -874,8 +779,8 @@ static void
 kefu_callback_report_dialog_init (KefuCallbackReportDialog *self)
 {
   self->cancellable = g_cancellable_new ();
-  self->team_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->clerk_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->result_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->team_choice = kefu_team_choice_new (G_OBJECT (self->team_row), G_OBJECT (self->clerk_row),
+                                            KEFU_TEAM_CHOICE_DEFAULT);
 }

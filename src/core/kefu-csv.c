@@ -340,28 +340,54 @@ kefu_csv_encode_text (const char       *text,
   return converted;
 }
 
+/* What a file in `encoding` starts with: the BOM for KEFU_CSV_ENCODING_UTF8_BOM alone (Excel
+ * and WPS read UTF-8 by it; GB18030 has none, and plain UTF-8 is asked for without). */
+static const char *
+file_start (KefuCsvEncoding  encoding,
+            gsize           *length)
+{
+  *length = encoding == KEFU_CSV_ENCODING_UTF8_BOM ? strlen (KEFU_CSV_BOM) : 0;
+  return KEFU_CSV_BOM;
+}
+
+GBytes *
+kefu_csv_encode_records (const char       *records,
+                         gsize             length,
+                         KefuCsvEncoding   encoding,
+                         GError          **error)
+{
+  g_autofree char *encoded = NULL;
+  g_autoptr(GByteArray) out = NULL;
+  gsize encoded_length = 0;
+  gsize start_length = 0;
+  const char *start = file_start (encoding, &start_length);
+
+  g_return_val_if_fail (records != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  encoded = kefu_csv_encode_text (records != NULL ? records : "", length, encoding,
+                                  &encoded_length, error);
+  if (encoded == NULL)
+    return NULL;
+  out = g_byte_array_sized_new (start_length + encoded_length);
+  g_byte_array_append (out, (const guint8 *) start, start_length);
+  g_byte_array_append (out, (const guint8 *) encoded, encoded_length);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
 GBytes *
 kefu_csv_encode (GPtrArray        *rows,
                  KefuCsvEncoding   encoding,
                  GError          **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GByteArray) out = g_byte_array_new ();
-  g_autofree char *encoded = NULL;
-  gsize length = 0;
 
   g_return_val_if_fail (rows != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   for (guint i = 0; i < rows->len; i++)
     kefu_csv_append_row (text, (const char * const *) rows->pdata[i]);
-  encoded = kefu_csv_encode_text (text->str, text->len, encoding, &length, error);
-  if (encoded == NULL)
-    return NULL;
-  if (encoding == KEFU_CSV_ENCODING_UTF8_BOM)
-    g_byte_array_append (out, (const guint8 *) KEFU_CSV_BOM, 3);
-  g_byte_array_append (out, (const guint8 *) encoded, length);
-  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+  return kefu_csv_encode_records (text->str, text->len, encoding, error);
 }
 
 /* Rows are gathered into chunks of about this size before they are encoded and written. */
@@ -383,6 +409,8 @@ kefu_csv_writer_new (const char       *path,
 {
   g_autoptr(KefuAtomicFile) file = NULL;
   KefuCsvWriter *writer;
+  gsize start_length = 0;
+  const char *start = file_start (encoding, &start_length);
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -390,8 +418,7 @@ kefu_csv_writer_new (const char       *path,
   file = kefu_atomic_file_new (path, error);
   if (file == NULL)
     return NULL;
-  if (encoding == KEFU_CSV_ENCODING_UTF8_BOM &&
-      !kefu_atomic_file_write (file, KEFU_CSV_BOM, 3, error))
+  if (start_length > 0 && !kefu_atomic_file_write (file, start, start_length, error))
     return NULL;
   writer = g_new0 (KefuCsvWriter, 1);
   writer->file = g_steal_pointer (&file);

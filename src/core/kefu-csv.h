@@ -63,6 +63,14 @@ char       *kefu_csv_encode_text   (const char       *text,
                                     KefuCsvEncoding   encoding,
                                     gsize            *out_length,
                                     GError          **error);
+/* `records` (`length` bytes of UTF-8 text made of whole records, as kefu_csv_append_row ()
+ * writes them) as the bytes of a file in `encoding`: converted, and after the BOM for
+ * KEFU_CSV_ENCODING_UTF8_BOM. A file written in parts passes its first part here and the
+ * others to kefu_csv_encode_text (). Errors as kefu_csv_encode_text ()'s. */
+GBytes     *kefu_csv_encode_records (const char      *records,
+                                    gsize             length,
+                                    KefuCsvEncoding   encoding,
+                                    GError          **error);
 /* The whole file of `rows` (GStrv each, the header first), BOM included when asked for. */
 GBytes     *kefu_csv_encode        (GPtrArray        *rows,
                                     KefuCsvEncoding   encoding,

@@ -50,6 +50,18 @@ whole_unit (KefuPeriod     *period,
 }
 
 void
+kefu_period_today (GDate *today)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_return_if_fail (today != NULL);
+
+  g_date_clear (today, 1);
+  g_date_set_dmy (today, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+}
+
+void
 kefu_period_init (KefuPeriod     *period,
                   KefuPeriodKind  kind,
                   const GDate    *day,

@@ -32,6 +32,9 @@ typedef struct
   GDate          last;   /* included */
 } KefuPeriod;
 
+/* Today by the local clock: the periods are of local days (a report of the 27th is the 27th in
+ * Beijing, not in UTC). */
+void      kefu_period_today         (GDate            *today);
 /* The day, week or month (`kind`, not CUSTOM) holding `day`, ended at `today` when it holds it. */
 void      kefu_period_init          (KefuPeriod       *period,
                                      KefuPeriodKind    kind,

@@ -270,7 +270,7 @@ kefu_shift_note_add_link (KefuShiftNote     *self,
 GBytes *
 kefu_shift_notes_to_csv (GListModel *notes)
 {
-  g_autoptr(GString) out = g_string_new (KEFU_CSV_BOM);
+  g_autoptr(GString) out = g_string_new (NULL);
   const char *header[] = {
     C_("shift notes report", "Written At"),
     C_("shift notes report", "By"),
@@ -315,5 +315,6 @@ kefu_shift_notes_to_csv (GListModel *notes)
       row[5] = NULL;
       kefu_csv_append_row (out, row);
     }
-  return g_string_free_to_bytes (g_steal_pointer (&out));
+  /* The notes' text is UTF-8 (the store's), which UTF-8 always holds: no error to give. */
+  return kefu_csv_encode_records (out->str, out->len, KEFU_CSV_ENCODING_UTF8_BOM, NULL);
 }

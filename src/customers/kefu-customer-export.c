@@ -287,6 +287,9 @@ replace_cb (GObject      *object,
   GTask *task = user_data;
   Export *export = g_task_get_task_data (task);
   GError *error = NULL;
+  g_autoptr(GBytes) start = NULL;
+  gconstpointer data;
+  gsize size;
 
   export->stream = G_OUTPUT_STREAM (g_file_replace_finish (G_FILE (object), result, &error));
   if (export->stream == NULL)
@@ -295,8 +298,19 @@ replace_cb (GObject      *object,
       return;
     }
 
-  g_string_append (export->buffer, KEFU_CSV_BOM);
+  /* The file's first record, after the BOM (UTF-8 with it: Excel and WPS then read Chinese);
+   * the rows after it are UTF-8 as they are. */
   kefu_customer_export_append_header (export->buffer);
+  start = kefu_csv_encode_records (export->buffer->str, export->buffer->len,
+                                   KEFU_CSV_ENCODING_UTF8_BOM, &error);
+  if (start == NULL)
+    {
+      export_fail (task, error);
+      return;
+    }
+  data = g_bytes_get_data (start, &size);
+  g_string_truncate (export->buffer, 0);
+  g_string_append_len (export->buffer, data, size);
   write_buffer (task);
 }
 

@@ -12,7 +12,6 @@
 
 #include <glib/gi18n.h>
 
-#include "core/kefu-department.h"
 #include "core/kefu-roles.h"
 #include "widgets/kefu-date-row.h"
 
@@ -51,7 +50,7 @@ _kefu_dashboard_pane_update_period (KefuDashboardPane *self)
   g_autofree char *subtitle = NULL;
   KefuPeriod next;
 
-  _kefu_dashboard_pane_today (&today);
+  kefu_period_today (&today);
   name = kefu_period_describe (&self->period, &today);
   gtk_label_set_label (self->period_label, name);
   subtitle = _kefu_dashboard_pane_describe (self);
@@ -75,7 +74,7 @@ period_toggled_cb (KefuDashboardPane *self)
   KefuPeriodKind kind;
 
   /* The template sets the toggle before the pane is made. */
-  if (self->filling || self->period_toggles == NULL || self->team_ids == NULL)
+  if (self->filling || self->period_toggles == NULL || self->team_choice == NULL)
     return;
   name = adw_toggle_group_get_active_name (self->period_toggles);
   if (name == NULL)
@@ -89,7 +88,7 @@ period_toggled_cb (KefuDashboardPane *self)
     }
   kind = g_str_equal (name, "day") ? KEFU_PERIOD_DAY :
          g_str_equal (name, "week") ? KEFU_PERIOD_WEEK : KEFU_PERIOD_MONTH;
-  _kefu_dashboard_pane_today (&today);
+  kefu_period_today (&today);
   /* Another kind of period around the days looked at: from the last day of a past month to
    * its week, say; a current period stays current. */
   day = kefu_period_is_current (&self->period, &today) ? today : self->period.last;
@@ -106,7 +105,7 @@ step_action (GtkWidget  *widget,
   KefuDashboardPane *self = KEFU_DASHBOARD_PANE (widget);
   GDate today;
 
-  _kefu_dashboard_pane_today (&today);
+  kefu_period_today (&today);
   if (!kefu_period_step (&self->period, g_str_equal (action_name, "dashboard.next") ? 1 : -1,
                          &today))
     return;
@@ -139,7 +138,7 @@ apply_range_action (GtkWidget  *widget,
 
   gtk_widget_remove_css_class (self->first_row, "error");
   gtk_widget_remove_css_class (self->last_row, "error");
-  _kefu_dashboard_pane_today (&today);
+  kefu_period_today (&today);
   if (!kefu_date_row_get_day (KEFU_DATE_ROW (self->first_row), &first, &error))
     wrong = self->first_row;
   else if (!kefu_date_row_get_day (KEFU_DATE_ROW (self->last_row), &last, &error))
@@ -163,95 +162,27 @@ apply_range_action (GtkWidget  *widget,
 
 /* Teams and clerks */
 
-static gint64
-selected_id (GtkDropDown *dropdown,
-             GArray      *ids)
-{
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  return selected < ids->len ? g_array_index (ids, gint64, selected) : 0;
-}
-
-static guint
-position_of (GArray *ids,
-             gint64  id)
-{
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      return i;
-  return 0;
-}
-
 const char *
 _kefu_dashboard_pane_team_name (KefuDashboardPane *self)
 {
-  GtkStringObject *item = NULL;
-
+  if (self->team_choice == NULL)
+    return NULL;
   if (self->clerk_id != 0)
-    item = gtk_drop_down_get_selected_item (self->clerk_dropdown);
-  else if (self->department_id != 0)
-    item = gtk_drop_down_get_selected_item (self->team_dropdown);
-  return item != NULL ? gtk_string_object_get_string (item) : NULL;
+    return kefu_team_choice_get_clerk_name (self->team_choice);
+  if (self->department_id != 0)
+    return kefu_team_choice_get_team_name (self->team_choice);
+  return NULL;
 }
 
+/* A manager's choice holds only while its team and clerk are listed; anyone else reads their
+ * own figures whatever the choosers (hidden) show. */
 static void
-fill_clerks (KefuDashboardPane *self)
+take_choice (KefuDashboardPane *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  gint64 none = 0;
-
-  g_array_set_size (self->clerk_ids, 0);
-  gtk_string_list_append (names, _("All Clerks"));
-  g_array_append_val (self->clerk_ids, none);
-  for (guint i = 0; self->people != NULL && i < g_list_model_get_n_items (self->people); i++)
-    {
-      g_autoptr(KefuStaff) person = g_list_model_get_item (self->people, i);
-      gint64 id = kefu_record_get_id (KEFU_RECORD (person));
-
-      if (self->department_id != 0 && kefu_staff_get_department_id (person) != self->department_id)
-        continue;
-      /* The people who take calls and make callbacks: the figures are theirs. */
-      if (!kefu_role_can_take_calls (kefu_staff_get_role (person)) &&
-          !kefu_role_can_make_callbacks (kefu_staff_get_role (person)))
-        continue;
-      gtk_string_list_append (names, kefu_staff_get_name (person));
-      g_array_append_val (self->clerk_ids, id);
-    }
-  self->filling = TRUE;
-  gtk_drop_down_set_model (self->clerk_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->clerk_dropdown, position_of (self->clerk_ids, self->clerk_id));
-  self->filling = FALSE;
-  /* A manager's choice holds only while its clerk is listed; anyone else reads their own. */
-  if (is_manager (self))
-    self->clerk_id = selected_id (self->clerk_dropdown, self->clerk_ids);
-}
-
-static void
-fill_teams (KefuDashboardPane *self)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  gint64 none = 0;
-
-  g_array_set_size (self->team_ids, 0);
-  gtk_string_list_append (names, _("All Teams"));
-  g_array_append_val (self->team_ids, none);
-  for (guint i = 0; self->departments != NULL && i < g_list_model_get_n_items (self->departments);
-       i++)
-    {
-      g_autoptr(KefuDepartment) department = g_list_model_get_item (self->departments, i);
-      gint64 id = kefu_record_get_id (KEFU_RECORD (department));
-
-      gtk_string_list_append (names, kefu_department_get_name (department));
-      g_array_append_val (self->team_ids, id);
-    }
-  self->filling = TRUE;
-  gtk_drop_down_set_model (self->team_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->team_dropdown,
-                              position_of (self->team_ids, self->department_id));
-  self->filling = FALSE;
-  if (is_manager (self))
-    self->department_id = selected_id (self->team_dropdown, self->team_ids);
-  fill_clerks (self);
+  if (!is_manager (self))
+    return;
+  self->department_id = kefu_team_choice_get_team_id (self->team_choice);
+  self->clerk_id = kefu_team_choice_get_clerk_id (self->team_choice);
 }
 
 void
@@ -268,54 +199,18 @@ _kefu_dashboard_pane_apply_role (KefuDashboardPane *self)
     }
   else if (self->staff != NULL && self->clerk_id == kefu_record_get_id (KEFU_RECORD (self->staff)))
     self->clerk_id = 0;
-  fill_teams (self);
+  kefu_team_choice_select (self->team_choice, self->department_id, self->clerk_id);
+  take_choice (self);
   _kefu_dashboard_pane_update_period (self);
 }
 
 static void
-team_changed_cb (KefuDashboardPane *self)
+choice_changed_cb (KefuDashboardPane *self)
 {
-  if (self->filling)
-    return;
-  self->department_id = selected_id (self->team_dropdown, self->team_ids);
-  self->clerk_id = 0;
-  fill_clerks (self);
+  self->department_id = kefu_team_choice_get_team_id (self->team_choice);
+  self->clerk_id = kefu_team_choice_get_clerk_id (self->team_choice);
   _kefu_dashboard_pane_update_period (self);
   _kefu_dashboard_pane_read (self);
-}
-
-static void
-clerk_changed_cb (KefuDashboardPane *self)
-{
-  if (self->filling)
-    return;
-  self->clerk_id = selected_id (self->clerk_dropdown, self->clerk_ids);
-  _kefu_dashboard_pane_update_period (self);
-  _kefu_dashboard_pane_read (self);
-}
-
-/* The departments and the active staff, read together on the worker: a list of the two models
- * (kefu_store_run_async () carries an object). */
-static gpointer
-read_people_func (KefuStore     *store,
-                  gpointer       data,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  g_autoptr(GListModel) departments = NULL;
-  g_autoptr(GListModel) people = NULL;
-  GListStore *both;
-
-  departments = kefu_store_list_departments (store, cancellable, error);
-  if (departments == NULL)
-    return NULL;
-  people = kefu_store_list_staff (store, TRUE, cancellable, error);
-  if (people == NULL)
-    return NULL;
-  both = g_list_store_new (G_TYPE_OBJECT);
-  g_list_store_append (both, departments);
-  g_list_store_append (both, people);
-  return both;
 }
 
 static void
@@ -325,27 +220,25 @@ read_people_cb (GObject      *source,
 {
   g_autoptr(KefuDashboardPane) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) both = kefu_store_run_finish (KEFU_STORE (source), result, &error);
-  g_autoptr(GListModel) departments = NULL;
-  g_autoptr(GListModel) people = NULL;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (both == NULL)
+  if (!kefu_team_choice_read_finish (KEFU_TEAM_CHOICE (source), result, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("The teams and clerks could not be read: %s"),
-                                                  error->message);
+      g_autofree char *message = NULL;
 
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      message = g_strdup_printf (_("The teams and clerks could not be read: %s"),
+                                 error->message);
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
       return;
     }
-  departments = g_list_model_get_item (both, 0);
-  people = g_list_model_get_item (both, 1);
-  g_set_object (&self->departments, departments);
-  g_set_object (&self->people, people);
-  fill_teams (self);
+  /* The choosers show the pane's team and clerk now that they are listed: a clerk's own name
+   * names their figures. */
+  kefu_team_choice_select (self->team_choice, self->department_id, self->clerk_id);
+  take_choice (self);
 }
 
+/* The departments and the active staff who take calls or make callbacks. */
 void
 _kefu_dashboard_pane_read_people (KefuDashboardPane *self)
 {
@@ -354,18 +247,19 @@ _kefu_dashboard_pane_read_people (KefuDashboardPane *self)
   if (self->store == NULL)
     return;
   self->people_cancellable = g_cancellable_new ();
-  kefu_store_run_async (self->store, read_people_func, NULL, NULL, self->people_cancellable,
-                        read_people_cb, g_object_ref (self));
+  kefu_team_choice_read_async (self->team_choice, self->store, self->people_cancellable,
+                               read_people_cb, g_object_ref (self));
 }
 
 void
 _kefu_dashboard_pane_init_filters (KefuDashboardPane *self)
 {
-  g_signal_connect_swapped (self->team_dropdown, "notify::selected",
-                            G_CALLBACK (team_changed_cb), self);
-  g_signal_connect_swapped (self->clerk_dropdown, "notify::selected",
-                            G_CALLBACK (clerk_changed_cb), self);
-  fill_teams (self);
+  self->team_choice = kefu_team_choice_new (G_OBJECT (self->team_dropdown),
+                                            G_OBJECT (self->clerk_dropdown),
+                                            KEFU_TEAM_CHOICE_ACTIVE_ONLY |
+                                            KEFU_TEAM_CHOICE_FRONT_LINE);
+  g_signal_connect_object (self->team_choice, "changed", G_CALLBACK (choice_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   _kefu_dashboard_pane_update_period (self);
 }
 

@@ -10,6 +10,7 @@
 
 #include "core/kefu-staff.h"
 #include "widgets/kefu-live.h"
+#include "widgets/kefu-team-choice.h"
 
 #include "kefu-dashboard-pane.h"
 #include "kefu-dashboard-clerks-view.h"
@@ -37,11 +38,8 @@ struct _KefuDashboardPane
 
   /* Teams and clerks of the filter bar */
   GCancellable   *people_cancellable;
-  GListModel     *departments;     /* KefuDepartment */
-  GListModel     *people;          /* KefuStaff, active */
-  GArray         *team_ids;        /* gint64 per team_dropdown item; 0: all */
-  GArray         *clerk_ids;       /* gint64 per clerk_dropdown item; 0: all */
-  gboolean        filling;         /* the dropdowns are being filled, not chosen */
+  KefuTeamChoice *team_choice;     /* team_dropdown and clerk_dropdown */
+  gboolean        filling;         /* the period toggles are being set, not chosen */
 
   AdwDialog      *records_dialog;  /* weak */
 
@@ -73,8 +71,6 @@ struct _KefuDashboardPane
 
 /* The figures again, for the period and filter now. */
 void     _kefu_dashboard_pane_read                (KefuDashboardPane *self);
-/* Today, by the local clock. */
-void     _kefu_dashboard_pane_today               (GDate             *today);
 /* The period and whose figures in words: "This Month · Nov 1, 2026 – Nov 27, 2026 · 客服一组". */
 char    *_kefu_dashboard_pane_describe            (KefuDashboardPane *self);
 

@@ -50,17 +50,6 @@ set_busy (KefuDashboardPane *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-void
-_kefu_dashboard_pane_today (GDate *today)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_clear (today, 1);
-  g_date_set_dmy (today, (GDateDay) g_date_time_get_day_of_month (now),
-                  (GDateMonth) g_date_time_get_month (now),
-                  (GDateYear) g_date_time_get_year (now));
-}
-
 char *
 _kefu_dashboard_pane_describe (KefuDashboardPane *self)
 {
@@ -70,7 +59,7 @@ _kefu_dashboard_pane_describe (KefuDashboardPane *self)
   const char *team = _kefu_dashboard_pane_team_name (self);
   g_autofree char *text = NULL;
 
-  _kefu_dashboard_pane_today (&today);
+  kefu_period_today (&today);
   name = kefu_period_describe (&self->period, &today);
   /* A named period says its dates too; a range of dates is its name. */
   if (g_strcmp0 (name, range) == 0)
@@ -320,11 +309,10 @@ kefu_dashboard_pane_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->live, self);
   g_clear_object (&self->live);
   g_clear_weak_pointer (&self->records_dialog);
+  g_clear_object (&self->team_choice);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_DASHBOARD_PANE);
   g_clear_object (&self->store);
   g_clear_object (&self->staff);
-  g_clear_object (&self->departments);
-  g_clear_object (&self->people);
   g_clear_pointer (&self->dashboard, kefu_dashboard_free);
   g_clear_pointer (&self->shown_tiles, g_ptr_array_unref);
   g_clear_pointer (&self->shown_charts, g_ptr_array_unref);
@@ -332,17 +320,6 @@ kefu_dashboard_pane_dispose (GObject *object)
   g_clear_pointer (&self->shown_shape, g_free);
 
   G_OBJECT_CLASS (kefu_dashboard_pane_parent_class)->dispose (object);
-}
-
-static void
-kefu_dashboard_pane_finalize (GObject *object)
-{
-  KefuDashboardPane *self = KEFU_DASHBOARD_PANE (object);
-
-  g_clear_pointer (&self->team_ids, g_array_unref);
-  g_clear_pointer (&self->clerk_ids, g_array_unref);
-
-  G_OBJECT_CLASS (kefu_dashboard_pane_parent_class)->finalize (object);
 }
 
 static void
@@ -406,7 +383,6 @@ kefu_dashboard_pane_class_init (KefuDashboardPaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kefu_dashboard_pane_dispose;
-  object_class->finalize = kefu_dashboard_pane_finalize;
   object_class->get_property = kefu_dashboard_pane_get_property;
   object_class->set_property = kefu_dashboard_pane_set_property;
 
@@ -470,9 +446,7 @@ kefu_dashboard_pane_init (KefuDashboardPane *self)
   /* Not bound in the template: AdwBin unparents its own child on dispose. */
   self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
 
-  self->team_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->clerk_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  _kefu_dashboard_pane_today (&today);
+  kefu_period_today (&today);
   kefu_period_init (&self->period, KEFU_PERIOD_MONTH, &today, &today);
   _kefu_dashboard_pane_init_filters (self);
   _kefu_dashboard_pane_export_init (self);

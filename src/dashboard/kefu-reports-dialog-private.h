@@ -8,6 +8,7 @@
 #pragma once
 
 #include "widgets/kefu-date-row.h"
+#include "widgets/kefu-team-choice.h"
 
 #include "kefu-reports-dialog.h"
 
@@ -50,10 +51,7 @@ struct _KefuReportsDialog
   GCancellable *cancellable;      /* the dialog's: cancelled when it goes */
   GCancellable *job_cancellable;  /* the report being made: "Cancel" */
   guint         busy;
-  GListModel   *departments;      /* KefuDepartment */
-  GListModel   *everyone;         /* KefuStaff */
-  GArray       *team_ids;         /* gint64 per team_row item; 0: all teams */
-  GArray       *clerk_ids;        /* gint64 per clerk_row item; 0: all clerks */
+  KefuTeamChoice *team_choice;  /* team_row and clerk_row */
   char         *message;
 };
 

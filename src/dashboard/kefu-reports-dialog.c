@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "core/kefu-callback-rules.h"
+#include "core/kefu-report-period.h"
 #include "widgets/kefu-date-row.h"
 
 #include "kefu-reports-dialog-private.h"
@@ -86,22 +86,22 @@ static void
 period_changed_cb (KefuReportsDialog *self)
 {
   guint period = adw_combo_row_get_selected (self->period_row);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GDate today, first, last;
+  KefuPeriod month;
+  GDate today;
 
   gtk_widget_set_visible (GTK_WIDGET (self->first_row), period == PERIOD_CUSTOM);
   gtk_widget_set_visible (GTK_WIDGET (self->last_row), period == PERIOD_CUSTOM);
   if (period == PERIOD_CUSTOM)
     return;
 
-  /* The rows follow the chosen month, so that "Custom range" starts from it. */
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-  kefu_survey_period_bounds (KEFU_SURVEY_PERIOD_MONTH, &today, period == PERIOD_LAST_MONTH,
-                             &first, &last);
-  kefu_date_row_set_day (self->first_row, &first);
-  kefu_date_row_set_day (self->last_row, &last);
+  /* The months as the dashboard counts them: this one to date, the last one whole. The rows
+   * follow the chosen month, so that "Custom range" starts from it. */
+  kefu_period_today (&today);
+  kefu_period_init (&month, KEFU_PERIOD_MONTH, &today, &today);
+  if (period == PERIOD_LAST_MONTH)
+    kefu_period_step (&month, -1, &today);
+  kefu_date_row_set_day (self->first_row, &month.first);
+  kefu_date_row_set_day (self->last_row, &month.last);
 }
 
 void
@@ -151,8 +151,6 @@ _kefu_reports_dialog_read_query (KefuReportsDialog *self,
   gboolean order_ok = !first_ok || !last_ok || g_date_compare (&first, &last) <= 0;
   gboolean length_ok = !first_ok || !last_ok || !order_ok ||
                        g_date_days_between (&first, &last) < KEFU_REPORT_MAX_DAYS;
-  guint team = adw_combo_row_get_selected (self->team_row);
-  guint clerk = adw_combo_row_get_selected (self->clerk_row);
 
   if (!first_ok)
     gtk_widget_add_css_class (GTK_WIDGET (self->first_row), "error");
@@ -183,114 +181,22 @@ _kefu_reports_dialog_read_query (KefuReportsDialog *self,
   if (!first_ok || !last_ok || !order_ok || !length_ok)
     return FALSE;
 
-  kefu_report_query_init (query, &first, &last,
-                          team < self->team_ids->len ? g_array_index (self->team_ids, gint64,
-                                                                      team) : 0,
-                          clerk < self->clerk_ids->len ? g_array_index (self->clerk_ids, gint64,
-                                                                        clerk) : 0);
+  kefu_report_query_init (query, &first, &last, kefu_team_choice_get_team_id (self->team_choice),
+                          kefu_team_choice_get_clerk_id (self->team_choice));
   return TRUE;
 }
 
 /* The team and the clerk */
 
 static void
-fill_clerks (KefuReportsDialog *self)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint team = adw_combo_row_get_selected (self->team_row);
-  gint64 team_id = team < self->team_ids->len ? g_array_index (self->team_ids, gint64, team)
-                                              : 0;
-  gint64 none = 0;
-
-  g_array_set_size (self->clerk_ids, 0);
-  gtk_string_list_append (names, _("All clerks"));
-  g_array_append_val (self->clerk_ids, none);
-  for (guint i = 0; self->everyone != NULL && i < g_list_model_get_n_items (self->everyone); i++)
-    {
-      g_autoptr(KefuStaff) staff = g_list_model_get_item (self->everyone, i);
-      gint64 id = kefu_record_get_id (KEFU_RECORD (staff));
-
-      if (team_id != 0 && kefu_staff_get_department_id (staff) != team_id)
-        continue;
-      gtk_string_list_append (names, kefu_staff_get_name (staff));
-      g_array_append_val (self->clerk_ids, id);
-    }
-  adw_combo_row_set_model (self->clerk_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->clerk_row, 0);
-}
-
-static void
-fill_teams (KefuReportsDialog *self)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  gint64 none = 0;
-
-  g_array_set_size (self->team_ids, 0);
-  gtk_string_list_append (names, _("All teams"));
-  g_array_append_val (self->team_ids, none);
-  for (guint i = 0; self->departments != NULL && i < g_list_model_get_n_items (self->departments);
-       i++)
-    {
-      g_autoptr(KefuDepartment) department = g_list_model_get_item (self->departments, i);
-      gint64 id = kefu_record_get_id (KEFU_RECORD (department));
-
-      gtk_string_list_append (names, kefu_department_get_name (department));
-      g_array_append_val (self->team_ids, id);
-    }
-  adw_combo_row_set_model (self->team_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->team_row, 0);
-  fill_clerks (self);
-}
-
-typedef struct
-{
-  GListModel *departments;
-  GListModel *everyone;
-} LoadJob;
-
-static void
-load_job_free (gpointer data)
-{
-  LoadJob *job = data;
-
-  g_clear_object (&job->departments);
-  g_clear_object (&job->everyone);
-  g_free (job);
-}
-
-static gpointer
-load_func (KefuStore     *store,
-           gpointer       data,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  LoadJob *job = data;
-
-  job->departments = kefu_store_list_departments (store, cancellable, error);
-  if (job->departments == NULL)
-    return NULL;
-  job->everyone = kefu_store_list_staff (store, FALSE, cancellable, error);
-  return NULL;
-}
-
-typedef struct
-{
-  KefuReportsDialog *self;   /* a reference */
-  LoadJob           *job;
-} LoadData;
-
-static void
 load_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  LoadData *data = user_data;
-  g_autoptr(KefuReportsDialog) self = data->self;
-  LoadJob *job = data->job;
+  g_autoptr(KefuReportsDialog) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  g_free (data);
-  kefu_store_run_finish (KEFU_STORE (object), result, &error);
+  kefu_team_choice_read_finish (KEFU_TEAM_CHOICE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   _kefu_reports_dialog_set_busy (self, FALSE);
@@ -301,17 +207,6 @@ load_cb (GObject      *object,
                                                error->message);
       _kefu_reports_dialog_say (self, text, TRUE);
     }
-  g_set_object (&self->departments, job->departments);
-  g_set_object (&self->everyone, job->everyone);
-  fill_teams (self);
-}
-
-static char *
-selected_name (AdwComboRow *row)
-{
-  GtkStringObject *item = adw_combo_row_get_selected_item (row);
-
-  return item != NULL ? g_strdup (gtk_string_object_get_string (item)) : NULL;
 }
 
 /* The team or clerk the report is about, for its heading; NULL for all. */
@@ -320,9 +215,9 @@ _kefu_reports_dialog_subject (KefuReportsDialog     *self,
                               const KefuReportQuery *query)
 {
   if (query->clerk_id != 0)
-    return selected_name (self->clerk_row);
+    return g_strdup (kefu_team_choice_get_clerk_name (self->team_choice));
   if (query->department_id != 0)
-    return selected_name (self->team_row);
+    return g_strdup (kefu_team_choice_get_team_name (self->team_choice));
   return NULL;
 }
 
@@ -389,17 +284,12 @@ kefu_reports_dialog_constructed (GObject *object)
   G_OBJECT_CLASS (kefu_reports_dialog_parent_class)->constructed (object);
 
   period_changed_cb (self);
-  fill_teams (self);
   update_actions (self);
   if (self->store != NULL)
     {
-      LoadData *data = g_new0 (LoadData, 1);
-
-      data->self = g_object_ref (self);
-      data->job = g_new0 (LoadJob, 1);
       _kefu_reports_dialog_set_busy (self, TRUE);
-      kefu_store_run_async (self->store, load_func, data->job, load_job_free, self->cancellable,
-                            load_cb, data);
+      kefu_team_choice_read_async (self->team_choice, self->store, self->cancellable, load_cb,
+                                   g_object_ref (self));
     }
 }
 
@@ -409,6 +299,7 @@ kefu_reports_dialog_dispose (GObject *object)
   KefuReportsDialog *self = KEFU_REPORTS_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->team_choice);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEFU_TYPE_REPORTS_DIALOG);
   G_OBJECT_CLASS (kefu_reports_dialog_parent_class)->dispose (object);
 }
@@ -422,10 +313,6 @@ kefu_reports_dialog_finalize (GObject *object)
   g_clear_object (&self->staff);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->job_cancellable);
-  g_clear_object (&self->departments);
-  g_clear_object (&self->everyone);
-  g_clear_pointer (&self->team_ids, g_array_unref);
-  g_clear_pointer (&self->clerk_ids, g_array_unref);
   g_free (self->message);
   G_OBJECT_CLASS (kefu_reports_dialog_parent_class)->finalize (object);
 }
@@ -514,7 +401,6 @@ kefu_reports_dialog_class_init (KefuReportsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KefuReportsDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, KefuReportsDialog, cancel_button);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, fill_clerks);
 
   gtk_widget_class_install_action (widget_class, "reports.save-csv", NULL, save_csv_action);
   gtk_widget_class_install_action (widget_class, "reports.save-pdf", NULL, save_pdf_action);
@@ -526,7 +412,7 @@ static void
 kefu_reports_dialog_init (KefuReportsDialog *self)
 {
   self->cancellable = g_cancellable_new ();
-  self->team_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->clerk_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->team_choice = kefu_team_choice_new (G_OBJECT (self->team_row), G_OBJECT (self->clerk_row),
+                                            KEFU_TEAM_CHOICE_DEFAULT);
 }

@@ -26,7 +26,7 @@
 #include "kefuctl-demo-clock.h"
 #include "kefuctl-private.h"
 
-#define SURVEY_NAME  "2026年第四季度会员满意度调查"
+#define SURVEY_NAME  KEFUCTL_DEMO_SURVEY_NAME
 #define WORKSTATION  "demo:1"
 
 typedef struct

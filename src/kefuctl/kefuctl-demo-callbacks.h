@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* The members' survey campaign the clerks work (the hand-over notes point to it). */
+#define KEFUCTL_DEMO_SURVEY_NAME "2026年第四季度会员满意度调查"
+
 /* `staff_ids` maps the demo's staff logins to their ids (gint64 *). Adds nothing once the
  * demo's survey is there: `added` counts the callbacks added now, `present` is 1 when the
  * survey was found. */

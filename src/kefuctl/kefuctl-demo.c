@@ -21,6 +21,7 @@
 #include "kefuctl-demo-callbacks.h"
 #include "kefuctl-demo-calls.h"
 #include "kefuctl-demo-complaints.h"
+#include "kefuctl-demo-shift-notes.h"
 #include "kefuctl-names.h"
 #include "kefuctl-random.h"
 #include "core/kefu-enums.h"
@@ -548,8 +549,18 @@ demo_aftersales (Demo    *demo,
   return kefuctl_demo_aftersales (demo->store, demo->staff_ids, added, present, error);
 }
 
+static gboolean
+demo_shift_notes (Demo    *demo,
+                  guint   *added,
+                  guint   *present,
+                  GError **error)
+{
+  return kefuctl_demo_shift_notes (demo->store, demo->staff_ids, added, present, error);
+}
+
 /* Calls come last: they need the staff, products, customers and the service areas; then their
- * complaints are worked, and the after-sales desk's shipments and jobs. */
+ * complaints are worked, and the after-sales desk's shipments and jobs; the hand-over notes at
+ * the end point to a complaint and a callback. */
 static const DemoStep steps[] = {
   { N_("Departments"), demo_departments },
   { N_("Staff"), demo_staff },
@@ -560,6 +571,7 @@ static const DemoStep steps[] = {
   { N_("Complaints"), demo_complaints },
   { N_("After-sales"), demo_aftersales },
   { N_("Callbacks"), demo_callbacks },
+  { N_("Hand-over notes"), demo_shift_notes },
 };
 
 /* TRUE when the database holds staff or customers and none of the demo's staff logins: then
@@ -672,7 +684,8 @@ const KefuctlCommand kefuctl_demo_command = {
                     "escalated, a harmed customer visited, a bad batch flagged), and the "
                     "after-sales desk (shipments in every step of their way, some overdue; "
                     "installations and repairs of every kind in every step, with the "
-                    "technicians’ visits, a paid repair and the callbacks), so that a new user "
+                    "technicians’ visits, a paid repair and the callbacks), and the hand-over "
+                    "notes the clerks left at the end of the last shifts, so that a new user "
                     "sees a living application.\n"
                     "Running demo again adds only what is missing and exits with status 0. "
                     "A database that holds other staff or customers is refused unless --force "

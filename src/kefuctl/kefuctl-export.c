@@ -129,7 +129,8 @@ export_run (KefuStore  *store,
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (export_file);
   g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GString) out = g_string_new (KEFU_CSV_BOM);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GBytes) start = NULL;
   g_autoptr(GError) local_error = NULL;
   KefuctlProgress progress;
 
@@ -148,7 +149,16 @@ export_run (KefuStore  *store,
     }
 
   kefuctl_progress_start (&progress);
+  /* The header starts the file, after the BOM; the rows after it are UTF-8 as they are. */
   append_header (out);
+  start = kefu_csv_encode_records (out->str, out->len, KEFU_CSV_ENCODING_UTF8_BOM, error);
+  if (start == NULL)
+    {
+      abandon (stream);
+      return FALSE;
+    }
+  g_string_truncate (out, 0);
+  g_string_append_len (out, g_bytes_get_data (start, NULL), g_bytes_get_size (start));
   for (guint start = 0; start < ids->len; start += PAGE_SIZE)
     {
       guint n = MIN (PAGE_SIZE, ids->len - start);

@@ -332,27 +332,13 @@ kefu_dashboard_report_save_csv (const KefuDashboard *dashboard,
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *encoded = NULL;
-  gsize length = 0;
 
   g_return_val_if_fail (dashboard != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   kefu_dashboard_report_append_csv (text, dashboard, section_id, period_text);
-  encoded = kefu_csv_encode_text (text->str, text->len, encoding, &length, error);
-  if (encoded == NULL)
-    return FALSE;
-  if (encoding == KEFU_CSV_ENCODING_UTF8_BOM)
-    {
-      g_autoptr(GByteArray) file = g_byte_array_sized_new (length + strlen (KEFU_CSV_BOM));
-
-      g_byte_array_append (file, (const guint8 *) KEFU_CSV_BOM, strlen (KEFU_CSV_BOM));
-      g_byte_array_append (file, (const guint8 *) encoded, length);
-      bytes = g_byte_array_free_to_bytes (g_steal_pointer (&file));
-    }
-  else
-    bytes = g_bytes_new_take (g_steal_pointer (&encoded), length);
-  return kefu_atomic_file_set_contents (path, bytes, error);
+  bytes = kefu_csv_encode_records (text->str, text->len, encoding, error);
+  return bytes != NULL && kefu_atomic_file_set_contents (path, bytes, error);
 }
 
 gboolean

@@ -366,6 +366,50 @@ test_write_file_utf8 (void)
   remove_dir (dir);
 }
 
+/* Text that is already CSV records as the bytes of a file: the BOM for UTF-8 with a BOM alone,
+ * and GB18030's own bytes, a character outside GBK (𠮷, four bytes) included. */
+static void
+test_encode_records (void)
+{
+  const char *records = "班组,接线员\r\n客服一组,王芳𠮷\r\n";
+  const char gb18030[] = "\xb0\xe0\xd7\xe9" "," "\xbd\xd3\xcf\xdf\xd4\xb1" "\r\n"
+                         "\xbf\xcd\xb7\xfe\xd2\xbb\xd7\xe9" "," "\xcd\xf5\xb7\xbc"
+                         "\x95\x34\xb2\x35" "\r\n";
+  g_autofree char *with_bom = g_strconcat (KEFU_CSV_BOM, records, NULL);
+  g_autoptr(GBytes) bom = NULL;
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GBytes) gb = NULL;
+  g_autoptr(GBytes) empty = NULL;
+  g_autoptr(GBytes) bad = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bom = kefu_csv_encode_records (records, strlen (records), KEFU_CSV_ENCODING_UTF8_BOM, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (bom, NULL), g_bytes_get_size (bom),
+                   with_bom, strlen (with_bom));
+
+  plain = kefu_csv_encode_records (records, strlen (records), KEFU_CSV_ENCODING_UTF8, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain),
+                   records, strlen (records));
+
+  gb = kefu_csv_encode_records (records, strlen (records), KEFU_CSV_ENCODING_GB18030, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (gb, NULL), g_bytes_get_size (gb),
+                   gb18030, sizeof gb18030 - 1);
+
+  /* No records: a file of the BOM alone, for the encoding that has one. */
+  empty = kefu_csv_encode_records (NULL, 0, KEFU_CSV_ENCODING_UTF8_BOM, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (empty, NULL), g_bytes_get_size (empty),
+                   KEFU_CSV_BOM, strlen (KEFU_CSV_BOM));
+
+  /* Text that is not UTF-8 is refused, whatever the encoding. */
+  bad = kefu_csv_encode_records ("\xd5\xc5\r\n", 4, KEFU_CSV_ENCODING_UTF8_BOM, &error);
+  g_assert_null (bad);
+  g_assert_error (error, KEFU_CSV_ERROR, KEFU_CSV_ERROR_UNENCODABLE);
+}
+
 static void
 test_write_file_gb18030 (void)
 {
@@ -501,6 +545,7 @@ main (int   argc,
   g_test_add_func ("/kefu/csv/writer", test_writer);
   g_test_add_func ("/kefu/csv/write-file-utf8", test_write_file_utf8);
   g_test_add_func ("/kefu/csv/write-file-gb18030", test_write_file_gb18030);
+  g_test_add_func ("/kefu/csv/encode-records", test_encode_records);
   g_test_add_func ("/kefu/csv/encode-errors", test_encode_errors);
   g_test_add_func ("/kefu/csv/atomic-write-fails", test_atomic_write_fails);
 

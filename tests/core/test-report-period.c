@@ -191,6 +191,39 @@ test_describe (void)
   g_assert_cmpstr (f, ==, "Sep 28, 2026 – Oct 4, 2026");
 }
 
+/* Today is the local day: at any moment it is at least a day later in Kiribati (UTC+14) than
+ * twelve hours west of Greenwich (UTC−12), 26 hours apart; UTC's date lies between them. */
+static void
+test_today (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("TZ"));
+  g_autoptr(GDateTime) utc_now = g_date_time_new_now_utc ();
+  GDate utc, east, west;
+  int apart;
+
+  g_date_clear (&utc, 1);
+  g_date_set_dmy (&utc, (GDateDay) g_date_time_get_day_of_month (utc_now),
+                  (GDateMonth) g_date_time_get_month (utc_now),
+                  (GDateYear) g_date_time_get_year (utc_now));
+  g_setenv ("TZ", "Pacific/Kiritimati", TRUE);
+  kefu_period_today (&east);
+  g_setenv ("TZ", "Etc/GMT+12", TRUE);
+  kefu_period_today (&west);
+  if (saved != NULL)
+    g_setenv ("TZ", saved, TRUE);
+  else
+    g_unsetenv ("TZ");
+
+  g_assert_true (g_date_valid (&east));
+  g_assert_true (g_date_valid (&west));
+  apart = g_date_days_between (&west, &east);
+  g_assert_cmpint (apart, >=, 1);
+  g_assert_cmpint (apart, <=, 2);
+  /* The UTC day, read a moment before, is neither before the west's nor after the east's. */
+  g_assert_cmpint (g_date_compare (&west, &utc), <=, 0);
+  g_assert_cmpint (g_date_compare (&utc, &east), <=, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -202,5 +235,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/kefu/report-period/step", test_step);
   g_test_add_func ("/kefu/report-period/range-refused", test_range_refused);
   g_test_add_func ("/kefu/report-period/describe", test_describe);
+  g_test_add_func ("/kefu/report-period/today", test_today);
   return g_test_run ();
 }

@@ -15,6 +15,9 @@
 #include <sqlite3.h>
 
 #include "store/kefu-store.h"
+#include "store/kefu-store-callbacks.h"
+#include "store/kefu-store-complaints.h"
+#include "store/kefu-store-shift-notes.h"
 #include "core/kefu-enums.h"
 #include "core/kefu-phone.h"
 #include "kefu-test-pg.h"
@@ -238,6 +241,107 @@ assert_demo_contents (const char *location)
     }
 }
 
+/* The demo's shift hand-over notes: three, in the last month, by three clerks, each at the end
+ * of a different shift, one urgent; a complaint and a callback of the demo linked; the newest
+ * unread by the CS manager (the dashboard's notes panel opens on it). Returns how many. */
+static guint
+assert_demo_shift_notes (const char *location)
+{
+  g_autoptr(KefuStore) store = kefuctl_open_store (location);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) staff = kefu_store_list_staff (store, FALSE, NULL, &error);
+  g_autoptr(GListModel) notes = NULL;
+  g_autoptr(GListModel) unread = NULL;
+  g_autoptr(GHashTable) authors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         NULL);
+  g_autoptr(GHashTable) days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  gint64 manager = 0;
+  guint n, n_urgent = 0, n_complaints = 0, n_callbacks = 0;
+  GDate first, last;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (staff); i++)
+    {
+      g_autoptr(KefuStaff) member = g_list_model_get_item (staff, i);
+
+      if (g_str_equal (kefu_staff_get_login (member), "zhoujianhua"))
+        manager = kefu_record_get_id (KEFU_RECORD (member));
+    }
+  g_assert_cmpint (manager, >, 0);
+
+  g_date_clear (&last, 1);
+  g_date_set_time_t (&last, time (NULL));
+  g_date_add_days (&last, 1);
+  first = last;
+  g_date_subtract_days (&first, 31);
+  notes = kefu_store_list_shift_notes (store, &first, &last, NULL, &error);
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (notes);
+  g_assert_cmpuint (n, ==, 3);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KefuShiftNote) note = g_list_model_get_item (notes, i);
+      GListModel *links = kefu_shift_note_get_links (note);
+      gint64 *author = g_new (gint64, 1);
+      g_autoptr(GDateTime) local = g_date_time_to_local (kefu_shift_note_get_written_at (note));
+      g_autofree char *day = NULL;
+
+      /* Written in the past by a clerk of the demo, in Chinese. */
+      *author = kefu_shift_note_get_written_by (note);
+      g_assert_false (g_hash_table_contains (authors, author));
+      g_hash_table_add (authors, author);
+      g_assert_true (g_utf8_strlen (kefu_shift_note_get_author_name (note), -1) >= 2);
+      g_assert_cmpint (g_date_time_compare (kefu_shift_note_get_written_at (note), now), <, 0);
+      day = g_date_time_format (local, "%F");
+      g_assert_false (g_hash_table_contains (days, day));
+      g_hash_table_add (days, g_steal_pointer (&day));
+      g_assert_true (g_utf8_strlen (kefu_shift_note_get_text (note), -1) >= 40);
+      g_assert_nonnull (strstr (kefu_shift_note_get_text (note), "客户"));
+      if (kefu_shift_note_get_urgent (note))
+        n_urgent++;
+
+      for (guint j = 0; j < g_list_model_get_n_items (links); j++)
+        {
+          g_autoptr(KefuShiftNoteLink) link = g_list_model_get_item (links, j);
+          gint64 id = kefu_shift_note_link_get_entity_id (link);
+
+          if (kefu_shift_note_link_get_entity (link) == KEFU_SHIFT_NOTE_ENTITY_COMPLAINT)
+            {
+              g_autoptr(KefuComplaintCard) card = kefu_store_get_complaint_card (store, id, NULL,
+                                                                                 &error);
+
+              g_assert_no_error (error);
+              g_assert_true (g_str_has_prefix (kefu_shift_note_link_get_text (link),
+                                               kefu_complaint_card_get_reference (card)));
+              /* The note is urgent, about a complaint received before it. */
+              g_assert_true (kefu_shift_note_get_urgent (note));
+              g_assert_cmpint (g_date_time_compare (kefu_complaint_card_get_received_at (card),
+                                                    kefu_shift_note_get_written_at (note)), <, 0);
+              n_complaints++;
+            }
+          else if (kefu_shift_note_link_get_entity (link) == KEFU_SHIFT_NOTE_ENTITY_CALLBACK)
+            {
+              g_autoptr(KefuCallback) callback = kefu_store_get_callback (store, id, NULL,
+                                                                         &error);
+
+              g_assert_no_error (error);
+              g_assert_true (g_str_has_prefix (kefu_shift_note_link_get_text (link),
+                                               callback->customer_name));
+              n_callbacks++;
+            }
+        }
+    }
+  g_assert_cmpuint (n_urgent, ==, 1);
+  g_assert_cmpuint (n_complaints, ==, 1);
+  g_assert_cmpuint (n_callbacks, ==, 1);
+
+  unread = kefu_store_list_unread_shift_notes (store, manager, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (unread), >=, 1);
+  return n;
+}
+
 static void
 test_demo (Fixture       *fixture,
            gconstpointer  data)
@@ -253,6 +357,7 @@ test_demo (Fixture       *fixture,
   run_kefuctl (fixture, &first, option, "demo");
   kefuctl_assert_success (&first);
   assert_demo_contents (location);
+  g_assert_cmpuint (assert_demo_shift_notes (location), ==, 3);
   count_all (location, &before);
   g_assert_cmpuint (before.n_departments, >=, 10);
 
@@ -265,6 +370,7 @@ test_demo (Fixture       *fixture,
   g_assert_cmpuint (after.n_departments, ==, before.n_departments);
   g_assert_cmpuint (after.n_products, ==, before.n_products);
   g_assert_cmpint (after.n_customers, ==, before.n_customers);
+  g_assert_cmpuint (assert_demo_shift_notes (location), ==, 3);
 
   run_kefuctl (fixture, &check, option, "check");
   kefuctl_assert_success (&check);
