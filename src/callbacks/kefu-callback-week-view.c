@@ -523,8 +523,10 @@ build_cells (KefuCallbackWeekView *self)
                                   NULL);
         gtk_widget_add_css_class (cell->box, "kefu-week-cell");
         /* The same natural width for every cell (labels are capped) keeps the days alike: the
-         * grid gives its extra width equally once the natural widths are met. */
-        gtk_widget_set_size_request (cell->box, 104, -1);
+         * grid gives its extra width equally once the natural widths are met. The minimum is
+         * small enough for the week and the agenda beside it to fit a window of 1,280 px with
+         * the sidebar (the labels ellipsize; their tooltips say it all). */
+        gtk_widget_set_size_request (cell->box, 76, -1);
         for (guint s = 0; s < N_SHOWN; s++)
           {
             Entry *entry = &cell->entries[s];
