@@ -193,7 +193,9 @@ expand_token (Expansion  *e,
 
       g_assert (comma != NULL);
       a = g_strndup (arg, (gsize) (comma - arg));
-      g_string_append_printf (e->sql, e->pg ? "EXTRACT(EPOCH FROM (%s - %s))" :
+      /* date_part() gives a double precision, which percentile_disc() sorts far quicker
+       * than EXTRACT()'s numeric (PostgreSQL 14 and later). */
+      g_string_append_printf (e->sql, e->pg ? "date_part('epoch', %s - %s)" :
                               "((julianday(%s) - julianday(%s)) * 86400.0)", a, comma + 1);
     }
   else
